@@ -1,0 +1,76 @@
+"""``partnerdesk``: the desktop application and the same services, scriptable.
+
+Exit status: 0 success, 1 bad data or a refused operation (one line, no traceback),
+2 wrong usage (argparse's own convention).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from app import __version__
+from app.commands import COMMANDS
+from app.errors import PartnerDeskError
+
+log = logging.getLogger("partnerdesk")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        # argparse prints the whole usage block; one line is easier to act on.
+        self.exit(2, f"{self.prog}: usage error: {message} (see --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="partnerdesk",
+        description="Cooperation agreements for partnership managers. "
+        "Without a command, opens the desktop application.",
+    )
+    parser.add_argument(
+        "--db",
+        metavar="PATH|URL",
+        help="SQLite file or database URL (default: $PARTNERDESK_DB, else the per-user file)",
+    )
+    parser.add_argument("--version", action="version", version=f"PartnerDesk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for command in COMMANDS:
+        command.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="partnerdesk: %(levelname)s: %(message)s")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            from app.commands.gui import open_gui
+
+            return open_gui(args)
+        return int(args.run(args))
+    except PartnerDeskError as exc:
+        print(f"partnerdesk: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("partnerdesk: interrupted", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        # `partnerdesk list ... | head`: the reader left; not an error worth a line.
+        return 0
+    except Exception as exc:  # the last guard: never a traceback for the user
+        log.debug("unexpected error", exc_info=True)
+        print(f"partnerdesk: error: {type(exc).__name__}: {_one_line(exc)}", file=sys.stderr)
+        return 1
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else "unexpected failure"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

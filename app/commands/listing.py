@@ -1,0 +1,179 @@
+"""``partnerdesk list agreements|partners``: the lists, as a table, CSV or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+import unicodedata
+from collections.abc import Iterable, Sequence
+from typing import Any, TextIO
+
+from app.commands.common import database
+from app.domain.enums import AgreementStatus, AgreementType, PartnerRole
+from app.services.listing import AgreementFilter, AgreementRow, iter_agreements
+from app.services.partners import PartnerFilter, PartnerRow, list_partners
+
+AGREEMENT_COLUMNS = (
+    "reference", "title", "type", "partner", "partner_local_name", "owner", "status",
+    "currency", "value", "signed_date", "start_date", "end_date", "notice_days",
+    "decision_date", "auto_renew", "operating_model",
+)  # fmt: skip
+TABLE_COLUMNS = (
+    "reference", "type", "status", "partner", "currency", "value", "decision_date", "title",
+)  # fmt: skip
+PARTNER_COLUMNS = (
+    "legal_name", "local_name", "country", "status", "roles", "agreements",
+)  # fmt: skip
+
+
+def _csv_list(enum: type[Any]) -> Any:
+    def parse(text: str) -> frozenset[Any]:
+        values = [v.strip() for v in text.split(",") if v.strip()]
+        try:
+            return frozenset(enum(v) for v in values)
+        except ValueError:
+            allowed = ", ".join(m.value for m in enum)
+            raise argparse.ArgumentTypeError(f"{text!r}: choose from {allowed}") from None
+
+    return parse
+
+
+def _days(text: str) -> int:
+    try:
+        days = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of days") from None
+    if days < 0:
+        raise argparse.ArgumentTypeError("the number of days must not be negative")
+    return days
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("list", help="list agreements or partners")
+    p.add_argument("what", choices=["agreements", "partners"])
+    p.add_argument("--type", type=_csv_list(AgreementType), help="brand,logistics,...")
+    p.add_argument("--status", type=_csv_list(AgreementStatus), help="active,negotiation,...")
+    p.add_argument("--partner", help="partner name (either script), part of it")
+    p.add_argument("--owner", help="internal owner")
+    p.add_argument("--expiring-within", type=_days, metavar="DAYS",
+                   help="decision date from today to today + DAYS")
+    p.add_argument("--search", metavar="TEXT", help="reference, title or partner name")
+    p.add_argument("--role", type=PartnerRole, choices=list(PartnerRole), help="(partners)")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    db = database(args)
+    try:
+        with db.session() as session:
+            if args.what == "agreements":
+                f = AgreementFilter(
+                    types=args.type or frozenset(),
+                    statuses=args.status or frozenset(),
+                    owner=args.owner,
+                    partner=args.partner,
+                    search=args.search,
+                    expiring_within=args.expiring_within,
+                )
+                rows = iter_agreements(session, f)
+                records = (_agreement_record(r) for r in rows)
+                _write(records, AGREEMENT_COLUMNS, TABLE_COLUMNS, args.format, sys.stdout)
+            else:
+                pf = PartnerFilter(search=args.search or args.partner, role=args.role)
+                partners = list_partners(session, pf)
+                _write((_partner_record(p) for p in partners), PARTNER_COLUMNS,
+                       PARTNER_COLUMNS, args.format, sys.stdout)
+    finally:
+        db.dispose()
+    return 0
+
+
+def _agreement_record(r: AgreementRow) -> dict[str, Any]:
+    return {
+        "reference": r.reference,
+        "title": r.title,
+        "type": r.type.value,
+        "partner": r.partner_name,
+        "partner_local_name": r.partner_local_name,
+        "owner": r.owner,
+        "status": r.status.value,
+        "currency": r.currency,
+        "value": format(r.value, "f"),  # exact: a string, never a float
+        "signed_date": r.signed_date.isoformat() if r.signed_date else None,
+        "start_date": r.start_date.isoformat(),
+        "end_date": r.end_date.isoformat(),
+        "notice_days": r.notice_days,
+        "decision_date": r.decision_date.isoformat(),
+        "auto_renew": r.auto_renew,
+        "operating_model": r.operating_model.value if r.operating_model else None,
+    }
+
+
+def _partner_record(p: PartnerRow) -> dict[str, Any]:
+    return {
+        "legal_name": p.legal_name,
+        "local_name": p.local_name,
+        "country": p.country,
+        "status": p.status.value,
+        "roles": ",".join(r.value for r in p.roles),
+        "agreements": p.agreement_count,
+    }
+
+
+def _write(
+    records: Iterable[dict[str, Any]],
+    columns: Sequence[str],
+    table_columns: Sequence[str],
+    fmt: str,
+    out: TextIO,
+) -> None:
+    if fmt == "json":
+        # Streamed element by element: 100,000 agreements never sit in one string.
+        out.write("[")
+        for i, record in enumerate(records):
+            out.write(",\n" if i else "\n")
+            out.write(json.dumps(record, ensure_ascii=False))
+        out.write("\n]\n")
+    elif fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore")
+        writer.writeheader()
+        for record in records:
+            writer.writerow({k: "" if v is None else v for k, v in record.items()})
+    else:
+        _table(list(records), table_columns, out)
+
+
+def _width(text: str) -> int:
+    # CJK characters take two columns in a terminal.
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _cell(value: Any, limit: int = 40) -> str:
+    text = "" if value is None else str(value).replace("\n", " ")
+    if _width(text) > limit:
+        while _width(text) > limit - 1:
+            text = text[:-1]
+        text += "…"
+    return text
+
+
+def _table(records: list[dict[str, Any]], columns: Sequence[str], out: TextIO) -> None:
+    cells = [[_cell(r.get(c)) for c in columns] for r in records]
+    widths = [max([_width(c), *(_width(row[i]) for row in cells)]) for i, c in enumerate(columns)]
+    right = {"value", "agreements"}
+
+    def line(values: Sequence[str]) -> str:
+        parts = []
+        for col, value, width in zip(columns, values, widths, strict=True):
+            pad = " " * (width - _width(value))
+            parts.append(pad + value if col in right else value + pad)
+        return "  ".join(parts).rstrip()
+
+    out.write(line(list(columns)) + "\n")
+    out.write(line(["-" * w for w in widths]) + "\n")
+    for row in cells:
+        out.write(line(row) + "\n")
+    out.write(f"({len(records)} rows)\n")

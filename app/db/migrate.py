@@ -1,0 +1,107 @@
+"""Schema versions: create, back up and migrate forward, refuse what is too new."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, inspect
+
+from app.errors import DatabaseError
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    # Built in code from a path inside the package, so migrations work from an installed
+    # wheel exactly as from the checkout (no alembic.ini to find).
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def _known_revisions() -> set[str]:
+    script = ScriptDirectory.from_config(alembic_config())
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def ensure_schema(engine: Engine) -> None:
+    """Bring the database to the current schema, or explain why it cannot be used."""
+    current = current_revision(engine)
+    head = head_revision()
+    if current == head:
+        return
+    if current is None:
+        with engine.connect() as conn:
+            tables = set(inspect(conn).get_table_names())
+        if tables - {"alembic_version"}:
+            raise DatabaseError(
+                "this database is not a PartnerDesk database "
+                f"(it has tables but no PartnerDesk schema version): {_where(engine)}"
+            )
+        upgrade(engine)
+        return
+    if current not in _known_revisions():
+        raise DatabaseError(
+            f"this database was written by a newer version of PartnerDesk (schema {current}); "
+            f"this version understands up to schema {head}. Please update PartnerDesk."
+        )
+    backup = backup_before_migration(engine, current)
+    if backup is not None:
+        log.warning("backed up %s to %s before migrating to %s", _where(engine), backup, head)
+    upgrade(engine)
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(conn), revision)
+
+
+def backup_before_migration(engine: Engine, revision: str) -> Path | None:
+    """Copy an SQLite database aside before changing its schema.
+
+    PostgreSQL databases are backed up by their administrators (pg_dump); we log instead.
+    """
+    if engine.url.get_backend_name() != "sqlite" or not engine.url.database:
+        log.warning("migrating %s without an automatic backup", _where(engine))
+        return None
+    source = Path(engine.url.database)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = source.with_name(f"{source.stem}.schema-{revision}.{stamp}.bak")
+    copy_sqlite(source, target)
+    return target
+
+
+def copy_sqlite(source: Path, target: Path) -> None:
+    """A consistent copy even while other connections write (SQLite online backup API)."""
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    # sqlite3's context manager commits but does not close.
+    src.close()
+    dst.close()
+
+
+def _where(engine: Engine) -> str:
+    url = engine.url
+    return str(url.database) if url.get_backend_name() == "sqlite" else url.render_as_string()

@@ -1,0 +1,1 @@
+"""Domain model: enums, money, countries and the SQLAlchemy mapped classes."""

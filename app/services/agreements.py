@@ -1,0 +1,726 @@
+"""Agreements: create, edit, delete, move through the lifecycle, renew."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload, with_polymorphic
+
+from app.domain.enums import (
+    AgreementStatus,
+    AgreementType,
+    AuditAction,
+    DocumentKind,
+    MilestoneStatus,
+    OperatingModel,
+)
+from app.domain.models import (
+    AGREEMENT_CLASSES,
+    Agreement,
+    KpiDefinition,
+    Partner,
+    ReferenceSequence,
+)
+from app.domain.money import is_currency
+from app.domain.terms import TERMS, TermKind, TermSpec
+from app.errors import ConflictError, FieldError, NotFoundError, TransitionError, ValidationError
+from app.services.audit import current_actor, record_changes, record_event
+from app.services.kpis import Kpi, default_kpis, kpi_views
+
+ENTITY = "agreement"
+MAX_VALUE = Decimal("1e15")
+
+# The lifecycle. "renewed" is reached only through renew_agreement().
+TRANSITIONS: dict[AgreementStatus, frozenset[AgreementStatus]] = {
+    AgreementStatus.DRAFT: frozenset({AgreementStatus.NEGOTIATION, AgreementStatus.TERMINATED}),
+    AgreementStatus.NEGOTIATION: frozenset(
+        {AgreementStatus.DRAFT, AgreementStatus.PENDING_APPROVAL, AgreementStatus.TERMINATED}
+    ),
+    AgreementStatus.PENDING_APPROVAL: frozenset(
+        {AgreementStatus.NEGOTIATION, AgreementStatus.ACTIVE, AgreementStatus.TERMINATED}
+    ),
+    AgreementStatus.ACTIVE: frozenset({AgreementStatus.EXPIRED, AgreementStatus.TERMINATED}),
+    AgreementStatus.EXPIRED: frozenset(),
+    AgreementStatus.TERMINATED: frozenset(),
+    AgreementStatus.RENEWED: frozenset(),
+}
+RENEWABLE = frozenset({AgreementStatus.ACTIVE, AgreementStatus.EXPIRED})
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementInput:
+    """Everything a person types to describe an agreement.
+
+    ``terms`` holds the type's own terms by name (see ``app.domain.terms.TERMS``); values may
+    be typed already or be the strings a form or a spreadsheet gives.
+    """
+
+    title: str
+    type: AgreementType
+    partner_id: int
+    status: AgreementStatus
+    currency: str
+    value: Decimal
+    start_date: date
+    end_date: date
+    reference: str | None = None  # None or "": generated
+    owner: str = ""
+    signed_date: date | None = None
+    auto_renew: bool = False
+    renewal_term_months: int | None = None
+    notice_days: int = 0
+    governing_law: str = ""
+    territories: tuple[str, ...] = ()
+    description: str = ""
+    terms: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class MilestoneView:
+    id: int
+    title: str
+    due_date: date
+    owner: str
+    status: MilestoneStatus
+    amount: Decimal | None
+    currency: str | None
+    completed_on: date | None
+
+    def is_overdue(self, today: date) -> bool:
+        return self.status is MilestoneStatus.OPEN and self.due_date < today
+
+
+@dataclass(frozen=True, slots=True)
+class AttachmentView:
+    id: int
+    filename: str
+    mime_type: str
+    size: int
+    sha256: str
+    kind: DocumentKind
+    expires_on: date | None
+    uploaded_at: datetime
+    uploaded_by: str
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementView:
+    id: int
+    reference: str
+    title: str
+    type: AgreementType
+    partner_id: int
+    partner_name: str
+    partner_local_name: str | None
+    partner_country: str
+    owner: str
+    status: AgreementStatus
+    signed_date: date | None
+    start_date: date
+    end_date: date
+    auto_renew: bool
+    renewal_term_months: int | None
+    notice_days: int
+    decision_date: date
+    value: Decimal
+    currency: str
+    governing_law: str
+    territories: tuple[str, ...]
+    description: str
+    terms: Mapping[str, Any]
+    predecessor_id: int | None
+    predecessor_reference: str | None
+    successor_id: int | None
+    successor_reference: str | None
+    version: int
+    created_at: datetime
+    updated_at: datetime
+    milestones: tuple[MilestoneView, ...] = ()
+    kpis: tuple[Kpi, ...] = ()
+    attachments: tuple[AttachmentView, ...] = ()
+
+    @property
+    def operating_model(self) -> OperatingModel | None:
+        value = self.terms.get("operating_model")
+        return OperatingModel(value) if value else None
+
+    def to_input(self) -> AgreementInput:
+        return AgreementInput(
+            title=self.title,
+            type=self.type,
+            partner_id=self.partner_id,
+            status=self.status,
+            currency=self.currency,
+            value=self.value,
+            start_date=self.start_date,
+            end_date=self.end_date,
+            reference=self.reference,
+            owner=self.owner,
+            signed_date=self.signed_date,
+            auto_renew=self.auto_renew,
+            renewal_term_months=self.renewal_term_months,
+            notice_days=self.notice_days,
+            governing_law=self.governing_law,
+            territories=self.territories,
+            description=self.description,
+            terms=dict(self.terms),
+        )
+
+
+def decision_date(end_date: date, notice_days: int) -> date:
+    """The last day to renew or cancel: the end date less the notice period."""
+    return end_date - timedelta(days=notice_days)
+
+
+# --- terms -----------------------------------------------------------------------------
+
+
+def _coerce_term(spec: TermSpec, raw: Any) -> Any:
+    """A term value from a form or a file to its typed value; raises ValueError(reason)."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        if spec.kind in (TermKind.LINES, TermKind.CHOICES, TermKind.CURRENCIES):
+            return ()
+        if spec.kind is TermKind.BOOL:
+            return False
+        if spec.kind is TermKind.TEXT:
+            return ""
+        return None
+    kind = spec.kind
+    if kind is TermKind.TEXT:
+        return str(raw).strip()
+    if kind in (TermKind.LINES, TermKind.CHOICES, TermKind.CURRENCIES):
+        items = _split(raw)
+        if kind is TermKind.CHOICES:
+            assert spec.choices is not None
+            allowed = {m.value for m in spec.choices}
+            bad = [i for i in items if i not in allowed]
+            if bad:
+                raise ValueError(f"{bad[0]!r} is not one of: {', '.join(sorted(allowed))}")
+        if kind is TermKind.CURRENCIES:
+            items = tuple(i.upper() for i in items)
+            bad = [i for i in items if not is_currency(i)]
+            if bad:
+                raise ValueError(f"{bad[0]!r} is not an ISO 4217 currency code")
+        return items
+    if kind is TermKind.CHOICE:
+        assert spec.choices is not None
+        try:
+            return spec.choices(str(raw).strip())
+        except ValueError:
+            allowed = ", ".join(m.value for m in spec.choices)
+            raise ValueError(f"{raw!r} is not one of: {allowed}") from None
+    if kind is TermKind.BOOL:
+        if isinstance(raw, bool):
+            return raw
+        text = str(raw).strip().lower()
+        if text in {"yes", "y", "true", "1", "是"}:
+            return True
+        if text in {"no", "n", "false", "0", "否"}:
+            return False
+        raise ValueError(f"{raw!r} is not yes or no")
+    if kind is TermKind.DATE:
+        if isinstance(raw, date):
+            return raw
+        try:
+            return date.fromisoformat(str(raw).strip())
+        except ValueError:
+            raise ValueError(f"{raw!r} is not a date (YYYY-MM-DD)") from None
+    if kind is TermKind.INT:
+        try:
+            number = int(str(raw).strip().replace(",", ""))
+        except ValueError:
+            raise ValueError(f"{raw!r} is not a whole number") from None
+        if number < 0:
+            raise ValueError("must not be negative")
+        return number
+    # MONEY, PERCENT, DECIMAL
+    try:
+        number_d = raw if isinstance(raw, Decimal) else Decimal(str(raw).strip().replace(",", ""))
+    except InvalidOperation:
+        raise ValueError(f"{raw!r} is not a number") from None
+    if isinstance(raw, float):
+        raise ValueError("amounts must be exact decimals, not floating point")
+    if not number_d.is_finite():
+        raise ValueError(f"{raw!r} is not a number")
+    if number_d < 0:
+        raise ValueError("must not be negative")
+    if kind is TermKind.PERCENT and number_d > 100:
+        raise ValueError(f"{number_d}% is outside 0–100 %")
+    if number_d >= MAX_VALUE:
+        raise ValueError("is too large")
+    return number_d
+
+
+def _split(raw: Any) -> tuple[str, ...]:
+    if isinstance(raw, list | tuple | set | frozenset):
+        items = [str(i).strip() for i in raw]
+    else:
+        text = str(raw)
+        sep = "\n" if "\n" in text else (";" if ";" in text else ",")
+        items = [i.strip() for i in text.split(sep)]
+    return tuple(i for i in items if i)
+
+
+def coerce_terms(
+    agreement_type: AgreementType, raw: Mapping[str, Any]
+) -> tuple[dict[str, Any], list[FieldError]]:
+    errors: list[FieldError] = []
+    typed: dict[str, Any] = {}
+    known = {spec.name for spec in TERMS[agreement_type]}
+    for name in raw:
+        if name not in known:
+            errors.append(FieldError(name, f"is not a term of a {agreement_type.value} agreement"))
+    for spec in TERMS[agreement_type]:
+        try:
+            typed[spec.name] = _coerce_term(spec, raw.get(spec.name))
+        except ValueError as exc:
+            errors.append(FieldError(spec.name, str(exc)))
+            continue
+        if spec.required and typed[spec.name] in (None, "", ()):
+            errors.append(FieldError(spec.name, _required_message(agreement_type, spec)))
+    return typed, errors
+
+
+def _required_message(agreement_type: AgreementType, spec: TermSpec) -> str:
+    if spec.name == "operating_model":
+        return "a brand agreement needs its operating model: direct or platform"
+    return f"a {agreement_type.value} agreement needs {spec.label.lower()}"
+
+
+# --- validation ------------------------------------------------------------------------
+
+
+def validate_agreement(
+    session: Session, data: AgreementInput, agreement_id: int | None = None
+) -> tuple[dict[str, Any], list[FieldError]]:
+    """Every problem with ``data`` (not only the first), and the typed terms."""
+    errors: list[FieldError] = []
+    if not data.title.strip():
+        errors.append(FieldError("title", "an agreement needs a title"))
+    elif len(data.title) > 300:
+        errors.append(FieldError("title", "at most 300 characters"))
+    try:
+        agreement_type = AgreementType(data.type)
+    except ValueError:
+        errors.append(FieldError("type", f"{data.type!r} is not a cooperation type"))
+        return {}, errors
+    try:
+        AgreementStatus(data.status)
+    except ValueError:
+        errors.append(FieldError("status", f"{data.status!r} is not a status"))
+    if session.get(Partner, data.partner_id) is None:
+        errors.append(FieldError("partner", f"no partner with id {data.partner_id}"))
+    if not is_currency(data.currency):
+        errors.append(
+            FieldError("currency", f"{data.currency!r} is not an ISO 4217 currency code")
+        )
+    if not isinstance(data.value, Decimal) or not data.value.is_finite():
+        errors.append(FieldError("value", "the contract value must be an exact decimal number"))
+    elif data.value < 0:
+        errors.append(FieldError("value", f"the contract value {data.value} is negative"))
+    elif data.value >= MAX_VALUE:
+        errors.append(FieldError("value", "the contract value is too large"))
+    if data.end_date < data.start_date:
+        errors.append(
+            FieldError(
+                "end_date",
+                f"ends {data.end_date.isoformat()}, before it starts {data.start_date.isoformat()}",
+            )
+        )
+    if data.signed_date is not None and data.signed_date > data.end_date:
+        errors.append(FieldError("signed_date", "signed after the agreement ends"))
+    if not 0 <= data.notice_days <= 3650:
+        errors.append(FieldError("notice_days", "the notice period must be 0 to 3650 days"))
+    if data.auto_renew and not data.renewal_term_months:
+        errors.append(
+            FieldError("renewal_term_months", "an auto-renewing agreement needs its renewal term")
+        )
+    if data.renewal_term_months is not None and not 1 <= data.renewal_term_months <= 120:
+        errors.append(FieldError("renewal_term_months", "the renewal term must be 1 to 120 months"))
+    if data.status == AgreementStatus.ACTIVE and data.signed_date is None:
+        errors.append(FieldError("signed_date", "an active agreement needs its signed date"))
+    if data.reference:
+        ref = data.reference.strip()
+        if len(ref) > 40:
+            errors.append(FieldError("reference", "at most 40 characters"))
+        clash = session.scalar(
+            select(Agreement.id).where(
+                Agreement.reference == ref, Agreement.id != (agreement_id or -1)
+            )
+        )
+        if clash is not None:
+            errors.append(FieldError("reference", f"{ref} is already used by another agreement"))
+    typed, term_errors = coerce_terms(agreement_type, data.terms)
+    errors.extend(term_errors)
+    if agreement_type is AgreementType.MARKETING:
+        start, end = typed.get("campaign_start"), typed.get("campaign_end")
+        if start and end and end < start:
+            errors.append(FieldError("campaign_end", "the campaign ends before it starts"))
+    return typed, errors
+
+
+# --- references ------------------------------------------------------------------------
+
+
+def next_reference(session: Session, agreement_type: AgreementType, year: int) -> str:
+    """``BR-2026-0042``: per type and year, never reused, safe inside one transaction."""
+    prefix = agreement_type.prefix
+    seq = session.get(ReferenceSequence, (prefix, year), with_for_update=True)
+    if seq is None:
+        seq = ReferenceSequence(prefix=prefix, year=year, last=0)
+        session.add(seq)
+    while True:
+        seq.last += 1
+        ref = f"{prefix}-{year}-{seq.last:04d}"
+        # An imported or hand-edited reference may already hold the next number.
+        if session.scalar(select(Agreement.id).where(Agreement.reference == ref)) is None:
+            return ref
+
+
+# --- create / update / delete ----------------------------------------------------------
+
+COMMON_FIELDS = (
+    "reference", "title", "partner_id", "owner", "status", "signed_date", "start_date",
+    "end_date", "auto_renew", "renewal_term_months", "notice_days", "decision_date", "value",
+    "currency", "governing_law", "territories", "description",
+)  # fmt: skip
+
+
+def _snapshot(a: Agreement) -> dict[str, object]:
+    snap = {name: getattr(a, name) for name in COMMON_FIELDS}
+    for spec in TERMS[a.type]:
+        snap[spec.name] = getattr(a, spec.name)
+    return snap
+
+
+def _apply(a: Agreement, data: AgreementInput, typed_terms: Mapping[str, Any]) -> None:
+    a.title = data.title.strip()
+    a.partner_id = data.partner_id
+    a.owner = data.owner.strip()
+    a.status = AgreementStatus(data.status)
+    a.signed_date = data.signed_date
+    a.start_date = data.start_date
+    a.end_date = data.end_date
+    a.auto_renew = data.auto_renew
+    a.renewal_term_months = data.renewal_term_months
+    a.notice_days = data.notice_days
+    a.decision_date = decision_date(data.end_date, data.notice_days)
+    a.value = data.value
+    a.currency = data.currency
+    a.governing_law = data.governing_law.strip()
+    a.territories = tuple(t.strip() for t in data.territories if t.strip())
+    a.description = data.description
+    for name, value in typed_terms.items():
+        setattr(a, name, value)
+
+
+def create_agreement(
+    session: Session,
+    data: AgreementInput,
+    actor: str | None = None,
+    *,
+    with_default_kpis: bool = True,
+) -> AgreementView:
+    typed, errors = validate_agreement(session, data)
+    if errors:
+        raise ValidationError(errors)
+    agreement_type = AgreementType(data.type)
+    a = AGREEMENT_CLASSES[agreement_type]()
+    _apply(a, data, typed)
+    a.reference = (data.reference or "").strip() or next_reference(
+        session, agreement_type, data.start_date.year
+    )
+    if with_default_kpis:
+        a.kpis = [
+            KpiDefinition(metric=k.metric, unit=k.unit, target=k.target, direction=k.direction)
+            for k in default_kpis(agreement_type, typed)
+        ]
+    session.add(a)
+    session.flush()
+    record_event(
+        session,
+        actor=actor or current_actor(),
+        entity=ENTITY,
+        entity_id=a.id,
+        action=AuditAction.CREATE,
+        summary=f"{a.reference} {a.title}",
+    )
+    return get_agreement(session, a.id)
+
+
+def update_agreement(
+    session: Session,
+    agreement_id: int,
+    data: AgreementInput,
+    expected_version: int,
+    actor: str | None = None,
+) -> AgreementView:
+    a = _load(session, agreement_id)
+    _check_version(a, expected_version)
+    if AgreementType(data.type) is not a.type:
+        raise ValidationError(
+            [FieldError("type", "the cooperation type of a saved agreement cannot change; "
+                        "create a new agreement instead")]
+        )
+    if data.status != a.status:
+        check_transition(a.status, AgreementStatus(data.status))
+    typed, errors = validate_agreement(session, data, agreement_id)
+    if errors:
+        raise ValidationError(errors)
+    before = _snapshot(a)
+    _apply(a, data, typed)
+    if data.reference and data.reference.strip():
+        a.reference = data.reference.strip()
+    record_changes(
+        session,
+        actor=actor or current_actor(),
+        entity=ENTITY,
+        entity_id=a.id,
+        before=before,
+        after=_snapshot(a),
+    )
+    session.flush()
+    return get_agreement(session, a.id)
+
+
+def delete_agreement(
+    session: Session, agreement_id: int, expected_version: int | None = None,
+    actor: str | None = None,
+) -> None:
+    a = _load(session, agreement_id)
+    if expected_version is not None:
+        _check_version(a, expected_version)
+    record_event(
+        session,
+        actor=actor or current_actor(),
+        entity=ENTITY,
+        entity_id=a.id,
+        action=AuditAction.DELETE,
+        summary=f"{a.reference} {a.title}",
+    )
+    # A successor keeps existing when its predecessor goes; the link is cleared.
+    for successor in session.scalars(select(Agreement).where(Agreement.predecessor_id == a.id)):
+        successor.predecessor_id = None
+    session.delete(a)
+    session.flush()
+
+
+# --- lifecycle -------------------------------------------------------------------------
+
+
+def check_transition(current: AgreementStatus, new: AgreementStatus) -> None:
+    if new in TRANSITIONS[current]:
+        return
+    if new is AgreementStatus.RENEWED:
+        raise TransitionError(
+            f"an agreement becomes renewed only by renewing it into a successor "
+            f"(it is {current.value})"
+        )
+    allowed = ", ".join(sorted(s.value for s in TRANSITIONS[current])) or "none: it is final"
+    raise TransitionError(
+        f"a {current.value} agreement cannot become {new.value} (allowed: {allowed})"
+    )
+
+
+def change_status(
+    session: Session,
+    agreement_id: int,
+    new_status: AgreementStatus,
+    expected_version: int,
+    actor: str | None = None,
+    *,
+    signed_date: date | None = None,
+) -> AgreementView:
+    a = _load(session, agreement_id)
+    _check_version(a, expected_version)
+    check_transition(a.status, new_status)
+    if new_status is AgreementStatus.ACTIVE and (signed_date or a.signed_date) is None:
+        raise TransitionError(f"{a.reference} cannot become active without a signed date")
+    before = {"status": a.status, "signed_date": a.signed_date}
+    a.status = new_status
+    if signed_date is not None:
+        a.signed_date = signed_date
+    record_changes(
+        session,
+        actor=actor or current_actor(),
+        entity=ENTITY,
+        entity_id=a.id,
+        before=before,
+        after={"status": a.status, "signed_date": a.signed_date},
+    )
+    session.flush()
+    return get_agreement(session, a.id)
+
+
+def _add_months(day: date, months: int) -> date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for d in (day.day, 30, 29, 28):
+        try:
+            return date(year, month, d)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def renew_agreement(
+    session: Session,
+    agreement_id: int,
+    expected_version: int,
+    actor: str | None = None,
+    *,
+    start_date: date | None = None,
+    end_date: date | None = None,
+    value: Decimal | None = None,
+) -> AgreementView:
+    """Create the successor (a draft linked back) and mark this one renewed."""
+    a = _load(session, agreement_id)
+    _check_version(a, expected_version)
+    if a.status not in RENEWABLE:
+        raise TransitionError(
+            f"only active or expired agreements can be renewed; {a.reference} is {a.status.value}"
+        )
+    current = get_agreement(session, a.id)
+    new_start = start_date or a.end_date + timedelta(days=1)
+    if end_date is None:
+        months = a.renewal_term_months or max(
+            1, round((a.end_date - a.start_date).days / 30.4375)
+        )
+        end_date = _add_months(new_start, months) - timedelta(days=1)
+    successor_input = replace(
+        current.to_input(),
+        reference=None,
+        status=AgreementStatus.DRAFT,
+        signed_date=None,
+        start_date=new_start,
+        end_date=end_date,
+        value=value if value is not None else a.value,
+    )
+    who = actor or current_actor()
+    successor = create_agreement(session, successor_input, who, with_default_kpis=False)
+    new = _load(session, successor.id)
+    new.predecessor_id = a.id
+    new.kpis = [
+        KpiDefinition(metric=k.metric, unit=k.unit, target=k.target, direction=k.direction)
+        for k in a.kpis
+    ]
+    record_changes(
+        session, actor=who, entity=ENTITY, entity_id=a.id,
+        before={"status": a.status}, after={"status": AgreementStatus.RENEWED},
+    )
+    record_changes(
+        session, actor=who, entity=ENTITY, entity_id=new.id,
+        before={"predecessor": None}, after={"predecessor": a.reference},
+    )
+    a.status = AgreementStatus.RENEWED
+    session.flush()
+    return get_agreement(session, new.id)
+
+
+# --- reading ---------------------------------------------------------------------------
+
+
+def _check_version(a: Agreement, expected_version: int) -> None:
+    if a.version != expected_version:
+        raise ConflictError(
+            f"{a.reference} was changed by someone else since you opened it "
+            f"(version {expected_version}, now {a.version}); reload it and apply your edit again"
+        )
+
+
+def _load(session: Session, agreement_id: int) -> Agreement:
+    poly = with_polymorphic(Agreement, "*")
+    a = session.scalar(select(poly).where(poly.id == agreement_id))
+    if a is None:
+        raise NotFoundError(f"no agreement with id {agreement_id}")
+    return a
+
+
+def agreement_id_for_reference(session: Session, reference: str) -> int:
+    found = session.scalar(select(Agreement.id).where(Agreement.reference == reference.strip()))
+    if found is None:
+        raise NotFoundError(f"no agreement with reference {reference!r}")
+    return found
+
+
+def get_agreement(session: Session, agreement_id: int) -> AgreementView:
+    poly = with_polymorphic(Agreement, "*")
+    a = session.scalar(
+        select(poly)
+        .where(poly.id == agreement_id)
+        .options(
+            selectinload(poly.partner),
+            selectinload(poly.milestones),
+            selectinload(poly.kpis).selectinload(KpiDefinition.actuals),
+            selectinload(poly.attachments),
+        )
+    )
+    if a is None:
+        raise NotFoundError(f"no agreement with id {agreement_id}")
+    successor = session.execute(
+        select(Agreement.id, Agreement.reference)
+        .where(Agreement.predecessor_id == a.id)
+        .order_by(Agreement.id.desc())
+        .limit(1)
+    ).first()
+    predecessor_ref = (
+        session.scalar(select(Agreement.reference).where(Agreement.id == a.predecessor_id))
+        if a.predecessor_id
+        else None
+    )
+    return AgreementView(
+        id=a.id,
+        reference=a.reference,
+        title=a.title,
+        type=a.type,
+        partner_id=a.partner_id,
+        partner_name=a.partner.legal_name,
+        partner_local_name=a.partner.local_name,
+        partner_country=a.partner.country,
+        owner=a.owner,
+        status=a.status,
+        signed_date=a.signed_date,
+        start_date=a.start_date,
+        end_date=a.end_date,
+        auto_renew=a.auto_renew,
+        renewal_term_months=a.renewal_term_months,
+        notice_days=a.notice_days,
+        decision_date=a.decision_date,
+        value=a.value,
+        currency=a.currency,
+        governing_law=a.governing_law,
+        territories=a.territories,
+        description=a.description,
+        terms={spec.name: getattr(a, spec.name) for spec in TERMS[a.type]},
+        predecessor_id=a.predecessor_id,
+        predecessor_reference=predecessor_ref,
+        successor_id=successor.id if successor else None,
+        successor_reference=successor.reference if successor else None,
+        version=a.version,
+        created_at=a.created_at,
+        updated_at=a.updated_at,
+        milestones=tuple(
+            MilestoneView(
+                m.id, m.title, m.due_date, m.owner, m.status, m.amount, m.currency, m.completed_on
+            )
+            for m in a.milestones
+        ),
+        kpis=tuple(kpi_views(a.kpis)),
+        attachments=tuple(
+            AttachmentView(
+                f.id, f.filename, f.mime_type, f.size, f.sha256, f.kind, f.expires_on,
+                f.uploaded_at, f.uploaded_by,
+            )
+            for f in a.attachments
+        ),
+    )
+
+
+def get_agreement_by_reference(session: Session, reference: str) -> AgreementView:
+    return get_agreement(session, agreement_id_for_reference(session, reference))
+

@@ -1,0 +1,114 @@
+"""The audit trail: who changed what, when, from which value to which."""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain.enums import AuditAction
+from app.domain.models import AuditEntry
+
+
+def current_actor() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name in some containers and services
+        return "unknown"
+
+
+def as_text(value: object) -> str | None:
+    """How a value is written in the trail: stable, exact, readable."""
+    if value is None:
+        return None
+    if isinstance(value, Enum):
+        return str(value.value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return ", ".join(str(as_text(v)) for v in value)
+    return str(value)
+
+
+def record_changes(
+    session: Session,
+    *,
+    actor: str,
+    entity: str,
+    entity_id: int,
+    before: Mapping[str, object],
+    after: Mapping[str, object],
+) -> int:
+    """One entry per field whose value differs; returns how many were written."""
+    count = 0
+    for field, new in after.items():
+        old = before.get(field)
+        if as_text(old) != as_text(new):
+            session.add(
+                AuditEntry(
+                    actor=actor,
+                    entity=entity,
+                    entity_id=entity_id,
+                    action=AuditAction.UPDATE,
+                    field=field,
+                    old_value=as_text(old),
+                    new_value=as_text(new),
+                )
+            )
+            count += 1
+    return count
+
+
+def record_event(
+    session: Session,
+    *,
+    actor: str,
+    entity: str,
+    entity_id: int,
+    action: AuditAction,
+    field: str = "",
+    summary: str | None = None,
+) -> None:
+    session.add(
+        AuditEntry(
+            actor=actor,
+            entity=entity,
+            entity_id=entity_id,
+            action=action,
+            field=field,
+            old_value=summary if action is AuditAction.DELETE else None,
+            new_value=summary if action is not AuditAction.DELETE else None,
+        )
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class AuditView:
+    at: datetime
+    actor: str
+    action: AuditAction
+    field: str
+    old_value: str | None
+    new_value: str | None
+
+
+def history(session: Session, entity: str, entity_id: int, limit: int = 500) -> list[AuditView]:
+    rows = session.scalars(
+        select(AuditEntry)
+        .where(AuditEntry.entity == entity, AuditEntry.entity_id == entity_id)
+        .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+        .limit(limit)
+    )
+    return [
+        AuditView(r.at, r.actor, r.action, r.field, r.old_value, r.new_value) for r in rows
+    ]

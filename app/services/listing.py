@@ -1,0 +1,219 @@
+"""The agreements list: filtering, sorting and paging done by the database.
+
+At 100,000 agreements a screen asks for the sorted ids once (one indexed query) and then
+for rows of the ids it shows; nothing here loads the whole table into Python objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session
+
+from app.domain.enums import AgreementStatus, AgreementType, OperatingModel
+from app.domain.models import Agreement, BrandAgreement, Partner
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementFilter:
+    types: frozenset[AgreementType] = field(default_factory=frozenset)
+    statuses: frozenset[AgreementStatus] = field(default_factory=frozenset)
+    owner: str | None = None  # exact owner, case-insensitive
+    partner: str | None = None  # partner name in either script, substring
+    partner_id: int | None = None
+    search: str | None = None  # reference, title, partner names
+    operating_model: OperatingModel | None = None
+    expiring_within: int | None = None  # decision date from today to today + N days
+    decision_from: date | None = None
+    decision_to: date | None = None
+    start_from: date | None = None
+    end_to: date | None = None
+    today: date | None = None  # for expiring_within; defaults to date.today()
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementRow:
+    id: int
+    reference: str
+    title: str
+    type: AgreementType
+    partner_id: int
+    partner_name: str
+    partner_local_name: str | None
+    owner: str
+    status: AgreementStatus
+    currency: str
+    value: Decimal
+    signed_date: date | None
+    start_date: date
+    end_date: date
+    notice_days: int
+    decision_date: date
+    auto_renew: bool
+    operating_model: OperatingModel | None
+
+    @property
+    def partner_display(self) -> str:
+        if self.partner_local_name and self.partner_local_name != self.partner_name:
+            return f"{self.partner_name} ({self.partner_local_name})"
+        return self.partner_name
+
+
+SORT_COLUMNS: dict[str, Any] = {
+    "reference": Agreement.reference,
+    "title": Agreement.title,
+    "type": Agreement.type,
+    "partner": Partner.legal_name,
+    "owner": Agreement.owner,
+    "status": Agreement.status,
+    "currency": Agreement.currency,
+    "value": Agreement.value,
+    "start_date": Agreement.start_date,
+    "end_date": Agreement.end_date,
+    "decision_date": Agreement.decision_date,
+    "operating_model": BrandAgreement.operating_model,
+}
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _filtered(stmt: Select[Any], f: AgreementFilter) -> Select[Any]:
+    if f.types:
+        stmt = stmt.where(Agreement.type.in_(sorted(f.types)))
+    if f.statuses:
+        stmt = stmt.where(Agreement.status.in_(sorted(f.statuses)))
+    if f.owner:
+        stmt = stmt.where(func.lower(Agreement.owner) == f.owner.strip().lower())
+    if f.partner_id is not None:
+        stmt = stmt.where(Agreement.partner_id == f.partner_id)
+    if f.partner:
+        like = f"%{_escape_like(f.partner.strip())}%"
+        stmt = stmt.where(
+            or_(Partner.legal_name.ilike(like, escape="\\"),
+                Partner.local_name.ilike(like, escape="\\"))
+        )
+    if f.search:
+        like = f"%{_escape_like(f.search.strip())}%"
+        stmt = stmt.where(
+            or_(
+                Agreement.reference.ilike(like, escape="\\"),
+                Agreement.title.ilike(like, escape="\\"),
+                Partner.legal_name.ilike(like, escape="\\"),
+                Partner.local_name.ilike(like, escape="\\"),
+            )
+        )
+    if f.operating_model is not None:
+        stmt = stmt.where(BrandAgreement.operating_model == f.operating_model)
+    if f.expiring_within is not None:
+        today = f.today or date.today()
+        stmt = stmt.where(
+            Agreement.decision_date >= today,
+            Agreement.decision_date <= today + timedelta(days=f.expiring_within),
+        )
+    if f.decision_from is not None:
+        stmt = stmt.where(Agreement.decision_date >= f.decision_from)
+    if f.decision_to is not None:
+        stmt = stmt.where(Agreement.decision_date <= f.decision_to)
+    if f.start_from is not None:
+        stmt = stmt.where(Agreement.start_date >= f.start_from)
+    if f.end_to is not None:
+        stmt = stmt.where(Agreement.end_date <= f.end_to)
+    return stmt
+
+
+def _base(columns: Sequence[Any]) -> Select[Any]:
+    # Plain tables, not the polymorphic entity: one join to partners, one outer join to
+    # brand terms for the operating model, whatever the type filter.
+    return (
+        select(*columns)
+        .select_from(Agreement.__table__)
+        .join(Partner.__table__, Partner.id == Agreement.partner_id)
+        .outerjoin(BrandAgreement.__table__, BrandAgreement.__table__.c.id == Agreement.id)
+    )
+
+
+_ROW_COLUMNS = (
+    Agreement.id, Agreement.reference, Agreement.title, Agreement.type, Agreement.partner_id,
+    Partner.legal_name, Partner.local_name, Agreement.owner, Agreement.status,
+    Agreement.currency, Agreement.value, Agreement.signed_date, Agreement.start_date,
+    Agreement.end_date, Agreement.notice_days, Agreement.decision_date, Agreement.auto_renew,
+    BrandAgreement.operating_model,
+)  # fmt: skip
+
+
+def _order(stmt: Select[Any], sort: str, descending: bool) -> Select[Any]:
+    column = SORT_COLUMNS.get(sort, Agreement.reference)
+    order = column.desc() if descending else column.asc()
+    # The id tie-breaker keeps pages stable when many rows share a value.
+    return stmt.order_by(order, Agreement.id.desc() if descending else Agreement.id.asc())
+
+
+def count_agreements(session: Session, f: AgreementFilter | None = None) -> int:
+    stmt = _filtered(_base([func.count()]), f or AgreementFilter())
+    return session.scalar(stmt) or 0
+
+
+def agreement_ids(
+    session: Session,
+    f: AgreementFilter | None = None,
+    *,
+    sort: str = "reference",
+    descending: bool = False,
+) -> list[int]:
+    stmt = _order(_filtered(_base([Agreement.id]), f or AgreementFilter()), sort, descending)
+    return list(session.scalars(stmt))
+
+
+def _row(r: Any) -> AgreementRow:
+    return AgreementRow(*r)
+
+
+def agreement_rows(session: Session, ids: Sequence[int]) -> list[AgreementRow]:
+    """Rows for exactly these ids, in this order (what a list model asks for on demand)."""
+    if not ids:
+        return []
+    found = {r[0]: _row(r) for r in session.execute(
+        _base(_ROW_COLUMNS).where(Agreement.id.in_(list(ids)))
+    )}
+    return [found[i] for i in ids if i in found]
+
+
+def list_agreements(
+    session: Session,
+    f: AgreementFilter | None = None,
+    *,
+    sort: str = "reference",
+    descending: bool = False,
+    offset: int = 0,
+    limit: int | None = None,
+) -> list[AgreementRow]:
+    stmt = _order(_filtered(_base(_ROW_COLUMNS), f or AgreementFilter()), sort, descending)
+    stmt = stmt.offset(offset)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return [_row(r) for r in session.execute(stmt)]
+
+
+def iter_agreements(
+    session: Session,
+    f: AgreementFilter | None = None,
+    *,
+    sort: str = "reference",
+    batch: int = 2000,
+) -> Iterator[AgreementRow]:
+    """Every matching row, streamed in batches: memory stays flat at 100,000 rows."""
+    stmt = _order(_filtered(_base(_ROW_COLUMNS), f or AgreementFilter()), sort, False)
+    result = session.execute(stmt.execution_options(yield_per=batch))
+    for r in result:
+        yield _row(r)
+
+
+def owners(session: Session) -> list[str]:
+    return [o for o in session.scalars(select(Agreement.owner).distinct().order_by(Agreement.owner)) if o]

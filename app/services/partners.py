@@ -1,0 +1,413 @@
+"""Partners: the counterparty companies, their roles and contacts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from typing import Any
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from app.domain.countries import is_country
+from app.domain.enums import AuditAction, PartnerRole, PartnerStatus
+from app.domain.models import Agreement, Contact, Partner, PartnerRoleLink
+from app.errors import ConflictError, FieldError, NotFoundError, ValidationError
+from app.services.audit import current_actor, record_changes, record_event
+
+ENTITY = "partner"
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class ContactInput:
+    name: str
+    role: str = ""
+    email: str = ""
+    phone: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PartnerInput:
+    legal_name: str
+    country: str
+    local_name: str | None = None
+    roles: frozenset[PartnerRole] = frozenset()
+    website: str | None = None
+    status: PartnerStatus = PartnerStatus.ACTIVE
+    notes: str = ""
+    contacts: tuple[ContactInput, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ContactView:
+    id: int
+    name: str
+    role: str
+    email: str
+    phone: str
+
+
+@dataclass(frozen=True, slots=True)
+class PartnerView:
+    id: int
+    legal_name: str
+    local_name: str | None
+    country: str
+    roles: tuple[PartnerRole, ...]
+    website: str | None
+    status: PartnerStatus
+    notes: str
+    contacts: tuple[ContactView, ...]
+    version: int
+    created_at: datetime
+    updated_at: datetime
+    agreement_count: int = 0
+
+    @property
+    def display_name(self) -> str:
+        if self.local_name and self.local_name != self.legal_name:
+            return f"{self.legal_name} ({self.local_name})"
+        return self.legal_name
+
+    def to_input(self) -> PartnerInput:
+        return PartnerInput(
+            legal_name=self.legal_name,
+            country=self.country,
+            local_name=self.local_name,
+            roles=frozenset(self.roles),
+            website=self.website,
+            status=self.status,
+            notes=self.notes,
+            contacts=tuple(ContactInput(c.name, c.role, c.email, c.phone) for c in self.contacts),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class PartnerFilter:
+    search: str | None = None  # either script, substring
+    country: str | None = None
+    role: PartnerRole | None = None
+    status: PartnerStatus | None = None
+    roles_any: frozenset[PartnerRole] = field(default_factory=frozenset)
+
+
+def validate_partner(
+    session: Session, data: PartnerInput, partner_id: int | None = None
+) -> list[FieldError]:
+    errors: list[FieldError] = []
+    name = data.legal_name.strip()
+    if not name:
+        errors.append(FieldError("legal_name", "a partner needs its legal name"))
+    elif len(name) > 200:
+        errors.append(FieldError("legal_name", "at most 200 characters"))
+    if data.local_name is not None and len(data.local_name) > 200:
+        errors.append(FieldError("local_name", "at most 200 characters"))
+    if not is_country(data.country.strip().upper()):
+        errors.append(
+            FieldError("country", f"{data.country!r} is not an ISO 3166 country code (e.g. CN, US)")
+        )
+    if data.website and len(data.website) > 300:
+        errors.append(FieldError("website", "at most 300 characters"))
+    for i, contact in enumerate(data.contacts, start=1):
+        if not contact.name.strip():
+            errors.append(FieldError("contacts", f"contact {i} has no name"))
+        if contact.email and not _EMAIL.match(contact.email.strip()):
+            errors.append(
+                FieldError("contacts", f"contact {i}: {contact.email!r} is not an e-mail address")
+            )
+    if name and not errors:
+        clash = session.scalar(
+            select(Partner.id).where(
+                Partner.legal_name == name,
+                Partner.country == data.country.strip().upper(),
+                Partner.id != (partner_id or -1),
+            )
+        )
+        if clash is not None:
+            errors.append(
+                FieldError("legal_name", f"a partner named {name!r} in {data.country} exists")
+            )
+    return errors
+
+
+def _snapshot(p: Partner) -> dict[str, object]:
+    return {
+        "legal_name": p.legal_name,
+        "local_name": p.local_name,
+        "country": p.country,
+        "roles": tuple(sorted(r.role.value for r in p.roles)),
+        "website": p.website,
+        "status": p.status,
+        "notes": p.notes,
+        "contacts": tuple(f"{c.name} <{c.email}> {c.phone} {c.role}".strip() for c in p.contacts),
+    }
+
+
+def _apply(p: Partner, data: PartnerInput) -> None:
+    p.legal_name = data.legal_name.strip()
+    p.local_name = (data.local_name or "").strip() or None
+    p.country = data.country.strip().upper()
+    p.website = (data.website or "").strip() or None
+    p.status = data.status
+    p.notes = data.notes
+    wanted = set(data.roles)
+    p.roles = [link for link in p.roles if link.role in wanted]
+    have = {link.role for link in p.roles}
+    p.roles.extend(PartnerRoleLink(role=r) for r in sorted(wanted - have))
+    p.contacts = [
+        Contact(
+            name=c.name.strip(), role=c.role.strip(), email=c.email.strip(), phone=c.phone.strip()
+        )
+        for c in data.contacts
+    ]
+
+
+def create_partner(session: Session, data: PartnerInput, actor: str | None = None) -> PartnerView:
+    errors = validate_partner(session, data)
+    if errors:
+        raise ValidationError(errors)
+    p = Partner(roles=[], contacts=[])
+    _apply(p, data)
+    session.add(p)
+    session.flush()
+    record_event(
+        session,
+        actor=actor or current_actor(),
+        entity=ENTITY,
+        entity_id=p.id,
+        action=AuditAction.CREATE,
+        summary=p.display_name,
+    )
+    return _view(session, p)
+
+
+def update_partner(
+    session: Session,
+    partner_id: int,
+    data: PartnerInput,
+    expected_version: int,
+    actor: str | None = None,
+) -> PartnerView:
+    p = _load(session, partner_id)
+    if p.version != expected_version:
+        raise ConflictError(
+            f"partner {p.legal_name!r} was changed by someone else since you opened it "
+            f"(version {expected_version}, now {p.version}); reload it and apply your edit again"
+        )
+    errors = validate_partner(session, data, partner_id)
+    if errors:
+        raise ValidationError(errors)
+    before = _snapshot(p)
+    _apply(p, data)
+    after = _snapshot(p)
+    changed = record_changes(
+        session,
+        actor=actor or current_actor(),
+        entity=ENTITY,
+        entity_id=p.id,
+        before=before,
+        after=after,
+    )
+    if changed and not session.is_modified(p):
+        # Only a role or contact changed: bump the version all the same, so another desk
+        # editing this partner is told about it.
+        p.updated_at = datetime.now(p.updated_at.tzinfo)
+    session.flush()
+    return _view(session, p)
+
+
+def delete_partner(
+    session: Session, partner_id: int, expected_version: int | None = None,
+    actor: str | None = None,
+) -> None:
+    p = _load(session, partner_id)
+    if expected_version is not None and p.version != expected_version:
+        raise ConflictError(f"partner {p.legal_name!r} was changed by someone else; reload it")
+    count = session.scalar(select(func.count()).where(Agreement.partner_id == partner_id)) or 0
+    if count:
+        raise ValidationError(
+            [FieldError("partner", f"{p.legal_name!r} still has {count} agreement(s); "
+                        "delete or move them first")]
+        )
+    record_event(
+        session,
+        actor=actor or current_actor(),
+        entity=ENTITY,
+        entity_id=p.id,
+        action=AuditAction.DELETE,
+        summary=p.display_name,
+    )
+    session.delete(p)
+    session.flush()
+
+
+def _load(session: Session, partner_id: int) -> Partner:
+    p = session.get(
+        Partner, partner_id, options=[selectinload(Partner.roles), selectinload(Partner.contacts)]
+    )
+    if p is None:
+        raise NotFoundError(f"no partner with id {partner_id}")
+    return p
+
+
+def _view(session: Session, p: Partner) -> PartnerView:
+    count = session.scalar(select(func.count()).where(Agreement.partner_id == p.id)) or 0
+    return PartnerView(
+        id=p.id,
+        legal_name=p.legal_name,
+        local_name=p.local_name,
+        country=p.country,
+        roles=tuple(link.role for link in p.roles),
+        website=p.website,
+        status=p.status,
+        notes=p.notes,
+        contacts=tuple(ContactView(c.id, c.name, c.role, c.email, c.phone) for c in p.contacts),
+        version=p.version,
+        created_at=p.created_at,
+        updated_at=p.updated_at,
+        agreement_count=count,
+    )
+
+
+def get_partner(session: Session, partner_id: int) -> PartnerView:
+    return _view(session, _load(session, partner_id))
+
+
+def find_partner(session: Session, name: str) -> PartnerView:
+    """By exact legal or local name (case-insensitive), else a unique partial match."""
+    needle = name.strip()
+    exact = session.scalars(
+        select(Partner.id).where(
+            or_(
+                func.lower(Partner.legal_name) == needle.lower(),
+                Partner.local_name == needle,
+            )
+        )
+    ).all()
+    if len(exact) == 1:
+        return get_partner(session, exact[0])
+    candidates = exact or session.scalars(_search(select(Partner.id), needle).limit(6)).all()
+    if not candidates:
+        raise NotFoundError(f"no partner named {name!r}")
+    if len(candidates) > 1:
+        names = ", ".join(
+            session.scalars(select(Partner.legal_name).where(Partner.id.in_(candidates[:5])))
+        )
+        raise NotFoundError(f"{name!r} matches several partners ({names}); be more precise")
+    return get_partner(session, candidates[0])
+
+
+def _search(stmt: Select[Any], text: str) -> Select[Any]:
+    like = f"%{_escape_like(text)}%"
+    return stmt.where(
+        or_(
+            Partner.legal_name.ilike(like, escape="\\"),
+            Partner.local_name.ilike(like, escape="\\"),
+        )
+    )
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+@dataclass(frozen=True, slots=True)
+class PartnerRow:
+    id: int
+    legal_name: str
+    local_name: str | None
+    country: str
+    status: PartnerStatus
+    roles: tuple[PartnerRole, ...]
+    agreement_count: int
+
+
+PARTNER_SORT_KEYS = ("legal_name", "local_name", "country", "status", "agreement_count")
+
+
+def partner_query(
+    f: PartnerFilter, sort: str = "legal_name", descending: bool = False
+) -> Select[Any]:
+    counts = (
+        select(Agreement.partner_id, func.count().label("n"))
+        .group_by(Agreement.partner_id)
+        .subquery()
+    )
+    n = func.coalesce(counts.c.n, 0).label("agreement_count")
+    stmt = select(Partner.id, n).outerjoin(counts, counts.c.partner_id == Partner.id)
+    if f.search:
+        stmt = _search(stmt, f.search)
+    if f.country:
+        stmt = stmt.where(Partner.country == f.country.upper())
+    if f.status:
+        stmt = stmt.where(Partner.status == f.status)
+    roles = set(f.roles_any) | ({f.role} if f.role else set())
+    if roles:
+        stmt = stmt.where(
+            Partner.id.in_(select(PartnerRoleLink.partner_id).where(PartnerRoleLink.role.in_(roles)))
+        )
+    column = n if sort == "agreement_count" else getattr(Partner, sort, Partner.legal_name)
+    order = column.desc() if descending else column.asc()
+    return stmt.order_by(order, Partner.id)
+
+
+def list_partners(
+    session: Session,
+    f: PartnerFilter | None = None,
+    *,
+    sort: str = "legal_name",
+    descending: bool = False,
+    offset: int = 0,
+    limit: int | None = None,
+) -> list[PartnerRow]:
+    stmt = partner_query(f or PartnerFilter(), sort, descending).offset(offset)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    pairs = session.execute(stmt).all()
+    return partner_rows(session, [p.id for p in pairs])
+
+
+def partner_ids(
+    session: Session, f: PartnerFilter | None = None, *, sort: str = "legal_name",
+    descending: bool = False,
+) -> list[int]:
+    return [r.id for r in session.execute(partner_query(f or PartnerFilter(), sort, descending))]
+
+
+def partner_rows(session: Session, ids: list[int]) -> list[PartnerRow]:
+    """Rows for exactly these ids, in this order (what a list model asks for on demand)."""
+    if not ids:
+        return []
+    partners = {
+        p.id: p
+        for p in session.scalars(
+            select(Partner).where(Partner.id.in_(ids)).options(selectinload(Partner.roles))
+        )
+    }
+    counts = dict(
+        session.execute(  # type: ignore[arg-type]
+            select(Agreement.partner_id, func.count())
+            .where(Agreement.partner_id.in_(ids))
+            .group_by(Agreement.partner_id)
+        ).all()
+    )
+    rows = []
+    for pid in ids:
+        p = partners.get(pid)
+        if p is None:
+            continue
+        rows.append(
+            PartnerRow(
+                p.id, p.legal_name, p.local_name, p.country, p.status,
+                tuple(link.role for link in p.roles), int(counts.get(pid, 0)),
+            )
+        )
+    return rows
+
+
+def count_partners(session: Session, f: PartnerFilter | None = None) -> int:
+    sub = partner_query(f or PartnerFilter()).order_by(None).subquery()
+    return session.scalar(select(func.count()).select_from(sub)) or 0

@@ -1,0 +1,94 @@
+"""Shared fixtures: a migrated database per test, built once and copied (Anki's trick)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+# Before anything imports Qt: tests never need a screen.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+from sqlalchemy.orm import Session
+
+from app.db import Database, open_database
+from app.domain.enums import AgreementStatus, AgreementType, PartnerRole
+from app.services.agreements import AgreementInput, AgreementView, create_agreement
+from app.services.partners import PartnerInput, PartnerView, create_partner
+
+TODAY = date(2026, 11, 26)
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    db = open_database(path)
+    db.dispose()
+    return path
+
+
+@pytest.fixture
+def db_path(template_db: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "partnerdesk.db"
+    shutil.copyfile(template_db, path)
+    return path
+
+
+@pytest.fixture
+def db(db_path: Path) -> Iterator[Database]:
+    database = open_database(db_path)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def session(db: Database) -> Iterator[Session]:
+    """A session inside one transaction that the test may flush, committed at the end."""
+    with db.session() as s:
+        yield s
+
+
+@pytest.fixture
+def partner(session: Session) -> PartnerView:
+    return create_partner(
+        session,
+        PartnerInput(
+            legal_name="A&B <Trading> Co., Ltd.",
+            local_name="爱彼贸易有限公司",
+            country="FR",
+            roles=frozenset({PartnerRole.BRAND_OWNER, PartnerRole.LOGISTICS_PROVIDER}),
+        ),
+        actor="tester",
+    )
+
+
+def agreement_input(partner_id: int, **changes: object) -> AgreementInput:
+    """A valid brand agreement; tests change only what they are about."""
+    values: dict[str, object] = {
+        "title": "Lumière skincare distribution",
+        "type": AgreementType.BRAND,
+        "partner_id": partner_id,
+        "status": AgreementStatus.DRAFT,
+        "currency": "EUR",
+        "value": Decimal("1250000.00"),
+        "start_date": date(2026, 1, 1),
+        "end_date": date(2027, 12, 31),
+        "notice_days": 90,
+        "owner": "Li Wei",
+        "terms": {"operating_model": "direct", "brands": ("Lumière",)},
+    }
+    values.update(changes)
+    return AgreementInput(**values)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def agreement(session: Session, partner: PartnerView) -> AgreementView:
+    return create_agreement(session, agreement_input(partner.id), actor="tester")
+
+
+def postgres_url() -> str | None:
+    return os.environ.get("PARTNERDESK_TEST_PG")
