@@ -1,0 +1,1 @@
+"""PartnerDesk's Qt layer: thin widgets over ``app.services``."""

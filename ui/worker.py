@@ -1,0 +1,129 @@
+"""Long work off the GUI thread, with a progress dialog that can be cancelled.
+
+The worker never touches a widget: progress and results come back through signals, which
+Qt delivers on the GUI thread (queued connections across threads).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+# (done, total) -> keep going?  The same shape as app.services progress callbacks.
+Progress = Callable[[int, int], bool]
+
+
+class Cancelled(Exception):
+    """Raised inside a job when the user pressed Cancel."""
+
+
+class _Signals(QObject):
+    progress = Signal(int, int)
+    finished = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal()
+
+
+class Job(QRunnable, Generic[T]):
+    def __init__(self, fn: Callable[[Progress], T]) -> None:
+        super().__init__()
+        self.fn = fn
+        self.signals = _Signals()
+        self._cancel = threading.Event()
+        self.setAutoDelete(False)
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def _progress(self, done: int, total: int) -> bool:
+        self.signals.progress.emit(done, total)
+        return not self._cancel.is_set()
+
+    def run(self) -> None:
+        try:
+            result = self.fn(self._progress)
+        except (Cancelled, InterruptedError):
+            self.signals.cancelled.emit()
+        except Exception as exc:  # reported to the GUI thread, never lost in the pool
+            log.exception("background job failed")
+            self.signals.failed.emit(exc)
+        else:
+            if self._cancel.is_set():
+                self.signals.cancelled.emit()
+            else:
+                self.signals.finished.emit(result)
+
+
+_RUNNING: set[Job[Any]] = set()  # keep jobs alive until they report
+
+
+def run_job(
+    parent: QWidget | None,
+    title: str,
+    fn: Callable[[Progress], T],
+    on_done: Callable[[T], None],
+    on_error: Callable[[BaseException], None] | None = None,
+    on_cancel: Callable[[], None] | None = None,
+    *,
+    label: str = "",
+    show_dialog: bool = True,
+) -> Job[T]:
+    """Run ``fn(progress)`` in the thread pool; call back on the GUI thread."""
+    job: Job[T] = Job(fn)
+    dialog: QProgressDialog | None = None
+    if show_dialog:
+        dialog = QProgressDialog(label or title, QProgressDialog.tr("Cancel"), 0, 0, parent)
+        dialog.setWindowTitle(title)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)  # quick jobs finish without a flash of dialog
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(job.cancel)
+
+        def show_progress(done: int, total: int) -> None:
+            assert dialog is not None
+            dialog.setMaximum(max(total, 0))
+            dialog.setValue(min(done, total) if total else 0)
+
+        job.signals.progress.connect(show_progress)
+
+    def finish() -> None:
+        _RUNNING.discard(job)
+        if dialog is not None:
+            dialog.reset()
+            dialog.close()
+            dialog.deleteLater()
+
+    def done(result: object) -> None:
+        finish()
+        on_done(result)  # type: ignore[arg-type]
+
+    def failed(exc: object) -> None:
+        finish()
+        if on_error is not None:
+            assert isinstance(exc, BaseException)
+            on_error(exc)
+
+    def cancelled() -> None:
+        finish()
+        if on_cancel is not None:
+            on_cancel()
+
+    job.signals.finished.connect(done)
+    job.signals.failed.connect(failed)
+    job.signals.cancelled.connect(cancelled)
+    _RUNNING.add(job)
+    QThreadPool.globalInstance().start(job)
+    return job
