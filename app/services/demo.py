@@ -443,7 +443,10 @@ def load_demo(
             kpi_id += 1
         for _ in range(rng.randint(1, 3)):
             due = start + timedelta(days=rng.randint(20, max(21, (end - start).days)))
-            done = due < today and rng.random() < 0.8
+            # Ended agreements settled their obligations; live ones have a few slipping.
+            ended = status in (AgreementStatus.EXPIRED, AgreementStatus.TERMINATED,
+                               AgreementStatus.RENEWED)
+            done = due < today and (ended or rng.random() < 0.85)
             milestone_rows.append({
                 "agreement_id": aid, "title": rng.choice(_MILESTONES[t]), "due_date": due,
                 "owner": rng.choice(_OWNERS),

@@ -9,7 +9,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.domain.enums import AuditAction, MilestoneStatus
+from app.domain.enums import AgreementStatus, AuditAction, MilestoneStatus
 from app.domain.models import Agreement, Milestone
 from app.domain.money import is_currency
 from app.errors import FieldError, NotFoundError, ValidationError
@@ -115,12 +115,21 @@ class OverdueMilestone:
     days_overdue: int
 
 
+# Obligations are chased while the agreement is live; ended ones are settled elsewhere.
+LIVE_STATUSES = (AgreementStatus.ACTIVE, AgreementStatus.PENDING_APPROVAL)
+
+
 def overdue_milestones(session: Session, today: date, limit: int = 200) -> list[OverdueMilestone]:
+    """Open milestones past their due date on live agreements, most overdue first."""
     rows = session.execute(
         select(Milestone.id, Milestone.agreement_id, Agreement.reference, Milestone.title,
                Milestone.due_date, Milestone.owner)
         .join(Agreement, Agreement.id == Milestone.agreement_id)
-        .where(Milestone.status == MilestoneStatus.OPEN, Milestone.due_date < today)
+        .where(
+            Milestone.status == MilestoneStatus.OPEN,
+            Milestone.due_date < today,
+            Agreement.status.in_(LIVE_STATUSES),
+        )
         .order_by(Milestone.due_date)
         .limit(limit)
     )

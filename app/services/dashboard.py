@@ -1,0 +1,144 @@
+"""What needs a partnership manager's attention today."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, aliased
+
+from app.domain.enums import AgreementStatus, AgreementType, Attainment
+from app.domain.models import Agreement, KpiActual, KpiDefinition, Partner
+from app.services.attachments import ExpiringDocument, expiring_documents
+from app.services.listing import AgreementFilter, _base, _filtered
+from app.services.milestones import OverdueMilestone, overdue_milestones
+
+# A decision is still open while the agreement is live or about to be.
+OPEN_STATUSES = frozenset({AgreementStatus.ACTIVE, AgreementStatus.PENDING_APPROVAL})
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionDue:
+    agreement_id: int
+    reference: str
+    title: str
+    type: AgreementType
+    partner_name: str
+    partner_local_name: str | None
+    owner: str
+    status: AgreementStatus
+    end_date: date
+    notice_days: int
+    decision_date: date
+    days_left: int
+    auto_renew: bool
+    renewal_term_months: int | None
+    value: Decimal
+    currency: str
+
+
+@dataclass(frozen=True, slots=True)
+class RedKpi:
+    agreement_id: int
+    reference: str
+    title: str
+    metric: str
+    unit: str
+    target: Decimal
+    latest_value: Decimal
+    period_end: date
+
+
+@dataclass(frozen=True, slots=True)
+class Attention:
+    today: date
+    decisions: tuple[DecisionDue, ...]
+    overdue_milestones: tuple[OverdueMilestone, ...]
+    red_kpis: tuple[RedKpi, ...]
+    expiring_documents: tuple[ExpiringDocument, ...]
+
+    def decisions_within(self, days: int) -> tuple[DecisionDue, ...]:
+        return tuple(d for d in self.decisions if d.days_left <= days)
+
+
+def decisions_due(
+    session: Session,
+    today: date,
+    within_days: int,
+    f: AgreementFilter | None = None,
+    limit: int | None = None,
+) -> list[DecisionDue]:
+    """Live agreements whose decision date is in [today, today + within_days], soonest first."""
+    f = f or AgreementFilter()
+    if not f.statuses:
+        f = replace(f, statuses=OPEN_STATUSES)
+    stmt = (
+        _filtered(
+            _base([
+                Agreement.id, Agreement.reference, Agreement.title, Agreement.type,
+                Partner.legal_name, Partner.local_name, Agreement.owner, Agreement.status,
+                Agreement.end_date, Agreement.notice_days, Agreement.decision_date,
+                Agreement.auto_renew, Agreement.renewal_term_months, Agreement.value,
+                Agreement.currency,
+            ]),
+            f,
+        )
+        .where(
+            Agreement.decision_date >= today,
+            Agreement.decision_date <= today + timedelta(days=within_days),
+        )
+        .order_by(Agreement.decision_date, Agreement.reference)
+    )  # fmt: skip
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return [
+        DecisionDue(
+            r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10],
+            (r[10] - today).days, r[11], r[12], r[13], r[14],
+        )
+        for r in session.execute(stmt)
+    ]
+
+
+def red_kpis(session: Session, limit: int = 200) -> list[RedKpi]:
+    """KPIs whose latest actual misses the target by more than the amber tolerance."""
+    # The newest actual per KPI by a correlated subquery: portable (DISTINCT ON is
+    # PostgreSQL-only) and cheap, since only KPIs already flagged red are visited.
+    other = aliased(KpiActual)
+    newest = (
+        select(func.max(other.period_end))
+        .where(other.kpi_id == KpiDefinition.id)
+        .correlate(KpiDefinition)
+        .scalar_subquery()
+    )
+    stmt = (
+        select(
+            Agreement.id, Agreement.reference, Agreement.title, KpiDefinition.metric,
+            KpiDefinition.unit, KpiDefinition.target, KpiActual.value, KpiActual.period_end,
+        )
+        .select_from(KpiDefinition)
+        .join(Agreement, Agreement.id == KpiDefinition.agreement_id)
+        .join(KpiActual, KpiActual.kpi_id == KpiDefinition.id)
+        .where(
+            KpiDefinition.latest_attainment == Attainment.RED.value,
+            Agreement.status.in_(sorted(OPEN_STATUSES)),
+            KpiActual.period_end == newest,
+        )
+        .order_by(KpiActual.period_end.desc(), Agreement.reference)
+        .limit(limit)
+    )  # fmt: skip
+    return [RedKpi(*r) for r in session.execute(stmt)]
+
+
+def attention(
+    session: Session, today: date, within_days: int = 90, limit: int = 200
+) -> Attention:
+    return Attention(
+        today=today,
+        decisions=tuple(decisions_due(session, today, within_days, limit=limit)),
+        overdue_milestones=tuple(overdue_milestones(session, today, limit=limit)),
+        red_kpis=tuple(red_kpis(session, limit=limit)),
+        expiring_documents=tuple(expiring_documents(session, today, 60, limit=limit)),
+    )
