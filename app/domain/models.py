@@ -188,6 +188,8 @@ class Agreement(Base):
         back_populates="agreement", cascade="all, delete-orphan", order_by="Attachment.id"
     )
 
+    # The renewal pipeline and the dashboard ask "live agreements by decision date".
+    __table_args__ = (Index("ix_agreements_status_decision_date", "status", "decision_date"),)
     __mapper_args__: dict[str, Any] = {  # noqa: RUF012
         "polymorphic_on": "type",
         "version_id_col": version,
