@@ -1,0 +1,1 @@
+"""Table models over ids: rows come from SQL on demand, never the whole table."""

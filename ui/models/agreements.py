@@ -1,0 +1,117 @@
+"""The agreements list model: ids sorted and filtered by SQL, rows paged in on demand."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
+from sqlalchemy.orm import Session
+
+from app.db import Database
+from app.domain.enums import AgreementStatus
+from app.services.listing import AgreementFilter, AgreementRow, agreement_ids, agreement_rows
+from ui import i18n
+from ui.models.lazy import Column, LazyIdModel
+
+NEAR_DAYS = 30
+LIVE = frozenset({AgreementStatus.ACTIVE, AgreementStatus.PENDING_APPROVAL})
+
+STATUS_COLOURS = {
+    AgreementStatus.DRAFT: "#7f8c8d",
+    AgreementStatus.NEGOTIATION: "#2e86c1",
+    AgreementStatus.PENDING_APPROVAL: "#b9770e",
+    AgreementStatus.ACTIVE: "#1e8449",
+    AgreementStatus.EXPIRED: "#922b21",
+    AgreementStatus.TERMINATED: "#6c3483",
+    AgreementStatus.RENEWED: "#117a65",
+}
+PAST_COLOUR = "#c0392b"
+NEAR_COLOUR = "#d68910"
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("AgreementTableModel", text)
+
+
+def decision_state(row: AgreementRow, today: date) -> str:
+    """ "past" or "near" for a live agreement whose decision date needs a look; else ""."""
+    if row.status not in LIVE:
+        return ""
+    days = (row.decision_date - today).days
+    if days < 0:
+        return "past"
+    if days <= NEAR_DAYS:
+        return "near"
+    return ""
+
+
+def _days_left(row: AgreementRow, today: date) -> str:
+    if row.status not in LIVE:
+        return ""
+    return str((row.decision_date - today).days)
+
+
+def agreement_columns(today: date) -> list[Column[AgreementRow]]:
+    # Titles are lambdas calling translate() with literals: lupdate finds them, and a
+    # language switch takes effect at the next paint.
+    return [
+        Column("reference", lambda: _t("Reference"), lambda r: r.reference, "reference"),
+        Column("title", lambda: _t("Title"), lambda r: r.title, "title"),
+        Column("type", lambda: _t("Type"), lambda r: i18n.type_label(r.type), "type"),
+        Column("partner", lambda: _t("Partner"), lambda r: r.partner_display, "partner"),
+        Column("owner", lambda: _t("Owner"), lambda r: r.owner, "owner"),
+        Column("status", lambda: _t("Status"), lambda r: i18n.status_label(r.status), "status"),
+        Column("value", lambda: _t("Value"), lambda r: i18n.money(r.value), "value", True),
+        Column("currency", lambda: _t("Currency"), lambda r: r.currency, "currency"),
+        Column("start_date", lambda: _t("Start"), lambda r: r.start_date.isoformat(),
+               "start_date", default_visible=False),
+        Column("end_date", lambda: _t("End"), lambda r: r.end_date.isoformat(), "end_date"),
+        Column("decision_date", lambda: _t("Decision date"),
+               lambda r: r.decision_date.isoformat(), "decision_date"),
+        Column("days_left", lambda: _t("Days to decide"), lambda r: _days_left(r, today),
+               "decision_date", True),
+        Column("operating_model", lambda: _t("Operating model"),
+               lambda r: i18n.operating_model_label(r.operating_model), "operating_model",
+               default_visible=False),
+        Column("auto_renew", lambda: _t("Auto-renew"),
+               lambda r: _t("Yes") if r.auto_renew else "", None, default_visible=False),
+    ]  # fmt: skip
+
+
+class AgreementTableModel(LazyIdModel[AgreementRow]):
+    def __init__(self, db: Database, today: date | None = None, parent: Any = None) -> None:
+        self.today = today or date.today()
+        super().__init__(db, agreement_columns(self.today), parent)
+        self.filter = AgreementFilter(today=self.today)
+
+    def set_filter(self, f: AgreementFilter) -> None:
+        self.filter = replace(f, today=f.today or self.today)
+        self.reload()
+
+    def fetch_ids(self, session: Session) -> list[int]:
+        return agreement_ids(session, self.filter, sort=self.sort_key, descending=self.descending)
+
+    def fetch_rows(self, session: Session, ids: Sequence[int]) -> list[AgreementRow]:
+        return agreement_rows(session, ids)
+
+    def cell_state(self, row: AgreementRow, key: str) -> str:
+        if key in ("decision_date", "days_left"):
+            return decision_state(row, self.today)
+        if key == "status":
+            return row.status.value
+        return ""
+
+    def foreground(self, row: AgreementRow, key: str) -> Any:
+        if key == "status":
+            return QColor(STATUS_COLOURS[row.status])
+        if key in ("decision_date", "days_left"):
+            state = decision_state(row, self.today)
+            if state == "past":
+                return QColor(PAST_COLOUR)
+            if state == "near":
+                return QColor(NEAR_COLOUR)
+        return None

@@ -1,0 +1,179 @@
+"""A table model over a list of ids whose rows are fetched from SQL a page at a time.
+
+The sorted, filtered id list is one indexed query; rows are read only for the pages the
+view paints (Anki's browser table works the same way). A small LRU of pages keeps memory
+flat however far the user scrolls.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from sqlalchemy.orm import Session
+
+from app.db import Database
+
+R = TypeVar("R")
+Index = QModelIndex | QPersistentModelIndex
+
+
+class Roles(IntEnum):
+    ID = Qt.ItemDataRole.UserRole + 1  # the database id of the row's record
+    RECORD = Qt.ItemDataRole.UserRole + 2  # the frozen row dataclass
+    SORT_KEY = Qt.ItemDataRole.UserRole + 3  # the SQL sort key of the column (header role)
+    STATE = Qt.ItemDataRole.UserRole + 4  # "past" / "near" / "" for date columns, or a status
+
+
+@dataclass(frozen=True)
+class Column(Generic[R]):
+    key: str
+    title: Callable[[], str]  # called at paint time so a language switch shows at once
+    value: Callable[[R], str]
+    sort_key: str | None = None  # None: the database cannot sort by it
+    align_right: bool = False
+    default_visible: bool = True
+
+
+class LazyIdModel(QAbstractTableModel, Generic[R]):
+    PAGE_SIZE = 200
+    MAX_PAGES = 40
+
+    def __init__(self, db: Database, columns: Sequence[Column[R]], parent: Any = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.columns = list(columns)
+        self._ids: list[int] = []
+        self._pages: OrderedDict[int, dict[int, R]] = OrderedDict()
+        self.sort_key = self.columns[0].sort_key or ""
+        self.descending = False
+
+    # --- what subclasses provide --------------------------------------------------------
+
+    def fetch_ids(self, session: Session) -> list[int]:
+        raise NotImplementedError
+
+    def fetch_rows(self, session: Session, ids: Sequence[int]) -> list[R]:
+        raise NotImplementedError
+
+    def row_id(self, row: R) -> int:
+        return int(row.id)  # type: ignore[attr-defined]
+
+    def cell_state(self, row: R, key: str) -> str:  # noqa: ARG002
+        return ""
+
+    def foreground(self, row: R, key: str) -> Any:  # noqa: ARG002
+        return None
+
+    # --- loading ------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Ask the database for the sorted, filtered ids again (one query)."""
+        with self.db.session() as s:
+            ids = self.fetch_ids(s)
+        self.set_ids(ids)
+
+    def set_ids(self, ids: list[int]) -> None:
+        self.beginResetModel()
+        self._ids = ids
+        self._pages.clear()
+        self.endResetModel()
+
+    def refresh_rows(self) -> None:
+        """Forget cached rows (after an edit) but keep the id order and the selection."""
+        self._pages.clear()
+        if self._ids:
+            last = self.index(len(self._ids) - 1, len(self.columns) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
+    def ids(self) -> list[int]:
+        return list(self._ids)
+
+    def row_of_id(self, record_id: int) -> int:
+        try:
+            return self._ids.index(record_id)
+        except ValueError:
+            return -1
+
+    def record(self, row: int) -> R | None:
+        if not 0 <= row < len(self._ids):
+            return None
+        number = row // self.PAGE_SIZE
+        page = self._pages.get(number)
+        if page is None:
+            start = number * self.PAGE_SIZE
+            wanted = self._ids[start : start + self.PAGE_SIZE]
+            with self.db.session() as s:
+                page = {self.row_id(r): r for r in self.fetch_rows(s, wanted)}
+            self._pages[number] = page
+            while len(self._pages) > self.MAX_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        return page.get(self._ids[row])  # None: deleted since the ids were read
+
+    # --- Qt model API -------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not self.checkIndex(index):
+            return None
+        row = index.row()
+        if role == Roles.ID:
+            return self._ids[row]
+        record = self.record(row)
+        if record is None:
+            return "…" if role == Qt.ItemDataRole.DisplayRole and index.column() == 0 else None
+        column = self.columns[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return column.value(record)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column.align_right:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self.foreground(record, column.key)
+        if role == Roles.RECORD:
+            return record
+        if role == Roles.STATE:
+            return self.cell_state(record, column.key)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
+            return None
+        column = self.columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.title()
+        if role == Roles.SORT_KEY:
+            return column.sort_key
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorting is an ORDER BY in the database, never a Python sort of the rows."""
+        if not 0 <= column < len(self.columns):
+            return
+        key = self.columns[column].sort_key
+        if key is None:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self.sort_key, self.descending) and self._ids:
+            return
+        self.sort_key, self.descending = key, descending
+        self.reload()

@@ -1,0 +1,50 @@
+"""The partners list model: the same paged, SQL-sorted design as the agreements list."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from sqlalchemy.orm import Session
+
+from app.db import Database
+from app.services.partners import PartnerFilter, PartnerRow, partner_ids, partner_rows
+from ui import i18n
+from ui.models.lazy import Column, LazyIdModel
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("PartnerTableModel", text)
+
+
+def partner_columns() -> list[Column[PartnerRow]]:
+    return [
+        Column("legal_name", lambda: _t("Legal name"), lambda r: r.legal_name, "legal_name"),
+        Column("local_name", lambda: _t("Local name"), lambda r: r.local_name or "",
+               "local_name"),
+        Column("country", lambda: _t("Country"), lambda r: r.country, "country"),
+        Column("roles", lambda: _t("Roles"),
+               lambda r: ", ".join(i18n.role_label(x) for x in r.roles), None),
+        Column("status", lambda: _t("Status"), lambda r: i18n.partner_status_label(r.status),
+               "status"),
+        Column("agreement_count", lambda: _t("Agreements"), lambda r: str(r.agreement_count),
+               "agreement_count", True),
+    ]  # fmt: skip
+
+
+class PartnerTableModel(LazyIdModel[PartnerRow]):
+    def __init__(self, db: Database, parent: Any = None) -> None:
+        super().__init__(db, partner_columns(), parent)
+        self.filter = PartnerFilter()
+
+    def set_filter(self, f: PartnerFilter) -> None:
+        self.filter = replace(f)
+        self.reload()
+
+    def fetch_ids(self, session: Session) -> list[int]:
+        return partner_ids(session, self.filter, sort=self.sort_key, descending=self.descending)
+
+    def fetch_rows(self, session: Session, ids: Sequence[int]) -> list[PartnerRow]:
+        return partner_rows(session, list(ids))
