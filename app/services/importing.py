@@ -1,0 +1,890 @@
+"""Import agreements (and their partners), or partners alone, from CSV or XLSX.
+
+All or nothing: every row is read, parsed and validated with the same rules as the
+editors (``validate_agreement``, ``validate_partner``); every problem is collected with its
+row and column; if there is any, nothing stays written. The whole import runs in a
+SAVEPOINT of the caller's transaction, so a failed or dry run is rolled back to exactly
+what was there, whatever the caller does next.
+
+The file is read once, streaming, in batches: new agreements go in as Core ``executemany``
+batches (as ``demo`` does, with the same audit entries and default KPIs as
+``create_agreement``); updates by reference go through ``update_agreement`` for its
+lifecycle rules, versioning and field-by-field audit trail.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, cast
+
+from sqlalchemy import Table as SqlTable
+from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy.orm import Session
+
+from app.domain.enums import (
+    AgreementStatus,
+    AgreementType,
+    AuditAction,
+    PartnerRole,
+    PartnerStatus,
+)
+from app.domain.models import (
+    AGREEMENT_CLASSES,
+    Agreement,
+    AuditEntry,
+    KpiDefinition,
+    Partner,
+    ReferenceSequence,
+)
+from app.domain.terms import TERMS, TermKind, TermSpec, all_term_names
+from app.domain.types import utcnow
+from app.errors import FieldError, PartnerDeskError, TransitionError, ValidationError
+from app.services.agreements import (
+    AgreementInput,
+    check_transition,
+    decision_date,
+    update_agreement,
+    validate_agreement,
+)
+from app.services.audit import current_actor
+from app.services.kpis import default_kpis
+from app.services.partners import (
+    ContactInput,
+    PartnerInput,
+    create_partner,
+    update_partner,
+    validate_partner,
+)
+from app.services.tabular import (
+    Table,
+    header_key,
+    is_blank,
+    parse_amount,
+    parse_bool,
+    parse_choice,
+    parse_date,
+    parse_decimal,
+    parse_int,
+    parse_list,
+    text_value,
+)
+
+BATCH = 2000
+Progress = Callable[[int, int], bool]
+
+# --- the format -------------------------------------------------------------------------
+
+AGREEMENT_REQUIRED = (
+    "title", "type", "partner", "status", "currency", "value", "start_date", "end_date",
+)  # fmt: skip
+AGREEMENT_COMMON = (
+    "reference", "title", "type", "status", "partner", "partner_local_name", "partner_country",
+    "owner", "currency", "value", "signed_date", "start_date", "end_date", "notice_days",
+    "auto_renew", "renewal_months", "governing_law", "territories", "description",
+)  # fmt: skip
+AGREEMENT_COLUMNS: tuple[str, ...] = AGREEMENT_COMMON + tuple(all_term_names())
+
+PARTNER_REQUIRED = ("legal_name", "country")
+PARTNER_COLUMNS = (
+    "legal_name", "local_name", "country", "roles", "status", "website", "notes", "contacts",
+)  # fmt: skip
+
+# Documented in docs/import-format.md; header_key() makes them case/space/width-insensitive.
+AGREEMENT_ALIASES: dict[str, tuple[str, ...]] = {
+    "reference": ("ref", "agreement_reference", "编号", "合同编号", "协议编号"),
+    "title": ("agreement_title", "标题", "合同名称", "协议名称"),
+    "type": ("agreement_type", "cooperation_type", "类型", "合作类型", "合同类型"),
+    "status": ("agreement_status", "状态", "合同状态"),
+    "partner": ("partner_name", "counterparty", "合作方", "合作伙伴", "合作方名称"),
+    "partner_local_name": ("partner_chinese_name", "合作方中文名", "合作方本地名称"),
+    "partner_country": ("country", "国家", "合作方国家", "国家/地区"),
+    "owner": ("internal_owner", "负责人", "经办人"),
+    "currency": ("币种", "货币"),
+    "value": ("amount", "contract_value", "金额", "合同金额"),
+    "signed_date": ("signed", "signed_on", "签署日期", "签约日期"),
+    "start_date": ("start", "开始日期", "生效日期"),
+    "end_date": ("end", "结束日期", "到期日期", "终止日期"),
+    "notice_days": ("notice", "notice_period", "通知期", "通知天数", "提前通知天数"),
+    "auto_renew": ("auto_renewal", "自动续约"),
+    "renewal_months": ("renewal_term_months", "renewal_term", "续约月数", "续约期限"),
+    "governing_law": ("law", "适用法律"),
+    "territories": ("territory", "区域", "地区", "授权区域"),
+    "description": ("notes", "描述", "说明", "备注"),
+}
+PARTNER_ALIASES: dict[str, tuple[str, ...]] = {
+    "legal_name": ("name", "partner", "法定名称", "公司名称", "名称", "合作方"),
+    "local_name": ("chinese_name", "中文名", "中文名称", "本地名称"),
+    "country": ("国家", "国家/地区"),
+    "roles": ("role", "角色"),
+    "status": ("状态",),
+    "website": ("web", "url", "网站", "官网"),
+    "notes": ("备注",),
+    "contacts": ("contact", "联系人"),
+}
+
+TYPE_ALIASES = {"品牌": "brand", "物流": "logistics", "营销": "marketing", "市场营销": "marketing",
+                "支付": "payment", "平台": "platform"}  # fmt: skip
+STATUS_ALIASES = {
+    "草稿": "draft", "谈判": "negotiation", "谈判中": "negotiation", "洽谈中": "negotiation",
+    "待审批": "pending_approval", "审批中": "pending_approval", "pending": "pending_approval",
+    "生效": "active", "有效": "active", "执行中": "active", "已生效": "active",
+    "到期": "expired", "已到期": "expired", "已过期": "expired",
+    "终止": "terminated", "已终止": "terminated", "续约": "renewed", "已续约": "renewed",
+}  # fmt: skip
+CHOICE_ALIASES = {"直营": "direct", "自营": "direct", "直销": "direct", "平台": "platform"}
+PARTNER_STATUS_ALIASES = {"潜在": "prospect", "合作中": "active", "停用": "inactive"}
+
+ROLE_FOR_TYPE = {
+    AgreementType.BRAND: PartnerRole.BRAND_OWNER,
+    AgreementType.LOGISTICS: PartnerRole.LOGISTICS_PROVIDER,
+    AgreementType.MARKETING: PartnerRole.MARKETING_CHANNEL,
+    AgreementType.PAYMENT: PartnerRole.PAYMENT_INSTITUTION,
+    AgreementType.PLATFORM: PartnerRole.ECOMMERCE_PLATFORM,
+}
+_TERM_SPECS: dict[str, TermSpec] = {}
+for _specs in TERMS.values():
+    for _spec in _specs:
+        _TERM_SPECS.setdefault(_spec.name, _spec)
+
+# validate_agreement's field names -> the column that holds the value.
+_FIELD_TO_COLUMN = {"renewal_term_months": "renewal_months", "partner_id": "partner"}
+
+
+def _alias_table(kind: str) -> dict[str, str]:
+    table: dict[str, str] = {}
+    if kind == "agreements":
+        for column in AGREEMENT_COLUMNS:
+            table[header_key(column)] = column
+        for spec in _TERM_SPECS.values():
+            table.setdefault(header_key(spec.label), spec.name)
+            table.setdefault(header_key(spec.label_zh), spec.name)
+        aliases = AGREEMENT_ALIASES
+    else:
+        for column in PARTNER_COLUMNS:
+            table[header_key(column)] = column
+        aliases = PARTNER_ALIASES
+    for column, names in aliases.items():
+        for name in names:
+            table.setdefault(header_key(name), column)
+    return table
+
+
+def columns_for(kind: str) -> tuple[str, ...]:
+    return AGREEMENT_COLUMNS if kind == "agreements" else PARTNER_COLUMNS
+
+
+def required_for(kind: str) -> tuple[str, ...]:
+    return AGREEMENT_REQUIRED if kind == "agreements" else PARTNER_REQUIRED
+
+
+# --- options, preview, report -----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOptions:
+    encoding: str | None = None  # CSV only; None: detected
+    sheet: str | None = None  # XLSX only; None: the first sheet
+    kind: str | None = None  # "agreements" | "partners"; None: from the headers
+    # A file header -> the column it holds (None: ignore it), for headers we do not know.
+    mapping: Mapping[str, str | None] = field(default_factory=dict)
+    dry_run: bool = False
+    actor: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnMapping:
+    kind: str
+    headers: tuple[str, ...]
+    fields: tuple[str | None, ...]  # per header: the column it holds, or None (ignored)
+    unknown: tuple[str, ...]  # headers neither recognised nor mapped by hand
+    missing: tuple[str, ...]  # required columns that no header holds
+    problems: tuple[FieldError, ...]  # duplicate columns and the like (row 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Preview:
+    path: Path
+    encoding: str | None
+    delimiter: str | None
+    sheet_names: tuple[str, ...]
+    mapping: ColumnMapping
+    rows: tuple[tuple[int, tuple[str, ...]], ...]  # (row number, cells as text)
+    approx_rows: int
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    kind: str
+    rows: int
+    creates: int
+    updates: int
+    partners_created: int
+    problems: tuple[FieldError, ...]
+    ignored_columns: tuple[str, ...]
+    dry_run: bool
+    written: bool
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def summary(self) -> str:
+        what = "agreement" if self.kind == "agreements" else "partner"
+        counts = f"{self.creates} new {what}(s), {self.updates} update(s)"
+        if self.kind == "agreements":
+            counts += f", {self.partners_created} new partner(s)"
+        if self.problems:
+            rows = len({p.row for p in self.problems})
+            return (
+                f"{len(self.problems)} problem(s) in {rows} of {self.rows} row(s); "
+                "nothing was imported"
+            )
+        if self.written:
+            return f"imported {self.rows} row(s): {counts}"
+        return f"checked {self.rows} row(s), no problems; dry run, would make {counts}"
+
+
+def map_columns(
+    headers: list[str], kind: str | None = None, overrides: Mapping[str, str | None] = {}
+) -> ColumnMapping:
+    """Which column each header holds: by name or alias, or as the user mapped it."""
+    keys = {header_key(h) for h in headers}
+    if kind is None:
+        agreements, partners = _alias_table("agreements"), _alias_table("partners")
+        a_hits = sum(1 for k in keys if agreements.get(k) in AGREEMENT_REQUIRED)
+        p_hits = sum(1 for k in keys if partners.get(k) in PARTNER_REQUIRED)
+        has_title = any(agreements.get(k) == "title" for k in keys)
+        kind = "agreements" if has_title or a_hits >= p_hits else "partners"
+    table = _alias_table(kind)
+    allowed = set(columns_for(kind))
+    fields: list[str | None] = []
+    unknown: list[str] = []
+    problems: list[FieldError] = []
+    taken: dict[str, str] = {}
+    for header in headers:
+        if header in overrides:
+            target = overrides[header]
+            if target is not None and target not in allowed:
+                problems.append(FieldError(header, f"{target!r} is not a column we import", 1))
+                target = None
+        elif not header.strip():
+            target = None
+        else:
+            target = table.get(header_key(header))
+            if target is None:
+                unknown.append(header)
+        if target is not None and target in taken:
+            problems.append(
+                FieldError(header, f"holds {target} as column {taken[target]!r} already does", 1)
+            )
+            target = None
+        if target is not None:
+            taken[target] = header
+        fields.append(target)
+    missing = tuple(c for c in required_for(kind) if c not in taken)
+    for column in missing:
+        problems.append(FieldError(column, "this required column is missing from the file", 1))
+    return ColumnMapping(kind, tuple(headers), tuple(fields), tuple(unknown), missing,
+                         tuple(problems))  # fmt: skip
+
+
+def preview_file(path: Path, options: ImportOptions = ImportOptions(), limit: int = 20) -> Preview:
+    """The first rows and how their columns are understood, before anything is imported."""
+    from app.services.tabular import sheet_names
+
+    with Table(Path(path), encoding=options.encoding, sheet=options.sheet) as table:
+        mapping = map_columns(table.headers, options.kind, options.mapping)
+        rows: list[tuple[int, tuple[str, ...]]] = []
+        for number, values in table.rows():
+            rows.append((number, tuple(text_value(v) for v in values)))
+            if len(rows) >= limit:
+                break
+        return Preview(
+            path=Path(path),
+            encoding=None if table.is_xlsx else table.encoding,
+            delimiter=None if table.is_xlsx else table.delimiter,
+            sheet_names=tuple(sheet_names(Path(path))) if table.is_xlsx else (),
+            mapping=mapping,
+            rows=tuple(rows),
+            approx_rows=max(table.total - 1, 0),
+        )
+
+
+# --- rows ---------------------------------------------------------------------------------
+
+
+class _RowErrors:
+    """Problems of one row, each named by the column header the user sees."""
+
+    def __init__(self, row: int, labels: Mapping[str, str]) -> None:
+        self.row = row
+        self.labels = labels
+        self.items: list[FieldError] = []
+
+    def add(self, column: str, message: str) -> None:
+        column = _FIELD_TO_COLUMN.get(column, column)
+        self.items.append(FieldError(self.labels.get(column, column), message, self.row))
+
+
+def _cells(values: list[Any], fields: tuple[str | None, ...]) -> dict[str, Any]:
+    return {f: values[i] for i, f in enumerate(fields) if f is not None and i < len(values)}
+
+
+def _get(cells: Mapping[str, Any], column: str, parse: Callable[[Any], Any], errors: _RowErrors,
+         default: Any = None, *, required: bool = False) -> Any:  # fmt: skip
+    raw = cells.get(column)
+    if is_blank(raw):
+        if required:
+            errors.add(column, "is required")
+        return default
+    try:
+        return parse(raw)
+    except ValueError as exc:
+        errors.add(column, str(exc))
+        return default
+
+
+@dataclass(slots=True)
+class _AgreementRow:
+    row: int
+    data: AgreementInput
+    partner_name: str
+    partner_local_name: str | None
+    partner_country: str | None
+
+
+def _term_value(spec: TermSpec, raw: Any, currency: str | None) -> Any:
+    kind = spec.kind
+    if kind in (TermKind.LINES, TermKind.CURRENCIES):
+        return parse_list(raw)
+    if kind is TermKind.CHOICES:
+        return tuple(CHOICE_ALIASES.get(_ck(i), _ck(i)) for i in parse_list(raw))
+    if kind is TermKind.CHOICE:
+        key = _ck(text_value(raw))
+        return CHOICE_ALIASES.get(key, key)
+    if kind is TermKind.BOOL:
+        return parse_bool(raw)
+    if kind is TermKind.DATE:
+        return parse_date(raw)
+    if kind is TermKind.INT:
+        return parse_int(raw)
+    if kind is TermKind.MONEY:
+        amount, written = parse_amount(raw)
+        if written and currency and written != currency:
+            raise ValueError(f"is in {written}, but the agreement's currency is {currency}")
+        return amount
+    if kind in (TermKind.PERCENT, TermKind.DECIMAL):
+        return parse_decimal(raw)
+    return text_value(raw)
+
+
+def _ck(text: str) -> str:
+    from app.services.tabular import choice_key
+
+    return choice_key(text)
+
+
+def _parse_agreement(
+    number: int, cells: Mapping[str, Any], errors: _RowErrors
+) -> _AgreementRow | None:
+    title = _get(cells, "title", text_value, errors, "", required=True)
+    a_type = _get(cells, "type", lambda r: parse_choice(r, AgreementType, TYPE_ALIASES), errors,
+                  required=True)  # fmt: skip
+    status = _get(cells, "status", lambda r: parse_choice(r, AgreementStatus, STATUS_ALIASES),
+                  errors, required=True)  # fmt: skip
+    partner = _get(cells, "partner", text_value, errors, "", required=True)
+    currency = _get(cells, "currency", lambda r: text_value(r).upper(), errors, required=True)
+    amount = _get(cells, "value", parse_amount, errors, required=True)
+    value: Decimal | None = None
+    if amount is not None:
+        value, written = amount
+        if written and currency and written != currency:
+            errors.add("value", f"is in {written}, but the currency column says {currency}")
+        if written and not currency and is_blank(cells.get("currency")):
+            currency = written
+    start = _get(cells, "start_date", parse_date, errors, required=True)
+    end = _get(cells, "end_date", parse_date, errors, required=True)
+    signed = _get(cells, "signed_date", parse_date, errors)
+    notice = _get(cells, "notice_days", parse_int, errors, 0)
+    auto_renew = _get(cells, "auto_renew", parse_bool, errors, False)
+    renewal = _get(cells, "renewal_months", parse_int, errors)
+    terms: dict[str, Any] = {}
+    for name in all_term_names():
+        raw = cells.get(name)
+        if is_blank(raw):
+            continue
+        try:
+            terms[name] = _term_value(_TERM_SPECS[name], raw, currency)
+        except ValueError as exc:
+            errors.add(name, str(exc))
+    if errors.items:
+        return None
+    return _AgreementRow(
+        row=number,
+        data=AgreementInput(
+            title=title,
+            type=a_type,
+            partner_id=0,
+            status=status,
+            currency=currency,
+            value=value if value is not None else Decimal(0),
+            start_date=start,
+            end_date=end,
+            reference=text_value(cells.get("reference")) or None,
+            owner=text_value(cells.get("owner")),
+            signed_date=signed,
+            auto_renew=auto_renew,
+            renewal_term_months=renewal,
+            notice_days=notice,
+            governing_law=text_value(cells.get("governing_law")),
+            territories=parse_list(cells.get("territories")),
+            description=text_value(cells.get("description")),
+            terms=terms,
+        ),
+        partner_name=partner,
+        partner_local_name=text_value(cells.get("partner_local_name")) or None,
+        partner_country=text_value(cells.get("partner_country")).upper() or None,
+    )
+
+
+# --- partners named in an agreements file ------------------------------------------------
+
+
+class _Partners:
+    """Every partner by name, loaded once; new ones created inside the import's SAVEPOINT."""
+
+    def __init__(self, session: Session, actor: str) -> None:
+        self.session = session
+        self.actor = actor
+        self.by_key: dict[tuple[str, str], int] = {}
+        self.by_name: dict[str, list[int]] = {}
+        self.by_local: dict[str, list[int]] = {}
+        self.bad: dict[tuple[str, str], list[FieldError]] = {}
+        self.created = 0
+        # Held strongly: validate_agreement's session.get(Partner) then hits the identity
+        # map (which holds objects weakly) instead of a SELECT per row.
+        self.keep: list[Partner] = list(session.scalars(select(Partner)))
+        for p in self.keep:
+            self._remember(p.id, p.legal_name, p.local_name, p.country)
+
+    def _remember(self, pid: int, legal: str, local: str | None, country: str) -> None:
+        self.by_key[(legal.lower(), country)] = pid
+        self.by_name.setdefault(legal.lower(), []).append(pid)
+        if local:
+            self.by_local.setdefault(local, []).append(pid)
+            self.by_key.setdefault((local.lower(), country), pid)
+
+    def resolve(self, r: _AgreementRow, errors: _RowErrors) -> int | None:
+        name, country = r.partner_name.strip(), r.partner_country
+        if country:
+            pid = self.by_key.get((name.lower(), country))
+            if pid is not None:
+                return pid
+            return self._create(r, errors)
+        candidates = self.by_name.get(name.lower()) or self.by_local.get(name) or []
+        if len(set(candidates)) == 1:
+            return candidates[0]
+        if candidates:
+            errors.add("partner", f"{name!r} names several partners; add a partner_country "
+                                  "column to tell them apart")  # fmt: skip
+        else:
+            errors.add("partner", f"no partner named {name!r}; give its partner_country "
+                                  "so that it can be created")  # fmt: skip
+        return None
+
+    def _create(self, r: _AgreementRow, errors: _RowErrors) -> int | None:
+        assert r.partner_country is not None
+        key = (r.partner_name.strip().lower(), r.partner_country)
+        if key in self.bad:
+            for e in self.bad[key]:
+                errors.add(e.field, e.message)
+            return None
+        data = PartnerInput(
+            legal_name=r.partner_name,
+            country=r.partner_country,
+            local_name=r.partner_local_name,
+            roles=frozenset({ROLE_FOR_TYPE[AgreementType(r.data.type)]}),
+        )
+        problems = validate_partner(self.session, data)
+        if problems:
+            names = {"legal_name": "partner", "country": "partner_country",
+                     "local_name": "partner_local_name"}  # fmt: skip
+            self.bad[key] = [FieldError(names.get(p.field, p.field), p.message) for p in problems]
+            for e in self.bad[key]:
+                errors.add(e.field, e.message)
+            return None
+        view = create_partner(self.session, data, self.actor)
+        self.created += 1
+        found = self.session.get(Partner, view.id)
+        assert found is not None
+        self.keep.append(found)
+        self._remember(view.id, view.legal_name, view.local_name, view.country)
+        return view.id
+
+
+# --- the import ------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Run:
+    session: Session
+    actor: str
+    dry_run: bool
+    labels: dict[str, str]
+    progress: Progress | None
+    total: int
+    problems: list[FieldError] = field(default_factory=list)
+    rows: int = 0
+    creates: int = 0
+    updates: int = 0
+    seen_refs: dict[str, int] = field(default_factory=dict)
+    # Created with a placeholder reference; numbered at the end, once every reference the
+    # file gives is known (a generated number must not take one a later row asks for).
+    unnumbered: list[tuple[int, str, int, str]] = field(default_factory=list)
+
+    @property
+    def writing(self) -> bool:
+        return not self.dry_run and not self.problems
+
+    def tick(self) -> None:
+        if self.progress is not None and not self.progress(self.rows, self.total):
+            raise InterruptedError("import cancelled; nothing was imported")
+
+
+def import_file(
+    session: Session,
+    path: Path | str,
+    options: ImportOptions = ImportOptions(),
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import ``path`` in the caller's transaction; see the module docstring."""
+    path = Path(path)
+    actor = options.actor or current_actor()
+    with Table(path, encoding=options.encoding, sheet=options.sheet) as table:
+        mapping = map_columns(table.headers, options.kind, options.mapping)
+        labels = {f: h for h, f in zip(mapping.headers, mapping.fields, strict=True) if f}
+        run = _Run(session, actor, options.dry_run, labels, progress, max(table.total - 1, 1))
+        run.problems.extend(mapping.problems)
+        ignored = tuple(mapping.unknown)
+        if mapping.missing:
+            return _report(mapping.kind, run, ignored, written=False, partners_created=0)
+        savepoint = session.begin_nested()
+        try:
+            if mapping.kind == "agreements":
+                partners = _Partners(session, actor)
+                _import_agreements(run, table.rows(), mapping.fields, partners)
+                created = partners.created
+            else:
+                _import_partners(run, table.rows(), mapping.fields)
+                created = 0
+            if run.writing:
+                _number_references(run)
+        except BaseException:
+            savepoint.rollback()
+            raise
+        if run.writing:
+            savepoint.commit()
+        else:
+            savepoint.rollback()
+        return _report(mapping.kind, run, ignored, written=run.writing, partners_created=created)
+
+
+def _report(kind: str, run: _Run, ignored: tuple[str, ...], *, written: bool,
+            partners_created: int) -> ImportReport:  # fmt: skip
+    return ImportReport(
+        kind=kind, rows=run.rows, creates=run.creates, updates=run.updates,
+        partners_created=partners_created, problems=tuple(run.problems),
+        ignored_columns=ignored, dry_run=run.dry_run, written=written,
+    )  # fmt: skip
+
+
+def _batched(rows: Iterator[tuple[int, list[Any]]]) -> Iterator[list[tuple[int, list[Any]]]]:
+    batch: list[tuple[int, list[Any]]] = []
+    for item in rows:
+        batch.append(item)
+        if len(batch) >= BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _import_agreements(
+    run: _Run, rows: Iterator[tuple[int, list[Any]]], fields: tuple[str | None, ...],
+    partners: _Partners,
+) -> None:  # fmt: skip
+    session = run.session
+    for batch in _batched(rows):
+        parsed: list[tuple[_AgreementRow, _RowErrors]] = []
+        for number, values in batch:
+            run.rows += 1
+            errors = _RowErrors(number, run.labels)
+            r = _parse_agreement(number, _cells(values, fields), errors)
+            if r is not None:
+                parsed.append((r, errors))
+            run.problems.extend(errors.items)
+        refs = [r.data.reference.strip() for r, _ in parsed if r.data.reference]
+        existing = _existing(session, refs)
+        creates: list[tuple[_AgreementRow, dict[str, Any]]] = []
+        updates: list[tuple[_AgreementRow, int, int]] = []
+        for r, errors in parsed:
+            target = _validate_row(run, r, errors, partners, existing)
+            run.problems.extend(errors.items)
+            if errors.items or target is None:
+                continue
+            if target[0] == 0:
+                run.creates += 1
+                creates.append((r, target[1]))
+            else:
+                run.updates += 1
+                updates.append((r, target[0], target[2]))
+        if run.writing:
+            _insert_agreements(run, creates)
+            for r, agreement_id, version in updates:
+                try:
+                    update_agreement(session, agreement_id, r.data, version, run.actor)
+                except (ValidationError, TransitionError) as exc:
+                    _row_failed(run, r.row, exc)
+        run.tick()
+
+
+_Existing = dict[str, tuple[int, AgreementType, AgreementStatus, int]]
+
+
+def _table(model: type[Any]) -> SqlTable:
+    return cast(SqlTable, model.__table__)
+
+
+def _existing(session: Session, refs: list[str]) -> _Existing:
+    found: _Existing = {}
+    for i in range(0, len(refs), 500):
+        for aid, ref, a_type, status, version in session.execute(
+            select(Agreement.id, Agreement.reference, Agreement.type, Agreement.status,
+                   Agreement.version).where(Agreement.reference.in_(refs[i:i + 500]))
+        ):  # fmt: skip
+            found[ref] = (aid, a_type, status, version)
+    return found
+
+
+def _validate_row(
+    run: _Run, r: _AgreementRow, errors: _RowErrors, partners: _Partners,
+    existing: _Existing,
+) -> tuple[int, dict[str, Any], int] | None:  # fmt: skip
+    """(agreement id or 0 for a new one, typed terms, version), or None with ``errors``."""
+    ref = (r.data.reference or "").strip()
+    agreement_id, version = 0, 0
+    if ref:
+        if len(ref) > 40:
+            errors.add("reference", "at most 40 characters")
+        if ref in run.seen_refs:
+            errors.add("reference", f"{ref} is also in row {run.seen_refs[ref]}; "
+                                    "a reference may appear once in a file")  # fmt: skip
+        else:
+            run.seen_refs[ref] = r.row
+        if ref in existing:
+            agreement_id, a_type, status, version = existing[ref]
+            if a_type is not r.data.type:
+                errors.add("type", f"{ref} is a {a_type.value} agreement; the type of a saved "
+                                   "agreement cannot change")  # fmt: skip
+            if status is not r.data.status:
+                try:
+                    check_transition(status, r.data.status)
+                except TransitionError as exc:
+                    errors.add("status", f"{ref}: {exc}")
+    partner_id = partners.resolve(r, errors)
+    if partner_id is None:
+        return None
+    r.data = replace(r.data, partner_id=partner_id, reference=ref or None)
+    # The reference is checked above, in bulk: the file's own duplicates, and an existing
+    # reference means an update, never a clash.
+    typed, problems = validate_agreement(
+        run.session, replace(r.data, reference=None), agreement_id or None
+    )
+    for p in problems:
+        errors.add(p.field, p.message)
+    if errors.items:
+        return None
+    return agreement_id, typed, version
+
+
+def _row_failed(run: _Run, row: int, exc: PartnerDeskError) -> None:
+    if isinstance(exc, ValidationError):
+        run.problems.extend(replace(e, row=row) for e in exc.errors)
+    else:
+        run.problems.append(FieldError("status", str(exc), row))
+
+
+def _insert_agreements(run: _Run, creates: list[tuple[_AgreementRow, dict[str, Any]]]) -> None:
+    if not creates:
+        return
+    session = run.session
+    now = utcnow()
+    table = _table(Agreement)
+    base_rows = []
+    for r, _typed in creates:
+        d = r.data
+        base_rows.append({
+            "reference": d.reference or f"~import-{id(run)}-{r.row}",
+            "title": d.title.strip(), "type": d.type, "partner_id": d.partner_id,
+            "owner": d.owner.strip(), "status": d.status, "signed_date": d.signed_date,
+            "start_date": d.start_date, "end_date": d.end_date, "auto_renew": d.auto_renew,
+            "renewal_term_months": d.renewal_term_months, "notice_days": d.notice_days,
+            "decision_date": decision_date(d.end_date, d.notice_days), "value": d.value,
+            "currency": d.currency, "governing_law": d.governing_law.strip(),
+            "territories": d.territories, "description": d.description,
+            "predecessor_id": None, "version": 1, "created_at": now, "updated_at": now,
+        })  # fmt: skip
+    ids = list(session.scalars(
+        insert(table).returning(table.c.id, sort_by_parameter_order=True), base_rows
+    ))  # fmt: skip
+    term_rows: dict[AgreementType, list[dict[str, Any]]] = {}
+    kpi_rows: list[dict[str, Any]] = []
+    audit_rows: list[dict[str, Any]] = []
+    for agreement_id, (r, typed), base in zip(ids, creates, base_rows, strict=True):
+        a_type = AgreementType(r.data.type)
+        term_rows.setdefault(a_type, []).append({"id": agreement_id} | typed)
+        for k in default_kpis(a_type, typed):
+            kpi_rows.append({"agreement_id": agreement_id, "metric": k.metric, "unit": k.unit,
+                             "target": k.target, "direction": k.direction,
+                             "latest_attainment": None})  # fmt: skip
+        if r.data.reference:
+            audit_rows.append(_create_audit(run.actor, now, agreement_id,
+                                            f"{base['reference']} {base['title']}"))  # fmt: skip
+        else:
+            run.unnumbered.append(
+                (agreement_id, a_type.prefix, r.data.start_date.year, str(base["title"]))
+            )
+    for a_type, rows in term_rows.items():
+        session.execute(insert(_table(AGREEMENT_CLASSES[a_type])), rows)
+    if kpi_rows:
+        session.execute(insert(_table(KpiDefinition)), kpi_rows)
+    if audit_rows:
+        session.execute(insert(_table(AuditEntry)), audit_rows)
+
+
+def _create_audit(actor: str, now: Any, agreement_id: int, summary: str) -> dict[str, Any]:
+    return {"at": now, "actor": actor, "entity": "agreement", "entity_id": agreement_id,
+            "action": AuditAction.CREATE, "field": "", "old_value": None,
+            "new_value": summary}  # fmt: skip
+
+
+def _number_references(run: _Run) -> None:
+    """``BR-2026-0042`` for every new agreement the file left without a reference."""
+    if not run.unnumbered:
+        return
+    session = run.session
+    keys = {(prefix, year) for _, prefix, year, _ in run.unnumbered}
+    counters: dict[tuple[str, int], int] = {}
+    taken: dict[tuple[str, int], set[str]] = {}
+    for prefix, year in keys:
+        seq = session.get(ReferenceSequence, (prefix, year))
+        counters[(prefix, year)] = seq.last if seq else 0
+        taken[(prefix, year)] = set(session.scalars(
+            select(Agreement.reference).where(Agreement.reference.like(f"{prefix}-{year}-%"))
+        ))  # fmt: skip
+    now = utcnow()
+    renames, audit_rows = [], []
+    for agreement_id, prefix, year, title in run.unnumbered:
+        key = (prefix, year)
+        while True:
+            counters[key] += 1
+            ref = f"{prefix}-{year}-{counters[key]:04d}"
+            if ref not in taken[key]:
+                break
+        renames.append({"b_id": agreement_id, "b_ref": ref})
+        audit_rows.append(_create_audit(run.actor, now, agreement_id, f"{ref} {title}"))
+    table = _table(Agreement)
+    session.execute(
+        update(table).where(table.c.id == bindparam("b_id")).values(reference=bindparam("b_ref")),
+        renames,
+    )
+    session.execute(insert(_table(AuditEntry)), audit_rows)
+    for (prefix, year), last in counters.items():
+        seq = session.get(ReferenceSequence, (prefix, year))
+        if seq is None:
+            session.add(ReferenceSequence(prefix=prefix, year=year, last=last))
+        else:
+            seq.last = last
+    session.flush()
+
+
+# --- partners files ----------------------------------------------------------------------
+
+
+def _parse_contacts(raw: Any) -> tuple[ContactInput, ...]:
+    """One contact per line (or ``;``): ``name | role | email | phone``."""
+    contacts = []
+    for item in parse_list(raw):
+        parts = [p.strip() for p in item.split("|")] + ["", "", ""]
+        contacts.append(ContactInput(parts[0], parts[1], parts[2], parts[3]))
+    return tuple(contacts)
+
+
+def _parse_partner(cells: Mapping[str, Any], errors: _RowErrors) -> PartnerInput | None:
+    name = _get(cells, "legal_name", text_value, errors, "", required=True)
+    country = _get(cells, "country", lambda r: text_value(r).upper(), errors, "", required=True)
+    roles = _get(cells, "roles",
+                 lambda r: frozenset(parse_choice(i, PartnerRole) for i in parse_list(r)),
+                 errors, frozenset())  # fmt: skip
+    status = _get(cells, "status",
+                  lambda r: parse_choice(r, PartnerStatus, PARTNER_STATUS_ALIASES),
+                  errors, PartnerStatus.ACTIVE)  # fmt: skip
+    contacts = _get(cells, "contacts", _parse_contacts, errors, ())
+    if errors.items:
+        return None
+    return PartnerInput(
+        legal_name=name,
+        country=country,
+        local_name=text_value(cells.get("local_name")) or None,
+        roles=roles,
+        website=text_value(cells.get("website")) or None,
+        status=status,
+        notes=text_value(cells.get("notes")),
+        contacts=contacts,
+    )
+
+
+def _import_partners(
+    run: _Run, rows: Iterator[tuple[int, list[Any]]], fields: tuple[str | None, ...]
+) -> None:
+    session = run.session
+    known = {
+        (legal.lower(), country): (pid, version)
+        for pid, legal, country, version in session.execute(
+            select(Partner.id, Partner.legal_name, Partner.country, Partner.version)
+        )
+    }
+    seen: dict[tuple[str, str], int] = {}
+    for number, values in rows:
+        run.rows += 1
+        errors = _RowErrors(number, run.labels)
+        data = _parse_partner(_cells(values, fields), errors)
+        if data is not None:
+            key = (data.legal_name.strip().lower(), data.country.strip().upper())
+            if key in seen:
+                errors.add("legal_name", f"{data.legal_name!r} in {data.country} is also in "
+                                         f"row {seen[key]}")  # fmt: skip
+            seen.setdefault(key, number)
+            target = known.get(key)
+            for p in validate_partner(session, data, target[0] if target else None):
+                errors.add(p.field, p.message)
+            if not errors.items:
+                if target is None:
+                    run.creates += 1
+                    if run.writing:
+                        view = create_partner(session, data, run.actor)
+                        known[key] = (view.id, view.version)
+                else:
+                    run.updates += 1
+                    if run.writing:
+                        try:
+                            update_partner(session, target[0], data, target[1], run.actor)
+                        except ValidationError as exc:
+                            _row_failed(run, number, exc)
+        run.problems.extend(errors.items)
+        if run.rows % 200 == 0:
+            run.tick()
+    run.tick()

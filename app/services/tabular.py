@@ -1,0 +1,446 @@
+"""Spreadsheets as people really have them: reading CSV and XLSX, and the values in them.
+
+CSV files come from Chinese Excel (GB18030/GBK), from Excel's "CSV UTF-8" (a BOM), from
+scripts (plain UTF-8) and from European locales (semicolons); XLSX cells are already typed.
+Everything here streams: a 100,000-row file is never held in memory at once.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from pathlib import Path
+from typing import IO, Any
+
+from app.errors import PartnerDeskError
+
+CHUNK = 1 << 20
+
+# Characters that make a spreadsheet treat a cell as a formula (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+# Chinese Excel writes "ANSI" CSV as GBK; GB18030 decodes every GBK file and more.
+CHINESE_ENCODING = "gb18030"
+
+
+class FileFormatError(PartnerDeskError):
+    """The file cannot be read as a table at all (not one row's problem)."""
+
+
+# --- formula neutralisation -----------------------------------------------------------
+
+
+def _needs_guard(text: str) -> bool:
+    if text.startswith(FORMULA_STARTS):
+        return True
+    return text.startswith("'") and _needs_guard(text[1:])
+
+
+def guard_formula(text: str) -> str:
+    """``=SUM(A1)`` -> ``'=SUM(A1)``: shown literally, never evaluated; see ``unguard``."""
+    return "'" + text if _needs_guard(text) else text
+
+
+def unguard_formula(text: str) -> str:
+    """The inverse of ``guard_formula``, so an exported file imports back unchanged."""
+    if text.startswith("'") and _needs_guard(text[1:]):
+        return text[1:]
+    return text
+
+
+# --- headers --------------------------------------------------------------------------
+
+
+def header_key(text: str) -> str:
+    """``' Start Date '``, ``start_date``, ``START-DATE``, ``开始日期 `` compare by this key."""
+    folded = unicodedata.normalize("NFKC", str(text)).strip().lower()
+    return re.sub(r"[\s_\-*:：]+", "", folded)
+
+
+# --- reading --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Sniffed:
+    encoding: str
+    delimiter: str
+    lines: int  # physical lines; an upper bound of the rows, for progress
+
+
+def detect_encoding(path: Path) -> tuple[str, int]:
+    """The encoding of a CSV file, and its number of lines.
+
+    A BOM decides; else the whole file must decode as UTF-8 (checked chunk by chunk so
+    memory stays flat), else as GB18030. Latin-1 is never guessed: it decodes anything and
+    would turn a Chinese name into mojibake without a word.
+    """
+    with path.open("rb") as f:
+        head = f.read(4)
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig", _count_lines(path)
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16", _count_lines(path)
+    for encoding in ("utf-8", CHINESE_ENCODING):
+        lines = _decodes(path, encoding)
+        if lines is not None:
+            return encoding, lines
+    raise FileFormatError(
+        f"{path.name}: cannot tell the text encoding (not UTF-8, not GBK/GB18030); "
+        "save it as 'CSV UTF-8' in Excel or name the encoding (--encoding)"
+    )
+
+
+def _decodes(path: Path, encoding: str) -> int | None:
+    decoder = codecs.getincrementaldecoder(encoding)("strict")
+    lines = 0
+    with path.open("rb") as f:
+        try:
+            while chunk := f.read(CHUNK):
+                decoder.decode(chunk)
+                lines += chunk.count(b"\n")
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return None
+    return lines + 1
+
+
+def _count_lines(path: Path) -> int:
+    lines = 0
+    with path.open("rb") as f:
+        while chunk := f.read(CHUNK):
+            lines += chunk.count(b"\n")
+    return lines + 1
+
+
+def sniff_delimiter(first_line: str) -> str:
+    """Comma, semicolon or tab: whichever the header line holds most of, outside quotes."""
+    outside = re.sub(r'"[^"]*"', "", first_line)
+    counts = {d: outside.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+class Table:
+    """Rows of a CSV or XLSX file: ``headers`` and ``rows()`` -> (row number, values).
+
+    Row numbers are what a spreadsheet shows: the header is row 1. Blank rows are skipped
+    but keep their number, so a reported row is the row the user sees.
+    """
+
+    def __init__(
+        self, path: Path, *, encoding: str | None = None, sheet: str | None = None
+    ) -> None:
+        self.path = path
+        self.is_xlsx = path.suffix.lower() in {".xlsx", ".xlsm"}
+        self.encoding = encoding
+        self.sheet = sheet
+        self.delimiter = ","
+        self.total = 0
+        if self.is_xlsx:
+            self.headers = self._open_xlsx()
+        else:
+            self.headers = self._open_csv()
+
+    # CSV
+
+    def _open_csv(self) -> list[str]:
+        if not self.path.is_file():
+            raise FileFormatError(f"no file at {self.path}")
+        if self.encoding:
+            try:
+                codecs.lookup(self.encoding)
+            except LookupError:
+                raise FileFormatError(f"unknown encoding {self.encoding!r}") from None
+            self.total = _count_lines(self.path)
+        else:
+            self.encoding, self.total = detect_encoding(self.path)
+        try:
+            with self._text() as f:
+                first = f.readline()
+        except UnicodeDecodeError as exc:
+            raise FileFormatError(
+                f"{self.path.name} is not {self.encoding} text ({exc.reason}); "
+                "try another --encoding"
+            ) from None
+        self.delimiter = sniff_delimiter(first)
+        for _, values in self._csv_rows(keep_header=True):
+            return [unicodedata.normalize("NFC", v).strip() for v in values]
+        raise FileFormatError(f"{self.path.name} is empty")
+
+    def _text(self) -> IO[str]:
+        assert self.encoding is not None
+        # newline="" lets the csv module handle CRLF and newlines inside quoted fields.
+        return self.path.open(encoding=self.encoding, errors="strict", newline="")
+
+    def _csv_rows(self, keep_header: bool = False) -> Iterator[tuple[int, list[Any]]]:
+        with self._text() as f:
+            reader = csv.reader(f, delimiter=self.delimiter)
+            for number, record in enumerate(reader, start=1):
+                if number == 1 and not keep_header:
+                    continue
+                # Our own CSV export guards formulas with an apostrophe; undo it here only:
+                # in XLSX a cell's text is literal.
+                yield number, [unguard_formula(v) if v[:1] == "'" else v for v in record]
+
+    # XLSX
+
+    def _open_xlsx(self) -> list[str]:
+        import openpyxl  # here: importing it costs 0.2 s that CSV users need not pay
+        from openpyxl.utils.exceptions import InvalidFileException
+
+        if not self.path.is_file():
+            raise FileFormatError(f"no file at {self.path}")
+        try:
+            book = openpyxl.load_workbook(self.path, read_only=True, data_only=True)
+        except (InvalidFileException, KeyError, OSError, ValueError) as exc:
+            raise FileFormatError(
+                f"{self.path.name} is not a readable XLSX workbook: {exc}"
+            ) from None
+        except Exception as exc:  # zipfile.BadZipFile and friends from a damaged file
+            raise FileFormatError(
+                f"{self.path.name} is not a readable XLSX workbook: {exc}"
+            ) from None
+        self._book = book
+        if self.sheet is None:
+            ws = book.worksheets[0]
+        elif self.sheet in book.sheetnames:
+            ws = book[self.sheet]
+        else:
+            book.close()
+            raise FileFormatError(
+                f"{self.path.name} has no sheet {self.sheet!r} "
+                f"(it has: {', '.join(book.sheetnames)})"
+            )
+        self._ws = ws
+        self.total = int(ws.max_row or 0)
+        for _, values in self._xlsx_rows(keep_header=True):
+            return [unicodedata.normalize("NFC", str(v or "")).strip() for v in values]
+        raise FileFormatError(f"{self.path.name}: sheet {ws.title!r} is empty")
+
+    def _xlsx_rows(self, keep_header: bool = False) -> Iterator[tuple[int, list[Any]]]:
+        for number, cells in enumerate(self._ws.iter_rows(), start=1):
+            if number == 1 and not keep_header:
+                continue
+            yield number, [_cell_value(c) for c in cells]
+
+    # both
+
+    def rows(self) -> Iterator[tuple[int, list[Any]]]:
+        source = self._xlsx_rows() if self.is_xlsx else self._csv_rows()
+        for number, values in source:
+            if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
+                continue
+            yield number, values
+
+    def close(self) -> None:
+        if self.is_xlsx:
+            self._book.close()
+
+    def __enter__(self) -> Table:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _cell_value(cell: Any) -> Any:
+    value = cell.value
+    if isinstance(value, float | int) and not isinstance(value, bool):
+        fmt = getattr(cell, "number_format", "") or ""
+        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        # A cell formatted as a percentage holds 0.125 and shows 12.5 %.
+        if fmt.endswith("%"):
+            number = (number * 100).normalize()
+        return number
+    return value
+
+
+def sheet_names(path: Path) -> list[str]:
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True)
+    except Exception as exc:
+        raise FileFormatError(f"{path.name} is not a readable XLSX workbook: {exc}") from None
+    try:
+        return list(book.sheetnames)
+    finally:
+        book.close()
+
+
+# --- values as people type them -------------------------------------------------------
+
+
+def is_blank(raw: Any) -> bool:
+    return raw is None or (isinstance(raw, str) and not raw.strip())
+
+
+def text_value(raw: Any) -> str:
+    if raw is None:
+        return ""
+    if isinstance(raw, datetime):
+        return raw.date().isoformat() if raw.time() == datetime.min.time() else raw.isoformat()
+    if isinstance(raw, date):
+        return raw.isoformat()
+    return unicodedata.normalize("NFC", str(raw)).strip()
+
+
+_DATE_FORMS = (
+    re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"),
+    re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$"),
+    re.compile(r"^(\d{4})\.(\d{1,2})\.(\d{1,2})$"),
+    re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$"),
+)
+_MIDNIGHT = re.compile(r"[ T]0{1,2}:00(:00(\.0+)?)?$")
+
+
+def parse_date(raw: Any) -> date:
+    """``2026-03-01``, ``2026/3/1``, ``2026.3.1``, ``2026年3月1日`` and Excel date cells."""
+    if isinstance(raw, datetime):
+        return raw.date()
+    if isinstance(raw, date):
+        return raw
+    text = unicodedata.normalize("NFKC", str(raw)).strip()
+    text = _MIDNIGHT.sub("", text)
+    for form in _DATE_FORMS:
+        m = form.match(text)
+        if m:
+            year, month, day = (int(g) for g in m.groups())
+            try:
+                return date(year, month, day)
+            except ValueError:
+                raise ValueError(f"{raw!r} is not a real date") from None
+    if re.match(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$", text):
+        raise ValueError(
+            f"{raw!r} is ambiguous (day/month or month/day?); write the year first: 2026-03-01"
+        )
+    raise ValueError(f"{raw!r} is not a date (write 2026-03-01, 2026/3/1 or 2026年3月1日)")
+
+
+_CURRENCY_MARKS = {"¥": "CNY", "￥": "CNY", "元": "CNY", "RMB": "CNY", "$": "USD", "US$": "USD",
+                   "€": "EUR", "£": "GBP", "HK$": "HKD", "₩": "KRW"}  # fmt: skip
+_AMOUNT = re.compile(
+    r"^(?P<pre>[^\d.\-+(]*)\s*(?P<num>[-+(]?[\d,.\s]*\d[\d,.]*\)?)\s*(?P<post>.*)$"
+)
+_MULTIPLIERS = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
+
+
+def parse_amount(raw: Any) -> tuple[Decimal, str | None]:
+    """An amount and the currency written with it, if any.
+
+    ``1,234,567.89``, ``¥1,000``, ``USD 2,500``, ``2,500 EUR``, ``120万``; Excel number
+    cells arrive as exact Decimals already (see ``_cell_value``).
+    """
+    if isinstance(raw, bool):
+        raise ValueError(f"{raw!r} is not an amount")
+    if isinstance(raw, Decimal):
+        return raw, None
+    if isinstance(raw, int):
+        return Decimal(raw), None
+    if isinstance(raw, float):
+        return Decimal(repr(raw)), None
+    text = unicodedata.normalize("NFC", str(raw)).strip()
+    m = _AMOUNT.match(text)
+    if not m:
+        raise ValueError(f"{raw!r} is not an amount")
+    mark = (m.group("pre") + m.group("post")).strip()
+    multiplier = Decimal(1)
+    for word, factor in _MULTIPLIERS.items():
+        if mark.startswith(word) or mark.endswith(word):
+            multiplier = factor
+            mark = mark.replace(word, "", 1).strip()
+    currency: str | None = None
+    if mark:
+        upper = mark.upper()
+        currency = _CURRENCY_MARKS.get(mark) or _CURRENCY_MARKS.get(upper)
+        if currency is None and re.fullmatch(r"[A-Z]{3}", upper):
+            currency = upper
+        if currency is None:
+            raise ValueError(f"{raw!r} is not an amount")
+    number = m.group("num").replace(",", "").replace(" ", "")
+    negative = number.startswith("(") and number.endswith(")")
+    number = number.strip("()")
+    try:
+        value = Decimal(number)
+    except InvalidOperation:
+        raise ValueError(f"{raw!r} is not an amount") from None
+    if not value.is_finite():
+        raise ValueError(f"{raw!r} is not an amount")
+    value *= multiplier
+    return (-value if negative else value), currency
+
+
+def parse_decimal(raw: Any) -> Decimal:
+    """A rate or a percentage: ``12.5``, ``12.5%``, ``0.5 %``."""
+    if isinstance(raw, str):
+        raw = unicodedata.normalize("NFKC", raw).strip().rstrip("%").strip()
+    value, currency = parse_amount(raw)
+    if currency is not None:
+        raise ValueError(f"{raw!r} is a number, not an amount of money")
+    return value
+
+
+_TRUE = {"yes", "y", "true", "t", "1", "是", "对", "✓", "x"}
+_FALSE = {"no", "n", "false", "f", "0", "否", "不", ""}
+
+
+def parse_bool(raw: Any) -> bool:
+    """yes/no, true/false, 1/0, 是/否 and Excel's TRUE/FALSE cells."""
+    if isinstance(raw, bool):
+        return raw
+    if isinstance(raw, Decimal | int):
+        if raw in (0, 1):
+            return bool(raw)
+        raise ValueError(f"{raw!r} is not yes or no")
+    text = unicodedata.normalize("NFKC", str(raw or "")).strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise ValueError(f"{raw!r} is not yes or no (yes/no, true/false, 是/否)")
+
+
+def parse_int(raw: Any) -> int:
+    if isinstance(raw, bool):
+        raise ValueError(f"{raw!r} is not a whole number")
+    try:
+        value = (
+            raw
+            if isinstance(raw, Decimal)
+            else Decimal(unicodedata.normalize("NFKC", str(raw)).strip().replace(",", ""))
+        )
+    except InvalidOperation:
+        raise ValueError(f"{raw!r} is not a whole number") from None
+    if not value.is_finite() or value != value.to_integral_value():
+        raise ValueError(f"{raw!r} is not a whole number")
+    return int(value)
+
+
+def parse_list(raw: Any) -> tuple[str, ...]:
+    """``a; b; c`` (also one item per line, or full-width ``；``) as a tuple."""
+    text = unicodedata.normalize("NFC", str(raw or ""))
+    items = re.split(r"[;；\n]", text)
+    return tuple(i.strip() for i in items if i.strip())
+
+
+def choice_key(text: str) -> str:
+    """``Pending approval``, ``pending-approval``, ``PENDING_APPROVAL`` -> ``pending_approval``."""
+    folded = unicodedata.normalize("NFKC", str(text)).strip().lower()
+    return re.sub(r"[\s\-]+", "_", folded)
+
+
+def parse_choice(raw: Any, enum: type[StrEnum], aliases: dict[str, str] | None = None) -> StrEnum:
+    key = choice_key(text_value(raw))
+    key = (aliases or {}).get(key, key)
+    try:
+        return enum(key)
+    except ValueError:
+        allowed = ", ".join(m.value for m in enum)
+        raise ValueError(f"{text_value(raw)!r} is not one of: {allowed}") from None
