@@ -1,0 +1,1 @@
+"""The editors: one dialog per record, opened by the pages of the main window."""

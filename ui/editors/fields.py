@@ -1,0 +1,261 @@
+"""Input widgets shared by the editors, and the red note that sits under a wrong field."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import QDate, QRegularExpression, Signal
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import FieldError
+
+ERROR_COLOUR = "#c62828"
+DATE_FORMAT = "yyyy-MM-dd"
+# The "no date" sentinel of OptionalDateEdit: Qt shows specialValueText at the minimum.
+_NO_DATE = QDate(1900, 1, 1)
+NONE_TEXT = "—"
+
+
+def to_qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def from_qdate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class DecimalEdit(QLineEdit):
+    """Exact amounts: the text becomes a Decimal, never a float (QDoubleSpinBox is float)."""
+
+    def __init__(self, parent: QWidget | None = None, *, grouped: bool = False) -> None:
+        super().__init__(parent)
+        self.grouped = grouped
+        # Digits with optional thousands separators and one decimal point; no sign. Range
+        # checks (a percent over 100) are the service's, so the user reads its sentence.
+        pattern = QRegularExpression(r"^[0-9][0-9,]{0,20}(\.[0-9]{0,6})?$|^$")
+        self.setValidator(QRegularExpressionValidator(pattern, self))
+        self.setPlaceholderText("0.00")
+
+    def set_decimal(self, value: Decimal | None) -> None:
+        self.setText("" if value is None else decimal_text(value, grouped=self.grouped))
+
+    def decimal(self) -> Decimal | None:
+        """The typed amount, None when blank; raises ValueError on text that is not one."""
+        text = self.text().replace(",", "").strip()
+        if not text:
+            return None
+        try:
+            return Decimal(text)
+        except InvalidOperation:
+            raise ValueError(self.tr("is not a number")) from None
+
+
+def decimal_text(value: Decimal, *, grouped: bool = True) -> str:
+    """Exact, without trailing zeros beyond the cents: ``1,250,000.00``, ``12.5``."""
+    places = max(0, -int(value.normalize().as_tuple().exponent))
+    if grouped:
+        return f"{value:,.{max(places, 2)}f}"
+    return f"{value:.{places}f}"
+
+
+class DateEdit(QDateEdit):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDisplayFormat(DATE_FORMAT)
+        self.setCalendarPopup(True)
+        self.setDate(QDate.currentDate())
+
+    def value(self) -> date:
+        return from_qdate(self.date())
+
+    def set_value(self, value: date) -> None:
+        self.setDate(to_qdate(value))
+
+
+class OptionalDateEdit(DateEdit):
+    """A date that may be absent: shows "—" and means None at its minimum."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumDate(_NO_DATE)
+        self.setSpecialValueText(NONE_TEXT)
+        self.setDate(_NO_DATE)
+
+    def value(self) -> date | None:  # type: ignore[override]
+        return None if self.date() == _NO_DATE else from_qdate(self.date())
+
+    def set_value(self, value: date | None) -> None:
+        self.setDate(_NO_DATE if value is None else to_qdate(value))
+
+
+class OptionalSpin(QSpinBox):
+    """A whole number that may be absent: "—" (the minimum, -1) means None."""
+
+    def __init__(self, maximum: int = 2_147_483_647, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRange(-1, maximum)
+        self.setSpecialValueText(NONE_TEXT)
+        self.setGroupSeparatorShown(True)
+        self.setValue(-1)
+
+    def optional_value(self) -> int | None:
+        return None if self.value() < 0 else self.value()
+
+    def set_optional_value(self, value: int | None) -> None:
+        self.setValue(-1 if value is None else min(value, self.maximum()))
+
+
+class LinesEdit(QPlainTextEdit):
+    """A list of short free-text items, one per line (brands, routes, markets)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def items(self) -> tuple[str, ...]:
+        return tuple(line.strip() for line in self.toPlainText().splitlines() if line.strip())
+
+    def set_items(self, items: Iterable[str]) -> None:
+        self.setPlainText("\n".join(items))
+
+
+class CheckGroup(QWidget):
+    """Several values of a closed list, as a grid of check boxes."""
+
+    changed = Signal()
+
+    def __init__(
+        self, choices: Sequence[tuple[str, str]], columns: int = 3, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.boxes: dict[str, QCheckBox] = {}
+        for i, (value, label) in enumerate(choices):
+            box = QCheckBox(label, self)
+            box.toggled.connect(self.changed)
+            grid.addWidget(box, i // columns, i % columns)
+            self.boxes[value] = box
+
+    def values(self) -> tuple[str, ...]:
+        return tuple(v for v, box in self.boxes.items() if box.isChecked())
+
+    def set_values(self, values: Iterable[str]) -> None:
+        wanted = set(values)
+        for v, box in self.boxes.items():
+            box.setChecked(v in wanted)
+
+
+class FieldRow(QWidget):
+    """A field with the room beneath it where the service's objection is shown in red."""
+
+    def __init__(self, field: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = field
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(field)
+        self.error_label = QLabel(self)
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.error_label.setObjectName("fieldError")
+        self.error_label.hide()
+        layout.addWidget(self.error_label)
+        self._style = field.styleSheet()
+
+    def show_error(self, messages: Sequence[str]) -> None:
+        self.error_label.setText("\n".join(messages))
+        self.error_label.show()
+        if not self.field.objectName():
+            self.field.setObjectName("editorField")
+        # An id selector: a bare rule would also frame every child of a composite field.
+        self.field.setStyleSheet(
+            f"#{self.field.objectName()} {{ border: 1px solid {ERROR_COLOUR}; }}"
+        )
+        self.field.setToolTip("\n".join(messages))
+
+    def clear_error(self) -> None:
+        self.error_label.clear()
+        self.error_label.hide()
+        self.field.setStyleSheet(self._style)
+        self.field.setToolTip("")
+
+    @property
+    def error_text(self) -> str:
+        return self.error_label.text() if self.error_label.isVisibleTo(self) else ""
+
+
+class ErrorBoard:
+    """Puts each FieldError beside its field; what has no field goes to the banner."""
+
+    def __init__(self, banner: QLabel) -> None:
+        self.banner = banner
+        self.rows: dict[str, FieldRow] = {}
+        self.aliases: dict[str, str] = {}
+
+    def add(self, name: str, row: FieldRow) -> FieldRow:
+        self.rows[name] = row
+        return row
+
+    def remove(self, names: Iterable[str]) -> None:
+        for name in list(names):
+            self.rows.pop(name, None)
+
+    def clear(self) -> None:
+        for row in self.rows.values():
+            row.clear_error()
+        self.banner.clear()
+        self.banner.hide()
+
+    def show(self, errors: Sequence[FieldError]) -> list[FieldRow]:
+        """Show every error; returns the rows that got one, in the order of the errors."""
+        self.clear()
+        by_row: dict[str, list[str]] = {}
+        loose: list[str] = []
+        for e in errors:
+            name = self.aliases.get(e.field, e.field)
+            if name in self.rows:
+                by_row.setdefault(name, []).append(e.message)
+            else:
+                loose.append(str(e))
+        for name, messages in by_row.items():
+            self.rows[name].show_error(messages)
+        if loose:
+            self.show_banner("\n".join(loose))
+        return [self.rows[name] for name in by_row]
+
+    def show_banner(self, text: str) -> None:
+        self.banner.setText(text)
+        self.banner.show()
+
+    def text_for(self, name: str) -> str:
+        row = self.rows.get(name)
+        return row.error_text if row is not None else ""
+
+
+def make_banner(parent: QWidget) -> QLabel:
+    banner = QLabel(parent)
+    banner.setWordWrap(True)
+    banner.setStyleSheet(
+        f"color: {ERROR_COLOUR}; background: #fdecea; border: 1px solid {ERROR_COLOUR};"
+        "border-radius: 3px; padding: 6px;"
+    )
+    banner.hide()
+    return banner

@@ -1,0 +1,65 @@
+"""A small form dialog whose OK runs one service call and shows its refusal beside fields."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.exc import SQLAlchemyError
+
+from app.errors import FieldError, PartnerDeskError, ValidationError
+from ui.editors.fields import ErrorBoard, FieldRow, make_banner
+
+
+class RecordDialog(QDialog):
+    """``submit`` does the work; a ValidationError keeps the dialog open with the reasons."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(420)
+        self.banner = make_banner(self)
+        self.board = ErrorBoard(self.banner)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self._submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(self.form)
+        layout.addWidget(self.buttons)
+        self.submit: Callable[[], None] = lambda: None
+
+    def add_field(self, name: str, label: str, widget: QWidget) -> FieldRow:
+        widget.setObjectName(f"field_{name}")
+        row = self.board.add(name, FieldRow(widget, self))
+        self.form.addRow(label, row)
+        return row
+
+    def fail(self, errors: list[FieldError]) -> None:
+        self.board.show(errors)
+
+    def _submit(self) -> None:
+        self.board.clear()
+        try:
+            self.submit()
+        except ValidationError as exc:
+            self.board.show(exc.errors)
+            return
+        except ValueError as exc:  # the form's own parsing, raised as (field, message)
+            field, message = exc.args if len(exc.args) == 2 else ("", str(exc))
+            self.board.show([FieldError(str(field), str(message))])
+            return
+        except (PartnerDeskError, SQLAlchemyError) as exc:
+            self.board.show_banner(str(exc))
+            return
+        self.accept()

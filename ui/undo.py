@@ -1,0 +1,321 @@
+"""Undo and redo of saved changes, through the main window's one QUndoStack.
+
+Every command is pushed after its change was saved (``applied=True``), so its first
+``redo()`` — the one ``QUndoStack.push`` makes — does nothing. Later undo/redo steps each run
+in their own transaction against the record as it is *now*: they re-read the current version
+rather than trusting the one seen when the command was made.
+
+A step that cannot be applied (the agreement was deleted on another desk, the reference is
+taken again) tells the user why and drops out of the stack; it never raises into Qt.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QMessageBox, QWidget
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from app.db import Database
+from app.domain.enums import AgreementStatus
+from app.errors import PartnerDeskError
+from app.services.agreements import AgreementInput, AgreementView, change_status, get_agreement
+from app.services.editing import (
+    AgreementSnapshot,
+    delete_partner_for_undo,
+    delete_with_snapshot,
+    restore_agreement,
+    restore_partner,
+    revert_agreement,
+    revert_partner,
+)
+from app.services.partners import PartnerInput
+from ui.editors.labels import enum_label
+
+log = logging.getLogger(__name__)
+
+AGREEMENT = "agreement"
+PARTNER = "partner"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Undo", text)
+
+
+class UndoEvents(QObject):
+    """Tells the pages that an undo or redo changed a record, so they refresh it."""
+
+    changed = Signal(str, int)  # entity ("agreement" | "partner"), id
+    failed = Signal(str)  # the message shown to the user
+
+
+_events: UndoEvents | None = None
+
+
+def undo_events() -> UndoEvents:
+    global _events  # created on first use: a QObject needs the QApplication to exist
+    if _events is None:
+        _events = UndoEvents()
+    return _events
+
+
+def show_undo_error(parent: QWidget | None, message: str) -> None:
+    QMessageBox.warning(parent, _tr("Cannot undo or redo"), message)
+
+
+class DatabaseCommand(QUndoCommand):
+    """A saved change that can be written back and forth in one transaction each."""
+
+    entity = AGREEMENT
+
+    def __init__(
+        self, db: Database, text: str, *, applied: bool = True, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(text)
+        self.db = db
+        self.parent_widget = parent
+        self._skip_redo = applied
+        self.record_id = 0
+
+    def redo(self) -> None:
+        if self._skip_redo:  # the change was saved before the command was pushed
+            self._skip_redo = False
+            return
+        self._run(self.apply_redo)
+
+    def undo(self) -> None:
+        self._run(self.apply_undo)
+
+    def apply_redo(self, session: Session) -> None:
+        raise NotImplementedError
+
+    def apply_undo(self, session: Session) -> None:
+        raise NotImplementedError
+
+    def _run(self, step: Callable[[Session], None]) -> None:
+        try:
+            with self.db.session() as s:
+                step(s)
+        except (PartnerDeskError, SQLAlchemyError) as exc:
+            self._fail(str(exc) if isinstance(exc, PartnerDeskError) else _first_line(exc))
+        except Exception as exc:  # a bug must still not crash the window from inside Qt
+            log.exception("undo step failed")
+            self._fail(repr(exc))
+        else:
+            undo_events().changed.emit(self.entity, self.record_id)
+
+    def _fail(self, reason: str) -> None:
+        # Obsolete in undo()/redo(): QUndoStack deletes the step, the stack stays usable.
+        self.setObsolete(True)
+        message = _tr("“{action}” could not be applied: {reason}").format(
+            action=self.text(), reason=reason
+        )
+        undo_events().failed.emit(message)
+        show_undo_error(self.parent_widget, message)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+# --- agreements ------------------------------------------------------------------------
+
+
+class EditAgreementCommand(DatabaseCommand):
+    """Field edits of a saved agreement (status included, when saved with the fields)."""
+
+    def __init__(
+        self,
+        db: Database,
+        agreement_id: int,
+        before: AgreementInput,
+        after: AgreementInput,
+        *,
+        applied: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        ref = after.reference or before.reference or ""
+        super().__init__(db, _tr("Edit {ref}").format(ref=ref), applied=applied, parent=parent)
+        self.record_id = agreement_id
+        self.before = before
+        self.after = after
+
+    def apply_undo(self, session: Session) -> None:
+        revert_agreement(session, self.record_id, self.before)
+
+    def apply_redo(self, session: Session) -> None:
+        revert_agreement(session, self.record_id, self.after)
+
+
+class ChangeStatusCommand(DatabaseCommand):
+    def __init__(
+        self,
+        db: Database,
+        agreement_id: int,
+        reference: str,
+        old: tuple[AgreementStatus, date | None],
+        new: tuple[AgreementStatus, date | None],
+        *,
+        applied: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        text = _tr("Change {ref} to {status}").format(ref=reference, status=enum_label(new[0]))
+        super().__init__(db, text, applied=applied, parent=parent)
+        self.record_id = agreement_id
+        self.old = old
+        self.new = new
+
+    def _set(self, session: Session, status: AgreementStatus, signed: date | None) -> None:
+        current = get_agreement(session, self.record_id)
+        revert_agreement(
+            session,
+            self.record_id,
+            replace(current.to_input(), status=status, signed_date=signed),
+        )
+
+    def apply_undo(self, session: Session) -> None:
+        self._set(session, *self.old)
+
+    def apply_redo(self, session: Session) -> None:
+        self._set(session, *self.new)
+
+
+class DeleteAgreementCommand(DatabaseCommand):
+    """Undo brings the agreement back whole, from the snapshot taken when it was deleted."""
+
+    def __init__(
+        self,
+        db: Database,
+        snapshot: AgreementSnapshot,
+        *,
+        applied: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        ref = snapshot.data.reference or ""
+        super().__init__(db, _tr("Delete {ref}").format(ref=ref), applied=applied, parent=parent)
+        self.snapshot = snapshot
+        self.record_id = snapshot.id
+
+    def apply_undo(self, session: Session) -> None:
+        self.record_id = restore_agreement(session, self.snapshot).id
+
+    def apply_redo(self, session: Session) -> None:
+        self.snapshot = delete_with_snapshot(session, self.record_id)
+
+
+class CreateAgreementCommand(DatabaseCommand):
+    """Undo of a new agreement deletes it; redo brings back what it had by then."""
+
+    def __init__(
+        self, db: Database, view: AgreementView, *, applied: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        text = _tr("Create {ref}").format(ref=view.reference)
+        super().__init__(db, text, applied=applied, parent=parent)
+        self.record_id = view.id
+        self.snapshot: AgreementSnapshot | None = None
+
+    def apply_undo(self, session: Session) -> None:
+        self.snapshot = delete_with_snapshot(session, self.record_id)
+
+    def apply_redo(self, session: Session) -> None:
+        assert self.snapshot is not None
+        self.record_id = restore_agreement(session, self.snapshot).id
+
+
+# --- partners --------------------------------------------------------------------------
+
+
+class EditPartnerCommand(DatabaseCommand):
+    entity = PARTNER
+
+    def __init__(
+        self,
+        db: Database,
+        partner_id: int,
+        before: PartnerInput,
+        after: PartnerInput,
+        *,
+        applied: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        text = _tr("Edit partner {name}").format(name=after.legal_name)
+        super().__init__(db, text, applied=applied, parent=parent)
+        self.record_id = partner_id
+        self.before = before
+        self.after = after
+
+    def apply_undo(self, session: Session) -> None:
+        revert_partner(session, self.record_id, self.before)
+
+    def apply_redo(self, session: Session) -> None:
+        revert_partner(session, self.record_id, self.after)
+
+
+class CreatePartnerCommand(DatabaseCommand):
+    entity = PARTNER
+
+    def __init__(
+        self, db: Database, partner_id: int, data: PartnerInput, *, applied: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        text = _tr("Create partner {name}").format(name=data.legal_name)
+        super().__init__(db, text, applied=applied, parent=parent)
+        self.record_id = partner_id
+        self.data = data
+
+    def apply_undo(self, session: Session) -> None:
+        delete_partner_for_undo(session, self.record_id)
+
+    def apply_redo(self, session: Session) -> None:
+        self.record_id = restore_partner(session, self.record_id, self.data).id
+
+
+# --- one call for the pages: do it, then make it undoable ------------------------------
+
+
+def change_status_undoable(
+    db: Database,
+    stack: QUndoStack | None,
+    agreement_id: int,
+    new_status: AgreementStatus,
+    *,
+    signed_date: date | None = None,
+    parent: QWidget | None = None,
+) -> AgreementView:
+    """Change the status now (raising the service's refusal) and push the undo step."""
+    with db.session() as s:
+        before = get_agreement(s, agreement_id)
+        after = change_status(s, agreement_id, new_status, before.version, signed_date=signed_date)
+    if stack is not None:
+        stack.push(
+            ChangeStatusCommand(
+                db, agreement_id, after.reference,
+                (before.status, before.signed_date), (after.status, after.signed_date),
+                parent=parent,
+            )
+        )  # fmt: skip
+    return after
+
+
+def delete_agreement_undoable(
+    db: Database,
+    stack: QUndoStack | None,
+    agreement_id: int,
+    expected_version: int | None = None,
+    *,
+    parent: QWidget | None = None,
+) -> AgreementSnapshot:
+    """Delete now (raising the service's refusal) and push the step that brings it back."""
+    with db.session() as s:
+        snap = delete_with_snapshot(s, agreement_id, expected_version)
+    if stack is not None:
+        stack.push(DeleteAgreementCommand(db, snap, parent=parent))
+    return snap
