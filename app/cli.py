@@ -10,6 +10,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+from typing import cast
 
 from app import __version__
 from app.commands import COMMANDS
@@ -38,7 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"PartnerDesk {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for command in COMMANDS:
-        command.register(sub)
+        # Sub-parsers are our _Parser (one-line usage errors); commands see the base type.
+        command.register(cast("argparse._SubParsersAction[argparse.ArgumentParser]", sub))
     return parser
 
 

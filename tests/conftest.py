@@ -92,3 +92,39 @@ def agreement(session: Session, partner: PartnerView) -> AgreementView:
 
 def postgres_url() -> str | None:
     return os.environ.get("PARTNERDESK_TEST_PG")
+
+
+@pytest.fixture
+def pg_db() -> Iterator[Database]:
+    """A fresh, migrated PostgreSQL database (server started by .ci/run).
+
+    Skipped on a desk without the server, but never in CI: there a missing server fails.
+    """
+    import uuid
+
+    from sqlalchemy import create_engine, make_url, text
+    from sqlalchemy.exc import OperationalError
+
+    admin_url = postgres_url()
+    if admin_url is None:
+        if os.environ.get("CI"):
+            pytest.fail("PARTNERDESK_TEST_PG is not set: .ci/run must start PostgreSQL")
+        pytest.skip("no PostgreSQL server (set PARTNERDESK_TEST_PG)")
+    name = f"pd_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    except OperationalError as exc:
+        admin.dispose()
+        if os.environ.get("CI"):
+            raise
+        pytest.skip(f"PostgreSQL not reachable: {exc}")
+    database = open_database(make_url(admin_url).set(database=name))
+    try:
+        yield database
+    finally:
+        database.dispose()
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()

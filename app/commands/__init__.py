@@ -20,7 +20,7 @@ def _optional(name: str) -> list[Command]:
     import importlib
 
     try:
-        return [importlib.import_module(f"app.commands.{name}")]  # type: ignore[list-item]
+        return [importlib.import_module(f"app.commands.{name}")]
     except ModuleNotFoundError as exc:
         if exc.name != f"app.commands.{name}":
             raise
@@ -28,9 +28,9 @@ def _optional(name: str) -> list[Command]:
 
 
 COMMANDS: list[Command] = [
-    demo,  # type: ignore[list-item]
-    listing,  # type: ignore[list-item]
-    check,  # type: ignore[list-item]
+    demo,
+    listing,
+    check,
     *_optional("report"),
     *_optional("transfer"),
     *_optional("backup"),

@@ -57,8 +57,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--status", type=_csv_list(AgreementStatus), help="active,negotiation,...")
     p.add_argument("--partner", help="partner name (either script), part of it")
     p.add_argument("--owner", help="internal owner")
-    p.add_argument("--expiring-within", type=_days, metavar="DAYS",
-                   help="decision date from today to today + DAYS")
+    p.add_argument(
+        "--expiring-within",
+        type=_days,
+        metavar="DAYS",
+        help="decision date from today to today + DAYS",
+    )
     p.add_argument("--search", metavar="TEXT", help="reference, title or partner name")
     p.add_argument("--role", type=PartnerRole, choices=list(PartnerRole), help="(partners)")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
@@ -84,8 +88,13 @@ def run(args: argparse.Namespace) -> int:
             else:
                 pf = PartnerFilter(search=args.search or args.partner, role=args.role)
                 partners = list_partners(session, pf)
-                _write((_partner_record(p) for p in partners), PARTNER_COLUMNS,
-                       PARTNER_COLUMNS, args.format, sys.stdout)
+                _write(
+                    (_partner_record(p) for p in partners),
+                    PARTNER_COLUMNS,
+                    PARTNER_COLUMNS,
+                    args.format,
+                    sys.stdout,
+                )
     finally:
         db.dispose()
     return 0

@@ -110,7 +110,7 @@ class Partner(Base):
     agreements: Mapped[list[Agreement]] = relationship(back_populates="partner")
 
     __table_args__ = (UniqueConstraint("legal_name", "country"),)
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
     @property
     def display_name(self) -> str:
@@ -204,9 +204,7 @@ class BrandAgreement(Agreement):
     )
     brands: Mapped[tuple[str, ...]] = mapped_column(StringList, default=())
     product_categories: Mapped[tuple[str, ...]] = mapped_column(StringList, default=())
-    operating_model: Mapped[OperatingModel] = mapped_column(
-        enum_column(OperatingModel), index=True
-    )
+    operating_model: Mapped[OperatingModel] = mapped_column(enum_column(OperatingModel), index=True)
     exclusive: Mapped[bool] = mapped_column(Boolean, default=False)
     authorisation_level: Mapped[AuthorisationLevel | None] = mapped_column(
         enum_column(AuthorisationLevel)

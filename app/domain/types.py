@@ -94,7 +94,9 @@ class StringList(TypeDecorator[tuple[str, ...]]):
     impl = Text
     cache_ok = True
 
-    def process_bind_param(self, value: tuple[str, ...] | list[str] | None, dialect: Dialect) -> Any:
+    def process_bind_param(
+        self, value: tuple[str, ...] | list[str] | None, dialect: Dialect
+    ) -> Any:
         if value is None:
             return ""
         return "\n".join(str(v).strip() for v in value if str(v).strip())

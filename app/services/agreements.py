@@ -212,8 +212,8 @@ def _coerce_term(spec: TermSpec, raw: Any) -> Any:
         try:
             return spec.choices(str(raw).strip())
         except ValueError:
-            allowed = ", ".join(m.value for m in spec.choices)
-            raise ValueError(f"{raw!r} is not one of: {allowed}") from None
+            names = ", ".join(m.value for m in spec.choices)
+            raise ValueError(f"{raw!r} is not one of: {names}") from None
     if kind is TermKind.BOOL:
         if isinstance(raw, bool):
             return raw
@@ -316,9 +316,7 @@ def validate_agreement(
     if session.get(Partner, data.partner_id) is None:
         errors.append(FieldError("partner", f"no partner with id {data.partner_id}"))
     if not is_currency(data.currency):
-        errors.append(
-            FieldError("currency", f"{data.currency!r} is not an ISO 4217 currency code")
-        )
+        errors.append(FieldError("currency", f"{data.currency!r} is not an ISO 4217 currency code"))
     if not isinstance(data.value, Decimal) or not data.value.is_finite():
         errors.append(FieldError("value", "the contract value must be an exact decimal number"))
     elif data.value < 0:
@@ -464,8 +462,13 @@ def update_agreement(
     _check_version(a, expected_version)
     if AgreementType(data.type) is not a.type:
         raise ValidationError(
-            [FieldError("type", "the cooperation type of a saved agreement cannot change; "
-                        "create a new agreement instead")]
+            [
+                FieldError(
+                    "type",
+                    "the cooperation type of a saved agreement cannot change; "
+                    "create a new agreement instead",
+                )
+            ]
         )
     if data.status != a.status:
         check_transition(a.status, AgreementStatus(data.status))
@@ -489,7 +492,9 @@ def update_agreement(
 
 
 def delete_agreement(
-    session: Session, agreement_id: int, expected_version: int | None = None,
+    session: Session,
+    agreement_id: int,
+    expected_version: int | None = None,
     actor: str | None = None,
 ) -> None:
     a = _load(session, agreement_id)
@@ -588,9 +593,7 @@ def renew_agreement(
     current = get_agreement(session, a.id)
     new_start = start_date or a.end_date + timedelta(days=1)
     if end_date is None:
-        months = a.renewal_term_months or max(
-            1, round((a.end_date - a.start_date).days / 30.4375)
-        )
+        months = a.renewal_term_months or max(1, round((a.end_date - a.start_date).days / 30.4375))
         end_date = _add_months(new_start, months) - timedelta(days=1)
     successor_input = replace(
         current.to_input(),
@@ -610,12 +613,20 @@ def renew_agreement(
         for k in a.kpis
     ]
     record_changes(
-        session, actor=who, entity=ENTITY, entity_id=a.id,
-        before={"status": a.status}, after={"status": AgreementStatus.RENEWED},
+        session,
+        actor=who,
+        entity=ENTITY,
+        entity_id=a.id,
+        before={"status": a.status},
+        after={"status": AgreementStatus.RENEWED},
     )
     record_changes(
-        session, actor=who, entity=ENTITY, entity_id=new.id,
-        before={"predecessor": None}, after={"predecessor": a.reference},
+        session,
+        actor=who,
+        entity=ENTITY,
+        entity_id=new.id,
+        before={"predecessor": None},
+        after={"predecessor": a.reference},
     )
     a.status = AgreementStatus.RENEWED
     session.flush()
@@ -659,6 +670,9 @@ def get_agreement(session: Session, agreement_id: int) -> AgreementView:
             selectinload(poly.kpis).selectinload(KpiDefinition.actuals),
             selectinload(poly.attachments),
         )
+        # Collections may have changed through foreign keys in this same session
+        # (a milestone added by id); a view must show what the database holds.
+        .execution_options(populate_existing=True)
     )
     if a is None:
         raise NotFoundError(f"no agreement with id {agreement_id}")
@@ -713,8 +727,15 @@ def get_agreement(session: Session, agreement_id: int) -> AgreementView:
         kpis=tuple(kpi_views(a.kpis)),
         attachments=tuple(
             AttachmentView(
-                f.id, f.filename, f.mime_type, f.size, f.sha256, f.kind, f.expires_on,
-                f.uploaded_at, f.uploaded_by,
+                f.id,
+                f.filename,
+                f.mime_type,
+                f.size,
+                f.sha256,
+                f.kind,
+                f.expires_on,
+                f.uploaded_at,
+                f.uploaded_by,
             )
             for f in a.attachments
         ),
@@ -723,4 +744,3 @@ def get_agreement(session: Session, agreement_id: int) -> AgreementView:
 
 def get_agreement_by_reference(session: Session, reference: str) -> AgreementView:
     return get_agreement(session, agreement_id_for_reference(session, reference))
-

@@ -34,8 +34,11 @@ def add_attachment(
         errors.append(FieldError("filename", "the document needs a file name"))
     if len(content) > MAX_ATTACHMENT_BYTES:
         errors.append(
-            FieldError("content", f"{len(content) / 1_048_576:.1f} MB is over the "
-                       f"{MAX_ATTACHMENT_BYTES // 1_048_576} MB limit for one document")
+            FieldError(
+                "content",
+                f"{len(content) / 1_048_576:.1f} MB is over the "
+                f"{MAX_ATTACHMENT_BYTES // 1_048_576} MB limit for one document",
+            )
         )
     if errors:
         raise ValidationError(errors)
@@ -55,10 +58,26 @@ def add_attachment(
     )
     session.add(att)
     session.flush()
-    record_event(session, actor=who, entity="agreement", entity_id=agreement_id,
-                 action=AuditAction.UPDATE, field="attachments", summary=f"added {name}")
-    return AttachmentView(att.id, att.filename, att.mime_type, att.size, att.sha256, att.kind,
-                          att.expires_on, att.uploaded_at, att.uploaded_by)
+    record_event(
+        session,
+        actor=who,
+        entity="agreement",
+        entity_id=agreement_id,
+        action=AuditAction.UPDATE,
+        field="attachments",
+        summary=f"added {name}",
+    )
+    return AttachmentView(
+        att.id,
+        att.filename,
+        att.mime_type,
+        att.size,
+        att.sha256,
+        att.kind,
+        att.expires_on,
+        att.uploaded_at,
+        att.uploaded_by,
+    )
 
 
 def attachment_content(session: Session, attachment_id: int) -> tuple[str, bytes]:
@@ -66,8 +85,9 @@ def attachment_content(session: Session, attachment_id: int) -> tuple[str, bytes
     if att is None:
         raise NotFoundError(f"no document with id {attachment_id}")
     if hashlib.sha256(att.content).hexdigest() != att.sha256:
-        raise ValidationError([FieldError("content", f"{att.filename} is damaged "
-                                          "(its checksum does not match)")])
+        raise ValidationError(
+            [FieldError("content", f"{att.filename} is damaged (its checksum does not match)")]
+        )
     return att.filename, att.content
 
 
@@ -75,9 +95,15 @@ def remove_attachment(session: Session, attachment_id: int, actor: str | None = 
     att = session.get(Attachment, attachment_id)
     if att is None:
         raise NotFoundError(f"no document with id {attachment_id}")
-    record_event(session, actor=actor or current_actor(), entity="agreement",
-                 entity_id=att.agreement_id, action=AuditAction.UPDATE, field="attachments",
-                 summary=f"removed {att.filename}")
+    record_event(
+        session,
+        actor=actor or current_actor(),
+        entity="agreement",
+        entity_id=att.agreement_id,
+        action=AuditAction.UPDATE,
+        field="attachments",
+        summary=f"removed {att.filename}",
+    )
     session.delete(att)
     session.flush()
 
@@ -99,8 +125,14 @@ def expiring_documents(
     """Documents that expire within the window, and those already expired."""
     horizon = date.fromordinal(today.toordinal() + within_days)
     rows = session.execute(
-        select(Attachment.id, Attachment.agreement_id, Agreement.reference, Attachment.filename,
-               Attachment.kind, Attachment.expires_on)
+        select(
+            Attachment.id,
+            Attachment.agreement_id,
+            Agreement.reference,
+            Attachment.filename,
+            Attachment.kind,
+            Attachment.expires_on,
+        )
         .join(Agreement, Agreement.id == Attachment.agreement_id)
         .where(Attachment.expires_on.is_not(None), Attachment.expires_on <= horizon)
         .order_by(Attachment.expires_on)
@@ -110,6 +142,7 @@ def expiring_documents(
     for r in rows:
         expires = r[5]
         assert expires is not None
-        result.append(ExpiringDocument(r[0], r[1], r[2], r[3], r[4], expires,
-                                       (expires - today).days))
+        result.append(
+            ExpiringDocument(r[0], r[1], r[2], r[3], r[4], expires, (expires - today).days)
+        )
     return result

@@ -109,6 +109,4 @@ def history(session: Session, entity: str, entity_id: int, limit: int = 500) -> 
         .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
         .limit(limit)
     )
-    return [
-        AuditView(r.at, r.actor, r.action, r.field, r.old_value, r.new_value) for r in rows
-    ]
+    return [AuditView(r.at, r.actor, r.action, r.field, r.old_value, r.new_value) for r in rows]

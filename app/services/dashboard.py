@@ -95,8 +95,22 @@ def decisions_due(
         stmt = stmt.limit(limit)
     return [
         DecisionDue(
-            r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10],
-            (r[10] - today).days, r[11], r[12], r[13], r[14],
+            r[0],
+            r[1],
+            r[2],
+            r[3],
+            r[4],
+            r[5],
+            r[6],
+            r[7],
+            r[8],
+            r[9],
+            r[10],
+            (r[10] - today).days,
+            r[11],
+            r[12],
+            r[13],
+            r[14],
         )
         for r in session.execute(stmt)
     ]
@@ -132,9 +146,7 @@ def red_kpis(session: Session, limit: int = 200) -> list[RedKpi]:
     return [RedKpi(*r) for r in session.execute(stmt)]
 
 
-def attention(
-    session: Session, today: date, within_days: int = 90, limit: int = 200
-) -> Attention:
+def attention(session: Session, today: date, within_days: int = 90, limit: int = 200) -> Attention:
     return Attention(
         today=today,
         decisions=tuple(decisions_due(session, today, within_days, limit=limit)),

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
@@ -40,6 +40,7 @@ from app.domain.models import (
     Agreement,
     Attachment,
     AuditEntry,
+    Base,
     BrandAgreement,
     Contact,
     FxRate,
@@ -93,10 +94,26 @@ _ROLE_WORDS: dict[PartnerRole, tuple[list[str], list[str]]] = {
     PartnerRole.ECOMMERCE_PLATFORM: (["Marketplace", "Shop", "E-Commerce", "Online Mall"],
                                      ["市集", "商城", "电子商务", "网上商城"]),
 }  # fmt: skip
-_SUFFIX = {"FR": "S.A.S.", "DE": "GmbH", "IT": "S.r.l.", "JP": "K.K.", "KR": "Co., Ltd.",
-           "US": "Inc.", "GB": "Ltd", "AU": "Pty Ltd", "NZ": "Ltd", "CH": "AG", "NL": "B.V.",
-           "SG": "Pte. Ltd.", "HK": "Limited", "CN": "有限公司", "TH": "Co., Ltd.", "SE": "AB",
-           "CA": "Inc.", "ES": "S.L."}
+_SUFFIX = {
+    "FR": "S.A.S.",
+    "DE": "GmbH",
+    "IT": "S.r.l.",
+    "JP": "K.K.",
+    "KR": "Co., Ltd.",
+    "US": "Inc.",
+    "GB": "Ltd",
+    "AU": "Pty Ltd",
+    "NZ": "Ltd",
+    "CH": "AG",
+    "NL": "B.V.",
+    "SG": "Pte. Ltd.",
+    "HK": "Limited",
+    "CN": "有限公司",
+    "TH": "Co., Ltd.",
+    "SE": "AB",
+    "CA": "Inc.",
+    "ES": "S.L.",
+}
 
 _TYPE_FOR_ROLE = {
     PartnerRole.BRAND_OWNER: AgreementType.BRAND,
@@ -109,16 +126,58 @@ _TYPE_WEIGHTS = [
     (AgreementType.BRAND, 45), (AgreementType.LOGISTICS, 20), (AgreementType.MARKETING, 18),
     (AgreementType.PAYMENT, 8), (AgreementType.PLATFORM, 9),
 ]  # fmt: skip
-_OWNERS = ["Li Wei", "Zhang Min", "Wang Fang", "Chen Jing", "Liu Yang", "Emma Schmidt",
-           "Yuki Tanaka", "Zhao Lei", "Sun Li", "Olivia Brown", "Huang Tao", "Kim Ji-woo"]
+_OWNERS = [
+    "Li Wei",
+    "Zhang Min",
+    "Wang Fang",
+    "Chen Jing",
+    "Liu Yang",
+    "Emma Schmidt",
+    "Yuki Tanaka",
+    "Zhao Lei",
+    "Sun Li",
+    "Olivia Brown",
+    "Huang Tao",
+    "Kim Ji-woo",
+]
 # Units of CNY for one unit of the currency, around the start of 2026.
-_FX = {"EUR": "7.8210", "USD": "7.1350", "JPY": "0.0478", "KRW": "0.005210", "GBP": "9.1030",
-       "AUD": "4.6810", "NZD": "4.2290", "CHF": "8.3120", "SGD": "5.3040", "HKD": "0.9160",
-       "THB": "0.2040", "SEK": "0.6820", "CAD": "5.1560"}
-_CATEGORIES = ["Skincare", "Make-up", "Infant formula", "Health supplements", "Fashion",
-               "Wine & spirits", "Home appliances", "Pet food", "Fragrance", "Sports nutrition"]
-_ROUTES = ["Frankfurt → Zhengzhou", "Los Angeles → Shanghai", "Tokyo → Ningbo", "Sydney → Guangzhou",
-           "Rotterdam → Tianjin", "Incheon → Qingdao", "Singapore → Shenzhen", "Auckland → Hangzhou"]
+_FX = {
+    "EUR": "7.8210",
+    "USD": "7.1350",
+    "JPY": "0.0478",
+    "KRW": "0.005210",
+    "GBP": "9.1030",
+    "AUD": "4.6810",
+    "NZD": "4.2290",
+    "CHF": "8.3120",
+    "SGD": "5.3040",
+    "HKD": "0.9160",
+    "THB": "0.2040",
+    "SEK": "0.6820",
+    "CAD": "5.1560",
+}
+_CATEGORIES = [
+    "Skincare",
+    "Make-up",
+    "Infant formula",
+    "Health supplements",
+    "Fashion",
+    "Wine & spirits",
+    "Home appliances",
+    "Pet food",
+    "Fragrance",
+    "Sports nutrition",
+]
+_ROUTES = [
+    "Frankfurt → Zhengzhou",
+    "Los Angeles → Shanghai",
+    "Tokyo → Ningbo",
+    "Sydney → Guangzhou",
+    "Rotterdam → Tianjin",
+    "Incheon → Qingdao",
+    "Singapore → Shenzhen",
+    "Auckland → Hangzhou",
+]
 _MARKETS = ["Southeast Asia", "Hong Kong SAR", "Middle East", "Europe", "North America", "Japan"]
 _PLATFORMS = ["Lazada", "Shopee", "Noon", "Zalando", "Rakuten", "Coupang", "Mercado Libre"]
 _TITLES = {
@@ -190,8 +249,11 @@ class _Generator:
         roles = list(PartnerRole)
         for i in range(count):
             country, _, stems, zh_stems = _COUNTRIES[i % len(_COUNTRIES)]
-            role = roles[i % len(roles)] if i < 50 else rng.choices(
-                roles, weights=[50, 18, 16, 6, 10])[0]
+            role = (
+                roles[i % len(roles)]
+                if i < 50
+                else rng.choices(roles, weights=[50, 18, 16, 6, 10])[0]
+            )
             k = rng.randrange(len(stems))
             words, zh_words = _ROLE_WORDS[role]
             w = rng.randrange(len(words))
@@ -205,14 +267,21 @@ class _Generator:
             if country == "CN":
                 local = f"{zh_stems[k]}{zh_words[w]}有限公司"
             extra = rng.random() < 0.15
-            rows.append({
-                "legal_name": name, "local_name": local, "country": country,
-                "website": f"https://www.{stems[k].lower()}-{words[w].split()[0].lower()}.example",
-                "status": PartnerStatus.ACTIVE if rng.random() < 0.9 else PartnerStatus.PROSPECT,
-                "notes": "", "_role": role,
-                "_roles": {role} | ({rng.choice(roles)} if extra else set()),
-                "_currency": _COUNTRIES[i % len(_COUNTRIES)][1],
-            })
+            rows.append(
+                {
+                    "legal_name": name,
+                    "local_name": local,
+                    "country": country,
+                    "website": f"https://www.{stems[k].lower()}-{words[w].split()[0].lower()}.example",
+                    "status": PartnerStatus.ACTIVE
+                    if rng.random() < 0.9
+                    else PartnerStatus.PROSPECT,
+                    "notes": "",
+                    "_role": role,
+                    "_roles": {role} | ({rng.choice(roles)} if extra else set()),
+                    "_currency": _COUNTRIES[i % len(_COUNTRIES)][1],
+                }
+            )
         return rows
 
     def status_and_dates(self, i: int) -> tuple[AgreementStatus, date, date, int, date | None]:
@@ -224,8 +293,11 @@ class _Generator:
             status = statuses[i]
         else:
             status = rng.choices(statuses, weights=[5, 8, 5, 55, 14, 5, 8])[0]
-        if status in (AgreementStatus.DRAFT, AgreementStatus.NEGOTIATION,
-                      AgreementStatus.PENDING_APPROVAL):
+        if status in (
+            AgreementStatus.DRAFT,
+            AgreementStatus.NEGOTIATION,
+            AgreementStatus.PENDING_APPROVAL,
+        ):
             start = today + timedelta(days=rng.randint(-30, 200))
         elif status is AgreementStatus.ACTIVE:
             # Decision dates spread from a few weeks ago to three years out.
@@ -238,8 +310,11 @@ class _Generator:
             start = end - timedelta(days=365 * years - 1)
             return status, start, end, notice, start - timedelta(days=rng.randint(5, 40))
         end = start + timedelta(days=365 * years - 1)
-        signed = None if status is not AgreementStatus.PENDING_APPROVAL or rng.random() < 0.5 \
+        signed = (
+            None
+            if status is not AgreementStatus.PENDING_APPROVAL or rng.random() < 0.5
             else today - timedelta(days=rng.randint(1, 20))
+        )
         return status, start, end, notice, signed
 
     def value(self, t: AgreementType, currency: str) -> Decimal:
@@ -253,10 +328,14 @@ class _Generator:
         amount = (cny / rate).quantize(Decimal(1000) if rate < 1 else Decimal(100))
         return amount.quantize(Decimal("0.01"))
 
-    def terms(self, t: AgreementType, partner: dict[str, Any], value: Decimal,
-              start: date) -> dict[str, Any]:
+    def terms(
+        self, t: AgreementType, partner: dict[str, Any], value: Decimal, start: date
+    ) -> dict[str, Any]:
         rng = self.rng
-        pct = lambda lo, hi: Decimal(rng.randint(int(lo * 100), int(hi * 100))) / 100  # noqa: E731
+
+        def pct(lo: float, hi: float) -> Decimal:
+            return Decimal(rng.randint(int(lo * 100), int(hi * 100))) / 100
+
         if t is AgreementType.BRAND:
             model = OperatingModel.DIRECT if rng.random() < 0.42 else OperatingModel.PLATFORM
             brand = partner["legal_name"].split()[0]
@@ -267,13 +346,16 @@ class _Generator:
                 "exclusive": rng.random() < 0.25,
                 "authorisation_level": rng.choice(list(AuthorisationLevel)),
                 "annual_minimum_purchase": (value * Decimal("0.6")).quantize(Decimal(1))
-                if model is OperatingModel.DIRECT else None,
+                if model is OperatingModel.DIRECT
+                else None,
                 "commission_rate_pct": pct(3, 12) if model is OperatingModel.PLATFORM else None,
                 "gmv_target": (value * rng.randint(2, 6)).quantize(Decimal(1)),
             }
         if t is AgreementType.LOGISTICS:
             return {
-                "services": tuple(s.value for s in rng.sample(list(LogisticsService), rng.randint(1, 4))),
+                "services": tuple(
+                    s.value for s in rng.sample(list(LogisticsService), rng.randint(1, 4))
+                ),
                 "routes": tuple(rng.sample(_ROUTES, rng.randint(1, 2))),
                 "delivery_sla_days": rng.choice([3, 5, 7, 10, 14]),
                 "on_time_target_pct": pct(92, 99),
@@ -284,7 +366,9 @@ class _Generator:
             }
         if t is AgreementType.MARKETING:
             return {
-                "channels": tuple(c.value for c in rng.sample(list(MarketingChannel), rng.randint(1, 3))),
+                "channels": tuple(
+                    c.value for c in rng.sample(list(MarketingChannel), rng.randint(1, 3))
+                ),
                 "budget": value,
                 "partner_cost_share_pct": pct(0, 50),
                 "campaign_start": start + timedelta(days=rng.randint(0, 60)),
@@ -295,7 +379,9 @@ class _Generator:
             }
         if t is AgreementType.PAYMENT:
             return {
-                "payment_methods": tuple(m.value for m in rng.sample(list(PaymentMethod), rng.randint(1, 4))),
+                "payment_methods": tuple(
+                    m.value for m in rng.sample(list(PaymentMethod), rng.randint(1, 4))
+                ),
                 "settlement_currencies": tuple(sorted({"CNY", partner["_currency"]})),
                 "fee_rate_pct": pct(0.4, 3),
                 "settlement_cycle_days": rng.choice([1, 2, 3, 7]),
@@ -307,28 +393,35 @@ class _Generator:
         return {
             "partner_platform": rng.choice(_PLATFORMS),
             "markets": tuple(rng.sample(_MARKETS, rng.randint(1, 3))),
-            "shared_resources": tuple(r.value for r in rng.sample(list(SharedResource), rng.randint(1, 3))),
+            "shared_resources": tuple(
+                r.value for r in rng.sample(list(SharedResource), rng.randint(1, 3))
+            ),
             "revenue_share_pct": pct(5, 30),
             "target_users": rng.randint(10, 2000) * 1000,
             "target_gmv": (value * rng.randint(3, 10)).quantize(Decimal(1)),
         }
 
-    def title(self, t: AgreementType, partner: dict[str, Any], start: date,
-              terms: dict[str, Any]) -> str:
+    def title(
+        self, t: AgreementType, partner: dict[str, Any], start: date, terms: dict[str, Any]
+    ) -> str:
         template = self.rng.choice(_TITLES[t])
         return template.format(
-            brand=partner["legal_name"].split()[0], year=start.year,
-            route=(terms.get("routes") or ("",))[0], platform=terms.get("partner_platform", ""),
+            brand=partner["legal_name"].split()[0],
+            year=start.year,
+            route=(terms.get("routes") or ("",))[0],
+            platform=terms.get("partner_platform", ""),
             season=self.rng.choice(["Spring", "618", "Summer", "Double 11", "Chinese New Year"]),
         )
 
 
 def _batches(rows: list[dict[str, Any]], size: int = BATCH) -> Iterator[list[dict[str, Any]]]:
     for i in range(0, len(rows), size):
-        yield rows[i:i + size]
+        yield rows[i : i + size]
 
 
-def _insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+def _insert(session: Session, model: type[Base], rows: list[dict[str, Any]]) -> None:
+    # Core insert on the mapped table: executemany, no ORM identity bookkeeping.
+    table = cast(Table, model.__table__)
     for batch in _batches(rows):
         session.execute(insert(table), batch)
 
@@ -361,18 +454,34 @@ def load_demo(
         p["id"] = pid
         if (p["legal_name"], p["country"]) in existing:
             p["legal_name"] = f"{p['legal_name']} #{seed}-{pid}"
-        partner_rows.append({k: v for k, v in p.items() if not k.startswith("_")}
-                            | {"version": 1, "created_at": now, "updated_at": now})
+        partner_rows.append(
+            {k: v for k, v in p.items() if not k.startswith("_")}
+            | {"version": 1, "created_at": now, "updated_at": now}
+        )
         role_rows += [{"partner_id": pid, "role": r} for r in sorted(p["_roles"])]
-        person = rng.choice(["Anna Müller", "James Smith", "Sato Haruka", "Park Min-jun",
-                             "Chloé Martin", "Wang Xiaoming", "Lucas Rossi"])
-        contact_rows.append({"partner_id": pid, "name": person, "role": "Key account manager",
-                             "email": f"{person.split()[0].lower()}.{pid}@partner.example",
-                             "phone": f"+{rng.randint(1, 99)} {rng.randint(100, 999)} "
-                                      f"{rng.randint(1000, 9999)}"})
-    _insert(session, Partner.__table__, partner_rows)  # type: ignore[arg-type]
-    _insert(session, PartnerRoleLink.__table__, role_rows)  # type: ignore[arg-type]
-    _insert(session, Contact.__table__, contact_rows)  # type: ignore[arg-type]
+        person = rng.choice(
+            [
+                "Anna Müller",
+                "James Smith",
+                "Sato Haruka",
+                "Park Min-jun",
+                "Chloé Martin",
+                "Wang Xiaoming",
+                "Lucas Rossi",
+            ]
+        )
+        contact_rows.append(
+            {
+                "partner_id": pid,
+                "name": person,
+                "role": "Key account manager",
+                "email": f"{person.split()[0].lower()}.{pid}@partner.example",
+                "phone": f"+{rng.randint(1, 99)} {rng.randint(100, 999)} {rng.randint(1000, 9999)}",
+            }
+        )
+    _insert(session, Partner, partner_rows)
+    _insert(session, PartnerRoleLink, role_rows)
+    _insert(session, Contact, contact_rows)
 
     by_type: dict[AgreementType, list[dict[str, Any]]] = {t: [] for t in AgreementType}
     for p in partners:
@@ -402,81 +511,145 @@ def load_demo(
         counters[key] = counters.get(key, 0) + 1
         reference = f"{t.prefix}-{start.year}-{counters[key]:04d}"
         auto = rng.random() < 0.3
-        base_rows.append({
-            "id": aid, "reference": reference, "title": gen.title(t, partner, start, terms),
-            "type": t, "partner_id": partner["id"], "owner": rng.choice(_OWNERS),
-            "status": status, "signed_date": signed, "start_date": start, "end_date": end,
-            "auto_renew": auto, "renewal_term_months": 12 if auto else None,
-            "notice_days": notice, "decision_date": end - timedelta(days=notice),
-            "value": value, "currency": currency,
-            "governing_law": "PRC law" if rng.random() < 0.6 else "Hong Kong law",
-            "territories": ("Mainland China",) if rng.random() < 0.8
-            else ("Mainland China", "Hong Kong SAR", "Macao SAR"),
-            "description": "", "predecessor_id": None, "version": 1,
-            "created_at": now, "updated_at": now,
-        })
+        base_rows.append(
+            {
+                "id": aid,
+                "reference": reference,
+                "title": gen.title(t, partner, start, terms),
+                "type": t,
+                "partner_id": partner["id"],
+                "owner": rng.choice(_OWNERS),
+                "status": status,
+                "signed_date": signed,
+                "start_date": start,
+                "end_date": end,
+                "auto_renew": auto,
+                "renewal_term_months": 12 if auto else None,
+                "notice_days": notice,
+                "decision_date": end - timedelta(days=notice),
+                "value": value,
+                "currency": currency,
+                "governing_law": "PRC law" if rng.random() < 0.6 else "Hong Kong law",
+                "territories": ("Mainland China",)
+                if rng.random() < 0.8
+                else ("Mainland China", "Hong Kong SAR", "Macao SAR"),
+                "description": "",
+                "predecessor_id": None,
+                "version": 1,
+                "created_at": now,
+                "updated_at": now,
+            }
+        )
         term_rows[t].append({"id": aid} | terms)
-        audit_rows.append({"at": now, "actor": actor, "entity": "agreement", "entity_id": aid,
-                           "action": AuditAction.CREATE, "field": "",
-                           "old_value": None, "new_value": f"{reference} (demo data)"})
+        audit_rows.append(
+            {
+                "at": now,
+                "actor": actor,
+                "entity": "agreement",
+                "entity_id": aid,
+                "action": AuditAction.CREATE,
+                "field": "",
+                "old_value": None,
+                "new_value": f"{reference} (demo data)",
+            }
+        )
         for spec in default_kpis(t, terms):
             latest: Attainment | None = None
-            if status in (AgreementStatus.ACTIVE, AgreementStatus.EXPIRED,
-                          AgreementStatus.RENEWED):
+            if status in (AgreementStatus.ACTIVE, AgreementStatus.EXPIRED, AgreementStatus.RENEWED):
                 last_period = min(end, today.replace(day=1) - timedelta(days=1))
                 for months_back in (2, 1, 0):
-                    period = (last_period.replace(day=1) - timedelta(days=31 * months_back)
-                              ).replace(day=1) - timedelta(days=1) if months_back else last_period
+                    period = (
+                        (last_period.replace(day=1) - timedelta(days=31 * months_back)).replace(
+                            day=1
+                        )
+                        - timedelta(days=1)
+                        if months_back
+                        else last_period
+                    )
                     if period < start:
                         continue
                     factor = Decimal(rng.randint(80, 112)) / 100
                     if spec.direction is KpiDirection.LOWER_IS_BETTER:
                         factor = Decimal(2) - factor
                     value_kpi = (spec.target * factor).quantize(Decimal("0.01"))
-                    actual_rows.append({"kpi_id": kpi_id, "period_end": period,
-                                        "value": value_kpi, "note": "", "recorded_at": now})
+                    actual_rows.append(
+                        {
+                            "kpi_id": kpi_id,
+                            "period_end": period,
+                            "value": value_kpi,
+                            "note": "",
+                            "recorded_at": now,
+                        }
+                    )
                     latest = attainment(spec.target, value_kpi, spec.direction)
             unit = currency if spec.unit == "currency" else spec.unit
-            kpi_rows.append({"id": kpi_id, "agreement_id": aid, "metric": spec.metric,
-                             "unit": unit, "target": spec.target, "direction": spec.direction,
-                             "latest_attainment": latest.value if latest else None})
+            kpi_rows.append(
+                {
+                    "id": kpi_id,
+                    "agreement_id": aid,
+                    "metric": spec.metric,
+                    "unit": unit,
+                    "target": spec.target,
+                    "direction": spec.direction,
+                    "latest_attainment": latest.value if latest else None,
+                }
+            )
             kpi_id += 1
         for _ in range(rng.randint(1, 3)):
             due = start + timedelta(days=rng.randint(20, max(21, (end - start).days)))
             # Ended agreements settled their obligations; live ones have a few slipping.
-            ended = status in (AgreementStatus.EXPIRED, AgreementStatus.TERMINATED,
-                               AgreementStatus.RENEWED)
+            ended = status in (
+                AgreementStatus.EXPIRED,
+                AgreementStatus.TERMINATED,
+                AgreementStatus.RENEWED,
+            )
             done = due < today and (ended or rng.random() < 0.85)
-            milestone_rows.append({
-                "agreement_id": aid, "title": rng.choice(_MILESTONES[t]), "due_date": due,
-                "owner": rng.choice(_OWNERS),
-                "status": MilestoneStatus.DONE if done else MilestoneStatus.OPEN,
-                "amount": None, "currency": None, "completed_on": due if done else None,
-            })
+            milestone_rows.append(
+                {
+                    "agreement_id": aid,
+                    "title": rng.choice(_MILESTONES[t]),
+                    "due_date": due,
+                    "owner": rng.choice(_OWNERS),
+                    "status": MilestoneStatus.DONE if done else MilestoneStatus.OPEN,
+                    "amount": None,
+                    "currency": None,
+                    "completed_on": due if done else None,
+                }
+            )
         if t in (AgreementType.BRAND, AgreementType.PAYMENT) and rng.random() < 0.04:
-            kind = (DocumentKind.BRAND_AUTHORISATION if t is AgreementType.BRAND
-                    else DocumentKind.PAYMENT_LICENCE)
+            kind = (
+                DocumentKind.BRAND_AUTHORISATION
+                if t is AgreementType.BRAND
+                else DocumentKind.PAYMENT_LICENCE
+            )
             content = _tiny_pdf(f"{kind.value.replace('_', ' ').title()} - {reference}")
-            attachment_rows.append({
-                "agreement_id": aid, "filename": f"{kind.value}-{reference}.pdf",
-                "mime_type": "application/pdf", "size": len(content),
-                "sha256": hashlib.sha256(content).hexdigest(), "kind": kind,
-                "expires_on": today + timedelta(days=rng.randint(-10, 120)),
-                "uploaded_at": now, "uploaded_by": actor, "content": content,
-            })
+            attachment_rows.append(
+                {
+                    "agreement_id": aid,
+                    "filename": f"{kind.value}-{reference}.pdf",
+                    "mime_type": "application/pdf",
+                    "size": len(content),
+                    "sha256": hashlib.sha256(content).hexdigest(),
+                    "kind": kind,
+                    "expires_on": today + timedelta(days=rng.randint(-10, 120)),
+                    "uploaded_at": now,
+                    "uploaded_by": actor,
+                    "content": content,
+                }
+            )
         if progress is not None and i % BATCH == 0 and not progress(i, agreements):
             raise InterruptedError("demo data cancelled")
 
-    _insert(session, Agreement.__table__, base_rows)  # type: ignore[arg-type]
+    _insert(session, Agreement, base_rows)
     for t, cls in ((AgreementType.BRAND, BrandAgreement), (AgreementType.LOGISTICS, LogisticsAgreement),
                    (AgreementType.MARKETING, MarketingAgreement), (AgreementType.PAYMENT, PaymentAgreement),
                    (AgreementType.PLATFORM, PlatformAgreement)):  # fmt: skip
-        _insert(session, cls.__table__, term_rows[t])  # type: ignore[arg-type]
-    _insert(session, KpiDefinition.__table__, kpi_rows)  # type: ignore[arg-type]
-    _insert(session, KpiActual.__table__, actual_rows)  # type: ignore[arg-type]
-    _insert(session, Milestone.__table__, milestone_rows)  # type: ignore[arg-type]
-    _insert(session, Attachment.__table__, attachment_rows)  # type: ignore[arg-type]
-    _insert(session, AuditEntry.__table__, audit_rows)  # type: ignore[arg-type]
+        _insert(session, cls, term_rows[t])
+    _insert(session, KpiDefinition, kpi_rows)
+    _insert(session, KpiActual, actual_rows)
+    _insert(session, Milestone, milestone_rows)
+    _insert(session, Attachment, attachment_rows)
+    _insert(session, AuditEntry, audit_rows)
     for (prefix, year), last in counters.items():
         seq = session.get(ReferenceSequence, (prefix, year))
         if seq is None:
@@ -498,7 +671,13 @@ def _load_fx(session: Session, today: date) -> None:
         drift = Decimal(1) + Decimal(months_back - 12) / 1000
         for currency, rate in _FX.items():
             if (currency, day) not in have:
-                rows.append({"currency": currency, "base": "CNY", "effective_date": day,
-                             "rate": (Decimal(rate) * drift).quantize(Decimal("0.000001"))})
+                rows.append(
+                    {
+                        "currency": currency,
+                        "base": "CNY",
+                        "effective_date": day,
+                        "rate": (Decimal(rate) * drift).quantize(Decimal("0.000001")),
+                    }
+                )
     if rows:
-        session.execute(insert(FxRate.__table__), rows)
+        _insert(session, FxRate, rows)

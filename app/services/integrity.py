@@ -46,9 +46,9 @@ def check_database(session: Session) -> CheckReport:
     if stale:
         problems.append(f"{stale} agreement(s) whose decision date is not end date − notice")
     orphans = session.scalar(
-        select(func.count()).select_from(Agreement).where(
-            ~Agreement.partner_id.in_(select(Partner.id))
-        )
+        select(func.count())
+        .select_from(Agreement)
+        .where(~Agreement.partner_id.in_(select(Partner.id)))
     )
     if orphans:
         problems.append(f"{orphans} agreement(s) without their partner")

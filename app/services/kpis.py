@@ -72,7 +72,9 @@ def default_kpis(agreement_type: AgreementType, terms: Mapping[str, Any]) -> lis
     higher, lower = KpiDirection.HIGHER_IS_BETTER, KpiDirection.LOWER_IS_BETTER
     if agreement_type is AgreementType.LOGISTICS:
         return [
-            KpiSpec("On-time delivery", "%", terms.get("on_time_target_pct") or Decimal(95), higher),
+            KpiSpec(
+                "On-time delivery", "%", terms.get("on_time_target_pct") or Decimal(95), higher
+            ),
             KpiSpec("Customs clearance time", "hours", Decimal(24), lower),
             KpiSpec("Damage rate", "%", terms.get("loss_damage_cap_pct") or Decimal("0.5"), lower),
         ]
@@ -80,14 +82,19 @@ def default_kpis(agreement_type: AgreementType, terms: Mapping[str, Any]) -> lis
         return [
             KpiSpec("Payment success rate", "%", Decimal("98.5"), higher),
             KpiSpec(
-                "Settlement time", "days",
-                Decimal(terms.get("settlement_cycle_days") or 3), lower,
+                "Settlement time",
+                "days",
+                Decimal(terms.get("settlement_cycle_days") or 3),
+                lower,
             ),
         ]
     if agreement_type is AgreementType.MARKETING:
         return [
             KpiSpec(
-                "Conversion rate", "%", terms.get("target_conversion_rate_pct") or Decimal(2), higher
+                "Conversion rate",
+                "%",
+                terms.get("target_conversion_rate_pct") or Decimal(2),
+                higher,
             ),
             KpiSpec("ROI", "x", terms.get("target_roi") or Decimal(3), higher),
         ]
@@ -99,8 +106,9 @@ def kpi_views(kpis: Iterable[KpiDefinition]) -> list[Kpi]:
     views = []
     for k in kpis:
         actuals = tuple(
-            ActualView(a.id, a.period_end, a.value, a.note,
-                       attainment(k.target, a.value, k.direction))
+            ActualView(
+                a.id, a.period_end, a.value, a.note, attainment(k.target, a.value, k.direction)
+            )
             for a in sorted(k.actuals, key=lambda a: a.period_end)
         )
         views.append(Kpi(k.id, k.metric, k.unit, k.target, k.direction, actuals))
@@ -112,9 +120,7 @@ def _check_number(name: str, value: Decimal, errors: list[FieldError]) -> None:
         errors.append(FieldError(name, "must be an exact decimal number"))
 
 
-def add_kpi(
-    session: Session, agreement_id: int, spec: KpiSpec, actor: str | None = None
-) -> Kpi:
+def add_kpi(session: Session, agreement_id: int, spec: KpiSpec, actor: str | None = None) -> Kpi:
     errors: list[FieldError] = []
     if not spec.metric.strip():
         errors.append(FieldError("metric", "a KPI needs a name"))
@@ -124,14 +130,23 @@ def add_kpi(
     if session.get(Agreement, agreement_id) is None:
         raise NotFoundError(f"no agreement with id {agreement_id}")
     kpi = KpiDefinition(
-        agreement_id=agreement_id, metric=spec.metric.strip(), unit=spec.unit.strip(),
-        target=spec.target, direction=spec.direction,
+        agreement_id=agreement_id,
+        metric=spec.metric.strip(),
+        unit=spec.unit.strip(),
+        target=spec.target,
+        direction=spec.direction,
     )
     session.add(kpi)
     session.flush()
-    record_event(session, actor=actor or current_actor(), entity="agreement",
-                 entity_id=agreement_id, action=AuditAction.UPDATE, field="kpis",
-                 summary=f"added KPI {kpi.metric} (target {spec.target} {spec.unit})")
+    record_event(
+        session,
+        actor=actor or current_actor(),
+        entity="agreement",
+        entity_id=agreement_id,
+        action=AuditAction.UPDATE,
+        field="kpis",
+        summary=f"added KPI {kpi.metric} (target {spec.target} {spec.unit})",
+    )
     return kpi_views([kpi])[0]
 
 
@@ -159,9 +174,15 @@ def record_actual(
         existing.note = note
     latest = max(kpi.actuals, key=lambda a: a.period_end)
     kpi.latest_attainment = attainment(kpi.target, latest.value, kpi.direction).value
-    record_event(session, actor=actor or current_actor(), entity="agreement",
-                 entity_id=kpi.agreement_id, action=AuditAction.UPDATE, field="kpis",
-                 summary=f"{kpi.metric} {period_end.isoformat()}: {value}")
+    record_event(
+        session,
+        actor=actor or current_actor(),
+        entity="agreement",
+        entity_id=kpi.agreement_id,
+        action=AuditAction.UPDATE,
+        field="kpis",
+        summary=f"{kpi.metric} {period_end.isoformat()}: {value}",
+    )
     session.flush()
     return kpi_views([kpi])[0]
 
@@ -170,9 +191,15 @@ def remove_kpi(session: Session, kpi_id: int, actor: str | None = None) -> None:
     kpi = session.get(KpiDefinition, kpi_id)
     if kpi is None:
         raise NotFoundError(f"no KPI with id {kpi_id}")
-    record_event(session, actor=actor or current_actor(), entity="agreement",
-                 entity_id=kpi.agreement_id, action=AuditAction.UPDATE, field="kpis",
-                 summary=f"removed KPI {kpi.metric}")
+    record_event(
+        session,
+        actor=actor or current_actor(),
+        entity="agreement",
+        entity_id=kpi.agreement_id,
+        action=AuditAction.UPDATE,
+        field="kpis",
+        summary=f"removed KPI {kpi.metric}",
+    )
     session.delete(kpi)
     session.flush()
 

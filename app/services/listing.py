@@ -10,13 +10,16 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.domain.enums import AgreementStatus, AgreementType, OperatingModel
 from app.domain.models import Agreement, BrandAgreement, Partner
+
+if TYPE_CHECKING:
+    AnySelect: TypeAlias = Select[*tuple[Any, ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +87,7 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _filtered(stmt: Select[Any], f: AgreementFilter) -> Select[Any]:
+def _filtered(stmt: AnySelect, f: AgreementFilter) -> AnySelect:
     if f.types:
         stmt = stmt.where(Agreement.type.in_(sorted(f.types)))
     if f.statuses:
@@ -96,8 +99,10 @@ def _filtered(stmt: Select[Any], f: AgreementFilter) -> Select[Any]:
     if f.partner:
         like = f"%{_escape_like(f.partner.strip())}%"
         stmt = stmt.where(
-            or_(Partner.legal_name.ilike(like, escape="\\"),
-                Partner.local_name.ilike(like, escape="\\"))
+            or_(
+                Partner.legal_name.ilike(like, escape="\\"),
+                Partner.local_name.ilike(like, escape="\\"),
+            )
         )
     if f.search:
         like = f"%{_escape_like(f.search.strip())}%"
@@ -128,7 +133,7 @@ def _filtered(stmt: Select[Any], f: AgreementFilter) -> Select[Any]:
     return stmt
 
 
-def _base(columns: Sequence[Any]) -> Select[Any]:
+def _base(columns: Sequence[Any]) -> AnySelect:
     # Plain tables, not the polymorphic entity: one join to partners, one outer join to
     # brand terms for the operating model, whatever the type filter.
     return (
@@ -148,7 +153,7 @@ _ROW_COLUMNS = (
 )  # fmt: skip
 
 
-def _order(stmt: Select[Any], sort: str, descending: bool) -> Select[Any]:
+def _order(stmt: AnySelect, sort: str, descending: bool) -> AnySelect:
     column = SORT_COLUMNS.get(sort, Agreement.reference)
     order = column.desc() if descending else column.asc()
     # The id tie-breaker keeps pages stable when many rows share a value.
@@ -179,9 +184,10 @@ def agreement_rows(session: Session, ids: Sequence[int]) -> list[AgreementRow]:
     """Rows for exactly these ids, in this order (what a list model asks for on demand)."""
     if not ids:
         return []
-    found = {r[0]: _row(r) for r in session.execute(
-        _base(_ROW_COLUMNS).where(Agreement.id.in_(list(ids)))
-    )}
+    found = {
+        r[0]: _row(r)
+        for r in session.execute(_base(_ROW_COLUMNS).where(Agreement.id.in_(list(ids))))
+    }
     return [found[i] for i in ids if i in found]
 
 
@@ -216,4 +222,8 @@ def iter_agreements(
 
 
 def owners(session: Session) -> list[str]:
-    return [o for o in session.scalars(select(Agreement.owner).distinct().order_by(Agreement.owner)) if o]
+    return [
+        o
+        for o in session.scalars(select(Agreement.owner).distinct().order_by(Agreement.owner))
+        if o
+    ]

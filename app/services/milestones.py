@@ -61,9 +61,15 @@ def add_milestone(
     _apply(m, data)
     session.add(m)
     session.flush()
-    record_event(session, actor=actor or current_actor(), entity="agreement",
-                 entity_id=agreement_id, action=AuditAction.UPDATE, field="milestones",
-                 summary=f"added {m.title} due {m.due_date.isoformat()}")
+    record_event(
+        session,
+        actor=actor or current_actor(),
+        entity="agreement",
+        entity_id=agreement_id,
+        action=AuditAction.UPDATE,
+        field="milestones",
+        summary=f"added {m.title} due {m.due_date.isoformat()}",
+    )
     return _view(m)
 
 
@@ -86,9 +92,15 @@ def update_milestone(
         raise NotFoundError(f"no milestone with id {milestone_id}")
     old = f"{m.title} {m.status.value} due {m.due_date.isoformat()}"
     _apply(m, data)
-    record_event(session, actor=actor or current_actor(), entity="agreement",
-                 entity_id=m.agreement_id, action=AuditAction.UPDATE, field="milestones",
-                 summary=f"{old} → {m.title} {m.status.value} due {m.due_date.isoformat()}")
+    record_event(
+        session,
+        actor=actor or current_actor(),
+        entity="agreement",
+        entity_id=m.agreement_id,
+        action=AuditAction.UPDATE,
+        field="milestones",
+        summary=f"{old} → {m.title} {m.status.value} due {m.due_date.isoformat()}",
+    )
     session.flush()
     return _view(m)
 
@@ -97,9 +109,15 @@ def remove_milestone(session: Session, milestone_id: int, actor: str | None = No
     m = session.get(Milestone, milestone_id)
     if m is None:
         raise NotFoundError(f"no milestone with id {milestone_id}")
-    record_event(session, actor=actor or current_actor(), entity="agreement",
-                 entity_id=m.agreement_id, action=AuditAction.UPDATE, field="milestones",
-                 summary=f"removed {m.title}")
+    record_event(
+        session,
+        actor=actor or current_actor(),
+        entity="agreement",
+        entity_id=m.agreement_id,
+        action=AuditAction.UPDATE,
+        field="milestones",
+        summary=f"removed {m.title}",
+    )
     session.delete(m)
     session.flush()
 
@@ -122,8 +140,14 @@ LIVE_STATUSES = (AgreementStatus.ACTIVE, AgreementStatus.PENDING_APPROVAL)
 def overdue_milestones(session: Session, today: date, limit: int = 200) -> list[OverdueMilestone]:
     """Open milestones past their due date on live agreements, most overdue first."""
     rows = session.execute(
-        select(Milestone.id, Milestone.agreement_id, Agreement.reference, Milestone.title,
-               Milestone.due_date, Milestone.owner)
+        select(
+            Milestone.id,
+            Milestone.agreement_id,
+            Agreement.reference,
+            Milestone.title,
+            Milestone.due_date,
+            Milestone.owner,
+        )
         .join(Agreement, Agreement.id == Milestone.agreement_id)
         .where(
             Milestone.status == MilestoneStatus.OPEN,
@@ -133,6 +157,4 @@ def overdue_milestones(session: Session, today: date, limit: int = 200) -> list[
         .order_by(Milestone.due_date)
         .limit(limit)
     )
-    return [
-        OverdueMilestone(r[0], r[1], r[2], r[3], r[4], r[5], (today - r[4]).days) for r in rows
-    ]
+    return [OverdueMilestone(r[0], r[1], r[2], r[3], r[4], r[5], (today - r[4]).days) for r in rows]

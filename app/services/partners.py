@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from typing import Any
-
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.domain.countries import is_country
@@ -16,6 +15,9 @@ from app.domain.enums import AuditAction, PartnerRole, PartnerStatus
 from app.domain.models import Agreement, Contact, Partner, PartnerRoleLink
 from app.errors import ConflictError, FieldError, NotFoundError, ValidationError
 from app.services.audit import current_actor, record_changes, record_event
+
+if TYPE_CHECKING:
+    from app.services.listing import AnySelect
 
 ENTITY = "partner"
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -220,7 +222,9 @@ def update_partner(
 
 
 def delete_partner(
-    session: Session, partner_id: int, expected_version: int | None = None,
+    session: Session,
+    partner_id: int,
+    expected_version: int | None = None,
     actor: str | None = None,
 ) -> None:
     p = _load(session, partner_id)
@@ -229,8 +233,12 @@ def delete_partner(
     count = session.scalar(select(func.count()).where(Agreement.partner_id == partner_id)) or 0
     if count:
         raise ValidationError(
-            [FieldError("partner", f"{p.legal_name!r} still has {count} agreement(s); "
-                        "delete or move them first")]
+            [
+                FieldError(
+                    "partner",
+                    f"{p.legal_name!r} still has {count} agreement(s); delete or move them first",
+                )
+            ]
         )
     record_event(
         session,
@@ -300,7 +308,7 @@ def find_partner(session: Session, name: str) -> PartnerView:
     return get_partner(session, candidates[0])
 
 
-def _search(stmt: Select[Any], text: str) -> Select[Any]:
+def _search(stmt: AnySelect, text: str) -> AnySelect:
     like = f"%{_escape_like(text)}%"
     return stmt.where(
         or_(
@@ -330,7 +338,7 @@ PARTNER_SORT_KEYS = ("legal_name", "local_name", "country", "status", "agreement
 
 def partner_query(
     f: PartnerFilter, sort: str = "legal_name", descending: bool = False
-) -> Select[Any]:
+) -> AnySelect:
     counts = (
         select(Agreement.partner_id, func.count().label("n"))
         .group_by(Agreement.partner_id)
@@ -347,7 +355,9 @@ def partner_query(
     roles = set(f.roles_any) | ({f.role} if f.role else set())
     if roles:
         stmt = stmt.where(
-            Partner.id.in_(select(PartnerRoleLink.partner_id).where(PartnerRoleLink.role.in_(roles)))
+            Partner.id.in_(
+                select(PartnerRoleLink.partner_id).where(PartnerRoleLink.role.in_(roles))
+            )
         )
     column = n if sort == "agreement_count" else getattr(Partner, sort, Partner.legal_name)
     order = column.desc() if descending else column.asc()
@@ -371,7 +381,10 @@ def list_partners(
 
 
 def partner_ids(
-    session: Session, f: PartnerFilter | None = None, *, sort: str = "legal_name",
+    session: Session,
+    f: PartnerFilter | None = None,
+    *,
+    sort: str = "legal_name",
     descending: bool = False,
 ) -> list[int]:
     return [r.id for r in session.execute(partner_query(f or PartnerFilter(), sort, descending))]
@@ -387,8 +400,8 @@ def partner_rows(session: Session, ids: list[int]) -> list[PartnerRow]:
             select(Partner).where(Partner.id.in_(ids)).options(selectinload(Partner.roles))
         )
     }
-    counts = dict(
-        session.execute(  # type: ignore[arg-type]
+    counts: dict[int, int] = dict(
+        session.execute(
             select(Agreement.partner_id, func.count())
             .where(Agreement.partner_id.in_(ids))
             .group_by(Agreement.partner_id)
@@ -401,8 +414,13 @@ def partner_rows(session: Session, ids: list[int]) -> list[PartnerRow]:
             continue
         rows.append(
             PartnerRow(
-                p.id, p.legal_name, p.local_name, p.country, p.status,
-                tuple(link.role for link in p.roles), int(counts.get(pid, 0)),
+                p.id,
+                p.legal_name,
+                p.local_name,
+                p.country,
+                p.status,
+                tuple(link.role for link in p.roles),
+                int(counts.get(pid, 0)),
             )
         )
     return rows

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.enums import AgreementStatus, AgreementType, OperatingModel
 from app.domain.models import Agreement, BrandAgreement, Partner
+from app.domain.types import ScaledDecimal
 from app.errors import NotFoundError
 from app.services.fx import RateInForce, convert, rate_in_force
 from app.services.listing import AgreementFilter, _base, _filtered
@@ -89,9 +90,7 @@ class _Rates:
         return None if rate is None else convert(amount, rate)
 
 
-def _grouped(
-    session: Session, f: AgreementFilter, key: Any, rates: _Rates
-) -> list[Bucket]:
+def _grouped(session: Session, f: AgreementFilter, key: Any, rates: _Rates) -> list[Bucket]:
     """COUNT and SUM per (key, currency) in SQL; folded into one bucket per key."""
     stmt = _filtered(
         _base([key, Agreement.currency, func.count(), func.sum(Agreement.value)]), f
@@ -169,9 +168,9 @@ def portfolio_figures(
     horizon_year, horizon_q = int(quarters[-1][:4]), int(quarters[-1][-1])
     horizon = date(horizon_year + (horizon_q == 4), (horizon_q % 4) * 3 + 1, 1)
     start_q = date(as_of.year, ((as_of.month - 1) // 3) * 3 + 1, 1)
-    exp_stmt = _filtered(
-        _base([Agreement.end_date, Agreement.currency, Agreement.value]), f
-    ).where(Agreement.end_date >= start_q, Agreement.end_date < horizon)
+    exp_stmt = _filtered(_base([Agreement.end_date, Agreement.currency, Agreement.value]), f).where(
+        Agreement.end_date >= start_q, Agreement.end_date < horizon
+    )
     exp_counts: dict[str, int] = defaultdict(int)
     exp_values: dict[str, Decimal] = defaultdict(lambda: ZERO)
     # Grouping by quarter differs per SQL dialect; the window is at most two years of
@@ -197,25 +196,45 @@ def portfolio_figures(
             p_values[pid] += converted
     best = sorted(p_counts, key=lambda pid: (-p_values[pid], pid))[:top]
     names = {
-        r.id: r for r in session.execute(
-            select(Partner.id, Partner.legal_name, Partner.local_name, Partner.country)
-            .where(Partner.id.in_(best))
+        r.id: r
+        for r in session.execute(
+            select(Partner.id, Partner.legal_name, Partner.local_name, Partner.country).where(
+                Partner.id.in_(best)
+            )
         )
     }
     top_partners = tuple(
-        PartnerTotal(pid, names[pid].legal_name, names[pid].local_name, names[pid].country,
-                     p_counts[pid], p_values[pid])
+        PartnerTotal(
+            pid,
+            names[pid].legal_name,
+            names[pid].local_name,
+            names[pid].country,
+            p_counts[pid],
+            p_values[pid],
+        )
         for pid in best
     )
 
-    used = tuple(sorted((r for r in rates.found.values() if r is not None and
-                         r.effective_date is not None), key=lambda r: r.currency))
+    used = tuple(
+        sorted(
+            (r for r in rates.found.values() if r is not None and r.effective_date is not None),
+            key=lambda r: r.currency,
+        )
+    )
     missing = tuple(sorted(c for c, r in rates.found.items() if r is None))
     return PortfolioFigures(
-        as_of=as_of, base_currency=base, agreement_count=count, total_value_base=total,
-        by_type=by_type, by_status=by_status, by_operating_model=by_model,
-        by_currency=tuple(by_currency), expiries_by_quarter=expiries,
-        top_partners=top_partners, rates=used, missing_rates=missing,
+        as_of=as_of,
+        base_currency=base,
+        agreement_count=count,
+        total_value_base=total,
+        by_type=by_type,
+        by_status=by_status,
+        by_operating_model=by_model,
+        by_currency=tuple(by_currency),
+        expiries_by_quarter=expiries,
+        top_partners=top_partners,
+        rates=used,
+        missing_rates=missing,
     )
 
 
@@ -223,9 +242,9 @@ def _money(session: Session, value: Any) -> Decimal:
     """SUM() comes back raw from some drivers (an int of cents on SQLite)."""
     if isinstance(value, Decimal):
         return value
-    result = Agreement.value.type.process_result_value(  # type: ignore[attr-defined]
-        value, session.get_bind().dialect
-    )
+    money_type = Agreement.__table__.c.value.type
+    assert isinstance(money_type, ScaledDecimal)
+    result = money_type.process_result_value(value, session.get_bind().dialect)
     assert isinstance(result, Decimal)
     return result
 
