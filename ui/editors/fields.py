@@ -179,6 +179,11 @@ class FieldRow(QWidget):
         self.error_label.hide()
         layout.addWidget(self.error_label)
         self._style = field.styleSheet()
+        if field.minimumHeight() == field.maximumHeight():
+            # A fixed-height field must not make its row soak up the form's spare height.
+            policy = self.sizePolicy()
+            policy.setVerticalPolicy(QSizePolicy.Policy.Fixed)
+            self.setSizePolicy(policy)
 
     def show_error(self, messages: Sequence[str]) -> None:
         self.error_label.setText("\n".join(messages))

@@ -1,0 +1,398 @@
+"""The partner editor: names in both scripts, country, roles, contacts, and its agreements."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.exc import SQLAlchemyError
+
+from app.db import Database
+from app.domain.countries import COUNTRIES, country_name
+from app.domain.enums import PartnerRole, PartnerStatus
+from app.errors import ConflictError, NotFoundError, PartnerDeskError, ValidationError
+from app.services.listing import AgreementFilter, agreement_ids, agreement_rows
+from app.services.partners import (
+    ContactInput,
+    PartnerInput,
+    PartnerView,
+    create_partner,
+    get_partner,
+    update_partner,
+)
+from ui.editors.fields import CheckGroup, ErrorBoard, FieldRow, make_banner
+from ui.editors.labels import enum_label
+from ui.editors.terms_form import ui_language
+from ui.undo import CreatePartnerCommand, EditPartnerCommand
+
+CONTACT_COLUMNS = 4  # name, role, e-mail, phone
+AGREEMENTS_SHOWN = 500
+
+
+class PartnerEditor(QDialog):
+    saved = Signal(int)
+
+    def __init__(
+        self,
+        db: Database,
+        partner_id: int | None = None,
+        undo_stack: QUndoStack | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.partner_id = partner_id
+        self.undo_stack = undo_stack
+        self.view: PartnerView | None = None
+        self._baseline: tuple[Any, ...] = ()
+        self.setObjectName("PartnerEditor")
+        self.setMinimumSize(760, 560)
+        self.setSizeGripEnabled(True)
+        self.banner = make_banner(self)
+        self.board = ErrorBoard(self.banner)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self._build_details(), self.tr("Partner"))
+        self.tabs.addTab(self._build_agreements(), self.tr("Agreements"))
+
+        self.buttons = QDialogButtonBox(self)
+        self.save_button = self.buttons.addButton(
+            self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.apply_button = self.buttons.addButton(
+            self.tr("Apply"), QDialogButtonBox.ButtonRole.ApplyRole
+        )
+        self.cancel_button = self.buttons.addButton(
+            self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self._save_and_close)
+        self.apply_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.buttons)
+
+        if partner_id is None:
+            self._show(None)
+        else:
+            self.load(partner_id)
+
+    # --- layout ------------------------------------------------------------------------
+
+    def _row(self, name: str, widget: QWidget) -> FieldRow:
+        widget.setObjectName(f"field_{name}")
+        return self.board.add(name, FieldRow(widget, self))
+
+    def _build_details(self) -> QWidget:
+        page = QWidget(self)
+        self.legal_name_edit = QLineEdit(page)
+        self.legal_name_edit.setMaxLength(200)
+        self.local_name_edit = QLineEdit(page)
+        self.local_name_edit.setMaxLength(200)
+        self.local_name_edit.setPlaceholderText(self.tr("e.g. 爱彼贸易有限公司"))
+        self.country_combo = QComboBox(page)
+        self.country_combo.setEditable(True)
+        self.country_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        lang = ui_language()
+        for code in sorted(COUNTRIES):
+            name = country_name(code, lang)
+            self.country_combo.addItem(code if name == code else f"{code} — {name}", code)
+        completer = self.country_combo.completer()
+        assert completer is not None
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.roles_group = CheckGroup([(r.value, enum_label(r)) for r in PartnerRole], 3, page)
+        self.website_edit = QLineEdit(page)
+        self.website_edit.setPlaceholderText("https://")
+        self.status_combo = QComboBox(page)
+        for st in PartnerStatus:
+            self.status_combo.addItem(enum_label(st), st.value)
+        self.notes_edit = QPlainTextEdit(page)
+        self.notes_edit.setTabChangesFocus(True)
+        self.notes_edit.setFixedHeight(70)
+
+        self.contacts_table = QTableWidget(0, CONTACT_COLUMNS, page)
+        self.contacts_table.setHorizontalHeaderLabels(
+            [self.tr("Name"), self.tr("Role"), self.tr("E-mail"), self.tr("Phone")]
+        )
+        self.contacts_table.verticalHeader().hide()
+        self.contacts_table.horizontalHeader().setStretchLastSection(True)
+        self.contacts_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.contacts_table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        for col, width in enumerate((170, 150, 220)):
+            self.contacts_table.setColumnWidth(col, width)
+        add_contact = QPushButton(self.tr("Add contact"), page)
+        self.remove_contact_button = QPushButton(self.tr("Remove contact"), page)
+        add_contact.clicked.connect(self.add_contact)
+        self.remove_contact_button.clicked.connect(self.remove_contact)
+        contact_buttons = QHBoxLayout()
+        contact_buttons.addWidget(add_contact)
+        contact_buttons.addWidget(self.remove_contact_button)
+        contact_buttons.addStretch(1)
+        contacts = QWidget(page)
+        contacts_box = QVBoxLayout(contacts)
+        contacts_box.setContentsMargins(0, 0, 0, 0)
+        contacts_box.addWidget(self.contacts_table, 1)
+        contacts_box.addLayout(contact_buttons)
+
+        form = QFormLayout(page)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.addRow(self.tr("Legal name *"), self._row("legal_name", self.legal_name_edit))
+        form.addRow(self.tr("Local-script name"), self._row("local_name", self.local_name_edit))
+        form.addRow(self.tr("Country *"), self._row("country", self.country_combo))
+        form.addRow(self.tr("Roles"), self._row("roles", self.roles_group))
+        form.addRow(self.tr("Website"), self._row("website", self.website_edit))
+        form.addRow(self.tr("Status"), self._row("status", self.status_combo))
+        form.addRow(self.tr("Notes"), self._row("notes", self.notes_edit))
+        form.addRow(self.tr("Contacts"), self._row("contacts", contacts))
+        return page
+
+    def _build_agreements(self) -> QWidget:
+        self.agreements_table = QTableWidget(0, 6, self)
+        self.agreements_table.setHorizontalHeaderLabels(
+            [self.tr("Reference"), self.tr("Title"), self.tr("Type"), self.tr("Status"),
+             self.tr("Value"), self.tr("Decision date")]
+        )  # fmt: skip
+        self.agreements_table.verticalHeader().hide()
+        self.agreements_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.agreements_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.agreements_table.horizontalHeader().setStretchLastSection(True)
+        self.agreements_table.setToolTip(self.tr("Double-click an agreement to open it"))
+        self.agreements_table.cellDoubleClicked.connect(self._open_agreement)
+        return self.agreements_table
+
+    def _open_agreement(self, row: int, _column: int) -> None:
+        item = self.agreements_table.item(row, 0)
+        if item is None:
+            return
+        from ui.editors.agreement_editor import AgreementEditor  # imports this module's peers
+
+        editor = AgreementEditor(
+            self.db, int(item.data(Qt.ItemDataRole.UserRole)), undo_stack=self.undo_stack,
+            parent=self,
+        )  # fmt: skip
+        editor.saved.connect(lambda _id: self._fill_agreements())
+        editor.deleted.connect(lambda _id: self._fill_agreements())
+        editor.exec()
+
+    # --- loading -----------------------------------------------------------------------
+
+    def load(self, partner_id: int) -> None:
+        with self.db.session() as s:
+            view = get_partner(s, partner_id)
+        self._show(view)
+
+    def _show(self, view: PartnerView | None) -> None:
+        self.view = view
+        self.partner_id = view.id if view else None
+        self.board.clear()
+        data = view.to_input() if view else PartnerInput(legal_name="", country="CN")
+        self.legal_name_edit.setText(data.legal_name)
+        self.local_name_edit.setText(data.local_name or "")
+        index = self.country_combo.findData(data.country)
+        self.country_combo.setCurrentIndex(index)
+        if index < 0:
+            self.country_combo.setEditText(data.country)
+        self.roles_group.set_values(r.value for r in data.roles)
+        self.website_edit.setText(data.website or "")
+        self.status_combo.setCurrentIndex(self.status_combo.findData(data.status.value))
+        self.notes_edit.setPlainText(data.notes)
+        self.contacts_table.setRowCount(0)
+        for c in data.contacts:
+            self._append_contact((c.name, c.role, c.email, c.phone))
+        self._fill_agreements()
+        self.tabs.setTabEnabled(1, view is not None)
+        self.setWindowTitle(
+            self.tr("New partner") if view is None
+            else self.tr("Partner — {name}").format(name=view.display_name)
+        )  # fmt: skip
+        self._baseline = self._form_state()
+
+    def _fill_agreements(self) -> None:
+        self.agreements_table.setRowCount(0)
+        if self.partner_id is None:
+            return
+        with self.db.session() as s:
+            ids = agreement_ids(s, AgreementFilter(partner_id=self.partner_id))
+            rows = agreement_rows(s, ids[:AGREEMENTS_SHOWN])
+        self.agreements_table.setRowCount(len(rows))
+        for i, r in enumerate(rows):
+            cells = (r.reference, r.title, enum_label(r.type), enum_label(r.status),
+                     f"{r.currency} {r.value:,.2f}", r.decision_date.isoformat())  # fmt: skip
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, r.id)
+                if col == 4:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.agreements_table.setItem(i, col, item)
+        self.agreements_table.resizeColumnsToContents()
+        self.tabs.setTabText(1, self.tr("Agreements ({n})").format(n=len(ids)))
+
+    # --- contacts ----------------------------------------------------------------------
+
+    def _append_contact(self, values: tuple[str, str, str, str]) -> int:
+        row = self.contacts_table.rowCount()
+        self.contacts_table.insertRow(row)
+        for col, text in enumerate(values):
+            self.contacts_table.setItem(row, col, QTableWidgetItem(text))
+        return row
+
+    def add_contact(self) -> None:
+        row = self._append_contact(("", "", "", ""))
+        self.contacts_table.setCurrentCell(row, 0)
+        item = self.contacts_table.item(row, 0)
+        if item is not None:
+            self.contacts_table.editItem(item)
+
+    def remove_contact(self) -> None:
+        rows = sorted({i.row() for i in self.contacts_table.selectedIndexes()}, reverse=True)
+        if not rows and self.contacts_table.currentRow() >= 0:
+            rows = [self.contacts_table.currentRow()]
+        for row in rows:
+            self.contacts_table.removeRow(row)
+
+    def _contacts(self) -> tuple[ContactInput, ...]:
+        contacts = []
+        for row in range(self.contacts_table.rowCount()):
+            cells = []
+            for col in range(CONTACT_COLUMNS):
+                item = self.contacts_table.item(row, col)
+                cells.append(item.text().strip() if item is not None else "")
+            if any(cells):  # a row left empty is not a contact
+                contacts.append(ContactInput(*cells))
+        return tuple(contacts)
+
+    # --- reading and saving ------------------------------------------------------------
+
+    def _country(self) -> str:
+        text = self.country_combo.currentText().strip()
+        index = self.country_combo.findText(text, Qt.MatchFlag.MatchFixedString)
+        if index >= 0:
+            return str(self.country_combo.itemData(index))
+        return text.split("—")[0].strip().upper()
+
+    def collect(self) -> PartnerInput:
+        return PartnerInput(
+            legal_name=self.legal_name_edit.text(),
+            country=self._country(),
+            local_name=self.local_name_edit.text().strip() or None,
+            roles=frozenset(PartnerRole(v) for v in self.roles_group.values()),
+            website=self.website_edit.text().strip() or None,
+            status=PartnerStatus(self.status_combo.currentData()),
+            notes=self.notes_edit.toPlainText(),
+            contacts=self._contacts(),
+        )
+
+    def _form_state(self) -> tuple[Any, ...]:
+        return (self.collect(),)
+
+    def is_dirty(self) -> bool:
+        return self._form_state() != self._baseline
+
+    def save(self) -> bool:
+        self.board.clear()
+        data = self.collect()
+        before = self.view
+        try:
+            with self.db.session() as s:
+                if before is None:
+                    view = create_partner(s, data)
+                else:
+                    view = update_partner(s, before.id, data, before.version)
+        except ValidationError as exc:
+            rows = self.board.show(exc.errors)
+            if rows:
+                self.tabs.setCurrentIndex(0)
+                rows[0].field.setFocus()
+            return False
+        except ConflictError as exc:
+            self._offer_reload(str(exc))
+            return False
+        except NotFoundError as exc:
+            self.board.show_banner(self.tr("This partner no longer exists: {e}").format(e=exc))
+            return False
+        except (PartnerDeskError, SQLAlchemyError) as exc:
+            self.board.show_banner(self.tr("Not saved: {reason}").format(reason=exc))
+            return False
+        if self.undo_stack is not None:
+            if before is None:
+                self.undo_stack.push(
+                    CreatePartnerCommand(self.db, view.id, data, parent=self.parentWidget())
+                )
+            elif before.to_input() != view.to_input():
+                self.undo_stack.push(
+                    EditPartnerCommand(
+                        self.db, view.id, before.to_input(), view.to_input(),
+                        parent=self.parentWidget(),
+                    )
+                )  # fmt: skip
+        self._show(view)
+        self.saved.emit(view.id)
+        return True
+
+    def _offer_reload(self, message: str) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Changed by someone else"),
+            self.tr(
+                "{message}\n\nReload the partner as it is now? Your unsaved edits in this "
+                "window will be lost."
+            ).format(message=message),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer == QMessageBox.StandardButton.Yes and self.partner_id is not None:
+            self.load(self.partner_id)
+        else:
+            self.board.show_banner(message)
+
+    def _save_and_close(self) -> None:
+        if self.save():
+            self.accept()
+
+    def reject(self) -> None:
+        if self.is_dirty():
+            answer = QMessageBox.question(
+                self,
+                self.tr("Unsaved changes"),
+                self.tr("This partner has changes that are not saved. Save them?"),
+                QMessageBox.StandardButton.Save
+                | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Save,
+            )
+            if answer == QMessageBox.StandardButton.Cancel:
+                return
+            if answer == QMessageBox.StandardButton.Save and not self.save():
+                return
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.reject()
+        if self.isVisible():
+            event.ignore()
+        else:
+            event.accept()
