@@ -1,0 +1,64 @@
+"""``partnerdesk import`` and ``partnerdesk export``: spreadsheets in and out."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from app.commands.common import database
+from app.services.exporting import export_file
+from app.services.importing import ImportOptions, import_file
+
+MAX_LISTED = 200  # enough to fix a file by; the count says how many more there are
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "import",
+        help="import agreements (and their partners) or partners from CSV or XLSX",
+        description="All or nothing: if any row has a problem, every problem is listed "
+        "and nothing is written. See docs/import-format.md.",
+    )
+    p.add_argument("file", type=Path, metavar="FILE.csv|FILE.xlsx")
+    p.add_argument("--dry-run", action="store_true", help="check and count; write nothing")
+    p.add_argument("--encoding", help="CSV text encoding (default: detected; e.g. gbk, utf-8)")
+    p.add_argument("--sheet", help="XLSX sheet name (default: the first sheet)")
+    p.add_argument("--what", choices=["agreements", "partners"], help="default: from headers")
+    p.set_defaults(run=run_import)
+
+    e = sub.add_parser("export", help="export agreements or partners to CSV or XLSX")
+    e.add_argument("file", type=Path, metavar="FILE.csv|FILE.xlsx")
+    e.add_argument("--what", choices=["agreements", "partners"], default="agreements")
+    e.set_defaults(run=run_export)
+
+
+def run_import(args: argparse.Namespace) -> int:
+    options = ImportOptions(
+        encoding=args.encoding, sheet=args.sheet, kind=args.what, dry_run=args.dry_run
+    )
+    db = database(args, create=not args.dry_run)
+    try:
+        with db.session() as session:
+            report = import_file(session, args.file, options)
+    finally:
+        db.dispose()
+    for column in report.ignored_columns:
+        print(f"note: column {column!r} is not recognised and was ignored", file=sys.stderr)
+    for problem in report.problems[:MAX_LISTED]:
+        print(f"{args.file.name}: {problem}", file=sys.stderr)
+    if len(report.problems) > MAX_LISTED:
+        print(f"... and {len(report.problems) - MAX_LISTED} more problem(s)", file=sys.stderr)
+    print(report.summary())
+    return 1 if report.problems else 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    db = database(args)
+    try:
+        with db.session() as session:
+            result = export_file(session, args.file, args.what)
+    finally:
+        db.dispose()
+    print(f"exported {result.rows:,} {result.what} to {result.path}")
+    return 0

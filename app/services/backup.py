@@ -1,0 +1,216 @@
+"""Back up and restore an SQLite database, safely while the application is using it.
+
+Both directions go through SQLite's online backup API: a backup is a consistent snapshot
+even while another connection writes (WAL readers never block writers), and a restore
+replaces the pages of the live database under SQLite's own locking, so a running
+application simply sees the restored data on its next query.
+
+PostgreSQL is backed up by its administrators (pg_dump); we refuse in one sentence.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic.script import ScriptDirectory
+from sqlalchemy.engine import URL
+
+from app.db import Database
+from app.db.engine import SQLITE_MAGIC
+from app.db.migrate import alembic_config
+from app.errors import DatabaseError
+
+AUTO_PREFIX = "partnerdesk-auto-"
+_AUTO_NAME = re.compile(rf"^{AUTO_PREFIX}\d{{8}}T\d{{6}}(\d{{6}})?Z\.db$")
+
+
+@dataclass(frozen=True, slots=True)
+class BackupInfo:
+    path: Path
+    schema_version: str
+    partners: int
+    agreements: int
+    size: int
+
+    def describe(self) -> str:
+        return (
+            f"{self.path}: {self.agreements:,} agreements, {self.partners:,} partners, "
+            f"schema {self.schema_version}, {self.size / 1_048_576:.1f} MB"
+        )
+
+
+def sqlite_path(target: Database | URL) -> Path:
+    url = target.url if isinstance(target, Database) else target
+    if url.get_backend_name() != "sqlite":
+        raise DatabaseError(
+            "backup and restore here are for SQLite databases; "
+            "back up PostgreSQL with pg_dump and restore it with pg_restore"
+        )
+    if not url.database or url.database == ":memory:":
+        raise DatabaseError("an in-memory database has no file to back up or restore")
+    return Path(url.database)
+
+
+def back_up(db: Database | URL, target: Path | str) -> BackupInfo:
+    """A consistent copy of the database in ``target`` (a single file, checked)."""
+    source = sqlite_path(db)
+    target = Path(target)
+    if not source.exists():
+        raise DatabaseError(f"no database at {source}")
+    if target.resolve() == source.resolve():
+        raise DatabaseError("a backup cannot overwrite the database it copies")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.partial")
+    partial.unlink(missing_ok=True)
+    try:
+        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=30)
+        dst = sqlite3.connect(partial)
+        try:
+            # pages=-1: the whole database in one step, under one read transaction, so
+            # writers elsewhere neither restart the copy nor wait for it (WAL).
+            src.backup(dst, pages=-1)
+            # One self-contained file: no -wal beside it to lose when it is copied.
+            dst.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dst.close()
+            src.close()
+        info = check_backup(partial)
+        partial.replace(target)
+    except sqlite3.Error as exc:
+        partial.unlink(missing_ok=True)
+        raise DatabaseError(f"cannot back up {source}: {exc}") from exc
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return BackupInfo(target, info.schema_version, info.partners, info.agreements, info.size)
+
+
+def _known_revisions() -> set[str]:
+    script = ScriptDirectory.from_config(alembic_config())
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def check_backup(path: Path | str) -> BackupInfo:
+    """Is this a whole PartnerDesk database we can restore? Raises DatabaseError if not."""
+    path = Path(path)
+    if not path.is_file():
+        raise DatabaseError(f"no backup file at {path}")
+    with path.open("rb") as f:
+        head = f.read(len(SQLITE_MAGIC))
+    if head != SQLITE_MAGIC:
+        raise DatabaseError(f"{path.name} is not a PartnerDesk backup (not an SQLite file)")
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+        try:
+            problems = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+            if problems != ["ok"]:
+                raise DatabaseError(
+                    f"{path.name} is damaged and cannot be restored: {'; '.join(problems[:3])}"
+                )
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+            if "alembic_version" not in tables or "agreements" not in tables:
+                raise DatabaseError(f"{path.name} is an SQLite file but not a PartnerDesk backup")
+            version = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            partners = conn.execute("SELECT count(*) FROM partners").fetchone()[0]
+            agreements = conn.execute("SELECT count(*) FROM agreements").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"{path.name} is damaged and cannot be restored: {exc}") from exc
+    if version is None:
+        raise DatabaseError(f"{path.name} has no PartnerDesk schema version")
+    if version[0] not in _known_revisions():
+        raise DatabaseError(
+            f"{path.name} was written by a newer PartnerDesk (schema {version[0]}); "
+            "update PartnerDesk to restore it"
+        )
+    return BackupInfo(path, version[0], int(partners), int(agreements), path.stat().st_size)
+
+
+def _contents(path: Path) -> tuple[int, int]:
+    """(partners, agreements) in the database at ``path``; (0, 0) if it has none yet."""
+    if not path.exists() or path.stat().st_size == 0:
+        return 0, 0
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        if "agreements" not in tables or "partners" not in tables:
+            return 0, 0
+        partners = conn.execute("SELECT count(*) FROM partners").fetchone()[0]
+        agreements = conn.execute("SELECT count(*) FROM agreements").fetchone()[0]
+        return int(partners), int(agreements)
+    finally:
+        conn.close()
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreResult:
+    restored: BackupInfo
+    safety_copy: Path | None  # what the database held before, when it held anything
+
+
+def restore(target: Database | URL, backup: Path | str, *, force: bool = False) -> RestoreResult:
+    """Replace the database's contents with ``backup``, after checking the backup.
+
+    A database that holds partners or agreements is replaced only with ``force``, and even
+    then its contents are first copied aside (``*.before-restore-*.db``): nothing is lost.
+    """
+    path = sqlite_path(target)
+    info = check_backup(backup)
+    if path.exists() and path.resolve() == Path(backup).resolve():
+        raise DatabaseError("the backup is the database itself; choose another file")
+    partners, agreements = _contents(path)
+    safety: Path | None = None
+    if partners or agreements:
+        if not force:
+            raise DatabaseError(
+                f"{path} is not empty ({agreements:,} agreements, {partners:,} partners); "
+                "restoring would replace them — use --force to do so"
+            )
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        safety = path.with_name(f"{path.stem}.before-restore-{stamp}.db")
+        back_up(URL.create("sqlite+pysqlite", database=str(path)), safety)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        src = sqlite3.connect(f"file:{Path(backup).resolve()}?mode=ro", uri=True)
+        dst = sqlite3.connect(path, timeout=30)
+        try:
+            src.backup(dst, pages=-1)
+        finally:
+            dst.close()
+            src.close()
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"cannot restore into {path}: {exc}") from exc
+    return RestoreResult(info, safety)
+
+
+def auto_backup(db: Database | URL, folder: Path | str, keep: int) -> Path | None:
+    """A rolling backup in ``folder``: this one and the ``keep - 1`` before it stay."""
+    if keep <= 0:
+        return None
+    folder = Path(folder)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    target = folder / f"{AUTO_PREFIX}{stamp}.db"
+    back_up(db, target)
+    prune_auto_backups(folder, keep)
+    return target
+
+
+def auto_backups(folder: Path | str) -> list[Path]:
+    """Automatic backups in ``folder``, oldest first (their names sort by time)."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if _AUTO_NAME.match(p.name))
+
+
+def prune_auto_backups(folder: Path | str, keep: int) -> list[Path]:
+    """Delete all but the newest ``keep`` automatic backups; never any other file."""
+    old = auto_backups(folder)[: -keep or None] if keep > 0 else auto_backups(folder)
+    for p in old:
+        p.unlink(missing_ok=True)
+    return old
