@@ -68,3 +68,8 @@ def view_state(name: str) -> Option[QByteArray]:
 
 def splitter_state(name: str) -> Option[QByteArray]:
     return Option[QByteArray](f"splitters/{name}", QByteArray())
+
+
+# Automatic backup when the window closes (empty folder: off)
+BACKUP_FOLDER = Option[str]("backup/folder", "")
+BACKUP_KEEP = Option[int]("backup/keep", 10)

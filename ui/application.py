@@ -1,0 +1,191 @@
+"""Starting the desktop application: Qt, the database, language, theme, first-run offers."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtWidgets import QApplication, QCheckBox, QInputDialog, QMessageBox, QWidget
+
+from app.db import Database, open_database
+from app.db.engine import ENV_VAR
+from app.errors import DatabaseError
+from app.services.dashboard import decisions_due
+from app.services.demo import DemoResult, load_demo
+from app.services.listing import count_agreements
+from ui import i18n, settings, theme
+from ui.main_window import MainWindow
+from ui.worker import run_job
+
+log = logging.getLogger(__name__)
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Application", text)
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        app = QApplication(argv if argv is not None else sys.argv)
+    app.setOrganizationName(settings.ORGANISATION)
+    app.setApplicationName(settings.APPLICATION)
+    app.setApplicationDisplayName("PartnerDesk")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    i18n.install(app, settings.LANGUAGE.get())
+    theme.apply(app, settings.THEME.get())
+    return app
+
+
+def open_with_recovery(target: str | None, parent: QWidget | None = None) -> Database | None:
+    """Open the database; on failure say why and offer another one instead of crashing."""
+    chosen = target if target is not None else (settings.DATABASE_TARGET.get() or None)
+    while True:
+        try:
+            return open_database(chosen)
+        except DatabaseError as exc:
+            box = QMessageBox(parent)
+            box.setIcon(QMessageBox.Icon.Critical)
+            box.setWindowTitle(_t("Cannot open the database"))
+            box.setText(_t("PartnerDesk cannot open the database."))
+            box.setInformativeText(str(exc))
+            other = box.addButton(_t("Use another database…"), QMessageBox.ButtonRole.ActionRole)
+            default = box.addButton(
+                _t("Use my personal database"), QMessageBox.ButtonRole.AcceptRole
+            )
+            box.addButton(QMessageBox.StandardButton.Close)
+            box.exec()
+            clicked = box.clickedButton()
+            if clicked is default:
+                chosen = None
+                settings.DATABASE_TARGET.set("")
+                if target is None:
+                    # A broken PARTNERDESK_DB would fail again: the personal file instead.
+                    os.environ.pop(ENV_VAR, None)
+            elif clicked is other:
+                text, ok = QInputDialog.getText(
+                    parent, _t("Database"), _t("SQLite file path or PostgreSQL URL:"),
+                    text=str(chosen or ""),
+                )  # fmt: skip
+                if not ok or not text.strip():
+                    return None
+                chosen = text.strip()
+                settings.DATABASE_TARGET.set(chosen)
+            else:
+                return None
+
+
+def load_demo_data(
+    parent: QWidget | None,
+    db: Database,
+    count: int | None = None,
+    on_done: Callable[[], None] | None = None,
+) -> None:
+    """Ask how many, then load the demo in a worker with a cancellable progress dialog."""
+    if count is None:
+        number, ok = QInputDialog.getInt(
+            parent, _t("Demo data"), _t("How many demo agreements?"), 300, 10, 200_000, 100
+        )
+        if not ok:
+            return
+        count = number
+
+    def work(progress: Callable[[int, int], bool]) -> DemoResult:
+        with db.session() as s:  # one transaction: a cancel leaves nothing behind
+            return load_demo(s, count, progress=progress)
+
+    def done(result: DemoResult) -> None:
+        if on_done is not None:
+            on_done()
+        if parent is not None and hasattr(parent, "statusBar"):
+            parent.statusBar().showMessage(
+                _t("Added %1 demo agreements and %2 partners.")
+                .replace("%1", f"{result.agreements:,}").replace("%2", f"{result.partners:,}"),
+                8000,
+            )  # fmt: skip
+
+    def failed(exc: BaseException) -> None:
+        QMessageBox.warning(parent, _t("Demo data"), _t("The demo data was not loaded: %1")
+                            .replace("%1", str(exc)))  # fmt: skip
+
+    run_job(parent, _t("Loading demo data"), work, done, failed,
+            label=_t("Creating demo partners and agreements…"))  # fmt: skip
+
+
+def offer_demo_if_empty(window: MainWindow) -> bool:
+    with window.db.session() as s:
+        if count_agreements(s) > 0:
+            return False
+    answer = QMessageBox.question(
+        window,
+        _t("Welcome to PartnerDesk"),
+        _t("This database has no agreements yet. Load demo data to look around?"),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+    )
+    if answer == QMessageBox.StandardButton.Yes:
+        load_demo_data(window, window.db, on_done=window.refresh_all)
+        return True
+    return False
+
+
+def startup_reminder(window: MainWindow, today: date | None = None) -> QMessageBox | None:
+    """Decisions due within the reminder window; the box can switch itself off."""
+    if not settings.STARTUP_REMINDER.get():
+        return None
+    today = today or window.today
+    days = settings.REMINDER_DAYS.get()
+    with window.db.session() as s:
+        due = decisions_due(s, today, days, limit=50)
+    if not due:
+        return None
+    lines = [
+        f"{d.decision_date.isoformat()}  {d.reference}  {d.title} — {d.partner_name}"
+        for d in due[:15]
+    ]
+    if len(due) > 15:
+        lines.append(_t("… and %1 more").replace("%1", str(len(due) - 15)))
+    box = QMessageBox(window)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(_t("Renewal decisions due"))
+    box.setText(
+        _t("%1 decision(s) due within %2 days:").replace("%1", str(len(due)))
+        .replace("%2", str(days))
+    )  # fmt: skip
+    box.setInformativeText("\n".join(lines))
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    check = QCheckBox(_t("Don't remind me at start-up"))
+    box.setCheckBox(check)
+    show = box.addButton(_t("Show renewals"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+
+    def finished(_result: int) -> None:
+        if check.isChecked():
+            settings.STARTUP_REMINDER.set(False)
+        if box.clickedButton() is show:
+            window.show_page("renewals")
+
+    box.finished.connect(finished)
+    box.open()
+    return box
+
+
+def run(db_target: str | None) -> int:
+    app = make_application()
+    db = open_with_recovery(db_target)
+    if db is None:
+        return 1
+    window = MainWindow(db)
+    window.setWindowIcon(window.window_icon())
+    app.setWindowIcon(window.window_icon())
+    window.show()
+    if not offer_demo_if_empty(window):
+        startup_reminder(window)
+    code = app.exec()
+    window.db.dispose()
+    return int(code)

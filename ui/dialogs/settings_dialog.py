@@ -1,0 +1,296 @@
+"""Settings: this desk's (language, theme, reminders, database) and the team's (in the DB)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db import Database, open_database
+from app.errors import DatabaseError, PartnerDeskError, ValidationError
+from app.services import fx
+from app.services.settings import (
+    COMPANY_NAME,
+    base_currency,
+    company_name,
+    get_setting,
+    set_base_currency,
+    set_setting,
+)
+from ui import i18n, settings, theme
+
+COMPANY_LOGO = "company_logo"  # app.services.reporting reads the logo file from this key
+ERROR_STYLE = "color: #c0392b;"
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def _show_error(label: QLabel, text: str) -> None:
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
+class SettingsDialog(QDialog):
+    language_chosen = Signal(str)
+    database_chosen = Signal(object)  # an opened app.db.Database
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.new_db: Database | None = None
+        self.setWindowTitle(self.tr("Settings"))
+        self.setMinimumWidth(620)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._general_tab(), self.tr("General"))
+        self.tabs.addTab(self._database_tab(), self.tr("Database"))
+        self.tabs.addTab(self._company_tab(), self.tr("Company and currency"))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(buttons)
+
+    # --- tabs ---------------------------------------------------------------------------
+
+    def _general_tab(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.language_box = QComboBox()
+        self.language_box.addItem(self.tr("System language"), "")
+        for code, name in i18n.LANGUAGES.items():
+            self.language_box.addItem(name, code)
+        self.language_box.setCurrentIndex(max(0, self.language_box.findData(
+            settings.LANGUAGE.get())))  # fmt: skip
+        form.addRow(self.tr("Language:"), self.language_box)
+        self.theme_box = QComboBox()
+        for key, label in (("system", self.tr("System")), ("light", self.tr("Light")),
+                           ("dark", self.tr("Dark"))):  # fmt: skip
+            self.theme_box.addItem(label, key)
+        self.theme_box.setCurrentIndex(max(0, self.theme_box.findData(settings.THEME.get())))
+        form.addRow(self.tr("Theme:"), self.theme_box)
+        self.reminder_check = QCheckBox(self.tr("Remind me of decisions due soon at start-up"))
+        self.reminder_check.setChecked(settings.STARTUP_REMINDER.get())
+        self.reminder_days = QSpinBox()
+        self.reminder_days.setRange(1, 90)
+        self.reminder_days.setSuffix(self.tr(" days"))
+        self.reminder_days.setValue(settings.REMINDER_DAYS.get())
+        form.addRow(self.reminder_check)
+        form.addRow(self.tr("Remind me of decisions within:"), self.reminder_days)
+        self.backup_edit = QLineEdit(settings.BACKUP_FOLDER.get())
+        self.backup_edit.setPlaceholderText(self.tr("No automatic backup"))
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self._choose_backup_folder)
+        row = QHBoxLayout()
+        row.addWidget(self.backup_edit, 1)
+        row.addWidget(browse)
+        form.addRow(self.tr("Back up on close to:"), row)
+        return page
+
+    def _database_tab(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        current = QLabel(self.db.description)
+        current.setWordWrap(True)
+        form.addRow(self.tr("In use:"), current)
+        self.db_edit = QLineEdit(settings.DATABASE_TARGET.get())
+        self.db_edit.setPlaceholderText(self.tr("SQLite file, or postgresql://user@host/db"))
+        browse = QPushButton(self.tr("Choose file…"))
+        browse.clicked.connect(self._choose_database)
+        row = QHBoxLayout()
+        row.addWidget(self.db_edit, 1)
+        row.addWidget(browse)
+        form.addRow(self.tr("Database:"), row)
+        self.db_error = _error_label()
+        form.addRow("", self.db_error)
+        note = QLabel(self.tr(
+            "Leave empty to use the default personal database. A new file is created and "
+            "set up when it does not exist yet. Passwords are never stored: PostgreSQL "
+            "reads them from ~/.pgpass or PGPASSWORD."
+        ))  # fmt: skip
+        note.setWordWrap(True)
+        form.addRow(note)
+        return page
+
+    def _company_tab(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        with self.db.session() as s:
+            name, base = company_name(s), base_currency(s)
+            logo = get_setting(s, COMPANY_LOGO, "")
+            rates = fx.list_rates(s, base)
+        self.company_edit = QLineEdit(name)
+        form.addRow(self.tr("Company name:"), self.company_edit)
+        self.logo_edit = QLineEdit(logo)
+        self.logo_edit.setPlaceholderText(self.tr("PNG or JPEG for report headers"))
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self._choose_logo)
+        row = QHBoxLayout()
+        row.addWidget(self.logo_edit, 1)
+        row.addWidget(browse)
+        form.addRow(self.tr("Logo:"), row)
+        self.base_edit = QLineEdit(base)
+        self.base_edit.setMaxLength(3)
+        self.base_edit.setMaximumWidth(80)
+        form.addRow(self.tr("Base currency:"), self.base_edit)
+        self.base_error = _error_label()
+        form.addRow("", self.base_error)
+
+        latest: dict[str, fx.RateView] = {}
+        for r in rates:
+            latest.setdefault(r.currency, r)
+        self.rates_table = QTableWidget(len(latest), 3)
+        self.rates_table.setHorizontalHeaderLabels(
+            [self.tr("Currency"), self.tr("Rate"), self.tr("In force from")]
+        )
+        self.rates_table.verticalHeader().hide()
+        for i, r in enumerate(latest.values()):
+            for j, text in enumerate((r.currency, str(r.rate), r.effective_date.isoformat())):
+                self.rates_table.setItem(i, j, QTableWidgetItem(text))
+        self.rates_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.rates_table.resizeColumnsToContents()
+        self.rates_table.setMinimumHeight(150)
+        form.addRow(self.tr("Latest rates:"), self.rates_table)
+
+        self.rate_currency = QLineEdit()
+        self.rate_currency.setPlaceholderText(self.tr("USD"))
+        self.rate_currency.setMaxLength(3)
+        self.rate_currency.setMaximumWidth(70)
+        self.rate_value = QLineEdit()
+        self.rate_value.setPlaceholderText(self.tr("units of base per unit"))
+        self.rate_date = QDateEdit()
+        self.rate_date.setCalendarPopup(True)
+        self.rate_date.setDisplayFormat("yyyy-MM-dd")
+        self.rate_date.setDate(QDate.currentDate())
+        add = QPushButton(self.tr("Add rate"))
+        add.clicked.connect(self.add_rate)
+        rate_row = QHBoxLayout()
+        for w in (self.rate_currency, self.rate_value, self.rate_date, add):
+            rate_row.addWidget(w)
+        form.addRow(self.tr("New rate:"), rate_row)
+        self.rate_error = _error_label()
+        form.addRow("", self.rate_error)
+        return page
+
+    # --- choosers -----------------------------------------------------------------------
+
+    def _choose_database(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Choose a database file"), self.db_edit.text(),
+            self.tr("PartnerDesk database (*.db *.sqlite);;All files (*)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )  # fmt: skip
+        if path:
+            self.db_edit.setText(path)
+
+    def _choose_logo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose a logo"), self.logo_edit.text(),
+            self.tr("Images (*.png *.jpg *.jpeg)"),
+        )  # fmt: skip
+        if path:
+            self.logo_edit.setText(path)
+
+    def _choose_backup_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(
+            self, self.tr("Back up to"), self.backup_edit.text()
+        )
+        if path:
+            self.backup_edit.setText(path)
+
+    # --- saving -------------------------------------------------------------------------
+
+    def add_rate(self) -> bool:
+        code = self.rate_currency.text().strip().upper()
+        try:
+            rate = Decimal(self.rate_value.text().strip())
+        except InvalidOperation:
+            _show_error(self.rate_error, self.tr("The rate must be a number, e.g. 7.1350"))
+            return False
+        d = self.rate_date.date()
+        try:
+            with self.db.session() as s:
+                fx.set_rate(s, code, base_currency(s), rate, date(d.year(), d.month(), d.day()))
+        except ValidationError as exc:
+            _show_error(self.rate_error, "; ".join(e.message for e in exc.errors))
+            return False
+        _show_error(self.rate_error, "")
+        row = self.rates_table.rowCount()
+        self.rates_table.insertRow(row)
+        for j, text in enumerate((code, str(rate), date(d.year(), d.month(), d.day()).isoformat())):
+            self.rates_table.setItem(row, j, QTableWidgetItem(text))
+        self.rate_value.clear()
+        return True
+
+    def save(self) -> None:
+        """Check what can be wrong first; nothing is written unless everything is right."""
+        target = self.db_edit.text().strip()
+        if target != settings.DATABASE_TARGET.get() and target:
+            try:
+                self.new_db = open_database(target)
+            except DatabaseError as exc:
+                self.tabs.setCurrentIndex(1)
+                _show_error(self.db_error, str(exc))
+                return
+        _show_error(self.db_error, "")
+        try:
+            with self.db.session() as s:
+                set_base_currency(s, self.base_edit.text())
+                set_setting(s, COMPANY_NAME, self.company_edit.text().strip() or "PartnerDesk")
+                set_setting(s, COMPANY_LOGO, self.logo_edit.text().strip())
+        except ValidationError as exc:
+            self.tabs.setCurrentIndex(2)
+            _show_error(self.base_error, "; ".join(exc.for_field("base_currency")) or str(exc))
+            return
+        except PartnerDeskError as exc:
+            _show_error(self.base_error, str(exc))
+            return
+        _show_error(self.base_error, "")
+        settings.STARTUP_REMINDER.set(self.reminder_check.isChecked())
+        settings.REMINDER_DAYS.set(self.reminder_days.value())
+        settings.BACKUP_FOLDER.set(self.backup_edit.text().strip())
+        new_theme = str(self.theme_box.currentData())
+        if new_theme != settings.THEME.get():
+            settings.THEME.set(new_theme)
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                theme.apply(app, new_theme)
+        if target != settings.DATABASE_TARGET.get():
+            settings.DATABASE_TARGET.set(target)
+            if self.new_db is not None:
+                self.database_chosen.emit(self.new_db)
+        language = str(self.language_box.currentData())
+        changed_language = language != settings.LANGUAGE.get()
+        settings.LANGUAGE.set(language)
+        self.accept()
+        if changed_language:
+            self.language_chosen.emit(language)

@@ -1,0 +1,609 @@
+"""The main window: navigation, global search, menus, status bar and the one undo stack."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+from datetime import date
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db import Database
+from app.errors import PartnerDeskError
+from app.services.agreements import get_agreement, renew_agreement
+from app.services.listing import count_agreements
+from app.services.partners import count_partners
+from ui import i18n, settings
+from ui.pages.agreements import AgreementsPage
+from ui.pages.dashboard import DashboardPage
+from ui.pages.partners import PartnersPage
+from ui.pages.renewals import RenewalsPage
+
+log = logging.getLogger(__name__)
+
+PAGES = ("dashboard", "agreements", "partners", "renewals", "reports")
+
+
+def optional(module: str, name: str) -> Any | None:
+    """A colleague's class or function if its module is installed, else None."""
+    try:
+        return getattr(importlib.import_module(module), name)
+    except ImportError as exc:
+        log.info("%s.%s not available: %s", module, name, exc)
+        return None
+    except AttributeError:
+        return None
+
+
+class _Placeholder(QWidget):
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        label = QLabel(text)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setWordWrap(True)
+        QVBoxLayout(self).addWidget(label)
+
+
+class MainWindow(QMainWindow):
+    language_changed = Signal(str)
+
+    def __init__(self, db: Database, today: date | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.today = today or date.today()
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(200)
+        self._open_editors: list[QWidget] = []
+        events = optional("ui.undo", "undo_events")
+        if events is not None:
+            events().changed.connect(lambda _entity, _id: self.refresh_all())
+        self.undo_stack.indexChanged.connect(lambda _i: self._refresh_soon())
+        self._refresh_timer = QTimer(self, singleShot=True, interval=0)
+        self._refresh_timer.timeout.connect(self.refresh_all)
+        self.setMinimumSize(QSize(960, 600))
+        self._build()
+        self.restore_window()
+
+    # --- building (again after a language switch) ---------------------------------------
+
+    def _build(self) -> None:
+        self.setWindowTitle(self.tr("PartnerDesk"))
+        self.dashboard = DashboardPage(self.db, self.today, self)
+        self.agreements = AgreementsPage(self.db, self.today, self)
+        self.partners = PartnersPage(self.db, self.today, self)
+        self.renewals = RenewalsPage(self.db, self.today, self)
+        reports_cls = optional("ui.pages.reports_page", "ReportsPage")
+        self.reports: QWidget = (
+            reports_cls(self.db, parent=self)
+            if reports_cls is not None
+            else _Placeholder(self.tr("Reports are not installed in this build."), self)
+        )
+        self.stack = QStackedWidget()
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(22, 22))
+        self.nav.setSpacing(2)
+        style = self.style()
+        icons = {
+            "dashboard": QStyle.StandardPixmap.SP_ComputerIcon,
+            "agreements": QStyle.StandardPixmap.SP_FileDialogDetailedView,
+            "partners": QStyle.StandardPixmap.SP_DirHomeIcon,
+            "renewals": QStyle.StandardPixmap.SP_BrowserReload,
+            "reports": QStyle.StandardPixmap.SP_FileIcon,
+        }
+        for key, page in self._pages().items():
+            self.stack.addWidget(page)
+            item = QListWidgetItem(style.standardIcon(icons[key]), self._page_title(key))
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.nav.addItem(item)
+        nav_width = max(150, self.nav.sizeHintForColumn(0) + 28)
+        self.nav.setMinimumWidth(120)
+        self.nav.setMaximumWidth(max(260, nav_width))
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(lambda _r: self._page_shown())
+
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.nav)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setSizes([nav_width, 1400])
+        self.setCentralWidget(self.splitter)
+
+        for page in (self.dashboard, self.agreements, self.partners, self.renewals):
+            page.open_requested.connect(self.open_agreement)
+        self.agreements.new_requested.connect(self.new_agreement)
+        self.agreements.renew_requested.connect(self.renew)
+        self.renewals.renew_requested.connect(self.renew)
+        self.agreements.report_requested.connect(self.report_for_agreement)
+        self.agreements.delete_requested.connect(self.delete_agreements)
+        self.agreements.count_changed.connect(lambda _n: self.update_status())
+        self.partners.edit_requested.connect(self.edit_partner)
+        self.partners.new_agreement_requested.connect(
+            lambda pid: self.new_agreement(partner_id=pid)
+        )
+        self.partners.report_requested.connect(self.report_for_partner)
+        self.dashboard.show_decisions.connect(self._show_decisions)
+
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._build_status_bar()
+        self.nav.setCurrentRow(max(0, PAGES.index(settings.LAST_PAGE.get()))
+                               if settings.LAST_PAGE.get() in PAGES else 0)  # fmt: skip
+
+    def _pages(self) -> dict[str, QWidget]:
+        return {
+            "dashboard": self.dashboard,
+            "agreements": self.agreements,
+            "partners": self.partners,
+            "renewals": self.renewals,
+            "reports": self.reports,
+        }
+
+    def _page_title(self, key: str) -> str:
+        return {
+            "dashboard": self.tr("Dashboard"),
+            "agreements": self.tr("Agreements"),
+            "partners": self.tr("Partners"),
+            "renewals": self.tr("Renewals"),
+            "reports": self.tr("Reports"),
+        }[key]
+
+    def _action(
+        self, text: str, slot: Callable[[], object], shortcut: Any = None, tip: str = ""
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_actions(self) -> None:
+        style = self.style()
+        sk = QKeySequence.StandardKey
+        self.new_agreement_action = self._action(
+            self.tr("New &agreement…"), self.new_agreement, sk.New,
+            self.tr("Create an agreement with a partner"),
+        )  # fmt: skip
+        self.new_agreement_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_FileIcon))
+        self.new_partner_action = self._action(
+            self.tr("New &partner…"), self.new_partner, "Ctrl+Shift+N",
+            self.tr("Add a partner company"),
+        )  # fmt: skip
+        self.new_partner_action.setIcon(
+            style.standardIcon(QStyle.StandardPixmap.SP_FileDialogNewFolder)
+        )
+        self.import_action = self._action(self.tr("&Import…"), self.import_data, "Ctrl+I")
+        self.backup_action = self._action(self.tr("&Back up…"), self.back_up)
+        self.restore_action = self._action(self.tr("&Restore from backup…"), self.restore)
+        self.demo_action = self._action(self.tr("Load &demo data…"), self.offer_demo_data)
+        self.settings_action = self._action(
+            self.tr("&Settings…"), self.open_settings, sk.Preferences
+        )
+        if self.settings_action.shortcut().isEmpty():
+            self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.quit_action = self._action(self.tr("&Quit"), self.close, sk.Quit)
+        if self.quit_action.shortcut().isEmpty():
+            self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence(sk.Undo))
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(sk.Redo)])
+        self.find_action = self._action(self.tr("&Find…"), self.focus_search, sk.Find)
+        self.refresh_action = self._action(self.tr("Re&fresh"), self.refresh_all, sk.Refresh)
+        if self.refresh_action.shortcut().isEmpty():
+            self.refresh_action.setShortcut(QKeySequence("F5"))
+        self.page_actions: list[QAction] = []
+        for number, key in enumerate(PAGES, start=1):
+            action = self._action(
+                self._page_title(key), partial(self.show_page, key), f"Ctrl+{number}"
+            )
+            self.page_actions.append(action)
+        self.about_action = self._action(self.tr("&About PartnerDesk"), self.about)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        bar.clear()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addActions([self.new_agreement_action, self.new_partner_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.import_action)
+        file_menu.addActions([self.backup_action, self.restore_action])
+        file_menu.addAction(self.demo_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addActions(self.page_actions)
+        view_menu.addSeparator()
+        view_menu.addAction(self.refresh_action)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+
+    def _build_toolbar(self) -> None:
+        for old in self.findChildren(QToolBar):
+            self.removeToolBar(old)
+            old.deleteLater()
+        toolbar = QToolBar(self.tr("Main toolbar"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addActions([self.new_agreement_action, self.new_partner_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.undo_action, self.redo_action])
+        spacer = QWidget()
+        spacer.setSizePolicy(
+            spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred
+        )
+        toolbar.addWidget(spacer)
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("globalSearch")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setPlaceholderText(self.tr("Search references, titles, partners (Ctrl+F)"))
+        self.search_edit.setMinimumWidth(320)
+        self.search_edit.returnPressed.connect(self.run_search)
+        toolbar.addWidget(self.search_edit)
+        self.addToolBar(toolbar)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        for old in bar.findChildren(QLabel):
+            bar.removeWidget(old)
+            old.deleteLater()
+        self.db_label = QLabel()
+        self.counts_label = QLabel()
+        bar.addWidget(self.db_label, 1)
+        bar.addPermanentWidget(self.counts_label)
+        self.update_status()
+
+    def update_status(self) -> None:
+        with self.db.session() as s:
+            agreements, partners = count_agreements(s), count_partners(s)
+        self.db_label.setText(self.tr("Database: %1").replace("%1", self.db.description))
+        self.db_label.setToolTip(self.db.description)
+        self.counts_label.setText(
+            self.tr("%1 agreements · %2 partners")
+            .replace("%1", f"{agreements:,}")
+            .replace("%2", f"{partners:,}")
+        )
+
+    def retranslate(self) -> None:
+        """Rebuild every page and menu in the language just installed."""
+        current = self.current_page()
+        self.save_views()
+        old_pages = list(self._pages().values())
+        old_nav = self.centralWidget()
+        self._build()
+        for page in old_pages:
+            page.deleteLater()
+        if old_nav is not None:
+            old_nav.deleteLater()
+        self.show_page(current)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "stack"):
+            # Pages are rebuilt (not patched string by string): nothing can stay behind
+            # in the old language. Deferred: Qt is still delivering the event.
+            QTimer.singleShot(0, self.retranslate)
+        super().changeEvent(event)
+
+    # --- navigation ---------------------------------------------------------------------
+
+    def current_page(self) -> str:
+        item = self.nav.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item else "dashboard"
+
+    def show_page(self, key: str) -> QWidget:
+        self.nav.setCurrentRow(PAGES.index(key))
+        return self._pages()[key]
+
+    def _page_shown(self) -> None:
+        settings.LAST_PAGE.set(self.current_page())
+        page = self._pages()[self.current_page()]
+        activate = getattr(page, "activate", None)
+        if callable(activate):
+            activate()
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    def run_search(self) -> None:
+        text = self.search_edit.text().strip()
+        self.show_page("agreements")
+        self.agreements.search_for(text)
+
+    def _show_decisions(self, days: int) -> None:
+        self.show_page("agreements")
+        self.agreements.show_decisions_within(days)
+
+    def _refresh_soon(self) -> None:
+        self._refresh_timer.start()
+
+    def refresh_all(self) -> None:
+        self.agreements.refresh()
+        self.partners.refresh()
+        self.renewals.refresh()
+        self.dashboard.refresh()
+        self.update_status()
+
+    # --- actions on records -------------------------------------------------------------
+
+    def _editor_missing(self, what: str) -> None:
+        QMessageBox.information(
+            self, self.tr("Not available"),
+            self.tr("The %1 editor is not installed in this build.").replace("%1", what),
+        )  # fmt: skip
+
+    def _show_editor(self, editor: QWidget) -> None:
+        self._open_editors.append(editor)
+        editor.destroyed.connect(lambda _o=None, e=editor: self._forget_editor(e))
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        editor.show()
+        editor.raise_()
+        editor.activateWindow()
+
+    def _forget_editor(self, editor: QWidget) -> None:
+        if editor in self._open_editors:
+            self._open_editors.remove(editor)
+
+    def open_agreement(self, agreement_id: int) -> QWidget | None:
+        cls = optional("ui.editors.agreement_editor", "AgreementEditor")
+        if cls is None:
+            self._editor_missing(self.tr("agreement"))
+            return None
+        try:
+            editor: QWidget = cls(self.db, agreement_id, undo_stack=self.undo_stack, parent=self)
+        except PartnerDeskError as exc:
+            QMessageBox.warning(self, self.tr("Cannot open the agreement"), str(exc))
+            self.refresh_all()
+            return None
+        self._connect_editor(editor)
+        self._show_editor(editor)
+        return editor
+
+    def new_agreement(self, partner_id: int | None = None) -> QWidget | None:
+        cls = optional("ui.editors.agreement_editor", "AgreementEditor")
+        if cls is None:
+            self._editor_missing(self.tr("agreement"))
+            return None
+        editor: QWidget = cls(
+            self.db, None, partner_id=partner_id, undo_stack=self.undo_stack, parent=self
+        )
+        self._connect_editor(editor)
+        self._show_editor(editor)
+        return editor
+
+    def _connect_editor(self, editor: Any) -> None:
+        for name in ("saved", "deleted"):
+            signal = getattr(editor, name, None)
+            if signal is not None:
+                signal.connect(lambda _id: self._refresh_soon())
+
+    def edit_partner(self, partner_id: int | None) -> QWidget | None:
+        cls = optional("ui.editors.partner_editor", "PartnerEditor")
+        if cls is None:
+            self._editor_missing(self.tr("partner"))
+            return None
+        editor: QWidget = cls(self.db, partner_id, undo_stack=self.undo_stack, parent=self)
+        self._connect_editor(editor)
+        self._show_editor(editor)
+        return editor
+
+    def new_partner(self) -> QWidget | None:
+        return self.edit_partner(None)
+
+    def delete_agreements(self, ids: list[int]) -> None:
+        if not ids:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete agreements"),
+            self.tr("Delete %n agreement(s)? You can undo this with Ctrl+Z.", "", len(ids)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        undoable = optional("ui.undo", "delete_agreement_undoable")
+        errors: list[str] = []
+        if len(ids) > 1:
+            self.undo_stack.beginMacro(self.tr("Delete %n agreement(s)", "", len(ids)))
+        try:
+            for agreement_id in ids:
+                try:
+                    if undoable is not None:
+                        undoable(self.db, self.undo_stack, agreement_id, parent=self)
+                    else:
+                        from app.services.agreements import delete_agreement
+
+                        with self.db.session() as s:
+                            delete_agreement(s, agreement_id)
+                except PartnerDeskError as exc:
+                    errors.append(str(exc))
+        finally:
+            if len(ids) > 1:
+                self.undo_stack.endMacro()
+        if errors:
+            QMessageBox.warning(self, self.tr("Some agreements were not deleted"),
+                                "\n".join(errors[:10]))  # fmt: skip
+        self.refresh_all()
+
+    def renew(self, agreement_id: int) -> None:
+        try:
+            with self.db.session() as s:
+                current = get_agreement(s, agreement_id)
+        except PartnerDeskError as exc:
+            QMessageBox.warning(self, self.tr("Cannot renew"), str(exc))
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Renew agreement"),
+            self.tr(
+                "Renew %1 (%2)? A draft successor starting %3 is created and this agreement "
+                "is marked renewed."
+            )
+            .replace("%1", current.reference)
+            .replace("%2", current.title)
+            .replace("%3", current.end_date.isoformat()),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            with self.db.session() as s:
+                successor = renew_agreement(s, agreement_id, current.version)
+        except PartnerDeskError as exc:
+            QMessageBox.warning(self, self.tr("Cannot renew"), str(exc))
+            return
+        self.refresh_all()
+        self.statusBar().showMessage(
+            self.tr("%1 renewed as %2").replace("%1", current.reference)
+            .replace("%2", successor.reference), 8000,
+        )  # fmt: skip
+        self.open_agreement(successor.id)
+
+    def report_for_agreement(self, reference: str) -> None:
+        page = self.show_page("reports")
+        opener = getattr(page, "open_for_agreement", None)
+        if callable(opener):
+            opener(reference)
+
+    def report_for_partner(self, partner_id: int) -> None:
+        page = self.show_page("reports")
+        opener = getattr(page, "open_for_partner", None)
+        if callable(opener):
+            opener(partner_id)
+
+    # --- file menu ----------------------------------------------------------------------
+
+    def import_data(self) -> None:
+        cls = optional("ui.dialogs.import_wizard", "ImportWizard")
+        if cls is None:
+            self._editor_missing(self.tr("import"))
+            return
+        wizard = cls(self.db, parent=self)
+        wizard.finished.connect(lambda _r: self.refresh_all())
+        wizard.open()
+
+    def back_up(self) -> None:
+        fn = optional("ui.dialogs.backup", "back_up")
+        if fn is None:
+            self._editor_missing(self.tr("backup"))
+            return
+        fn(self, self.db)
+
+    def restore(self) -> None:
+        fn = optional("ui.dialogs.backup", "restore")
+        if fn is None:
+            self._editor_missing(self.tr("backup"))
+            return
+        fn(self, self.db)
+        self.refresh_all()
+
+    def offer_demo_data(self) -> None:
+        from ui.application import load_demo_data
+
+        load_demo_data(self, self.db, on_done=self.refresh_all)
+
+    def open_settings(self) -> None:
+        from ui.dialogs.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.db, self)
+        dialog.language_chosen.connect(self.switch_language)
+        dialog.database_chosen.connect(self.set_database)
+        dialog.accepted.connect(self.refresh_all)
+        dialog.open()
+
+    def set_database(self, db: Database) -> None:
+        """Work on another database from now on; undo steps of the old one are dropped."""
+        old = self.db
+        self.undo_stack.clear()
+        self.db = db
+        self.retranslate()
+        if old is not db:
+            old.dispose()
+        self.statusBar().showMessage(self.tr("Now using %1").replace("%1", db.description), 8000)
+
+    def switch_language(self, language: str) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and i18n.install(app, language):
+            self.language_changed.emit(language)
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About PartnerDesk"),
+            self.tr("PartnerDesk — cooperation agreements for partnership managers."),
+        )
+
+    # --- window state -------------------------------------------------------------------
+
+    def restore_window(self) -> None:
+        geometry = settings.MAIN_GEOMETRY.get()
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 860)
+        state = settings.MAIN_STATE.get()
+        if not state.isEmpty():
+            self.restoreState(state)
+        splitter = settings.splitter_state("main").get()
+        if not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+
+    def save_views(self) -> None:
+        for page in self._pages().values():
+            save = getattr(page, "save_state", None)
+            if callable(save):
+                save()
+        settings.splitter_state("main").set(QByteArray(self.splitter.saveState()))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for editor in list(self._open_editors):
+            if not editor.close():
+                event.ignore()  # an editor kept its unsaved edits: the window stays
+                return
+        settings.MAIN_GEOMETRY.set(QByteArray(self.saveGeometry()))
+        settings.MAIN_STATE.set(QByteArray(self.saveState()))
+        self.save_views()
+        auto_backup = optional("ui.dialogs.backup", "auto_backup_on_close")
+        folder = settings.BACKUP_FOLDER.get()
+        if auto_backup is not None and folder:
+            try:
+                auto_backup(self.db, folder, settings.BACKUP_KEEP.get())
+            except Exception:  # a failed backup must not keep the user from quitting
+                log.exception("automatic backup failed")
+        super().closeEvent(event)
+
+    def window_icon(self) -> QIcon:
+        return self.style().standardIcon(QStyle.StandardPixmap.SP_DesktopIcon)

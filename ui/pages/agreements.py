@@ -1,0 +1,296 @@
+"""The agreements list: a filter bar over a paged, SQL-sorted table."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db import Database
+from app.domain.enums import AgreementStatus, AgreementType
+from app.services.listing import AgreementFilter, AgreementRow, owners
+from ui import i18n
+from ui.models.agreements import AgreementTableModel
+from ui.models.lazy import Roles
+from ui.widgets.tables import fast_table, restore_header, save_header, selected_rows
+
+STATE_KEY = "agreements"
+
+
+def _py_date(d: QDate) -> date:
+    return date(d.year(), d.month(), d.day())
+
+
+def _date_edit() -> QDateEdit:
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
+class AgreementsPage(QWidget):
+    open_requested = Signal(int)
+    new_requested = Signal()
+    renew_requested = Signal(int)
+    report_requested = Signal(str)  # agreement reference
+    delete_requested = Signal(list)  # agreement ids
+    count_changed = Signal(int)
+
+    def __init__(self, db: Database, today: date | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.today = today or date.today()
+        self.model = AgreementTableModel(db, today=self.today, parent=self)
+        self._text_timer = QTimer(self, singleShot=True, interval=250)
+        self._text_timer.timeout.connect(self.apply_filter)
+        self._build()
+        self.model.modelReset.connect(self._show_count)
+        self.reload_choices()
+        restored = restore_header(self.view, STATE_KEY)
+        if not restored:
+            self._default_layout()
+        self.apply_filter()
+
+    # --- layout -------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.type_box = QComboBox()
+        self.type_box.addItem(self.tr("All types"), None)
+        for t in AgreementType:
+            self.type_box.addItem(i18n.type_label(t), t.value)
+        self.status_box = QComboBox()
+        self.status_box.addItem(self.tr("All statuses"), None)
+        self.status_box.addItem(self.tr("Live (active or pending)"), "live")
+        for s in AgreementStatus:
+            self.status_box.addItem(i18n.status_label(s), s.value)
+        self.owner_box = QComboBox()
+        self.owner_box.setMinimumContentsLength(10)
+        self.partner_edit = QLineEdit(placeholderText=self.tr("Partner"), clearButtonEnabled=True)
+        self.partner_edit.setMaximumWidth(180)
+        self.search_edit = QLineEdit(
+            placeholderText=self.tr("Search reference, title, partner…"), clearButtonEnabled=True
+        )
+        self.search_edit.setMinimumWidth(220)
+        self.dates_check = QCheckBox(self.tr("Decision from"))
+        self.date_from = _date_edit()
+        self.date_to = _date_edit()
+        today = QDate(self.today.year, self.today.month, self.today.day)
+        self.date_from.setDate(today)
+        self.date_to.setDate(today.addDays(90))
+        self.to_label = QLabel(self.tr("to"))
+        self.columns_button = QToolButton()
+        self.columns_button.setText(self.tr("Columns"))
+        self.columns_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.columns_button.setMenu(QMenu(self.columns_button))
+        self.columns_button.menu().aboutToShow.connect(self._fill_column_menu)
+        self.count_label = QLabel()
+
+        bar = QHBoxLayout()
+        bar.setSpacing(6)
+        for w in (self.search_edit, self.type_box, self.status_box, self.owner_box,
+                  self.partner_edit, self.dates_check, self.date_from, self.to_label,
+                  self.date_to):  # fmt: skip
+            bar.addWidget(w)
+        bar.addStretch(1)
+        bar.addWidget(self.count_label)
+        bar.addWidget(self.columns_button)
+
+        self.view = fast_table(self)
+        self.view.setModel(self.model)
+        self.view.setObjectName("agreementsView")
+        self.view.doubleClicked.connect(self._open_index)
+        self.view.activated.connect(self._open_index)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        delete = QAction(self.tr("Delete…"), self.view)
+        delete.setShortcut(QKeySequence.StandardKey.Delete)
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.triggered.connect(self._delete_selected)
+        self.view.addAction(delete)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+
+        for box in (self.type_box, self.status_box, self.owner_box):
+            box.currentIndexChanged.connect(self.apply_filter)
+        self.search_edit.textChanged.connect(lambda _t: self._text_timer.start())
+        self.partner_edit.textChanged.connect(lambda _t: self._text_timer.start())
+        self.dates_check.toggled.connect(self._dates_toggled)
+        self.date_from.dateChanged.connect(self._dates_changed)
+        self.date_to.dateChanged.connect(self._dates_changed)
+        self._dates_toggled(False)
+
+    def _default_layout(self) -> None:
+        widths = {"reference": 110, "title": 260, "type": 90, "partner": 280, "owner": 100,
+                  "status": 120, "value": 130, "currency": 70, "end_date": 95,
+                  "decision_date": 105, "days_left": 105}  # fmt: skip
+        for i, column in enumerate(self.model.columns):
+            self.view.setColumnWidth(i, widths.get(column.key, 110))
+            self.view.setColumnHidden(i, not column.default_visible)
+        self.view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+
+    def save_state(self) -> None:
+        save_header(self.view, STATE_KEY)
+
+    def reload_choices(self) -> None:
+        current = self.owner_box.currentData()
+        self.owner_box.blockSignals(True)
+        self.owner_box.clear()
+        self.owner_box.addItem(self.tr("All owners"), None)
+        with self.db.session() as s:
+            for owner in owners(s):
+                self.owner_box.addItem(owner, owner)
+        index = self.owner_box.findData(current)
+        self.owner_box.setCurrentIndex(max(index, 0))
+        self.owner_box.blockSignals(False)
+
+    # --- filtering ----------------------------------------------------------------------
+
+    def current_filter(self) -> AgreementFilter:
+        type_value = self.type_box.currentData()
+        status_value = self.status_box.currentData()
+        if status_value == "live":
+            statuses = frozenset({AgreementStatus.ACTIVE, AgreementStatus.PENDING_APPROVAL})
+        elif status_value:
+            statuses = frozenset({AgreementStatus(status_value)})
+        else:
+            statuses = frozenset()
+        decision_from: date | None = None
+        decision_to: date | None = None
+        if self.dates_check.isChecked():
+            decision_from = _py_date(self.date_from.date())
+            decision_to = _py_date(self.date_to.date())
+        return AgreementFilter(
+            types=frozenset({AgreementType(type_value)}) if type_value else frozenset(),
+            statuses=statuses,
+            owner=self.owner_box.currentData(),
+            partner=self.partner_edit.text().strip() or None,
+            search=self.search_edit.text().strip() or None,
+            decision_from=decision_from,
+            decision_to=decision_to,
+            today=self.today,
+        )
+
+    def apply_filter(self) -> None:
+        self._text_timer.stop()
+        self.model.set_filter(self.current_filter())
+
+    def search_for(self, text: str) -> None:
+        """The global search: show every agreement whose reference, title or partner match."""
+        self.type_box.setCurrentIndex(0)
+        self.status_box.setCurrentIndex(0)
+        self.owner_box.setCurrentIndex(0)
+        self.partner_edit.clear()
+        self.dates_check.setChecked(False)
+        self.search_edit.setText(text)
+        self.apply_filter()
+        self.view.setFocus()
+        if self.model.rowCount():
+            self.view.selectRow(0)
+
+    def show_decisions_within(self, days: int) -> None:
+        self.status_box.setCurrentIndex(self.status_box.findData("live"))
+        self.date_from.setDate(QDate(self.today.year, self.today.month, self.today.day))
+        self.date_to.setDate(self.date_from.date().addDays(days))
+        self.dates_check.setChecked(True)
+        self.apply_filter()
+
+    def _dates_toggled(self, on: bool) -> None:
+        for w in (self.date_from, self.date_to, self.to_label):
+            w.setEnabled(on)
+        self.apply_filter()
+
+    def _dates_changed(self) -> None:
+        if self.dates_check.isChecked():
+            self.apply_filter()
+
+    def _show_count(self) -> None:
+        n = self.model.rowCount()
+        self.count_label.setText(self.tr("%n agreement(s)", "", n))
+        self.count_changed.emit(n)
+
+    def refresh(self) -> None:
+        """After an edit elsewhere: the same filter, fresh rows, the selection kept if possible."""
+        selected = self.selected_ids()
+        self.reload_choices()
+        self.model.reload()
+        for agreement_id in selected[:1]:
+            row = self.model.row_of_id(agreement_id)
+            if row >= 0:
+                self.view.selectRow(row)
+
+    # --- columns ------------------------------------------------------------------------
+
+    def _fill_column_menu(self) -> None:
+        menu = self.columns_button.menu()
+        menu.clear()
+        for i, column in enumerate(self.model.columns):
+            action = menu.addAction(column.title())
+            action.setCheckable(True)
+            action.setChecked(not self.view.isColumnHidden(i))
+            action.toggled.connect(lambda on, i=i: self.set_column_visible(i, on))
+
+    def set_column_visible(self, column: int, visible: bool) -> None:
+        shown = [i for i in range(self.model.columnCount()) if not self.view.isColumnHidden(i)]
+        if not visible and shown == [column]:
+            return  # never hide the last column: the list would look empty
+        self.view.setColumnHidden(column, not visible)
+
+    # --- actions ------------------------------------------------------------------------
+
+    def selected_ids(self) -> list[int]:
+        return [self.model.ids()[r] for r in selected_rows(self.view)]
+
+    def selected_records(self) -> list[AgreementRow]:
+        records = [self.model.record(r) for r in selected_rows(self.view)]
+        return [r for r in records if r is not None]
+
+    def _open_index(self, index: object) -> None:
+        agreement_id = index.data(Roles.ID)  # type: ignore[attr-defined]
+        if agreement_id is not None:
+            self.open_requested.emit(int(agreement_id))
+
+    def _delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self.delete_requested.emit(ids)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        if index.isValid() and index.row() not in selected_rows(self.view):
+            self.view.selectRow(index.row())
+        records = self.selected_records()
+        menu = QMenu(self)
+        if records:
+            first = records[0]
+            menu.addAction(self.tr("Open"), lambda: self.open_requested.emit(first.id))
+            renew = menu.addAction(self.tr("Renew…"), lambda: self.renew_requested.emit(first.id))
+            renew.setEnabled(
+                len(records) == 1
+                and first.status in (AgreementStatus.ACTIVE, AgreementStatus.EXPIRED)
+            )
+            menu.addAction(
+                self.tr("Export report…"), lambda: self.report_requested.emit(first.reference)
+            )
+            menu.addSeparator()
+            menu.addAction(
+                self.tr("Delete %n agreement(s)…", "", len(records)), self._delete_selected
+            )
+            menu.addSeparator()
+        menu.addAction(self.tr("New agreement…"), self.new_requested.emit)
+        menu.exec(self.view.viewport().mapToGlobal(pos))

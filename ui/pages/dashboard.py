@@ -1,0 +1,428 @@
+"""The dashboard: what needs attention today, and the portfolio in figures and charts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QPieSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QRadioButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db import Database
+from app.domain.enums import AgreementStatus, AgreementType, OperatingModel
+from app.services.dashboard import Attention, attention
+from app.services.portfolio import PortfolioFigures, portfolio_figures
+from ui import i18n
+from ui.models.agreements import NEAR_COLOUR, PAST_COLOUR
+from ui.models.lazy import Roles
+from ui.models.records import Record, RecordTableModel
+from ui.widgets.tables import fast_table
+from ui.worker import run_job
+
+TYPE_COLOURS = ["#2e86c1", "#28b463", "#d68910", "#8e44ad", "#17a589"]
+
+
+@dataclass(frozen=True)
+class DashboardData:
+    attention: Attention
+    figures: PortfolioFigures
+
+
+def load_dashboard(db: Database, today: date) -> DashboardData:
+    with db.session() as s:
+        return DashboardData(attention(s, today, 90), portfolio_figures(s, today))
+
+
+class Tile(QFrame):
+    """One headline figure; clickable when it leads somewhere."""
+
+    clicked = Signal()
+
+    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setObjectName("tile")
+        self.value = QLabel("—")
+        font = QFont(self.value.font())
+        font.setPointSizeF(font.pointSizeF() * 1.7)
+        font.setBold(True)
+        self.value.setFont(font)
+        self.caption = QLabel(caption)
+        self.caption.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.addWidget(self.value)
+        layout.addWidget(self.caption)
+
+    def set_value(self, text: str, colour: str | None = None) -> None:
+        self.value.setText(text)
+        self.value.setStyleSheet(f"color: {colour};" if colour else "")
+
+    def mouseReleaseEvent(self, event: object) -> None:
+        self.clicked.emit()
+
+
+def _chart(title: str) -> tuple[QChart, QChartView]:
+    chart = QChart()
+    chart.setTitle(title)
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    chart.setMargins(QMargins(4, 4, 4, 4))
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+    view = QChartView(chart)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setMinimumHeight(220)
+    return chart, view
+
+
+class DashboardPage(QWidget):
+    open_requested = Signal(int)
+    show_decisions = Signal(int)  # days: show the agreements list filtered to them
+    loaded = Signal()
+
+    def __init__(self, db: Database, today: date | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.today = today or date.today()
+        self.data: DashboardData | None = None
+        self._generation = 0
+        self._build()
+
+    # --- layout -------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.tiles = {
+            "agreements": Tile(self.tr("Agreements in the portfolio")),
+            "value": Tile(self.tr("Portfolio value")),
+            "decisions": Tile(self.tr("Decisions due within 30 days")),
+            "milestones": Tile(self.tr("Overdue milestones")),
+            "kpis": Tile(self.tr("KPIs in red")),
+            "documents": Tile(self.tr("Documents expiring within 60 days")),
+        }
+        tiles = QHBoxLayout()
+        for tile in self.tiles.values():
+            tiles.addWidget(tile, 1)
+        self.tiles["decisions"].clicked.connect(lambda: self.show_decisions.emit(30))
+        self.tiles["decisions"].setCursor(Qt.CursorShape.PointingHandCursor)
+        self.tiles["decisions"].setToolTip(self.tr("Show them in the agreements list"))
+
+        self.decisions_model = RecordTableModel([
+            lambda: self.tr("Decision date"), lambda: self.tr("Days"),
+            lambda: self.tr("Reference"), lambda: self.tr("Title"), lambda: self.tr("Partner"),
+            lambda: self.tr("Owner"), lambda: self.tr("Value"),
+        ], self)  # fmt: skip
+        self.milestones_model = RecordTableModel([
+            lambda: self.tr("Due"), lambda: self.tr("Days overdue"), lambda: self.tr("Reference"),
+            lambda: self.tr("Milestone"), lambda: self.tr("Owner"),
+        ], self)  # fmt: skip
+        self.kpis_model = RecordTableModel([
+            lambda: self.tr("Reference"), lambda: self.tr("Title"), lambda: self.tr("KPI"),
+            lambda: self.tr("Target"), lambda: self.tr("Latest"), lambda: self.tr("Period"),
+        ], self)  # fmt: skip
+        self.documents_model = RecordTableModel([
+            lambda: self.tr("Expires"), lambda: self.tr("Days left"), lambda: self.tr("Reference"),
+            lambda: self.tr("Document"), lambda: self.tr("Kind"),
+        ], self)  # fmt: skip
+
+        self.window_group = QButtonGroup(self)
+        window_bar = QHBoxLayout()
+        window_bar.addWidget(QLabel(self.tr("Decision dates within:")))
+        for days in (30, 60, 90):
+            button = QRadioButton(self.tr("%1 days").replace("%1", str(days)))
+            self.window_group.addButton(button, days)
+            window_bar.addWidget(button)
+        window_bar.addStretch(1)
+        self.window_group.button(30).setChecked(True)
+        self.window_group.idToggled.connect(lambda _id, on: self._fill_decisions() if on else None)
+
+        decisions_tab = QWidget()
+        decisions_layout = QVBoxLayout(decisions_tab)
+        decisions_layout.setContentsMargins(4, 4, 4, 4)
+        decisions_layout.addLayout(window_bar)
+        self.decisions_view = self._list_view(self.decisions_model)
+        decisions_layout.addWidget(self.decisions_view)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("attentionTabs")
+        self.tabs.addTab(decisions_tab, self.tr("Decisions due"))
+        self.tabs.addTab(self._list_view(self.milestones_model), self.tr("Overdue milestones"))
+        self.tabs.addTab(self._list_view(self.kpis_model), self.tr("KPIs in red"))
+        self.tabs.addTab(self._list_view(self.documents_model), self.tr("Expiring documents"))
+
+        attention_box = QWidget()
+        attention_layout = QVBoxLayout(attention_box)
+        attention_layout.setContentsMargins(0, 0, 0, 0)
+        heading = QLabel(self.tr("Needs attention today (%1)").replace(
+            "%1", self.today.isoformat()))  # fmt: skip
+        bold = QFont(heading.font())
+        bold.setBold(True)
+        bold.setPointSizeF(bold.pointSizeF() * 1.15)
+        heading.setFont(bold)
+        attention_layout.addWidget(heading)
+        attention_layout.addWidget(self.tabs)
+
+        self.type_chart, type_view = _chart(self.tr("Value by cooperation type"))
+        self.status_chart, status_view = _chart(self.tr("Agreements by status"))
+        self.model_chart, model_view = _chart(self.tr("Brand operating model"))
+        self.currency_chart, currency_view = _chart(self.tr("Value by currency"))
+        self.charts = (self.type_chart, self.status_chart, self.model_chart, self.currency_chart)
+        charts = QWidget()
+        grid = QGridLayout(charts)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(type_view, 0, 0)
+        grid.addWidget(status_view, 0, 1)
+        grid.addWidget(model_view, 1, 0)
+        grid.addWidget(currency_view, 1, 1)
+        self.rates_label = QLabel()
+        self.rates_label.setWordWrap(True)
+        self.rates_label.setObjectName("ratesNote")
+        grid.addWidget(self.rates_label, 2, 0, 1, 2)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("dashboardSplitter")
+        self.splitter.addWidget(attention_box)
+        self.splitter.addWidget(charts)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(tiles)
+        layout.addWidget(self.splitter, 1)
+
+    def _list_view(self, model: RecordTableModel) -> QTableView:
+        view = fast_table(self, sortable=False)
+        view.setModel(model)
+        view.doubleClicked.connect(lambda i: self.open_requested.emit(int(i.data(Roles.ID))))
+        view.activated.connect(lambda i: self.open_requested.emit(int(i.data(Roles.ID))))
+        return view
+
+    # --- loading ------------------------------------------------------------------------
+
+    def activate(self) -> None:
+        if self.data is None:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Read the figures in a worker: at 100,000 agreements they take a second or two."""
+        self._generation += 1
+        generation = self._generation
+        for tile in self.tiles.values():
+            if tile.value.text() == "—":
+                tile.set_value("…")
+        run_job(
+            self, self.tr("Dashboard"),
+            lambda _progress: load_dashboard(self.db, self.today),
+            lambda data: self._loaded(generation, data),
+            lambda exc: self._failed(generation, exc),
+            show_dialog=False,
+        )  # fmt: skip
+
+    def load_now(self) -> None:
+        """The same work on this thread (tests, screenshots)."""
+        self._generation += 1
+        self.show_data(load_dashboard(self.db, self.today))
+
+    def _loaded(self, generation: int, data: DashboardData) -> None:
+        if generation == self._generation:
+            self.show_data(data)
+
+    def _failed(self, generation: int, exc: BaseException) -> None:
+        if generation == self._generation:
+            self.tiles["agreements"].set_value("!")
+            self.rates_label.setText(self.tr("The dashboard could not be read: %1").replace(
+                "%1", str(exc)))  # fmt: skip
+
+    def show_data(self, data: DashboardData) -> None:
+        self.data = data
+        a, f = data.attention, data.figures
+        self.tiles["agreements"].set_value(f"{f.agreement_count:,}")
+        self.tiles["value"].set_value(f"{i18n.compact_money(f.total_value_base)} {f.base_currency}")
+        self.tiles["value"].setToolTip(i18n.money(f.total_value_base, f.base_currency))
+        soon = len(a.decisions_within(30))
+        self.tiles["decisions"].set_value(str(soon), NEAR_COLOUR if soon else None)
+        self.tiles["milestones"].set_value(
+            _count(len(a.overdue_milestones)), PAST_COLOUR if a.overdue_milestones else None
+        )
+        self.tiles["kpis"].set_value(_count(len(a.red_kpis)), PAST_COLOUR if a.red_kpis else None)
+        self.tiles["documents"].set_value(
+            _count(len(a.expiring_documents)), NEAR_COLOUR if a.expiring_documents else None
+        )
+        self._fill_decisions()
+        self.milestones_model.set_records([
+            Record(m.agreement_id, (m.due_date.isoformat(), str(m.days_overdue), m.reference,
+                                    m.title, m.owner), PAST_COLOUR, frozenset({1}), m)
+            for m in a.overdue_milestones
+        ])  # fmt: skip
+        self.kpis_model.set_records([
+            Record(k.agreement_id, (k.reference, k.title, f"{k.metric} ({k.unit})",
+                                    f"{k.target:,}", f"{k.latest_value:,}",
+                                    k.period_end.isoformat()), PAST_COLOUR,
+                   frozenset({3, 4}), k)
+            for k in a.red_kpis
+        ])  # fmt: skip
+        self.documents_model.set_records([
+            Record(d.agreement_id, (d.expires_on.isoformat(), str(d.days_left), d.reference,
+                                    d.filename, _kind_label(d.kind.value)),
+                   PAST_COLOUR if d.days_left < 0 else NEAR_COLOUR, frozenset({1}), d)
+            for d in a.expiring_documents
+        ])  # fmt: skip
+        for view in self.findChildren(QTableView):
+            view.resizeColumnsToContents()
+        self._fill_charts(f)
+        self.loaded.emit()
+
+    def _fill_decisions(self) -> None:
+        if self.data is None:
+            return
+        days = self.window_group.checkedId()
+        self.decisions_model.set_records([
+            Record(d.agreement_id,
+                   (d.decision_date.isoformat(), str(d.days_left), d.reference, d.title,
+                    d.partner_name + (f" ({d.partner_local_name})" if d.partner_local_name
+                                      and d.partner_local_name != d.partner_name else ""),
+                    d.owner, i18n.money(d.value, d.currency)),
+                   NEAR_COLOUR if d.days_left <= 30 else None, frozenset({1, 6}), d)
+            for d in self.data.attention.decisions_within(days)
+        ])  # fmt: skip
+
+    # --- charts -------------------------------------------------------------------------
+
+    def _chart_theme(self, chart: QChart) -> None:
+        dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        chart.setTheme(
+            QChart.ChartTheme.ChartThemeDark if dark else QChart.ChartTheme.ChartThemeLight
+        )
+        chart.setBackgroundBrush(self.palette().color(QPalette.ColorRole.Base))
+
+    def _fill_charts(self, f: PortfolioFigures) -> None:
+        for chart in self.charts:
+            chart.removeAllSeries()
+            for axis in chart.axes():
+                chart.removeAxis(axis)
+            self._chart_theme(chart)
+
+        self.type_chart.setTitle(
+            self.tr("Value by cooperation type (%1)").replace("%1", f.base_currency)
+        )
+        self._pie(self.type_chart, [
+            (i18n.type_label(AgreementType(b.key)), b.value_base) for b in f.by_type
+        ], TYPE_COLOURS)  # fmt: skip
+        self._pie(self.model_chart, [
+            (i18n.operating_model_label(OperatingModel(b.key)), b.value_base)
+            for b in f.by_operating_model
+        ], ["#2e86c1", "#d68910"])  # fmt: skip
+        self._bars(
+            self.status_chart,
+            [(i18n.status_label(AgreementStatus(b.key)), Decimal(b.count)) for b in f.by_status],
+            self.tr("Agreements"),
+            "#2e86c1",
+            horizontal=True,
+        )
+        self.currency_chart.setTitle(
+            self.tr("Value by currency (million %1)").replace("%1", f.base_currency)
+        )
+        self._bars(
+            self.currency_chart,
+            [(c.currency, c.value_base or Decimal(0)) for c in f.by_currency[:8]],
+            f.base_currency,
+            "#17a589",
+            unit=Decimal(1_000_000),
+        )
+        rates = ", ".join(f"{r.currency} {r.rate}" for r in f.rates if r.effective_date is not None)
+        note = self.tr("Totals in %1 at the rates in force on %2.").replace(
+            "%1", f.base_currency).replace("%2", f.as_of.isoformat())  # fmt: skip
+        if f.missing_rates:
+            note += " " + self.tr("Left out for lack of a rate: %1.").replace(
+                "%1", ", ".join(f.missing_rates))  # fmt: skip
+        self.rates_label.setText(note)
+        self.rates_label.setToolTip(rates)
+
+    def _pie(self, chart: QChart, slices: list[tuple[str, Decimal]], colours: list[str]) -> None:
+        series = QPieSeries()
+        total = sum((v for _, v in slices), Decimal(0))
+        for i, (label, value) in enumerate(slices):
+            share = (value / total * 100) if total else Decimal(0)
+            piece = series.append(f"{label} {share:.0f}%", float(value))  # display only
+            piece.setColor(QColor(colours[i % len(colours)]))
+        series.setPieSize(0.75)
+        chart.addSeries(series)
+
+    def _bars(
+        self,
+        chart: QChart,
+        bars: list[tuple[str, Decimal]],
+        name: str,
+        colour: str,
+        *,
+        horizontal: bool = False,
+        unit: Decimal = Decimal(1),
+    ) -> None:
+        """Bars of ``value / unit`` (a chart shows millions, the tooltip the exact total)."""
+        series: QBarSeries | QHorizontalBarSeries = (
+            QHorizontalBarSeries() if horizontal else QBarSeries()
+        )
+        values = QBarSet(name)
+        values.setColor(QColor(colour))
+        # Qt draws horizontal bars from the bottom up: reversed, the list reads top-down.
+        ordered = list(reversed(bars)) if horizontal else bars
+        for _, value in ordered:
+            values.append(float(round(value / unit)))  # display only; money stays Decimal
+        series.append(values)
+        series.setLabelsVisible(True)
+        series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
+        values.setLabelColor(self.palette().color(QPalette.ColorRole.Text))
+        chart.addSeries(series)
+        categories = QBarCategoryAxis()
+        categories.setTruncateLabels(False)
+        categories.append([label for label, _ in ordered])
+        amounts = QValueAxis()
+        amounts.setLabelFormat("%.0f")
+        top = max((float(v / unit) for _, v in bars), default=1.0)
+        amounts.setRange(0, top * 1.2 or 1.0)
+        amounts.setTickCount(5)
+        if horizontal:
+            chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
+            chart.addAxis(amounts, Qt.AlignmentFlag.AlignBottom)
+        else:
+            chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
+            chart.addAxis(amounts, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(categories)
+        series.attachAxis(amounts)
+        chart.legend().setVisible(False)
+
+
+def _count(n: int) -> str:
+    return f"{n}+" if n >= 200 else str(n)
+
+
+def _kind_label(kind: str) -> str:
+    try:
+        from ui.editors.labels import enum_label  # the editors' vocabulary, when installed
+
+        return str(enum_label(kind))
+    except (ImportError, KeyError, TypeError):
+        return kind.replace("_", " ")

@@ -1,0 +1,283 @@
+"""Partners: the list, and one partner's 360° view of every agreement it holds."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QByteArray, QItemSelection, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db import Database
+from app.domain.enums import AgreementType, PartnerRole
+from app.errors import NotFoundError
+from app.services.listing import AgreementFilter
+from app.services.partners import PartnerFilter, PartnerView, get_partner
+from ui import i18n
+from ui.models.agreements import AgreementTableModel
+from ui.models.lazy import Roles
+from ui.models.partners import PartnerTableModel
+from ui.models.records import Record, RecordTableModel
+from ui.settings import Option, splitter_state
+from ui.widgets.tables import fast_table, restore_header, save_header
+
+STATE_KEY = "partners"
+SPLITTER_KEY = "partners"
+
+
+class PartnerOverview(QWidget):
+    """The 360° view: who the partner is, its contacts, and all its agreements by type."""
+
+    open_requested = Signal(int)
+    edit_requested = Signal(int)
+    new_agreement_requested = Signal(int)
+    report_requested = Signal(int)
+
+    def __init__(self, db: Database, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.partner: PartnerView | None = None
+        self.name_label = QLabel()
+        font = QFont(self.name_label.font())
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.name_label.setFont(font)
+        self.name_label.setWordWrap(True)
+        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.facts = QLabel()
+        self.facts.setWordWrap(True)
+        self.facts.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setObjectName("partnerSummary")
+
+        self.edit_button = QPushButton(self.tr("Edit partner…"))
+        self.new_button = QPushButton(self.tr("New agreement…"))
+        self.report_button = QPushButton(self.tr("Partner dossier…"))
+        self.edit_button.clicked.connect(lambda: self._emit(self.edit_requested))
+        self.new_button.clicked.connect(lambda: self._emit(self.new_agreement_requested))
+        self.report_button.clicked.connect(lambda: self._emit(self.report_requested))
+        buttons = QHBoxLayout()
+        for b in (self.edit_button, self.new_button, self.report_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+
+        self.contacts_model = RecordTableModel([
+            lambda: self.tr("Name"), lambda: self.tr("Role"), lambda: self.tr("E-mail"),
+            lambda: self.tr("Phone"),
+        ], self)  # fmt: skip
+        self.contacts_view = fast_table(self, sortable=False)
+        self.contacts_view.setModel(self.contacts_model)
+        self.contacts_view.setMaximumHeight(120)
+        contacts_box = QGroupBox(self.tr("Contacts"))
+        QVBoxLayout(contacts_box).addWidget(self.contacts_view)
+
+        self.agreements_model = AgreementTableModel(db, today=today, parent=self)
+        self.agreements_view = fast_table(self)
+        self.agreements_view.setObjectName("partnerAgreementsView")
+        self.agreements_view.setModel(self.agreements_model)
+        for i, column in enumerate(self.agreements_model.columns):
+            hidden = column.key in ("partner", "currency", "operating_model", "auto_renew",
+                                    "start_date", "owner")  # fmt: skip
+            self.agreements_view.setColumnHidden(i, hidden)
+        widths = {"reference": 110, "title": 240, "type": 90, "status": 110, "value": 120}
+        for i, column in enumerate(self.agreements_model.columns):
+            self.agreements_view.setColumnWidth(i, widths.get(column.key, 100))
+        self.agreements_view.doubleClicked.connect(
+            lambda i: self.open_requested.emit(int(i.data(Roles.ID)))
+        )
+        agreements_box = QGroupBox(self.tr("All agreements with this partner"))
+        box_layout = QVBoxLayout(agreements_box)
+        box_layout.addWidget(self.summary)
+        box_layout.addWidget(self.agreements_view)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 0, 0, 0)
+        layout.addWidget(self.name_label)
+        layout.addWidget(self.facts)
+        layout.addLayout(buttons)
+        layout.addWidget(contacts_box)
+        layout.addWidget(agreements_box, 1)
+        self.show_partner(None)
+
+    def _emit(self, signal: SignalInstance) -> None:
+        if self.partner is not None:
+            signal.emit(self.partner.id)
+
+    def show_partner(self, partner_id: int | None) -> None:
+        partner: PartnerView | None = None
+        if partner_id is not None:
+            try:
+                with self.db.session() as s:
+                    partner = get_partner(s, partner_id)
+            except NotFoundError:
+                partner = None
+        self.partner = partner
+        for b in (self.edit_button, self.new_button, self.report_button):
+            b.setEnabled(partner is not None)
+        if partner is None:
+            self.name_label.setText(self.tr("Select a partner to see its agreements"))
+            self.facts.clear()
+            self.summary.clear()
+            self.contacts_model.set_records([])
+            self.agreements_model.set_ids([])
+            return
+        self.name_label.setText(partner.display_name)
+        roles = ", ".join(i18n.role_label(r) for r in partner.roles) or "—"
+        lines = [
+            self.tr("Country: %1").replace("%1", partner.country),
+            self.tr("Roles: %1").replace("%1", roles),
+            self.tr("Status: %1").replace("%1", i18n.partner_status_label(partner.status)),
+        ]
+        if partner.website:
+            lines.append(self.tr("Website: %1").replace("%1", partner.website))
+        if partner.notes:
+            lines.append(partner.notes)
+        self.facts.setText("\n".join(lines))
+        self.contacts_model.set_records([
+            Record(c.id, (c.name, c.role, c.email, c.phone)) for c in partner.contacts
+        ])  # fmt: skip
+        self.contacts_view.resizeColumnsToContents()
+        self.agreements_model.set_filter(AgreementFilter(partner_id=partner.id))
+        self._summarise()
+
+    def _summarise(self) -> None:
+        counts = dict.fromkeys(AgreementType, 0)
+        for row in range(self.agreements_model.rowCount()):
+            record = self.agreements_model.record(row)
+            if record is not None:
+                counts[record.type] += 1
+        parts = [f"{i18n.type_label(t)}: {n}" for t, n in counts.items()]
+        self.summary.setText(
+            self.tr("%n agreement(s)", "", self.agreements_model.rowCount())
+            + " — " + " · ".join(parts)
+        )  # fmt: skip
+
+
+class PartnersPage(QWidget):
+    open_requested = Signal(int)
+    edit_requested = Signal(object)  # partner id, or None for a new partner
+    new_agreement_requested = Signal(int)
+    report_requested = Signal(int)
+
+    def __init__(self, db: Database, today: date | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.model = PartnerTableModel(db, self)
+        self._timer = QTimer(self, singleShot=True, interval=250)
+        self._timer.timeout.connect(self.apply_filter)
+
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(self.tr("Search partners in either script…"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.textChanged.connect(lambda _t: self._timer.start())
+        self.role_box = QComboBox()
+        self.role_box.addItem(self.tr("All roles"), None)
+        for role in PartnerRole:
+            self.role_box.addItem(i18n.role_label(role), role.value)
+        self.role_box.currentIndexChanged.connect(self.apply_filter)
+        self.country_edit = QLineEdit()
+        self.country_edit.setPlaceholderText(self.tr("Country"))
+        self.country_edit.setMaxLength(2)
+        self.country_edit.setMaximumWidth(70)
+        self.country_edit.textChanged.connect(lambda _t: self._timer.start())
+        self.count_label = QLabel()
+        new_button = QPushButton(self.tr("New partner…"))
+        new_button.clicked.connect(lambda: self.edit_requested.emit(None))
+        bar = QHBoxLayout()
+        bar.addWidget(self.search_edit, 1)
+        bar.addWidget(self.role_box)
+        bar.addWidget(self.country_edit)
+        bar.addWidget(new_button)
+
+        self.view = fast_table(self)
+        self.view.setObjectName("partnersView")
+        self.view.setModel(self.model)
+        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.view.doubleClicked.connect(lambda i: self.edit_requested.emit(int(i.data(Roles.ID))))
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(bar)
+        left_layout.addWidget(self.view, 1)
+        left_layout.addWidget(self.count_label)
+
+        self.overview = PartnerOverview(db, today or date.today(), self)
+        self.overview.open_requested.connect(self.open_requested)
+        self.overview.edit_requested.connect(lambda pid: self.edit_requested.emit(pid))
+        self.overview.new_agreement_requested.connect(self.new_agreement_requested)
+        self.overview.report_requested.connect(self.report_requested)
+
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("partnersSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.overview)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.splitter)
+
+        if not restore_header(self.view, STATE_KEY):
+            for i, width in enumerate((220, 120, 60, 160, 80, 80)):
+                self.view.setColumnWidth(i, width)
+            self.view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        splitter_state = _splitter_option().get()
+        if not splitter_state.isEmpty():
+            self.splitter.restoreState(splitter_state)
+        self.model.modelReset.connect(self._show_count)
+        self.apply_filter()
+
+    def current_filter(self) -> PartnerFilter:
+        role = self.role_box.currentData()
+        return PartnerFilter(
+            search=self.search_edit.text().strip() or None,
+            country=self.country_edit.text().strip().upper() or None,
+            role=PartnerRole(role) if role else None,
+        )
+
+    def apply_filter(self) -> None:
+        self._timer.stop()
+        self.model.set_filter(self.current_filter())
+
+    def _show_count(self) -> None:
+        self.count_label.setText(self.tr("%n partner(s)", "", self.model.rowCount()))
+
+    def _selection_changed(self, _new: QItemSelection, _old: QItemSelection) -> None:
+        rows = self.view.selectionModel().selectedRows()
+        self.overview.show_partner(int(rows[0].data(Roles.ID)) if rows else None)
+
+    def select_partner(self, partner_id: int) -> bool:
+        row = self.model.row_of_id(partner_id)
+        if row < 0:
+            return False
+        self.view.selectRow(row)
+        self.view.scrollTo(self.model.index(row, 0))
+        return True
+
+    def refresh(self) -> None:
+        current = self.overview.partner.id if self.overview.partner else None
+        self.model.reload()
+        if current is not None and not self.select_partner(current):
+            self.overview.show_partner(None)
+
+    def save_state(self) -> None:
+        save_header(self.view, STATE_KEY)
+        _splitter_option().set(QByteArray(self.splitter.saveState()))
+
+
+def _splitter_option() -> Option[QByteArray]:
+    return splitter_state(SPLITTER_KEY)

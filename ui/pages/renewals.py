@@ -1,0 +1,189 @@
+"""Renewals: the pipeline of decision dates, month by month, and the renew action."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db import Database
+from app.domain.enums import AgreementStatus, AgreementType
+from app.services.dashboard import DecisionDue, decisions_due
+from app.services.listing import AgreementFilter
+from ui import i18n
+from ui.models.agreements import NEAR_COLOUR, PAST_COLOUR
+
+LIMIT = 2000  # a pipeline longer than this is read in the agreements list instead
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class RenewalsPage(QWidget):
+    open_requested = Signal(int)
+    renew_requested = Signal(int)
+
+    def __init__(self, db: Database, today: date | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.today = today or date.today()
+        self.items: list[DecisionDue] = []
+
+        self.horizon_box = QComboBox()
+        for days in (30, 60, 90, 180, 365):
+            self.horizon_box.addItem(self.tr("Next %1 days").replace("%1", str(days)), days)
+        self.horizon_box.setCurrentIndex(2)
+        self.type_box = QComboBox()
+        self.type_box.addItem(self.tr("All types"), None)
+        for t in AgreementType:
+            self.type_box.addItem(i18n.type_label(t), t.value)
+        self.renew_button = QPushButton(self.tr("Renew…"))
+        self.renew_button.setEnabled(False)
+        self.renew_button.clicked.connect(self._renew_current)
+        self.open_button = QPushButton(self.tr("Open"))
+        self.open_button.setEnabled(False)
+        self.open_button.clicked.connect(self._open_current)
+        self.summary = QLabel()
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Decision dates in the")))
+        bar.addWidget(self.horizon_box)
+        bar.addWidget(self.type_box)
+        bar.addStretch(1)
+        bar.addWidget(self.summary)
+        bar.addWidget(self.open_button)
+        bar.addWidget(self.renew_button)
+
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("renewalsTree")
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setHeaderLabels([
+            self.tr("Decision date"), self.tr("Days left"), self.tr("Reference"),
+            self.tr("Title"), self.tr("Partner"), self.tr("Type"), self.tr("Owner"),
+            self.tr("Auto-renew"), self.tr("Value"),
+        ])  # fmt: skip
+        for column, width in enumerate((130, 70, 110, 230, 250, 80, 100, 80, 130)):
+            self.tree.setColumnWidth(column, width)
+        self.tree.itemDoubleClicked.connect(lambda item, _c: self._open_item(item))
+        self.tree.currentItemChanged.connect(lambda _c, _p: self._update_buttons())
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(bar)
+        layout.addWidget(self.tree, 1)
+        self.horizon_box.currentIndexChanged.connect(self.refresh)
+        self.type_box.currentIndexChanged.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        days = int(self.horizon_box.currentData())
+        type_value = self.type_box.currentData()
+        f = AgreementFilter(types=frozenset({AgreementType(type_value)}) if type_value else
+                            frozenset())  # fmt: skip
+        with self.db.session() as s:
+            self.items = decisions_due(s, self.today, days, f, limit=LIMIT + 1)
+        self._fill()
+
+    def _fill(self) -> None:
+        self.tree.clear()
+        shown = self.items[:LIMIT]
+        months: dict[tuple[int, int], list[DecisionDue]] = {}
+        for d in shown:
+            months.setdefault((d.decision_date.year, d.decision_date.month), []).append(d)
+        bold = QFont(self.tree.font())
+        bold.setBold(True)
+        for (year, month), entries in months.items():
+            head = QTreeWidgetItem([
+                self.tr("%1-%2").replace("%1", str(year)).replace("%2", f"{month:02d}"),
+                "", "", self.tr("%n agreement(s)", "", len(entries)),
+            ])  # fmt: skip
+            head.setFirstColumnSpanned(False)
+            for column in range(4):
+                head.setFont(column, bold)
+            self.tree.addTopLevelItem(head)
+            for d in entries:
+                partner = d.partner_name
+                if d.partner_local_name and d.partner_local_name != d.partner_name:
+                    partner += f" ({d.partner_local_name})"
+                item = QTreeWidgetItem([
+                    d.decision_date.isoformat(), str(d.days_left), d.reference, d.title, partner,
+                    i18n.type_label(d.type), d.owner, self.tr("Yes") if d.auto_renew else "",
+                    i18n.money(d.value, d.currency),
+                ])  # fmt: skip
+                item.setData(0, ID_ROLE, d.agreement_id)
+                item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
+                item.setTextAlignment(8, Qt.AlignmentFlag.AlignRight)
+                if d.days_left <= 14:
+                    colour = QBrush(QColor(PAST_COLOUR if d.days_left <= 7 else NEAR_COLOUR))
+                    for column in range(2):
+                        item.setForeground(column, colour)
+                head.addChild(item)
+            head.setExpanded(True)
+        more = len(self.items) > LIMIT
+        text = self.tr("%n decision(s) due", "", len(shown))
+        if more:
+            text += " " + self.tr("(first %1 shown)").replace("%1", str(LIMIT))
+        self.summary.setText(text)
+        self._update_buttons()
+
+    def current_id(self) -> int | None:
+        item = self.tree.currentItem()
+        value = item.data(0, ID_ROLE) if item is not None else None
+        return int(value) if value is not None else None
+
+    def current_due(self) -> DecisionDue | None:
+        agreement_id = self.current_id()
+        return next((d for d in self.items if d.agreement_id == agreement_id), None)
+
+    def _update_buttons(self) -> None:
+        due = self.current_due()
+        self.open_button.setEnabled(due is not None)
+        self.renew_button.setEnabled(due is not None and due.status == AgreementStatus.ACTIVE)
+
+    def _open_item(self, item: QTreeWidgetItem) -> None:
+        value = item.data(0, ID_ROLE)
+        if value is not None:
+            self.open_requested.emit(int(value))
+
+    def _open_current(self) -> None:
+        agreement_id = self.current_id()
+        if agreement_id is not None:
+            self.open_requested.emit(agreement_id)
+
+    def _renew_current(self) -> None:
+        agreement_id = self.current_id()
+        if agreement_id is not None:
+            self.renew_requested.emit(agreement_id)
+
+    def select_agreement(self, agreement_id: int) -> bool:
+        for i in range(self.tree.topLevelItemCount()):
+            head = self.tree.topLevelItem(i)
+            children = [head.child(j) for j in range(head.childCount())] if head else []
+            for child in children:
+                if child is not None and child.data(0, ID_ROLE) == agreement_id:
+                    self.tree.setCurrentItem(child)
+                    return True
+        return False
+
+    def _context_menu(self, pos: QPoint) -> None:
+        item = self.tree.itemAt(pos)
+        if item is None or item.data(0, ID_ROLE) is None:
+            return
+        self.tree.setCurrentItem(item)
+        menu = QMenu(self)
+        menu.addAction(self.tr("Open"), self._open_current)
+        renew = menu.addAction(self.tr("Renew…"), self._renew_current)
+        renew.setEnabled(self.renew_button.isEnabled())
+        menu.exec(self.tree.viewport().mapToGlobal(pos))
