@@ -33,3 +33,16 @@ def ui_db(ui_template_db: Path, tmp_path: Path) -> Iterator[Database]:
     database = open_database(path)
     yield database
     database.dispose()
+
+
+@pytest.fixture(autouse=True)
+def private_qsettings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Window layouts and preferences written by a test never reach the real user profile."""
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    folder = tmp_path_factory.mktemp("qsettings")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    QCoreApplication.setOrganizationName("PartnerDeskTests")
+    QCoreApplication.setApplicationName("PartnerDeskTests")
+    yield
