@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, cast
@@ -39,6 +40,7 @@ from app.domain.models import (
     Partner,
     ReferenceSequence,
 )
+from app.domain.money import is_currency
 from app.domain.terms import TERMS, TermKind, TermSpec, all_term_names
 from app.domain.types import utcnow
 from app.errors import FieldError, PartnerDeskError, TransitionError, ValidationError
@@ -60,6 +62,7 @@ from app.services.partners import (
 )
 from app.services.tabular import (
     Table,
+    currency_matches,
     header_key,
     is_blank,
     parse_amount,
@@ -148,6 +151,15 @@ _TERM_SPECS: dict[str, TermSpec] = {}
 for _specs in TERMS.values():
     for _spec in _specs:
         _TERM_SPECS.setdefault(_spec.name, _spec)
+
+# Decimal places each numeric term is stored with: more would be rounded away silently.
+_TERM_PLACES: dict[str, int] = {}
+for _cls in AGREEMENT_CLASSES.values():
+    for _column in _cls.__table__.columns:
+        _places = getattr(_column.type, "scale", None)
+        if _column.name in _TERM_SPECS and isinstance(_places, int):
+            _TERM_PLACES[_column.name] = _places
+VALUE_PLACES = 2
 
 # validate_agreement's field names -> the column that holds the value.
 _FIELD_TO_COLUMN = {"renewal_term_months": "renewal_months", "partner_id": "partner"}
@@ -323,9 +335,11 @@ class _RowErrors:
         self.row = row
         self.labels = labels
         self.items: list[FieldError] = []
+        self.failed: set[str] = set()  # columns already reported: their values are stand-ins
 
     def add(self, column: str, message: str) -> None:
         column = _FIELD_TO_COLUMN.get(column, column)
+        self.failed.add(column)
         self.items.append(FieldError(self.labels.get(column, column), message, self.row))
 
 
@@ -356,6 +370,15 @@ class _AgreementRow:
     partner_country: str | None
 
 
+def _exact(value: Decimal, places: int) -> Decimal:
+    """``value`` at the scale it is stored with; refuses to round digits away."""
+    quantum = Decimal(1).scaleb(-places)
+    exact = value.quantize(quantum)
+    if exact != value:
+        raise ValueError(f"{value} has more than {places} decimal places")
+    return exact
+
+
 def _term_value(spec: TermSpec, raw: Any, currency: str | None) -> Any:
     kind = spec.kind
     if kind in (TermKind.LINES, TermKind.CURRENCIES):
@@ -373,11 +396,11 @@ def _term_value(spec: TermSpec, raw: Any, currency: str | None) -> Any:
         return parse_int(raw)
     if kind is TermKind.MONEY:
         amount, written = parse_amount(raw)
-        if written and currency and written != currency:
+        if written and currency and not currency_matches(written, currency):
             raise ValueError(f"is in {written}, but the agreement's currency is {currency}")
-        return amount
+        return _exact(amount, _TERM_PLACES.get(spec.name, VALUE_PLACES))
     if kind in (TermKind.PERCENT, TermKind.DECIMAL):
-        return parse_decimal(raw)
+        return _exact(parse_decimal(raw), _TERM_PLACES.get(spec.name, 6))
     return text_value(raw)
 
 
@@ -387,26 +410,30 @@ def _ck(text: str) -> str:
     return choice_key(text)
 
 
-def _parse_agreement(
-    number: int, cells: Mapping[str, Any], errors: _RowErrors
-) -> _AgreementRow | None:
+def _parse_agreement(number: int, cells: Mapping[str, Any], errors: _RowErrors) -> _AgreementRow:
+    """The row as an AgreementInput; a value that fails to parse is reported in ``errors``
+    and replaced by a stand-in, so that the row's other fields are still checked."""
     title = _get(cells, "title", text_value, errors, "", required=True)
     a_type = _get(cells, "type", lambda r: parse_choice(r, AgreementType, TYPE_ALIASES), errors,
-                  required=True)  # fmt: skip
+                  AgreementType.BRAND, required=True)  # fmt: skip
     status = _get(cells, "status", lambda r: parse_choice(r, AgreementStatus, STATUS_ALIASES),
-                  errors, required=True)  # fmt: skip
+                  errors, AgreementStatus.DRAFT, required=True)  # fmt: skip
     partner = _get(cells, "partner", text_value, errors, "", required=True)
-    currency = _get(cells, "currency", lambda r: text_value(r).upper(), errors, required=True)
+    currency = _get(cells, "currency", _currency, errors, "", required=True)
     amount = _get(cells, "value", parse_amount, errors, required=True)
-    value: Decimal | None = None
+    value = Decimal(0)
     if amount is not None:
         value, written = amount
-        if written and currency and written != currency:
+        if written and currency and not currency_matches(written, currency):
             errors.add("value", f"is in {written}, but the currency column says {currency}")
-        if written and not currency and is_blank(cells.get("currency")):
-            currency = written
+        try:
+            value = _exact(value, VALUE_PLACES)
+        except ValueError as exc:
+            errors.add("value", str(exc))
     start = _get(cells, "start_date", parse_date, errors, required=True)
     end = _get(cells, "end_date", parse_date, errors, required=True)
+    start = start or end or date(2000, 1, 1)
+    end = end or start
     signed = _get(cells, "signed_date", parse_date, errors)
     notice = _get(cells, "notice_days", parse_int, errors, 0)
     auto_renew = _get(cells, "auto_renew", parse_bool, errors, False)
@@ -420,8 +447,6 @@ def _parse_agreement(
             terms[name] = _term_value(_TERM_SPECS[name], raw, currency)
         except ValueError as exc:
             errors.add(name, str(exc))
-    if errors.items:
-        return None
     return _AgreementRow(
         row=number,
         data=AgreementInput(
@@ -429,8 +454,8 @@ def _parse_agreement(
             type=a_type,
             partner_id=0,
             status=status,
-            currency=currency,
-            value=value if value is not None else Decimal(0),
+            currency=currency or "XXX",
+            value=value,
             start_date=start,
             end_date=end,
             reference=text_value(cells.get("reference")) or None,
@@ -448,6 +473,14 @@ def _parse_agreement(
         partner_local_name=text_value(cells.get("partner_local_name")) or None,
         partner_country=text_value(cells.get("partner_country")).upper() or None,
     )
+
+
+def _currency(raw: Any) -> str:
+    code = text_value(raw).upper()
+    code = {"RMB": "CNY", "人民币": "CNY", "美元": "USD", "欧元": "EUR"}.get(code, code)
+    if not is_currency(code):
+        raise ValueError(f"{text_value(raw)!r} is not an ISO 4217 currency code")
+    return code
 
 
 # --- partners named in an agreements file ------------------------------------------------
@@ -622,10 +655,7 @@ def _import_agreements(
         for number, values in batch:
             run.rows += 1
             errors = _RowErrors(number, run.labels)
-            r = _parse_agreement(number, _cells(values, fields), errors)
-            if r is not None:
-                parsed.append((r, errors))
-            run.problems.extend(errors.items)
+            parsed.append((_parse_agreement(number, _cells(values, fields), errors), errors))
         refs = [r.data.reference.strip() for r, _ in parsed if r.data.reference]
         existing = _existing(session, refs)
         creates: list[tuple[_AgreementRow, dict[str, Any]]] = []
@@ -651,6 +681,7 @@ def _import_agreements(
         run.tick()
 
 
+_DATE_CHECKS = {"end_date", "signed_date", "start_date"}
 _Existing = dict[str, tuple[int, AgreementType, AgreementStatus, int]]
 
 
@@ -694,16 +725,21 @@ def _validate_row(
                     check_transition(status, r.data.status)
                 except TransitionError as exc:
                     errors.add("status", f"{ref}: {exc}")
-    partner_id = partners.resolve(r, errors)
-    if partner_id is None:
-        return None
-    r.data = replace(r.data, partner_id=partner_id, reference=ref or None)
+    partner_id = None if "partner" in errors.failed else partners.resolve(r, errors)
+    r.data = replace(r.data, partner_id=partner_id or 0, reference=ref or None)
+    if "type" in errors.failed:
+        return None  # without its type, the row's terms mean nothing
     # The reference is checked above, in bulk: the file's own duplicates, and an existing
     # reference means an update, never a clash.
     typed, problems = validate_agreement(
         run.session, replace(r.data, reference=None), agreement_id or None
     )
+    dates_failed = bool(errors.failed & {"start_date", "end_date"})
     for p in problems:
+        column = _FIELD_TO_COLUMN.get(p.field, p.field)
+        # Checks on stand-in values would only repeat a problem already reported.
+        if column in errors.failed or (dates_failed and column in _DATE_CHECKS):
+            continue
         errors.add(p.field, p.message)
     if errors.items:
         return None

@@ -324,8 +324,12 @@ def parse_date(raw: Any) -> date:
     raise ValueError(f"{raw!r} is not a date (write 2026-03-01, 2026/3/1 or 2026年3月1日)")
 
 
-_CURRENCY_MARKS = {"¥": "CNY", "￥": "CNY", "元": "CNY", "RMB": "CNY", "$": "USD", "US$": "USD",
-                   "€": "EUR", "£": "GBP", "HK$": "HKD", "₩": "KRW"}  # fmt: skip
+# A symbol can stand for several currencies ("¥": yuan or yen): "/" lists them, the most
+# likely first; see ``currency_matches``.
+_CURRENCY_MARKS = {"¥": "CNY/JPY", "￥": "CNY/JPY", "元": "CNY", "RMB": "CNY", "人民币": "CNY",
+                   "$": "USD/HKD/SGD/AUD/CAD/NZD/TWD", "US$": "USD", "美元": "USD",
+                   "€": "EUR", "欧元": "EUR", "£": "GBP", "HK$": "HKD", "₩": "KRW",
+                   "円": "JPY", "日元": "JPY"}  # fmt: skip
 _AMOUNT = re.compile(
     r"^(?P<pre>[^\d.\-+(]*)\s*(?P<num>[-+(]?[\d,.\s]*\d[\d,.]*\)?)\s*(?P<post>.*)$"
 )
@@ -375,6 +379,11 @@ def parse_amount(raw: Any) -> tuple[Decimal, str | None]:
         raise ValueError(f"{raw!r} is not an amount")
     value *= multiplier
     return (-value if negative else value), currency
+
+
+def currency_matches(written: str, currency: str) -> bool:
+    """Does the currency written with an amount (``CNY/JPY`` for ``¥``) allow ``currency``?"""
+    return currency in written.split("/")
 
 
 def parse_decimal(raw: Any) -> Decimal:

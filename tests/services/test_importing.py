@@ -1,0 +1,527 @@
+"""Importing agreements and partners from CSV and XLSX files as people really have them."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.domain.enums import AgreementStatus, AgreementType, PartnerRole
+from app.domain.models import Agreement, AuditEntry, KpiDefinition, Partner
+from app.errors import FieldError
+from app.services.agreements import create_agreement, get_agreement_by_reference
+from app.services.audit import history
+from app.services.importing import ImportOptions, ImportReport, import_file, map_columns
+from app.services.partners import PartnerView, find_partner
+from app.services.tabular import (
+    FileFormatError,
+    parse_amount,
+    parse_bool,
+    parse_date,
+    parse_decimal,
+)
+from tests.conftest import agreement_input
+
+HEADER = [
+    "reference", "title", "type", "partner", "partner_country", "status", "currency",
+    "value", "start_date", "end_date", "signed_date", "notice_days", "operating_model",
+]  # fmt: skip
+
+
+def row(**changes: str) -> list[str]:
+    values = {
+        "reference": "",
+        "title": "Lumière skincare distribution",
+        "type": "brand",
+        "partner": "Lumière Paris SAS",
+        "partner_country": "FR",
+        "status": "draft",
+        "currency": "EUR",
+        "value": "1,250,000.00",
+        "start_date": "2026-01-01",
+        "end_date": "2027-12-31",
+        "signed_date": "",
+        "notice_days": "90",
+        "operating_model": "direct",
+    }
+    values.update(changes)
+    return [values[h] for h in HEADER]
+
+
+def write_csv(
+    path: Path,
+    rows: list[list[str]],
+    *,
+    header: list[str] = HEADER,
+    encoding: str = "utf-8",
+    delimiter: str = ",",
+    newline: str = "\r\n",
+) -> Path:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator=newline)
+    writer.writerow(header)
+    writer.writerows(rows)
+    path.write_bytes(buffer.getvalue().encode(encoding))
+    return path
+
+
+def problems(report: ImportReport) -> list[str]:
+    return [str(p) for p in report.problems]
+
+
+def count(session: Session, model: type[object]) -> int:
+    return session.scalar(select(func.count()).select_from(model)) or 0  # type: ignore[arg-type]
+
+
+# --- encodings, delimiters, quoting ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030", "utf-16"])
+def test_each_encoding_keeps_the_chinese_name(
+    session: Session, tmp_path: Path, encoding: str
+) -> None:
+    path = write_csv(
+        tmp_path / "in.csv",
+        [row(partner="北京国际物流有限公司", partner_country="CN", title="保税仓储服务协议")],
+        encoding=encoding,
+    )
+    report = import_file(session, path)
+    assert report.ok, problems(report)
+    assert report.creates == 1
+    partner = find_partner(session, "北京国际物流有限公司")
+    assert partner.country == "CN"
+    assert session.scalar(select(Agreement.title)) == "保税仓储服务协议"
+
+
+def test_encoding_override_reads_what_detection_cannot(session: Session, tmp_path: Path) -> None:
+    # Big5 bytes happen to decode as GB18030 too (as the wrong characters): only the user
+    # knows, so --encoding wins over detection.
+    path = write_csv(
+        tmp_path / "in.csv",
+        [row(title="台灣代理協議", partner="Formosa Ltd", partner_country="TW")],
+        encoding="big5",
+    )
+    report = import_file(session, path, ImportOptions(encoding="big5"))
+    assert report.ok, problems(report)
+    assert session.scalar(select(Agreement.title)) == "台灣代理協議"
+
+
+def test_unknown_encoding_name_is_refused_clearly(session: Session, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "in.csv", [row()])
+    with pytest.raises(FileFormatError, match="unknown encoding 'klingon'"):
+        import_file(session, path, ImportOptions(encoding="klingon"))
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"])
+@pytest.mark.parametrize("newline", ["\r\n", "\n"])
+def test_delimiters_and_line_ends(
+    session: Session, tmp_path: Path, delimiter: str, newline: str
+) -> None:
+    path = write_csv(
+        tmp_path / "in.csv",
+        [row(title="First"), row(title="Second, with a comma; and a semicolon")],
+        delimiter=delimiter,
+        newline=newline,
+    )
+    report = import_file(session, path)
+    assert report.ok, problems(report)
+    titles = set(session.scalars(select(Agreement.title)))
+    assert titles == {"First", "Second, with a comma; and a semicolon"}
+
+
+def test_quoted_fields_with_newlines_keep_row_numbers_of_records(
+    session: Session, tmp_path: Path
+) -> None:
+    header = [*HEADER, "description"]
+    path = write_csv(
+        tmp_path / "in.csv",
+        [[*row(), 'Line one,\r\nline two "quoted"'], [*row(value="lots"), ""]],
+        header=header,
+    )
+    report = import_file(session, path)
+    assert problems(report) == ["row 3, value: 'lots' is not an amount"]
+    path = write_csv(tmp_path / "ok.csv", [[*row(), 'Line one,\nline two "quoted"']],
+                     header=header)  # fmt: skip
+    assert import_file(session, path).ok
+    assert session.scalar(select(Agreement.description)) == 'Line one,\nline two "quoted"'
+
+
+def test_chinese_headers_are_understood(session: Session, tmp_path: Path) -> None:
+    header = ["合同名称", "合作类型", "合作方", "国家", "状态", "币种", "合同金额", "开始日期",
+              "结束日期", "经营模式", "自动续约", "续约月数", "佣金比例 %"]  # fmt: skip
+    values = ["天猫国际品牌入驻协议", "品牌", "花王株式会社", "JP", "谈判中", "JPY",
+              "￥12,000,000", "2026年3月1日", "2027/2/28", "平台", "是", "12", "5.5%"]  # fmt: skip
+    path = write_csv(tmp_path / "in.csv", [values], header=header, encoding="gbk")
+    report = import_file(session, path)
+    assert report.ok, problems(report)
+    view = get_agreement_by_reference(session, session.scalar(select(Agreement.reference)) or "")
+    assert view.type is AgreementType.BRAND
+    assert view.status is AgreementStatus.NEGOTIATION
+    assert (view.value, view.currency) == (Decimal("12000000.00"), "JPY")
+    assert (view.start_date, view.end_date) == (date(2026, 3, 1), date(2027, 2, 28))
+    assert view.auto_renew and view.renewal_term_months == 12
+    assert view.terms["operating_model"] == "platform"
+    assert view.terms["commission_rate_pct"] == Decimal("5.5")
+
+
+def test_headers_are_case_and_space_insensitive() -> None:
+    mapping = map_columns([" Start Date ", "END_DATE", "Title", "TYPE", "Partner", "status",
+                           "Currency", "Value", "Mystery"])  # fmt: skip
+    assert mapping.kind == "agreements"
+    assert mapping.fields[:2] == ("start_date", "end_date")
+    assert mapping.unknown == ("Mystery",)
+    assert mapping.missing == ()
+
+
+def test_missing_required_columns_are_named(session: Session, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "in.csv", [["x", "brand"]], header=["title", "type"])
+    report = import_file(session, path)
+    assert not report.ok
+    assert "row 1, currency: this required column is missing from the file" in problems(report)
+    assert count(session, Agreement) == 0
+
+
+# --- values as people type them -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-03-01", date(2026, 3, 1)),
+        ("2026/3/1", date(2026, 3, 1)),
+        ("2026.3.1", date(2026, 3, 1)),
+        ("2026年3月1日", date(2026, 3, 1)),
+        ("2026 年 3 月 1 日", date(2026, 3, 1)),
+        ("2026-03-01 00:00:00", date(2026, 3, 1)),
+        (datetime(2026, 3, 1), date(2026, 3, 1)),
+    ],
+)
+def test_date_forms(text: object, expected: date) -> None:
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("3/1/2026", "ambiguous"),
+        ("2026-02-30", "not a real date"),
+        ("next Tuesday", "not a date"),
+    ],
+)
+def test_bad_dates_say_why(text: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        parse_date(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        ("1,234,567.89", Decimal("1234567.89"), None),
+        ("¥1,000", Decimal("1000"), "CNY/JPY"),
+        ("￥1,000", Decimal("1000"), "CNY/JPY"),
+        ("RMB 1,000", Decimal("1000"), "CNY"),
+        ("USD 2,500", Decimal("2500"), "USD"),
+        ("2,500 EUR", Decimal("2500"), "EUR"),
+        ("US$99.5", Decimal("99.5"), "USD"),
+        ("120万", Decimal("1200000"), None),
+        ("1.5亿元", Decimal("150000000"), "CNY"),
+        (Decimal("1234.5"), Decimal("1234.5"), None),
+        (1234.56, Decimal("1234.56"), None),
+    ],
+)
+def test_amount_forms(text: object, amount: Decimal, currency: str | None) -> None:
+    assert parse_amount(text) == (amount, currency)
+
+
+@pytest.mark.parametrize("text", ["lots", "1,2x", "USD", "12 apples"])
+def test_bad_amounts(text: str) -> None:
+    with pytest.raises(ValueError, match="is not an amount"):
+        parse_amount(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("yes", True), ("Y", True), ("TRUE", True), ("是", True), ("1", True), (True, True),
+     ("no", False), ("false", False), ("否", False), ("0", False), ("", False)],
+)  # fmt: skip
+def test_yes_no_forms(text: object, expected: bool) -> None:
+    assert parse_bool(text) is expected
+
+
+def test_percent_forms() -> None:
+    assert parse_decimal("12.5%") == Decimal("12.5")
+    assert parse_decimal("12.5 ％") == Decimal("12.5")
+
+
+# --- every kind of row error ----------------------------------------------------------------
+
+
+def test_every_problem_of_every_row_is_reported_and_nothing_written(
+    session: Session, tmp_path: Path
+) -> None:
+    rows = [
+        row(title="Good one"),
+        row(title="", type="franchise"),  # 3
+        row(status="signed", currency="EURO"),  # 4
+        row(value="-5", start_date="2026/13/1"),  # 5
+        row(end_date="2025-01-01"),  # 6
+        row(value="USD 100"),  # 7
+        row(partner="Nobody Ltd", partner_country=""),  # 8
+        row(partner_country="XX"),  # 9
+        row(operating_model="", notice_days="ninety"),  # 10
+        row(status="active"),  # 11: active without a signed date
+        row(type="logistics"),  # 12: a brand term on a logistics agreement
+    ]
+    path = write_csv(tmp_path / "in.csv", rows)
+    report = import_file(session, path)
+    got = problems(report)
+    expected = [
+        "row 3, title: is required",
+        "row 3, type: 'franchise' is not one of: brand, logistics, marketing, payment, platform",
+        "row 4, status: 'signed' is not one of: draft, negotiation, pending_approval, active, "
+        "expired, terminated, renewed",
+        "row 4, currency: 'EURO' is not an ISO 4217 currency code",
+        "row 5, start_date: '2026/13/1' is not a real date",
+        "row 6, end_date: ends 2025-01-01, before it starts 2026-01-01",
+        "row 7, value: is in USD, but the currency column says EUR",
+        "row 8, partner: no partner named 'Nobody Ltd'; give its partner_country so that it "
+        "can be created",
+        "row 9, partner_country: 'XX' is not an ISO 3166 country code (e.g. CN, US)",
+        "row 10, notice_days: 'ninety' is not a whole number",
+        "row 11, signed_date: an active agreement needs its signed date",
+    ]
+    for message in expected:
+        assert message in got
+    assert any(p.startswith("row 5, value:") and "negative" in p for p in got)
+    assert "row 12, operating_model: is not a term of a logistics agreement" in got
+    assert not any(p.startswith("row 2,") for p in got)
+    assert not report.written
+    assert count(session, Agreement) == 0
+    assert count(session, Partner) == 0  # the partner the good row made is gone too
+    assert count(session, AuditEntry) == 0
+
+
+def test_problems_name_the_column_as_the_file_does(session: Session, tmp_path: Path) -> None:
+    header = ["合同名称", "合作类型", "合作方", "国家", "状态", "币种", "合同金额", "开始日期",
+              "结束日期", "经营模式"]  # fmt: skip
+    values = ["协议", "品牌", "花王", "JP", "草稿", "JPY", "很多", "2026-01-01", "2026-12-31",
+              "直营"]  # fmt: skip
+    report = import_file(session, write_csv(tmp_path / "in.csv", [values], header=header))
+    assert problems(report) == ["row 2, 合同金额: '很多' is not an amount"]
+
+
+def test_a_reference_twice_in_one_file(session: Session, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "in.csv", [row(reference="X-1"), row(reference="X-1")])
+    report = import_file(session, path)
+    assert problems(report) == [
+        "row 3, reference: X-1 is also in row 2; a reference may appear once in a file"
+    ]
+
+
+def test_a_term_that_the_type_does_not_have(session: Session, tmp_path: Path) -> None:
+    header = [*HEADER, "routes"]
+    path = write_csv(tmp_path / "in.csv", [[*row(), "Shanghai - Paris"]], header=header)
+    assert problems(import_file(session, path)) == [
+        "row 2, routes: is not a term of a brand agreement"
+    ]
+
+
+# --- all or nothing, dry run ------------------------------------------------------------------
+
+
+def test_dry_run_counts_and_writes_nothing(session: Session, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "in.csv", [row(title=f"A{i}") for i in range(5)])
+    report = import_file(session, path, ImportOptions(dry_run=True))
+    assert report.ok and not report.written
+    assert (report.rows, report.creates, report.updates, report.partners_created) == (5, 5, 0, 1)
+    assert "dry run" in report.summary()
+    assert count(session, Agreement) == 0
+    assert count(session, Partner) == 0
+
+
+def test_new_agreements_are_complete(session: Session, tmp_path: Path) -> None:
+    path = write_csv(
+        tmp_path / "in.csv",
+        [row(title="One"), row(title="Two", partner="lumière paris sas", partner_country="")],
+    )
+    report = import_file(session, path, ImportOptions(actor="importer"))
+    assert report.ok and report.written
+    assert (report.creates, report.partners_created) == (2, 1)
+    refs = sorted(session.scalars(select(Agreement.reference)))
+    assert refs == ["BR-2026-0001", "BR-2026-0002"]
+    view = get_agreement_by_reference(session, "BR-2026-0001")
+    assert view.decision_date == date(2027, 10, 2)
+    assert [k.metric for k in view.kpis] == ["GMV"]  # default KPIs, as in the editor
+    partner = find_partner(session, "Lumière Paris SAS")
+    assert partner.roles == (PartnerRole.BRAND_OWNER,)
+    trail = history(session, "agreement", view.id)
+    assert [(e.actor, e.action.value, e.new_value) for e in trail] == [
+        ("importer", "create", "BR-2026-0001 One")
+    ]
+
+
+def test_generated_references_never_take_one_the_file_gives_later(
+    session: Session, tmp_path: Path
+) -> None:
+    path = write_csv(tmp_path / "in.csv", [row(title="Blank"), row(reference="BR-2026-0001")])
+    assert import_file(session, path).ok
+    assert sorted(session.scalars(select(Agreement.reference))) == ["BR-2026-0001",
+                                                                    "BR-2026-0002"]  # fmt: skip
+    # The sequence moved on: the editor's next reference does not clash either.
+    view = create_agreement(session, agreement_input(find_partner(session, "Lumière Paris SAS").id))
+    assert view.reference == "BR-2026-0003"
+
+
+def test_update_by_reference_with_audit_entries(
+    session: Session, tmp_path: Path, partner: PartnerView
+) -> None:
+    existing = create_agreement(session, agreement_input(partner.id), actor="tester")
+    path = write_csv(
+        tmp_path / "in.csv",
+        [row(reference=existing.reference, partner=partner.legal_name, partner_country="FR",
+             value="EUR 1,500,000", status="negotiation", title="Renamed")],
+    )  # fmt: skip
+    report = import_file(session, path, ImportOptions(actor="importer"))
+    assert report.ok, problems(report)
+    assert (report.creates, report.updates) == (0, 1)
+    view = get_agreement_by_reference(session, existing.reference)
+    assert (view.title, view.value, view.status) == (
+        "Renamed", Decimal("1500000.00"), AgreementStatus.NEGOTIATION,
+    )  # fmt: skip
+    assert view.version == existing.version + 1
+    changes = {
+        e.field: (e.old_value, e.new_value)
+        for e in history(session, "agreement", view.id)
+        if e.actor == "importer"
+    }
+    assert changes["value"] == ("1250000.00", "1500000.00")
+    assert changes["status"] == ("draft", "negotiation")
+    assert changes["title"] == ("Lumière skincare distribution", "Renamed")
+
+
+def test_update_refuses_an_illegal_transition_or_a_type_change(
+    session: Session, tmp_path: Path, partner: PartnerView
+) -> None:
+    existing = create_agreement(session, agreement_input(partner.id))
+    path = write_csv(
+        tmp_path / "in.csv",
+        [row(reference=existing.reference, partner=partner.legal_name, status="expired"),
+         row(title="New and fine")],
+    )  # fmt: skip
+    report = import_file(session, path)
+    assert problems(report) == [
+        f"row 2, status: {existing.reference}: a draft agreement cannot become expired "
+        "(allowed: negotiation, terminated)"
+    ]
+    path = write_csv(
+        tmp_path / "in2.csv",
+        [row(reference=existing.reference, partner=partner.legal_name, type="payment",
+             operating_model="")],
+    )  # fmt: skip
+    assert any("cannot change" in p for p in problems(import_file(session, path)))
+    assert get_agreement_by_reference(session, existing.reference).version == existing.version
+    assert count(session, Agreement) == 1
+
+
+# --- XLSX -------------------------------------------------------------------------------------
+
+
+def write_xlsx(path: Path, rows: list[list[object]], header: list[str] = HEADER,
+               sheet: str | None = None) -> Path:  # fmt: skip
+    book = openpyxl.Workbook()
+    ws = book.active
+    assert ws is not None
+    if sheet:
+        ws.title = "Cover"
+        ws.append(["This sheet is a cover page"])
+        ws = book.create_sheet(sheet)
+    ws.append(header)
+    for values in rows:
+        ws.append(values)
+    book.save(path)
+    return path
+
+
+def test_xlsx_typed_cells(session: Session, tmp_path: Path) -> None:
+    values: list[object] = row()
+    values[HEADER.index("value")] = 1250000.5  # a number cell
+    values[HEADER.index("start_date")] = datetime(2026, 1, 1)  # a date cell
+    values[HEADER.index("end_date")] = "2027年12月31日"  # a text cell
+    values[HEADER.index("notice_days")] = 90
+    path = write_xlsx(tmp_path / "in.xlsx", [values])
+    report = import_file(session, path)
+    assert report.ok, problems(report)
+    view = get_agreement_by_reference(session, "BR-2026-0001")
+    assert view.value == Decimal("1250000.50")
+    assert (view.start_date, view.end_date, view.notice_days) == (
+        date(2026, 1, 1), date(2027, 12, 31), 90,
+    )  # fmt: skip
+
+
+def test_xlsx_named_sheet_and_percent_cells(session: Session, tmp_path: Path) -> None:
+    header = [*HEADER, "commission_rate_pct"]
+    path = write_xlsx(tmp_path / "in.xlsx", [[*row(operating_model="platform"), 0.125]],
+                      header=header, sheet="合同")  # fmt: skip
+    book = openpyxl.load_workbook(path)
+    book["合同"].cell(row=2, column=len(header)).number_format = "0.0%"
+    book.save(path)
+    with pytest.raises(FileFormatError, match="no sheet 'Nope'"):
+        import_file(session, path, ImportOptions(sheet="Nope"))
+    report = import_file(session, path, ImportOptions(sheet="合同"))
+    assert report.ok, problems(report)
+    view = get_agreement_by_reference(session, "BR-2026-0001")
+    assert view.terms["commission_rate_pct"] == Decimal("12.5")
+
+
+def test_a_file_that_is_not_a_workbook(session: Session, tmp_path: Path) -> None:
+    path = tmp_path / "in.xlsx"
+    path.write_text("not a zip")
+    with pytest.raises(FileFormatError, match="not a readable XLSX workbook"):
+        import_file(session, path)
+
+
+# --- partners files ---------------------------------------------------------------------------
+
+
+def test_partners_file_creates_and_updates(
+    session: Session, tmp_path: Path, partner: PartnerView
+) -> None:
+    header = ["legal_name", "local_name", "country", "roles", "contacts"]
+    path = write_csv(
+        tmp_path / "p.csv",
+        [[partner.legal_name, "新名字", "FR", "brand_owner", "Anna | Sales | anna@x.example |"],
+         ["Kao Corporation", "花王株式会社", "JP", "brand_owner; marketing_channel", ""],
+         ["Bad Co", "", "ZZ", "", ""]],
+        header=header,
+    )  # fmt: skip
+    report = import_file(session, path)
+    assert problems(report) == [
+        "row 4, country: 'ZZ' is not an ISO 3166 country code (e.g. CN, US)"
+    ]
+    assert count(session, Partner) == 1
+    path.write_text(path.read_text().replace("Bad Co,,ZZ", "Bad Co,,DE"))
+    report = import_file(session, path)
+    assert report.ok, problems(report)
+    assert (report.kind, report.creates, report.updates) == ("partners", 2, 1)
+    assert find_partner(session, partner.legal_name).local_name == "新名字"
+    kao = find_partner(session, "花王株式会社")
+    assert set(kao.roles) == {PartnerRole.BRAND_OWNER, PartnerRole.MARKETING_CHANNEL}
+    anna = find_partner(session, partner.legal_name).contacts[0]
+    assert (anna.name, anna.role, anna.email) == ("Anna", "Sales", "anna@x.example")
+
+
+def test_field_errors_carry_the_row() -> None:
+    assert str(FieldError("value", "is required", 7)) == "row 7, value: is required"
+
+
+def test_kpis_come_with_new_agreements(session: Session, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "in.csv", [row(title=f"T{i}") for i in range(3)])
+    assert import_file(session, path).ok
+    assert count(session, KpiDefinition) == 3
