@@ -77,7 +77,7 @@ def problems(report: ImportReport) -> list[str]:
 
 
 def count(session: Session, model: type[object]) -> int:
-    return session.scalar(select(func.count()).select_from(model)) or 0  # type: ignore[arg-type]
+    return session.scalar(select(func.count()).select_from(model)) or 0
 
 
 # --- encodings, delimiters, quoting ---------------------------------------------------------
@@ -450,7 +450,7 @@ def write_xlsx(path: Path, rows: list[list[object]], header: list[str] = HEADER,
 
 
 def test_xlsx_typed_cells(session: Session, tmp_path: Path) -> None:
-    values: list[object] = row()
+    values: list[object] = list(row())
     values[HEADER.index("value")] = 1250000.5  # a number cell
     values[HEADER.index("start_date")] = datetime(2026, 1, 1)  # a date cell
     values[HEADER.index("end_date")] = "2027年12月31日"  # a text cell
