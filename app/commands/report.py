@@ -1,0 +1,130 @@
+"""``partnerdesk report agreement REF | portfolio | renewals --within DAYS | partner NAME``.
+
+The PDF is written to a temporary file beside ``--out`` and moved into place only once
+complete, so a failed or interrupted report never leaves half a PDF behind.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from app.commands.common import database
+from app.domain.enums import AgreementStatus, AgreementType
+from app.errors import FieldError, ValidationError
+from app.reports import ReportData, render
+from app.services import reporting
+
+
+def _csv_list(
+    enum: type[AgreementType] | type[AgreementStatus],
+) -> Callable[[str], tuple[object, ...]]:
+    def parse(text: str) -> tuple[object, ...]:
+        values = [v.strip() for v in text.split(",") if v.strip()]
+        try:
+            return tuple(enum(v) for v in values)
+        except ValueError:
+            allowed = ", ".join(m.value for m in enum)
+            raise argparse.ArgumentTypeError(f"{text!r}: choose from {allowed}") from None
+
+    return parse
+
+
+def _days(text: str) -> int:
+    try:
+        days = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of days") from None
+    if not 0 <= days <= reporting.MAX_RENEWAL_DAYS:
+        raise argparse.ArgumentTypeError(
+            f"{days}: the number of days must be between 0 and {reporting.MAX_RENEWAL_DAYS}"
+        )
+    return days
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("report", help="write a PDF report")
+    kinds = p.add_subparsers(dest="kind", metavar="KIND", required=True)
+
+    def common(k: argparse.ArgumentParser) -> None:
+        k.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write the PDF")
+        k.add_argument("--lang", choices=["en", "zh"], default="en", help="report language")
+        k.add_argument(
+            "--as-of",
+            type=_date,
+            metavar="YYYY-MM-DD",
+            help="date the figures and decisions are counted from (default: today)",
+        )
+        k.set_defaults(run=run)
+
+    a = kinds.add_parser("agreement", help="one agreement's contract report")
+    a.add_argument("reference")
+    common(a)
+    pf = kinds.add_parser("portfolio", help="the portfolio summary")
+    pf.add_argument("--type", type=_csv_list(AgreementType), help="brand,logistics,...")
+    pf.add_argument("--status", type=_csv_list(AgreementStatus), help="active,negotiation,...")
+    pf.add_argument("--owner", help="internal owner")
+    pf.add_argument(
+        "--no-appendix", action="store_true", help="leave out the list of every agreement"
+    )
+    common(pf)
+    r = kinds.add_parser("renewals", help="decisions due within DAYS")
+    r.add_argument("--within", type=_days, required=True, metavar="DAYS")
+    common(r)
+    pa = kinds.add_parser("partner", help="one partner's dossier")
+    pa.add_argument("name", help="legal or local name (a unique part of it will do)")
+    common(pa)
+
+
+def _data(args: argparse.Namespace) -> ReportData:
+    db = database(args)
+    try:
+        with db.session() as s:
+            if args.kind == "agreement":
+                return reporting.agreement_report(s, args.reference, args.lang, args.as_of)
+            if args.kind == "portfolio":
+                return reporting.portfolio_report(
+                    s,
+                    args.lang,
+                    args.as_of,
+                    types=args.type or (),
+                    statuses=args.status or (),
+                    owner=args.owner,
+                    appendix=not args.no_appendix,
+                )
+            if args.kind == "renewals":
+                return reporting.renewal_report(s, args.within, args.lang, args.as_of)
+            return reporting.partner_report(s, args.name, args.lang, args.as_of)
+    finally:
+        db.dispose()
+
+
+def run(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    if out.is_dir():
+        raise ValidationError([FieldError("--out", f"{out} is a folder; name a .pdf file")])
+    if not out.parent.exists():
+        raise ValidationError([FieldError("--out", f"folder {out.parent} does not exist")])
+    pdf = render(_data(args))
+    fd, tmp = tempfile.mkstemp(prefix=".partnerdesk-", suffix=".pdf", dir=out.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(pdf)
+        Path(tmp).replace(out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    print(f"wrote {out} ({len(pdf):,} bytes)", file=sys.stderr)
+    return 0

@@ -1,0 +1,339 @@
+"""The agreement contract report: one agreement, everything an executive signs off on."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.graphics.shapes import Circle, Drawing, String
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+
+from app.domain.enums import Attainment, MilestoneStatus
+from app.domain.terms import TERMS, TermKind, TermSpec
+from app.reports.base import Report
+from app.reports.data import AgreementReportData
+from app.reports.styles import INK, NAVY, RED, RULE, TRAFFIC
+
+HISTORY_VALUE_CHARS = 160
+
+
+def _size(n: int) -> str:
+    for unit in ("B", "KB", "MB"):
+        if n < 1024 or unit == "MB":
+            return f"{n:,} {unit}" if unit == "B" else f"{n:,.1f} {unit}"
+        n = n / 1024  # type: ignore[assignment]
+    return str(n)
+
+
+def _clip(text: str | None, limit: int = HISTORY_VALUE_CHARS) -> str:
+    if text is None:
+        return "—"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class TrafficLight(Drawing):  # type: ignore[misc]
+    """A coloured dot and its word: green/amber/red read at a glance, also in greyscale."""
+
+    def __init__(self, attainment: Attainment, label: str, font: str, width: float) -> None:
+        super().__init__(width, 10)
+        self.add(Circle(4, 4, 3.6, fillColor=TRAFFIC[attainment.value], strokeColor=None))
+        self.add(String(11, 1.3, label, fontName=font, fontSize=7.5, fillColor=INK))
+
+
+class AgreementReport(Report[AgreementReportData]):
+    title_key = "agreement_report"
+
+    def _subtitle(self, data: AgreementReportData) -> str:
+        a = data.agreement
+        return f"{a.reference} · {a.title}"
+
+    def _subject(self, data: AgreementReportData) -> str:
+        a = data.agreement
+        return f"{a.reference} — {a.title} — {a.partner_name}"
+
+    def _story(self, data: AgreementReportData) -> list[Flowable]:
+        return [
+            *self._summary(data),
+            *self._parties(data),
+            *self._dates(data),
+            *self._financial(data),
+            *self._terms(data),
+            *self._description(data),
+            *self._kpis(data),
+            *self._milestones(data),
+            *self._history(data),
+            *self._attachments(data),
+            *self._signatures(data),
+        ]
+
+    def _summary(self, data: AgreementReportData) -> list[Flowable]:
+        a, w = data.agreement, self.words
+        days = (a.decision_date - data.context.as_of).days
+        left = w("days", n=days)
+        return [
+            self.figures(
+                [
+                    (w("value"), w.money(a.value, a.currency)),
+                    (w("status"), w.enum(a.status)),
+                    (f"{w('decision_date')} ({left})", w.date(a.decision_date)),
+                    (w("end_date"), w.date(a.end_date)),
+                ]
+            ),
+            Spacer(1, 2 * mm),
+        ]
+
+    def _parties(self, data: AgreementReportData) -> list[Flowable]:
+        a, p, w = data.agreement, data.partner, self.words
+        partner_lines = [
+            (w("counterparty"), p.legal_name),
+            (w("local_name"), p.local_name or "—"),
+            (w("country"), p.country),
+            (w("roles"), ", ".join(w.enum(r) for r in p.roles) or "—"),
+            (w("website"), p.website or "—"),
+        ]
+        ours = [
+            (w("our_company"), data.context.company),
+            (w("owner"), a.owner or "—"),
+            (w("type"), w.enum(a.type)),
+            (w("reference"), a.reference),
+            (w("title"), a.title),
+        ]
+        pairs: list[tuple[str, str]] = []
+        for left, right in zip(ours, partner_lines, strict=True):
+            pairs += [left, right]
+        return [self.heading(w("parties")), self.fields(pairs)]
+
+    def _dates(self, data: AgreementReportData) -> list[Flowable]:
+        a, w = data.agreement, self.words
+        pairs = [
+            (w("signed_date"), w.date(a.signed_date)),
+            (w("start_date"), w.date(a.start_date)),
+            (w("end_date"), w.date(a.end_date)),
+            (w("notice_days"), w("days", n=a.notice_days)),
+            (w("decision_date"), w.date(a.decision_date)),
+            (w("auto_renew"), w.yes_no(a.auto_renew)),
+            (
+                w("renewal_term"),
+                w("months", n=a.renewal_term_months) if a.renewal_term_months else "—",
+            ),
+            (w("predecessor"), a.predecessor_reference or "—"),
+            (w("successor"), a.successor_reference or "—"),
+        ]
+        return [self.heading(w("key_dates")), self.fields(pairs)]
+
+    def _financial(self, data: AgreementReportData) -> list[Flowable]:
+        a, w, ctx = data.agreement, self.words, data.context
+        pairs = [
+            (w("value"), w.money(a.value, a.currency)),
+            (w("currency"), a.currency),
+        ]
+        if a.currency != ctx.base_currency:
+            pairs.append(
+                (
+                    w("value_base", base=ctx.base_currency),
+                    w.money(data.value_base, ctx.base_currency),
+                )
+            )
+        pairs += [
+            (w("governing_law"), a.governing_law or "—"),
+            (w("territories"), ", ".join(a.territories) or "—"),
+        ]
+        out: list[Flowable] = [self.heading(w("financial_terms")), self.fields(pairs)]
+        if data.rate is not None and data.rate.effective_date is not None:
+            r = data.rate
+            line = w(
+                "rate_line",
+                currency=r.currency,
+                rate=r.rate.normalize(),
+                base=r.base,
+                date=w.date(r.effective_date),
+            )
+            out.append(self.note(w("fx_note", date=w.date(ctx.as_of), rates=line)))
+        elif a.currency != ctx.base_currency:
+            out.append(self.note(w("fx_missing", currencies=a.currency)))
+        return out
+
+    def _term_text(self, spec: TermSpec, value: Any, currency: str) -> str:
+        w = self.words
+        if value is None or value == () or value == "":
+            return "—"
+        kind = spec.kind
+        if kind is TermKind.BOOL:
+            return w.yes_no(bool(value))
+        if kind is TermKind.MONEY:
+            return w.money(value, currency)
+        if kind is TermKind.PERCENT:
+            return f"{w.number(value)} %"
+        if kind is TermKind.DECIMAL:
+            return w.number(value)
+        if kind is TermKind.INT:
+            return f"{value:,}"
+        if kind is TermKind.DATE:
+            return w.date(value)
+        if kind is TermKind.CHOICE:
+            return w.enum(value, brand_model=spec.name == "operating_model")
+        if kind is TermKind.CHOICES:
+            return ", ".join(w.enum(v) for v in value)
+        if kind in (TermKind.LINES, TermKind.CURRENCIES):
+            return ", ".join(str(v) for v in value)
+        return str(value)
+
+    def _terms(self, data: AgreementReportData) -> list[Flowable]:
+        a, w = data.agreement, self.words
+        pairs = [
+            (spec.label_for(w.lang), self._term_text(spec, a.terms.get(spec.name), a.currency))
+            for spec in TERMS[a.type]
+        ]
+        return [self.heading(w("type_terms", type=w.enum(a.type))), self.fields(pairs)]
+
+    def _description(self, data: AgreementReportData) -> list[Flowable]:
+        text = data.agreement.description
+        if not text.strip():
+            return []
+        return [self.heading(self.words("description")), *self.long_text(text)]
+
+    def _kpis(self, data: AgreementReportData) -> list[Flowable]:
+        w, a = self.words, data.agreement
+        out: list[Flowable] = [self.heading(w("kpis"))]
+        if not a.kpis:
+            return [*out, self.note(w("no_rows"))]
+        cols = self.columns(
+            ("metric", 30, False),
+            ("target", 15, True),
+            ("actual", 15, True),
+            ("period", 16, False),
+            ("attainment", 18, False),
+        )
+        light_w = cols[-1].width - 8
+        records: list[list[str | Flowable]] = [
+            [
+                f"{w.metric(k.metric)} ({w.metric(k.unit)})" if k.unit else w.metric(k.metric),
+                w.number(k.target),
+                w.number(k.latest.value) if k.latest else "—",
+                w.date(k.latest.period_end) if k.latest else "—",
+                TrafficLight(k.attainment, w.enum(k.attainment), self.fonts.body, light_w),
+            ]
+            for k in a.kpis
+        ]
+        table = self.table(cols, records)
+        return [*out, table]
+
+    def _milestones(self, data: AgreementReportData) -> list[Flowable]:
+        w, a, today = self.words, data.agreement, data.context.as_of
+        out: list[Flowable] = [self.heading(w("milestones"))]
+        if not a.milestones:
+            return [*out, self.note(w("no_rows"))]
+        cols = self.columns(
+            ("title", 34, False),
+            ("due_date", 15, False),
+            ("owner", 13, False),
+            ("status", 10, False),
+            ("amount", 13, True),
+            ("completed_on", 15, False),
+        )
+        styles: list[list[tuple[Any, ...]]] = []
+        for m in a.milestones:
+            overdue = m.is_overdue(today)
+            styles.append([("TEXTCOLOR", (1, 0), (1, 0), RED)] if overdue else [])
+        records = [
+            [
+                m.title,
+                w.date(m.due_date),
+                m.owner or "—",
+                w.enum(m.status),
+                w.money(m.amount, m.currency or a.currency) if m.amount is not None else "—",
+                w.date(m.completed_on) if m.status is MilestoneStatus.DONE else "—",
+            ]
+            for m in a.milestones
+        ]
+        return [*out, self.table(cols, records, row_styles=styles)]
+
+    def _history(self, data: AgreementReportData) -> list[Flowable]:
+        w = self.words
+        out: list[Flowable] = [self.heading(w("history"))]
+        if not data.history:
+            return [*out, self.note(w("no_rows"))]
+        cols = self.columns(
+            ("when", 17, False),
+            ("who", 12, False),
+            ("what", 17, False),
+            ("old_value", 27, False),
+            ("new_value", 27, False),
+        )
+        records = [
+            [
+                w.timestamp(h.at).removesuffix(" UTC"),
+                h.actor,
+                f"{w.enum(h.action)}{' · ' + h.field if h.field else ''}",
+                _clip(h.old_value),
+                _clip(h.new_value),
+            ]
+            for h in data.history
+        ]
+        out.append(self.table(cols, records))
+        if data.history_total > len(data.history):
+            out.append(
+                self.note(w("history_more", shown=len(data.history), total=data.history_total))
+            )
+        return out
+
+    def _attachments(self, data: AgreementReportData) -> list[Flowable]:
+        w, a = self.words, data.agreement
+        out: list[Flowable] = [self.heading(w("attachments"))]
+        if not a.attachments:
+            return [*out, self.note(w("no_rows"))]
+        cols = self.columns(
+            ("filename", 38, False),
+            ("kind", 20, False),
+            ("size", 12, True),
+            ("expires_on", 14, False),
+            ("uploaded", 16, False),
+        )
+        styles = [
+            [("TEXTCOLOR", (3, 0), (3, 0), RED)]
+            if f.expires_on is not None and f.expires_on < data.context.as_of
+            else []
+            for f in a.attachments
+        ]
+        records = [
+            [
+                f.filename,
+                w.enum(f.kind),
+                _size(f.size),
+                w.date(f.expires_on),
+                w.date(f.uploaded_at.date()),
+            ]
+            for f in a.attachments
+        ]
+        return [*out, self.table(cols, records, row_styles=styles)]
+
+    def _signatures(self, data: AgreementReportData) -> list[Flowable]:
+        w = self.words
+        half = self.frame_width / 2
+        blocks = []
+        for party in (data.context.company, data.partner.legal_name):
+            rows: list[list[Any]] = [
+                [self.p(w("signature_for"), self.styles.label)],
+                [self.p(party, self.styles.h2)],
+                [Spacer(1, 12 * mm)],
+            ]
+            for key in ("sig_signature", "sig_name", "sig_title", "sig_date"):
+                rows.append([self.p(w(key), self.styles.muted)])
+            cell = Table(rows, colWidths=[half - 12 * mm], hAlign="LEFT")
+            cell.setStyle(
+                TableStyle(
+                    [
+                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                        ("TOPPADDING", (0, 3), (-1, -1), 1),
+                        ("BOTTOMPADDING", (0, 3), (-1, -1), 7),
+                        ("LINEABOVE", (0, 3), (0, -1), 0.5, RULE),
+                        ("LINEABOVE", (0, 3), (0, 3), 0.8, NAVY),
+                    ]
+                )
+            )
+            blocks.append(cell)
+        grid = Table([blocks], colWidths=[half, half], hAlign="LEFT")
+        grid.setStyle(
+            TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+        )
+        return [self.keep(self.heading(w("signatures")), Spacer(1, 2 * mm), grid)]

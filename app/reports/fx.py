@@ -1,0 +1,79 @@
+"""The line every report with a converted total carries: which rates, from when."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from reportlab.platypus import Flowable
+
+from app.reports.styles import NAVY, WHITE
+from app.reports.tables import Column
+
+if TYPE_CHECKING:
+    from app.reports.data import CurrencyLine
+    from app.services.fx import RateInForce
+
+
+def fx_notes(
+    report: Any,
+    base: str,
+    rates: Sequence[RateInForce],
+    missing: Sequence[str],
+    as_of: date,
+) -> list[Flowable]:
+    """A note naming each rate used (or saying none was needed) and any left out."""
+    w = report.words
+    used = [r for r in rates if r.currency != base and r.effective_date is not None]
+    notes: list[Flowable] = []
+    if used:
+        lines = "; ".join(
+            w(
+                "rate_line",
+                currency=r.currency,
+                rate=f"{r.rate.normalize():f}",
+                base=base,
+                date=w.date(r.effective_date),
+            )
+            for r in used
+        )
+        notes.append(report.note(w("fx_note", date=w.date(as_of), rates=lines)))
+    elif not missing:
+        notes.append(report.note(w("fx_identity", base=base)))
+    if missing:
+        notes.append(report.note(w("fx_missing", currencies=", ".join(missing))))
+    return notes
+
+
+def currency_table(
+    report: Any, base: str, lines: Sequence[CurrencyLine], total: Decimal, count: int
+) -> Flowable:
+    """Each currency's amount, the rate applied and its value in the base currency."""
+    w = report.words
+    cols = report.columns(
+        ("currency", 12, False),
+        ("count", 14, True),
+        ("amount", 28, True),
+        ("rate", 18, True),
+        ("value_base", 28, True),
+    )
+    cols[-1] = Column(w("value_base", base=base), cols[-1].width, True)
+    records = [
+        [
+            c.currency,
+            f"{c.count:,}",
+            w.money(c.value, c.currency),
+            "1" if c.currency == base else (f"{c.rate.rate.normalize():f}" if c.rate else "—"),
+            w.money(c.value_base, base),
+        ]
+        for c in lines
+    ]
+    records.append(["", f"{count:,}", "", "", w.money(total, base)])
+    style = [
+        ("LINEABOVE", (0, -1), (-1, -1), 0.8, NAVY),
+        ("FONTNAME", (0, -1), (-1, -1), report.fonts.bold),
+        ("BACKGROUND", (0, -1), (-1, -1), WHITE),
+    ]
+    return report.table(cols, records, extra_style=style)

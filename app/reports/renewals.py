@@ -1,0 +1,112 @@
+"""The renewal outlook: agreements whose decision date falls within N days, what to decide
+and by when, soonest first."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
+
+from app.reports.base import Report
+from app.reports.data import RenewalReportData
+from app.reports.fx import currency_table, fx_notes
+from app.reports.styles import AMBER, RED
+
+URGENT_DAYS = 30
+
+
+class RenewalReport(Report[RenewalReportData]):
+    title_key = "renewal_report"
+
+    def _work(self, data: RenewalReportData) -> int:
+        return len(data.decisions)
+
+    def _subtitle(self, data: RenewalReportData) -> str:
+        return self.words("renewals_within", n=data.within_days)
+
+    def _action(self, d: Any) -> str:
+        w = self.words
+        when = w.date(d.decision_date)
+        if d.auto_renew:
+            if d.renewal_term_months:
+                return w("decide_auto", term=w("months", n=d.renewal_term_months), date=when)
+            return w("decide_auto_noterm", date=when)
+        return w("decide_manual", end=w.date(d.end_date), date=when)
+
+    def _story(self, data: RenewalReportData) -> list[Flowable]:
+        w, ctx, total = self.words, data.context, data.total
+        end = ctx.as_of + timedelta(days=data.within_days)
+        value = w.money(total.total_base, total.base_currency)
+        urgent = sum(1 for d in data.decisions if d.days_left <= URGENT_DAYS)
+        story: list[Flowable] = [
+            self.heading(w("summary")),
+            self.figures(
+                [
+                    (w("decisions_due"), f"{len(data.decisions):,}"),
+                    (w("urgent", n=URGENT_DAYS), f"{urgent:,}"),
+                    (w("value_at_stake"), value),
+                ]
+            ),
+            Spacer(1, 2 * mm),
+            self.p(
+                w(
+                    "renewal_intro",
+                    n=f"{len(data.decisions):,}",
+                    start=w.date(ctx.as_of),
+                    end=w.date(end),
+                    value=value,
+                )
+            ),
+            *fx_notes(self, total.base_currency, total.rates, total.missing_rates, ctx.as_of),
+        ]
+        if total.by_currency:
+            story += [
+                self.heading(w("by_currency"), level=1),
+                currency_table(
+                    self,
+                    total.base_currency,
+                    total.by_currency,
+                    total.total_base,
+                    len(data.decisions),
+                ),
+            ]
+        if not data.decisions:
+            return [*story, self.note(w("no_rows"))]
+        cols = self.columns(
+            ("decide_by", 11, False),
+            ("days_left", 7, True),
+            ("reference", 11, False),
+            ("partner", 20, False),
+            ("title", 19, False),
+            ("owner", 9, False),
+            ("value", 13, True),
+            ("action", 25, False),
+            wide=True,
+        )
+        records = [
+            [
+                w.date(d.decision_date),
+                f"{d.days_left:,}",
+                d.reference,
+                d.partner_name + (f" ({d.partner_local_name})" if d.partner_local_name else ""),
+                d.title,
+                d.owner or "—",
+                w.money(d.value, d.currency),
+                self._action(d),
+            ]
+            for d in data.decisions
+        ]
+        styles = [
+            [("TEXTCOLOR", (0, 0), (1, 0), RED if d.days_left <= URGENT_DAYS else AMBER)]
+            if d.days_left <= 2 * URGENT_DAYS
+            else []
+            for d in data.decisions
+        ]
+        return [
+            *story,
+            *self.wide_pages(),
+            self.heading(w("renewals_within", n=data.within_days)),
+            self.table(cols, records, row_styles=styles, count=True),
+        ]

@@ -1,0 +1,240 @@
+"""Builds the frozen data the PDF reports are drawn from: the only place reports query.
+
+Each builder takes the caller's session and returns a dataclass from ``app.reports.data``;
+the renderer then runs without a session (in a worker thread if need be).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from app.domain.enums import AgreementStatus, AgreementType
+from app.domain.types import utcnow
+from app.errors import FieldError, NotFoundError, ValidationError
+from app.reports.data import (
+    AgreementReportData,
+    ConvertedTotal,
+    CurrencyLine,
+    PartnerReportData,
+    PortfolioFilters,
+    PortfolioReportData,
+    RenewalReportData,
+    ReportContext,
+)
+from app.reports.i18n import LANGS
+from app.services.agreements import get_agreement, get_agreement_by_reference
+from app.services.audit import history
+from app.services.dashboard import decisions_due, red_kpis
+from app.services.fx import RateInForce, convert, rate_in_force
+from app.services.listing import AgreementFilter, count_agreements, iter_agreements
+from app.services.milestones import overdue_milestones
+from app.services.partners import find_partner, get_partner
+from app.services.portfolio import portfolio_figures
+from app.services.settings import base_currency, company_name, get_setting
+
+HISTORY_LIMIT = 60
+AT_RISK_LIMIT = 25
+RISK_WINDOW_DAYS = 90
+MAX_RENEWAL_DAYS = 3660
+# A file path to a PNG/JPEG logo, set from Settings; absent: a monogram is drawn instead.
+COMPANY_LOGO = "company_logo"
+ZERO = Decimal("0.00")
+
+
+def report_context(
+    session: Session,
+    lang: str = "en",
+    as_of: date | None = None,
+    generated_at: datetime | None = None,
+) -> ReportContext:
+    if lang not in LANGS:
+        raise ValidationError([FieldError("lang", f"{lang!r} is not a report language (en, zh)")])
+    now = generated_at or utcnow()
+    return ReportContext(
+        company=company_name(session),
+        generated_at=now,
+        as_of=as_of or now.date(),
+        lang=lang,
+        base_currency=base_currency(session),
+        logo=_logo(get_setting(session, COMPANY_LOGO, "")),
+    )
+
+
+def _logo(path: str) -> bytes | None:
+    if not path:
+        return None
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        return None  # a moved logo file costs the header its logo, not the report
+    return data if len(data) < 5_000_000 else None
+
+
+class _Converter:
+    def __init__(self, session: Session, base: str, on: date) -> None:
+        self.session, self.base, self.on = session, base, on
+        self.rates: dict[str, RateInForce | None] = {}
+
+    def rate(self, currency: str) -> RateInForce | None:
+        if currency not in self.rates:
+            try:
+                self.rates[currency] = rate_in_force(self.session, currency, self.base, self.on)
+            except NotFoundError:
+                self.rates[currency] = None
+        return self.rates[currency]
+
+    def total(self, amounts: Iterable[tuple[str, Decimal]]) -> ConvertedTotal:
+        counts: dict[str, int] = defaultdict(int)
+        values: dict[str, Decimal] = defaultdict(lambda: ZERO)
+        for currency, value in amounts:
+            counts[currency] += 1
+            values[currency] += value
+        total = ZERO
+        missing = []
+        lines = []
+        for currency, value in values.items():
+            rate = self.rate(currency)
+            converted = None if rate is None else convert(value, rate)
+            if converted is None:
+                missing.append(currency)
+            else:
+                total += converted
+            lines.append(CurrencyLine(currency, counts[currency], value, rate, converted))
+        used = tuple(
+            sorted(
+                (
+                    r
+                    for c, r in self.rates.items()
+                    if r is not None and c in values and c != self.base
+                ),
+                key=lambda r: r.currency,
+            )
+        )
+        lines.sort(key=lambda c: (-(c.value_base or ZERO), c.currency))
+        return ConvertedTotal(self.base, tuple(lines), total, used, tuple(sorted(missing)))
+
+
+def agreement_report(
+    session: Session,
+    reference: str,
+    lang: str = "en",
+    as_of: date | None = None,
+    *,
+    agreement_id: int | None = None,
+) -> AgreementReportData:
+    """One agreement by reference (or id); NotFoundError names what is missing."""
+    view = (
+        get_agreement(session, agreement_id)
+        if agreement_id is not None
+        else get_agreement_by_reference(session, reference.strip())
+    )
+    ctx = report_context(session, lang, as_of)
+    trail = history(session, "agreement", view.id, limit=10_000)
+    converter = _Converter(session, ctx.base_currency, ctx.as_of)
+    rate = converter.rate(view.currency)
+    return AgreementReportData(
+        context=ctx,
+        agreement=view,
+        partner=get_partner(session, view.partner_id),
+        history=tuple(trail[:HISTORY_LIMIT]),
+        history_total=len(trail),
+        value_base=None if rate is None else convert(view.value, rate),
+        rate=rate if rate is not None and view.currency != ctx.base_currency else None,
+    )
+
+
+def portfolio_report(
+    session: Session,
+    lang: str = "en",
+    as_of: date | None = None,
+    *,
+    types: Iterable[AgreementType] = (),
+    statuses: Iterable[AgreementStatus] = (),
+    owner: str | None = None,
+    appendix: bool = True,
+) -> PortfolioReportData:
+    ctx = report_context(session, lang, as_of)
+    filters = PortfolioFilters(
+        tuple(sorted(set(types))),
+        tuple(sorted(set(statuses))),
+        owner.strip() if owner and owner.strip() else None,
+    )
+    f = AgreementFilter(
+        types=frozenset(filters.types), statuses=frozenset(filters.statuses), owner=filters.owner
+    )
+    figures = portfolio_figures(session, ctx.as_of, f, ctx.base_currency)
+    active = count_agreements(session, replace(f, statuses=frozenset({AgreementStatus.ACTIVE})))
+    if filters.statuses and AgreementStatus.ACTIVE not in filters.statuses:
+        active = 0
+    decisions = decisions_due(
+        session, ctx.as_of, RISK_WINDOW_DAYS, replace(f, statuses=frozenset())
+    )
+    # Red KPIs and overdue milestones come unfiltered from their services; keep those of
+    # agreements inside the report's filter.
+    in_scope = _scope(session, f) if (filters.types or filters.statuses or filters.owner) else None
+    reds = [
+        k for k in red_kpis(session, limit=2000) if in_scope is None or k.agreement_id in in_scope
+    ]
+    overdue = [
+        m
+        for m in overdue_milestones(session, ctx.as_of, limit=2000)
+        if in_scope is None or m.agreement_id in in_scope
+    ]
+    rows = tuple(iter_agreements(session, f)) if appendix else ()
+    return PortfolioReportData(
+        context=ctx,
+        filters=filters,
+        figures=figures,
+        active_count=active,
+        decisions=tuple(decisions),
+        red_kpis=tuple(reds),
+        overdue_milestones=tuple(overdue),
+        rows=rows,
+        include_appendix=appendix,
+    )
+
+
+def _scope(session: Session, f: AgreementFilter) -> set[int]:
+    return {r.id for r in iter_agreements(session, f)}
+
+
+def renewal_report(
+    session: Session,
+    within_days: int,
+    lang: str = "en",
+    as_of: date | None = None,
+) -> RenewalReportData:
+    if not 0 <= within_days <= MAX_RENEWAL_DAYS:
+        raise ValidationError(
+            [FieldError("within", f"{within_days} days: choose between 0 and {MAX_RENEWAL_DAYS}")]
+        )
+    ctx = report_context(session, lang, as_of)
+    decisions = tuple(decisions_due(session, ctx.as_of, within_days))
+    converter = _Converter(session, ctx.base_currency, ctx.as_of)
+    total = converter.total((d.currency, d.value) for d in decisions)
+    return RenewalReportData(ctx, within_days, decisions, total)
+
+
+def partner_report(
+    session: Session,
+    name: str = "",
+    lang: str = "en",
+    as_of: date | None = None,
+    *,
+    partner_id: int | None = None,
+) -> PartnerReportData:
+    partner = (
+        get_partner(session, partner_id) if partner_id is not None else find_partner(session, name)
+    )
+    ctx = report_context(session, lang, as_of)
+    rows = tuple(iter_agreements(session, AgreementFilter(partner_id=partner.id)))
+    converter = _Converter(session, ctx.base_currency, ctx.as_of)
+    total = converter.total((r.currency, r.value) for r in rows)
+    return PartnerReportData(ctx, partner, rows, total)
