@@ -206,7 +206,7 @@ def export_file(
 
 
 def _tick(progress: Progress | None, done: int, total: int) -> None:
-    if progress is not None and done % 500 == 0 and not progress(done, total):
+    if progress is not None and (done == 1 or done % 500 == 0) and not progress(done, total):
         raise InterruptedError("export cancelled; no file was written")
 
 
@@ -257,10 +257,17 @@ def _write_xlsx(
         header.append(cell)
     ws.append(header)
     rows = 0
-    for record in records:
-        ws.append([_xlsx_cell(ws, WriteOnlyCell, c, record[c]) for c in columns])
-        rows += 1
-        _tick(progress, rows, total)
+    try:
+        for record in records:
+            ws.append([_xlsx_cell(ws, WriteOnlyCell, c, record[c]) for c in columns])
+            rows += 1
+            _tick(progress, rows, total)
+    except BaseException:
+        # Finish openpyxl's row writer and delete its temporary file: a cancelled export
+        # must leave nothing behind.
+        ws.close()
+        ws._writer.cleanup()
+        raise
     book.save(path)
     return rows
 

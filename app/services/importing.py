@@ -466,7 +466,7 @@ def _parse_agreement(number: int, cells: Mapping[str, Any], errors: _RowErrors) 
             notice_days=notice,
             governing_law=text_value(cells.get("governing_law")),
             territories=parse_list(cells.get("territories")),
-            description=text_value(cells.get("description")),
+            description=text_value(cells.get("description"), strip=False),
             terms=terms,
         ),
         partner_name=partner,
@@ -878,7 +878,7 @@ def _parse_partner(cells: Mapping[str, Any], errors: _RowErrors) -> PartnerInput
         roles=roles,
         website=text_value(cells.get("website")) or None,
         status=status,
-        notes=text_value(cells.get("notes")),
+        notes=text_value(cells.get("notes"), strip=False),
         contacts=contacts,
     )
 

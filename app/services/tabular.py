@@ -282,14 +282,16 @@ def is_blank(raw: Any) -> bool:
     return raw is None or (isinstance(raw, str) and not raw.strip())
 
 
-def text_value(raw: Any) -> str:
+def text_value(raw: Any, *, strip: bool = True) -> str:
+    """A cell as text; ``strip=False`` for free text whose leading spaces are the user's."""
     if raw is None:
         return ""
     if isinstance(raw, datetime):
         return raw.date().isoformat() if raw.time() == datetime.min.time() else raw.isoformat()
     if isinstance(raw, date):
         return raw.isoformat()
-    return unicodedata.normalize("NFC", str(raw)).strip()
+    text = unicodedata.normalize("NFC", str(raw))
+    return text.strip() if strip else text
 
 
 _DATE_FORMS = (
