@@ -16,7 +16,7 @@ from PySide6.QtCharts import (
     QPieSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtCore import QMargins, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -216,9 +216,14 @@ class DashboardPage(QWidget):
     def _list_view(self, model: RecordTableModel) -> QTableView:
         view = fast_table(self, sortable=False)
         view.setModel(model)
-        view.doubleClicked.connect(lambda i: self.open_requested.emit(int(i.data(Roles.ID))))
-        view.activated.connect(lambda i: self.open_requested.emit(int(i.data(Roles.ID))))
+        view.doubleClicked.connect(self._open_index)
+        view.activated.connect(self._open_index)
         return view
+
+    def _open_index(self, index: QModelIndex) -> None:
+        agreement_id = index.data(Roles.ID)
+        if agreement_id is not None:
+            self.open_requested.emit(int(agreement_id))
 
     # --- loading ------------------------------------------------------------------------
 

@@ -1,0 +1,91 @@
+"""The dashboard shows exactly what the services say needs attention."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableView
+from pytestqt.qtbot import QtBot
+
+from app.db import Database
+from app.services.dashboard import attention
+from app.services.portfolio import portfolio_figures
+from ui.models.lazy import Roles
+from ui.pages.dashboard import DashboardPage
+
+TODAY = date(2026, 11, 26)
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+
+def make_page(qtbot: QtBot, db: Database) -> DashboardPage:
+    page = DashboardPage(db, TODAY)
+    qtbot.addWidget(page)
+    page.resize(1400, 900)
+    page.show()
+    return page
+
+
+def test_the_attention_lists_match_the_services(qtbot: QtBot, ui_db: Database) -> None:
+    page = make_page(qtbot, ui_db)
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        page.refresh()  # in a worker, as in the application
+    with ui_db.session() as s:
+        expected = attention(s, TODAY, 90)
+    ids = [page.decisions_model.index(r, 0).data(Roles.ID)
+           for r in range(page.decisions_model.rowCount())]  # fmt: skip
+    assert ids == [d.agreement_id for d in expected.decisions_within(30)]
+    assert page.tiles["decisions"].value.text() == str(len(expected.decisions_within(30)))
+    assert page.milestones_model.rowCount() == len(expected.overdue_milestones)
+    assert page.kpis_model.rowCount() == len(expected.red_kpis)
+    assert page.documents_model.rowCount() == len(expected.expiring_documents)
+    assert page.tiles["kpis"].value.text() == str(len(expected.red_kpis))
+
+    page.window_group.button(90).setChecked(True)
+    ids = [page.decisions_model.index(r, 0).data(Roles.ID)
+           for r in range(page.decisions_model.rowCount())]  # fmt: skip
+    assert ids == [d.agreement_id for d in expected.decisions_within(90)]
+    assert len(ids) >= len(expected.decisions_within(30))
+    assert ids, "the demo has decisions due within 90 days"
+
+
+def test_portfolio_tiles_and_charts_show_the_figures(qtbot: QtBot, ui_db: Database) -> None:
+    page = make_page(qtbot, ui_db)
+    page.load_now()
+    with ui_db.session() as s:
+        figures = portfolio_figures(s, TODAY)
+    assert page.tiles["agreements"].value.text() == str(figures.agreement_count)
+    assert page.tiles["value"].value.text().endswith(figures.base_currency)
+    type_slices = page.type_chart.series()[0].slices()
+    assert len(type_slices) == len(figures.by_type)
+    assert type_slices[0].label().startswith("Brand")
+    status_bars = page.status_chart.series()[0].barSets()[0]
+    assert sum(status_bars.at(i) for i in range(status_bars.count())) == figures.agreement_count
+    assert "CNY" in page.rates_label.text()
+
+
+def test_a_double_click_opens_the_agreement(qtbot: QtBot, ui_db: Database) -> None:
+    page = make_page(qtbot, ui_db)
+    page.load_now()
+    page.tabs.setCurrentIndex(1)
+    view = page.tabs.currentWidget()
+    assert isinstance(view, QTableView)
+    index = page.milestones_model.index(0, 2)
+    assert index.isValid(), "the demo has overdue milestones"
+    rect = view.visualRect(index)
+    # A view only takes a double click on the row that was pressed first, as with a mouse.
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    with qtbot.waitSignal(page.open_requested) as signal:
+        qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert signal.args == [page.data.attention.overdue_milestones[0].agreement_id]
+
+
+def test_the_decisions_tile_leads_to_the_list(qtbot: QtBot, ui_db: Database) -> None:
+    page = make_page(qtbot, ui_db)
+    page.load_now()
+    with qtbot.waitSignal(page.show_decisions) as signal:
+        qtbot.mouseClick(
+            page.tiles["decisions"], pytest.importorskip("PySide6.QtCore").Qt.MouseButton.LeftButton
+        )
+    assert signal.args == [30]
