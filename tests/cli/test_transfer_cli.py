@@ -1,0 +1,111 @@
+"""``partnerdesk import / export / backup / restore`` as a scheduled job or a user runs them."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+
+HEADER = (
+    "title,type,partner,partner_country,status,currency,value,start_date,end_date,operating_model"
+)
+GOOD = "保税仓储协议,brand,花王株式会社,JP,draft,JPY,￥12000000,2026/3/1,2027年2月28日,direct"
+BAD = "Broken,brand,Kao,JP,active,JPY,lots,2026-03-01,2025-01-01,direct"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def csv_gbk(tmp_path: Path) -> Path:
+    path = tmp_path / "in.csv"
+    path.write_bytes(f"{HEADER}\r\n{GOOD}\r\n".encode("gbk"))
+    return path
+
+
+def test_import_dry_run_then_import_then_export(
+    db_path: Path, csv_gbk: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(db_path)
+    code, out, _ = run(capsys, "--db", db, "import", str(csv_gbk), "--dry-run")
+    assert code == 0
+    assert "dry run" in out and "1 new agreement(s)" in out and "1 new partner(s)" in out
+    code, out, _ = run(capsys, "--db", db, "list", "agreements", "--format", "csv")
+    assert "保税仓储协议" not in out
+    code, out, _ = run(capsys, "--db", db, "import", str(csv_gbk))
+    assert (code, out.strip()) == (
+        0, "imported 1 row(s): 1 new agreement(s), 0 update(s), 1 new partner(s)",
+    )  # fmt: skip
+    code, out, _ = run(capsys, "--db", db, "export", str(tmp_path / "out.xlsx"))
+    assert code == 0 and "exported 1 agreements" in out
+    code, out, _ = run(capsys, "--db", db, "export", str(tmp_path / "p.csv"), "--what", "partners")
+    assert code == 0
+    assert "花王株式会社" in (tmp_path / "p.csv").read_text(encoding="utf-8-sig")
+
+
+def test_import_with_bad_rows_lists_them_and_exits_1(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text(f"{HEADER}\n{GOOD}\n{BAD}\n", encoding="utf-8-sig")
+    code, out, err = run(capsys, "--db", str(db_path), "import", str(path))
+    assert code == 1
+    assert "bad.csv: row 3, value: 'lots' is not an amount" in err
+    assert "bad.csv: row 3, end_date: ends 2025-01-01, before it starts 2026-03-01" in err
+    assert "bad.csv: row 3, signed_date: an active agreement needs its signed date" in err
+    assert "nothing was imported" in out
+    code, out, _ = run(capsys, "--db", str(db_path), "list", "agreements", "--format", "csv")
+    assert out.count("\n") <= 1
+
+
+def test_import_encoding_override_and_unreadable_files(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "in.csv"
+    path.write_bytes(f"{HEADER}\n{GOOD.replace('花王株式会社', '花王')}\n".encode("gb18030"))
+    code, _, err = run(capsys, "--db", str(db_path), "import", str(path), "--encoding", "utf-8")
+    assert code == 1 and "is not utf-8 text" in err and "Traceback" not in err
+    code, _, _ = run(capsys, "--db", str(db_path), "import", str(path), "--encoding", "gbk")
+    assert code == 0
+    code, _, err = run(capsys, "--db", str(db_path), "import", str(tmp_path / "none.csv"))
+    assert code == 1 and "no file at" in err
+
+
+def test_unknown_columns_are_named(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "in.csv"
+    path.write_text(f"{HEADER},Internal memo\n{GOOD},x\n", encoding="utf-8")
+    code, _, err = run(capsys, "--db", str(db_path), "import", str(path))
+    assert code == 0
+    assert "column 'Internal memo' is not recognised and was ignored" in err
+
+
+def test_backup_and_restore_commands(
+    db_path: Path, csv_gbk: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(db_path)
+    assert run(capsys, "--db", db, "import", str(csv_gbk))[0] == 0
+    code, out, _ = run(capsys, "--db", db, "backup", str(tmp_path / "b.db"))
+    assert code == 0 and "1 agreements, 1 partners" in out
+    code, _, err = run(capsys, "--db", db, "restore", str(tmp_path / "b.db"))
+    assert code == 1 and "use --force" in err
+    code, out, _ = run(capsys, "--db", db, "restore", str(tmp_path / "b.db"), "--force")
+    assert code == 0 and "previous contents were saved" in out
+    fresh = tmp_path / "fresh.db"
+    code, out, _ = run(capsys, "--db", str(fresh), "restore", str(tmp_path / "b.db"))
+    assert code == 0
+    code, out, _ = run(capsys, "--db", str(fresh), "check")
+    assert code == 0 and "1 agreements" in out
+    damaged = tmp_path / "damaged.db"
+    shutil.copyfile(tmp_path / "b.db", damaged)
+    with damaged.open("r+b") as f:
+        f.truncate(3000)
+    code, _, err = run(capsys, "--db", str(tmp_path / "other.db"), "restore", str(damaged))
+    assert code == 1 and "damaged" in err
