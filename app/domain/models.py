@@ -188,8 +188,14 @@ class Agreement(Base):
         back_populates="agreement", cascade="all, delete-orphan", order_by="Attachment.id"
     )
 
-    # The renewal pipeline and the dashboard ask "live agreements by decision date".
-    __table_args__ = (Index("ix_agreements_status_decision_date", "status", "decision_date"),)
+    __table_args__ = (
+        # The renewal pipeline and the dashboard ask "live agreements by decision date".
+        Index("ix_agreements_status_decision_date", "status", "decision_date"),
+        # Covering indexes: portfolio sums by type/status/currency and by partner read
+        # the index alone instead of visiting 100,000 wide rows.
+        Index("ix_agreements_portfolio", "type", "status", "currency", "value"),
+        Index("ix_agreements_partner_value", "partner_id", "currency", "value"),
+    )
     __mapper_args__: dict[str, Any] = {  # noqa: RUF012
         "polymorphic_on": "type",
         "version_id_col": version,

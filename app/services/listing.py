@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import visitors
 
 from app.domain.enums import AgreementStatus, AgreementType, OperatingModel
 from app.domain.models import Agreement, BrandAgreement, Partner
@@ -144,6 +145,38 @@ def _base(columns: Sequence[Any]) -> AnySelect:
     )
 
 
+def _mentions(expressions: Sequence[Any], table: Any) -> bool:
+    for expression in expressions:
+        element = (
+            expression.__clause_element__()
+            if hasattr(expression, "__clause_element__")
+            else expression
+        )
+        for node in visitors.iterate(element):
+            if getattr(node, "table", None) is table:
+                return True
+    return False
+
+
+def select_agreements(
+    columns: Sequence[Any], f: AgreementFilter, *, order_by: Sequence[Any] = ()
+) -> AnySelect:
+    """A filtered SELECT that joins partners and brand terms only when it must.
+
+    Aggregates over 100,000 agreements are several times faster without joins they do
+    not use (SQLite executes every join it is given).
+    """
+    expressions = [*columns, *order_by]
+    stmt = select(*columns).select_from(Agreement.__table__)
+    if f.partner or f.search or _mentions(expressions, Partner.__table__):
+        stmt = stmt.join(Partner.__table__, Partner.id == Agreement.partner_id)
+    if f.operating_model is not None or _mentions(expressions, BrandAgreement.__table__):
+        stmt = stmt.outerjoin(
+            BrandAgreement.__table__, BrandAgreement.__table__.c.id == Agreement.id
+        )
+    return _filtered(stmt, f)
+
+
 _ROW_COLUMNS = (
     Agreement.id, Agreement.reference, Agreement.title, Agreement.type, Agreement.partner_id,
     Partner.legal_name, Partner.local_name, Agreement.owner, Agreement.status,
@@ -161,7 +194,7 @@ def _order(stmt: AnySelect, sort: str, descending: bool) -> AnySelect:
 
 
 def count_agreements(session: Session, f: AgreementFilter | None = None) -> int:
-    stmt = _filtered(_base([func.count()]), f or AgreementFilter())
+    stmt = select_agreements([func.count()], f or AgreementFilter())
     return session.scalar(stmt) or 0
 
 
@@ -172,7 +205,9 @@ def agreement_ids(
     sort: str = "reference",
     descending: bool = False,
 ) -> list[int]:
-    stmt = _order(_filtered(_base([Agreement.id]), f or AgreementFilter()), sort, descending)
+    f = f or AgreementFilter()
+    column = SORT_COLUMNS.get(sort, Agreement.reference)
+    stmt = _order(select_agreements([Agreement.id], f, order_by=[column]), sort, descending)
     return list(session.scalars(stmt))
 
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from app.domain.enums import AgreementStatus, AgreementType, OperatingModel
@@ -22,7 +22,7 @@ from app.domain.models import Agreement, BrandAgreement, Partner
 from app.domain.types import ScaledDecimal
 from app.errors import NotFoundError
 from app.services.fx import RateInForce, convert, rate_in_force
-from app.services.listing import AgreementFilter, _base, _filtered
+from app.services.listing import AgreementFilter, select_agreements
 from app.services.settings import base_currency as stored_base_currency
 
 ZERO = Decimal("0.00")
@@ -90,20 +90,21 @@ class _Rates:
         return None if rate is None else convert(amount, rate)
 
 
-def _grouped(session: Session, f: AgreementFilter, key: Any, rates: _Rates) -> list[Bucket]:
-    """COUNT and SUM per (key, currency) in SQL; folded into one bucket per key."""
-    stmt = _filtered(
-        _base([key, Agreement.currency, func.count(), func.sum(Agreement.value)]), f
-    ).group_by(key, Agreement.currency)
+def _buckets(sums: dict[tuple[str, str], tuple[int, Decimal]], rates: _Rates) -> list[Bucket]:
+    """Fold exact per-(key, currency) sums into one bucket per key, converting each
+    currency's sum once (so a bucket is the correctly rounded sum of its currencies)."""
     counts: dict[str, int] = defaultdict(int)
     values: dict[str, Decimal] = defaultdict(lambda: ZERO)
-    for k, currency, n, total in session.execute(stmt):
-        label = "" if k is None else str(getattr(k, "value", k))
-        counts[label] += n
-        converted = rates.to_base(currency, _money(session, total))
+    for (key, currency), (n, amount) in sums.items():
+        counts[key] += n
+        converted = rates.to_base(currency, amount)
         if converted is not None:
-            values[label] += converted
+            values[key] += converted
     return [Bucket(k, counts[k], values[k]) for k in counts]
+
+
+def _label(value: object) -> str:
+    return "" if value is None else str(getattr(value, "value", value))
 
 
 def _sorted(buckets: Iterable[Bucket], order: list[str] | None = None) -> tuple[Bucket, ...]:
@@ -131,14 +132,29 @@ def portfolio_figures(
     base = base_currency or stored_base_currency(session)
     rates = _Rates(session, base, as_of)
 
+    # One scan (over a covering index) gives type × status × currency; the type, status
+    # and currency figures are folded from it exactly, in Decimal.
+    stmt = select_agreements(
+        [Agreement.type, Agreement.status, Agreement.currency, func.count(),
+         func.sum(Agreement.value)],
+        f,
+    ).group_by(Agreement.type, Agreement.status, Agreement.currency)  # fmt: skip
+    per_type: dict[tuple[str, str], tuple[int, Decimal]] = {}
+    per_status: dict[tuple[str, str], tuple[int, Decimal]] = {}
+    per_currency: dict[str, tuple[int, Decimal]] = {}
+    for agreement_type, status, currency, n, raw in session.execute(stmt):
+        amount = _money(session, raw)
+        for table, key in ((per_type, (_label(agreement_type), currency)),
+                           (per_status, (_label(status), currency))):  # fmt: skip
+            had_n, had_amount = table.get(key, (0, ZERO))
+            table[key] = (had_n + n, had_amount + amount)
+        had_n, had_amount = per_currency.get(currency, (0, ZERO))
+        per_currency[currency] = (had_n + n, had_amount + amount)
+
     by_currency: list[CurrencyTotal] = []
     count = 0
     total = ZERO
-    stmt = _filtered(
-        _base([Agreement.currency, func.count(), func.sum(Agreement.value)]), f
-    ).group_by(Agreement.currency)
-    for currency, n, value in session.execute(stmt):
-        value = _money(session, value)
+    for currency, (n, value) in per_currency.items():
         rate = rates.get(currency)
         converted = None if rate is None else convert(value, rate)
         by_currency.append(CurrencyTotal(currency, n, value, rate, converted))
@@ -146,46 +162,50 @@ def portfolio_figures(
         if converted is not None:
             total += converted
     by_currency.sort(key=lambda c: (-(c.value_base or ZERO), c.currency))
+    by_type = _sorted(_buckets(per_type, rates), [t.value for t in AgreementType])
+    by_status = _sorted(_buckets(per_status, rates), [s.value for s in AgreementStatus])
 
-    by_type = _sorted(_grouped(session, f, Agreement.type, rates), [t.value for t in AgreementType])
-    by_status = _sorted(
-        _grouped(session, f, Agreement.status, rates), [s.value for s in AgreementStatus]
-    )
-    brand_only = AgreementFilter(**{**_as_dict(f), "types": frozenset({AgreementType.BRAND})})
-    by_model = _sorted(
-        (b for b in _grouped(session, brand_only, BrandAgreement.operating_model, rates) if b.key),
-        [m.value for m in OperatingModel],
-    )
+    brand_only = replace(f, types=frozenset({AgreementType.BRAND}))
+    model_stmt = select_agreements(
+        [BrandAgreement.operating_model, Agreement.currency, func.count(),
+         func.sum(Agreement.value)],
+        brand_only,
+    ).group_by(BrandAgreement.operating_model, Agreement.currency)  # fmt: skip
+    per_model = {
+        (_label(model), currency): (n, _money(session, raw))
+        for model, currency, n, raw in session.execute(model_stmt)
+        if model is not None
+    }
+    by_model = _sorted(_buckets(per_model, rates), [m.value for m in OperatingModel])
 
-    # Expiries: the next eight quarters from the as-of date, by end date.
-    quarters: list[str] = []
-    y, q = as_of.year, (as_of.month - 1) // 3
-    for _ in range(8):
-        quarters.append(f"{y}-Q{q + 1}")
-        q += 1
-        if q == 4:
-            y, q = y + 1, 0
-    horizon_year, horizon_q = int(quarters[-1][:4]), int(quarters[-1][-1])
-    horizon = date(horizon_year + (horizon_q == 4), (horizon_q % 4) * 3 + 1, 1)
-    start_q = date(as_of.year, ((as_of.month - 1) // 3) * 3 + 1, 1)
-    exp_stmt = _filtered(_base([Agreement.end_date, Agreement.currency, Agreement.value]), f).where(
-        Agreement.end_date >= start_q, Agreement.end_date < horizon
+    # Expiries: the next eight quarters from the as-of date, by end date. The quarter of
+    # each row is a portable CASE over the quarter boundaries, so SQL does the grouping.
+    bounds: list[tuple[str, date, date]] = []
+    first = date(as_of.year, ((as_of.month - 1) // 3) * 3 + 1, 1)
+    for i in range(8):
+        month_index = first.month - 1 + 3 * i
+        begin = date(first.year + month_index // 12, month_index % 12 + 1, 1)
+        month_index += 3
+        after = date(first.year + month_index // 12, month_index % 12 + 1, 1)
+        bounds.append((_quarter(begin), begin, after))
+    quarter = case(*((Agreement.end_date < after, key) for key, _, after in bounds))
+    exp_stmt = (
+        select_agreements([quarter, Agreement.currency, func.count(), func.sum(Agreement.value)], f)
+        .where(Agreement.end_date >= bounds[0][1], Agreement.end_date < bounds[-1][2])
+        .group_by(quarter, Agreement.currency)
     )
     exp_counts: dict[str, int] = defaultdict(int)
     exp_values: dict[str, Decimal] = defaultdict(lambda: ZERO)
-    # Grouping by quarter differs per SQL dialect; the window is at most two years of
-    # end dates, so rows are folded here (streamed, never held in memory).
-    for end, currency, value in session.execute(exp_stmt.execution_options(yield_per=5000)):
-        key = _quarter(end)
-        exp_counts[key] += 1
-        converted = rates.to_base(currency, value)
+    for key, currency, n, value in session.execute(exp_stmt):
+        exp_counts[key] += n
+        converted = rates.to_base(currency, _money(session, value))
         if converted is not None:
             exp_values[key] += converted
+    quarters = [key for key, _, _ in bounds]
     expiries = tuple(Bucket(k, exp_counts[k], exp_values[k]) for k in quarters)
 
-    partner_stmt = _filtered(
-        _base([Agreement.partner_id, Agreement.currency, func.count(), func.sum(Agreement.value)]),
-        f,
+    partner_stmt = select_agreements(
+        [Agreement.partner_id, Agreement.currency, func.count(), func.sum(Agreement.value)], f
     ).group_by(Agreement.partner_id, Agreement.currency)
     p_counts: dict[int, int] = defaultdict(int)
     p_values: dict[int, Decimal] = defaultdict(lambda: ZERO)
@@ -247,7 +267,3 @@ def _money(session: Session, value: Any) -> Decimal:
     result = money_type.process_result_value(value, session.get_bind().dialect)
     assert isinstance(result, Decimal)
     return result
-
-
-def _as_dict(f: AgreementFilter) -> dict[str, Any]:
-    return {name: getattr(f, name) for name in f.__dataclass_fields__}

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
+from app.db.migrate import head_revision
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -139,7 +140,7 @@ def test_table_and_partner_list(demo_db: Path, capsys: pytest.CaptureFixture[str
 def test_check_reports_schema_and_counts(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--db", str(demo_db), "check")
     assert code == 0
-    assert "ok — schema 0002" in out and "2,000 agreements" in out
+    assert f"ok — schema {head_revision()}" in out and "2,000 agreements" in out
 
 
 def test_check_on_a_text_file_exits_1_with_one_line_and_leaves_it(
