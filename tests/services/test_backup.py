@@ -118,7 +118,7 @@ def test_restore_refuses_a_non_empty_database_unless_forced(
         create_partner(s, PartnerInput(legal_name="Added after the backup", country="CN"))
     path = Path(str(filled.url.database))
     count = partners_in(path)
-    with pytest.raises(DatabaseError, match="is not empty .* use --force"):
+    with pytest.raises(DatabaseError, match=r"is not empty .* use --force"):
         restore(filled, tmp_path / "copy.db")
     assert partners_in(path) == count
     result = restore(filled, tmp_path / "copy.db", force=True)
