@@ -15,8 +15,8 @@ from pathlib import Path
 
 from app.db import open_database
 from app.services.dashboard import attention
-from app.services.listing import AgreementFilter, agreement_ids, agreement_rows, count_agreements
 from app.services.demo import load_demo
+from app.services.listing import AgreementFilter, agreement_ids, agreement_rows, count_agreements
 from app.services.portfolio import portfolio_figures
 
 
