@@ -63,7 +63,7 @@ def test_choosing_a_type_and_a_status_filters_the_list(qtbot: QtBot, ui_db: Data
 def test_typing_in_the_search_box_filters_after_a_pause(qtbot: QtBot, ui_db: Database) -> None:
     page = make_page(qtbot, ui_db)
     reference = shown(page, "reference")[7]
-    qtbot.keyClicks(page.search_edit, reference)
+    qtbot.keyClicks(page.search_edit, reference)  # type: ignore[no-untyped-call]
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=2000)
     assert shown(page, "reference") == [reference]
     page.search_edit.clear()

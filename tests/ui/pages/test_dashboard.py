@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from PySide6.QtCharts import QHorizontalBarSeries, QPieSeries
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
@@ -57,10 +58,14 @@ def test_portfolio_tiles_and_charts_show_the_figures(qtbot: QtBot, ui_db: Databa
         figures = portfolio_figures(s, TODAY)
     assert page.tiles["agreements"].value.text() == str(figures.agreement_count)
     assert page.tiles["value"].value.text().endswith(figures.base_currency)
-    type_slices = page.type_chart.series()[0].slices()
+    type_series = page.type_chart.series()[0]
+    assert isinstance(type_series, QPieSeries)
+    type_slices = type_series.slices()
     assert len(type_slices) == len(figures.by_type)
     assert type_slices[0].label().startswith("Brand")
-    status_bars = page.status_chart.series()[0].barSets()[0]
+    status_series = page.status_chart.series()[0]
+    assert isinstance(status_series, QHorizontalBarSeries)
+    status_bars = status_series.barSets()[0]
     assert sum(status_bars.at(i) for i in range(status_bars.count())) == figures.agreement_count
     assert "CNY" in page.rates_label.text()
 
@@ -75,9 +80,10 @@ def test_a_double_click_opens_the_agreement(qtbot: QtBot, ui_db: Database) -> No
     assert index.isValid(), "the demo has overdue milestones"
     rect = view.visualRect(index)
     # A view only takes a double click on the row that was pressed first, as with a mouse.
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # type: ignore[no-untyped-call]
     with qtbot.waitSignal(page.open_requested) as signal:
-        qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # type: ignore[no-untyped-call]
+    assert page.data is not None
     assert signal.args == [page.data.attention.overdue_milestones[0].agreement_id]
 
 
@@ -85,7 +91,7 @@ def test_the_decisions_tile_leads_to_the_list(qtbot: QtBot, ui_db: Database) -> 
     page = make_page(qtbot, ui_db)
     page.load_now()
     with qtbot.waitSignal(page.show_decisions) as signal:
-        qtbot.mouseClick(
+        qtbot.mouseClick(  # type: ignore[no-untyped-call]
             page.tiles["decisions"], pytest.importorskip("PySide6.QtCore").Qt.MouseButton.LeftButton
         )
     assert signal.args == [30]

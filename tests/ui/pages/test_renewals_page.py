@@ -25,7 +25,8 @@ def test_the_pipeline_groups_decisions_by_month(qtbot: QtBot, ui_db: Database) -
     for i in range(page.tree.topLevelItemCount()):
         head = page.tree.topLevelItem(i)
         assert head is not None
-        months[head.text(0)] = [head.child(j).data(0, ID_ROLE) for j in range(head.childCount())]
+        children = [head.child(j) for j in range(head.childCount())]
+        months[head.text(0)] = [c.data(0, ID_ROLE) for c in children if c is not None]
     assert sum(len(v) for v in months.values()) == len(expected) > 0
     for d in expected:
         assert d.agreement_id in months[f"{d.decision_date.year}-{d.decision_date.month:02d}"]
