@@ -33,7 +33,7 @@ from reportlab.platypus import (
 )
 
 from app.reports.data import ReportContext
-from app.reports.fonts import FontSet, font_set
+from app.reports.fonts import FontSet, font_set, visual
 from app.reports.i18n import Words
 from app.reports.styles import ACCENT, MUTED, NAVY, PANEL, RULE, WHITE, Styles, make_styles
 from app.reports.tables import Column, RowsTable, Tick, rows_table
@@ -72,7 +72,7 @@ def draw_text(
 ) -> None:
     """One line of any text on the canvas, each run in a font that has its glyphs."""
     runs: list[tuple[str, str]] = []
-    for ch in text:
+    for ch in visual(text):
         font = fonts.font_for(ch)
         if bold and font == fonts.body:
             font = fonts.bold

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -23,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
@@ -146,6 +147,57 @@ def find_extra_fonts(dirs: Sequence[Path] | None = None) -> list[TTFont]:
     return fonts
 
 
+# --- right-to-left text and characters beyond the BMP -------------------------------------
+
+_RTL = re.compile(
+    r"[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]"
+    r"(?:[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\s\d.,:;!?'\"()\[\]\-]*"
+    r"[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF])?"
+)
+_MIRROR = str.maketrans("()[]{}<>", ")(][}{><")
+
+
+def _reverse_run(match: re.Match[str]) -> str:
+    # Digits keep their left-to-right order inside right-to-left text.
+    tokens = re.findall(r"\d+|.", match.group(0), re.DOTALL)
+    return "".join(reversed(tokens)).translate(_MIRROR)
+
+
+def visual(text: str) -> str:
+    """Hebrew and Arabic runs in the order they are drawn (PDF text runs left to right).
+
+    ReportLab has no bidi algorithm of its own; this covers right-to-left words and
+    phrases inside left-to-right text, which is what partner names and notes contain.
+    (Arabic letters are not joined: that needs a shaping engine ReportLab lacks.)
+    """
+    if text.isascii() or not _RTL.search(text):
+        return text
+    return _RTL.sub(_reverse_run, text)
+
+
+def _to_unicode_cmap(fontname: str, subset: Sequence[int]) -> str:
+    """ReportLab's ToUnicode CMap, with characters beyond U+FFFF as UTF-16 pairs.
+
+    ReportLab writes them as five hex digits (``<1F600>``), which text extractors reject,
+    losing every character of that font; an emoji in a name must not cost the rest.
+    """
+    lines = [
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
+        "/CIDSystemInfo", f"<< /Registry ({fontname})", f"/Ordering ({fontname})",
+        "/Supplement 0", ">> def", f"/CMapName /{fontname} def", "/CMapType 2 def",
+        "1 begincodespacerange", f"<00> <{len(subset) - 1:02X}>", "endcodespacerange",
+        f"{len(subset)} beginbfchar",
+    ]  # fmt: skip
+    for i, code in enumerate(subset):
+        lines.append(f"<{i:02X}> <{chr(code).encode('utf-16-be').hex().upper()}>")
+    lines += ["endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end",
+              "end"]  # fmt: skip
+    return "\n".join(lines)
+
+
+ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+
+
 # --- coverage ------------------------------------------------------------------------------
 
 
@@ -201,6 +253,7 @@ class FontSet:
 
     def markup(self, text: str, *, newlines: bool = False) -> str:
         """``text`` escaped for a Paragraph, with a font switch wherever one is needed."""
+        text = visual(text)
         body = self.chain[0][0]
         covers = self.chain[0][1]
         if all(covers(c) for c in text):

@@ -276,10 +276,10 @@ class PortfolioReport(Report[PortfolioReportData]):
         w = self.words
         cols = self.columns(
             ("reference", 10, False),
-            ("title", 24, False),
-            ("partner", 28, False),
+            ("title", 23, False),
+            ("partner", 27, False),
             ("type", 6, False),
-            ("status", 8, False),
+            ("status", 10, False),
             ("owner", 10, False),
             ("decision_date", 11, False),
             ("value", 15, True),

@@ -19,6 +19,7 @@ from typing import Any, TypeAlias
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
+from app.reports.fonts import visual
 from app.reports.styles import NAVY, RULE, TABLE_SIZE, WHITE, ZEBRA, Styles
 
 PAD_X = 4.0
@@ -60,6 +61,7 @@ class CellMaker:
     ) -> tuple[Cell, str | None]:
         """(cell, font to set on it or None for the table's own font)."""
         room = width - 2 * PAD_X
+        text = visual(text)
         if "\n" not in text and "\r" not in text:
             font = self.fonts.single_font(text)
             if font is not None:

@@ -1,0 +1,166 @@
+"""The agreement contract report, read back from the PDF."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from sqlalchemy.orm import Session
+
+from app.domain.enums import AgreementStatus, KpiDirection, MilestoneStatus
+from app.errors import NotFoundError
+from app.reports import AgreementReport, render
+from app.services.agreements import AgreementView, create_agreement
+from app.services.fx import set_rate
+from app.services.kpis import KpiSpec, add_kpi, record_actual
+from app.services.milestones import MilestoneInput, add_milestone
+from app.services.partners import PartnerView
+from app.services.reporting import agreement_report
+from tests.conftest import agreement_input
+from tests.reports.conftest import REPORT_TODAY, poppler_text, read_pdf
+
+HOSTILE_TITLE = 'He said "yes" & <b>signed</b> 😀 שלום مرحبا'
+LONG_WORDS = " ".join(f"clause{i:05d}" for i in range(2000))  # ~20,000 characters
+
+
+@pytest.fixture
+def hostile(session: Session, partner: PartnerView) -> AgreementView:
+    set_rate(session, "EUR", "CNY", Decimal("7.8123"), date(2026, 11, 1))
+    view = create_agreement(
+        session,
+        agreement_input(
+            partner.id,
+            title=HOSTILE_TITLE,
+            description=LONG_WORDS,
+            status=AgreementStatus.ACTIVE,
+            signed_date=date(2025, 12, 15),
+        ),
+        actor="tester",
+    )
+    kpi = add_kpi(
+        session,
+        view.id,
+        KpiSpec("On-time delivery", "%", Decimal(95), KpiDirection.HIGHER_IS_BETTER),
+    )
+    record_actual(session, kpi.id, date(2026, 10, 31), Decimal("71.5"))
+    add_milestone(
+        session,
+        view.id,
+        MilestoneInput(title="Store <launch> & review", due_date=date(2026, 3, 1), owner="Li Wei"),
+    )
+    return view
+
+
+def test_contract_report_prints_user_text_literally(
+    session: Session, hostile: AgreementView, tmp_path: Path
+) -> None:
+    data = agreement_report(session, hostile.reference, "en", REPORT_TODAY)
+    pdf_bytes = render(data)
+    pdf = read_pdf(pdf_bytes)
+
+    assert hostile.reference in pdf.text
+    assert "A&B <Trading> Co., Ltd." in pdf.text
+    assert "爱彼贸易有限公司" in pdf.text
+    assert 'He said "yes" & <b>signed</b>' in pdf.text  # the tags are text, not bold markup
+    assert "Store <launch> & review" in pdf.text
+    assert "&amp;" not in pdf.text and "&lt;" not in pdf.text
+    poppler = poppler_text(pdf_bytes, tmp_path)
+    if poppler is not None:  # poppler reorders right-to-left text as a reader would
+        assert "שלום" in poppler
+        assert "مرحبا" in poppler
+        assert "😀" in poppler
+
+
+def test_contract_report_long_description_splits_across_pages(
+    session: Session, hostile: AgreementView
+) -> None:
+    pdf = read_pdf(render(agreement_report(session, hostile.reference, "en", REPORT_TODAY)))
+
+    assert len(pdf.pages) >= 3
+    assert "clause00000" in pdf.flat and "clause01999" in pdf.flat
+    # Every clause printed once: nothing lost or repeated at a page break.
+    assert len(re.findall(r"clause\d{5}", pdf.flat)) == 2000
+
+
+def test_contract_report_figures_dates_and_pages(session: Session, hostile: AgreementView) -> None:
+    pdf = read_pdf(render(agreement_report(session, hostile.reference, "en", REPORT_TODAY)))
+
+    assert "EUR 1,250,000.00" in pdf.text
+    assert "CNY 9,765,375.00" in pdf.text  # 1,250,000 x 7.8123, to the cent
+    assert "1 EUR = 7.8123 CNY" in pdf.text
+    assert "2027-10-02" in pdf.text  # decision date: 2027-12-31 less 90 days
+    n = len(pdf.pages)
+    assert f"Page 1 of {n}" in pdf.pages[0]
+    assert f"Page {n} of {n}" in pdf.pages[-1]
+    assert "Red" in pdf.text  # 71.5 % against 95 %
+
+
+def test_contract_report_metadata_bookmarks_and_fonts(
+    session: Session, hostile: AgreementView
+) -> None:
+    pdf = read_pdf(render(agreement_report(session, hostile.reference, "en", REPORT_TODAY)))
+
+    assert pdf.metadata["/Title"].startswith("Agreement contract report")
+    assert hostile.reference in pdf.metadata["/Title"]
+    assert pdf.metadata["/Author"] == "PartnerDesk"
+    assert hostile.reference in pdf.metadata["/Subject"]
+    titles = pdf.outline_titles()
+    for section in (
+        "Parties",
+        "Key dates",
+        "Financial terms",
+        "Brand terms",
+        "Description",
+        "KPIs: target vs actual",
+        "Milestones and obligations",
+        "Amendments and history",
+        "Attachments",
+        "Signatures",
+    ):
+        assert section in titles
+    embedded = [name for name, emb in pdf.fonts().items() if emb]
+    assert embedded, "the Chinese partner name must be drawn in an embedded font"
+
+
+def test_chinese_contract_report_is_chinese(session: Session, hostile: AgreementView) -> None:
+    pdf = read_pdf(render(agreement_report(session, hostile.reference, "zh", REPORT_TODAY)))
+
+    assert "合作协议合同报告" in pdf.text
+    assert "2027年10月2日" in pdf.text
+    n = len(pdf.pages)
+    assert f"第 1 页，共 {n} 页" in pdf.pages[0]
+    assert "经营模式" in pdf.text and "直营" in pdf.text
+    assert "未达标" in pdf.text
+    assert "A&B <Trading> Co., Ltd." in pdf.text
+    assert "Decision date" not in pdf.text
+    assert "合作双方" in pdf.outline_titles()
+
+
+def test_milestone_status_and_overdue(session: Session, hostile: AgreementView) -> None:
+    data = agreement_report(session, hostile.reference, "en", REPORT_TODAY)
+    assert data.agreement.milestones[0].status is MilestoneStatus.OPEN
+    assert data.agreement.milestones[0].is_overdue(REPORT_TODAY)
+    assert data.history_total >= 1
+
+
+def test_unknown_reference_is_refused(session: Session) -> None:
+    with pytest.raises(NotFoundError, match="XX-0000"):
+        agreement_report(session, "XX-0000", "en")
+
+
+def test_every_demo_agreement_type_renders(demo_db: object) -> None:
+    from app.db import Database
+    from app.domain.enums import AgreementType
+    from app.services.listing import AgreementFilter, list_agreements
+
+    assert isinstance(demo_db, Database)
+    with demo_db.session() as s:
+        for t in AgreementType:
+            row = list_agreements(s, AgreementFilter(types=frozenset({t})), limit=1)[0]
+            data = agreement_report(s, row.reference, "zh", REPORT_TODAY)
+            pdf = read_pdf(AgreementReport().render(data))
+            assert row.reference in pdf.text
+            assert row.partner_name in pdf.text

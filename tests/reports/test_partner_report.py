@@ -1,0 +1,42 @@
+"""The partner dossier: one partner, its contacts and all its agreements."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy.orm import Session
+
+from app.errors import NotFoundError
+from app.reports import PartnerReport
+from app.services.agreements import AgreementView
+from app.services.partners import PartnerView
+from app.services.reporting import partner_report
+from tests.reports.conftest import REPORT_TODAY, read_pdf
+
+
+def test_dossier_found_by_chinese_name(
+    session: Session, partner: PartnerView, agreement: AgreementView
+) -> None:
+    data = partner_report(session, "爱彼贸易有限公司", "en", REPORT_TODAY)
+    assert data.partner.id == partner.id
+    assert [a.reference for a in data.agreements] == [agreement.reference]
+
+    pdf = read_pdf(PartnerReport().render(data))
+    assert "A&B <Trading> Co., Ltd." in pdf.text
+    assert "爱彼贸易有限公司" in pdf.text
+    assert agreement.reference in pdf.text
+    assert "EUR 1,250,000.00" in pdf.text
+    assert pdf.metadata["/Title"] == "Partner dossier: A&B <Trading> Co., Ltd. · 爱彼贸易有限公司"
+    assert {"Partner profile", "Contacts", "Agreements"} <= set(pdf.outline_titles())
+
+
+@pytest.mark.usefixtures("agreement")
+def test_no_rate_is_said_not_guessed(session: Session, partner: PartnerView) -> None:
+    data = partner_report(session, "", "en", REPORT_TODAY, partner_id=partner.id)
+    assert data.total.missing_rates == ("EUR",)
+    pdf = read_pdf(PartnerReport().render(data))
+    assert "No rate for EUR: left out of converted totals." in pdf.text
+
+
+def test_unknown_partner_is_refused(session: Session) -> None:
+    with pytest.raises(NotFoundError, match="nobody"):
+        partner_report(session, "nobody", "en")

@@ -1,0 +1,61 @@
+"""The renewal outlook: what to decide and by when."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from app.db import Database
+from app.errors import ValidationError
+from app.reports import RenewalReport
+from app.services.reporting import renewal_report
+from tests.reports.conftest import REPORT_TODAY, read_pdf
+
+
+def test_renewals_within_window_soonest_first(demo_db: Database) -> None:
+    with demo_db.session() as s:
+        data = renewal_report(s, 60, "en", REPORT_TODAY)
+    assert data.decisions, "the demo data has decisions due"
+    dates = [d.decision_date for d in data.decisions]
+    assert dates == sorted(dates)
+    assert all(REPORT_TODAY <= d <= REPORT_TODAY + timedelta(days=60) for d in dates)
+
+    pdf = read_pdf(RenewalReport().render(data))
+    for d in data.decisions:
+        assert d.reference in pdf.text
+        assert d.decision_date.isoformat() in pdf.text
+    first = data.decisions[0]
+    expected = "Renews automatically" if first.auto_renew else "renew or let lapse"
+    assert expected in pdf.flat or expected.replace(" ", "") in pdf.flat
+    assert "Decisions due within 60 days" in pdf.text
+    n = len(pdf.pages)
+    assert f"Page {n} of {n}" in pdf.pages[-1]
+    assert f"CNY {data.total.total_base:,.2f}" in pdf.text
+
+
+def test_converted_total_names_each_rate(demo_db: Database) -> None:
+    with demo_db.session() as s:
+        data = renewal_report(s, 120, "en", REPORT_TODAY)
+    foreign = {c.currency for c in data.total.by_currency if c.currency != "CNY"}
+    assert {r.currency for r in data.total.rates} == foreign
+    pdf = read_pdf(RenewalReport().render(data))
+    for rate in data.total.rates:
+        assert (
+            f"1 {rate.currency} = {rate.rate.normalize():f} CNY"
+            in pdf.flat.replace("=", " = ").replace("  ", " ")
+            or f"1{rate.currency}={rate.rate.normalize():f}CNY" in pdf.flat
+        )
+
+
+def test_empty_window_says_so(demo_db: Database) -> None:
+    with demo_db.session() as s:
+        data = renewal_report(s, 0, "zh", REPORT_TODAY.replace(year=2040))
+    pdf = read_pdf(RenewalReport().render(data))
+    assert data.decisions == ()
+    assert "暂无内容" in pdf.text
+
+
+def test_negative_window_is_refused(demo_db: Database) -> None:
+    with demo_db.session() as s, pytest.raises(ValidationError, match="within"):
+        renewal_report(s, -1, "en", REPORT_TODAY)
