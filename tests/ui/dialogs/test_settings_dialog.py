@@ -1,0 +1,116 @@
+"""Settings: errors beside their field with nothing saved; good values saved."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from app.db import Database
+from app.services import fx
+from app.services.settings import base_currency, company_name
+from ui import settings, theme
+from ui.dialogs.settings_dialog import SettingsDialog
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+
+def make_dialog(qtbot: QtBot, db: Database) -> SettingsDialog:
+    dialog = SettingsDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_a_bad_base_currency_is_shown_beside_it_and_nothing_saved(
+    qtbot: QtBot, ui_db: Database
+) -> None:
+    dialog = make_dialog(qtbot, ui_db)
+    dialog.company_edit.setText("Somebody Else Ltd")
+    dialog.base_edit.clear()
+    qtbot.keyClicks(dialog.base_edit, "XX1")  # type: ignore[no-untyped-call]
+    dialog.reminder_check.setChecked(False)
+    dialog.save()
+    assert dialog.isVisible()
+    assert dialog.base_error.isVisible()
+    assert "ISO 4217" in dialog.base_error.text()
+    assert dialog.tabs.currentIndex() == 2
+    with ui_db.session() as s:
+        assert base_currency(s) == "CNY"
+        assert company_name(s) != "Somebody Else Ltd"
+    assert settings.STARTUP_REMINDER.get() is True
+
+
+def test_good_settings_are_saved(qtbot: QtBot, ui_db: Database, qapp: QApplication) -> None:
+    dialog = make_dialog(qtbot, ui_db)
+    style = qapp.style().name()
+    dialog.company_edit.setText("Tmall Global Partnerships")
+    dialog.reminder_check.setChecked(False)
+    dialog.reminder_days.setValue(21)
+    dialog.theme_box.setCurrentIndex(dialog.theme_box.findData("dark"))
+    dialog.save()
+    assert not dialog.isVisible()
+    with ui_db.session() as s:
+        assert company_name(s) == "Tmall Global Partnerships"
+    assert settings.STARTUP_REMINDER.get() is False
+    assert settings.REMINDER_DAYS.get() == 21
+    assert settings.THEME.get() == "dark"
+    assert qapp.style().name() == "fusion"
+    assert qapp.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    theme.apply(qapp, "system")  # one application for the whole session: put it back
+    assert qapp.style().name() == style
+
+
+def test_a_new_fx_rate_is_checked_and_stored(qtbot: QtBot, ui_db: Database) -> None:
+    dialog = make_dialog(qtbot, ui_db)
+    rows = dialog.rates_table.rowCount()
+    dialog.rate_currency.setText("USD")
+    dialog.rate_value.setText("-3")
+    assert not dialog.add_rate()
+    assert "positive" in dialog.rate_error.text()
+    dialog.rate_value.setText("seven")
+    assert not dialog.add_rate()
+    assert "number" in dialog.rate_error.text()
+    dialog.rate_value.setText("7.2001")
+    assert dialog.add_rate()
+    assert not dialog.rate_error.isVisible()
+    assert dialog.rates_table.rowCount() == rows + 1
+    with ui_db.session() as s:
+        rate = fx.rate_in_force(s, "USD", "CNY", date(2100, 1, 1))
+    assert rate.rate == Decimal("7.2001")
+
+
+def test_a_database_that_is_not_ours_is_refused_beside_the_field(
+    qtbot: QtBot, ui_db: Database, tmp_path: Path
+) -> None:
+    notes = tmp_path / "notes.db"
+    notes.write_text("shopping list\n")
+    dialog = make_dialog(qtbot, ui_db)
+    chosen: list[object] = []
+    dialog.database_chosen.connect(chosen.append)
+    dialog.db_edit.setText(str(notes))
+    dialog.save()
+    assert dialog.isVisible()
+    assert "not a PartnerDesk database" in dialog.db_error.text()
+    assert notes.read_text() == "shopping list\n"
+    assert settings.DATABASE_TARGET.get() == ""
+    assert chosen == []
+
+
+def test_another_database_is_opened_and_handed_over(
+    qtbot: QtBot, ui_db: Database, tmp_path: Path
+) -> None:
+    dialog = make_dialog(qtbot, ui_db)
+    chosen: list[Database] = []
+    dialog.database_chosen.connect(chosen.append)
+    target = tmp_path / "team.db"
+    dialog.db_edit.setText(str(target))
+    dialog.save()
+    assert len(chosen) == 1 and chosen[0].description == str(target)
+    assert settings.DATABASE_TARGET.get() == str(target)
+    chosen[0].dispose()
