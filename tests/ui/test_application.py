@@ -20,8 +20,9 @@ TODAY = date(2026, 11, 26)
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 
+@pytest.mark.usefixtures("qapp")
 def test_a_broken_database_is_explained_not_a_traceback(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     broken = tmp_path / "broken.db"
     broken.write_bytes(b"not sqlite at all")
@@ -37,8 +38,9 @@ def test_a_broken_database_is_explained_not_a_traceback(
     assert broken.read_bytes() == b"not sqlite at all"
 
 
+@pytest.mark.usefixtures("qapp")
 def test_the_user_can_pick_another_database_after_a_failure(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     broken = tmp_path / "broken.db"
     broken.write_bytes(b"nope")
