@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from sqlalchemy import Table as SqlTable
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.domain.enums import (
@@ -38,6 +38,7 @@ from app.domain.models import (
     AuditEntry,
     KpiDefinition,
     Partner,
+    PartnerRoleLink,
     ReferenceSequence,
 )
 from app.domain.money import is_currency
@@ -439,8 +440,8 @@ def _parse_agreement(number: int, cells: Mapping[str, Any], errors: _RowErrors) 
     auto_renew = _get(cells, "auto_renew", parse_bool, errors, False)
     renewal = _get(cells, "renewal_months", parse_int, errors)
     terms: dict[str, Any] = {}
-    for name in all_term_names():
-        raw = cells.get(name)
+    for name in _TERM_SPECS.keys() & cells.keys():
+        raw = cells[name]
         if is_blank(raw):
             continue
         try:
@@ -529,33 +530,90 @@ class _Partners:
         return None
 
     def _create(self, r: _AgreementRow, errors: _RowErrors) -> int | None:
-        assert r.partner_country is not None
-        key = (r.partner_name.strip().lower(), r.partner_country)
-        if key in self.bad:
-            for e in self.bad[key]:
-                errors.add(e.field, e.message)
-            return None
-        data = PartnerInput(
-            legal_name=r.partner_name,
-            country=r.partner_country,
-            local_name=r.partner_local_name,
-            roles=frozenset({ROLE_FOR_TYPE[AgreementType(r.data.type)]}),
-        )
-        problems = validate_partner(self.session, data)
-        if problems:
-            names = {"legal_name": "partner", "country": "partner_country",
-                     "local_name": "partner_local_name"}  # fmt: skip
-            self.bad[key] = [FieldError(names.get(p.field, p.field), p.message) for p in problems]
-            for e in self.bad[key]:
-                errors.add(e.field, e.message)
-            return None
-        view = create_partner(self.session, data, self.actor)
-        self.created += 1
-        found = self.session.get(Partner, view.id)
-        assert found is not None
-        self.keep.append(found)
-        self._remember(view.id, view.legal_name, view.local_name, view.country)
-        return view.id
+        # prepare() made every valid new partner of the batch; what is left was refused.
+        key = (r.partner_name.strip().lower(), r.partner_country or "")
+        for e in self.bad.get(key, ()):
+            errors.add(e.field, e.message)
+        return None
+
+    def prepare(self, rows: list[_AgreementRow]) -> None:
+        """Create, in one go, the new partners this batch of rows names (and validate them
+        with the editor's rules first): one ORM create per partner was most of the time."""
+        pending: dict[tuple[str, str], PartnerInput] = {}
+        for r in rows:
+            if not r.partner_country or not r.partner_name.strip():
+                continue
+            key = (r.partner_name.strip().lower(), r.partner_country)
+            if key in self.by_key or key in self.bad or key in pending:
+                continue
+            data = PartnerInput(
+                legal_name=r.partner_name.strip(),
+                country=r.partner_country,
+                local_name=r.partner_local_name,
+                roles=frozenset({ROLE_FOR_TYPE[AgreementType(r.data.type)]}),
+            )
+            problems = validate_partner(self.session, data)
+            if problems:
+                names = {"legal_name": "partner", "country": "partner_country",
+                         "local_name": "partner_local_name"}  # fmt: skip
+                self.bad[key] = [FieldError(names.get(p.field, p.field), p.message)
+                                 for p in problems]  # fmt: skip
+            else:
+                pending[key] = data
+        if not pending:
+            return
+        first = (self.session.scalar(select(func.max(Partner.id))) or 0) + 1
+        now = utcnow()
+        partner_rows: list[dict[str, Any]] = []
+        role_rows: list[dict[str, Any]] = []
+        audit_rows: list[dict[str, Any]] = []
+        for pid, data in enumerate(pending.values(), start=first):
+            local = (data.local_name or "").strip() or None
+            partner_rows.append({
+                "id": pid, "legal_name": data.legal_name, "local_name": local,
+                "country": data.country, "website": None, "status": PartnerStatus.ACTIVE,
+                "notes": "", "version": 1, "created_at": now, "updated_at": now,
+            })  # fmt: skip
+            role_rows += [{"partner_id": pid, "role": role} for role in sorted(data.roles)]
+            shown = f"{data.legal_name} ({local})" if local and local != data.legal_name else (
+                data.legal_name)  # fmt: skip
+            audit_rows.append({"at": now, "actor": self.actor, "entity": "partner",
+                               "entity_id": pid, "action": AuditAction.CREATE, "field": "",
+                               "old_value": None, "new_value": shown})  # fmt: skip
+        _bulk_insert(self.session, Partner, partner_rows)
+        _bulk_insert(self.session, PartnerRoleLink, role_rows)
+        _bulk_insert(self.session, AuditEntry, audit_rows)
+        ids = [row["id"] for row in partner_rows]
+        self.keep += self.session.scalars(select(Partner).where(Partner.id.in_(ids)))
+        for row in partner_rows:
+            self._remember(row["id"], row["legal_name"], row["local_name"], row["country"])
+        self.created += len(partner_rows)
+
+
+def _bulk_insert(session: Session, model: type[Any], rows: list[dict[str, Any]]) -> None:
+    """Core executemany; on SQLite straight to the driver with each column's own bind
+    processor (SQLAlchemy's per-row parameter handling was most of the insert time)."""
+    if not rows:
+        return
+    table = _table(model)
+    connection = session.connection()
+    dialect = connection.dialect
+    if dialect.name != "sqlite":
+        session.execute(insert(table), rows)
+        return
+    names = list(rows[0])
+    columns = []
+    for name in names:
+        processor = table.c[name].type.bind_processor(dialect)
+        values = [row[name] for row in rows]
+        columns.append(list(map(processor, values)) if processor is not None else values)
+    quoted = ", ".join(f'"{name}"' for name in names)
+    sql = f'INSERT INTO "{table.name}" ({quoted}) VALUES ({", ".join("?" * len(names))})'
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.executemany(sql, zip(*columns, strict=True))
+    finally:
+        cursor.close()
 
 
 # --- the import ------------------------------------------------------------------------------
@@ -656,6 +714,7 @@ def _import_agreements(
             run.rows += 1
             errors = _RowErrors(number, run.labels)
             parsed.append((_parse_agreement(number, _cells(values, fields), errors), errors))
+        partners.prepare([r for r, errors in parsed if "partner" not in errors.failed])
         refs = [r.data.reference.strip() for r, _ in parsed if r.data.reference]
         existing = _existing(session, refs)
         creates: list[tuple[_AgreementRow, dict[str, Any]]] = []
@@ -758,7 +817,6 @@ def _insert_agreements(run: _Run, creates: list[tuple[_AgreementRow, dict[str, A
         return
     session = run.session
     now = utcnow()
-    table = _table(Agreement)
     base_rows = []
     for r, _typed in creates:
         d = r.data
@@ -773,9 +831,13 @@ def _insert_agreements(run: _Run, creates: list[tuple[_AgreementRow, dict[str, A
             "territories": d.territories, "description": d.description,
             "predecessor_id": None, "version": 1, "created_at": now, "updated_at": now,
         })  # fmt: skip
-    ids = list(session.scalars(
-        insert(table).returning(table.c.id, sort_by_parameter_order=True), base_rows
-    ))  # fmt: skip
+    # The import holds SQLite's write lock from its first write on, so max(id) stays ours;
+    # on PostgreSQL a concurrent insert makes this batch fail (and the import roll back).
+    first = (session.scalar(select(func.max(Agreement.id))) or 0) + 1
+    ids = list(range(first, first + len(base_rows)))
+    for agreement_id, base in zip(ids, base_rows, strict=True):
+        base["id"] = agreement_id
+    _bulk_insert(session, Agreement, base_rows)
     term_rows: dict[AgreementType, list[dict[str, Any]]] = {}
     kpi_rows: list[dict[str, Any]] = []
     audit_rows: list[dict[str, Any]] = []
@@ -794,11 +856,9 @@ def _insert_agreements(run: _Run, creates: list[tuple[_AgreementRow, dict[str, A
                 (agreement_id, a_type.prefix, r.data.start_date.year, str(base["title"]))
             )
     for a_type, rows in term_rows.items():
-        session.execute(insert(_table(AGREEMENT_CLASSES[a_type])), rows)
-    if kpi_rows:
-        session.execute(insert(_table(KpiDefinition)), kpi_rows)
-    if audit_rows:
-        session.execute(insert(_table(AuditEntry)), audit_rows)
+        _bulk_insert(session, AGREEMENT_CLASSES[a_type], rows)
+    _bulk_insert(session, KpiDefinition, kpi_rows)
+    _bulk_insert(session, AuditEntry, audit_rows)
 
 
 def _create_audit(actor: str, now: Any, agreement_id: int, summary: str) -> dict[str, Any]:

@@ -286,6 +286,8 @@ def text_value(raw: Any, *, strip: bool = True) -> str:
     """A cell as text; ``strip=False`` for free text whose leading spaces are the user's."""
     if raw is None:
         return ""
+    if isinstance(raw, str) and raw.isascii():  # nothing to normalise
+        return raw.strip() if strip else raw
     if isinstance(raw, datetime):
         return raw.date().isoformat() if raw.time() == datetime.min.time() else raw.isoformat()
     if isinstance(raw, date):
@@ -309,6 +311,11 @@ def parse_date(raw: Any) -> date:
         return raw.date()
     if isinstance(raw, date):
         return raw
+    if len(raw) == 10 and raw[4] == "-":  # the usual ISO form, without the regexes
+        try:
+            return date.fromisoformat(raw)
+        except ValueError:
+            pass
     text = unicodedata.normalize("NFKC", str(raw)).strip()
     text = _MIDNIGHT.sub("", text)
     for form in _DATE_FORMS:
@@ -335,6 +342,7 @@ _CURRENCY_MARKS = {"¥": "CNY/JPY", "￥": "CNY/JPY", "元": "CNY", "RMB": "CNY"
 _AMOUNT = re.compile(
     r"^(?P<pre>[^\d.\-+(]*)\s*(?P<num>[-+(]?[\d,.\s]*\d[\d,.]*\)?)\s*(?P<post>.*)$"
 )
+_PLAIN_NUMBER = re.compile(r"^\d+(\.\d+)?$")
 _MULTIPLIERS = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
 
 
@@ -352,6 +360,9 @@ def parse_amount(raw: Any) -> tuple[Decimal, str | None]:
         return Decimal(raw), None
     if isinstance(raw, float):
         return Decimal(repr(raw)), None
+    plain = raw.replace(",", "")
+    if _PLAIN_NUMBER.match(plain):  # 1,234.50 and the like, without the regexes below
+        return Decimal(plain), None
     text = unicodedata.normalize("NFC", str(raw)).strip()
     m = _AMOUNT.match(text)
     if not m:
@@ -436,7 +447,7 @@ def parse_int(raw: Any) -> int:
 
 def parse_list(raw: Any) -> tuple[str, ...]:
     """``a; b; c`` (also one item per line, or full-width ``；``) as a tuple."""
-    text = unicodedata.normalize("NFC", str(raw or ""))
+    text = text_value(raw, strip=False)
     items = re.split(r"[;；\n]", text)
     return tuple(i.strip() for i in items if i.strip())
 
@@ -448,6 +459,8 @@ def choice_key(text: str) -> str:
 
 
 def parse_choice(raw: Any, enum: type[StrEnum], aliases: dict[str, str] | None = None) -> StrEnum:
+    if isinstance(raw, str) and raw in enum._value2member_map_:
+        return enum(raw)
     key = choice_key(text_value(raw))
     key = (aliases or {}).get(key, key)
     try:
