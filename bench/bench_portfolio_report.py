@@ -15,6 +15,7 @@ import argparse
 import io
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -92,10 +93,12 @@ def bare(data: PortfolioReportData) -> bytes:
     return buffer.getvalue()
 
 
-def timed(fn: object, *args: object) -> tuple[float, bytes]:
+def timed(
+    fn: Callable[[PortfolioReportData], bytes], data: PortfolioReportData
+) -> tuple[float, bytes]:
     start = time.perf_counter()
-    result = fn(*args)  # type: ignore[operator]
-    return time.perf_counter() - start, result  # type: ignore[return-value]
+    result = fn(data)
+    return time.perf_counter() - start, result
 
 
 def main() -> None:
