@@ -71,9 +71,12 @@ def currency_table(
         for c in lines
     ]
     records.append(["", f"{count:,}", "", "", w.money(total, base)])
-    style = [
-        ("LINEABOVE", (0, -1), (-1, -1), 0.8, NAVY),
-        ("FONTNAME", (0, -1), (-1, -1), report.fonts.bold),
-        ("BACKGROUND", (0, -1), (-1, -1), WHITE),
+    # Row styles follow the record, wherever the page breaks put it.
+    total_row = [
+        ("LINEABOVE", (0, 0), (-1, 0), 0.8, NAVY),
+        ("FONTNAME", (0, 0), (-1, 0), report.fonts.bold),
+        ("BACKGROUND", (0, 0), (-1, 0), WHITE),
     ]
-    return report.table(cols, records, extra_style=style)
+    styles: list[list[tuple[Any, ...]]] = [[] for _ in lines]
+    styles.append(total_row)
+    return report.table(cols, records, row_styles=styles)

@@ -1,0 +1,80 @@
+"""The Reports page: options, preview, Save as, and errors said in one line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from app.db import Database
+from app.services.listing import list_agreements
+from app.services.partners import list_partners
+from tests.reports.conftest import read_pdf
+from tests.ui.conftest import UI_TODAY
+from ui.pages.reports_page import ReportsPage
+
+TIMEOUT = 20_000
+
+
+def _page(qtbot: QtBot, db: Database) -> ReportsPage:
+    page = ReportsPage(db, today=UI_TODAY)
+    qtbot.addWidget(page)
+    return page
+
+
+def test_agreement_report_from_the_context_menu_entry(
+    qtbot: QtBot, ui_db: Database, tmp_path: Path
+) -> None:
+    with ui_db.session() as s:
+        row = list_agreements(s, limit=1)[0]
+    page = _page(qtbot, ui_db)
+    with qtbot.waitSignal(page.rendered, timeout=TIMEOUT):
+        page.open_for_agreement(row.reference)
+    assert page.kind() == "agreement"
+    assert page.save_button.isEnabled()
+    assert page.pdf is not None and row.reference in read_pdf(page.pdf).text
+
+    target = tmp_path / "contract.pdf"
+    page.save_to(target)
+    assert target.read_bytes() == page.pdf
+    assert str(target) in page.status.text()
+
+
+def test_partner_dossier_in_chinese(qtbot: QtBot, ui_db: Database) -> None:
+    with ui_db.session() as s:
+        partner = list_partners(s, limit=1)[0]
+    page = _page(qtbot, ui_db)
+    page.lang_box.setCurrentIndex(page.lang_box.findData("zh"))
+    with qtbot.waitSignal(page.rendered, timeout=TIMEOUT):
+        page.open_for_partner(partner.id)
+    assert page.pdf is not None
+    text = read_pdf(page.pdf).text
+    assert "合作伙伴档案" in text and partner.legal_name in text
+
+
+def test_portfolio_with_filters_shows_a_preview(qtbot: QtBot, ui_db: Database) -> None:
+    page = _page(qtbot, ui_db)
+    page.set_kind("portfolio")
+    page.type_box.setCurrentIndex(page.type_box.findData("brand"))
+    with qtbot.waitSignal(page.rendered, timeout=TIMEOUT):
+        page.preview_button.click()
+    assert page.pdf is not None
+    assert "Filters: Type: Brand" in read_pdf(page.pdf).text
+    assert "Ready" in page.status.text()
+
+
+def test_unknown_reference_is_one_clear_line(qtbot: QtBot, ui_db: Database) -> None:
+    page = _page(qtbot, ui_db)
+    page.set_kind("agreement")
+    page.reference_edit.setText("XX-1999-0001")
+    page.preview_button.click()
+    assert page.status.text() == "no agreement with reference 'XX-1999-0001'"
+    assert page.pdf is None and not page.save_button.isEnabled()
+    assert page.preview_button.isEnabled()
+
+
+def test_empty_partner_name_is_asked_for(qtbot: QtBot, ui_db: Database) -> None:
+    page = _page(qtbot, ui_db)
+    page.set_kind("partner")
+    page.preview_button.click()
+    assert page.status.text() == "Type the name of a partner."
