@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from app.db.sql import contains_text
 from app.domain.countries import is_country
 from app.domain.enums import AuditAction, PartnerRole, PartnerStatus
 from app.domain.models import Agreement, Contact, Partner, PartnerRoleLink
@@ -309,17 +310,9 @@ def find_partner(session: Session, name: str) -> PartnerView:
 
 
 def _search(stmt: AnySelect, text: str) -> AnySelect:
-    like = f"%{_escape_like(text)}%"
     return stmt.where(
-        or_(
-            Partner.legal_name.ilike(like, escape="\\"),
-            Partner.local_name.ilike(like, escape="\\"),
-        )
+        or_(contains_text(Partner.legal_name, text), contains_text(Partner.local_name, text))
     )
-
-
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 @dataclass(frozen=True, slots=True)
