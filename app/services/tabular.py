@@ -99,24 +99,26 @@ def detect_encoding(path: Path) -> tuple[str, int]:
 
 def _decodes(path: Path, encoding: str) -> int | None:
     decoder = codecs.getincrementaldecoder(encoding)("strict")
-    lines = 0
+    lines, last = 0, b"\n"
     with path.open("rb") as f:
         try:
             while chunk := f.read(CHUNK):
                 decoder.decode(chunk)
                 lines += chunk.count(b"\n")
+                last = chunk[-1:]
             decoder.decode(b"", final=True)
         except UnicodeDecodeError:
             return None
-    return lines + 1
+    return lines + (last != b"\n")
 
 
 def _count_lines(path: Path) -> int:
-    lines = 0
+    lines, last = 0, b"\n"
     with path.open("rb") as f:
         while chunk := f.read(CHUNK):
             lines += chunk.count(b"\n")
-    return lines + 1
+            last = chunk[-1:]
+    return lines + (last != b"\n")
 
 
 def sniff_delimiter(first_line: str) -> str:

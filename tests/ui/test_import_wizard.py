@@ -1,0 +1,139 @@
+"""The import wizard, driven as a user would: file, preview and mapping, check, import."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QComboBox, QTableWidget, QTableWidgetItem, QWizard
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+
+from app.db import Database
+from app.domain.models import Agreement
+from ui.dialogs.import_wizard import ImportWizard
+
+HEADER = "合同名称,合作类型,合作方,国家,状态,币种,合同金额,开始日期,结束日期,经营模式,内部备注"
+GOOD = "花王品牌入驻协议,品牌,花王株式会社,JP,草稿,JPY,￥12000000,2026/3/1,2027/2/28,直营,x"
+# The offscreen platform cannot size windows and says so; that is not our warning.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+BAD = "Broken,brand,Kao,JP,active,JPY,lots,2026-03-01,2025-01-01,direct,y"
+
+
+def agreements(db: Database) -> int:
+    with db.session() as s:
+        return s.scalar(select(func.count()).select_from(Agreement)) or 0
+
+
+def cell(table: QTableWidget, row: int, column: int) -> QTableWidgetItem:
+    item = table.item(row, column)
+    assert item is not None
+    return item
+
+
+def shot(wizard: ImportWizard, name: str) -> None:
+    # Set PARTNERDESK_SHOTS=folder to look at every page as a user sees it.
+    folder = os.environ.get("PARTNERDESK_SHOTS")
+    if folder:
+        wizard.grab().save(str(Path(folder) / f"import_wizard_{name}.png"))
+
+
+def open_wizard(qtbot: QtBot, db: Database, path: Path) -> ImportWizard:
+    wizard = ImportWizard(db)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path.setText(str(path))
+    shot(wizard, "1_file")
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    wizard.next()
+    return wizard
+
+
+def test_map_check_and_import_a_chinese_excel_csv(
+    qtbot: QtBot, ui_db: Database, tmp_path: Path
+) -> None:
+    path = tmp_path / "合同.csv"
+    path.write_bytes(f"{HEADER}\r\n{GOOD}\r\n".encode("gbk"))
+    before = agreements(ui_db)
+    wizard = open_wizard(qtbot, ui_db, path)
+    page = wizard.preview_page
+    assert page.rows.rowCount() == 1
+    assert cell(page.rows, 0, 0).text() == "花王品牌入驻协议"
+    unknown = cell(page.mapping, 10, 0)
+    assert unknown.text() == "内部备注" and unknown.toolTip() == "Not recognised"
+    combo = page.mapping.cellWidget(0, 1)
+    assert isinstance(combo, QComboBox) and combo.currentData() == "title"
+    page.set_column("内部备注", "description")
+    assert "Every required column is there" in page.status.text()
+    shot(wizard, "2_preview")
+    wizard.next()
+    check = wizard.check_page
+    qtbot.waitUntil(lambda: check.report is not None, timeout=10_000)
+    assert check.isComplete()
+    assert "All 1 row(s) are fine: 1 new, 0 updated, 1 new partner(s)" in check.summary.text()
+    assert agreements(ui_db) == before  # checking wrote nothing
+    shot(wizard, "3_check")
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.import_page.finished, timeout=10_000)
+    assert "Imported 1 row(s)" in wizard.import_page.result.text()
+    shot(wizard, "4_done")
+    assert wizard.imported
+    assert agreements(ui_db) == before + 1
+    with ui_db.session() as s:
+        description = s.scalar(
+            select(Agreement.description).where(Agreement.title == "花王品牌入驻协议")
+        )
+    assert description == "x"
+
+
+def test_every_problem_is_listed_and_import_is_impossible(
+    qtbot: QtBot, ui_db: Database, tmp_path: Path
+) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text(f"{HEADER}\n{GOOD}\n{BAD}\n{BAD}\n", encoding="utf-8")
+    wizard = open_wizard(qtbot, ui_db, path)
+    wizard.next()
+    check = wizard.check_page
+    qtbot.waitUntil(lambda: check.report is not None, timeout=10_000)
+    shot(wizard, "3_problems")
+    assert not check.isComplete()
+    assert not wizard.button(QWizard.WizardButton.CommitButton).isEnabled()
+    cells = {
+        tuple(cell(check.problems, r, c).text() for c in range(3))
+        for r in range(check.problems.rowCount())
+    }
+    assert ("3", "合同金额", "'lots' is not an amount") in cells
+    assert ("4", "结束日期", "ends 2025-01-01, before it starts 2026-03-01") in cells
+    assert ("4", "签署日期", "an active agreement needs its signed date") not in cells
+    assert ("4", "signed_date", "an active agreement needs its signed date") in cells
+    assert "problem(s) in 2 of 3 row(s)" in check.summary.text()
+
+
+def test_an_unreadable_file_says_why(qtbot: QtBot, ui_db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "broken.xlsx"
+    path.write_text("not a workbook")
+    wizard = ImportWizard(ui_db)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path.setText(str(path))
+    assert "not a readable XLSX workbook" in wizard.file_page.message.text()
+    wizard.next()
+    assert "not a readable XLSX workbook" in wizard.preview_page.status.text()
+    assert not wizard.preview_page.isComplete()
+
+
+@pytest.mark.parametrize("missing", ["合同金额"])
+def test_a_missing_required_column_blocks_the_check(
+    qtbot: QtBot, ui_db: Database, tmp_path: Path, missing: str
+) -> None:
+    header = HEADER.replace(f"{missing},", "")
+    values = GOOD.replace("￥12000000,", "")
+    path = tmp_path / "in.csv"
+    path.write_text(f"{header}\n{values}\n", encoding="utf-8")
+    wizard = open_wizard(qtbot, ui_db, path)
+    assert "value: this required column is missing" in wizard.preview_page.status.text()
+    assert not wizard.preview_page.isComplete()
+    wizard.preview_page.set_column("内部备注", "value")
+    assert wizard.preview_page.isComplete()
