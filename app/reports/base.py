@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
 from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -322,7 +323,10 @@ class Report(Generic[D]):
         width = self.frame_width / len(items)
         cells = [
             [
-                [self.p(value, self.styles.figure), self.p(label, self.styles.figure_label)]
+                [
+                    self.p(value, self._figure_style(value, width - 14)),
+                    self.p(label, self.styles.figure_label),
+                ]
                 for label, value in items
             ]
         ]
@@ -339,6 +343,19 @@ class Report(Generic[D]):
             style.append(("LINEBEFORE", (i, 0), (i, 0), 3, WHITE))
         table.setStyle(TableStyle(style))
         return table
+
+    def _figure_style(self, value: str, room: float) -> ParagraphStyle:
+        """The figure's style, its size shrunk until a long amount fits on one line."""
+        style: ParagraphStyle = self.styles.figure
+        size = style.fontSize
+        while (
+            size > 8
+            and stringWidth(value, self.fonts.single_font(value) or style.fontName, size) > room
+        ):
+            size -= 0.5
+        if size == style.fontSize:
+            return style
+        return ParagraphStyle(f"figure{size}", parent=style, fontSize=size, leading=size * 1.25)
 
     def note(self, text: str) -> Paragraph:
         return self.p(text, self.styles.muted)

@@ -29,7 +29,7 @@ def fx_notes(
     used = [r for r in rates if r.currency != base and r.effective_date is not None]
     notes: list[Flowable] = []
     if used:
-        lines = "; ".join(
+        lines = ("；" if w.lang == "zh" else "; ").join(
             w(
                 "rate_line",
                 currency=r.currency,

@@ -282,7 +282,7 @@ class Words:
     def quarter(self, key: str) -> str:
         """``2027-Q1`` as the axis shows it."""
         year, q = key.split("-Q")
-        return f"{year}年Q{q}" if self.lang == "zh" else f"Q{q} {year}"
+        return f"{year[2:]}年Q{q}" if self.lang == "zh" else f"Q{q} {year}"
 
     def money(self, amount: Decimal | None, currency: str) -> str:
         if amount is None:

@@ -84,9 +84,9 @@ class PartnerReport(Report[PartnerReportData]):
             return [*story, self.note(w("no_rows"))]
         cols = self.columns(
             ("reference", 13, False),
-            ("title", 26, False),
+            ("title", 23, False),
             ("type", 7, False),
-            ("status", 9, False),
+            ("status", 12, False),
             ("end_date", 14, False),
             ("decision_date", 14, False),
             ("value", 18, True),
