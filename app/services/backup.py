@@ -21,7 +21,7 @@ from sqlalchemy.engine import URL
 
 from app.db import Database
 from app.db.engine import SQLITE_MAGIC
-from app.db.migrate import alembic_config
+from app.db.migrate import alembic_config, ensure_schema
 from app.errors import DatabaseError
 
 AUTO_PREFIX = "partnerdesk-auto-"
@@ -185,6 +185,11 @@ def restore(target: Database | URL, backup: Path | str, *, force: bool = False) 
             src.close()
     except sqlite3.Error as exc:
         raise DatabaseError(f"cannot restore into {path}: {exc}") from exc
+    if isinstance(target, Database):
+        # The open application: forget pooled connections, and bring a backup made by an
+        # older version up to this version's schema before anything reads it.
+        target.engine.dispose()
+        ensure_schema(target.engine)
     return RestoreResult(info, safety)
 
 

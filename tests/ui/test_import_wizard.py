@@ -6,12 +6,13 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QComboBox, QTableWidget, QTableWidgetItem, QWizard
+from PySide6.QtWidgets import QComboBox, QMessageBox, QTableWidget, QTableWidgetItem, QWizard
 from pytestqt.qtbot import QtBot
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from app.db import Database
-from app.domain.models import Agreement
+from app.domain.models import Agreement, AuditEntry
+from ui.dialogs.backup import auto_backup_on_close, back_up, restore
 from ui.dialogs.import_wizard import ImportWizard
 
 HEADER = "合同名称,合作类型,合作方,国家,状态,币种,合同金额,开始日期,结束日期,经营模式,内部备注"
@@ -137,3 +138,47 @@ def test_a_missing_required_column_blocks_the_check(
     assert not wizard.preview_page.isComplete()
     wizard.preview_page.set_column("内部备注", "value")
     assert wizard.preview_page.isComplete()
+
+
+# --- File → Back up / Restore (ui/dialogs/backup.py) -----------------------------------------
+
+
+def test_back_up_and_restore_from_the_file_menu(ui_db: Database, tmp_path: Path) -> None:
+    target = back_up(None, ui_db, tmp_path / "copy.db", quiet=True)
+    assert target == tmp_path / "copy.db" and target.is_file()
+    before = agreements(ui_db)
+    with ui_db.session() as s:
+        s.execute(delete(AuditEntry))
+        s.execute(delete(Agreement).where(Agreement.id > 10))
+    asked: list[str] = []
+
+    def no(_parent: object, _title: str, text: str) -> bool:
+        asked.append(text)
+        return False
+
+    assert not restore(None, ui_db, target, confirm=no, quiet=True)
+    assert "first saved beside it" in asked[0] and f"{before} agreements" in asked[0]
+    assert agreements(ui_db) == 10
+    assert restore(None, ui_db, target, confirm=lambda *_: True, quiet=True)
+    assert agreements(ui_db) == before  # the open database shows the restored data
+
+
+def test_restore_refuses_a_damaged_backup_before_asking(
+    ui_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    damaged = tmp_path / "damaged.db"
+    damaged.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: told.append(text))
+    assert not restore(None, ui_db, damaged, confirm=lambda *_: pytest.fail("asked"))
+    assert told and "cannot be restored" in told[0]
+
+
+def test_automatic_backup_on_close_keeps_the_last_n(ui_db: Database, tmp_path: Path) -> None:
+    folder = tmp_path / "backups"
+    made = [auto_backup_on_close(ui_db, folder, keep=2) for _ in range(3)]
+    assert sorted(folder.iterdir()) == made[1:]
+    assert auto_backup_on_close(ui_db, "", keep=2) is None  # no folder chosen: off
+    # A folder that cannot be made must not stop the window from closing.
+    (tmp_path / "file.txt").write_text("x")
+    assert auto_backup_on_close(ui_db, tmp_path / "file.txt" / "x", keep=2) is None

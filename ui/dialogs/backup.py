@@ -1,0 +1,129 @@
+"""File → Back up / Restore, and the rolling automatic backup when the window closes.
+
+The main window calls ``back_up(parent, db)``, ``restore(parent, db)`` and, from its
+``closeEvent``, ``auto_backup_on_close(db, folder, keep)``. The work is in
+``app.services.backup``; here are only the file dialogs and the questions.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from app.db import Database
+from app.errors import PartnerDeskError
+from app.services import backup as service
+
+log = logging.getLogger(__name__)
+
+# (parent, title, text) -> yes?  Replaceable in tests, where a modal box would wait forever.
+Confirm = Callable[[QWidget | None, str, str], bool]
+FILTER = "PartnerDesk backup (*.db *.sqlite *.bak);;All files (*)"
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Backup", text)
+
+
+def _ask(parent: QWidget | None, title: str, text: str) -> bool:
+    answer = QMessageBox.question(
+        parent, title, text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )  # fmt: skip
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def _tell(parent: QWidget | None, title: str, text: str, *, error: bool = False) -> None:
+    box = QMessageBox.warning if error else QMessageBox.information
+    box(parent, title, text)
+
+
+def back_up(
+    parent: QWidget | None, db: Database, path: Path | None = None, *, quiet: bool = False
+) -> Path | None:
+    """Ask where (unless ``path``), copy the open database there; the path, or None."""
+    title = _t("Back up")
+    if not db.is_sqlite:
+        _tell(parent, title, _t("This is a team database on a server: its administrator backs "
+                                "it up (pg_dump)."), error=True)  # fmt: skip
+        return None
+    if path is None:
+        suggested = Path.home() / f"partnerdesk-{date.today().isoformat()}.db"
+        name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), _t(FILTER))
+        if not name:
+            return None
+        path = Path(name)
+    try:
+        info = service.back_up(db, path)
+    except (PartnerDeskError, OSError) as exc:
+        _tell(parent, title, _t("The backup failed: {error}").format(error=exc), error=True)
+        return None
+    if not quiet:
+        _tell(parent, title, _t("Backed up {agreements} agreements and {partners} partners "
+                                "to {path}.").format(agreements=f"{info.agreements:,}",
+                                                     partners=f"{info.partners:,}",
+                                                     path=info.path))  # fmt: skip
+    return info.path
+
+
+def restore(
+    parent: QWidget | None,
+    db: Database,
+    path: Path | None = None,
+    *,
+    confirm: Confirm = _ask,
+    quiet: bool = False,
+) -> bool:
+    """Ask for a backup (unless ``path``), check it, confirm, restore. True if restored:
+    the caller then reloads every view, since the data under them changed."""
+    title = _t("Restore")
+    if not db.is_sqlite:
+        _tell(parent, title, _t("This is a team database on a server: its administrator "
+                                "restores it (pg_restore)."), error=True)  # fmt: skip
+        return False
+    if path is None:
+        name, _ = QFileDialog.getOpenFileName(parent, title, str(Path.home()), _t(FILTER))
+        if not name:
+            return False
+        path = Path(name)
+    try:
+        info = service.check_backup(path)
+    except PartnerDeskError as exc:
+        _tell(parent, title, _t("This backup cannot be restored: {error}").format(error=exc),
+              error=True)  # fmt: skip
+        return False
+    question = _t(
+        "Replace everything in {db} with the backup {backup} ({agreements} agreements, "
+        "{partners} partners)?\n\nWhat the database holds now is first saved beside it."
+    ).format(db=db.description, backup=path.name, agreements=f"{info.agreements:,}",
+             partners=f"{info.partners:,}")  # fmt: skip
+    if not confirm(parent, title, question):
+        return False
+    try:
+        result = service.restore(db, path, force=True)
+    except (PartnerDeskError, OSError) as exc:
+        _tell(parent, title, _t("The restore failed: {error}").format(error=exc), error=True)
+        return False
+    if not quiet:
+        saved = ""
+        if result.safety_copy is not None:
+            saved = _t("\nThe previous contents are in {path}.").format(path=result.safety_copy)
+        _tell(parent, title, _t("Restored {backup}.").format(backup=path.name) + saved)
+    return True
+
+
+def auto_backup_on_close(db: Database, folder: str | Path, keep: int) -> Path | None:
+    """The rolling backup when the window closes; never stops the window from closing."""
+    if not str(folder).strip() or keep <= 0 or not db.is_sqlite:
+        return None
+    try:
+        return service.auto_backup(db, Path(folder).expanduser(), keep)
+    except (PartnerDeskError, OSError) as exc:
+        log.warning("automatic backup to %s failed: %s", folder, exc)
+        return None
