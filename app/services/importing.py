@@ -14,6 +14,7 @@ lifecycle rules, versioning and field-by-field audit trail.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -634,7 +635,8 @@ class _Run:
     seen_refs: dict[str, int] = field(default_factory=dict)
     # Created with a placeholder reference; numbered at the end, once every reference the
     # file gives is known (a generated number must not take one a later row asks for).
-    unnumbered: list[tuple[int, str, int, str]] = field(default_factory=list)
+    unnumbered: int = 0
+    placeholder: str = field(default_factory=lambda: f"~import-{uuid.uuid4().hex[:12]}-")
 
     @property
     def writing(self) -> bool:
@@ -821,7 +823,7 @@ def _insert_agreements(run: _Run, creates: list[tuple[_AgreementRow, dict[str, A
     for r, _typed in creates:
         d = r.data
         base_rows.append({
-            "reference": d.reference or f"~import-{id(run)}-{r.row}",
+            "reference": d.reference or f"{run.placeholder}{r.row}",
             "title": d.title.strip(), "type": d.type, "partner_id": d.partner_id,
             "owner": d.owner.strip(), "status": d.status, "signed_date": d.signed_date,
             "start_date": d.start_date, "end_date": d.end_date, "auto_renew": d.auto_renew,
@@ -852,9 +854,7 @@ def _insert_agreements(run: _Run, creates: list[tuple[_AgreementRow, dict[str, A
             audit_rows.append(_create_audit(run.actor, now, agreement_id,
                                             f"{base['reference']} {base['title']}"))  # fmt: skip
         else:
-            run.unnumbered.append(
-                (agreement_id, a_type.prefix, r.data.start_date.year, str(base["title"]))
-            )
+            run.unnumbered += 1
     for a_type, rows in term_rows.items():
         _bulk_insert(session, AGREEMENT_CLASSES[a_type], rows)
     _bulk_insert(session, KpiDefinition, kpi_rows)
@@ -868,36 +868,53 @@ def _create_audit(actor: str, now: Any, agreement_id: int, summary: str) -> dict
 
 
 def _number_references(run: _Run) -> None:
-    """``BR-2026-0042`` for every new agreement the file left without a reference."""
+    """``BR-2026-0042`` for every new agreement the file left without a reference.
+
+    Streamed back from the placeholders in chunks: nothing here grows with the file.
+    """
     if not run.unnumbered:
         return
     session = run.session
-    keys = {(prefix, year) for _, prefix, year, _ in run.unnumbered}
+    table = _table(Agreement)
+    placeholder = table.c.reference.like(f"{run.placeholder}%")
+    keys = session.execute(
+        select(table.c.type, table.c.start_date).where(placeholder)
+    ).all()  # fmt: skip
     counters: dict[tuple[str, int], int] = {}
     taken: dict[tuple[str, int], set[str]] = {}
-    for prefix, year in keys:
-        seq = session.get(ReferenceSequence, (prefix, year))
-        counters[(prefix, year)] = seq.last if seq else 0
-        taken[(prefix, year)] = set(session.scalars(
-            select(Agreement.reference).where(Agreement.reference.like(f"{prefix}-{year}-%"))
+    for a_type, start in keys:
+        key = (AgreementType(a_type).prefix, start.year)
+        if key in counters:
+            continue
+        seq = session.get(ReferenceSequence, key)
+        counters[key] = seq.last if seq else 0
+        taken[key] = set(session.scalars(
+            select(Agreement.reference).where(Agreement.reference.like(f"{key[0]}-{key[1]}-%"))
         ))  # fmt: skip
+    del keys
     now = utcnow()
-    renames, audit_rows = [], []
-    for agreement_id, prefix, year, title in run.unnumbered:
-        key = (prefix, year)
-        while True:
-            counters[key] += 1
-            ref = f"{prefix}-{year}-{counters[key]:04d}"
-            if ref not in taken[key]:
-                break
-        renames.append({"b_id": agreement_id, "b_ref": ref})
-        audit_rows.append(_create_audit(run.actor, now, agreement_id, f"{ref} {title}"))
-    table = _table(Agreement)
-    session.execute(
-        update(table).where(table.c.id == bindparam("b_id")).values(reference=bindparam("b_ref")),
-        renames,
-    )
-    session.execute(insert(_table(AuditEntry)), audit_rows)
+    rename = update(table).where(table.c.id == bindparam("b_id")).values(
+        reference=bindparam("b_ref")
+    )  # fmt: skip
+    while True:
+        chunk = session.execute(
+            select(table.c.id, table.c.type, table.c.start_date, table.c.title)
+            .where(placeholder).order_by(table.c.id).limit(BATCH)
+        ).all()  # fmt: skip
+        if not chunk:
+            break
+        renames, audit_rows = [], []
+        for agreement_id, a_type, start, title in chunk:
+            key = (AgreementType(a_type).prefix, start.year)
+            while True:
+                counters[key] += 1
+                ref = f"{key[0]}-{key[1]}-{counters[key]:04d}"
+                if ref not in taken[key]:
+                    break
+            renames.append({"b_id": agreement_id, "b_ref": ref})
+            audit_rows.append(_create_audit(run.actor, now, agreement_id, f"{ref} {title}"))
+        session.execute(rename, renames)
+        _bulk_insert(session, AuditEntry, audit_rows)
     for (prefix, year), last in counters.items():
         seq = session.get(ReferenceSequence, (prefix, year))
         if seq is None:
