@@ -370,6 +370,7 @@ class _AgreementRow:
     partner_name: str
     partner_local_name: str | None
     partner_country: str | None
+    reference: str | None = None
 
 
 def _exact(value: Decimal, places: int) -> Decimal:
@@ -787,13 +788,16 @@ def _validate_row(
                 except TransitionError as exc:
                     errors.add("status", f"{ref}: {exc}")
     partner_id = None if "partner" in errors.failed else partners.resolve(r, errors)
-    r.data = replace(r.data, partner_id=partner_id or 0, reference=ref or None)
+    # The reference travels beside the input: validate_agreement's own reference check is
+    # one query per row, and it is done above for the whole batch instead.
+    r.reference = ref or None
+    r.data = replace(r.data, partner_id=partner_id or 0, reference=None)
     if "type" in errors.failed:
         return None  # without its type, the row's terms mean nothing
     # The reference is checked above, in bulk: the file's own duplicates, and an existing
     # reference means an update, never a clash.
     typed, problems = validate_agreement(
-        run.session, replace(r.data, reference=None), agreement_id or None
+        run.session, r.data, agreement_id or None
     )
     dates_failed = bool(errors.failed & {"start_date", "end_date"})
     for p in problems:
@@ -823,7 +827,7 @@ def _insert_agreements(run: _Run, creates: list[tuple[_AgreementRow, dict[str, A
     for r, _typed in creates:
         d = r.data
         base_rows.append({
-            "reference": d.reference or f"{run.placeholder}{r.row}",
+            "reference": r.reference or f"{run.placeholder}{r.row}",
             "title": d.title.strip(), "type": d.type, "partner_id": d.partner_id,
             "owner": d.owner.strip(), "status": d.status, "signed_date": d.signed_date,
             "start_date": d.start_date, "end_date": d.end_date, "auto_renew": d.auto_renew,
@@ -850,7 +854,7 @@ def _insert_agreements(run: _Run, creates: list[tuple[_AgreementRow, dict[str, A
             kpi_rows.append({"agreement_id": agreement_id, "metric": k.metric, "unit": k.unit,
                              "target": k.target, "direction": k.direction,
                              "latest_attainment": None})  # fmt: skip
-        if r.data.reference:
+        if r.reference:
             audit_rows.append(_create_audit(run.actor, now, agreement_id,
                                             f"{base['reference']} {base['title']}"))  # fmt: skip
         else:

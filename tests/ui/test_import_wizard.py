@@ -11,9 +11,12 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import delete, func, select
 
 from app.db import Database
+from app.domain.enums import AgreementStatus
 from app.domain.models import Agreement, AuditEntry
+from app.services.exporting import ExportResult
+from app.services.listing import AgreementFilter, count_agreements
 from ui.dialogs.backup import auto_backup_on_close, back_up, restore
-from ui.dialogs.import_wizard import ImportWizard
+from ui.dialogs.import_wizard import ImportWizard, export_to_file
 
 HEADER = "合同名称,合作类型,合作方,国家,状态,币种,合同金额,开始日期,结束日期,经营模式,内部备注"
 GOOD = "花王品牌入驻协议,品牌,花王株式会社,JP,草稿,JPY,￥12000000,2026/3/1,2027/2/28,直营,x"
@@ -182,3 +185,22 @@ def test_automatic_backup_on_close_keeps_the_last_n(ui_db: Database, tmp_path: P
     # A folder that cannot be made must not stop the window from closing.
     (tmp_path / "file.txt").write_text("x")
     assert auto_backup_on_close(ui_db, tmp_path / "file.txt" / "x", keep=2) is None
+
+
+# --- File → Export ---------------------------------------------------------------------------
+
+
+def test_export_of_the_current_filter_in_the_background(
+    qtbot: QtBot, ui_db: Database, tmp_path: Path
+) -> None:
+    results: list[ExportResult] = []
+    active = AgreementFilter(statuses=frozenset({AgreementStatus.ACTIVE}))
+    export_to_file(None, ui_db, agreement_filter=active, path=tmp_path / "active.csv",
+                   on_done=results.append)  # fmt: skip
+    qtbot.waitUntil(lambda: bool(results), timeout=10_000)
+    with ui_db.session() as s:
+        expected = count_agreements(s, active)
+    assert results[0].rows == expected > 0
+    text = (tmp_path / "active.csv").read_bytes().decode("utf-8-sig")
+    assert text.count("\r\n") == expected + 1
+    assert ",active," in text and ",draft," not in text

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from app.db import Database
 from app.errors import PartnerDeskError
+from app.services.exporting import ExportResult, export_file
 from app.services.importing import (
     ImportOptions,
     ImportReport,
@@ -41,6 +43,8 @@ from app.services.importing import (
     preview_file,
     required_for,
 )
+from app.services.listing import AgreementFilter
+from app.services.partners import PartnerFilter
 from ui.worker import Job, Progress, run_job
 
 ENCODINGS = (
@@ -407,3 +411,59 @@ class ImportWizard(QWizard):
                 total=report.rows, counts=counts) + ignored  # fmt: skip
         return self.tr("All {total} row(s) are fine: {counts} on import.").format(
             total=report.rows, counts=counts) + ignored  # fmt: skip
+
+
+# --- the other direction: File → Export (all, or the list's current filter) ---------------
+
+
+def export_to_file(
+    parent: QWidget | None,
+    db: Database,
+    what: str = "agreements",
+    *,
+    agreement_filter: AgreementFilter | None = None,
+    partner_filter: PartnerFilter | None = None,
+    path: Path | None = None,
+    on_done: Callable[[ExportResult], None] | None = None,
+) -> Job[ExportResult] | None:
+    """Ask for a .csv/.xlsx file (unless ``path``) and export in the background.
+
+    The agreements page passes its current filter, so what is exported is what is listed.
+    """
+    title = QCoreApplication.translate("Export", "Export")
+    if path is None:
+        name, _ = QFileDialog.getSaveFileName(
+            parent, title, str(Path.home() / f"partnerdesk-{what}.xlsx"),
+            QCoreApplication.translate("Export", "Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"),
+        )  # fmt: skip
+        if not name:
+            return None
+        path = Path(name)
+        if path.suffix.lower() not in (".csv", ".xlsx"):
+            path = path.with_suffix(".xlsx")
+    target = path
+
+    def work(progress: Progress) -> ExportResult:
+        with db.session() as s:
+            return export_file(
+                s, target, what, agreement_filter=agreement_filter,
+                partner_filter=partner_filter, progress=progress,
+            )  # fmt: skip
+
+    def done(result: ExportResult) -> None:
+        if on_done is not None:
+            on_done(result)
+        else:
+            QMessageBox.information(
+                parent, title,
+                QCoreApplication.translate("Export", "Exported {n} rows to {path}.").format(
+                    n=f"{result.rows:,}", path=result.path),
+            )  # fmt: skip
+
+    def failed(exc: BaseException) -> None:
+        QMessageBox.warning(
+            parent, title,
+            QCoreApplication.translate("Export", "The export failed: {error}").format(error=exc),
+        )  # fmt: skip
+
+    return run_job(parent, title, work, done, failed, label=target.name)
