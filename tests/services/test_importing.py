@@ -525,3 +525,30 @@ def test_kpis_come_with_new_agreements(session: Session, tmp_path: Path) -> None
     path = write_csv(tmp_path / "in.csv", [row(title=f"T{i}") for i in range(3)])
     assert import_file(session, path).ok
     assert count(session, KpiDefinition) == 3
+
+
+# --- the documented examples --------------------------------------------------------------
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "examples"
+
+
+@pytest.mark.parametrize(
+    ("name", "creates", "partners"),
+    [("agreements.csv", 5, 5), ("agreements.xlsx", 5, 5), ("partners.csv", 2, 0)],
+)
+def test_the_documented_examples_import_cleanly(
+    session: Session, name: str, creates: int, partners: int
+) -> None:
+    report = import_file(session, EXAMPLES / name)
+    assert report.ok, problems(report)
+    assert (report.creates, report.partners_created) == (creates, partners)
+
+
+def test_the_gbk_example_is_really_gbk_with_chinese_headers(session: Session) -> None:
+    raw = (EXAMPLES / "agreements.csv").read_bytes()
+    with pytest.raises(UnicodeDecodeError):
+        raw.decode("utf-8")
+    assert raw.decode("gbk").startswith("合同编号,合同名称,合作类型")
+    assert import_file(session, EXAMPLES / "agreements.csv").ok
+    kao = find_partner(session, "花王株式会社")
+    assert kao.legal_name == "Kao Corporation" and kao.country == "JP"
