@@ -387,10 +387,9 @@ def _term_value(spec: TermSpec, raw: Any, currency: str | None) -> Any:
     if kind in (TermKind.LINES, TermKind.CURRENCIES):
         return parse_list(raw)
     if kind is TermKind.CHOICES:
-        return tuple(CHOICE_ALIASES.get(_ck(i), _ck(i)) for i in parse_list(raw))
+        return tuple(_choice(spec, item) for item in parse_list(raw))
     if kind is TermKind.CHOICE:
-        key = _ck(text_value(raw))
-        return CHOICE_ALIASES.get(key, key)
+        return _choice(spec, text_value(raw))
     if kind is TermKind.BOOL:
         return parse_bool(raw)
     if kind is TermKind.DATE:
@@ -405,6 +404,15 @@ def _term_value(spec: TermSpec, raw: Any, currency: str | None) -> Any:
     if kind in (TermKind.PERCENT, TermKind.DECIMAL):
         return _exact(parse_decimal(raw), _TERM_PLACES.get(spec.name, 6))
     return text_value(raw)
+
+
+def _choice(spec: TermSpec, text: str) -> str:
+    """A choice as its stored value; ``coerce_terms`` then says if it is not one."""
+    assert spec.choices is not None
+    if text in spec.choices._value2member_map_:  # as exported: no folding needed
+        return text
+    key = _ck(text)
+    return CHOICE_ALIASES.get(key, key)
 
 
 def _ck(text: str) -> str:
