@@ -31,7 +31,7 @@ from app.services.importing import (
 )
 from app.services.listing import AgreementFilter, _filtered
 from app.services.partners import PartnerFilter, partner_query
-from app.services.tabular import guard_formula
+from app.services.tabular import XLSX_CR, guard_formula
 
 Progress = Callable[[int, int], bool]
 WHAT = ("agreements", "partners")
@@ -309,6 +309,6 @@ def _plain(value: Any) -> str:
 
 
 def _text(ws: Any, cell_type: Any, text: str) -> Any:
-    cell = cell_type(ws, value=text)
+    cell = cell_type(ws, value=text.replace("\r", XLSX_CR))
     cell.data_type = "s"  # openpyxl would otherwise take a leading "=" as a formula
     return cell

@@ -252,8 +252,14 @@ class Table:
         self.close()
 
 
+# XML turns a carriage return into a line feed; OOXML's escape keeps it (Excel reads it too).
+XLSX_CR = "_x000D_"
+
+
 def _cell_value(cell: Any) -> Any:
     value = cell.value
+    if isinstance(value, str):
+        return value.replace(XLSX_CR, "\r") if XLSX_CR in value else value
     if isinstance(value, float | int) and not isinstance(value, bool):
         fmt = getattr(cell, "number_format", "") or ""
         number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)

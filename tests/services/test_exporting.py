@@ -180,3 +180,19 @@ def test_dates_export_as_iso(db: Database, tmp_path: Path) -> None:
         "2025-12-01", "2026-01-01", "1250000.00",
     )  # fmt: skip
     assert (row["brands"], row["operating_model"], row["exclusive"]) == ("Lumière", "direct", "no")
+
+
+def test_reimporting_an_unchanged_export_changes_nothing(filled: Session, tmp_path: Path) -> None:
+    from sqlalchemy import func, select
+
+    from app.domain.models import Agreement, AuditEntry
+
+    path = tmp_path / "all.xlsx"
+    export_file(filled, path)
+    versions = dict(filled.execute(select(Agreement.reference, Agreement.version)).all())
+    audits = filled.scalar(select(func.count()).select_from(AuditEntry))
+    report = import_file(filled, path)
+    assert report.ok and (report.creates, report.updates, report.unchanged) == (0, 0, 158)
+    assert "158 unchanged" in report.summary()
+    assert dict(filled.execute(select(Agreement.reference, Agreement.version)).all()) == versions
+    assert filled.scalar(select(func.count()).select_from(AuditEntry)) == audits

@@ -393,6 +393,8 @@ class ImportWizard(QWizard):
         counts = self.tr("{creates} new, {updates} updated").format(
             creates=report.creates, updates=report.updates
         )
+        if report.unchanged:
+            counts += self.tr(", {n} unchanged").format(n=report.unchanged)
         if report.kind == "agreements":
             counts += self.tr(", {n} new partner(s)").format(n=report.partners_created)
         if report.problems:
