@@ -61,6 +61,8 @@ def unguard_formula(text: str) -> str:
 def header_key(text: str) -> str:
     """``' Start Date '``, ``start_date``, ``START-DATE``, ``开始日期 `` compare by this key."""
     folded = unicodedata.normalize("NFKC", str(text)).strip().lower()
+    # A unit in brackets is decoration: 合同金额（元）, Value (CNY), Notice period (days).
+    folded = re.sub(r"\([^()]*\)$", "", folded.strip())
     return re.sub(r"[\s_\-*:：]+", "", folded)
 
 

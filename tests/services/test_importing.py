@@ -180,6 +180,29 @@ def test_headers_are_case_and_space_insensitive() -> None:
     assert mapping.missing == ()
 
 
+def test_no_two_columns_share_a_header_name() -> None:
+    from app.services.importing import _TERM_SPECS, AGREEMENT_ALIASES, PARTNER_ALIASES
+    from app.services.tabular import header_key
+
+    for kind, aliases in (("agreements", AGREEMENT_ALIASES), ("partners", PARTNER_ALIASES)):
+        owner: dict[str, str] = {}
+        names = [(c, n) for c, ns in aliases.items() for n in (c, *ns)]
+        if kind == "agreements":
+            names += [(t, n) for t, spec in _TERM_SPECS.items()
+                      for n in (t, spec.label, spec.label_zh)]  # fmt: skip
+        for column, name in names:
+            key = header_key(name)
+            assert owner.setdefault(key, column) == column, (name, owner[key], column)
+
+
+def test_units_in_brackets_and_other_spellings() -> None:
+    headers = ["合同金额（元）", "Notice period (days)", "Effective Date", "签订日期",
+               "合作伙伴名称", "合同标题", "币别", "合作方式", "状态", "到期日期"]  # fmt: skip
+    mapping = map_columns(headers)
+    assert mapping.fields == ("value", "notice_days", "start_date", "signed_date", "partner",
+                              "title", "currency", "type", "status", "end_date")  # fmt: skip
+
+
 def test_missing_required_columns_are_named(session: Session, tmp_path: Path) -> None:
     path = write_csv(tmp_path / "in.csv", [["x", "brand"]], header=["title", "type"])
     report = import_file(session, path)
