@@ -66,6 +66,7 @@ from app.services.tabular import (
     Table,
     currency_matches,
     header_key,
+    header_unit,
     is_blank,
     parse_amount,
     parse_bool,
@@ -249,6 +250,8 @@ for _cls in AGREEMENT_CLASSES.values():
         if _column.name in _TERM_SPECS and isinstance(_places, int):
             _TERM_PLACES[_column.name] = _places
 VALUE_PLACES = 2
+
+_MONEY_COLUMNS = {"value"} | {n for n, s in _TERM_SPECS.items() if s.kind is TermKind.MONEY}
 
 # validate_agreement's field names -> the column that holds the value.
 _FIELD_TO_COLUMN = {"renewal_term_months": "renewal_months", "partner_id": "partner"}
@@ -472,7 +475,9 @@ def _exact(value: Decimal, places: int) -> Decimal:
     return exact
 
 
-def _term_value(spec: TermSpec, raw: Any, currency: str | None) -> Any:
+def _term_value(
+    spec: TermSpec, raw: Any, currency: str | None, unit: tuple[Decimal, str | None] | None = None
+) -> Any:
     kind = spec.kind
     if kind in (TermKind.LINES, TermKind.CURRENCIES):
         return parse_list(raw)
@@ -487,7 +492,7 @@ def _term_value(spec: TermSpec, raw: Any, currency: str | None) -> Any:
     if kind is TermKind.INT:
         return parse_int(raw)
     if kind is TermKind.MONEY:
-        amount, written = parse_amount(raw)
+        amount, written = _scaled(parse_amount(raw), unit)
         if written and currency and not currency_matches(written, currency):
             raise ValueError(f"is in {written}, but the agreement's currency is {currency}")
         return _exact(amount, _TERM_PLACES.get(spec.name, VALUE_PLACES))
@@ -511,7 +516,17 @@ def _ck(text: str) -> str:
     return choice_key(text)
 
 
-def _parse_agreement(number: int, cells: Mapping[str, Any], errors: _RowErrors) -> _AgreementRow:
+def _scaled(amount: tuple[Decimal, str | None], unit: tuple[Decimal, str | None] | None
+            ) -> tuple[Decimal, str | None]:  # fmt: skip
+    if unit is None:
+        return amount
+    return amount[0] * unit[0], amount[1] or unit[1]
+
+
+def _parse_agreement(
+    number: int, cells: Mapping[str, Any], errors: _RowErrors,
+    units: Mapping[str, tuple[Decimal, str | None]] = {},
+) -> _AgreementRow:  # fmt: skip
     """The row as an AgreementInput; a value that fails to parse is reported in ``errors``
     and replaced by a stand-in, so that the row's other fields are still checked."""
     title = _get(cells, "title", text_value, errors, "", required=True)
@@ -521,7 +536,8 @@ def _parse_agreement(number: int, cells: Mapping[str, Any], errors: _RowErrors) 
                   errors, AgreementStatus.DRAFT, required=True)  # fmt: skip
     partner = _get(cells, "partner", text_value, errors, "", required=True)
     currency = _get(cells, "currency", _currency, errors, "", required=True)
-    amount = _get(cells, "value", parse_amount, errors, required=True)
+    amount = _get(cells, "value", lambda r: _scaled(parse_amount(r), units.get("value")), errors,
+                  required=True)  # fmt: skip
     value = Decimal(0)
     if amount is not None:
         value, written = amount
@@ -545,7 +561,7 @@ def _parse_agreement(number: int, cells: Mapping[str, Any], errors: _RowErrors) 
         if is_blank(raw):
             continue
         try:
-            terms[name] = _term_value(_TERM_SPECS[name], raw, currency)
+            terms[name] = _term_value(_TERM_SPECS[name], raw, currency, units.get(name))
         except ValueError as exc:
             errors.add(name, str(exc))
     return _AgreementRow(
@@ -733,6 +749,8 @@ class _Run:
     updates: int = 0
     unchanged: int = 0
     seen_refs: dict[str, int] = field(default_factory=dict)
+    # Amount columns whose header declares a unit: 合同金额（万元） -> (10000, "CNY").
+    units: dict[str, tuple[Decimal, str | None]] = field(default_factory=dict)
     # Created with a placeholder reference; numbered at the end, once every reference the
     # file gives is known (a generated number must not take one a later row asks for).
     unnumbered: int = 0
@@ -761,6 +779,11 @@ def import_file(
         labels = {f: h for h, f in zip(mapping.headers, mapping.fields, strict=True) if f}
         run = _Run(session, actor, options.dry_run, labels, progress, max(table.total - 1, 1))
         run.problems.extend(mapping.problems)
+        for header, column in zip(mapping.headers, mapping.fields, strict=True):
+            if column in _MONEY_COLUMNS:
+                unit = header_unit(header)
+                if unit != (Decimal(1), None):
+                    run.units[column] = unit
         ignored = tuple(mapping.unknown)
         if mapping.missing:
             return _report(mapping.kind, run, ignored, written=False, partners_created=0)
@@ -816,7 +839,8 @@ def _import_agreements(
         for number, values in batch:
             run.rows += 1
             errors = _RowErrors(number, run.labels)
-            parsed.append((_parse_agreement(number, _cells(values, fields), errors), errors))
+            cells = _cells(values, fields)
+            parsed.append((_parse_agreement(number, cells, errors, run.units), errors))
         partners.prepare([r for r, errors in parsed if "partner" not in errors.failed])
         refs = [r.data.reference.strip() for r, _ in parsed if r.data.reference]
         existing = _existing(session, refs)

@@ -409,6 +409,37 @@ def currency_matches(written: str, currency: str) -> bool:
     return currency in written.split("/")
 
 
+_UNIT_WORDS = {"万": Decimal(10_000), "亿": Decimal(100_000_000), "千": Decimal(1000),
+               "百万": Decimal(1_000_000), "thousand": Decimal(1000), "thousands": Decimal(1000),
+               "k": Decimal(1000), "'000": Decimal(1000), "000s": Decimal(1000),
+               "million": Decimal(1_000_000), "millions": Decimal(1_000_000),
+               "m": Decimal(1_000_000), "mn": Decimal(1_000_000)}  # fmt: skip
+
+
+def header_unit(header: str) -> tuple[Decimal, str | None]:
+    """The unit an amount column declares in brackets: ``合同金额（万元）`` is (10000, CNY),
+    ``Value (USD thousands)`` is (1000, USD), ``Value`` is (1, None).
+
+    Ignoring it would import 120 where the sheet means 1,200,000.
+    """
+    m = re.search(r"\(([^()]*)\)\s*$", unicodedata.normalize("NFKC", header))
+    if not m:
+        return Decimal(1), None
+    words = m.group(1).strip()
+    multiplier = Decimal(1)
+    for word in sorted(_UNIT_WORDS, key=len, reverse=True):
+        if re.search(rf"(^|[\s,]){re.escape(word)}($|[\s,])", words, re.IGNORECASE) or (
+            not word.isascii() and word in words
+        ):
+            multiplier = _UNIT_WORDS[word]
+            words = re.sub(re.escape(word), " ", words, count=1, flags=re.IGNORECASE).strip(" ,")
+            break
+    currency = _CURRENCY_MARKS.get(words) or _CURRENCY_MARKS.get(words.upper())
+    if currency is None and re.fullmatch(r"[A-Za-z]{3}", words):
+        currency = words.upper()
+    return multiplier, currency
+
+
 def parse_decimal(raw: Any) -> Decimal:
     """A rate or a percentage: ``12.5``, ``12.5%``, ``0.5 %``."""
     if isinstance(raw, str):

@@ -22,6 +22,7 @@ from app.services.importing import ImportOptions, ImportReport, import_file, map
 from app.services.partners import PartnerView, find_partner
 from app.services.tabular import (
     FileFormatError,
+    header_unit,
     parse_amount,
     parse_bool,
     parse_date,
@@ -201,6 +202,30 @@ def test_units_in_brackets_and_other_spellings() -> None:
     mapping = map_columns(headers)
     assert mapping.fields == ("value", "notice_days", "start_date", "signed_date", "partner",
                               "title", "currency", "type", "status", "end_date")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("header", "unit"),
+    [("合同金额（万元）", (Decimal(10_000), "CNY")), ("合同金额（元）", (Decimal(1), "CNY")),
+     ("Value (USD thousands)", (Decimal(1000), "USD")), ("Value (EUR m)", (Decimal(10**6), "EUR")),
+     ("金额(亿日元)", (Decimal(10**8), "JPY")), ("value", (Decimal(1), None))],
+)  # fmt: skip
+def test_units_in_amount_headers(header: str, unit: tuple[Decimal, str | None]) -> None:
+    assert header_unit(header) == unit
+
+
+def test_an_amount_in_ten_thousands_is_not_imported_ten_thousand_times_too_small(
+    session: Session, tmp_path: Path
+) -> None:
+    header = [h if h != "value" else "合同金额（万元）" for h in HEADER]
+    path = write_csv(tmp_path / "in.csv", [row(value="125", currency="CNY"),
+                                           row(value="125")], header=header)  # fmt: skip
+    assert problems(import_file(session, path)) == [
+        "row 3, 合同金额（万元）: is in CNY, but the currency column says EUR"
+    ]
+    path = write_csv(tmp_path / "in.csv", [row(value="125.5", currency="CNY")], header=header)
+    assert import_file(session, path).ok
+    assert session.scalar(select(Agreement.value)) == Decimal("1255000.00")
 
 
 def test_missing_required_columns_are_named(session: Session, tmp_path: Path) -> None:

@@ -204,3 +204,12 @@ def test_export_of_the_current_filter_in_the_background(
     text = (tmp_path / "active.csv").read_bytes().decode("utf-8-sig")
     assert text.count("\r\n") == expected + 1
     assert ",active," in text and ",draft," not in text
+
+
+def test_the_preview_says_how_a_unit_in_a_header_is_read(
+    qtbot: QtBot, ui_db: Database, tmp_path: Path
+) -> None:
+    path = tmp_path / "in.csv"
+    path.write_text(f"{HEADER.replace('合同金额', '合同金额（万元）')}\n{GOOD}\n", encoding="utf-8")
+    wizard = open_wizard(qtbot, ui_db, path)
+    assert "合同金额（万元）: amounts are read as × 10,000 CNY" in wizard.preview_page.status.text()

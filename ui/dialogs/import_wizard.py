@@ -34,6 +34,7 @@ from app.db import Database
 from app.errors import PartnerDeskError
 from app.services.exporting import ExportResult, export_file
 from app.services.importing import (
+    _MONEY_COLUMNS,
     ImportOptions,
     ImportReport,
     Preview,
@@ -45,6 +46,7 @@ from app.services.importing import (
 )
 from app.services.listing import AgreementFilter
 from app.services.partners import PartnerFilter
+from app.services.tabular import header_unit
 from ui.worker import Job, Progress, run_job
 
 ENCODINGS = (
@@ -232,6 +234,12 @@ class PreviewPage(QWizardPage):
             lines.append(self.tr("Read as {enc}, separated by {sep}.").format(
                 enc=self.preview.encoding, sep=_DELIMITERS.get(self.preview.delimiter or ",", ",")
             ))  # fmt: skip
+        for header, column in zip(mapping.headers, mapping.fields, strict=True):
+            multiplier, currency = header_unit(header)
+            if column in _MONEY_COLUMNS and (multiplier != 1 or currency):
+                lines.append(self.tr("{header}: amounts are read as × {factor} {currency}").format(
+                    header=header, factor=f"{multiplier:,}", currency=currency or ""
+                ).strip())  # fmt: skip
         for problem in mapping.problems:
             lines.append(f"⚠ {problem.field}: {problem.message}")
         if not mapping.problems:
