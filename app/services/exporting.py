@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.domain.enums import AgreementType
 from app.domain.models import AGREEMENT_CLASSES, Agreement, Partner
+from app.domain.money import minor_units
 from app.domain.terms import TERMS, TermKind
 from app.errors import PartnerDeskError
 from app.services.importing import (
@@ -259,7 +260,8 @@ def _write_xlsx(
     rows = 0
     try:
         for record in records:
-            ws.append([_xlsx_cell(ws, WriteOnlyCell, c, record[c]) for c in columns])
+            currency = record.get("currency")
+        ws.append([_xlsx_cell(ws, WriteOnlyCell, c, record[c], currency) for c in columns])
             rows += 1
             _tick(progress, rows, total)
     except BaseException:
@@ -272,7 +274,9 @@ def _write_xlsx(
     return rows
 
 
-def _xlsx_cell(ws: Any, cell_type: Any, column: str, value: Any) -> Any:
+def _xlsx_cell(
+    ws: Any, cell_type: Any, column: str, value: Any, currency: str | None = None
+) -> Any:
     if value is None:
         return None
     if isinstance(value, date):
@@ -286,7 +290,12 @@ def _xlsx_cell(ws: Any, cell_type: Any, column: str, value: Any) -> Any:
         if len(text.replace(".", "").lstrip("0")) > _EXACT_DIGITS:
             return _text(ws, cell_type, text)
         cell = cell_type(ws, value=Decimal(text))
-        cell.number_format = "#,##0.00" if column in _MONEY_COLUMNS else "0.######"
+        if column in _MONEY_COLUMNS:
+            # Yen and won have no minor unit: 12,000,000 rather than 12,000,000.00.
+            places = minor_units(currency) if currency else 2
+            cell.number_format = "#,##0" + ("." + "0" * places if places else "")
+        else:
+            cell.number_format = "0.######"
         return cell
     # Every other value is text. A string cell is never evaluated, whatever it begins
     # with, so it keeps its text as it is (CSV needs the apostrophe, XLSX does not);
