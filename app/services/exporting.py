@@ -261,7 +261,7 @@ def _write_xlsx(
     try:
         for record in records:
             currency = record.get("currency")
-        ws.append([_xlsx_cell(ws, WriteOnlyCell, c, record[c], currency) for c in columns])
+            ws.append([_xlsx_cell(ws, WriteOnlyCell, c, record[c], currency) for c in columns])
             rows += 1
             _tick(progress, rows, total)
     except BaseException:
