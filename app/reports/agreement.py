@@ -207,7 +207,7 @@ class AgreementReport(Report[AgreementReportData]):
         light_w = cols[-1].width - 8
         records: list[list[str | Flowable]] = [
             [
-                f"{w.metric(k.metric)} ({w.metric(k.unit)})" if k.unit else w.metric(k.metric),
+                self._metric(k.metric, k.unit, a.currency),
                 w.number(k.target),
                 w.number(k.latest.value) if k.latest else "—",
                 w.date(k.latest.period_end) if k.latest else "—",
@@ -217,6 +217,12 @@ class AgreementReport(Report[AgreementReportData]):
         ]
         table = self.table(cols, records)
         return [*out, table]
+
+    def _metric(self, metric: str, unit: str, currency: str) -> str:
+        w = self.words
+        # "currency" is how the services spell "in the agreement's own currency".
+        shown = currency if unit == "currency" else w.metric(unit)
+        return f"{w.metric(metric)} ({shown})" if unit else w.metric(metric)
 
     def _milestones(self, data: AgreementReportData) -> list[Flowable]:
         w, a, today = self.words, data.agreement, data.context.as_of
