@@ -213,3 +213,24 @@ def test_the_preview_says_how_a_unit_in_a_header_is_read(
     path.write_text(f"{HEADER.replace('合同金额', '合同金额（万元）')}\n{GOOD}\n", encoding="utf-8")
     wizard = open_wizard(qtbot, ui_db, path)
     assert "合同金额（万元）: amounts are read as × 10,000 CNY" in wizard.preview_page.status.text()
+
+
+def test_cancel_during_the_import_writes_nothing(
+    qtbot: QtBot, ui_db: Database, tmp_path: Path
+) -> None:
+    path = tmp_path / "many.csv"
+    lines = [GOOD.replace("花王品牌入驻协议", f"协议 {i}") for i in range(3000)]
+    path.write_text("\n".join([HEADER, *lines]) + "\n", encoding="utf-8")
+    before = agreements(ui_db)
+    wizard = open_wizard(qtbot, ui_db, path)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.check_page.report is not None, timeout=20_000)
+    assert wizard.check_page.isComplete()
+    wizard.next()
+    job = wizard.import_page.job
+    assert job is not None
+    job.cancel()
+    qtbot.waitUntil(lambda: wizard.import_page.finished, timeout=20_000)
+    assert wizard.import_page.result.text() == "Cancelled: nothing was imported."
+    assert not wizard.imported
+    assert agreements(ui_db) == before

@@ -324,12 +324,13 @@ class ImportPage(QWizardPage):
         QVBoxLayout(self).addWidget(self.result)
         self.report: ImportReport | None = None
         self.finished = False
+        self.job: Job[ImportReport] | None = None
 
     def initializePage(self) -> None:
         self.report = None
         self.finished = False
         self.result.setText(self.tr("Importing…"))
-        self.wiz.run(dry_run=False, on_done=self._done, title=self.tr("Importing"))
+        self.job = self.wiz.run(dry_run=False, on_done=self._done, title=self.tr("Importing"))
 
     def _done(self, report: ImportReport) -> None:
         self.report = report
@@ -384,7 +385,11 @@ class ImportWizard(QWizard):
             # One session, one transaction: the service rolls its SAVEPOINT back on a
             # problem, a dry run or Cancel, and this commit then writes nothing.
             with self.db.session() as s:
-                return import_file(s, path, options, progress)
+                report = import_file(s, path, options, progress)
+                # A Cancel pressed after the last batch still counts: roll back, not commit.
+                if not progress(report.rows, report.rows):
+                    raise InterruptedError("import cancelled; nothing was imported")
+                return report
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, PartnerDeskError):
