@@ -67,7 +67,6 @@ from app.services.tabular import (
     currency_matches,
     header_key,
     header_unit,
-    is_blank,
     parse_amount,
     parse_bool,
     parse_choice,
@@ -439,13 +438,18 @@ class _RowErrors:
 
 
 def _cells(values: list[Any], fields: tuple[str | None, ...]) -> dict[str, Any]:
-    return {f: values[i] for i, f in enumerate(fields) if f is not None and i < len(values)}
+    """{column: value} for the cells that hold something: a blank cell is as good as none."""
+    return {
+        f: v
+        for f, v in zip(fields, values, strict=False)
+        if f is not None and v is not None and (v.__class__ is not str or v.strip())
+    }
 
 
 def _get(cells: Mapping[str, Any], column: str, parse: Callable[[Any], Any], errors: _RowErrors,
          default: Any = None, *, required: bool = False) -> Any:  # fmt: skip
     raw = cells.get(column)
-    if is_blank(raw):
+    if raw is None:  # _cells() left out every blank cell
         if required:
             errors.add(column, "is required")
         return default
@@ -558,8 +562,6 @@ def _parse_agreement(
     terms: dict[str, Any] = {}
     for name in _TERM_SPECS.keys() & cells.keys():
         raw = cells[name]
-        if is_blank(raw):
-            continue
         try:
             terms[name] = _term_value(_TERM_SPECS[name], raw, currency, units.get(name))
         except ValueError as exc:

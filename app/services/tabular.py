@@ -237,11 +237,14 @@ class Table:
     # both
 
     def rows(self) -> Iterator[tuple[int, list[Any]]]:
-        source = self._xlsx_rows() if self.is_xlsx else self._csv_rows()
-        for number, values in source:
-            if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
-                continue
-            yield number, values
+        if not self.is_xlsx:
+            for number, texts in self._csv_rows():
+                if "".join(texts).strip():
+                    yield number, texts
+            return
+        for number, values in self._xlsx_rows():
+            if not all(is_blank(v) for v in values):
+                yield number, values
 
     def close(self) -> None:
         if self.is_xlsx:
