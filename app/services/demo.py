@@ -115,6 +115,50 @@ _SUFFIX = {
     "ES": "S.L.",
 }
 
+_QUALIFIERS = [
+    "Global",
+    "International",
+    "Trading",
+    "Group",
+    "Premium",
+    "Pacific",
+    "Royal",
+    "United",
+    "Alliance",
+    "Heritage",
+    "Modern",
+    "Natural",
+    "Star",
+    "Golden",
+    "Blue",
+    "Green",
+    "First",
+    "Prime",
+    "Metro",
+    "Union",
+]
+_QUALIFIERS_ZH = [
+    "环球",
+    "国际",
+    "贸易",
+    "集团",
+    "优品",
+    "太平洋",
+    "皇家",
+    "联合",
+    "联盟",
+    "传承",
+    "摩登",
+    "自然",
+    "星辰",
+    "金",
+    "蓝",
+    "绿",
+    "第一",
+    "至尊",
+    "都会",
+    "联华",
+]
 _TYPE_FOR_ROLE = {
     PartnerRole.BRAND_OWNER: AgreementType.BRAND,
     PartnerRole.LOGISTICS_PROVIDER: AgreementType.LOGISTICS,
@@ -258,14 +302,21 @@ class _Generator:
             words, zh_words = _ROLE_WORDS[role]
             w = rng.randrange(len(words))
             name = f"{stems[k]} {words[w]} {_SUFFIX[country]}"
-            n = 2
+            # Real companies differ by a second word before they differ by a number.
+            qualifier = 0
+            zh_extra = ""
             while (name, country) in seen:
-                name = f"{stems[k]} {words[w]} {n} {_SUFFIX[country]}"
-                n += 1
+                zh_extra = _QUALIFIERS_ZH[qualifier % len(_QUALIFIERS)]
+                extra = _QUALIFIERS[qualifier % len(_QUALIFIERS)]
+                round_ = qualifier // len(_QUALIFIERS)
+                tail = f" {round_ + 1}" if round_ else ""
+                name = f"{stems[k]} {extra} {words[w]}{tail} {_SUFFIX[country]}"
+                qualifier += 1
             seen.add((name, country))
-            local = f"{zh_stems[k]}{zh_words[w]}{'有限公司' if country != 'CN' else ''}"
-            if country == "CN":
-                local = f"{zh_stems[k]}{zh_words[w]}有限公司"
+            round_zh = (
+                f"{qualifier // len(_QUALIFIERS) + 1}" if qualifier > len(_QUALIFIERS) else ""
+            )
+            local = f"{zh_stems[k]}{zh_extra}{zh_words[w]}{round_zh}有限公司"
             extra = rng.random() < 0.15
             rows.append(
                 {
