@@ -317,7 +317,7 @@ class _Generator:
                 f"{qualifier // len(_QUALIFIERS) + 1}" if qualifier > len(_QUALIFIERS) else ""
             )
             local = f"{zh_stems[k]}{zh_extra}{zh_words[w]}{round_zh}有限公司"
-            extra = rng.random() < 0.15
+            second_role = rng.random() < 0.15
             rows.append(
                 {
                     "legal_name": name,
@@ -329,7 +329,7 @@ class _Generator:
                     else PartnerStatus.PROSPECT,
                     "notes": "",
                     "_role": role,
-                    "_roles": {role} | ({rng.choice(roles)} if extra else set()),
+                    "_roles": {role} | ({rng.choice(roles)} if second_role else set()),
                     "_currency": _COUNTRIES[i % len(_COUNTRIES)][1],
                 }
             )
