@@ -45,6 +45,8 @@ def run_import(args: argparse.Namespace) -> int:
         db.dispose()
     for column in report.ignored_columns:
         print(f"note: column {column!r} is not recognised and was ignored", file=sys.stderr)
+    for note in report.notes[:MAX_LISTED]:
+        print(f"note: {note}", file=sys.stderr)
     for problem in report.problems[:MAX_LISTED]:
         print(f"{args.file.name}: {problem}", file=sys.stderr)
     if len(report.problems) > MAX_LISTED:

@@ -14,6 +14,7 @@ lifecycle rules, versioning and field-by-field audit trail.
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -330,6 +331,7 @@ class ImportReport:
     ignored_columns: tuple[str, ...]
     dry_run: bool
     written: bool
+    notes: tuple[str, ...] = ()  # worth knowing, not a problem: a partner's guessed country
 
     @property
     def ok(self) -> bool:
@@ -605,6 +607,44 @@ def _currency(raw: Any) -> str:
 # --- partners named in an agreements file ------------------------------------------------
 
 
+# Legal-form suffixes that name their country beyond doubt.
+_LEGAL_FORMS = (
+    (re.compile(r"\b(gmbh|ag & co\.? kg)\b", re.I), "DE"),
+    (re.compile(r"\b(s\.?a\.?s\.?|s\.?a\.?r\.?l\.?)$", re.I), "FR"),
+    (re.compile(r"\b(s\.?p\.?a\.?|s\.?r\.?l\.?)$", re.I), "IT"),
+    (re.compile(r"\bpte\.? ltd\.?$", re.I), "SG"),
+    (re.compile(r"\bpty\.? ltd\.?$", re.I), "AU"),
+    (re.compile(r"\b(k\.k\.|kabushiki kaisha)$|株式会社", re.I), "JP"),
+    (re.compile(r"\b(b\.v\.|n\.v\.)$", re.I), "NL"),
+    (re.compile(r"\bab$"), "SE"),
+)
+# Currencies used by one country only (the euro and the dollar sign are not).
+_CURRENCY_COUNTRY = {
+    "CNY": "CN", "JPY": "JP", "KRW": "KR", "USD": "US", "GBP": "GB", "HKD": "HK",
+    "SGD": "SG", "AUD": "AU", "CAD": "CA", "NZD": "NZ", "CHF": "CH", "THB": "TH",
+    "MYR": "MY", "VND": "VN", "IDR": "ID", "PHP": "PH", "TWD": "TW", "INR": "IN",
+    "SEK": "SE", "NOK": "NO", "DKK": "DK", "RUB": "RU", "BRL": "BR", "MXN": "MX",
+    "AED": "AE", "SAR": "SA", "ZAR": "ZA", "TRY": "TR", "PLN": "PL", "ILS": "IL",
+}  # fmt: skip
+
+
+def guess_country(name: str, currency: str) -> tuple[str, str] | None:
+    """(country, why) for a new partner named without a country, when the name or the
+    currency tells; None when a person has to say."""
+    for pattern, country in _LEGAL_FORMS:
+        if pattern.search(name):
+            return country, "from its legal form"
+    if re.search(r"[\u3040-\u30ff]", name):
+        return "JP", "from the Japanese script of its name"
+    if re.search(r"[\uac00-\ud7af]", name):
+        return "KR", "from the Korean script of its name"
+    if re.search(r"[\u4e00-\u9fff]", name):
+        return "CN", "from the Chinese script of its name"
+    if currency in _CURRENCY_COUNTRY:
+        return _CURRENCY_COUNTRY[currency], f"from the agreement's currency {currency}"
+    return None
+
+
 class _Partners:
     """Every partner by name, loaded once; new ones created inside the import's SAVEPOINT."""
 
@@ -615,6 +655,7 @@ class _Partners:
         self.by_name: dict[str, list[int]] = {}
         self.by_local: dict[str, list[int]] = {}
         self.bad: dict[tuple[str, str], list[FieldError]] = {}
+        self.guessed: dict[str, str] = {}  # name -> a note for the report
         self.created = 0
         # Held strongly: validate_agreement's session.get(Partner) then hits the identity
         # map (which holds objects weakly) instead of a SELECT per row.
@@ -643,8 +684,9 @@ class _Partners:
             errors.add("partner", f"{name!r} names several partners; add a partner_country "
                                   "column to tell them apart")  # fmt: skip
         else:
-            errors.add("partner", f"no partner named {name!r}; give its partner_country "
-                                  "so that it can be created")  # fmt: skip
+            errors.add("partner", f"no partner named {name!r}, and its country cannot be told "
+                                  "from its name or the currency; add a partner_country "
+                                  "column so that it can be created")  # fmt: skip
         return None
 
     def _create(self, r: _AgreementRow, errors: _RowErrors) -> int | None:
@@ -659,8 +701,21 @@ class _Partners:
         with the editor's rules first): one ORM create per partner was most of the time."""
         pending: dict[tuple[str, str], PartnerInput] = {}
         for r in rows:
-            if not r.partner_country or not r.partner_name.strip():
+            if not r.partner_name.strip():
                 continue
+            if not r.partner_country:
+                name = r.partner_name.strip()
+                if self.by_name.get(name.lower()) or self.by_local.get(name):
+                    continue  # an existing partner: resolve() finds it
+                guess = guess_country(name, r.data.currency)
+                if guess is None:
+                    continue  # resolve() asks for a partner_country column
+                r.partner_country, reason = guess
+                if name.lower() not in self.guessed:
+                    self.guessed[name.lower()] = (
+                        f"row {r.row}: partner {name!r} is new and the file gives no "
+                        f"partner_country; it is created in {r.partner_country} ({reason})"
+                    )
             key = (r.partner_name.strip().lower(), r.partner_country)
             if key in self.by_key or key in self.bad or key in pending:
                 continue
@@ -791,10 +846,12 @@ def import_file(
             return _report(mapping.kind, run, ignored, written=False, partners_created=0)
         savepoint = session.begin_nested()
         try:
+            notes: tuple[str, ...] = ()
             if mapping.kind == "agreements":
                 partners = _Partners(session, actor)
                 _import_agreements(run, table.rows(), mapping.fields, partners)
                 created = partners.created
+                notes = tuple(partners.guessed.values())
             else:
                 _import_partners(run, table.rows(), mapping.fields)
                 created = 0
@@ -807,7 +864,8 @@ def import_file(
             savepoint.commit()
         else:
             savepoint.rollback()
-        return _report(mapping.kind, run, ignored, written=run.writing, partners_created=created)
+        report = _report(mapping.kind, run, ignored, written=run.writing, partners_created=created)
+        return replace(report, notes=notes)
 
 
 def _report(kind: str, run: _Run, ignored: tuple[str, ...], *, written: bool,

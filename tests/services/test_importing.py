@@ -339,8 +339,8 @@ def test_every_problem_of_every_row_is_reported_and_nothing_written(
         "row 5, start_date: '2026/13/1' is not a real date",
         "row 6, end_date: ends 2025-01-01, before it starts 2026-01-01",
         "row 7, value: is in USD, but the currency column says EUR",
-        "row 8, partner: no partner named 'Nobody Ltd'; give its partner_country so that it "
-        "can be created",
+        "row 8, partner: no partner named 'Nobody Ltd', and its country cannot be told from "
+        "its name or the currency; add a partner_country column so that it can be created",
         "row 9, partner_country: 'XX' is not an ISO 3166 country code (e.g. CN, US)",
         "row 10, notice_days: 'ninety' is not a whole number",
         "row 11, signed_date: an active agreement needs its signed date",
@@ -363,6 +363,41 @@ def test_problems_name_the_column_as_the_file_does(session: Session, tmp_path: P
               "直营"]  # fmt: skip
     report = import_file(session, write_csv(tmp_path / "in.csv", [values], header=header))
     assert problems(report) == ["row 2, 合同金额: '很多' is not an amount"]
+
+
+def test_minimal_files_create_partners_in_the_country_their_name_or_currency_tells(
+    session: Session, tmp_path: Path
+) -> None:
+    header = ["title", "type", "partner", "status", "currency", "value", "start_date",
+              "end_date", "operating_model"]  # fmt: skip
+    rows = [
+        ["A", "brand", "杭州星选文化传媒有限公司", "draft", "CNY", "1", "2026-01-01", "2026-12-31",
+         "direct"],
+        ["B", "brand", "Alpen Freight GmbH", "draft", "EUR", "1", "2026-01-01", "2026-12-31",
+         "direct"],
+        ["C", "brand", "Acme Trading", "draft", "USD", "1", "2026-01-01", "2026-12-31", "direct"],
+        ["D", "brand", "Acme Trading", "draft", "USD", "2", "2026-01-01", "2026-12-31", "direct"],
+        ["E", "brand", "Euro Mystery Ltd", "draft", "EUR", "1", "2026-01-01", "2026-12-31",
+         "direct"],
+    ]  # fmt: skip
+    report = import_file(session, write_csv(tmp_path / "in.csv", rows, header=header))
+    assert [str(p) for p in report.problems] == [
+        "row 6, partner: no partner named 'Euro Mystery Ltd', and its country cannot be told "
+        "from its name or the currency; add a partner_country column so that it can be created"
+    ]
+    report = import_file(session, write_csv(tmp_path / "in.csv", rows[:4], header=header))
+    assert report.ok and report.partners_created == 3
+    assert find_partner(session, "杭州星选文化传媒有限公司").country == "CN"
+    assert find_partner(session, "Alpen Freight GmbH").country == "DE"
+    assert find_partner(session, "Acme Trading").country == "US"
+    assert report.notes == (
+        "row 2: partner '杭州星选文化传媒有限公司' is new and the file gives no partner_country; "
+        "it is created in CN (from the Chinese script of its name)",
+        "row 3: partner 'Alpen Freight GmbH' is new and the file gives no partner_country; "
+        "it is created in DE (from its legal form)",
+        "row 4: partner 'Acme Trading' is new and the file gives no partner_country; "
+        "it is created in US (from the agreement's currency USD)",
+    )
 
 
 def test_a_reference_twice_in_one_file(session: Session, tmp_path: Path) -> None:

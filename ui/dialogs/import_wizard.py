@@ -417,8 +417,10 @@ class ImportWizard(QWizard):
                 "until every row is right."
             ).format(problems=len(report.problems), rows=rows, total=report.rows)
         ignored = ""
+        if report.notes:
+            ignored += "\n" + "\n".join(report.notes[:20])
         if report.ignored_columns:
-            ignored = "\n" + self.tr("Ignored columns: {cols}").format(
+            ignored += "\n" + self.tr("Ignored columns: {cols}").format(
                 cols=", ".join(report.ignored_columns)
             )
         if report.written:
