@@ -467,7 +467,7 @@ class AttachmentsTab(_Tab):
         self.button(self.tr("Save a copy…"), self.save_copy, needs_row=True)
         self.button(self.tr("Remove"), self.remove, needs_row=True)
         self.finish_buttons()
-        self._temp = tempfile.TemporaryDirectory(prefix="partnerdesk-")
+        self._temp: Path | None = None
 
     def fill(self, view: AgreementView) -> None:
         today = date.today()
@@ -530,7 +530,11 @@ class AttachmentsTab(_Tab):
         if content is None:
             return
         # A folder per document: two documents may share a file name.
-        folder = Path(self._temp.name) / str(att.id)
+        if self._temp is None:
+            # Not a TemporaryDirectory: the viewer opened may still read the file after this
+            # editor closes, so the copies stay until the system clears its temp folder.
+            self._temp = Path(tempfile.mkdtemp(prefix="partnerdesk-"))
+        folder = self._temp / str(att.id)
         folder.mkdir(exist_ok=True)
         target = folder / att.filename
         target.write_bytes(content)

@@ -1,0 +1,552 @@
+"""The agreement editor, driven the way a manager drives it: typing and clicking."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QLineEdit,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from app.db import Database
+from app.domain.enums import AgreementStatus, AgreementType, MilestoneStatus
+from app.services.agreements import AgreementView, get_agreement, update_agreement
+from app.services.editing import partner_choices
+from app.services.listing import count_agreements
+from ui.editors.agreement_editor import AgreementEditor
+from ui.editors.agreement_tabs import ActualDialog, AttachmentDialog, MilestoneDialog
+from ui.editors.fields import CheckGroup, DecimalEdit, LinesEdit, OptionalSpin
+
+Button = QMessageBox.StandardButton
+# Completer popups ask the offscreen platform for what only a real screen has.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+
+def type_keys(qtbot: QtBot, widget: QWidget, text: str) -> None:
+    qtbot.keyClicks(widget, text)  # type: ignore[no-untyped-call]
+
+
+def press(qtbot: QtBot, widget: QWidget, key: Qt.Key) -> None:
+    qtbot.keyClick(widget, key)  # type: ignore[no-untyped-call]
+
+
+def click(
+    qtbot: QtBot, widget: QWidget, button: Qt.MouseButton = Qt.MouseButton.LeftButton,
+    pos: QPoint | None = None,
+) -> None:  # fmt: skip
+    if pos is None:
+        qtbot.mouseClick(widget, button)  # type: ignore[no-untyped-call]
+    else:
+        qtbot.mouseClick(widget, button, pos=pos)  # type: ignore[no-untyped-call]
+
+
+def cell(table: QTableWidget, row: int, column: int) -> QTableWidgetItem:
+    item = table.item(row, column)
+    assert item is not None
+    return item
+
+
+def answer_questions(monkeypatch: pytest.MonkeyPatch, answer: Button) -> list[str]:
+    """Every QMessageBox.question gets ``answer``; returns the texts the user was asked."""
+    asked: list[str] = []
+
+    def question(_parent: QWidget | None, _title: str, text: str, *_args: Any) -> Button:
+        asked.append(text)
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return asked
+
+
+@pytest.fixture(autouse=True)
+def _never_block_on_a_question(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A real QMessageBox would wait forever offscreen (e.g. a dirty editor closed by
+    # qtbot at teardown); tests that care about the answer patch it again.
+    answer_questions(monkeypatch, Button.Discard)
+
+
+def open_editor(
+    qtbot: QtBot, db: Database, agreement_id: int | None = None, **kw: Any
+) -> AgreementEditor:
+    editor = AgreementEditor(db, agreement_id, **kw)
+    qtbot.addWidget(editor)
+    editor.show()
+    return editor
+
+
+def retype(qtbot: QtBot, edit: QLineEdit, text: str) -> None:
+    edit.selectAll()
+    type_keys(qtbot, edit, text)
+
+
+def save(qtbot: QtBot, editor: AgreementEditor) -> list[int]:
+    saved: list[int] = []
+    editor.saved.connect(saved.append)
+    click(qtbot, editor.apply_button, Qt.MouseButton.LeftButton)
+    return saved
+
+
+def stored(db: Database, agreement_id: int) -> AgreementView:
+    with db.session() as s:
+        return get_agreement(s, agreement_id)
+
+
+def type_via_input_method(widget: QWidget, text: str) -> None:
+    """How Chinese arrives: committed by the input method (QTest types ASCII only)."""
+    widget.setFocus()
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def a_partner(db: Database) -> tuple[int, str]:
+    with db.session() as s:
+        choice = next(p for p in partner_choices(s) if p.local_name)
+    assert choice.local_name is not None
+    return choice.id, choice.local_name
+
+
+def term(editor: AgreementEditor, name: str) -> QWidget:
+    assert editor.terms_form is not None
+    return editor.terms_form.widgets[name]
+
+
+def fill_common(qtbot: QtBot, editor: AgreementEditor, db: Database, title: str) -> int:
+    partner_id, local_name = a_partner(db)
+    type_keys(qtbot, editor.title_edit, title)
+    line = editor.partner_combo.lineEdit()
+    assert line is not None
+    type_via_input_method(line, local_name)  # the Chinese name finds the partner
+    type_keys(qtbot, editor.owner_edit, "Zhang Min")
+    retype(qtbot, editor.value_edit, "1250000.50")
+    editor.currency_combo.setEditText("")
+    currency = editor.currency_combo.lineEdit()
+    assert currency is not None
+    type_keys(qtbot, currency, "USD")
+    return partner_id
+
+
+def fill_brand(qtbot: QtBot, editor: AgreementEditor) -> dict[str, object]:
+    combo = term(editor, "operating_model")
+    assert isinstance(combo, QComboBox)
+    type_keys(qtbot, combo, "D")  # "Direct sales"
+    brands = term(editor, "brands")
+    assert isinstance(brands, LinesEdit)
+    type_via_input_method(brands, "Lumière")
+    gmv = term(editor, "gmv_target")
+    assert isinstance(gmv, DecimalEdit)
+    type_keys(qtbot, gmv, "3000000")
+    return {"operating_model": "direct", "brands": ("Lumière",), "gmv_target": Decimal(3000000)}
+
+
+def fill_logistics(qtbot: QtBot, editor: AgreementEditor) -> dict[str, object]:
+    services = term(editor, "services")
+    assert isinstance(services, CheckGroup)
+    click(qtbot, services.boxes["customs_clearance"], Qt.MouseButton.LeftButton)
+    click(qtbot, services.boxes["last_mile"], Qt.MouseButton.LeftButton)
+    sla = term(editor, "delivery_sla_days")
+    assert isinstance(sla, OptionalSpin)
+    sla.lineEdit().selectAll()
+    type_keys(qtbot, sla, "5")
+    on_time = term(editor, "on_time_target_pct")
+    assert isinstance(on_time, DecimalEdit)
+    type_keys(qtbot, on_time, "97.5")
+    return {
+        "services": ("customs_clearance", "last_mile"),
+        "delivery_sla_days": 5,
+        "on_time_target_pct": Decimal("97.5"),
+    }
+
+
+def fill_marketing(qtbot: QtBot, editor: AgreementEditor) -> dict[str, object]:
+    channels = term(editor, "channels")
+    assert isinstance(channels, CheckGroup)
+    click(qtbot, channels.boxes["livestream"], Qt.MouseButton.LeftButton)
+    budget = term(editor, "budget")
+    assert isinstance(budget, DecimalEdit)
+    type_keys(qtbot, budget, "800000")
+    share = term(editor, "partner_cost_share_pct")
+    assert isinstance(share, DecimalEdit)
+    type_keys(qtbot, share, "30")
+    return {"channels": ("livestream",), "budget": Decimal(800000),
+            "partner_cost_share_pct": Decimal(30)}  # fmt: skip
+
+
+def fill_payment(qtbot: QtBot, editor: AgreementEditor) -> dict[str, object]:
+    currencies = term(editor, "settlement_currencies")
+    assert isinstance(currencies, QLineEdit)
+    type_keys(qtbot, currencies, "usd, cny")
+    fee = term(editor, "fee_rate_pct")
+    assert isinstance(fee, DecimalEdit)
+    type_keys(qtbot, fee, "0.6")
+    pci = term(editor, "pci_dss")
+    assert isinstance(pci, QCheckBox)
+    click(qtbot, pci, Qt.MouseButton.LeftButton, pos=QPoint(8, pci.height() // 2))
+    return {"settlement_currencies": ("USD", "CNY"), "fee_rate_pct": Decimal("0.6"),
+            "pci_dss": True}  # fmt: skip
+
+
+def fill_platform(qtbot: QtBot, editor: AgreementEditor) -> dict[str, object]:
+    platform = term(editor, "partner_platform")
+    assert isinstance(platform, QLineEdit)
+    type_keys(qtbot, platform, "Lazada")
+    markets = term(editor, "markets")
+    assert isinstance(markets, LinesEdit)
+    type_keys(qtbot, markets, "TH")
+    share = term(editor, "revenue_share_pct")
+    assert isinstance(share, DecimalEdit)
+    type_keys(qtbot, share, "12.5")
+    return {"partner_platform": "Lazada", "markets": ("TH",),
+            "revenue_share_pct": Decimal("12.5")}  # fmt: skip
+
+
+FILLERS: dict[AgreementType, Callable[[QtBot, AgreementEditor], dict[str, object]]] = {
+    AgreementType.BRAND: fill_brand,
+    AgreementType.LOGISTICS: fill_logistics,
+    AgreementType.MARKETING: fill_marketing,
+    AgreementType.PAYMENT: fill_payment,
+    AgreementType.PLATFORM: fill_platform,
+}
+
+
+@pytest.mark.parametrize("agreement_type", list(AgreementType))
+def test_a_new_agreement_of_each_type_is_typed_in_and_saved(
+    qtbot: QtBot, ui_db: Database, agreement_type: AgreementType
+) -> None:
+    editor = open_editor(qtbot, ui_db)
+    # The type is chosen in the editor, and its terms page follows the choice.
+    type_keys(qtbot, editor.type_combo, agreement_type.value[:3].capitalize())
+    assert editor.type_combo.currentData() == agreement_type.value
+    assert editor.terms_form is not None
+    assert editor.terms_form.agreement_type is agreement_type
+    partner_id = fill_common(qtbot, editor, ui_db, f"New {agreement_type.value} deal")
+    editor.tabs.setCurrentWidget(editor.terms_scroll)
+    expected_terms = FILLERS[agreement_type](qtbot, editor)
+
+    saved = save(qtbot, editor)
+
+    assert editor.board.banner.isHidden(), editor.board.banner.text()
+    assert len(saved) == 1
+    view = stored(ui_db, saved[0])
+    assert view.type is agreement_type
+    assert view.title == f"New {agreement_type.value} deal"
+    assert view.partner_id == partner_id
+    assert view.owner == "Zhang Min"
+    assert (view.value, view.currency) == (Decimal("1250000.50"), "USD")
+    assert view.reference.startswith(agreement_type.prefix + "-")
+    for name, value in expected_terms.items():
+        assert view.terms[name] == value, name
+    # Once saved, the type is fixed and the window shows the generated reference.
+    assert not editor.type_combo.isEnabled()
+    assert editor.reference_edit.text() == view.reference
+    assert not editor.is_dirty()
+
+
+def test_editing_a_saved_agreement_stores_the_typed_changes(qtbot: QtBot, ui_db: Database) -> None:
+    editor = open_editor(qtbot, ui_db, 1)
+    before = stored(ui_db, 1)
+    retype(qtbot, editor.title_edit, "Renegotiated distribution")
+    editor.notice_spin.lineEdit().selectAll()
+    type_keys(qtbot, editor.notice_spin, "60")
+    # The decision date follows the notice period as it is typed.
+    decision = date.fromordinal(before.end_date.toordinal() - 60)
+    assert decision.isoformat() in editor.decision_label.text()
+    assert editor.is_dirty()
+
+    assert save(qtbot, editor) == [1]
+
+    after = stored(ui_db, 1)
+    assert after.title == "Renegotiated distribution"
+    assert after.notice_days == 60
+    assert after.decision_date == decision
+    assert after.version == before.version + 1
+
+
+def test_end_before_start_is_shown_beside_the_end_date_and_nothing_is_saved(
+    qtbot: QtBot, ui_db: Database
+) -> None:
+    with ui_db.session() as s:
+        count = count_agreements(s)
+    editor = open_editor(qtbot, ui_db, agreement_type=AgreementType.PLATFORM)
+    fill_common(qtbot, editor, ui_db, "Backwards dates")
+    editor.end_edit.setFocus()
+    editor.end_edit.setCurrentSection(editor.end_edit.Section.YearSection)
+    press(qtbot, editor.end_edit, Qt.Key.Key_Down)  # two years back from the default:
+    press(qtbot, editor.end_edit, Qt.Key.Key_Down)  # it now ends before it starts
+    assert editor.end_edit.value() < editor.start_edit.value()
+
+    assert save(qtbot, editor) == []
+
+    assert "before it starts" in editor.board.text_for("end_date")
+    assert editor.board.rows["end_date"].error_label.isVisible()
+    assert editor.tabs.currentIndex() == 0
+    assert editor.isVisible()
+    with ui_db.session() as s:
+        assert count_agreements(s) == count
+
+
+def test_a_brand_without_operating_model_is_refused_beside_that_term(
+    qtbot: QtBot, ui_db: Database
+) -> None:
+    editor = open_editor(qtbot, ui_db, agreement_type=AgreementType.BRAND)
+    assert not editor.type_combo.isEnabled()  # the caller chose the type
+    fill_common(qtbot, editor, ui_db, "No model yet")
+
+    assert save(qtbot, editor) == []
+
+    assert "operating model" in editor.board.text_for("operating_model")
+    assert editor.tabs.currentWidget() is editor.terms_scroll  # the user is taken there
+    assert editor.view is None
+
+
+def test_a_percent_of_150_is_refused_and_the_stored_agreement_is_unchanged(
+    qtbot: QtBot, ui_db: Database
+) -> None:
+    with ui_db.session() as s:
+        brand = next(
+            a for a in (get_agreement(s, i) for i in range(1, 61)) if a.type is AgreementType.BRAND
+        )
+    editor = open_editor(qtbot, ui_db, brand.id)
+    commission = term(editor, "commission_rate_pct")
+    assert isinstance(commission, DecimalEdit)
+    retype(qtbot, commission, "150")
+    retype(qtbot, editor.title_edit, "Should not be saved")
+
+    assert save(qtbot, editor) == []
+
+    assert "150% is outside 0–100 %" in editor.board.text_for("commission_rate_pct")
+    assert stored(ui_db, brand.id) == brand
+
+
+def test_letters_cannot_be_typed_into_an_amount(qtbot: QtBot, ui_db: Database) -> None:
+    editor = open_editor(qtbot, ui_db)
+    editor.value_edit.clear()
+    type_keys(qtbot, editor.value_edit, "12a,000.5x")
+    assert editor.value_edit.text() == "12,000.5"
+    assert editor.value_edit.decimal() == Decimal("12000.5")
+
+
+def test_an_unknown_partner_name_is_refused_beside_the_partner(
+    qtbot: QtBot, ui_db: Database
+) -> None:
+    editor = open_editor(qtbot, ui_db, agreement_type=AgreementType.PLATFORM)
+    type_keys(qtbot, editor.title_edit, "Nobody")
+    line = editor.partner_combo.lineEdit()
+    assert line is not None
+    type_keys(qtbot, line, "No Such Company Ltd")
+    assert save(qtbot, editor) == []
+    assert "No Such Company Ltd" in editor.board.text_for("partner")
+    # Every problem shows at once: the service's objections come with the form's own.
+    assert editor.board.text_for("title") == ""
+
+
+def test_only_legal_status_transitions_are_offered(qtbot: QtBot, ui_db: Database) -> None:
+    with ui_db.session() as s:
+        draft = next(
+            a for a in (get_agreement(s, i) for i in range(1, 61))
+            if a.status is AgreementStatus.DRAFT
+        )  # fmt: skip
+    editor = open_editor(qtbot, ui_db, draft.id)
+    offered = {editor.status_combo.itemData(i) for i in range(editor.status_combo.count())}
+    assert offered == {"draft", "negotiation", "terminated"}
+
+
+def test_cancel_with_unsaved_edits_asks_and_discard_keeps_the_stored_agreement(
+    qtbot: QtBot, ui_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = stored(ui_db, 2)
+    editor = open_editor(qtbot, ui_db, 2)
+    retype(qtbot, editor.title_edit, "Edited then thrown away")
+    asked = answer_questions(monkeypatch, Button.Discard)
+
+    click(qtbot, editor.cancel_button, Qt.MouseButton.LeftButton)
+
+    assert len(asked) == 1 and "not saved" in asked[0]
+    assert not editor.isVisible()
+    assert stored(ui_db, 2) == before
+
+
+def test_cancelling_the_prompt_keeps_the_editor_open_with_the_edits(
+    qtbot: QtBot, ui_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    editor = open_editor(qtbot, ui_db, 2)
+    retype(qtbot, editor.title_edit, "Still working on it")
+    answer_questions(monkeypatch, Button.Cancel)
+    editor.close()  # the window's close button goes through the same question
+    assert editor.isVisible()
+    assert editor.title_edit.text() == "Still working on it"
+
+
+def test_choosing_save_in_the_prompt_saves_and_closes(
+    qtbot: QtBot, ui_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    editor = open_editor(qtbot, ui_db, 3)
+    retype(qtbot, editor.title_edit, "Saved on the way out")
+    answer_questions(monkeypatch, Button.Save)
+    click(qtbot, editor.cancel_button, Qt.MouseButton.LeftButton)
+    assert not editor.isVisible()
+    assert stored(ui_db, 3).title == "Saved on the way out"
+
+
+def test_closing_without_edits_asks_nothing(
+    qtbot: QtBot, ui_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    editor = open_editor(qtbot, ui_db, 4)
+    asked = answer_questions(monkeypatch, Button.Cancel)
+    click(qtbot, editor.cancel_button, Qt.MouseButton.LeftButton)
+    assert asked == []
+    assert not editor.isVisible()
+
+
+def test_a_save_over_someone_elses_change_is_refused_and_offers_a_reload(
+    qtbot: QtBot, ui_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    editor = open_editor(qtbot, ui_db, 5)
+    with ui_db.session() as s:  # another desk saves first
+        theirs = get_agreement(s, 5)
+        update_agreement(s, 5, replace(theirs.to_input(), title="Their title"), theirs.version)
+    retype(qtbot, editor.title_edit, "My title")
+    asked = answer_questions(monkeypatch, Button.Yes)
+
+    assert save(qtbot, editor) == []
+
+    assert "changed by someone else" in asked[0]
+    assert stored(ui_db, 5).title == "Their title"
+    assert editor.title_edit.text() == "Their title"  # reloaded as it is now
+
+
+def test_a_milestone_is_added_through_its_dialog_and_shown_overdue_in_red(
+    qtbot: QtBot, ui_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    editor = open_editor(qtbot, ui_db, 6)
+    rows_before = editor.milestones_tab.table.rowCount()
+
+    def fill(dialog: MilestoneDialog) -> int:
+        type_keys(qtbot, dialog.title_edit, "Send launch plan")
+        dialog.due_edit.set_value(date(2020, 1, 31))
+        click(qtbot, dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    monkeypatch.setattr(MilestoneDialog, "exec", fill)
+    editor.tabs.setCurrentWidget(editor.milestones_tab)
+    editor.milestones_tab.add()
+
+    table = editor.milestones_tab.table
+    assert table.rowCount() == rows_before + 1
+    titles = [cell(table, r, 0).text() for r in range(table.rowCount())]
+    row = titles.index("Send launch plan")
+    assert cell(table, row, 0).foreground().color().name() == "#c62828"
+    view = stored(ui_db, 6)
+    added = next(m for m in view.milestones if m.title == "Send launch plan")
+    assert (added.due_date, added.status) == (date(2020, 1, 31), MilestoneStatus.OPEN)
+    assert editor.history_tab.table.rowCount() > 0
+
+
+def test_a_milestone_without_title_stays_in_its_dialog_with_the_reason(
+    qtbot: QtBot, ui_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    editor = open_editor(qtbot, ui_db, 6)
+    seen: list[str] = []
+
+    def fill(dialog: MilestoneDialog) -> int:
+        click(qtbot, dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
+        seen.append(dialog.board.text_for("title"))
+        return dialog.result()
+
+    monkeypatch.setattr(MilestoneDialog, "exec", fill)
+    count = len(stored(ui_db, 6).milestones)
+    editor.milestones_tab.add()
+    assert seen == ["a milestone needs a title"]
+    assert len(stored(ui_db, 6).milestones) == count
+
+
+def test_an_actual_is_recorded_for_a_period_and_lights_the_kpi(
+    qtbot: QtBot, ui_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    editor = open_editor(qtbot, ui_db, 7)
+    table = editor.kpis_tab.table
+    assert table.rowCount() >= 1
+    kpi = stored(ui_db, 7).kpis[0]
+    table.selectRow(0)
+    # Far below a higher-is-better target (or far above a lower one): red either way.
+    value = "0" if kpi.direction.value == "higher" else str(kpi.target * 10 + 10)
+
+    def fill(dialog: ActualDialog) -> int:
+        dialog.period_edit.set_value(date(2030, 1, 31))
+        type_keys(qtbot, dialog.value_edit, value)
+        click(qtbot, dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    monkeypatch.setattr(ActualDialog, "exec", fill)
+    click(qtbot, editor.kpis_tab.actual_button, Qt.MouseButton.LeftButton)
+
+    latest = stored(ui_db, 7).kpis[0].latest
+    assert latest is not None
+    assert (latest.period_end, latest.value) == (date(2030, 1, 31), Decimal(value))
+    assert "Red" in cell(editor.kpis_tab.table, 0, 5).text()
+    assert cell(editor.kpis_tab.table, 0, 4).text() == "2030-01-31"
+
+
+def test_a_document_is_added_with_kind_and_expiry_and_saved_as_a_copy(
+    qtbot: QtBot, ui_db: Database, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    source = tmp_path / "authorisation.pdf"
+    source.write_bytes(b"%PDF-1.4 letter of authorisation")
+    copy = tmp_path / "copy.pdf"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(source), ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(copy), ""))
+
+    def fill(dialog: AttachmentDialog) -> int:
+        type_keys(qtbot, dialog.kind_combo, "Brand")
+        dialog.expires_edit.set_value(date(2027, 3, 31))
+        click(qtbot, dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    monkeypatch.setattr(AttachmentDialog, "exec", fill)
+    editor = open_editor(qtbot, ui_db, 8)
+    count = len(stored(ui_db, 8).attachments)
+    editor.attachments_tab.add()
+
+    docs = stored(ui_db, 8).attachments
+    assert len(docs) == count + 1
+    doc = next(d for d in docs if d.filename == "authorisation.pdf")
+    assert (doc.kind.value, doc.expires_on) == ("brand_authorisation", date(2027, 3, 31))
+    table = editor.attachments_tab.table
+    row = [cell(table, r, 0).text() for r in range(table.rowCount())].index("authorisation.pdf")
+    table.selectRow(row)
+    editor.attachments_tab.save_copy()
+    assert copy.read_bytes() == source.read_bytes()
+
+
+def test_the_tables_of_the_editor_are_sound_models(
+    qtbot: QtBot, ui_db: Database, qtmodeltester: Any
+) -> None:
+    editor = open_editor(qtbot, ui_db, 1)
+    for tab in (editor.milestones_tab, editor.kpis_tab, editor.attachments_tab,
+                editor.history_tab):  # fmt: skip
+        qtmodeltester.check(tab.table.model())
+
+
+def test_a_new_agreement_cannot_take_milestones_until_saved(qtbot: QtBot, ui_db: Database) -> None:
+    editor = open_editor(qtbot, ui_db)
+    editor.tabs.setCurrentWidget(editor.milestones_tab)
+    assert editor.milestones_tab.note.isVisible()
+    assert not editor.milestones_tab.add_buttons[0].isEnabled()
