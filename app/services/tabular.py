@@ -355,7 +355,22 @@ _CURRENCY_MARKS = {"¥": "CNY/JPY", "￥": "CNY/JPY", "元": "CNY", "RMB": "CNY"
 _AMOUNT = re.compile(
     r"^(?P<pre>[^\d.\-+(]*)\s*(?P<num>[-+(]?[\d,.\s]*\d[\d,.]*\)?)\s*(?P<post>.*)$"
 )
-_PLAIN_NUMBER = re.compile(r"^\d+(\.\d+)?$")
+_PLAIN_NUMBER = re.compile(r"^(\d+|\d{1,3}(,\d{3})+)(\.\d+)?$")
+_GROUPED = re.compile(r"^[-+(]?\d{1,3}(,\d{3})+(\.\d*)?\)?$")
+
+
+def _ungroup(number: str, raw: Any) -> str:
+    """``1,234,567.89`` -> ``1234567.89``; a comma anywhere else is a decimal comma (1234,56
+    in a European file) or a typo, and guessing would be off by a factor of 100."""
+    if "," not in number:
+        return number
+    if not _GROUPED.match(number):
+        raise ValueError(
+            f"{raw!r}: a comma may only group thousands (1,234,567.89); write decimals with a point"
+        )
+    return number.replace(",", "")
+
+
 _MULTIPLIERS = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
 
 
@@ -373,9 +388,8 @@ def parse_amount(raw: Any) -> tuple[Decimal, str | None]:
         return Decimal(raw), None
     if isinstance(raw, float):
         return Decimal(repr(raw)), None
-    plain = raw.replace(",", "")
-    if _PLAIN_NUMBER.match(plain):  # 1,234.50 and the like, without the regexes below
-        return Decimal(plain), None
+    if _PLAIN_NUMBER.match(raw):  # 1234.50 and 1,234.50, without the regexes below
+        return Decimal(raw.replace(",", "")), None
     text = unicodedata.normalize("NFC", str(raw)).strip()
     m = _AMOUNT.match(text)
     if not m:
@@ -394,7 +408,7 @@ def parse_amount(raw: Any) -> tuple[Decimal, str | None]:
             currency = upper
         if currency is None:
             raise ValueError(f"{raw!r} is not an amount")
-    number = m.group("num").replace(",", "").replace(" ", "")
+    number = _ungroup(m.group("num").replace(" ", ""), raw)
     negative = number.startswith("(") and number.endswith(")")
     number = number.strip("()")
     try:
@@ -480,7 +494,7 @@ def parse_int(raw: Any) -> int:
         value = (
             raw
             if isinstance(raw, Decimal)
-            else Decimal(unicodedata.normalize("NFKC", str(raw)).strip().replace(",", ""))
+            else Decimal(_ungroup(unicodedata.normalize("NFKC", str(raw)).strip(), raw))
         )
     except InvalidOperation:
         raise ValueError(f"{raw!r} is not a whole number") from None

@@ -294,6 +294,12 @@ def test_bad_amounts(text: str) -> None:
         parse_amount(text)
 
 
+@pytest.mark.parametrize("text", ["1234,56", "1.234.567,89", "12,34", "1,2345"])
+def test_a_decimal_comma_is_refused_not_read_a_hundred_times_too_big(text: str) -> None:
+    with pytest.raises(ValueError, match="a comma may only group thousands"):
+        parse_amount(text)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [("yes", True), ("Y", True), ("TRUE", True), ("是", True), ("1", True), (True, True),
