@@ -60,6 +60,7 @@ from app.services.partners import (
     ContactInput,
     PartnerInput,
     create_partner,
+    get_partner,
     update_partner,
     validate_partner,
 )
@@ -1192,6 +1193,23 @@ def _parse_partner(cells: Mapping[str, Any], errors: _RowErrors) -> PartnerInput
     )
 
 
+def _normalised(p: PartnerInput) -> PartnerInput:
+    """A partner as update_partner would store it, to tell an unchanged row."""
+    return PartnerInput(
+        legal_name=p.legal_name.strip(),
+        country=p.country.strip().upper(),
+        local_name=(p.local_name or "").strip() or None,
+        roles=frozenset(p.roles),
+        website=(p.website or "").strip() or None,
+        status=p.status,
+        notes=p.notes,
+        contacts=tuple(
+            ContactInput(c.name.strip(), c.role.strip(), c.email.strip(), c.phone.strip())
+            for c in p.contacts
+        ),
+    )
+
+
 def _import_partners(
     run: _Run, rows: Iterator[tuple[int, list[Any]]], fields: tuple[str | None, ...]
 ) -> None:
@@ -1222,6 +1240,8 @@ def _import_partners(
                     if run.writing:
                         view = create_partner(session, data, run.actor)
                         known[key] = (view.id, view.version)
+                elif _normalised(get_partner(session, target[0]).to_input()) == _normalised(data):
+                    run.unchanged += 1  # as in an export imported back: no new version
                 else:
                     run.updates += 1
                     if run.writing:

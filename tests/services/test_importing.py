@@ -599,6 +599,8 @@ def test_partners_file_creates_and_updates(
     report = import_file(session, path)
     assert report.ok, problems(report)
     assert (report.kind, report.creates, report.updates) == ("partners", 2, 1)
+    again = import_file(session, path)
+    assert (again.creates, again.updates, again.unchanged) == (0, 0, 3)
     assert find_partner(session, partner.legal_name).local_name == "新名字"
     kao = find_partner(session, "花王株式会社")
     assert set(kao.roles) == {PartnerRole.BRAND_OWNER, PartnerRole.MARKETING_CHANNEL}
