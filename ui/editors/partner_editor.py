@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -139,15 +139,22 @@ class PartnerEditor(QDialog):
         self.contacts_table.verticalHeader().hide()
         self.contacts_table.horizontalHeader().setStretchLastSection(True)
         self.contacts_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.contacts_table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        triggers = QAbstractItemView.EditTrigger
+        # Not CurrentChanged: add_contact opens the editor itself, and twice fails.
+        self.contacts_table.setEditTriggers(
+            triggers.DoubleClicked
+            | triggers.EditKeyPressed
+            | triggers.AnyKeyPressed
+            | triggers.SelectedClicked
+        )
         for col, width in enumerate((170, 150, 220)):
             self.contacts_table.setColumnWidth(col, width)
-        add_contact = QPushButton(self.tr("Add contact"), page)
+        self.add_contact_button = QPushButton(self.tr("Add contact"), page)
         self.remove_contact_button = QPushButton(self.tr("Remove contact"), page)
-        add_contact.clicked.connect(self.add_contact)
+        self.add_contact_button.clicked.connect(self.add_contact)
         self.remove_contact_button.clicked.connect(self.remove_contact)
         contact_buttons = QHBoxLayout()
-        contact_buttons.addWidget(add_contact)
+        contact_buttons.addWidget(self.add_contact_button)
         contact_buttons.addWidget(self.remove_contact_button)
         contact_buttons.addStretch(1)
         contacts = QWidget(page)
@@ -313,6 +320,11 @@ class PartnerEditor(QDialog):
         return self._form_state() != self._baseline
 
     def save(self) -> bool:
+        # A contact cell still being typed in (Ctrl+S keeps the focus there) counts too:
+        # moving the current cell commits the open cell editor.
+        current = self.contacts_table.currentIndex()
+        self.contacts_table.setCurrentIndex(QModelIndex())
+        self.contacts_table.setCurrentIndex(current)
         self.board.clear()
         data = self.collect()
         before = self.view
