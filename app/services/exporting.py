@@ -25,11 +25,7 @@ from app.domain.models import AGREEMENT_CLASSES, Agreement, Partner
 from app.domain.money import minor_units
 from app.domain.terms import TERMS, TermKind
 from app.errors import PartnerDeskError
-from app.services.importing import (
-    _TERM_SPECS,
-    AGREEMENT_COLUMNS,
-    PARTNER_COLUMNS,
-)
+from app.services.import_format import AGREEMENT_COLUMNS, PARTNER_COLUMNS, TERM_SPECS
 from app.services.listing import AgreementFilter, _filtered
 from app.services.partners import PartnerFilter, partner_query
 from app.services.tabular import XLSX_CR, guard_formula
@@ -38,9 +34,9 @@ Progress = Callable[[int, int], bool]
 WHAT = ("agreements", "partners")
 BATCH = 2000
 
-_MONEY_COLUMNS = {"value"} | {n for n, s in _TERM_SPECS.items() if s.kind is TermKind.MONEY}
+_MONEY_COLUMNS = {"value"} | {n for n, s in TERM_SPECS.items() if s.kind is TermKind.MONEY}
 _DATE_COLUMNS = {"signed_date", "start_date", "end_date"} | {
-    n for n, s in _TERM_SPECS.items() if s.kind is TermKind.DATE
+    n for n, s in TERM_SPECS.items() if s.kind is TermKind.DATE
 }
 _WIDTHS = {"reference": 15, "title": 42, "partner": 34, "partner_local_name": 24,
            "description": 48, "owner": 14, "currency": 9, "value": 18, "territories": 28,
@@ -84,7 +80,7 @@ def agreement_records(
         stmt = stmt.outerjoin(table, table.c.id == Agreement.id)
     stmt = _filtered(stmt, f or AgreementFilter()).order_by(Agreement.reference, Agreement.id)
     for row in session.execute(stmt.execution_options(yield_per=BATCH)).mappings():
-        terms = {name: row[f"t_{name}"] for name in _TERM_SPECS}
+        terms = {name: row[f"t_{name}"] for name in TERM_SPECS}
         record = {
             "reference": row["reference"], "title": row["title"], "type": row["type"],
             "status": row["status"], "partner": row["p_name"],
@@ -97,7 +93,7 @@ def agreement_records(
             "description": row["description"],
         }  # fmt: skip
         own = _type_terms(AGREEMENT_CLASSES[row["type"]])
-        for name in _TERM_SPECS:
+        for name in TERM_SPECS:
             record[name] = terms[name] if name in own else None
         yield record
 

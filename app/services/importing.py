@@ -44,7 +44,7 @@ from app.domain.models import (
     ReferenceSequence,
 )
 from app.domain.money import is_currency
-from app.domain.terms import TERMS, TermKind, TermSpec, all_term_names
+from app.domain.terms import TermKind, TermSpec
 from app.domain.types import utcnow
 from app.errors import FieldError, PartnerDeskError, TransitionError, ValidationError
 from app.services.agreements import (
@@ -55,6 +55,20 @@ from app.services.agreements import (
     validate_agreement,
 )
 from app.services.audit import as_text, current_actor
+from app.services.import_format import (
+    CHOICE_ALIASES,
+    FIELD_TO_COLUMN,
+    MONEY_COLUMNS,
+    PARTNER_STATUS_ALIASES,
+    ROLE_FOR_TYPE,
+    STATUS_ALIASES,
+    TERM_PLACES,
+    TERM_SPECS,
+    TYPE_ALIASES,
+    VALUE_PLACES,
+    ColumnMapping,
+    map_columns,
+)
 from app.services.kpis import default_kpis
 from app.services.partners import (
     ContactInput,
@@ -66,8 +80,8 @@ from app.services.partners import (
 )
 from app.services.tabular import (
     Table,
+    choice_key,
     currency_matches,
-    header_key,
     header_unit,
     parse_amount,
     parse_bool,
@@ -76,214 +90,12 @@ from app.services.tabular import (
     parse_decimal,
     parse_int,
     parse_list,
+    sheet_names,
     text_value,
 )
 
 BATCH = 2000
 Progress = Callable[[int, int], bool]
-
-# --- the format -------------------------------------------------------------------------
-
-AGREEMENT_REQUIRED = (
-    "title", "type", "partner", "status", "currency", "value", "start_date", "end_date",
-)  # fmt: skip
-AGREEMENT_COMMON = (
-    "reference", "title", "type", "status", "partner", "partner_local_name", "partner_country",
-    "owner", "currency", "value", "signed_date", "start_date", "end_date", "notice_days",
-    "auto_renew", "renewal_months", "governing_law", "territories", "description",
-)  # fmt: skip
-AGREEMENT_COLUMNS: tuple[str, ...] = AGREEMENT_COMMON + tuple(all_term_names())
-
-PARTNER_REQUIRED = ("legal_name", "country")
-PARTNER_COLUMNS = (
-    "legal_name", "local_name", "country", "roles", "status", "website", "notes", "contacts",
-)  # fmt: skip
-
-# Documented in docs/import-format.md; header_key() makes them case/space/width-insensitive.
-AGREEMENT_ALIASES: dict[str, tuple[str, ...]] = {
-    "reference": (
-        "ref",
-        "agreement_reference",
-        "contract_no",
-        "agreement_no",
-        "编号",
-        "合同编号",
-        "协议编号",
-        "合同号",
-    ),
-    "title": (
-        "agreement_title",
-        "contract_title",
-        "agreement",
-        "标题",
-        "合同名称",
-        "协议名称",
-        "合同标题",
-    ),
-    "type": (
-        "agreement_type",
-        "cooperation_type",
-        "contract_type",
-        "类型",
-        "合作类型",
-        "合同类型",
-        "合作方式",
-    ),
-    "status": ("agreement_status", "状态", "合同状态"),
-    "partner": (
-        "partner_name",
-        "counterparty",
-        "partner_legal_name",
-        "合作方",
-        "合作伙伴",
-        "合作方名称",
-        "合作伙伴名称",
-        "对方名称",
-        "签约方",
-    ),
-    "partner_local_name": ("partner_chinese_name", "合作方中文名", "合作方本地名称"),
-    "partner_country": (
-        "country",
-        "partner_country_code",
-        "国家",
-        "合作方国家",
-        "国家/地区",
-        "国家地区",
-    ),
-    "owner": ("internal_owner", "负责人", "经办人"),
-    "currency": ("ccy", "币种", "货币", "币别", "合同币种"),
-    "value": (
-        "amount",
-        "contract_value",
-        "contract_amount",
-        "total_value",
-        "金额",
-        "合同金额",
-        "合同总额",
-    ),
-    "signed_date": (
-        "signed",
-        "signed_on",
-        "signing_date",
-        "date_signed",
-        "签署日期",
-        "签约日期",
-        "签订日期",
-    ),
-    "start_date": (
-        "start",
-        "effective_date",
-        "commencement_date",
-        "开始日期",
-        "生效日期",
-        "开始时间",
-        "起始日期",
-        "合同开始日期",
-    ),
-    "end_date": (
-        "end",
-        "expiry_date",
-        "expiration_date",
-        "结束日期",
-        "到期日期",
-        "终止日期",
-        "结束时间",
-        "截止日期",
-        "合同结束日期",
-    ),
-    "notice_days": ("notice", "notice_period", "通知期", "通知天数", "提前通知天数"),
-    "auto_renew": ("auto_renewal", "renews_automatically", "自动续约", "自动续期"),
-    "renewal_months": ("renewal_term_months", "renewal_term", "续约月数", "续约期限"),
-    "governing_law": ("law", "适用法律"),
-    "territories": ("territory", "区域", "地区", "授权区域"),
-    "description": ("notes", "描述", "说明", "备注"),
-}
-PARTNER_ALIASES: dict[str, tuple[str, ...]] = {
-    "legal_name": ("name", "partner", "法定名称", "公司名称", "名称", "合作方"),
-    "local_name": ("chinese_name", "中文名", "中文名称", "本地名称"),
-    "country": ("国家", "国家/地区"),
-    "roles": ("role", "角色"),
-    "status": ("状态",),
-    "website": ("web", "url", "网站", "官网"),
-    "notes": ("备注",),
-    "contacts": ("contact", "联系人"),
-}
-
-TYPE_ALIASES = {"品牌": "brand", "物流": "logistics", "营销": "marketing", "市场营销": "marketing",
-                "支付": "payment", "平台": "platform", "品牌合作": "brand", "物流合作": "logistics",
-                "营销合作": "marketing", "支付合作": "payment", "平台合作": "platform"}  # fmt: skip
-STATUS_ALIASES = {
-    "草稿": "draft", "谈判": "negotiation", "谈判中": "negotiation", "洽谈中": "negotiation",
-    "待审批": "pending_approval", "审批中": "pending_approval", "pending": "pending_approval",
-    "negotiating": "negotiation", "in_negotiation": "negotiation",
-    "生效": "active", "有效": "active", "执行中": "active", "已生效": "active",
-    "到期": "expired", "已到期": "expired", "已过期": "expired",
-    "终止": "terminated", "已终止": "terminated", "续约": "renewed", "已续约": "renewed",
-}  # fmt: skip
-CHOICE_ALIASES = {
-    "直营": "direct",
-    "自营": "direct",
-    "直销": "direct",
-    "平台": "platform",
-    "直营模式": "direct",
-    "平台模式": "platform",
-    "direct_sales": "direct",
-}
-PARTNER_STATUS_ALIASES = {"潜在": "prospect", "合作中": "active", "停用": "inactive"}
-
-ROLE_FOR_TYPE = {
-    AgreementType.BRAND: PartnerRole.BRAND_OWNER,
-    AgreementType.LOGISTICS: PartnerRole.LOGISTICS_PROVIDER,
-    AgreementType.MARKETING: PartnerRole.MARKETING_CHANNEL,
-    AgreementType.PAYMENT: PartnerRole.PAYMENT_INSTITUTION,
-    AgreementType.PLATFORM: PartnerRole.ECOMMERCE_PLATFORM,
-}
-_TERM_SPECS: dict[str, TermSpec] = {}
-for _specs in TERMS.values():
-    for _spec in _specs:
-        _TERM_SPECS.setdefault(_spec.name, _spec)
-
-# Decimal places each numeric term is stored with: more would be rounded away silently.
-_TERM_PLACES: dict[str, int] = {}
-for _cls in AGREEMENT_CLASSES.values():
-    for _column in _cls.__table__.columns:
-        _places = getattr(_column.type, "scale", None)
-        if _column.name in _TERM_SPECS and isinstance(_places, int):
-            _TERM_PLACES[_column.name] = _places
-VALUE_PLACES = 2
-
-_MONEY_COLUMNS = {"value"} | {n for n, s in _TERM_SPECS.items() if s.kind is TermKind.MONEY}
-
-# validate_agreement's field names -> the column that holds the value.
-_FIELD_TO_COLUMN = {"renewal_term_months": "renewal_months", "partner_id": "partner"}
-
-
-def _alias_table(kind: str) -> dict[str, str]:
-    table: dict[str, str] = {}
-    if kind == "agreements":
-        for column in AGREEMENT_COLUMNS:
-            table[header_key(column)] = column
-        for spec in _TERM_SPECS.values():
-            table.setdefault(header_key(spec.label), spec.name)
-            table.setdefault(header_key(spec.label_zh), spec.name)
-        aliases = AGREEMENT_ALIASES
-    else:
-        for column in PARTNER_COLUMNS:
-            table[header_key(column)] = column
-        aliases = PARTNER_ALIASES
-    for column, names in aliases.items():
-        for name in names:
-            table.setdefault(header_key(name), column)
-    return table
-
-
-def columns_for(kind: str) -> tuple[str, ...]:
-    return AGREEMENT_COLUMNS if kind == "agreements" else PARTNER_COLUMNS
-
-
-def required_for(kind: str) -> tuple[str, ...]:
-    return AGREEMENT_REQUIRED if kind == "agreements" else PARTNER_REQUIRED
-
 
 # --- options, preview, report -----------------------------------------------------------
 
@@ -297,16 +109,6 @@ class ImportOptions:
     mapping: Mapping[str, str | None] = field(default_factory=dict)
     dry_run: bool = False
     actor: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class ColumnMapping:
-    kind: str
-    headers: tuple[str, ...]
-    fields: tuple[str | None, ...]  # per header: the column it holds, or None (ignored)
-    unknown: tuple[str, ...]  # headers neither recognised nor mapped by hand
-    missing: tuple[str, ...]  # required columns that no header holds
-    problems: tuple[FieldError, ...]  # duplicate columns and the like (row 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -356,54 +158,8 @@ class ImportReport:
         return f"checked {self.rows} row(s), no problems; dry run, would make {counts}"
 
 
-def map_columns(
-    headers: list[str], kind: str | None = None, overrides: Mapping[str, str | None] = {}
-) -> ColumnMapping:
-    """Which column each header holds: by name or alias, or as the user mapped it."""
-    keys = {header_key(h) for h in headers}
-    if kind is None:
-        agreements, partners = _alias_table("agreements"), _alias_table("partners")
-        a_hits = sum(1 for k in keys if agreements.get(k) in AGREEMENT_REQUIRED)
-        p_hits = sum(1 for k in keys if partners.get(k) in PARTNER_REQUIRED)
-        has_title = any(agreements.get(k) == "title" for k in keys)
-        kind = "agreements" if has_title or a_hits >= p_hits else "partners"
-    table = _alias_table(kind)
-    allowed = set(columns_for(kind))
-    fields: list[str | None] = []
-    unknown: list[str] = []
-    problems: list[FieldError] = []
-    taken: dict[str, str] = {}
-    for header in headers:
-        if header in overrides:
-            target = overrides[header]
-            if target is not None and target not in allowed:
-                problems.append(FieldError(header, f"{target!r} is not a column we import", 1))
-                target = None
-        elif not header.strip():
-            target = None
-        else:
-            target = table.get(header_key(header))
-            if target is None:
-                unknown.append(header)
-        if target is not None and target in taken:
-            problems.append(
-                FieldError(header, f"holds {target} as column {taken[target]!r} already does", 1)
-            )
-            target = None
-        if target is not None:
-            taken[target] = header
-        fields.append(target)
-    missing = tuple(c for c in required_for(kind) if c not in taken)
-    for column in missing:
-        problems.append(FieldError(column, "this required column is missing from the file", 1))
-    return ColumnMapping(kind, tuple(headers), tuple(fields), tuple(unknown), missing,
-                         tuple(problems))  # fmt: skip
-
-
 def preview_file(path: Path, options: ImportOptions = ImportOptions(), limit: int = 20) -> Preview:
     """The first rows and how their columns are understood, before anything is imported."""
-    from app.services.tabular import sheet_names
-
     with Table(Path(path), encoding=options.encoding, sheet=options.sheet) as table:
         mapping = map_columns(table.headers, options.kind, options.mapping)
         rows: list[tuple[int, tuple[str, ...]]] = []
@@ -435,7 +191,7 @@ class _RowErrors:
         self.failed: set[str] = set()  # columns already reported: their values are stand-ins
 
     def add(self, column: str, message: str) -> None:
-        column = _FIELD_TO_COLUMN.get(column, column)
+        column = FIELD_TO_COLUMN.get(column, column)
         self.failed.add(column)
         self.items.append(FieldError(self.labels.get(column, column), message, self.row))
 
@@ -502,9 +258,9 @@ def _term_value(
         amount, written = _scaled(parse_amount(raw), unit)
         if written and currency and not currency_matches(written, currency):
             raise ValueError(f"is in {written}, but the agreement's currency is {currency}")
-        return _exact(amount, _TERM_PLACES.get(spec.name, VALUE_PLACES))
+        return _exact(amount, TERM_PLACES.get(spec.name, VALUE_PLACES))
     if kind in (TermKind.PERCENT, TermKind.DECIMAL):
-        return _exact(parse_decimal(raw), _TERM_PLACES.get(spec.name, 6))
+        return _exact(parse_decimal(raw), TERM_PLACES.get(spec.name, 6))
     return text_value(raw)
 
 
@@ -513,14 +269,8 @@ def _choice(spec: TermSpec, text: str) -> str:
     assert spec.choices is not None
     if text in spec.choices._value2member_map_:  # as exported: no folding needed
         return text
-    key = _ck(text)
+    key = choice_key(text)
     return CHOICE_ALIASES.get(key, key)
-
-
-def _ck(text: str) -> str:
-    from app.services.tabular import choice_key
-
-    return choice_key(text)
 
 
 def _scaled(amount: tuple[Decimal, str | None], unit: tuple[Decimal, str | None] | None
@@ -563,10 +313,10 @@ def _parse_agreement(
     auto_renew = _get(cells, "auto_renew", parse_bool, errors, False)
     renewal = _get(cells, "renewal_months", parse_int, errors)
     terms: dict[str, Any] = {}
-    for name in _TERM_SPECS.keys() & cells.keys():
+    for name in TERM_SPECS.keys() & cells.keys():
         raw = cells[name]
         try:
-            terms[name] = _term_value(_TERM_SPECS[name], raw, currency, units.get(name))
+            terms[name] = _term_value(TERM_SPECS[name], raw, currency, units.get(name))
         except ValueError as exc:
             errors.add(name, str(exc))
     return _AgreementRow(
@@ -838,7 +588,7 @@ def import_file(
         run = _Run(session, actor, options.dry_run, labels, progress, max(table.total - 1, 1))
         run.problems.extend(mapping.problems)
         for header, column in zip(mapping.headers, mapping.fields, strict=True):
-            if column in _MONEY_COLUMNS:
+            if column in MONEY_COLUMNS:
                 unit = header_unit(header)
                 if unit != (Decimal(1), None):
                     run.units[column] = unit
@@ -1021,7 +771,7 @@ def _validate_row(
     typed, problems = validate_agreement(run.session, r.data, agreement_id or None)
     dates_failed = bool(errors.failed & {"start_date", "end_date"})
     for p in problems:
-        column = _FIELD_TO_COLUMN.get(p.field, p.field)
+        column = FIELD_TO_COLUMN.get(p.field, p.field)
         # Checks on stand-in values would only repeat a problem already reported.
         if column in errors.failed or (dates_failed and column in _DATE_CHECKS):
             continue

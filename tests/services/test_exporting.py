@@ -16,7 +16,8 @@ from app.domain.enums import AgreementStatus, AgreementType, PartnerRole
 from app.services.agreements import create_agreement
 from app.services.demo import load_demo
 from app.services.exporting import export_file
-from app.services.importing import AGREEMENT_COLUMNS, import_file
+from app.services.import_format import AGREEMENT_COLUMNS
+from app.services.importing import import_file
 from app.services.listing import AgreementFilter
 from app.services.partners import ContactInput, PartnerInput, create_partner
 from tests.conftest import TODAY, agreement_input

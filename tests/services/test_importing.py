@@ -18,7 +18,8 @@ from app.domain.models import Agreement, AuditEntry, KpiDefinition, Partner
 from app.errors import FieldError
 from app.services.agreements import create_agreement, get_agreement_by_reference
 from app.services.audit import history
-from app.services.importing import ImportOptions, ImportReport, import_file, map_columns
+from app.services.import_format import map_columns
+from app.services.importing import ImportOptions, ImportReport, import_file
 from app.services.partners import PartnerView, find_partner
 from app.services.tabular import (
     FileFormatError,
@@ -182,14 +183,14 @@ def test_headers_are_case_and_space_insensitive() -> None:
 
 
 def test_no_two_columns_share_a_header_name() -> None:
-    from app.services.importing import _TERM_SPECS, AGREEMENT_ALIASES, PARTNER_ALIASES
+    from app.services.import_format import AGREEMENT_ALIASES, PARTNER_ALIASES, TERM_SPECS
     from app.services.tabular import header_key
 
     for kind, aliases in (("agreements", AGREEMENT_ALIASES), ("partners", PARTNER_ALIASES)):
         owner: dict[str, str] = {}
         names = [(c, n) for c, ns in aliases.items() for n in (c, *ns)]
         if kind == "agreements":
-            names += [(t, n) for t, spec in _TERM_SPECS.items()
+            names += [(t, n) for t, spec in TERM_SPECS.items()
                       for n in (t, spec.label, spec.label_zh)]  # fmt: skip
         for column, name in names:
             key = header_key(name)

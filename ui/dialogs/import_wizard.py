@@ -33,17 +33,8 @@ from PySide6.QtWidgets import (
 from app.db import Database
 from app.errors import PartnerDeskError
 from app.services.exporting import ExportResult, export_file
-from app.services.importing import (
-    _MONEY_COLUMNS,
-    ImportOptions,
-    ImportReport,
-    Preview,
-    columns_for,
-    import_file,
-    map_columns,
-    preview_file,
-    required_for,
-)
+from app.services.import_format import MONEY_COLUMNS, columns_for, map_columns, required_for
+from app.services.importing import ImportOptions, ImportReport, Preview, import_file, preview_file
 from app.services.listing import AgreementFilter
 from app.services.partners import PartnerFilter
 from app.services.tabular import header_unit
@@ -236,7 +227,7 @@ class PreviewPage(QWizardPage):
             ))  # fmt: skip
         for header, column in zip(mapping.headers, mapping.fields, strict=True):
             multiplier, currency = header_unit(header)
-            if column in _MONEY_COLUMNS and (multiplier != 1 or currency):
+            if column in MONEY_COLUMNS and (multiplier != 1 or currency):
                 lines.append(self.tr("{header}: amounts are read as × {factor} {currency}").format(
                     header=header, factor=f"{multiplier:,}", currency=currency or ""
                 ).strip())  # fmt: skip
