@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QCloseEvent, QColor, QKeySequence, QPalette, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -60,6 +60,7 @@ from app.services.editing import partner_choices
 from app.services.listing import owners
 from ui.editors.agreement_tabs import AttachmentsTab, HistoryTab, KpisTab, MilestonesTab
 from ui.editors.fields import (
+    ERROR_COLOUR,
     DateEdit,
     DecimalEdit,
     ErrorBoard,
@@ -78,6 +79,7 @@ from ui.undo import (
 
 COMMON_CURRENCIES = ("CNY", "USD", "EUR", "HKD", "JPY", "KRW", "GBP", "AUD", "SGD")
 NEW_STATUSES = tuple(s for s in AgreementStatus if s is not AgreementStatus.RENEWED)
+FINAL_STATUSES = {s.value for s in AgreementStatus if not TRANSITIONS[s]}
 
 
 class PartnerPicker(QComboBox):
@@ -288,6 +290,9 @@ class AgreementEditor(QDialog):
         right.addRow(self.tr("Renewal"), renewal)
         right.addRow(self.tr("Notice period"), self._row("notice_days", self.notice_spin))
         right.addRow(self.tr("Decision date"), self.decision_label)
+        self.chain_label = QLabel(page)
+        right.addRow(self.tr("Renewal chain"), self.chain_label)
+        self._right_form = right
         right.addRow(self.tr("Contract value *"), money)
 
         columns = QHBoxLayout()
@@ -305,6 +310,7 @@ class AgreementEditor(QDialog):
         self.general_scroll.setWidget(page)
 
         self.end_edit.dateChanged.connect(self._update_decision_date)
+        self.status_combo.currentIndexChanged.connect(self._update_decision_date)
         self.notice_spin.valueChanged.connect(self._update_decision_date)
         self.type_combo.currentIndexChanged.connect(self._type_changed)
 
@@ -349,6 +355,7 @@ class AgreementEditor(QDialog):
         self.notice_spin.setValue(90)
         self.currency_combo.setCurrentText("CNY")
         self.delete_button.hide()
+        self._show_chain(None)
         for tab in (self.milestones_tab, self.kpis_tab, self.attachments_tab, self.history_tab):
             tab.set_agreement(None)
         self._update_decision_date()
@@ -364,7 +371,7 @@ class AgreementEditor(QDialog):
     def _show(self, view: AgreementView) -> None:
         self.view = view
         self.agreement_id = view.id
-        self.board.clear()
+        self._clear_errors()
         self.reference_edit.setText(view.reference)
         self.title_edit.setText(view.title)
         self.type_combo.blockSignals(True)
@@ -390,6 +397,7 @@ class AgreementEditor(QDialog):
         self.territories_edit.setText(", ".join(view.territories))
         self.description_edit.setPlainText(view.description)
         self.delete_button.show()
+        self._show_chain(view)
         for tab in (self.milestones_tab, self.kpis_tab, self.attachments_tab, self.history_tab):
             tab.set_agreement(view)
         self._update_decision_date()
@@ -409,7 +417,11 @@ class AgreementEditor(QDialog):
     def _update_decision_date(self) -> None:
         day = decision_date(self.end_edit.value(), self.notice_spin.value())
         days = (day - date.today()).days
-        if days < 0:
+        status = self.status_combo.currentData()
+        if status in FINAL_STATUSES:
+            # Nothing left to decide: no alarm colours for a closed agreement.
+            note, colour = self._chain_note() or self.tr("closed"), "palette(text)"
+        elif days < 0:
             note, colour = self.tr("passed {n} days ago").format(n=-days), "#c62828"
         elif days <= 30:
             note, colour = self.tr("in {n} days").format(n=days), "#e65100"
@@ -417,6 +429,20 @@ class AgreementEditor(QDialog):
             note, colour = self.tr("in {n} days").format(n=days), "palette(text)"
         self.decision_label.setText(f"<b>{day.isoformat()}</b> ({note})")
         self.decision_label.setStyleSheet(f"color: {colour};")
+
+    def _show_chain(self, view: AgreementView | None) -> None:
+        parts = []
+        if view is not None and view.predecessor_reference:
+            parts.append(self.tr("renews {ref}").format(ref=view.predecessor_reference))
+        if view is not None and view.successor_reference:
+            parts.append(self.tr("renewed into {ref}").format(ref=view.successor_reference))
+        self.chain_label.setText("; ".join(parts))
+        self._right_form.setRowVisible(self.chain_label, bool(parts))
+
+    def _chain_note(self) -> str:
+        if self.view is not None and self.view.successor_reference:
+            return self.tr("renewed into {ref}").format(ref=self.view.successor_reference)
+        return ""
 
     def _type_changed(self) -> None:
         if self.view is None:
@@ -501,7 +527,7 @@ class AgreementEditor(QDialog):
 
     def save(self) -> bool:
         """Save through the services; on refusal show why beside the fields and keep going."""
-        self.board.clear()
+        self._clear_errors()
         data, problems = self.collect()
         before = self.view
         try:
@@ -564,15 +590,31 @@ class AgreementEditor(QDialog):
 
     def _show_errors(self, errors: list[FieldError]) -> None:
         rows = self.board.show(errors)
-        target = rows[0] if rows else None
-        if target is None:
-            return
+        pages: list[int] = []
+        for row in rows:
+            for i in range(self.tabs.count()):
+                page = self.tabs.widget(i)
+                if page is not None and page.isAncestorOf(row) and i not in pages:
+                    pages.append(i)
+        bar = self.tabs.tabBar()
+        for i in pages:
+            bar.setTabTextColor(i, QColor(ERROR_COLOUR))
+        if len(pages) > 1:
+            # The user sees one page at a time: say where the other objections are.
+            names = ", ".join(bar.tabText(i) for i in pages)
+            summary = self.tr("Not saved: {n} fields need attention on these pages: {pages}")
+            extra = self.banner.text() if self.banner.isVisible() else ""
+            self.board.show_banner("\n".join(
+                t for t in (summary.format(n=len(rows), pages=names), extra) if t))  # fmt: skip
+        if rows:
+            self.tabs.setCurrentIndex(pages[0])
+            rows[0].field.setFocus()
+
+    def _clear_errors(self) -> None:
+        self.board.clear()
+        bar = self.tabs.tabBar()
         for i in range(self.tabs.count()):
-            page = self.tabs.widget(i)
-            if page is not None and page.isAncestorOf(target):
-                self.tabs.setCurrentIndex(i)
-                break
-        target.field.setFocus()
+            bar.setTabTextColor(i, self.palette().color(QPalette.ColorRole.WindowText))
 
     def _offer_reload(self, message: str) -> None:
         answer = QMessageBox.question(

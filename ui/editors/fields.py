@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QDate, QRegularExpression, Signal
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtGui import QRegularExpressionValidator, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -188,6 +188,7 @@ class FieldRow(QWidget):
     def show_error(self, messages: Sequence[str]) -> None:
         self.error_label.setText("\n".join(messages))
         self.error_label.show()
+        self._fit_error()
         if not self.field.objectName():
             self.field.setObjectName("editorField")
         # An id selector: a bare rule would also frame every child of a composite field.
@@ -196,8 +197,20 @@ class FieldRow(QWidget):
         )
         self.field.setToolTip("\n".join(messages))
 
+    def _fit_error(self) -> None:
+        # A wrapped label inside nested form layouts gets one line's height and is clipped;
+        # ask it how tall it is at the field's width and reserve that.
+        width = max(self.width(), self.field.width(), 160)
+        self.error_label.setMinimumHeight(self.error_label.heightForWidth(width))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.error_label.isVisibleTo(self):
+            self._fit_error()
+
     def clear_error(self) -> None:
         self.error_label.clear()
+        self.error_label.setMinimumHeight(0)
         self.error_label.hide()
         self.field.setStyleSheet(self._style)
         self.field.setToolTip("")

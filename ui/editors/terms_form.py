@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QLocale, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,11 +32,12 @@ from ui.editors.fields import (
     OptionalSpin,
 )
 from ui.editors.labels import enum_label
+from ui.i18n import current_language
 
 
 def ui_language() -> str:
     """``zh`` when the application speaks Chinese, for labels the domain keeps in both."""
-    return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
+    return "zh" if current_language().startswith("zh") else "en"
 
 
 class TermsForm(QWidget):
@@ -102,8 +103,8 @@ class TermsForm(QWidget):
         if kind in (TermKind.MONEY, TermKind.PERCENT, TermKind.DECIMAL):
             dec = DecimalEdit(self, grouped=kind is TermKind.MONEY)
             dec.textChanged.connect(self.changed)
-            if kind is TermKind.PERCENT:
-                dec.setPlaceholderText("0–100 %")
+            # Blank means "not agreed"; a grey 0.00 would read as an agreed zero.
+            dec.setPlaceholderText("0–100 %" if kind is TermKind.PERCENT else NONE_TEXT)
             return dec
         if kind is TermKind.INT:
             spin = OptionalSpin(parent=self)
