@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from PIL import Image
 from sqlalchemy.orm import Session
 
 from app.errors import NotFoundError
 from app.reports import PartnerReport
 from app.services.agreements import AgreementView
 from app.services.partners import PartnerView
-from app.services.reporting import partner_report
+from app.services.reporting import COMPANY_LOGO, partner_report
+from app.services.settings import set_setting
 from tests.reports.conftest import REPORT_TODAY, read_pdf
 
 
@@ -40,3 +44,31 @@ def test_no_rate_is_said_not_guessed(session: Session, partner: PartnerView) -> 
 def test_unknown_partner_is_refused(session: Session) -> None:
     with pytest.raises(NotFoundError, match="nobody"):
         partner_report(session, "nobody", "en")
+
+
+@pytest.mark.usefixtures("agreement")
+def test_company_name_and_logo_head_every_page(
+    session: Session, partner: PartnerView, tmp_path: Path
+) -> None:
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (120, 40), (200, 16, 46)).save(logo)
+    set_setting(session, "company_name", "Tmall Global <Partnerships> & Co.")
+    set_setting(session, COMPANY_LOGO, str(logo))
+    data = partner_report(session, "", "en", REPORT_TODAY, partner_id=partner.id)
+    assert data.context.logo == logo.read_bytes()
+
+    pdf = read_pdf(PartnerReport().render(data))
+    for page_text, page in zip(pdf.pages, pdf.reader.pages, strict=True):
+        assert "Tmall Global <Partnerships> & Co." in page_text
+        xobjects = page["/Resources"].get_object().get("/XObject")
+        assert xobjects is not None and len(xobjects.get_object()) >= 1
+    assert pdf.metadata["/Author"] == "Tmall Global <Partnerships> & Co."
+
+
+def test_a_missing_logo_file_costs_only_the_logo(
+    session: Session, partner: PartnerView, tmp_path: Path
+) -> None:
+    set_setting(session, COMPANY_LOGO, str(tmp_path / "gone.png"))
+    data = partner_report(session, "", "en", REPORT_TODAY, partner_id=partner.id)
+    assert data.context.logo is None
+    assert partner.legal_name in read_pdf(PartnerReport().render(data)).text

@@ -9,7 +9,7 @@ import pytest
 from app.db import Database
 from app.domain.enums import AgreementStatus, AgreementType
 from app.reports import PortfolioReport
-from app.services.listing import AgreementFilter, count_agreements
+from app.services.listing import AgreementFilter, count_agreements, list_agreements
 from app.services.reporting import portfolio_report
 from tests.reports.conftest import REPORT_TODAY, read_pdf
 
@@ -126,3 +126,14 @@ def test_without_appendix_the_report_is_short(demo_db: Database) -> None:
     assert data.rows == ()
     assert "Appendix: all agreements" not in pdf.outline_titles()
     assert len(pdf.pages) <= 4
+
+
+def test_owner_filter_and_as_of_date(demo_db: Database) -> None:
+    with demo_db.session() as s:
+        owner = list_agreements(s, limit=1)[0].owner
+        data = portfolio_report(s, "en", REPORT_TODAY, owner=owner.upper())
+    assert data.rows and {r.owner for r in data.rows} == {owner}
+    assert data.figures.as_of == REPORT_TODAY
+    pdf = read_pdf(PortfolioReport().render(data))
+    assert f"Owner: {owner.upper()}" in pdf.text
+    assert "As of 26 Nov 2026" in pdf.pages[0]
