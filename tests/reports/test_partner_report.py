@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PIL import Image
@@ -60,7 +61,8 @@ def test_company_name_and_logo_head_every_page(
     pdf = read_pdf(PartnerReport().render(data))
     for page_text, page in zip(pdf.pages, pdf.reader.pages, strict=True):
         assert "Tmall Global <Partnerships> & Co." in page_text
-        xobjects = page["/Resources"].get_object().get("/XObject")
+        resources: Any = page["/Resources"].get_object()
+        xobjects = resources.get("/XObject")
         assert xobjects is not None and len(xobjects.get_object()) >= 1
     assert pdf.metadata["/Author"] == "Tmall Global <Partnerships> & Co."
 
