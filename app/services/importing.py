@@ -859,7 +859,7 @@ def _number_references(run: _Run) -> None:
     table = _table(Agreement)
     placeholder = _starts_with(table.c.reference, run.placeholder)
     keys = session.execute(
-        select(table.c.type, table.c.start_date).where(placeholder)
+        select(table.c.type, table.c.start_date).where(placeholder).distinct()
     ).all()  # fmt: skip
     counters: dict[tuple[str, int], int] = {}
     taken: dict[tuple[str, int], set[str]] = {}
