@@ -30,7 +30,7 @@ from app.services.agreements import AgreementView, get_agreement, update_agreeme
 from app.services.editing import partner_choices
 from app.services.listing import count_agreements
 from ui.editors.agreement_editor import AgreementEditor
-from ui.editors.agreement_tabs import ActualDialog, AttachmentDialog, MilestoneDialog
+from ui.editors.agreement_tabs import ActualDialog, AttachmentDialog, KpiDialog, MilestoneDialog
 from ui.editors.fields import CheckGroup, DecimalEdit, LinesEdit, OptionalSpin
 
 Button = QMessageBox.StandardButton
@@ -550,3 +550,72 @@ def test_a_new_agreement_cannot_take_milestones_until_saved(qtbot: QtBot, ui_db:
     editor.tabs.setCurrentWidget(editor.milestones_tab)
     assert editor.milestones_tab.note.isVisible()
     assert not editor.milestones_tab.add_buttons[0].isEnabled()
+
+
+def test_the_history_shows_a_saved_change_with_old_and_new_value(
+    qtbot: QtBot, ui_db: Database
+) -> None:
+    before = stored(ui_db, 11)
+    editor = open_editor(qtbot, ui_db, 11)
+    retype(qtbot, editor.title_edit, "Title for the record")
+    assert save(qtbot, editor) == [11]
+    table = editor.history_tab.table
+    rows = [tuple(cell(table, r, c).text() for c in (3, 4, 5)) for r in range(table.rowCount())]
+    assert ("title", before.title, "Title for the record") in rows
+
+
+def test_a_kpi_is_added_and_removed(
+    qtbot: QtBot, ui_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    editor = open_editor(qtbot, ui_db, 12)
+    count = len(stored(ui_db, 12).kpis)
+
+    def fill(dialog: KpiDialog) -> int:
+        type_keys(qtbot, dialog.metric_edit, "Return rate")
+        type_keys(qtbot, dialog.unit_edit, "%")
+        type_keys(qtbot, dialog.target_edit, "2.5")
+        type_keys(qtbot, dialog.direction_combo, "L")  # lower is better
+        click(qtbot, dialog.buttons.buttons()[0])
+        return dialog.result()
+
+    monkeypatch.setattr(KpiDialog, "exec", fill)
+    editor.kpis_tab.add()
+    kpis = stored(ui_db, 12).kpis
+    assert len(kpis) == count + 1
+    added = next(k for k in kpis if k.metric == "Return rate")
+    assert (added.unit, added.target, added.direction.value) == ("%", Decimal("2.5"), "lower")
+
+    table = editor.kpis_tab.table
+    row = [cell(table, r, 0).text() for r in range(table.rowCount())].index("Return rate")
+    table.selectRow(row)
+    answer_questions(monkeypatch, Button.Yes)
+    editor.kpis_tab.remove()
+    assert [k.metric for k in stored(ui_db, 12).kpis].count("Return rate") == 0
+    assert table.rowCount() == count
+
+
+def test_opening_a_document_hands_a_copy_to_the_desktop(
+    qtbot: QtBot, ui_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    from app.services.attachments import add_attachment
+
+    with ui_db.session() as s:
+        add_attachment(s, 13, "licence.pdf", b"%PDF licence")
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    editor = open_editor(qtbot, ui_db, 13)
+    table = editor.attachments_tab.table
+    row = [cell(table, r, 0).text() for r in range(table.rowCount())].index("licence.pdf")
+    table.selectRow(row)
+    editor.attachments_tab.activate()
+
+    assert len(opened) == 1
+    assert Path(opened[0].toLocalFile()).read_bytes() == b"%PDF licence"
+    assert Path(opened[0].toLocalFile()).name == "licence.pdf"
+
+    answer_questions(monkeypatch, Button.Yes)
+    editor.attachments_tab.remove()
+    assert "licence.pdf" not in [d.filename for d in stored(ui_db, 13).attachments]

@@ -300,7 +300,7 @@ class KpiDialog(RecordDialog):
         super().__init__(QCoreApplication.translate("KpiDialog", "KPI"), parent)
         self.metric_edit = QLineEdit(self)
         self.unit_edit = QLineEdit(self)
-        self.unit_edit.setPlaceholderText("%, days, hours, x, currency")
+        self.unit_edit.setPlaceholderText(self.tr("%, days, hours, x, currency"))
         self.target_edit = DecimalEdit(self)
         self.direction_combo = QComboBox(self)
         for d in KpiDirection:
