@@ -605,7 +605,12 @@ def test_opening_a_document_hands_a_copy_to_the_desktop(
     with ui_db.session() as s:
         add_attachment(s, 13, "licence.pdf", b"%PDF licence")
     opened: list[QUrl] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+
+    def open_url(url: QUrl) -> bool:
+        opened.append(url)
+        return True
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", open_url)
     editor = open_editor(qtbot, ui_db, 13)
     table = editor.attachments_tab.table
     row = [cell(table, r, 0).text() for r in range(table.rowCount())].index("licence.pdf")
