@@ -274,6 +274,7 @@ class CheckPage(QWizardPage):
     def initializePage(self) -> None:
         self.report = None
         self.problems.setRowCount(0)
+        self.problems.setVisible(True)
         self.summary.setText(self.tr("Checking every row…"))
         self.job = self.wiz.run(dry_run=True, on_done=self._checked, title=self.tr("Checking"))
         self.completeChanged.emit()
@@ -288,6 +289,7 @@ class CheckPage(QWizardPage):
                 self.problems.setItem(r, c, QTableWidgetItem(text))
         self.problems.resizeColumnToContents(0)
         self.problems.resizeColumnToContents(1)
+        self.problems.setVisible(bool(report.problems))
         text = self.wiz.describe(report)
         if report.problems:
             text += "\n" + self.tr("Correct the file and go back to check it again.")
