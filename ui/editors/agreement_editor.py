@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QStringListModel, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QKeySequence, QPalette, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -90,7 +90,12 @@ class PartnerPicker(QComboBox):
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setMaxVisibleItems(15)
-        completer = QCompleter(self.model(), self)
+        self._ids: list[int] = []
+        self._labels: list[str] = []
+        self._row_of: dict[int, int] = {}
+        self._model = QStringListModel(self)
+        self.setModel(self._model)
+        completer = QCompleter(self._model, self)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
@@ -100,15 +105,19 @@ class PartnerPicker(QComboBox):
         line.setPlaceholderText(self.tr("Type a name in English or Chinese"))
 
     def set_partners(self, partners: list[tuple[int, str]]) -> None:
+        # One model for thousands of partners: one call, not one addItem() per partner
+        # (each Qt call costs time, and PySide6 6.12 on Python 3.11 leaks a None reference
+        # per void call, which aborts the process after a few thousand).
+        self._ids = [pid for pid, _ in partners]
+        self._labels = [name for _, name in partners]
+        self._row_of = {pid: row for row, pid in enumerate(self._ids)}
         self.blockSignals(True)
-        self.clear()
-        for pid, name in partners:
-            self.addItem(name, pid)
+        self._model.setStringList(self._labels)
         self.setCurrentIndex(-1)
         self.blockSignals(False)
 
     def select(self, partner_id: int | None) -> None:
-        index = self.findData(partner_id) if partner_id is not None else -1
+        index = self._row_of.get(partner_id, -1) if partner_id is not None else -1
         self.setCurrentIndex(index)
         if index < 0:
             self.setEditText("")
@@ -118,12 +127,12 @@ class PartnerPicker(QComboBox):
         text = self.currentText().strip()
         if not text:
             return None
-        index = self.findText(text, Qt.MatchFlag.MatchFixedString)
-        if index >= 0:
-            return int(self.itemData(index))
-        needle = text.casefold()
-        hits = [i for i in range(self.count()) if needle in self.itemText(i).casefold()]
-        return int(self.itemData(hits[0])) if len(hits) == 1 else None
+        folded = text.casefold()
+        exact = [i for i, label in enumerate(self._labels) if label.casefold() == folded]
+        if exact:
+            return self._ids[exact[0]]
+        hits = [i for i, label in enumerate(self._labels) if folded in label.casefold()]
+        return self._ids[hits[0]] if len(hits) == 1 else None
 
 
 class AgreementEditor(QDialog):

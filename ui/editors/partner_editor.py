@@ -115,9 +115,12 @@ class PartnerEditor(QDialog):
         self.country_combo.setEditable(True)
         self.country_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         lang = ui_language()
-        for code in sorted(COUNTRIES):
+        self._country_codes = sorted(COUNTRIES)
+        labels = []
+        for code in self._country_codes:
             name = country_name(code, lang)
-            self.country_combo.addItem(code if name == code else f"{code} — {name}", code)
+            labels.append(code if name == code else f"{code} — {name}")
+        self.country_combo.addItems(labels)  # one call for ~250 countries
         completer = self.country_combo.completer()
         assert completer is not None
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -217,7 +220,8 @@ class PartnerEditor(QDialog):
         data = view.to_input() if view else PartnerInput(legal_name="", country="CN")
         self.legal_name_edit.setText(data.legal_name)
         self.local_name_edit.setText(data.local_name or "")
-        index = self.country_combo.findData(data.country)
+        codes = self._country_codes
+        index = codes.index(data.country) if data.country in codes else -1
         self.country_combo.setCurrentIndex(index)
         if index < 0:
             self.country_combo.setEditText(data.country)
@@ -298,7 +302,7 @@ class PartnerEditor(QDialog):
         text = self.country_combo.currentText().strip()
         index = self.country_combo.findText(text, Qt.MatchFlag.MatchFixedString)
         if index >= 0:
-            return str(self.country_combo.itemData(index))
+            return self._country_codes[index]
         return text.split("—")[0].strip().upper()
 
     def collect(self) -> PartnerInput:
