@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 log = logging.getLogger(__name__)
@@ -21,7 +21,7 @@ T = TypeVar("T")
 Progress = Callable[[int, int], bool]
 
 
-class Cancelled(Exception):
+class Cancelled(Exception):  # noqa: N818 (a user's decision, not an error)
     """Raised inside a job when the user pressed Cancel."""
 
 
@@ -60,10 +60,9 @@ class Job(QRunnable, Generic[T]):
             log.exception("background job failed")
             self.signals.failed.emit(exc)
         else:
-            if self._cancel.is_set():
-                self.signals.cancelled.emit()
-            else:
-                self.signals.finished.emit(result)
+            # The work returned: whatever it did (a commit, a file written) is done, so
+            # report it even if Cancel was pressed a moment too late to stop it.
+            self.signals.finished.emit(result)
 
 
 _RUNNING: set[Job[Any]] = set()  # keep jobs alive until they report
@@ -84,7 +83,8 @@ def run_job(
     job: Job[T] = Job(fn)
     dialog: QProgressDialog | None = None
     if show_dialog:
-        dialog = QProgressDialog(label or title, QProgressDialog.tr("Cancel"), 0, 0, parent)
+        cancel_text = QCoreApplication.translate("Worker", "Cancel")
+        dialog = QProgressDialog(label or title, cancel_text, 0, 0, parent)
         dialog.setWindowTitle(title)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)  # quick jobs finish without a flash of dialog
