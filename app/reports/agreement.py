@@ -36,6 +36,7 @@ class TrafficLight(Drawing):  # type: ignore[misc]
 
     def __init__(self, attainment: Attainment, label: str, font: str, width: float) -> None:
         super().__init__(width, 10)
+        self.initialFontName = font
         self.add(Circle(4, 4, 3.6, fillColor=TRAFFIC[attainment.value], strokeColor=None))
         self.add(String(11, 1.3, label, fontName=font, fontSize=7.5, fillColor=INK))
 
@@ -329,6 +330,7 @@ class AgreementReport(Report[AgreementReportData]):
             cell.setStyle(
                 TableStyle(
                     [
+                        self._font_cmd,
                         ("LEFTPADDING", (0, 0), (-1, -1), 0),
                         ("TOPPADDING", (0, 3), (-1, -1), 1),
                         ("BOTTOMPADDING", (0, 3), (-1, -1), 7),
@@ -340,6 +342,12 @@ class AgreementReport(Report[AgreementReportData]):
             blocks.append(cell)
         grid = Table([blocks], colWidths=[half, half], hAlign="LEFT")
         grid.setStyle(
-            TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+            TableStyle(
+                [
+                    self._font_cmd,
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ]
+            )
         )
         return [self.keep(self.heading(w("signatures")), Spacer(1, 2 * mm), grid)]

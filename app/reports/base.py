@@ -156,6 +156,12 @@ class Report(Generic[D]):
     # --- rendering ----------------------------------------------------------------------
 
     @property
+    def _font_cmd(self) -> tuple[Any, ...]:
+        # Layout grids set their font too: an empty cell would otherwise pull in Helvetica,
+        # a font the PDF then names without embedding.
+        return ("FONT", (0, 0), (-1, -1), self.fonts.body, 9)
+
+    @property
     def frame_width(self) -> float:
         return self.pagesize[0] - self.margin_left - self.margin_right
 
@@ -308,11 +314,14 @@ class Report(Generic[D]):
         table.setStyle(
             TableStyle(
                 [
+                    self._font_cmd,
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 6),
                     ("TOPPADDING", (0, 0), (-1, -1), 1.5),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+                    # Labels are set a size smaller: this lines their baselines up.
+                    *(("TOPPADDING", (c, 0), (c, -1), 1.7) for c in range(0, 2 * columns, 2)),
                 ]
             )
         )
@@ -341,17 +350,17 @@ class Report(Generic[D]):
         ]
         for i in range(1, len(items)):
             style.append(("LINEBEFORE", (i, 0), (i, 0), 3, WHITE))
-        table.setStyle(TableStyle(style))
+        table.setStyle(TableStyle([self._font_cmd, *style]))
         return table
 
     def _figure_style(self, value: str, room: float) -> ParagraphStyle:
         """The figure's style, its size shrunk until a long amount fits on one line."""
         style: ParagraphStyle = self.styles.figure
         size = style.fontSize
-        while (
-            size > 8
-            and stringWidth(value, self.fonts.single_font(value) or style.fontName, size) > room
-        ):
+        font = self.fonts.single_font(value)
+        if font is None or font == self.fonts.body:
+            font = style.fontName  # the bold face, wider than the body font measured
+        while size > 8 and stringWidth(value, font, size) > room:
             size -= 0.5
         if size == style.fontSize:
             return style
@@ -460,6 +469,9 @@ class Report(Generic[D]):
 
         class NumberedCanvas(Canvas):  # type: ignore[misc]
             def __init__(self, *args: Any, **kwargs: Any) -> None:
+                # Every page starts in the report's font, not ReportLab's Helvetica, so
+                # the PDF names no font it does not embed.
+                kwargs["initialFontName"] = report.fonts.body
                 super().__init__(*args, **kwargs)
                 self._pages: list[dict[str, Any]] = []
 

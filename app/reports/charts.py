@@ -36,6 +36,13 @@ def _fit(text: str, font: str, size: float, room: float) -> str:
     return text + "…"
 
 
+def _drawing(fonts: FontSet, width: float, height: float) -> Drawing:
+    d = Drawing(width, height)
+    # Otherwise the renderer starts in Helvetica, which the PDF would name unembedded.
+    d.initialFontName = fonts.body
+    return d
+
+
 def _title(d: Drawing, fonts: FontSet, title: str, height: float) -> None:
     d.add(
         String(
@@ -51,7 +58,7 @@ def _scale(data: Sequence[Datum]) -> float:
 
 def hbar(fonts: FontSet, title: str, data: Sequence[Datum], width: float, height: float) -> Drawing:
     """One bar per category, longest value full width, value printed at the bar's end."""
-    d = Drawing(width, height)
+    d = _drawing(fonts, width, height)
     _title(d, fonts, title, height)
     if not data:
         return d
@@ -103,7 +110,7 @@ def hbar(fonts: FontSet, title: str, data: Sequence[Datum], width: float, height
 
 def vbar(fonts: FontSet, title: str, data: Sequence[Datum], width: float, height: float) -> Drawing:
     """Columns along a time axis (quarters), the count printed above each."""
-    d = Drawing(width, height)
+    d = _drawing(fonts, width, height)
     _title(d, fonts, title, height)
     if not data:
         return d
@@ -151,7 +158,7 @@ def donut(
     centre_text: str = "",
 ) -> Drawing:
     """Shares of a whole, with a legend giving each share as a percentage and a value."""
-    d = Drawing(width, height)
+    d = _drawing(fonts, width, height)
     _title(d, fonts, title, height)
     total = sum((x.value for x in data), Decimal(0))
     radius = min((height - TITLE_SIZE - 12) / 2, width * 0.22)

@@ -44,6 +44,20 @@ CJK_CANDIDATES = (
     "DroidSansFallback.ttf", "uming.ttc", "ukai.ttc", "NotoSansSC-Regular.ttf",
     "NotoSansCJKsc-Regular.ttf", "SourceHanSansSC-Regular.ttf",  # Linux and friends
 )  # fmt: skip
+# Western faces with a bold, embedded so every viewer draws the same letters (a
+# non-embedded Helvetica is replaced by whatever the viewer's system has).
+LATIN_CANDIDATES = (
+    ("arial.ttf", "arialbd.ttf"),  # Windows
+    ("Arial.ttf", "Arial Bold.ttf"),  # macOS
+    ("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf"),
+    ("DejaVuSansCondensed.ttf", "DejaVuSansCondensed-Bold.ttf"),
+    ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"),
+    ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf"),
+    ("FreeSans.ttf", "FreeSansBold.ttf"),
+)
+LATIN_TTF = "PDSans"
+LATIN_TTF_BOLD = "PDSans-Bold"
+
 # Wide-coverage faces for scripts neither Helvetica nor the CJK font draw.
 EXTRA_CANDIDATES = (
     "DejaVuSans.ttf", "arialuni.ttf", "Arial Unicode.ttf", "segoeui.ttf", "seguisym.ttf",
@@ -133,6 +147,19 @@ def find_cjk_font(
         # A "CJK" font must at least draw the commonest characters of a contract.
         if font is not None and all(ord(c) in font.face.charToGlyph for c in "合同中国"):
             return font
+    return None
+
+
+def find_latin_fonts(dirs: Sequence[Path] | None = None) -> tuple[TTFont, TTFont] | None:
+    """A regular and bold TrueType pair for Western text, loaded, or None."""
+    search = list(dirs) if dirs is not None else font_dirs()
+    by_name = _index(search, {n.lower() for pair in LATIN_CANDIDATES for n in pair})
+    for regular, bold in LATIN_CANDIDATES:
+        if regular.lower() in by_name and bold.lower() in by_name:
+            r = _try_ttf(LATIN_TTF, by_name[regular.lower()])
+            b = _try_ttf(LATIN_TTF_BOLD, by_name[bold.lower()])
+            if r is not None and b is not None:
+                return r, b
     return None
 
 
@@ -233,6 +260,7 @@ class FontSet:
     cjk_embedded: bool  # False: STSong-Light, which is not embedded
     # (font name, coverage test) in the order a character looks for a font that has it.
     chain: tuple[tuple[str, Callable[[str], bool]], ...] = field(default=())
+    ascii_body: bool = False  # the body font draws all of printable ASCII
 
     def font_for(self, ch: str) -> str:
         for name, covers in self.chain:
@@ -243,7 +271,7 @@ class FontSet:
     def single_font(self, text: str) -> str | None:
         """The one font that draws all of ``text`` (plain table cells), or None."""
         first = self.chain[0]
-        if (first[0] == LATIN and text.isascii()) or all(first[1](c) for c in text):
+        if (self.ascii_body and text.isascii()) or all(first[1](c) for c in text):
             return first[0]
         # Mixed Latin and Chinese (a partner's names) fits the CJK face, which has both.
         for name, covers in self.chain[1:]:
@@ -256,7 +284,7 @@ class FontSet:
         text = visual(text)
         body = self.chain[0][0]
         covers = self.chain[0][1]
-        if all(covers(c) for c in text):
+        if (self.ascii_body and text.isascii()) or all(covers(c) for c in text):
             out = escape(text)
         else:
             parts: list[str] = []
@@ -283,8 +311,30 @@ class FontSet:
         return f'<font face="{font}">{escape(text)}</font>'
 
 
+Chain = tuple[tuple[str, Callable[[str], bool]], ...]
+
+
 @lru_cache(maxsize=1)
-def _registered() -> tuple[str, bool, tuple[tuple[str, Callable[[str], bool]], ...]]:
+def _latin() -> tuple[str, str, Callable[[str], bool]]:
+    """(regular, bold, coverage) for Western text: an embedded TrueType pair if any."""
+    pair = find_latin_fonts()
+    if pair is None:
+        return LATIN, LATIN_BOLD, _latin_covers
+    regular, bold = pair
+    pdfmetrics.registerFont(regular)
+    pdfmetrics.registerFont(bold)
+    pdfmetrics.registerFontFamily(
+        LATIN_TTF,
+        normal=LATIN_TTF,
+        bold=LATIN_TTF_BOLD,
+        italic=LATIN_TTF,
+        boldItalic=LATIN_TTF_BOLD,
+    )
+    return LATIN_TTF, LATIN_TTF_BOLD, _ttf_covers(regular)
+
+
+@lru_cache(maxsize=1)
+def _registered() -> tuple[str, bool, Chain]:
     """Register the fonts once per process: (cjk name, embedded?, extra fonts)."""
     cjk = find_cjk_font()
     if cjk is not None:
@@ -312,10 +362,15 @@ def _registered() -> tuple[str, bool, tuple[tuple[str, Callable[[str], bool]], .
 
 
 def font_set(lang: str) -> FontSet:
-    """Chinese reports set everything in the CJK face; English ones in Helvetica."""
+    """Chinese reports set everything in the CJK face; English ones in a Western face."""
     cjk, embedded, cjk_chain = _registered()
-    latin = (LATIN, _latin_covers)
+    regular, bold, covers = _latin()
+    latin = (regular, covers)
     if lang == "zh":
         chain = (*cjk_chain[:1], latin, *cjk_chain[1:])
-        return FontSet(cjk, cjk, cjk, embedded, chain)
-    return FontSet(LATIN, LATIN_BOLD, cjk, embedded, (latin, *cjk_chain))
+        return FontSet(cjk, cjk, cjk, embedded, chain, _covers_ascii(cjk_chain[0][1]))
+    return FontSet(regular, bold, cjk, embedded, (latin, *cjk_chain), _covers_ascii(covers))
+
+
+def _covers_ascii(covers: Callable[[str], bool]) -> bool:
+    return all(covers(chr(c)) for c in range(32, 127))

@@ -117,6 +117,7 @@ class PortfolioReport(Report[PortfolioReportData]):
         grid.setStyle(
             TableStyle(
                 [
+                    self._font_cmd,
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 8 * mm),
                     ("TOPPADDING", (0, 0), (-1, -1), 2 * mm),

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from app.reports import PartnerReport, fonts
-from app.reports.fonts import CID_FALLBACK, find_cjk_font, font_set, visual
+from app.reports.fonts import CID_FALLBACK, find_cjk_font, find_latin_fonts, font_set, visual
 from app.services.agreements import AgreementView
 from app.services.partners import PartnerView
 from app.services.reporting import partner_report
@@ -82,3 +82,14 @@ def test_without_a_cjk_font_falls_back_to_stsong_with_a_warning(
     pdf = read_pdf(PartnerReport().render(data))
     assert any(CID_FALLBACK in name for name in pdf.fonts())
     assert agreement.reference in pdf.text
+
+
+@pytest.mark.skipif(
+    find_latin_fonts() is None or find_cjk_font() is None,
+    reason="needs a Western and a Chinese TrueType font on this machine",
+)
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_font_is_embedded(session: Session, partner: PartnerView, lang: str) -> None:
+    data = partner_report(session, "", lang, REPORT_TODAY, partner_id=partner.id)
+    used = read_pdf(PartnerReport().render(data)).fonts()
+    assert used and all(used.values()), used
