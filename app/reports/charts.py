@@ -227,3 +227,25 @@ def donut(
         )
         y -= 20
     return d
+
+
+def empty(fonts: FontSet, title: str, text: str, width: float, height: float) -> Drawing:
+    """A chart with nothing to show says so, rather than leaving a blank."""
+    d = _drawing(fonts, width, height)
+    _title(d, fonts, title, height)
+    d.add(
+        String(
+            width / 2,
+            height / 2,
+            text,
+            fontName=fonts.body,
+            fontSize=LABEL_SIZE + 1,
+            fillColor=MUTED,
+            textAnchor="middle",
+        )
+    )
+    return d
+
+
+def has_data(data: Sequence[Datum]) -> bool:
+    return any(x.value > 0 for x in data)

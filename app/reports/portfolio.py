@@ -3,8 +3,10 @@ risk, and every agreement in an appendix that stays linear at 10,000 rows."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
@@ -12,6 +14,7 @@ from app.domain.enums import AgreementStatus, AgreementType, OperatingModel
 from app.reports import charts
 from app.reports.base import Report
 from app.reports.data import CurrencyLine, PortfolioReportData
+from app.reports.fonts import FontSet
 from app.reports.fx import currency_table, fx_notes
 from app.reports.styles import RED
 
@@ -65,7 +68,7 @@ class PortfolioReport(Report[PortfolioReportData]):
         ]
 
     def _charts(self, data: PortfolioReportData) -> list[Flowable]:
-        w, fig, fonts = self.words, data.figures, self.fonts
+        w, fig = self.words, data.figures
         half = self.frame_width / 2 - 4 * mm
         base = fig.base_currency
         by_type = {b.key: b for b in fig.by_type}
@@ -101,14 +104,12 @@ class PortfolioReport(Report[PortfolioReportData]):
         grid = Table(
             [
                 [
-                    charts.hbar(
-                        fonts, f"{w('chart_by_type')} ({base})", type_data, half, CHART_HEIGHT
-                    ),
-                    charts.hbar(fonts, w("chart_by_status"), status_data, half, CHART_HEIGHT),
+                    self._chart(charts.hbar, f"{w('chart_by_type')} ({base})", type_data, half),
+                    self._chart(charts.hbar, w("chart_by_status"), status_data, half),
                 ],
                 [
-                    charts.donut(fonts, w("chart_model"), model_data, half, CHART_HEIGHT),
-                    charts.vbar(fonts, w("chart_expiries"), quarter_data, half, CHART_HEIGHT),
+                    self._chart(charts.donut, w("chart_model"), model_data, half),
+                    self._chart(charts.vbar, w("chart_expiries"), quarter_data, half),
                 ],
             ],
             colWidths=[self.frame_width / 2] * 2,
@@ -128,6 +129,17 @@ class PortfolioReport(Report[PortfolioReportData]):
         )
         return [self.keep(self.heading(w("charts")), grid)]
 
+    def _chart(
+        self,
+        draw: Callable[[FontSet, str, Sequence[charts.Datum], float, float], Drawing],
+        title: str,
+        data: Sequence[charts.Datum],
+        width: float,
+    ) -> Drawing:
+        if not charts.has_data(data):
+            return charts.empty(self.fonts, title, self.words("no_rows"), width, CHART_HEIGHT)
+        return draw(self.fonts, title, data, width, CHART_HEIGHT)
+
     def _currencies(self, data: PortfolioReportData) -> list[Flowable]:
         fig = data.figures
         lines = [
@@ -143,12 +155,10 @@ class PortfolioReport(Report[PortfolioReportData]):
 
     def _top_partners(self, data: PortfolioReportData) -> list[Flowable]:
         w, fig = self.words, data.figures
-        out: list[Flowable] = [
-            self.heading(w("top_partners")),
-            self.note(w("top_n", n=len(fig.top_partners), base=fig.base_currency)),
-        ]
+        out: list[Flowable] = [self.heading(w("top_partners"))]
         if not fig.top_partners:
             return [*out, self.note(w("no_rows"))]
+        out.append(self.note(w("top_n", n=len(fig.top_partners), base=fig.base_currency)))
         cols = self.columns(
             ("partner", 34, False),
             ("local_name", 22, False),

@@ -137,3 +137,12 @@ def test_owner_filter_and_as_of_date(demo_db: Database) -> None:
     pdf = read_pdf(PortfolioReport().render(data))
     assert f"Owner: {owner.upper()}" in pdf.text
     assert "As of 26 Nov 2026" in pdf.pages[0]
+
+
+def test_an_empty_portfolio_says_so(db: Database) -> None:
+    with db.session() as s:
+        data = portfolio_report(s, "en", REPORT_TODAY)
+    pdf = read_pdf(PortfolioReport().render(data))
+    assert data.figures.agreement_count == 0
+    assert "CNY 0.00" in pdf.text
+    assert pdf.text.count("Nothing to report.") >= 5  # four charts and the partner list
