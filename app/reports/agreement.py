@@ -70,7 +70,7 @@ class AgreementReport(Report[AgreementReportData]):
     def _summary(self, data: AgreementReportData) -> list[Flowable]:
         a, w = data.agreement, self.words
         days = (a.decision_date - data.context.as_of).days
-        left = w("days", n=days)
+        left = w("days_ahead", n=days) if days >= 0 else w("days_ago", n=-days)
         return [
             self.figures(
                 [

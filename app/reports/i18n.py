@@ -31,6 +31,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "yes": ("Yes", "是"),
     "no": ("No", "否"),
     "days": ("{n} days", "{n} 天"),
+    "days_ahead": ("in {n} days", "还有 {n} 天"),
+    "days_ago": ("{n} days ago", "已过 {n} 天"),
     "months": ("{n} months", "{n} 个月"),
     # sections
     "summary": ("Summary", "摘要"),

@@ -78,3 +78,14 @@ def test_empty_partner_name_is_asked_for(qtbot: QtBot, ui_db: Database) -> None:
     page.set_kind("partner")
     page.preview_button.click()
     assert page.status.text() == "Type the name of a partner."
+
+
+def test_cancel_keeps_the_previous_state(qtbot: QtBot, ui_db: Database) -> None:
+    page = _page(qtbot, ui_db)
+    page.set_kind("portfolio")
+    page.generate()
+    assert page.job is not None
+    page.job.cancel()
+    qtbot.waitUntil(lambda: page.preview_button.isEnabled(), timeout=TIMEOUT)
+    assert page.status.text() == "Cancelled."
+    assert page.pdf is None and not page.save_button.isEnabled()

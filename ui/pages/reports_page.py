@@ -45,7 +45,7 @@ from app.services import reporting
 from app.services.listing import owners
 from app.services.partners import get_partner
 from ui import i18n
-from ui.worker import Progress, run_job
+from ui.worker import Job, Progress, run_job
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +102,7 @@ class ReportsPage(QWidget):
         self._partner_id: int | None = None
         self._busy = False
         self._buffer: QBuffer | None = None
+        self.job: Job[Rendered] | None = None  # the report being drawn, if any
 
         self.kind_box = QComboBox()
         self.kind_box.setObjectName("reportKind")
@@ -268,7 +269,7 @@ class ReportsPage(QWidget):
             pdf = render(data, progress)
             return Rendered(pdf, () if HAVE_QTPDF else page_images(pdf))
 
-        run_job(
+        self.job = run_job(
             self,
             self.tr("Report"),
             work,
