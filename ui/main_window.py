@@ -75,7 +75,8 @@ class MainWindow(QMainWindow):
         self._open_editors: list[QWidget] = []
         events = optional("ui.undo", "undo_events")
         if events is not None:
-            events().changed.connect(lambda _entity, _id: self.refresh_all())
+            # A bound method, not a lambda: Qt drops the connection with this window.
+            events().changed.connect(self._record_changed)
         self.undo_stack.indexChanged.connect(lambda _i: self._refresh_soon())
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
         self._refresh_timer.timeout.connect(self.refresh_all)
@@ -345,6 +346,9 @@ class MainWindow(QMainWindow):
     def _show_decisions(self, days: int) -> None:
         self.show_page("agreements")
         self.agreements.show_decisions_within(days)
+
+    def _record_changed(self, _entity: str, _record_id: int) -> None:
+        self._refresh_soon()
 
     def _refresh_soon(self) -> None:
         self._refresh_timer.start()

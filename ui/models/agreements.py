@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -93,7 +93,11 @@ class AgreementTableModel(LazyIdModel[AgreementRow]):
         self.reload()
 
     def fetch_ids(self, session: Session) -> list[int]:
-        return agreement_ids(session, self.filter, sort=self.sort_key, descending=self.descending)
+        return self.ids_query()(session)
+
+    def ids_query(self) -> Callable[[Session], list[int]]:
+        f, sort, descending = self.filter, self.sort_key, self.descending
+        return lambda s: agreement_ids(s, f, sort=sort, descending=descending)
 
     def fetch_rows(self, session: Session, ids: Sequence[int]) -> list[AgreementRow]:
         return agreement_rows(session, ids)

@@ -7,18 +7,21 @@ flat however far the user scrolls.
 
 from __future__ import annotations
 
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from sqlalchemy.orm import Session
 
 from app.db import Database
+from ui.worker import run_job
 
 R = TypeVar("R")
+SLOW_QUERY_SECONDS = 0.12
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -40,8 +43,14 @@ class Column(Generic[R]):
 
 
 class LazyIdModel(QAbstractTableModel, Generic[R]):
+    busy = Signal(bool)  # an id query is running in the background
+    failed = Signal(str)
+
     PAGE_SIZE = 200
     MAX_PAGES = 40
+    # The application sets this: every id query runs in the background from the first.
+    # Tests leave it off, so a small list answers synchronously until it proves slow.
+    assume_slow = False
 
     def __init__(self, db: Database, columns: Sequence[Column[R]], parent: Any = None) -> None:
         super().__init__(parent)
@@ -51,6 +60,9 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
         self._pages: OrderedDict[int, dict[int, R]] = OrderedDict()
         self.sort_key = self.columns[0].sort_key or ""
         self.descending = False
+        self._generation = 0
+        self._shown_generation = 0
+        self._slow = type(self).assume_slow
 
     # --- what subclasses provide --------------------------------------------------------
 
@@ -63,21 +75,62 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
     def row_id(self, row: R) -> int:
         return int(row.id)  # type: ignore[attr-defined]
 
-    def cell_state(self, row: R, key: str) -> str:  # noqa: ARG002
+    def cell_state(self, row: R, key: str) -> str:
         return ""
 
-    def foreground(self, row: R, key: str) -> Any:  # noqa: ARG002
+    def foreground(self, row: R, key: str) -> Any:
         return None
 
     # --- loading ------------------------------------------------------------------------
 
-    def reload(self) -> None:
-        """Ask the database for the sorted, filtered ids again (one query)."""
+    def reload(self, *, wait: bool = False) -> None:
+        """Ask the database for the sorted, filtered ids again (one query).
+
+        Once that query has been seen to take longer than a glance (100,000 agreements:
+        0.3-1 s), it runs in a worker and the list keeps answering meanwhile; an answer
+        overtaken by a newer filter or sort is dropped. Small databases stay synchronous.
+        """
+        self._generation += 1
+        generation = self._generation
+        if self._slow and not wait:
+            query = self.ids_query()
+            self.busy.emit(True)
+            run_job(
+                None, "", lambda _progress: self._timed(query),
+                lambda ids: self._arrived(generation, ids),
+                lambda exc: self._failed(generation, exc),
+                show_dialog=False,
+            )  # fmt: skip
+            return
+        self.set_ids(self._timed(self.ids_query()))
+
+    def ids_query(self) -> Callable[[Session], list[int]]:
+        """The id query with the current filter and sort frozen in, safe to run elsewhere."""
+        return self.fetch_ids
+
+    def _timed(self, query: Callable[[Session], list[int]]) -> list[int]:
+        started = time.perf_counter()
         with self.db.session() as s:
-            ids = self.fetch_ids(s)
-        self.set_ids(ids)
+            ids = query(s)
+        self._slow = self.assume_slow or time.perf_counter() - started > SLOW_QUERY_SECONDS
+        return ids
+
+    def _arrived(self, generation: int, ids: list[int]) -> None:
+        if generation == self._generation:
+            self.set_ids(ids)
+            self.busy.emit(False)
+
+    def _failed(self, generation: int, exc: BaseException) -> None:
+        if generation == self._generation:
+            self.busy.emit(False)
+            self.failed.emit(str(exc))
+
+    def is_current(self) -> bool:
+        """True when no answer to a newer filter or sort is still on its way."""
+        return self._generation == self._shown_generation
 
     def set_ids(self, ids: list[int]) -> None:
+        self._shown_generation = self._generation
         self.beginResetModel()
         self._ids = ids
         self._pages.clear()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -44,7 +44,11 @@ class PartnerTableModel(LazyIdModel[PartnerRow]):
         self.reload()
 
     def fetch_ids(self, session: Session) -> list[int]:
-        return partner_ids(session, self.filter, sort=self.sort_key, descending=self.descending)
+        return self.ids_query()(session)
+
+    def ids_query(self) -> Callable[[Session], list[int]]:
+        f, sort, descending = self.filter, self.sort_key, self.descending
+        return lambda s: partner_ids(s, f, sort=sort, descending=descending)
 
     def fetch_rows(self, session: Session, ids: Sequence[int]) -> list[PartnerRow]:
         return partner_rows(session, list(ids))

@@ -58,6 +58,7 @@ class AgreementsPage(QWidget):
         self._text_timer.timeout.connect(self.apply_filter)
         self._build()
         self.model.modelReset.connect(self._show_count)
+        self.model.busy.connect(self._show_busy)
         self.reload_choices()
         restored = restore_header(self.view, STATE_KEY)
         if not restored:
@@ -223,6 +224,12 @@ class AgreementsPage(QWidget):
         n = self.model.rowCount()
         self.count_label.setText(self.tr("%n agreement(s)", "", n))
         self.count_changed.emit(n)
+
+    def _show_busy(self, busy: bool) -> None:
+        if busy:
+            self.count_label.setText(self.tr("Searching…"))
+        else:
+            self._show_count()
 
     def refresh(self) -> None:
         """After an edit elsewhere: the same filter, fresh rows, the selection kept if possible."""

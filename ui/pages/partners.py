@@ -87,6 +87,7 @@ class PartnerOverview(QWidget):
         self.agreements_view = fast_table(self)
         self.agreements_view.setObjectName("partnerAgreementsView")
         self.agreements_view.setModel(self.agreements_model)
+        self.agreements_model.modelReset.connect(self._summarise)
         for i, column in enumerate(self.agreements_model.columns):
             hidden = column.key in ("partner", "currency", "operating_model", "auto_renew",
                                     "start_date", "owner")  # fmt: skip
@@ -150,9 +151,10 @@ class PartnerOverview(QWidget):
         ])  # fmt: skip
         self.contacts_view.resizeColumnsToContents()
         self.agreements_model.set_filter(AgreementFilter(partner_id=partner.id))
-        self._summarise()
 
     def _summarise(self) -> None:
+        if self.partner is None:
+            return
         counts = dict.fromkeys(AgreementType, 0)
         for row in range(self.agreements_model.rowCount()):
             record = self.agreements_model.record(row)
