@@ -24,9 +24,7 @@ from ui.worker import run_job
 
 log = logging.getLogger(__name__)
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Application", text)
+translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -54,12 +52,16 @@ def open_with_recovery(target: str | None, parent: QWidget | None = None) -> Dat
         except DatabaseError as exc:
             box = QMessageBox(parent)
             box.setIcon(QMessageBox.Icon.Critical)
-            box.setWindowTitle(_t("Cannot open the database"))
-            box.setText(_t("PartnerDesk cannot open the database."))
+            box.setWindowTitle(translate("Application", "Cannot open the database"))
+            box.setText(translate("Application", "PartnerDesk cannot open the database."))
             box.setInformativeText(str(exc))
-            other = box.addButton(_t("Use another database…"), QMessageBox.ButtonRole.ActionRole)
+            other = box.addButton(
+                translate("Application", "Use another database…"),
+                QMessageBox.ButtonRole.ActionRole,
+            )
             default = box.addButton(
-                _t("Use my personal database"), QMessageBox.ButtonRole.AcceptRole
+                translate("Application", "Use my personal database"),
+                QMessageBox.ButtonRole.AcceptRole,
             )
             box.addButton(QMessageBox.StandardButton.Close)
             box.exec()
@@ -72,9 +74,11 @@ def open_with_recovery(target: str | None, parent: QWidget | None = None) -> Dat
                     os.environ.pop(ENV_VAR, None)
             elif clicked is other:
                 text, ok = QInputDialog.getText(
-                    parent, _t("Database"), _t("SQLite file path or PostgreSQL URL:"),
+                    parent,
+                    translate("Application", "Database"),
+                    translate("Application", "SQLite file path or PostgreSQL URL:"),
                     text=str(chosen or ""),
-                )  # fmt: skip
+                )
                 if not ok or not text.strip():
                     return None
                 chosen = text.strip()
@@ -92,7 +96,13 @@ def load_demo_data(
     """Ask how many, then load the demo in a worker with a cancellable progress dialog."""
     if count is None:
         number, ok = QInputDialog.getInt(
-            parent, _t("Demo data"), _t("How many demo agreements?"), 300, 10, 200_000, 100
+            parent,
+            translate("Application", "Demo data"),
+            translate("Application", "How many demo agreements?"),
+            300,
+            10,
+            200_000,
+            100,
         )
         if not ok:
             return
@@ -106,18 +116,29 @@ def load_demo_data(
         if on_done is not None:
             on_done()
         if parent is not None and hasattr(parent, "statusBar"):
+            message = translate("Application", "Added %1 demo agreements and %2 partners.")
             parent.statusBar().showMessage(
-                _t("Added %1 demo agreements and %2 partners.")
-                .replace("%1", f"{result.agreements:,}").replace("%2", f"{result.partners:,}"),
+                message.replace("%1", f"{result.agreements:,}").replace(
+                    "%2", f"{result.partners:,}"
+                ),
                 8000,
-            )  # fmt: skip
+            )
 
     def failed(exc: BaseException) -> None:
-        QMessageBox.warning(parent, _t("Demo data"), _t("The demo data was not loaded: %1")
-                            .replace("%1", str(exc)))  # fmt: skip
+        QMessageBox.warning(
+            parent,
+            translate("Application", "Demo data"),
+            translate("Application", "The demo data was not loaded: %1").replace("%1", str(exc)),
+        )
 
-    run_job(parent, _t("Loading demo data"), work, done, failed,
-            label=_t("Creating demo partners and agreements…"))  # fmt: skip
+    run_job(
+        parent,
+        translate("Application", "Loading demo data"),
+        work,
+        done,
+        failed,
+        label=translate("Application", "Creating demo partners and agreements…"),
+    )
 
 
 def offer_demo_if_empty(window: MainWindow) -> bool:
@@ -126,8 +147,10 @@ def offer_demo_if_empty(window: MainWindow) -> bool:
             return False
     answer = QMessageBox.question(
         window,
-        _t("Welcome to PartnerDesk"),
-        _t("This database has no agreements yet. Load demo data to look around?"),
+        translate("Application", "Welcome to PartnerDesk"),
+        translate(
+            "Application", "This database has no agreements yet. Load demo data to look around?"
+        ),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
     )
     if answer == QMessageBox.StandardButton.Yes:
@@ -151,19 +174,23 @@ def startup_reminder(window: MainWindow, today: date | None = None) -> QMessageB
         for d in due[:15]
     ]
     if len(due) > 15:
-        lines.append(_t("… and %1 more").replace("%1", str(len(due) - 15)))
+        lines.append(translate("Application", "… and %1 more").replace("%1", str(len(due) - 15)))
     box = QMessageBox(window)
     box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle(_t("Renewal decisions due"))
+    box.setWindowTitle(translate("Application", "Renewal decisions due"))
     box.setText(
-        _t("%1 decision(s) due within %2 days:").replace("%1", str(len(due)))
+        translate("Application", "%1 decision(s) due within %2 days:")
+        .replace("%1", str(len(due)))
         .replace("%2", str(days))
-    )  # fmt: skip
+    )
     box.setInformativeText("\n".join(lines))
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    check = QCheckBox(_t("Don't remind me at start-up"))
+    check = QCheckBox(translate("Application", "Don't remind me at start-up"))
     box.setCheckBox(check)
-    show = box.addButton(_t("Show renewals"), QMessageBox.ButtonRole.AcceptRole)
+    show = box.addButton(
+        translate("Application", "Show renewals"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
     box.addButton(QMessageBox.StandardButton.Close)
 
     def finished(_result: int) -> None:

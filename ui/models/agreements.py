@@ -32,9 +32,7 @@ STATUS_COLOURS = {
 PAST_COLOUR = "#c0392b"
 NEAR_COLOUR = "#d68910"
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("AgreementTableModel", text)
+translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
 
 
 def decision_state(row: AgreementRow, today: date) -> str:
@@ -59,27 +57,90 @@ def agreement_columns(today: date) -> list[Column[AgreementRow]]:
     # Titles are lambdas calling translate() with literals: lupdate finds them, and a
     # language switch takes effect at the next paint.
     return [
-        Column("reference", lambda: _t("Reference"), lambda r: r.reference, "reference"),
-        Column("title", lambda: _t("Title"), lambda r: r.title, "title"),
-        Column("type", lambda: _t("Type"), lambda r: i18n.type_label(r.type), "type"),
-        Column("partner", lambda: _t("Partner"), lambda r: r.partner_display, "partner"),
-        Column("owner", lambda: _t("Owner"), lambda r: r.owner, "owner"),
-        Column("status", lambda: _t("Status"), lambda r: i18n.status_label(r.status), "status"),
-        Column("value", lambda: _t("Value"), lambda r: i18n.money(r.value), "value", True),
-        Column("currency", lambda: _t("Currency"), lambda r: r.currency, "currency"),
-        Column("start_date", lambda: _t("Start"), lambda r: r.start_date.isoformat(),
-               "start_date", default_visible=False),
-        Column("end_date", lambda: _t("End"), lambda r: r.end_date.isoformat(), "end_date"),
-        Column("decision_date", lambda: _t("Decision date"),
-               lambda r: r.decision_date.isoformat(), "decision_date"),
-        Column("days_left", lambda: _t("Days to decide"), lambda r: _days_left(r, today),
-               "decision_date", True),
-        Column("operating_model", lambda: _t("Operating model"),
-               lambda r: i18n.operating_model_label(r.operating_model), "operating_model",
-               default_visible=False),
-        Column("auto_renew", lambda: _t("Auto-renew"),
-               lambda r: _t("Yes") if r.auto_renew else "", None, default_visible=False),
-    ]  # fmt: skip
+        Column(
+            "reference",
+            lambda: translate("AgreementTableModel", "Reference"),
+            lambda r: r.reference,
+            "reference",
+        ),
+        Column(
+            "title", lambda: translate("AgreementTableModel", "Title"), lambda r: r.title, "title"
+        ),
+        Column(
+            "type",
+            lambda: translate("AgreementTableModel", "Type"),
+            lambda r: i18n.type_label(r.type),
+            "type",
+        ),
+        Column(
+            "partner",
+            lambda: translate("AgreementTableModel", "Partner"),
+            lambda r: r.partner_display,
+            "partner",
+        ),
+        Column(
+            "owner", lambda: translate("AgreementTableModel", "Owner"), lambda r: r.owner, "owner"
+        ),
+        Column(
+            "status",
+            lambda: translate("AgreementTableModel", "Status"),
+            lambda r: i18n.status_label(r.status),
+            "status",
+        ),
+        Column(
+            "value",
+            lambda: translate("AgreementTableModel", "Value"),
+            lambda r: i18n.money(r.value),
+            "value",
+            True,
+        ),
+        Column(
+            "currency",
+            lambda: translate("AgreementTableModel", "Currency"),
+            lambda r: r.currency,
+            "currency",
+        ),
+        Column(
+            "start_date",
+            lambda: translate("AgreementTableModel", "Start"),
+            lambda r: r.start_date.isoformat(),
+            "start_date",
+            default_visible=False,
+        ),
+        Column(
+            "end_date",
+            lambda: translate("AgreementTableModel", "End"),
+            lambda r: r.end_date.isoformat(),
+            "end_date",
+        ),
+        Column(
+            "decision_date",
+            lambda: translate("AgreementTableModel", "Decision date"),
+            lambda r: r.decision_date.isoformat(),
+            "decision_date",
+        ),
+        Column(
+            "days_left",
+            lambda: translate("AgreementTableModel", "Days to decide"),
+            lambda r: _days_left(r, today),
+            "decision_date",
+            True,
+        ),
+        Column(
+            "operating_model",
+            lambda: translate("AgreementTableModel", "Operating model"),
+            lambda r: i18n.operating_model_label(r.operating_model),
+            "operating_model",
+            default_visible=False,
+        ),
+        Column(
+            "auto_renew",
+            lambda: translate("AgreementTableModel", "Auto-renew"),
+            lambda r: translate("AgreementTableModel", "Yes") if r.auto_renew else "",
+            None,
+            default_visible=False,
+        ),
+    ]
 
 
 class AgreementTableModel(LazyIdModel[AgreementRow]):

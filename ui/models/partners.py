@@ -14,24 +14,49 @@ from app.services.partners import PartnerFilter, PartnerRow, partner_ids, partne
 from ui import i18n
 from ui.models.lazy import Column, LazyIdModel
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("PartnerTableModel", text)
+translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
 
 
 def partner_columns() -> list[Column[PartnerRow]]:
     return [
-        Column("legal_name", lambda: _t("Legal name"), lambda r: r.legal_name, "legal_name"),
-        Column("local_name", lambda: _t("Local name"), lambda r: r.local_name or "",
-               "local_name"),
-        Column("country", lambda: _t("Country"), lambda r: r.country, "country"),
-        Column("roles", lambda: _t("Roles"),
-               lambda r: ", ".join(i18n.role_label(x) for x in r.roles), None),
-        Column("status", lambda: _t("Status"), lambda r: i18n.partner_status_label(r.status),
-               "status"),
-        Column("agreement_count", lambda: _t("Agreements"), lambda r: str(r.agreement_count),
-               "agreement_count", True),
-    ]  # fmt: skip
+        Column(
+            "legal_name",
+            lambda: translate("PartnerTableModel", "Legal name"),
+            lambda r: r.legal_name,
+            "legal_name",
+        ),
+        Column(
+            "local_name",
+            lambda: translate("PartnerTableModel", "Local name"),
+            lambda r: r.local_name or "",
+            "local_name",
+        ),
+        Column(
+            "country",
+            lambda: translate("PartnerTableModel", "Country"),
+            lambda r: r.country,
+            "country",
+        ),
+        Column(
+            "roles",
+            lambda: translate("PartnerTableModel", "Roles"),
+            lambda r: ", ".join(i18n.role_label(x) for x in r.roles),
+            None,
+        ),
+        Column(
+            "status",
+            lambda: translate("PartnerTableModel", "Status"),
+            lambda r: i18n.partner_status_label(r.status),
+            "status",
+        ),
+        Column(
+            "agreement_count",
+            lambda: translate("PartnerTableModel", "Agreements"),
+            lambda r: str(r.agreement_count),
+            "agreement_count",
+            True,
+        ),
+    ]
 
 
 class PartnerTableModel(LazyIdModel[PartnerRow]):
