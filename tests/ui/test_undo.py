@@ -13,6 +13,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+import ui.undo
 from app.db import Database
 from app.domain.enums import AgreementStatus, DocumentKind, PartnerRole
 from app.errors import NotFoundError
@@ -48,6 +49,14 @@ def warnings_shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     monkeypatch.setattr(QMessageBox, "warning", warning)
     monkeypatch.setattr(QMessageBox, "question", lambda *_a: Button.Yes)
     return shown
+
+
+@pytest.fixture(autouse=True)
+def fresh_undo_events(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Windows of earlier tests may still be connected to the shared notifier by lambdas
+    # that outlive them; each test hears only its own undo steps.
+    del qtbot
+    monkeypatch.setattr(ui.undo, "_events", ui.undo.UndoEvents())
 
 
 @pytest.fixture
