@@ -624,3 +624,16 @@ def test_opening_a_document_hands_a_copy_to_the_desktop(
     answer_questions(monkeypatch, Button.Yes)
     editor.attachments_tab.remove()
     assert "licence.pdf" not in [d.filename for d in stored(ui_db, 13).attachments]
+
+
+def test_a_language_switch_tells_the_open_editor_when_it_applies(
+    qtbot: QtBot, ui_db: Database
+) -> None:
+    from PySide6.QtCore import QEvent
+
+    editor = open_editor(qtbot, ui_db, 14)
+    retype(qtbot, editor.title_edit, "Half typed")
+    QApplication.sendEvent(editor, QEvent(QEvent.Type.LanguageChange))
+    assert editor.banner.isVisible()
+    assert "opened again" in editor.banner.text()
+    assert editor.title_edit.text() == "Half typed"  # nothing typed is lost

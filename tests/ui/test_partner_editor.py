@@ -189,3 +189,11 @@ def test_the_partner_shows_all_its_agreements(qtbot: QtBot, ui_db: Database) -> 
         expected = count_agreements(s, AgreementFilter(partner_id=1))
     assert editor.agreements_table.rowCount() == expected
     assert editor.tabs.tabText(1) == f"Agreements ({expected})"
+
+
+def test_a_language_switch_tells_the_open_partner_editor(qtbot: QtBot, ui_db: Database) -> None:
+    from PySide6.QtCore import QEvent
+
+    editor = open_editor(qtbot, ui_db, 5)
+    QApplication.sendEvent(editor, QEvent(QEvent.Type.LanguageChange))
+    assert "opened again" in editor.banner.text()

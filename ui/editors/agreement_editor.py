@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QDate, QStringListModel, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QStringListModel, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QKeySequence, QPalette, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -694,6 +694,15 @@ class AgreementEditor(QDialog):
             if answer == QMessageBox.StandardButton.Save and not self.save():
                 return
         super().reject()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self.isVisible():
+            # The form is built once; rather than leave half of it in the old language,
+            # say plainly when the new one applies. Edits in progress stay as they are.
+            self.board.show_banner(
+                self.tr("The new language applies when this window is opened again.")
+            )
+        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # QDialog's close goes through reject(); if that stayed open, so does the window.

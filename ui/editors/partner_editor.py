@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -405,6 +405,15 @@ class PartnerEditor(QDialog):
             if answer == QMessageBox.StandardButton.Save and not self.save():
                 return
         super().reject()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self.isVisible():
+            # The form is built once; rather than leave half of it in the old language,
+            # say plainly when the new one applies. Edits in progress stay as they are.
+            self.board.show_banner(
+                self.tr("The new language applies when this window is opened again.")
+            )
+        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.reject()
