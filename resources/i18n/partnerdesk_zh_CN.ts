@@ -1,0 +1,2998 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ActualDialog</name>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="329" />
+        <source>Actual for {metric}</source>
+        <translation>{metric} 的实际值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="336" />
+        <source>target {t} {u}</source>
+        <translation>目标 {t} {u}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="337" />
+        <source>Period ending *</source>
+        <translation>期末日期 *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="338" />
+        <source>Actual * ({target})</source>
+        <translation>实际值 * （{target}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="340" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="348" />
+        <source>enter the actual value</source>
+        <translation>请输入实际值</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementEditor</name>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="177" />
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="178" />
+        <source>Terms</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="179" />
+        <source>Milestones</source>
+        <translation>里程碑</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="180" />
+        <source>KPIs</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="181" />
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="182" />
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="188" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="191" />
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="194" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="196" />
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="230" />
+        <source>Generated when saved, e.g. BR-2026-0042</source>
+        <translation>保存时自动生成，如 BR-2026-0042</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="244" />
+        <source>Renews automatically</source>
+        <translation>自动续约</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="248" />
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="251" />
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="265" />
+        <source>e.g. PRC law, English law</source>
+        <translation>如：中国法律、英国法律</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="267" />
+        <source>Comma-separated, e.g. CN, HK, MO</source>
+        <translation>以逗号分隔，如 CN, HK, MO</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="274" />
+        <source>Reference</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="275" />
+        <source>Title *</source>
+        <translation>标题 *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="276" />
+        <source>Cooperation type</source>
+        <translation>合作类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="277" />
+        <source>Partner *</source>
+        <translation>合作伙伴 *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="278" />
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="279" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="280" />
+        <source>Governing law</source>
+        <translation>适用法律</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="281" />
+        <source>Territories</source>
+        <translation>地域范围</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="296" />
+        <source>Signed</source>
+        <translation>签署日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="297" />
+        <source>Starts *</source>
+        <translation>开始日期 *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="298" />
+        <source>Ends *</source>
+        <translation>结束日期 *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="299" />
+        <source>Renewal</source>
+        <translation>续约</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="300" />
+        <source>Notice period</source>
+        <translation>通知期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="301" />
+        <source>Decision date</source>
+        <translation>决策日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="303" />
+        <source>Renewal chain</source>
+        <translation>续约链</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="305" />
+        <source>Contract value *</source>
+        <translation>合同金额 *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="312" />
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="342" />
+        <source>Terms: {type}</source>
+        <translation>条款：{type}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="418" />
+        <source>New agreement</source>
+        <translation>新建协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="421" />
+        <source>Agreement {ref} — {title}</source>
+        <translation>协议 {ref} — {title}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="432" />
+        <source>closed</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="434" />
+        <source>passed {n} days ago</source>
+        <translation>已过去 {n} 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="436" />
+        <location filename="../../ui/editors/agreement_editor.py" line="438" />
+        <source>in {n} days</source>
+        <translation>{n} 天后</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="445" />
+        <source>renews {ref}</source>
+        <translation>续约自 {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="447" />
+        <location filename="../../ui/editors/agreement_editor.py" line="453" />
+        <source>renewed into {ref}</source>
+        <translation>已续约为 {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="497" />
+        <source>choose a partner from the list</source>
+        <translation>请从列表中选择合作伙伴</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="499" />
+        <source>no single partner matches “{text}”</source>
+        <translation>没有唯一匹配“{text}”的合作伙伴</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="508" />
+        <source>enter the contract value (0 if none)</source>
+        <translation>请输入合同金额（无则填 0）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="567" />
+        <source>This agreement no longer exists (deleted on another desk?): {e}</source>
+        <translation>该协议已不存在（可能已在其他电脑上删除）：{e}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="573" />
+        <source>Not saved: {reason}</source>
+        <translation>未保存：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="614" />
+        <source>Not saved: {n} fields need attention on these pages: {pages}</source>
+        <translation>未保存：以下页面有 {n} 个字段需要处理：{pages}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="631" />
+        <source>Changed by someone else</source>
+        <translation>已被他人修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="633" />
+        <source>{message}
+
+Reload the agreement as it is now? Your unsaved edits in this window will be lost.</source>
+        <translation>{message}
+
+是否重新加载该协议的当前内容？此窗口中未保存的修改将会丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="653" />
+        <source>Delete agreement</source>
+        <translation>删除协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="655" />
+        <source>Delete {ref} “{title}” with its milestones, KPIs and documents?
+You can undo this with Edit ▸ Undo.</source>
+        <translation>删除 {ref}“{title}”及其里程碑、KPI 和文件？
+可通过“编辑 ▸ 撤销”恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="672" />
+        <source>Not deleted: {reason}</source>
+        <translation>未删除：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="685" />
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="686" />
+        <source>This agreement has changes that are not saved. Save them?</source>
+        <translation>该协议有未保存的更改。是否保存？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="703" />
+        <source>The new language applies when this window is opened again.</source>
+        <translation>新语言将在再次打开此窗口时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementTableModel</name>
+    <message>
+        <location filename="../../ui/models/agreements.py" line="62" />
+        <source>Reference</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/agreements.py" line="67" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/agreements.py" line="71" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/agreements.py" line="77" />
+        <source>Partner</source>
+        <translation>合作伙伴</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/agreements.py" line="82" />
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/agreements.py" line="86" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/agreements.py" line="92" />
+        <source>Value</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/agreements.py" line="99" />
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/agreements.py" line="105" />
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/agreements.py" line="112" />
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/agreements.py" line="118" />
+        <source>Decision date</source>
+        <translation>决策日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/agreements.py" line="124" />
+        <source>Days to decide</source>
+        <translation>距决策天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/agreements.py" line="131" />
+        <source>Operating model</source>
+        <translation>经营模式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/agreements.py" line="138" />
+        <source>Auto-renew</source>
+        <translation>自动续约</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/agreements.py" line="139" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementsPage</name>
+    <message>
+        <location filename="../../ui/pages/agreements.py" line="72" />
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/agreements.py" line="76" />
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/agreements.py" line="77" />
+        <source>Live (active or pending)</source>
+        <translation>生效中（生效或待审批）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/agreements.py" line="82" />
+        <source>Partner</source>
+        <translation>合作伙伴</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/agreements.py" line="85" />
+        <source>Search reference, title, partner…</source>
+        <translation>搜索编号、标题、合作伙伴…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/agreements.py" line="88" />
+        <source>Decision from</source>
+        <translation>决策日期从</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/agreements.py" line="94" />
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/agreements.py" line="96" />
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/agreements.py" line="119" />
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/agreements.py" line="155" />
+        <source>All owners</source>
+        <translation>全部负责人</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/agreements.py" line="225" />
+        <source>%n agreement(s)</source>
+        <translation><numerusform>%n 份协议</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/agreements.py" line="230" />
+        <source>Searching…</source>
+        <translation>正在查询…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/agreements.py" line="288" />
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/agreements.py" line="289" />
+        <source>Renew…</source>
+        <translation>续约…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/agreements.py" line="295" />
+        <source>Export report…</source>
+        <translation>导出报告…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/agreements.py" line="299" />
+        <source>Delete %n agreement(s)…</source>
+        <translation><numerusform>删除 %n 份协议…</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/agreements.py" line="302" />
+        <source>New agreement…</source>
+        <translation>新建协议…</translation>
+    </message>
+</context>
+<context>
+    <name>Application</name>
+    <message>
+        <location filename="../../ui/application.py" line="55" />
+        <source>Cannot open the database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/application.py" line="56" />
+        <source>PartnerDesk cannot open the database.</source>
+        <translation>PartnerDesk 无法打开数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/application.py" line="59" />
+        <source>Use another database…</source>
+        <translation>使用其他数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/application.py" line="63" />
+        <source>Use my personal database</source>
+        <translation>使用我的个人数据库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/application.py" line="78" />
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/application.py" line="79" />
+        <source>SQLite file path or PostgreSQL URL:</source>
+        <translation>SQLite 文件路径或 PostgreSQL 地址：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/application.py" line="100" />
+        <location filename="../../ui/application.py" line="130" />
+        <source>Demo data</source>
+        <translation>演示数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/application.py" line="101" />
+        <source>How many demo agreements?</source>
+        <translation>需要多少份演示协议？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/application.py" line="119" />
+        <source>Added %1 demo agreements and %2 partners.</source>
+        <translation>已添加 %1 份演示协议和 %2 个合作伙伴。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/application.py" line="131" />
+        <source>The demo data was not loaded: %1</source>
+        <translation>演示数据未能加载：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/application.py" line="136" />
+        <source>Loading demo data</source>
+        <translation>正在加载演示数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/application.py" line="140" />
+        <source>Creating demo partners and agreements…</source>
+        <translation>正在创建演示合作伙伴和协议…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/application.py" line="150" />
+        <source>Welcome to PartnerDesk</source>
+        <translation>欢迎使用 PartnerDesk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/application.py" line="151" />
+        <source>This database has no agreements yet. Load demo data to look around?</source>
+        <translation>该数据库还没有协议。是否加载演示数据先看看？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/application.py" line="177" />
+        <source>… and %1 more</source>
+        <translation>… 另有 %1 项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/application.py" line="180" />
+        <source>Renewal decisions due</source>
+        <translation>续约决策即将到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/application.py" line="182" />
+        <source>%1 decision(s) due within %2 days:</source>
+        <translation>%2 天内有 %1 项决策到期：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/application.py" line="188" />
+        <source>Don't remind me at start-up</source>
+        <translation>启动时不再提醒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/application.py" line="191" />
+        <source>Show renewals</source>
+        <translation>查看续约</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentDialog</name>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="443" />
+        <source>Add document</source>
+        <translation>添加文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="450" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="451" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="452" />
+        <source>Expires on</source>
+        <translation>到期日</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsTab</name>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="461" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="461" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="461" />
+        <source>Expires</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="461" />
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="462" />
+        <source>Added</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="462" />
+        <source>By</source>
+        <translation>添加人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="465" />
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="466" />
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="467" />
+        <source>Save a copy…</source>
+        <translation>另存副本…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="468" />
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="495" />
+        <source>Add document</source>
+        <translation>添加文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="542" />
+        <source>No application opens {name}; use “Save a copy…”.</source>
+        <translation>没有可打开 {name} 的程序；请使用“另存副本…”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="550" />
+        <source>Save a copy</source>
+        <translation>另存副本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="560" />
+        <source>Could not save {name}: {reason}</source>
+        <translation>无法保存 {name}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="567" />
+        <source>Remove document</source>
+        <translation>移除文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="568" />
+        <source>Remove “{name}”?</source>
+        <translation>移除“{name}”？</translation>
+    </message>
+</context>
+<context>
+    <name>CheckPage</name>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="256" />
+        <source>Check every row</source>
+        <translation>检查每一行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="258" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="263" />
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="263" />
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="263" />
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="278" />
+        <source>Checking every row…</source>
+        <translation>正在检查每一行…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="279" />
+        <source>Checking</source>
+        <translation>正在检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="295" />
+        <source>Correct the file and go back to check it again.</source>
+        <translation>请修改文件后返回重新检查。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="297" />
+        <source>(The first {n} problems are shown.)</source>
+        <translation>（仅显示前 {n} 个问题。）</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="118" />
+        <source>Agreements in the portfolio</source>
+        <translation>组合中的协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="119" />
+        <source>Portfolio value</source>
+        <translation>组合总值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="120" />
+        <source>Decisions due within 30 days</source>
+        <translation>30 天内到期的决策</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="121" />
+        <location filename="../../ui/pages/dashboard.py" line="171" />
+        <source>Overdue milestones</source>
+        <translation>逾期里程碑</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="122" />
+        <location filename="../../ui/pages/dashboard.py" line="172" />
+        <source>KPIs in red</source>
+        <translation>红灯 KPI</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="123" />
+        <source>Documents expiring within 60 days</source>
+        <translation>60 天内到期的文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="130" />
+        <source>Show them in the agreements list</source>
+        <translation>在协议列表中查看</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="133" />
+        <source>Decision date</source>
+        <translation>决策日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="133" />
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="134" />
+        <location filename="../../ui/pages/dashboard.py" line="138" />
+        <location filename="../../ui/pages/dashboard.py" line="142" />
+        <location filename="../../ui/pages/dashboard.py" line="146" />
+        <source>Reference</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="134" />
+        <location filename="../../ui/pages/dashboard.py" line="142" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="134" />
+        <source>Partner</source>
+        <translation>合作伙伴</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="135" />
+        <location filename="../../ui/pages/dashboard.py" line="139" />
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="135" />
+        <source>Value</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="138" />
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="138" />
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="139" />
+        <source>Milestone</source>
+        <translation>里程碑</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="142" />
+        <source>KPI</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="143" />
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="143" />
+        <source>Latest</source>
+        <translation>最新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="143" />
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="146" />
+        <source>Expires</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="146" />
+        <source>Days left</source>
+        <translation>剩余天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="147" />
+        <source>Document</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="147" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="152" />
+        <source>Decision dates within:</source>
+        <translation>决策日期范围：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="154" />
+        <source>%1 days</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="170" />
+        <source>Decisions due</source>
+        <translation>待决策</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="173" />
+        <source>Expiring documents</source>
+        <translation>即将到期的文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="178" />
+        <source>Needs attention today (%1)</source>
+        <translation>今日待关注（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="187" />
+        <source>Value by cooperation type</source>
+        <translation>按合作类型的金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="188" />
+        <source>Agreements by status</source>
+        <translation>按状态的协议数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="189" />
+        <source>Brand operating model</source>
+        <translation>品牌经营模式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="190" />
+        <source>Value by currency</source>
+        <translation>按币种的金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="242" />
+        <source>Dashboard</source>
+        <translation>仪表板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="261" />
+        <source>The dashboard could not be read: %1</source>
+        <translation>无法读取仪表板：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="334" />
+        <source>Value by cooperation type (%1)</source>
+        <translation>按合作类型的金额（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="346" />
+        <source>Agreements</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="351" />
+        <source>Value by currency (million %1)</source>
+        <translation>按币种的金额（百万 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="361" />
+        <source>Totals in %1 at the rates in force on %2.</source>
+        <translation>合计按 %2 生效的汇率折算为 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="364" />
+        <source>Left out for lack of a rate: %1.</source>
+        <translation>因缺少汇率未计入：%1。</translation>
+    </message>
+</context>
+<context>
+    <name>DecimalEdit</name>
+    <message>
+        <location filename="../../ui/editors/fields.py" line="64" />
+        <source>is not a number</source>
+        <translation>不是数字</translation>
+    </message>
+</context>
+<context>
+    <name>EnumLabel</name>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="13" />
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="14" />
+        <source>Negotiation</source>
+        <translation>谈判中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="15" />
+        <source>Pending approval</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="16" />
+        <source>Active</source>
+        <translation>生效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="17" />
+        <source>Expired</source>
+        <translation>已到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="18" />
+        <source>Terminated</source>
+        <translation>已终止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="19" />
+        <source>Renewed</source>
+        <translation>已续约</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="20" />
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="21" />
+        <source>Logistics</source>
+        <translation>物流</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="22" />
+        <source>Marketing</source>
+        <translation>营销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="23" />
+        <source>Payment</source>
+        <translation>支付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="24" />
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="25" />
+        <source>Green</source>
+        <translation>绿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="26" />
+        <source>Amber</source>
+        <translation>黄</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="27" />
+        <source>Red</source>
+        <translation>红</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="28" />
+        <source>No data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="29" />
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="30" />
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="31" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="32" />
+        <source>Exclusive distributor</source>
+        <translation>独家经销商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="33" />
+        <source>Authorised distributor</source>
+        <translation>授权经销商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="34" />
+        <source>Authorised reseller</source>
+        <translation>授权零售商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="35" />
+        <source>Flagship store</source>
+        <translation>旗舰店</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="36" />
+        <source>Partner</source>
+        <translation>合作伙伴</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="37" />
+        <source>Merchant</source>
+        <translation>商户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="38" />
+        <source>Shared</source>
+        <translation>共同承担</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="39" />
+        <source>Signed contract</source>
+        <translation>已签署合同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="40" />
+        <source>Amendment</source>
+        <translation>补充协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="41" />
+        <source>Brand authorisation</source>
+        <translation>品牌授权书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="42" />
+        <source>Trademark certificate</source>
+        <translation>商标证书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="43" />
+        <source>Payment licence</source>
+        <translation>支付牌照</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="44" />
+        <source>Customs licence</source>
+        <translation>报关资质</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="45" />
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="46" />
+        <source>Higher is better</source>
+        <translation>越高越好</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="47" />
+        <source>Lower is better</source>
+        <translation>越低越好</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="48" />
+        <source>First mile</source>
+        <translation>头程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="49" />
+        <source>International freight</source>
+        <translation>国际运输</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="50" />
+        <source>Customs clearance</source>
+        <translation>清关</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="51" />
+        <source>Bonded warehouse</source>
+        <translation>保税仓</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="52" />
+        <source>Last mile</source>
+        <translation>尾程配送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="53" />
+        <source>Online ads</source>
+        <translation>线上广告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="54" />
+        <source>Offline promotion</source>
+        <translation>线下推广</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="55" />
+        <source>Livestream</source>
+        <translation>直播</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="56" />
+        <source>Social / KOL</source>
+        <translation>社交 / 达人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="57" />
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="58" />
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="59" />
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="60" />
+        <source>Waived</source>
+        <translation>已豁免</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="61" />
+        <source>Direct sales</source>
+        <translation>直营</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="62" />
+        <source>Brand owner</source>
+        <translation>品牌方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="63" />
+        <source>Logistics provider</source>
+        <translation>物流服务商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="64" />
+        <source>Marketing channel</source>
+        <translation>营销渠道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="65" />
+        <source>Payment institution</source>
+        <translation>支付机构</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="66" />
+        <source>E-commerce platform</source>
+        <translation>电商平台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="67" />
+        <source>Prospect</source>
+        <translation>潜在</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="68" />
+        <source>Inactive</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="69" />
+        <source>Card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="70" />
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="71" />
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="72" />
+        <source>UnionPay</source>
+        <translation>银联</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="73" />
+        <source>Bank transfer</source>
+        <translation>银行转账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="74" />
+        <source>Wallet</source>
+        <translation>电子钱包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="75" />
+        <source>Per kg</source>
+        <translation>按公斤</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="76" />
+        <source>Per parcel</source>
+        <translation>按包裹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="77" />
+        <source>Per CBM</source>
+        <translation>按立方米</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="78" />
+        <source>Per container</source>
+        <translation>按集装箱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="79" />
+        <source>Percent of value</source>
+        <translation>按货值百分比</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="80" />
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="81" />
+        <source>Traffic</source>
+        <translation>流量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="82" />
+        <source>Inventory</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="83" />
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="443" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="447" />
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="469" />
+        <source>Exported {n} rows to {path}.</source>
+        <translation>已导出 {n} 行到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="476" />
+        <source>The export failed: {error}</source>
+        <translation>导出失败：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="60" />
+        <source>Choose a file</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="62" />
+        <source>Agreements or partners, as CSV or Excel (XLSX). Chinese Excel files are fine.</source>
+        <translation>协议或合作伙伴，CSV 或 Excel (XLSX) 格式。支持中文 Excel 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="65" />
+        <source>A .csv or .xlsx file</source>
+        <translation>.csv 或 .xlsx 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="67" />
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="77" />
+        <source>Detect from the headers</source>
+        <translation>根据表头识别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="78" />
+        <source>Agreements (and their partners)</source>
+        <translation>协议（及其合作伙伴）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="79" />
+        <source>Partners</source>
+        <translation>合作伙伴</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="83" />
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="84" />
+        <source>Text encoding (CSV):</source>
+        <translation>文本编码（CSV）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="85" />
+        <source>Sheet (XLSX):</source>
+        <translation>工作表（XLSX）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="86" />
+        <source>Contains:</source>
+        <translation>内容：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="92" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="93" />
+        <source>Spreadsheets (*.csv *.xlsx *.txt);;All files (*)</source>
+        <translation>电子表格 (*.csv *.xlsx *.txt);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="593" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="593" />
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="593" />
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="593" />
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="594" />
+        <source>Old value</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="594" />
+        <source>New value</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="597" />
+        <source>A new agreement has no history yet.</source>
+        <translation>新协议还没有历史记录。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="314" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="325" />
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="326" />
+        <source>Importing</source>
+        <translation>导入中</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="351" />
+        <source>Import agreements or partners</source>
+        <translation>导入协议或合作伙伴</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="391" />
+        <source>The import failed: {error}</source>
+        <translation>导入失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="394" />
+        <source>Cancelled: nothing was imported.</source>
+        <translation>已取消：未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="399" />
+        <source>{creates} new, {updates} updated</source>
+        <translation>新增 {creates} 条，更新 {updates} 条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="403" />
+        <source>, {n} unchanged</source>
+        <translation>，{n} 条未变</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="405" />
+        <source>, {n} new partner(s)</source>
+        <translation>，新增合作伙伴 {n} 个</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="409" />
+        <source>{problems} problem(s) in {rows} of {total} row(s). Nothing will be imported until every row is right.</source>
+        <translation>{total} 行中有 {rows} 行存在 {problems} 个问题。所有行都正确之前不会导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="416" />
+        <source>Ignored columns: {cols}</source>
+        <translation>已忽略的列：{cols}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="420" />
+        <source>Imported {total} row(s): {counts}.</source>
+        <translation>已导入 {total} 行：{counts}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="422" />
+        <source>All {total} row(s) are fine: {counts} on import.</source>
+        <translation>全部 {total} 行均无问题：导入后将{counts}。</translation>
+    </message>
+</context>
+<context>
+    <name>KpiDialog</name>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="300" />
+        <source>KPI</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="303" />
+        <source>%, days, hours, x, currency</source>
+        <translation>%、天、小时、倍、币种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="308" />
+        <source>Metric *</source>
+        <translation>指标 *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="309" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="310" />
+        <source>Target *</source>
+        <translation>目标 *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="311" />
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="319" />
+        <source>enter the target</source>
+        <translation>请输入目标值</translation>
+    </message>
+</context>
+<context>
+    <name>KpisTab</name>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="360" />
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="360" />
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="360" />
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="361" />
+        <source>Latest actual</source>
+        <translation>最新实际值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="361" />
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="361" />
+        <source>Attainment</source>
+        <translation>达成情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="364" />
+        <source>Add KPI…</source>
+        <translation>添加 KPI…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="365" />
+        <source>Add actual…</source>
+        <translation>录入实际值…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="366" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="427" />
+        <source>Remove KPI</source>
+        <translation>移除 KPI</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="424" />
+        <source>Remove the KPI “{m}” and its {n} actual(s)?</source>
+        <translation>移除 KPI“{m}”及其 {n} 条实际值？</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../ui/i18n.py" line="65" />
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="66" />
+        <source>Logistics</source>
+        <translation>物流</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="67" />
+        <source>Marketing</source>
+        <translation>营销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="68" />
+        <source>Payment</source>
+        <translation>支付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="69" />
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="75" />
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="76" />
+        <source>Negotiation</source>
+        <translation>谈判中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="77" />
+        <source>Pending approval</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="78" />
+        <location filename="../../ui/i18n.py" line="109" />
+        <source>Active</source>
+        <translation>生效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="79" />
+        <source>Expired</source>
+        <translation>已到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="80" />
+        <source>Terminated</source>
+        <translation>已终止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="81" />
+        <source>Renewed</source>
+        <translation>已续约</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="89" />
+        <source>Direct sales</source>
+        <translation>直营</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="90" />
+        <source>Platform (third-party)</source>
+        <translation>平台（第三方）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="96" />
+        <source>Brand owner</source>
+        <translation>品牌方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="97" />
+        <source>Logistics provider</source>
+        <translation>物流服务商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="98" />
+        <source>Marketing channel</source>
+        <translation>营销渠道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="99" />
+        <source>Payment institution</source>
+        <translation>支付机构</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="102" />
+        <source>E-commerce platform</source>
+        <translation>电商平台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="108" />
+        <source>Prospect</source>
+        <translation>潜在</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="110" />
+        <source>Inactive</source>
+        <translation>停用</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="90" />
+        <source>PartnerDesk</source>
+        <translation>PartnerDesk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="99" />
+        <source>Reports are not installed in this build.</source>
+        <translation>此版本未安装报告功能。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="167" />
+        <source>Dashboard</source>
+        <translation>仪表板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="168" />
+        <source>Agreements</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="169" />
+        <source>Partners</source>
+        <translation>合作伙伴</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="170" />
+        <source>Renewals</source>
+        <translation>续约</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="171" />
+        <source>Reports</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="189" />
+        <source>New &amp;agreement…</source>
+        <translation>新建协议(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="190" />
+        <source>Create an agreement with a partner</source>
+        <translation>与合作伙伴新建协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="194" />
+        <source>New &amp;partner…</source>
+        <translation>新建合作伙伴(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="195" />
+        <source>Add a partner company</source>
+        <translation>添加合作伙伴公司</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="200" />
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="201" />
+        <source>&amp;Back up…</source>
+        <translation>备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="202" />
+        <source>&amp;Restore from backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="203" />
+        <source>Load &amp;demo data…</source>
+        <translation>加载演示数据(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="205" />
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="209" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="213" />
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="215" />
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="217" />
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="218" />
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="227" />
+        <source>&amp;About PartnerDesk</source>
+        <translation>关于 PartnerDesk(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="232" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="242" />
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="246" />
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="250" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="257" />
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="272" />
+        <source>Search references, titles, partners (Ctrl+F)</source>
+        <translation>搜索编号、标题、合作伙伴（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="292" />
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="295" />
+        <source>%1 agreements · %2 partners</source>
+        <translation>%1 份协议 · %2 个合作伙伴</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="367" />
+        <source>Not available</source>
+        <translation>不可用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="368" />
+        <source>The %1 editor is not installed in this build.</source>
+        <translation>此版本未安装%1编辑器。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="386" />
+        <location filename="../../ui/main_window.py" line="401" />
+        <source>agreement</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="391" />
+        <source>Cannot open the agreement</source>
+        <translation>无法打开协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="419" />
+        <source>partner</source>
+        <translation>合作伙伴</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="434" />
+        <source>Delete agreements</source>
+        <translation>删除协议</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="435" />
+        <source>Delete %n agreement(s)? You can undo this with Ctrl+Z.</source>
+        <translation><numerusform>删除 %n 份协议？可按 Ctrl+Z 撤销。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="444" />
+        <source>Delete %n agreement(s)</source>
+        <translation><numerusform>删除 %n 份协议</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="461" />
+        <source>Some agreements were not deleted</source>
+        <translation>部分协议未删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="470" />
+        <location filename="../../ui/main_window.py" line="490" />
+        <source>Cannot renew</source>
+        <translation>无法续约</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="474" />
+        <source>Renew agreement</source>
+        <translation>续约协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="476" />
+        <source>Renew %1 (%2)? A draft successor starting %3 is created and this agreement is marked renewed.</source>
+        <translation>续约 %1（%2）？将创建一份自 %3 起的续约协议草稿，并将本协议标记为已续约。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="494" />
+        <source>%1 renewed as %2</source>
+        <translation>%1 已续约为 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="516" />
+        <source>import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="525" />
+        <location filename="../../ui/main_window.py" line="532" />
+        <source>backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="559" />
+        <source>Now using %1</source>
+        <translation>当前使用 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="569" />
+        <source>About PartnerDesk</source>
+        <translation>关于 PartnerDesk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="570" />
+        <source>PartnerDesk — cooperation agreements for partnership managers.</source>
+        <translation>PartnerDesk — 为合作经理管理合作协议。</translation>
+    </message>
+</context>
+<context>
+    <name>MilestoneDialog</name>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="174" />
+        <source>Milestone</source>
+        <translation>里程碑</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="184" />
+        <source>optional, in {c}</source>
+        <translation>可选，单位 {c}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="187" />
+        <source>Title *</source>
+        <translation>标题 *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="188" />
+        <source>Due *</source>
+        <translation>截止日期 *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="189" />
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="190" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="191" />
+        <source>Amount ({c})</source>
+        <translation>金额（{c}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="192" />
+        <source>Completed on</source>
+        <translation>完成日期</translation>
+    </message>
+</context>
+<context>
+    <name>MilestonesTab</name>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="224" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="224" />
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="224" />
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="224" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="225" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="225" />
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="228" />
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="229" />
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="230" />
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="251" />
+        <source>Overdue since {d}</source>
+        <translation>自 {d} 起逾期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="284" />
+        <source>Remove milestone</source>
+        <translation>移除里程碑</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="284" />
+        <source>Remove “{t}”?</source>
+        <translation>移除“{t}”？</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerEditor</name>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="73" />
+        <source>Partner</source>
+        <translation>合作伙伴</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="74" />
+        <source>Agreements</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="78" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="81" />
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="84" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="113" />
+        <source>e.g. 爱彼贸易有限公司</source>
+        <translation>如：爱彼贸易有限公司</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="140" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="140" />
+        <source>Role</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="140" />
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="140" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="155" />
+        <source>Add contact</source>
+        <translation>添加联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="156" />
+        <source>Remove contact</source>
+        <translation>移除联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="171" />
+        <source>Legal name *</source>
+        <translation>法定名称 *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="172" />
+        <source>Local-script name</source>
+        <translation>本地文字名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="173" />
+        <source>Country *</source>
+        <translation>国家/地区 *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="174" />
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="175" />
+        <source>Website</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="176" />
+        <location filename="../../ui/editors/partner_editor.py" line="184" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="177" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="178" />
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="184" />
+        <source>Reference</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="184" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="184" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="185" />
+        <source>Value</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="185" />
+        <source>Decision date</source>
+        <translation>决策日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="191" />
+        <source>Double-click an agreement to open it</source>
+        <translation>双击协议即可打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="238" />
+        <source>New partner</source>
+        <translation>新建合作伙伴</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="239" />
+        <source>Partner — {name}</source>
+        <translation>合作伙伴 — {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="263" />
+        <source>Agreements ({n})</source>
+        <translation>协议（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="351" />
+        <source>This partner no longer exists: {e}</source>
+        <translation>该合作伙伴已不存在：{e}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="354" />
+        <source>Not saved: {reason}</source>
+        <translation>未保存：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="375" />
+        <source>Changed by someone else</source>
+        <translation>已被他人修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="377" />
+        <source>{message}
+
+Reload the partner as it is now? Your unsaved edits in this window will be lost.</source>
+        <translation>{message}
+
+是否重新加载该合作伙伴的当前内容？此窗口中未保存的修改将会丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="396" />
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="397" />
+        <source>This partner has changes that are not saved. Save them?</source>
+        <translation>该合作伙伴有未保存的更改。是否保存？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="414" />
+        <source>The new language applies when this window is opened again.</source>
+        <translation>新语言将在再次打开此窗口时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerOverview</name>
+    <message>
+        <location filename="../../ui/pages/partners.py" line="65" />
+        <source>Edit partner…</source>
+        <translation>编辑合作伙伴…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners.py" line="66" />
+        <source>New agreement…</source>
+        <translation>新建协议…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners.py" line="67" />
+        <source>Partner dossier…</source>
+        <translation>合作伙伴档案…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners.py" line="77" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners.py" line="77" />
+        <source>Role</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners.py" line="77" />
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners.py" line="78" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners.py" line="83" />
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners.py" line="101" />
+        <source>All agreements with this partner</source>
+        <translation>与该合作伙伴的全部协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners.py" line="131" />
+        <source>Select a partner to see its agreements</source>
+        <translation>选择合作伙伴以查看其协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners.py" line="140" />
+        <source>Country: %1</source>
+        <translation>国家/地区：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners.py" line="141" />
+        <source>Roles: %1</source>
+        <translation>角色：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners.py" line="142" />
+        <source>Status: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners.py" line="145" />
+        <source>Website: %1</source>
+        <translation>网站：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/partners.py" line="165" />
+        <source>%n agreement(s)</source>
+        <translation><numerusform>%n 份协议</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>PartnerPicker</name>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="105" />
+        <source>Type a name in English or Chinese</source>
+        <translation>输入英文或中文名称</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerTableModel</name>
+    <message>
+        <location filename="../../ui/models/partners.py" line="24" />
+        <source>Legal name</source>
+        <translation>法定名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/partners.py" line="30" />
+        <source>Local name</source>
+        <translation>本地名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/partners.py" line="36" />
+        <source>Country</source>
+        <translation>国家/地区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/partners.py" line="42" />
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/partners.py" line="48" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/partners.py" line="54" />
+        <source>Agreements</source>
+        <translation>协议</translation>
+    </message>
+</context>
+<context>
+    <name>PartnersPage</name>
+    <message>
+        <location filename="../../ui/pages/partners.py" line="184" />
+        <source>Search partners in either script…</source>
+        <translation>以中英文搜索合作伙伴…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners.py" line="188" />
+        <source>All roles</source>
+        <translation>全部角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners.py" line="193" />
+        <source>Country</source>
+        <translation>国家/地区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners.py" line="198" />
+        <source>New partner…</source>
+        <translation>新建合作伙伴…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/partners.py" line="259" />
+        <source>%n partner(s)</source>
+        <translation><numerusform>%n 个合作伙伴</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="137" />
+        <source>Check the columns</source>
+        <translation>检查列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="139" />
+        <source>Columns we do not recognise are highlighted: choose what each one holds, or leave it ignored.</source>
+        <translation>无法识别的列已突出显示：请选择每列的内容，或保持忽略。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="146" />
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="146" />
+        <source>Holds</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="189" />
+        <source>Not recognised</source>
+        <translation>无法识别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="192" />
+        <source>(ignore)</source>
+        <translation>（忽略）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="220" />
+        <source>agreements</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="220" />
+        <source>partners</source>
+        <translation>合作伙伴</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="222" />
+        <source>About {n} row(s) of {kind}.</source>
+        <translation>约 {n} 行{kind}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="225" />
+        <source>Read as {enc}, separated by {sep}.</source>
+        <translation>按 {enc} 读取，分隔符为 {sep}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="231" />
+        <source>{header}: amounts are read as × {factor} {currency}</source>
+        <translation>{header}：金额按 × {factor} {currency} 读取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="238" />
+        <source>Every required column is there ({cols}).</source>
+        <translation>所有必需的列都已具备（{cols}）。</translation>
+    </message>
+</context>
+<context>
+    <name>RenewalsPage</name>
+    <message>
+        <location filename="../../ui/pages/renewals.py" line="44" />
+        <source>Next %1 days</source>
+        <translation>未来 %1 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/renewals.py" line="47" />
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/renewals.py" line="50" />
+        <location filename="../../ui/pages/renewals.py" line="187" />
+        <source>Renew…</source>
+        <translation>续约…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/renewals.py" line="53" />
+        <location filename="../../ui/pages/renewals.py" line="186" />
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/renewals.py" line="58" />
+        <source>Decision dates in the</source>
+        <translation>决策日期范围</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/renewals.py" line="71" />
+        <source>Decision date</source>
+        <translation>决策日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/renewals.py" line="71" />
+        <source>Days left</source>
+        <translation>剩余天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/renewals.py" line="71" />
+        <source>Reference</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/renewals.py" line="72" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/renewals.py" line="72" />
+        <source>Partner</source>
+        <translation>合作伙伴</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/renewals.py" line="72" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/renewals.py" line="72" />
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/renewals.py" line="73" />
+        <source>Auto-renew</source>
+        <translation>自动续约</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/renewals.py" line="73" />
+        <source>Value</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/renewals.py" line="109" />
+        <source>%1-%2</source>
+        <translation>%1-%2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/renewals.py" line="110" />
+        <source>%n agreement(s)</source>
+        <translation><numerusform>%n 份协议</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/renewals.py" line="122" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/renewals.py" line="135" />
+        <source>%n decision(s) due</source>
+        <translation><numerusform>%n 项待决策</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/renewals.py" line="137" />
+        <source>(first %1 shown)</source>
+        <translation>（仅显示前 %1 项）</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="115" />
+        <source>e.g. BR-2026-0042</source>
+        <translation>如 BR-2026-0042</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="117" />
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="121" />
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="126" />
+        <source>Include the list of every agreement</source>
+        <translation>附上全部协议清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="131" />
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="133" />
+        <source>Legal or local name</source>
+        <translation>法定名称或本地名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="137" />
+        <source>Reference</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="139" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="139" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="140" />
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="142" />
+        <source>Decision date within</source>
+        <translation>决策日期在以下天数内</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="143" />
+        <source>Partner</source>
+        <translation>合作伙伴</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="153" />
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="157" />
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="167" />
+        <source>As of</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="167" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="174" />
+        <location filename="../../ui/pages/reports_page.py" line="274" />
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="194" />
+        <source>Agreement contract report</source>
+        <translation>协议合同报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="194" />
+        <source>Portfolio summary</source>
+        <translation>组合摘要</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="195" />
+        <source>Renewal outlook</source>
+        <translation>续约展望</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="195" />
+        <source>Partner dossier</source>
+        <translation>合作伙伴档案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="228" />
+        <source>All owners</source>
+        <translation>全部负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="266" />
+        <source>Preparing the report…</source>
+        <translation>正在准备报告…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="279" />
+        <source>Drawing the report…</source>
+        <translation>正在生成报告…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="292" />
+        <source>Could not save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="297" />
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="319" />
+        <source>Type the reference of an agreement.</source>
+        <translation>请输入协议编号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="337" />
+        <source>Type the name of a partner.</source>
+        <translation>请输入合作伙伴名称。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="347" />
+        <source>Ready: %1 KB. Save it with Save as…</source>
+        <translation>已就绪：%1 KB。请用“另存为…”保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="370" />
+        <source>No preview on this computer: save the report and open it in a PDF viewer.</source>
+        <translation>本机无法预览：请保存报告并用 PDF 阅读器打开。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="389" />
+        <source>The report could not be drawn (%1).</source>
+        <translation>报告无法生成（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="396" />
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="407" />
+        <source>Save report</source>
+        <translation>保存报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="407" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="68" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="71" />
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="72" />
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="73" />
+        <source>Company and currency</source>
+        <translation>公司与币种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="89" />
+        <source>System language</source>
+        <translation>系统语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="94" />
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="96" />
+        <source>System</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="96" />
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="97" />
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="100" />
+        <source>Theme:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="101" />
+        <source>Remind me of decisions due soon at start-up</source>
+        <translation>启动时提醒即将到期的决策</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="105" />
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="108" />
+        <source>Remind me of decisions within:</source>
+        <translation>提醒以下天数内的决策：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="110" />
+        <source>No automatic backup</source>
+        <translation>不自动备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="111" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="155" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="116" />
+        <source>Back up on close to:</source>
+        <translation>关闭时备份到：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="124" />
+        <source>In use:</source>
+        <translation>当前使用：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="126" />
+        <source>SQLite file, or postgresql://user@host/db</source>
+        <translation>SQLite 文件，或 postgresql://user@host/db</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="127" />
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="132" />
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="136" />
+        <source>Leave empty to use the default personal database. A new file is created and set up when it does not exist yet. Passwords are never stored: PostgreSQL reads them from ~/.pgpass or PGPASSWORD.</source>
+        <translation>留空则使用默认的个人数据库。文件不存在时会自动创建并初始化。密码从不保存：PostgreSQL 从 ~/.pgpass 或 PGPASSWORD 读取。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="152" />
+        <source>Company name:</source>
+        <translation>公司名称：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="154" />
+        <source>PNG or JPEG for report headers</source>
+        <translation>用于报告页眉的 PNG 或 JPEG</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="160" />
+        <source>Logo:</source>
+        <translation>标志：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="164" />
+        <source>Base currency:</source>
+        <translation>本位币：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="173" />
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="173" />
+        <source>Rate</source>
+        <translation>汇率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="173" />
+        <source>In force from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="182" />
+        <source>Latest rates:</source>
+        <translation>最新汇率：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="185" />
+        <source>USD</source>
+        <translation>USD</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="189" />
+        <source>units of base per unit</source>
+        <translation>每单位折合本位币</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="194" />
+        <source>Add rate</source>
+        <translation>添加汇率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="199" />
+        <source>New rate:</source>
+        <translation>新汇率：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="208" />
+        <source>Choose a database file</source>
+        <translation>选择数据库文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="209" />
+        <source>PartnerDesk database (*.db *.sqlite);;All files (*)</source>
+        <translation>PartnerDesk 数据库 (*.db *.sqlite);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="217" />
+        <source>Choose a logo</source>
+        <translation>选择标志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="218" />
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="225" />
+        <source>Back up to</source>
+        <translation>备份到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="237" />
+        <source>The rate must be a number, e.g. 7.1350</source>
+        <translation>汇率必须是数字，如 7.1350</translation>
+    </message>
+</context>
+<context>
+    <name>TermsForm</name>
+    <message>
+        <location filename="../../ui/editors/terms_form.py" line="79" />
+        <source>One per line</source>
+        <translation>每行一项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/terms_form.py" line="90" />
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/terms_form.py" line="97" />
+        <source>e.g. USD, EUR, CNY</source>
+        <translation>如 USD, EUR, CNY</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/terms_form.py" line="114" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+</context>
+<context>
+    <name>Worker</name>
+    <message>
+        <location filename="../../ui/worker.py" line="86" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>_Tab</name>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="93" />
+        <source>Save the agreement first (Apply) to add entries here.</source>
+        <translation>请先保存协议（应用）再在此添加条目。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="165" />
+        <source>PartnerDesk</source>
+        <translation>PartnerDesk</translation>
+    </message>
+</context>
+<context>
+    <name>new</name>
+    <message>
+        <location filename="../../ui/editors/screenshots.py" line="79" />
+        <source>Flagship store 2027</source>
+        <translation>2027 旗舰店</translation>
+    </message>
+</context>
+</TS>
