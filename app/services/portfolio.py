@@ -11,17 +11,18 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
-from decimal import Decimal
-from typing import Any
+from decimal import ROUND_FLOOR, Decimal
+from typing import Any, TypeVar
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from app.domain.enums import AgreementStatus, AgreementType, OperatingModel
 from app.domain.models import Agreement, BrandAgreement, Partner
+from app.domain.money import CENT, quantize
 from app.domain.types import ScaledDecimal
 from app.errors import NotFoundError
-from app.services.fx import RateInForce, convert, rate_in_force
+from app.services.fx import RateInForce, rate_in_force
 from app.services.listing import AgreementFilter, select_agreements
 from app.services.settings import base_currency as stored_base_currency
 
@@ -85,21 +86,47 @@ class _Rates:
                 self.found[currency] = None
         return self.found[currency]
 
-    def to_base(self, currency: str, amount: Decimal) -> Decimal | None:
+    def exact(self, currency: str, amount: Decimal) -> Decimal | None:
+        """The unrounded product: rounding happens once, over a whole breakdown."""
         rate = self.get(currency)
-        return None if rate is None else convert(amount, rate)
+        return None if rate is None else amount * rate.rate
 
 
-def _buckets(sums: dict[tuple[str, str], tuple[int, Decimal]], rates: _Rates) -> list[Bucket]:
-    """Fold exact per-(key, currency) sums into one bucket per key, converting each
-    currency's sum once (so a bucket is the correctly rounded sum of its currencies)."""
+K = TypeVar("K")
+
+
+def allocate_cents(exact: dict[K, Decimal], total: Decimal | None = None) -> dict[K, Decimal]:
+    """Round a breakdown to cents so that its parts add up to its rounded total.
+
+    Rounding each part on its own can leave a total a cent or two away from the sum of its
+    lines, which an executive reading the report will notice. Largest-remainder method:
+    every part is rounded down, and the cents still missing from the total go to the
+    parts that lost the most.
+    """
+    if not exact:
+        return {}
+    if total is None:
+        total = quantize(sum(exact.values(), ZERO))
+    floors = {k: v.quantize(CENT, rounding=ROUND_FLOOR) for k, v in exact.items()}
+    missing = int((total - sum(floors.values(), ZERO)) / CENT)
+    by_remainder = sorted(exact, key=lambda k: exact[k] - floors[k], reverse=True)
+    for k in by_remainder[: max(missing, 0)]:
+        floors[k] += CENT
+    return floors
+
+
+def _buckets(
+    sums: dict[tuple[str, str], tuple[int, Decimal]], rates: _Rates, total: Decimal | None = None
+) -> list[Bucket]:
+    """Fold exact per-(key, currency) sums into one bucket per key, in the base currency,
+    rounded so that the buckets add up to the breakdown's total."""
     counts: dict[str, int] = defaultdict(int)
-    values: dict[str, Decimal] = defaultdict(lambda: ZERO)
+    exact: dict[str, Decimal] = defaultdict(lambda: ZERO)
     for (key, currency), (n, amount) in sums.items():
         counts[key] += n
-        converted = rates.to_base(currency, amount)
-        if converted is not None:
-            values[key] += converted
+        converted = rates.exact(currency, amount)
+        exact[key] += converted if converted is not None else ZERO
+    values = allocate_cents(dict(exact), total)
     return [Bucket(k, counts[k], values[k]) for k in counts]
 
 
@@ -151,19 +178,22 @@ def portfolio_figures(
         had_n, had_amount = per_currency.get(currency, (0, ZERO))
         per_currency[currency] = (had_n + n, had_amount + amount)
 
-    by_currency: list[CurrencyTotal] = []
-    count = 0
-    total = ZERO
-    for currency, (n, value) in per_currency.items():
-        rate = rates.get(currency)
-        converted = None if rate is None else convert(value, rate)
-        by_currency.append(CurrencyTotal(currency, n, value, rate, converted))
-        count += n
-        if converted is not None:
-            total += converted
+    # Each currency line is its amount × rate, rounded; the total is the sum of the
+    # lines, and every other full breakdown is rounded to add up to that same total.
+    rounded = {
+        currency: quantize(converted)
+        for currency, (_, value) in per_currency.items()
+        if (converted := rates.exact(currency, value)) is not None
+    }
+    total = sum(rounded.values(), ZERO)
+    count = sum(n for n, _ in per_currency.values())
+    by_currency = [
+        CurrencyTotal(currency, n, value, rates.get(currency), rounded.get(currency))
+        for currency, (n, value) in per_currency.items()
+    ]
     by_currency.sort(key=lambda c: (-(c.value_base or ZERO), c.currency))
-    by_type = _sorted(_buckets(per_type, rates), [t.value for t in AgreementType])
-    by_status = _sorted(_buckets(per_status, rates), [s.value for s in AgreementStatus])
+    by_type = _sorted(_buckets(per_type, rates, total), [t.value for t in AgreementType])
+    by_status = _sorted(_buckets(per_status, rates, total), [s.value for s in AgreementStatus])
 
     brand_only = replace(f, types=frozenset({AgreementType.BRAND}))
     model_stmt = select_agreements(
@@ -194,26 +224,23 @@ def portfolio_figures(
         .where(Agreement.end_date >= bounds[0][1], Agreement.end_date < bounds[-1][2])
         .group_by(quarter, Agreement.currency)
     )
-    exp_counts: dict[str, int] = defaultdict(int)
-    exp_values: dict[str, Decimal] = defaultdict(lambda: ZERO)
-    for key, currency, n, value in session.execute(exp_stmt):
-        exp_counts[key] += n
-        converted = rates.to_base(currency, _money(session, value))
-        if converted is not None:
-            exp_values[key] += converted
-    quarters = [key for key, _, _ in bounds]
-    expiries = tuple(Bucket(k, exp_counts[k], exp_values[k]) for k in quarters)
+    per_quarter = {
+        (key, currency): (n, _money(session, value))
+        for key, currency, n, value in session.execute(exp_stmt)
+    }
+    found = {b.key: b for b in _buckets(per_quarter, rates)}
+    expiries = tuple(found.get(k, Bucket(k, 0, ZERO)) for k, _, _ in bounds)
 
     partner_stmt = select_agreements(
         [Agreement.partner_id, Agreement.currency, func.count(), func.sum(Agreement.value)], f
     ).group_by(Agreement.partner_id, Agreement.currency)
     p_counts: dict[int, int] = defaultdict(int)
-    p_values: dict[int, Decimal] = defaultdict(lambda: ZERO)
+    p_exact: dict[int, Decimal] = defaultdict(lambda: ZERO)
     for pid, currency, n, value in session.execute(partner_stmt):
         p_counts[pid] += n
-        converted = rates.to_base(currency, _money(session, value))
-        if converted is not None:
-            p_values[pid] += converted
+        converted = rates.exact(currency, _money(session, value))
+        p_exact[pid] += converted if converted is not None else ZERO
+    p_values = allocate_cents(dict(p_exact))
     best = sorted(p_counts, key=lambda pid: (-p_values[pid], pid))[:top]
     names = {
         r.id: r

@@ -137,3 +137,32 @@ def test_expiring_within_and_decisions_due_use_the_decision_date(
     assert sorted(r.title for r in list_agreements(session, f)) == ["d0", "d30"]
     due = decisions_due(session, TODAY, 30)
     assert [(d.title, d.days_left) for d in due] == [("d0", 0), ("d30", 30)]
+
+
+def test_breakdowns_add_up_to_the_total_to_the_cent(session: Session, partner: PartnerView) -> None:
+    # Amounts and a rate chosen so that rounding each line on its own loses cents.
+    for i, agreement_type in enumerate(AgreementType):
+        terms = {"operating_model": "direct"} if agreement_type is AgreementType.BRAND else {}
+        for currency in ("USD", "EUR", "JPY"):
+            create_agreement(
+                session,
+                agreement_input(
+                    partner.id,
+                    type=agreement_type,
+                    currency=currency,
+                    terms=terms,
+                    value=Decimal("100.01") + i,
+                    title=f"{agreement_type} {currency}",
+                ),
+            )
+    set_rate(session, "USD", "CNY", Decimal("7.133333"), date(2026, 1, 1))
+    set_rate(session, "EUR", "CNY", Decimal("7.816667"), date(2026, 1, 1))
+    set_rate(session, "JPY", "CNY", Decimal("0.047777"), date(2026, 1, 1))
+    figures = portfolio_figures(session, TODAY, base_currency="CNY")
+    for line in figures.by_currency:
+        assert line.rate is not None and line.value_base is not None
+        assert line.value_base == (line.value * line.rate.rate).quantize(Decimal("0.01"))
+    total = sum(line.value_base or 0 for line in figures.by_currency)
+    assert figures.total_value_base == total
+    assert sum(b.value_base for b in figures.by_type) == total
+    assert sum(b.value_base for b in figures.by_status) == total
