@@ -291,3 +291,31 @@ def test_a_new_partner_is_removed_by_undo_and_back_by_redo(
         legal_name="Undo Test Trading Ltd", country="CN",
         roles=frozenset({PartnerRole.BRAND_OWNER}),
     )  # fmt: skip
+
+
+def test_an_open_editor_shows_what_undo_wrote(
+    qtbot: QtBot, ui_db: Database, stack: QUndoStack
+) -> None:
+    before = stored(ui_db, 15)
+    editor = AgreementEditor(ui_db, 15, undo_stack=stack)
+    qtbot.addWidget(editor)
+    editor.show()
+    retitle(qtbot, editor, "Will be undone")
+    stack.undo()
+    assert editor.title_edit.text() == before.title  # reloaded, not stale
+    assert not editor.is_dirty()
+    retitle(qtbot, editor, "Saved again without a conflict")
+    assert stored(ui_db, 15).title == "Saved again without a conflict"
+
+
+def test_an_editor_mid_edit_keeps_the_edit_and_is_told(
+    qtbot: QtBot, ui_db: Database, stack: QUndoStack
+) -> None:
+    editor = AgreementEditor(ui_db, 16, undo_stack=stack)
+    qtbot.addWidget(editor)
+    editor.show()
+    retitle(qtbot, editor, "First save")
+    editor.owner_edit.setText("Typing, not saved")
+    stack.undo()
+    assert editor.owner_edit.text() == "Typing, not saved"
+    assert "Undo/redo changed this agreement" in editor.banner.text()

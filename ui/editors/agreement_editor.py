@@ -75,6 +75,7 @@ from ui.undo import (
     CreateAgreementCommand,
     EditAgreementCommand,
     delete_agreement_undoable,
+    undo_events,
 )
 
 COMMON_CURRENCIES = ("CNY", "USD", "EUR", "HKD", "JPY", "KRW", "GBP", "AUD", "SGD")
@@ -200,6 +201,8 @@ class AgreementEditor(QDialog):
         self.cancel_button.clicked.connect(self.reject)
         self.delete_button.clicked.connect(self.delete_agreement)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        # A bound method: Qt drops the connection when this editor is destroyed.
+        undo_events().changed.connect(self._record_changed)
 
         bottom = QHBoxLayout()
         bottom.addWidget(self.delete_button)
@@ -447,6 +450,27 @@ class AgreementEditor(QDialog):
             parts.append(self.tr("renewed into {ref}").format(ref=view.successor_reference))
         self.chain_label.setText("; ".join(parts))
         self._right_form.setRowVisible(self.chain_label, bool(parts))
+
+    def _record_changed(self, entity: str, record_id: int) -> None:
+        """An undo or redo rewrote this agreement: show it, unless the user is mid-edit."""
+        if entity != "agreement" or record_id != self.agreement_id or not self.isVisible():
+            return
+        if self.is_dirty():
+            self.board.show_banner(
+                self.tr("Undo/redo changed this agreement; saving will offer to reload it.")
+            )
+            return
+        try:
+            self.load(record_id)
+        except NotFoundError:
+            self.board.show_banner(self.tr("Undo/redo removed this agreement."))
+            self.save_button.setEnabled(False)
+            self.apply_button.setEnabled(False)
+            self.delete_button.setEnabled(False)
+            return
+        self.save_button.setEnabled(True)
+        self.apply_button.setEnabled(True)
+        self.delete_button.setEnabled(True)
 
     def _chain_note(self) -> str:
         if self.view is not None and self.view.successor_reference:

@@ -41,7 +41,7 @@ from app.services.partners import (
 from ui.editors.fields import CheckGroup, ErrorBoard, FieldRow, make_banner
 from ui.editors.labels import enum_label
 from ui.editors.terms_form import ui_language
-from ui.undo import CreatePartnerCommand, EditPartnerCommand
+from ui.undo import CreatePartnerCommand, EditPartnerCommand, undo_events
 
 CONTACT_COLUMNS = 4  # name, role, e-mail, phone
 AGREEMENTS_SHOWN = 500
@@ -88,6 +88,7 @@ class PartnerEditor(QDialog):
         self.apply_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        undo_events().changed.connect(self._record_changed)  # dropped with the editor
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
@@ -239,6 +240,21 @@ class PartnerEditor(QDialog):
             else self.tr("Partner — {name}").format(name=view.display_name)
         )  # fmt: skip
         self._baseline = self._form_state()
+
+    def _record_changed(self, entity: str, record_id: int) -> None:
+        if entity != "partner" or record_id != self.partner_id or not self.isVisible():
+            return
+        if self.is_dirty():
+            self.board.show_banner(
+                self.tr("Undo/redo changed this partner; saving will offer to reload it.")
+            )
+            return
+        try:
+            self.load(record_id)
+        except NotFoundError:
+            self.board.show_banner(self.tr("Undo/redo removed this partner."))
+            self.save_button.setEnabled(False)
+            self.apply_button.setEnabled(False)
 
     def _fill_agreements(self) -> None:
         self.agreements_table.setRowCount(0)
