@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from app.domain.enums import (
@@ -50,6 +50,13 @@ def install(app: QApplication, language: str) -> bool:
     translator = QTranslator(app)
     if not translator.load(str(I18N_DIR / f"partnerdesk_{language}.qm")):
         return False
+    # Qt's own words (OK, Cancel, Yes, the context menu of a line edit) from Qt's catalogue.
+    qt_words = QTranslator(app)
+    if qt_words.load(
+        f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ):
+        app.installTranslator(qt_words)
+        _installed.append(qt_words)
     app.installTranslator(translator)
     _installed.append(translator)
     return True
