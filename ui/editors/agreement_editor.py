@@ -60,12 +60,12 @@ from app.services.editing import partner_choices
 from app.services.listing import owners
 from ui.editors.agreement_tabs import AttachmentsTab, HistoryTab, KpisTab, MilestonesTab
 from ui.editors.fields import (
-    ERROR_COLOUR,
     DateEdit,
     DecimalEdit,
     ErrorBoard,
     FieldRow,
     OptionalDateEdit,
+    error_colour,
     make_banner,
 )
 from ui.editors.labels import enum_label
@@ -631,7 +631,7 @@ class AgreementEditor(QDialog):
                     pages.append(i)
         bar = self.tabs.tabBar()
         for i in pages:
-            bar.setTabTextColor(i, QColor(ERROR_COLOUR))
+            bar.setTabTextColor(i, QColor(error_colour(self)))
         if len(pages) > 1:
             # The user sees one page at a time: say where the other objections are.
             names = ", ".join(bar.tabText(i) for i in pages)

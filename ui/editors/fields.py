@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QDate, QRegularExpression, Signal
-from PySide6.QtGui import QRegularExpressionValidator, QResizeEvent
+from PySide6.QtGui import QPalette, QRegularExpressionValidator, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -24,6 +24,14 @@ from PySide6.QtWidgets import (
 from app.errors import FieldError
 
 ERROR_COLOUR = "#c62828"
+ERROR_COLOUR_ON_DARK = "#ef6c6c"  # the light-theme red is too dim on a dark window
+
+
+def error_colour(widget: QWidget) -> str:
+    dark = widget.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    return ERROR_COLOUR_ON_DARK if dark else ERROR_COLOUR
+
+
 DATE_FORMAT = "yyyy-MM-dd"
 # The "no date" sentinel of OptionalDateEdit: Qt shows specialValueText at the minimum.
 _NO_DATE = QDate(1900, 1, 1)
@@ -174,7 +182,7 @@ class FieldRow(QWidget):
         layout.addWidget(field)
         self.error_label = QLabel(self)
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.error_label.setStyleSheet(f"color: {error_colour(self)};")
         self.error_label.setObjectName("fieldError")
         self.error_label.hide()
         layout.addWidget(self.error_label)
@@ -193,7 +201,7 @@ class FieldRow(QWidget):
             self.field.setObjectName("editorField")
         # An id selector: a bare rule would also frame every child of a composite field.
         self.field.setStyleSheet(
-            f"#{self.field.objectName()} {{ border: 1px solid {ERROR_COLOUR}; }}"
+            f"#{self.field.objectName()} {{ border: 1px solid {error_colour(self)}; }}"
         )
         self.field.setToolTip("\n".join(messages))
 

@@ -108,19 +108,27 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out_dir", type=Path)
     parser.add_argument("--lang", default="en", choices=["en", "zh_CN"])
+    parser.add_argument("--theme", default="light", choices=["light", "dark"])
     args = parser.parse_args(argv)
     app = QApplication(sys.argv[:1])
+    from ui.application import guard_none_refcount  # the PySide6 6.12 None-leak reserve
+
+    guard_none_refcount()
     if args.lang != "en":
         from ui.i18n import install
 
         if not install(app, args.lang):
             print(f"no compiled translation for {args.lang}", file=sys.stderr)
             return 1
+    from ui.theme import apply
+
+    apply(app, args.theme)
     with tempfile.TemporaryDirectory() as tmp:
         db = open_database(Path(tmp) / "screens.db")
         with db.session() as s:
             load_demo(s, 400, seed=7, today=TODAY)
         suffix = "" if args.lang == "en" else f"-{args.lang.split('_')[0]}"
+        suffix += "" if args.theme == "light" else "-dark"
         for path in save_editor_screenshots(db, args.out_dir, suffix):
             print(path)
         db.dispose()
