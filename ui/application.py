@@ -17,6 +17,7 @@ from app.errors import DatabaseError
 from app.services.dashboard import decisions_due
 from app.services.demo import DemoResult, load_demo
 from app.services.listing import count_agreements
+from app.services.overview import count_decisions_due
 from ui import i18n, settings, theme
 from ui.main_window import MainWindow
 from ui.models.lazy import LazyIdModel
@@ -166,21 +167,24 @@ def startup_reminder(window: MainWindow, today: date | None = None) -> QMessageB
     today = today or window.today
     days = settings.REMINDER_DAYS.get()
     with window.db.session() as s:
-        due = decisions_due(s, today, days, limit=50)
+        due = decisions_due(s, today, days, limit=15)
+        total = count_decisions_due(s, today, days)
     if not due:
         return None
     lines = [
         f"{d.decision_date.isoformat()}  {d.reference}  {d.title} — {d.partner_name}"
         for d in due[:15]
     ]
-    if len(due) > 15:
-        lines.append(translate("Application", "… and %1 more").replace("%1", str(len(due) - 15)))
+    if total > len(due):
+        lines.append(
+            translate("Application", "… and %1 more").replace("%1", f"{total - len(due):,}")
+        )
     box = QMessageBox(window)
     box.setIcon(QMessageBox.Icon.Information)
     box.setWindowTitle(translate("Application", "Renewal decisions due"))
     box.setText(
         translate("Application", "%1 decision(s) due within %2 days:")
-        .replace("%1", str(len(due)))
+        .replace("%1", f"{total:,}")
         .replace("%2", str(days))
     )
     box.setInformativeText("\n".join(lines))

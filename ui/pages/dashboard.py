@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from app.db import Database
 from app.domain.enums import AgreementStatus, AgreementType, OperatingModel
 from app.services.dashboard import Attention, attention
+from app.services.overview import AttentionCounts, attention_counts
 from app.services.portfolio import PortfolioFigures, portfolio_figures
 from ui import i18n
 from ui.models.agreements import NEAR_COLOUR, PAST_COLOUR
@@ -48,13 +49,16 @@ TYPE_COLOURS = ["#2e86c1", "#28b463", "#d68910", "#8e44ad", "#17a589"]
 
 @dataclass(frozen=True)
 class DashboardData:
-    attention: Attention
+    attention: Attention  # the lists, a few hundred rows at most
+    counts: AttentionCounts  # the exact totals for the tiles
     figures: PortfolioFigures
 
 
 def load_dashboard(db: Database, today: date) -> DashboardData:
     with db.session() as s:
-        return DashboardData(attention(s, today, 90), portfolio_figures(s, today))
+        return DashboardData(
+            attention(s, today, 90), attention_counts(s, today), portfolio_figures(s, today)
+        )
 
 
 class Tile(QFrame):
@@ -267,14 +271,16 @@ class DashboardPage(QWidget):
         self.tiles["agreements"].set_value(f"{f.agreement_count:,}")
         self.tiles["value"].set_value(f"{i18n.compact_money(f.total_value_base)} {f.base_currency}")
         self.tiles["value"].setToolTip(i18n.money(f.total_value_base, f.base_currency))
-        soon = len(a.decisions_within(30))
-        self.tiles["decisions"].set_value(str(soon), NEAR_COLOUR if soon else None)
-        self.tiles["milestones"].set_value(
-            _count(len(a.overdue_milestones)), PAST_COLOUR if a.overdue_milestones else None
+        c = data.counts
+        self.tiles["decisions"].set_value(
+            f"{c.decisions_30:,}", NEAR_COLOUR if c.decisions_30 else None
         )
-        self.tiles["kpis"].set_value(_count(len(a.red_kpis)), PAST_COLOUR if a.red_kpis else None)
+        self.tiles["milestones"].set_value(
+            f"{c.overdue_milestones:,}", PAST_COLOUR if c.overdue_milestones else None
+        )
+        self.tiles["kpis"].set_value(f"{c.red_kpis:,}", PAST_COLOUR if c.red_kpis else None)
         self.tiles["documents"].set_value(
-            _count(len(a.expiring_documents)), NEAR_COLOUR if a.expiring_documents else None
+            f"{c.expiring_documents:,}", NEAR_COLOUR if c.expiring_documents else None
         )
         self._fill_decisions()
         self.milestones_model.set_records([
@@ -418,10 +424,6 @@ class DashboardPage(QWidget):
         series.attachAxis(categories)
         series.attachAxis(amounts)
         chart.legend().setVisible(False)
-
-
-def _count(n: int) -> str:
-    return f"{n}+" if n >= 200 else str(n)
 
 
 def _kind_label(kind: str) -> str:

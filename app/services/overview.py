@@ -1,0 +1,71 @@
+"""Headline counts for the dashboard tiles: exact at any size, never capped by a list limit.
+
+The attention lists (``app.services.dashboard``) stop at a few hundred rows; a tile that
+says "200" when 3,000 decisions are due would mislead, so each tile counts in SQL.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.domain.enums import Attainment, MilestoneStatus
+from app.domain.models import Agreement, Attachment, KpiDefinition, Milestone
+from app.services.dashboard import OPEN_STATUSES
+from app.services.listing import AgreementFilter, count_agreements
+
+
+@dataclass(frozen=True, slots=True)
+class AttentionCounts:
+    decisions_30: int  # live agreements whose decision date is in [today, today + 30]
+    decisions_90: int
+    overdue_milestones: int
+    red_kpis: int  # KPIs of live agreements whose latest actual is red
+    expiring_documents: int  # documents expired or expiring within 60 days
+
+
+def count_decisions_due(session: Session, today: date, within_days: int) -> int:
+    """As many as ``dashboard.decisions_due(session, today, within_days)`` would list."""
+    return count_agreements(
+        session,
+        AgreementFilter(
+            statuses=OPEN_STATUSES,
+            decision_from=today,
+            decision_to=today + timedelta(days=within_days),
+        ),
+    )
+
+
+def attention_counts(session: Session, today: date) -> AttentionCounts:
+    overdue = session.scalar(
+        select(func.count())
+        .select_from(Milestone)
+        .where(Milestone.status == MilestoneStatus.OPEN, Milestone.due_date < today)
+    )
+    red = session.scalar(
+        select(func.count())
+        .select_from(KpiDefinition)
+        .join(Agreement, Agreement.id == KpiDefinition.agreement_id)
+        .where(
+            KpiDefinition.latest_attainment == Attainment.RED.value,
+            Agreement.status.in_(sorted(OPEN_STATUSES)),
+        )
+    )
+    documents = session.scalar(
+        select(func.count())
+        .select_from(Attachment)
+        .where(
+            Attachment.expires_on.is_not(None),
+            Attachment.expires_on <= today + timedelta(days=60),
+        )
+    )
+    return AttentionCounts(
+        decisions_30=count_decisions_due(session, today, 30),
+        decisions_90=count_decisions_due(session, today, 90),
+        overdue_milestones=overdue or 0,
+        red_kpis=red or 0,
+        expiring_documents=documents or 0,
+    )
