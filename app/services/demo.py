@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import hashlib
 import random
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table, func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.db.bulk import insert_rows
 from app.domain.enums import (
     AgreementStatus,
     AgreementType,
@@ -40,7 +41,6 @@ from app.domain.models import (
     Agreement,
     Attachment,
     AuditEntry,
-    Base,
     BrandAgreement,
     Contact,
     FxRate,
@@ -465,43 +465,6 @@ class _Generator:
         )
 
 
-def _batches(rows: list[dict[str, Any]], size: int = BATCH) -> Iterator[list[dict[str, Any]]]:
-    for i in range(0, len(rows), size):
-        yield rows[i : i + size]
-
-
-def _insert(session: Session, model: type[Base], rows: list[dict[str, Any]]) -> None:
-    """Core executemany on the mapped table, no ORM identity bookkeeping.
-
-    On SQLite the rows go straight to the driver with each column's own bind processor:
-    SQLAlchemy's per-row parameter handling was two thirds of the load time at 100,000.
-    """
-    if not rows:
-        return
-    table = cast(Table, model.__table__)
-    connection = session.connection()
-    dialect = connection.dialect
-    if dialect.name != "sqlite":
-        for batch in _batches(rows):
-            session.execute(insert(table), batch)
-        return
-    names = list(rows[0])
-    processors = [table.c[name].type.bind_processor(dialect) for name in names]
-    columns = ", ".join(f'"{name}"' for name in names)
-    sql = f'INSERT INTO "{table.name}" ({columns}) VALUES ({", ".join("?" * len(names))})'
-    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    try:
-        for batch in _batches(rows):
-            # Column by column through map(): the per-value loop runs in C.
-            columns_values = []
-            for name, proc in zip(names, processors, strict=True):
-                values = [row[name] for row in batch]
-                columns_values.append(list(map(proc, values)) if proc is not None else values)
-            cursor.executemany(sql, zip(*columns_values, strict=True))
-    finally:
-        cursor.close()
-
-
 def load_demo(
     session: Session,
     agreements: int = 300,
@@ -555,9 +518,9 @@ def load_demo(
                 "phone": f"+{rng.randint(1, 99)} {rng.randint(100, 999)} {rng.randint(1000, 9999)}",
             }
         )
-    _insert(session, Partner, partner_rows)
-    _insert(session, PartnerRoleLink, role_rows)
-    _insert(session, Contact, contact_rows)
+    insert_rows(session, Partner, partner_rows)
+    insert_rows(session, PartnerRoleLink, role_rows)
+    insert_rows(session, Contact, contact_rows)
 
     by_type: dict[AgreementType, list[dict[str, Any]]] = {t: [] for t in AgreementType}
     for p in partners:
@@ -716,16 +679,16 @@ def load_demo(
         if progress is not None and i % BATCH == 0 and not progress(i, agreements):
             raise InterruptedError("demo data cancelled")
 
-    _insert(session, Agreement, base_rows)
+    insert_rows(session, Agreement, base_rows)
     for t, cls in ((AgreementType.BRAND, BrandAgreement), (AgreementType.LOGISTICS, LogisticsAgreement),
                    (AgreementType.MARKETING, MarketingAgreement), (AgreementType.PAYMENT, PaymentAgreement),
                    (AgreementType.PLATFORM, PlatformAgreement)):  # fmt: skip
-        _insert(session, cls, term_rows[t])
-    _insert(session, KpiDefinition, kpi_rows)
-    _insert(session, KpiActual, actual_rows)
-    _insert(session, Milestone, milestone_rows)
-    _insert(session, Attachment, attachment_rows)
-    _insert(session, AuditEntry, audit_rows)
+        insert_rows(session, cls, term_rows[t])
+    insert_rows(session, KpiDefinition, kpi_rows)
+    insert_rows(session, KpiActual, actual_rows)
+    insert_rows(session, Milestone, milestone_rows)
+    insert_rows(session, Attachment, attachment_rows)
+    insert_rows(session, AuditEntry, audit_rows)
     for (prefix, year), last in counters.items():
         seq = session.get(ReferenceSequence, (prefix, year))
         if seq is None:
@@ -756,4 +719,4 @@ def _load_fx(session: Session, today: date) -> None:
                     }
                 )
     if rows:
-        _insert(session, FxRate, rows)
+        insert_rows(session, FxRate, rows)
