@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QTranslator
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -637,3 +637,33 @@ def test_a_language_switch_tells_the_open_editor_when_it_applies(
     assert editor.banner.isVisible()
     assert "opened again" in editor.banner.text()
     assert editor.title_edit.text() == "Half typed"  # nothing typed is lost
+
+
+class _Bracketing(QTranslator):
+    """Stands in for the zh_CN catalogue: marks every service message it translates."""
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        del disambiguation, n
+        return f"«{source}»" if context == "ServiceMessage" else ""
+
+
+def test_the_services_objections_are_shown_in_the_users_language(
+    qtbot: QtBot, ui_db: Database
+) -> None:
+    translator = _Bracketing()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    editor = open_editor(qtbot, ui_db, agreement_type=AgreementType.PLATFORM)
+    fill_common(qtbot, editor, ui_db, "")
+    editor.start_edit.set_value(date(2027, 1, 1))
+    editor.end_edit.set_value(date(2026, 1, 1))
+    app.installTranslator(translator)
+    try:
+        assert save(qtbot, editor) == []
+    finally:
+        app.removeTranslator(translator)
+    assert editor.board.text_for("title") == "«an agreement needs a title»"
+    # A wording that quotes values is matched as a pattern; the values stay as they were.
+    assert editor.board.text_for("end_date") == "«ends 2026-01-01, before it starts 2027-01-01»"

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import FieldError
+from ui.editors.messages import translate_message
 
 ERROR_COLOUR = "#c62828"
 ERROR_COLOUR_ON_DARK = "#ef6c6c"  # the light-theme red is too dim on a dark window
@@ -257,10 +258,11 @@ class ErrorBoard:
         loose: list[str] = []
         for e in errors:
             name = self.aliases.get(e.field, e.field)
+            message = translate_message(e.message)
             if name in self.rows:
-                by_row.setdefault(name, []).append(e.message)
+                by_row.setdefault(name, []).append(message)
             else:
-                loose.append(str(e))
+                loose.append(f"{e.field}: {message}" if e.field else message)
         for name, messages in by_row.items():
             self.rows[name].show_error(messages)
         if loose:
