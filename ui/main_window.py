@@ -183,6 +183,10 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
+        # After a language switch: the old actions go, so no shortcut is claimed twice.
+        for old in self.findChildren(QAction):
+            if old.parent() is self:
+                old.deleteLater()
         style = self.style()
         sk = QKeySequence.StandardKey
         self.new_agreement_action = self._action(

@@ -16,7 +16,7 @@ from PySide6.QtCharts import (
     QPieSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, QModelIndex, Qt, Signal
+from PySide6.QtCore import QByteArray, QMargins, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -37,7 +37,7 @@ from app.domain.enums import AgreementStatus, AgreementType, OperatingModel
 from app.services.dashboard import Attention, attention
 from app.services.overview import AttentionCounts, attention_counts
 from app.services.portfolio import PortfolioFigures, portfolio_figures
-from ui import i18n
+from ui import i18n, settings
 from ui.models.agreements import NEAR_COLOUR, PAST_COLOUR
 from ui.models.lazy import Roles
 from ui.models.records import Record, RecordTableModel
@@ -211,11 +211,17 @@ class DashboardPage(QWidget):
         self.splitter.addWidget(charts)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
+        state = settings.splitter_state("dashboard").get()
+        if not state.isEmpty():
+            self.splitter.restoreState(state)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(tiles)
         layout.addWidget(self.splitter, 1)
+
+    def save_state(self) -> None:
+        settings.splitter_state("dashboard").set(QByteArray(self.splitter.saveState()))
 
     def _list_view(self, model: RecordTableModel) -> QTableView:
         view = fast_table(self, sortable=False)

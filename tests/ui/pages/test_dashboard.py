@@ -95,3 +95,13 @@ def test_the_decisions_tile_leads_to_the_list(qtbot: QtBot, ui_db: Database) -> 
             page.tiles["decisions"], pytest.importorskip("PySide6.QtCore").Qt.MouseButton.LeftButton
         )
     assert signal.args == [30]
+
+
+def test_the_split_between_lists_and_charts_is_kept(qtbot: QtBot, ui_db: Database) -> None:
+    page = make_page(qtbot, ui_db)
+    total = sum(page.splitter.sizes())
+    page.splitter.setSizes([total // 4, total - total // 4])
+    sizes = page.splitter.sizes()
+    page.save_state()
+    again = make_page(qtbot, ui_db)
+    assert again.splitter.sizes() == sizes
