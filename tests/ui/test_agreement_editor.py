@@ -667,3 +667,39 @@ def test_the_services_objections_are_shown_in_the_users_language(
     assert editor.board.text_for("title") == "«an agreement needs a title»"
     # A wording that quotes values is matched as a pattern; the values stay as they were.
     assert editor.board.text_for("end_date") == "«ends 2026-01-01, before it starts 2027-01-01»"
+
+
+def test_a_milestone_marked_done_without_a_date_is_refused_then_accepted(
+    qtbot: QtBot, ui_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with ui_db.session() as s:
+        agreement = next(
+            a for a in (get_agreement(s, i) for i in range(1, 61))
+            if any(m.status is MilestoneStatus.OPEN for m in a.milestones)
+        )  # fmt: skip
+    target = next(m for m in agreement.milestones if m.status is MilestoneStatus.OPEN)
+    editor = open_editor(qtbot, ui_db, agreement.id)
+    table = editor.milestones_tab.table
+    row = next(
+        r
+        for r in range(table.rowCount())
+        if cell(table, r, 0).data(Qt.ItemDataRole.UserRole) == target
+    )
+    table.selectRow(row)
+    objections: list[str] = []
+
+    def fill(dialog: MilestoneDialog) -> int:
+        type_keys(qtbot, dialog.status_combo, "Do")  # "Done", but no completion date
+        click(qtbot, dialog.buttons.buttons()[0])
+        objections.append(dialog.board.text_for("completed_on"))
+        dialog.completed_edit.set_value(date(2026, 11, 20))
+        click(qtbot, dialog.buttons.buttons()[0])
+        return dialog.result()
+
+    monkeypatch.setattr(MilestoneDialog, "exec", fill)
+    editor.milestones_tab.activate()
+
+    assert objections == ["a done milestone needs its completion date"]
+    done = next(m for m in stored(ui_db, agreement.id).milestones if m.id == target.id)
+    assert (done.status, done.completed_on) == (MilestoneStatus.DONE, date(2026, 11, 20))
+    assert done.title == target.title  # what was not touched stays
