@@ -163,3 +163,16 @@ def test_geometry_page_and_splitter_persist(qtbot: QtBot, ui_db: Database) -> No
     again = make_window(qtbot, ui_db)
     assert again.current_page() == "partners"
     assert again.splitter.sizes()[0] == sizes[0]
+
+
+def test_switching_database_shows_the_other_one(
+    qtbot: QtBot, ui_db: Database, db: Database
+) -> None:
+    window = make_window(qtbot, ui_db)
+    assert window.counts_label.text().startswith("60 agreements")
+    window.set_database(db)  # the empty one from tests/conftest.py
+    assert window.db is db
+    assert window.counts_label.text().startswith("0 agreements")
+    assert db.description in window.db_label.text()
+    assert window.agreements.model.rowCount() == 0
+    assert not window.undo_action.isEnabled()
