@@ -53,7 +53,6 @@ from app.services.agreements import (
     check_transition,
     decision_date,
     update_agreement,
-    validate_agreement,
 )
 from app.services.audit import as_text, current_actor
 from app.services.import_format import (
@@ -94,6 +93,7 @@ from app.services.tabular import (
     sheet_names,
     text_value,
 )
+from app.services.validation import check_agreement
 
 BATCH = 2000
 Progress = Callable[[int, int], bool]
@@ -228,6 +228,7 @@ class _AgreementRow:
     partner_local_name: str | None
     partner_country: str | None
     reference: str | None = None
+    partner_id: int = 0
 
 
 def _exact(value: Decimal, places: int) -> Decimal:
@@ -331,7 +332,7 @@ def _parse_agreement(
             value=value,
             start_date=start,
             end_date=end,
-            reference=text_value(cells.get("reference")) or None,
+            reference=None,
             owner=text_value(cells.get("owner")),
             signed_date=signed,
             auto_renew=auto_renew,
@@ -343,6 +344,7 @@ def _parse_agreement(
             terms=terms,
         ),
         partner_name=partner,
+        reference=text_value(cells.get("reference")) or None,
         partner_local_name=text_value(cells.get("partner_local_name")) or None,
         partner_country=text_value(cells.get("partner_country")).upper() or None,
     )
@@ -655,7 +657,7 @@ def _import_agreements(
             cells = _cells(values, fields)
             parsed.append((_parse_agreement(number, cells, errors, run.units), errors))
         partners.prepare([r for r, errors in parsed if "partner" not in errors.failed])
-        refs = [r.data.reference.strip() for r, _ in parsed if r.data.reference]
+        refs = [r.reference for r, _ in parsed if r.reference]
         existing = _existing(session, refs)
         creates: list[tuple[_AgreementRow, dict[str, Any]]] = []
         updates: list[tuple[_AgreementRow, int, int, dict[str, Any]]] = []
@@ -677,7 +679,8 @@ def _import_agreements(
             _insert_agreements(run, creates)
             for r, agreement_id, version, _typed in updates:
                 try:
-                    update_agreement(session, agreement_id, r.data, version, run.actor)
+                    data = replace(r.data, partner_id=r.partner_id)
+                    update_agreement(session, agreement_id, data, version, run.actor)
                 except (ValidationError, TransitionError) as exc:
                     _row_failed(run, r.row, exc)
         run.tick()
@@ -704,7 +707,7 @@ def _unchanged(
             continue
         d = r.data
         wanted: dict[str, Any] = {
-            "title": d.title.strip(), "partner_id": d.partner_id, "owner": d.owner.strip(),
+            "title": d.title.strip(), "partner_id": r.partner_id, "owner": d.owner.strip(),
             "status": d.status, "signed_date": d.signed_date, "start_date": d.start_date,
             "end_date": d.end_date, "auto_renew": d.auto_renew,
             "renewal_term_months": d.renewal_term_months, "notice_days": d.notice_days,
@@ -741,7 +744,7 @@ def _validate_row(
     existing: _Existing,
 ) -> tuple[int, dict[str, Any], int] | None:  # fmt: skip
     """(agreement id or 0 for a new one, typed terms, version), or None with ``errors``."""
-    ref = (r.data.reference or "").strip()
+    ref = r.reference or ""
     agreement_id, version = 0, 0
     if ref:
         if len(ref) > 40:
@@ -762,15 +765,15 @@ def _validate_row(
                 except TransitionError as exc:
                     errors.add("status", f"{ref}: {exc}")
     partner_id = None if "partner" in errors.failed else partners.resolve(r, errors)
-    # The reference travels beside the input: validate_agreement's own reference check is
-    # one query per row, and it is done above for the whole batch instead.
-    r.reference = ref or None
-    r.data = replace(r.data, partner_id=partner_id or 0, reference=None)
+    r.partner_id = partner_id or 0
     if "type" in errors.failed:
         return None  # without its type, the row's terms mean nothing
     # The reference is checked above, in bulk: the file's own duplicates, and an existing
     # reference means an update, never a clash.
-    typed, problems = validate_agreement(run.session, r.data, agreement_id or None)
+    # validate_agreement's rules without its two queries per row: the partner was just
+    # found among those loaded once (an id from resolve() exists), and the reference travels
+    # beside the input (data.reference is None), checked above for the whole batch.
+    typed, problems = check_agreement(r.data, partner_known=bool(r.partner_id))
     dates_failed = bool(errors.failed & {"start_date", "end_date"})
     for p in problems:
         column = FIELD_TO_COLUMN.get(p.field, p.field)
@@ -800,7 +803,7 @@ def _insert_agreements(run: _Run, creates: list[tuple[_AgreementRow, dict[str, A
         d = r.data
         base_rows.append({
             "reference": r.reference or f"{run.placeholder}{r.row}",
-            "title": d.title.strip(), "type": d.type, "partner_id": d.partner_id,
+            "title": d.title.strip(), "type": d.type, "partner_id": r.partner_id,
             "owner": d.owner.strip(), "status": d.status, "signed_date": d.signed_date,
             "start_date": d.start_date, "end_date": d.end_date, "auto_renew": d.auto_renew,
             "renewal_term_months": d.renewal_term_months, "notice_days": d.notice_days,

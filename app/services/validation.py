@@ -1,0 +1,221 @@
+"""The rules an agreement must follow that need no database: every check of
+``validate_agreement`` but "does the partner exist" and "is the reference taken", which
+the caller answers (one query each in the editor, one set lookup per row in the importer).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from app.domain.enums import AgreementStatus, AgreementType
+from app.domain.money import is_currency
+from app.domain.terms import TERMS, TermKind, TermSpec
+from app.errors import FieldError
+
+if TYPE_CHECKING:
+    from app.services.agreements import AgreementInput
+
+MAX_VALUE = Decimal("1e15")
+
+
+# --- terms -----------------------------------------------------------------------------
+
+
+def _coerce_term(spec: TermSpec, raw: Any) -> Any:
+    """A term value from a form or a file to its typed value; raises ValueError(reason)."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        if spec.kind in (TermKind.LINES, TermKind.CHOICES, TermKind.CURRENCIES):
+            return ()
+        if spec.kind is TermKind.BOOL:
+            return False
+        if spec.kind is TermKind.TEXT:
+            return ""
+        return None
+    kind = spec.kind
+    if kind is TermKind.TEXT:
+        return str(raw).strip()
+    if kind in (TermKind.LINES, TermKind.CHOICES, TermKind.CURRENCIES):
+        items = _split(raw)
+        if kind is TermKind.CHOICES:
+            assert spec.choices is not None
+            allowed = _allowed(spec.choices)
+            bad = [i for i in items if i not in allowed]
+            if bad:
+                raise ValueError(f"{bad[0]!r} is not one of: {', '.join(sorted(allowed))}")
+        if kind is TermKind.CURRENCIES:
+            items = tuple(i.upper() for i in items)
+            bad = [i for i in items if not is_currency(i)]
+            if bad:
+                raise ValueError(f"{bad[0]!r} is not an ISO 4217 currency code")
+        return items
+    if kind is TermKind.CHOICE:
+        assert spec.choices is not None
+        try:
+            return spec.choices(str(raw).strip())
+        except ValueError:
+            names = ", ".join(m.value for m in spec.choices)
+            raise ValueError(f"{raw!r} is not one of: {names}") from None
+    if kind is TermKind.BOOL:
+        if isinstance(raw, bool):
+            return raw
+        text = str(raw).strip().lower()
+        if text in {"yes", "y", "true", "1", "是"}:
+            return True
+        if text in {"no", "n", "false", "0", "否"}:
+            return False
+        raise ValueError(f"{raw!r} is not yes or no")
+    if kind is TermKind.DATE:
+        if isinstance(raw, date):
+            return raw
+        try:
+            return date.fromisoformat(str(raw).strip())
+        except ValueError:
+            raise ValueError(f"{raw!r} is not a date (YYYY-MM-DD)") from None
+    if kind is TermKind.INT:
+        try:
+            number = int(str(raw).strip().replace(",", ""))
+        except ValueError:
+            raise ValueError(f"{raw!r} is not a whole number") from None
+        if number < 0:
+            raise ValueError("must not be negative")
+        return number
+    # MONEY, PERCENT, DECIMAL
+    try:
+        number_d = raw if isinstance(raw, Decimal) else Decimal(str(raw).strip().replace(",", ""))
+    except InvalidOperation:
+        raise ValueError(f"{raw!r} is not a number") from None
+    if isinstance(raw, float):
+        raise ValueError("amounts must be exact decimals, not floating point")
+    if not number_d.is_finite():
+        raise ValueError(f"{raw!r} is not a number")
+    if number_d < 0:
+        raise ValueError("must not be negative")
+    if kind is TermKind.PERCENT and number_d > 100:
+        raise ValueError(f"{number_d}% is outside 0–100 %")
+    if number_d >= MAX_VALUE:
+        raise ValueError("is too large")
+    return number_d
+
+
+def _split(raw: Any) -> tuple[str, ...]:
+    if isinstance(raw, list | tuple | set | frozenset):
+        items = [str(i).strip() for i in raw]
+    else:
+        text = str(raw)
+        sep = "\n" if "\n" in text else (";" if ";" in text else ",")
+        items = [i.strip() for i in text.split(sep)]
+    return tuple(i for i in items if i)
+
+
+def coerce_terms(
+    agreement_type: AgreementType, raw: Mapping[str, Any]
+) -> tuple[dict[str, Any], list[FieldError]]:
+    errors: list[FieldError] = []
+    typed: dict[str, Any] = {}
+    known = _KNOWN[agreement_type]
+    for name in raw:
+        if name not in known:
+            errors.append(FieldError(name, f"is not a term of a {agreement_type.value} agreement"))
+    get = raw.get
+    for spec in TERMS[agreement_type]:
+        value = get(spec.name)
+        if value is None:
+            # What _coerce_term gives for a blank, without the call: most terms are blank.
+            value = _BLANK[spec.kind]
+        else:
+            try:
+                value = _coerce_term(spec, value)
+            except ValueError as exc:
+                errors.append(FieldError(spec.name, str(exc)))
+                continue
+        typed[spec.name] = value
+        if spec.required and value in (None, "", ()):
+            errors.append(FieldError(spec.name, _required_message(agreement_type, spec)))
+    return typed, errors
+
+
+_KNOWN = {t: frozenset(spec.name for spec in specs) for t, specs in TERMS.items()}
+_BLANK: dict[TermKind, Any] = {kind: _coerce_term(TermSpec("", "", "", kind), None)
+                               for kind in TermKind}  # fmt: skip
+
+
+@cache
+def _allowed(choices: type[StrEnum]) -> frozenset[str]:
+    return frozenset(m.value for m in choices)
+
+
+def _required_message(agreement_type: AgreementType, spec: TermSpec) -> str:
+    if spec.name == "operating_model":
+        return "a brand agreement needs its operating model: direct or platform"
+    return f"a {agreement_type.value} agreement needs {spec.label.lower()}"
+
+
+# --- the whole agreement ---------------------------------------------------------------
+
+
+def check_agreement(
+    data: AgreementInput, *, partner_known: bool, reference_taken: bool = False
+) -> tuple[dict[str, Any], list[FieldError]]:
+    """Every problem with ``data`` (not only the first), and the typed terms; the same
+    problems, in the same order, as ``validate_agreement``."""
+    errors: list[FieldError] = []
+    if not data.title.strip():
+        errors.append(FieldError("title", "an agreement needs a title"))
+    elif len(data.title) > 300:
+        errors.append(FieldError("title", "at most 300 characters"))
+    try:
+        agreement_type = AgreementType(data.type)
+    except ValueError:
+        errors.append(FieldError("type", f"{data.type!r} is not a cooperation type"))
+        return {}, errors
+    try:
+        AgreementStatus(data.status)
+    except ValueError:
+        errors.append(FieldError("status", f"{data.status!r} is not a status"))
+    if not partner_known:
+        errors.append(FieldError("partner", f"no partner with id {data.partner_id}"))
+    if not is_currency(data.currency):
+        errors.append(FieldError("currency", f"{data.currency!r} is not an ISO 4217 currency code"))
+    if not isinstance(data.value, Decimal) or not data.value.is_finite():
+        errors.append(FieldError("value", "the contract value must be an exact decimal number"))
+    elif data.value < 0:
+        errors.append(FieldError("value", f"the contract value {data.value} is negative"))
+    elif data.value >= MAX_VALUE:
+        errors.append(FieldError("value", "the contract value is too large"))
+    if data.end_date < data.start_date:
+        errors.append(
+            FieldError(
+                "end_date",
+                f"ends {data.end_date.isoformat()}, before it starts {data.start_date.isoformat()}",
+            )
+        )
+    if data.signed_date is not None and data.signed_date > data.end_date:
+        errors.append(FieldError("signed_date", "signed after the agreement ends"))
+    if not 0 <= data.notice_days <= 3650:
+        errors.append(FieldError("notice_days", "the notice period must be 0 to 3650 days"))
+    if data.auto_renew and not data.renewal_term_months:
+        errors.append(
+            FieldError("renewal_term_months", "an auto-renewing agreement needs its renewal term")
+        )
+    if data.renewal_term_months is not None and not 1 <= data.renewal_term_months <= 120:
+        errors.append(FieldError("renewal_term_months", "the renewal term must be 1 to 120 months"))
+    if data.status == AgreementStatus.ACTIVE and data.signed_date is None:
+        errors.append(FieldError("signed_date", "an active agreement needs its signed date"))
+    if data.reference:
+        ref = data.reference.strip()
+        if len(ref) > 40:
+            errors.append(FieldError("reference", "at most 40 characters"))
+        if reference_taken:
+            errors.append(FieldError("reference", f"{ref} is already used by another agreement"))
+    typed, term_errors = coerce_terms(agreement_type, data.terms)
+    errors.extend(term_errors)
+    if agreement_type is AgreementType.MARKETING:
+        start, end = typed.get("campaign_start"), typed.get("campaign_end")
+        if start and end and end < start:
+            errors.append(FieldError("campaign_end", "the campaign ends before it starts"))
+    return typed, errors
