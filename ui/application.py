@@ -132,12 +132,19 @@ def load_demo_data(
             translate("Application", "The demo data was not loaded: %1").replace("%1", str(exc)),
         )
 
+    def cancelled() -> None:
+        if parent is not None and hasattr(parent, "statusBar"):
+            parent.statusBar().showMessage(
+                translate("Application", "Cancelled: no demo data was added."), 8000
+            )
+
     run_job(
         parent,
         translate("Application", "Loading demo data"),
         work,
         done,
         failed,
+        cancelled,
         label=translate("Application", "Creating demo partners and agreements…"),
     )
 

@@ -92,7 +92,7 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
         """
         self._generation += 1
         generation = self._generation
-        if self._slow and not wait:
+        if (self._slow or self.assume_slow) and not wait:
             query = self.ids_query()
             self.busy.emit(True)
             run_job(

@@ -54,6 +54,7 @@ class AgreementsPage(QWidget):
         self.db = db
         self.today = today or date.today()
         self.model = AgreementTableModel(db, today=self.today, parent=self)
+        self._reselect: int | None = None
         self._text_timer = QTimer(self, singleShot=True, interval=250)
         self._text_timer.timeout.connect(self.apply_filter)
         self._build()
@@ -221,6 +222,7 @@ class AgreementsPage(QWidget):
             self.apply_filter()
 
     def _show_count(self) -> None:
+        self._restore_selection()
         n = self.model.rowCount()
         self.count_label.setText(self.tr("%n agreement(s)", "", n))
         self.count_changed.emit(n)
@@ -234,9 +236,13 @@ class AgreementsPage(QWidget):
     def refresh(self) -> None:
         """After an edit elsewhere: the same filter, fresh rows, the selection kept if possible."""
         selected = self.selected_ids()
+        self._reselect = selected[0] if selected else None
         self.reload_choices()
-        self.model.reload()
-        for agreement_id in selected[:1]:
+        self.model.reload()  # may answer later, from a worker: _show_count reselects
+
+    def _restore_selection(self) -> None:
+        agreement_id, self._reselect = self._reselect, None
+        if agreement_id is not None:
             row = self.model.row_of_id(agreement_id)
             if row >= 0:
                 self.view.selectRow(row)

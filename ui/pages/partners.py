@@ -177,6 +177,7 @@ class PartnersPage(QWidget):
         super().__init__(parent)
         self.db = db
         self.model = PartnerTableModel(db, self)
+        self._reselect: int | None = None
         self._timer = QTimer(self, singleShot=True, interval=250)
         self._timer.timeout.connect(self.apply_filter)
 
@@ -256,6 +257,7 @@ class PartnersPage(QWidget):
         self.model.set_filter(self.current_filter())
 
     def _show_count(self) -> None:
+        self._restore_selection()
         self.count_label.setText(self.tr("%n partner(s)", "", self.model.rowCount()))
 
     def _selection_changed(self, _new: QItemSelection, _old: QItemSelection) -> None:
@@ -271,10 +273,13 @@ class PartnersPage(QWidget):
         return True
 
     def refresh(self) -> None:
-        current = self.overview.partner.id if self.overview.partner else None
-        self.model.reload()
-        if current is not None and not self.select_partner(current):
-            self.overview.show_partner(None)
+        self._reselect = self.overview.partner.id if self.overview.partner else None
+        self.model.reload()  # may answer later, from a worker: _show_count reselects
+
+    def _restore_selection(self) -> None:
+        partner_id, self._reselect = self._reselect, None
+        if partner_id is not None and not self.select_partner(partner_id):
+            self.overview.show_partner(None)  # deleted meanwhile
 
     def save_state(self) -> None:
         save_header(self.view, STATE_KEY)

@@ -74,3 +74,14 @@ def test_the_overview_buttons_ask_for_the_selected_partner(qtbot: QtBot, ui_db: 
     with qtbot.waitSignal(page.edit_requested) as signal:
         page.overview.edit_button.click()
     assert signal.args == [partner_id]
+
+
+def test_a_refresh_from_a_worker_keeps_the_partner_in_view(qtbot: QtBot, ui_db: Database) -> None:
+    page = make_page(qtbot, ui_db)
+    page.view.selectRow(4)
+    chosen = page.model.index(4, 0).data(Roles.ID)
+    page.model.assume_slow = True  # as in the application: the id query runs in a worker
+    with qtbot.waitSignal(page.model.modelReset, timeout=5000):
+        page.refresh()
+    assert page.overview.partner is not None and page.overview.partner.id == chosen
+    assert page.view.selectionModel().selectedRows()[0].data(Roles.ID) == chosen
