@@ -6,6 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from app.db import Database
 from app.domain.enums import AgreementStatus, AgreementType
@@ -94,3 +95,18 @@ def test_record_model_passes_qtmodeltester(qtmodeltester: ModelTester) -> None:
     qtmodeltester.check(model)  # type: ignore[no-untyped-call]
     assert model.index(1, 0).data(Roles.ID) == 2
     assert model.headerData(1, Qt.Orientation.Horizontal) == "B"
+
+
+def test_background_queries_show_only_the_latest_filter(qtbot: QtBot, ui_db: Database) -> None:
+    model = AgreementTableModel(ui_db, today=TODAY)
+    model.assume_slow = True  # as in the application
+    busy: list[bool] = []
+    model.busy.connect(busy.append)
+    model.set_filter(AgreementFilter(types=frozenset({AgreementType.BRAND})))
+    model.set_filter(AgreementFilter(types=frozenset({AgreementType.PAYMENT})))
+    assert model.rowCount() == 0  # nothing shown before the answer arrives
+    qtbot.waitUntil(model.is_current, timeout=5000)
+    qtbot.wait(50)  # an overtaken answer arriving late must change nothing
+    types = {model.index(r, 0).data(Roles.RECORD).type for r in range(model.rowCount())}
+    assert types == {AgreementType.PAYMENT}
+    assert busy[0] is True and busy[-1] is False
