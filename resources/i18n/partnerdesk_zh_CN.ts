@@ -36,249 +36,259 @@
 <context>
     <name>AgreementEditor</name>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="177" />
+        <location filename="../../ui/editors/agreement_editor.py" line="178" />
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="178" />
+        <location filename="../../ui/editors/agreement_editor.py" line="179" />
         <source>Terms</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="179" />
+        <location filename="../../ui/editors/agreement_editor.py" line="180" />
         <source>Milestones</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="180" />
+        <location filename="../../ui/editors/agreement_editor.py" line="181" />
         <source>KPIs</source>
         <translation>KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="181" />
+        <location filename="../../ui/editors/agreement_editor.py" line="182" />
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="182" />
+        <location filename="../../ui/editors/agreement_editor.py" line="183" />
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="188" />
+        <location filename="../../ui/editors/agreement_editor.py" line="189" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="191" />
+        <location filename="../../ui/editors/agreement_editor.py" line="192" />
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="194" />
+        <location filename="../../ui/editors/agreement_editor.py" line="195" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="196" />
+        <location filename="../../ui/editors/agreement_editor.py" line="197" />
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="230" />
+        <location filename="../../ui/editors/agreement_editor.py" line="233" />
         <source>Generated when saved, e.g. BR-2026-0042</source>
         <translation>保存时自动生成，如 BR-2026-0042</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="244" />
+        <location filename="../../ui/editors/agreement_editor.py" line="247" />
         <source>Renews automatically</source>
         <translation>自动续约</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="248" />
+        <location filename="../../ui/editors/agreement_editor.py" line="251" />
         <source> months</source>
         <translation> 个月</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="251" />
+        <location filename="../../ui/editors/agreement_editor.py" line="254" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="265" />
+        <location filename="../../ui/editors/agreement_editor.py" line="268" />
         <source>e.g. PRC law, English law</source>
         <translation>如：中国法律、英国法律</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="267" />
+        <location filename="../../ui/editors/agreement_editor.py" line="270" />
         <source>Comma-separated, e.g. CN, HK, MO</source>
         <translation>以逗号分隔，如 CN, HK, MO</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="274" />
+        <location filename="../../ui/editors/agreement_editor.py" line="277" />
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="275" />
+        <location filename="../../ui/editors/agreement_editor.py" line="278" />
         <source>Title *</source>
         <translation>标题 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="276" />
+        <location filename="../../ui/editors/agreement_editor.py" line="279" />
         <source>Cooperation type</source>
         <translation>合作类型</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="277" />
+        <location filename="../../ui/editors/agreement_editor.py" line="280" />
         <source>Partner *</source>
         <translation>合作伙伴 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="278" />
+        <location filename="../../ui/editors/agreement_editor.py" line="281" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="279" />
+        <location filename="../../ui/editors/agreement_editor.py" line="282" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="280" />
+        <location filename="../../ui/editors/agreement_editor.py" line="283" />
         <source>Governing law</source>
         <translation>适用法律</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="281" />
+        <location filename="../../ui/editors/agreement_editor.py" line="284" />
         <source>Territories</source>
         <translation>地域范围</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="296" />
+        <location filename="../../ui/editors/agreement_editor.py" line="299" />
         <source>Signed</source>
         <translation>签署日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="297" />
+        <location filename="../../ui/editors/agreement_editor.py" line="300" />
         <source>Starts *</source>
         <translation>开始日期 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="298" />
+        <location filename="../../ui/editors/agreement_editor.py" line="301" />
         <source>Ends *</source>
         <translation>结束日期 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="299" />
+        <location filename="../../ui/editors/agreement_editor.py" line="302" />
         <source>Renewal</source>
         <translation>续约</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="300" />
+        <location filename="../../ui/editors/agreement_editor.py" line="303" />
         <source>Notice period</source>
         <translation>通知期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="301" />
+        <location filename="../../ui/editors/agreement_editor.py" line="304" />
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="303" />
+        <location filename="../../ui/editors/agreement_editor.py" line="306" />
         <source>Renewal chain</source>
         <translation>续约链</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="305" />
+        <location filename="../../ui/editors/agreement_editor.py" line="308" />
         <source>Contract value *</source>
         <translation>合同金额 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="312" />
+        <location filename="../../ui/editors/agreement_editor.py" line="315" />
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="342" />
+        <location filename="../../ui/editors/agreement_editor.py" line="345" />
         <source>Terms: {type}</source>
         <translation>条款：{type}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="418" />
+        <location filename="../../ui/editors/agreement_editor.py" line="421" />
         <source>New agreement</source>
         <translation>新建协议</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="421" />
+        <location filename="../../ui/editors/agreement_editor.py" line="424" />
         <source>Agreement {ref} — {title}</source>
         <translation>协议 {ref} — {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="432" />
+        <location filename="../../ui/editors/agreement_editor.py" line="435" />
         <source>closed</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="434" />
+        <location filename="../../ui/editors/agreement_editor.py" line="437" />
         <source>passed {n} days ago</source>
         <translation>已过去 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="436" />
-        <location filename="../../ui/editors/agreement_editor.py" line="438" />
+        <location filename="../../ui/editors/agreement_editor.py" line="439" />
+        <location filename="../../ui/editors/agreement_editor.py" line="441" />
         <source>in {n} days</source>
         <translation>{n} 天后</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="445" />
+        <location filename="../../ui/editors/agreement_editor.py" line="448" />
         <source>renews {ref}</source>
         <translation>续约自 {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="447" />
-        <location filename="../../ui/editors/agreement_editor.py" line="453" />
+        <location filename="../../ui/editors/agreement_editor.py" line="450" />
+        <location filename="../../ui/editors/agreement_editor.py" line="477" />
         <source>renewed into {ref}</source>
         <translation>已续约为 {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="497" />
+        <location filename="../../ui/editors/agreement_editor.py" line="460" />
+        <source>Undo/redo changed this agreement; saving will offer to reload it.</source>
+        <translation>撤销/重做已修改此协议；保存时将提示重新加载。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="466" />
+        <source>Undo/redo removed this agreement.</source>
+        <translation>撤销/重做已删除此协议。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_editor.py" line="521" />
         <source>choose a partner from the list</source>
         <translation>请从列表中选择合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="499" />
+        <location filename="../../ui/editors/agreement_editor.py" line="523" />
         <source>no single partner matches “{text}”</source>
         <translation>没有唯一匹配“{text}”的合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="508" />
+        <location filename="../../ui/editors/agreement_editor.py" line="532" />
         <source>enter the contract value (0 if none)</source>
         <translation>请输入合同金额（无则填 0）</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="567" />
+        <location filename="../../ui/editors/agreement_editor.py" line="591" />
         <source>This agreement no longer exists (deleted on another desk?): {e}</source>
         <translation>该协议已不存在（可能已在其他电脑上删除）：{e}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="573" />
+        <location filename="../../ui/editors/agreement_editor.py" line="597" />
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="614" />
+        <location filename="../../ui/editors/agreement_editor.py" line="638" />
         <source>Not saved: {n} fields need attention on these pages: {pages}</source>
         <translation>未保存：以下页面有 {n} 个字段需要处理：{pages}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="631" />
+        <location filename="../../ui/editors/agreement_editor.py" line="655" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="633" />
+        <location filename="../../ui/editors/agreement_editor.py" line="657" />
         <source>{message}
 
 Reload the agreement as it is now? Your unsaved edits in this window will be lost.</source>
@@ -287,34 +297,34 @@ Reload the agreement as it is now? Your unsaved edits in this window will be los
 是否重新加载该协议的当前内容？此窗口中未保存的修改将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="653" />
+        <location filename="../../ui/editors/agreement_editor.py" line="677" />
         <source>Delete agreement</source>
         <translation>删除协议</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="655" />
+        <location filename="../../ui/editors/agreement_editor.py" line="679" />
         <source>Delete {ref} “{title}” with its milestones, KPIs and documents?
 You can undo this with Edit ▸ Undo.</source>
         <translation>删除 {ref}“{title}”及其里程碑、KPI 和文件？
 可通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="672" />
+        <location filename="../../ui/editors/agreement_editor.py" line="696" />
         <source>Not deleted: {reason}</source>
         <translation>未删除：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="685" />
+        <location filename="../../ui/editors/agreement_editor.py" line="709" />
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="686" />
+        <location filename="../../ui/editors/agreement_editor.py" line="710" />
         <source>This agreement has changes that are not saved. Save them?</source>
         <translation>该协议有未保存的更改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="703" />
+        <location filename="../../ui/editors/agreement_editor.py" line="727" />
         <source>The new language applies when this window is opened again.</source>
         <translation>新语言将在再次打开此窗口时生效。</translation>
     </message>
@@ -400,87 +410,91 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>AgreementsPage</name>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="72" />
+        <location filename="../../ui/pages/agreements.py" line="73" />
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="76" />
+        <location filename="../../ui/pages/agreements.py" line="77" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="77" />
+        <location filename="../../ui/pages/agreements.py" line="78" />
         <source>Live (active or pending)</source>
         <translation>生效中（生效或待审批）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="82" />
+        <location filename="../../ui/pages/agreements.py" line="83" />
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="85" />
+        <location filename="../../ui/pages/agreements.py" line="86" />
         <source>Search reference, title, partner…</source>
         <translation>搜索编号、标题、合作伙伴…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="88" />
+        <location filename="../../ui/pages/agreements.py" line="89" />
         <source>Decision from</source>
         <translation>决策日期从</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="94" />
+        <location filename="../../ui/pages/agreements.py" line="95" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="96" />
+        <location filename="../../ui/pages/agreements.py" line="97" />
         <source>Columns</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="119" />
+        <location filename="../../ui/pages/agreements.py" line="120" />
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="155" />
+        <location filename="../../ui/pages/agreements.py" line="156" />
         <source>All owners</source>
         <translation>全部负责人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="225" />
+        <location filename="../../ui/pages/agreements.py" line="227" />
         <source>%n agreement(s)</source>
-        <translation><numerusform>%n 份协议</numerusform></translation>
+        <translation>
+            <numerusform>%n 份协议</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="230" />
+        <location filename="../../ui/pages/agreements.py" line="232" />
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="288" />
+        <location filename="../../ui/pages/agreements.py" line="294" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="289" />
+        <location filename="../../ui/pages/agreements.py" line="295" />
         <source>Renew…</source>
         <translation>续约…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="295" />
+        <location filename="../../ui/pages/agreements.py" line="301" />
         <source>Export report…</source>
         <translation>导出报告…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="299" />
+        <location filename="../../ui/pages/agreements.py" line="305" />
         <source>Delete %n agreement(s)…</source>
-        <translation><numerusform>删除 %n 份协议…</numerusform></translation>
+        <translation>
+            <numerusform>删除 %n 份协议…</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="302" />
+        <location filename="../../ui/pages/agreements.py" line="308" />
         <source>New agreement…</source>
         <translation>新建协议…</translation>
     </message>
@@ -488,98 +502,103 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../ui/application.py" line="55" />
+        <location filename="../../ui/application.py" line="56" />
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="56" />
+        <location filename="../../ui/application.py" line="57" />
         <source>PartnerDesk cannot open the database.</source>
         <translation>PartnerDesk 无法打开数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="59" />
+        <location filename="../../ui/application.py" line="60" />
         <source>Use another database…</source>
         <translation>使用其他数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="63" />
+        <location filename="../../ui/application.py" line="64" />
         <source>Use my personal database</source>
         <translation>使用我的个人数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="78" />
+        <location filename="../../ui/application.py" line="79" />
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="79" />
+        <location filename="../../ui/application.py" line="80" />
         <source>SQLite file path or PostgreSQL URL:</source>
         <translation>SQLite 文件路径或 PostgreSQL 地址：</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="100" />
-        <location filename="../../ui/application.py" line="130" />
+        <location filename="../../ui/application.py" line="101" />
+        <location filename="../../ui/application.py" line="131" />
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="101" />
+        <location filename="../../ui/application.py" line="102" />
         <source>How many demo agreements?</source>
         <translation>需要多少份演示协议？</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="119" />
+        <location filename="../../ui/application.py" line="120" />
         <source>Added %1 demo agreements and %2 partners.</source>
         <translation>已添加 %1 份演示协议和 %2 个合作伙伴。</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="131" />
+        <location filename="../../ui/application.py" line="132" />
         <source>The demo data was not loaded: %1</source>
         <translation>演示数据未能加载：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="136" />
+        <location filename="../../ui/application.py" line="138" />
+        <source>Cancelled: no demo data was added.</source>
+        <translation>已取消：未添加演示数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/application.py" line="143" />
         <source>Loading demo data</source>
         <translation>正在加载演示数据</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="140" />
+        <location filename="../../ui/application.py" line="148" />
         <source>Creating demo partners and agreements…</source>
         <translation>正在创建演示合作伙伴和协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="150" />
+        <location filename="../../ui/application.py" line="158" />
         <source>Welcome to PartnerDesk</source>
         <translation>欢迎使用 PartnerDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="151" />
+        <location filename="../../ui/application.py" line="159" />
         <source>This database has no agreements yet. Load demo data to look around?</source>
         <translation>该数据库还没有协议。是否加载演示数据先看看？</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="177" />
+        <location filename="../../ui/application.py" line="187" />
         <source>… and %1 more</source>
         <translation>… 另有 %1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="180" />
+        <location filename="../../ui/application.py" line="191" />
         <source>Renewal decisions due</source>
         <translation>续约决策即将到期</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="182" />
+        <location filename="../../ui/application.py" line="193" />
         <source>%1 decision(s) due within %2 days:</source>
         <translation>%2 天内有 %1 项决策到期：</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="188" />
+        <location filename="../../ui/application.py" line="199" />
         <source>Don't remind me at start-up</source>
         <translation>启动时不再提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="191" />
+        <location filename="../../ui/application.py" line="202" />
         <source>Show renewals</source>
         <translation>查看续约</translation>
     </message>
@@ -741,214 +760,214 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="118" />
+        <location filename="../../ui/pages/dashboard.py" line="122" />
         <source>Agreements in the portfolio</source>
         <translation>组合中的协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="119" />
+        <location filename="../../ui/pages/dashboard.py" line="123" />
         <source>Portfolio value</source>
         <translation>组合总值</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="120" />
+        <location filename="../../ui/pages/dashboard.py" line="124" />
         <source>Decisions due within 30 days</source>
         <translation>30 天内到期的决策</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="121" />
-        <location filename="../../ui/pages/dashboard.py" line="171" />
+        <location filename="../../ui/pages/dashboard.py" line="125" />
+        <location filename="../../ui/pages/dashboard.py" line="175" />
         <source>Overdue milestones</source>
         <translation>逾期里程碑</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="122" />
-        <location filename="../../ui/pages/dashboard.py" line="172" />
+        <location filename="../../ui/pages/dashboard.py" line="126" />
+        <location filename="../../ui/pages/dashboard.py" line="176" />
         <source>KPIs in red</source>
         <translation>红灯 KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="123" />
+        <location filename="../../ui/pages/dashboard.py" line="127" />
         <source>Documents expiring within 60 days</source>
         <translation>60 天内到期的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="130" />
+        <location filename="../../ui/pages/dashboard.py" line="134" />
         <source>Show them in the agreements list</source>
         <translation>在协议列表中查看</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="133" />
+        <location filename="../../ui/pages/dashboard.py" line="137" />
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="133" />
+        <location filename="../../ui/pages/dashboard.py" line="137" />
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="134" />
         <location filename="../../ui/pages/dashboard.py" line="138" />
         <location filename="../../ui/pages/dashboard.py" line="142" />
         <location filename="../../ui/pages/dashboard.py" line="146" />
+        <location filename="../../ui/pages/dashboard.py" line="150" />
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="134" />
-        <location filename="../../ui/pages/dashboard.py" line="142" />
+        <location filename="../../ui/pages/dashboard.py" line="138" />
+        <location filename="../../ui/pages/dashboard.py" line="146" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="134" />
+        <location filename="../../ui/pages/dashboard.py" line="138" />
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="135" />
         <location filename="../../ui/pages/dashboard.py" line="139" />
+        <location filename="../../ui/pages/dashboard.py" line="143" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="135" />
+        <location filename="../../ui/pages/dashboard.py" line="139" />
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="138" />
+        <location filename="../../ui/pages/dashboard.py" line="142" />
         <source>Due</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="138" />
+        <location filename="../../ui/pages/dashboard.py" line="142" />
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="139" />
+        <location filename="../../ui/pages/dashboard.py" line="143" />
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="142" />
+        <location filename="../../ui/pages/dashboard.py" line="146" />
         <source>KPI</source>
         <translation>KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="143" />
+        <location filename="../../ui/pages/dashboard.py" line="147" />
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="143" />
+        <location filename="../../ui/pages/dashboard.py" line="147" />
         <source>Latest</source>
         <translation>最新</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="143" />
+        <location filename="../../ui/pages/dashboard.py" line="147" />
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="146" />
+        <location filename="../../ui/pages/dashboard.py" line="150" />
         <source>Expires</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="146" />
+        <location filename="../../ui/pages/dashboard.py" line="150" />
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="147" />
+        <location filename="../../ui/pages/dashboard.py" line="151" />
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="147" />
+        <location filename="../../ui/pages/dashboard.py" line="151" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="152" />
+        <location filename="../../ui/pages/dashboard.py" line="156" />
         <source>Decision dates within:</source>
         <translation>决策日期范围：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="154" />
+        <location filename="../../ui/pages/dashboard.py" line="158" />
         <source>%1 days</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="170" />
+        <location filename="../../ui/pages/dashboard.py" line="174" />
         <source>Decisions due</source>
         <translation>待决策</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="173" />
+        <location filename="../../ui/pages/dashboard.py" line="177" />
         <source>Expiring documents</source>
         <translation>即将到期的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="178" />
+        <location filename="../../ui/pages/dashboard.py" line="182" />
         <source>Needs attention today (%1)</source>
         <translation>今日待关注（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="187" />
+        <location filename="../../ui/pages/dashboard.py" line="191" />
         <source>Value by cooperation type</source>
         <translation>按合作类型的金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="188" />
+        <location filename="../../ui/pages/dashboard.py" line="192" />
         <source>Agreements by status</source>
         <translation>按状态的协议数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="189" />
+        <location filename="../../ui/pages/dashboard.py" line="193" />
         <source>Brand operating model</source>
         <translation>品牌经营模式</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="190" />
+        <location filename="../../ui/pages/dashboard.py" line="194" />
         <source>Value by currency</source>
         <translation>按币种的金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="242" />
+        <location filename="../../ui/pages/dashboard.py" line="252" />
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="261" />
+        <location filename="../../ui/pages/dashboard.py" line="271" />
         <source>The dashboard could not be read: %1</source>
         <translation>无法读取仪表板：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="334" />
+        <location filename="../../ui/pages/dashboard.py" line="346" />
         <source>Value by cooperation type (%1)</source>
         <translation>按合作类型的金额（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="346" />
+        <location filename="../../ui/pages/dashboard.py" line="358" />
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="351" />
+        <location filename="../../ui/pages/dashboard.py" line="363" />
         <source>Value by currency (million %1)</source>
         <translation>按币种的金额（百万 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="361" />
+        <location filename="../../ui/pages/dashboard.py" line="373" />
         <source>Totals in %1 at the rates in force on %2.</source>
         <translation>合计按 %2 生效的汇率折算为 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="364" />
+        <location filename="../../ui/pages/dashboard.py" line="376" />
         <source>Left out for lack of a rate: %1.</source>
         <translation>因缺少汇率未计入：%1。</translation>
     </message>
@@ -956,7 +975,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>DecimalEdit</name>
     <message>
-        <location filename="../../ui/editors/fields.py" line="64" />
+        <location filename="../../ui/editors/fields.py" line="73" />
         <source>is not a number</source>
         <translation>不是数字</translation>
     </message>
@@ -1614,108 +1633,108 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/i18n.py" line="65" />
+        <location filename="../../ui/i18n.py" line="72" />
         <source>Brand</source>
         <translation>品牌</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="66" />
+        <location filename="../../ui/i18n.py" line="73" />
         <source>Logistics</source>
         <translation>物流</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="67" />
+        <location filename="../../ui/i18n.py" line="74" />
         <source>Marketing</source>
         <translation>营销</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="68" />
+        <location filename="../../ui/i18n.py" line="75" />
         <source>Payment</source>
         <translation>支付</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="69" />
+        <location filename="../../ui/i18n.py" line="76" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="75" />
+        <location filename="../../ui/i18n.py" line="82" />
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="76" />
+        <location filename="../../ui/i18n.py" line="83" />
         <source>Negotiation</source>
         <translation>谈判中</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="77" />
+        <location filename="../../ui/i18n.py" line="84" />
         <source>Pending approval</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="78" />
-        <location filename="../../ui/i18n.py" line="109" />
+        <location filename="../../ui/i18n.py" line="85" />
+        <location filename="../../ui/i18n.py" line="116" />
         <source>Active</source>
         <translation>生效</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="79" />
+        <location filename="../../ui/i18n.py" line="86" />
         <source>Expired</source>
         <translation>已到期</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="80" />
+        <location filename="../../ui/i18n.py" line="87" />
         <source>Terminated</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="81" />
+        <location filename="../../ui/i18n.py" line="88" />
         <source>Renewed</source>
         <translation>已续约</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="89" />
+        <location filename="../../ui/i18n.py" line="96" />
         <source>Direct sales</source>
         <translation>直营</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="90" />
+        <location filename="../../ui/i18n.py" line="97" />
         <source>Platform (third-party)</source>
         <translation>平台（第三方）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="96" />
+        <location filename="../../ui/i18n.py" line="103" />
         <source>Brand owner</source>
         <translation>品牌方</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="97" />
+        <location filename="../../ui/i18n.py" line="104" />
         <source>Logistics provider</source>
         <translation>物流服务商</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="98" />
+        <location filename="../../ui/i18n.py" line="105" />
         <source>Marketing channel</source>
         <translation>营销渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="99" />
+        <location filename="../../ui/i18n.py" line="106" />
         <source>Payment institution</source>
         <translation>支付机构</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="102" />
+        <location filename="../../ui/i18n.py" line="109" />
         <source>E-commerce platform</source>
         <translation>电商平台</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="108" />
+        <location filename="../../ui/i18n.py" line="115" />
         <source>Prospect</source>
         <translation>潜在</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="110" />
+        <location filename="../../ui/i18n.py" line="117" />
         <source>Inactive</source>
         <translation>停用</translation>
     </message>
@@ -1758,210 +1777,214 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189" />
+        <location filename="../../ui/main_window.py" line="193" />
         <source>New &amp;agreement…</source>
         <translation>新建协议(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190" />
+        <location filename="../../ui/main_window.py" line="194" />
         <source>Create an agreement with a partner</source>
         <translation>与合作伙伴新建协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194" />
+        <location filename="../../ui/main_window.py" line="198" />
         <source>New &amp;partner…</source>
         <translation>新建合作伙伴(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195" />
+        <location filename="../../ui/main_window.py" line="199" />
         <source>Add a partner company</source>
         <translation>添加合作伙伴公司</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200" />
+        <location filename="../../ui/main_window.py" line="204" />
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="205" />
         <source>&amp;Back up…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202" />
+        <location filename="../../ui/main_window.py" line="206" />
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203" />
+        <location filename="../../ui/main_window.py" line="207" />
         <source>Load &amp;demo data…</source>
         <translation>加载演示数据(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205" />
+        <location filename="../../ui/main_window.py" line="209" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209" />
+        <location filename="../../ui/main_window.py" line="213" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213" />
+        <location filename="../../ui/main_window.py" line="217" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215" />
+        <location filename="../../ui/main_window.py" line="219" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217" />
+        <location filename="../../ui/main_window.py" line="221" />
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218" />
+        <location filename="../../ui/main_window.py" line="222" />
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227" />
+        <location filename="../../ui/main_window.py" line="231" />
         <source>&amp;About PartnerDesk</source>
         <translation>关于 PartnerDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232" />
+        <location filename="../../ui/main_window.py" line="236" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242" />
+        <location filename="../../ui/main_window.py" line="246" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246" />
+        <location filename="../../ui/main_window.py" line="250" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250" />
+        <location filename="../../ui/main_window.py" line="254" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257" />
+        <location filename="../../ui/main_window.py" line="261" />
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272" />
+        <location filename="../../ui/main_window.py" line="276" />
         <source>Search references, titles, partners (Ctrl+F)</source>
         <translation>搜索编号、标题、合作伙伴（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292" />
+        <location filename="../../ui/main_window.py" line="296" />
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295" />
+        <location filename="../../ui/main_window.py" line="299" />
         <source>%1 agreements · %2 partners</source>
         <translation>%1 份协议 · %2 个合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367" />
+        <location filename="../../ui/main_window.py" line="371" />
         <source>Not available</source>
         <translation>不可用</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368" />
+        <location filename="../../ui/main_window.py" line="372" />
         <source>The %1 editor is not installed in this build.</source>
         <translation>此版本未安装%1编辑器。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386" />
-        <location filename="../../ui/main_window.py" line="401" />
+        <location filename="../../ui/main_window.py" line="390" />
+        <location filename="../../ui/main_window.py" line="405" />
         <source>agreement</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391" />
+        <location filename="../../ui/main_window.py" line="395" />
         <source>Cannot open the agreement</source>
         <translation>无法打开协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419" />
+        <location filename="../../ui/main_window.py" line="423" />
         <source>partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="434" />
+        <location filename="../../ui/main_window.py" line="438" />
         <source>Delete agreements</source>
         <translation>删除协议</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="435" />
+        <location filename="../../ui/main_window.py" line="439" />
         <source>Delete %n agreement(s)? You can undo this with Ctrl+Z.</source>
-        <translation><numerusform>删除 %n 份协议？可按 Ctrl+Z 撤销。</numerusform></translation>
+        <translation>
+            <numerusform>删除 %n 份协议？可按 Ctrl+Z 撤销。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="444" />
+        <location filename="../../ui/main_window.py" line="448" />
         <source>Delete %n agreement(s)</source>
-        <translation><numerusform>删除 %n 份协议</numerusform></translation>
+        <translation>
+            <numerusform>删除 %n 份协议</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="461" />
+        <location filename="../../ui/main_window.py" line="465" />
         <source>Some agreements were not deleted</source>
         <translation>部分协议未删除</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="470" />
-        <location filename="../../ui/main_window.py" line="490" />
+        <location filename="../../ui/main_window.py" line="474" />
+        <location filename="../../ui/main_window.py" line="494" />
         <source>Cannot renew</source>
         <translation>无法续约</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="474" />
+        <location filename="../../ui/main_window.py" line="478" />
         <source>Renew agreement</source>
         <translation>续约协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="476" />
+        <location filename="../../ui/main_window.py" line="480" />
         <source>Renew %1 (%2)? A draft successor starting %3 is created and this agreement is marked renewed.</source>
         <translation>续约 %1（%2）？将创建一份自 %3 起的续约协议草稿，并将本协议标记为已续约。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="494" />
+        <location filename="../../ui/main_window.py" line="498" />
         <source>%1 renewed as %2</source>
         <translation>%1 已续约为 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="516" />
+        <location filename="../../ui/main_window.py" line="520" />
         <source>import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="525" />
-        <location filename="../../ui/main_window.py" line="532" />
+        <location filename="../../ui/main_window.py" line="529" />
+        <location filename="../../ui/main_window.py" line="536" />
         <source>backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="559" />
+        <location filename="../../ui/main_window.py" line="563" />
         <source>Now using %1</source>
         <translation>当前使用 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="569" />
+        <location filename="../../ui/main_window.py" line="573" />
         <source>About PartnerDesk</source>
         <translation>关于 PartnerDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="570" />
+        <location filename="../../ui/main_window.py" line="574" />
         <source>PartnerDesk — cooperation agreements for partnership managers.</source>
         <translation>PartnerDesk — 为合作经理管理合作协议。</translation>
     </message>
@@ -2100,143 +2123,153 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="113" />
+        <location filename="../../ui/editors/partner_editor.py" line="114" />
         <source>e.g. 爱彼贸易有限公司</source>
         <translation>如：爱彼贸易有限公司</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="140" />
+        <location filename="../../ui/editors/partner_editor.py" line="141" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="140" />
+        <location filename="../../ui/editors/partner_editor.py" line="141" />
         <source>Role</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="140" />
+        <location filename="../../ui/editors/partner_editor.py" line="141" />
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="140" />
+        <location filename="../../ui/editors/partner_editor.py" line="141" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="155" />
+        <location filename="../../ui/editors/partner_editor.py" line="156" />
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="156" />
+        <location filename="../../ui/editors/partner_editor.py" line="157" />
         <source>Remove contact</source>
         <translation>移除联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="171" />
+        <location filename="../../ui/editors/partner_editor.py" line="172" />
         <source>Legal name *</source>
         <translation>法定名称 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="172" />
+        <location filename="../../ui/editors/partner_editor.py" line="173" />
         <source>Local-script name</source>
         <translation>本地文字名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="173" />
+        <location filename="../../ui/editors/partner_editor.py" line="174" />
         <source>Country *</source>
         <translation>国家/地区 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="174" />
+        <location filename="../../ui/editors/partner_editor.py" line="175" />
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="175" />
+        <location filename="../../ui/editors/partner_editor.py" line="176" />
         <source>Website</source>
         <translation>网站</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="176" />
-        <location filename="../../ui/editors/partner_editor.py" line="184" />
+        <location filename="../../ui/editors/partner_editor.py" line="177" />
+        <location filename="../../ui/editors/partner_editor.py" line="185" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="177" />
+        <location filename="../../ui/editors/partner_editor.py" line="178" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="178" />
+        <location filename="../../ui/editors/partner_editor.py" line="179" />
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="184" />
+        <location filename="../../ui/editors/partner_editor.py" line="185" />
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="184" />
+        <location filename="../../ui/editors/partner_editor.py" line="185" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="184" />
+        <location filename="../../ui/editors/partner_editor.py" line="185" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="185" />
+        <location filename="../../ui/editors/partner_editor.py" line="186" />
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="185" />
+        <location filename="../../ui/editors/partner_editor.py" line="186" />
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="191" />
+        <location filename="../../ui/editors/partner_editor.py" line="192" />
         <source>Double-click an agreement to open it</source>
         <translation>双击协议即可打开</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="238" />
+        <location filename="../../ui/editors/partner_editor.py" line="239" />
         <source>New partner</source>
         <translation>新建合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="239" />
+        <location filename="../../ui/editors/partner_editor.py" line="240" />
         <source>Partner — {name}</source>
         <translation>合作伙伴 — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="263" />
+        <location filename="../../ui/editors/partner_editor.py" line="249" />
+        <source>Undo/redo changed this partner; saving will offer to reload it.</source>
+        <translation>撤销/重做已修改此合作伙伴；保存时将提示重新加载。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="255" />
+        <source>Undo/redo removed this partner.</source>
+        <translation>撤销/重做已删除此合作伙伴。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="279" />
         <source>Agreements ({n})</source>
         <translation>协议（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="351" />
+        <location filename="../../ui/editors/partner_editor.py" line="367" />
         <source>This partner no longer exists: {e}</source>
         <translation>该合作伙伴已不存在：{e}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="354" />
+        <location filename="../../ui/editors/partner_editor.py" line="370" />
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="375" />
+        <location filename="../../ui/editors/partner_editor.py" line="391" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="377" />
+        <location filename="../../ui/editors/partner_editor.py" line="393" />
         <source>{message}
 
 Reload the partner as it is now? Your unsaved edits in this window will be lost.</source>
@@ -2245,17 +2278,17 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
 是否重新加载该合作伙伴的当前内容？此窗口中未保存的修改将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="396" />
+        <location filename="../../ui/editors/partner_editor.py" line="412" />
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="397" />
+        <location filename="../../ui/editors/partner_editor.py" line="413" />
         <source>This partner has changes that are not saved. Save them?</source>
         <translation>该合作伙伴有未保存的更改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="414" />
+        <location filename="../../ui/editors/partner_editor.py" line="430" />
         <source>The new language applies when this window is opened again.</source>
         <translation>新语言将在再次打开此窗口时生效。</translation>
     </message>
@@ -2335,13 +2368,15 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
     <message numerus="yes">
         <location filename="../../ui/pages/partners.py" line="165" />
         <source>%n agreement(s)</source>
-        <translation><numerusform>%n 份协议</numerusform></translation>
+        <translation>
+            <numerusform>%n 份协议</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>PartnerPicker</name>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="105" />
+        <location filename="../../ui/editors/agreement_editor.py" line="106" />
         <source>Type a name in English or Chinese</source>
         <translation>输入英文或中文名称</translation>
     </message>
@@ -2382,29 +2417,31 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
 <context>
     <name>PartnersPage</name>
     <message>
-        <location filename="../../ui/pages/partners.py" line="184" />
+        <location filename="../../ui/pages/partners.py" line="185" />
         <source>Search partners in either script…</source>
         <translation>以中英文搜索合作伙伴…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="188" />
+        <location filename="../../ui/pages/partners.py" line="189" />
         <source>All roles</source>
         <translation>全部角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="193" />
+        <location filename="../../ui/pages/partners.py" line="194" />
         <source>Country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="198" />
+        <location filename="../../ui/pages/partners.py" line="199" />
         <source>New partner…</source>
         <translation>新建合作伙伴…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="259" />
+        <location filename="../../ui/pages/partners.py" line="261" />
         <source>%n partner(s)</source>
-        <translation><numerusform>%n 个合作伙伴</numerusform></translation>
+        <translation>
+            <numerusform>%n 个合作伙伴</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2552,7 +2589,9 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
     <message numerus="yes">
         <location filename="../../ui/pages/renewals.py" line="110" />
         <source>%n agreement(s)</source>
-        <translation><numerusform>%n 份协议</numerusform></translation>
+        <translation>
+            <numerusform>%n 份协议</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/pages/renewals.py" line="122" />
@@ -2562,7 +2601,9 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
     <message numerus="yes">
         <location filename="../../ui/pages/renewals.py" line="135" />
         <source>%n decision(s) due</source>
-        <translation><numerusform>%n 项待决策</numerusform></translation>
+        <translation>
+            <numerusform>%n 项待决策</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/pages/renewals.py" line="137" />
@@ -2742,6 +2783,169 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
         <location filename="../../ui/pages/reports_page.py" line="407" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceMessage</name>
+    <message>
+        <location filename="../../ui/editors/messages.py" line="22" />
+        <source>an agreement needs a title</source>
+        <translation>协议需要标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/messages.py" line="23" />
+        <source>at most 40 characters</source>
+        <translation>最多 40 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/messages.py" line="24" />
+        <source>at most 200 characters</source>
+        <translation>最多 200 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/messages.py" line="25" />
+        <source>at most 300 characters</source>
+        <translation>最多 300 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/messages.py" line="26" />
+        <source>a brand agreement needs its operating model: direct or platform</source>
+        <translation>品牌协议需要指定经营模式：直营或平台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/messages.py" line="29" />
+        <source>the contract value must be an exact decimal number</source>
+        <translation>合同金额必须是精确的十进制数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/messages.py" line="32" />
+        <source>the contract value is too large</source>
+        <translation>合同金额过大</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/messages.py" line="35" />
+        <source>signed after the agreement ends</source>
+        <translation>签署日期晚于协议结束日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/messages.py" line="38" />
+        <source>the notice period must be 0 to 3650 days</source>
+        <translation>通知期必须为 0 到 3650 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/messages.py" line="41" />
+        <source>an auto-renewing agreement needs its renewal term</source>
+        <translation>自动续约的协议需要续约期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/messages.py" line="44" />
+        <source>the renewal term must be 1 to 120 months</source>
+        <translation>续约期限必须为 1 到 120 个月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/messages.py" line="47" />
+        <source>an active agreement needs its signed date</source>
+        <translation>生效的协议需要签署日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/messages.py" line="50" />
+        <source>the campaign ends before it starts</source>
+        <translation>活动结束日期早于开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/messages.py" line="53" />
+        <source>must not be negative</source>
+        <translation>不能为负数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/messages.py" line="54" />
+        <source>is too large</source>
+        <translation>过大</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/messages.py" line="55" />
+        <source>must be an exact decimal number</source>
+        <translation>必须是精确的十进制数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/messages.py" line="58" />
+        <source>a partner needs its legal name</source>
+        <translation>合作伙伴需要法定名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/messages.py" line="61" />
+        <source>a milestone needs a title</source>
+        <translation>里程碑需要标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/messages.py" line="62" />
+        <source>an amount needs an ISO 4217 currency</source>
+        <translation>金额需要 ISO 4217 币种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/messages.py" line="65" />
+        <source>a done milestone needs its completion date</source>
+        <translation>已完成的里程碑需要完成日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/messages.py" line="68" />
+        <source>a KPI needs a name</source>
+        <translation>KPI 需要名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/messages.py" line="69" />
+        <source>the document needs a file name</source>
+        <translation>文件需要文件名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/messages.py" line="79" />
+        <source>ends {end}, before it starts {start}</source>
+        <translation>结束于 {end}，早于开始日期 {start}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/messages.py" line="85" />
+        <source>{value}% is outside 0–100 %</source>
+        <translation>{value}% 超出 0–100 % 范围</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/messages.py" line="89" />
+        <source>{value} is not a number</source>
+        <translation>{value} 不是数字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/messages.py" line="93" />
+        <source>{value} is not a whole number</source>
+        <translation>{value} 不是整数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/messages.py" line="99" />
+        <source>{value} is not an ISO 4217 currency code</source>
+        <translation>{value} 不是 ISO 4217 币种代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/messages.py" line="105" />
+        <source>{value} is not an ISO 3166 country code (e.g. CN, US)</source>
+        <translation>{value} 不是 ISO 3166 国家/地区代码（如 CN、US）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/messages.py" line="111" />
+        <source>{ref} is already used by another agreement</source>
+        <translation>{ref} 已被另一份协议使用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/messages.py" line="117" />
+        <source>contact {n} has no name</source>
+        <translation>第 {n} 位联系人没有姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/messages.py" line="121" />
+        <source>contact {n}: {email} is not an e-mail address</source>
+        <translation>第 {n} 位联系人：{email} 不是电子邮件地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/messages.py" line="127" />
+        <source>a partner named {name} in {country} exists</source>
+        <translation>{country} 已存在名为 {name} 的合作伙伴</translation>
     </message>
 </context>
 <context>
