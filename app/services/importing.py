@@ -90,6 +90,7 @@ from app.services.tabular import (
     parse_decimal,
     parse_int,
     parse_list,
+    plain_number,
     sheet_names,
     text_value,
 )
@@ -202,7 +203,8 @@ def _cells(values: list[Any], fields: tuple[str | None, ...]) -> dict[str, Any]:
     return {
         f: v
         for f, v in zip(fields, values, strict=False)
-        if f is not None and v is not None and (v.__class__ is not str or v.strip())
+        # "" first: most blank cells are empty, and that test is the cheapest.
+        if v != "" and f is not None and v is not None and (v.__class__ is not str or v.strip())
     }
 
 
@@ -233,11 +235,14 @@ class _AgreementRow:
 
 def _exact(value: Decimal, places: int) -> Decimal:
     """``value`` at the scale it is stored with; refuses to round digits away."""
-    quantum = Decimal(1).scaleb(-places)
+    quantum = _QUANTA.get(places) or Decimal(1).scaleb(-places)
     exact = value.quantize(quantum)
     if exact != value:
         raise ValueError(f"{value} has more than {places} decimal places")
     return exact
+
+
+_QUANTA = {places: Decimal(1).scaleb(-places) for places in range(10)}
 
 
 def _term_value(
@@ -282,21 +287,55 @@ def _scaled(amount: tuple[Decimal, str | None], unit: tuple[Decimal, str | None]
     return amount[0] * unit[0], amount[1] or unit[1]
 
 
+def _text(raw: Any) -> str:
+    """``text_value`` for the usual ASCII cell, without the call."""
+    return raw.strip() if raw.__class__ is str and raw.isascii() else text_value(raw)
+
+
+_TYPES = {m.value: m for m in AgreementType}
+_STATUSES = {m.value: m for m in AgreementStatus}
+_CURRENCIES: dict[str, str] = {}  # a cell as written -> its ISO code, once it was valid
+
+
 def _parse_agreement(
     number: int, cells: Mapping[str, Any], errors: _RowErrors,
     units: Mapping[str, tuple[Decimal, str | None]] = {},
+    term_columns: tuple[str, ...] | None = None,
 ) -> _AgreementRow:  # fmt: skip
     """The row as an AgreementInput; a value that fails to parse is reported in ``errors``
-    and replaced by a stand-in, so that the row's other fields are still checked."""
-    title = _get(cells, "title", text_value, errors, "", required=True)
-    a_type = _get(cells, "type", lambda r: parse_choice(r, AgreementType, TYPE_ALIASES), errors,
-                  AgreementType.BRAND, required=True)  # fmt: skip
-    status = _get(cells, "status", lambda r: parse_choice(r, AgreementStatus, STATUS_ALIASES),
-                  errors, AgreementStatus.DRAFT, required=True)  # fmt: skip
-    partner = _get(cells, "partner", text_value, errors, "", required=True)
-    currency = _get(cells, "currency", _currency, errors, "", required=True)
-    amount = _get(cells, "value", lambda r: _scaled(parse_amount(r), units.get("value")), errors,
-                  required=True)  # fmt: skip
+    and replaced by a stand-in, so that the row's other fields are still checked.
+
+    Each field tries the form an export (or a script) writes first, inline; anything else
+    goes the general way through ``_get`` and the ``tabular`` parsers: this runs per row.
+    """
+    get = cells.get
+    raw = get("title")
+    title = _get(cells, "title", text_value, errors, "", required=True) if raw is None else (
+        _text(raw))  # fmt: skip
+    a_type = _TYPES.get(raw) if (raw := get("type")).__class__ is str else None
+    if a_type is None:
+        a_type = _get(cells, "type", lambda r: parse_choice(r, AgreementType, TYPE_ALIASES),
+                      errors, AgreementType.BRAND, required=True)  # fmt: skip
+    status = _STATUSES.get(raw) if (raw := get("status")).__class__ is str else None
+    if status is None:
+        status = _get(cells, "status", lambda r: parse_choice(r, AgreementStatus, STATUS_ALIASES),
+                      errors, AgreementStatus.DRAFT, required=True)  # fmt: skip
+    raw = get("partner")
+    partner = _get(cells, "partner", text_value, errors, "", required=True) if raw is None else (
+        _text(raw))  # fmt: skip
+    currency = _CURRENCIES.get(raw) if (raw := get("currency")).__class__ is str else None
+    if currency is None:
+        currency = _get(cells, "currency", _currency, errors, "", required=True)
+        if currency and raw.__class__ is str and len(_CURRENCIES) < 1000:
+            _CURRENCIES[raw] = currency
+    raw = get("value")
+    unit = units.get("value")
+    amount: tuple[Decimal, str | None] | None
+    if raw.__class__ is str and unit is None and plain_number(raw):
+        amount = Decimal(raw.replace(",", "")), None
+    else:
+        amount = _get(cells, "value", lambda r: _scaled(parse_amount(r), unit), errors,
+                      required=True)  # fmt: skip
     value = Decimal(0)
     if amount is not None:
         value, written = amount
@@ -310,17 +349,22 @@ def _parse_agreement(
     end = _get(cells, "end_date", parse_date, errors, required=True)
     start = start or end or date(2000, 1, 1)
     end = end or start
-    signed = _get(cells, "signed_date", parse_date, errors)
-    notice = _get(cells, "notice_days", parse_int, errors, 0)
-    auto_renew = _get(cells, "auto_renew", parse_bool, errors, False)
-    renewal = _get(cells, "renewal_months", parse_int, errors)
+    signed = None if get("signed_date") is None else _get(cells, "signed_date", parse_date, errors)
+    notice = 0 if get("notice_days") is None else _get(cells, "notice_days", parse_int, errors, 0)
+    auto_renew = False if get("auto_renew") is None else (
+        _get(cells, "auto_renew", parse_bool, errors, False))  # fmt: skip
+    renewal = None if get("renewal_months") is None else (
+        _get(cells, "renewal_months", parse_int, errors))  # fmt: skip
     terms: dict[str, Any] = {}
-    for name in TERM_SPECS.keys() & cells.keys():
-        raw = cells[name]
+    for name in TERM_SPECS.keys() & cells.keys() if term_columns is None else term_columns:
+        raw = get(name)
+        if raw is None:
+            continue
         try:
             terms[name] = _term_value(TERM_SPECS[name], raw, currency, units.get(name))
         except ValueError as exc:
             errors.add(name, str(exc))
+    raw = get("territories")
     return _AgreementRow(
         row=number,
         data=AgreementInput(
@@ -333,20 +377,20 @@ def _parse_agreement(
             start_date=start,
             end_date=end,
             reference=None,
-            owner=text_value(cells.get("owner")),
+            owner=_text(get("owner")),
             signed_date=signed,
             auto_renew=auto_renew,
             renewal_term_months=renewal,
             notice_days=notice,
-            governing_law=text_value(cells.get("governing_law")),
-            territories=parse_list(cells.get("territories")),
-            description=text_value(cells.get("description"), strip=False),
+            governing_law=_text(get("governing_law")),
+            territories=() if raw is None else parse_list(raw),
+            description=text_value(get("description"), strip=False),
             terms=terms,
         ),
         partner_name=partner,
-        reference=text_value(cells.get("reference")) or None,
-        partner_local_name=text_value(cells.get("partner_local_name")) or None,
-        partner_country=text_value(cells.get("partner_country")).upper() or None,
+        reference=_text(get("reference")) or None,
+        partner_local_name=_text(get("partner_local_name")) or None,
+        partner_country=_text(get("partner_country")).upper() or None,
     )
 
 
@@ -649,13 +693,16 @@ def _import_agreements(
     partners: _Partners,
 ) -> None:  # fmt: skip
     session = run.session
+    # In the file's order, so that a row's term problems are listed in a stable order.
+    term_columns = tuple(dict.fromkeys(f for f in fields if f is not None and f in TERM_SPECS))
     for batch in _batched(rows):
         parsed: list[tuple[_AgreementRow, _RowErrors]] = []
         for number, values in batch:
             run.rows += 1
             errors = _RowErrors(number, run.labels)
             cells = _cells(values, fields)
-            parsed.append((_parse_agreement(number, cells, errors, run.units), errors))
+            row = _parse_agreement(number, cells, errors, run.units, term_columns)
+            parsed.append((row, errors))
         partners.prepare([r for r, errors in parsed if "partner" not in errors.failed])
         refs = [r.reference for r, _ in parsed if r.reference]
         existing = _existing(session, refs)

@@ -238,9 +238,17 @@ class Table:
 
     def rows(self) -> Iterator[tuple[int, list[Any]]]:
         if not self.is_xlsx:
-            for number, texts in self._csv_rows():
-                if "".join(texts).strip():
-                    yield number, texts
+            # _csv_rows() inlined: this loop runs once per row of the file.
+            with self._text() as f:
+                reader = csv.reader(f, delimiter=self.delimiter)
+                next(reader, None)
+                for number, record in enumerate(reader, start=2):
+                    joined = "".join(record)
+                    if "'" in joined:
+                        record = [unguard_formula(v) if v[:1] == "'" else v for v in record]
+                        joined = "".join(record)
+                    if joined and not joined.isspace():
+                        yield number, record
             return
         for number, values in self._xlsx_rows():
             if not all(is_blank(v) for v in values):
@@ -316,6 +324,8 @@ _DATE_FORMS = (
     re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$"),
 )
 _MIDNIGHT = re.compile(r"[ T]0{1,2}:00(:00(\.0+)?)?$")
+# The first three _DATE_FORMS as they usually come: ASCII, nothing around them.
+_PLAIN_DATE = re.compile(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})", re.ASCII)
 
 
 def parse_date(raw: Any) -> date:
@@ -329,6 +339,12 @@ def parse_date(raw: Any) -> date:
             return date.fromisoformat(raw)
         except ValueError:
             pass
+    m = _PLAIN_DATE.fullmatch(raw)
+    if m:  # 2026/3/1: NFKC and the midnight suffix change nothing here
+        try:
+            return date(int(m[1]), int(m[3]), int(m[4]))
+        except ValueError:
+            raise ValueError(f"{raw!r} is not a real date") from None
     text = unicodedata.normalize("NFKC", str(raw)).strip()
     text = _MIDNIGHT.sub("", text)
     for form in _DATE_FORMS:
@@ -356,6 +372,8 @@ _AMOUNT = re.compile(
     r"^(?P<pre>[^\d.\-+(]*)\s*(?P<num>[-+(]?[\d,.\s]*\d[\d,.]*\)?)\s*(?P<post>.*)$"
 )
 _PLAIN_NUMBER = re.compile(r"^(\d+|\d{1,3}(,\d{3})+)(\.\d+)?$")
+# 1234.50 or 1,234.50: Decimal() reads it once the commas are gone, nothing else to do.
+plain_number = _PLAIN_NUMBER.match
 _GROUPED = re.compile(r"^[-+(]?\d{1,3}(,\d{3})+(\.\d*)?\)?$")
 
 
@@ -459,6 +477,8 @@ def header_unit(header: str) -> tuple[Decimal, str | None]:
 
 def parse_decimal(raw: Any) -> Decimal:
     """A rate or a percentage: ``12.5``, ``12.5%``, ``0.5 %``."""
+    if raw.__class__ is str and _PLAIN_NUMBER.match(raw):  # 12.5: nothing to fold
+        return Decimal(raw.replace(",", ""))
     if isinstance(raw, str):
         raw = unicodedata.normalize("NFKC", raw).strip().rstrip("%").strip()
     value, currency = parse_amount(raw)
@@ -473,6 +493,11 @@ _FALSE = {"no", "n", "false", "f", "0", "否", "不", ""}
 
 def parse_bool(raw: Any) -> bool:
     """yes/no, true/false, 1/0, 是/否 and Excel's TRUE/FALSE cells."""
+    if raw.__class__ is str:
+        if raw in _TRUE:  # as written, without the folding below
+            return True
+        if raw in _FALSE:
+            return False
     if isinstance(raw, bool):
         return raw
     if isinstance(raw, Decimal | int):
@@ -488,6 +513,8 @@ def parse_bool(raw: Any) -> bool:
 
 
 def parse_int(raw: Any) -> int:
+    if raw.__class__ is str and raw.isascii() and raw.isdigit():  # 90: nothing to fold
+        return int(raw)
     if isinstance(raw, bool):
         raise ValueError(f"{raw!r} is not a whole number")
     try:
@@ -506,8 +533,11 @@ def parse_int(raw: Any) -> int:
 def parse_list(raw: Any) -> tuple[str, ...]:
     """``a; b; c`` (also one item per line, or full-width ``；``) as a tuple."""
     text = text_value(raw, strip=False)
-    items = re.split(r"[;；\n]", text)
-    return tuple(i.strip() for i in items if i.strip())
+    items = _LIST_SEPARATORS.split(text)
+    return tuple(i for i in map(str.strip, items) if i)
+
+
+_LIST_SEPARATORS = re.compile(r"[;；\n]")
 
 
 def choice_key(text: str) -> str:
