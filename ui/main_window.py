@@ -63,6 +63,31 @@ class _Placeholder(QWidget):
         QVBoxLayout(self).addWidget(label)
 
 
+class _LazyPage(QWidget):
+    """A page built the first time it is shown, so start-up does not pay for it."""
+
+    def __init__(self, factory: Callable[[], QWidget], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._factory = factory
+        self._page: QWidget | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    def page(self) -> QWidget:
+        if self._page is None:
+            self._page = self._factory()
+            self._layout.addWidget(self._page)
+        return self._page
+
+    def activate(self) -> None:
+        self.page()
+
+    def save_state(self) -> None:
+        save = getattr(self._page, "save_state", None)
+        if callable(save):
+            save()
+
+
 class MainWindow(QMainWindow):
     language_changed = Signal(str)
 
@@ -92,12 +117,8 @@ class MainWindow(QMainWindow):
         self.agreements = AgreementsPage(self.db, self.today, self)
         self.partners = PartnersPage(self.db, self.today, self)
         self.renewals = RenewalsPage(self.db, self.today, self)
-        reports_cls = optional("ui.pages.reports_page", "ReportsPage")
-        self.reports: QWidget = (
-            reports_cls(self.db, parent=self)
-            if reports_cls is not None
-            else _Placeholder(self.tr("Reports are not installed in this build."), self)
-        )
+        # Built when first shown: its module pulls in the PDF machinery (half a second).
+        self.reports = _LazyPage(self._make_reports_page, self)
         self.stack = QStackedWidget()
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -152,6 +173,13 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.nav.setCurrentRow(max(0, PAGES.index(settings.LAST_PAGE.get()))
                                if settings.LAST_PAGE.get() in PAGES else 0)  # fmt: skip
+
+    def _make_reports_page(self) -> QWidget:
+        reports_cls = optional("ui.pages.reports_page", "ReportsPage")
+        if reports_cls is None:
+            return _Placeholder(self.tr("Reports are not installed in this build."))
+        page: QWidget = reports_cls(self.db)
+        return page
 
     def _pages(self) -> dict[str, QWidget]:
         return {
@@ -501,13 +529,15 @@ class MainWindow(QMainWindow):
         self.open_agreement(successor.id)
 
     def report_for_agreement(self, reference: str) -> None:
-        page = self.show_page("reports")
+        self.show_page("reports")
+        page = self.reports.page()
         opener = getattr(page, "open_for_agreement", None)
         if callable(opener):
             opener(reference)
 
     def report_for_partner(self, partner_id: int) -> None:
-        page = self.show_page("reports")
+        self.show_page("reports")
+        page = self.reports.page()
         opener = getattr(page, "open_for_partner", None)
         if callable(opener):
             opener(partner_id)

@@ -176,3 +176,21 @@ def test_switching_database_shows_the_other_one(
     assert db.description in window.db_label.text()
     assert window.agreements.model.rowCount() == 0
     assert not window.undo_action.isEnabled()
+
+
+def test_export_report_opens_the_reports_page_for_that_agreement(
+    qtbot: QtBot, ui_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reports = pytest.importorskip("ui.pages.reports_page")
+    asked: list[str] = []
+    monkeypatch.setattr(reports.ReportsPage, "open_for_agreement",
+                        lambda _self, reference: asked.append(reference))  # fmt: skip
+    window = make_window(qtbot, ui_db)
+    page = window.agreements
+    window.show_page("agreements")
+    page.view.selectRow(0)
+    reference = page.selected_records()[0].reference
+    page.report_requested.emit(reference)  # what the context menu's "Export report…" sends
+    assert window.current_page() == "reports"
+    assert isinstance(window.reports.page(), reports.ReportsPage)
+    assert asked == [reference]

@@ -18,6 +18,7 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 def test_the_pipeline_groups_decisions_by_month(qtbot: QtBot, ui_db: Database) -> None:
     page = RenewalsPage(ui_db, TODAY)
     qtbot.addWidget(page)
+    page.activate()
     page.horizon_box.setCurrentIndex(page.horizon_box.findData(365))
     with ui_db.session() as s:
         expected = decisions_due(s, TODAY, 365)
@@ -36,6 +37,7 @@ def test_the_pipeline_groups_decisions_by_month(qtbot: QtBot, ui_db: Database) -
 def test_renew_is_offered_for_an_active_agreement(qtbot: QtBot, ui_db: Database) -> None:
     page = RenewalsPage(ui_db, TODAY)
     qtbot.addWidget(page)
+    page.activate()
     due = next(d for d in page.items if d.status.value == "active")
     assert page.select_agreement(due.agreement_id)
     assert page.renew_button.isEnabled()
