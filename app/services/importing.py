@@ -24,10 +24,10 @@ from pathlib import Path
 from typing import Any, cast
 
 from sqlalchemy import Table as SqlTable
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, with_polymorphic
 
-from app.db.bulk import insert_rows
+from app.db.bulk import insert_rows, update_column
 from app.domain.enums import (
     AgreementStatus,
     AgreementType,
@@ -455,11 +455,12 @@ class _Partners:
         self.bad: dict[tuple[str, str], list[FieldError]] = {}
         self.guessed: dict[str, str] = {}  # name -> a note for the report
         self.created = 0
-        # Held strongly: validate_agreement's session.get(Partner) then hits the identity
-        # map (which holds objects weakly) instead of a SELECT per row.
-        self.keep: list[Partner] = list(session.scalars(select(Partner)))
-        for p in self.keep:
-            self._remember(p.id, p.legal_name, p.local_name, p.country)
+        # Plain rows, not ORM objects: rows are checked with check_agreement, which asks
+        # the session nothing.
+        for pid, legal, local, country in session.execute(
+            select(Partner.id, Partner.legal_name, Partner.local_name, Partner.country)
+        ):
+            self._remember(pid, legal, local, country)
 
     def _remember(self, pid: int, legal: str, local: str | None, country: str) -> None:
         self.by_key[(legal.lower(), country)] = pid
@@ -554,8 +555,6 @@ class _Partners:
         insert_rows(self.session, Partner, partner_rows)
         insert_rows(self.session, PartnerRoleLink, role_rows)
         insert_rows(self.session, AuditEntry, audit_rows)
-        ids = [row["id"] for row in partner_rows]
-        self.keep += self.session.scalars(select(Partner).where(Partner.id.in_(ids)))
         for row in partner_rows:
             self._remember(row["id"], row["legal_name"], row["local_name"], row["country"])
         self.created += len(partner_rows)
@@ -928,9 +927,6 @@ def _number_references(run: _Run) -> None:
         ))  # fmt: skip
     del keys
     now = utcnow()
-    rename = update(table).where(table.c.id == bindparam("b_id")).values(
-        reference=bindparam("b_ref")
-    )  # fmt: skip
     while True:
         chunk = session.execute(
             select(table.c.id, table.c.type, table.c.start_date, table.c.title)
@@ -946,9 +942,9 @@ def _number_references(run: _Run) -> None:
                 ref = f"{key[0]}-{key[1]}-{counters[key]:04d}"
                 if ref not in taken[key]:
                     break
-            renames.append({"b_id": agreement_id, "b_ref": ref})
+            renames.append((ref, agreement_id))
             audit_rows.append(_create_audit(run.actor, now, agreement_id, f"{ref} {title}"))
-        session.execute(rename, renames)
+        update_column(session, Agreement, "reference", renames)
         insert_rows(session, AuditEntry, audit_rows)
     for (prefix, year), last in counters.items():
         seq = session.get(ReferenceSequence, (prefix, year))
