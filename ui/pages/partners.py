@@ -90,9 +90,9 @@ class PartnerOverview(QWidget):
         self.agreements_model.modelReset.connect(self._summarise)
         for i, column in enumerate(self.agreements_model.columns):
             hidden = column.key in ("partner", "currency", "operating_model", "auto_renew",
-                                    "start_date", "owner")  # fmt: skip
+                                    "start_date", "owner", "end_date", "days_left")  # fmt: skip
             self.agreements_view.setColumnHidden(i, hidden)
-        widths = {"reference": 110, "title": 240, "type": 90, "status": 110, "value": 120}
+        widths = {"reference": 105, "title": 210, "type": 80, "status": 95, "value": 115}
         for i, column in enumerate(self.agreements_model.columns):
             self.agreements_view.setColumnWidth(i, widths.get(column.key, 100))
         self.agreements_view.doubleClicked.connect(
@@ -228,8 +228,8 @@ class PartnersPage(QWidget):
         self.splitter.setObjectName("partnersSplitter")
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.overview)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.splitter)
@@ -239,7 +239,9 @@ class PartnersPage(QWidget):
                 self.view.setColumnWidth(i, width)
             self.view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         splitter_state = _splitter_option().get()
-        if not splitter_state.isEmpty():
+        if splitter_state.isEmpty():
+            self.splitter.setSizes([520, 800])  # the 360° view gets the room: it has more columns
+        else:
             self.splitter.restoreState(splitter_state)
         self.model.modelReset.connect(self._show_count)
         self.apply_filter()
