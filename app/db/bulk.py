@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, insert
+from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
 
 BATCH = 5000
@@ -59,29 +59,5 @@ def insert_rows(
                 for name, processor in zip(names, processors, strict=True)
             ]
             cursor.executemany(sql, zip(*columns, strict=True))
-    finally:
-        cursor.close()
-
-
-def update_column(
-    session: Session, model: type[Any], column: str, pairs: list[tuple[Any, int]]
-) -> None:
-    """``UPDATE table SET column = value WHERE id = id`` for each (value, id) pair, raw on
-    SQLite for the same reason as ``insert_rows``. Values must need no bind processor."""
-    if not pairs:
-        return
-    table = cast(Table, model.__table__)
-    connection = session.connection()
-    if connection.dialect.name != "sqlite":
-        statement = (
-            table.update()
-            .where(table.c.id == bindparam("b_id"))
-            .values({column: bindparam("b_value")})
-        )
-        session.execute(statement, [{"b_value": v, "b_id": i} for v, i in pairs])
-        return
-    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    try:
-        cursor.executemany(f'UPDATE "{table.name}" SET "{column}" = ? WHERE "id" = ?', pairs)
     finally:
         cursor.close()

@@ -15,7 +15,6 @@ lifecycle rules, versioning and field-by-field audit trail.
 from __future__ import annotations
 
 import re
-import uuid
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -24,10 +23,10 @@ from pathlib import Path
 from typing import Any, cast
 
 from sqlalchemy import Table as SqlTable
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, with_polymorphic
 
-from app.db.bulk import insert_rows, update_column
+from app.db.bulk import insert_rows
 from app.domain.enums import (
     AgreementStatus,
     AgreementType,
@@ -579,10 +578,12 @@ class _Run:
     seen_refs: dict[str, int] = field(default_factory=dict)
     # Amount columns whose header declares a unit: 合同金额（万元） -> (10000, "CNY").
     units: dict[str, tuple[Decimal, str | None]] = field(default_factory=dict)
-    # Created with a placeholder reference; numbered at the end, once every reference the
-    # file gives is known (a generated number must not take one a later row asks for).
-    unnumbered: int = 0
-    placeholder: str = field(default_factory=lambda: f"~import-{uuid.uuid4().hex[:12]}-")
+    # Generated references, per (prefix, year): the last number given and the references
+    # the database held when the key was first needed. A number is given as the row goes
+    # in; one that a later row of the file turns out to ask for is moved on (_renumber).
+    counters: dict[tuple[str, int], int] = field(default_factory=dict)
+    taken: dict[tuple[str, int], set[str]] = field(default_factory=dict)
+    first_new_id: int = 0  # the first agreement id this import created; 0: none yet
 
     @property
     def writing(self) -> bool:
@@ -628,7 +629,7 @@ def import_file(
                 _import_partners(run, table.rows(), mapping.fields)
                 created = 0
             if run.writing:
-                _number_references(run)
+                _save_sequences(run)
         except BaseException:
             savepoint.rollback()
             raise
@@ -645,7 +646,7 @@ def import_file(
 # SQLite's page cache for the import's connection, in KiB (negative: a size, not pages).
 # The default 2 MiB is far smaller than the agreements table's 16 indexes: with it, index
 # pages are evicted and re-read for every batch, which was a third of SQLite's time.
-IMPORT_CACHE_KIB = 65536
+IMPORT_CACHE_KIB = 32768
 
 
 def _bigger_cache(session: Session) -> Callable[[], None]:
@@ -705,6 +706,16 @@ def _import_agreements(
         partners.prepare([r for r, errors in parsed if "partner" not in errors.failed])
         refs = [r.reference for r, _ in parsed if r.reference]
         existing = _existing(session, refs)
+        if run.first_new_id:
+            # A reference this import generated, now asked for by the file: not an update
+            # of that agreement (the file never named it) but a new one; the generated one
+            # moves on to the next free number.
+            clashes = {ref: found[0] for ref, found in existing.items()
+                       if found[0] >= run.first_new_id and ref not in run.seen_refs}  # fmt: skip
+            for ref in clashes:
+                del existing[ref]
+            if clashes and run.writing:
+                _renumber(run, clashes)
         creates: list[tuple[_AgreementRow, dict[str, Any]]] = []
         updates: list[tuple[_AgreementRow, int, int, dict[str, Any]]] = []
         for r, errors in parsed:
@@ -848,7 +859,7 @@ def _insert_agreements(run: _Run, creates: list[tuple[_AgreementRow, dict[str, A
     for r, _typed in creates:
         d = r.data
         base_rows.append({
-            "reference": r.reference or f"{run.placeholder}{r.row}",
+            "reference": r.reference or _next_reference(run, d.type, d.start_date.year),
             "title": d.title.strip(), "type": d.type, "partner_id": r.partner_id,
             "owner": d.owner.strip(), "status": d.status, "signed_date": d.signed_date,
             "start_date": d.start_date, "end_date": d.end_date, "auto_renew": d.auto_renew,
@@ -861,6 +872,7 @@ def _insert_agreements(run: _Run, creates: list[tuple[_AgreementRow, dict[str, A
     # The import holds SQLite's write lock from its first write on, so max(id) stays ours;
     # on PostgreSQL a concurrent insert makes this batch fail (and the import roll back).
     first = (session.scalar(select(func.max(Agreement.id))) or 0) + 1
+    run.first_new_id = run.first_new_id or first
     ids = list(range(first, first + len(base_rows)))
     for agreement_id, base in zip(ids, base_rows, strict=True):
         base["id"] = agreement_id
@@ -875,11 +887,8 @@ def _insert_agreements(run: _Run, creates: list[tuple[_AgreementRow, dict[str, A
             kpi_rows.append({"agreement_id": agreement_id, "metric": k.metric, "unit": k.unit,
                              "target": k.target, "direction": k.direction,
                              "latest_attainment": None})  # fmt: skip
-        if r.reference:
-            audit_rows.append(_create_audit(run.actor, now, agreement_id,
-                                            f"{base['reference']} {base['title']}"))  # fmt: skip
-        else:
-            run.unnumbered += 1
+        audit_rows.append(_create_audit(run.actor, now, agreement_id,
+                                        f"{base['reference']} {base['title']}"))  # fmt: skip
     for a_type, rows in term_rows.items():
         insert_rows(session, AGREEMENT_CLASSES[a_type], rows)
     insert_rows(session, KpiDefinition, kpi_rows)
@@ -899,54 +908,50 @@ def _starts_with(column: Any, prefix: str) -> Any:
     return (column >= prefix) & (column < after)
 
 
-def _number_references(run: _Run) -> None:
-    """``BR-2026-0042`` for every new agreement the file left without a reference.
-
-    Streamed back from the placeholders in chunks: nothing here grows with the file.
-    """
-    if not run.unnumbered:
-        return
-    session = run.session
-    table = _table(Agreement)
-    placeholder = _starts_with(table.c.reference, run.placeholder)
-    keys = session.execute(
-        select(table.c.type, table.c.start_date).where(placeholder).distinct()
-    ).all()  # fmt: skip
-    counters: dict[tuple[str, int], int] = {}
-    taken: dict[tuple[str, int], set[str]] = {}
-    for a_type, start in keys:
-        key = (AgreementType(a_type).prefix, start.year)
-        if key in counters:
-            continue
-        seq = session.get(ReferenceSequence, key)
-        counters[key] = seq.last if seq else 0
-        taken[key] = set(session.scalars(
+def _next_reference(run: _Run, a_type: AgreementType, year: int) -> str:
+    """``BR-2026-0042`` for a new agreement the file left without a reference: never one
+    the database holds, nor one the file gives (so far: see ``_renumber`` for later ones)."""
+    key = (AgreementType(a_type).prefix, year)
+    if key not in run.counters:
+        seq = run.session.get(ReferenceSequence, key)
+        run.counters[key] = seq.last if seq else 0
+        run.taken[key] = set(run.session.scalars(
             select(Agreement.reference).where(
                 _starts_with(Agreement.reference, f"{key[0]}-{key[1]}-")
             )
         ))  # fmt: skip
-    del keys
-    now = utcnow()
+    taken = run.taken[key]
     while True:
-        chunk = session.execute(
-            select(table.c.id, table.c.type, table.c.start_date, table.c.title)
-            .where(placeholder).order_by(table.c.id).limit(BATCH)
-        ).all()  # fmt: skip
-        if not chunk:
-            break
-        renames, audit_rows = [], []
-        for agreement_id, a_type, start, title in chunk:
-            key = (AgreementType(a_type).prefix, start.year)
-            while True:
-                counters[key] += 1
-                ref = f"{key[0]}-{key[1]}-{counters[key]:04d}"
-                if ref not in taken[key]:
-                    break
-            renames.append((ref, agreement_id))
-            audit_rows.append(_create_audit(run.actor, now, agreement_id, f"{ref} {title}"))
-        update_column(session, Agreement, "reference", renames)
-        insert_rows(session, AuditEntry, audit_rows)
-    for (prefix, year), last in counters.items():
+        run.counters[key] += 1
+        ref = f"{key[0]}-{key[1]}-{run.counters[key]:04d}"
+        if ref not in taken and ref not in run.seen_refs:
+            return ref
+
+
+def _renumber(run: _Run, clashes: dict[str, int]) -> None:
+    """Move agreements this import numbered out of the way of references that later rows
+    of the file ask for: the new number, and the same in their audit entry."""
+    session = run.session
+    table, audit = _table(Agreement), _table(AuditEntry)
+    for ref, agreement_id in clashes.items():
+        a_type, start, title = session.execute(
+            select(table.c.type, table.c.start_date, table.c.title).where(
+                table.c.id == agreement_id)
+        ).one()  # fmt: skip
+        new = _next_reference(run, AgreementType(a_type), start.year)
+        session.execute(update(table).where(table.c.id == agreement_id).values(reference=new))
+        session.execute(
+            update(audit).where(
+                audit.c.entity == "agreement", audit.c.entity_id == agreement_id,
+                audit.c.action == AuditAction.CREATE, audit.c.new_value == f"{ref} {title}",
+            ).values(new_value=f"{new} {title}")
+        )  # fmt: skip
+
+
+def _save_sequences(run: _Run) -> None:
+    """The editor's next reference carries on after the numbers this import gave."""
+    session = run.session
+    for (prefix, year), last in run.counters.items():
         seq = session.get(ReferenceSequence, (prefix, year))
         if seq is None:
             session.add(ReferenceSequence(prefix=prefix, year=year, last=last))

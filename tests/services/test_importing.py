@@ -644,3 +644,30 @@ def test_the_gbk_example_is_really_gbk_with_chinese_headers(session: Session) ->
     assert import_file(session, EXAMPLES / "agreements.csv").ok
     kao = find_partner(session, "花王株式会社")
     assert kao.legal_name == "Kao Corporation" and kao.country == "JP"
+
+
+def test_a_generated_reference_a_later_batch_asks_for_moves_on(
+    session: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("app.services.importing.BATCH", 1)  # every row its own batch
+    rows = [row(title="A"), row(title="B"), row(title="Asked", reference="BR-2026-0001")]
+    report = import_file(session, write_csv(tmp_path / "in.csv", rows), ImportOptions(actor="me"))
+    assert report.ok and (report.creates, report.updates) == (3, 0)
+    by_title = {a.title: a for a in session.scalars(select(Agreement))}
+    assert by_title["Asked"].reference == "BR-2026-0001"
+    assert by_title["A"].reference == "BR-2026-0003"
+    assert by_title["B"].reference == "BR-2026-0002"
+    trail = history(session, "agreement", by_title["A"].id)
+    assert [(e.action.value, e.new_value) for e in trail] == [("create", "BR-2026-0003 A")]
+    view = create_agreement(session, agreement_input(find_partner(session, "Lumière Paris SAS").id))
+    assert view.reference == "BR-2026-0004"
+
+
+def test_generated_references_skip_those_the_database_holds(
+    session: Session, tmp_path: Path
+) -> None:
+    assert import_file(session, write_csv(tmp_path / "a.csv", [row(reference="BR-2026-0002")])).ok
+    assert import_file(session, write_csv(tmp_path / "b.csv", [row(), row()])).ok
+    assert sorted(session.scalars(select(Agreement.reference))) == [
+        "BR-2026-0001", "BR-2026-0002", "BR-2026-0003"
+    ]  # fmt: skip
