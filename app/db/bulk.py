@@ -9,6 +9,7 @@ databases get a plain Core ``insert()`` executemany.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from operator import itemgetter
 from typing import Any, cast
 
 from sqlalchemy import Table, insert
@@ -55,7 +56,7 @@ def insert_rows(
     try:
         for chunk in _batches(rows, batch):
             columns = [
-                _column([row[name] for row in chunk], processor)
+                _column(list(map(itemgetter(name), chunk)), processor)
                 for name, processor in zip(names, processors, strict=True)
             ]
             cursor.executemany(sql, zip(*columns, strict=True))

@@ -288,7 +288,9 @@ def _scaled(amount: tuple[Decimal, str | None], unit: tuple[Decimal, str | None]
 
 def _text(raw: Any) -> str:
     """``text_value`` for the usual ASCII cell, without the call."""
-    return raw.strip() if raw.__class__ is str and raw.isascii() else text_value(raw)
+    if raw.__class__ is str and raw.isascii():
+        return raw.strip()
+    return "" if raw is None else text_value(raw)
 
 
 _TYPES = {m.value: m for m in AgreementType}
@@ -363,7 +365,6 @@ def _parse_agreement(
             terms[name] = _term_value(TERM_SPECS[name], raw, currency, units.get(name))
         except ValueError as exc:
             errors.add(name, str(exc))
-    raw = get("territories")
     return _AgreementRow(
         row=number,
         data=AgreementInput(
@@ -382,8 +383,10 @@ def _parse_agreement(
             renewal_term_months=renewal,
             notice_days=notice,
             governing_law=_text(get("governing_law")),
-            territories=() if raw is None else parse_list(raw),
-            description=text_value(get("description"), strip=False),
+            territories=() if (raw := get("territories")) is None else parse_list(raw),
+            description=""
+            if (raw := get("description")) is None
+            else (text_value(raw, strip=False)),
             terms=terms,
         ),
         partner_name=partner,
