@@ -419,8 +419,10 @@ class DashboardPage(QWidget):
         amounts = QValueAxis()
         amounts.setLabelFormat("%.0f")
         top = max((float(v / unit) for _, v in bars), default=1.0)
-        amounts.setRange(0, top * 1.2 or 1.0)
+        # Room for the value labels; never less than 0..4, so an empty chart has whole ticks.
+        amounts.setRange(0, max(top * 1.15, 4.0))
         amounts.setTickCount(5)
+        amounts.applyNiceNumbers()
         if horizontal:
             chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
             chart.addAxis(amounts, Qt.AlignmentFlag.AlignBottom)
