@@ -8,6 +8,7 @@ Prints one line per measurement; run on an otherwise idle machine.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 import tempfile
 import time
 from datetime import date
@@ -33,7 +34,7 @@ def main(n: int) -> None:
             f"in {elapsed:.1f} s ({n / elapsed:,.0f} agreements/s)"
         )
         with db.session() as s:
-            for label, run in [
+            checks: list[tuple[str, Callable[[], object]]] = [
                 ("count all", lambda: count_agreements(s)),
                 ("sorted ids by partner", lambda: agreement_ids(s, sort="partner")),
                 (
@@ -49,7 +50,8 @@ def main(n: int) -> None:
                 ),
                 ("dashboard attention", lambda: attention(s, date.today())),
                 ("portfolio figures", lambda: portfolio_figures(s, date.today())),
-            ]:
+            ]
+            for label, run in checks:
                 t = time.perf_counter()
                 run()
                 print(f"{label}: {(time.perf_counter() - t) * 1000:,.0f} ms")

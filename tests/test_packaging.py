@@ -25,6 +25,10 @@ def test_wheel_ships_migrations_entry_point_and_resources(tmp_path: Path) -> Non
     assert migrations <= names
     assert "app/db/migrations/script.py.mako" in names
     assert any(n.startswith("ui/") for n in names)
-    shipped_resources = {p.relative_to(ROOT).as_posix() for p in (ROOT / "resources").rglob("*")
-                         if p.is_file() and p.suffix in {".qm", ".ts", ".png", ".svg", ".qss"}}  # fmt: skip
+    wanted = {".qm", ".ts", ".png", ".svg", ".qss"}
+    shipped_resources = {
+        p.relative_to(ROOT).as_posix()
+        for p in (ROOT / "resources").rglob("*")
+        if p.is_file() and p.suffix in wanted
+    }
     assert shipped_resources <= names
