@@ -8,9 +8,9 @@ Prints one line per measurement; run on an otherwise idle machine.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
