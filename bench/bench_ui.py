@@ -51,9 +51,6 @@ def main(target: str) -> None:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
     app = QApplication([])
     QCoreApplication.setOrganizationName("PartnerDeskBench")
-    from ui.application import start_none_guard
-
-    start_none_guard(app)
     from ui.models.lazy import LazyIdModel
 
     LazyIdModel.assume_slow = True  # as ui.application.run() does

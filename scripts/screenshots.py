@@ -48,11 +48,9 @@ def main(out: Path) -> None:
     app = QApplication(sys.argv[:1])
     QCoreApplication.setOrganizationName("PartnerDeskScreenshots")
     from ui import i18n, theme
-    from ui.application import start_none_guard
     from ui.dialogs.settings_dialog import SettingsDialog
     from ui.main_window import MainWindow, optional
 
-    start_none_guard(app)
     theme.apply(app, "light")
     db = open_database(Path(tempfile.mkdtemp()) / "demo.db")
     with db.session() as s:

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QInputDialog, QMessageBox, QWidget
 
 from app.db import Database, open_database
@@ -38,7 +38,6 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(settings.APPLICATION)
     app.setApplicationDisplayName("PartnerDesk")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    start_none_guard(app)
     i18n.install(app, settings.LANGUAGE.get())
     theme.apply(app, settings.THEME.get())
     return app
@@ -231,30 +230,3 @@ def run(db_target: str | None) -> int:
     window.db.dispose()
     return int(code)
 
-
-# --- a guard against a refcount bug -----------------------------------------------------
-# The PySide6 6.12.0 wheels installed here drop one reference to None on every call of a
-# Qt method that returns void (label.setText(), app.processEvents(), ...) — measured: 1,000
-# calls, 1,000 references gone. On Python 3.11 None is not immortal, so a long session
-# ends in "Fatal Python error: none_dealloc". Until PySide6 is pinned to a fixed release,
-# the application holds a reserve of references and tops it up before it can run out:
-# 8 bytes per leaked call, instead of a crash.
-_NONE_RESERVE: list[None] = []
-_RESERVE_STEP = 1_000_000
-
-
-def guard_none_refcount() -> None:
-    """Top the reserve up when None's reference count falls below one step."""
-    if sys.version_info >= (3, 12):
-        return  # None is immortal there
-    if sys.getrefcount(None) < _RESERVE_STEP:
-        _NONE_RESERVE.extend([None] * _RESERVE_STEP)
-
-
-def start_none_guard(app: QApplication) -> QTimer:
-    guard_none_refcount()
-    timer = QTimer(app)
-    timer.setInterval(1000)  # a busy second is tens of thousands of calls, far below a step
-    timer.timeout.connect(guard_none_refcount)
-    timer.start()
-    return timer

@@ -45,7 +45,4 @@ def private_qsettings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     QCoreApplication.setOrganizationName("PartnerDeskTests")
     QCoreApplication.setApplicationName("PartnerDeskTests")
-    from ui.application import guard_none_refcount
-
-    guard_none_refcount()  # see ui.application: PySide6 6.12.0 leaks None references
     yield

@@ -111,9 +111,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--theme", default="light", choices=["light", "dark"])
     args = parser.parse_args(argv)
     app = QApplication(sys.argv[:1])
-    from ui.application import guard_none_refcount  # the PySide6 6.12 None-leak reserve
-
-    guard_none_refcount()
     if args.lang != "en":
         from ui.i18n import install
 
