@@ -12,6 +12,7 @@ import sys
 import tempfile
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
@@ -70,6 +71,16 @@ def main(out: Path) -> None:
             window.show_page(name)
             if name == "partners":
                 window.partners.select_partner(partner)  # its 360° view filled in
+            if name == "reports":
+                # A previewed portfolio summary, not an empty viewer.
+                reports: Any = window.reports.page()
+                if hasattr(reports, "set_kind"):
+                    reports.set_kind("portfolio")
+                    reports.generate()
+                    for _ in range(120):
+                        settle(app, 250)
+                        if reports.save_button.isEnabled():
+                            break
             settle(app)
             save(window, out, f"{tag}-{name}")
 

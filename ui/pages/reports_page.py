@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
     QStackedWidget,
@@ -149,6 +150,9 @@ class ReportsPage(QWidget):
         self.lang_box = QComboBox()
         self.lang_box.addItem("English", "en")
         self.lang_box.addItem("简体中文", "zh")
+        # A manager working in Chinese most likely writes Chinese reports.
+        if i18n.current_language().startswith("zh"):
+            self.lang_box.setCurrentIndex(1)
 
         self.preview_button = QPushButton(self.tr("Preview"))
         self.preview_button.setObjectName("previewReport")
@@ -186,6 +190,7 @@ class ReportsPage(QWidget):
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
+        self._fit_stack()
         self.refresh()
 
     # --- building ---------------------------------------------------------------------
@@ -303,6 +308,21 @@ class ReportsPage(QWidget):
 
     def _kind_changed(self, index: int) -> None:
         self.stack.setCurrentIndex(index)
+        self._fit_stack()
+
+    def _fit_stack(self) -> None:
+        # A stacked widget is as tall as its tallest page; hidden pages must not leave a
+        # gap between the options shown and the common ones below them.
+        for i in range(self.stack.count()):
+            policy = (
+                QSizePolicy.Policy.Preferred
+                if i == self.stack.currentIndex()
+                else QSizePolicy.Policy.Ignored
+            )
+            page = self.stack.widget(i)
+            if page is not None:
+                page.setSizePolicy(policy, policy)
+        self.stack.adjustSize()
 
     def _as_of(self) -> date:
         d = self.as_of_edit.date()
