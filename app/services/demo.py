@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -255,6 +256,11 @@ class DemoResult:
 
 
 Progress = Callable[[int, int], bool]  # (done, total) -> keep going?
+
+
+def _ascii(text: str) -> str:
+    """"Chloé" -> "Chloe": mailbox names are ASCII in practice."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
 def _tiny_pdf(text: str) -> bytes:
@@ -514,7 +520,7 @@ def load_demo(
                 "partner_id": pid,
                 "name": person,
                 "role": "Key account manager",
-                "email": f"{person.split()[0].lower()}.{pid}@partner.example",
+                "email": f"{_ascii(person.split()[0]).lower()}.{pid}@partner.example",
                 "phone": f"+{rng.randint(1, 99)} {rng.randint(100, 999)} {rng.randint(1000, 9999)}",
             }
         )
