@@ -13,10 +13,11 @@ from typing import Any
 import platformdirs
 from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
-from app.errors import DatabaseError
+from app.errors import ConflictError, DatabaseError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 ENV_VAR = "PARTNERDESK_DB"
@@ -63,7 +64,6 @@ def _check_sqlite_file(path: Path) -> None:
 def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=10000")
     cursor.execute("PRAGMA journal_mode=WAL")
     # WAL + NORMAL is durable across application crashes (not power loss mid-commit),
     # and makes bulk writes several times faster.
@@ -71,9 +71,10 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     cursor.close()
 
 
-def _make_engine(url: URL) -> Engine:
+def _make_engine(url: URL, busy_timeout: float) -> Engine:
     if url.get_backend_name() == "sqlite":
-        engine = create_engine(url, connect_args={"timeout": 10})
+        # How long a write waits for another desk's transaction before saying "busy".
+        engine = create_engine(url, connect_args={"timeout": busy_timeout})
         event.listen(engine, "connect", _sqlite_pragmas)
 
         # pysqlite's own transaction handling defers BEGIN and breaks SAVEPOINTs;
@@ -108,9 +109,24 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """One transaction per user action: commit on success, roll back on any error."""
-        with self.sessionmaker() as session, session.begin():
-            yield session
+        """One transaction per user action: commit on success, roll back on any error.
+
+        Database-level refusals become sentences a person can act on; the transaction is
+        rolled back first, so nothing of the action is kept.
+        """
+        try:
+            with self.sessionmaker() as session, session.begin():
+                yield session
+        except StaleDataError as exc:
+            # Another desk saved the same record between our read and our write.
+            raise ConflictError(
+                "someone else changed this record while you were saving; reload it and "
+                "apply your edit again"
+            ) from exc
+        except IntegrityError as exc:
+            raise ConflictError(f"the database refused the change: {_first_line(exc)}") from exc
+        except OperationalError as exc:
+            raise DatabaseError(_operational_message(self.description, exc)) from exc
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -121,6 +137,7 @@ def open_database(
     *,
     create: bool = True,
     migrate: bool = True,
+    busy_timeout: float = 10.0,
 ) -> Database:
     """Open (and if needed create and migrate) the database named by ``target``.
 
@@ -137,7 +154,7 @@ def open_database(
             if not create:
                 raise DatabaseError(f"no PartnerDesk database at {path}")
             path.parent.mkdir(parents=True, exist_ok=True)
-    engine = _make_engine(url)
+    engine = _make_engine(url, busy_timeout)
     try:
         if migrate:
             ensure_schema(engine)
@@ -149,6 +166,16 @@ def open_database(
         raise
     factory = sessionmaker(engine, expire_on_commit=False)
     return Database(url=url, engine=engine, sessionmaker=factory)
+
+
+def _operational_message(where: str, exc: OperationalError) -> str:
+    text = _first_line(exc)
+    lowered = text.lower()
+    if "readonly" in lowered or "read-only" in lowered or "permission denied" in lowered:
+        return f"{where} is read-only for you: changes cannot be saved ({text})"
+    if "locked" in lowered or "busy" in lowered:
+        return f"{where} is busy (another PartnerDesk is writing); try again in a moment"
+    return f"{where}: {text}"
 
 
 def _first_line(exc: BaseException) -> str:
