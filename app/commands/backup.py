@@ -14,6 +14,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "backup", help="copy the database to FILE (safe while the application is running)"
     )
     b.add_argument("file", type=Path, metavar="FILE")
+    b.add_argument("--force", action="store_true", help="replace FILE if it exists")
     b.set_defaults(run=run_backup)
 
     r = sub.add_parser(
@@ -30,7 +31,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run_backup(args: argparse.Namespace) -> int:
     # No open_database(): a backup must not migrate or create anything; it copies bytes.
-    info = back_up(resolve_url(args.db), args.file)
+    info = back_up(resolve_url(args.db), args.file, overwrite=args.force)
     print(f"backed up to {info.describe()}")
     return 0
 

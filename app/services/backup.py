@@ -55,14 +55,22 @@ def sqlite_path(target: Database | URL) -> Path:
     return Path(url.database)
 
 
-def back_up(db: Database | URL, target: Path | str) -> BackupInfo:
-    """A consistent copy of the database in ``target`` (a single file, checked)."""
+def back_up(db: Database | URL, target: Path | str, *, overwrite: bool = False) -> BackupInfo:
+    """A consistent copy of the database in ``target`` (a single file, checked).
+
+    An existing ``target`` is replaced only with ``overwrite`` (a typo must not cost the
+    user a spreadsheet), and never when it is the database itself or a folder.
+    """
     source = sqlite_path(db)
     target = Path(target)
     if not source.exists():
         raise DatabaseError(f"no database at {source}")
     if target.resolve() == source.resolve():
         raise DatabaseError("a backup cannot overwrite the database it copies")
+    if target.is_dir():
+        raise DatabaseError(f"{target} is a folder; name the backup file")
+    if target.exists() and not overwrite:
+        raise DatabaseError(f"{target} already exists; choose another name or use --force")
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.partial")
     partial.unlink(missing_ok=True)

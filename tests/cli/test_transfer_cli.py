@@ -109,3 +109,22 @@ def test_backup_and_restore_commands(
         f.truncate(3000)
     code, _, err = run(capsys, "--db", str(tmp_path / "other.db"), "restore", str(damaged))
     assert code == 1 and "damaged" in err
+
+
+def test_backup_refuses_to_replace_an_existing_file_without_force(
+    db_path: Path, csv_gbk: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(db_path)
+    assert run(capsys, "--db", db, "import", str(csv_gbk))[0] == 0
+    sheet = tmp_path / "budget.csv"
+    sheet.write_text("quarter,amount\nQ1,100\n", encoding="utf-8")
+    code, out, err = run(capsys, "--db", db, "backup", str(sheet))
+    assert (code, out) == (1, "")
+    refusal = f"{sheet} already exists; choose another name or use --force"
+    assert err == f"partnerdesk: error: {refusal}\n"
+    assert sheet.read_text(encoding="utf-8") == "quarter,amount\nQ1,100\n"
+    code, out, _ = run(capsys, "--db", db, "backup", str(sheet), "--force")
+    assert code == 0 and "1 agreements, 1 partners" in out
+    assert sheet.read_bytes().startswith(b"SQLite format 3\0")
+    code, _, err = run(capsys, "--db", db, "backup", db, "--force")
+    assert code == 1 and "cannot overwrite the database it copies" in err

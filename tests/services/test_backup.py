@@ -180,3 +180,22 @@ def test_rolling_automatic_backups_keep_the_last_n(filled: Database, tmp_path: P
     assert (folder / "mine.db").exists()
     assert auto_backup(filled, folder, keep=0) is None
     shutil.rmtree(folder)
+
+
+def test_backup_never_replaces_an_existing_file_unless_asked(
+    filled: Database, tmp_path: Path
+) -> None:
+    sheet = tmp_path / "out" / "budget.csv"
+    sheet.parent.mkdir()
+    sheet.write_text("quarter,amount\nQ1,100\n", encoding="utf-8")
+    with pytest.raises(DatabaseError, match=r"budget\.csv already exists"):
+        back_up(filled, sheet)
+    assert sheet.read_text(encoding="utf-8") == "quarter,amount\nQ1,100\n"
+    assert [p.name for p in sheet.parent.iterdir()] == ["budget.csv"]
+    info = back_up(filled, sheet, overwrite=True)
+    assert info.agreements == 200 and partners_in(sheet) == info.partners
+    live = Path(str(filled.url.database))
+    with pytest.raises(DatabaseError, match="cannot overwrite the database it copies"):
+        back_up(filled, live, overwrite=True)
+    with pytest.raises(DatabaseError, match="is a folder"):
+        back_up(filled, tmp_path, overwrite=True)
