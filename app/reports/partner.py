@@ -84,8 +84,8 @@ class PartnerReport(Report[PartnerReportData]):
             return [*story, self.note(w("no_rows"))]
         cols = self.columns(
             ("reference", 13, False),
-            ("title", 23, False),
-            ("type", 7, False),
+            ("title", 20, False),
+            ("type", 10, False),
             ("status", 12, False),
             ("end_date", 14, False),
             ("decision_date", 14, False),

@@ -160,10 +160,10 @@ class PortfolioReport(Report[PortfolioReportData]):
             return [*out, self.note(w("no_rows"))]
         out.append(self.note(w("top_n", n=len(fig.top_partners), base=fig.base_currency)))
         cols = self.columns(
-            ("partner", 34, False),
+            ("partner", 32, False),
             ("local_name", 22, False),
             ("country", 9, False),
-            ("count", 11, True),
+            ("count", 13, True),
             ("value_base", 24, True),
         )
         cols[-1] = type(cols[-1])(w("value_base", base=fig.base_currency), cols[-1].width, True)
@@ -188,10 +188,10 @@ class PortfolioReport(Report[PortfolioReportData]):
         if data.decisions:
             cols = self.columns(
                 ("reference", 14, False),
-                ("partner", 30, False),
+                ("partner", 28, False),
                 ("decision_date", 15, False),
                 ("days_left", 10, True),
-                ("auto_renew", 11, False),
+                ("auto_renew", 13, False),
                 ("value", 20, True),
             )
             shown = data.decisions[:limit]
@@ -287,9 +287,9 @@ class PortfolioReport(Report[PortfolioReportData]):
         w = self.words
         cols = self.columns(
             ("reference", 10, False),
-            ("title", 23, False),
+            ("title", 21, False),
             ("partner", 27, False),
-            ("type", 6, False),
+            ("type", 8, False),
             ("status", 10, False),
             ("owner", 10, False),
             ("decision_date", 11, False),
