@@ -177,6 +177,10 @@ def export_file(
         raise PartnerDeskError(f"{path.name}: export to a .csv or .xlsx file")
     if what not in WHAT:
         raise PartnerDeskError(f"cannot export {what!r}; choose agreements or partners")
+    if path.is_dir():
+        raise PartnerDeskError(f"{path} is a folder; name a .csv or .xlsx file")
+    if not path.parent.is_dir():
+        raise PartnerDeskError(f"folder {path.parent} does not exist")
     if what == "agreements":
         columns = AGREEMENT_COLUMNS
         records = agreement_records(session, agreement_filter)

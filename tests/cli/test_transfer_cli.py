@@ -128,3 +128,13 @@ def test_backup_refuses_to_replace_an_existing_file_without_force(
     assert sheet.read_bytes().startswith(b"SQLite format 3\0")
     code, _, err = run(capsys, "--db", db, "backup", db, "--force")
     assert code == 1 and "cannot overwrite the database it copies" in err
+
+
+def test_export_into_a_missing_folder_is_one_line(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "no" / "such" / "out.csv"
+    code, out, err = run(capsys, "--db", str(db_path), "export", str(target))
+    assert (code, out) == (1, "")
+    assert err == f"partnerdesk: error: folder {target.parent} does not exist\n"
+    assert not target.parent.exists()
