@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
@@ -60,7 +61,17 @@ class Attention:
     expiring_documents: tuple[ExpiringDocument, ...]
 
     def decisions_within(self, days: int) -> tuple[DecisionDue, ...]:
-        return tuple(d for d in self.decisions if d.days_left <= days)
+        """Decisions still to take in the next ``days`` days (missed ones not included)."""
+        return tuple(d for d in self.decisions if 0 <= d.days_left <= days)
+
+    @property
+    def upcoming_decisions(self) -> tuple[DecisionDue, ...]:
+        return tuple(d for d in self.decisions if d.days_left >= 0)
+
+    @property
+    def missed_decisions(self) -> tuple[DecisionDue, ...]:
+        """Live agreements whose decision date has passed, most overdue first."""
+        return tuple(d for d in self.decisions if d.days_left < 0)
 
 
 def decisions_due(
@@ -69,11 +80,32 @@ def decisions_due(
     within_days: int,
     f: AgreementFilter | None = None,
     limit: int | None = None,
+    *,
+    include_overdue: bool = False,
 ) -> list[DecisionDue]:
-    """Live agreements whose decision date is in [today, today + within_days], soonest first."""
+    """Live agreements whose decision date is in [today, today + within_days], soonest first.
+
+    With ``include_overdue``, live agreements whose decision date has already passed come
+    first, most overdue first (negative ``days_left``): a missed notice date is the most
+    urgent thing a partnership manager can be told about. Each part has its own limit, so
+    a backlog of missed dates never hides the decisions still to come.
+    """
     f = f or AgreementFilter()
     if not f.statuses:
         f = replace(f, statuses=OPEN_STATUSES)
+    upcoming = _decisions(
+        session, today, f, limit,
+        Agreement.decision_date >= today,
+        Agreement.decision_date <= today + timedelta(days=within_days),
+    )  # fmt: skip
+    if not include_overdue:
+        return upcoming
+    return _decisions(session, today, f, limit, Agreement.decision_date < today) + upcoming
+
+
+def _decisions(
+    session: Session, today: date, f: AgreementFilter, limit: int | None, *where: Any
+) -> list[DecisionDue]:
     stmt = (
         _filtered(
             _base([
@@ -85,35 +117,16 @@ def decisions_due(
             ]),
             f,
         )
-        .where(
-            Agreement.decision_date >= today,
-            Agreement.decision_date <= today + timedelta(days=within_days),
-        )
+        .where(*where)
         .order_by(Agreement.decision_date, Agreement.reference)
     )  # fmt: skip
     if limit is not None:
         stmt = stmt.limit(limit)
-    return [
-        DecisionDue(
-            r[0],
-            r[1],
-            r[2],
-            r[3],
-            r[4],
-            r[5],
-            r[6],
-            r[7],
-            r[8],
-            r[9],
-            r[10],
-            (r[10] - today).days,
-            r[11],
-            r[12],
-            r[13],
-            r[14],
-        )
-        for r in session.execute(stmt)
-    ]
+    rows = []
+    for r in session.execute(stmt):
+        days_left = (r.decision_date - today).days
+        rows.append(DecisionDue(*r[:11], days_left, *r[11:]))  # type: ignore[call-arg]
+    return rows
 
 
 def red_kpis(session: Session, limit: int = 200) -> list[RedKpi]:
@@ -149,7 +162,9 @@ def red_kpis(session: Session, limit: int = 200) -> list[RedKpi]:
 def attention(session: Session, today: date, within_days: int = 90, limit: int = 200) -> Attention:
     return Attention(
         today=today,
-        decisions=tuple(decisions_due(session, today, within_days, limit=limit)),
+        decisions=tuple(
+            decisions_due(session, today, within_days, limit=limit, include_overdue=True)
+        ),
         overdue_milestones=tuple(overdue_milestones(session, today, limit=limit)),
         red_kpis=tuple(red_kpis(session, limit=limit)),
         expiring_documents=tuple(expiring_documents(session, today, 60, limit=limit)),

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from app.domain.enums import AgreementStatus, AgreementType
 from app.errors import ValidationError
 from app.services.agreements import create_agreement
-from app.services.dashboard import decisions_due
+from app.services.dashboard import attention, decisions_due
 from app.services.fx import rate_in_force, set_rate
 from app.services.listing import (
     AgreementFilter,
@@ -166,3 +166,17 @@ def test_breakdowns_add_up_to_the_total_to_the_cent(session: Session, partner: P
     assert figures.total_value_base == total
     assert sum(b.value_base for b in figures.by_type) == total
     assert sum(b.value_base for b in figures.by_status) == total
+
+
+def test_missed_decisions_come_first_when_asked_for(session: Session, partner: PartnerView) -> None:
+    for days in (-40, -2, 5):
+        create_agreement(session, agreement_input(
+            partner.id, start_date=date(2025, 1, 1), end_date=TODAY + timedelta(days=days + 30),
+            notice_days=30, status=AgreementStatus.ACTIVE, signed_date=date(2024, 12, 1),
+            title=f"d{days}"))  # fmt: skip
+    assert [d.title for d in decisions_due(session, TODAY, 30)] == ["d5"]
+    due = decisions_due(session, TODAY, 30, include_overdue=True)
+    assert [(d.title, d.days_left) for d in due] == [("d-40", -40), ("d-2", -2), ("d5", 5)]
+    attention_list = attention(session, TODAY).decisions
+    assert [d.title for d in attention_list] == ["d-40", "d-2", "d5"]
+    assert [d.title for d in attention(session, TODAY).missed_decisions] == ["d-40", "d-2"]
