@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import codecs
 import sys
 from pathlib import Path
 
@@ -22,7 +23,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("file", type=Path, metavar="FILE.csv|FILE.xlsx")
     p.add_argument("--dry-run", action="store_true", help="check and count; write nothing")
-    p.add_argument("--encoding", help="CSV text encoding (default: detected; e.g. gbk, utf-8)")
+    p.add_argument(
+        "--encoding",
+        type=_encoding,
+        help="CSV text encoding (default: detected; e.g. gbk, utf-8)",
+    )
     p.add_argument("--sheet", help="XLSX sheet name (default: the first sheet)")
     p.add_argument("--what", choices=["agreements", "partners"], help="default: from headers")
     p.set_defaults(run=run_import)
@@ -31,6 +36,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     e.add_argument("file", type=Path, metavar="FILE.csv|FILE.xlsx")
     e.add_argument("--what", choices=["agreements", "partners"], default="agreements")
     e.set_defaults(run=run_export)
+
+
+def _encoding(name: str) -> str:
+    """A codec Python knows: a typo is wrong usage (exit 2), not a problem in the file."""
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        raise argparse.ArgumentTypeError(
+            f"unknown encoding {name!r} (e.g. gbk, utf-8, big5)"
+        ) from None
+    return name
 
 
 def run_import(args: argparse.Namespace) -> int:

@@ -138,3 +138,16 @@ def test_export_into_a_missing_folder_is_one_line(
     assert (code, out) == (1, "")
     assert err == f"partnerdesk: error: folder {target.parent} does not exist\n"
     assert not target.parent.exists()
+
+
+def test_an_unknown_encoding_is_a_usage_error(
+    db_path: Path, csv_gbk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["--db", str(db_path), "import", str(csv_gbk), "--encoding", "foo"])
+    _, err = capsys.readouterr()
+    assert exit_.value.code == 2
+    assert err == (
+        "partnerdesk import: usage error: argument --encoding: "
+        "unknown encoding 'foo' (e.g. gbk, utf-8, big5) (see --help)\n"
+    )
