@@ -13,7 +13,13 @@ from typing import Any
 import platformdirs
 from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import (
+    ArgumentError,
+    IntegrityError,
+    NoSuchModuleError,
+    OperationalError,
+    SQLAlchemyError,
+)
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -154,7 +160,13 @@ def open_database(
             if not create:
                 raise DatabaseError(f"no PartnerDesk database at {path}")
             path.parent.mkdir(parents=True, exist_ok=True)
-    engine = _make_engine(url, busy_timeout)
+    try:
+        engine = _make_engine(url, busy_timeout)
+    except (NoSuchModuleError, ArgumentError, ModuleNotFoundError) as exc:
+        raise DatabaseError(
+            f"cannot use {describe(url)}: not a database PartnerDesk knows "
+            "(give an SQLite file path or a postgresql:// URL)"
+        ) from exc
     try:
         if migrate:
             ensure_schema(engine)

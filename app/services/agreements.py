@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload, with_polymorphic
 
 from app.domain.enums import (
@@ -369,8 +369,13 @@ def check_transition(current: AgreementStatus, new: AgreementStatus) -> None:
         )
     allowed = ", ".join(sorted(s.value for s in TRANSITIONS[current])) or "none: it is final"
     raise TransitionError(
-        f"a {current.value} agreement cannot become {new.value} (allowed: {allowed})"
+        f"{_article(current.value)} {current.value} agreement cannot become {new.value} "
+        f"(allowed: {allowed})"
     )
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"
 
 
 def change_status(
@@ -494,8 +499,15 @@ def _load(session: Session, agreement_id: int) -> Agreement:
 
 
 def agreement_id_for_reference(session: Session, reference: str) -> int:
-    found = session.scalar(select(Agreement.id).where(Agreement.reference == reference.strip()))
+    """By the exact reference, else ignoring case (people type ``br-2026-0042``)."""
+    wanted = reference.strip()
+    found = session.scalar(select(Agreement.id).where(Agreement.reference == wanted))
     if found is None:
+        matches = session.scalars(
+            select(Agreement.id).where(func.upper(Agreement.reference) == wanted.upper()).limit(2)
+        ).all()
+        if len(matches) == 1:
+            return matches[0]
         raise NotFoundError(f"no agreement with reference {reference!r}")
     return found
 

@@ -209,3 +209,9 @@ def test_installed_entry_point_without_display_says_so(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1 and "no display" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_an_unknown_kind_of_database_url_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "--db", "foo://bar", "check")
+    assert code == 1
+    assert err.count("\n") == 1 and "not a database PartnerDesk knows" in err

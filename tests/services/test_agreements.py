@@ -271,7 +271,7 @@ def test_lifecycle_moves_forward_and_says_why_not(
         session, a.id, AgreementStatus.ACTIVE, a.version, signed_date=date(2025, 12, 20)
     )
     assert a.status is AgreementStatus.ACTIVE
-    with pytest.raises(TransitionError, match="a active agreement cannot become draft"):
+    with pytest.raises(TransitionError, match="an active agreement cannot become draft"):
         change_status(session, a.id, AgreementStatus.DRAFT, a.version)
     with pytest.raises(TransitionError, match="only by renewing"):
         change_status(session, a.id, AgreementStatus.RENEWED, a.version)
@@ -336,3 +336,7 @@ def test_partner_must_exist(session: Session) -> None:
     other = create_partner(session, PartnerInput(legal_name="Real Ltd", country="GB"))
     err = _refused(session, other.id + 99)
     assert "no partner with id" in err.for_field("partner")[0]
+
+
+def test_reference_lookup_forgives_case(session: Session, agreement: AgreementView) -> None:
+    assert get_agreement_by_reference(session, agreement.reference.lower()).id == agreement.id
