@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 
 from app.commands.common import database
+from app.errors import FieldError, ValidationError
 from app.services.demo import load_demo
+from app.services.listing import count_agreements
 
 
 def _count(text: str) -> int:
@@ -32,12 +33,19 @@ def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     try:
         with db.session() as session:
+            existing = count_agreements(session)
+            if existing:
+                # A second load would repeat the same seeded agreements under new numbers.
+                raise ValidationError([FieldError(
+                    "database",
+                    f"{db.description} already holds {existing:,} agreements; demo data goes "
+                    "into an empty database (choose a new --db file)",
+                )])  # fmt: skip
             result = load_demo(session, args.agreements, args.seed)
     finally:
         db.dispose()
     print(
         f"added {result.agreements:,} agreements with {result.partners:,} partners to "
-        f"{db.description} in {time.perf_counter() - started:.1f} s",
-        file=sys.stderr,
+        f"{db.description} in {time.perf_counter() - started:.1f} s"
     )
     return 0

@@ -259,7 +259,7 @@ Progress = Callable[[int, int], bool]  # (done, total) -> keep going?
 
 
 def _ascii(text: str) -> str:
-    """"Chloé" -> "Chloe": mailbox names are ASCII in practice."""
+    """ "Chloé" -> "Chloe": mailbox names are ASCII in practice."""
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
@@ -487,7 +487,7 @@ def load_demo(
     gen = _Generator(seed, today)
     rng = gen.rng
     now = utcnow()
-    partner_count = max(10, min(agreements // 20 + 10, 8000))
+    partner_count = 0 if agreements == 0 else max(10, min(agreements // 20 + 10, 8000))
     first_partner = (session.scalar(select(func.max(Partner.id))) or 0) + 1
     first_agreement = (session.scalar(select(func.max(Agreement.id))) or 0) + 1
     existing = {tuple(r) for r in session.execute(select(Partner.legal_name, Partner.country))}

@@ -72,7 +72,7 @@ def test_demo_is_deterministic(tmp_path: Path, capsys: pytest.CaptureFixture[str
     outputs = []
     for name in ("a.db", "b.db"):
         path = str(tmp_path / name)
-        assert main(["--db", path, "demo", "--agreements", "150", "--seed", "11"]) == 0
+        assert run(capsys, "--db", path, "demo", "--agreements", "150", "--seed", "11")[0] == 0
         outputs.append(run(capsys, "--db", path, "list", "agreements", "--format", "csv")[1])
     assert outputs[0] == outputs[1] and outputs[0].count("\n") == 151
 
@@ -215,3 +215,16 @@ def test_an_unknown_kind_of_database_url_is_one_line(capsys: pytest.CaptureFixtu
     code, _, err = run(capsys, "--db", "foo://bar", "check")
     assert code == 1
     assert err.count("\n") == 1 and "not a database PartnerDesk knows" in err
+
+
+def test_demo_goes_only_into_an_empty_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = str(tmp_path / "d.db")
+    code, out, _ = run(capsys, "--db", path, "demo", "--agreements", "0")
+    assert code == 0 and "added 0 agreements with 0 partners" in out
+    assert run(capsys, "--db", path, "demo", "--agreements", "5")[0] == 0
+    code, _, err = run(capsys, "--db", path, "demo", "--agreements", "5")
+    assert code == 1 and "already holds 5 agreements" in err
+    _, out, _ = run(capsys, "--db", path, "list", "agreements", "--format", "json")
+    assert len(json.loads(out)) == 5
