@@ -79,12 +79,15 @@ class PortfolioReportData:
     context: ReportContext
     filters: PortfolioFilters
     figures: PortfolioFigures
-    active_count: int
+    active_count: int  # the live portfolio: agreements in force on the as-of date
     decisions: tuple[DecisionDue, ...]  # within 90 days of the as-of date
     red_kpis: tuple[RedKpi, ...]
     overdue_milestones: tuple[OverdueMilestone, ...]
     rows: tuple[AgreementRow, ...] = field(default=())  # the appendix
     include_appendix: bool = True
+    # The headline figure: active agreements only. ``figures.total_value_base`` also
+    # counts expired, terminated, renewed and draft agreements.
+    active_value_base: Decimal = Decimal("0.00")
 
 
 @dataclass(frozen=True, slots=True)

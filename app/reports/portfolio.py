@@ -57,9 +57,9 @@ class PortfolioReport(Report[PortfolioReportData]):
             self.heading(w("headline")),
             self.figures(
                 [
-                    (w("agreements"), f"{fig.agreement_count:,}"),
-                    (w("active"), f"{data.active_count:,}"),
-                    (w("total_value"), w.money(fig.total_value_base, fig.base_currency)),
+                    (w("active_value"), w.money(data.active_value_base, fig.base_currency)),
+                    (w("active_of_all", n=f"{fig.agreement_count:,}"), f"{data.active_count:,}"),
+                    (w("all_value"), w.money(fig.total_value_base, fig.base_currency)),
                     (w("decisions_90"), f"{due:,}"),
                 ]
             ),

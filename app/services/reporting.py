@@ -33,7 +33,7 @@ from app.services.agreements import get_agreement, get_agreement_by_reference
 from app.services.audit import history
 from app.services.dashboard import decisions_due, red_kpis
 from app.services.fx import RateInForce, convert, rate_in_force
-from app.services.listing import AgreementFilter, count_agreements, iter_agreements
+from app.services.listing import AgreementFilter, iter_agreements
 from app.services.milestones import overdue_milestones
 from app.services.partners import find_partner, get_partner
 from app.services.portfolio import portfolio_figures
@@ -170,9 +170,17 @@ def portfolio_report(
         types=frozenset(filters.types), statuses=frozenset(filters.statuses), owner=filters.owner
     )
     figures = portfolio_figures(session, ctx.as_of, f, ctx.base_currency)
-    active = count_agreements(session, replace(f, statuses=frozenset({AgreementStatus.ACTIVE})))
-    if filters.statuses and AgreementStatus.ACTIVE not in filters.statuses:
-        active = 0
+    # The live portfolio is what an executive reads as "the portfolio": active agreements
+    # only, within the report's filter (none if the filter leaves active ones out).
+    active, active_value = 0, ZERO
+    if not filters.statuses or AgreementStatus.ACTIVE in filters.statuses:
+        live = portfolio_figures(
+            session,
+            ctx.as_of,
+            replace(f, statuses=frozenset({AgreementStatus.ACTIVE})),
+            ctx.base_currency,
+        )
+        active, active_value = live.agreement_count, live.total_value_base
     decisions = decisions_due(
         session, ctx.as_of, RISK_WINDOW_DAYS, replace(f, statuses=frozenset())
     )
@@ -198,6 +206,7 @@ def portfolio_report(
         overdue_milestones=tuple(overdue),
         rows=rows,
         include_appendix=appendix,
+        active_value_base=active_value,
     )
 
 

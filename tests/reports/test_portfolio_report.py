@@ -146,3 +146,37 @@ def test_an_empty_portfolio_says_so(db: Database) -> None:
     assert data.figures.agreement_count == 0
     assert "CNY 0.00" in pdf.text
     assert pdf.text.count("Nothing to report.") >= 5  # four charts and the partner list
+
+
+@pytest.mark.parametrize(
+    ("lang", "live_label", "all_label"),
+    [
+        ("en", "Active contract value", "All agreements incl. ended and drafts"),
+        ("zh", "生效合同金额", "全部协议金额（含已结束及草稿）"),
+    ],
+)
+def test_headline_value_is_the_live_portfolio(
+    demo_db: Database, lang: str, live_label: str, all_label: str
+) -> None:
+    with demo_db.session() as s:
+        data = portfolio_report(s, lang, REPORT_TODAY, appendix=False)
+        active = count_agreements(s, AgreementFilter(statuses=frozenset({AgreementStatus.ACTIVE})))
+    # The demo has ended and draft agreements: the live value is strictly smaller.
+    assert data.active_count == active < data.figures.agreement_count
+    assert Decimal(0) < data.active_value_base < data.figures.total_value_base
+    pdf = read_pdf(PortfolioReport().render(data))
+    headline = pdf.flat.split("".join(live_label.split()))[0] + "".join(live_label.split())
+    # The first figure on the page is the live value, labelled as such.
+    assert f"CNY{data.active_value_base:,.2f}{''.join(live_label.split())}" in headline
+    assert "".join(all_label.split()) in pdf.flat
+    assert f"CNY{data.figures.total_value_base:,.2f}" in pdf.flat
+    assert "Total value" not in pdf.text
+
+
+def test_live_value_is_nil_when_the_filter_leaves_active_out(demo_db: Database) -> None:
+    with demo_db.session() as s:
+        data = portfolio_report(
+            s, "en", REPORT_TODAY, statuses=[AgreementStatus.EXPIRED], appendix=False
+        )
+    assert data.active_count == 0 and data.active_value_base == Decimal("0.00")
+    assert data.figures.total_value_base > 0
