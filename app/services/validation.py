@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from app.services.agreements import AgreementInput
 
 MAX_VALUE = Decimal("1e15")
+EARLIEST_DATE = date(1950, 1, 1)
+LATEST_DATE = date(2200, 12, 31)
 
 
 # --- terms -----------------------------------------------------------------------------
@@ -187,6 +189,18 @@ def check_agreement(
         errors.append(FieldError("value", f"the contract value {data.value} is negative"))
     elif data.value >= MAX_VALUE:
         errors.append(FieldError("value", "the contract value is too large"))
+    for name in ("signed_date", "start_date", "end_date"):
+        day = getattr(data, name)
+        if day is not None and not EARLIEST_DATE <= day <= LATEST_DATE:
+            # 0001-01-01 or 9999-12-31 is a typing slip, not a contract date, and would
+            # put decision dates thousands of years away in every report.
+            errors.append(
+                FieldError(
+                    name,
+                    f"{day.isoformat()} is not a plausible contract date "
+                    f"({EARLIEST_DATE.year}–{LATEST_DATE.year})",
+                )
+            )
     if data.end_date < data.start_date:
         errors.append(
             FieldError(
