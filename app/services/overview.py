@@ -25,6 +25,7 @@ class AttentionCounts:
     overdue_milestones: int
     red_kpis: int  # KPIs of live agreements whose latest actual is red
     expiring_documents: int  # documents expired or expiring within 60 days
+    decisions_missed: int = 0  # live agreements whose decision date has already passed
 
 
 def count_decisions_due(session: Session, today: date, within_days: int) -> int:
@@ -36,6 +37,14 @@ def count_decisions_due(session: Session, today: date, within_days: int) -> int:
             decision_from=today,
             decision_to=today + timedelta(days=within_days),
         ),
+    )
+
+
+def count_missed_decisions(session: Session, today: date) -> int:
+    """As many as ``dashboard.attention(...).missed_decisions`` would list, uncapped."""
+    return count_agreements(
+        session,
+        AgreementFilter(statuses=OPEN_STATUSES, decision_to=today - timedelta(days=1)),
     )
 
 
@@ -68,4 +77,5 @@ def attention_counts(session: Session, today: date) -> AttentionCounts:
         overdue_milestones=overdue or 0,
         red_kpis=red or 0,
         expiring_documents=documents or 0,
+        decisions_missed=count_missed_decisions(session, today),
     )

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QRadioButton,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
 from app.db import Database
 from app.domain.enums import AgreementStatus, AgreementType, OperatingModel
 from app.services.dashboard import Attention, attention
+from app.services.listing import AgreementFilter
 from app.services.overview import AttentionCounts, attention_counts
 from app.services.portfolio import PortfolioFigures, portfolio_figures
 from ui import i18n, settings
@@ -51,13 +53,20 @@ TYPE_COLOURS = ["#2e86c1", "#28b463", "#d68910", "#8e44ad", "#17a589"]
 class DashboardData:
     attention: Attention  # the lists, a few hundred rows at most
     counts: AttentionCounts  # the exact totals for the tiles
-    figures: PortfolioFigures
+    figures: PortfolioFigures  # every agreement, whatever its status
+    live: PortfolioFigures  # active agreements only: the portfolio an executive means
+
+
+LIVE = AgreementFilter(statuses=frozenset({AgreementStatus.ACTIVE}))
 
 
 def load_dashboard(db: Database, today: date) -> DashboardData:
     with db.session() as s:
         return DashboardData(
-            attention(s, today, 90), attention_counts(s, today), portfolio_figures(s, today)
+            attention(s, today, 90),
+            attention_counts(s, today),
+            portfolio_figures(s, today),
+            portfolio_figures(s, today, LIVE),
         )
 
 
@@ -77,14 +86,28 @@ class Tile(QFrame):
         self.value.setFont(font)
         self.caption = QLabel(caption)
         self.caption.setWordWrap(True)
+        # A second, smaller line: what the headline figure leaves out.
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setObjectName("tileNote")
+        small = QFont(self.note.font())
+        small.setPointSizeF(small.pointSizeF() * 0.9)
+        self.note.setFont(small)
+        self.note.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.addWidget(self.value)
         layout.addWidget(self.caption)
+        layout.addWidget(self.note)
 
     def set_value(self, text: str, colour: str | None = None) -> None:
         self.value.setText(text)
         self.value.setStyleSheet(f"color: {colour};" if colour else "")
+
+    def set_note(self, text: str, colour: str | None = None) -> None:
+        self.note.setText(text)
+        self.note.setStyleSheet(f"color: {colour};" if colour else "")
+        self.note.setVisible(bool(text))
 
     def mouseReleaseEvent(self, event: object) -> None:
         self.clicked.emit()
@@ -120,7 +143,7 @@ class DashboardPage(QWidget):
     def _build(self) -> None:
         self.tiles = {
             "agreements": Tile(self.tr("Agreements in the portfolio")),
-            "value": Tile(self.tr("Portfolio value")),
+            "value": Tile(self.tr("Active contract value")),
             "decisions": Tile(self.tr("Decisions due within 30 days")),
             "milestones": Tile(self.tr("Overdue milestones")),
             "kpis": Tile(self.tr("KPIs in red")),
@@ -193,8 +216,8 @@ class DashboardPage(QWidget):
         self.model_chart, model_view = _chart(self.tr("Brand operating model"))
         self.currency_chart, currency_view = _chart(self.tr("Value by currency"))
         self.charts = (self.type_chart, self.status_chart, self.model_chart, self.currency_chart)
-        charts = QWidget()
-        grid = QGridLayout(charts)
+        charts_box = QWidget()
+        grid = QGridLayout(charts_box)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(type_view, 0, 0)
         grid.addWidget(status_view, 0, 1)
@@ -204,11 +227,25 @@ class DashboardPage(QWidget):
         self.rates_label.setWordWrap(True)
         self.rates_label.setObjectName("ratesNote")
         grid.addWidget(self.rates_label, 2, 0, 1, 2)
+        # An empty database has nothing to chart: say so instead of four blank axes.
+        self.empty_label = QLabel(
+            self.tr("No agreements yet. Add one, import a file or load the demo data, and "
+                    "the portfolio is charted here.")
+        )  # fmt: skip
+        self.empty_label.setObjectName("noAgreements")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        big = QFont(self.empty_label.font())
+        big.setPointSizeF(big.pointSizeF() * 1.3)
+        self.empty_label.setFont(big)
+        self.charts_stack = QStackedWidget()
+        self.charts_stack.addWidget(charts_box)
+        self.charts_stack.addWidget(self.empty_label)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("dashboardSplitter")
         self.splitter.addWidget(attention_box)
-        self.splitter.addWidget(charts)
+        self.splitter.addWidget(self.charts_stack)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         state = settings.splitter_state("dashboard").get()
@@ -275,11 +312,30 @@ class DashboardPage(QWidget):
         self.data = data
         a, f = data.attention, data.figures
         self.tiles["agreements"].set_value(f"{f.agreement_count:,}")
-        self.tiles["value"].set_value(f"{i18n.compact_money(f.total_value_base)} {f.base_currency}")
-        self.tiles["value"].setToolTip(i18n.money(f.total_value_base, f.base_currency))
+        live = data.live
+        self.tiles["value"].set_value(
+            f"{i18n.compact_money(live.total_value_base)} {live.base_currency}"
+        )
+        self.tiles["value"].set_note(
+            self.tr("All agreements incl. ended and drafts: %1").replace(
+                "%1", f"{i18n.compact_money(f.total_value_base)} {f.base_currency}")
+        )  # fmt: skip
+        self.tiles["value"].setToolTip(
+            self.tr("Active agreements (%1): %2\nAll agreements incl. ended and drafts (%3): %4")
+            .replace("%1", f"{live.agreement_count:,}")
+            .replace("%2", i18n.money(live.total_value_base, live.base_currency))
+            .replace("%3", f"{f.agreement_count:,}")
+            .replace("%4", i18n.money(f.total_value_base, f.base_currency))
+        )
         c = data.counts
         self.tiles["decisions"].set_value(
             f"{c.decisions_30:,}", NEAR_COLOUR if c.decisions_30 else None
+        )
+        self.tiles["decisions"].set_note(
+            self.tr("+ %1 overdue").replace("%1", f"{c.decisions_missed:,}")
+            if c.decisions_missed
+            else "",
+            PAST_COLOUR,
         )
         self.tiles["milestones"].set_value(
             f"{c.overdue_milestones:,}", PAST_COLOUR if c.overdue_milestones else None
@@ -316,15 +372,27 @@ class DashboardPage(QWidget):
         if self.data is None:
             return
         days = self.window_group.checkedId()
+        # Missed decision dates first (most overdue first), whatever the window: they are
+        # the most urgent thing on the page.
+        a = self.data.attention
         self.decisions_model.set_records([
             Record(d.agreement_id,
-                   (d.decision_date.isoformat(), str(d.days_left), d.reference, d.title,
+                   (d.decision_date.isoformat(), self._days_text(d.days_left), d.reference,
+                    d.title,
                     d.partner_name + (f" ({d.partner_local_name})" if d.partner_local_name
                                       and d.partner_local_name != d.partner_name else ""),
                     d.owner, i18n.money(d.value, d.currency)),
-                   NEAR_COLOUR if d.days_left <= 30 else None, frozenset({1, 6}), d)
-            for d in self.data.attention.decisions_within(days)
+                   PAST_COLOUR if d.days_left < 0 else NEAR_COLOUR if d.days_left <= 30
+                   else None, frozenset({1, 6}), d)
+            for d in (*a.missed_decisions, *a.decisions_within(days))
         ])  # fmt: skip
+
+    def _days_text(self, days_left: int) -> str:
+        if days_left == -1:
+            return self.tr("overdue by 1 day")
+        if days_left < 0:
+            return self.tr("overdue by %1 days").replace("%1", f"{-days_left:,}")
+        return str(days_left)
 
     # --- charts -------------------------------------------------------------------------
 
@@ -336,6 +404,7 @@ class DashboardPage(QWidget):
         chart.setBackgroundBrush(self.palette().color(QPalette.ColorRole.Base))
 
     def _fill_charts(self, f: PortfolioFigures) -> None:
+        self.charts_stack.setCurrentIndex(0 if f.agreement_count else 1)
         for chart in self.charts:
             chart.removeAllSeries()
             for axis in chart.axes():
