@@ -780,7 +780,6 @@ def _unchanged(
     return same
 
 
-_DATE_CHECKS = {"end_date", "signed_date", "start_date"}
 _Existing = dict[str, tuple[int, AgreementType, AgreementStatus, int]]
 
 
@@ -816,34 +815,50 @@ def _validate_row(
             run.seen_refs[ref] = r.row
         if ref in existing:
             agreement_id, a_type, status, version = existing[ref]
-            if a_type is not r.data.type:
+            # A type or status that failed to parse is a stand-in: comparing it with the
+            # saved one would only invent a second problem.
+            if a_type is not r.data.type and "type" not in errors.failed:
                 errors.add("type", f"{ref} is a {a_type.value} agreement; the type of a saved "
                                    "agreement cannot change")  # fmt: skip
-            if status is not r.data.status:
+            if status is not r.data.status and "status" not in errors.failed:
                 try:
                     check_transition(status, r.data.status)
                 except TransitionError as exc:
                     errors.add("status", f"{ref}: {exc}")
     partner_id = None if "partner" in errors.failed else partners.resolve(r, errors)
     r.partner_id = partner_id or 0
-    if "type" in errors.failed:
-        return None  # without its type, the row's terms mean nothing
     # The reference is checked above, in bulk: the file's own duplicates, and an existing
     # reference means an update, never a clash.
     # validate_agreement's rules without its two queries per row: the partner was just
     # found among those loaded once (an id from resolve() exists), and the reference travels
     # beside the input (data.reference is None), checked above for the whole batch.
-    typed, problems = check_agreement(r.data, partner_known=bool(r.partner_id))
-    dates_failed = bool(errors.failed & {"start_date", "end_date"})
+    typed, problems = check_agreement(_checkable(r.data, errors), partner_known=bool(r.partner_id))
+    type_failed = "type" in errors.failed
     for p in problems:
         column = FIELD_TO_COLUMN.get(p.field, p.field)
-        # Checks on stand-in values would only repeat a problem already reported.
-        if column in errors.failed or (dates_failed and column in _DATE_CHECKS):
+        # Checks on stand-in values would only repeat a problem already reported; without
+        # its type, the row's terms mean nothing.
+        if column in errors.failed or (type_failed and column in TERM_SPECS):
             continue
         errors.add(p.field, p.message)
     if errors.items:
         return None
     return agreement_id, typed, version
+
+
+def _checkable(data: AgreementInput, errors: _RowErrors) -> AgreementInput:
+    """``data`` with stand-ins no rule can trip over, so that every field that did parse
+    is still checked: no terms without a type, and a date that failed to parse at the far
+    end, where no comparison with another date fails."""
+    failed = errors.failed
+    if not failed & {"type", "start_date", "end_date"}:
+        return data
+    return replace(
+        data,
+        terms={} if "type" in failed else data.terms,
+        start_date=date.min if "start_date" in failed else data.start_date,
+        end_date=date.max if "end_date" in failed else data.end_date,
+    )
 
 
 def _row_failed(run: _Run, row: int, exc: PartnerDeskError) -> None:

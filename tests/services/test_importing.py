@@ -671,3 +671,52 @@ def test_generated_references_skip_those_the_database_holds(
     assert sorted(session.scalars(select(Agreement.reference))) == [
         "BR-2026-0001", "BR-2026-0002", "BR-2026-0003"
     ]  # fmt: skip
+
+
+# --- every problem of a row, even after one value failed to parse -------------------------
+
+
+def test_a_row_with_an_unknown_type_still_has_its_common_fields_checked(
+    session: Session, tmp_path: Path
+) -> None:
+    path = write_csv(tmp_path / "in.csv", [row(type="spaceship", value="-5", notice_days="-1")])
+    assert problems(import_file(session, path)) == [
+        "row 2, type: 'spaceship' is not one of: brand, logistics, marketing, payment, platform",
+        "row 2, value: the contract value -5.00 is negative",
+        "row 2, notice_days: the notice period must be 0 to 3650 days",
+    ]
+
+
+def test_an_unknown_type_on_an_update_does_not_claim_the_type_changed(
+    session: Session, tmp_path: Path, partner: PartnerView
+) -> None:
+    existing = create_agreement(
+        session,
+        agreement_input(partner.id, type=AgreementType.PAYMENT, terms={},
+                        status=AgreementStatus.ACTIVE, signed_date=date(2025, 12, 1)),
+    )  # fmt: skip
+    path = write_csv(
+        tmp_path / "in.csv",
+        [row(reference=existing.reference, partner=partner.legal_name, type="spaceship",
+             status="signed")],
+    )  # fmt: skip
+    assert problems(import_file(session, path)) == [
+        "row 2, type: 'spaceship' is not one of: brand, logistics, marketing, payment, platform",
+        "row 2, status: 'signed' is not one of: draft, negotiation, pending_approval, active, "
+        "expired, terminated, renewed",
+    ]
+
+
+def test_a_bad_date_does_not_hide_the_signed_date_rule(session: Session, tmp_path: Path) -> None:
+    rows = [
+        row(status="active", start_date="2026-13-01"),  # 2
+        row(end_date="2026-13-01", signed_date="2026-02-01"),  # 3: no signed-after-end claim
+        row(start_date="2026-13-01", end_date="2026-06-30", signed_date="2026-07-01"),  # 4
+    ]
+    assert problems(import_file(session, write_csv(tmp_path / "in.csv", rows))) == [
+        "row 2, start_date: '2026-13-01' is not a real date",
+        "row 2, signed_date: an active agreement needs its signed date",
+        "row 3, end_date: '2026-13-01' is not a real date",
+        "row 4, start_date: '2026-13-01' is not a real date",
+        "row 4, signed_date: signed after the agreement ends",
+    ]
