@@ -825,14 +825,21 @@ def _validate_row(
                     check_transition(status, r.data.status)
                 except TransitionError as exc:
                     errors.add("status", f"{ref}: {exc}")
-    partner_id = None if "partner" in errors.failed else partners.resolve(r, errors)
+    partner_id = None
+    if "partner" not in errors.failed:
+        reported = len(errors.items)
+        partner_id = partners.resolve(r, errors)
+        if partner_id is None and len(errors.items) == reported:
+            errors.add("partner", f"{r.partner_name.strip()!r} could not be found or created")
     r.partner_id = partner_id or 0
     # The reference is checked above, in bulk: the file's own duplicates, and an existing
     # reference means an update, never a clash.
     # validate_agreement's rules without its two queries per row: the partner was just
     # found among those loaded once (an id from resolve() exists), and the reference travels
     # beside the input (data.reference is None), checked above for the whole batch.
-    typed, problems = check_agreement(_checkable(r.data, errors), partner_known=bool(r.partner_id))
+    # A partner that resolve() refused is reported already (often as partner_country, when
+    # the file was to create it); "no partner with id 0" would only confuse.
+    typed, problems = check_agreement(_checkable(r.data, errors), partner_known=True)
     type_failed = "type" in errors.failed
     for p in problems:
         column = FIELD_TO_COLUMN.get(p.field, p.field)

@@ -720,3 +720,12 @@ def test_a_bad_date_does_not_hide_the_signed_date_rule(session: Session, tmp_pat
         "row 4, start_date: '2026-13-01' is not a real date",
         "row 4, signed_date: signed after the agreement ends",
     ]
+
+
+def test_a_partner_that_cannot_be_created_is_not_reported_by_its_internal_id(
+    session: Session, tmp_path: Path
+) -> None:
+    path = write_csv(tmp_path / "in.csv", [row(partner="Nouveau SARL", partner_country="XX")])
+    got = problems(import_file(session, path))
+    assert got == ["row 2, partner_country: 'XX' is not an ISO 3166 country code (e.g. CN, US)"]
+    assert not any("id 0" in p for p in got)
