@@ -94,8 +94,11 @@ class PortfolioReportData:
 class RenewalReportData:
     context: ReportContext
     within_days: int
-    decisions: tuple[DecisionDue, ...]
+    decisions: tuple[DecisionDue, ...]  # decision date in [as of, as of + within_days]
     total: ConvertedTotal
+    # Live agreements whose decision date has passed, most overdue first.
+    missed: tuple[DecisionDue, ...] = ()
+    missed_total: ConvertedTotal | None = None
 
 
 @dataclass(frozen=True, slots=True)

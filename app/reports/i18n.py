@@ -60,6 +60,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "partner_agreements": ("Agreements", "合作协议"),
     "partner_profile": ("Partner profile", "合作伙伴概况"),
     "renewals_within": ("Decisions due within {n} days", "{n} 天内需决策的协议"),
+    "decision_passed": ("Decision date passed", "已过决策日期"),
     # fields
     "reference": ("Reference", "编号"),
     "title": ("Title", "标题"),
@@ -166,6 +167,14 @@ _LABELS: dict[str, tuple[str, str]] = {
         "将于 {end} 到期：须在 {date} 前决定续约或终止。",
     ),
     "days_overdue": ("{n} days", "{n} 天"),
+    "overdue_by_days": ("overdue by {n} days", "逾期 {n} 天"),
+    "overdue_by_day": ("overdue by 1 day", "逾期 1 天"),
+    "missed_intro": (
+        "{n} live agreements are past their decision date ({value}): each renews or lapses on "
+        "its own terms unless someone acts now. They are listed first.",
+        "{n} 份生效协议已过决策日期（涉及金额 {value}）：如不立即处理，将按原条款自动续约或到期。"
+        "这些协议列于最前。",
+    ),
     "history_more": (
         "Showing the {shown} most recent of {total} changes.",
         "仅显示最近 {shown} 条变更，共 {total} 条。",

@@ -21,7 +21,7 @@ class RenewalReport(Report[RenewalReportData]):
     title_key = "renewal_report"
 
     def _work(self, data: RenewalReportData) -> int:
-        return len(data.decisions)
+        return len(data.missed) + len(data.decisions)
 
     def _subtitle(self, data: RenewalReportData) -> str:
         return self.words("renewals_within", n=data.within_days)
@@ -40,10 +40,12 @@ class RenewalReport(Report[RenewalReportData]):
         end = ctx.as_of + timedelta(days=data.within_days)
         value = w.money(total.total_base, total.base_currency)
         urgent = sum(1 for d in data.decisions if d.days_left <= URGENT_DAYS)
+        missed = data.missed_total
         story: list[Flowable] = [
             self.heading(w("summary")),
             self.figures(
                 [
+                    (w("decision_passed"), f"{len(data.missed):,}"),
                     (w("decisions_due"), f"{len(data.decisions):,}"),
                     (w("urgent", n=URGENT_DAYS), f"{urgent:,}"),
                     (w("value_at_stake"), value),
@@ -59,8 +61,29 @@ class RenewalReport(Report[RenewalReportData]):
                     value=value,
                 )
             ),
-            *fx_notes(self, total.base_currency, total.rates, total.missing_rates, ctx.as_of),
         ]
+        if data.missed and missed is not None:
+            story.append(
+                self.p(
+                    w(
+                        "missed_intro",
+                        n=f"{len(data.missed):,}",
+                        value=w.money(missed.total_base, missed.base_currency),
+                    )
+                )
+            )
+        rates = {r.currency: r for r in total.rates}
+        missing = set(total.missing_rates)
+        if missed is not None:
+            rates.update((r.currency, r) for r in missed.rates)
+            missing.update(missed.missing_rates)
+        story += fx_notes(
+            self,
+            total.base_currency,
+            [rates[c] for c in sorted(rates)],
+            sorted(missing),
+            ctx.as_of,
+        )
         if total.by_currency:
             story += [
                 self.heading(w("by_currency"), level=1),
@@ -72,23 +95,40 @@ class RenewalReport(Report[RenewalReportData]):
                     len(data.decisions),
                 ),
             ]
+        if not data.decisions and not data.missed:
+            return [*story, self.note(w("no_rows"))]
+        story += self.wide_pages()
+        if data.missed:
+            story += [self.heading(w("decision_passed")), self._table(data.missed)]
+        story.append(self.heading(w("renewals_within", n=data.within_days)))
         if not data.decisions:
             return [*story, self.note(w("no_rows"))]
+        return [*story, self._table(data.decisions)]
+
+    def _days(self, days_left: int) -> str:
+        if days_left == -1:
+            return self.words("overdue_by_day")
+        if days_left < 0:
+            return self.words("overdue_by_days", n=f"{-days_left:,}")
+        return f"{days_left:,}"
+
+    def _table(self, decisions: tuple[Any, ...]) -> Flowable:
+        w = self.words
         cols = self.columns(
             ("decide_by", 11, False),
-            ("days_left", 7, True),
+            ("days_left", 9, True),
             ("reference", 11, False),
             ("partner", 20, False),
             ("title", 19, False),
             ("owner", 9, False),
             ("value", 13, True),
-            ("action", 25, False),
+            ("action", 23, False),
             wide=True,
         )
         records = [
             [
                 w.date(d.decision_date),
-                f"{d.days_left:,}",
+                self._days(d.days_left),
                 d.reference,
                 d.partner_name + (f" ({d.partner_local_name})" if d.partner_local_name else ""),
                 d.title,
@@ -96,17 +136,12 @@ class RenewalReport(Report[RenewalReportData]):
                 w.money(d.value, d.currency),
                 self._action(d),
             ]
-            for d in data.decisions
+            for d in decisions
         ]
         styles = [
             [("TEXTCOLOR", (0, 0), (1, 0), RED if d.days_left <= URGENT_DAYS else AMBER)]
             if d.days_left <= 2 * URGENT_DAYS
             else []
-            for d in data.decisions
+            for d in decisions
         ]
-        return [
-            *story,
-            *self.wide_pages(),
-            self.heading(w("renewals_within", n=data.within_days)),
-            self.table(cols, records, row_styles=styles, count=True),
-        ]
+        return self.table(cols, records, row_styles=styles, count=True)

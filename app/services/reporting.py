@@ -225,10 +225,13 @@ def renewal_report(
             [FieldError("within", f"{within_days} days: choose between 0 and {MAX_RENEWAL_DAYS}")]
         )
     ctx = report_context(session, lang, as_of)
-    decisions = tuple(decisions_due(session, ctx.as_of, within_days))
+    listed = decisions_due(session, ctx.as_of, within_days, include_overdue=True)
+    missed = tuple(d for d in listed if d.days_left < 0)
+    decisions = tuple(d for d in listed if d.days_left >= 0)
     converter = _Converter(session, ctx.base_currency, ctx.as_of)
     total = converter.total((d.currency, d.value) for d in decisions)
-    return RenewalReportData(ctx, within_days, decisions, total)
+    missed_total = converter.total((d.currency, d.value) for d in missed)
+    return RenewalReportData(ctx, within_days, decisions, total, missed, missed_total)
 
 
 def partner_report(

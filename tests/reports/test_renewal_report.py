@@ -9,6 +9,8 @@ import pytest
 from app.db import Database
 from app.errors import ValidationError
 from app.reports import RenewalReport
+from app.services.dashboard import OPEN_STATUSES
+from app.services.listing import AgreementFilter, list_agreements
 from app.services.reporting import renewal_report
 from tests.reports.conftest import REPORT_TODAY, read_pdf
 
@@ -59,3 +61,34 @@ def test_empty_window_says_so(demo_db: Database) -> None:
 def test_negative_window_is_refused(demo_db: Database) -> None:
     with demo_db.session() as s, pytest.raises(ValidationError, match="within"):
         renewal_report(s, -1, "en", REPORT_TODAY)
+
+
+@pytest.mark.parametrize(
+    ("lang", "section", "overdue"),
+    [("en", "Decision date passed", "overdue by {n} days"), ("zh", "已过决策日期", "逾期 {n} 天")],
+)
+def test_missed_decisions_come_first(
+    demo_db: Database, lang: str, section: str, overdue: str
+) -> None:
+    with demo_db.session() as s:
+        live = AgreementFilter(statuses=OPEN_STATUSES, decision_to=REPORT_TODAY - timedelta(1))
+        expected = list_agreements(s, live, sort="decision_date")
+        data = renewal_report(s, 60, lang, REPORT_TODAY)
+    assert expected, "the demo has live agreements past their decision date"
+    assert [d.reference for d in data.missed] == [a.reference for a in expected]
+    assert all(d.days_left < 0 for d in data.missed)
+    assert [d.days_left for d in data.missed] == sorted(d.days_left for d in data.missed)
+    assert all(d.days_left >= 0 for d in data.decisions)
+
+    pdf = read_pdf(RenewalReport().render(data))
+    titles = pdf.outline_titles()
+    upcoming = "Decisions due within 60 days" if lang == "en" else "60 天内需决策的协议"
+    assert titles.index(section) < titles.index(upcoming)
+    flat = pdf.flat
+    first = data.missed[0]
+    # The summary names the count; the section heading then leads the most overdue one.
+    name = "".join(section.split())
+    heading = flat.index(name, flat.index(name) + 1)
+    assert heading < flat.index(first.reference) < flat.rindex("".join(upcoming.split()))
+    assert "".join(overdue.format(n=-first.days_left).split()) in flat
+    assert flat.index(data.missed[-1].reference) < flat.index(data.decisions[0].reference)
