@@ -72,7 +72,7 @@ class RenewalsPage(QWidget):
             self.tr("Title"), self.tr("Partner"), self.tr("Type"), self.tr("Owner"),
             self.tr("Auto-renew"), self.tr("Value"),
         ])  # fmt: skip
-        for column, width in enumerate((130, 70, 110, 230, 250, 80, 100, 80, 130)):
+        for column, width in enumerate((130, 120, 110, 230, 250, 80, 100, 80, 130)):
             self.tree.setColumnWidth(column, width)
         self.tree.itemDoubleClicked.connect(lambda item, _c: self._open_item(item))
         self.tree.currentItemChanged.connect(lambda _c, _p: self._update_buttons())
@@ -104,32 +104,48 @@ class RenewalsPage(QWidget):
         f = AgreementFilter(types=frozenset({AgreementType(type_value)}) if type_value else
                             frozenset())  # fmt: skip
         with self.db.session() as s:
-            self.items = decisions_due(s, self.today, days, f, limit=LIMIT + 1)
+            # Missed decision dates first (each part capped at LIMIT + 1 by the service).
+            self.items = decisions_due(
+                s, self.today, days, f, limit=LIMIT + 1, include_overdue=True
+            )
         self._fill()
 
     def _fill(self) -> None:
         self.tree.clear()
-        shown = self.items[:LIMIT]
-        months: dict[tuple[int, int], list[DecisionDue]] = {}
+        missed = [d for d in self.items if d.days_left < 0]
+        upcoming = [d for d in self.items if d.days_left >= 0]
+        shown_missed, shown = missed[:LIMIT], upcoming[:LIMIT]
+        groups: dict[tuple[int, int], list[DecisionDue]] = {}
+        if shown_missed:
+            groups[(0, 0)] = shown_missed  # the "Overdue" group, at the top
         for d in shown:
-            months.setdefault((d.decision_date.year, d.decision_date.month), []).append(d)
+            groups.setdefault((d.decision_date.year, d.decision_date.month), []).append(d)
         bold = QFont(self.tree.font())
         bold.setBold(True)
-        for (year, month), entries in months.items():
-            head = QTreeWidgetItem([
-                self.tr("%1-%2").replace("%1", str(year)).replace("%2", f"{month:02d}"),
-                "", "", self.tr("%n agreement(s)", "", len(entries)),
-            ])  # fmt: skip
+        past = QBrush(QColor(PAST_COLOUR))
+        for (year, month), entries in groups.items():
+            title = (
+                self.tr("Overdue")
+                if year == 0
+                else self.tr("%1-%2").replace("%1", str(year)).replace("%2", f"{month:02d}")
+            )
+            head = QTreeWidgetItem([title, "", "", self.tr("%n agreement(s)", "", len(entries))])
             head.setFirstColumnSpanned(False)
             for column in range(4):
                 head.setFont(column, bold)
+            if year == 0:
+                head.setForeground(0, past)
+                head.setToolTip(
+                    0, self.tr("Live agreements whose decision date has already passed")
+                )
             self.tree.addTopLevelItem(head)
             for d in entries:
                 partner = d.partner_name
                 if d.partner_local_name and d.partner_local_name != d.partner_name:
                     partner += f" ({d.partner_local_name})"
                 item = QTreeWidgetItem([
-                    d.decision_date.isoformat(), str(d.days_left), d.reference, d.title, partner,
+                    d.decision_date.isoformat(), self._days_text(d.days_left), d.reference,
+                    d.title, partner,
                     i18n.type_label(d.type), d.owner, self.tr("Yes") if d.auto_renew else "",
                     i18n.money(d.value, d.currency),
                 ])  # fmt: skip
@@ -142,12 +158,21 @@ class RenewalsPage(QWidget):
                         item.setForeground(column, colour)
                 head.addChild(item)
             head.setExpanded(True)
-        more = len(self.items) > LIMIT
+        more = len(upcoming) > LIMIT or len(missed) > LIMIT
         text = self.tr("%n decision(s) due", "", len(shown))
+        if shown_missed:
+            text += ", " + self.tr("%1 overdue").replace("%1", f"{len(shown_missed):,}")
         if more:
             text += " " + self.tr("(first %1 shown)").replace("%1", str(LIMIT))
         self.summary.setText(text)
         self._update_buttons()
+
+    def _days_text(self, days_left: int) -> str:
+        if days_left == -1:
+            return self.tr("overdue by 1 day")
+        if days_left < 0:
+            return self.tr("overdue by %1 days").replace("%1", f"{-days_left:,}")
+        return str(days_left)
 
     def current_id(self) -> int | None:
         item = self.tree.currentItem()

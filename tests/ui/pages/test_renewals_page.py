@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
 from app.db import Database
+from app.domain.enums import AgreementStatus
+from app.services.agreements import create_agreement
 from app.services.dashboard import decisions_due
+from app.services.partners import PartnerInput, create_partner
+from tests.conftest import agreement_input
+from ui.models.agreements import PAST_COLOUR
 from ui.pages.renewals import ID_ROLE, RenewalsPage
 
 TODAY = date(2026, 11, 26)
@@ -22,12 +28,14 @@ def test_the_pipeline_groups_decisions_by_month(qtbot: QtBot, ui_db: Database) -
     page.horizon_box.setCurrentIndex(page.horizon_box.findData(365))
     with ui_db.session() as s:
         expected = decisions_due(s, TODAY, 365)
+        missed = [d for d in decisions_due(s, TODAY, 365, include_overdue=True) if d.days_left < 0]
     months = {}
     for i in range(page.tree.topLevelItemCount()):
         head = page.tree.topLevelItem(i)
         assert head is not None
         children = [head.child(j) for j in range(head.childCount())]
         months[head.text(0)] = [c.data(0, ID_ROLE) for c in children if c is not None]
+    assert months.pop("Overdue", []) == [d.agreement_id for d in missed]
     assert sum(len(v) for v in months.values()) == len(expected) > 0
     for d in expected:
         assert d.agreement_id in months[f"{d.decision_date.year}-{d.decision_date.month:02d}"]
@@ -44,3 +52,42 @@ def test_renew_is_offered_for_an_active_agreement(qtbot: QtBot, ui_db: Database)
     with qtbot.waitSignal(page.renew_requested) as signal:
         page.renew_button.click()
     assert signal.args == [due.agreement_id]
+
+
+def test_missed_decisions_are_grouped_as_overdue_at_the_top(qtbot: QtBot, ui_db: Database) -> None:
+    ids = []
+    with ui_db.session() as s:
+        partner = create_partner(s, PartnerInput(legal_name="Late Co", country="FR"), actor="t")
+        for days_ago in (2, 30):
+            ids.append(
+                create_agreement(
+                    s,
+                    agreement_input(
+                        partner.id,
+                        title=f"Missed by {days_ago}",
+                        status=AgreementStatus.ACTIVE,
+                        signed_date=date(2025, 12, 1),
+                        end_date=TODAY + timedelta(days=90 - days_ago),
+                        notice_days=90,
+                    ),
+                    actor="t",
+                ).id
+            )
+    page = RenewalsPage(ui_db, TODAY)
+    qtbot.addWidget(page)
+    page.activate()
+    head = page.tree.topLevelItem(0)
+    assert head is not None and head.text(0) == "Overdue"
+    children = [head.child(j) for j in range(head.childCount())]
+    rows = [(c.data(0, ID_ROLE), c.text(1)) for c in children if c is not None]
+    # Most overdue first, each saying by how much, in red.
+    assert rows.index((ids[1], "overdue by 30 days")) < rows.index((ids[0], "overdue by 2 days"))
+    first = children[0]
+    assert first is not None
+    assert first.foreground(1).color() == QColor(PAST_COLOUR)
+    assert "overdue" in page.summary.text()
+    # The months follow, with only decisions still to come.
+    second = page.tree.topLevelItem(1)
+    assert second is not None and second.text(0).startswith("20")
+    assert page.select_agreement(ids[0])
+    assert page.renew_button.isEnabled()
