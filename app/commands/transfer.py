@@ -64,7 +64,9 @@ def run_import(args: argparse.Namespace) -> int:
     for note in report.notes[:MAX_LISTED]:
         print(f"note: {note}", file=sys.stderr)
     for problem in report.problems[:MAX_LISTED]:
-        print(f"{args.file.name}: {problem}", file=sys.stderr)
+        # A problem of the file as a whole names no field.
+        text = problem if problem.field else problem.message
+        print(f"{args.file.name}: {text}", file=sys.stderr)
     if len(report.problems) > MAX_LISTED:
         print(f"... and {len(report.problems) - MAX_LISTED} more problem(s)", file=sys.stderr)
     print(report.summary())

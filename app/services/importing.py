@@ -97,6 +97,7 @@ from app.services.validation import check_agreement
 
 BATCH = 2000
 Progress = Callable[[int, int], bool]
+NO_DATA_ROWS = "the file has no data rows below its header"
 
 # --- options, preview, report -----------------------------------------------------------
 
@@ -136,10 +137,16 @@ class ImportReport:
     dry_run: bool
     written: bool
     notes: tuple[str, ...] = ()  # worth knowing, not a problem: a partner's guessed country
+    empty: bool = False  # the file has no data rows (a problem too: nothing to import)
 
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    @property
+    def rows_with_problems(self) -> int:
+        """Data rows with a problem; the header (row 1) and the file as a whole are not."""
+        return len({p.row for p in self.problems if p.row is not None and p.row > 1})
 
     def summary(self) -> str:
         what = "agreement" if self.kind == "agreements" else "partner"
@@ -149,11 +156,16 @@ class ImportReport:
         if self.kind == "agreements":
             counts += f", {self.partners_created} new partner(s)"
         if self.problems:
-            rows = len({p.row for p in self.problems})
-            return (
-                f"{len(self.problems)} problem(s) in {rows} of {self.rows} row(s); "
-                "nothing was imported"
-            )
+            header = any(p.row == 1 for p in self.problems)
+            if self.empty and not header:
+                return f"{NO_DATA_ROWS}; nothing was imported"
+            places = ["the header row"] if header else []
+            if self.rows_with_problems:
+                places.append(f"{self.rows_with_problems} of {self.rows} row(s)")
+            where = f" in {' and '.join(places)}" if places else ""
+            if self.empty:
+                where += ", and the file has no data rows below it"
+            return f"{len(self.problems)} problem(s){where}; nothing was imported"
         if self.written:
             return f"imported {self.rows} row(s): {counts}"
         return f"checked {self.rows} row(s), no problems; dry run, would make {counts}"
@@ -618,7 +630,11 @@ def import_file(
                     run.units[column] = unit
         ignored = tuple(mapping.unknown)
         if mapping.missing:
-            return _report(mapping.kind, run, ignored, written=False, partners_created=0)
+            empty = not table.has_rows()
+            if empty:
+                run.problems.append(FieldError("", NO_DATA_ROWS))
+            report = _report(mapping.kind, run, ignored, written=False, partners_created=0)
+            return replace(report, empty=empty)
         savepoint = session.begin_nested()
         restore_cache = _bigger_cache(session)
         try:
@@ -631,6 +647,9 @@ def import_file(
             else:
                 _import_partners(run, table.rows(), mapping.fields)
                 created = 0
+            if not run.rows:
+                # Nothing written, but "imported 0 row(s)" would pass for success.
+                run.problems.append(FieldError("", NO_DATA_ROWS))
             if run.writing:
                 _save_sequences(run)
         except BaseException:
@@ -643,7 +662,7 @@ def import_file(
         else:
             savepoint.rollback()
         report = _report(mapping.kind, run, ignored, written=run.writing, partners_created=created)
-        return replace(report, notes=notes)
+        return replace(report, notes=notes, empty=not run.rows)
 
 
 # SQLite's page cache for the import's connection, in KiB (negative: a size, not pages).

@@ -11,7 +11,7 @@ import codecs
 import csv
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -236,7 +236,7 @@ class Table:
 
     # both
 
-    def rows(self) -> Iterator[tuple[int, list[Any]]]:
+    def rows(self) -> Generator[tuple[int, list[Any]]]:
         if not self.is_xlsx:
             # _csv_rows() inlined: this loop runs once per row of the file.
             with self._text() as f:
@@ -253,6 +253,14 @@ class Table:
         for number, values in self._xlsx_rows():
             if not all(is_blank(v) for v in values):
                 yield number, values
+
+    def has_rows(self) -> bool:
+        """Is there a data row below the header? Reads no further than the first one."""
+        rows = self.rows()
+        try:
+            return next(rows, None) is not None
+        finally:
+            rows.close()  # the generator holds the file open
 
     def close(self) -> None:
         if self.is_xlsx:

@@ -151,3 +151,22 @@ def test_an_unknown_encoding_is_a_usage_error(
         "partnerdesk import: usage error: argument --encoding: "
         "unknown encoding 'foo' (e.g. gbk, utf-8, big5) (see --help)\n"
     )
+
+
+def test_a_header_only_file_says_it_has_no_rows(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "empty.csv"
+    path.write_text(f"{HEADER}\r\n", encoding="utf-8")
+    code, out, err = run(capsys, "--db", str(db_path), "import", str(path))
+    assert code == 1
+    assert err == "empty.csv: the file has no data rows below its header\n"
+    assert out == "the file has no data rows below its header; nothing was imported\n"
+    path.write_text("title,type\r\n", encoding="utf-8")
+    code, out, err = run(capsys, "--db", str(db_path), "import", str(path))
+    assert code == 1 and "of 0 row(s)" not in out
+    assert "empty.csv: row 1, currency: this required column is missing from the file" in err
+    assert out == (
+        "7 problem(s) in the header row, and the file has no data rows below it; "
+        "nothing was imported\n"
+    )

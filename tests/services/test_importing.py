@@ -729,3 +729,27 @@ def test_a_partner_that_cannot_be_created_is_not_reported_by_its_internal_id(
     got = problems(import_file(session, path))
     assert got == ["row 2, partner_country: 'XX' is not an ISO 3166 country code (e.g. CN, US)"]
     assert not any("id 0" in p for p in got)
+
+
+def test_a_file_with_only_its_header_says_so(session: Session, tmp_path: Path) -> None:
+    report = import_file(session, write_csv(tmp_path / "in.csv", []))
+    assert not report.ok and not report.written
+    assert [(p.row, p.field, p.message) for p in report.problems] == [
+        (None, "", "the file has no data rows below its header")
+    ]
+    assert report.summary() == "the file has no data rows below its header; nothing was imported"
+
+
+def test_header_problems_are_not_counted_as_a_row(session: Session, tmp_path: Path) -> None:
+    header = ["title", "type", "partner", "partner_country"]
+    report = import_file(session, write_csv(tmp_path / "in.csv", [], header=header))
+    assert report.summary() == (
+        "6 problem(s) in the header row, and the file has no data rows below it; "
+        "nothing was imported"
+    )
+    assert report.problems[-1].message == "the file has no data rows below its header"
+    rows = [row(title="A"), row(title="B", type="spaceship")]
+    report = import_file(session, write_csv(tmp_path / "in.csv", rows, header=[*HEADER, "value"]))
+    assert report.summary() == (
+        "2 problem(s) in the header row and 1 of 2 row(s); nothing was imported"
+    )
