@@ -7,7 +7,11 @@ import codecs
 import sys
 from pathlib import Path
 
+from sqlalchemy.engine import URL
+
 from app.commands.common import database
+from app.db import Database, open_database
+from app.db.engine import resolve_url
 from app.services.exporting import export_file
 from app.services.importing import ImportOptions, import_file
 
@@ -53,7 +57,7 @@ def run_import(args: argparse.Namespace) -> int:
     options = ImportOptions(
         encoding=args.encoding, sheet=args.sheet, kind=args.what, dry_run=args.dry_run
     )
-    db = database(args, create=not args.dry_run)
+    db = _import_database(args)
     try:
         with db.session() as session:
             report = import_file(session, args.file, options)
@@ -71,6 +75,20 @@ def run_import(args: argparse.Namespace) -> int:
         print(f"... and {len(report.problems) - MAX_LISTED} more problem(s)", file=sys.stderr)
     print(report.summary())
     return 1 if report.problems else 0
+
+
+def _import_database(args: argparse.Namespace) -> Database:
+    """The database to import into; for a dry run against a file that does not exist yet,
+    an empty one in memory: the file would be created by the import, but not by a check."""
+    url = resolve_url(args.db)
+    if (
+        args.dry_run
+        and url.get_backend_name() == "sqlite"
+        and url.database not in (None, "", ":memory:")
+        and not Path(url.database).exists()
+    ):
+        return open_database(URL.create("sqlite+pysqlite", database=":memory:"))
+    return database(args, create=not args.dry_run)
 
 
 def run_export(args: argparse.Namespace) -> int:

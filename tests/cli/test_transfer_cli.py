@@ -170,3 +170,18 @@ def test_a_header_only_file_says_it_has_no_rows(
         "7 problem(s) in the header row, and the file has no data rows below it; "
         "nothing was imported\n"
     )
+
+
+def test_dry_run_against_a_database_that_does_not_exist_yet(
+    csv_gbk: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "new" / "partnerdesk.db"
+    code, out, err = run(capsys, "--db", str(db), "import", str(csv_gbk), "--dry-run")
+    assert (code, err) == (0, "")
+    assert out == (
+        "checked 1 row(s), no problems; dry run, would make 1 new agreement(s), 0 update(s), "
+        "1 new partner(s)\n"
+    )
+    assert not db.exists() and not db.parent.exists()
+    code, out, _ = run(capsys, "--db", str(db), "import", str(csv_gbk))
+    assert code == 0 and db.exists()
