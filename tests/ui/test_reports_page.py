@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QCompleter, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from app.db import Database
@@ -14,6 +18,8 @@ from tests.ui.conftest import UI_TODAY
 from ui.pages.reports_page import ReportsPage
 
 TIMEOUT = 20_000
+# The offscreen platform cannot raise or grab for the completion popup, and says so.
+OFFSCREEN = pytest.mark.qt_log_ignore("This plugin does not support")
 
 
 def _page(qtbot: QtBot, db: Database) -> ReportsPage:
@@ -89,3 +95,69 @@ def test_cancel_keeps_the_previous_state(qtbot: QtBot, ui_db: Database) -> None:
     qtbot.waitUntil(lambda: page.preview_button.isEnabled(), timeout=TIMEOUT)
     assert page.status.text() == "Cancelled."
     assert page.pdf is None and not page.save_button.isEnabled()
+
+
+def _type(edit: QLineEdit, text: str) -> None:
+    """Typed as a keyboard (or an input method) would: QTest only types Latin-1 keys."""
+    edit.setFocus()
+    for char in text:
+        event = QKeyEvent(
+            QEvent.Type.KeyPress, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char
+        )
+        QApplication.sendEvent(edit, event)
+
+
+def _completions(completer: QCompleter) -> list[str]:
+    model = completer.completionModel()
+    return [model.index(i, 0).data() for i in range(model.rowCount())]
+
+
+@OFFSCREEN
+def test_reference_box_suggests_matching_references(qtbot: QtBot, ui_db: Database) -> None:
+    with ui_db.session() as s:
+        rows = list_agreements(s, limit=100)
+    wanted = rows[-1].reference
+    page = _page(qtbot, ui_db)
+    page.show()
+    page.set_kind("agreement")
+    prefix = wanted[:-1]
+    qtbot.keyClicks(page.reference_edit, prefix)  # type: ignore[no-untyped-call]
+    offered = _completions(page.reference_completer)
+    assert wanted in offered
+    assert offered == sorted(r.reference for r in rows if prefix in r.reference)
+    popup = page.reference_completer.popup()
+    assert popup is not None and popup.isVisible()
+
+
+@OFFSCREEN
+def test_partner_box_suggests_names_in_either_script(qtbot: QtBot, ui_db: Database) -> None:
+    with ui_db.session() as s:
+        partner = next(p for p in list_partners(s, limit=100) if p.local_name)
+    assert partner.local_name is not None
+    page = _page(qtbot, ui_db)
+    page.show()
+    page.set_kind("partner")
+    _type(page.partner_edit, partner.local_name[:2])
+    assert partner.local_name in _completions(page.partner_completer)
+    # Choosing a suggestion picks that very partner for the dossier.
+    page.partner_edit.setText(partner.local_name)
+    page._partner_chosen(partner.local_name)
+    assert page._partner_id == partner.id
+    page.partner_edit.clear()
+    qtbot.keyClicks(page.partner_edit, partner.legal_name[:4])  # type: ignore[no-untyped-call]
+    assert partner.legal_name in _completions(page.partner_completer)
+
+
+@OFFSCREEN
+def test_an_empty_preview_says_what_to_do(qtbot: QtBot, ui_db: Database) -> None:
+    page = _page(qtbot, ui_db)
+    page.show()
+    assert page.preview_stack.currentWidget() is page.hint
+    assert page.hint.isVisible()
+    assert page.hint.text() == "Choose a report and press Preview"
+    page.set_kind("portfolio")
+    page.appendix_check.setChecked(False)
+    with qtbot.waitSignal(page.rendered, timeout=TIMEOUT):
+        page.preview_button.click()
+    assert page.preview_stack.currentWidget() is page.preview
+    assert not page.hint.isVisible()

@@ -17,11 +17,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, QStringListModel, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
     QDateEdit,
     QFileDialog,
     QFormLayout,
@@ -43,8 +44,8 @@ from app.domain.enums import AgreementStatus, AgreementType
 from app.errors import PartnerDeskError
 from app.reports import ReportData, render
 from app.services import reporting
-from app.services.listing import owners
-from app.services.partners import get_partner
+from app.services.listing import AgreementFilter, list_agreements, owners
+from app.services.partners import PartnerFilter, get_partner, list_partners
 from ui import i18n
 from ui.worker import Job, Progress, run_job
 
@@ -60,6 +61,7 @@ except ImportError:  # pragma: no cover - depends on the installed wheel
 
 KINDS = ("agreement", "portfolio", "renewals", "partner")
 PREVIEW_PAGES = 3
+SUGGESTIONS = 20  # completions offered as a reference or a partner name is typed
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,8 @@ class ReportsPage(QWidget):
         # Options per kind, in a stack that follows the kind box.
         self.reference_edit = QLineEdit()
         self.reference_edit.setPlaceholderText(self.tr("e.g. BR-2026-0042"))
+        self.reference_completer = self._completer(self.reference_edit)
+        self.reference_edit.textEdited.connect(self._reference_typed)
         self.type_box = QComboBox()
         self.type_box.addItem(self.tr("All types"), None)
         for t in AgreementType:
@@ -133,6 +137,9 @@ class ReportsPage(QWidget):
         self.partner_edit = QLineEdit()
         self.partner_edit.setPlaceholderText(self.tr("Legal or local name"))
         self.partner_edit.textEdited.connect(self._partner_typed)
+        self.partner_completer = self._completer(self.partner_edit)
+        self.partner_completer.activated[str].connect(self._partner_chosen)  # type: ignore[index]
+        self._partner_names: dict[str, int] = {}
 
         self.stack = QStackedWidget()
         self.stack.addWidget(self._form((self.tr("Reference"), self.reference_edit)))
@@ -184,9 +191,17 @@ class ReportsPage(QWidget):
         side_layout.addStretch(1)
 
         self.preview = self._preview_widget()
+        # Until a report is drawn, the preview area says what to do rather than stay grey.
+        self.hint = QLabel(self.tr("Choose a report and press Preview"))
+        self.hint.setObjectName("previewHint")
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setWordWrap(True)
+        self.preview_stack = QStackedWidget()
+        self.preview_stack.addWidget(self.hint)
+        self.preview_stack.addWidget(self.preview)
         splitter = QSplitter()
         splitter.addWidget(side)
-        splitter.addWidget(self.preview)
+        splitter.addWidget(self.preview_stack)
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
@@ -198,6 +213,21 @@ class ReportsPage(QWidget):
     def _kind_labels(self) -> list[str]:
         return [self.tr("Agreement contract report"), self.tr("Portfolio summary"),
                 self.tr("Renewal outlook"), self.tr("Partner dossier")]  # fmt: skip
+
+    def _completer(self, edit: QLineEdit) -> QCompleter:
+        completer = QCompleter(QStringListModel(self), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        # The service matches anywhere in the text; the popup must not filter that away.
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        edit.setCompleter(completer)
+        return completer
+
+    @staticmethod
+    def _suggest(completer: QCompleter, items: list[str]) -> None:
+        model = completer.model()
+        assert isinstance(model, QStringListModel)
+        model.setStringList(items)
 
     @staticmethod
     def _form(*rows: tuple[str, QWidget]) -> QWidget:
@@ -303,8 +333,33 @@ class ReportsPage(QWidget):
 
     # --- internals ------------------------------------------------------------------------
 
-    def _partner_typed(self, _text: str) -> None:
+    def _reference_typed(self, text: str) -> None:
+        text = text.strip()
+        references: list[str] = []
+        if text:
+            with self.db.session() as s:
+                rows = list_agreements(s, AgreementFilter(search=text), limit=SUGGESTIONS)
+            references = [r.reference for r in rows]
+        self._suggest(self.reference_completer, references)
+
+    def _partner_typed(self, text: str) -> None:
         self._partner_id = None  # typed over: look the name up again
+        text = text.strip()
+        names: dict[str, int] = {}
+        if text:
+            with self.db.session() as s:
+                rows = list_partners(s, PartnerFilter(search=text), limit=SUGGESTIONS)
+            # Both scripts are offered: a manager types whichever name comes to mind.
+            # (the popup shows those containing what was typed).
+            for p in rows:
+                for name in (p.legal_name, p.local_name):
+                    if name:
+                        names.setdefault(name, p.id)
+        self._partner_names = names
+        self._suggest(self.partner_completer, list(names))
+
+    def _partner_chosen(self, name: str) -> None:
+        self._partner_id = self._partner_names.get(name)
 
     def _kind_changed(self, index: int) -> None:
         self.stack.setCurrentIndex(index)
@@ -362,6 +417,7 @@ class ReportsPage(QWidget):
         self.preview_button.setEnabled(True)
         self.pdf = result.pdf
         self.save_button.setEnabled(True)
+        self.preview_stack.setCurrentWidget(self.preview)
         self._show(result)
         self.status.setText(
             self.tr("Ready: %1 KB. Save it with Save as…").replace(
