@@ -79,6 +79,7 @@ from app.services.partners import (
 )
 from app.services.tabular import (
     Table,
+    UncalculatedFormula,
     choice_key,
     currency_matches,
     header_unit,
@@ -219,11 +220,19 @@ def _cells(values: list[Any], fields: tuple[str | None, ...]) -> dict[str, Any]:
     }
 
 
+def _uncalculated(cells: dict[str, Any], errors: _RowErrors) -> None:
+    """Report formula cells without a calculated value, and treat them as blank."""
+    for column, value in list(cells.items()):
+        if value.__class__ is UncalculatedFormula:
+            errors.add(column, value.problem)
+            del cells[column]
+
+
 def _get(cells: Mapping[str, Any], column: str, parse: Callable[[Any], Any], errors: _RowErrors,
          default: Any = None, *, required: bool = False) -> Any:  # fmt: skip
     raw = cells.get(column)
     if raw is None:  # _cells() left out every blank cell
-        if required:
+        if required and column not in errors.failed:  # (and _uncalculated() reported it)
             errors.add(column, "is required")
         return default
     try:
@@ -599,6 +608,7 @@ class _Run:
     counters: dict[tuple[str, int], int] = field(default_factory=dict)
     taken: dict[tuple[str, int], set[str]] = field(default_factory=dict)
     first_new_id: int = 0  # the first agreement id this import created; 0: none yet
+    formulas: bool = False  # rows may hold UncalculatedFormula cells
 
     @property
     def writing(self) -> bool:
@@ -623,6 +633,7 @@ def import_file(
         labels = {f: h for h, f in zip(mapping.headers, mapping.fields, strict=True) if f}
         run = _Run(session, actor, options.dry_run, labels, progress, max(table.total - 1, 1))
         run.problems.extend(mapping.problems)
+        run.formulas = table.has_formulas
         for header, column in zip(mapping.headers, mapping.fields, strict=True):
             if column in MONEY_COLUMNS:
                 unit = header_unit(header)
@@ -723,6 +734,8 @@ def _import_agreements(
             run.rows += 1
             errors = _RowErrors(number, run.labels)
             cells = _cells(values, fields)
+            if run.formulas:
+                _uncalculated(cells, errors)
             row = _parse_agreement(number, cells, errors, run.units, term_columns)
             parsed.append((row, errors))
         partners.prepare([r for r, errors in parsed if "partner" not in errors.failed])
@@ -1071,7 +1084,10 @@ def _import_partners(
     for number, values in rows:
         run.rows += 1
         errors = _RowErrors(number, run.labels)
-        data = _parse_partner(_cells(values, fields), errors)
+        cells = _cells(values, fields)
+        if run.formulas:
+            _uncalculated(cells, errors)
+        data = _parse_partner(cells, errors)
         if data is not None:
             key = (data.legal_name.strip().lower(), data.country.strip().upper())
             if key in seen:

@@ -34,6 +34,24 @@ class FileFormatError(PartnerDeskError):
     """The file cannot be read as a table at all (not one row's problem)."""
 
 
+class UncalculatedFormula(str):
+    """An XLSX formula cell that holds no calculated value, as its formula text.
+
+    Programs that write XLSX (openpyxl, many exports) store formulas without a result;
+    only a spreadsheet application calculates them. We never evaluate a formula, so such
+    a cell has no value here, and saying why beats "is required".
+    """
+
+    __slots__ = ()
+
+    @property
+    def problem(self) -> str:
+        return (
+            f"the cell holds a formula ({self}) without a calculated value; "
+            "open and save the file in Excel first"
+        )
+
+
 # --- formula neutralisation -----------------------------------------------------------
 
 
@@ -223,16 +241,35 @@ class Table:
                 f"(it has: {', '.join(book.sheetnames)})"
             )
         self._ws = ws
+        # The same sheet with formulas instead of their values, read alongside only when
+        # the sheet has formulas at all: it doubles the parsing.
+        self._formula_book: Any = None
+        self._formula_ws: Any = None
+        if _has_formulas(ws):
+            self._formula_book = openpyxl.load_workbook(self.path, read_only=True)
+            self._formula_ws = self._formula_book[ws.title]
         self.total = int(ws.max_row or 0)
         for _, values in self._xlsx_rows(keep_header=True):
             return [unicodedata.normalize("NFC", str(v or "")).strip() for v in values]
         raise FileFormatError(f"{self.path.name}: sheet {ws.title!r} is empty")
 
+    @property
+    def has_formulas(self) -> bool:
+        """Can a row hold an ``UncalculatedFormula``?"""
+        return self._formula_ws is not None if self.is_xlsx else False
+
     def _xlsx_rows(self, keep_header: bool = False) -> Iterator[tuple[int, list[Any]]]:
+        formulas = None if self._formula_ws is None else self._formula_ws.iter_rows()
         for number, cells in enumerate(self._ws.iter_rows(), start=1):
+            shadow = None if formulas is None else next(formulas, None)
             if number == 1 and not keep_header:
                 continue
-            yield number, [_cell_value(c) for c in cells]
+            values = [_cell_value(c) for c in cells]
+            if shadow is not None and number > 1 and None in values:
+                for i, (value, cell) in enumerate(zip(values, shadow, strict=False)):
+                    if value is None and (formula := _formula_text(cell.value)) is not None:
+                        values[i] = UncalculatedFormula(formula)
+            yield number, values
 
     # both
 
@@ -265,6 +302,8 @@ class Table:
     def close(self) -> None:
         if self.is_xlsx:
             self._book.close()
+            if self._formula_book is not None:
+                self._formula_book.close()
 
     def __enter__(self) -> Table:
         return self
@@ -275,6 +314,31 @@ class Table:
 
 # XML turns a carriage return into a line feed; OOXML's escape keeps it (Excel reads it too).
 XLSX_CR = "_x000D_"
+
+
+# A formula element in a sheet's XML (<f>, <f t="shared" .../>, or with a prefix).
+_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
+
+
+def _has_formulas(ws: Any) -> bool:
+    """Does the sheet hold any formula? A scan of its XML: far cheaper than parsing it."""
+    archive = getattr(ws.parent, "_archive", None)
+    member = getattr(ws, "_worksheet_path", None)
+    if archive is None or member is None:
+        return True  # cannot tell cheaply: read the formulas alongside
+    with archive.open(member) as f:
+        tail = b""
+        while chunk := f.read(CHUNK):
+            if _FORMULA_TAG.search(tail + chunk):
+                return True
+            tail = chunk[-16:]
+    return False
+
+
+def _formula_text(value: Any) -> str | None:
+    """``=1000*2`` for a formula cell read without data_only (array formulas too)."""
+    text = getattr(value, "text", value)  # openpyxl's ArrayFormula keeps it in .text
+    return text if isinstance(text, str) and text.startswith("=") else None
 
 
 def _cell_value(cell: Any) -> Any:

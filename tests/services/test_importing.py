@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -753,3 +754,40 @@ def test_header_problems_are_not_counted_as_a_row(session: Session, tmp_path: Pa
     assert report.summary() == (
         "2 problem(s) in the header row and 1 of 2 row(s); nothing was imported"
     )
+
+
+def test_a_formula_without_a_calculated_value_says_so(session: Session, tmp_path: Path) -> None:
+    # openpyxl, like many programs, writes formulas without their result: only a
+    # spreadsheet application calculates them.
+    values: list[object] = list(row())
+    values[HEADER.index("value")] = "=1000*2"
+    values[HEADER.index("notice_days")] = "=SUM(30,60)"
+    path = write_xlsx(tmp_path / "in.xlsx", [values, row(title="Plain")])
+    report = import_file(session, path)
+    assert problems(report) == [
+        "row 2, value: the cell holds a formula (=1000*2) without a calculated value; "
+        "open and save the file in Excel first",
+        "row 2, notice_days: the cell holds a formula (=SUM(30,60)) without a calculated "
+        "value; open and save the file in Excel first",
+    ]
+    assert count(session, Agreement) == 0
+
+
+def test_a_formula_with_its_calculated_value_counts_as_that_value(
+    session: Session, tmp_path: Path
+) -> None:
+    values: list[object] = list(row())
+    values[HEADER.index("value")] = "=1000*2"
+    path = write_xlsx(tmp_path / "in.xlsx", [values])
+    # As a spreadsheet application saves it: the formula and, beside it, its result.
+    saved = tmp_path / "saved.xlsx"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(saved, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                assert b"<f>1000*2</f><v />" in data
+                data = data.replace(b"<f>1000*2</f><v />", b"<f>1000*2</f><v>2000</v>")
+            dst.writestr(item, data)
+    report = import_file(session, saved)
+    assert report.ok, problems(report)
+    assert get_agreement_by_reference(session, "BR-2026-0001").value == Decimal("2000.00")
