@@ -72,7 +72,7 @@ class RenewalsPage(QWidget):
             self.tr("Title"), self.tr("Partner"), self.tr("Type"), self.tr("Owner"),
             self.tr("Auto-renew"), self.tr("Value"),
         ])  # fmt: skip
-        for column, width in enumerate((130, 120, 110, 230, 250, 80, 100, 80, 130)):
+        for column, width in enumerate((130, 150, 110, 230, 250, 80, 100, 80, 130)):
             self.tree.setColumnWidth(column, width)
         self.tree.itemDoubleClicked.connect(lambda item, _c: self._open_item(item))
         self.tree.currentItemChanged.connect(lambda _c, _p: self._update_buttons())
