@@ -62,11 +62,6 @@ def install(app: QApplication, language: str) -> bool:
     return True
 
 
-def tr(text: str) -> str:
-    """Translate a string declared with a literal elsewhere in this module's context."""
-    return QCoreApplication.translate("Labels", text)
-
-
 def type_label(value: AgreementType) -> str:
     return {
         AgreementType.BRAND: QCoreApplication.translate("Labels", "Brand"),

@@ -44,8 +44,8 @@ AGREEMENT = "agreement"
 PARTNER = "partner"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Undo", text)
+# Each text is a literal in its own translate() call, so that pyside6-lupdate collects it.
+translate = QCoreApplication.translate
 
 
 class UndoEvents(QObject):
@@ -66,7 +66,7 @@ def undo_events() -> UndoEvents:
 
 
 def show_undo_error(parent: QWidget | None, message: str) -> None:
-    QMessageBox.warning(parent, _tr("Cannot undo or redo"), message)
+    QMessageBox.warning(parent, translate("Undo", "Cannot undo or redo"), message)
 
 
 class DatabaseCommand(QUndoCommand):
@@ -113,7 +113,7 @@ class DatabaseCommand(QUndoCommand):
     def _fail(self, reason: str) -> None:
         # Obsolete in undo()/redo(): QUndoStack deletes the step, the stack stays usable.
         self.setObsolete(True)
-        message = _tr("“{action}” could not be applied: {reason}").format(
+        message = translate("Undo", "“{action}” could not be applied: {reason}").format(
             action=self.text(), reason=reason
         )
         undo_events().failed.emit(message)
@@ -142,7 +142,8 @@ class EditAgreementCommand(DatabaseCommand):
         parent: QWidget | None = None,
     ) -> None:
         ref = after.reference or before.reference or ""
-        super().__init__(db, _tr("Edit {ref}").format(ref=ref), applied=applied, parent=parent)
+        text = translate("Undo", "Edit {ref}").format(ref=ref)
+        super().__init__(db, text, applied=applied, parent=parent)
         self.record_id = agreement_id
         self.before = before
         self.after = after
@@ -166,7 +167,9 @@ class ChangeStatusCommand(DatabaseCommand):
         applied: bool = True,
         parent: QWidget | None = None,
     ) -> None:
-        text = _tr("Change {ref} to {status}").format(ref=reference, status=enum_label(new[0]))
+        text = translate("Undo", "Change {ref} to {status}").format(
+            ref=reference, status=enum_label(new[0])
+        )
         super().__init__(db, text, applied=applied, parent=parent)
         self.record_id = agreement_id
         self.old = old
@@ -199,7 +202,8 @@ class DeleteAgreementCommand(DatabaseCommand):
         parent: QWidget | None = None,
     ) -> None:
         ref = snapshot.data.reference or ""
-        super().__init__(db, _tr("Delete {ref}").format(ref=ref), applied=applied, parent=parent)
+        text = translate("Undo", "Delete {ref}").format(ref=ref)
+        super().__init__(db, text, applied=applied, parent=parent)
         self.snapshot = snapshot
         self.record_id = snapshot.id
 
@@ -217,7 +221,7 @@ class CreateAgreementCommand(DatabaseCommand):
         self, db: Database, view: AgreementView, *, applied: bool = True,
         parent: QWidget | None = None,
     ) -> None:  # fmt: skip
-        text = _tr("Create {ref}").format(ref=view.reference)
+        text = translate("Undo", "Create {ref}").format(ref=view.reference)
         super().__init__(db, text, applied=applied, parent=parent)
         self.record_id = view.id
         self.snapshot: AgreementSnapshot | None = None
@@ -246,7 +250,7 @@ class EditPartnerCommand(DatabaseCommand):
         applied: bool = True,
         parent: QWidget | None = None,
     ) -> None:
-        text = _tr("Edit partner {name}").format(name=after.legal_name)
+        text = translate("Undo", "Edit partner {name}").format(name=after.legal_name)
         super().__init__(db, text, applied=applied, parent=parent)
         self.record_id = partner_id
         self.before = before
@@ -266,7 +270,7 @@ class CreatePartnerCommand(DatabaseCommand):
         self, db: Database, partner_id: int, data: PartnerInput, *, applied: bool = True,
         parent: QWidget | None = None,
     ) -> None:  # fmt: skip
-        text = _tr("Create partner {name}").format(name=data.legal_name)
+        text = translate("Undo", "Create partner {name}").format(name=data.legal_name)
         super().__init__(db, text, applied=applied, parent=parent)
         self.record_id = partner_id
         self.data = data

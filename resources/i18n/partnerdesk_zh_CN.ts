@@ -1,34 +1,35 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ActualDialog</name>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="329" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="329"/>
         <source>Actual for {metric}</source>
         <translation>{metric} 的实际值</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="336" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="336"/>
         <source>target {t} {u}</source>
         <translation>目标 {t} {u}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="337" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="337"/>
         <source>Period ending *</source>
         <translation>期末日期 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="338" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="338"/>
         <source>Actual * ({target})</source>
         <translation>实际值 * （{target}）</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="340" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="340"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="348" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="348"/>
         <source>enter the actual value</source>
         <translation>请输入实际值</translation>
     </message>
@@ -36,259 +37,259 @@
 <context>
     <name>AgreementEditor</name>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="178" />
+        <location filename="../../ui/editors/agreement_editor.py" line="178"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="179" />
+        <location filename="../../ui/editors/agreement_editor.py" line="179"/>
         <source>Terms</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="180" />
+        <location filename="../../ui/editors/agreement_editor.py" line="180"/>
         <source>Milestones</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="181" />
+        <location filename="../../ui/editors/agreement_editor.py" line="181"/>
         <source>KPIs</source>
         <translation>KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="182" />
+        <location filename="../../ui/editors/agreement_editor.py" line="182"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="183" />
+        <location filename="../../ui/editors/agreement_editor.py" line="183"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="189" />
+        <location filename="../../ui/editors/agreement_editor.py" line="189"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="192" />
+        <location filename="../../ui/editors/agreement_editor.py" line="192"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="195" />
+        <location filename="../../ui/editors/agreement_editor.py" line="195"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="197" />
+        <location filename="../../ui/editors/agreement_editor.py" line="197"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="233" />
+        <location filename="../../ui/editors/agreement_editor.py" line="233"/>
         <source>Generated when saved, e.g. BR-2026-0042</source>
         <translation>保存时自动生成，如 BR-2026-0042</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="247" />
+        <location filename="../../ui/editors/agreement_editor.py" line="247"/>
         <source>Renews automatically</source>
         <translation>自动续约</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="251" />
+        <location filename="../../ui/editors/agreement_editor.py" line="251"/>
         <source> months</source>
         <translation> 个月</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="254" />
+        <location filename="../../ui/editors/agreement_editor.py" line="254"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="268" />
+        <location filename="../../ui/editors/agreement_editor.py" line="268"/>
         <source>e.g. PRC law, English law</source>
         <translation>如：中国法律、英国法律</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="270" />
+        <location filename="../../ui/editors/agreement_editor.py" line="270"/>
         <source>Comma-separated, e.g. CN, HK, MO</source>
         <translation>以逗号分隔，如 CN, HK, MO</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="277" />
+        <location filename="../../ui/editors/agreement_editor.py" line="277"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="278" />
+        <location filename="../../ui/editors/agreement_editor.py" line="278"/>
         <source>Title *</source>
         <translation>标题 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="279" />
+        <location filename="../../ui/editors/agreement_editor.py" line="279"/>
         <source>Cooperation type</source>
         <translation>合作类型</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="280" />
+        <location filename="../../ui/editors/agreement_editor.py" line="280"/>
         <source>Partner *</source>
         <translation>合作伙伴 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="281" />
+        <location filename="../../ui/editors/agreement_editor.py" line="281"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="282" />
+        <location filename="../../ui/editors/agreement_editor.py" line="282"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="283" />
+        <location filename="../../ui/editors/agreement_editor.py" line="283"/>
         <source>Governing law</source>
         <translation>适用法律</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="284" />
+        <location filename="../../ui/editors/agreement_editor.py" line="284"/>
         <source>Territories</source>
         <translation>地域范围</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="299" />
+        <location filename="../../ui/editors/agreement_editor.py" line="299"/>
         <source>Signed</source>
         <translation>签署日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="300" />
+        <location filename="../../ui/editors/agreement_editor.py" line="300"/>
         <source>Starts *</source>
         <translation>开始日期 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="301" />
+        <location filename="../../ui/editors/agreement_editor.py" line="301"/>
         <source>Ends *</source>
         <translation>结束日期 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="302" />
+        <location filename="../../ui/editors/agreement_editor.py" line="302"/>
         <source>Renewal</source>
         <translation>续约</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="303" />
+        <location filename="../../ui/editors/agreement_editor.py" line="303"/>
         <source>Notice period</source>
         <translation>通知期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="304" />
+        <location filename="../../ui/editors/agreement_editor.py" line="304"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="306" />
+        <location filename="../../ui/editors/agreement_editor.py" line="306"/>
         <source>Renewal chain</source>
         <translation>续约链</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="308" />
+        <location filename="../../ui/editors/agreement_editor.py" line="308"/>
         <source>Contract value *</source>
         <translation>合同金额 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="315" />
+        <location filename="../../ui/editors/agreement_editor.py" line="315"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="345" />
+        <location filename="../../ui/editors/agreement_editor.py" line="345"/>
         <source>Terms: {type}</source>
         <translation>条款：{type}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="421" />
+        <location filename="../../ui/editors/agreement_editor.py" line="421"/>
         <source>New agreement</source>
         <translation>新建协议</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="424" />
+        <location filename="../../ui/editors/agreement_editor.py" line="424"/>
         <source>Agreement {ref} — {title}</source>
         <translation>协议 {ref} — {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="435" />
+        <location filename="../../ui/editors/agreement_editor.py" line="435"/>
         <source>closed</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="437" />
+        <location filename="../../ui/editors/agreement_editor.py" line="437"/>
         <source>passed {n} days ago</source>
         <translation>已过去 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="439" />
-        <location filename="../../ui/editors/agreement_editor.py" line="441" />
+        <location filename="../../ui/editors/agreement_editor.py" line="439"/>
+        <location filename="../../ui/editors/agreement_editor.py" line="441"/>
         <source>in {n} days</source>
         <translation>{n} 天后</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="448" />
+        <location filename="../../ui/editors/agreement_editor.py" line="448"/>
         <source>renews {ref}</source>
         <translation>续约自 {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="450" />
-        <location filename="../../ui/editors/agreement_editor.py" line="477" />
+        <location filename="../../ui/editors/agreement_editor.py" line="450"/>
+        <location filename="../../ui/editors/agreement_editor.py" line="477"/>
         <source>renewed into {ref}</source>
         <translation>已续约为 {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="460" />
+        <location filename="../../ui/editors/agreement_editor.py" line="460"/>
         <source>Undo/redo changed this agreement; saving will offer to reload it.</source>
         <translation>撤销/重做已修改此协议；保存时将提示重新加载。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="466" />
+        <location filename="../../ui/editors/agreement_editor.py" line="466"/>
         <source>Undo/redo removed this agreement.</source>
         <translation>撤销/重做已删除此协议。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="521" />
+        <location filename="../../ui/editors/agreement_editor.py" line="521"/>
         <source>choose a partner from the list</source>
         <translation>请从列表中选择合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="523" />
+        <location filename="../../ui/editors/agreement_editor.py" line="523"/>
         <source>no single partner matches “{text}”</source>
         <translation>没有唯一匹配“{text}”的合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="532" />
+        <location filename="../../ui/editors/agreement_editor.py" line="532"/>
         <source>enter the contract value (0 if none)</source>
         <translation>请输入合同金额（无则填 0）</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="591" />
+        <location filename="../../ui/editors/agreement_editor.py" line="591"/>
         <source>This agreement no longer exists (deleted on another desk?): {e}</source>
         <translation>该协议已不存在（可能已在其他电脑上删除）：{e}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="597" />
+        <location filename="../../ui/editors/agreement_editor.py" line="597"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="638" />
+        <location filename="../../ui/editors/agreement_editor.py" line="638"/>
         <source>Not saved: {n} fields need attention on these pages: {pages}</source>
         <translation>未保存：以下页面有 {n} 个字段需要处理：{pages}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="655" />
+        <location filename="../../ui/editors/agreement_editor.py" line="655"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="657" />
+        <location filename="../../ui/editors/agreement_editor.py" line="657"/>
         <source>{message}
 
 Reload the agreement as it is now? Your unsaved edits in this window will be lost.</source>
@@ -297,34 +298,34 @@ Reload the agreement as it is now? Your unsaved edits in this window will be los
 是否重新加载该协议的当前内容？此窗口中未保存的修改将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="677" />
+        <location filename="../../ui/editors/agreement_editor.py" line="677"/>
         <source>Delete agreement</source>
         <translation>删除协议</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="679" />
+        <location filename="../../ui/editors/agreement_editor.py" line="679"/>
         <source>Delete {ref} “{title}” with its milestones, KPIs and documents?
 You can undo this with Edit ▸ Undo.</source>
         <translation>删除 {ref}“{title}”及其里程碑、KPI 和文件？
 可通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="696" />
+        <location filename="../../ui/editors/agreement_editor.py" line="696"/>
         <source>Not deleted: {reason}</source>
         <translation>未删除：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="709" />
+        <location filename="../../ui/editors/agreement_editor.py" line="709"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="710" />
+        <location filename="../../ui/editors/agreement_editor.py" line="710"/>
         <source>This agreement has changes that are not saved. Save them?</source>
         <translation>该协议有未保存的更改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="727" />
+        <location filename="../../ui/editors/agreement_editor.py" line="727"/>
         <source>The new language applies when this window is opened again.</source>
         <translation>新语言将在再次打开此窗口时生效。</translation>
     </message>
@@ -332,77 +333,77 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>AgreementTableModel</name>
     <message>
-        <location filename="../../ui/models/agreements.py" line="62" />
+        <location filename="../../ui/models/agreements.py" line="62"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="67" />
+        <location filename="../../ui/models/agreements.py" line="67"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="71" />
+        <location filename="../../ui/models/agreements.py" line="71"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="77" />
+        <location filename="../../ui/models/agreements.py" line="77"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="82" />
+        <location filename="../../ui/models/agreements.py" line="82"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="86" />
+        <location filename="../../ui/models/agreements.py" line="86"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="92" />
+        <location filename="../../ui/models/agreements.py" line="92"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="99" />
+        <location filename="../../ui/models/agreements.py" line="99"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="105" />
+        <location filename="../../ui/models/agreements.py" line="105"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="112" />
+        <location filename="../../ui/models/agreements.py" line="112"/>
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="118" />
+        <location filename="../../ui/models/agreements.py" line="118"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="124" />
+        <location filename="../../ui/models/agreements.py" line="124"/>
         <source>Days to decide</source>
         <translation>距决策天数</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="131" />
+        <location filename="../../ui/models/agreements.py" line="131"/>
         <source>Operating model</source>
         <translation>经营模式</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="138" />
+        <location filename="../../ui/models/agreements.py" line="138"/>
         <source>Auto-renew</source>
         <translation>自动续约</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="139" />
+        <location filename="../../ui/models/agreements.py" line="139"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -410,91 +411,91 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>AgreementsPage</name>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="73" />
+        <location filename="../../ui/pages/agreements.py" line="73"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="77" />
+        <location filename="../../ui/pages/agreements.py" line="77"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="78" />
+        <location filename="../../ui/pages/agreements.py" line="78"/>
         <source>Live (active or pending)</source>
         <translation>生效中（生效或待审批）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="83" />
+        <location filename="../../ui/pages/agreements.py" line="83"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="86" />
+        <location filename="../../ui/pages/agreements.py" line="86"/>
         <source>Search reference, title, partner…</source>
         <translation>搜索编号、标题、合作伙伴…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="89" />
+        <location filename="../../ui/pages/agreements.py" line="89"/>
         <source>Decision from</source>
         <translation>决策日期从</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="95" />
+        <location filename="../../ui/pages/agreements.py" line="95"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="97" />
+        <location filename="../../ui/pages/agreements.py" line="97"/>
         <source>Columns</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="120" />
+        <location filename="../../ui/pages/agreements.py" line="120"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="156" />
+        <location filename="../../ui/pages/agreements.py" line="156"/>
         <source>All owners</source>
         <translation>全部负责人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="227" />
+        <location filename="../../ui/pages/agreements.py" line="227"/>
         <source>%n agreement(s)</source>
         <translation>
             <numerusform>%n 份协议</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="232" />
+        <location filename="../../ui/pages/agreements.py" line="232"/>
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="294" />
+        <location filename="../../ui/pages/agreements.py" line="294"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="295" />
+        <location filename="../../ui/pages/agreements.py" line="295"/>
         <source>Renew…</source>
         <translation>续约…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="301" />
+        <location filename="../../ui/pages/agreements.py" line="301"/>
         <source>Export report…</source>
         <translation>导出报告…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="305" />
+        <location filename="../../ui/pages/agreements.py" line="305"/>
         <source>Delete %n agreement(s)…</source>
         <translation>
             <numerusform>删除 %n 份协议…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="308" />
+        <location filename="../../ui/pages/agreements.py" line="308"/>
         <source>New agreement…</source>
         <translation>新建协议…</translation>
     </message>
@@ -502,103 +503,103 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../ui/application.py" line="56" />
+        <location filename="../../ui/application.py" line="55"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="57" />
+        <location filename="../../ui/application.py" line="56"/>
         <source>PartnerDesk cannot open the database.</source>
         <translation>PartnerDesk 无法打开数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="60" />
+        <location filename="../../ui/application.py" line="59"/>
         <source>Use another database…</source>
         <translation>使用其他数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="64" />
+        <location filename="../../ui/application.py" line="63"/>
         <source>Use my personal database</source>
         <translation>使用我的个人数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="79" />
+        <location filename="../../ui/application.py" line="78"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="80" />
+        <location filename="../../ui/application.py" line="79"/>
         <source>SQLite file path or PostgreSQL URL:</source>
         <translation>SQLite 文件路径或 PostgreSQL 地址：</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="101" />
-        <location filename="../../ui/application.py" line="131" />
+        <location filename="../../ui/application.py" line="100"/>
+        <location filename="../../ui/application.py" line="130"/>
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="102" />
+        <location filename="../../ui/application.py" line="101"/>
         <source>How many demo agreements?</source>
         <translation>需要多少份演示协议？</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="120" />
+        <location filename="../../ui/application.py" line="119"/>
         <source>Added %1 demo agreements and %2 partners.</source>
         <translation>已添加 %1 份演示协议和 %2 个合作伙伴。</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="132" />
+        <location filename="../../ui/application.py" line="131"/>
         <source>The demo data was not loaded: %1</source>
         <translation>演示数据未能加载：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="138" />
+        <location filename="../../ui/application.py" line="137"/>
         <source>Cancelled: no demo data was added.</source>
         <translation>已取消：未添加演示数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="143" />
+        <location filename="../../ui/application.py" line="142"/>
         <source>Loading demo data</source>
         <translation>正在加载演示数据</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="148" />
+        <location filename="../../ui/application.py" line="147"/>
         <source>Creating demo partners and agreements…</source>
         <translation>正在创建演示合作伙伴和协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="158" />
+        <location filename="../../ui/application.py" line="157"/>
         <source>Welcome to PartnerDesk</source>
         <translation>欢迎使用 PartnerDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="159" />
+        <location filename="../../ui/application.py" line="158"/>
         <source>This database has no agreements yet. Load demo data to look around?</source>
         <translation>该数据库还没有协议。是否加载演示数据先看看？</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="187" />
+        <location filename="../../ui/application.py" line="186"/>
         <source>… and %1 more</source>
         <translation>… 另有 %1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="191" />
+        <location filename="../../ui/application.py" line="190"/>
         <source>Renewal decisions due</source>
         <translation>续约决策即将到期</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="193" />
+        <location filename="../../ui/application.py" line="192"/>
         <source>%1 decision(s) due within %2 days:</source>
         <translation>%2 天内有 %1 项决策到期：</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="199" />
-        <source>Don't remind me at start-up</source>
+        <location filename="../../ui/application.py" line="198"/>
+        <source>Don&apos;t remind me at start-up</source>
         <translation>启动时不再提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="202" />
+        <location filename="../../ui/application.py" line="201"/>
         <source>Show renewals</source>
         <translation>查看续约</translation>
     </message>
@@ -606,22 +607,22 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>AttachmentDialog</name>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="443" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="443"/>
         <source>Add document</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="450" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="450"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="451" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="451"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="452" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="452"/>
         <source>Expires on</source>
         <translation>到期日</translation>
     </message>
@@ -629,130 +630,199 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>AttachmentsTab</name>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="461" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="461"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="461" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="461"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="461" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="461"/>
         <source>Expires</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="461" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="461"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="462" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="462"/>
         <source>Added</source>
         <translation>添加时间</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="462" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="462"/>
         <source>By</source>
         <translation>添加人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="465" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="465"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="466" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="466"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="467" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="467"/>
         <source>Save a copy…</source>
         <translation>另存副本…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="468" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="468"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="495" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="495"/>
         <source>Add document</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="542" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="542"/>
         <source>No application opens {name}; use “Save a copy…”.</source>
         <translation>没有可打开 {name} 的程序；请使用“另存副本…”。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="550" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="550"/>
         <source>Save a copy</source>
         <translation>另存副本</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="560" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="560"/>
         <source>Could not save {name}: {reason}</source>
         <translation>无法保存 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="567" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="567"/>
         <source>Remove document</source>
         <translation>移除文件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="568" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="568"/>
         <source>Remove “{name}”?</source>
         <translation>移除“{name}”？</translation>
     </message>
 </context>
 <context>
+    <name>Backup</name>
+    <message>
+        <location filename="../../ui/dialogs/backup.py" line="31"/>
+        <source>PartnerDesk backup (*.db *.sqlite *.bak);;All files (*)</source>
+        <translation>PartnerDesk 备份 (*.db *.sqlite *.bak);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup.py" line="52"/>
+        <source>Back up</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup.py" line="54"/>
+        <source>This is a team database on a server: its administrator backs it up (pg_dump).</source>
+        <translation>这是服务器上的团队数据库，由数据库管理员负责备份（pg_dump）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup.py" line="69"/>
+        <source>The backup failed: {error}</source>
+        <translation>备份失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup.py" line="73"/>
+        <source>Backed up {agreements} agreements and {partners} partners to {path}.</source>
+        <translation>已将 {agreements} 份协议和 {partners} 个合作伙伴备份到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup.py" line="91"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup.py" line="93"/>
+        <source>This is a team database on a server: its administrator restores it (pg_restore).</source>
+        <translation>这是服务器上的团队数据库，由数据库管理员负责恢复（pg_restore）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup.py" line="107"/>
+        <source>This backup cannot be restored: {error}</source>
+        <translation>无法恢复此备份：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup.py" line="110"/>
+        <source>Replace everything in {db} with the backup {backup} ({agreements} agreements, {partners} partners)?
+
+What the database holds now is first saved beside it.</source>
+        <translation>用备份 {backup}（{agreements} 份协议、{partners} 个合作伙伴）替换 {db} 中的全部内容？
+
+数据库现有内容会先在同一位置另存一份副本。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup.py" line="121"/>
+        <source>The restore failed: {error}</source>
+        <translation>恢复失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup.py" line="127"/>
+        <source>
+The previous contents are in {path}.</source>
+        <translation>
+原有内容已另存为 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup.py" line="129"/>
+        <source>Restored {backup}.</source>
+        <translation>已从 {backup} 恢复。</translation>
+    </message>
+</context>
+<context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="256" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="257"/>
         <source>Check every row</source>
         <translation>检查每一行</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="258" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="259"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="263" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="264"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="263" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="264"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="263" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="264"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="278" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="279"/>
         <source>Checking every row…</source>
         <translation>正在检查每一行…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="279" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="280"/>
         <source>Checking</source>
         <translation>正在检查</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="295" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="296"/>
         <source>Correct the file and go back to check it again.</source>
         <translation>请修改文件后返回重新检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="297" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="298"/>
         <source>(The first {n} problems are shown.)</source>
         <translation>（仅显示前 {n} 个问题。）</translation>
     </message>
@@ -760,214 +830,246 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="122" />
+        <location filename="../../ui/pages/dashboard.py" line="145"/>
         <source>Agreements in the portfolio</source>
         <translation>组合中的协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="123" />
-        <source>Portfolio value</source>
-        <translation>组合总值</translation>
+        <location filename="../../ui/pages/dashboard.py" line="146"/>
+        <source>Active contract value</source>
+        <translation>生效合同金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="124" />
+        <location filename="../../ui/pages/dashboard.py" line="147"/>
         <source>Decisions due within 30 days</source>
         <translation>30 天内到期的决策</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="125" />
-        <location filename="../../ui/pages/dashboard.py" line="175" />
+        <location filename="../../ui/pages/dashboard.py" line="148"/>
+        <location filename="../../ui/pages/dashboard.py" line="198"/>
         <source>Overdue milestones</source>
         <translation>逾期里程碑</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="126" />
-        <location filename="../../ui/pages/dashboard.py" line="176" />
+        <location filename="../../ui/pages/dashboard.py" line="149"/>
+        <location filename="../../ui/pages/dashboard.py" line="199"/>
         <source>KPIs in red</source>
         <translation>红灯 KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="127" />
+        <location filename="../../ui/pages/dashboard.py" line="150"/>
         <source>Documents expiring within 60 days</source>
         <translation>60 天内到期的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="134" />
+        <location filename="../../ui/pages/dashboard.py" line="157"/>
         <source>Show them in the agreements list</source>
         <translation>在协议列表中查看</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="137" />
+        <location filename="../../ui/pages/dashboard.py" line="160"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="137" />
+        <location filename="../../ui/pages/dashboard.py" line="160"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="138" />
-        <location filename="../../ui/pages/dashboard.py" line="142" />
-        <location filename="../../ui/pages/dashboard.py" line="146" />
-        <location filename="../../ui/pages/dashboard.py" line="150" />
+        <location filename="../../ui/pages/dashboard.py" line="161"/>
+        <location filename="../../ui/pages/dashboard.py" line="165"/>
+        <location filename="../../ui/pages/dashboard.py" line="169"/>
+        <location filename="../../ui/pages/dashboard.py" line="173"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="138" />
-        <location filename="../../ui/pages/dashboard.py" line="146" />
+        <location filename="../../ui/pages/dashboard.py" line="161"/>
+        <location filename="../../ui/pages/dashboard.py" line="169"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="138" />
+        <location filename="../../ui/pages/dashboard.py" line="161"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="139" />
-        <location filename="../../ui/pages/dashboard.py" line="143" />
+        <location filename="../../ui/pages/dashboard.py" line="162"/>
+        <location filename="../../ui/pages/dashboard.py" line="166"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="139" />
+        <location filename="../../ui/pages/dashboard.py" line="162"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="142" />
+        <location filename="../../ui/pages/dashboard.py" line="165"/>
         <source>Due</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="142" />
+        <location filename="../../ui/pages/dashboard.py" line="165"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="143" />
+        <location filename="../../ui/pages/dashboard.py" line="166"/>
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="146" />
+        <location filename="../../ui/pages/dashboard.py" line="169"/>
         <source>KPI</source>
         <translation>KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="147" />
+        <location filename="../../ui/pages/dashboard.py" line="170"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="147" />
+        <location filename="../../ui/pages/dashboard.py" line="170"/>
         <source>Latest</source>
         <translation>最新</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="147" />
+        <location filename="../../ui/pages/dashboard.py" line="170"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="150" />
+        <location filename="../../ui/pages/dashboard.py" line="173"/>
         <source>Expires</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="150" />
+        <location filename="../../ui/pages/dashboard.py" line="173"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="151" />
+        <location filename="../../ui/pages/dashboard.py" line="174"/>
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="151" />
+        <location filename="../../ui/pages/dashboard.py" line="174"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="156" />
+        <location filename="../../ui/pages/dashboard.py" line="179"/>
         <source>Decision dates within:</source>
         <translation>决策日期范围：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="158" />
+        <location filename="../../ui/pages/dashboard.py" line="181"/>
         <source>%1 days</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="174" />
+        <location filename="../../ui/pages/dashboard.py" line="197"/>
         <source>Decisions due</source>
         <translation>待决策</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="177" />
+        <location filename="../../ui/pages/dashboard.py" line="200"/>
         <source>Expiring documents</source>
         <translation>即将到期的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="182" />
+        <location filename="../../ui/pages/dashboard.py" line="205"/>
         <source>Needs attention today (%1)</source>
         <translation>今日待关注（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="191" />
+        <location filename="../../ui/pages/dashboard.py" line="214"/>
         <source>Value by cooperation type</source>
         <translation>按合作类型的金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="192" />
+        <location filename="../../ui/pages/dashboard.py" line="215"/>
         <source>Agreements by status</source>
         <translation>按状态的协议数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="193" />
+        <location filename="../../ui/pages/dashboard.py" line="216"/>
         <source>Brand operating model</source>
         <translation>品牌经营模式</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="194" />
+        <location filename="../../ui/pages/dashboard.py" line="217"/>
         <source>Value by currency</source>
         <translation>按币种的金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="252" />
+        <location filename="../../ui/pages/dashboard.py" line="232"/>
+        <source>No agreements yet. Add one, import a file or load the demo data, and the portfolio is charted here.</source>
+        <translation>还没有协议。新建协议、导入文件或加载演示数据后，协议组合将在此处以图表显示。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="289"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="271" />
+        <location filename="../../ui/pages/dashboard.py" line="308"/>
         <source>The dashboard could not be read: %1</source>
         <translation>无法读取仪表板：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="346" />
+        <location filename="../../ui/pages/dashboard.py" line="320"/>
+        <source>All agreements incl. ended and drafts: %1</source>
+        <translation>全部协议（含已结束及草稿）：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="324"/>
+        <source>Active agreements (%1): %2
+All agreements incl. ended and drafts (%3): %4</source>
+        <translation>生效协议（%1 份）：%2
+全部协议（含已结束及草稿，%3 份）：%4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="335"/>
+        <source>+ %1 overdue</source>
+        <translation>+ %1 项已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="392"/>
+        <source>overdue by 1 day</source>
+        <translation>逾期 1 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="394"/>
+        <source>overdue by %1 days</source>
+        <translation>逾期 %1 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="415"/>
         <source>Value by cooperation type (%1)</source>
         <translation>按合作类型的金额（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="358" />
+        <location filename="../../ui/pages/dashboard.py" line="427"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="363" />
+        <location filename="../../ui/pages/dashboard.py" line="432"/>
         <source>Value by currency (million %1)</source>
         <translation>按币种的金额（百万 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="373" />
+        <location filename="../../ui/pages/dashboard.py" line="442"/>
         <source>Totals in %1 at the rates in force on %2.</source>
         <translation>合计按 %2 生效的汇率折算为 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="376" />
+        <location filename="../../ui/pages/dashboard.py" line="445"/>
         <source>Left out for lack of a rate: %1.</source>
         <translation>因缺少汇率未计入：%1。</translation>
     </message>
@@ -975,7 +1077,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>DecimalEdit</name>
     <message>
-        <location filename="../../ui/editors/fields.py" line="73" />
+        <location filename="../../ui/editors/fields.py" line="73"/>
         <source>is not a number</source>
         <translation>不是数字</translation>
     </message>
@@ -983,357 +1085,357 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>EnumLabel</name>
     <message>
-        <location filename="../../ui/editors/labels.py" line="13" />
+        <location filename="../../ui/editors/labels.py" line="13"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="14" />
+        <location filename="../../ui/editors/labels.py" line="14"/>
         <source>Negotiation</source>
         <translation>谈判中</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="15" />
+        <location filename="../../ui/editors/labels.py" line="15"/>
         <source>Pending approval</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="16" />
+        <location filename="../../ui/editors/labels.py" line="16"/>
         <source>Active</source>
         <translation>生效</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="17" />
+        <location filename="../../ui/editors/labels.py" line="17"/>
         <source>Expired</source>
         <translation>已到期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="18" />
+        <location filename="../../ui/editors/labels.py" line="18"/>
         <source>Terminated</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="19" />
+        <location filename="../../ui/editors/labels.py" line="19"/>
         <source>Renewed</source>
         <translation>已续约</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="20" />
+        <location filename="../../ui/editors/labels.py" line="20"/>
         <source>Brand</source>
         <translation>品牌</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="21" />
+        <location filename="../../ui/editors/labels.py" line="21"/>
         <source>Logistics</source>
         <translation>物流</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="22" />
+        <location filename="../../ui/editors/labels.py" line="22"/>
         <source>Marketing</source>
         <translation>营销</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="23" />
+        <location filename="../../ui/editors/labels.py" line="23"/>
         <source>Payment</source>
         <translation>支付</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="24" />
+        <location filename="../../ui/editors/labels.py" line="24"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="25" />
+        <location filename="../../ui/editors/labels.py" line="25"/>
         <source>Green</source>
         <translation>绿</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="26" />
+        <location filename="../../ui/editors/labels.py" line="26"/>
         <source>Amber</source>
         <translation>黄</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="27" />
+        <location filename="../../ui/editors/labels.py" line="27"/>
         <source>Red</source>
         <translation>红</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="28" />
+        <location filename="../../ui/editors/labels.py" line="28"/>
         <source>No data</source>
         <translation>无数据</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="29" />
+        <location filename="../../ui/editors/labels.py" line="29"/>
         <source>Create</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="30" />
+        <location filename="../../ui/editors/labels.py" line="30"/>
         <source>Update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="31" />
+        <location filename="../../ui/editors/labels.py" line="31"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="32" />
+        <location filename="../../ui/editors/labels.py" line="32"/>
         <source>Exclusive distributor</source>
         <translation>独家经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="33" />
+        <location filename="../../ui/editors/labels.py" line="33"/>
         <source>Authorised distributor</source>
         <translation>授权经销商</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="34" />
+        <location filename="../../ui/editors/labels.py" line="34"/>
         <source>Authorised reseller</source>
         <translation>授权零售商</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="35" />
+        <location filename="../../ui/editors/labels.py" line="35"/>
         <source>Flagship store</source>
         <translation>旗舰店</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="36" />
+        <location filename="../../ui/editors/labels.py" line="36"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="37" />
+        <location filename="../../ui/editors/labels.py" line="37"/>
         <source>Merchant</source>
         <translation>商户</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="38" />
+        <location filename="../../ui/editors/labels.py" line="38"/>
         <source>Shared</source>
         <translation>共同承担</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="39" />
+        <location filename="../../ui/editors/labels.py" line="39"/>
         <source>Signed contract</source>
         <translation>已签署合同</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="40" />
+        <location filename="../../ui/editors/labels.py" line="40"/>
         <source>Amendment</source>
         <translation>补充协议</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="41" />
+        <location filename="../../ui/editors/labels.py" line="41"/>
         <source>Brand authorisation</source>
         <translation>品牌授权书</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="42" />
+        <location filename="../../ui/editors/labels.py" line="42"/>
         <source>Trademark certificate</source>
         <translation>商标证书</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="43" />
+        <location filename="../../ui/editors/labels.py" line="43"/>
         <source>Payment licence</source>
         <translation>支付牌照</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="44" />
+        <location filename="../../ui/editors/labels.py" line="44"/>
         <source>Customs licence</source>
         <translation>报关资质</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="45" />
+        <location filename="../../ui/editors/labels.py" line="45"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="46" />
+        <location filename="../../ui/editors/labels.py" line="46"/>
         <source>Higher is better</source>
         <translation>越高越好</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="47" />
+        <location filename="../../ui/editors/labels.py" line="47"/>
         <source>Lower is better</source>
         <translation>越低越好</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="48" />
+        <location filename="../../ui/editors/labels.py" line="48"/>
         <source>First mile</source>
         <translation>头程</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="49" />
+        <location filename="../../ui/editors/labels.py" line="49"/>
         <source>International freight</source>
         <translation>国际运输</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="50" />
+        <location filename="../../ui/editors/labels.py" line="50"/>
         <source>Customs clearance</source>
         <translation>清关</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="51" />
+        <location filename="../../ui/editors/labels.py" line="51"/>
         <source>Bonded warehouse</source>
         <translation>保税仓</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="52" />
+        <location filename="../../ui/editors/labels.py" line="52"/>
         <source>Last mile</source>
         <translation>尾程配送</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="53" />
+        <location filename="../../ui/editors/labels.py" line="53"/>
         <source>Online ads</source>
         <translation>线上广告</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="54" />
+        <location filename="../../ui/editors/labels.py" line="54"/>
         <source>Offline promotion</source>
         <translation>线下推广</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="55" />
+        <location filename="../../ui/editors/labels.py" line="55"/>
         <source>Livestream</source>
         <translation>直播</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="56" />
+        <location filename="../../ui/editors/labels.py" line="56"/>
         <source>Social / KOL</source>
         <translation>社交 / 达人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="57" />
+        <location filename="../../ui/editors/labels.py" line="57"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="58" />
+        <location filename="../../ui/editors/labels.py" line="58"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="59" />
+        <location filename="../../ui/editors/labels.py" line="59"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="60" />
+        <location filename="../../ui/editors/labels.py" line="60"/>
         <source>Waived</source>
         <translation>已豁免</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="61" />
+        <location filename="../../ui/editors/labels.py" line="61"/>
         <source>Direct sales</source>
         <translation>直营</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="62" />
+        <location filename="../../ui/editors/labels.py" line="62"/>
         <source>Brand owner</source>
         <translation>品牌方</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="63" />
+        <location filename="../../ui/editors/labels.py" line="63"/>
         <source>Logistics provider</source>
         <translation>物流服务商</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="64" />
+        <location filename="../../ui/editors/labels.py" line="64"/>
         <source>Marketing channel</source>
         <translation>营销渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="65" />
+        <location filename="../../ui/editors/labels.py" line="65"/>
         <source>Payment institution</source>
         <translation>支付机构</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="66" />
+        <location filename="../../ui/editors/labels.py" line="66"/>
         <source>E-commerce platform</source>
         <translation>电商平台</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="67" />
+        <location filename="../../ui/editors/labels.py" line="67"/>
         <source>Prospect</source>
         <translation>潜在</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="68" />
+        <location filename="../../ui/editors/labels.py" line="68"/>
         <source>Inactive</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="69" />
+        <location filename="../../ui/editors/labels.py" line="69"/>
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="70" />
+        <location filename="../../ui/editors/labels.py" line="70"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="71" />
+        <location filename="../../ui/editors/labels.py" line="71"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="72" />
+        <location filename="../../ui/editors/labels.py" line="72"/>
         <source>UnionPay</source>
         <translation>银联</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="73" />
+        <location filename="../../ui/editors/labels.py" line="73"/>
         <source>Bank transfer</source>
         <translation>银行转账</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="74" />
+        <location filename="../../ui/editors/labels.py" line="74"/>
         <source>Wallet</source>
         <translation>电子钱包</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="75" />
+        <location filename="../../ui/editors/labels.py" line="75"/>
         <source>Per kg</source>
         <translation>按公斤</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="76" />
+        <location filename="../../ui/editors/labels.py" line="76"/>
         <source>Per parcel</source>
         <translation>按包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="77" />
+        <location filename="../../ui/editors/labels.py" line="77"/>
         <source>Per CBM</source>
         <translation>按立方米</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="78" />
+        <location filename="../../ui/editors/labels.py" line="78"/>
         <source>Per container</source>
         <translation>按集装箱</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="79" />
+        <location filename="../../ui/editors/labels.py" line="79"/>
         <source>Percent of value</source>
         <translation>按货值百分比</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="80" />
+        <location filename="../../ui/editors/labels.py" line="80"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="81" />
+        <location filename="../../ui/editors/labels.py" line="81"/>
         <source>Traffic</source>
         <translation>流量</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="82" />
+        <location filename="../../ui/editors/labels.py" line="82"/>
         <source>Inventory</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="83" />
+        <location filename="../../ui/editors/labels.py" line="83"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
@@ -1341,22 +1443,22 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="443" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="444"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="447" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="448"/>
         <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="469" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="470"/>
         <source>Exported {n} rows to {path}.</source>
         <translation>已导出 {n} 行到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="476" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="477"/>
         <source>The export failed: {error}</source>
         <translation>导出失败：{error}</translation>
     </message>
@@ -1364,67 +1466,102 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="60" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="51"/>
         <source>Choose a file</source>
         <translation>选择文件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="62" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="53"/>
         <source>Agreements or partners, as CSV or Excel (XLSX). Chinese Excel files are fine.</source>
         <translation>协议或合作伙伴，CSV 或 Excel (XLSX) 格式。支持中文 Excel 文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="65" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="56"/>
         <source>A .csv or .xlsx file</source>
         <translation>.csv 或 .xlsx 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="67" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="58"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="77" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="66"/>
+        <source>Detect automatically</source>
+        <translation>自动检测</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="67"/>
+        <source>UTF-8</source>
+        <translation>UTF-8</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="68"/>
+        <source>GBK / GB18030 (Chinese Excel)</source>
+        <translation>GBK / GB18030（中文版 Excel）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="69"/>
+        <source>UTF-16 (Unicode text)</source>
+        <translation>UTF-16（Unicode 文本）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="70"/>
+        <source>Big5 (Traditional Chinese)</source>
+        <translation>Big5（繁体中文）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="71"/>
+        <source>Shift JIS (Japanese)</source>
+        <translation>Shift JIS（日文）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="72"/>
+        <source>Windows Western (cp1252)</source>
+        <translation>Windows 西欧语言（cp1252）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="78"/>
         <source>Detect from the headers</source>
         <translation>根据表头识别</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="78" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="79"/>
         <source>Agreements (and their partners)</source>
         <translation>协议（及其合作伙伴）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="79" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="80"/>
         <source>Partners</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="83" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="84"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="84" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="85"/>
         <source>Text encoding (CSV):</source>
         <translation>文本编码（CSV）：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="85" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="86"/>
         <source>Sheet (XLSX):</source>
         <translation>工作表（XLSX）：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="86" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="87"/>
         <source>Contains:</source>
         <translation>内容：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="92" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="93"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="93" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="94"/>
         <source>Spreadsheets (*.csv *.xlsx *.txt);;All files (*)</source>
         <translation>电子表格 (*.csv *.xlsx *.txt);;所有文件 (*)</translation>
     </message>
@@ -1432,37 +1569,37 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="593" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="593"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="593" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="593"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="593" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="593"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="593" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="593"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="594" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="594"/>
         <source>Old value</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="594" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="594"/>
         <source>New value</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="597" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="597"/>
         <source>A new agreement has no history yet.</source>
         <translation>新协议还没有历史记录。</translation>
     </message>
@@ -1470,17 +1607,17 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="314" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="315"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="325" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="326"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="326" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="327"/>
         <source>Importing</source>
         <translation>导入中</translation>
     </message>
@@ -1488,52 +1625,52 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="351" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="352"/>
         <source>Import agreements or partners</source>
         <translation>导入协议或合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="391" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="392"/>
         <source>The import failed: {error}</source>
         <translation>导入失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="394" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="395"/>
         <source>Cancelled: nothing was imported.</source>
         <translation>已取消：未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="399" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="400"/>
         <source>{creates} new, {updates} updated</source>
         <translation>新增 {creates} 条，更新 {updates} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="403" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="404"/>
         <source>, {n} unchanged</source>
         <translation>，{n} 条未变</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="405" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="406"/>
         <source>, {n} new partner(s)</source>
         <translation>，新增合作伙伴 {n} 个</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="409" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="410"/>
         <source>{problems} problem(s) in {rows} of {total} row(s). Nothing will be imported until every row is right.</source>
         <translation>{total} 行中有 {rows} 行存在 {problems} 个问题。所有行都正确之前不会导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="416" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="417"/>
         <source>Ignored columns: {cols}</source>
         <translation>已忽略的列：{cols}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="420" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="421"/>
         <source>Imported {total} row(s): {counts}.</source>
         <translation>已导入 {total} 行：{counts}。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="422" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="423"/>
         <source>All {total} row(s) are fine: {counts} on import.</source>
         <translation>全部 {total} 行均无问题：导入后将{counts}。</translation>
     </message>
@@ -1541,37 +1678,37 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>KpiDialog</name>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="300" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="300"/>
         <source>KPI</source>
         <translation>KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="303" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="303"/>
         <source>%, days, hours, x, currency</source>
         <translation>%、天、小时、倍、币种</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="308" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="308"/>
         <source>Metric *</source>
         <translation>指标 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="309" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="309"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="310" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="310"/>
         <source>Target *</source>
         <translation>目标 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="311" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="311"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="319" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="319"/>
         <source>enter the target</source>
         <translation>请输入目标值</translation>
     </message>
@@ -1579,53 +1716,53 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>KpisTab</name>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="360" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="360"/>
         <source>Metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="360" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="360"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="360" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="360"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="361" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="361"/>
         <source>Latest actual</source>
         <translation>最新实际值</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="361" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="361"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="361" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="361"/>
         <source>Attainment</source>
         <translation>达成情况</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="364" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="364"/>
         <source>Add KPI…</source>
         <translation>添加 KPI…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="365" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="365"/>
         <source>Add actual…</source>
         <translation>录入实际值…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="366" />
-        <location filename="../../ui/editors/agreement_tabs.py" line="427" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="366"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="427"/>
         <source>Remove KPI</source>
         <translation>移除 KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="424" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="424"/>
         <source>Remove the KPI “{m}” and its {n} actual(s)?</source>
         <translation>移除 KPI“{m}”及其 {n} 条实际值？</translation>
     </message>
@@ -1633,108 +1770,108 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/i18n.py" line="72" />
+        <location filename="../../ui/i18n.py" line="67"/>
         <source>Brand</source>
         <translation>品牌</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="73" />
+        <location filename="../../ui/i18n.py" line="68"/>
         <source>Logistics</source>
         <translation>物流</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="74" />
+        <location filename="../../ui/i18n.py" line="69"/>
         <source>Marketing</source>
         <translation>营销</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="75" />
+        <location filename="../../ui/i18n.py" line="70"/>
         <source>Payment</source>
         <translation>支付</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="76" />
+        <location filename="../../ui/i18n.py" line="71"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="82" />
+        <location filename="../../ui/i18n.py" line="77"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="83" />
+        <location filename="../../ui/i18n.py" line="78"/>
         <source>Negotiation</source>
         <translation>谈判中</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="84" />
+        <location filename="../../ui/i18n.py" line="79"/>
         <source>Pending approval</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="85" />
-        <location filename="../../ui/i18n.py" line="116" />
+        <location filename="../../ui/i18n.py" line="80"/>
+        <location filename="../../ui/i18n.py" line="111"/>
         <source>Active</source>
         <translation>生效</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="86" />
+        <location filename="../../ui/i18n.py" line="81"/>
         <source>Expired</source>
         <translation>已到期</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="87" />
+        <location filename="../../ui/i18n.py" line="82"/>
         <source>Terminated</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="88" />
+        <location filename="../../ui/i18n.py" line="83"/>
         <source>Renewed</source>
         <translation>已续约</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="96" />
+        <location filename="../../ui/i18n.py" line="91"/>
         <source>Direct sales</source>
         <translation>直营</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="97" />
+        <location filename="../../ui/i18n.py" line="92"/>
         <source>Platform (third-party)</source>
         <translation>平台（第三方）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="103" />
+        <location filename="../../ui/i18n.py" line="98"/>
         <source>Brand owner</source>
         <translation>品牌方</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="104" />
+        <location filename="../../ui/i18n.py" line="99"/>
         <source>Logistics provider</source>
         <translation>物流服务商</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="105" />
+        <location filename="../../ui/i18n.py" line="100"/>
         <source>Marketing channel</source>
         <translation>营销渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="106" />
+        <location filename="../../ui/i18n.py" line="101"/>
         <source>Payment institution</source>
         <translation>支付机构</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="109" />
+        <location filename="../../ui/i18n.py" line="104"/>
         <source>E-commerce platform</source>
         <translation>电商平台</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="115" />
+        <location filename="../../ui/i18n.py" line="110"/>
         <source>Prospect</source>
         <translation>潜在</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="117" />
+        <location filename="../../ui/i18n.py" line="112"/>
         <source>Inactive</source>
         <translation>停用</translation>
     </message>
@@ -1742,249 +1879,249 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="90" />
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>PartnerDesk</source>
         <translation>PartnerDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99" />
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>Reports are not installed in this build.</source>
         <translation>此版本未安装报告功能。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167" />
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>Partners</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>Renewals</source>
         <translation>续约</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193" />
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>New &amp;agreement…</source>
         <translation>新建协议(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194" />
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>Create an agreement with a partner</source>
         <translation>与合作伙伴新建协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198" />
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>New &amp;partner…</source>
         <translation>新建合作伙伴(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>Add a partner company</source>
         <translation>添加合作伙伴公司</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204" />
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205" />
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>&amp;Back up…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206" />
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207" />
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>Load &amp;demo data…</source>
         <translation>加载演示数据(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209" />
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213" />
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217" />
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219" />
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221" />
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222" />
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231" />
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>&amp;About PartnerDesk</source>
         <translation>关于 PartnerDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236" />
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246" />
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250" />
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254" />
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261" />
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276" />
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>Search references, titles, partners (Ctrl+F)</source>
         <translation>搜索编号、标题、合作伙伴（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296" />
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299" />
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>%1 agreements · %2 partners</source>
         <translation>%1 份协议 · %2 个合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371" />
+        <location filename="../../ui/main_window.py" line="399"/>
         <source>Not available</source>
         <translation>不可用</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372" />
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>The %1 editor is not installed in this build.</source>
         <translation>此版本未安装%1编辑器。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="390" />
-        <location filename="../../ui/main_window.py" line="405" />
+        <location filename="../../ui/main_window.py" line="418"/>
+        <location filename="../../ui/main_window.py" line="433"/>
         <source>agreement</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395" />
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>Cannot open the agreement</source>
         <translation>无法打开协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423" />
+        <location filename="../../ui/main_window.py" line="451"/>
         <source>partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="438" />
+        <location filename="../../ui/main_window.py" line="466"/>
         <source>Delete agreements</source>
         <translation>删除协议</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="439" />
+        <location filename="../../ui/main_window.py" line="467"/>
         <source>Delete %n agreement(s)? You can undo this with Ctrl+Z.</source>
         <translation>
             <numerusform>删除 %n 份协议？可按 Ctrl+Z 撤销。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="448" />
+        <location filename="../../ui/main_window.py" line="476"/>
         <source>Delete %n agreement(s)</source>
         <translation>
             <numerusform>删除 %n 份协议</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="465" />
+        <location filename="../../ui/main_window.py" line="493"/>
         <source>Some agreements were not deleted</source>
         <translation>部分协议未删除</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="474" />
-        <location filename="../../ui/main_window.py" line="494" />
+        <location filename="../../ui/main_window.py" line="502"/>
+        <location filename="../../ui/main_window.py" line="522"/>
         <source>Cannot renew</source>
         <translation>无法续约</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="478" />
+        <location filename="../../ui/main_window.py" line="506"/>
         <source>Renew agreement</source>
         <translation>续约协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="480" />
+        <location filename="../../ui/main_window.py" line="508"/>
         <source>Renew %1 (%2)? A draft successor starting %3 is created and this agreement is marked renewed.</source>
         <translation>续约 %1（%2）？将创建一份自 %3 起的续约协议草稿，并将本协议标记为已续约。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="498" />
+        <location filename="../../ui/main_window.py" line="526"/>
         <source>%1 renewed as %2</source>
         <translation>%1 已续约为 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="520" />
+        <location filename="../../ui/main_window.py" line="550"/>
         <source>import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="529" />
-        <location filename="../../ui/main_window.py" line="536" />
+        <location filename="../../ui/main_window.py" line="559"/>
+        <location filename="../../ui/main_window.py" line="566"/>
         <source>backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="563" />
+        <location filename="../../ui/main_window.py" line="593"/>
         <source>Now using %1</source>
         <translation>当前使用 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="573" />
+        <location filename="../../ui/main_window.py" line="603"/>
         <source>About PartnerDesk</source>
         <translation>关于 PartnerDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="574" />
+        <location filename="../../ui/main_window.py" line="604"/>
         <source>PartnerDesk — cooperation agreements for partnership managers.</source>
         <translation>PartnerDesk — 为合作经理管理合作协议。</translation>
     </message>
@@ -1992,42 +2129,42 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>MilestoneDialog</name>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="174" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="174"/>
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="184" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="184"/>
         <source>optional, in {c}</source>
         <translation>可选，单位 {c}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="187" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="187"/>
         <source>Title *</source>
         <translation>标题 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="188" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="188"/>
         <source>Due *</source>
         <translation>截止日期 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="189" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="189"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="190" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="190"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="191" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="191"/>
         <source>Amount ({c})</source>
         <translation>金额（{c}）</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="192" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="192"/>
         <source>Completed on</source>
         <translation>完成日期</translation>
     </message>
@@ -2035,62 +2172,62 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>MilestonesTab</name>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="224" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="224"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="224" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="224"/>
         <source>Due</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="224" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="224"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="224" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="224"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="225" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="225"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="225" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="225"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="228" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="228"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="229" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="229"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="230" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="230"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="251" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="251"/>
         <source>Overdue since {d}</source>
         <translation>自 {d} 起逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="284" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="284"/>
         <source>Remove milestone</source>
         <translation>移除里程碑</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="284" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="284"/>
         <source>Remove “{t}”?</source>
         <translation>移除“{t}”？</translation>
     </message>
@@ -2098,178 +2235,178 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>PartnerEditor</name>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="73" />
+        <location filename="../../ui/editors/partner_editor.py" line="73"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="74" />
+        <location filename="../../ui/editors/partner_editor.py" line="74"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="78" />
+        <location filename="../../ui/editors/partner_editor.py" line="78"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="81" />
+        <location filename="../../ui/editors/partner_editor.py" line="81"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="84" />
+        <location filename="../../ui/editors/partner_editor.py" line="84"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="114" />
+        <location filename="../../ui/editors/partner_editor.py" line="114"/>
         <source>e.g. 爱彼贸易有限公司</source>
         <translation>如：爱彼贸易有限公司</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="141" />
+        <location filename="../../ui/editors/partner_editor.py" line="141"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="141" />
+        <location filename="../../ui/editors/partner_editor.py" line="141"/>
         <source>Role</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="141" />
+        <location filename="../../ui/editors/partner_editor.py" line="141"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="141" />
+        <location filename="../../ui/editors/partner_editor.py" line="141"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="156" />
+        <location filename="../../ui/editors/partner_editor.py" line="156"/>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="157" />
+        <location filename="../../ui/editors/partner_editor.py" line="157"/>
         <source>Remove contact</source>
         <translation>移除联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="172" />
+        <location filename="../../ui/editors/partner_editor.py" line="172"/>
         <source>Legal name *</source>
         <translation>法定名称 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="173" />
+        <location filename="../../ui/editors/partner_editor.py" line="173"/>
         <source>Local-script name</source>
         <translation>本地文字名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="174" />
+        <location filename="../../ui/editors/partner_editor.py" line="174"/>
         <source>Country *</source>
         <translation>国家/地区 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="175" />
+        <location filename="../../ui/editors/partner_editor.py" line="175"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="176" />
+        <location filename="../../ui/editors/partner_editor.py" line="176"/>
         <source>Website</source>
         <translation>网站</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="177" />
-        <location filename="../../ui/editors/partner_editor.py" line="185" />
+        <location filename="../../ui/editors/partner_editor.py" line="177"/>
+        <location filename="../../ui/editors/partner_editor.py" line="185"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="178" />
+        <location filename="../../ui/editors/partner_editor.py" line="178"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="179" />
+        <location filename="../../ui/editors/partner_editor.py" line="179"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="185" />
+        <location filename="../../ui/editors/partner_editor.py" line="185"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="185" />
+        <location filename="../../ui/editors/partner_editor.py" line="185"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="185" />
+        <location filename="../../ui/editors/partner_editor.py" line="185"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="186" />
+        <location filename="../../ui/editors/partner_editor.py" line="186"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="186" />
+        <location filename="../../ui/editors/partner_editor.py" line="186"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="192" />
+        <location filename="../../ui/editors/partner_editor.py" line="192"/>
         <source>Double-click an agreement to open it</source>
         <translation>双击协议即可打开</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="239" />
+        <location filename="../../ui/editors/partner_editor.py" line="239"/>
         <source>New partner</source>
         <translation>新建合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="240" />
+        <location filename="../../ui/editors/partner_editor.py" line="240"/>
         <source>Partner — {name}</source>
         <translation>合作伙伴 — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="249" />
+        <location filename="../../ui/editors/partner_editor.py" line="249"/>
         <source>Undo/redo changed this partner; saving will offer to reload it.</source>
         <translation>撤销/重做已修改此合作伙伴；保存时将提示重新加载。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="255" />
+        <location filename="../../ui/editors/partner_editor.py" line="255"/>
         <source>Undo/redo removed this partner.</source>
         <translation>撤销/重做已删除此合作伙伴。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="279" />
+        <location filename="../../ui/editors/partner_editor.py" line="279"/>
         <source>Agreements ({n})</source>
         <translation>协议（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="367" />
+        <location filename="../../ui/editors/partner_editor.py" line="367"/>
         <source>This partner no longer exists: {e}</source>
         <translation>该合作伙伴已不存在：{e}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="370" />
+        <location filename="../../ui/editors/partner_editor.py" line="370"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="391" />
+        <location filename="../../ui/editors/partner_editor.py" line="391"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="393" />
+        <location filename="../../ui/editors/partner_editor.py" line="393"/>
         <source>{message}
 
 Reload the partner as it is now? Your unsaved edits in this window will be lost.</source>
@@ -2278,17 +2415,17 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
 是否重新加载该合作伙伴的当前内容？此窗口中未保存的修改将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="412" />
+        <location filename="../../ui/editors/partner_editor.py" line="412"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="413" />
+        <location filename="../../ui/editors/partner_editor.py" line="413"/>
         <source>This partner has changes that are not saved. Save them?</source>
         <translation>该合作伙伴有未保存的更改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="430" />
+        <location filename="../../ui/editors/partner_editor.py" line="430"/>
         <source>The new language applies when this window is opened again.</source>
         <translation>新语言将在再次打开此窗口时生效。</translation>
     </message>
@@ -2296,77 +2433,77 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
 <context>
     <name>PartnerOverview</name>
     <message>
-        <location filename="../../ui/pages/partners.py" line="65" />
+        <location filename="../../ui/pages/partners.py" line="65"/>
         <source>Edit partner…</source>
         <translation>编辑合作伙伴…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="66" />
+        <location filename="../../ui/pages/partners.py" line="66"/>
         <source>New agreement…</source>
         <translation>新建协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="67" />
+        <location filename="../../ui/pages/partners.py" line="67"/>
         <source>Partner dossier…</source>
         <translation>合作伙伴档案…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="77" />
+        <location filename="../../ui/pages/partners.py" line="77"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="77" />
+        <location filename="../../ui/pages/partners.py" line="77"/>
         <source>Role</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="77" />
+        <location filename="../../ui/pages/partners.py" line="77"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="78" />
+        <location filename="../../ui/pages/partners.py" line="78"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="83" />
+        <location filename="../../ui/pages/partners.py" line="83"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="101" />
+        <location filename="../../ui/pages/partners.py" line="101"/>
         <source>All agreements with this partner</source>
         <translation>与该合作伙伴的全部协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="131" />
+        <location filename="../../ui/pages/partners.py" line="131"/>
         <source>Select a partner to see its agreements</source>
         <translation>选择合作伙伴以查看其协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="140" />
+        <location filename="../../ui/pages/partners.py" line="140"/>
         <source>Country: %1</source>
         <translation>国家/地区：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="141" />
+        <location filename="../../ui/pages/partners.py" line="141"/>
         <source>Roles: %1</source>
         <translation>角色：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="142" />
+        <location filename="../../ui/pages/partners.py" line="142"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="145" />
+        <location filename="../../ui/pages/partners.py" line="145"/>
         <source>Website: %1</source>
         <translation>网站：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="165" />
+        <location filename="../../ui/pages/partners.py" line="165"/>
         <source>%n agreement(s)</source>
         <translation>
             <numerusform>%n 份协议</numerusform>
@@ -2376,7 +2513,7 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
 <context>
     <name>PartnerPicker</name>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="106" />
+        <location filename="../../ui/editors/agreement_editor.py" line="106"/>
         <source>Type a name in English or Chinese</source>
         <translation>输入英文或中文名称</translation>
     </message>
@@ -2384,32 +2521,32 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
 <context>
     <name>PartnerTableModel</name>
     <message>
-        <location filename="../../ui/models/partners.py" line="24" />
+        <location filename="../../ui/models/partners.py" line="24"/>
         <source>Legal name</source>
         <translation>法定名称</translation>
     </message>
     <message>
-        <location filename="../../ui/models/partners.py" line="30" />
+        <location filename="../../ui/models/partners.py" line="30"/>
         <source>Local name</source>
         <translation>本地名称</translation>
     </message>
     <message>
-        <location filename="../../ui/models/partners.py" line="36" />
+        <location filename="../../ui/models/partners.py" line="36"/>
         <source>Country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <location filename="../../ui/models/partners.py" line="42" />
+        <location filename="../../ui/models/partners.py" line="42"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/models/partners.py" line="48" />
+        <location filename="../../ui/models/partners.py" line="48"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models/partners.py" line="54" />
+        <location filename="../../ui/models/partners.py" line="54"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
@@ -2417,27 +2554,27 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
 <context>
     <name>PartnersPage</name>
     <message>
-        <location filename="../../ui/pages/partners.py" line="185" />
+        <location filename="../../ui/pages/partners.py" line="185"/>
         <source>Search partners in either script…</source>
         <translation>以中英文搜索合作伙伴…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="189" />
+        <location filename="../../ui/pages/partners.py" line="189"/>
         <source>All roles</source>
         <translation>全部角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="194" />
+        <location filename="../../ui/pages/partners.py" line="194"/>
         <source>Country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="199" />
+        <location filename="../../ui/pages/partners.py" line="199"/>
         <source>New partner…</source>
         <translation>新建合作伙伴…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="261" />
+        <location filename="../../ui/pages/partners.py" line="263"/>
         <source>%n partner(s)</source>
         <translation>
             <numerusform>%n 个合作伙伴</numerusform>
@@ -2447,62 +2584,62 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="137" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="138"/>
         <source>Check the columns</source>
         <translation>检查列</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="139" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="140"/>
         <source>Columns we do not recognise are highlighted: choose what each one holds, or leave it ignored.</source>
         <translation>无法识别的列已突出显示：请选择每列的内容，或保持忽略。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="146" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="147"/>
         <source>Column in the file</source>
         <translation>文件中的列</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="146" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="147"/>
         <source>Holds</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="189" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="190"/>
         <source>Not recognised</source>
         <translation>无法识别</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="192" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="193"/>
         <source>(ignore)</source>
         <translation>（忽略）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="220" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="221"/>
         <source>agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="220" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="221"/>
         <source>partners</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="222" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="223"/>
         <source>About {n} row(s) of {kind}.</source>
         <translation>约 {n} 行{kind}。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="225" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="226"/>
         <source>Read as {enc}, separated by {sep}.</source>
         <translation>按 {enc} 读取，分隔符为 {sep}。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="231" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="232"/>
         <source>{header}: amounts are read as × {factor} {currency}</source>
         <translation>{header}：金额按 × {factor} {currency} 读取</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="238" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="239"/>
         <source>Every required column is there ({cols}).</source>
         <translation>所有必需的列都已具备（{cols}）。</translation>
     </message>
@@ -2510,440 +2647,478 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
 <context>
     <name>RenewalsPage</name>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="44" />
+        <location filename="../../ui/pages/renewals.py" line="44"/>
         <source>Next %1 days</source>
         <translation>未来 %1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="47" />
+        <location filename="../../ui/pages/renewals.py" line="47"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="50" />
-        <location filename="../../ui/pages/renewals.py" line="187" />
+        <location filename="../../ui/pages/renewals.py" line="50"/>
+        <location filename="../../ui/pages/renewals.py" line="223"/>
         <source>Renew…</source>
         <translation>续约…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="53" />
-        <location filename="../../ui/pages/renewals.py" line="186" />
+        <location filename="../../ui/pages/renewals.py" line="53"/>
+        <location filename="../../ui/pages/renewals.py" line="222"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="58" />
+        <location filename="../../ui/pages/renewals.py" line="58"/>
         <source>Decision dates in the</source>
         <translation>决策日期范围</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="71" />
+        <location filename="../../ui/pages/renewals.py" line="71"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="71" />
+        <location filename="../../ui/pages/renewals.py" line="71"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="71" />
+        <location filename="../../ui/pages/renewals.py" line="71"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="72" />
+        <location filename="../../ui/pages/renewals.py" line="72"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="72" />
+        <location filename="../../ui/pages/renewals.py" line="72"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="72" />
+        <location filename="../../ui/pages/renewals.py" line="72"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="72" />
+        <location filename="../../ui/pages/renewals.py" line="72"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="73" />
+        <location filename="../../ui/pages/renewals.py" line="73"/>
         <source>Auto-renew</source>
         <translation>自动续约</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="73" />
+        <location filename="../../ui/pages/renewals.py" line="73"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="109" />
+        <location filename="../../ui/pages/renewals.py" line="128"/>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/renewals.py" line="130"/>
         <source>%1-%2</source>
         <translation>%1-%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/renewals.py" line="110" />
+        <location filename="../../ui/pages/renewals.py" line="132"/>
         <source>%n agreement(s)</source>
         <translation>
             <numerusform>%n 份协议</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="122" />
+        <location filename="../../ui/pages/renewals.py" line="139"/>
+        <source>Live agreements whose decision date has already passed</source>
+        <translation>决策日期已过的生效中协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/renewals.py" line="149"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/renewals.py" line="135" />
+        <location filename="../../ui/pages/renewals.py" line="162"/>
         <source>%n decision(s) due</source>
         <translation>
             <numerusform>%n 项待决策</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="137" />
+        <location filename="../../ui/pages/renewals.py" line="164"/>
+        <source>%1 overdue</source>
+        <translation>%1 项已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/renewals.py" line="166"/>
         <source>(first %1 shown)</source>
         <translation>（仅显示前 %1 项）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/renewals.py" line="172"/>
+        <source>overdue by 1 day</source>
+        <translation>逾期 1 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/renewals.py" line="174"/>
+        <source>overdue by %1 days</source>
+        <translation>逾期 %1 天</translation>
     </message>
 </context>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="115" />
+        <location filename="../../ui/pages/reports_page.py" line="118"/>
         <source>e.g. BR-2026-0042</source>
         <translation>如 BR-2026-0042</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="117" />
+        <location filename="../../ui/pages/reports_page.py" line="122"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="121" />
+        <location filename="../../ui/pages/reports_page.py" line="126"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="126" />
+        <location filename="../../ui/pages/reports_page.py" line="131"/>
         <source>Include the list of every agreement</source>
         <translation>附上全部协议清单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="131" />
+        <location filename="../../ui/pages/reports_page.py" line="136"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="133" />
+        <location filename="../../ui/pages/reports_page.py" line="138"/>
         <source>Legal or local name</source>
         <translation>法定名称或本地名称</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="137" />
+        <location filename="../../ui/pages/reports_page.py" line="145"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="139" />
+        <location filename="../../ui/pages/reports_page.py" line="147"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="139" />
+        <location filename="../../ui/pages/reports_page.py" line="147"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="140" />
+        <location filename="../../ui/pages/reports_page.py" line="148"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="142" />
+        <location filename="../../ui/pages/reports_page.py" line="150"/>
         <source>Decision date within</source>
         <translation>决策日期在以下天数内</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="143" />
+        <location filename="../../ui/pages/reports_page.py" line="151"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="153" />
+        <location filename="../../ui/pages/reports_page.py" line="164"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="157" />
+        <location filename="../../ui/pages/reports_page.py" line="168"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="167" />
+        <location filename="../../ui/pages/reports_page.py" line="178"/>
         <source>As of</source>
         <translation>截至</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="167" />
+        <location filename="../../ui/pages/reports_page.py" line="178"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="174" />
-        <location filename="../../ui/pages/reports_page.py" line="274" />
+        <location filename="../../ui/pages/reports_page.py" line="185"/>
+        <location filename="../../ui/pages/reports_page.py" line="309"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="194" />
+        <location filename="../../ui/pages/reports_page.py" line="195"/>
+        <source>Choose a report and press Preview</source>
+        <translation>请选择报告，然后点击“预览”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="214"/>
         <source>Agreement contract report</source>
         <translation>协议合同报告</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="194" />
+        <location filename="../../ui/pages/reports_page.py" line="214"/>
         <source>Portfolio summary</source>
         <translation>组合摘要</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="195" />
+        <location filename="../../ui/pages/reports_page.py" line="215"/>
         <source>Renewal outlook</source>
         <translation>续约展望</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="195" />
+        <location filename="../../ui/pages/reports_page.py" line="215"/>
         <source>Partner dossier</source>
         <translation>合作伙伴档案</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="228" />
+        <location filename="../../ui/pages/reports_page.py" line="263"/>
         <source>All owners</source>
         <translation>全部负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="266" />
+        <location filename="../../ui/pages/reports_page.py" line="301"/>
         <source>Preparing the report…</source>
         <translation>正在准备报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="279" />
+        <location filename="../../ui/pages/reports_page.py" line="314"/>
         <source>Drawing the report…</source>
         <translation>正在生成报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="292" />
+        <location filename="../../ui/pages/reports_page.py" line="327"/>
         <source>Could not save %1: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="297" />
+        <location filename="../../ui/pages/reports_page.py" line="332"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="319" />
+        <location filename="../../ui/pages/reports_page.py" line="394"/>
         <source>Type the reference of an agreement.</source>
         <translation>请输入协议编号。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="337" />
+        <location filename="../../ui/pages/reports_page.py" line="412"/>
         <source>Type the name of a partner.</source>
         <translation>请输入合作伙伴名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="347" />
+        <location filename="../../ui/pages/reports_page.py" line="423"/>
         <source>Ready: %1 KB. Save it with Save as…</source>
         <translation>已就绪：%1 KB。请用“另存为…”保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="370" />
+        <location filename="../../ui/pages/reports_page.py" line="446"/>
         <source>No preview on this computer: save the report and open it in a PDF viewer.</source>
         <translation>本机无法预览：请保存报告并用 PDF 阅读器打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="389" />
+        <location filename="../../ui/pages/reports_page.py" line="465"/>
         <source>The report could not be drawn (%1).</source>
         <translation>报告无法生成（%1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="396" />
+        <location filename="../../ui/pages/reports_page.py" line="472"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="407" />
+        <location filename="../../ui/pages/reports_page.py" line="483"/>
         <source>Save report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="407" />
+        <location filename="../../ui/pages/reports_page.py" line="483"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
 </context>
 <context>
+    <name>Screenshots</name>
+    <message>
+        <location filename="../../ui/editors/screenshots.py" line="81"/>
+        <source>Flagship store 2027</source>
+        <translation>2027 旗舰店</translation>
+    </message>
+</context>
+<context>
     <name>ServiceMessage</name>
     <message>
-        <location filename="../../ui/editors/messages.py" line="22" />
+        <location filename="../../ui/editors/messages.py" line="22"/>
         <source>an agreement needs a title</source>
         <translation>协议需要标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/messages.py" line="23" />
+        <location filename="../../ui/editors/messages.py" line="23"/>
         <source>at most 40 characters</source>
         <translation>最多 40 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/messages.py" line="24" />
+        <location filename="../../ui/editors/messages.py" line="24"/>
         <source>at most 200 characters</source>
         <translation>最多 200 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/messages.py" line="25" />
+        <location filename="../../ui/editors/messages.py" line="25"/>
         <source>at most 300 characters</source>
         <translation>最多 300 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/messages.py" line="26" />
+        <location filename="../../ui/editors/messages.py" line="26"/>
         <source>a brand agreement needs its operating model: direct or platform</source>
         <translation>品牌协议需要指定经营模式：直营或平台</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/messages.py" line="29" />
+        <location filename="../../ui/editors/messages.py" line="29"/>
         <source>the contract value must be an exact decimal number</source>
         <translation>合同金额必须是精确的十进制数</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/messages.py" line="32" />
+        <location filename="../../ui/editors/messages.py" line="32"/>
         <source>the contract value is too large</source>
         <translation>合同金额过大</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/messages.py" line="35" />
+        <location filename="../../ui/editors/messages.py" line="35"/>
         <source>signed after the agreement ends</source>
         <translation>签署日期晚于协议结束日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/messages.py" line="38" />
+        <location filename="../../ui/editors/messages.py" line="38"/>
         <source>the notice period must be 0 to 3650 days</source>
         <translation>通知期必须为 0 到 3650 天</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/messages.py" line="41" />
+        <location filename="../../ui/editors/messages.py" line="41"/>
         <source>an auto-renewing agreement needs its renewal term</source>
         <translation>自动续约的协议需要续约期限</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/messages.py" line="44" />
+        <location filename="../../ui/editors/messages.py" line="44"/>
         <source>the renewal term must be 1 to 120 months</source>
         <translation>续约期限必须为 1 到 120 个月</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/messages.py" line="47" />
+        <location filename="../../ui/editors/messages.py" line="47"/>
         <source>an active agreement needs its signed date</source>
         <translation>生效的协议需要签署日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/messages.py" line="50" />
+        <location filename="../../ui/editors/messages.py" line="50"/>
         <source>the campaign ends before it starts</source>
         <translation>活动结束日期早于开始日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/messages.py" line="53" />
+        <location filename="../../ui/editors/messages.py" line="53"/>
         <source>must not be negative</source>
         <translation>不能为负数</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/messages.py" line="54" />
+        <location filename="../../ui/editors/messages.py" line="54"/>
         <source>is too large</source>
         <translation>过大</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/messages.py" line="55" />
+        <location filename="../../ui/editors/messages.py" line="55"/>
         <source>must be an exact decimal number</source>
         <translation>必须是精确的十进制数</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/messages.py" line="58" />
+        <location filename="../../ui/editors/messages.py" line="58"/>
         <source>a partner needs its legal name</source>
         <translation>合作伙伴需要法定名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/messages.py" line="61" />
+        <location filename="../../ui/editors/messages.py" line="61"/>
         <source>a milestone needs a title</source>
         <translation>里程碑需要标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/messages.py" line="62" />
+        <location filename="../../ui/editors/messages.py" line="62"/>
         <source>an amount needs an ISO 4217 currency</source>
         <translation>金额需要 ISO 4217 币种</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/messages.py" line="65" />
+        <location filename="../../ui/editors/messages.py" line="65"/>
         <source>a done milestone needs its completion date</source>
         <translation>已完成的里程碑需要完成日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/messages.py" line="68" />
+        <location filename="../../ui/editors/messages.py" line="68"/>
         <source>a KPI needs a name</source>
         <translation>KPI 需要名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/messages.py" line="69" />
+        <location filename="../../ui/editors/messages.py" line="69"/>
         <source>the document needs a file name</source>
         <translation>文件需要文件名</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/messages.py" line="79" />
+        <location filename="../../ui/editors/messages.py" line="79"/>
         <source>ends {end}, before it starts {start}</source>
         <translation>结束于 {end}，早于开始日期 {start}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/messages.py" line="85" />
+        <location filename="../../ui/editors/messages.py" line="85"/>
         <source>{value}% is outside 0–100 %</source>
         <translation>{value}% 超出 0–100 % 范围</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/messages.py" line="89" />
+        <location filename="../../ui/editors/messages.py" line="89"/>
         <source>{value} is not a number</source>
         <translation>{value} 不是数字</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/messages.py" line="93" />
+        <location filename="../../ui/editors/messages.py" line="93"/>
         <source>{value} is not a whole number</source>
         <translation>{value} 不是整数</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/messages.py" line="99" />
+        <location filename="../../ui/editors/messages.py" line="99"/>
         <source>{value} is not an ISO 4217 currency code</source>
         <translation>{value} 不是 ISO 4217 币种代码</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/messages.py" line="105" />
+        <location filename="../../ui/editors/messages.py" line="105"/>
         <source>{value} is not an ISO 3166 country code (e.g. CN, US)</source>
         <translation>{value} 不是 ISO 3166 国家/地区代码（如 CN、US）</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/messages.py" line="111" />
+        <location filename="../../ui/editors/messages.py" line="111"/>
         <source>{ref} is already used by another agreement</source>
         <translation>{ref} 已被另一份协议使用</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/messages.py" line="117" />
+        <location filename="../../ui/editors/messages.py" line="117"/>
         <source>contact {n} has no name</source>
         <translation>第 {n} 位联系人没有姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/messages.py" line="121" />
+        <location filename="../../ui/editors/messages.py" line="121"/>
         <source>contact {n}: {email} is not an e-mail address</source>
         <translation>第 {n} 位联系人：{email} 不是电子邮件地址</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/messages.py" line="127" />
+        <location filename="../../ui/editors/messages.py" line="127"/>
         <source>a partner named {name} in {country} exists</source>
         <translation>{country} 已存在名为 {name} 的合作伙伴</translation>
     </message>
@@ -2951,198 +3126,198 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="68" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="68"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="71" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="71"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="72" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="72"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="73" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="73"/>
         <source>Company and currency</source>
         <translation>公司与币种</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="89" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="89"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="94" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="94"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="96" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="96"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="96" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="96"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="97" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="97"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="100" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="100"/>
         <source>Theme:</source>
         <translation>主题：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="101" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="101"/>
         <source>Remind me of decisions due soon at start-up</source>
         <translation>启动时提醒即将到期的决策</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="105" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="105"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="108" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="108"/>
         <source>Remind me of decisions within:</source>
         <translation>提醒以下天数内的决策：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="110" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="110"/>
         <source>No automatic backup</source>
         <translation>不自动备份</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="111" />
-        <location filename="../../ui/dialogs/settings_dialog.py" line="155" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="111"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="155"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="116" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="116"/>
         <source>Back up on close to:</source>
         <translation>关闭时备份到：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="124" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="124"/>
         <source>In use:</source>
         <translation>当前使用：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="126" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="126"/>
         <source>SQLite file, or postgresql://user@host/db</source>
         <translation>SQLite 文件，或 postgresql://user@host/db</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="127" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="127"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="132" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="132"/>
         <source>Database:</source>
         <translation>数据库：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="136" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="136"/>
         <source>Leave empty to use the default personal database. A new file is created and set up when it does not exist yet. Passwords are never stored: PostgreSQL reads them from ~/.pgpass or PGPASSWORD.</source>
         <translation>留空则使用默认的个人数据库。文件不存在时会自动创建并初始化。密码从不保存：PostgreSQL 从 ~/.pgpass 或 PGPASSWORD 读取。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="152" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="152"/>
         <source>Company name:</source>
         <translation>公司名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="154" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="154"/>
         <source>PNG or JPEG for report headers</source>
         <translation>用于报告页眉的 PNG 或 JPEG</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="160" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="160"/>
         <source>Logo:</source>
         <translation>标志：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="164" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="164"/>
         <source>Base currency:</source>
         <translation>本位币：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="173" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="173"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="173" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="173"/>
         <source>Rate</source>
         <translation>汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="173" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="173"/>
         <source>In force from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="182" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="182"/>
         <source>Latest rates:</source>
         <translation>最新汇率：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="185" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="185"/>
         <source>USD</source>
         <translation>USD</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="189" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="189"/>
         <source>units of base per unit</source>
         <translation>每单位折合本位币</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="194" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="194"/>
         <source>Add rate</source>
         <translation>添加汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="199" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="199"/>
         <source>New rate:</source>
         <translation>新汇率：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="208" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="208"/>
         <source>Choose a database file</source>
         <translation>选择数据库文件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="209" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="209"/>
         <source>PartnerDesk database (*.db *.sqlite);;All files (*)</source>
         <translation>PartnerDesk 数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="217" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="217"/>
         <source>Choose a logo</source>
         <translation>选择标志</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="218" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="218"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="225" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="225"/>
         <source>Back up to</source>
         <translation>备份到</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="237" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="237"/>
         <source>The rate must be a number, e.g. 7.1350</source>
         <translation>汇率必须是数字，如 7.1350</translation>
     </message>
@@ -3150,30 +3325,73 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
 <context>
     <name>TermsForm</name>
     <message>
-        <location filename="../../ui/editors/terms_form.py" line="79" />
+        <location filename="../../ui/editors/terms_form.py" line="79"/>
         <source>One per line</source>
         <translation>每行一项</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/terms_form.py" line="90" />
+        <location filename="../../ui/editors/terms_form.py" line="90"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/terms_form.py" line="97" />
+        <location filename="../../ui/editors/terms_form.py" line="97"/>
         <source>e.g. USD, EUR, CNY</source>
         <translation>如 USD, EUR, CNY</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/terms_form.py" line="114" />
+        <location filename="../../ui/editors/terms_form.py" line="114"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
 </context>
 <context>
+    <name>Undo</name>
+    <message>
+        <location filename="../../ui/undo.py" line="69"/>
+        <source>Cannot undo or redo</source>
+        <translation>无法撤销或重做</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo.py" line="116"/>
+        <source>“{action}” could not be applied: {reason}</source>
+        <translation>无法执行“{action}”：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo.py" line="145"/>
+        <source>Edit {ref}</source>
+        <translation>编辑 {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo.py" line="170"/>
+        <source>Change {ref} to {status}</source>
+        <translation>将 {ref} 的状态改为{status}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo.py" line="205"/>
+        <source>Delete {ref}</source>
+        <translation>删除 {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo.py" line="224"/>
+        <source>Create {ref}</source>
+        <translation>新建 {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo.py" line="253"/>
+        <source>Edit partner {name}</source>
+        <translation>编辑合作伙伴 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo.py" line="273"/>
+        <source>Create partner {name}</source>
+        <translation>新建合作伙伴 {name}</translation>
+    </message>
+</context>
+<context>
     <name>Worker</name>
     <message>
-        <location filename="../../ui/worker.py" line="86" />
+        <location filename="../../ui/worker.py" line="86"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3181,22 +3399,14 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
 <context>
     <name>_Tab</name>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="93" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="93"/>
         <source>Save the agreement first (Apply) to add entries here.</source>
         <translation>请先保存协议（应用）再在此添加条目。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="165" />
+        <location filename="../../ui/editors/agreement_tabs.py" line="165"/>
         <source>PartnerDesk</source>
         <translation>PartnerDesk</translation>
-    </message>
-</context>
-<context>
-    <name>new</name>
-    <message>
-        <location filename="../../ui/editors/screenshots.py" line="79" />
-        <source>Flagship store 2027</source>
-        <translation>2027 旗舰店</translation>
     </message>
 </context>
 </TS>

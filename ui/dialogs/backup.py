@@ -23,11 +23,12 @@ log = logging.getLogger(__name__)
 
 # (parent, title, text) -> yes?  Replaceable in tests, where a modal box would wait forever.
 Confirm = Callable[[QWidget | None, str, str], bool]
-FILTER = "PartnerDesk backup (*.db *.sqlite *.bak);;All files (*)"
+# Each text is a literal in its own translate() call, so that pyside6-lupdate collects it.
+translate = QCoreApplication.translate
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Backup", text)
+def _file_filter() -> str:
+    return translate("Backup", "PartnerDesk backup (*.db *.sqlite *.bak);;All files (*)")
 
 
 def _ask(parent: QWidget | None, title: str, text: str) -> bool:
@@ -48,27 +49,32 @@ def back_up(
     parent: QWidget | None, db: Database, path: Path | None = None, *, quiet: bool = False
 ) -> Path | None:
     """Ask where (unless ``path``), copy the open database there; the path, or None."""
-    title = _t("Back up")
+    title = translate("Backup", "Back up")
     if not db.is_sqlite:
-        _tell(parent, title, _t("This is a team database on a server: its administrator backs "
-                                "it up (pg_dump)."), error=True)  # fmt: skip
+        text = translate(
+            "Backup",
+            "This is a team database on a server: its administrator backs it up (pg_dump).",
+        )
+        _tell(parent, title, text, error=True)
         return None
     if path is None:
         suggested = Path.home() / f"partnerdesk-{date.today().isoformat()}.db"
-        name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), _t(FILTER))
+        name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), _file_filter())
         if not name:
             return None
         path = Path(name)
     try:
         info = service.back_up(db, path)
     except (PartnerDeskError, OSError) as exc:
-        _tell(parent, title, _t("The backup failed: {error}").format(error=exc), error=True)
+        text = translate("Backup", "The backup failed: {error}")
+        _tell(parent, title, text.format(error=exc), error=True)
         return None
     if not quiet:
-        _tell(parent, title, _t("Backed up {agreements} agreements and {partners} partners "
-                                "to {path}.").format(agreements=f"{info.agreements:,}",
-                                                     partners=f"{info.partners:,}",
-                                                     path=info.path))  # fmt: skip
+        text = translate(
+            "Backup", "Backed up {agreements} agreements and {partners} partners to {path}."
+        )
+        count = {"agreements": f"{info.agreements:,}", "partners": f"{info.partners:,}"}
+        _tell(parent, title, text.format(**count, path=info.path))
     return info.path
 
 
@@ -82,25 +88,29 @@ def restore(
 ) -> bool:
     """Ask for a backup (unless ``path``), check it, confirm, restore. True if restored:
     the caller then reloads every view, since the data under them changed."""
-    title = _t("Restore")
+    title = translate("Backup", "Restore")
     if not db.is_sqlite:
-        _tell(parent, title, _t("This is a team database on a server: its administrator "
-                                "restores it (pg_restore)."), error=True)  # fmt: skip
+        text = translate(
+            "Backup",
+            "This is a team database on a server: its administrator restores it (pg_restore).",
+        )
+        _tell(parent, title, text, error=True)
         return False
     if path is None:
-        name, _ = QFileDialog.getOpenFileName(parent, title, str(Path.home()), _t(FILTER))
+        name, _ = QFileDialog.getOpenFileName(parent, title, str(Path.home()), _file_filter())
         if not name:
             return False
         path = Path(name)
     try:
         info = service.check_backup(path)
     except PartnerDeskError as exc:
-        _tell(parent, title, _t("This backup cannot be restored: {error}").format(error=exc),
-              error=True)  # fmt: skip
+        text = translate("Backup", "This backup cannot be restored: {error}")
+        _tell(parent, title, text.format(error=exc), error=True)
         return False
-    question = _t(
+    question = translate(
+        "Backup",
         "Replace everything in {db} with the backup {backup} ({agreements} agreements, "
-        "{partners} partners)?\n\nWhat the database holds now is first saved beside it."
+        "{partners} partners)?\n\nWhat the database holds now is first saved beside it.",
     ).format(db=db.description, backup=path.name, agreements=f"{info.agreements:,}",
              partners=f"{info.partners:,}")  # fmt: skip
     if not confirm(parent, title, question):
@@ -108,13 +118,16 @@ def restore(
     try:
         result = service.restore(db, path, force=True)
     except (PartnerDeskError, OSError) as exc:
-        _tell(parent, title, _t("The restore failed: {error}").format(error=exc), error=True)
+        text = translate("Backup", "The restore failed: {error}")
+        _tell(parent, title, text.format(error=exc), error=True)
         return False
     if not quiet:
         saved = ""
         if result.safety_copy is not None:
-            saved = _t("\nThe previous contents are in {path}.").format(path=result.safety_copy)
-        _tell(parent, title, _t("Restored {backup}.").format(backup=path.name) + saved)
+            saved = translate("Backup", "\nThe previous contents are in {path}.")
+            saved = saved.format(path=result.safety_copy)
+        text = translate("Backup", "Restored {backup}.")
+        _tell(parent, title, text.format(backup=path.name) + saved)
     return True
 
 

@@ -40,15 +40,6 @@ from app.services.partners import PartnerFilter
 from app.services.tabular import header_unit
 from ui.worker import Job, Progress, run_job
 
-ENCODINGS = (
-    ("", "Detect automatically"),
-    ("utf-8", "UTF-8"),
-    ("gb18030", "GBK / GB18030 (Chinese Excel)"),
-    ("utf-16", "UTF-16 (Unicode text)"),
-    ("big5", "Big5 (Traditional Chinese)"),
-    ("shift_jis", "Shift JIS (Japanese)"),
-    ("cp1252", "Windows Western (cp1252)"),
-)
 MAX_PROBLEMS_SHOWN = 2000  # a table of every row of a hopeless file helps nobody
 WARN = QBrush(QColor("#fff3cd"))
 
@@ -70,8 +61,18 @@ class FilePage(QWizardPage):
         row.addWidget(self.path, 1)
         row.addWidget(browse)
         self.encoding = QComboBox()
-        for value, label in ENCODINGS:
-            self.encoding.addItem(self.tr(label), value)
+        # Literals in self.tr() calls, so that pyside6-lupdate collects the labels.
+        encodings = (
+            ("", self.tr("Detect automatically")),
+            ("utf-8", self.tr("UTF-8")),
+            ("gb18030", self.tr("GBK / GB18030 (Chinese Excel)")),
+            ("utf-16", self.tr("UTF-16 (Unicode text)")),
+            ("big5", self.tr("Big5 (Traditional Chinese)")),
+            ("shift_jis", self.tr("Shift JIS (Japanese)")),
+            ("cp1252", self.tr("Windows Western (cp1252)")),
+        )
+        for value, label in encodings:
+            self.encoding.addItem(label, value)
         self.sheet = QComboBox()
         self.what = QComboBox()
         self.what.addItem(self.tr("Detect from the headers"), "")

@@ -13,6 +13,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from app.db import Database, open_database
@@ -76,7 +77,8 @@ def save_editor_screenshots(db: Database, out_dir: Path, suffix: str = "") -> li
     new = AgreementEditor(db, agreement_type=AgreementType.BRAND, partner_id=view.partner_id)
     new.resize(*SIZE)
     new.show()
-    new.title_edit.setText(new.tr("Flagship store 2027"))
+    # Not new.tr(): lupdate would file it under the variable's name, Qt under AgreementEditor.
+    new.title_edit.setText(QCoreApplication.translate("Screenshots", "Flagship store 2027"))
     new.value_edit.setText("2,500,000")
     new.end_edit.set_value(date(2025, 12, 31))
     new.start_edit.set_value(date(2026, 1, 1))
