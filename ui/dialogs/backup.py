@@ -64,7 +64,7 @@ def back_up(
             return None
         path = Path(name)
     try:
-        info = service.back_up(db, path)
+        info = service.back_up(db, path, overwrite=True)
     except (PartnerDeskError, OSError) as exc:
         text = translate("Backup", "The backup failed: {error}")
         _tell(parent, title, text.format(error=exc), error=True)
