@@ -1443,22 +1443,22 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="444"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="446"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="448"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="450"/>
         <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="470"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="472"/>
         <source>Exported {n} rows to {path}.</source>
         <translation>已导出 {n} 行到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="477"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="479"/>
         <source>The export failed: {error}</source>
         <translation>导出失败：{error}</translation>
     </message>
@@ -1655,22 +1655,27 @@ All agreements incl. ended and drafts (%3): %4</source>
         <translation>，新增合作伙伴 {n} 个</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="410"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="408"/>
+        <source>The file has no data rows below its header; nothing to import.</source>
+        <translation>文件表头下没有数据行，没有可导入的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="412"/>
         <source>{problems} problem(s) in {rows} of {total} row(s). Nothing will be imported until every row is right.</source>
         <translation>{total} 行中有 {rows} 行存在 {problems} 个问题。所有行都正确之前不会导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="417"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="419"/>
         <source>Ignored columns: {cols}</source>
         <translation>已忽略的列：{cols}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="421"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="423"/>
         <source>Imported {total} row(s): {counts}.</source>
         <translation>已导入 {total} 行：{counts}。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="423"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="425"/>
         <source>All {total} row(s) are fine: {counts} on import.</source>
         <translation>全部 {total} 行均无问题：导入后将{counts}。</translation>
     </message>

@@ -404,8 +404,10 @@ class ImportWizard(QWizard):
             counts += self.tr(", {n} unchanged").format(n=report.unchanged)
         if report.kind == "agreements":
             counts += self.tr(", {n} new partner(s)").format(n=report.partners_created)
+        if report.empty:
+            return self.tr("The file has no data rows below its header; nothing to import.")
         if report.problems:
-            rows = len({p.row for p in report.problems})
+            rows = report.rows_with_problems
             return self.tr(
                 "{problems} problem(s) in {rows} of {total} row(s). Nothing will be imported "
                 "until every row is right."
