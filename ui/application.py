@@ -17,7 +17,7 @@ from app.errors import DatabaseError
 from app.services.dashboard import decisions_due
 from app.services.demo import DemoResult, load_demo
 from app.services.listing import count_agreements
-from app.services.overview import count_decisions_due
+from app.services.overview import count_decisions_due, count_missed_decisions
 from ui import i18n, settings, theme
 from ui.main_window import MainWindow
 from ui.models.lazy import LazyIdModel
@@ -175,7 +175,8 @@ def startup_reminder(window: MainWindow, today: date | None = None) -> QMessageB
     with window.db.session() as s:
         due = decisions_due(s, today, days, limit=15)
         total = count_decisions_due(s, today, days)
-    if not due:
+        missed = count_missed_decisions(s, today)
+    if not due and not missed:
         return None
     lines = [
         f"{d.decision_date.isoformat()}  {d.reference}  {d.title} — {d.partner_name}"
@@ -193,6 +194,15 @@ def startup_reminder(window: MainWindow, today: date | None = None) -> QMessageB
         .replace("%1", f"{total:,}")
         .replace("%2", str(days))
     )
+    if missed:
+        # Missed notice dates are the most urgent news of the day: said first.
+        lines.insert(
+            0,
+            translate("Application", "%1 live agreement(s) are past their decision date.").replace(
+                "%1", f"{missed:,}"
+            )
+            + "\n",
+        )
     box.setInformativeText("\n".join(lines))
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     check = QCheckBox(translate("Application", "Don't remind me at start-up"))
@@ -229,4 +239,3 @@ def run(db_target: str | None) -> int:
     code = app.exec()
     window.db.dispose()
     return int(code)
-

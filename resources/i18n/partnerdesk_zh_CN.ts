@@ -579,27 +579,32 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>该数据库还没有协议。是否加载演示数据先看看？</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="186"/>
+        <location filename="../../ui/application.py" line="187"/>
         <source>… and %1 more</source>
         <translation>… 另有 %1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="190"/>
+        <location filename="../../ui/application.py" line="191"/>
         <source>Renewal decisions due</source>
         <translation>续约决策即将到期</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="192"/>
+        <location filename="../../ui/application.py" line="193"/>
         <source>%1 decision(s) due within %2 days:</source>
         <translation>%2 天内有 %1 项决策到期：</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="198"/>
+        <location filename="../../ui/application.py" line="201"/>
+        <source>%1 live agreement(s) are past their decision date.</source>
+        <translation>%1 份生效协议已过决策日期。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/application.py" line="208"/>
         <source>Don&apos;t remind me at start-up</source>
         <translation>启动时不再提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="201"/>
+        <location filename="../../ui/application.py" line="211"/>
         <source>Show renewals</source>
         <translation>查看续约</translation>
     </message>

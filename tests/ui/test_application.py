@@ -103,3 +103,20 @@ def test_no_reminder_when_nothing_is_due(qtbot: QtBot, db: Database) -> None:
     window = MainWindow(db, TODAY)
     qtbot.addWidget(window)
     assert startup_reminder(window) is None
+
+
+def test_the_startup_reminder_leads_with_missed_decisions(qtbot: QtBot, ui_db: Database) -> None:
+    window = MainWindow(ui_db, TODAY)
+    qtbot.addWidget(window)
+    with ui_db.session() as s:
+        first = decisions_due(s, TODAY, 90)[0]
+    # Seen from two days after the nearest decision date, that one has been missed.
+    later = date.fromordinal(first.decision_date.toordinal() + 2)
+    with ui_db.session() as s:
+        missed = [d for d in decisions_due(s, later, 14, include_overdue=True) if d.days_left < 0]
+    box = startup_reminder(window, later)
+    assert box is not None and missed
+    assert box.informativeText().startswith(
+        f"{len(missed)} live agreement(s) are past their decision date."
+    )
+    box.done(0)
