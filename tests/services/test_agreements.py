@@ -47,8 +47,11 @@ def _refused(session: Session, partner_id: int, **changes: object) -> Validation
         ({"currency": "RMB"}, "currency", "'RMB' is not an ISO 4217 currency code"),
         ({"value": Decimal("-5")}, "value", "the contract value -5 is negative"),
         ({"value": Decimal("NaN")}, "value", "must be an exact decimal number"),
-        ({"end_date": date(9999, 12, 31)}, "end_date",
-         "9999-12-31 is not a plausible contract date (1950–2200)"),
+        (
+            {"end_date": date(9999, 12, 31)},
+            "end_date",
+            "9999-12-31 is not a plausible contract date (1950–2200)",
+        ),
         ({"start_date": date(1, 1, 1)}, "start_date", "0001-01-01 is not a plausible"),
         ({"notice_days": -1}, "notice_days", "the notice period must be 0 to 3650 days"),
         ({"auto_renew": True}, "renewal_term_months", "needs its renewal term"),
