@@ -11,6 +11,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -101,24 +102,30 @@ def run_job(
 
     def finish() -> None:
         _RUNNING.discard(job)
-        if dialog is not None:
+        if dialog is not None and shiboken6.isValid(dialog):
             dialog.reset()
             dialog.close()
             dialog.deleteLater()
 
+    def owner_gone() -> bool:
+        # The page that asked may have been closed (a language switch rebuilds pages)
+        # while the job ran: its callbacks would touch deleted widgets.
+        return parent is not None and not shiboken6.isValid(parent)
+
     def done(result: object) -> None:
         finish()
-        on_done(result)  # type: ignore[arg-type]
+        if not owner_gone():
+            on_done(result)  # type: ignore[arg-type]
 
     def failed(exc: object) -> None:
         finish()
-        if on_error is not None:
+        if on_error is not None and not owner_gone():
             assert isinstance(exc, BaseException)
             on_error(exc)
 
     def cancelled() -> None:
         finish()
-        if on_cancel is not None:
+        if on_cancel is not None and not owner_gone():
             on_cancel()
 
     job.signals.finished.connect(done)
