@@ -762,7 +762,8 @@ def test_a_formula_without_a_calculated_value_says_so(session: Session, tmp_path
     values: list[object] = list(row())
     values[HEADER.index("value")] = "=1000*2"
     values[HEADER.index("notice_days")] = "=SUM(30,60)"
-    path = write_xlsx(tmp_path / "in.xlsx", [values, row(title="Plain")])
+    plain: list[object] = list(row(title="Plain"))
+    path = write_xlsx(tmp_path / "in.xlsx", [values, plain])
     report = import_file(session, path)
     assert problems(report) == [
         "row 2, value: the cell holds a formula (=1000*2) without a calculated value; "
