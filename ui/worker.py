@@ -48,22 +48,30 @@ class Job(QRunnable, Generic[T]):
     def is_cancelled(self) -> bool:
         return self._cancel.is_set()
 
+    def _emit(self, name: str, *args: object) -> None:
+        try:
+            getattr(self.signals, name).emit(*args)
+        except RuntimeError:
+            # The application quit while the job ran and Qt already deleted the signal
+            # object: there is nobody left to tell, and no traceback to print.
+            self._cancel.set()
+
     def _progress(self, done: int, total: int) -> bool:
-        self.signals.progress.emit(done, total)
+        self._emit("progress", done, total)
         return not self._cancel.is_set()
 
     def run(self) -> None:
         try:
             result = self.fn(self._progress)
         except (Cancelled, InterruptedError):
-            self.signals.cancelled.emit()
+            self._emit("cancelled")
         except Exception as exc:  # reported to the GUI thread, never lost in the pool
             log.exception("background job failed")
-            self.signals.failed.emit(exc)
+            self._emit("failed", exc)
         else:
             # The work returned: whatever it did (a commit, a file written) is done, so
             # report it even if Cancel was pressed a moment too late to stop it.
-            self.signals.finished.emit(result)
+            self._emit("finished", result)
 
 
 _RUNNING: set[Job[Any]] = set()  # keep jobs alive until they report
