@@ -313,7 +313,27 @@ def update_agreement(
         )
     if data.status != a.status:
         check_transition(a.status, AgreementStatus(data.status))
-    typed, errors = validate_agreement(session, data, agreement_id)
+    return _write(session, a, data, actor)
+
+
+def restore_agreement_values(
+    session: Session, agreement_id: int, data: AgreementInput, actor: str | None = None
+) -> AgreementView:
+    """Write earlier values back over the agreement as it is now, whatever its version.
+
+    For undo: going back is not a new decision, so the lifecycle rules do not apply, but
+    every value is validated and every change is in the audit trail.
+    """
+    a = _load(session, agreement_id)
+    if AgreementType(data.type) is not a.type:
+        raise ValidationError([FieldError("type", "the cooperation type cannot change")])
+    return _write(session, a, data, actor)
+
+
+def _write(
+    session: Session, a: Agreement, data: AgreementInput, actor: str | None
+) -> AgreementView:
+    typed, errors = validate_agreement(session, data, a.id)
     if errors:
         raise ValidationError(errors)
     before = _snapshot(a)

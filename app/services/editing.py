@@ -37,14 +37,13 @@ from app.services.agreements import (
     AttachmentView,
     MilestoneView,
     _apply,
-    _load,
-    _snapshot,
     delete_agreement,
     get_agreement,
+    restore_agreement_values,
     validate_agreement,
 )
 from app.services.attachments import attachment_content
-from app.services.audit import current_actor, record_changes, record_event
+from app.services.audit import current_actor, record_event
 from app.services.kpis import Kpi
 from app.services.partners import (
     ENTITY as PARTNER_ENTITY,
@@ -166,26 +165,7 @@ def revert_agreement(
     session: Session, agreement_id: int, data: AgreementInput, actor: str | None = None
 ) -> AgreementView:
     """Write ``data`` back over the agreement as it is now (whatever its version)."""
-    a = _load(session, agreement_id)
-    if data.type != a.type:
-        raise ValidationError([FieldError("type", "the cooperation type cannot change")])
-    typed, errors = validate_agreement(session, data, agreement_id)
-    if errors:
-        raise ValidationError(errors)
-    before = _snapshot(a)
-    _apply(a, data, typed)
-    if data.reference and data.reference.strip():
-        a.reference = data.reference.strip()
-    record_changes(
-        session,
-        actor=actor or current_actor(),
-        entity=AGREEMENT_ENTITY,
-        entity_id=a.id,
-        before=before,
-        after=_snapshot(a),
-    )
-    session.flush()
-    return get_agreement(session, a.id)
+    return restore_agreement_values(session, agreement_id, data, actor)
 
 
 # --- partners --------------------------------------------------------------------------
