@@ -315,19 +315,9 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>未删除：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="709"/>
-        <source>Unsaved changes</source>
-        <translation>未保存的更改</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="710"/>
+        <location filename="../../ui/editors/agreement_editor.py" line="706"/>
         <source>This agreement has changes that are not saved. Save them?</source>
         <translation>该协议有未保存的更改。是否保存？</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="727"/>
-        <source>The new language applies when this window is opened again.</source>
-        <translation>新语言将在再次打开此窗口时生效。</translation>
     </message>
 </context>
 <context>
@@ -1085,6 +1075,19 @@ All agreements incl. ended and drafts (%3): %4</source>
         <location filename="../../ui/editors/fields.py" line="73"/>
         <source>is not a number</source>
         <translation>不是数字</translation>
+    </message>
+</context>
+<context>
+    <name>EditorDialog</name>
+    <message>
+        <location filename="../../ui/editors/base.py" line="31"/>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/base.py" line="49"/>
+        <source>The new language applies when this window is opened again.</source>
+        <translation>新语言将在再次打开此窗口时生效。</translation>
     </message>
 </context>
 <context>
@@ -2425,19 +2428,9 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
 是否重新加载该合作伙伴的当前内容？此窗口中未保存的修改将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="412"/>
-        <source>Unsaved changes</source>
-        <translation>未保存的更改</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/partner_editor.py" line="413"/>
+        <location filename="../../ui/editors/partner_editor.py" line="409"/>
         <source>This partner has changes that are not saved. Save them?</source>
         <translation>该合作伙伴有未保存的更改。是否保存？</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/partner_editor.py" line="430"/>
-        <source>The new language applies when this window is opened again.</source>
-        <translation>新语言将在再次打开此窗口时生效。</translation>
     </message>
 </context>
 <context>
@@ -3401,7 +3394,7 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
 <context>
     <name>Worker</name>
     <message>
-        <location filename="../../ui/worker.py" line="86"/>
+        <location filename="../../ui/worker.py" line="95"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

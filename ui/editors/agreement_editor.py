@@ -12,13 +12,12 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QStringListModel, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QColor, QKeySequence, QPalette, QShortcut, QUndoStack
+from PySide6.QtCore import QDate, QStringListModel, Qt, Signal
+from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -59,6 +58,7 @@ from app.services.agreements import (
 from app.services.editing import partner_choices
 from app.services.listing import owners
 from ui.editors.agreement_tabs import AttachmentsTab, HistoryTab, KpisTab, MilestonesTab
+from ui.editors.base import EditorDialog
 from ui.editors.fields import (
     DateEdit,
     DecimalEdit,
@@ -136,7 +136,7 @@ class PartnerPicker(QComboBox):
         return self._ids[hits[0]] if len(hits) == 1 else None
 
 
-class AgreementEditor(QDialog):
+class AgreementEditor(EditorDialog):
     """Opens one agreement (or a new one); saves through the services; undoable saves."""
 
     saved = Signal(int)
@@ -702,36 +702,5 @@ class AgreementEditor(QDialog):
 
     # --- leaving -----------------------------------------------------------------------
 
-    def reject(self) -> None:
-        if self.is_dirty():
-            answer = QMessageBox.question(
-                self,
-                self.tr("Unsaved changes"),
-                self.tr("This agreement has changes that are not saved. Save them?"),
-                QMessageBox.StandardButton.Save
-                | QMessageBox.StandardButton.Discard
-                | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Save,
-            )
-            if answer == QMessageBox.StandardButton.Cancel:
-                return
-            if answer == QMessageBox.StandardButton.Save and not self.save():
-                return
-        super().reject()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange and self.isVisible():
-            # The form is built once; rather than leave half of it in the old language,
-            # say plainly when the new one applies. Edits in progress stay as they are.
-            self.board.show_banner(
-                self.tr("The new language applies when this window is opened again.")
-            )
-        super().changeEvent(event)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        # QDialog's close goes through reject(); if that stayed open, so does the window.
-        self.reject()
-        if self.isVisible():
-            event.ignore()
-        else:
-            event.accept()
+    def unsaved_question(self) -> str:
+        return self.tr("This agreement has changes that are not saved. Save them?")

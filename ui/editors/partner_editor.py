@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -38,6 +37,7 @@ from app.services.partners import (
     get_partner,
     update_partner,
 )
+from ui.editors.base import EditorDialog
 from ui.editors.fields import CheckGroup, ErrorBoard, FieldRow, make_banner
 from ui.editors.labels import enum_label
 from ui.editors.terms_form import ui_language
@@ -47,7 +47,7 @@ CONTACT_COLUMNS = 4  # name, role, e-mail, phone
 AGREEMENTS_SHOWN = 500
 
 
-class PartnerEditor(QDialog):
+class PartnerEditor(EditorDialog):
     saved = Signal(int)
 
     def __init__(
@@ -405,35 +405,5 @@ class PartnerEditor(QDialog):
         if self.save():
             self.accept()
 
-    def reject(self) -> None:
-        if self.is_dirty():
-            answer = QMessageBox.question(
-                self,
-                self.tr("Unsaved changes"),
-                self.tr("This partner has changes that are not saved. Save them?"),
-                QMessageBox.StandardButton.Save
-                | QMessageBox.StandardButton.Discard
-                | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Save,
-            )
-            if answer == QMessageBox.StandardButton.Cancel:
-                return
-            if answer == QMessageBox.StandardButton.Save and not self.save():
-                return
-        super().reject()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange and self.isVisible():
-            # The form is built once; rather than leave half of it in the old language,
-            # say plainly when the new one applies. Edits in progress stay as they are.
-            self.board.show_banner(
-                self.tr("The new language applies when this window is opened again.")
-            )
-        super().changeEvent(event)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self.reject()
-        if self.isVisible():
-            event.ignore()
-        else:
-            event.accept()
+    def unsaved_question(self) -> str:
+        return self.tr("This partner has changes that are not saved. Save them?")

@@ -1,0 +1,59 @@
+"""What every editor window shares: no edit is lost by closing it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from ui.editors.fields import ErrorBoard
+
+
+class EditorDialog(QDialog):
+    """Subclasses provide ``board``, ``is_dirty()``, ``save()`` and ``unsaved_question()``."""
+
+    board: ErrorBoard
+
+    def is_dirty(self) -> bool:
+        raise NotImplementedError
+
+    def save(self) -> bool:
+        raise NotImplementedError
+
+    def unsaved_question(self) -> str:
+        """The question asked before unsaved edits would be lost, in the editor's words."""
+        raise NotImplementedError
+
+    def reject(self) -> None:
+        if self.is_dirty():
+            answer = QMessageBox.question(
+                self,
+                self.tr("Unsaved changes"),
+                self.unsaved_question(),
+                QMessageBox.StandardButton.Save
+                | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Save,
+            )
+            if answer == QMessageBox.StandardButton.Cancel:
+                return
+            if answer == QMessageBox.StandardButton.Save and not self.save():
+                return
+        super().reject()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self.isVisible():
+            # The form is built once; rather than leave half of it in the old language,
+            # say plainly when the new one applies. Edits in progress stay as they are.
+            self.board.show_banner(
+                self.tr("The new language applies when this window is opened again.")
+            )
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # QDialog's close goes through reject(); if that stayed open, so does the window.
+        self.reject()
+        if self.isVisible():
+            event.ignore()
+        else:
+            event.accept()
