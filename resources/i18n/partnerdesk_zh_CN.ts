@@ -2436,77 +2436,77 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
 <context>
     <name>PartnerOverview</name>
     <message>
-        <location filename="../../ui/pages/partners.py" line="65"/>
+        <location filename="../../ui/pages/partners.py" line="66"/>
         <source>Edit partner…</source>
         <translation>编辑合作伙伴…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="66"/>
+        <location filename="../../ui/pages/partners.py" line="67"/>
         <source>New agreement…</source>
         <translation>新建协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="67"/>
+        <location filename="../../ui/pages/partners.py" line="68"/>
         <source>Partner dossier…</source>
         <translation>合作伙伴档案…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="77"/>
+        <location filename="../../ui/pages/partners.py" line="78"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="77"/>
+        <location filename="../../ui/pages/partners.py" line="78"/>
         <source>Role</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="77"/>
+        <location filename="../../ui/pages/partners.py" line="78"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="78"/>
+        <location filename="../../ui/pages/partners.py" line="79"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="83"/>
+        <location filename="../../ui/pages/partners.py" line="84"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="101"/>
+        <location filename="../../ui/pages/partners.py" line="102"/>
         <source>All agreements with this partner</source>
         <translation>与该合作伙伴的全部协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="131"/>
+        <location filename="../../ui/pages/partners.py" line="132"/>
         <source>Select a partner to see its agreements</source>
         <translation>选择合作伙伴以查看其协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="140"/>
+        <location filename="../../ui/pages/partners.py" line="141"/>
         <source>Country: %1</source>
         <translation>国家/地区：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="141"/>
+        <location filename="../../ui/pages/partners.py" line="142"/>
         <source>Roles: %1</source>
         <translation>角色：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="142"/>
+        <location filename="../../ui/pages/partners.py" line="143"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="145"/>
+        <location filename="../../ui/pages/partners.py" line="146"/>
         <source>Website: %1</source>
         <translation>网站：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="165"/>
+        <location filename="../../ui/pages/partners.py" line="166"/>
         <source>%n agreement(s)</source>
         <translation>
             <numerusform>%n 份协议</numerusform>
@@ -2557,31 +2557,46 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
 <context>
     <name>PartnersPage</name>
     <message>
-        <location filename="../../ui/pages/partners.py" line="185"/>
+        <location filename="../../ui/pages/partners.py" line="186"/>
         <source>Search partners in either script…</source>
         <translation>以中英文搜索合作伙伴…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="189"/>
+        <location filename="../../ui/pages/partners.py" line="190"/>
         <source>All roles</source>
         <translation>全部角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="194"/>
+        <location filename="../../ui/pages/partners.py" line="195"/>
         <source>Country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="199"/>
+        <location filename="../../ui/pages/partners.py" line="200"/>
         <source>New partner…</source>
         <translation>新建合作伙伴…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="263"/>
+        <location filename="../../ui/pages/partners.py" line="266"/>
         <source>%n partner(s)</source>
         <translation>
             <numerusform>%n 个合作伙伴</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners.py" line="272"/>
+        <source>Edit partner…</source>
+        <translation>编辑合作伙伴…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners.py" line="273"/>
+        <source>New agreement…</source>
+        <translation>新建协议…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners.py" line="274"/>
+        <source>Partner dossier…</source>
+        <translation>合作伙伴档案…</translation>
     </message>
 </context>
 <context>

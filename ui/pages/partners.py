@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QByteArray, QItemSelection, Qt, QTimer, Signal, SignalInstance
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QByteArray, QItemSelection, QPoint, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSplitter,
     QTableView,
@@ -209,6 +210,8 @@ class PartnersPage(QWidget):
         self.view.setModel(self.model)
         self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.view.doubleClicked.connect(lambda i: self.edit_requested.emit(int(i.data(Roles.ID))))
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
 
         left = QWidget()
@@ -261,6 +264,27 @@ class PartnersPage(QWidget):
     def _show_count(self) -> None:
         self._restore_selection()
         self.count_label.setText(self.tr("%n partner(s)", "", self.model.rowCount()))
+
+    def context_actions(self, partner_id: int) -> list[QAction]:
+        """What a right-click on a partner offers (also used by tests)."""
+        actions = []
+        for text, signal in (
+            (self.tr("Edit partner…"), self.edit_requested),
+            (self.tr("New agreement…"), self.new_agreement_requested),
+            (self.tr("Partner dossier…"), self.report_requested),
+        ):
+            action = QAction(text, self)
+            action.triggered.connect(lambda _c=False, s=signal: s.emit(partner_id))
+            actions.append(action)
+        return actions
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        if not index.isValid():
+            return
+        menu = QMenu(self)
+        menu.addActions(self.context_actions(int(index.data(Roles.ID))))
+        menu.exec(self.view.viewport().mapToGlobal(pos))
 
     def _selection_changed(self, _new: QItemSelection, _old: QItemSelection) -> None:
         rows = self.view.selectionModel().selectedRows()

@@ -85,3 +85,18 @@ def test_a_refresh_from_a_worker_keeps_the_partner_in_view(qtbot: QtBot, ui_db: 
         page.refresh()
     assert page.overview.partner is not None and page.overview.partner.id == chosen
     assert page.view.selectionModel().selectedRows()[0].data(Roles.ID) == chosen
+
+
+def test_right_click_offers_edit_new_agreement_and_dossier(qtbot: QtBot, ui_db: Database) -> None:
+    page = make_page(qtbot, ui_db)
+    partner_id = int(page.model.index(2, 0).data(Roles.ID))
+    actions = page.context_actions(partner_id)
+    assert [a.text() for a in actions] == ["Edit partner…", "New agreement…", "Partner dossier…"]
+    for action, signal in zip(
+        actions,
+        (page.edit_requested, page.new_agreement_requested, page.report_requested),
+        strict=True,
+    ):
+        with qtbot.waitSignal(signal) as caught:
+            action.trigger()
+        assert caught.args == [partner_id]
