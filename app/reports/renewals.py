@@ -29,6 +29,11 @@ class RenewalReport(Report[RenewalReportData]):
     def _action(self, d: Any) -> str:
         w = self.words
         when = w.date(d.decision_date)
+        if d.days_left < 0:
+            # The notice date has passed: say what happens now, not what could have.
+            if d.auto_renew:
+                return w("missed_auto", date=when)
+            return w("missed_manual", end=w.date(d.end_date), date=when)
         if d.auto_renew:
             if d.renewal_term_months:
                 return w("decide_auto", term=w("months", n=d.renewal_term_months), date=when)

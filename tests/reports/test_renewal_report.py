@@ -92,3 +92,27 @@ def test_missed_decisions_come_first(
     assert heading < flat.index(first.reference) < flat.rindex("".join(upcoming.split()))
     assert "".join(overdue.format(n=-first.days_left).split()) in flat
     assert flat.index(data.missed[-1].reference) < flat.index(data.decisions[0].reference)
+
+
+@pytest.mark.parametrize(
+    ("lang", "auto", "manual"),
+    [("en", "passed: renews automatically", "passed: expires"), ("zh", "已过：除非", "已过：如不")],
+)
+def test_a_missed_decision_says_what_happens_now(
+    demo_db: Database, lang: str, auto: str, manual: str
+) -> None:
+    with demo_db.session() as s:
+        data = renewal_report(s, 60, lang, REPORT_TODAY)
+    flat = read_pdf(RenewalReport().render(data)).flat
+    # The missed section runs from its first agreement to the first upcoming one.
+    missed_part = flat[flat.index(data.missed[0].reference) : flat.index(
+        data.decisions[0].reference)]  # fmt: skip
+    wanted = {d.auto_renew for d in data.missed}
+    assert wanted
+    if True in wanted:
+        assert "".join(auto.split()) in missed_part
+    if False in wanted:
+        assert "".join(manual.split()) in missed_part
+    # No missed decision is told it can still give notice by a date already gone.
+    gone = "unlessnoticeisgivenby" if lang == "en" else "前发出通知"
+    assert gone not in missed_part
