@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QInputDialog, QMessageBox, QWidget
 
 from app.db import Database, open_database
-from app.db.engine import ENV_VAR
+from app.db.engine import ENV_VAR, without_password
 from app.errors import DatabaseError
 from app.services.dashboard import decisions_due
 from app.services.demo import DemoResult, load_demo
@@ -82,7 +82,7 @@ def open_with_recovery(target: str | None, parent: QWidget | None = None) -> Dat
                 if not ok or not text.strip():
                     return None
                 chosen = text.strip()
-                settings.DATABASE_TARGET.set(chosen)
+                settings.DATABASE_TARGET.set(without_password(chosen))
             else:
                 return None
 

@@ -49,6 +49,25 @@ def resolve_url(target: str | os.PathLike[str] | None) -> URL:
     return URL.create("sqlite+pysqlite", database=str(Path(raw).expanduser().resolve()))
 
 
+def without_password(target: str) -> str:
+    """The database target as it may be written to a settings file: never a password.
+
+    PostgreSQL then finds the password in ~/.pgpass or PGPASSWORD, as its own tools do.
+    """
+    if "://" not in target:
+        return target
+    try:
+        url = make_url(target)
+    except SQLAlchemyError:
+        return target
+    if url.password is None:
+        return target
+    # URL.set() treats None as "leave as is", so the URL is built again without it.
+    bare = URL.create(url.drivername, url.username, None, url.host, url.port, url.database,
+                      url.query)  # fmt: skip
+    return bare.render_as_string(hide_password=False)
+
+
 def describe(url: URL) -> str:
     """A URL fit for a status bar or a log: never the password."""
     if url.get_backend_name() == "sqlite":

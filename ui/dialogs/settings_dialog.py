@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Database, open_database
+from app.db.engine import without_password
 from app.errors import DatabaseError, PartnerDeskError, ValidationError
 from app.services import fx
 from app.services.settings import (
@@ -285,7 +286,7 @@ class SettingsDialog(QDialog):
             if isinstance(app, QApplication):
                 theme.apply(app, new_theme)
         if target != settings.DATABASE_TARGET.get():
-            settings.DATABASE_TARGET.set(target)
+            settings.DATABASE_TARGET.set(without_password(target))
             if self.new_db is not None:
                 self.database_chosen.emit(self.new_db)
         language = str(self.language_box.currentData())

@@ -114,3 +114,22 @@ def test_another_database_is_opened_and_handed_over(
     assert len(chosen) == 1 and chosen[0].description == str(target)
     assert settings.DATABASE_TARGET.get() == str(target)
     chosen[0].dispose()
+
+
+@pytest.mark.postgres
+def test_a_team_database_url_is_remembered_without_its_password(
+    qtbot: QtBot, ui_db: Database, pg_db: Database
+) -> None:
+    url = pg_db.url.render_as_string(hide_password=False)
+    assert pg_db.url.password  # the test server's URL carries one
+    dialog = make_dialog(qtbot, ui_db)
+    chosen: list[Database] = []
+    dialog.database_chosen.connect(chosen.append)
+    dialog.db_edit.setText(url)
+    dialog.save()
+    assert len(chosen) == 1  # this session connects with the password typed
+    stored = settings.DATABASE_TARGET.get()
+    assert f":{pg_db.url.password}@" not in stored
+    assert stored.startswith(f"{pg_db.url.drivername}://{pg_db.url.username}@")
+    assert stored.endswith(f"/{pg_db.url.database}")
+    chosen[0].dispose()
