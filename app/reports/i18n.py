@@ -164,11 +164,11 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "missed_auto": (
         "Notice date {date} passed: renews automatically unless the partner agrees otherwise.",
-        "通知截止日 {date} 已过：除非与合作方另行约定，将自动续约。",
+        "通知截止日 {date} 已过，将自动续约。",
     ),
     "missed_manual": (
         "Decision date {date} passed: expires {end} unless renewed now.",
-        "决策日期 {date} 已过：如不立即续约，将于 {end} 到期。",
+        "决策日期 {date} 已过，如不续约将于 {end} 到期。",
     ),
     "decide_manual": (
         "Expires {end}: renew or let lapse, decide by {date}.",

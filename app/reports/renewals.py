@@ -44,7 +44,10 @@ class RenewalReport(Report[RenewalReportData]):
         w, ctx, total = self.words, data.context, data.total
         end = ctx.as_of + timedelta(days=data.within_days)
         value = w.money(total.total_base, total.base_currency)
-        urgent = sum(1 for d in data.decisions if d.days_left <= URGENT_DAYS)
+        # The "soon" figure must say more than the window itself: half of it, at most 30
+        # days (a 30-day outlook otherwise showed the same count twice).
+        urgent_days = min(URGENT_DAYS, max(7, data.within_days // 2))
+        urgent = sum(1 for d in data.decisions if d.days_left <= urgent_days)
         missed = data.missed_total
         story: list[Flowable] = [
             self.heading(w("summary")),
@@ -52,7 +55,7 @@ class RenewalReport(Report[RenewalReportData]):
                 [
                     (w("decision_passed"), f"{len(data.missed):,}"),
                     (w("decisions_due"), f"{len(data.decisions):,}"),
-                    (w("urgent", n=URGENT_DAYS), f"{urgent:,}"),
+                    (w("urgent", n=urgent_days), f"{urgent:,}"),
                     (w("value_at_stake"), value),
                 ]
             ),

@@ -96,7 +96,10 @@ def test_missed_decisions_come_first(
 
 @pytest.mark.parametrize(
     ("lang", "auto", "manual"),
-    [("en", "passed: renews automatically", "passed: expires"), ("zh", "已过：除非", "已过：如不")],
+    [
+        ("en", "passed: renews automatically", "passed: expires"),
+        ("zh", "已过，将自动续约", "已过，如不续约"),
+    ],
 )
 def test_a_missed_decision_says_what_happens_now(
     demo_db: Database, lang: str, auto: str, manual: str
@@ -116,3 +119,11 @@ def test_a_missed_decision_says_what_happens_now(
     # No missed decision is told it can still give notice by a date already gone.
     gone = "unlessnoticeisgivenby" if lang == "en" else "前发出通知"
     assert gone not in missed_part
+
+
+def test_the_soon_figure_is_narrower_than_the_window(demo_db: Database) -> None:
+    with demo_db.session() as s:
+        data = renewal_report(s, 30, "en", REPORT_TODAY)
+    flat = read_pdf(RenewalReport().render(data)).flat
+    assert "Duewithin15days" in flat
+    assert "Duewithin30days" not in flat
