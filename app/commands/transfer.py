@@ -67,6 +67,8 @@ def run_import(args: argparse.Namespace) -> int:
         print(f"note: column {column!r} is not recognised and was ignored", file=sys.stderr)
     for note in report.notes[:MAX_LISTED]:
         print(f"note: {note}", file=sys.stderr)
+    if len(report.notes) > MAX_LISTED:
+        print(f"... and {len(report.notes) - MAX_LISTED} more note(s)", file=sys.stderr)
     for problem in report.problems[:MAX_LISTED]:
         # A problem of the file as a whole names no field.
         text = problem if problem.field else problem.message

@@ -97,6 +97,9 @@ from app.services.tabular import (
 from app.services.validation import check_agreement
 
 BATCH = 2000
+# Rows that look like an agreement already there are noted one by one up to this many; a
+# file imported twice would otherwise bury everything else under one note per row.
+DUPLICATE_NOTES = 100
 Progress = Callable[[int, int], bool]
 NO_DATA_ROWS = "the file has no data rows below its header"
 
@@ -476,7 +479,7 @@ class _Partners:
         self.by_name: dict[str, list[int]] = {}
         self.by_local: dict[str, list[int]] = {}
         self.bad: dict[tuple[str, str], list[FieldError]] = {}
-        self.guessed: dict[str, str] = {}  # name -> a note for the report
+        self.guessed: dict[str, tuple[int, str]] = {}  # name -> (row, note for the report)
         self.created = 0
         # Plain rows, not ORM objects: rows are checked with check_agreement, which asks
         # the session nothing.
@@ -534,10 +537,10 @@ class _Partners:
                     continue  # resolve() asks for a partner_country column
                 r.partner_country, reason = guess
                 if name.lower() not in self.guessed:
-                    self.guessed[name.lower()] = (
+                    self.guessed[name.lower()] = (r.row, (
                         f"row {r.row}: partner {name!r} is new and the file gives no "
                         f"partner_country; it is created in {r.partner_country} ({reason})"
-                    )
+                    ))  # fmt: skip
             key = (r.partner_name.strip().lower(), r.partner_country)
             if key in self.by_key or key in self.bad or key in pending:
                 continue
@@ -581,6 +584,76 @@ class _Partners:
         for row in partner_rows:
             self._remember(row["id"], row["legal_name"], row["local_name"], row["country"])
         self.created += len(partner_rows)
+
+
+_SAME = "same partner, title, type and start date"
+
+
+def _likeness(partner_id: int, title: str, start: date, a_type: AgreementType | str) -> int:
+    """What makes two agreements look alike, as its hash: at 100,000 rows, keeping the
+    titles themselves grew the import's memory by a quarter. Two different keys with one
+    hash (about one import in billions) cost only a wrong note."""
+    return hash((partner_id, " ".join(title.split()).casefold(), start, AgreementType(a_type)))
+
+
+class _Duplicates:
+    """Rows that would create an agreement the database or the file holds already.
+
+    A note, not a problem: two alike agreements can be meant (a second season's campaign
+    with the same title). But a file imported twice with blank references would otherwise
+    double every agreement without a word. The saved agreements of a partner are loaded
+    when the partner first shows up, in one query per batch; the rest is dict lookups.
+    """
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.loaded: set[int] = set()
+        # -> the saved agreement's reference, or the number of the file's row that has it
+        self.seen: dict[int, str | int] = {}
+        self.notes: list[tuple[int, str]] = []
+        self.count = 0
+
+    def load(self, partner_ids: set[int], first_new_id: int) -> None:
+        new = sorted(partner_ids - self.loaded - {0})
+        if not new:
+            return
+        self.loaded.update(new)
+        query = select(Agreement.reference, Agreement.partner_id, Agreement.title,
+                       Agreement.start_date, Agreement.type)  # fmt: skip
+        if first_new_id:
+            # What this import created is the file's rows, named as such by check(); a
+            # partner is loaded before its first row goes in, so this is only a safeguard.
+            query = query.where(Agreement.id < first_new_id)
+        for i in range(0, len(new), BATCH):
+            for ref, pid, title, start, a_type in self.session.execute(
+                query.where(Agreement.partner_id.in_(new[i:i + BATCH]))
+            ):  # fmt: skip
+                self.seen.setdefault(_likeness(pid, title, start, a_type), ref)
+
+    def check(self, r: _AgreementRow) -> None:
+        d = r.data
+        like = self.seen.setdefault(_likeness(r.partner_id, d.title, d.start_date, d.type), r.row)
+        # A row with a reference of its own says which agreement it is: nothing to guess.
+        if like == r.row or r.reference:
+            return
+        self.count += 1
+        if len(self.notes) >= DUPLICATE_NOTES:
+            return
+        if isinstance(like, str):
+            text = (f"row {r.row}: looks like {like} already in the database ({_SAME}); it "
+                    "will be created again — give its reference to update it instead")  # fmt: skip
+        else:
+            text = (f"row {r.row}: looks like row {like} of this file ({_SAME}); both will be "
+                    "created — remove one if they are the same agreement")  # fmt: skip
+        self.notes.append((r.row, text))
+
+    def summary(self) -> list[tuple[int, str]]:
+        if self.count <= len(self.notes):
+            return []
+        # Row 0: first, so that a list shown only in part still starts with the count.
+        return [(0, f"{self.count:,} rows look like an agreement already in the database or "
+                    f"in an earlier row ({_SAME}) and will be created again; the first "
+                    f"{len(self.notes)} are listed")]  # fmt: skip
 
 
 # --- the import ------------------------------------------------------------------------------
@@ -652,9 +725,11 @@ def import_file(
             notes: tuple[str, ...] = ()
             if mapping.kind == "agreements":
                 partners = _Partners(session, actor)
-                _import_agreements(run, table.rows(), mapping.fields, partners)
+                duplicates = _Duplicates(session)
+                _import_agreements(run, table.rows(), mapping.fields, partners, duplicates)
                 created = partners.created
-                notes = tuple(partners.guessed.values())
+                listed = [*partners.guessed.values(), *duplicates.notes, *duplicates.summary()]
+                notes = tuple(text for _row, text in sorted(listed, key=lambda n: n[0]))
             else:
                 _import_partners(run, table.rows(), mapping.fields)
                 created = 0
@@ -723,7 +798,7 @@ def _batched(rows: Iterator[tuple[int, list[Any]]]) -> Iterator[list[tuple[int, 
 
 def _import_agreements(
     run: _Run, rows: Iterator[tuple[int, list[Any]]], fields: tuple[str | None, ...],
-    partners: _Partners,
+    partners: _Partners, duplicates: _Duplicates,
 ) -> None:  # fmt: skip
     session = run.session
     # In the file's order, so that a row's term problems are listed in a stable order.
@@ -763,6 +838,9 @@ def _import_agreements(
                 creates.append((r, target[1]))
             else:
                 updates.append((r, target[0], target[2], target[1]))
+        duplicates.load({r.partner_id for r, _typed in creates}, run.first_new_id)
+        for r, _typed in creates:
+            duplicates.check(r)
         same = _unchanged(session, updates)
         run.unchanged += len(same)
         updates = [u for u in updates if u[1] not in same]

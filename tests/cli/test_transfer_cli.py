@@ -49,6 +49,22 @@ def test_import_dry_run_then_import_then_export(
     assert "花王株式会社" in (tmp_path / "p.csv").read_text(encoding="utf-8-sig")
 
 
+def test_importing_the_same_file_twice_warns_and_still_imports(
+    db_path: Path, csv_gbk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(db_path)
+    code, _, err = run(capsys, "--db", db, "import", str(csv_gbk))
+    assert code == 0 and "looks like" not in err
+    code, out, err = run(capsys, "--db", db, "import", str(csv_gbk))
+    assert code == 0
+    assert err == (
+        "note: row 2: looks like BR-2026-0001 already in the database (same partner, title, "
+        "type and start date); it will be created again — give its reference to update it "
+        "instead\n"
+    )
+    assert out.strip() == "imported 1 row(s): 1 new agreement(s), 0 update(s), 0 new partner(s)"
+
+
 def test_import_with_bad_rows_lists_them_and_exits_1(
     db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -416,6 +416,59 @@ def test_a_reference_twice_in_one_file(session: Session, tmp_path: Path) -> None
     ]
 
 
+def test_importing_a_file_again_notes_each_row_and_still_creates_it(
+    session: Session, tmp_path: Path
+) -> None:
+    path = write_csv(tmp_path / "in.csv", [row(), row(type="logistics", title="Freight",
+                                                   operating_model="")])  # fmt: skip
+    first = import_file(session, path)
+    assert first.ok and first.creates == 2 and first.notes == ()
+    same = "(same partner, title, type and start date)"
+    expected = (
+        f"row 2: looks like BR-2026-0001 already in the database {same}; it will be created "
+        "again — give its reference to update it instead",
+        f"row 3: looks like LG-2026-0001 already in the database {same}; it will be created "
+        "again — give its reference to update it instead",
+    )
+    checked = import_file(session, path, ImportOptions(dry_run=True))
+    assert checked.notes == expected and checked.creates == 2
+    again = import_file(session, path)
+    assert again.ok and again.written and again.creates == 2
+    assert again.notes == expected
+    assert count(session, Agreement) == 4
+
+
+def test_a_row_like_an_earlier_row_of_the_file_gets_a_note(
+    session: Session, tmp_path: Path
+) -> None:
+    rows = [
+        row(),
+        row(start_date="2026-02-01"),  # another start: another agreement
+        row(title="  LUMIÈRE skincare   distribution "),
+        row(reference="LUM-2"),  # its own reference says which agreement it is
+    ]
+    report = import_file(session, write_csv(tmp_path / "in.csv", rows))
+    assert report.ok and report.creates == 4
+    assert report.notes == (
+        "row 4: looks like row 2 of this file (same partner, title, type and start date); "
+        "both will be created — remove one if they are the same agreement",
+    )
+
+
+def test_many_rows_alike_are_counted_not_all_listed(
+    session: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("app.services.importing.DUPLICATE_NOTES", 1)
+    report = import_file(session, write_csv(tmp_path / "in.csv", [row(), row(), row()]))
+    assert report.ok and report.creates == 3
+    assert report.notes == (
+        "2 rows look like an agreement already in the database or in an earlier row (same "
+        "partner, title, type and start date) and will be created again; the first 1 are listed",
+        "row 3: looks like row 2 of this file (same partner, title, type and start date); "
+        "both will be created — remove one if they are the same agreement",
+    )
+
+
 def test_a_term_that_the_type_does_not_have(session: Session, tmp_path: Path) -> None:
     header = [*HEADER, "routes"]
     path = write_csv(tmp_path / "in.csv", [[*row(), "Shanghai - Paris"]], header=header)
