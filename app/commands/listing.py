@@ -10,7 +10,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
-from app.commands.common import database
+from app.commands.common import database, day_count, enum_set
 from app.domain.enums import AgreementStatus, AgreementType, PartnerRole
 from app.services.listing import AgreementFilter, AgreementRow, iter_agreements
 from app.services.partners import PartnerFilter, PartnerRow, list_partners
@@ -28,38 +28,16 @@ PARTNER_COLUMNS = (
 )  # fmt: skip
 
 
-def _csv_list(enum: type[Any]) -> Any:
-    def parse(text: str) -> frozenset[Any]:
-        values = [v.strip() for v in text.split(",") if v.strip()]
-        try:
-            return frozenset(enum(v) for v in values)
-        except ValueError:
-            allowed = ", ".join(m.value for m in enum)
-            raise argparse.ArgumentTypeError(f"{text!r}: choose from {allowed}") from None
-
-    return parse
-
-
-def _days(text: str) -> int:
-    try:
-        days = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of days") from None
-    if days < 0:
-        raise argparse.ArgumentTypeError("the number of days must not be negative")
-    return days
-
-
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("list", help="list agreements or partners")
     p.add_argument("what", choices=["agreements", "partners"])
-    p.add_argument("--type", type=_csv_list(AgreementType), help="brand,logistics,...")
-    p.add_argument("--status", type=_csv_list(AgreementStatus), help="active,negotiation,...")
+    p.add_argument("--type", type=enum_set(AgreementType), help="brand,logistics,...")
+    p.add_argument("--status", type=enum_set(AgreementStatus), help="active,negotiation,...")
     p.add_argument("--partner", help="partner name (either script), part of it")
     p.add_argument("--owner", help="internal owner")
     p.add_argument(
         "--expiring-within",
-        type=_days,
+        type=day_count(),
         metavar="DAYS",
         help="decision date from today to today + DAYS",
     )

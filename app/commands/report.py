@@ -10,41 +10,14 @@ import argparse
 import os
 import sys
 import tempfile
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from app.commands.common import database
+from app.commands.common import database, day_count, enum_set
 from app.domain.enums import AgreementStatus, AgreementType
 from app.errors import FieldError, ValidationError
 from app.reports import ReportData, render
 from app.services import reporting
-
-
-def _csv_list(
-    enum: type[AgreementType] | type[AgreementStatus],
-) -> Callable[[str], tuple[object, ...]]:
-    def parse(text: str) -> tuple[object, ...]:
-        values = [v.strip() for v in text.split(",") if v.strip()]
-        try:
-            return tuple(enum(v) for v in values)
-        except ValueError:
-            allowed = ", ".join(m.value for m in enum)
-            raise argparse.ArgumentTypeError(f"{text!r}: choose from {allowed}") from None
-
-    return parse
-
-
-def _days(text: str) -> int:
-    try:
-        days = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of days") from None
-    if not 0 <= days <= reporting.MAX_RENEWAL_DAYS:
-        raise argparse.ArgumentTypeError(
-            f"{days}: the number of days must be between 0 and {reporting.MAX_RENEWAL_DAYS}"
-        )
-    return days
 
 
 def _date(text: str) -> date:
@@ -73,15 +46,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     a.add_argument("reference")
     common(a)
     pf = kinds.add_parser("portfolio", help="the portfolio summary")
-    pf.add_argument("--type", type=_csv_list(AgreementType), help="brand,logistics,...")
-    pf.add_argument("--status", type=_csv_list(AgreementStatus), help="active,negotiation,...")
+    pf.add_argument("--type", type=enum_set(AgreementType), help="brand,logistics,...")
+    pf.add_argument("--status", type=enum_set(AgreementStatus), help="active,negotiation,...")
     pf.add_argument("--owner", help="internal owner")
     pf.add_argument(
         "--no-appendix", action="store_true", help="leave out the list of every agreement"
     )
     common(pf)
     r = kinds.add_parser("renewals", help="decisions due within DAYS")
-    r.add_argument("--within", type=_days, required=True, metavar="DAYS")
+    r.add_argument(
+        "--within", type=day_count(reporting.MAX_RENEWAL_DAYS), required=True, metavar="DAYS"
+    )
     common(r)
     pa = kinds.add_parser("partner", help="one partner's dossier")
     pa.add_argument("name", help="legal or local name (a unique part of it will do)")
