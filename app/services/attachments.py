@@ -11,11 +11,11 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, undefer
 
-from app.domain.enums import AuditAction, DocumentKind
+from app.domain.enums import DocumentKind
 from app.domain.models import MAX_ATTACHMENT_BYTES, Agreement, Attachment
 from app.errors import FieldError, NotFoundError, ValidationError
 from app.services.agreements import AttachmentView
-from app.services.audit import current_actor, record_event
+from app.services.audit import current_actor, record_agreement_change
 
 
 def add_attachment(
@@ -58,15 +58,7 @@ def add_attachment(
     )
     session.add(att)
     session.flush()
-    record_event(
-        session,
-        actor=who,
-        entity="agreement",
-        entity_id=agreement_id,
-        action=AuditAction.UPDATE,
-        field="attachments",
-        summary=f"added {name}",
-    )
+    record_agreement_change(session, agreement_id, "attachments", f"added {name}", who)
     return AttachmentView(
         att.id,
         att.filename,
@@ -95,14 +87,8 @@ def remove_attachment(session: Session, attachment_id: int, actor: str | None = 
     att = session.get(Attachment, attachment_id)
     if att is None:
         raise NotFoundError(f"no document with id {attachment_id}")
-    record_event(
-        session,
-        actor=actor or current_actor(),
-        entity="agreement",
-        entity_id=att.agreement_id,
-        action=AuditAction.UPDATE,
-        field="attachments",
-        summary=f"removed {att.filename}",
+    record_agreement_change(
+        session, att.agreement_id, "attachments", f"removed {att.filename}", actor
     )
     session.delete(att)
     session.flush()

@@ -92,6 +92,21 @@ def record_event(
     )
 
 
+def record_agreement_change(
+    session: Session, agreement_id: int, field: str, summary: str, actor: str | None = None
+) -> None:
+    """An agreement's milestones, KPIs or documents changed: one line in its history."""
+    record_event(
+        session,
+        actor=actor or current_actor(),
+        entity="agreement",
+        entity_id=agreement_id,
+        action=AuditAction.UPDATE,
+        field=field,
+        summary=summary,
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class AuditView:
     at: datetime

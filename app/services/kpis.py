@@ -11,10 +11,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from app.domain.enums import AgreementType, Attainment, AuditAction, KpiDirection
+from app.domain.enums import AgreementType, Attainment, KpiDirection
 from app.domain.models import Agreement, KpiActual, KpiDefinition
 from app.errors import FieldError, NotFoundError, ValidationError
-from app.services.audit import current_actor, record_event
+from app.services.audit import record_agreement_change
 
 # Within this share of the target a miss is amber rather than red.
 AMBER_TOLERANCE = Decimal("0.10")
@@ -138,14 +138,12 @@ def add_kpi(session: Session, agreement_id: int, spec: KpiSpec, actor: str | Non
     )
     session.add(kpi)
     session.flush()
-    record_event(
+    record_agreement_change(
         session,
-        actor=actor or current_actor(),
-        entity="agreement",
-        entity_id=agreement_id,
-        action=AuditAction.UPDATE,
-        field="kpis",
-        summary=f"added KPI {kpi.metric} (target {spec.target} {spec.unit})",
+        agreement_id,
+        "kpis",
+        f"added KPI {kpi.metric} (target {spec.target} {spec.unit})",
+        actor,
     )
     return kpi_views([kpi])[0]
 
@@ -174,14 +172,8 @@ def record_actual(
         existing.note = note
     latest = max(kpi.actuals, key=lambda a: a.period_end)
     kpi.latest_attainment = attainment(kpi.target, latest.value, kpi.direction).value
-    record_event(
-        session,
-        actor=actor or current_actor(),
-        entity="agreement",
-        entity_id=kpi.agreement_id,
-        action=AuditAction.UPDATE,
-        field="kpis",
-        summary=f"{kpi.metric} {period_end.isoformat()}: {value}",
+    record_agreement_change(
+        session, kpi.agreement_id, "kpis", f"{kpi.metric} {period_end.isoformat()}: {value}", actor
     )
     session.flush()
     return kpi_views([kpi])[0]
@@ -191,15 +183,7 @@ def remove_kpi(session: Session, kpi_id: int, actor: str | None = None) -> None:
     kpi = session.get(KpiDefinition, kpi_id)
     if kpi is None:
         raise NotFoundError(f"no KPI with id {kpi_id}")
-    record_event(
-        session,
-        actor=actor or current_actor(),
-        entity="agreement",
-        entity_id=kpi.agreement_id,
-        action=AuditAction.UPDATE,
-        field="kpis",
-        summary=f"removed KPI {kpi.metric}",
-    )
+    record_agreement_change(session, kpi.agreement_id, "kpis", f"removed KPI {kpi.metric}", actor)
     session.delete(kpi)
     session.flush()
 

@@ -9,12 +9,12 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.domain.enums import AgreementStatus, AuditAction, MilestoneStatus
+from app.domain.enums import AgreementStatus, MilestoneStatus
 from app.domain.models import Agreement, Milestone
 from app.domain.money import is_currency
 from app.errors import FieldError, NotFoundError, ValidationError
 from app.services.agreements import MilestoneView
-from app.services.audit import current_actor, record_event
+from app.services.audit import record_agreement_change
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,14 +61,8 @@ def add_milestone(
     _apply(m, data)
     session.add(m)
     session.flush()
-    record_event(
-        session,
-        actor=actor or current_actor(),
-        entity="agreement",
-        entity_id=agreement_id,
-        action=AuditAction.UPDATE,
-        field="milestones",
-        summary=f"added {m.title} due {m.due_date.isoformat()}",
+    record_agreement_change(
+        session, agreement_id, "milestones", f"added {m.title} due {m.due_date.isoformat()}", actor
     )
     return _view(m)
 
@@ -92,14 +86,12 @@ def update_milestone(
         raise NotFoundError(f"no milestone with id {milestone_id}")
     old = f"{m.title} {m.status.value} due {m.due_date.isoformat()}"
     _apply(m, data)
-    record_event(
+    record_agreement_change(
         session,
-        actor=actor or current_actor(),
-        entity="agreement",
-        entity_id=m.agreement_id,
-        action=AuditAction.UPDATE,
-        field="milestones",
-        summary=f"{old} → {m.title} {m.status.value} due {m.due_date.isoformat()}",
+        m.agreement_id,
+        "milestones",
+        f"{old} → {m.title} {m.status.value} due {m.due_date.isoformat()}",
+        actor,
     )
     session.flush()
     return _view(m)
@@ -109,15 +101,7 @@ def remove_milestone(session: Session, milestone_id: int, actor: str | None = No
     m = session.get(Milestone, milestone_id)
     if m is None:
         raise NotFoundError(f"no milestone with id {milestone_id}")
-    record_event(
-        session,
-        actor=actor or current_actor(),
-        entity="agreement",
-        entity_id=m.agreement_id,
-        action=AuditAction.UPDATE,
-        field="milestones",
-        summary=f"removed {m.title}",
-    )
+    record_agreement_change(session, m.agreement_id, "milestones", f"removed {m.title}", actor)
     session.delete(m)
     session.flush()
 
