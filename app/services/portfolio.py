@@ -130,6 +130,28 @@ def _buckets(
     return [Bucket(k, counts[k], values[k]) for k in counts]
 
 
+def _currency_lines(
+    per_currency: dict[str, tuple[int, Decimal]], rates: _Rates
+) -> tuple[list[CurrencyTotal], int, Decimal]:
+    """Currency lines, the agreement count and the converted total.
+
+    Each line is its amount × rate, rounded; the total is the sum of the lines, and every
+    other full breakdown is rounded to add up to that same total.
+    """
+    rounded = {
+        currency: quantize(converted)
+        for currency, (_, value) in per_currency.items()
+        if (converted := rates.exact(currency, value)) is not None
+    }
+    lines = [
+        CurrencyTotal(currency, n, value, rates.get(currency), rounded.get(currency))
+        for currency, (n, value) in per_currency.items()
+    ]
+    lines.sort(key=lambda c: (-(c.value_base or ZERO), c.currency))
+    count = sum(n for n, _ in per_currency.values())
+    return lines, count, sum(rounded.values(), ZERO)
+
+
 def _label(value: object) -> str:
     return "" if value is None else str(getattr(value, "value", value))
 
@@ -178,20 +200,7 @@ def portfolio_figures(
         had_n, had_amount = per_currency.get(currency, (0, ZERO))
         per_currency[currency] = (had_n + n, had_amount + amount)
 
-    # Each currency line is its amount × rate, rounded; the total is the sum of the
-    # lines, and every other full breakdown is rounded to add up to that same total.
-    rounded = {
-        currency: quantize(converted)
-        for currency, (_, value) in per_currency.items()
-        if (converted := rates.exact(currency, value)) is not None
-    }
-    total = sum(rounded.values(), ZERO)
-    count = sum(n for n, _ in per_currency.values())
-    by_currency = [
-        CurrencyTotal(currency, n, value, rates.get(currency), rounded.get(currency))
-        for currency, (n, value) in per_currency.items()
-    ]
-    by_currency.sort(key=lambda c: (-(c.value_base or ZERO), c.currency))
+    by_currency, count, total = _currency_lines(per_currency, rates)
     by_type = _sorted(_buckets(per_type, rates, total), [t.value for t in AgreementType])
     by_status = _sorted(_buckets(per_status, rates, total), [s.value for s in AgreementStatus])
 
@@ -283,6 +292,35 @@ def portfolio_figures(
         rates=used,
         missing_rates=missing,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class PortfolioTotal:
+    as_of: date
+    base_currency: str
+    agreement_count: int
+    total_value_base: Decimal  # equal to portfolio_figures(...).total_value_base
+
+
+def portfolio_total(
+    session: Session,
+    as_of: date,
+    f: AgreementFilter | None = None,
+    base_currency: str | None = None,
+) -> PortfolioTotal:
+    """Only the headline count and converted value: one GROUP BY currency, for callers
+    (the dashboard's live tile, the report headline) that need no breakdown."""
+    f = f or AgreementFilter()
+    base = base_currency or stored_base_currency(session)
+    rates = _Rates(session, base, as_of)
+    stmt = select_agreements(
+        [Agreement.currency, func.count(), func.sum(Agreement.value)], f
+    ).group_by(Agreement.currency)
+    per_currency = {
+        currency: (n, _money(session, raw)) for currency, n, raw in session.execute(stmt)
+    }
+    _, count, total = _currency_lines(per_currency, rates)
+    return PortfolioTotal(as_of, base, count, total)
 
 
 def _money(session: Session, value: Any) -> Decimal:

@@ -36,7 +36,7 @@ from app.services.fx import RateInForce, convert, rate_in_force
 from app.services.listing import AgreementFilter, iter_agreements
 from app.services.milestones import overdue_milestones
 from app.services.partners import find_partner, get_partner
-from app.services.portfolio import portfolio_figures
+from app.services.portfolio import portfolio_figures, portfolio_total
 from app.services.settings import base_currency, company_name, get_setting
 
 HISTORY_LIMIT = 60
@@ -174,7 +174,7 @@ def portfolio_report(
     # only, within the report's filter (none if the filter leaves active ones out).
     active, active_value = 0, ZERO
     if not filters.statuses or AgreementStatus.ACTIVE in filters.statuses:
-        live = portfolio_figures(
+        live = portfolio_total(
             session,
             ctx.as_of,
             replace(f, statuses=frozenset({AgreementStatus.ACTIVE})),

@@ -19,7 +19,7 @@ from app.services.listing import (
     list_agreements,
 )
 from app.services.partners import PartnerInput, PartnerView, create_partner
-from app.services.portfolio import portfolio_figures
+from app.services.portfolio import portfolio_figures, portfolio_total
 from tests.conftest import TODAY, agreement_input
 
 
@@ -180,3 +180,19 @@ def test_missed_decisions_come_first_when_asked_for(session: Session, partner: P
     attention_list = attention(session, TODAY).decisions
     assert [d.title for d in attention_list] == ["d-40", "d-2", "d5"]
     assert [d.title for d in attention(session, TODAY).missed_decisions] == ["d-40", "d-2"]
+
+
+def test_the_headline_total_alone_equals_the_full_figures(
+    session: Session, partner: PartnerView
+) -> None:
+    _portfolio(session, partner)
+    set_rate(session, "EUR", "CNY", Decimal("7.8213"), date(2026, 1, 1))
+    set_rate(session, "USD", "CNY", Decimal("7.1351"), date(2026, 1, 1))
+    for f in (AgreementFilter(), AgreementFilter(statuses=frozenset({AgreementStatus.DRAFT}))):
+        full = portfolio_figures(session, TODAY, f, base_currency="CNY")
+        alone = portfolio_total(session, TODAY, f, base_currency="CNY")
+        assert (alone.agreement_count, alone.total_value_base) == (
+            full.agreement_count, full.total_value_base)  # fmt: skip
+    assert portfolio_total(session, TODAY, base_currency="CNY").total_value_base == Decimal(
+        "2209.20"
+    )

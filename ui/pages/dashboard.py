@@ -38,7 +38,12 @@ from app.domain.enums import AgreementStatus, AgreementType, OperatingModel
 from app.services.dashboard import Attention, attention
 from app.services.listing import AgreementFilter
 from app.services.overview import AttentionCounts, attention_counts
-from app.services.portfolio import PortfolioFigures, portfolio_figures
+from app.services.portfolio import (
+    PortfolioFigures,
+    PortfolioTotal,
+    portfolio_figures,
+    portfolio_total,
+)
 from ui import i18n, settings
 from ui.models.agreements import NEAR_COLOUR, PAST_COLOUR
 from ui.models.lazy import Roles
@@ -54,7 +59,7 @@ class DashboardData:
     attention: Attention  # the lists, a few hundred rows at most
     counts: AttentionCounts  # the exact totals for the tiles
     figures: PortfolioFigures  # every agreement, whatever its status
-    live: PortfolioFigures  # active agreements only: the portfolio an executive means
+    live: PortfolioTotal  # active agreements only: the portfolio an executive means
 
 
 LIVE = AgreementFilter(statuses=frozenset({AgreementStatus.ACTIVE}))
@@ -66,7 +71,7 @@ def load_dashboard(db: Database, today: date) -> DashboardData:
             attention(s, today, 90),
             attention_counts(s, today),
             portfolio_figures(s, today),
-            portfolio_figures(s, today, LIVE),
+            portfolio_total(s, today, LIVE),
         )
 
 
