@@ -152,7 +152,7 @@ class Agreement(Base):
     reference: Mapped[str] = mapped_column(String(40), unique=True)
     title: Mapped[str] = mapped_column(String(300), index=True)
     type: Mapped[AgreementType] = mapped_column(enum_column(AgreementType), index=True)
-    partner_id: Mapped[int] = mapped_column(ForeignKey("partners.id"), index=True)
+    partner_id: Mapped[int] = mapped_column(ForeignKey("partners.id"))
     owner: Mapped[str] = mapped_column(String(120), default="", index=True)
     status: Mapped[AgreementStatus] = mapped_column(enum_column(AgreementStatus), index=True)
     signed_date: Mapped[date | None] = mapped_column(Date)
@@ -188,6 +188,10 @@ class Agreement(Base):
         back_populates="agreement", cascade="all, delete-orphan", order_by="Attachment.id"
     )
 
+    # partner_id has no index of its own: it leads ix_agreements_partner_value, which SQLite
+    # uses as it would one (same plans, same times at 100,000 agreements). Type and status
+    # keep theirs although they lead composite indexes too: rowids in table order make a
+    # status filter of 55,000 rows take 85 ms instead of 150 ms.
     __table_args__ = (
         # The renewal pipeline and the dashboard ask "live agreements by decision date".
         Index("ix_agreements_status_decision_date", "status", "decision_date"),
