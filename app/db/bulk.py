@@ -8,22 +8,31 @@ databases get a plain Core ``insert()`` executemany.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import date
 from operator import itemgetter
 from typing import Any, cast
 
-from sqlalchemy import Table, insert
+from sqlalchemy import Date, Table, insert
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
+from sqlalchemy.types import TypeEngine
 
 BATCH = 5000
 
 
-def _batches(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+def _batches(rows: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
     for i in range(0, len(rows), size):
         yield rows[i : i + size]
 
 
-def _column(values: list[Any], processor: Any) -> list[Any]:
+def _processor(column_type: TypeEngine[Any], dialect: Dialect) -> Any:
+    # The dialect's own type: a generic Date has no bind processor, SQLite's DATE has one
+    # (without it, dates went to the sqlite3 module's default adapter, deprecated in 3.12).
+    return column_type.dialect_impl(dialect).bind_processor(dialect)
+
+
+def _column(values: list[Any], processor: Any, column_type: TypeEngine[Any]) -> list[Any]:
     if processor is None or not values:
         return values
     first = values[0]
@@ -31,34 +40,51 @@ def _column(values: list[Any], processor: Any) -> list[Any]:
     # bind processors of timestamps are several Python calls each.
     if values.count(first) == len(values) and len(set(map(type, values))) == 1:
         return [processor(first)] * len(values)
+    if isinstance(column_type, Date) and type(first) is date:
+        # SQLite's DATE stores "%04d-%02d-%02d": date.isoformat() exactly, without the
+        # processor's call per value.
+        return [None if v is None else v.isoformat() for v in values]
     return list(map(processor, values))
 
 
-def insert_rows(
-    session: Session, model: type[Any], rows: list[dict[str, Any]], batch: int = BATCH
-) -> None:
-    """INSERT ``rows`` (dicts with the same keys, in the same order) into ``model``'s table
-    in the session's transaction, with no ORM identity bookkeeping."""
-    if not rows:
-        return
+def insert_columns(session: Session, model: type[Any], columns: Mapping[str, list[Any]]) -> None:
+    """INSERT one row for each position of the equally long lists in ``columns`` into
+    ``model``'s table, in the session's transaction, with no ORM identity bookkeeping."""
     table = cast(Table, model.__table__)
+    lengths = {len(values) for values in columns.values()}
+    if not columns or lengths == {0}:
+        return
+    if len(lengths) != 1:
+        raise ValueError(f"columns of different lengths for {table.name}: {sorted(lengths)}")
     connection = session.connection()
     dialect = connection.dialect
+    names = list(columns)
     if dialect.name != "sqlite":
-        for chunk in _batches(rows, batch):
+        rows = [
+            dict(zip(names, values, strict=True)) for values in zip(*columns.values(), strict=True)
+        ]
+        for chunk in _batches(rows, BATCH):
             session.execute(insert(table), chunk)
         return
-    names = list(rows[0])
-    processors = [table.c[name].type.bind_processor(dialect) for name in names]
     quoted = ", ".join(f'"{name}"' for name in names)
     sql = f'INSERT INTO "{table.name}" ({quoted}) VALUES ({", ".join("?" * len(names))})'
     cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
-        for chunk in _batches(rows, batch):
-            columns = [
-                _column(list(map(itemgetter(name), chunk)), processor)
-                for name, processor in zip(names, processors, strict=True)
-            ]
-            cursor.executemany(sql, zip(*columns, strict=True))
+        size = lengths.pop()
+        for start in range(0, size, BATCH):
+            stored = []
+            for name in names:
+                column_type = table.c[name].type
+                values = columns[name][start : start + BATCH]
+                stored.append(_column(values, _processor(column_type, dialect), column_type))
+            cursor.executemany(sql, zip(*stored, strict=True))
     finally:
         cursor.close()
+
+
+def insert_rows(session: Session, model: type[Any], rows: list[dict[str, Any]]) -> None:
+    """INSERT ``rows`` (dicts with the same keys, in the same order) into ``model``'s table
+    in the session's transaction, with no ORM identity bookkeeping."""
+    if not rows:
+        return
+    insert_columns(session, model, {name: list(map(itemgetter(name), rows)) for name in rows[0]})

@@ -15,7 +15,7 @@ lifecycle rules, versioning and field-by-field audit trail.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
@@ -26,7 +26,7 @@ from sqlalchemy import Table as SqlTable
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, with_polymorphic
 
-from app.db.bulk import insert_rows
+from app.db.bulk import insert_columns, insert_rows
 from app.domain.enums import (
     AgreementStatus,
     AgreementType,
@@ -43,32 +43,38 @@ from app.domain.models import (
     PartnerRoleLink,
     ReferenceSequence,
 )
-from app.domain.money import is_currency
-from app.domain.terms import TermKind, TermSpec
+from app.domain.terms import TERMS
 from app.domain.types import utcnow
 from app.errors import FieldError, PartnerDeskError, TransitionError, ValidationError
 from app.services.agreements import (
-    AgreementInput,
     check_transition,
     decision_date,
     update_agreement,
 )
 from app.services.audit import as_text, current_actor
 from app.services.import_format import (
-    CHOICE_ALIASES,
     FIELD_TO_COLUMN,
     MONEY_COLUMNS,
     PARTNER_STATUS_ALIASES,
     ROLE_FOR_TYPE,
-    STATUS_ALIASES,
-    TERM_PLACES,
     TERM_SPECS,
-    TYPE_ALIASES,
-    VALUE_PLACES,
     ColumnMapping,
     map_columns,
 )
-from app.services.kpis import default_kpis
+from app.services.import_rows import (
+    BATCH,
+    AgreementRow,
+    Packed,
+    RowErrors,
+    RowSource,
+    Values,
+    parse_batches,
+    parse_cell,
+    parsed_batches_in_worker,
+    report_uncalculated,
+    row_cells,
+)
+from app.services.kpis import KpiSpec, default_kpis
 from app.services.partners import (
     ContactInput,
     PartnerInput,
@@ -79,27 +85,17 @@ from app.services.partners import (
 )
 from app.services.tabular import (
     Table,
-    UncalculatedFormula,
-    choice_key,
-    currency_matches,
     header_unit,
-    parse_amount,
-    parse_bool,
     parse_choice,
-    parse_date,
-    parse_decimal,
-    parse_int,
     parse_list,
-    plain_number,
     sheet_names,
     text_value,
 )
-from app.services.validation import check_agreement
 
-BATCH = 2000
 # Rows that look like an agreement already there are noted one by one up to this many; a
 # file imported twice would otherwise bury everything else under one note per row.
 DUPLICATE_NOTES = 100
+CACHED = 10_000  # typed terms and KPIs remembered during an import (see _Run.typed)
 Progress = Callable[[int, int], bool]
 NO_DATA_ROWS = "the file has no data rows below its header"
 
@@ -195,239 +191,6 @@ def preview_file(path: Path, options: ImportOptions = ImportOptions(), limit: in
         )
 
 
-# --- rows ---------------------------------------------------------------------------------
-
-
-class _RowErrors:
-    """Problems of one row, each named by the column header the user sees."""
-
-    def __init__(self, row: int, labels: Mapping[str, str]) -> None:
-        self.row = row
-        self.labels = labels
-        self.items: list[FieldError] = []
-        self.failed: set[str] = set()  # columns already reported: their values are stand-ins
-
-    def add(self, column: str, message: str) -> None:
-        column = FIELD_TO_COLUMN.get(column, column)
-        self.failed.add(column)
-        self.items.append(FieldError(self.labels.get(column, column), message, self.row))
-
-
-def _cells(values: list[Any], fields: tuple[str | None, ...]) -> dict[str, Any]:
-    """{column: value} for the cells that hold something: a blank cell is as good as none."""
-    return {
-        f: v
-        for f, v in zip(fields, values, strict=False)
-        # "" first: most blank cells are empty, and that test is the cheapest.
-        if v != "" and f is not None and v is not None and (v.__class__ is not str or v.strip())
-    }
-
-
-def _uncalculated(cells: dict[str, Any], errors: _RowErrors) -> None:
-    """Report formula cells without a calculated value, and treat them as blank."""
-    for column, value in list(cells.items()):
-        if value.__class__ is UncalculatedFormula:
-            errors.add(column, value.problem)
-            del cells[column]
-
-
-def _get(cells: Mapping[str, Any], column: str, parse: Callable[[Any], Any], errors: _RowErrors,
-         default: Any = None, *, required: bool = False) -> Any:  # fmt: skip
-    raw = cells.get(column)
-    if raw is None:  # _cells() left out every blank cell
-        if required and column not in errors.failed:  # (and _uncalculated() reported it)
-            errors.add(column, "is required")
-        return default
-    try:
-        return parse(raw)
-    except ValueError as exc:
-        errors.add(column, str(exc))
-        return default
-
-
-@dataclass(slots=True)
-class _AgreementRow:
-    row: int
-    data: AgreementInput
-    partner_name: str
-    partner_local_name: str | None
-    partner_country: str | None
-    reference: str | None = None
-    partner_id: int = 0
-
-
-def _exact(value: Decimal, places: int) -> Decimal:
-    """``value`` at the scale it is stored with; refuses to round digits away."""
-    quantum = _QUANTA.get(places) or Decimal(1).scaleb(-places)
-    exact = value.quantize(quantum)
-    if exact != value:
-        raise ValueError(f"{value} has more than {places} decimal places")
-    return exact
-
-
-_QUANTA = {places: Decimal(1).scaleb(-places) for places in range(10)}
-
-
-def _term_value(
-    spec: TermSpec, raw: Any, currency: str | None, unit: tuple[Decimal, str | None] | None = None
-) -> Any:
-    kind = spec.kind
-    if kind in (TermKind.LINES, TermKind.CURRENCIES):
-        return parse_list(raw)
-    if kind is TermKind.CHOICES:
-        return tuple(_choice(spec, item) for item in parse_list(raw))
-    if kind is TermKind.CHOICE:
-        return _choice(spec, text_value(raw))
-    if kind is TermKind.BOOL:
-        return parse_bool(raw)
-    if kind is TermKind.DATE:
-        return parse_date(raw)
-    if kind is TermKind.INT:
-        return parse_int(raw)
-    if kind is TermKind.MONEY:
-        amount, written = _scaled(parse_amount(raw), unit)
-        if written and currency and not currency_matches(written, currency):
-            raise ValueError(f"is in {written}, but the agreement's currency is {currency}")
-        return _exact(amount, TERM_PLACES.get(spec.name, VALUE_PLACES))
-    if kind in (TermKind.PERCENT, TermKind.DECIMAL):
-        return _exact(parse_decimal(raw), TERM_PLACES.get(spec.name, 6))
-    return text_value(raw)
-
-
-def _choice(spec: TermSpec, text: str) -> str:
-    """A choice as its stored value; ``coerce_terms`` then says if it is not one."""
-    assert spec.choices is not None
-    if text in spec.choices._value2member_map_:  # as exported: no folding needed
-        return text
-    key = choice_key(text)
-    return CHOICE_ALIASES.get(key, key)
-
-
-def _scaled(amount: tuple[Decimal, str | None], unit: tuple[Decimal, str | None] | None
-            ) -> tuple[Decimal, str | None]:  # fmt: skip
-    if unit is None:
-        return amount
-    return amount[0] * unit[0], amount[1] or unit[1]
-
-
-def _text(raw: Any) -> str:
-    """``text_value`` for the usual ASCII cell, without the call."""
-    if raw.__class__ is str and raw.isascii():
-        return raw.strip()
-    return "" if raw is None else text_value(raw)
-
-
-_TYPES = {m.value: m for m in AgreementType}
-_STATUSES = {m.value: m for m in AgreementStatus}
-_CURRENCIES: dict[str, str] = {}  # a cell as written -> its ISO code, once it was valid
-
-
-def _parse_agreement(
-    number: int, cells: Mapping[str, Any], errors: _RowErrors,
-    units: Mapping[str, tuple[Decimal, str | None]] = {},
-    term_columns: tuple[str, ...] | None = None,
-) -> _AgreementRow:  # fmt: skip
-    """The row as an AgreementInput; a value that fails to parse is reported in ``errors``
-    and replaced by a stand-in, so that the row's other fields are still checked.
-
-    Each field tries the form an export (or a script) writes first, inline; anything else
-    goes the general way through ``_get`` and the ``tabular`` parsers: this runs per row.
-    """
-    get = cells.get
-    raw = get("title")
-    title = _get(cells, "title", text_value, errors, "", required=True) if raw is None else (
-        _text(raw))  # fmt: skip
-    a_type = _TYPES.get(raw) if (raw := get("type")).__class__ is str else None
-    if a_type is None:
-        a_type = _get(cells, "type", lambda r: parse_choice(r, AgreementType, TYPE_ALIASES),
-                      errors, AgreementType.BRAND, required=True)  # fmt: skip
-    status = _STATUSES.get(raw) if (raw := get("status")).__class__ is str else None
-    if status is None:
-        status = _get(cells, "status", lambda r: parse_choice(r, AgreementStatus, STATUS_ALIASES),
-                      errors, AgreementStatus.DRAFT, required=True)  # fmt: skip
-    raw = get("partner")
-    partner = _get(cells, "partner", text_value, errors, "", required=True) if raw is None else (
-        _text(raw))  # fmt: skip
-    currency = _CURRENCIES.get(raw) if (raw := get("currency")).__class__ is str else None
-    if currency is None:
-        currency = _get(cells, "currency", _currency, errors, "", required=True)
-        if currency and raw.__class__ is str and len(_CURRENCIES) < 1000:
-            _CURRENCIES[raw] = currency
-    raw = get("value")
-    unit = units.get("value")
-    amount: tuple[Decimal, str | None] | None
-    if raw.__class__ is str and unit is None and plain_number(raw):
-        amount = Decimal(raw.replace(",", "")), None
-    else:
-        amount = _get(cells, "value", lambda r: _scaled(parse_amount(r), unit), errors,
-                      required=True)  # fmt: skip
-    value = Decimal(0)
-    if amount is not None:
-        value, written = amount
-        if written and currency and not currency_matches(written, currency):
-            errors.add("value", f"is in {written}, but the currency column says {currency}")
-        try:
-            value = _exact(value, VALUE_PLACES)
-        except ValueError as exc:
-            errors.add("value", str(exc))
-    start = _get(cells, "start_date", parse_date, errors, required=True)
-    end = _get(cells, "end_date", parse_date, errors, required=True)
-    start = start or end or date(2000, 1, 1)
-    end = end or start
-    signed = None if get("signed_date") is None else _get(cells, "signed_date", parse_date, errors)
-    notice = 0 if get("notice_days") is None else _get(cells, "notice_days", parse_int, errors, 0)
-    auto_renew = False if get("auto_renew") is None else (
-        _get(cells, "auto_renew", parse_bool, errors, False))  # fmt: skip
-    renewal = None if get("renewal_months") is None else (
-        _get(cells, "renewal_months", parse_int, errors))  # fmt: skip
-    terms: dict[str, Any] = {}
-    for name in TERM_SPECS.keys() & cells.keys() if term_columns is None else term_columns:
-        raw = get(name)
-        if raw is None:
-            continue
-        try:
-            terms[name] = _term_value(TERM_SPECS[name], raw, currency, units.get(name))
-        except ValueError as exc:
-            errors.add(name, str(exc))
-    return _AgreementRow(
-        row=number,
-        data=AgreementInput(
-            title=title,
-            type=a_type,
-            partner_id=0,
-            status=status,
-            currency=currency or "XXX",
-            value=value,
-            start_date=start,
-            end_date=end,
-            reference=None,
-            owner=_text(get("owner")),
-            signed_date=signed,
-            auto_renew=auto_renew,
-            renewal_term_months=renewal,
-            notice_days=notice,
-            governing_law=_text(get("governing_law")),
-            territories=() if (raw := get("territories")) is None else parse_list(raw),
-            description=""
-            if (raw := get("description")) is None
-            else (text_value(raw, strip=False)),
-            terms=terms,
-        ),
-        partner_name=partner,
-        reference=_text(get("reference")) or None,
-        partner_local_name=_text(get("partner_local_name")) or None,
-        partner_country=_text(get("partner_country")).upper() or None,
-    )
-
-
-def _currency(raw: Any) -> str:
-    code = text_value(raw).upper()
-    code = {"RMB": "CNY", "人民币": "CNY", "美元": "USD", "欧元": "EUR"}.get(code, code)
-    if not is_currency(code):
-        raise ValueError(f"{text_value(raw)!r} is not an ISO 4217 currency code")
-    return code
-
-
 # --- partners named in an agreements file ------------------------------------------------
 
 
@@ -495,7 +258,7 @@ class _Partners:
             self.by_local.setdefault(local, []).append(pid)
             self.by_key.setdefault((local.lower(), country), pid)
 
-    def resolve(self, r: _AgreementRow, errors: _RowErrors) -> int | None:
+    def resolve(self, r: AgreementRow, errors: RowErrors) -> int | None:
         name, country = r.partner_name.strip(), r.partner_country
         if country:
             pid = self.by_key.get((name.lower(), country))
@@ -514,14 +277,14 @@ class _Partners:
                                   "column so that it can be created")  # fmt: skip
         return None
 
-    def _create(self, r: _AgreementRow, errors: _RowErrors) -> int | None:
+    def _create(self, r: AgreementRow, errors: RowErrors) -> int | None:
         # prepare() made every valid new partner of the batch; what is left was refused.
         key = (r.partner_name.strip().lower(), r.partner_country or "")
         for e in self.bad.get(key, ()):
             errors.add(e.field, e.message)
         return None
 
-    def prepare(self, rows: list[_AgreementRow]) -> None:
+    def prepare(self, rows: list[AgreementRow]) -> None:
         """Create, in one go, the new partners this batch of rows names (and validate them
         with the editor's rules first): one ORM create per partner was most of the time."""
         pending: dict[tuple[str, str], PartnerInput] = {}
@@ -532,7 +295,7 @@ class _Partners:
                 name = r.partner_name.strip()
                 if self.by_name.get(name.lower()) or self.by_local.get(name):
                     continue  # an existing partner: resolve() finds it
-                guess = guess_country(name, r.data.currency)
+                guess = guess_country(name, r.values.currency)
                 if guess is None:
                     continue  # resolve() asks for a partner_country column
                 r.partner_country, reason = guess
@@ -548,7 +311,7 @@ class _Partners:
                 legal_name=r.partner_name.strip(),
                 country=r.partner_country,
                 local_name=r.partner_local_name,
-                roles=frozenset({ROLE_FOR_TYPE[AgreementType(r.data.type)]}),
+                roles=frozenset({ROLE_FOR_TYPE[AgreementType(r.values.type)]}),
             )
             problems = validate_partner(self.session, data)
             if problems:
@@ -589,11 +352,12 @@ class _Partners:
 _SAME = "same partner, title, type and start date"
 
 
-def _likeness(partner_id: int, title: str, start: date, a_type: AgreementType | str) -> int:
-    """What makes two agreements look alike, as its hash: at 100,000 rows, keeping the
-    titles themselves grew the import's memory by a quarter. Two different keys with one
-    hash (about one import in billions) cost only a wrong note."""
-    return hash((partner_id, " ".join(title.split()).casefold(), start, AgreementType(a_type)))
+def _likeness(partner_id: int, title: str, start: str, a_type: str) -> int:
+    """What makes two agreements look alike (the start date in ISO form, the type as its
+    value), as its hash: at 100,000 rows, keeping the titles themselves grew the import's
+    memory by a quarter. Two different keys with one hash (about one import in billions)
+    cost only a wrong note."""
+    return hash((partner_id, " ".join(title.split()).casefold(), start, a_type))
 
 
 class _Duplicates:
@@ -628,11 +392,12 @@ class _Duplicates:
             for ref, pid, title, start, a_type in self.session.execute(
                 query.where(Agreement.partner_id.in_(new[i:i + BATCH]))
             ):  # fmt: skip
-                self.seen.setdefault(_likeness(pid, title, start, a_type), ref)
+                like = _likeness(pid, title, start.isoformat(), AgreementType(a_type).value)
+                self.seen.setdefault(like, ref)
 
-    def check(self, r: _AgreementRow) -> None:
-        d = r.data
-        like = self.seen.setdefault(_likeness(r.partner_id, d.title, d.start_date, d.type), r.row)
+    def check(self, r: AgreementRow) -> None:
+        v = r.values
+        like = self.seen.setdefault(_likeness(r.partner_id, v.title, v.start_date, v.type), r.row)
         # A row with a reference of its own says which agreement it is: nothing to guess.
         if like == r.row or r.reference:
             return
@@ -682,6 +447,10 @@ class _Run:
     taken: dict[tuple[str, int], set[str]] = field(default_factory=dict)
     first_new_id: int = 0  # the first agreement id this import created; 0: none yet
     formulas: bool = False  # rows may hold UncalculatedFormula cells
+    # Typed terms and default KPIs by the terms as read: rows often share them (a file of
+    # one partner's campaigns), and building them costs more than looking them up.
+    typed_cache: dict[Packed, dict[str, Any]] = field(default_factory=dict)
+    kpi_cache: dict[tuple[str, Packed], list[KpiSpec]] = field(default_factory=dict)
 
     @property
     def writing(self) -> bool:
@@ -690,6 +459,23 @@ class _Run:
     def tick(self) -> None:
         if self.progress is not None and not self.progress(self.rows, self.total):
             raise InterruptedError("import cancelled; nothing was imported")
+
+    def typed(self, v: Values) -> dict[str, Any]:
+        typed = self.typed_cache.get(v.typed)
+        if typed is None:
+            if len(self.typed_cache) >= CACHED:
+                self.typed_cache.clear()
+            typed = self.typed_cache[v.typed] = v.typed_terms()
+        return typed
+
+    def kpis(self, v: Values, typed: dict[str, Any]) -> list[KpiSpec]:
+        key = (v.type, v.typed)
+        kpis = self.kpi_cache.get(key)
+        if kpis is None:
+            if len(self.kpi_cache) >= CACHED:
+                self.kpi_cache.clear()
+            kpis = self.kpi_cache[key] = default_kpis(AgreementType(v.type), typed)
+        return kpis
 
 
 def import_file(
@@ -726,7 +512,11 @@ def import_file(
             if mapping.kind == "agreements":
                 partners = _Partners(session, actor)
                 duplicates = _Duplicates(session)
-                _import_agreements(run, table.rows(), mapping.fields, partners, duplicates)
+                batches = _parsed_batches(table, _row_source(table, mapping, run))
+                try:
+                    _import_agreements(run, batches, partners, duplicates)
+                finally:
+                    batches.close()  # a failed or cancelled import stops the reader
                 created = partners.created
                 listed = [*partners.guessed.values(), *duplicates.notes, *duplicates.summary()]
                 notes = tuple(text for _row, text in sorted(listed, key=lambda n: n[0]))
@@ -749,6 +539,32 @@ def import_file(
             savepoint.rollback()
         report = _report(mapping.kind, run, ignored, written=run.writing, partners_created=created)
         return replace(report, notes=notes, empty=not run.rows)
+
+
+# From this many rows on, a worker process reads and checks the rows while this one
+# writes; below it, starting the process (0.45 s) costs more than it saves.
+WORKER_MIN_ROWS = 5000
+
+
+def _row_source(table: Table, mapping: ColumnMapping, run: _Run) -> RowSource:
+    fields = mapping.fields
+    return RowSource(
+        path=table.path,
+        encoding=None if table.is_xlsx else table.encoding,
+        sheet=table.sheet,
+        fields=fields,
+        labels=run.labels,
+        units=run.units,
+        # In the file's order, so that a row's term problems are listed in a stable order.
+        term_columns=tuple(dict.fromkeys(f for f in fields if f is not None and f in TERM_SPECS)),
+        formulas=run.formulas,
+    )
+
+
+def _parsed_batches(table: Table, src: RowSource) -> Generator[list[AgreementRow]]:
+    if table.total - 1 >= WORKER_MIN_ROWS:
+        return parsed_batches_in_worker(src)
+    return parse_batches(src, table.rows())
 
 
 # SQLite's page cache for the import's connection, in KiB (negative: a size, not pages).
@@ -785,36 +601,14 @@ def _report(kind: str, run: _Run, ignored: tuple[str, ...], *, written: bool,
     )  # fmt: skip
 
 
-def _batched(rows: Iterator[tuple[int, list[Any]]]) -> Iterator[list[tuple[int, list[Any]]]]:
-    batch: list[tuple[int, list[Any]]] = []
-    for item in rows:
-        batch.append(item)
-        if len(batch) >= BATCH:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 def _import_agreements(
-    run: _Run, rows: Iterator[tuple[int, list[Any]]], fields: tuple[str | None, ...],
-    partners: _Partners, duplicates: _Duplicates,
-) -> None:  # fmt: skip
+    run: _Run, batches: Iterator[list[AgreementRow]], partners: _Partners, duplicates: _Duplicates
+) -> None:
     session = run.session
-    # In the file's order, so that a row's term problems are listed in a stable order.
-    term_columns = tuple(dict.fromkeys(f for f in fields if f is not None and f in TERM_SPECS))
-    for batch in _batched(rows):
-        parsed: list[tuple[_AgreementRow, _RowErrors]] = []
-        for number, values in batch:
-            run.rows += 1
-            errors = _RowErrors(number, run.labels)
-            cells = _cells(values, fields)
-            if run.formulas:
-                _uncalculated(cells, errors)
-            row = _parse_agreement(number, cells, errors, run.units, term_columns)
-            parsed.append((row, errors))
-        partners.prepare([r for r, errors in parsed if "partner" not in errors.failed])
-        refs = [r.reference for r, _ in parsed if r.reference]
+    for parsed in batches:
+        run.rows += len(parsed)
+        partners.prepare([r for r in parsed if "partner" not in r.errors.failed])
+        refs = [r.reference for r in parsed if r.reference]
         existing = _existing(session, refs)
         if run.first_new_id:
             # A reference this import generated, now asked for by the file: not an update
@@ -826,20 +620,20 @@ def _import_agreements(
                 del existing[ref]
             if clashes and run.writing:
                 _renumber(run, clashes)
-        creates: list[tuple[_AgreementRow, dict[str, Any]]] = []
-        updates: list[tuple[_AgreementRow, int, int, dict[str, Any]]] = []
-        for r, errors in parsed:
-            target = _validate_row(run, r, errors, partners, existing)
-            run.problems.extend(errors.items)
-            if errors.items or target is None:
+        creates: list[AgreementRow] = []
+        updates: list[tuple[AgreementRow, int, int]] = []
+        for r in parsed:
+            target = _validate_row(run, r, partners, existing)
+            run.problems.extend(r.errors.items)
+            if r.errors.items or target is None:
                 continue
             if target[0] == 0:
                 run.creates += 1
-                creates.append((r, target[1]))
+                creates.append(r)
             else:
-                updates.append((r, target[0], target[2], target[1]))
-        duplicates.load({r.partner_id for r, _typed in creates}, run.first_new_id)
-        for r, _typed in creates:
+                updates.append((r, *target))
+        duplicates.load({r.partner_id for r in creates}, run.first_new_id)
+        for r in creates:
             duplicates.check(r)
         same = _unchanged(session, updates)
         run.unchanged += len(same)
@@ -847,18 +641,16 @@ def _import_agreements(
         run.updates += len(updates)
         if run.writing:
             _insert_agreements(run, creates)
-            for r, agreement_id, version, _typed in updates:
+            for r, agreement_id, version in updates:
                 try:
-                    data = replace(r.data, partner_id=r.partner_id)
+                    data = r.values.to_input(r.partner_id)
                     update_agreement(session, agreement_id, data, version, run.actor)
                 except (ValidationError, TransitionError) as exc:
                     _row_failed(run, r.row, exc)
         run.tick()
 
 
-def _unchanged(
-    session: Session, updates: list[tuple[_AgreementRow, int, int, dict[str, Any]]]
-) -> set[int]:
+def _unchanged(session: Session, updates: list[tuple[AgreementRow, int, int]]) -> set[int]:
     """Ids whose row in the file says exactly what the database holds.
 
     Re-importing an exported file is common (fix three cells, import it all again); an
@@ -871,11 +663,11 @@ def _unchanged(
     ids = [u[1] for u in updates]
     current = {a.id: a for a in session.scalars(select(poly).where(poly.id.in_(ids)))}
     same = set()
-    for r, agreement_id, _version, typed in updates:
+    for r, agreement_id, _version in updates:
         a = current.get(agreement_id)
         if a is None:
             continue
-        d = r.data
+        d = r.values.to_input()
         wanted: dict[str, Any] = {
             "title": d.title.strip(), "partner_id": r.partner_id, "owner": d.owner.strip(),
             "status": d.status, "signed_date": d.signed_date, "start_date": d.start_date,
@@ -884,7 +676,7 @@ def _unchanged(
             "value": d.value, "currency": d.currency, "governing_law": d.governing_law.strip(),
             "territories": tuple(t.strip() for t in d.territories if t.strip()),
             "description": d.description,
-        } | typed  # fmt: skip
+        } | r.values.typed_terms()  # fmt: skip
         if all(as_text(getattr(a, k)) == as_text(v) for k, v in wanted.items()):
             same.add(agreement_id)
     return same
@@ -909,10 +701,10 @@ def _existing(session: Session, refs: list[str]) -> _Existing:
 
 
 def _validate_row(
-    run: _Run, r: _AgreementRow, errors: _RowErrors, partners: _Partners,
-    existing: _Existing,
-) -> tuple[int, dict[str, Any], int] | None:  # fmt: skip
-    """(agreement id or 0 for a new one, typed terms, version), or None with ``errors``."""
+    run: _Run, r: AgreementRow, partners: _Partners, existing: _Existing
+) -> tuple[int, int] | None:
+    """(agreement id or 0 for a new one, version), or None with ``r.errors``."""
+    errors = r.errors
     ref = r.reference or ""
     agreement_id, version = 0, 0
     if ref:
@@ -927,12 +719,12 @@ def _validate_row(
             agreement_id, a_type, status, version = existing[ref]
             # A type or status that failed to parse is a stand-in: comparing it with the
             # saved one would only invent a second problem.
-            if a_type is not r.data.type and "type" not in errors.failed:
+            if a_type != r.values.type and "type" not in errors.failed:
                 errors.add("type", f"{ref} is a {a_type.value} agreement; the type of a saved "
                                    "agreement cannot change")  # fmt: skip
-            if status is not r.data.status and "status" not in errors.failed:
+            if status != r.values.status and "status" not in errors.failed:
                 try:
-                    check_transition(status, r.data.status)
+                    check_transition(status, AgreementStatus(r.values.status))
                 except TransitionError as exc:
                     errors.add("status", f"{ref}: {exc}")
     partner_id = None
@@ -944,38 +736,23 @@ def _validate_row(
     r.partner_id = partner_id or 0
     # The reference is checked above, in bulk: the file's own duplicates, and an existing
     # reference means an update, never a clash.
-    # validate_agreement's rules without its two queries per row: the partner was just
-    # found among those loaded once (an id from resolve() exists), and the reference travels
-    # beside the input (data.reference is None), checked above for the whole batch.
-    # A partner that resolve() refused is reported already (often as partner_country, when
-    # the file was to create it); "no partner with id 0" would only confuse.
-    typed, problems = check_agreement(_checkable(r.data, errors), partner_known=True)
+    # validate_agreement's rules without its two queries per row: parse_row() checked
+    # everything else with check_agreement. The partner was just found among those loaded
+    # once (an id from resolve() exists), and the reference travels beside the input
+    # (data.reference is None), checked above for the whole batch. A partner that resolve()
+    # refused is reported already (often as partner_country, when the file was to create
+    # it); "no partner with id 0" would only confuse.
     type_failed = "type" in errors.failed
-    for p in problems:
-        column = FIELD_TO_COLUMN.get(p.field, p.field)
+    for name, message in r.checks:
+        column = FIELD_TO_COLUMN.get(name, name)
         # Checks on stand-in values would only repeat a problem already reported; without
         # its type, the row's terms mean nothing.
         if column in errors.failed or (type_failed and column in TERM_SPECS):
             continue
-        errors.add(p.field, p.message)
+        errors.add(name, message)
     if errors.items:
         return None
-    return agreement_id, typed, version
-
-
-def _checkable(data: AgreementInput, errors: _RowErrors) -> AgreementInput:
-    """``data`` with stand-ins no rule can trip over, so that every field that did parse
-    is still checked: no terms without a type, and a date that failed to parse at the far
-    end, where no comparison with another date fails."""
-    failed = errors.failed
-    if not failed & {"type", "start_date", "end_date"}:
-        return data
-    return replace(
-        data,
-        terms={} if "type" in failed else data.terms,
-        start_date=date.min if "start_date" in failed else data.start_date,
-        end_date=date.max if "end_date" in failed else data.end_date,
-    )
+    return agreement_id, version
 
 
 def _row_failed(run: _Run, row: int, exc: PartnerDeskError) -> None:
@@ -985,55 +762,76 @@ def _row_failed(run: _Run, row: int, exc: PartnerDeskError) -> None:
         run.problems.append(FieldError("status", str(exc), row))
 
 
-def _insert_agreements(run: _Run, creates: list[tuple[_AgreementRow, dict[str, Any]]]) -> None:
+def _insert_agreements(run: _Run, creates: list[AgreementRow]) -> None:
+    """The new agreements, their terms, default KPIs and audit entries: as
+    ``create_agreement`` makes them, but a column at a time."""
     if not creates:
         return
     session = run.session
     now = utcnow()
-    base_rows = []
-    for r, _typed in creates:
-        d = r.data
-        base_rows.append({
-            "reference": r.reference or _next_reference(run, d.type, d.start_date.year),
-            "title": d.title.strip(), "type": d.type, "partner_id": r.partner_id,
-            "owner": d.owner.strip(), "status": d.status, "signed_date": d.signed_date,
-            "start_date": d.start_date, "end_date": d.end_date, "auto_renew": d.auto_renew,
-            "renewal_term_months": d.renewal_term_months, "notice_days": d.notice_days,
-            "decision_date": decision_date(d.end_date, d.notice_days), "value": d.value,
-            "currency": d.currency, "governing_law": d.governing_law.strip(),
-            "territories": d.territories, "description": d.description,
-            "predecessor_id": None, "version": 1, "created_at": now, "updated_at": now,
-        })  # fmt: skip
     # The import holds SQLite's write lock from its first write on, so max(id) stays ours;
     # on PostgreSQL a concurrent insert makes this batch fail (and the import roll back).
     first = (session.scalar(select(func.max(Agreement.id))) or 0) + 1
     run.first_new_id = run.first_new_id or first
-    ids = list(range(first, first + len(base_rows)))
-    for agreement_id, base in zip(ids, base_rows, strict=True):
-        base["id"] = agreement_id
-    insert_rows(session, Agreement, base_rows)
-    term_rows: dict[AgreementType, list[dict[str, Any]]] = {}
-    kpi_rows: list[dict[str, Any]] = []
-    audit_rows: list[dict[str, Any]] = []
-    for agreement_id, (r, typed), base in zip(ids, creates, base_rows, strict=True):
-        a_type = AgreementType(r.data.type)
-        term_rows.setdefault(a_type, []).append({"id": agreement_id} | typed)
-        for k in default_kpis(a_type, typed):
-            kpi_rows.append({"agreement_id": agreement_id, "metric": k.metric, "unit": k.unit,
-                             "target": k.target, "direction": k.direction,
-                             "latest_attainment": None})  # fmt: skip
-        audit_rows.append(_create_audit(run.actor, now, agreement_id,
-                                        f"{base['reference']} {base['title']}"))  # fmt: skip
-    for a_type, rows in term_rows.items():
-        insert_rows(session, AGREEMENT_CLASSES[a_type], rows)
-    insert_rows(session, KpiDefinition, kpi_rows)
-    insert_rows(session, AuditEntry, audit_rows)
-
-
-def _create_audit(actor: str, now: Any, agreement_id: int, summary: str) -> dict[str, Any]:
-    return {"at": now, "actor": actor, "entity": "agreement", "entity_id": agreement_id,
-            "action": AuditAction.CREATE, "field": "", "old_value": None,
-            "new_value": summary}  # fmt: skip
+    ids = list(range(first, first + len(creates)))
+    values = [r.values for r in creates]
+    ends = [date.fromisoformat(v.end_date) for v in values]
+    notice = [v.notice_days for v in values]
+    references = [
+        r.reference
+        or _next_reference(run, AgreementType(r.values.type), int(r.values.start_date[:4]))
+        for r in creates
+    ]
+    titles = [v.title.strip() for v in values]
+    n = len(creates)
+    insert_columns(session, Agreement, {
+        "id": ids, "reference": references, "title": titles,
+        "type": [v.type for v in values], "partner_id": [r.partner_id for r in creates],
+        "owner": [v.owner.strip() for v in values], "status": [v.status for v in values],
+        "signed_date": [None if v.signed_date is None else date.fromisoformat(v.signed_date)
+                        for v in values],
+        "start_date": [date.fromisoformat(v.start_date) for v in values], "end_date": ends,
+        "auto_renew": [v.auto_renew for v in values],
+        "renewal_term_months": [v.renewal_term_months for v in values], "notice_days": notice,
+        "decision_date": list(map(decision_date, ends, notice)),
+        "value": [Decimal(v.value) for v in values], "currency": [v.currency for v in values],
+        "governing_law": [v.governing_law.strip() for v in values],
+        "territories": [v.territories for v in values],
+        "description": [v.description for v in values],
+        "predecessor_id": [None] * n, "version": [1] * n,
+        "created_at": [now] * n, "updated_at": [now] * n,
+    })  # fmt: skip
+    terms: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+    kpis: dict[str, list[Any]] = {
+        "agreement_id": [],
+        "metric": [],
+        "unit": [],
+        "target": [],
+        "direction": [],
+    }
+    for agreement_id, v in zip(ids, values, strict=True):
+        typed = run.typed(v)
+        terms.setdefault(v.type, []).append((agreement_id, typed))
+        for k in run.kpis(v, typed):
+            kpis["agreement_id"].append(agreement_id)
+            kpis["metric"].append(k.metric)
+            kpis["unit"].append(k.unit)
+            kpis["target"].append(k.target)
+            kpis["direction"].append(k.direction)
+    for a_type, rows in terms.items():
+        names = [spec.name for spec in TERMS[AgreementType(a_type)]]
+        insert_columns(session, AGREEMENT_CLASSES[AgreementType(a_type)], {
+            "id": [agreement_id for agreement_id, _typed in rows]
+        } | {name: [typed[name] for _id, typed in rows] for name in names})  # fmt: skip
+    insert_columns(
+        session, KpiDefinition, kpis | {"latest_attainment": [None] * len(kpis["metric"])}
+    )
+    insert_columns(session, AuditEntry, {
+        "at": [now] * n, "actor": [run.actor] * n, "entity": ["agreement"] * n,
+        "entity_id": ids, "action": [AuditAction.CREATE] * n, "field": [""] * n,
+        "old_value": [None] * n,
+        "new_value": [f"{ref} {title}" for ref, title in zip(references, titles, strict=True)],
+    })  # fmt: skip
 
 
 def _starts_with(column: Any, prefix: str) -> Any:
@@ -1107,16 +905,18 @@ def _parse_contacts(raw: Any) -> tuple[ContactInput, ...]:
     return tuple(contacts)
 
 
-def _parse_partner(cells: Mapping[str, Any], errors: _RowErrors) -> PartnerInput | None:
-    name = _get(cells, "legal_name", text_value, errors, "", required=True)
-    country = _get(cells, "country", lambda r: text_value(r).upper(), errors, "", required=True)
-    roles = _get(cells, "roles",
-                 lambda r: frozenset(parse_choice(i, PartnerRole) for i in parse_list(r)),
-                 errors, frozenset())  # fmt: skip
-    status = _get(cells, "status",
-                  lambda r: parse_choice(r, PartnerStatus, PARTNER_STATUS_ALIASES),
-                  errors, PartnerStatus.ACTIVE)  # fmt: skip
-    contacts = _get(cells, "contacts", _parse_contacts, errors, ())
+def _parse_partner(cells: Mapping[str, Any], errors: RowErrors) -> PartnerInput | None:
+    name = parse_cell(cells, "legal_name", text_value, errors, "", required=True)
+    country = parse_cell(
+        cells, "country", lambda r: text_value(r).upper(), errors, "", required=True
+    )
+    roles = parse_cell(cells, "roles",
+                       lambda r: frozenset(parse_choice(i, PartnerRole) for i in parse_list(r)),
+                       errors, frozenset())  # fmt: skip
+    status = parse_cell(cells, "status",
+                        lambda r: parse_choice(r, PartnerStatus, PARTNER_STATUS_ALIASES),
+                        errors, PartnerStatus.ACTIVE)  # fmt: skip
+    contacts = parse_cell(cells, "contacts", _parse_contacts, errors, ())
     if errors.items:
         return None
     return PartnerInput(
@@ -1161,10 +961,10 @@ def _import_partners(
     seen: dict[tuple[str, str], int] = {}
     for number, values in rows:
         run.rows += 1
-        errors = _RowErrors(number, run.labels)
-        cells = _cells(values, fields)
+        errors = RowErrors(number, run.labels)
+        cells = row_cells(values, fields)
         if run.formulas:
-            _uncalculated(cells, errors)
+            report_uncalculated(cells, errors)
         data = _parse_partner(cells, errors)
         if data is not None:
             key = (data.legal_name.strip().lower(), data.country.strip().upper())
