@@ -605,11 +605,14 @@ def parse_int(raw: Any) -> int:
 def parse_list(raw: Any) -> tuple[str, ...]:
     """``a; b; c`` (also one item per line, or full-width ``；``) as a tuple."""
     text = raw if raw.__class__ is str and raw.isascii() else text_value(raw, strip=False)
-    if ";" not in text and "\n" not in text and "；" not in text:  # one item: no regex
-        text = text.strip()
-        return (text,) if text else ()
-    items = _LIST_SEPARATORS.split(text)
-    return tuple(i for i in map(str.strip, items) if i)
+    if "\n" not in text and "；" not in text:  # the usual "a; b" needs no regex
+        if ";" not in text:
+            text = text.strip()
+            return (text,) if text else ()
+        items = text.split(";")
+    else:
+        items = _LIST_SEPARATORS.split(text)
+    return tuple(filter(None, map(str.strip, items)))
 
 
 _LIST_SEPARATORS = re.compile(r"[;；\n]")

@@ -106,12 +106,13 @@ def _coerce_term(spec: TermSpec, raw: Any) -> Any:
 
 def _split(raw: Any) -> tuple[str, ...]:
     if isinstance(raw, list | tuple | set | frozenset):
-        items = [str(i).strip() for i in raw]
+        items = raw
     else:
         text = str(raw)
-        sep = "\n" if "\n" in text else (";" if ";" in text else ",")
-        items = [i.strip() for i in text.split(sep)]
-    return tuple(i for i in items if i)
+        items = text.split("\n" if "\n" in text else (";" if ";" in text else ","))
+    # map() and filter() rather than a comprehension: the importer calls this for every
+    # list on every row.
+    return tuple(filter(None, map(str.strip, map(str, items))))
 
 
 def coerce_terms(
