@@ -19,6 +19,7 @@ from collections.abc import Callable, Generator, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
+from itertools import islice
 from pathlib import Path
 from typing import Any, cast
 
@@ -68,11 +69,12 @@ from app.services.import_rows import (
     RowErrors,
     RowSource,
     Values,
+    WorkerBatches,
     parse_batches,
     parse_cell,
-    parsed_batches_in_worker,
     report_uncalculated,
     row_cells,
+    without_cycle_collector,
 )
 from app.services.kpis import KpiSpec, default_kpis
 from app.services.partners import (
@@ -514,9 +516,10 @@ def import_file(
                 duplicates = _Duplicates(session)
                 batches = _parsed_batches(table, _row_source(table, mapping, run))
                 try:
-                    _import_agreements(run, batches, partners, duplicates)
+                    with without_cycle_collector():
+                        _import_agreements(run, batches, partners, duplicates)
                 finally:
-                    batches.close()  # a failed or cancelled import stops the reader
+                    batches.close()  # a failed or cancelled import stops the worker
                 created = partners.created
                 listed = [*partners.guessed.values(), *duplicates.notes, *duplicates.summary()]
                 notes = tuple(text for _row, text in sorted(listed, key=lambda n: n[0]))
@@ -542,8 +545,9 @@ def import_file(
 
 
 # From this many rows on, a worker process reads and checks the rows while this one
-# writes; below it, starting the process (0.45 s) costs more than it saves.
-WORKER_MIN_ROWS = 5000
+# writes (import_rows.WorkerBatches); the first HEAD_ROWS are read here while it starts.
+WORKER_MIN_ROWS = 8000
+HEAD_ROWS = 4000
 
 
 def _row_source(table: Table, mapping: ColumnMapping, run: _Run) -> RowSource:
@@ -558,13 +562,20 @@ def _row_source(table: Table, mapping: ColumnMapping, run: _Run) -> RowSource:
         # In the file's order, so that a row's term problems are listed in a stable order.
         term_columns=tuple(dict.fromkeys(f for f in fields if f is not None and f in TERM_SPECS)),
         formulas=run.formulas,
+        text_only=not table.is_xlsx,
     )
 
 
 def _parsed_batches(table: Table, src: RowSource) -> Generator[list[AgreementRow]]:
-    if table.total - 1 >= WORKER_MIN_ROWS:
-        return parsed_batches_in_worker(src)
-    return parse_batches(src, table.rows())
+    if table.total - 1 < WORKER_MIN_ROWS:
+        yield from parse_batches(src, table.rows())
+        return
+    reader = WorkerBatches(replace(src, skip=HEAD_ROWS))
+    try:
+        yield from parse_batches(src, islice(table.rows(), HEAD_ROWS))
+        yield from reader
+    finally:
+        reader.close()
 
 
 # SQLite's page cache for the import's connection, in KiB (negative: a size, not pages).
