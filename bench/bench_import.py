@@ -1,14 +1,18 @@
 """Import speed and memory: 100,000 agreements from CSV against the raw sqlite3 floor.
 
-    /work/venv/bin/python bench/bench_import.py [--rows 100000]
+    /work/venv/bin/python bench/bench_import.py [--rows 100000] [--runs 3]
 
 The floor is the least any importer must do with the same file in the same run: read it
 with the csv module and ``executemany`` its rows into one SQLite table in one transaction
 (same pragmas as PartnerDesk: WAL, synchronous=NORMAL). The import does everything the
 product promises on top: detection, parsing of human values, validation of every row
 with the editor's rules, partners, agreements + terms + default KPIs + audit entries.
-Peak memory (ru_maxrss) of the import is measured in a fresh process per size, so growth
-with the file shows up as a difference between sizes.
+Both are run ``--runs`` times, alternately; the medians are compared.
+
+A large import reads and checks its rows in a worker process while the importing process
+writes them (app/services/import_rows.py), so CPU time is reported for each. Peak memory
+(ru_maxrss) of each process is measured in a fresh process per size: growth with the file
+shows up as a difference between sizes.
 """
 
 from __future__ import annotations
@@ -18,12 +22,14 @@ import csv
 import random
 import resource
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
+from typing import NamedTuple
 
 HEADER = [
     "reference", "title", "type", "status", "partner", "partner_local_name", "partner_country",
@@ -105,8 +111,10 @@ SCHEMA_TABLES = (
 
 def schema_floor(imported: Path, work: Path) -> float:
     """The rows the import wrote, inserted raw into an empty PartnerDesk schema: what
-    SQLite itself needs for these tables and their indexes, with no Python work at all."""
+    SQLite itself needs for these tables and their indexes, with no Python work at all
+    (the import's page cache, the import's pragmas)."""
     from app.db import open_database
+    from app.services.importing import IMPORT_CACHE_KIB
 
     target = work / "schema-floor.db"
     open_database(target).dispose()
@@ -117,6 +125,7 @@ def schema_floor(imported: Path, work: Path) -> float:
     dst.execute("PRAGMA journal_mode=WAL")
     dst.execute("PRAGMA synchronous=NORMAL")
     dst.execute("PRAGMA foreign_keys=ON")
+    dst.execute(f"PRAGMA cache_size=-{IMPORT_CACHE_KIB}")
     started = time.perf_counter()
     dst.execute("BEGIN")
     for table, values in rows.items():
@@ -130,33 +139,49 @@ def schema_floor(imported: Path, work: Path) -> float:
 
 
 def import_once(path: Path, db: Path) -> None:
-    """In a child process: import, print seconds and peak RSS (MB)."""
+    """In a child process: import, print seconds, CPU seconds and peak RSS (MB) of this
+    process and of its worker."""
     from app.db import open_database
     from app.services.importing import import_file
 
     database = open_database(db)
+    before = resource.getrusage(resource.RUSAGE_SELF)
     started = time.perf_counter()
     with database.session() as s:
         report = import_file(s, path)
     elapsed = time.perf_counter() - started
     database.dispose()
     assert report.ok and report.creates > 0, report.problems[:3]
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{elapsed:.3f} {peak:.1f} {report.creates}")
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    worker = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = me.ru_utime - before.ru_utime + me.ru_stime - before.ru_stime
+    print(elapsed, cpu, worker.ru_utime + worker.ru_stime, me.ru_maxrss / 1024,
+          worker.ru_maxrss / 1024)  # fmt: skip
 
 
-def measure(path: Path, work: Path, name: str) -> tuple[float, float]:
+class Measured(NamedTuple):
+    seconds: float
+    cpu: float  # the importing process
+    worker_cpu: float
+    peak: float  # MB, the importing process
+    worker_peak: float
+
+
+def measure(path: Path, work: Path, name: str) -> Measured:
     db = work / f"{name}.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
     out = subprocess.run(
         [sys.executable, __file__, "--child", str(path), str(db)],
         check=True, capture_output=True, text=True,
     ).stdout.split()  # fmt: skip
-    return float(out[0]), float(out[1])
+    return Measured(*map(float, out))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--child", nargs=2, metavar=("CSV", "DB"))
     args = parser.parse_args()
     if args.child:
@@ -164,24 +189,36 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        small_rows = max(args.rows // 4, 1)
-        big, small = work / "big.csv", work / "small.csv"
+        big = work / "big.csv"
         make_csv(big, args.rows)
-        make_csv(small, small_rows)
-        raw = floor(big, work / "floor.db")
-        seconds, peak = measure(big, work, "big")
-        small_seconds, small_peak = measure(small, work, "small")
+        floors, runs = [], []
+        for i in range(args.runs):
+            floors.append(floor(big, work / f"floor{i}.db"))
+            runs.append(measure(big, work, "big"))
+        raw = statistics.median(floors)
+        run = sorted(runs)[len(runs) // 2]  # the median run
+        sizes = {args.rows: run}
+        for rows in (args.rows // 2, args.rows * 2):
+            path = work / f"rows{rows}.csv"
+            make_csv(path, rows)
+            sizes[rows] = measure(path, work, f"rows{rows}")
+        # Last: it holds every row in this process, and a child started after that would
+        # report this process's peak as its own (Linux keeps ru_maxrss across exec).
         schema = schema_floor(work / "big.db", work)
-        print(f"rows                   {args.rows:,} ({big.stat().st_size / 1e6:.1f} MB CSV)")
-        print(f"raw sqlite3 floor      {raw:.2f} s  (csv.reader + executemany, one table)")
+        print(f"rows                   {args.rows:,} ({big.stat().st_size / 1e6:.1f} MB CSV), "
+              f"medians of {args.runs} runs")  # fmt: skip
+        print(f"raw sqlite3 floor      {raw:.2f} s  (csv.reader + executemany, one table; "
+              f"{', '.join(f'{f:.2f}' for f in floors)})")  # fmt: skip
         print(f"raw into our schema    {schema:.2f} s  (the same rows the import wrote, "
               "executemany into the real tables and indexes)")  # fmt: skip
-        print(f"partnerdesk import     {seconds:.2f} s  = {seconds / raw:.1f}x the floor "
-              f"({args.rows / seconds:,.0f} rows/s)")  # fmt: skip
-        print(
-            f"peak memory            {peak:.0f} MB at {args.rows:,} rows, "
-            f"{small_peak:.0f} MB at {small_rows:,} rows ({small_seconds:.2f} s)"
-        )
+        print(f"partnerdesk import     {run.seconds:.2f} s  = {run.seconds / raw:.1f}x the floor "
+              f"({args.rows / run.seconds:,.0f} rows/s; "
+              f"{', '.join(f'{r.seconds:.2f}' for r in runs)})")  # fmt: skip
+        print(f"  CPU                  {run.cpu:.2f} s importing, {run.worker_cpu:.2f} s in "
+              "the worker that reads and checks the rows")  # fmt: skip
+        for rows, m in sorted(sizes.items()):
+            print(f"peak memory {rows:>9,} rows  {m.peak:.0f} MB importing + "
+                  f"{m.worker_peak:.0f} MB worker  ({m.seconds:.2f} s)")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import logging
+import marshal
 import os
 import pickle
 import queue
@@ -31,7 +32,7 @@ from typing import IO, Any, NamedTuple, cast
 
 from app.domain.enums import AgreementStatus, AgreementType
 from app.domain.money import is_currency
-from app.domain.terms import TermKind, TermSpec
+from app.domain.terms import TERMS, TermKind, TermSpec
 from app.errors import FieldError, PartnerDeskError
 from app.services.agreements import AgreementInput
 from app.services.import_format import (
@@ -361,7 +362,8 @@ class RowSource:
     skip: int = 0  # data rows to leave to the importer (it parses them while we start)
 
 
-# A term's value in transport form: Decimals and dates as text, a choice as its value.
+# Terms in transport form, Decimals and dates as text, a choice as its value: as read,
+# (name, value) pairs; once typed, the type's terms in the order of TERMS.
 Packed = tuple[tuple[str, Any], ...]
 
 _PACK: dict[TermKind, Callable[[Any], Any]] = {
@@ -386,6 +388,20 @@ def _pack_terms(terms: Mapping[str, Any]) -> Packed:
         (name, value if value is None or (pack := _PACKERS[name]) is None else pack(value))
         for name, value in terms.items()
     ])  # fmt: skip
+
+
+_TERM_NAMES = {t.value: tuple(spec.name for spec in TERMS[t]) for t in AgreementType}
+
+
+def _pack_typed(a_type: AgreementType, typed: Mapping[str, Any]) -> tuple[Any, ...]:
+    """Values only (the names are the type's): a quarter of a row's bytes, and of pickling."""
+    packed = []
+    for name in _TERM_NAMES[a_type.value]:
+        value = typed.get(name)
+        if value is not None and (pack := _PACKERS[name]) is not None:
+            value = pack(value)
+        packed.append(value)
+    return tuple(packed)
 
 
 def _unpack_terms(packed: Packed, *, typed: bool) -> dict[str, Any]:
@@ -428,7 +444,7 @@ class Values(NamedTuple):
     territories: tuple[str, ...]
     description: str
     terms: Packed  # as the file gives them
-    typed: Packed  # as check_agreement typed them
+    typed: tuple[Any, ...]  # as check_agreement typed them, in the order of TERMS[type]
 
     @classmethod
     def of(cls, data: AgreementInput, typed: Mapping[str, Any]) -> Values:
@@ -438,7 +454,7 @@ class Values(NamedTuple):
             None if data.signed_date is None else data.signed_date.isoformat(),
             data.owner, data.auto_renew, data.renewal_term_months, data.notice_days,
             data.governing_law, data.territories, data.description,
-            _pack_terms(data.terms), _pack_terms(typed),
+            _pack_terms(data.terms), _pack_typed(data.type, typed),
         )  # fmt: skip
 
     def to_input(self, partner_id: int = 0) -> AgreementInput:
@@ -464,7 +480,8 @@ class Values(NamedTuple):
         )
 
     def typed_terms(self) -> dict[str, Any]:
-        return _unpack_terms(self.typed, typed=True)
+        names = _TERM_NAMES[self.type]
+        return _unpack_terms(tuple(zip(names, self.typed, strict=True)), typed=True)
 
 
 @dataclass(slots=True)
@@ -544,11 +561,18 @@ def _unpack(t: tuple[Any, ...], labels: dict[str, str]) -> AgreementRow:
     )
 
 
-def _send(out: IO[bytes], message: Any) -> None:
-    payload = pickle.dumps(message, pickle.HIGHEST_PROTOCOL)
+def _send(out: IO[bytes], message: Any, *, plain: bool = False) -> None:
+    """One framed message; ``plain``: builtins only (a batch), sent with marshal, which
+    writes and reads them in 70 % of pickle's time."""
+    payload = b"M" + marshal.dumps(message) if plain else b"P" + pickle.dumps(message, 5)
     out.write(len(payload).to_bytes(8, "little"))
     out.write(payload)
     out.flush()
+
+
+def _decode(frame: bytes) -> Any:
+    body = memoryview(frame)[1:]
+    return marshal.loads(body) if frame[:1] == b"M" else pickle.loads(body)
 
 
 def _receive(source: IO[bytes]) -> Any:
@@ -560,7 +584,7 @@ def _receive(source: IO[bytes]) -> Any:
     payload = source.read(size)
     if len(payload) < size:
         raise EOFError
-    return pickle.loads(payload)
+    return _decode(payload)
 
 
 AHEAD = 4  # batches the worker may run ahead of the importer
@@ -599,7 +623,7 @@ def serve() -> None:
         src = _receive(sys.stdin.buffer)
         with without_cycle_collector():
             for batch in _read(src):
-                _send(out, [_pack(p) for p in batch])
+                _send(out, [_pack(p) for p in batch], plain=True)
     except BaseException as exc:
         end = exc
     try:
@@ -656,7 +680,7 @@ class WorkerBatches:
         frames = self.frames
         threading.Thread(target=_pump, args=(worker, frames), daemon=True).start()
         while (frame := frames.get()) is not None:
-            message = pickle.loads(frame)
+            message = _decode(frame)
             if message is None:
                 return
             if isinstance(message, BaseException):

@@ -6,8 +6,10 @@ row and column; if there is any, nothing stays written. The whole import runs in
 SAVEPOINT of the caller's transaction, so a failed or dry run is rolled back to exactly
 what was there, whatever the caller does next.
 
-The file is read once, streaming, in batches: new agreements go in as Core ``executemany``
-batches (as ``demo`` does, with the same audit entries and default KPIs as
+The file is read once, streaming, in batches. Parsing and the checks that need no
+database happen in ``import_rows`` -- for a large file in a worker process, while this
+one resolves partners and references, and writes. New agreements go in a column at a time
+(``insert_columns``, as ``demo`` does, with the same audit entries and default KPIs as
 ``create_agreement``); updates by reference go through ``update_agreement`` for its
 lifecycle rules, versioning and field-by-field audit trail.
 """
@@ -15,6 +17,7 @@ lifecycle rules, versioning and field-by-field audit trail.
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Callable, Generator, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -65,7 +68,6 @@ from app.services.import_format import (
 from app.services.import_rows import (
     BATCH,
     AgreementRow,
-    Packed,
     RowErrors,
     RowSource,
     Values,
@@ -97,7 +99,7 @@ from app.services.tabular import (
 # Rows that look like an agreement already there are noted one by one up to this many; a
 # file imported twice would otherwise bury everything else under one note per row.
 DUPLICATE_NOTES = 100
-CACHED = 10_000  # typed terms and KPIs remembered during an import (see _Run.typed)
+CACHED = 10_000  # typed terms and KPIs remembered during an import (see _Run.terms)
 Progress = Callable[[int, int], bool]
 NO_DATA_ROWS = "the file has no data rows below its header"
 
@@ -362,20 +364,57 @@ def _likeness(partner_id: int, title: str, start: str, a_type: str) -> int:
     return hash((partner_id, " ".join(title.split()).casefold(), start, a_type))
 
 
+class _Seen:
+    """A hash table of likeness (an int) -> a non-zero int, in two arrays: 16 bytes a slot
+    where a dict spends about 120 bytes an entry (12 MB per 100,000 rows), so that what an
+    import remembers of every row stays small beside the rows it holds at once."""
+
+    def __init__(self, expected: int = 0) -> None:
+        size = 1 << max(10, (2 * expected).bit_length())
+        self.keys = array("q", bytes(8 * size))
+        self.values = array("q", bytes(8 * size))  # 0: an empty slot
+        self.used = 0
+
+    def setdefault(self, key: int, value: int) -> int:
+        """The value stored for ``key``, which is ``value`` if there was none."""
+        keys, values = self.keys, self.values
+        mask = len(keys) - 1
+        i = key & mask
+        while (found := values[i]) != 0:
+            if keys[i] == key:
+                return found
+            i = (i + 1) & mask
+        keys[i], values[i] = key, value
+        self.used += 1
+        if self.used * 2 > mask:  # half full: probing would slow down
+            self._grow()
+        return value
+
+    def _grow(self) -> None:
+        old = zip(self.keys, self.values, strict=True)
+        size = 2 * len(self.keys)
+        self.keys, self.values = array("q", bytes(8 * size)), array("q", bytes(8 * size))
+        self.used = 0
+        for key, value in old:
+            if value:
+                self.setdefault(key, value)
+
+
 class _Duplicates:
     """Rows that would create an agreement the database or the file holds already.
 
     A note, not a problem: two alike agreements can be meant (a second season's campaign
     with the same title). But a file imported twice with blank references would otherwise
     double every agreement without a word. The saved agreements of a partner are loaded
-    when the partner first shows up, in one query per batch; the rest is dict lookups.
+    when the partner first shows up, in one query per batch; the rest is lookups in
+    ``seen``: likeness -> the number of the file's row that has it, or minus the id of the
+    saved agreement.
     """
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, expected_rows: int) -> None:
         self.session = session
         self.loaded: set[int] = set()
-        # -> the saved agreement's reference, or the number of the file's row that has it
-        self.seen: dict[int, str | int] = {}
+        self.seen = _Seen(expected_rows)
         self.notes: list[tuple[int, str]] = []
         self.count = 0
 
@@ -384,18 +423,18 @@ class _Duplicates:
         if not new:
             return
         self.loaded.update(new)
-        query = select(Agreement.reference, Agreement.partner_id, Agreement.title,
+        query = select(Agreement.id, Agreement.partner_id, Agreement.title,
                        Agreement.start_date, Agreement.type)  # fmt: skip
         if first_new_id:
             # What this import created is the file's rows, named as such by check(); a
             # partner is loaded before its first row goes in, so this is only a safeguard.
             query = query.where(Agreement.id < first_new_id)
         for i in range(0, len(new), BATCH):
-            for ref, pid, title, start, a_type in self.session.execute(
+            for aid, pid, title, start, a_type in self.session.execute(
                 query.where(Agreement.partner_id.in_(new[i:i + BATCH]))
             ):  # fmt: skip
                 like = _likeness(pid, title, start.isoformat(), AgreementType(a_type).value)
-                self.seen.setdefault(like, ref)
+                self.seen.setdefault(like, -aid)
 
     def check(self, r: AgreementRow) -> None:
         v = r.values
@@ -406,8 +445,9 @@ class _Duplicates:
         self.count += 1
         if len(self.notes) >= DUPLICATE_NOTES:
             return
-        if isinstance(like, str):
-            text = (f"row {r.row}: looks like {like} already in the database ({_SAME}); it "
+        if like < 0:
+            ref = self.session.scalar(select(Agreement.reference).where(Agreement.id == -like))
+            text = (f"row {r.row}: looks like {ref} already in the database ({_SAME}); it "
                     "will be created again — give its reference to update it instead")  # fmt: skip
         else:
             text = (f"row {r.row}: looks like row {like} of this file ({_SAME}); both will be "
@@ -449,10 +489,10 @@ class _Run:
     taken: dict[tuple[str, int], set[str]] = field(default_factory=dict)
     first_new_id: int = 0  # the first agreement id this import created; 0: none yet
     formulas: bool = False  # rows may hold UncalculatedFormula cells
-    # Typed terms and default KPIs by the terms as read: rows often share them (a file of
-    # one partner's campaigns), and building them costs more than looking them up.
-    typed_cache: dict[Packed, dict[str, Any]] = field(default_factory=dict)
-    kpi_cache: dict[tuple[str, Packed], list[KpiSpec]] = field(default_factory=dict)
+    # Typed terms and default KPIs by type and terms: rows often share them (a file of one
+    # partner's campaigns), and building them costs more than looking them up.
+    terms_cache: dict[tuple[str, tuple[Any, ...]], tuple[dict[str, Any], list[KpiSpec]]] = (
+        field(default_factory=dict))  # fmt: skip
 
     @property
     def writing(self) -> bool:
@@ -462,22 +502,16 @@ class _Run:
         if self.progress is not None and not self.progress(self.rows, self.total):
             raise InterruptedError("import cancelled; nothing was imported")
 
-    def typed(self, v: Values) -> dict[str, Any]:
-        typed = self.typed_cache.get(v.typed)
-        if typed is None:
-            if len(self.typed_cache) >= CACHED:
-                self.typed_cache.clear()
-            typed = self.typed_cache[v.typed] = v.typed_terms()
-        return typed
-
-    def kpis(self, v: Values, typed: dict[str, Any]) -> list[KpiSpec]:
+    def terms(self, v: Values) -> tuple[dict[str, Any], list[KpiSpec]]:
+        """The typed terms of ``v`` and the default KPIs they give."""
         key = (v.type, v.typed)
-        kpis = self.kpi_cache.get(key)
-        if kpis is None:
-            if len(self.kpi_cache) >= CACHED:
-                self.kpi_cache.clear()
-            kpis = self.kpi_cache[key] = default_kpis(AgreementType(v.type), typed)
-        return kpis
+        found = self.terms_cache.get(key)
+        if found is None:
+            if len(self.terms_cache) >= CACHED:
+                self.terms_cache.clear()
+            typed = v.typed_terms()
+            found = self.terms_cache[key] = typed, default_kpis(AgreementType(v.type), typed)
+        return found
 
 
 def import_file(
@@ -513,7 +547,7 @@ def import_file(
             notes: tuple[str, ...] = ()
             if mapping.kind == "agreements":
                 partners = _Partners(session, actor)
-                duplicates = _Duplicates(session)
+                duplicates = _Duplicates(session, table.total)
                 batches = _parsed_batches(table, _row_source(table, mapping, run))
                 try:
                     with without_cycle_collector():
@@ -821,9 +855,9 @@ def _insert_agreements(run: _Run, creates: list[AgreementRow]) -> None:
         "direction": [],
     }
     for agreement_id, v in zip(ids, values, strict=True):
-        typed = run.typed(v)
+        typed, defaults = run.terms(v)
         terms.setdefault(v.type, []).append((agreement_id, typed))
-        for k in run.kpis(v, typed):
+        for k in defaults:
             kpis["agreement_id"].append(agreement_id)
             kpis["metric"].append(k.metric)
             kpis["unit"].append(k.unit)
