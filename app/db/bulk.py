@@ -13,7 +13,7 @@ from datetime import date
 from operator import itemgetter
 from typing import Any, cast
 
-from sqlalchemy import Date, Table, insert
+from sqlalchemy import Date, Table, insert, text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeEngine
@@ -74,6 +74,14 @@ def insert_columns(session: Session, model: type[Any], columns: Mapping[str, lis
         ]
         for chunk in _batches(rows, BATCH):
             session.execute(insert(table), chunk)
+        if "id" in columns and dialect.name == "postgresql":
+            # Explicit ids leave the id sequence behind: the editor's next insert would
+            # take an id these rows hold.
+            session.execute(
+                text(f"SELECT setval(pg_get_serial_sequence(:name, 'id'), "
+                     f'(SELECT max(id) FROM "{table.name}"))'),
+                {"name": table.name},
+            )  # fmt: skip
         return
     quoted = ", ".join(f'"{name}"' for name in names)
     sql = f'INSERT INTO "{table.name}" ({quoted}) VALUES ({", ".join("?" * len(names))})'

@@ -40,7 +40,6 @@ from app.domain.models import (
     Milestone,
     Partner,
 )
-from app.errors import ConflictError
 from app.services.agreements import create_agreement
 from app.services.importing import import_file
 from app.services.partners import PartnerInput, create_partner
@@ -450,13 +449,6 @@ def test_insert_columns_round_trip_on_postgres(pg_db: Database, pattern: str) ->
 
 
 @pytest.mark.postgres
-@pytest.mark.xfail(
-    strict=True,
-    raises=ConflictError,
-    reason="app bug: rows inserted with explicit ids (insert_rows/insert_columns, as the importer "
-    "and load_demo give them) leave PostgreSQL's id sequences where they were; the next ORM "
-    "insert (create_partner, create_agreement) takes id 1 again: duplicate key, pk_partners",
-)
 def test_the_editor_can_add_partners_after_an_import_on_postgres(
     pg_db: Database, tmp_path: Path
 ) -> None:
