@@ -292,6 +292,10 @@ class _Partners:
         """Create, in one go, the new partners this batch of rows names (and validate them
         with the editor's rules first): one ORM create per partner was most of the time."""
         pending: dict[tuple[str, str], PartnerInput] = {}
+        # Names of the partners an earlier row of this batch creates: a later row naming one
+        # without a country means that partner, as it would were it in the next batch.
+        pending_legal: set[str] = set()  # lower case, as in by_name
+        pending_local: set[str] = set()  # as written, as in by_local
         for r in rows:
             if not r.partner_name.strip():
                 continue
@@ -299,6 +303,8 @@ class _Partners:
                 name = r.partner_name.strip()
                 if self.by_name.get(name.lower()) or self.by_local.get(name):
                     continue  # an existing partner: resolve() finds it
+                if name.lower() in pending_legal or name in pending_local:
+                    continue  # created below, before resolve() looks for it
                 guess = guess_country(name, r.values.currency)
                 if guess is None:
                     continue  # resolve() asks for a partner_country column
@@ -325,6 +331,9 @@ class _Partners:
                                  for p in problems]  # fmt: skip
             else:
                 pending[key] = data
+                pending_legal.add(data.legal_name.lower())
+                if local_name := (data.local_name or "").strip():
+                    pending_local.add(local_name)
         if not pending:
             return
         first = (self.session.scalar(select(func.max(Partner.id))) or 0) + 1
@@ -677,7 +686,11 @@ def _import_agreements(
                 creates.append(r)
             else:
                 updates.append((r, *target))
-        duplicates.load({r.partner_id for r in creates}, run.first_new_id)
+        # The partners of the agreements this batch updates too: what they were called
+        # before the file renamed them is what later rows are compared with, whichever
+        # batch those rows are in (and in a dry run, which writes no update).
+        saved = {found[4] for found in existing.values()}
+        duplicates.load({r.partner_id for r in creates} | saved, run.first_new_id)
         for r in creates:
             duplicates.check(r)
         same = _unchanged(session, updates)
@@ -727,7 +740,8 @@ def _unchanged(session: Session, updates: list[tuple[AgreementRow, int, int]]) -
     return same
 
 
-_Existing = dict[str, tuple[int, AgreementType, AgreementStatus, int]]
+# reference -> (id, type, status, version, partner id) of a saved agreement
+_Existing = dict[str, tuple[int, AgreementType, AgreementStatus, int, int]]
 
 
 def _table(model: type[Any]) -> SqlTable:
@@ -737,11 +751,12 @@ def _table(model: type[Any]) -> SqlTable:
 def _existing(session: Session, refs: list[str]) -> _Existing:
     found: _Existing = {}
     for i in range(0, len(refs), 500):
-        for aid, ref, a_type, status, version in session.execute(
+        for aid, ref, a_type, status, version, pid in session.execute(
             select(Agreement.id, Agreement.reference, Agreement.type, Agreement.status,
-                   Agreement.version).where(Agreement.reference.in_(refs[i:i + 500]))
+                   Agreement.version, Agreement.partner_id)
+            .where(Agreement.reference.in_(refs[i:i + 500]))
         ):  # fmt: skip
-            found[ref] = (aid, a_type, status, version)
+            found[ref] = (aid, a_type, status, version, pid)
     return found
 
 
@@ -761,7 +776,7 @@ def _validate_row(
         else:
             run.seen_refs[ref] = r.row
         if ref in existing:
-            agreement_id, a_type, status, version = existing[ref]
+            agreement_id, a_type, status, version, _partner_id = existing[ref]
             # A type or status that failed to parse is a stand-in: comparing it with the
             # saved one would only invent a second problem.
             if a_type != r.values.type and "type" not in errors.failed:
