@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import hashlib
 import logging
 import marshal
 import os
@@ -26,6 +27,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
+from functools import cache
 from itertools import compress, islice
 from pathlib import Path
 from typing import IO, Any, NamedTuple, cast
@@ -565,8 +567,12 @@ def _send(out: IO[bytes], message: Any, *, plain: bool = False) -> None:
     """One framed message; ``plain``: builtins only (a batch), sent with marshal, which
     writes and reads them in 70 % of pickle's time."""
     payload = b"M" + marshal.dumps(message) if plain else b"P" + pickle.dumps(message, 5)
-    out.write(len(payload).to_bytes(8, "little"))
-    out.write(payload)
+    frame = memoryview(len(payload).to_bytes(8, "little") + payload)
+    # An unbuffered stream (PYTHONUNBUFFERED) writes what it can: a signal arriving while
+    # the pipe is full (Ctrl-Z, then fg) cuts a write short, and the rest must follow.
+    while frame:
+        written = out.write(frame)
+        frame = frame[written if written is not None else 0 :]
     out.flush()
 
 
@@ -590,6 +596,9 @@ def _receive(source: IO[bytes]) -> Any:
 AHEAD = 4  # batches the worker may run ahead of the importer
 
 
+MAX_FRAME = 1 << 30  # a batch is about 1 MB: a larger size means the stream is garbled
+
+
 def _pump(worker: subprocess.Popen[bytes], frames: queue.Queue[bytes | None]) -> None:
     """Frames from the worker's stdout into ``frames``; None when it has gone."""
     assert worker.stdout is not None
@@ -599,12 +608,14 @@ def _pump(worker: subprocess.Popen[bytes], frames: queue.Queue[bytes | None]) ->
             if len(head) < 8:
                 break
             size = int.from_bytes(head, "little")
+            if size > MAX_FRAME:
+                break
             frame = worker.stdout.read(size)
             if len(frame) < size:
                 break
             frames.put(frame)
-    except (OSError, ValueError):  # closed under us: the import stopped early
-        pass
+    except Exception:  # closed under us (the import stopped early), or worse: say it ended
+        log.debug("reading the import worker's output failed", exc_info=True)
     with contextlib.suppress(queue.Full):
         # Blocks while the importer works through what came before; gives up only when it
         # has stopped listening (close() empties the queue once, then nobody reads it).
@@ -618,6 +629,7 @@ def serve() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     out = sys.stdout.buffer
     sys.stdout = sys.stderr  # stdout carries the rows: a stray print() must not
+    _send(out, code_version(), plain=True)  # first: see WorkerBatches.__iter__
     end: BaseException | None = None
     try:
         src = _receive(sys.stdin.buffer)
@@ -634,6 +646,22 @@ def serve() -> None:
         _send(out, end)
     except OSError:
         pass  # the importer stopped listening (cancelled): nobody to tell
+
+
+# The modules whose code reads rows (all imported above).
+_READERS = ("app.services.import_rows", "app.services.tabular", "app.services.validation",
+            "app.services.import_format", "app.services.agreements", "app.domain.enums",
+            "app.domain.terms")  # fmt: skip
+
+
+@cache
+def code_version() -> str:
+    """A digest of the code that reads rows, so that the importer notices a worker that
+    runs a different version of it (the application was upgraded while it ran)."""
+    digest = hashlib.sha256()
+    for name in _READERS:
+        digest.update(Path(str(sys.modules[name].__file__)).read_bytes())
+    return digest.hexdigest()
 
 
 class WorkerBatches:
@@ -679,7 +707,15 @@ class WorkerBatches:
         # the other whenever one batch took it longer than the last.
         frames = self.frames
         threading.Thread(target=_pump, args=(worker, frames), daemon=True).start()
-        while (frame := frames.get()) is not None:
+        hello = frames.get()
+        if hello is not None and _decode(hello) != code_version():
+            # PartnerDesk was upgraded while this process ran: the worker runs the new code,
+            # whose rows this one may not read. Read them here instead.
+            log.warning("the import worker runs other code than this process; reading here")
+            self.close()
+            yield from _read(self.src)
+            return
+        while hello is not None and (frame := frames.get()) is not None:
             message = _decode(frame)
             if message is None:
                 return

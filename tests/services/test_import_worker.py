@@ -30,7 +30,7 @@ from app.domain.enums import AgreementStatus, AgreementType, PartnerRole
 from app.domain.models import Agreement
 from app.domain.terms import TERMS, TermKind
 from app.errors import FieldError, PartnerDeskError
-from app.services import importing
+from app.services import import_rows, importing
 from app.services.agreements import AgreementInput, create_agreement
 from app.services.import_format import map_columns
 from app.services.import_rows import (
@@ -502,14 +502,6 @@ ACME: list[Row] = [
 ]  # fmt: skip
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="app bug, importing._Partners.prepare(): a row naming a partner without its "
-    "country looks it up only among partners created by earlier batches, not the ones its "
-    "own batch is about to create; in one batch row 3 creates a second 'Acme Trading' in US "
-    "(with a note), across a batch boundary it finds the one row 2 created in FR",
-)
 def test_a_partner_named_again_without_its_country_is_the_same_whatever_the_split(
     seeded: Path, work: Path
 ) -> None:
@@ -521,14 +513,6 @@ def test_a_partner_named_again_without_its_country_is_the_same_whatever_the_spli
     assert split.tables == here.tables
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="app bug, importing._Duplicates.load(): a partner's saved agreements are read "
-    "when the partner's first new agreement comes up, after earlier batches' updates were "
-    "written; a row like BR-2026-0001 as saved is noted when the row renaming BR-2026-0001 "
-    "is in the same batch, and not when it is in an earlier one",
-)
 def test_a_row_like_an_agreement_the_file_renames_gets_the_same_note_whatever_the_split(
     seeded: Path, work: Path
 ) -> None:
@@ -765,6 +749,23 @@ def test_a_worker_that_dies_stops_the_import_and_writes_nothing(
     assert gc.isenabled()
 
 
+def test_a_worker_running_other_code_is_not_trusted_with_the_rows(
+    seeded: Path, work: Path, big: Path, monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:  # fmt: skip
+    """PartnerDesk upgraded while it runs: the worker starts the new code, this process runs
+    the old. The rows are read here instead, and the import is what it would have been."""
+    expected = run_import(seeded, work, big, worker=False)
+    monkeypatch.setattr(import_rows, "code_version", lambda: "the version before the upgrade")
+    with caplog.at_level("WARNING", logger="app.services.import_rows"):
+        got = run_import(seeded, work, big, worker=True, head=0)
+    assert got.error is None and got.report is not None and expected.report is not None
+    assert got.report == expected.report
+    assert got.tables == expected.tables
+    assert "other code" in caplog.text
+    assert [w.poll() is not None for w in got.workers] == [True]
+
+
 # The worker stopped and continued (Ctrl-Z, then fg: the terminal stops the whole process
 # group) while it waits for the importer to take a batch off the pipe.
 STOPPED_AND_CONTINUED = """\
@@ -803,14 +804,6 @@ print("blocked in", seen[0] if seen else None)
 
 
 @pytest.mark.skipif(not Path("/proc/self/wchan").exists(), reason="needs Linux's /proc")
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="app bug, import_rows._send(): ignores how much out.write() wrote; with "
-    "PYTHONUNBUFFERED set (Docker images, IDEs) the worker's sys.stdout.buffer is an "
-    "unbuffered FileIO, whose write() to a pipe returns short when a signal (SIGSTOP/SIGCONT) "
-    "interrupts it, and the batches after it are garbage: ValueError 'bad marshal data'",
-)
 def test_an_import_survives_its_worker_being_stopped_and_continued(
     tmp_path: Path, seeded: Path, big: Path
 ) -> None:
