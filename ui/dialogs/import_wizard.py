@@ -302,6 +302,7 @@ class CheckPage(QWizardPage):
     def stopped(self, message: str) -> None:
         self.job = None
         self.summary.setText(message)
+        self.problems.setVisible(False)  # an empty table would read as "no problems"
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
