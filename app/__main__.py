@@ -1,5 +1,5 @@
 from app.cli import main
 
-# Guarded: a worker process (spawn) imports this module again as __mp_main__.
+# Guarded: importing this module (tools, tests) must not start the application.
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -74,13 +74,14 @@ def insert_columns(session: Session, model: type[Any], columns: Mapping[str, lis
         ]
         for chunk in _batches(rows, BATCH):
             session.execute(insert(table), chunk)
-        if "id" in columns and dialect.name == "postgresql":
+        serial = table.autoincrement_column
+        if serial is not None and serial.name in columns and dialect.name == "postgresql":
             # Explicit ids leave the id sequence behind: the editor's next insert would
             # take an id these rows hold.
             session.execute(
-                text(f"SELECT setval(pg_get_serial_sequence(:name, 'id'), "
-                     f'(SELECT max(id) FROM "{table.name}"))'),
-                {"name": table.name},
+                text(f"SELECT setval(pg_get_serial_sequence(:name, :column), "
+                     f'(SELECT max("{serial.name}") FROM "{table.name}"))'),
+                {"name": table.name, "column": serial.name},
             )  # fmt: skip
         return
     quoted = ", ".join(f'"{name}"' for name in names)

@@ -27,7 +27,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
-from functools import cache
 from itertools import compress, islice
 from pathlib import Path
 from typing import IO, Any, NamedTuple, cast
@@ -47,6 +46,7 @@ from app.services.import_format import (
     VALUE_PLACES,
 )
 from app.services.tabular import (
+    FileFormatError,
     Table,
     UncalculatedFormula,
     choice_key,
@@ -362,6 +362,7 @@ class RowSource:
     formulas: bool  # rows may hold UncalculatedFormula cells
     text_only: bool  # every cell is a str (CSV)
     skip: int = 0  # data rows to leave to the importer (it parses them while we start)
+    stamp: tuple[int, int] | None = None  # the file's size and mtime when the importer read it
 
 
 # Terms in transport form, Decimals and dates as text, a choice as its value: as read,
@@ -516,18 +517,45 @@ def parse_row(src: RowSource, number: int, values: list[Any]) -> AgreementRow:
     )  # fmt: skip
 
 
+class _Pauses:
+    """Who wants the cycle collector paused: imports can run in several threads at once."""
+
+    lock = threading.Lock()
+    count = 0
+    was_enabled = True  # before the first of them paused it
+
+
 @contextmanager
 def without_cycle_collector() -> Iterator[None]:
     """Python's cycle collector paused: an import allocates millions of small objects,
     none of them in a cycle, and the collections they set off walk every live object
-    again and again. Measured: 76 -> 54 µs to parse a row; 13 -> 3 µs to receive one."""
-    was_enabled = gc.isenabled()
-    gc.disable()
+    again and again. Measured: 76 -> 54 µs to parse a row; 13 -> 3 µs to receive one.
+    Work that does make cycles (the ORM's) runs inside ``collecting_cycles()``."""
+    with _Pauses.lock:
+        if _Pauses.count == 0:
+            _Pauses.was_enabled = gc.isenabled()
+            gc.disable()
+        _Pauses.count += 1
     try:
         yield
     finally:
-        if was_enabled:
-            gc.enable()
+        with _Pauses.lock:
+            _Pauses.count -= 1
+            if _Pauses.count == 0 and _Pauses.was_enabled:
+                gc.enable()
+
+
+@contextmanager
+def collecting_cycles() -> Iterator[None]:
+    """The cycle collector running inside ``without_cycle_collector()``: an update through
+    the ORM leaves about 2,400 objects in cycles, 250 KB a row until collected."""
+    was_enabled = gc.isenabled()
+    gc.enable()
+    try:
+        yield
+    finally:
+        if not was_enabled:
+            gc.disable()
 
 
 def parse_batches(src: RowSource, rows: Iterator[Row]) -> Generator[list[AgreementRow]]:
@@ -536,7 +564,18 @@ def parse_batches(src: RowSource, rows: Iterator[Row]) -> Generator[list[Agreeme
         yield [parse_row(src, number, values) for number, values in batch]
 
 
+def file_stamp(path: Path) -> tuple[int, int]:
+    info = path.stat()
+    return info.st_size, info.st_mtime_ns
+
+
 def _read(src: RowSource) -> Iterator[list[AgreementRow]]:
+    """The rows after ``src.skip``, from the file as the importer opened it."""
+    if src.stamp is not None and file_stamp(src.path) != src.stamp:
+        # Saved again since the importer read its header and first rows: the rest would
+        # come from another file, maybe with other columns.
+        raise FileFormatError(f"{src.path.name} changed while it was being imported; nothing "
+                              "was imported: import it again")  # fmt: skip
     with Table(src.path, encoding=src.encoding, sheet=src.sheet) as table:
         yield from parse_batches(src, islice(table.rows(), src.skip, None))
 
@@ -567,13 +606,32 @@ def _send(out: IO[bytes], message: Any, *, plain: bool = False) -> None:
     """One framed message; ``plain``: builtins only (a batch), sent with marshal, which
     writes and reads them in 70 % of pickle's time."""
     payload = b"M" + marshal.dumps(message) if plain else b"P" + pickle.dumps(message, 5)
-    frame = memoryview(len(payload).to_bytes(8, "little") + payload)
+    _write(out, len(payload).to_bytes(8, "little") + payload)
+
+
+def _write(out: IO[bytes], data: bytes) -> None:
+    view = memoryview(data)
     # An unbuffered stream (PYTHONUNBUFFERED) writes what it can: a signal arriving while
     # the pipe is full (Ctrl-Z, then fg) cuts a write short, and the rest must follow.
-    while frame:
-        written = out.write(frame)
-        frame = frame[written if written is not None else 0 :]
+    while view:
+        written = out.write(view)
+        view = view[written if written is not None else 0 :]
     out.flush()
+
+
+MAX_FRAME = 1 << 30  # a batch is about 1 MB: a larger size means the stream is garbled
+
+
+def _frame(source: IO[bytes]) -> bytes | None:
+    """The next framed message as sent, or None at the end of the stream (or garbage)."""
+    head = source.read(8)
+    if len(head) < 8:
+        return None
+    size = int.from_bytes(head, "little")
+    if size > MAX_FRAME:
+        return None
+    payload = source.read(size)
+    return payload if len(payload) == size else None
 
 
 def _decode(frame: bytes) -> Any:
@@ -581,58 +639,59 @@ def _decode(frame: bytes) -> Any:
     return marshal.loads(body) if frame[:1] == b"M" else pickle.loads(body)
 
 
-def _receive(source: IO[bytes]) -> Any:
-    """The next message; EOFError when the other side has gone."""
-    head = source.read(8)
-    if len(head) < 8:
-        raise EOFError
-    size = int.from_bytes(head, "little")
-    payload = source.read(size)
-    if len(payload) < size:
-        raise EOFError
-    return _decode(payload)
+AHEAD = 4  # batches the worker may run ahead of the importer, besides what the pipe holds
+
+# The reader code's digest, taken when this module is loaded: the code that runs, not what
+# the files say later (an upgrade replaces them under a running application).
+_READERS = ("app.services.import_rows", "app.services.tabular", "app.services.validation",
+            "app.services.import_format", "app.services.agreements", "app.domain.enums",
+            "app.domain.terms", "app.domain.money", "app.errors")  # fmt: skip
 
 
-AHEAD = 4  # batches the worker may run ahead of the importer
+def _code_version() -> bytes:
+    digest = hashlib.sha256(f"{sys.hexversion} {marshal.version}".encode())
+    for name in _READERS:
+        module = sys.modules.get(name)
+        path = getattr(module, "__file__", None) if module is not None else None
+        if path is None:
+            continue  # loaded from somewhere without a file (a frozen build): name only
+        digest.update(Path(path).read_bytes())
+    return HELLO + digest.hexdigest().encode()
 
 
-MAX_FRAME = 1 << 30  # a batch is about 1 MB: a larger size means the stream is garbled
+HELLO = b"PartnerDesk import worker "
+CODE_VERSION = _code_version()  # HELLO and a hex digest: the worker's first line
 
 
-def _pump(worker: subprocess.Popen[bytes], frames: queue.Queue[bytes | None]) -> None:
-    """Frames from the worker's stdout into ``frames``; None when it has gone."""
-    assert worker.stdout is not None
+def _pump(source: IO[bytes], frames: queue.Queue[bytes | None]) -> None:
+    """The worker's first line, then its frames, from its stdout into ``frames``; then None
+    when it has gone."""
     try:
-        while True:
-            head = worker.stdout.read(8)
-            if len(head) < 8:
-                break
-            size = int.from_bytes(head, "little")
-            if size > MAX_FRAME:
-                break
-            frame = worker.stdout.read(size)
-            if len(frame) < size:
-                break
+        frames.put(source.read(len(CODE_VERSION) + 1))
+        while (frame := _frame(source)) is not None:
             frames.put(frame)
     except Exception:  # closed under us (the import stopped early), or worse: say it ended
         log.debug("reading the import worker's output failed", exc_info=True)
-    with contextlib.suppress(queue.Full):
-        # Blocks while the importer works through what came before; gives up only when it
-        # has stopped listening (close() empties the queue once, then nobody reads it).
-        frames.put(None, timeout=60)
+    frames.put(None)  # never dropped: close() empties the queue until this thread is gone
 
 
 def serve() -> None:
-    """The worker process: reads a RowSource from stdin, writes every batch to stdout, then
-    None, or the exception that stopped it (raised again by the importer)."""
+    """The worker process: says which code it runs, reads a RowSource from stdin, writes
+    every batch to stdout, then None, or the exception that stopped it (raised again by
+    the importer)."""
     # Ctrl-C reaches the whole process group; the importer stops this process itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    out = sys.stdout.buffer
-    sys.stdout = sys.stderr  # stdout carries the rows: a stray print() must not
-    _send(out, code_version(), plain=True)  # first: see WorkerBatches.__iter__
+    # The rows go down a private copy of stdout; whatever else writes to file descriptor
+    # 1 (a print(), a C library, a warning) goes to stderr instead of into the stream.
+    out = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)
+    sys.stdout = sys.stderr
+    _write(out, CODE_VERSION + b"\n")
     end: BaseException | None = None
     try:
-        src = _receive(sys.stdin.buffer)
+        src = _decode(_frame(sys.stdin.buffer) or b"P" + pickle.dumps(EOFError()))
+        if isinstance(src, BaseException):
+            raise src
         with without_cycle_collector():
             for batch in _read(src):
                 _send(out, [_pack(p) for p in batch], plain=True)
@@ -648,20 +707,18 @@ def serve() -> None:
         pass  # the importer stopped listening (cancelled): nobody to tell
 
 
-# The modules whose code reads rows (all imported above).
-_READERS = ("app.services.import_rows", "app.services.tabular", "app.services.validation",
-            "app.services.import_format", "app.services.agreements", "app.domain.enums",
-            "app.domain.terms")  # fmt: skip
-
-
-@cache
-def code_version() -> str:
-    """A digest of the code that reads rows, so that the importer notices a worker that
-    runs a different version of it (the application was upgraded while it ran)."""
-    digest = hashlib.sha256()
-    for name in _READERS:
-        digest.update(Path(str(sys.modules[name].__file__)).read_bytes())
-    return digest.hexdigest()
+def _worker_command() -> list[str] | None:
+    """How to start a worker; None where this interpreter cannot run one (a frozen build,
+    where sys.executable is the application itself)."""
+    if getattr(sys, "frozen", False) or not sys.executable:
+        return None
+    root = str(Path(__file__).resolve().parents[2])  # where the app package is
+    # -P: not the working directory first on sys.path, where an "app" or a "csv.py" of
+    # somebody else's would be imported instead of ours. The package's folder goes last:
+    # an installed PartnerDesk is found where it is installed, a checkout where it is.
+    code = ("import sys; sys.path.append(sys.argv[1]); "
+            "from app.services.import_rows import serve; serve()")  # fmt: skip
+    return [sys.executable, "-P", "-c", code, root]
 
 
 class WorkerBatches:
@@ -669,8 +726,11 @@ class WorkerBatches:
     writes them; the process starts at once, so that the caller can do something else
     while it does (0.45 s).
 
-    The pipe holds less than a batch, so the worker runs at most a batch or two ahead and
-    memory stays flat. ``close()`` (the import failed or was cancelled) stops the worker.
+    A thread takes the batches off the pipe as they come, so that the worker can run up to
+    AHEAD batches ahead whatever the caller is doing: memory stays flat, and neither side
+    waits for the other whenever one batch takes longer than the last. ``close()`` (the
+    import failed or was cancelled) stops the worker. Where no worker can run, or one runs
+    other code than this process, the rows are read here instead.
     """
 
     def __init__(self, src: RowSource) -> None:
@@ -679,44 +739,49 @@ class WorkerBatches:
         self.errors = tempfile.TemporaryFile()  # noqa: SIM115
         self.worker: subprocess.Popen[bytes] | None = None
         self.frames: queue.Queue[bytes | None] = queue.Queue(maxsize=AHEAD)
-        # A plain child process rather than multiprocessing: its "spawn" runs the parent's
-        # main script again in the child, which a script without a __main__ guard does not
-        # survive, and "fork" is unsafe in a process that runs Qt and SQLite threads.
-        root = str(Path(__file__).resolve().parents[2])  # where the app package is
-        path = os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH")) if p)
+        self.pump: threading.Thread | None = None
+        command = _worker_command()
         try:
+            if command is None:
+                raise OSError("this build cannot start a Python process")
             self.worker = subprocess.Popen(
-                [sys.executable, "-c", "from app.services.import_rows import serve; serve()"],
-                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.errors,
-                env=os.environ | {"PYTHONPATH": path},
+                command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.errors,
+                # Windows: no console window flashing up for the worker of a GUI import.
+                creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
             )  # fmt: skip
-            assert self.worker.stdin is not None
+            assert self.worker.stdin is not None and self.worker.stdout is not None
+            self.pump = threading.Thread(
+                target=_pump, args=(self.worker.stdout, self.frames), daemon=True,
+                name="partnerdesk-import-pump",
+            )  # fmt: skip
+            self.pump.start()
             _send(self.worker.stdin, src)
             self.worker.stdin.close()
         except OSError as exc:  # no process to be had (limits, a sandbox): read here
             log.warning("cannot start a reader process (%s); reading in this one", exc)
             self.close()
+        except BaseException:
+            self.close()
+            raise
 
     def __iter__(self) -> Iterator[list[AgreementRow]]:
-        worker = self.worker
-        if worker is None:
+        if self.worker is None:
             yield from _read(self.src)
             return
-        # A thread takes the batches off the pipe as they come, so that the worker can run
-        # a few batches ahead: a pipe holds less than one, and each side would wait for
-        # the other whenever one batch took it longer than the last.
-        frames = self.frames
-        threading.Thread(target=_pump, args=(worker, frames), daemon=True).start()
-        hello = frames.get()
-        if hello is not None and _decode(hello) != code_version():
-            # PartnerDesk was upgraded while this process ran: the worker runs the new code,
-            # whose rows this one may not read. Read them here instead.
-            log.warning("the import worker runs other code than this process; reading here")
+        if self.frames.get() != CODE_VERSION + b"\n":
+            # PartnerDesk was upgraded while this process ran (the worker runs the new
+            # code, whose rows this one may not read), or something wrote into the
+            # worker's output before it could start: read the rows here instead.
+            log.warning("the import worker could not be used; reading in this process")
             self.close()
             yield from _read(self.src)
             return
-        while hello is not None and (frame := frames.get()) is not None:
-            message = _decode(frame)
+        while (frame := self.frames.get()) is not None:
+            try:
+                message = _decode(frame)
+            except Exception:  # garbled: as good as the worker's end
+                log.debug("an unreadable message from the import worker", exc_info=True)
+                break
             if message is None:
                 return
             if isinstance(message, BaseException):
@@ -727,15 +792,21 @@ class WorkerBatches:
     def close(self) -> None:
         worker, self.worker = self.worker, None
         if worker is not None:
-            for pipe in (worker.stdin, worker.stdout):
-                if pipe is not None:
-                    pipe.close()
+            # Kill first: closing a pipe waits for the pump's read of it to return, which a
+            # stopped worker never lets happen.
             if worker.poll() is None:
                 worker.kill()
             worker.wait()
-        with contextlib.suppress(queue.Empty):
-            while True:  # frees the thread that may be waiting to hand over one more
-                self.frames.get_nowait()
+            for pipe in (worker.stdin, worker.stdout):
+                if pipe is not None:
+                    with contextlib.suppress(OSError):
+                        pipe.close()
+        pump, self.pump = self.pump, None
+        while pump is not None and pump.is_alive():
+            with contextlib.suppress(queue.Empty):  # let its last put() through
+                while True:
+                    self.frames.get_nowait()
+            pump.join(0.05)
         self.errors.close()
 
     def _died(self) -> str:
@@ -745,7 +816,8 @@ class WorkerBatches:
             code = self.worker.wait(5)
         except subprocess.TimeoutExpired:
             code = None
-        self.errors.seek(0)
+        self.errors.seek(0, os.SEEK_END)
+        self.errors.seek(max(0, self.errors.tell() - 4096))
         lines = self.errors.read().decode(errors="replace").strip().splitlines()
         why = f": {lines[-1]}" if lines else ""
         return (f"reading {self.src.path.name} stopped unexpectedly (reader exit code "

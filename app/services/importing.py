@@ -72,6 +72,8 @@ from app.services.import_rows import (
     RowSource,
     Values,
     WorkerBatches,
+    collecting_cycles,
+    file_stamp,
     parse_batches,
     parse_cell,
     report_uncalculated,
@@ -247,6 +249,7 @@ class _Partners:
         self.by_local: dict[str, list[int]] = {}
         self.bad: dict[tuple[str, str], list[FieldError]] = {}
         self.guessed: dict[str, tuple[int, str]] = {}  # name -> (row, note for the report)
+        self.origin: dict[int, int] = {}  # a partner this import creates -> its first row
         self.created = 0
         # Plain rows, not ORM objects: rows are checked with check_agreement, which asks
         # the session nothing.
@@ -270,6 +273,9 @@ class _Partners:
                 return pid
             return self._create(r, errors)
         candidates = self.by_name.get(name.lower()) or self.by_local.get(name) or []
+        # Not a partner that a later row of the file creates: in a later batch, it would
+        # not be there yet for this row.
+        candidates = [pid for pid in candidates if self.origin.get(pid, 0) <= r.row]
         if len(set(candidates)) == 1:
             return candidates[0]
         if candidates:
@@ -292,6 +298,7 @@ class _Partners:
         """Create, in one go, the new partners this batch of rows names (and validate them
         with the editor's rules first): one ORM create per partner was most of the time."""
         pending: dict[tuple[str, str], PartnerInput] = {}
+        first_rows: dict[tuple[str, str], int] = {}
         # Names of the partners an earlier row of this batch creates: a later row naming one
         # without a country means that partner, as it would were it in the next batch.
         pending_legal: set[str] = set()  # lower case, as in by_name
@@ -331,6 +338,7 @@ class _Partners:
                                  for p in problems]  # fmt: skip
             else:
                 pending[key] = data
+                first_rows[key] = r.row
                 pending_legal.add(data.legal_name.lower())
                 if local_name := (data.local_name or "").strip():
                     pending_local.add(local_name)
@@ -341,7 +349,8 @@ class _Partners:
         partner_rows: list[dict[str, Any]] = []
         role_rows: list[dict[str, Any]] = []
         audit_rows: list[dict[str, Any]] = []
-        for pid, data in enumerate(pending.values(), start=first):
+        for pid, (key, data) in enumerate(pending.items(), start=first):
+            self.origin[pid] = first_rows[key]
             local = (data.local_name or "").strip() or None
             partner_rows.append({
                 "id": pid, "legal_name": data.legal_name, "local_name": local,
@@ -556,7 +565,8 @@ def import_file(
             notes: tuple[str, ...] = ()
             if mapping.kind == "agreements":
                 partners = _Partners(session, actor)
-                duplicates = _Duplicates(session, table.total)
+                # An XLSX's size is what its sheet declares, up to 1,048,576 for a few rows.
+                duplicates = _Duplicates(session, min(table.total, 1 << 17))
                 batches = _parsed_batches(table, _row_source(table, mapping, run))
                 try:
                     with without_cycle_collector():
@@ -590,7 +600,8 @@ def import_file(
 # From this many rows on, a worker process reads and checks the rows while this one
 # writes (import_rows.WorkerBatches); the first HEAD_ROWS are read here while it starts.
 WORKER_MIN_ROWS = 8000
-HEAD_ROWS = 4000
+# Whole batches, so that the worker's batches begin where they would in this process.
+HEAD_ROWS = 2 * BATCH
 
 
 def _row_source(table: Table, mapping: ColumnMapping, run: _Run) -> RowSource:
@@ -606,6 +617,7 @@ def _row_source(table: Table, mapping: ColumnMapping, run: _Run) -> RowSource:
         term_columns=tuple(dict.fromkeys(f for f in fields if f is not None and f in TERM_SPECS)),
         formulas=run.formulas,
         text_only=not table.is_xlsx,
+        stamp=file_stamp(table.path),
     )
 
 
@@ -693,18 +705,20 @@ def _import_agreements(
         duplicates.load({r.partner_id for r in creates} | saved, run.first_new_id)
         for r in creates:
             duplicates.check(r)
-        same = _unchanged(session, updates)
+        with collecting_cycles():  # ORM objects: cycles between them and their states
+            same = _unchanged(session, updates)
         run.unchanged += len(same)
         updates = [u for u in updates if u[1] not in same]
         run.updates += len(updates)
         if run.writing:
             _insert_agreements(run, creates)
-            for r, agreement_id, version in updates:
-                try:
-                    data = r.values.to_input(r.partner_id)
-                    update_agreement(session, agreement_id, data, version, run.actor)
-                except (ValidationError, TransitionError) as exc:
-                    _row_failed(run, r.row, exc)
+            with collecting_cycles():
+                for r, agreement_id, version in updates:
+                    try:
+                        data = r.values.to_input(r.partner_id)
+                        update_agreement(session, agreement_id, data, version, run.actor)
+                    except (ValidationError, TransitionError) as exc:
+                        _row_failed(run, r.row, exc)
         run.tick()
 
 
