@@ -705,13 +705,18 @@ def _import_agreements(
         duplicates.load({r.partner_id for r in creates} | saved, run.first_new_id)
         for r in creates:
             duplicates.check(r)
-        with collecting_cycles():  # ORM objects: cycles between them and their states
-            same = _unchanged(session, updates)
+        same: set[int] = set()
+        if updates:
+            # Not for every batch: the collector's first pass after the pause would walk
+            # every object the batch made.
+            with collecting_cycles():  # ORM objects: cycles between them and their states
+                same = _unchanged(session, updates)
         run.unchanged += len(same)
         updates = [u for u in updates if u[1] not in same]
         run.updates += len(updates)
         if run.writing:
             _insert_agreements(run, creates)
+        if run.writing and updates:
             with collecting_cycles():
                 for r, agreement_id, version in updates:
                     try:
