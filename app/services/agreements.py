@@ -299,6 +299,19 @@ def update_agreement(
     expected_version: int,
     actor: str | None = None,
 ) -> AgreementView:
+    change_agreement(session, agreement_id, data, expected_version, actor)
+    return get_agreement(session, agreement_id)
+
+
+def change_agreement(
+    session: Session,
+    agreement_id: int,
+    data: AgreementInput,
+    expected_version: int,
+    actor: str | None = None,
+) -> None:
+    """``update_agreement`` without building the view of the result: for the importer,
+    where the view (milestones, KPIs, documents) was most of the time of a row."""
     a = _load(session, agreement_id)
     _check_version(a, expected_version)
     if AgreementType(data.type) is not a.type:
@@ -313,7 +326,7 @@ def update_agreement(
         )
     if data.status != a.status:
         check_transition(a.status, AgreementStatus(data.status))
-    return _write(session, a, data, actor)
+    _write(session, a, data, actor)
 
 
 def restore_agreement_values(
@@ -327,12 +340,11 @@ def restore_agreement_values(
     a = _load(session, agreement_id)
     if AgreementType(data.type) is not a.type:
         raise ValidationError([FieldError("type", "the cooperation type cannot change")])
-    return _write(session, a, data, actor)
+    _write(session, a, data, actor)
+    return get_agreement(session, a.id)
 
 
-def _write(
-    session: Session, a: Agreement, data: AgreementInput, actor: str | None
-) -> AgreementView:
+def _write(session: Session, a: Agreement, data: AgreementInput, actor: str | None) -> None:
     typed, errors = validate_agreement(session, data, a.id)
     if errors:
         raise ValidationError(errors)
@@ -349,7 +361,6 @@ def _write(
         after=_snapshot(a),
     )
     session.flush()
-    return get_agreement(session, a.id)
 
 
 def delete_agreement(

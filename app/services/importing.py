@@ -10,7 +10,7 @@ The file is read once, streaming, in batches. Parsing and the checks that need n
 database happen in ``import_rows`` -- for a large file in a worker process, while this
 one resolves partners and references, and writes. New agreements go in a column at a time
 (``insert_columns``, as ``demo`` does, with the same audit entries and default KPIs as
-``create_agreement``); updates by reference go through ``update_agreement`` for its
+``create_agreement``); updates by reference go through ``change_agreement`` for its
 lifecycle rules, versioning and field-by-field audit trail.
 """
 
@@ -51,9 +51,9 @@ from app.domain.terms import TERMS
 from app.domain.types import utcnow
 from app.errors import FieldError, PartnerDeskError, TransitionError, ValidationError
 from app.services.agreements import (
+    change_agreement,
     check_transition,
     decision_date,
-    update_agreement,
 )
 from app.services.audit import as_text, current_actor
 from app.services.import_format import (
@@ -721,7 +721,7 @@ def _import_agreements(
                 for r, agreement_id, version in updates:
                     try:
                         data = r.values.to_input(r.partner_id)
-                        update_agreement(session, agreement_id, data, version, run.actor)
+                        change_agreement(session, agreement_id, data, version, run.actor)
                     except (ValidationError, TransitionError) as exc:
                         _row_failed(run, r.row, exc)
         run.tick()
@@ -731,7 +731,7 @@ def _unchanged(session: Session, updates: list[tuple[AgreementRow, int, int]]) -
     """Ids whose row in the file says exactly what the database holds.
 
     Re-importing an exported file is common (fix three cells, import it all again); an
-    update through update_agreement costs ~10 ms, comparing costs almost nothing, and an
+    update through change_agreement costs ~4 ms, comparing costs almost nothing, and an
     unchanged agreement gets neither a new version nor audit entries either way.
     """
     if not updates:
