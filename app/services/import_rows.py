@@ -2,9 +2,9 @@
 with the editor's rules (``check_agreement``), with every problem named by row and column.
 
 This is the part of an import that needs no database, so a large file is read in a worker
-process (``parsed_batches_in_worker``) while the importer writes the rows before it: the
-two halves each take about as long, and a second core halves the import. Small files are
-read in the importing process (``parsed_batches``); both give the same rows.
+process (``WorkerBatches``) while the importer writes the rows before it: the two halves
+each take about as long, and a second core halves the import. Small files are read in the
+importing process (``parse_batches``); both give the same rows.
 """
 
 from __future__ import annotations
