@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -31,6 +31,7 @@ from app.errors import ConflictError, FieldError, NotFoundError, TransitionError
 from app.services.audit import current_actor, record_changes, record_event
 from app.services.kpis import Kpi, default_kpis, kpi_views
 from app.services.validation import MAX_VALUE as MAX_VALUE
+from app.services.validation import AgreementInput as AgreementInput
 from app.services.validation import check_agreement
 from app.services.validation import coerce_terms as coerce_terms
 
@@ -51,34 +52,6 @@ TRANSITIONS: dict[AgreementStatus, frozenset[AgreementStatus]] = {
     AgreementStatus.RENEWED: frozenset(),
 }
 RENEWABLE = frozenset({AgreementStatus.ACTIVE, AgreementStatus.EXPIRED})
-
-
-@dataclass(frozen=True, slots=True)
-class AgreementInput:
-    """Everything a person types to describe an agreement.
-
-    ``terms`` holds the type's own terms by name (see ``app.domain.terms.TERMS``); values may
-    be typed already or be the strings a form or a spreadsheet gives.
-    """
-
-    title: str
-    type: AgreementType
-    partner_id: int
-    status: AgreementStatus
-    currency: str
-    value: Decimal
-    start_date: date
-    end_date: date
-    reference: str | None = None  # None or "": generated
-    owner: str = ""
-    signed_date: date | None = None
-    auto_renew: bool = False
-    renewal_term_months: int | None = None
-    notice_days: int = 0
-    governing_law: str = ""
-    territories: tuple[str, ...] = ()
-    description: str = ""
-    terms: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

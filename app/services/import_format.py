@@ -10,7 +10,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from app.domain.enums import AgreementType, PartnerRole
-from app.domain.models import AGREEMENT_CLASSES
 from app.domain.terms import TERMS, TermKind, TermSpec, all_term_names
 from app.errors import FieldError
 from app.services.tabular import header_key
@@ -176,14 +175,7 @@ for _specs in TERMS.values():
     for _spec in _specs:
         TERM_SPECS.setdefault(_spec.name, _spec)
 
-# Decimal places each numeric term is stored with: more would be rounded away silently.
-TERM_PLACES: dict[str, int] = {}
-for _cls in AGREEMENT_CLASSES.values():
-    for _column in _cls.__table__.columns:
-        _places = getattr(_column.type, "scale", None)
-        if _column.name in TERM_SPECS and isinstance(_places, int):
-            TERM_PLACES[_column.name] = _places
-VALUE_PLACES = 2
+VALUE_PLACES = 2  # the contract value's decimal places; the terms' are in term_places()
 
 MONEY_COLUMNS = {"value"} | {n for n, s in TERM_SPECS.items() if s.kind is TermKind.MONEY}
 
@@ -270,3 +262,18 @@ def map_columns(
         problems.append(FieldError(column, "this required column is missing from the file", 1))
     return ColumnMapping(kind, tuple(headers), tuple(fields), tuple(unknown), missing,
                          tuple(problems))  # fmt: skip
+
+
+def term_places() -> dict[str, int]:
+    """Decimal places each numeric term is stored with: more would be rounded away silently.
+    Read off the schema, here rather than at import: the import's worker process loads
+    this module, and does without SQLAlchemy."""
+    from app.domain.models import AGREEMENT_CLASSES
+
+    places: dict[str, int] = {}
+    for cls in AGREEMENT_CLASSES.values():
+        for column in cls.__table__.columns:
+            scale = getattr(column.type, "scale", None)
+            if column.name in TERM_SPECS and isinstance(scale, int):
+                places[column.name] = scale
+    return places

@@ -35,12 +35,10 @@ from app.domain.enums import AgreementStatus, AgreementType
 from app.domain.money import is_currency
 from app.domain.terms import TERMS, TermKind, TermSpec
 from app.errors import FieldError, PartnerDeskError
-from app.services.agreements import AgreementInput
 from app.services.import_format import (
     CHOICE_ALIASES,
     FIELD_TO_COLUMN,
     STATUS_ALIASES,
-    TERM_PLACES,
     TERM_SPECS,
     TYPE_ALIASES,
     VALUE_PLACES,
@@ -61,7 +59,7 @@ from app.services.tabular import (
     plain_number,
     text_value,
 )
-from app.services.validation import check_agreement
+from app.services.validation import AgreementInput, check_agreement
 
 log = logging.getLogger(__name__)
 
@@ -158,8 +156,9 @@ _QUANTA = {places: Decimal(1).scaleb(-places) for places in range(10)}
 
 
 def _term_value(
-    spec: TermSpec, raw: Any, currency: str | None, unit: tuple[Decimal, str | None] | None = None
-) -> Any:
+    spec: TermSpec, raw: Any, currency: str | None, unit: tuple[Decimal, str | None] | None,
+    places: Mapping[str, int],
+) -> Any:  # fmt: skip
     kind = spec.kind
     if kind in (TermKind.LINES, TermKind.CURRENCIES):
         return parse_list(raw)
@@ -177,9 +176,9 @@ def _term_value(
         amount, written = _scaled(parse_amount(raw), unit)
         if written and currency and not currency_matches(written, currency):
             raise ValueError(f"is in {written}, but the agreement's currency is {currency}")
-        return _exact(amount, TERM_PLACES.get(spec.name, VALUE_PLACES))
+        return _exact(amount, places.get(spec.name, VALUE_PLACES))
     if kind in (TermKind.PERCENT, TermKind.DECIMAL):
-        return _exact(parse_decimal(raw), TERM_PLACES.get(spec.name, 6))
+        return _exact(parse_decimal(raw), places.get(spec.name, 6))
     return text_value(raw)
 
 
@@ -213,8 +212,9 @@ _CURRENCIES: dict[str, str] = {}  # a cell as written -> its ISO code, once it w
 
 def parse_agreement(
     cells: Mapping[str, Any], errors: RowErrors,
-    units: Mapping[str, tuple[Decimal, str | None]] = {},
-    term_columns: tuple[str, ...] | None = None,
+    units: Mapping[str, tuple[Decimal, str | None]],
+    term_columns: tuple[str, ...],
+    places: Mapping[str, int],
 ) -> tuple[AgreementInput, _Party]:  # fmt: skip
     """The row as an AgreementInput; a value that fails to parse is reported in ``errors``
     and replaced by a stand-in, so that the row's other fields are still checked.
@@ -275,12 +275,12 @@ def parse_agreement(
     renewal = None if get("renewal_months") is None else (
         parse_cell(cells, "renewal_months", parse_int, errors))  # fmt: skip
     terms: dict[str, Any] = {}
-    for name in TERM_SPECS.keys() & cells.keys() if term_columns is None else term_columns:
+    for name in term_columns:
         raw = get(name)
         if raw is None:
             continue
         try:
-            terms[name] = _term_value(TERM_SPECS[name], raw, currency, units.get(name))
+            terms[name] = _term_value(TERM_SPECS[name], raw, currency, units.get(name), places)
         except ValueError as exc:
             errors.add(name, str(exc))
     data = AgreementInput(
@@ -359,6 +359,7 @@ class RowSource:
     labels: dict[str, str]  # column -> the header the user sees
     units: dict[str, tuple[Decimal, str | None]]
     term_columns: tuple[str, ...]
+    places: dict[str, int]  # decimal places of the numeric terms (import_format.term_places)
     formulas: bool  # rows may hold UncalculatedFormula cells
     text_only: bool  # every cell is a str (CSV)
     skip: int = 0  # data rows to leave to the importer (it parses them while we start)
@@ -507,7 +508,7 @@ def parse_row(src: RowSource, number: int, values: list[Any]) -> AgreementRow:
     cells = row_cells(values, src.fields, text_only=src.text_only)
     if src.formulas:
         report_uncalculated(cells, errors)
-    data, party = parse_agreement(cells, errors, src.units, src.term_columns)
+    data, party = parse_agreement(cells, errors, src.units, src.term_columns, src.places)
     # partner_known: the importer finds or creates the partner itself (data.partner_id is
     # 0 here), and reports a partner it cannot.
     typed, problems = check_agreement(checkable(data, errors), partner_known=True)
@@ -644,15 +645,14 @@ AHEAD = 4  # batches the worker may run ahead of the importer, besides what the 
 # The reader code's digest, taken when this module is loaded: the code that runs, not what
 # the files say later (an upgrade replaces them under a running application).
 _READERS = ("app.services.import_rows", "app.services.tabular", "app.services.validation",
-            "app.services.import_format", "app.services.agreements", "app.domain.enums",
-            "app.domain.terms", "app.domain.money", "app.errors")  # fmt: skip
+            "app.services.import_format", "app.domain.enums", "app.domain.terms",
+            "app.domain.money", "app.errors")  # fmt: skip
 
 
 def _code_version() -> bytes:
     digest = hashlib.sha256(f"{sys.hexversion} {marshal.version}".encode())
-    for name in _READERS:
-        module = sys.modules.get(name)
-        path = getattr(module, "__file__", None) if module is not None else None
+    for name in _READERS:  # all imported above, in both processes
+        path = getattr(sys.modules[name], "__file__", None)
         if path is None:
             continue  # loaded from somewhere without a file (a frozen build): name only
         digest.update(Path(path).read_bytes())

@@ -64,6 +64,7 @@ from app.services.import_format import (
     TERM_SPECS,
     ColumnMapping,
     map_columns,
+    term_places,
 )
 from app.services.import_rows import (
     BATCH,
@@ -604,6 +605,9 @@ WORKER_MIN_ROWS = 8000
 HEAD_ROWS = 2 * BATCH
 
 
+_TERM_PLACES = term_places()
+
+
 def _row_source(table: Table, mapping: ColumnMapping, run: _Run) -> RowSource:
     fields = mapping.fields
     return RowSource(
@@ -615,6 +619,7 @@ def _row_source(table: Table, mapping: ColumnMapping, run: _Run) -> RowSource:
         units=run.units,
         # In the file's order, so that a row's term problems are listed in a stable order.
         term_columns=tuple(dict.fromkeys(f for f in fields if f is not None and f in TERM_SPECS)),
+        places=_TERM_PLACES,
         formulas=run.formulas,
         text_only=not table.is_xlsx,
         stamp=file_stamp(table.path),

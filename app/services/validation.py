@@ -1,24 +1,55 @@
-"""The rules an agreement must follow that need no database: every check of
-``validate_agreement`` but "does the partner exist" and "is the reference taken", which
-the caller answers (one query each in the editor, one set lookup per row in the importer).
+"""What a person types to describe an agreement (``AgreementInput``), and the rules it must
+follow that need no database: every check of ``validate_agreement`` but "does the partner
+exist" and "is the reference taken", which the caller answers (one query each in the
+editor, one set lookup per row in the importer).
+
+No SQLAlchemy here: the import's worker process loads this module, and starts faster
+without it (``tests/test_architecture.py``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from app.domain.enums import AgreementStatus, AgreementType
 from app.domain.money import is_currency
 from app.domain.terms import TERMS, TermKind, TermSpec
 from app.errors import FieldError
 
-if TYPE_CHECKING:
-    from app.services.agreements import AgreementInput
+
+@dataclass(frozen=True, slots=True)
+class AgreementInput:
+    """Everything a person types to describe an agreement.
+
+    ``terms`` holds the type's own terms by name (see ``app.domain.terms.TERMS``); values may
+    be typed already or be the strings a form or a spreadsheet gives.
+    """
+
+    title: str
+    type: AgreementType
+    partner_id: int
+    status: AgreementStatus
+    currency: str
+    value: Decimal
+    start_date: date
+    end_date: date
+    reference: str | None = None  # None or "": generated
+    owner: str = ""
+    signed_date: date | None = None
+    auto_renew: bool = False
+    renewal_term_months: int | None = None
+    notice_days: int = 0
+    governing_law: str = ""
+    territories: tuple[str, ...] = ()
+    description: str = ""
+    terms: Mapping[str, Any] = field(default_factory=dict)
+
 
 MAX_VALUE = Decimal("1e15")
 EARLIEST_DATE = date(1950, 1, 1)

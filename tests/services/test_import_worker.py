@@ -32,7 +32,7 @@ from app.domain.terms import TERMS, TermKind
 from app.errors import FieldError, PartnerDeskError
 from app.services import import_rows, importing
 from app.services.agreements import AgreementInput, create_agreement
-from app.services.import_format import map_columns
+from app.services.import_format import map_columns, term_places
 from app.services.import_rows import (
     AgreementRow,
     RowSource,
@@ -648,7 +648,7 @@ def test_a_parsed_row_crosses_from_the_worker_unchanged(
             fields=mapping.fields, labels=labels,
             units={"value": (Decimal(10_000), None)} if sheet is None else {},
             term_columns=tuple(f for f in mapping.fields if f in TERM_NAMES),
-            formulas=table.has_formulas, text_only=not table.is_xlsx,
+            places=term_places(), formulas=table.has_formulas, text_only=not table.is_xlsx,
         )  # fmt: skip
         rows = [parse_row(src, number, values) for number, values in table.rows()]
     assert len(rows) == len(rows_in)
