@@ -214,6 +214,11 @@ def main() -> None:
         print(f"partnerdesk import     {run.seconds:.2f} s  = {run.seconds / raw:.1f}x the floor "
               f"({args.rows / run.seconds:,.0f} rows/s; "
               f"{', '.join(f'{r.seconds:.2f}' for r in runs)})")  # fmt: skip
+        # Each import against the floor run just before it: on a machine whose speed drifts
+        # (a shared VM), neighbours in time are the fairer comparison.
+        ratios = [r.seconds / f for r, f in zip(runs, floors, strict=True)]
+        print(f"  run by run           {', '.join(f'{x:.1f}x' for x in ratios)} "
+              f"(median {statistics.median(ratios):.1f}x)")  # fmt: skip
         print(f"  CPU                  {run.cpu:.2f} s importing, {run.worker_cpu:.2f} s in "
               "the worker that reads and checks the rows")  # fmt: skip
         for rows, m in sorted(sizes.items()):

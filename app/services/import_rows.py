@@ -447,18 +447,21 @@ class Values(NamedTuple):
     governing_law: str
     territories: tuple[str, ...]
     description: str
-    terms: Packed  # as the file gives them
+    # The terms as the file gives them, for to_input(): only for a row with a reference,
+    # the one kind of row that can update a saved agreement (to_input's only use in an
+    # import); the others go in with their typed terms.
+    terms: Packed
     typed: tuple[Any, ...]  # as check_agreement typed them, in the order of TERMS[type]
 
     @classmethod
-    def of(cls, data: AgreementInput, typed: Mapping[str, Any]) -> Values:
+    def of(cls, data: AgreementInput, typed: Mapping[str, Any], *, terms: bool = True) -> Values:
         return cls(
             data.title, data.type.value, data.status.value, data.currency, str(data.value),
             data.start_date.isoformat(), data.end_date.isoformat(),
             None if data.signed_date is None else data.signed_date.isoformat(),
             data.owner, data.auto_renew, data.renewal_term_months, data.notice_days,
             data.governing_law, data.territories, data.description,
-            _pack_terms(data.terms), _pack_typed(data.type, typed),
+            _pack_terms(data.terms) if terms else (), _pack_typed(data.type, typed),
         )  # fmt: skip
 
     def to_input(self, partner_id: int = 0) -> AgreementInput:
@@ -513,7 +516,8 @@ def parse_row(src: RowSource, number: int, values: list[Any]) -> AgreementRow:
     # 0 here), and reports a partner it cannot.
     typed, problems = check_agreement(checkable(data, errors), partner_known=True)
     return AgreementRow(
-        number, errors, Values.of(data, typed), tuple((p.field, p.message) for p in problems),
+        number, errors, Values.of(data, typed, terms=party.reference is not None),
+        tuple((p.field, p.message) for p in problems),
         party.reference, party.name, party.local_name, party.country,
     )  # fmt: skip
 

@@ -862,8 +862,7 @@ def _insert_agreements(run: _Run, creates: list[AgreementRow]) -> None:
     ends = [date.fromisoformat(v.end_date) for v in values]
     notice = [v.notice_days for v in values]
     references = [
-        r.reference
-        or _next_reference(run, AgreementType(r.values.type), int(r.values.start_date[:4]))
+        r.reference or _next_reference(run, r.values.type, int(r.values.start_date[:4]))
         for r in creates
     ]
     titles = [v.title.strip() for v in values]
@@ -925,10 +924,13 @@ def _starts_with(column: Any, prefix: str) -> Any:
     return (column >= prefix) & (column < after)
 
 
-def _next_reference(run: _Run, a_type: AgreementType, year: int) -> str:
+_PREFIXES = {t.value: t.prefix for t in AgreementType}
+
+
+def _next_reference(run: _Run, a_type: str, year: int) -> str:
     """``BR-2026-0042`` for a new agreement the file left without a reference: never one
     the database holds, nor one the file gives (so far: see ``_renumber`` for later ones)."""
-    key = (AgreementType(a_type).prefix, year)
+    key = (_PREFIXES[a_type], year)  # a_type: an AgreementType's value
     if key not in run.counters:
         seq = run.session.get(ReferenceSequence, key)
         run.counters[key] = seq.last if seq else 0
@@ -955,7 +957,7 @@ def _renumber(run: _Run, clashes: dict[str, int]) -> None:
             select(table.c.type, table.c.start_date, table.c.title).where(
                 table.c.id == agreement_id)
         ).one()  # fmt: skip
-        new = _next_reference(run, AgreementType(a_type), start.year)
+        new = _next_reference(run, AgreementType(a_type).value, start.year)
         session.execute(update(table).where(table.c.id == agreement_id).values(reference=new))
         session.execute(
             update(audit).where(

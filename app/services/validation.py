@@ -202,15 +202,19 @@ def check_agreement(
         errors.append(FieldError("title", "an agreement needs a title"))
     elif len(data.title) > 300:
         errors.append(FieldError("title", "at most 300 characters"))
-    try:
-        agreement_type = AgreementType(data.type)
-    except ValueError:
-        errors.append(FieldError("type", f"{data.type!r} is not a cooperation type"))
-        return {}, errors
-    try:
-        AgreementStatus(data.status)
-    except ValueError:
-        errors.append(FieldError("status", f"{data.status!r} is not a status"))
+    # Members as they usually come, without the Enum call: the importer checks every row.
+    agreement_type = data.type if data.type.__class__ is AgreementType else None
+    if agreement_type is None:
+        try:
+            agreement_type = AgreementType(data.type)
+        except ValueError:
+            errors.append(FieldError("type", f"{data.type!r} is not a cooperation type"))
+            return {}, errors
+    if data.status.__class__ is not AgreementStatus:
+        try:
+            AgreementStatus(data.status)
+        except ValueError:
+            errors.append(FieldError("status", f"{data.status!r} is not a status"))
     if not partner_known:
         errors.append(FieldError("partner", f"no partner with id {data.partner_id}"))
     if not is_currency(data.currency):
