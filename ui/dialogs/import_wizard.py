@@ -259,6 +259,8 @@ class CheckPage(QWizardPage):
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Import"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        # At the top: with no problem table below it, the label has the whole page.
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.problems = QTableWidget(0, 3)
         self.problems.setHorizontalHeaderLabels(
             [self.tr("Row"), self.tr("Column"), self.tr("Problem")]
