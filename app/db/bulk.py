@@ -45,7 +45,7 @@ def _column(values: list[Any], processor: Any, column_type: TypeEngine[Any]) -> 
     # (and None) only: 1 == True, and a Decimal equals an int.
     kinds = set(map(type, values))
     kinds.discard(type(None))
-    if len(kinds) == 1:
+    if len(kinds) <= 1:  # none at all: a term nobody gave, None in every row
         try:
             distinct = set(values)
         except TypeError:  # unhashable values
