@@ -85,6 +85,7 @@ from app.services.kpis import KpiSpec, default_kpis
 from app.services.partners import (
     ContactInput,
     PartnerInput,
+    check_partner,
     create_partner,
     get_partner,
     update_partner,
@@ -331,7 +332,9 @@ class _Partners:
                 local_name=r.partner_local_name,
                 roles=frozenset({ROLE_FOR_TYPE[AgreementType(r.values.type)]}),
             )
-            problems = validate_partner(self.session, data)
+            # check_partner: validate_partner without its query for a partner of that name in
+            # that country, which by_key (every partner, either name) has ruled out above.
+            problems = check_partner(data)
             if problems:
                 names = {"legal_name": "partner", "country": "partner_country",
                          "local_name": "partner_local_name"}  # fmt: skip

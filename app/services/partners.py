@@ -100,6 +100,26 @@ class PartnerFilter:
 def validate_partner(
     session: Session, data: PartnerInput, partner_id: int | None = None
 ) -> list[FieldError]:
+    errors = check_partner(data)
+    name = data.legal_name.strip()
+    if name and not errors:
+        clash = session.scalar(
+            select(Partner.id).where(
+                Partner.legal_name == name,
+                Partner.country == data.country.strip().upper(),
+                Partner.id != (partner_id or -1),
+            )
+        )
+        if clash is not None:
+            errors.append(
+                FieldError("legal_name", f"a partner named {name!r} in {data.country} exists")
+            )
+    return errors
+
+
+def check_partner(data: PartnerInput) -> list[FieldError]:
+    """``validate_partner``'s rules that need no database: all but "is there a partner of
+    that name in that country", which the importer answers from the partners it loaded."""
     errors: list[FieldError] = []
     name = data.legal_name.strip()
     if not name:
@@ -120,18 +140,6 @@ def validate_partner(
         if contact.email and not _EMAIL.match(contact.email.strip()):
             errors.append(
                 FieldError("contacts", f"contact {i}: {contact.email!r} is not an e-mail address")
-            )
-    if name and not errors:
-        clash = session.scalar(
-            select(Partner.id).where(
-                Partner.legal_name == name,
-                Partner.country == data.country.strip().upper(),
-                Partner.id != (partner_id or -1),
-            )
-        )
-        if clash is not None:
-            errors.append(
-                FieldError("legal_name", f"a partner named {name!r} in {data.country} exists")
             )
     return errors
 
