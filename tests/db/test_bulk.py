@@ -292,11 +292,11 @@ def test_insert_columns_stores_what_the_orm_stores(
             assert stored(columns, model) == expected, table_of(model).name
 
 
-@pytest.mark.parametrize("pattern", PATTERNS.values(), ids=PATTERNS.keys())
-def test_insert_columns_reads_back_as_given(
-    make_db: Callable[[str], Database], pattern: str
-) -> None:
-    db = make_db("columns")
+def written_and_read_back(
+    db: Database, pattern: str
+) -> Iterator[tuple[type[Any], list[Any], list[dict[str, Any]]]]:
+    """The DATASET written with insert_columns, then per model: the objects the ORM reads
+    back (in a session still open) and the rows they were written from."""
     v = Given(pattern)
     data = {model: make(v) for model, make in DATASET}
     with db.session() as s:
@@ -304,21 +304,28 @@ def test_insert_columns_reads_back_as_given(
             insert_columns(s, model, columns_of(rows))
     with db.session() as s:
         for model in (Partner, BrandAgreement, KpiDefinition, Milestone, AuditEntry):
-            found = list(s.scalars(select(model).order_by(model.id)))
             rows = data[model]
             if model is BrandAgreement:
                 rows = [a | b for a, b in zip(data[Agreement], rows, strict=True)]
-            assert len(found) == len(rows) == N
-            for obj, row in zip(found, rows, strict=True):
-                got = {name: getattr(obj, name) for name in row}
-                # Equal: a StrEnum equals its text, 1250000.5 equals 1250000.50, an instant
-                # in +08:00 equals the same instant in UTC (read back in UTC).
-                assert got == row, (table_of(model).name, row["id"])
-                for name, value in got.items():
-                    if isinstance(value, datetime):
-                        assert value.tzinfo is UTC, name
-                    if name in ENUMS and value is not None:
-                        assert isinstance(value, StrEnum), name
+            yield model, list(s.scalars(select(model).order_by(model.id))), rows
+
+
+@pytest.mark.parametrize("pattern", PATTERNS.values(), ids=PATTERNS.keys())
+def test_insert_columns_reads_back_as_given(
+    make_db: Callable[[str], Database], pattern: str
+) -> None:
+    for model, found, rows in written_and_read_back(make_db("columns"), pattern):
+        assert len(found) == len(rows) == N
+        for obj, row in zip(found, rows, strict=True):
+            got = {name: getattr(obj, name) for name in row}
+            # Equal: a StrEnum equals its text, 1250000.5 equals 1250000.50, an instant
+            # in +08:00 equals the same instant in UTC (read back in UTC).
+            assert got == row, (table_of(model).name, row["id"])
+            for name, value in got.items():
+                if isinstance(value, datetime):
+                    assert value.tzinfo is UTC, name
+                if name in ENUMS and value is not None:
+                    assert isinstance(value, StrEnum), name
 
 
 @pytest.mark.parametrize("pattern", ["repeated", "distinct"])
@@ -430,22 +437,13 @@ def test_nothing_to_insert_is_not_an_error(session: Session) -> None:
 @pytest.mark.postgres
 @pytest.mark.parametrize("pattern", ["repeated", "mixed"])
 def test_insert_columns_round_trip_on_postgres(pg_db: Database, pattern: str) -> None:
-    v = Given(pattern)
-    data = {model: make(v) for model, make in DATASET}
-    with pg_db.session() as s:
-        for model, rows in data.items():
-            insert_columns(s, model, columns_of(rows))
-    with pg_db.session() as s:
-        for model in (Partner, BrandAgreement, KpiDefinition, Milestone, AuditEntry):
-            rows = data[model]
-            if model is BrandAgreement:
-                rows = [a | b for a, b in zip(data[Agreement], rows, strict=True)]
-            found = list(s.scalars(select(model).order_by(model.id)))
-            assert [{k: getattr(o, k) for k in r} for o, r in zip(found, rows, strict=True)] \
-                == rows, table_of(model).name  # fmt: skip
-        if pattern == "repeated":  # 1250000.5 given: NUMERIC(18, 2) keeps two places
+    for model, found, rows in written_and_read_back(pg_db, pattern):
+        assert [{k: getattr(o, k) for k in r} for o, r in zip(found, rows, strict=True)] \
+            == rows, table_of(model).name  # fmt: skip
+    if pattern == "repeated":  # 1250000.5 given: NUMERIC(18, 2) keeps two places
+        with pg_db.session() as s:
             value = s.scalar(select(Agreement.value).where(Agreement.id == 2))
-            assert str(value) == "1250000.50"
+        assert str(value) == "1250000.50"
 
 
 @pytest.mark.postgres
