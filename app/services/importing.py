@@ -643,7 +643,7 @@ def _parsed_batches(table: Table, src: RowSource) -> Generator[list[AgreementRow
 
 
 # SQLite's page cache for the import's connection, in KiB (negative: a size, not pages).
-# The default 2 MiB is far smaller than the agreements table's 16 indexes: with it, index
+# The default 2 MiB is far smaller than the agreements table's indexes: with it, index
 # pages are evicted and re-read for every batch, which was a third of SQLite's time.
 IMPORT_CACHE_KIB = 32768
 
