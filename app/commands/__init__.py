@@ -1,6 +1,9 @@
 """One module per sub-command; each has ``register(subparsers)`` setting ``run``.
 
-Keeping commands apart lets each feature own its command without editing ``cli.py``.
+Every command is imported here by name, so a freezer (PyInstaller) sees them all. A
+command module imports only what its parser needs at the top; the services it runs
+(SQLAlchemy, Alembic, ReportLab, openpyxl) are imported inside ``run`` so that
+``partnerdesk --help`` does not load them.
 """
 
 from __future__ import annotations
@@ -8,30 +11,11 @@ from __future__ import annotations
 import argparse
 from typing import Protocol
 
-from app.commands import check, demo, listing
+from app.commands import backup, check, demo, listing, report, transfer
 
 
 class Command(Protocol):
     def register(self, sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None: ...
 
 
-def _optional(name: str) -> list[Command]:
-    # Commands land feature by feature; a missing module must not break the others.
-    import importlib
-
-    try:
-        return [importlib.import_module(f"app.commands.{name}")]
-    except ModuleNotFoundError as exc:
-        if exc.name != f"app.commands.{name}":
-            raise
-        return []
-
-
-COMMANDS: list[Command] = [
-    demo,
-    listing,
-    check,
-    *_optional("report"),
-    *_optional("transfer"),
-    *_optional("backup"),
-]
+COMMANDS: list[Command] = [demo, listing, check, report, transfer, backup]

@@ -5,9 +5,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.db.engine import resolve_url
-from app.services.backup import back_up, restore
-
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     b = sub.add_parser(
@@ -30,6 +27,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run_backup(args: argparse.Namespace) -> int:
+    from app.db.engine import resolve_url
+    from app.services.backup import back_up
+
     # No open_database(): a backup must not migrate or create anything; it copies bytes.
     info = back_up(resolve_url(args.db), args.file, overwrite=args.force)
     print(f"backed up to {info.describe()}")
@@ -37,6 +37,9 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
+    from app.db.engine import resolve_url
+    from app.services.backup import restore
+
     result = restore(resolve_url(args.db), args.file, force=args.force)
     if result.safety_copy is not None:
         print(f"the previous contents were saved to {result.safety_copy}")

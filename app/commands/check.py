@@ -6,7 +6,6 @@ import argparse
 
 from app.commands.common import database
 from app.errors import DatabaseError
-from app.services.integrity import check_database
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -15,6 +14,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from app.services.integrity import check_database
+
     db = database(args)
     try:
         with db.session() as session:

@@ -5,15 +5,18 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from enum import StrEnum
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from app.db import Database, open_database
+if TYPE_CHECKING:
+    from app.db import Database
 
 E = TypeVar("E", bound=StrEnum)
 
 
 def database(args: argparse.Namespace, *, create: bool = False) -> Database:
     """The database for this command; read-only commands never create an empty one."""
+    from app.db import open_database
+
     return open_database(args.db, create=create)
 
 

@@ -7,8 +7,6 @@ import time
 
 from app.commands.common import database
 from app.errors import FieldError, ValidationError
-from app.services.demo import load_demo
-from app.services.listing import count_agreements
 
 
 def _count(text: str) -> int:
@@ -29,6 +27,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from app.services.demo import load_demo
+    from app.services.listing import count_agreements
+
     db = database(args, create=True)
     started = time.perf_counter()
     try:

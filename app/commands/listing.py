@@ -8,12 +8,14 @@ import json
 import sys
 import unicodedata
 from collections.abc import Iterable, Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from app.commands.common import database, day_count, enum_set
 from app.domain.enums import AgreementStatus, AgreementType, PartnerRole
-from app.services.listing import AgreementFilter, AgreementRow, iter_agreements
-from app.services.partners import PartnerFilter, PartnerRow, list_partners
+
+if TYPE_CHECKING:
+    from app.services.listing import AgreementRow
+    from app.services.partners import PartnerRow
 
 AGREEMENT_COLUMNS = (
     "reference", "title", "type", "partner", "partner_local_name", "owner", "status",
@@ -48,6 +50,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from app.services.listing import AgreementFilter, iter_agreements
+    from app.services.partners import PartnerFilter, list_partners
+
     db = database(args)
     try:
         with db.session() as session:

@@ -12,12 +12,18 @@ import sys
 import tempfile
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.commands.common import database, day_count, enum_set
 from app.domain.enums import AgreementStatus, AgreementType
 from app.errors import FieldError, ValidationError
-from app.reports import ReportData, render
-from app.services import reporting
+
+if TYPE_CHECKING:
+    from app.reports import ReportData
+
+# reporting.MAX_RENEWAL_DAYS, repeated so that --help need not load the reports
+# (tests/cli/test_cli.py keeps the two equal).
+MAX_RENEWAL_DAYS = 3660
 
 
 def _date(text: str) -> date:
@@ -54,9 +60,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     common(pf)
     r = kinds.add_parser("renewals", help="decisions due within DAYS")
-    r.add_argument(
-        "--within", type=day_count(reporting.MAX_RENEWAL_DAYS), required=True, metavar="DAYS"
-    )
+    r.add_argument("--within", type=day_count(MAX_RENEWAL_DAYS), required=True, metavar="DAYS")
     common(r)
     pa = kinds.add_parser("partner", help="one partner's dossier")
     pa.add_argument("name", help="legal or local name (a unique part of it will do)")
@@ -64,6 +68,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _data(args: argparse.Namespace) -> ReportData:
+    from app.services import reporting
+
     db = database(args)
     try:
         with db.session() as s:
@@ -87,6 +93,8 @@ def _data(args: argparse.Namespace) -> ReportData:
 
 
 def run(args: argparse.Namespace) -> int:
+    from app.reports import render
+
     out = Path(args.out)
     if out.is_dir():
         raise ValidationError([FieldError("--out", f"{out} is a folder; name a .pdf file")])

@@ -6,14 +6,12 @@ import argparse
 import codecs
 import sys
 from pathlib import Path
-
-from sqlalchemy.engine import URL
+from typing import TYPE_CHECKING
 
 from app.commands.common import database
-from app.db import Database, open_database
-from app.db.engine import resolve_url
-from app.services.exporting import export_file
-from app.services.importing import ImportOptions, import_file
+
+if TYPE_CHECKING:
+    from app.db import Database
 
 MAX_LISTED = 200  # enough to fix a file by; the count says how many more there are
 
@@ -54,6 +52,8 @@ def _encoding(name: str) -> str:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from app.services.importing import ImportOptions, import_file
+
     options = ImportOptions(
         encoding=args.encoding, sheet=args.sheet, kind=args.what, dry_run=args.dry_run
     )
@@ -82,6 +82,11 @@ def run_import(args: argparse.Namespace) -> int:
 def _import_database(args: argparse.Namespace) -> Database:
     """The database to import into; for a dry run against a file that does not exist yet,
     an empty one in memory: the file would be created by the import, but not by a check."""
+    from sqlalchemy.engine import URL
+
+    from app.db import open_database
+    from app.db.engine import resolve_url
+
     url = resolve_url(args.db)
     if (
         args.dry_run
@@ -94,6 +99,8 @@ def _import_database(args: argparse.Namespace) -> Database:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from app.services.exporting import export_file
+
     db = database(args)
     try:
         with db.session() as session:
