@@ -63,8 +63,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         # `partnerdesk list ... | head`: the reader left; not an error worth a line.
         return 0
+    except OSError as exc:
+        # A file the command reads or writes: a full disk, a read-only folder.
+        from app.db.faults import explain_os_error
+
+        log.debug("file error", exc_info=True)
+        print(f"partnerdesk: error: {explain_os_error(exc)}", file=sys.stderr)
+        return 1
     except Exception as exc:  # the last guard: never a traceback for the user
         log.debug("unexpected error", exc_info=True)
+        from app.db.faults import explain, is_database_error
+
+        if is_database_error(exc):
+            # A driver's error that no service turned into a sentence: the same sentence
+            # the services would have given.
+            print(f"partnerdesk: error: {explain('the database', exc)}", file=sys.stderr)
+            return 1
         print(f"partnerdesk: error: {type(exc).__name__}: {_one_line(exc)}", file=sys.stderr)
         return 1
 

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import TYPE_CHECKING, TypeVar
 
+from app.errors import DatabaseError
+
 if TYPE_CHECKING:
     from app.db import Database
 
@@ -14,10 +16,23 @@ E = TypeVar("E", bound=StrEnum)
 
 
 def database(args: argparse.Namespace, *, create: bool = False) -> Database:
-    """The database for this command; read-only commands never create an empty one."""
+    """The database for this command.
+
+    A command that only reads (``create=False``) opens it read-only: it never creates,
+    fills or migrates a file. A command that writes (``create=True``) is refused at once,
+    in one line, when the file cannot be changed.
+    """
     from app.db import open_database
 
-    return open_database(args.db, create=create)
+    if not create:
+        return open_database(args.db, read_only=True)
+    db = open_database(args.db, create=True)
+    if db.read_only_reason is not None:
+        db.dispose()
+        raise DatabaseError(
+            f"{db.read_only_reason}: this command would change it, so nothing was done"
+        )
+    return db
 
 
 def enum_set(enum: type[E]) -> Callable[[str], frozenset[E]]:

@@ -92,10 +92,14 @@ def _import_database(args: argparse.Namespace) -> Database:
         args.dry_run
         and url.get_backend_name() == "sqlite"
         and url.database not in (None, "", ":memory:")
-        and not Path(url.database).exists()
+        and (not Path(url.database).exists() or Path(url.database).stat().st_size == 0)
     ):
         return open_database(URL.create("sqlite+pysqlite", database=":memory:"))
-    return database(args, create=not args.dry_run)
+    if args.dry_run:
+        # A dry run writes and rolls back: it needs a writable connection, but must not
+        # create or migrate anything.
+        return open_database(args.db, create=False, migrate=False)
+    return database(args, create=True)
 
 
 def run_export(args: argparse.Namespace) -> int:

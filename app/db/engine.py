@@ -15,14 +15,16 @@ from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import (
     ArgumentError,
+    DBAPIError,
     IntegrityError,
     NoSuchModuleError,
-    OperationalError,
     SQLAlchemyError,
 )
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+from app.db import conflicts
+from app.db.faults import explain, first_line
 from app.errors import ConflictError, DatabaseError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -75,15 +77,93 @@ def describe(url: URL) -> str:
     return url.render_as_string(hide_password=True)
 
 
-def _check_sqlite_file(path: Path) -> None:
+def check_sqlite_file(path: Path) -> None:
     # Refuse before SQLite touches the file: a text file renamed .db must stay as it was.
     if path.is_dir():
         raise DatabaseError(f"{path} is a folder, not a PartnerDesk database")
-    if path.exists() and path.stat().st_size > 0:
-        with path.open("rb") as f:
-            head = f.read(len(SQLITE_MAGIC))
-        if head != SQLITE_MAGIC:
-            raise DatabaseError(f"{path} is not a PartnerDesk database (not an SQLite file)")
+    try:
+        if path.exists() and path.stat().st_size > 0:
+            with path.open("rb") as f:
+                head = f.read(len(SQLITE_MAGIC))
+            if head != SQLITE_MAGIC:
+                raise DatabaseError(f"{path} is not a PartnerDesk database (not an SQLite file)")
+    except OSError as exc:
+        raise DatabaseError(f"cannot read {path}: {exc.strerror or exc}") from exc
+
+
+@dataclass(frozen=True, slots=True)
+class SqliteAccess:
+    """How an SQLite file is opened."""
+
+    read_only: bool  # opened with mode=ro: the file system will not let us write
+    immutable: bool  # nothing can change the file: no -wal/-shm, no locks (read-only mount)
+    query_only: bool  # writable, but this command only reads: SQLite refuses any write
+    reason: str | None  # why this file cannot be changed, for the user; None if it can
+
+
+def sqlite_access(
+    path: Path, *, file_writable: bool, folder_writable: bool, shm_exists: bool, reading: bool
+) -> SqliteAccess:
+    """The way to open ``path``, decided from what the file system allows.
+
+    A file we may not write is opened read-only (``mode=ro``) with the reason kept for the
+    window and the commands that write. SQLite reading a WAL database needs its -shm file;
+    when the folder does not let us create one, the file is opened ``immutable`` (a
+    read-only mount). A writable file that a command only reads is opened normally with
+    SQLite's ``query_only``: a read-write connection removes its -wal/-shm on closing,
+    which a ``mode=ro`` one cannot.
+    """
+    if not file_writable:
+        reason = f"the database file {path} is read-only"
+    elif not folder_writable:
+        reason = f"the folder {path.parent} of the database is read-only"
+    else:
+        return SqliteAccess(read_only=False, immutable=False, query_only=reading, reason=None)
+    return SqliteAccess(read_only=True, immutable=not folder_writable and not shm_exists,
+                        query_only=False, reason=reason)  # fmt: skip
+
+
+def _probe_access(path: Path, reading: bool) -> SqliteAccess:
+    # os.access, not the mode bits: root may write a 0444 file, nobody a read-only mount.
+    return sqlite_access(
+        path,
+        file_writable=os.access(path, os.W_OK),
+        folder_writable=os.access(path.parent, os.W_OK),
+        shm_exists=path.with_name(path.name + "-shm").exists(),
+        reading=reading,
+    )
+
+
+def sqlite_read_uri(path: Path) -> str:
+    """A URI that opens ``path`` read-only, immutable where nothing could change it."""
+    access = _probe_access(path, reading=True)
+    flags = "mode=ro&immutable=1" if access.immutable else "mode=ro"
+    return f"{path.resolve().as_uri()}?{flags}"
+
+
+def connect_for_reading(path: Path, timeout: float = 30.0) -> sqlite3.Connection:
+    """A raw connection that reads ``path`` and cannot change it (see :func:`sqlite_access`)."""
+    if _probe_access(path, reading=True).read_only:
+        return sqlite3.connect(sqlite_read_uri(path), uri=True, timeout=timeout)
+    conn = sqlite3.connect(path, timeout=timeout)
+    conn.execute("PRAGMA query_only=ON")
+    return conn
+
+
+def check_sqlite_source(path: Path) -> None:
+    """Refuse, in one sentence, a path that holds no SQLite database to read."""
+    check_sqlite_file(path)
+    if not path.exists():
+        raise DatabaseError(f"no PartnerDesk database at {path}")
+    if path.stat().st_size == 0:
+        raise DatabaseError(f"{path} is empty: no PartnerDesk database in it yet")
+
+
+def why_read_only(path: Path) -> str | None:
+    """Why the SQLite file at ``path`` cannot be changed by us; None when it can."""
+    if not path.exists():
+        return None
+    return _probe_access(path, reading=False).reason
 
 
 def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -96,11 +176,32 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     cursor.close()
 
 
-def _make_engine(url: URL, busy_timeout: float) -> Engine:
+def _sqlite_read_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    # No journal mode: choosing one writes the file's header.
+    dbapi_connection.execute("PRAGMA foreign_keys=ON")
+    dbapi_connection.execute("PRAGMA query_only=ON")
+
+
+def _make_engine(
+    url: URL, busy_timeout: float, access: SqliteAccess | None, read_only: bool
+) -> Engine:
     if url.get_backend_name() == "sqlite":
         # How long a write waits for another desk's transaction before saying "busy".
-        engine = create_engine(url, connect_args={"timeout": busy_timeout})
-        event.listen(engine, "connect", _sqlite_pragmas)
+        connect_args: dict[str, Any] = {"timeout": busy_timeout}
+        if access is not None and access.read_only and url.database:
+            # SQLite's URI form is the only way to say "read-only" to it; the URL itself
+            # keeps the plain path, which is what people are shown.
+            uri = sqlite_read_uri(Path(url.database))
+            engine = create_engine(
+                url, creator=lambda: sqlite3.connect(uri, uri=True, timeout=busy_timeout)
+            )
+            event.listen(engine, "connect", _sqlite_read_pragmas)
+        elif access is not None and access.query_only:
+            engine = create_engine(url, connect_args=connect_args)
+            event.listen(engine, "connect", _sqlite_read_pragmas)
+        else:
+            engine = create_engine(url, connect_args=connect_args)
+            event.listen(engine, "connect", _sqlite_pragmas)
 
         # pysqlite's own transaction handling defers BEGIN and breaks SAVEPOINTs;
         # SQLAlchemy's documented fix: let us emit BEGIN ourselves.
@@ -113,6 +214,13 @@ def _make_engine(url: URL, busy_timeout: float) -> Engine:
             conn.exec_driver_sql("BEGIN")
 
         return engine
+    if read_only and url.get_backend_name() == "postgresql":
+        # The server itself refuses any write from a command that only reads.
+        return create_engine(
+            url,
+            pool_pre_ping=True,
+            connect_args={"options": "-c default_transaction_read_only=on"},
+        )
     return create_engine(url, pool_pre_ping=True)
 
 
@@ -123,6 +231,9 @@ class Database:
     url: URL
     engine: Engine
     sessionmaker: sessionmaker[Session]
+    # Why this database cannot be changed (a read-only file or mount), for the window's
+    # status bar and the commands that write; None when it can be.
+    read_only_reason: str | None = None
 
     @property
     def is_sqlite(self) -> bool:
@@ -139,19 +250,44 @@ class Database:
         Database-level refusals become sentences a person can act on; the transaction is
         rolled back first, so nothing of the action is kept.
         """
+        session = self.sessionmaker()
+        conflicts.track(session)
         try:
-            with self.sessionmaker() as session, session.begin():
+            with session.begin():
                 yield session
         except StaleDataError as exc:
             # Another desk saved the same record between our read and our write.
-            raise ConflictError(
-                "someone else changed this record while you were saving; reload it and "
-                "apply your edit again"
-            ) from exc
+            raise ConflictError(self._changed_by_someone_else(session)) from exc
         except IntegrityError as exc:
-            raise ConflictError(f"the database refused the change: {_first_line(exc)}") from exc
-        except OperationalError as exc:
-            raise DatabaseError(_operational_message(self.description, exc)) from exc
+            raise ConflictError(f"the database refused the change: {first_line(exc)}") from exc
+        except DBAPIError as exc:
+            if self.is_sqlite and conflicts.is_stale_snapshot(exc):
+                # SQLite's form of the same race: this transaction read before another
+                # desk committed, so SQLite refuses its first write (SQLITE_BUSY_SNAPSHOT).
+                changed = conflicts.changed_records(self.engine, session)
+                if changed:
+                    raise ConflictError(conflicts.describe(changed)) from exc
+                raise DatabaseError(
+                    f"{self.description}: another desk saved changes while you were "
+                    "saving; nothing of yours was written — try again"
+                ) from exc
+            if self.read_only_reason and conflicts.is_read_only_refusal(exc):
+                raise DatabaseError(
+                    f"{self.read_only_reason}: changes cannot be saved (open a copy "
+                    "you may write to edit it)"
+                ) from exc
+            raise DatabaseError(explain(self.description, exc)) from exc
+        finally:
+            session.close()
+
+    def _changed_by_someone_else(self, session: Session) -> str:
+        changed = conflicts.changed_records(self.engine, session)
+        if changed:
+            return conflicts.describe(changed)
+        return (
+            "someone else changed this record while you were saving; reload it and "
+            "apply your edit again"
+        )
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -162,53 +298,61 @@ def open_database(
     *,
     create: bool = True,
     migrate: bool = True,
+    read_only: bool = False,
     busy_timeout: float = 10.0,
 ) -> Database:
     """Open (and if needed create and migrate) the database named by ``target``.
 
-    ``create=False`` refuses a missing SQLite file instead of making an empty one, for
-    commands that only read. Raises :class:`DatabaseError` with a sentence for people.
+    ``create=False`` refuses a missing SQLite file instead of making an empty one;
+    ``migrate=False`` refuses a schema that would need changing.
+    ``read_only=True`` is for commands that only read: the file is opened read-only and
+    never created, filled or migrated (an empty file counts as no database). A file the
+    user may not write is opened read-only whatever is asked, with
+    :attr:`Database.read_only_reason` saying why. Raises :class:`DatabaseError` with a
+    sentence for people.
     """
-    from app.db.migrate import ensure_schema  # here: migrate imports this module
+    from app.db.migrate import check_schema, ensure_schema  # migrate imports this module
 
     url = target if isinstance(target, URL) else resolve_url(target)
+    access: SqliteAccess | None = None
     if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
         path = Path(url.database)
-        _check_sqlite_file(path)
-        if not path.exists():
-            if not create:
+        check_sqlite_file(path)
+        empty = path.exists() and path.stat().st_size == 0
+        if not path.exists() or empty:
+            if read_only or not create:
+                # An empty file is what a cancelled first start leaves: nothing to read yet.
+                if empty:
+                    raise DatabaseError(f"{path} is empty: no PartnerDesk database in it yet")
                 raise DatabaseError(f"no PartnerDesk database at {path}")
-            path.parent.mkdir(parents=True, exist_ok=True)
+            _make_folder(path.parent)
+        else:
+            access = _probe_access(path, reading=read_only)
     try:
-        engine = _make_engine(url, busy_timeout)
+        engine = _make_engine(url, busy_timeout, access, read_only)
     except (NoSuchModuleError, ArgumentError, ModuleNotFoundError) as exc:
         raise DatabaseError(
             f"cannot use {describe(url)}: not a database PartnerDesk knows "
             "(give an SQLite file path or a postgresql:// URL)"
         ) from exc
+    reason = access.reason if access is not None else None
     try:
-        if migrate:
+        if read_only or reason is not None or not migrate:
+            check_schema(engine, cannot_write=reason)
+        elif migrate:
             ensure_schema(engine)
-    except OperationalError as exc:
+    except DBAPIError as exc:
         engine.dispose()
-        raise DatabaseError(f"cannot open {describe(url)}: {_first_line(exc)}") from exc
+        raise DatabaseError(explain(describe(url), exc)) from exc
     except Exception:
         engine.dispose()
         raise
     factory = sessionmaker(engine, expire_on_commit=False)
-    return Database(url=url, engine=engine, sessionmaker=factory)
+    return Database(url=url, engine=engine, sessionmaker=factory, read_only_reason=reason)
 
 
-def _operational_message(where: str, exc: OperationalError) -> str:
-    text = _first_line(exc)
-    lowered = text.lower()
-    if "readonly" in lowered or "read-only" in lowered or "permission denied" in lowered:
-        return f"{where} is read-only for you: changes cannot be saved ({text})"
-    if "locked" in lowered or "busy" in lowered:
-        return f"{where} is busy (another PartnerDesk is writing); try again in a moment"
-    return f"{where}: {text}"
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(getattr(exc, "orig", None) or exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseError(f"cannot create a database in {folder}: {exc.strerror or exc}") from exc

@@ -56,17 +56,11 @@ def ensure_schema(engine: Engine) -> None:
         with engine.connect() as conn:
             tables = set(inspect(conn).get_table_names())
         if tables - {"alembic_version"}:
-            raise DatabaseError(
-                "this database is not a PartnerDesk database "
-                f"(it has tables but no PartnerDesk schema version): {_where(engine)}"
-            )
+            raise DatabaseError(_not_ours(engine))
         upgrade(engine)
         return
     if current not in _known_revisions():
-        raise DatabaseError(
-            f"this database was written by a newer version of PartnerDesk (schema {current}); "
-            f"this version understands up to schema {head}. Please update PartnerDesk."
-        )
+        raise DatabaseError(_too_new(current, head))
     backup = backup_before_migration(engine, current)
     if backup is not None:
         log.warning("backed up %s to %s before migrating to %s", _where(engine), backup, head)
@@ -105,3 +99,54 @@ def copy_sqlite(source: Path, target: Path) -> None:
 def _where(engine: Engine) -> str:
     url = engine.url
     return str(url.database) if url.get_backend_name() == "sqlite" else url.render_as_string()
+
+
+def check_schema(engine: Engine, *, cannot_write: str | None = None) -> None:
+    """For a database that is only read: refuse what :func:`ensure_schema` would change.
+
+    ``cannot_write`` says why the file cannot be changed, when that is the reason.
+    """
+    current = current_revision(engine)
+    head = head_revision()
+    if current == head:
+        return
+    if current is None:
+        with engine.connect() as conn:
+            tables = set(inspect(conn).get_table_names())
+        if tables - {"alembic_version"}:
+            raise DatabaseError(_not_ours(engine))
+        raise DatabaseError(f"{_where(engine)} holds no PartnerDesk database yet")
+    if current not in _known_revisions():
+        raise DatabaseError(_too_new(current, head))
+    if cannot_write is not None:
+        raise DatabaseError(
+            f"{_where(engine)} has an older schema ({current}) that needs an upgrade to "
+            f"{head}, but {cannot_write}: open it with the PartnerDesk that wrote it"
+        )
+    raise DatabaseError(
+        f"{_where(engine)} has an older schema ({current}); open it in PartnerDesk, or run "
+        "a command that changes it, to upgrade it to this version's (a backup is made first)"
+    )
+
+
+def _too_new(current: str, head: str) -> str:
+    return (
+        f"this database was written by a newer version of PartnerDesk (schema {current}); "
+        f"this version understands up to schema {head}. Please update PartnerDesk."
+    )
+
+
+def _not_ours(engine: Engine) -> str:
+    # A damaged PartnerDesk file can hide its version table: say "damaged" when it is.
+    if engine.url.get_backend_name() == "sqlite":
+        with engine.connect() as conn:
+            verdict = conn.exec_driver_sql("PRAGMA quick_check").scalar()
+        if verdict != "ok":
+            return (
+                f"{_where(engine)} is damaged and cannot be read ({verdict}); nothing was "
+                "changed — restore it from a backup (partnerdesk restore FILE)"
+            )
+    return (
+        "this database is not a PartnerDesk database "
+        f"(it has tables but no PartnerDesk schema version): {_where(engine)}"
+    )

@@ -11,6 +11,7 @@ PostgreSQL is backed up by its administrators (pg_dump); we refuse in one senten
 from __future__ import annotations
 
 import re
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -20,7 +21,14 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.engine import URL
 
 from app.db import Database
-from app.db.engine import SQLITE_MAGIC
+from app.db.engine import (
+    SQLITE_MAGIC,
+    check_sqlite_file,
+    check_sqlite_source,
+    connect_for_reading,
+    why_read_only,
+)
+from app.db.faults import explain, explain_os_error
 from app.db.migrate import alembic_config, ensure_schema
 from app.errors import DatabaseError
 
@@ -63,8 +71,7 @@ def back_up(db: Database | URL, target: Path | str, *, overwrite: bool = False) 
     """
     source = sqlite_path(db)
     target = Path(target)
-    if not source.exists():
-        raise DatabaseError(f"no database at {source}")
+    check_sqlite_source(source)
     if target.resolve() == source.resolve():
         raise DatabaseError("a backup cannot overwrite the database it copies")
     if target.is_dir():
@@ -75,7 +82,7 @@ def back_up(db: Database | URL, target: Path | str, *, overwrite: bool = False) 
     partial = target.with_name(f".{target.name}.partial")
     partial.unlink(missing_ok=True)
     try:
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=30)
+        src = connect_for_reading(source)
         dst = sqlite3.connect(partial)
         try:
             # pages=-1: the whole database in one step, under one read transaction, so
@@ -86,11 +93,14 @@ def back_up(db: Database | URL, target: Path | str, *, overwrite: bool = False) 
         finally:
             dst.close()
             src.close()
-        info = check_backup(partial)
+        info = check_backup(partial, source=source)
         partial.replace(target)
     except sqlite3.Error as exc:
         partial.unlink(missing_ok=True)
-        raise DatabaseError(f"cannot back up {source}: {exc}") from exc
+        raise DatabaseError(f"cannot back up: {explain(str(source), exc)}") from exc
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise DatabaseError(f"cannot back up {source}: {explain_os_error(exc)}") from exc
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
@@ -102,8 +112,11 @@ def _known_revisions() -> set[str]:
     return {rev.revision for rev in script.walk_revisions()}
 
 
-def check_backup(path: Path | str) -> BackupInfo:
-    """Is this a whole PartnerDesk database we can restore? Raises DatabaseError if not."""
+def check_backup(path: Path | str, *, source: Path | None = None) -> BackupInfo:
+    """Is this a whole PartnerDesk database we can restore? Raises DatabaseError if not.
+
+    ``source``: the database ``path`` was just copied from, which a damage then concerns.
+    """
     path = Path(path)
     if not path.is_file():
         raise DatabaseError(f"no backup file at {path}")
@@ -111,14 +124,19 @@ def check_backup(path: Path | str) -> BackupInfo:
         head = f.read(len(SQLITE_MAGIC))
     if head != SQLITE_MAGIC:
         raise DatabaseError(f"{path.name} is not a PartnerDesk backup (not an SQLite file)")
+    damaged = (
+        f"{source} is damaged, so no backup was made (restore an earlier backup)"
+        if source is not None
+        else f"{path.name} is damaged and cannot be restored"
+    )
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
         try:
             problems = [r[0] for r in conn.execute("PRAGMA integrity_check")]
             if problems != ["ok"]:
-                raise DatabaseError(
-                    f"{path.name} is damaged and cannot be restored: {'; '.join(problems[:3])}"
-                )
+                # SQLite's report spans lines; one line names the first problems.
+                found = " ".join(" ".join(problems[:3]).split())
+                raise DatabaseError(f"{damaged}: {found[:200]}")
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
             if "alembic_version" not in tables or "agreements" not in tables:
                 raise DatabaseError(f"{path.name} is an SQLite file but not a PartnerDesk backup")
@@ -128,10 +146,11 @@ def check_backup(path: Path | str) -> BackupInfo:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise DatabaseError(f"{path.name} is damaged and cannot be restored: {exc}") from exc
+        raise DatabaseError(f"{damaged}: {exc}") from exc
     if version is None:
         raise DatabaseError(f"{path.name} has no PartnerDesk schema version")
-    if version[0] not in _known_revisions():
+    # A copy of a newer database is still a backup; only restoring it needs that version.
+    if version[0] not in _known_revisions() and source is None:
         raise DatabaseError(
             f"{path.name} was written by a newer PartnerDesk (schema {version[0]}); "
             "update PartnerDesk to restore it"
@@ -143,7 +162,7 @@ def _contents(path: Path) -> tuple[int, int]:
     """(partners, agreements) in the database at ``path``; (0, 0) if it has none yet."""
     if not path.exists() or path.stat().st_size == 0:
         return 0, 0
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+    conn = connect_for_reading(path)
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
         if "agreements" not in tables or "partners" not in tables:
@@ -169,9 +188,18 @@ def restore(target: Database | URL, backup: Path | str, *, force: bool = False) 
     """
     path = sqlite_path(target)
     info = check_backup(backup)
+    refusal = why_read_only(path)
+    if refusal is not None:
+        raise DatabaseError(f"{refusal}: a backup cannot be restored into it")
     if path.exists() and path.resolve() == Path(backup).resolve():
         raise DatabaseError("the backup is the database itself; choose another file")
-    partners, agreements = _contents(path)
+    if path.exists() and path.stat().st_size > 0:
+        check_sqlite_file(path)  # a folder or someone's text file is never overwritten
+    try:
+        partners, agreements = _contents(path)
+    except sqlite3.DatabaseError:
+        # Restoring is how a damaged database is repaired: its bytes are kept aside.
+        return _replace_damaged(path, Path(backup), info, force=force)
     safety: Path | None = None
     if partners or agreements:
         if not force:
@@ -184,7 +212,7 @@ def restore(target: Database | URL, backup: Path | str, *, force: bool = False) 
         back_up(URL.create("sqlite+pysqlite", database=str(path)), safety)
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        src = sqlite3.connect(f"file:{Path(backup).resolve()}?mode=ro", uri=True)
+        src = connect_for_reading(Path(backup))
         dst = sqlite3.connect(path, timeout=30)
         try:
             src.backup(dst, pages=-1)
@@ -198,6 +226,35 @@ def restore(target: Database | URL, backup: Path | str, *, force: bool = False) 
         # older version up to this version's schema before anything reads it.
         target.engine.dispose()
         ensure_schema(target.engine)
+    return RestoreResult(info, safety)
+
+
+def _replace_damaged(path: Path, backup: Path, info: BackupInfo, *, force: bool) -> RestoreResult:
+    """Put a restored copy in place of a database SQLite cannot read any more."""
+    if not force:
+        raise DatabaseError(
+            f"{path} is damaged; restoring replaces it — use --force to do so "
+            "(the damaged file is kept aside)"
+        )
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    safety = path.with_name(f"{path.stem}.damaged-{stamp}.db")
+    fresh = path.with_name(f".{path.name}.restoring")
+    try:
+        shutil.copyfile(path, safety)
+        src = connect_for_reading(backup)
+        dst = sqlite3.connect(fresh)
+        try:
+            src.backup(dst, pages=-1)
+        finally:
+            dst.close()
+            src.close()
+        # The damaged file's journal belongs to it, not to the restored copy.
+        for suffix in ("-wal", "-shm", "-journal"):
+            path.with_name(path.name + suffix).unlink(missing_ok=True)
+        fresh.replace(path)
+    except (sqlite3.Error, OSError) as exc:
+        fresh.unlink(missing_ok=True)
+        raise DatabaseError(f"cannot restore into {path}: {exc}") from exc
     return RestoreResult(info, safety)
 
 

@@ -32,12 +32,18 @@ def test_a_write_over_a_newer_version_is_a_conflict(db: Database) -> None:
         assert get_partner(s, p.id).notes == ""
 
 
-def test_a_write_racing_another_desk_on_sqlite_is_refused(db: Database) -> None:
+def test_a_write_racing_another_desk_on_sqlite_is_a_conflict(db: Database) -> None:
     with db.session() as s:
         p = create_partner(s, PartnerInput(legal_name="Race Ltd", country="GB"))
     # SQLite's WAL snapshot refuses a write from a transaction that read before another
-    # desk committed: the user is told to try again, and the other desk's change stays.
-    with pytest.raises(DatabaseError, match="try again"), db.session() as s:
+    # desk committed: the user hears what PostgreSQL users hear, the record and versions,
+    # and the other desk's change stays.
+    with (
+        pytest.raises(
+            ConflictError, match=r"Race Ltd was changed by someone else .*version 1, now 2"
+        ),
+        db.session() as s,
+    ):
         mine = s.get(Partner, p.id)
         assert mine is not None
         with sqlite3.connect(db.url.database or "") as other:
