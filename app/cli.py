@@ -16,6 +16,22 @@ from app import __version__
 from app.commands import COMMANDS
 from app.errors import PartnerDeskError
 
+PASSWORD_WARNING = (
+    "partnerdesk: warning: the password in --db is visible to every user of this "
+    "computer (ps); leave it out of the URL and use PGPASSWORD, ~/.pgpass or the "
+    "application's keyring instead"
+)
+
+
+def has_password(target: str) -> bool:
+    """Does a --db value carry a password (``scheme://user:secret@host/...``)?"""
+    _scheme, sep, rest = target.partition("://")
+    if not sep:
+        return False
+    credentials, at, _host = rest.rpartition("@")
+    return bool(at) and ":" in credentials and credentials.split(":", 1)[1] != ""
+
+
 log = logging.getLogger("partnerdesk")
 
 
@@ -34,7 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--db",
         metavar="PATH|URL",
-        help="SQLite file or database URL (default: $PARTNERDESK_DB, else the per-user file)",
+        help="SQLite file or database URL (default: $PARTNERDESK_DB, else the per-user "
+        "file). A password written in the URL is visible to every user of this computer "
+        "(ps): leave it out and use PGPASSWORD or ~/.pgpass",
     )
     parser.add_argument("--version", action="version", version=f"PartnerDesk {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -48,6 +66,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="partnerdesk: %(levelname)s: %(message)s")
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.db is not None and has_password(args.db):
+        print(PASSWORD_WARNING, file=sys.stderr)
     try:
         if args.command is None:
             from app.commands.gui import open_gui

@@ -314,6 +314,10 @@ def open_database(
     from app.db.migrate import check_schema, ensure_schema  # migrate imports this module
 
     url = target if isinstance(target, URL) else resolve_url(target)
+    if url.get_backend_name() == "postgresql" and url.password is None:
+        from app.db.credentials import with_stored_password  # keyring: only for servers
+
+        url = with_stored_password(url)
     access: SqliteAccess | None = None
     if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
         path = Path(url.database)

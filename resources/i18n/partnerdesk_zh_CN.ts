@@ -3246,8 +3246,23 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
     </message>
     <message>
         <location filename="../../ui/dialogs/settings_dialog.py" line="136"/>
-        <source>Leave empty to use the default personal database. A new file is created and set up when it does not exist yet. Passwords are never stored: PostgreSQL reads them from ~/.pgpass or PGPASSWORD.</source>
-        <translation>留空则使用默认的个人数据库。文件不存在时会自动创建并初始化。密码从不保存：PostgreSQL 从 ~/.pgpass 或 PGPASSWORD 读取。</translation>
+        <source>Leave empty to use the default personal database. A new file is created and set up when it does not exist yet. A PostgreSQL password is kept in the system keyring; without one, PostgreSQL reads it from ~/.pgpass or PGPASSWORD.</source>
+        <translation>留空则使用默认的个人数据库。文件不存在时会自动创建并初始化。PostgreSQL 密码保存在系统密钥环中；没有密钥环时，PostgreSQL 从 ~/.pgpass 或 PGPASSWORD 读取。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="130"/>
+        <source>PostgreSQL only; kept in the system keyring, never in a settings file</source>
+        <translation>仅用于 PostgreSQL；保存在系统密钥环中，从不写入设置文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="130"/>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="130"/>
+        <source>Press OK again to use the password for this session only.</source>
+        <translation>再次按“确定”，仅在本次会话中使用该密码。</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/settings_dialog.py" line="152"/>

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Database, open_database
+from app.db.credentials import remember_password, target_url
 from app.db.engine import without_password
 from app.errors import DatabaseError, PartnerDeskError, ValidationError
 from app.services import fx
@@ -66,6 +67,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.db = db
         self.new_db: Database | None = None
+        self._keyring_refused = False  # told once that no keyring exists; OK again goes on
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(620)
         self.tabs = QTabWidget()
@@ -131,12 +133,18 @@ class SettingsDialog(QDialog):
         row.addWidget(self.db_edit, 1)
         row.addWidget(browse)
         form.addRow(self.tr("Database:"), row)
+        self.password_edit = QLineEdit()
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit.setPlaceholderText(
+            self.tr("PostgreSQL only; kept in the system keyring, never in a settings file")
+        )
+        form.addRow(self.tr("Password:"), self.password_edit)
         self.db_error = _error_label()
         form.addRow("", self.db_error)
         note = QLabel(self.tr(
             "Leave empty to use the default personal database. A new file is created and "
-            "set up when it does not exist yet. Passwords are never stored: PostgreSQL "
-            "reads them from ~/.pgpass or PGPASSWORD."
+            "set up when it does not exist yet. A PostgreSQL password is kept in the "
+            "system keyring; without one, PostgreSQL reads it from ~/.pgpass or PGPASSWORD."
         ))  # fmt: skip
         note.setWordWrap(True)
         form.addRow(note)
@@ -252,12 +260,28 @@ class SettingsDialog(QDialog):
         self.rate_value.clear()
         return True
 
+    def _keep_password(self, db: Database) -> None:
+        """The password goes to the keyring; with no keyring, say so once, then go on with
+        it for this session only (the settings file never holds it)."""
+        try:
+            remember_password(db.url)
+        except DatabaseError as exc:
+            if self._keyring_refused:
+                return
+            self._keyring_refused = True
+            more = self.tr("Press OK again to use the password for this session only.")
+            raise DatabaseError(f"{exc}. {more}") from exc
+
     def save(self) -> None:
         """Check what can be wrong first; nothing is written unless everything is right."""
         target = self.db_edit.text().strip()
-        if target != settings.DATABASE_TARGET.get() and target:
+        password = self.password_edit.text()
+        if (target != settings.DATABASE_TARGET.get() and target) or (password and "://" in target):
             try:
-                self.new_db = open_database(target)
+                url = target_url(target or None, password)
+                if self.new_db is None or self.new_db.url != url:
+                    self.new_db = open_database(url)
+                self._keep_password(self.new_db)
             except DatabaseError as exc:
                 self.tabs.setCurrentIndex(1)
                 _show_error(self.db_error, str(exc))
@@ -285,7 +309,7 @@ class SettingsDialog(QDialog):
             app = QApplication.instance()
             if isinstance(app, QApplication):
                 theme.apply(app, new_theme)
-        if target != settings.DATABASE_TARGET.get():
+        if target != settings.DATABASE_TARGET.get() or self.new_db is not None:
             settings.DATABASE_TARGET.set(without_password(target))
             if self.new_db is not None:
                 self.database_chosen.emit(self.new_db)

@@ -7,15 +7,19 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from app.db import Database
+from app.db import Database, open_database
 from app.services import fx
 from app.services.settings import base_currency, company_name
+from tests.fake_keyring import MemoryKeyring, memory_keyring, no_keyring
 from ui import settings, theme
 from ui.dialogs.settings_dialog import SettingsDialog
+
+__all__ = ["memory_keyring", "no_keyring"]  # fixtures
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
@@ -117,6 +121,7 @@ def test_another_database_is_opened_and_handed_over(
 
 
 @pytest.mark.postgres
+@pytest.mark.usefixtures("no_keyring")
 def test_a_team_database_url_is_remembered_without_its_password(
     qtbot: QtBot, ui_db: Database, pg_db: Database
 ) -> None:
@@ -127,9 +132,37 @@ def test_a_team_database_url_is_remembered_without_its_password(
     dialog.database_chosen.connect(chosen.append)
     dialog.db_edit.setText(url)
     dialog.save()
+    # No keyring on this desk: said once beside the field, then OK goes on without one.
+    assert dialog.isVisible() and chosen == []
+    assert "no system keyring" in dialog.db_error.text()
+    dialog.save()
     assert len(chosen) == 1  # this session connects with the password typed
     stored = settings.DATABASE_TARGET.get()
     assert f":{pg_db.url.password}@" not in stored
     assert stored.startswith(f"{pg_db.url.drivername}://{pg_db.url.username}@")
     assert stored.endswith(f"/{pg_db.url.database}")
     chosen[0].dispose()
+
+
+@pytest.mark.postgres
+def test_a_team_password_is_kept_in_the_keyring_never_in_the_settings_file(
+    qtbot: QtBot, ui_db: Database, pg_db: Database, memory_keyring: MemoryKeyring
+) -> None:
+    password = pg_db.url.password
+    assert password
+    bare = pg_db.url.set(password=None).render_as_string(hide_password=False)
+    dialog = make_dialog(qtbot, ui_db)
+    chosen: list[Database] = []
+    dialog.database_chosen.connect(chosen.append)
+    dialog.db_edit.setText(bare)
+    qtbot.keyClicks(dialog.password_edit, password)  # type: ignore[no-untyped-call]
+    dialog.save()
+    assert not dialog.isVisible() and len(chosen) == 1
+    chosen[0].dispose()
+    assert list(memory_keyring.entries.values()) == [password]
+    settings_file = Path(QSettings().fileName())
+    assert settings_file.exists() and f":{password}@" not in settings_file.read_text()
+    # The next start reads the target from the settings and the password from the keyring.
+    again = open_database(settings.DATABASE_TARGET.get())
+    assert again.url.password == password
+    again.dispose()
