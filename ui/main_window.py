@@ -328,6 +328,21 @@ class MainWindow(QMainWindow):
             .replace("%1", f"{agreements:,}")
             .replace("%2", f"{partners:,}")
         )
+        self._show_read_only()
+
+    def _show_read_only(self) -> None:
+        # A database PartnerDesk may not change (a read-only file or mount) is shown whole;
+        # what would write is switched off and the status bar says why, instead of every
+        # save failing.
+        reason = self.db.read_only_reason
+        writers = (self.new_agreement_action, self.new_partner_action, self.import_action,
+                   self.restore_action, self.demo_action)  # fmt: skip
+        for action in writers:
+            action.setEnabled(reason is None)
+        if reason is not None:
+            off = self.tr("Editing is off: %1.").replace("%1", reason)
+            self.db_label.setText(f"{self.db_label.text()} — {off}")
+            self.db_label.setToolTip(off)
 
     def retranslate(self) -> None:
         """Rebuild every page and menu in the language just installed."""

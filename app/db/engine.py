@@ -193,7 +193,11 @@ def _make_engine(
             # keeps the plain path, which is what people are shown.
             uri = sqlite_read_uri(Path(url.database))
             engine = create_engine(
-                url, creator=lambda: sqlite3.connect(uri, uri=True, timeout=busy_timeout)
+                url,
+                # As SQLAlchemy does for a file: pooled connections move between threads.
+                creator=lambda: sqlite3.connect(
+                    uri, uri=True, timeout=busy_timeout, check_same_thread=False
+                ),
             )
             event.listen(engine, "connect", _sqlite_read_pragmas)
         elif access is not None and access.query_only:

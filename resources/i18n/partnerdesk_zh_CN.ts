@@ -2138,6 +2138,11 @@ All agreements incl. ended and drafts (%3): %4</source>
         <source>PartnerDesk — cooperation agreements for partnership managers.</source>
         <translation>PartnerDesk — 为合作经理管理合作协议。</translation>
     </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="335"/>
+        <source>Editing is off: %1.</source>
+        <translation>已关闭编辑：%1。</translation>
+    </message>
 </context>
 <context>
     <name>MilestoneDialog</name>
