@@ -57,12 +57,20 @@ def is_database_error(exc: BaseException) -> bool:
     return module in {"sqlite3", "sqlalchemy", "psycopg", "psycopg2"}
 
 
+def is_damage(exc: BaseException) -> bool:
+    """The file itself is damaged (not locked, full or unreadable for other reasons)."""
+    if _sqlite_code(exc) in _DAMAGED:
+        return True
+    text = first_line(exc).lower()
+    return "malformed" in text or "not a database" in text
+
+
 def explain(where: str, exc: BaseException) -> str:
     """One sentence about ``exc`` for the database described by ``where``."""
     code = _sqlite_code(exc)
     text = first_line(exc)
     lowered = text.lower()
-    if code in _DAMAGED or "malformed" in lowered or "not a database" in lowered:
+    if is_damage(exc):
         return (
             f"{where} is damaged and cannot be read ({text}); nothing was changed — "
             "restore it from a backup (partnerdesk restore FILE)"

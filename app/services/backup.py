@@ -28,11 +28,12 @@ from app.db.engine import (
     connect_for_reading,
     why_read_only,
 )
-from app.db.faults import explain, explain_os_error
+from app.db.faults import explain, explain_os_error, is_damage
 from app.db.migrate import alembic_config, ensure_schema
 from app.errors import DatabaseError
 
 AUTO_PREFIX = "partnerdesk-auto-"
+LOCK_WAIT = 30.0  # seconds a backup or restore waits for another program's lock
 _AUTO_NAME = re.compile(rf"^{AUTO_PREFIX}\d{{8}}T\d{{6}}(\d{{6}})?Z\.db$")
 
 
@@ -82,9 +83,13 @@ def back_up(db: Database | URL, target: Path | str, *, overwrite: bool = False) 
     partial = target.with_name(f".{target.name}.partial")
     partial.unlink(missing_ok=True)
     try:
-        src = connect_for_reading(source)
+        src = connect_for_reading(source, LOCK_WAIT)
         dst = sqlite3.connect(partial)
         try:
+            # Python's backup() retries a locked source forever; a read transaction taken
+            # first waits LOCK_WAIT at most, then says "locked".
+            src.execute("BEGIN")
+            src.execute("SELECT count(*) FROM sqlite_master").fetchone()
             # pages=-1: the whole database in one step, under one read transaction, so
             # writers elsewhere neither restart the copy nor wait for it (WAL).
             src.backup(dst, pages=-1)
@@ -162,7 +167,7 @@ def _contents(path: Path) -> tuple[int, int]:
     """(partners, agreements) in the database at ``path``; (0, 0) if it has none yet."""
     if not path.exists() or path.stat().st_size == 0:
         return 0, 0
-    conn = connect_for_reading(path)
+    conn = connect_for_reading(path, LOCK_WAIT)
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
         if "agreements" not in tables or "partners" not in tables:
@@ -197,7 +202,9 @@ def restore(target: Database | URL, backup: Path | str, *, force: bool = False) 
         check_sqlite_file(path)  # a folder or someone's text file is never overwritten
     try:
         partners, agreements = _contents(path)
-    except sqlite3.DatabaseError:
+    except sqlite3.DatabaseError as exc:
+        if not is_damage(exc):  # locked, or a disk error: nothing to replace
+            raise DatabaseError(f"cannot restore: {explain(str(path), exc)}") from exc
         # Restoring is how a damaged database is repaired: its bytes are kept aside.
         return _replace_damaged(path, Path(backup), info, force=force)
     safety: Path | None = None
@@ -212,15 +219,19 @@ def restore(target: Database | URL, backup: Path | str, *, force: bool = False) 
         back_up(URL.create("sqlite+pysqlite", database=str(path)), safety)
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        src = connect_for_reading(Path(backup))
-        dst = sqlite3.connect(path, timeout=30)
+        src = connect_for_reading(Path(backup), LOCK_WAIT)
+        dst = sqlite3.connect(path, timeout=LOCK_WAIT, isolation_level=None)
         try:
+            # As in back_up: wait for another program's lock here, at most LOCK_WAIT (the
+            # backup itself would retry forever); the copy then takes the lock in turn.
+            dst.execute("BEGIN IMMEDIATE")
+            dst.execute("ROLLBACK")
             src.backup(dst, pages=-1)
         finally:
             dst.close()
             src.close()
     except sqlite3.Error as exc:
-        raise DatabaseError(f"cannot restore into {path}: {exc}") from exc
+        raise DatabaseError(f"cannot restore: {explain(str(path), exc)}") from exc
     if isinstance(target, Database):
         # The open application: forget pooled connections, and bring a backup made by an
         # older version up to this version's schema before anything reads it.
@@ -241,7 +252,7 @@ def _replace_damaged(path: Path, backup: Path, info: BackupInfo, *, force: bool)
     fresh = path.with_name(f".{path.name}.restoring")
     try:
         shutil.copyfile(path, safety)
-        src = connect_for_reading(backup)
+        src = connect_for_reading(backup, LOCK_WAIT)
         dst = sqlite3.connect(fresh)
         try:
             src.backup(dst, pages=-1)
@@ -254,7 +265,7 @@ def _replace_damaged(path: Path, backup: Path, info: BackupInfo, *, force: bool)
         fresh.replace(path)
     except (sqlite3.Error, OSError) as exc:
         fresh.unlink(missing_ok=True)
-        raise DatabaseError(f"cannot restore into {path}: {exc}") from exc
+        raise DatabaseError(f"cannot restore: {explain(str(path), exc)}") from exc
     return RestoreResult(info, safety)
 
 
