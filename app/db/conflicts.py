@@ -10,6 +10,7 @@ a refusal those versions are compared with what is stored now.
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
@@ -87,9 +88,23 @@ def describe(changed: list[Changed]) -> str:
     return f"{what}{more}; reload it and apply your edit again"
 
 
-def is_stale_snapshot(exc: BaseException) -> bool:
+def lost_write_race(exc: BaseException, session: Session) -> bool:
+    """SQLite refused this session's first write because another desk was writing."""
     orig = getattr(exc, "orig", None) or exc
-    return getattr(orig, "sqlite_errorname", None) == "SQLITE_BUSY_SNAPSHOT"
+    name = getattr(orig, "sqlite_errorname", None)
+    return name in {"SQLITE_BUSY", "SQLITE_BUSY_SNAPSHOT"} and bool(session.info.get(_KEY))
+
+
+def wait_for_writers(engine: Engine) -> None:
+    """Wait (up to the busy timeout) until no other desk holds SQLite's write lock."""
+    raw = engine.raw_connection()
+    try:
+        raw.driver_connection.execute("BEGIN IMMEDIATE")  # type: ignore[union-attr]
+        raw.driver_connection.execute("ROLLBACK")  # type: ignore[union-attr]
+    except sqlite3.Error:
+        pass  # still locked after the busy timeout: the versions are compared as they are
+    finally:
+        raw.close()
 
 
 def is_read_only_refusal(exc: BaseException) -> bool:

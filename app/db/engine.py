@@ -265,15 +265,18 @@ class Database:
         except IntegrityError as exc:
             raise ConflictError(f"the database refused the change: {first_line(exc)}") from exc
         except DBAPIError as exc:
-            if self.is_sqlite and conflicts.is_stale_snapshot(exc):
+            if self.is_sqlite and conflicts.lost_write_race(exc, session):
                 # SQLite's form of the same race: this transaction read before another
-                # desk committed, so SQLite refuses its first write (SQLITE_BUSY_SNAPSHOT).
+                # desk wrote, so SQLite refuses its first write (SQLITE_BUSY_SNAPSHOT, or
+                # SQLITE_BUSY while the other desk still holds the lock). Once the other
+                # desk is done, the versions say whether it changed what we were writing.
+                conflicts.wait_for_writers(self.engine)
                 changed = conflicts.changed_records(self.engine, session)
                 if changed:
                     raise ConflictError(conflicts.describe(changed)) from exc
                 raise DatabaseError(
-                    f"{self.description}: another desk saved changes while you were "
-                    "saving; nothing of yours was written — try again"
+                    f"{self.description}: another desk was saving at the same moment; "
+                    "nothing of yours was written — try again"
                 ) from exc
             if self.read_only_reason and conflicts.is_read_only_refusal(exc):
                 raise DatabaseError(
