@@ -64,6 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="partnerdesk: %(levelname)s: %(message)s")
+    # What the drivers log while a failure unwinds (psycopg's "error ignored terminating
+    # <Pipeline [BAD]>", SQLAlchemy's pool "Exception during reset") is about the error the
+    # command then reports in its one line; a person needs that line only.
+    for noisy in ("psycopg", "sqlalchemy.pool"):
+        logging.getLogger(noisy).setLevel(logging.CRITICAL)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.db is not None and has_password(args.db):
