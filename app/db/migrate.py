@@ -140,10 +140,11 @@ def _not_ours(engine: Engine) -> str:
     # A damaged PartnerDesk file can hide its version table: say "damaged" when it is.
     if engine.url.get_backend_name() == "sqlite":
         with engine.connect() as conn:
-            verdict = conn.exec_driver_sql("PRAGMA quick_check").scalar()
+            verdict = str(conn.exec_driver_sql("PRAGMA quick_check").scalar())
         if verdict != "ok":
+            found = " ".join(verdict.split())[:200]  # SQLite's report spans lines
             return (
-                f"{_where(engine)} is damaged and cannot be read ({verdict}); nothing was "
+                f"{_where(engine)} is damaged and cannot be read ({found}); nothing was "
                 "changed — restore it from a backup (partnerdesk restore FILE)"
             )
     return (
