@@ -93,7 +93,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.db.faults import explain_os_error
 
         log.debug("file error", exc_info=True)
-        print(f"partnerdesk: error: {explain_os_error(exc)}", file=sys.stderr)
+        output = getattr(args, "out", None) or getattr(args, "file", None)
+        print(f"partnerdesk: error: {explain_os_error(exc, output)}", file=sys.stderr)
         return 1
     except Exception as exc:  # the last guard: never a traceback for the user
         log.debug("unexpected error", exc_info=True)

@@ -98,9 +98,13 @@ def explain(where: str, exc: BaseException) -> str:
     return f"{where}: {text}"
 
 
-def explain_os_error(exc: OSError) -> str:
-    """A file the command reads or writes: which one, and what went wrong, in one line."""
-    what = exc.filename if exc.filename is not None else "a file"
+def explain_os_error(exc: OSError, output: object = None) -> str:
+    """A file the command reads or writes: which one, and what went wrong, in one line.
+
+    ``output`` names the file the command writes, for errors that name none (a write to
+    an open file: the disk filling up).
+    """
+    what = exc.filename if exc.filename is not None else (output or "a file")
     if exc.errno == errno.ENOSPC:
         return f"the disk is full while writing {what}; free some space and try again"
     reason = exc.strerror or first_line(exc)

@@ -58,3 +58,16 @@ def test_an_import_filling_the_disk_changes_nothing(
     assert_one_line_refusal(code, err, "is full; nothing was saved")
     code, out, _ = run(capsys, "--db", str(path), "check")
     assert code == 0 and "0 partners, 0 agreements" in out
+
+
+@pytest.mark.parametrize(
+    "argv", [["export", "{disk}/agreements.csv"], ["report", "portfolio", "--out", "{disk}/p.pdf"]]
+)
+def test_an_output_filling_the_disk_is_named_in_one_line(
+    argv: list[str], big: Path, small_disk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stat = os.statvfs(small_disk)
+    (small_disk / "ballast").write_bytes(b"\0" * (stat.f_bavail * stat.f_frsize - 20_000))
+    command = [a.format(disk=small_disk) for a in argv]
+    code, _, err = run(capsys, "--db", str(big), *command)
+    assert_one_line_refusal(code, err, f"the disk is full while writing {command[-1]}")
