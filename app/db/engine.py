@@ -337,6 +337,10 @@ def open_database(
                     raise DatabaseError(f"{path} is empty: no PartnerDesk database in it yet")
                 raise DatabaseError(f"no PartnerDesk database at {path}")
             _make_folder(path.parent)
+            if not os.access(path.parent, os.W_OK):
+                raise DatabaseError(
+                    f"cannot create a database in {path.parent}: the folder is read-only"
+                )
         else:
             access = _probe_access(path, reading=read_only)
     try:

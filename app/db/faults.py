@@ -11,6 +11,7 @@ line can use it without loading SQLAlchemy.
 from __future__ import annotations
 
 import errno
+from pathlib import Path
 
 # SQLite primary result codes (https://sqlite.org/rescode.html), by the name Python gives.
 _DAMAGED = {"SQLITE_CORRUPT", "SQLITE_NOTADB"}
@@ -105,7 +106,18 @@ def explain_os_error(exc: OSError, output: object = None) -> str:
     an open file: the disk filling up).
     """
     what = exc.filename if exc.filename is not None else (output or "a file")
+    if (
+        output is not None
+        and exc.filename is not None
+        and _temporary_beside(str(exc.filename), str(output))
+    ):
+        what = output  # the hidden file an output is written to first is not the user's
     if exc.errno == errno.ENOSPC:
         return f"the disk is full while writing {what}; free some space and try again"
     reason = exc.strerror or first_line(exc)
     return f"{what}: {reason}"
+
+
+def _temporary_beside(name: str, output: str) -> bool:
+    written, wanted = Path(name).absolute(), Path(output).absolute()
+    return written.parent == wanted.parent and written.name.startswith(".")

@@ -81,3 +81,25 @@ def test_the_window_is_told_why_editing_is_off(read_only_db: Path) -> None:
         assert db.read_only_reason == f"the database file {read_only_db} is read-only"
     finally:
         db.dispose()
+
+
+READ_ONLY = "Read-only file system"
+
+
+@pytest.mark.parametrize(
+    ("argv", "named"),
+    [
+        (["backup", "{folder}/copy.db"], f"{{folder}}/copy.db: {READ_ONLY}"),
+        (["report", "portfolio", "--out", "{folder}/p.pdf"], f"{{folder}}/p.pdf: {READ_ONLY}"),
+        (["--db", "{folder}/new.db", "demo"],
+         "cannot create a database in {folder}: the folder is read-only"),
+    ],
+)  # fmt: skip
+def test_writing_into_a_read_only_folder_names_the_file_the_user_asked_for(
+    argv: list[str], named: str, demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with tmpfs(tmp_path / "mnt", "1m") as folder:
+        remount_read_only(folder)
+        command = [a.format(folder=folder) for a in argv]
+        code, _, err = run(capsys, "--db", str(demo), *command)
+        assert_one_line_refusal(code, err, named.format(folder=folder))
