@@ -94,6 +94,12 @@ def explain(where: str, exc: BaseException) -> str:
             f"the connection to {where} was lost; nothing of this action was saved — "
             "check the server and try again"
         )
+    if "password authentication failed" in lowered or "no password supplied" in lowered:
+        return (
+            f"{where} refused the login: wrong user name or password (give the password in "
+            "~/.pgpass, PGPASSWORD or the application's settings, which keep it in the "
+            "system keyring)"
+        )
     if any(marker in lowered for marker in _UNREACHABLE):
         return f"cannot reach the database server {where} ({text})"
     return f"{where}: {text}"
