@@ -90,7 +90,7 @@ def main(out: Path) -> None:
         save(dialog, out, f"{tag}-settings")
         dialog.close()
 
-        editor_cls = optional("ui.editors.agreement_editor", "AgreementEditor")
+        editor_cls = optional("ui.editors.agreement.editor", "AgreementEditor")
         if editor_cls is not None:
             editor = editor_cls(db, active[len(active) // 2], undo_stack=window.undo_stack,
                                 parent=window)  # fmt: skip

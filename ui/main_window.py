@@ -413,7 +413,7 @@ class MainWindow(QMainWindow):
             self._open_editors.remove(editor)
 
     def open_agreement(self, agreement_id: int) -> QWidget | None:
-        cls = optional("ui.editors.agreement_editor", "AgreementEditor")
+        cls = optional("ui.editors.agreement.editor", "AgreementEditor")
         if cls is None:
             self._editor_missing(self.tr("agreement"))
             return None
@@ -428,7 +428,7 @@ class MainWindow(QMainWindow):
         return editor
 
     def new_agreement(self, partner_id: int | None = None) -> QWidget | None:
-        cls = optional("ui.editors.agreement_editor", "AgreementEditor")
+        cls = optional("ui.editors.agreement.editor", "AgreementEditor")
         if cls is None:
             self._editor_missing(self.tr("agreement"))
             return None

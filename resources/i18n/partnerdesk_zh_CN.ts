@@ -4,32 +4,32 @@
 <context>
     <name>ActualDialog</name>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="329"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="69"/>
         <source>Actual for {metric}</source>
         <translation>{metric} 的实际值</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="336"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="76"/>
         <source>target {t} {u}</source>
         <translation>目标 {t} {u}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="337"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="77"/>
         <source>Period ending *</source>
         <translation>期末日期 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="338"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="78"/>
         <source>Actual * ({target})</source>
         <translation>实际值 * （{target}）</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="340"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="80"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="348"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="88"/>
         <source>enter the actual value</source>
         <translation>请输入实际值</translation>
     </message>
@@ -37,259 +37,97 @@
 <context>
     <name>AgreementEditor</name>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="178"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="82"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="179"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="83"/>
         <source>Terms</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="180"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="84"/>
         <source>Milestones</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="181"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="85"/>
         <source>KPIs</source>
         <translation>KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="182"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="86"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="183"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="87"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="189"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="93"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="192"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="96"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="195"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="99"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="197"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="101"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="233"/>
-        <source>Generated when saved, e.g. BR-2026-0042</source>
-        <translation>保存时自动生成，如 BR-2026-0042</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="247"/>
-        <source>Renews automatically</source>
-        <translation>自动续约</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="251"/>
-        <source> months</source>
-        <translation> 个月</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="254"/>
-        <source> days</source>
-        <translation> 天</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="268"/>
-        <source>e.g. PRC law, English law</source>
-        <translation>如：中国法律、英国法律</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="270"/>
-        <source>Comma-separated, e.g. CN, HK, MO</source>
-        <translation>以逗号分隔，如 CN, HK, MO</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="277"/>
-        <source>Reference</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="278"/>
-        <source>Title *</source>
-        <translation>标题 *</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="279"/>
-        <source>Cooperation type</source>
-        <translation>合作类型</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="280"/>
-        <source>Partner *</source>
-        <translation>合作伙伴 *</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="281"/>
-        <source>Owner</source>
-        <translation>负责人</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="282"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="283"/>
-        <source>Governing law</source>
-        <translation>适用法律</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="284"/>
-        <source>Territories</source>
-        <translation>地域范围</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="299"/>
-        <source>Signed</source>
-        <translation>签署日期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="300"/>
-        <source>Starts *</source>
-        <translation>开始日期 *</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="301"/>
-        <source>Ends *</source>
-        <translation>结束日期 *</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="302"/>
-        <source>Renewal</source>
-        <translation>续约</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="303"/>
-        <source>Notice period</source>
-        <translation>通知期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="304"/>
-        <source>Decision date</source>
-        <translation>决策日期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="306"/>
-        <source>Renewal chain</source>
-        <translation>续约链</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="308"/>
-        <source>Contract value *</source>
-        <translation>合同金额 *</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="315"/>
-        <source>Description</source>
-        <translation>描述</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="345"/>
-        <source>Terms: {type}</source>
-        <translation>条款：{type}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="421"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="157"/>
         <source>New agreement</source>
         <translation>新建协议</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="424"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="160"/>
         <source>Agreement {ref} — {title}</source>
         <translation>协议 {ref} — {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="435"/>
-        <source>closed</source>
-        <translation>已结束</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="437"/>
-        <source>passed {n} days ago</source>
-        <translation>已过去 {n} 天</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="439"/>
-        <location filename="../../ui/editors/agreement_editor.py" line="441"/>
-        <source>in {n} days</source>
-        <translation>{n} 天后</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="448"/>
-        <source>renews {ref}</source>
-        <translation>续约自 {ref}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="450"/>
-        <location filename="../../ui/editors/agreement_editor.py" line="477"/>
-        <source>renewed into {ref}</source>
-        <translation>已续约为 {ref}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="460"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="171"/>
         <source>Undo/redo changed this agreement; saving will offer to reload it.</source>
         <translation>撤销/重做已修改此协议；保存时将提示重新加载。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="466"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="177"/>
         <source>Undo/redo removed this agreement.</source>
         <translation>撤销/重做已删除此协议。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="521"/>
-        <source>choose a partner from the list</source>
-        <translation>请从列表中选择合作伙伴</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="523"/>
-        <source>no single partner matches “{text}”</source>
-        <translation>没有唯一匹配“{text}”的合作伙伴</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="532"/>
-        <source>enter the contract value (0 if none)</source>
-        <translation>请输入合同金额（无则填 0）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="591"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="229"/>
         <source>This agreement no longer exists (deleted on another desk?): {e}</source>
         <translation>该协议已不存在（可能已在其他电脑上删除）：{e}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="597"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="235"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="638"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="276"/>
         <source>Not saved: {n} fields need attention on these pages: {pages}</source>
         <translation>未保存：以下页面有 {n} 个字段需要处理：{pages}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="655"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="293"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="657"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="295"/>
         <source>{message}
 
 Reload the agreement as it is now? Your unsaved edits in this window will be lost.</source>
@@ -298,26 +136,191 @@ Reload the agreement as it is now? Your unsaved edits in this window will be los
 是否重新加载该协议的当前内容？此窗口中未保存的修改将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="677"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="315"/>
         <source>Delete agreement</source>
         <translation>删除协议</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="679"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="317"/>
         <source>Delete {ref} “{title}” with its milestones, KPIs and documents?
 You can undo this with Edit ▸ Undo.</source>
         <translation>删除 {ref}“{title}”及其里程碑、KPI 和文件？
 可通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="696"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="334"/>
         <source>Not deleted: {reason}</source>
         <translation>未删除：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="706"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="344"/>
         <source>This agreement has changes that are not saved. Save them?</source>
         <translation>该协议有未保存的更改。是否保存？</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementForm</name>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="84"/>
+        <source>Generated when saved, e.g. BR-2026-0042</source>
+        <translation>保存时自动生成，如 BR-2026-0042</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="98"/>
+        <source>Renews automatically</source>
+        <translation>自动续约</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="102"/>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="105"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="119"/>
+        <source>e.g. PRC law, English law</source>
+        <translation>如：中国法律、英国法律</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="121"/>
+        <source>Comma-separated, e.g. CN, HK, MO</source>
+        <translation>以逗号分隔，如 CN, HK, MO</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="128"/>
+        <source>Reference</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="129"/>
+        <source>Title *</source>
+        <translation>标题 *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="130"/>
+        <source>Cooperation type</source>
+        <translation>合作类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="131"/>
+        <source>Partner *</source>
+        <translation>合作伙伴 *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="132"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="133"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="134"/>
+        <source>Governing law</source>
+        <translation>适用法律</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="135"/>
+        <source>Territories</source>
+        <translation>地域范围</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="150"/>
+        <source>Signed</source>
+        <translation>签署日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="151"/>
+        <source>Starts *</source>
+        <translation>开始日期 *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="152"/>
+        <source>Ends *</source>
+        <translation>结束日期 *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="153"/>
+        <source>Renewal</source>
+        <translation>续约</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="154"/>
+        <source>Notice period</source>
+        <translation>通知期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="155"/>
+        <source>Decision date</source>
+        <translation>决策日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="157"/>
+        <source>Renewal chain</source>
+        <translation>续约链</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="159"/>
+        <source>Contract value *</source>
+        <translation>合同金额 *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="166"/>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="196"/>
+        <source>Terms: {type}</source>
+        <translation>条款：{type}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="257"/>
+        <source>closed</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="259"/>
+        <source>passed {n} days ago</source>
+        <translation>已过去 {n} 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="261"/>
+        <location filename="../../ui/editors/agreement/form.py" line="263"/>
+        <source>in {n} days</source>
+        <translation>{n} 天后</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="270"/>
+        <source>renews {ref}</source>
+        <translation>续约自 {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="272"/>
+        <location filename="../../ui/editors/agreement/form.py" line="278"/>
+        <source>renewed into {ref}</source>
+        <translation>已续约为 {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="311"/>
+        <source>choose a partner from the list</source>
+        <translation>请从列表中选择合作伙伴</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="313"/>
+        <source>no single partner matches “{text}”</source>
+        <translation>没有唯一匹配“{text}”的合作伙伴</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="322"/>
+        <source>enter the contract value (0 if none)</source>
+        <translation>请输入合同金额（无则填 0）</translation>
     </message>
 </context>
 <context>
@@ -602,22 +605,22 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>AttachmentDialog</name>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="443"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="36"/>
         <source>Add document</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="450"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="43"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="451"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="44"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="452"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="45"/>
         <source>Expires on</source>
         <translation>到期日</translation>
     </message>
@@ -625,82 +628,82 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>AttachmentsTab</name>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="461"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="54"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="461"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="54"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="461"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="54"/>
         <source>Expires</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="461"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="54"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="462"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="55"/>
         <source>Added</source>
         <translation>添加时间</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="462"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="55"/>
         <source>By</source>
         <translation>添加人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="465"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="58"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="466"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="59"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="467"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="60"/>
         <source>Save a copy…</source>
         <translation>另存副本…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="468"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="61"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="495"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="88"/>
         <source>Add document</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="542"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="135"/>
         <source>No application opens {name}; use “Save a copy…”.</source>
         <translation>没有可打开 {name} 的程序；请使用“另存副本…”。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="550"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="143"/>
         <source>Save a copy</source>
         <translation>另存副本</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="560"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="153"/>
         <source>Could not save {name}: {reason}</source>
         <translation>无法保存 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="567"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="160"/>
         <source>Remove document</source>
         <translation>移除文件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="568"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="161"/>
         <source>Remove “{name}”?</source>
         <translation>移除“{name}”？</translation>
     </message>
@@ -787,37 +790,37 @@ The previous contents are in {path}.</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="264"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="266"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="264"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="266"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="264"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="266"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="279"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="281"/>
         <source>Checking every row…</source>
         <translation>正在检查每一行…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="280"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="282"/>
         <source>Checking</source>
         <translation>正在检查</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="296"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="298"/>
         <source>Correct the file and go back to check it again.</source>
         <translation>请修改文件后返回重新检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="298"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="300"/>
         <source>(The first {n} problems are shown.)</source>
         <translation>（仅显示前 {n} 个问题。）</translation>
     </message>
@@ -825,246 +828,246 @@ The previous contents are in {path}.</source>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="145"/>
+        <location filename="../../ui/pages/dashboard.py" line="150"/>
         <source>Agreements in the portfolio</source>
         <translation>组合中的协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="146"/>
+        <location filename="../../ui/pages/dashboard.py" line="151"/>
         <source>Active contract value</source>
         <translation>生效合同金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="147"/>
+        <location filename="../../ui/pages/dashboard.py" line="152"/>
         <source>Decisions due within 30 days</source>
         <translation>30 天内到期的决策</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="148"/>
-        <location filename="../../ui/pages/dashboard.py" line="198"/>
+        <location filename="../../ui/pages/dashboard.py" line="153"/>
+        <location filename="../../ui/pages/dashboard.py" line="203"/>
         <source>Overdue milestones</source>
         <translation>逾期里程碑</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="149"/>
-        <location filename="../../ui/pages/dashboard.py" line="199"/>
+        <location filename="../../ui/pages/dashboard.py" line="154"/>
+        <location filename="../../ui/pages/dashboard.py" line="204"/>
         <source>KPIs in red</source>
         <translation>红灯 KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="150"/>
+        <location filename="../../ui/pages/dashboard.py" line="155"/>
         <source>Documents expiring within 60 days</source>
         <translation>60 天内到期的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="157"/>
+        <location filename="../../ui/pages/dashboard.py" line="162"/>
         <source>Show them in the agreements list</source>
         <translation>在协议列表中查看</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="160"/>
+        <location filename="../../ui/pages/dashboard.py" line="165"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="160"/>
+        <location filename="../../ui/pages/dashboard.py" line="165"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="161"/>
-        <location filename="../../ui/pages/dashboard.py" line="165"/>
-        <location filename="../../ui/pages/dashboard.py" line="169"/>
-        <location filename="../../ui/pages/dashboard.py" line="173"/>
+        <location filename="../../ui/pages/dashboard.py" line="166"/>
+        <location filename="../../ui/pages/dashboard.py" line="170"/>
+        <location filename="../../ui/pages/dashboard.py" line="174"/>
+        <location filename="../../ui/pages/dashboard.py" line="178"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="161"/>
-        <location filename="../../ui/pages/dashboard.py" line="169"/>
+        <location filename="../../ui/pages/dashboard.py" line="166"/>
+        <location filename="../../ui/pages/dashboard.py" line="174"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="161"/>
+        <location filename="../../ui/pages/dashboard.py" line="166"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="162"/>
-        <location filename="../../ui/pages/dashboard.py" line="166"/>
+        <location filename="../../ui/pages/dashboard.py" line="167"/>
+        <location filename="../../ui/pages/dashboard.py" line="171"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="162"/>
+        <location filename="../../ui/pages/dashboard.py" line="167"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="165"/>
+        <location filename="../../ui/pages/dashboard.py" line="170"/>
         <source>Due</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="165"/>
+        <location filename="../../ui/pages/dashboard.py" line="170"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="166"/>
+        <location filename="../../ui/pages/dashboard.py" line="171"/>
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="169"/>
+        <location filename="../../ui/pages/dashboard.py" line="174"/>
         <source>KPI</source>
         <translation>KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="170"/>
+        <location filename="../../ui/pages/dashboard.py" line="175"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="170"/>
+        <location filename="../../ui/pages/dashboard.py" line="175"/>
         <source>Latest</source>
         <translation>最新</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="170"/>
+        <location filename="../../ui/pages/dashboard.py" line="175"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="173"/>
+        <location filename="../../ui/pages/dashboard.py" line="178"/>
         <source>Expires</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="173"/>
+        <location filename="../../ui/pages/dashboard.py" line="178"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="174"/>
+        <location filename="../../ui/pages/dashboard.py" line="179"/>
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="174"/>
+        <location filename="../../ui/pages/dashboard.py" line="179"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="179"/>
+        <location filename="../../ui/pages/dashboard.py" line="184"/>
         <source>Decision dates within:</source>
         <translation>决策日期范围：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="181"/>
+        <location filename="../../ui/pages/dashboard.py" line="186"/>
         <source>%1 days</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="197"/>
+        <location filename="../../ui/pages/dashboard.py" line="202"/>
         <source>Decisions due</source>
         <translation>待决策</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="200"/>
+        <location filename="../../ui/pages/dashboard.py" line="205"/>
         <source>Expiring documents</source>
         <translation>即将到期的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="205"/>
+        <location filename="../../ui/pages/dashboard.py" line="210"/>
         <source>Needs attention today (%1)</source>
         <translation>今日待关注（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="214"/>
+        <location filename="../../ui/pages/dashboard.py" line="219"/>
         <source>Value by cooperation type</source>
         <translation>按合作类型的金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="215"/>
+        <location filename="../../ui/pages/dashboard.py" line="220"/>
         <source>Agreements by status</source>
         <translation>按状态的协议数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="216"/>
+        <location filename="../../ui/pages/dashboard.py" line="221"/>
         <source>Brand operating model</source>
         <translation>品牌经营模式</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="217"/>
+        <location filename="../../ui/pages/dashboard.py" line="222"/>
         <source>Value by currency</source>
         <translation>按币种的金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="232"/>
+        <location filename="../../ui/pages/dashboard.py" line="237"/>
         <source>No agreements yet. Add one, import a file or load the demo data, and the portfolio is charted here.</source>
         <translation>还没有协议。新建协议、导入文件或加载演示数据后，协议组合将在此处以图表显示。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="289"/>
+        <location filename="../../ui/pages/dashboard.py" line="294"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="308"/>
+        <location filename="../../ui/pages/dashboard.py" line="313"/>
         <source>The dashboard could not be read: %1</source>
         <translation>无法读取仪表板：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="320"/>
+        <location filename="../../ui/pages/dashboard.py" line="325"/>
         <source>All agreements incl. ended and drafts: %1</source>
         <translation>全部协议（含已结束及草稿）：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="324"/>
+        <location filename="../../ui/pages/dashboard.py" line="329"/>
         <source>Active agreements (%1): %2
 All agreements incl. ended and drafts (%3): %4</source>
         <translation>生效协议（%1 份）：%2
 全部协议（含已结束及草稿，%3 份）：%4</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="335"/>
+        <location filename="../../ui/pages/dashboard.py" line="340"/>
         <source>+ %1 overdue</source>
         <translation>+ %1 项已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="392"/>
+        <location filename="../../ui/pages/dashboard.py" line="397"/>
         <source>overdue by 1 day</source>
         <translation>逾期 1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="394"/>
+        <location filename="../../ui/pages/dashboard.py" line="399"/>
         <source>overdue by %1 days</source>
         <translation>逾期 %1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="415"/>
+        <location filename="../../ui/pages/dashboard.py" line="420"/>
         <source>Value by cooperation type (%1)</source>
         <translation>按合作类型的金额（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="427"/>
+        <location filename="../../ui/pages/dashboard.py" line="432"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="432"/>
+        <location filename="../../ui/pages/dashboard.py" line="437"/>
         <source>Value by currency (million %1)</source>
         <translation>按币种的金额（百万 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="442"/>
+        <location filename="../../ui/pages/dashboard.py" line="447"/>
         <source>Totals in %1 at the rates in force on %2.</source>
         <translation>合计按 %2 生效的汇率折算为 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="445"/>
+        <location filename="../../ui/pages/dashboard.py" line="450"/>
         <source>Left out for lack of a rate: %1.</source>
         <translation>因缺少汇率未计入：%1。</translation>
     </message>
@@ -1451,22 +1454,22 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="446"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="449"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="450"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="453"/>
         <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="472"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="475"/>
         <source>Exported {n} rows to {path}.</source>
         <translation>已导出 {n} 行到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="479"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="482"/>
         <source>The export failed: {error}</source>
         <translation>导出失败：{error}</translation>
     </message>
@@ -1577,37 +1580,37 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="593"/>
+        <location filename="../../ui/editors/agreement/history.py" line="22"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="593"/>
+        <location filename="../../ui/editors/agreement/history.py" line="22"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="593"/>
+        <location filename="../../ui/editors/agreement/history.py" line="22"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="593"/>
+        <location filename="../../ui/editors/agreement/history.py" line="22"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="594"/>
+        <location filename="../../ui/editors/agreement/history.py" line="23"/>
         <source>Old value</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="594"/>
+        <location filename="../../ui/editors/agreement/history.py" line="23"/>
         <source>New value</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="597"/>
+        <location filename="../../ui/editors/agreement/history.py" line="26"/>
         <source>A new agreement has no history yet.</source>
         <translation>新协议还没有历史记录。</translation>
     </message>
@@ -1615,17 +1618,17 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="315"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="318"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="326"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="329"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="327"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="330"/>
         <source>Importing</source>
         <translation>导入中</translation>
     </message>
@@ -1633,57 +1636,57 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="352"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="355"/>
         <source>Import agreements or partners</source>
         <translation>导入协议或合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="392"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="395"/>
         <source>The import failed: {error}</source>
         <translation>导入失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="395"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="398"/>
         <source>Cancelled: nothing was imported.</source>
         <translation>已取消：未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="400"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="403"/>
         <source>{creates} new, {updates} updated</source>
         <translation>新增 {creates} 条，更新 {updates} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="404"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="407"/>
         <source>, {n} unchanged</source>
         <translation>，{n} 条未变</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="406"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="409"/>
         <source>, {n} new partner(s)</source>
         <translation>，新增合作伙伴 {n} 个</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="408"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="411"/>
         <source>The file has no data rows below its header; nothing to import.</source>
         <translation>文件表头下没有数据行，没有可导入的内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="412"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="415"/>
         <source>{problems} problem(s) in {rows} of {total} row(s). Nothing will be imported until every row is right.</source>
         <translation>{total} 行中有 {rows} 行存在 {problems} 个问题。所有行都正确之前不会导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="419"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="422"/>
         <source>Ignored columns: {cols}</source>
         <translation>已忽略的列：{cols}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="423"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="426"/>
         <source>Imported {total} row(s): {counts}.</source>
         <translation>已导入 {total} 行：{counts}。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="425"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="428"/>
         <source>All {total} row(s) are fine: {counts} on import.</source>
         <translation>全部 {total} 行均无问题：导入后将{counts}。</translation>
     </message>
@@ -1691,37 +1694,37 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>KpiDialog</name>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="300"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="40"/>
         <source>KPI</source>
         <translation>KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="303"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="43"/>
         <source>%, days, hours, x, currency</source>
         <translation>%、天、小时、倍、币种</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="308"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="48"/>
         <source>Metric *</source>
         <translation>指标 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="309"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="49"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="310"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="50"/>
         <source>Target *</source>
         <translation>目标 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="311"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="51"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="319"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="59"/>
         <source>enter the target</source>
         <translation>请输入目标值</translation>
     </message>
@@ -1729,53 +1732,53 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>KpisTab</name>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="360"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="100"/>
         <source>Metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="360"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="100"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="360"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="100"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="361"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="101"/>
         <source>Latest actual</source>
         <translation>最新实际值</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="361"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="101"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="361"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="101"/>
         <source>Attainment</source>
         <translation>达成情况</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="364"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="104"/>
         <source>Add KPI…</source>
         <translation>添加 KPI…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="365"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="105"/>
         <source>Add actual…</source>
         <translation>录入实际值…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="366"/>
-        <location filename="../../ui/editors/agreement_tabs.py" line="427"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="106"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="167"/>
         <source>Remove KPI</source>
         <translation>移除 KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="424"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="164"/>
         <source>Remove the KPI “{m}” and its {n} actual(s)?</source>
         <translation>移除 KPI“{m}”及其 {n} 条实际值？</translation>
     </message>
@@ -2142,42 +2145,42 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>MilestoneDialog</name>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="174"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="41"/>
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="184"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="51"/>
         <source>optional, in {c}</source>
         <translation>可选，单位 {c}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="187"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="54"/>
         <source>Title *</source>
         <translation>标题 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="188"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="55"/>
         <source>Due *</source>
         <translation>截止日期 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="189"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="56"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="190"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="57"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="191"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="58"/>
         <source>Amount ({c})</source>
         <translation>金额（{c}）</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="192"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="59"/>
         <source>Completed on</source>
         <translation>完成日期</translation>
     </message>
@@ -2185,62 +2188,62 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>MilestonesTab</name>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="224"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="91"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="224"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="91"/>
         <source>Due</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="224"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="91"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="224"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="91"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="225"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="92"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="225"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="92"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="228"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="95"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="229"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="96"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="230"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="97"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="251"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="118"/>
         <source>Overdue since {d}</source>
         <translation>自 {d} 起逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="284"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="151"/>
         <source>Remove milestone</source>
         <translation>移除里程碑</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="284"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="151"/>
         <source>Remove “{t}”?</source>
         <translation>移除“{t}”？</translation>
     </message>
@@ -2516,7 +2519,7 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
 <context>
     <name>PartnerPicker</name>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="106"/>
+        <location filename="../../ui/editors/agreement/partner_picker.py" line="29"/>
         <source>Type a name in English or Chinese</source>
         <translation>输入英文或中文名称</translation>
     </message>
@@ -2660,6 +2663,19 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
         <location filename="../../ui/dialogs/import_wizard.py" line="239"/>
         <source>Every required column is there ({cols}).</source>
         <translation>所有必需的列都已具备（{cols}）。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsTab</name>
+    <message>
+        <location filename="../../ui/editors/agreement/tab_base.py" line="67"/>
+        <source>Save the agreement first (Apply) to add entries here.</source>
+        <translation>请先保存协议（应用）再在此添加条目。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/tab_base.py" line="139"/>
+        <source>PartnerDesk</source>
+        <translation>PartnerDesk</translation>
     </message>
 </context>
 <context>
@@ -3144,198 +3160,198 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="68"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="69"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="71"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="72"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="72"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="73"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="73"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="74"/>
         <source>Company and currency</source>
         <translation>公司与币种</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="89"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="90"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="94"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="95"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="96"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="97"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="96"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="97"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="97"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="98"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="100"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="101"/>
         <source>Theme:</source>
         <translation>主题：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="101"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="102"/>
         <source>Remind me of decisions due soon at start-up</source>
         <translation>启动时提醒即将到期的决策</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="105"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="106"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="108"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="109"/>
         <source>Remind me of decisions within:</source>
         <translation>提醒以下天数内的决策：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="110"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="111"/>
         <source>No automatic backup</source>
         <translation>不自动备份</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="111"/>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="155"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="112"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="156"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="116"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="117"/>
         <source>Back up on close to:</source>
         <translation>关闭时备份到：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="124"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="125"/>
         <source>In use:</source>
         <translation>当前使用：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="126"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="127"/>
         <source>SQLite file, or postgresql://user@host/db</source>
         <translation>SQLite 文件，或 postgresql://user@host/db</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="127"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="128"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="132"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="133"/>
         <source>Database:</source>
         <translation>数据库：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="136"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="137"/>
         <source>Leave empty to use the default personal database. A new file is created and set up when it does not exist yet. Passwords are never stored: PostgreSQL reads them from ~/.pgpass or PGPASSWORD.</source>
         <translation>留空则使用默认的个人数据库。文件不存在时会自动创建并初始化。密码从不保存：PostgreSQL 从 ~/.pgpass 或 PGPASSWORD 读取。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="152"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="153"/>
         <source>Company name:</source>
         <translation>公司名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="154"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="155"/>
         <source>PNG or JPEG for report headers</source>
         <translation>用于报告页眉的 PNG 或 JPEG</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="160"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="161"/>
         <source>Logo:</source>
         <translation>标志：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="164"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="165"/>
         <source>Base currency:</source>
         <translation>本位币：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="173"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="174"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="173"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="174"/>
         <source>Rate</source>
         <translation>汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="173"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="174"/>
         <source>In force from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="182"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="183"/>
         <source>Latest rates:</source>
         <translation>最新汇率：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="185"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="186"/>
         <source>USD</source>
         <translation>USD</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="189"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="190"/>
         <source>units of base per unit</source>
         <translation>每单位折合本位币</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="194"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="195"/>
         <source>Add rate</source>
         <translation>添加汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="199"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="200"/>
         <source>New rate:</source>
         <translation>新汇率：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="208"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="209"/>
         <source>Choose a database file</source>
         <translation>选择数据库文件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="209"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="210"/>
         <source>PartnerDesk database (*.db *.sqlite);;All files (*)</source>
         <translation>PartnerDesk 数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="217"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="218"/>
         <source>Choose a logo</source>
         <translation>选择标志</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="218"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="219"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="225"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="226"/>
         <source>Back up to</source>
         <translation>备份到</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="237"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="238"/>
         <source>The rate must be a number, e.g. 7.1350</source>
         <translation>汇率必须是数字，如 7.1350</translation>
     </message>
@@ -3412,19 +3428,6 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
         <location filename="../../ui/worker.py" line="95"/>
         <source>Cancel</source>
         <translation>取消</translation>
-    </message>
-</context>
-<context>
-    <name>_Tab</name>
-    <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="93"/>
-        <source>Save the agreement first (Apply) to add entries here.</source>
-        <translation>请先保存协议（应用）再在此添加条目。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="165"/>
-        <source>PartnerDesk</source>
-        <translation>PartnerDesk</translation>
     </message>
 </context>
 </TS>

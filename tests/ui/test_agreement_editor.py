@@ -29,8 +29,10 @@ from app.domain.enums import AgreementStatus, AgreementType, MilestoneStatus
 from app.services.agreements import AgreementView, get_agreement, update_agreement
 from app.services.editing import partner_choices
 from app.services.listing import count_agreements
-from ui.editors.agreement_editor import AgreementEditor
-from ui.editors.agreement_tabs import ActualDialog, AttachmentDialog, KpiDialog, MilestoneDialog
+from ui.editors.agreement.attachments import AttachmentDialog
+from ui.editors.agreement.editor import AgreementEditor
+from ui.editors.agreement.kpis import ActualDialog, KpiDialog
+from ui.editors.agreement.milestones import MilestoneDialog
 from ui.editors.fields import CheckGroup, DecimalEdit, LinesEdit, OptionalSpin
 
 Button = QMessageBox.StandardButton

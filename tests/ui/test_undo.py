@@ -23,7 +23,7 @@ from app.services.audit import history
 from app.services.kpis import record_actual
 from app.services.milestones import MilestoneInput, add_milestone
 from app.services.partners import PartnerInput, get_partner
-from ui.editors.agreement_editor import AgreementEditor
+from ui.editors.agreement.editor import AgreementEditor
 from ui.editors.partner_editor import PartnerEditor
 from ui.undo import (
     ChangeStatusCommand,

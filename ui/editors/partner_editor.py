@@ -197,7 +197,7 @@ class PartnerEditor(EditorDialog):
         item = self.agreements_table.item(row, 0)
         if item is None:
             return
-        from ui.editors.agreement_editor import AgreementEditor  # imports this module's peers
+        from ui.editors.agreement.editor import AgreementEditor  # imports this module's peers
 
         editor = AgreementEditor(
             self.db, int(item.data(Qt.ItemDataRole.UserRole)), undo_stack=self.undo_stack,

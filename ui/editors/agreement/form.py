@@ -1,63 +1,42 @@
-"""The agreement editor: the common fields, the type's own terms, milestones, KPIs,
-documents and history of one agreement.
-
-The form only collects; the services decide. A refusal comes back as ``FieldError``s that are
-shown under the fields they concern, and nothing is written until the services accept.
-"""
+"""The agreement editor's form: the common fields and the type's terms, filled from a
+saved agreement and read back as service input. The window around it is ``editor.py``."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QDate, QStringListModel, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut, QUndoStack
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
-    QPushButton,
     QScrollArea,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
 from app.db import Database
 from app.domain.enums import AgreementStatus, AgreementType
 from app.domain.money import CURRENCIES
-from app.errors import (
-    ConflictError,
-    FieldError,
-    NotFoundError,
-    PartnerDeskError,
-    TransitionError,
-    ValidationError,
-)
+from app.errors import FieldError
 from app.services.agreements import (
     TRANSITIONS,
     AgreementInput,
     AgreementView,
-    create_agreement,
     decision_date,
-    get_agreement,
-    update_agreement,
-    validate_agreement,
 )
 from app.services.editing import partner_choices
 from app.services.listing import owners
-from ui.editors.agreement_tabs import AttachmentsTab, HistoryTab, KpisTab, MilestonesTab
+from ui.editors.agreement.partner_picker import PartnerPicker
 from ui.editors.base import EditorDialog
 from ui.editors.fields import (
     DateEdit,
@@ -65,103 +44,24 @@ from ui.editors.fields import (
     ErrorBoard,
     FieldRow,
     OptionalDateEdit,
-    error_colour,
     make_banner,
 )
 from ui.editors.labels import enum_label
 from ui.editors.terms_form import TermsForm
-from ui.undo import (
-    ChangeStatusCommand,
-    CreateAgreementCommand,
-    EditAgreementCommand,
-    delete_agreement_undoable,
-    undo_events,
-)
 
 COMMON_CURRENCIES = ("CNY", "USD", "EUR", "HKD", "JPY", "KRW", "GBP", "AUD", "SGD")
 NEW_STATUSES = tuple(s for s in AgreementStatus if s is not AgreementStatus.RENEWED)
 FINAL_STATUSES = {s.value for s in AgreementStatus if not TRANSITIONS[s]}
 
 
-class PartnerPicker(QComboBox):
-    """An editable list of partners that finds one by any part of either script's name."""
+class AgreementForm(EditorDialog):
+    """The fields of one agreement; ``AgreementEditor`` adds the tabs, saving and undo."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setEditable(True)
-        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.setMaxVisibleItems(15)
-        self._ids: list[int] = []
-        self._labels: list[str] = []
-        self._row_of: dict[int, int] = {}
-        self._model = QStringListModel(self)
-        self.setModel(self._model)
-        completer = QCompleter(self._model, self)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.setCompleter(completer)
-        line = self.lineEdit()
-        assert line is not None
-        line.setPlaceholderText(self.tr("Type a name in English or Chinese"))
-
-    def set_partners(self, partners: list[tuple[int, str]]) -> None:
-        # One model for thousands of partners: one call, not one addItem() per partner
-        # (each Qt call costs time, and PySide6 6.12 on Python 3.11 leaks a None reference
-        # per void call, which aborts the process after a few thousand).
-        self._ids = [pid for pid, _ in partners]
-        self._labels = [name for _, name in partners]
-        self._row_of = {pid: row for row, pid in enumerate(self._ids)}
-        self.blockSignals(True)
-        self._model.setStringList(self._labels)
-        self.setCurrentIndex(-1)
-        self.blockSignals(False)
-
-    def select(self, partner_id: int | None) -> None:
-        index = self._row_of.get(partner_id, -1) if partner_id is not None else -1
-        self.setCurrentIndex(index)
-        if index < 0:
-            self.setEditText("")
-
-    def partner_id(self) -> int | None:
-        """The partner the text names: exactly, else the only one containing it."""
-        text = self.currentText().strip()
-        if not text:
-            return None
-        folded = text.casefold()
-        exact = [i for i, label in enumerate(self._labels) if label.casefold() == folded]
-        if exact:
-            return self._ids[exact[0]]
-        hits = [i for i, label in enumerate(self._labels) if folded in label.casefold()]
-        return self._ids[hits[0]] if len(hits) == 1 else None
-
-
-class AgreementEditor(EditorDialog):
-    """Opens one agreement (or a new one); saves through the services; undoable saves."""
-
-    saved = Signal(int)
-    deleted = Signal(int)
-
-    def __init__(
-        self,
-        db: Database,
-        agreement_id: int | None = None,
-        *,
-        agreement_type: AgreementType | None = None,
-        partner_id: int | None = None,
-        undo_stack: QUndoStack | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        self.agreement_id = agreement_id
-        self.undo_stack = undo_stack
         self.view: AgreementView | None = None
         self._baseline: tuple[Any, ...] = ()
-        self.setObjectName("AgreementEditor")
-        self.setMinimumSize(860, 640)
-        self.setSizeGripEnabled(True)
-
         self.banner = make_banner(self)
         self.board = ErrorBoard(self.banner)
         self.board.aliases["partner_id"] = "partner"
@@ -171,55 +71,6 @@ class AgreementEditor(EditorDialog):
         self.terms_scroll = QScrollArea(self)
         self.terms_scroll.setWidgetResizable(True)
         self.terms_form: TermsForm | None = None
-        self.milestones_tab = MilestonesTab(db, self)
-        self.kpis_tab = KpisTab(db, self)
-        self.attachments_tab = AttachmentsTab(db, self)
-        self.history_tab = HistoryTab(db, self)
-        self.tabs.addTab(self.general_scroll, self.tr("General"))
-        self.tabs.addTab(self.terms_scroll, self.tr("Terms"))
-        self.tabs.addTab(self.milestones_tab, self.tr("Milestones"))
-        self.tabs.addTab(self.kpis_tab, self.tr("KPIs"))
-        self.tabs.addTab(self.attachments_tab, self.tr("Attachments"))
-        self.tabs.addTab(self.history_tab, self.tr("History"))
-        for tab in (self.milestones_tab, self.kpis_tab, self.attachments_tab):
-            tab.changed.connect(self._child_changed)
-
-        self.buttons = QDialogButtonBox(self)
-        self.save_button = self.buttons.addButton(
-            self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.apply_button = self.buttons.addButton(
-            self.tr("Apply"), QDialogButtonBox.ButtonRole.ApplyRole
-        )
-        self.cancel_button = self.buttons.addButton(
-            self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole
-        )
-        self.delete_button = QPushButton(self.tr("Delete…"), self)
-        self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self._save_and_close)
-        self.apply_button.clicked.connect(self.save)
-        self.cancel_button.clicked.connect(self.reject)
-        self.delete_button.clicked.connect(self.delete_agreement)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
-        # A bound method: Qt drops the connection when this editor is destroyed.
-        undo_events().changed.connect(self._record_changed)
-
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.delete_button)
-        bottom.addStretch(1)
-        bottom.addWidget(self.buttons)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.tabs, 1)
-        layout.addLayout(bottom)
-
-        self._load_choices()
-        if agreement_id is None:
-            self._start_new(agreement_type or AgreementType.BRAND, partner_id)
-            if agreement_type is not None:
-                self.type_combo.setEnabled(False)
-        else:
-            self.load(agreement_id)
 
     # --- layout ------------------------------------------------------------------------
 
@@ -366,24 +217,10 @@ class AgreementEditor(EditorDialog):
         self.end_edit.setDate(today.addYears(1).addDays(-1))
         self.notice_spin.setValue(90)
         self.currency_combo.setCurrentText("CNY")
-        self.delete_button.hide()
         self._show_chain(None)
-        for tab in (self.milestones_tab, self.kpis_tab, self.attachments_tab, self.history_tab):
-            tab.set_agreement(None)
         self._update_decision_date()
-        self._update_title()
-        self._baseline = self._form_state()
 
-    def load(self, agreement_id: int) -> None:
-        """Read the agreement afresh (also after a conflict) and show it."""
-        with self.db.session() as s:
-            view = get_agreement(s, agreement_id)
-        self._show(view)
-
-    def _show(self, view: AgreementView) -> None:
-        self.view = view
-        self.agreement_id = view.id
-        self._clear_errors()
+    def _fill(self, view: AgreementView) -> None:
         self.reference_edit.setText(view.reference)
         self.title_edit.setText(view.title)
         self.type_combo.blockSignals(True)
@@ -408,23 +245,8 @@ class AgreementEditor(EditorDialog):
         self.governing_law_edit.setText(view.governing_law)
         self.territories_edit.setText(", ".join(view.territories))
         self.description_edit.setPlainText(view.description)
-        self.delete_button.show()
         self._show_chain(view)
-        for tab in (self.milestones_tab, self.kpis_tab, self.attachments_tab, self.history_tab):
-            tab.set_agreement(view)
         self._update_decision_date()
-        self._update_title()
-        self._baseline = self._form_state()
-
-    def _update_title(self) -> None:
-        if self.view is None:
-            self.setWindowTitle(self.tr("New agreement"))
-        else:
-            self.setWindowTitle(
-                self.tr("Agreement {ref} — {title}").format(
-                    ref=self.view.reference, title=self.view.title
-                )
-            )
 
     def _update_decision_date(self) -> None:
         day = decision_date(self.end_edit.value(), self.notice_spin.value())
@@ -451,27 +273,6 @@ class AgreementEditor(EditorDialog):
         self.chain_label.setText("; ".join(parts))
         self._right_form.setRowVisible(self.chain_label, bool(parts))
 
-    def _record_changed(self, entity: str, record_id: int) -> None:
-        """An undo or redo rewrote this agreement: show it, unless the user is mid-edit."""
-        if entity != "agreement" or record_id != self.agreement_id or not self.isVisible():
-            return
-        if self.is_dirty():
-            self.board.show_banner(
-                self.tr("Undo/redo changed this agreement; saving will offer to reload it.")
-            )
-            return
-        try:
-            self.load(record_id)
-        except NotFoundError:
-            self.board.show_banner(self.tr("Undo/redo removed this agreement."))
-            self.save_button.setEnabled(False)
-            self.apply_button.setEnabled(False)
-            self.delete_button.setEnabled(False)
-            return
-        self.save_button.setEnabled(True)
-        self.apply_button.setEnabled(True)
-        self.delete_button.setEnabled(True)
-
     def _chain_note(self) -> str:
         if self.view is not None and self.view.successor_reference:
             return self.tr("renewed into {ref}").format(ref=self.view.successor_reference)
@@ -480,17 +281,6 @@ class AgreementEditor(EditorDialog):
     def _type_changed(self) -> None:
         if self.view is None:
             self._set_terms_form(AgreementType(self.type_combo.currentData()))
-
-    def _child_changed(self) -> None:
-        # Milestones, KPIs and documents save at once; the history and version move on.
-        if self.agreement_id is None:
-            return
-        with self.db.session() as s:
-            fresh = get_agreement(s, self.agreement_id)
-        if self.view is not None:
-            self.view = replace(self.view, version=fresh.version)
-        self.history_tab.set_agreement(fresh)
-        self.saved.emit(fresh.id)
 
     # --- reading the form --------------------------------------------------------------
 
@@ -555,152 +345,3 @@ class AgreementEditor(EditorDialog):
             terms=self.terms_form.values(),
         )
         return data, problems
-
-    # --- saving ------------------------------------------------------------------------
-
-    def save(self) -> bool:
-        """Save through the services; on refusal show why beside the fields and keep going."""
-        self._clear_errors()
-        data, problems = self.collect()
-        before = self.view
-        try:
-            with self.db.session() as s:
-                if problems:
-                    # Ask the service too, so every problem shows at once; then write nothing.
-                    _, errors = validate_agreement(s, data, self.agreement_id)
-                    seen = {p.field for p in problems}
-                    raise ValidationError(
-                        problems
-                        + [e for e in errors if e.field not in seen and e.field != "partner"]
-                    )
-                if before is None:
-                    view = create_agreement(s, data)
-                else:
-                    view = update_agreement(s, before.id, data, before.version)
-        except ValidationError as exc:
-            self._show_errors(exc.errors)
-            return False
-        except TransitionError as exc:
-            self._show_errors([FieldError("status", str(exc))])
-            return False
-        except ConflictError as exc:
-            self._offer_reload(str(exc))
-            return False
-        except NotFoundError as exc:
-            self.board.show_banner(
-                self.tr("This agreement no longer exists (deleted on another desk?): {e}").format(
-                    e=exc
-                )
-            )
-            return False
-        except (PartnerDeskError, SQLAlchemyError) as exc:
-            self.board.show_banner(self.tr("Not saved: {reason}").format(reason=exc))
-            return False
-        self._push_undo(before, view)
-        self._show(view)
-        self.saved.emit(view.id)
-        return True
-
-    def _push_undo(self, before: AgreementView | None, after: AgreementView) -> None:
-        if self.undo_stack is None:
-            return
-        if before is None:
-            self.undo_stack.push(CreateAgreementCommand(self.db, after, parent=self.parentWidget()))
-            return
-        old, new = before.to_input(), after.to_input()
-        if old == new:
-            return
-        status_only = replace(old, status=new.status, signed_date=new.signed_date) == new
-        if status_only:
-            command: EditAgreementCommand | ChangeStatusCommand = ChangeStatusCommand(
-                self.db, after.id, after.reference,
-                (before.status, before.signed_date), (after.status, after.signed_date),
-                parent=self.parentWidget(),
-            )  # fmt: skip
-        else:
-            command = EditAgreementCommand(self.db, after.id, old, new, parent=self.parentWidget())
-        self.undo_stack.push(command)
-
-    def _show_errors(self, errors: list[FieldError]) -> None:
-        rows = self.board.show(errors)
-        pages: list[int] = []
-        for row in rows:
-            for i in range(self.tabs.count()):
-                page = self.tabs.widget(i)
-                if page is not None and page.isAncestorOf(row) and i not in pages:
-                    pages.append(i)
-        bar = self.tabs.tabBar()
-        for i in pages:
-            bar.setTabTextColor(i, QColor(error_colour(self)))
-        if len(pages) > 1:
-            # The user sees one page at a time: say where the other objections are.
-            names = ", ".join(bar.tabText(i) for i in pages)
-            summary = self.tr("Not saved: {n} fields need attention on these pages: {pages}")
-            extra = self.banner.text() if self.banner.isVisible() else ""
-            self.board.show_banner("\n".join(
-                t for t in (summary.format(n=len(rows), pages=names), extra) if t))  # fmt: skip
-        if rows:
-            self.tabs.setCurrentIndex(pages[0])
-            rows[0].field.setFocus()
-
-    def _clear_errors(self) -> None:
-        self.board.clear()
-        bar = self.tabs.tabBar()
-        for i in range(self.tabs.count()):
-            bar.setTabTextColor(i, self.palette().color(QPalette.ColorRole.WindowText))
-
-    def _offer_reload(self, message: str) -> None:
-        answer = QMessageBox.question(
-            self,
-            self.tr("Changed by someone else"),
-            self.tr(
-                "{message}\n\nReload the agreement as it is now? Your unsaved edits in this "
-                "window will be lost."
-            ).format(message=message),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes,
-        )
-        if answer == QMessageBox.StandardButton.Yes and self.agreement_id is not None:
-            self.load(self.agreement_id)
-        else:
-            self.board.show_banner(message)
-
-    def _save_and_close(self) -> None:
-        if self.save():
-            self.accept()
-
-    def delete_agreement(self) -> None:
-        if self.view is None:
-            return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Delete agreement"),
-            self.tr(
-                "Delete {ref} “{title}” with its milestones, KPIs and documents?\n"
-                "You can undo this with Edit ▸ Undo."
-            ).format(ref=self.view.reference, title=self.view.title),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            delete_agreement_undoable(
-                self.db, self.undo_stack, self.view.id, self.view.version,
-                parent=self.parentWidget(),
-            )  # fmt: skip
-        except ConflictError as exc:
-            self._offer_reload(str(exc))
-            return
-        except (PartnerDeskError, SQLAlchemyError) as exc:
-            self.board.show_banner(self.tr("Not deleted: {reason}").format(reason=exc))
-            return
-        deleted_id = self.view.id
-        self._baseline = self._form_state()
-        self.deleted.emit(deleted_id)
-        self.accept()
-
-    # --- leaving -----------------------------------------------------------------------
-
-    def unsaved_question(self) -> str:
-        return self.tr("This agreement has changes that are not saved. Save them?")
