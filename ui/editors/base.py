@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from ui.editors.fields import ErrorBoard
 
@@ -13,6 +13,19 @@ class EditorDialog(QDialog):
     """Subclasses provide ``board``, ``is_dirty()``, ``save()`` and ``unsaved_question()``."""
 
     board: ErrorBoard
+    _focused_once = False
+
+    def first_field(self) -> QWidget:
+        """The field the user types into first when the window opens."""
+        raise NotImplementedError
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._focused_once:
+            # Otherwise Qt focuses the first widget of its chain (a tab bar, a button) and
+            # what the user types first goes nowhere.
+            self._focused_once = True
+            self.first_field().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def is_dirty(self) -> bool:
         raise NotImplementedError

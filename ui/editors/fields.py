@@ -110,6 +110,13 @@ class OptionalDateEdit(DateEdit):
     def set_value(self, value: date | None) -> None:
         self.setDate(_NO_DATE if value is None else to_qdate(value))
 
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # Showing "—" there are no sections to step through, yet QDateTimeEdit keeps
+        # Tab for its sections and the focus never leaves (a keyboard trap).
+        if self.date() == _NO_DATE:
+            return QWidget.focusNextPrevChild(self, next)
+        return super().focusNextPrevChild(next)
+
 
 class OptionalSpin(QSpinBox):
     """A whole number that may be absent: "—" (the minimum, -1) means None."""

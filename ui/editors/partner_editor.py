@@ -101,6 +101,9 @@ class PartnerEditor(EditorDialog):
 
     # --- layout ------------------------------------------------------------------------
 
+    def first_field(self) -> QWidget:
+        return self.legal_name_edit
+
     def _row(self, name: str, widget: QWidget) -> FieldRow:
         widget.setObjectName(f"field_{name}")
         return self.board.add(name, FieldRow(widget, self))

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -38,12 +41,26 @@ class RecordDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.buttons)
         self.submit: Callable[[], None] = lambda: None
+        self._shown = False
 
     def add_field(self, name: str, label: str, widget: QWidget) -> FieldRow:
         widget.setObjectName(f"field_{name}")
         row = self.board.add(name, FieldRow(widget, self))
         self.form.addRow(label, row)
         return row
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._shown:
+            return
+        self._shown = True
+        # The buttons were made before the fields, so Qt's Tab order and first focus would
+        # start on OK (where a space pressed it): fields first, then the buttons.
+        chain = [row.field for row in self.board.rows.values()] + self.buttons.buttons()
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
+        if self.board.rows:
+            next(iter(self.board.rows.values())).field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def fail(self, errors: list[FieldError]) -> None:
         self.board.show(errors)

@@ -338,6 +338,9 @@ class AgreementEditor(AgreementForm):
         self.deleted.emit(deleted_id)
         self.accept()
 
+    def first_field(self) -> QWidget:
+        return self.title_edit  # the reference is generated; the title is what one types
+
     # --- leaving -----------------------------------------------------------------------
 
     def unsaved_question(self) -> str:
