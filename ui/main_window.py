@@ -33,6 +33,7 @@ from app.services.agreements import get_agreement, renew_agreement
 from app.services.listing import count_agreements
 from app.services.partners import count_partners
 from ui import i18n, settings
+from ui.dialogs.renew import confirm_renewal
 from ui.pages.agreements import AgreementsPage
 from ui.pages.dashboard import DashboardPage
 from ui.pages.partners import PartnersPage
@@ -501,19 +502,7 @@ class MainWindow(QMainWindow):
         except PartnerDeskError as exc:
             QMessageBox.warning(self, self.tr("Cannot renew"), str(exc))
             return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Renew agreement"),
-            self.tr(
-                "Renew %1 (%2)? A draft successor starting %3 is created and this agreement "
-                "is marked renewed."
-            )
-            .replace("%1", current.reference)
-            .replace("%2", current.title)
-            .replace("%3", current.end_date.isoformat()),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        if not confirm_renewal(self, current):
             return
         try:
             with self.db.session() as s:
@@ -550,8 +539,15 @@ class MainWindow(QMainWindow):
             self._editor_missing(self.tr("import"))
             return
         wizard = cls(self.db, parent=self)
-        wizard.finished.connect(lambda _r: self.refresh_all())
+        wizard.finished.connect(lambda _r: self._imported(wizard.imported))
         wizard.open()
+
+    def _imported(self, wrote: bool) -> None:
+        if wrote:
+            # The steps on the stack describe records as they were before the import,
+            # which may have rewritten them: undoing one would undo part of the import.
+            self.undo_stack.clear()
+        self.refresh_all()
 
     def back_up(self) -> None:
         fn = optional("ui.dialogs.backup", "back_up")
@@ -565,7 +561,10 @@ class MainWindow(QMainWindow):
         if fn is None:
             self._editor_missing(self.tr("backup"))
             return
-        fn(self, self.db)
+        if fn(self, self.db):
+            # Undo steps were made against the database as it was before the restore:
+            # replayed now they would write old edits into the restored data.
+            self.undo_stack.clear()
         self.refresh_all()
 
     def offer_demo_data(self) -> None:

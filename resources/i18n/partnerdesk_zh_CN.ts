@@ -153,7 +153,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>未删除：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="344"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="347"/>
         <source>This agreement has changes that are not saved. Save them?</source>
         <translation>该协议有未保存的更改。是否保存？</translation>
     </message>
@@ -1083,12 +1083,12 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>EditorDialog</name>
     <message>
-        <location filename="../../ui/editors/base.py" line="31"/>
+        <location filename="../../ui/editors/base.py" line="44"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/base.py" line="49"/>
+        <location filename="../../ui/editors/base.py" line="62"/>
         <source>The new language applies when this window is opened again.</source>
         <translation>新语言将在再次打开此窗口时生效。</translation>
     </message>
@@ -1895,249 +1895,239 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>PartnerDesk</source>
         <translation>PartnerDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>Reports are not installed in this build.</source>
         <translation>此版本未安装报告功能。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>Partners</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>Renewals</source>
         <translation>续约</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>New &amp;agreement…</source>
         <translation>新建协议(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>Create an agreement with a partner</source>
         <translation>与合作伙伴新建协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>New &amp;partner…</source>
         <translation>新建合作伙伴(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>Add a partner company</source>
         <translation>添加合作伙伴公司</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>&amp;Back up…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>Load &amp;demo data…</source>
         <translation>加载演示数据(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>&amp;About PartnerDesk</source>
         <translation>关于 PartnerDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>Search references, titles, partners (Ctrl+F)</source>
         <translation>搜索编号、标题、合作伙伴（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>%1 agreements · %2 partners</source>
         <translation>%1 份协议 · %2 个合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="399"/>
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>Not available</source>
         <translation>不可用</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>The %1 editor is not installed in this build.</source>
         <translation>此版本未安装%1编辑器。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418"/>
-        <location filename="../../ui/main_window.py" line="433"/>
+        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="434"/>
         <source>agreement</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="424"/>
         <source>Cannot open the agreement</source>
         <translation>无法打开协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="451"/>
+        <location filename="../../ui/main_window.py" line="452"/>
         <source>partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="466"/>
+        <location filename="../../ui/main_window.py" line="467"/>
         <source>Delete agreements</source>
         <translation>删除协议</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="467"/>
+        <location filename="../../ui/main_window.py" line="468"/>
         <source>Delete %n agreement(s)? You can undo this with Ctrl+Z.</source>
         <translation>
             <numerusform>删除 %n 份协议？可按 Ctrl+Z 撤销。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="476"/>
+        <location filename="../../ui/main_window.py" line="477"/>
         <source>Delete %n agreement(s)</source>
         <translation>
             <numerusform>删除 %n 份协议</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="493"/>
+        <location filename="../../ui/main_window.py" line="494"/>
         <source>Some agreements were not deleted</source>
         <translation>部分协议未删除</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="502"/>
-        <location filename="../../ui/main_window.py" line="522"/>
+        <location filename="../../ui/main_window.py" line="503"/>
+        <location filename="../../ui/main_window.py" line="511"/>
         <source>Cannot renew</source>
         <translation>无法续约</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="506"/>
-        <source>Renew agreement</source>
-        <translation>续约协议</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="508"/>
-        <source>Renew %1 (%2)? A draft successor starting %3 is created and this agreement is marked renewed.</source>
-        <translation>续约 %1（%2）？将创建一份自 %3 起的续约协议草稿，并将本协议标记为已续约。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="526"/>
+        <location filename="../../ui/main_window.py" line="515"/>
         <source>%1 renewed as %2</source>
         <translation>%1 已续约为 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="550"/>
+        <location filename="../../ui/main_window.py" line="539"/>
         <source>import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="559"/>
-        <location filename="../../ui/main_window.py" line="566"/>
+        <location filename="../../ui/main_window.py" line="555"/>
+        <location filename="../../ui/main_window.py" line="562"/>
         <source>backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="593"/>
+        <location filename="../../ui/main_window.py" line="592"/>
         <source>Now using %1</source>
         <translation>当前使用 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="603"/>
+        <location filename="../../ui/main_window.py" line="602"/>
         <source>About PartnerDesk</source>
         <translation>关于 PartnerDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="604"/>
+        <location filename="../../ui/main_window.py" line="603"/>
         <source>PartnerDesk — cooperation agreements for partnership managers.</source>
         <translation>PartnerDesk — 为合作经理管理合作协议。</translation>
     </message>
@@ -2276,153 +2266,153 @@ All agreements incl. ended and drafts (%3): %4</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="114"/>
+        <location filename="../../ui/editors/partner_editor.py" line="117"/>
         <source>e.g. 爱彼贸易有限公司</source>
         <translation>如：爱彼贸易有限公司</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="141"/>
+        <location filename="../../ui/editors/partner_editor.py" line="144"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="141"/>
+        <location filename="../../ui/editors/partner_editor.py" line="144"/>
         <source>Role</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="141"/>
+        <location filename="../../ui/editors/partner_editor.py" line="144"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="141"/>
+        <location filename="../../ui/editors/partner_editor.py" line="144"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="156"/>
+        <location filename="../../ui/editors/partner_editor.py" line="159"/>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="157"/>
+        <location filename="../../ui/editors/partner_editor.py" line="160"/>
         <source>Remove contact</source>
         <translation>移除联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="172"/>
+        <location filename="../../ui/editors/partner_editor.py" line="175"/>
         <source>Legal name *</source>
         <translation>法定名称 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="173"/>
+        <location filename="../../ui/editors/partner_editor.py" line="176"/>
         <source>Local-script name</source>
         <translation>本地文字名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="174"/>
+        <location filename="../../ui/editors/partner_editor.py" line="177"/>
         <source>Country *</source>
         <translation>国家/地区 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="175"/>
+        <location filename="../../ui/editors/partner_editor.py" line="178"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="176"/>
+        <location filename="../../ui/editors/partner_editor.py" line="179"/>
         <source>Website</source>
         <translation>网站</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="177"/>
-        <location filename="../../ui/editors/partner_editor.py" line="185"/>
+        <location filename="../../ui/editors/partner_editor.py" line="180"/>
+        <location filename="../../ui/editors/partner_editor.py" line="188"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="178"/>
+        <location filename="../../ui/editors/partner_editor.py" line="181"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="179"/>
+        <location filename="../../ui/editors/partner_editor.py" line="182"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="185"/>
+        <location filename="../../ui/editors/partner_editor.py" line="188"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="185"/>
+        <location filename="../../ui/editors/partner_editor.py" line="188"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="185"/>
+        <location filename="../../ui/editors/partner_editor.py" line="188"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="186"/>
+        <location filename="../../ui/editors/partner_editor.py" line="189"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="186"/>
+        <location filename="../../ui/editors/partner_editor.py" line="189"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="192"/>
+        <location filename="../../ui/editors/partner_editor.py" line="195"/>
         <source>Double-click an agreement to open it</source>
         <translation>双击协议即可打开</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="239"/>
+        <location filename="../../ui/editors/partner_editor.py" line="242"/>
         <source>New partner</source>
         <translation>新建合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="240"/>
+        <location filename="../../ui/editors/partner_editor.py" line="243"/>
         <source>Partner — {name}</source>
         <translation>合作伙伴 — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="249"/>
+        <location filename="../../ui/editors/partner_editor.py" line="252"/>
         <source>Undo/redo changed this partner; saving will offer to reload it.</source>
         <translation>撤销/重做已修改此合作伙伴；保存时将提示重新加载。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="255"/>
+        <location filename="../../ui/editors/partner_editor.py" line="258"/>
         <source>Undo/redo removed this partner.</source>
         <translation>撤销/重做已删除此合作伙伴。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="279"/>
+        <location filename="../../ui/editors/partner_editor.py" line="282"/>
         <source>Agreements ({n})</source>
         <translation>协议（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="367"/>
+        <location filename="../../ui/editors/partner_editor.py" line="370"/>
         <source>This partner no longer exists: {e}</source>
         <translation>该合作伙伴已不存在：{e}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="370"/>
+        <location filename="../../ui/editors/partner_editor.py" line="373"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="391"/>
+        <location filename="../../ui/editors/partner_editor.py" line="394"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="393"/>
+        <location filename="../../ui/editors/partner_editor.py" line="396"/>
         <source>{message}
 
 Reload the partner as it is now? Your unsaved edits in this window will be lost.</source>
@@ -2431,7 +2421,7 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
 是否重新加载该合作伙伴的当前内容？此窗口中未保存的修改将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="409"/>
+        <location filename="../../ui/editors/partner_editor.py" line="412"/>
         <source>This partner has changes that are not saved. Save them?</source>
         <translation>该合作伙伴有未保存的更改。是否保存？</translation>
     </message>
@@ -2676,6 +2666,27 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
         <location filename="../../ui/editors/agreement/tab_base.py" line="139"/>
         <source>PartnerDesk</source>
         <translation>PartnerDesk</translation>
+    </message>
+</context>
+<context>
+    <name>RenewDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/renew.py" line="26"/>
+        <source>Renew {ref} ({title})?
+
+A draft successor starting {start} is created; {ref} is marked renewed and stays in force until it ends on {end}.
+
+A renewal cannot be undone with Undo: if it was a mistake, delete the draft successor.</source>
+        <translation>续签 {ref}（{title}）？
+
+将创建一份自 {start} 起生效的草稿后续协议；{ref} 标记为已续签，并在 {end} 到期前继续有效。
+
+续签无法通过“撤销”撤回：如果续签有误，请删除该草稿后续协议。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/renew.py" line="41"/>
+        <source>Renew agreement</source>
+        <translation>续约协议</translation>
     </message>
 </context>
 <context>

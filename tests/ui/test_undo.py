@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -23,8 +24,11 @@ from app.services.audit import history
 from app.services.kpis import record_actual
 from app.services.milestones import MilestoneInput, add_milestone
 from app.services.partners import PartnerInput, get_partner
+from ui.dialogs import backup as backup_dialog
+from ui.dialogs.import_wizard import ImportWizard
 from ui.editors.agreement.editor import AgreementEditor
 from ui.editors.partner_editor import PartnerEditor
+from ui.main_window import MainWindow
 from ui.undo import (
     ChangeStatusCommand,
     DeleteAgreementCommand,
@@ -319,3 +323,43 @@ def test_an_editor_mid_edit_keeps_the_edit_and_is_told(
     stack.undo()
     assert editor.owner_edit.text() == "Typing, not saved"
     assert "Undo/redo changed this agreement" in editor.banner.text()
+
+
+def test_a_restore_clears_the_undo_history(
+    qtbot: QtBot, ui_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = MainWindow(ui_db, date(2026, 11, 26))
+    qtbot.addWidget(window)
+    backup = tmp_path / "before.db"
+    assert backup_dialog.back_up(None, ui_db, backup, quiet=True) == backup
+    victim = first(ui_db, AgreementStatus.DRAFT)
+    delete_agreement_undoable(ui_db, window.undo_stack, victim.id, parent=window)
+    assert window.undo_action.isEnabled()
+    real_restore = backup_dialog.restore
+    monkeypatch.setattr(
+        backup_dialog, "restore",
+        lambda parent, db: real_restore(parent, db, backup, confirm=lambda *_a: True, quiet=True),
+    )  # fmt: skip
+
+    window.restore()
+
+    assert stored(ui_db, victim.id).title == victim.title  # back from the backup
+    assert not window.undo_action.isEnabled()  # nothing left to replay onto it
+    assert window.undo_stack.count() == 0
+
+
+def test_an_import_that_wrote_clears_the_undo_history(qtbot: QtBot, ui_db: Database) -> None:
+    window = MainWindow(ui_db, date(2026, 11, 26))
+    qtbot.addWidget(window)
+    delete_agreement_undoable(ui_db, window.undo_stack, first(ui_db, AgreementStatus.DRAFT).id)
+    window.import_data()
+    wizard = window.findChild(ImportWizard)
+    assert wizard is not None
+    wizard.close()  # closed before importing: the history stays
+    assert window.undo_action.isEnabled()
+
+    window.import_data()
+    wizard = next(w for w in window.findChildren(ImportWizard) if w.isVisible())
+    wizard.imported = True  # as its last page sets it once the rows are written
+    wizard.done(ImportWizard.DialogCode.Accepted)
+    assert not window.undo_action.isEnabled()
