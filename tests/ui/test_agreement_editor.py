@@ -29,6 +29,7 @@ from app.domain.enums import AgreementStatus, AgreementType, MilestoneStatus
 from app.services.agreements import AgreementView, get_agreement, update_agreement
 from app.services.editing import partner_choices
 from app.services.listing import count_agreements
+from app.services.partners import PartnerInput, create_partner
 from ui.editors.agreement.attachments import AttachmentDialog
 from ui.editors.agreement.editor import AgreementEditor
 from ui.editors.agreement.kpis import ActualDialog, KpiDialog
@@ -705,3 +706,42 @@ def test_a_milestone_marked_done_without_a_date_is_refused_then_accepted(
     done = next(m for m in stored(ui_db, agreement.id).milestones if m.id == target.id)
     assert (done.status, done.completed_on) == (MilestoneStatus.DONE, date(2026, 11, 20))
     assert done.title == target.title  # what was not touched stays
+
+
+def test_a_failed_save_keeps_the_form_inside_the_window(qtbot: QtBot, ui_db: Database) -> None:
+    with ui_db.session() as s:  # partner names this long are common in the trade
+        create_partner(s, PartnerInput(
+            legal_name="Shenzhen Qianhai Cross-Border International Supply Chain Management "
+            "Service Co., Ltd.", local_name="深圳前海跨境国际供应链管理服务有限公司", country="CN",
+        ))  # fmt: skip
+    editor = open_editor(qtbot, ui_db)
+    editor.resize(editor.minimumSize())
+    qtbot.waitExposed(editor)
+
+    assert save(qtbot, editor) == []
+    QApplication.processEvents()  # the layout requests the errors posted
+
+    assert editor.board.text_for("partner") and editor.board.text_for("title")
+    scroll = editor.general_scroll
+    assert not scroll.horizontalScrollBar().isVisible()
+    viewport = scroll.viewport()
+    assert viewport is not None
+    currency = editor.currency_combo
+    right_edge = currency.mapTo(viewport, currency.rect().topRight()).x()
+    assert right_edge < viewport.width()  # the currency box is whole, not cut off
+
+
+def test_an_error_goes_as_soon_as_its_field_is_right_and_only_then(
+    qtbot: QtBot, ui_db: Database
+) -> None:
+    editor = open_editor(qtbot, ui_db)
+    assert save(qtbot, editor) == []
+    assert editor.board.text_for("title") and editor.board.text_for("partner")
+
+    type_keys(qtbot, editor.title_edit, "Spring campaign")
+    type_keys(qtbot, editor.partner_combo, "no such partner")
+
+    qtbot.waitUntil(lambda: editor.board.text_for("title") == "")
+    assert not editor.board.rows["title"].error_label.isVisible()
+    assert editor.board.text_for("partner")  # still wrong: still said
+    assert editor.board.text_for("value")  # not touched: still said

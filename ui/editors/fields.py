@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import QDate, QRegularExpression, Signal
+from PySide6.QtCore import QDate, QRegularExpression, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QPalette, QRegularExpressionValidator, QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QGridLayout,
     QLabel,
@@ -178,12 +181,45 @@ class CheckGroup(QWidget):
             box.setChecked(v in wanted)
 
 
+def change_signal(field: QWidget) -> SignalInstance | None:
+    """The signal a field gives when the user changes its value (None: it has none)."""
+    if isinstance(field, QDateEdit):
+        return field.dateChanged
+    if isinstance(field, QComboBox):
+        return field.currentTextChanged
+    if isinstance(field, QAbstractSpinBox) and hasattr(field, "valueChanged"):
+        return field.valueChanged  # type: ignore[no-any-return]
+    if isinstance(field, QAbstractButton):
+        return field.toggled
+    if isinstance(field, QLineEdit | QPlainTextEdit):
+        return field.textChanged
+    if isinstance(field, CheckGroup):
+        return field.changed
+    return None
+
+
 class FieldRow(QWidget):
     """A field with the room beneath it where the service's objection is shown in red."""
+
+    edited = Signal()
 
     def __init__(self, field: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.field = field
+        signal = change_signal(field)
+        if signal is not None:
+            signal.connect(self.edited)
+        if isinstance(field, QComboBox):
+            # The red frame is a style sheet, and under one a combo box asks for the width
+            # of its longest entry (a partner's name): the form grew a scroll bar.
+            field.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            field.setMinimumContentsLength(max(field.minimumContentsLength(), 6))
+            if field.isEditable():  # a typed-in choice: as wide as the form gives it
+                policy = field.sizePolicy()
+                policy.setHorizontalPolicy(QSizePolicy.Policy.Expanding)
+                field.setSizePolicy(policy)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -237,16 +273,48 @@ class FieldRow(QWidget):
 
 
 class ErrorBoard:
-    """Puts each FieldError beside its field; what has no field goes to the banner."""
+    """Puts each FieldError beside its field; what has no field goes to the banner.
+
+    An error stays only while it is true: once the user edits a field that shows one, the
+    form is checked again (``recheck``, shortly after the typing stops) and every field that
+    is right now loses its note. Without ``recheck`` editing the field clears its note.
+    """
+
+    RECHECK_MS = 200  # after the last keystroke: one check per pause, not per key
 
     def __init__(self, banner: QLabel) -> None:
         self.banner = banner
         self.rows: dict[str, FieldRow] = {}
         self.aliases: dict[str, str] = {}
+        self.recheck: Callable[[], Sequence[FieldError]] | None = None
+        self._timer = QTimer(banner)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(self.RECHECK_MS)
+        self._timer.timeout.connect(self._recheck_now)
 
     def add(self, name: str, row: FieldRow) -> FieldRow:
         self.rows[name] = row
+        row.edited.connect(lambda: self._edited(row))
         return row
+
+    def _edited(self, row: FieldRow) -> None:
+        if not row.error_text:
+            return
+        if self.recheck is None:
+            row.clear_error()
+        else:
+            self._timer.start()
+
+    def _recheck_now(self) -> None:
+        if self.recheck is None:
+            return
+        still = {self.aliases.get(e.field, e.field) for e in self.recheck()}
+        for name, row in self.rows.items():
+            if name not in still and row.error_text:
+                row.clear_error()
+        if not any(row.error_text for row in self.rows.values()):
+            self.banner.clear()
+            self.banner.hide()
 
     def remove(self, names: Iterable[str]) -> None:
         for name in list(names):

@@ -33,6 +33,7 @@ from app.services.partners import (
     ContactInput,
     PartnerInput,
     PartnerView,
+    check_partner,
     create_partner,
     get_partner,
     update_partner,
@@ -68,6 +69,7 @@ class PartnerEditor(EditorDialog):
         self.setSizeGripEnabled(True)
         self.banner = make_banner(self)
         self.board = ErrorBoard(self.banner)
+        self.board.recheck = lambda: check_partner(self.collect())
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self._build_details(), self.tr("Partner"))

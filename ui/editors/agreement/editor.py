@@ -73,6 +73,7 @@ class AgreementEditor(AgreementForm):
         self.agreement_id = agreement_id
         self.undo_stack = undo_stack
         self.setObjectName("AgreementEditor")
+        self.board.recheck = self._recheck
         self.setMinimumSize(860, 640)
         self.setSizeGripEnabled(True)
         self.milestones_tab = MilestonesTab(db, self)
@@ -238,6 +239,16 @@ class AgreementEditor(AgreementForm):
         self._show(view)
         self.saved.emit(view.id)
         return True
+
+    def _recheck(self) -> list[FieldError]:
+        """What is still wrong with the form, asked of the service without writing."""
+        data, problems = self.collect()
+        try:
+            with self.db.session() as s:
+                _, errors = validate_agreement(s, data, self.agreement_id)
+        except PartnerDeskError:
+            return problems + [FieldError(name, "") for name in self.board.rows]  # keep all
+        return problems + errors
 
     def _push_undo(self, before: AgreementView | None, after: AgreementView) -> None:
         if self.undo_stack is None:
