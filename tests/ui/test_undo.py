@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 import ui.undo
@@ -363,3 +364,44 @@ def test_an_import_that_wrote_clears_the_undo_history(qtbot: QtBot, ui_db: Datab
     wizard.imported = True  # as its last page sets it once the rows are written
     wizard.done(ImportWizard.DialogCode.Accepted)
     assert not window.undo_action.isEnabled()
+
+
+def test_ctrl_z_in_an_open_editor_undoes_typing_only_and_never_a_saved_change(
+    qtbot: QtBot, ui_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The decision: in an editor Ctrl+Z is the field's own undo of typing; a saved change is
+    # undone with Edit ▸ Undo in the main window, which rewrites the open editor with it.
+    asked: list[str] = []
+
+    def question(_parent: QWidget | None, _title: str, text: str, *_a: Any) -> Button:
+        asked.append(text)
+        return Button.Discard
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    window = MainWindow(ui_db, date(2026, 11, 26))
+    qtbot.addWidget(window)
+    editor = window.open_agreement(15)
+    assert isinstance(editor, AgreementEditor)
+    qtbot.waitExposed(editor)
+    editor.activateWindow()
+    title = editor.title_edit
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is title)
+    title.selectAll()
+    QTest.keyClicks(title, "Saved title")
+    QTest.keyClick(title, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert stored(ui_db, 15).title == "Saved title"
+
+    for widget in (title, editor.status_combo, editor.save_button):
+        widget.setFocus()
+        QTest.keyClick(widget, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        assert title.text() == stored(ui_db, 15).title == "Saved title"  # form = database
+
+    QTest.keyClicks(title, " and typing")
+    QTest.keyClick(title, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert title.text() == "Saved title"  # the typing went, the save stayed
+
+    window.undo_action.trigger()  # Edit ▸ Undo: the database and the editor together
+    assert stored(ui_db, 15).title != "Saved title"
+    assert title.text() == stored(ui_db, 15).title
+    qtbot.mouseClick(editor.cancel_button, Qt.MouseButton.LeftButton)  # type: ignore[no-untyped-call]
+    assert asked == []  # nothing unsaved: the form is what is stored

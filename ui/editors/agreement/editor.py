@@ -3,6 +3,10 @@ documents and history of one agreement.
 
 The form only collects; the services decide. A refusal comes back as ``FieldError``s that are
 shown under the fields they concern, and nothing is written until the services accept.
+
+Undo means one thing per place: in this window Ctrl+Z is the focused field's undo of typing
+(a save resets every field, so it never reaches back past the save); a saved change is undone
+with Edit ▸ Undo in the main window, and the open editor is reloaded with what it wrote.
 """
 
 from __future__ import annotations
