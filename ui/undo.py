@@ -19,10 +19,8 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
 
-from app.db import Database
+from app.db import Database, Session
 from app.domain.enums import AgreementStatus
 from app.errors import PartnerDeskError
 from app.services.agreements import AgreementInput, AgreementView, change_status, get_agreement
@@ -102,8 +100,8 @@ class DatabaseCommand(QUndoCommand):
         try:
             with self.db.session() as s:
                 step(s)
-        except (PartnerDeskError, SQLAlchemyError) as exc:
-            self._fail(str(exc) if isinstance(exc, PartnerDeskError) else _first_line(exc))
+        except PartnerDeskError as exc:
+            self._fail(str(exc))
         except Exception as exc:  # a bug must still not crash the window from inside Qt
             log.exception("undo step failed")
             self._fail(repr(exc))
@@ -118,11 +116,6 @@ class DatabaseCommand(QUndoCommand):
         )
         undo_events().failed.emit(message)
         show_undo_error(self.parent_widget, message)
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(getattr(exc, "orig", None) or exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
 
 
 # --- agreements ------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import (
     ArgumentError,
+    DBAPIError,
     IntegrityError,
     NoSuchModuleError,
     OperationalError,
@@ -152,6 +153,10 @@ class Database:
             raise ConflictError(f"the database refused the change: {_first_line(exc)}") from exc
         except OperationalError as exc:
             raise DatabaseError(_operational_message(self.description, exc)) from exc
+        except DBAPIError as exc:
+            # The rest of the driver's refusals (a permission, a value the column cannot
+            # hold): the window only ever has to catch the product's own errors.
+            raise DatabaseError(f"the database refused the change: {_first_line(exc)}") from exc
 
     def dispose(self) -> None:
         self.engine.dispose()

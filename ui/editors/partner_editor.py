@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
 from app.db import Database
 from app.domain.countries import COUNTRIES, country_name
@@ -371,7 +370,7 @@ class PartnerEditor(EditorDialog):
         except NotFoundError as exc:
             self.board.show_banner(self.tr("This partner no longer exists: {e}").format(e=exc))
             return False
-        except (PartnerDeskError, SQLAlchemyError) as exc:
+        except PartnerDeskError as exc:
             self.board.show_banner(self.tr("Not saved: {reason}").format(reason=exc))
             return False
         if self.undo_stack is not None:

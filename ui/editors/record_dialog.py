@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
 from app.errors import FieldError, PartnerDeskError, ValidationError
 from ui.editors.fields import ErrorBoard, FieldRow, make_banner
@@ -76,7 +75,7 @@ class RecordDialog(QDialog):
             field, message = exc.args if len(exc.args) == 2 else ("", str(exc))
             self.board.show([FieldError(str(field), str(message))])
             return
-        except (PartnerDeskError, SQLAlchemyError) as exc:
+        except PartnerDeskError as exc:
             self.board.show_banner(str(exc))
             return
         self.accept()

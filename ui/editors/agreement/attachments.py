@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
 from app.db import Database
 from app.domain.enums import DocumentKind
@@ -111,7 +110,7 @@ class AttachmentsTab(RecordsTab):
         try:
             with self.db.session() as s:
                 return attachment_content(s, att.id)[1]
-        except (PartnerDeskError, SQLAlchemyError) as exc:
+        except PartnerDeskError as exc:
             self.error(str(exc))
             return None
 
@@ -163,7 +162,7 @@ class AttachmentsTab(RecordsTab):
         try:
             with self.db.session() as s:
                 remove_attachment(s, att.id)
-        except (PartnerDeskError, SQLAlchemyError) as exc:
+        except PartnerDeskError as exc:
             self.error(str(exc))
         self.refresh()
 

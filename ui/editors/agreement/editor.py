@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
 from app.db import Database
 from app.domain.enums import AgreementType
@@ -236,7 +235,7 @@ class AgreementEditor(AgreementForm):
                 )
             )
             return False
-        except (PartnerDeskError, SQLAlchemyError) as exc:
+        except PartnerDeskError as exc:
             self.board.show_banner(self.tr("Not saved: {reason}").format(reason=exc))
             return False
         self._push_undo(before, view)
@@ -345,7 +344,7 @@ class AgreementEditor(AgreementForm):
         except ConflictError as exc:
             self._offer_reload(str(exc))
             return
-        except (PartnerDeskError, SQLAlchemyError) as exc:
+        except PartnerDeskError as exc:
             self.board.show_banner(self.tr("Not deleted: {reason}").format(reason=exc))
             return
         deleted_id = self.view.id

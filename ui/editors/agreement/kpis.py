@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
 from app.db import Database
 from app.domain.enums import Attainment, KpiDirection
@@ -169,7 +168,7 @@ class KpisTab(RecordsTab):
         try:
             with self.db.session() as s:
                 remove_kpi(s, kpi.id)
-        except (PartnerDeskError, SQLAlchemyError) as exc:
+        except PartnerDeskError as exc:
             self.error(str(exc))
         self.refresh()
 

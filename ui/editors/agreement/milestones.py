@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
 from app.db import Database
 from app.domain.enums import MilestoneStatus
@@ -154,7 +153,7 @@ class MilestonesTab(RecordsTab):
         try:
             with self.db.session() as s:
                 remove_milestone(s, m.id)
-        except (PartnerDeskError, SQLAlchemyError) as exc:
+        except PartnerDeskError as exc:
             self.error(str(exc))
         self.refresh()
 
