@@ -34,12 +34,10 @@ from app.services.editing import (
     revert_partner,
 )
 from app.services.partners import PartnerInput
+from ui.changes import AGREEMENT, PARTNER, Changes, Entity
 from ui.editors.labels import enum_label
 
 log = logging.getLogger(__name__)
-
-AGREEMENT = "agreement"
-PARTNER = "partner"
 
 
 # Each text is a literal in its own translate() call, so that pyside6-lupdate collects it.
@@ -47,9 +45,9 @@ translate = QCoreApplication.translate
 
 
 class UndoEvents(QObject):
-    """Tells the pages that an undo or redo changed a record, so they refresh it."""
+    """Tells the pages and open editors that an undo or redo changed a record."""
 
-    changed = Signal(str, int)  # entity ("agreement" | "partner"), id
+    changed = Signal(object)  # Changes
     failed = Signal(str)  # the message shown to the user
 
 
@@ -70,7 +68,7 @@ def show_undo_error(parent: QWidget | None, message: str) -> None:
 class DatabaseCommand(QUndoCommand):
     """A saved change that can be written back and forth in one transaction each."""
 
-    entity = AGREEMENT
+    entity: Entity = AGREEMENT
 
     def __init__(
         self, db: Database, text: str, *, applied: bool = True, parent: QWidget | None = None
@@ -106,7 +104,7 @@ class DatabaseCommand(QUndoCommand):
             log.exception("undo step failed")
             self._fail(repr(exc))
         else:
-            undo_events().changed.emit(self.entity, self.record_id)
+            undo_events().changed.emit(Changes.of(self.entity, [self.record_id]))
 
     def _fail(self, reason: str) -> None:
         # Obsolete in undo()/redo(): QUndoStack deletes the step, the stack stays usable.

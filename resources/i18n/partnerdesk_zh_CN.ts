@@ -4,32 +4,32 @@
 <context>
     <name>ActualDialog</name>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="69"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="68"/>
         <source>Actual for {metric}</source>
         <translation>{metric} 的实际值</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="76"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="75"/>
         <source>target {t} {u}</source>
         <translation>目标 {t} {u}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="77"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="76"/>
         <source>Period ending *</source>
         <translation>期末日期 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="78"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="77"/>
         <source>Actual * ({target})</source>
         <translation>实际值 * （{target}）</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="80"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="79"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="88"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="87"/>
         <source>enter the actual value</source>
         <translation>请输入实际值</translation>
     </message>
@@ -37,97 +37,97 @@
 <context>
     <name>AgreementEditor</name>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="82"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="87"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="83"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="88"/>
         <source>Terms</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="84"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="89"/>
         <source>Milestones</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="85"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="90"/>
         <source>KPIs</source>
         <translation>KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="86"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="91"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="87"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="92"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="93"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="98"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="96"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="101"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="99"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="104"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="101"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="106"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="157"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="162"/>
         <source>New agreement</source>
         <translation>新建协议</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="160"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="165"/>
         <source>Agreement {ref} — {title}</source>
         <translation>协议 {ref} — {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="171"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="176"/>
         <source>Undo/redo changed this agreement; saving will offer to reload it.</source>
         <translation>撤销/重做已修改此协议；保存时将提示重新加载。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="177"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="184"/>
         <source>Undo/redo removed this agreement.</source>
         <translation>撤销/重做已删除此协议。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="229"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="236"/>
         <source>This agreement no longer exists (deleted on another desk?): {e}</source>
         <translation>该协议已不存在（可能已在其他电脑上删除）：{e}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="235"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="242"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="276"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="293"/>
         <source>Not saved: {n} fields need attention on these pages: {pages}</source>
         <translation>未保存：以下页面有 {n} 个字段需要处理：{pages}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="293"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="310"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="295"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="312"/>
         <source>{message}
 
 Reload the agreement as it is now? Your unsaved edits in this window will be lost.</source>
@@ -136,24 +136,24 @@ Reload the agreement as it is now? Your unsaved edits in this window will be los
 是否重新加载该协议的当前内容？此窗口中未保存的修改将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="315"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="332"/>
         <source>Delete agreement</source>
         <translation>删除协议</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="317"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="334"/>
         <source>Delete {ref} “{title}” with its milestones, KPIs and documents?
 You can undo this with Edit ▸ Undo.</source>
         <translation>删除 {ref}“{title}”及其里程碑、KPI 和文件？
 可通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="334"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="351"/>
         <source>Not deleted: {reason}</source>
         <translation>未删除：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="347"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="364"/>
         <source>This agreement has changes that are not saved. Save them?</source>
         <translation>该协议有未保存的更改。是否保存？</translation>
     </message>
@@ -326,77 +326,77 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>AgreementTableModel</name>
     <message>
-        <location filename="../../ui/models/agreements.py" line="62"/>
+        <location filename="../../ui/models/agreements.py" line="61"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="67"/>
+        <location filename="../../ui/models/agreements.py" line="66"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="71"/>
+        <location filename="../../ui/models/agreements.py" line="70"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="77"/>
+        <location filename="../../ui/models/agreements.py" line="76"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="82"/>
+        <location filename="../../ui/models/agreements.py" line="81"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="86"/>
+        <location filename="../../ui/models/agreements.py" line="85"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="92"/>
+        <location filename="../../ui/models/agreements.py" line="91"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="99"/>
+        <location filename="../../ui/models/agreements.py" line="98"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="105"/>
+        <location filename="../../ui/models/agreements.py" line="104"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="112"/>
+        <location filename="../../ui/models/agreements.py" line="111"/>
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="118"/>
+        <location filename="../../ui/models/agreements.py" line="117"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="124"/>
+        <location filename="../../ui/models/agreements.py" line="123"/>
         <source>Days to decide</source>
         <translation>距决策天数</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="131"/>
+        <location filename="../../ui/models/agreements.py" line="130"/>
         <source>Operating model</source>
         <translation>经营模式</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="138"/>
+        <location filename="../../ui/models/agreements.py" line="137"/>
         <source>Auto-renew</source>
         <translation>自动续约</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="139"/>
+        <location filename="../../ui/models/agreements.py" line="138"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -404,91 +404,91 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>AgreementsPage</name>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="73"/>
+        <location filename="../../ui/pages/agreements.py" line="74"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="77"/>
+        <location filename="../../ui/pages/agreements.py" line="78"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="78"/>
+        <location filename="../../ui/pages/agreements.py" line="79"/>
         <source>Live (active or pending)</source>
         <translation>生效中（生效或待审批）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="83"/>
+        <location filename="../../ui/pages/agreements.py" line="84"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="86"/>
+        <location filename="../../ui/pages/agreements.py" line="87"/>
         <source>Search reference, title, partner…</source>
         <translation>搜索编号、标题、合作伙伴…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="89"/>
+        <location filename="../../ui/pages/agreements.py" line="90"/>
         <source>Decision from</source>
         <translation>决策日期从</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="95"/>
+        <location filename="../../ui/pages/agreements.py" line="96"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="97"/>
+        <location filename="../../ui/pages/agreements.py" line="98"/>
         <source>Columns</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="120"/>
+        <location filename="../../ui/pages/agreements.py" line="121"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="156"/>
+        <location filename="../../ui/pages/agreements.py" line="157"/>
         <source>All owners</source>
         <translation>全部负责人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="227"/>
+        <location filename="../../ui/pages/agreements.py" line="228"/>
         <source>%n agreement(s)</source>
         <translation>
             <numerusform>%n 份协议</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="232"/>
+        <location filename="../../ui/pages/agreements.py" line="233"/>
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="294"/>
+        <location filename="../../ui/pages/agreements.py" line="295"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="295"/>
+        <location filename="../../ui/pages/agreements.py" line="296"/>
         <source>Renew…</source>
         <translation>续约…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="301"/>
+        <location filename="../../ui/pages/agreements.py" line="302"/>
         <source>Export report…</source>
         <translation>导出报告…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="305"/>
+        <location filename="../../ui/pages/agreements.py" line="306"/>
         <source>Delete %n agreement(s)…</source>
         <translation>
             <numerusform>删除 %n 份协议…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="308"/>
+        <location filename="../../ui/pages/agreements.py" line="309"/>
         <source>New agreement…</source>
         <translation>新建协议…</translation>
     </message>
@@ -605,22 +605,22 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>AttachmentDialog</name>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="36"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="35"/>
         <source>Add document</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="43"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="42"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="44"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="43"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="45"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="44"/>
         <source>Expires on</source>
         <translation>到期日</translation>
     </message>
@@ -628,82 +628,82 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>AttachmentsTab</name>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="54"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="53"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="54"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="53"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="54"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="53"/>
         <source>Expires</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="54"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="53"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="55"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="54"/>
         <source>Added</source>
         <translation>添加时间</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="55"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="54"/>
         <source>By</source>
         <translation>添加人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="58"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="57"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="59"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="58"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="60"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="59"/>
         <source>Save a copy…</source>
         <translation>另存副本…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="61"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="60"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="88"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="87"/>
         <source>Add document</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="135"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="134"/>
         <source>No application opens {name}; use “Save a copy…”.</source>
         <translation>没有可打开 {name} 的程序；请使用“另存副本…”。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="143"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="142"/>
         <source>Save a copy</source>
         <translation>另存副本</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="153"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="152"/>
         <source>Could not save {name}: {reason}</source>
         <translation>无法保存 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="160"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="159"/>
         <source>Remove document</source>
         <translation>移除文件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="161"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="160"/>
         <source>Remove “{name}”?</source>
         <translation>移除“{name}”？</translation>
     </message>
@@ -828,246 +828,246 @@ The previous contents are in {path}.</source>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="150"/>
+        <location filename="../../ui/pages/dashboard.py" line="151"/>
         <source>Agreements in the portfolio</source>
         <translation>组合中的协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="151"/>
+        <location filename="../../ui/pages/dashboard.py" line="152"/>
         <source>Active contract value</source>
         <translation>生效合同金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="152"/>
+        <location filename="../../ui/pages/dashboard.py" line="153"/>
         <source>Decisions due within 30 days</source>
         <translation>30 天内到期的决策</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="153"/>
-        <location filename="../../ui/pages/dashboard.py" line="203"/>
+        <location filename="../../ui/pages/dashboard.py" line="154"/>
+        <location filename="../../ui/pages/dashboard.py" line="204"/>
         <source>Overdue milestones</source>
         <translation>逾期里程碑</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="154"/>
-        <location filename="../../ui/pages/dashboard.py" line="204"/>
+        <location filename="../../ui/pages/dashboard.py" line="155"/>
+        <location filename="../../ui/pages/dashboard.py" line="205"/>
         <source>KPIs in red</source>
         <translation>红灯 KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="155"/>
+        <location filename="../../ui/pages/dashboard.py" line="156"/>
         <source>Documents expiring within 60 days</source>
         <translation>60 天内到期的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="162"/>
+        <location filename="../../ui/pages/dashboard.py" line="163"/>
         <source>Show them in the agreements list</source>
         <translation>在协议列表中查看</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="165"/>
+        <location filename="../../ui/pages/dashboard.py" line="166"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="165"/>
+        <location filename="../../ui/pages/dashboard.py" line="166"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="166"/>
-        <location filename="../../ui/pages/dashboard.py" line="170"/>
-        <location filename="../../ui/pages/dashboard.py" line="174"/>
-        <location filename="../../ui/pages/dashboard.py" line="178"/>
+        <location filename="../../ui/pages/dashboard.py" line="167"/>
+        <location filename="../../ui/pages/dashboard.py" line="171"/>
+        <location filename="../../ui/pages/dashboard.py" line="175"/>
+        <location filename="../../ui/pages/dashboard.py" line="179"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="166"/>
-        <location filename="../../ui/pages/dashboard.py" line="174"/>
+        <location filename="../../ui/pages/dashboard.py" line="167"/>
+        <location filename="../../ui/pages/dashboard.py" line="175"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="166"/>
+        <location filename="../../ui/pages/dashboard.py" line="167"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="167"/>
-        <location filename="../../ui/pages/dashboard.py" line="171"/>
+        <location filename="../../ui/pages/dashboard.py" line="168"/>
+        <location filename="../../ui/pages/dashboard.py" line="172"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="167"/>
+        <location filename="../../ui/pages/dashboard.py" line="168"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="170"/>
+        <location filename="../../ui/pages/dashboard.py" line="171"/>
         <source>Due</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="170"/>
+        <location filename="../../ui/pages/dashboard.py" line="171"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="171"/>
+        <location filename="../../ui/pages/dashboard.py" line="172"/>
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="174"/>
+        <location filename="../../ui/pages/dashboard.py" line="175"/>
         <source>KPI</source>
         <translation>KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="175"/>
+        <location filename="../../ui/pages/dashboard.py" line="176"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="175"/>
+        <location filename="../../ui/pages/dashboard.py" line="176"/>
         <source>Latest</source>
         <translation>最新</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="175"/>
+        <location filename="../../ui/pages/dashboard.py" line="176"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="178"/>
+        <location filename="../../ui/pages/dashboard.py" line="179"/>
         <source>Expires</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="178"/>
+        <location filename="../../ui/pages/dashboard.py" line="179"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="179"/>
+        <location filename="../../ui/pages/dashboard.py" line="180"/>
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="179"/>
+        <location filename="../../ui/pages/dashboard.py" line="180"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="184"/>
+        <location filename="../../ui/pages/dashboard.py" line="185"/>
         <source>Decision dates within:</source>
         <translation>决策日期范围：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="186"/>
+        <location filename="../../ui/pages/dashboard.py" line="187"/>
         <source>%1 days</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="202"/>
+        <location filename="../../ui/pages/dashboard.py" line="203"/>
         <source>Decisions due</source>
         <translation>待决策</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="205"/>
+        <location filename="../../ui/pages/dashboard.py" line="206"/>
         <source>Expiring documents</source>
         <translation>即将到期的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="210"/>
+        <location filename="../../ui/pages/dashboard.py" line="211"/>
         <source>Needs attention today (%1)</source>
         <translation>今日待关注（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="219"/>
+        <location filename="../../ui/pages/dashboard.py" line="220"/>
         <source>Value by cooperation type</source>
         <translation>按合作类型的金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="220"/>
+        <location filename="../../ui/pages/dashboard.py" line="221"/>
         <source>Agreements by status</source>
         <translation>按状态的协议数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="221"/>
+        <location filename="../../ui/pages/dashboard.py" line="222"/>
         <source>Brand operating model</source>
         <translation>品牌经营模式</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="222"/>
+        <location filename="../../ui/pages/dashboard.py" line="223"/>
         <source>Value by currency</source>
         <translation>按币种的金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="237"/>
+        <location filename="../../ui/pages/dashboard.py" line="238"/>
         <source>No agreements yet. Add one, import a file or load the demo data, and the portfolio is charted here.</source>
         <translation>还没有协议。新建协议、导入文件或加载演示数据后，协议组合将在此处以图表显示。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="294"/>
+        <location filename="../../ui/pages/dashboard.py" line="295"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="313"/>
+        <location filename="../../ui/pages/dashboard.py" line="314"/>
         <source>The dashboard could not be read: %1</source>
         <translation>无法读取仪表板：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="325"/>
+        <location filename="../../ui/pages/dashboard.py" line="326"/>
         <source>All agreements incl. ended and drafts: %1</source>
         <translation>全部协议（含已结束及草稿）：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="329"/>
+        <location filename="../../ui/pages/dashboard.py" line="330"/>
         <source>Active agreements (%1): %2
 All agreements incl. ended and drafts (%3): %4</source>
         <translation>生效协议（%1 份）：%2
 全部协议（含已结束及草稿，%3 份）：%4</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="340"/>
+        <location filename="../../ui/pages/dashboard.py" line="341"/>
         <source>+ %1 overdue</source>
         <translation>+ %1 项已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="397"/>
+        <location filename="../../ui/pages/dashboard.py" line="398"/>
         <source>overdue by 1 day</source>
         <translation>逾期 1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="399"/>
+        <location filename="../../ui/pages/dashboard.py" line="400"/>
         <source>overdue by %1 days</source>
         <translation>逾期 %1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="420"/>
+        <location filename="../../ui/pages/dashboard.py" line="421"/>
         <source>Value by cooperation type (%1)</source>
         <translation>按合作类型的金额（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="432"/>
+        <location filename="../../ui/pages/dashboard.py" line="433"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="437"/>
+        <location filename="../../ui/pages/dashboard.py" line="438"/>
         <source>Value by currency (million %1)</source>
         <translation>按币种的金额（百万 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="447"/>
+        <location filename="../../ui/pages/dashboard.py" line="448"/>
         <source>Totals in %1 at the rates in force on %2.</source>
         <translation>合计按 %2 生效的汇率折算为 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="450"/>
+        <location filename="../../ui/pages/dashboard.py" line="451"/>
         <source>Left out for lack of a rate: %1.</source>
         <translation>因缺少汇率未计入：%1。</translation>
     </message>
@@ -1075,7 +1075,7 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>DecimalEdit</name>
     <message>
-        <location filename="../../ui/editors/fields.py" line="73"/>
+        <location filename="../../ui/editors/fields.py" line="76"/>
         <source>is not a number</source>
         <translation>不是数字</translation>
     </message>
@@ -1694,37 +1694,37 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>KpiDialog</name>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="40"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="39"/>
         <source>KPI</source>
         <translation>KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="43"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="42"/>
         <source>%, days, hours, x, currency</source>
         <translation>%、天、小时、倍、币种</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="48"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="47"/>
         <source>Metric *</source>
         <translation>指标 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="49"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="48"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="50"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="49"/>
         <source>Target *</source>
         <translation>目标 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="51"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="50"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="59"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="58"/>
         <source>enter the target</source>
         <translation>请输入目标值</translation>
     </message>
@@ -1732,53 +1732,53 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>KpisTab</name>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="100"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="99"/>
         <source>Metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="100"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="99"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="100"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="99"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="101"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="100"/>
         <source>Latest actual</source>
         <translation>最新实际值</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="101"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="100"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="101"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="100"/>
         <source>Attainment</source>
         <translation>达成情况</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="104"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="103"/>
         <source>Add KPI…</source>
         <translation>添加 KPI…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="105"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="104"/>
         <source>Add actual…</source>
         <translation>录入实际值…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="106"/>
-        <location filename="../../ui/editors/agreement/kpis.py" line="167"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="105"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="166"/>
         <source>Remove KPI</source>
         <translation>移除 KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="164"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="163"/>
         <source>Remove the KPI “{m}” and its {n} actual(s)?</source>
         <translation>移除 KPI“{m}”及其 {n} 条实际值？</translation>
     </message>
@@ -1895,239 +1895,202 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="101"/>
         <source>PartnerDesk</source>
         <translation>PartnerDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
-        <source>Reports are not installed in this build.</source>
-        <translation>此版本未安装报告功能。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>Partners</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>Renewals</source>
         <translation>续约</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>New &amp;agreement…</source>
         <translation>新建协议(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>Create an agreement with a partner</source>
         <translation>与合作伙伴新建协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>New &amp;partner…</source>
         <translation>新建合作伙伴(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>Add a partner company</source>
         <translation>添加合作伙伴公司</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>&amp;Back up…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>Load &amp;demo data…</source>
         <translation>加载演示数据(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>&amp;About PartnerDesk</source>
         <translation>关于 PartnerDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>Search references, titles, partners (Ctrl+F)</source>
         <translation>搜索编号、标题、合作伙伴（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>%1 agreements · %2 partners</source>
         <translation>%1 份协议 · %2 个合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400"/>
-        <source>Not available</source>
-        <translation>不可用</translation>
-    </message>
-    <message>
         <location filename="../../ui/main_window.py" line="401"/>
-        <source>The %1 editor is not installed in this build.</source>
-        <translation>此版本未安装%1编辑器。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="419"/>
-        <location filename="../../ui/main_window.py" line="434"/>
-        <source>agreement</source>
-        <translation>协议</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="424"/>
         <source>Cannot open the agreement</source>
         <translation>无法打开协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="452"/>
-        <source>partner</source>
-        <translation>合作伙伴</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="467"/>
+        <location filename="../../ui/main_window.py" line="434"/>
         <source>Delete agreements</source>
         <translation>删除协议</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="468"/>
+        <location filename="../../ui/main_window.py" line="435"/>
         <source>Delete %n agreement(s)? You can undo this with Ctrl+Z.</source>
         <translation>
             <numerusform>删除 %n 份协议？可按 Ctrl+Z 撤销。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="477"/>
+        <location filename="../../ui/main_window.py" line="443"/>
         <source>Delete %n agreement(s)</source>
         <translation>
             <numerusform>删除 %n 份协议</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="494"/>
+        <location filename="../../ui/main_window.py" line="454"/>
         <source>Some agreements were not deleted</source>
         <translation>部分协议未删除</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="503"/>
-        <location filename="../../ui/main_window.py" line="511"/>
+        <location filename="../../ui/main_window.py" line="463"/>
+        <location filename="../../ui/main_window.py" line="471"/>
         <source>Cannot renew</source>
         <translation>无法续约</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="515"/>
+        <location filename="../../ui/main_window.py" line="475"/>
         <source>%1 renewed as %2</source>
         <translation>%1 已续约为 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="539"/>
-        <source>import</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="555"/>
-        <location filename="../../ui/main_window.py" line="562"/>
-        <source>backup</source>
-        <translation>备份</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="592"/>
+        <location filename="../../ui/main_window.py" line="545"/>
         <source>Now using %1</source>
         <translation>当前使用 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="602"/>
+        <location filename="../../ui/main_window.py" line="555"/>
         <source>About PartnerDesk</source>
         <translation>关于 PartnerDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="603"/>
+        <location filename="../../ui/main_window.py" line="556"/>
         <source>PartnerDesk — cooperation agreements for partnership managers.</source>
         <translation>PartnerDesk — 为合作经理管理合作协议。</translation>
     </message>
@@ -2135,42 +2098,42 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>MilestoneDialog</name>
     <message>
-        <location filename="../../ui/editors/agreement/milestones.py" line="41"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="40"/>
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/milestones.py" line="51"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="50"/>
         <source>optional, in {c}</source>
         <translation>可选，单位 {c}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/milestones.py" line="54"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="53"/>
         <source>Title *</source>
         <translation>标题 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/milestones.py" line="55"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="54"/>
         <source>Due *</source>
         <translation>截止日期 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/milestones.py" line="56"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="55"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/milestones.py" line="57"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="56"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/milestones.py" line="58"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="57"/>
         <source>Amount ({c})</source>
         <translation>金额（{c}）</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/milestones.py" line="59"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="58"/>
         <source>Completed on</source>
         <translation>完成日期</translation>
     </message>
@@ -2178,62 +2141,62 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>MilestonesTab</name>
     <message>
-        <location filename="../../ui/editors/agreement/milestones.py" line="91"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="90"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/milestones.py" line="91"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="90"/>
         <source>Due</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/milestones.py" line="91"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="90"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/milestones.py" line="91"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="90"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/milestones.py" line="92"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="91"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/milestones.py" line="92"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="91"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/milestones.py" line="95"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="94"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/milestones.py" line="96"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="95"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/milestones.py" line="97"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="96"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/milestones.py" line="118"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="117"/>
         <source>Overdue since {d}</source>
         <translation>自 {d} 起逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/milestones.py" line="151"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="150"/>
         <source>Remove milestone</source>
         <translation>移除里程碑</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/milestones.py" line="151"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="150"/>
         <source>Remove “{t}”?</source>
         <translation>移除“{t}”？</translation>
     </message>
@@ -2241,178 +2204,178 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>PartnerEditor</name>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="73"/>
+        <location filename="../../ui/editors/partner_editor.py" line="75"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="74"/>
+        <location filename="../../ui/editors/partner_editor.py" line="76"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="78"/>
+        <location filename="../../ui/editors/partner_editor.py" line="80"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="81"/>
+        <location filename="../../ui/editors/partner_editor.py" line="83"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="84"/>
+        <location filename="../../ui/editors/partner_editor.py" line="86"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="117"/>
+        <location filename="../../ui/editors/partner_editor.py" line="119"/>
         <source>e.g. 爱彼贸易有限公司</source>
         <translation>如：爱彼贸易有限公司</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="144"/>
+        <location filename="../../ui/editors/partner_editor.py" line="146"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="144"/>
+        <location filename="../../ui/editors/partner_editor.py" line="146"/>
         <source>Role</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="144"/>
+        <location filename="../../ui/editors/partner_editor.py" line="146"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="144"/>
+        <location filename="../../ui/editors/partner_editor.py" line="146"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="159"/>
+        <location filename="../../ui/editors/partner_editor.py" line="161"/>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="160"/>
+        <location filename="../../ui/editors/partner_editor.py" line="162"/>
         <source>Remove contact</source>
         <translation>移除联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="175"/>
+        <location filename="../../ui/editors/partner_editor.py" line="177"/>
         <source>Legal name *</source>
         <translation>法定名称 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="176"/>
+        <location filename="../../ui/editors/partner_editor.py" line="178"/>
         <source>Local-script name</source>
         <translation>本地文字名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="177"/>
+        <location filename="../../ui/editors/partner_editor.py" line="179"/>
         <source>Country *</source>
         <translation>国家/地区 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="178"/>
+        <location filename="../../ui/editors/partner_editor.py" line="180"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="179"/>
+        <location filename="../../ui/editors/partner_editor.py" line="181"/>
         <source>Website</source>
         <translation>网站</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="180"/>
-        <location filename="../../ui/editors/partner_editor.py" line="188"/>
+        <location filename="../../ui/editors/partner_editor.py" line="182"/>
+        <location filename="../../ui/editors/partner_editor.py" line="190"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="181"/>
+        <location filename="../../ui/editors/partner_editor.py" line="183"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="182"/>
+        <location filename="../../ui/editors/partner_editor.py" line="184"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="188"/>
+        <location filename="../../ui/editors/partner_editor.py" line="190"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="188"/>
+        <location filename="../../ui/editors/partner_editor.py" line="190"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="188"/>
+        <location filename="../../ui/editors/partner_editor.py" line="190"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="189"/>
+        <location filename="../../ui/editors/partner_editor.py" line="191"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="189"/>
+        <location filename="../../ui/editors/partner_editor.py" line="191"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="195"/>
+        <location filename="../../ui/editors/partner_editor.py" line="197"/>
         <source>Double-click an agreement to open it</source>
         <translation>双击协议即可打开</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="242"/>
+        <location filename="../../ui/editors/partner_editor.py" line="244"/>
         <source>New partner</source>
         <translation>新建合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="243"/>
+        <location filename="../../ui/editors/partner_editor.py" line="245"/>
         <source>Partner — {name}</source>
         <translation>合作伙伴 — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="252"/>
+        <location filename="../../ui/editors/partner_editor.py" line="254"/>
         <source>Undo/redo changed this partner; saving will offer to reload it.</source>
         <translation>撤销/重做已修改此合作伙伴；保存时将提示重新加载。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="258"/>
+        <location filename="../../ui/editors/partner_editor.py" line="261"/>
         <source>Undo/redo removed this partner.</source>
         <translation>撤销/重做已删除此合作伙伴。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="282"/>
+        <location filename="../../ui/editors/partner_editor.py" line="285"/>
         <source>Agreements ({n})</source>
         <translation>协议（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="370"/>
+        <location filename="../../ui/editors/partner_editor.py" line="373"/>
         <source>This partner no longer exists: {e}</source>
         <translation>该合作伙伴已不存在：{e}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="373"/>
+        <location filename="../../ui/editors/partner_editor.py" line="376"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="394"/>
+        <location filename="../../ui/editors/partner_editor.py" line="397"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="396"/>
+        <location filename="../../ui/editors/partner_editor.py" line="399"/>
         <source>{message}
 
 Reload the partner as it is now? Your unsaved edits in this window will be lost.</source>
@@ -2421,7 +2384,7 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
 是否重新加载该合作伙伴的当前内容？此窗口中未保存的修改将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="412"/>
+        <location filename="../../ui/editors/partner_editor.py" line="415"/>
         <source>This partner has changes that are not saved. Save them?</source>
         <translation>该合作伙伴有未保存的更改。是否保存？</translation>
     </message>
@@ -2429,77 +2392,77 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
 <context>
     <name>PartnerOverview</name>
     <message>
-        <location filename="../../ui/pages/partners.py" line="66"/>
+        <location filename="../../ui/pages/partners.py" line="67"/>
         <source>Edit partner…</source>
         <translation>编辑合作伙伴…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="67"/>
+        <location filename="../../ui/pages/partners.py" line="68"/>
         <source>New agreement…</source>
         <translation>新建协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="68"/>
+        <location filename="../../ui/pages/partners.py" line="69"/>
         <source>Partner dossier…</source>
         <translation>合作伙伴档案…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="78"/>
+        <location filename="../../ui/pages/partners.py" line="79"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="78"/>
+        <location filename="../../ui/pages/partners.py" line="79"/>
         <source>Role</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="78"/>
+        <location filename="../../ui/pages/partners.py" line="79"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="79"/>
+        <location filename="../../ui/pages/partners.py" line="80"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="84"/>
+        <location filename="../../ui/pages/partners.py" line="85"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="102"/>
+        <location filename="../../ui/pages/partners.py" line="103"/>
         <source>All agreements with this partner</source>
         <translation>与该合作伙伴的全部协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="132"/>
+        <location filename="../../ui/pages/partners.py" line="133"/>
         <source>Select a partner to see its agreements</source>
         <translation>选择合作伙伴以查看其协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="141"/>
+        <location filename="../../ui/pages/partners.py" line="142"/>
         <source>Country: %1</source>
         <translation>国家/地区：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="142"/>
+        <location filename="../../ui/pages/partners.py" line="143"/>
         <source>Roles: %1</source>
         <translation>角色：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="143"/>
+        <location filename="../../ui/pages/partners.py" line="144"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="146"/>
+        <location filename="../../ui/pages/partners.py" line="147"/>
         <source>Website: %1</source>
         <translation>网站：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="166"/>
+        <location filename="../../ui/pages/partners.py" line="167"/>
         <source>%n agreement(s)</source>
         <translation>
             <numerusform>%n 份协议</numerusform>
@@ -2517,32 +2480,32 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
 <context>
     <name>PartnerTableModel</name>
     <message>
-        <location filename="../../ui/models/partners.py" line="24"/>
+        <location filename="../../ui/models/partners.py" line="23"/>
         <source>Legal name</source>
         <translation>法定名称</translation>
     </message>
     <message>
-        <location filename="../../ui/models/partners.py" line="30"/>
+        <location filename="../../ui/models/partners.py" line="29"/>
         <source>Local name</source>
         <translation>本地名称</translation>
     </message>
     <message>
-        <location filename="../../ui/models/partners.py" line="36"/>
+        <location filename="../../ui/models/partners.py" line="35"/>
         <source>Country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <location filename="../../ui/models/partners.py" line="42"/>
+        <location filename="../../ui/models/partners.py" line="41"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/models/partners.py" line="48"/>
+        <location filename="../../ui/models/partners.py" line="47"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models/partners.py" line="54"/>
+        <location filename="../../ui/models/partners.py" line="53"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
@@ -2550,44 +2513,44 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
 <context>
     <name>PartnersPage</name>
     <message>
-        <location filename="../../ui/pages/partners.py" line="186"/>
+        <location filename="../../ui/pages/partners.py" line="187"/>
         <source>Search partners in either script…</source>
         <translation>以中英文搜索合作伙伴…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="190"/>
+        <location filename="../../ui/pages/partners.py" line="191"/>
         <source>All roles</source>
         <translation>全部角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="195"/>
+        <location filename="../../ui/pages/partners.py" line="196"/>
         <source>Country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="200"/>
+        <location filename="../../ui/pages/partners.py" line="201"/>
         <source>New partner…</source>
         <translation>新建合作伙伴…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="266"/>
+        <location filename="../../ui/pages/partners.py" line="267"/>
         <source>%n partner(s)</source>
         <translation>
             <numerusform>%n 个合作伙伴</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="272"/>
+        <location filename="../../ui/pages/partners.py" line="273"/>
         <source>Edit partner…</source>
         <translation>编辑合作伙伴…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="273"/>
+        <location filename="../../ui/pages/partners.py" line="274"/>
         <source>New agreement…</source>
         <translation>新建协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="274"/>
+        <location filename="../../ui/pages/partners.py" line="275"/>
         <source>Partner dossier…</source>
         <translation>合作伙伴档案…</translation>
     </message>
@@ -2692,128 +2655,128 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
 <context>
     <name>RenewalsPage</name>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="44"/>
+        <location filename="../../ui/pages/renewals.py" line="45"/>
         <source>Next %1 days</source>
         <translation>未来 %1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="47"/>
+        <location filename="../../ui/pages/renewals.py" line="48"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="50"/>
-        <location filename="../../ui/pages/renewals.py" line="223"/>
+        <location filename="../../ui/pages/renewals.py" line="51"/>
+        <location filename="../../ui/pages/renewals.py" line="224"/>
         <source>Renew…</source>
         <translation>续约…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="53"/>
-        <location filename="../../ui/pages/renewals.py" line="222"/>
+        <location filename="../../ui/pages/renewals.py" line="54"/>
+        <location filename="../../ui/pages/renewals.py" line="223"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="58"/>
+        <location filename="../../ui/pages/renewals.py" line="59"/>
         <source>Decision dates in the</source>
         <translation>决策日期范围</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="71"/>
+        <location filename="../../ui/pages/renewals.py" line="72"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="71"/>
+        <location filename="../../ui/pages/renewals.py" line="72"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="71"/>
+        <location filename="../../ui/pages/renewals.py" line="72"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="72"/>
+        <location filename="../../ui/pages/renewals.py" line="73"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="72"/>
+        <location filename="../../ui/pages/renewals.py" line="73"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="72"/>
+        <location filename="../../ui/pages/renewals.py" line="73"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="72"/>
+        <location filename="../../ui/pages/renewals.py" line="73"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="73"/>
+        <location filename="../../ui/pages/renewals.py" line="74"/>
         <source>Auto-renew</source>
         <translation>自动续约</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="73"/>
+        <location filename="../../ui/pages/renewals.py" line="74"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="128"/>
+        <location filename="../../ui/pages/renewals.py" line="129"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="130"/>
+        <location filename="../../ui/pages/renewals.py" line="131"/>
         <source>%1-%2</source>
         <translation>%1-%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/renewals.py" line="132"/>
+        <location filename="../../ui/pages/renewals.py" line="133"/>
         <source>%n agreement(s)</source>
         <translation>
             <numerusform>%n 份协议</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="139"/>
+        <location filename="../../ui/pages/renewals.py" line="140"/>
         <source>Live agreements whose decision date has already passed</source>
         <translation>决策日期已过的生效中协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="149"/>
+        <location filename="../../ui/pages/renewals.py" line="150"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/renewals.py" line="162"/>
+        <location filename="../../ui/pages/renewals.py" line="163"/>
         <source>%n decision(s) due</source>
         <translation>
             <numerusform>%n 项待决策</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="164"/>
+        <location filename="../../ui/pages/renewals.py" line="165"/>
         <source>%1 overdue</source>
         <translation>%1 项已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="166"/>
+        <location filename="../../ui/pages/renewals.py" line="167"/>
         <source>(first %1 shown)</source>
         <translation>（仅显示前 %1 项）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="172"/>
+        <location filename="../../ui/pages/renewals.py" line="173"/>
         <source>overdue by 1 day</source>
         <translation>逾期 1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="174"/>
+        <location filename="../../ui/pages/renewals.py" line="175"/>
         <source>overdue by %1 days</source>
         <translation>逾期 %1 天</translation>
     </message>
@@ -3393,42 +3356,42 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
 <context>
     <name>Undo</name>
     <message>
-        <location filename="../../ui/undo.py" line="69"/>
+        <location filename="../../ui/undo.py" line="65"/>
         <source>Cannot undo or redo</source>
         <translation>无法撤销或重做</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="116"/>
+        <location filename="../../ui/undo.py" line="112"/>
         <source>“{action}” could not be applied: {reason}</source>
         <translation>无法执行“{action}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="145"/>
+        <location filename="../../ui/undo.py" line="136"/>
         <source>Edit {ref}</source>
         <translation>编辑 {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="170"/>
+        <location filename="../../ui/undo.py" line="161"/>
         <source>Change {ref} to {status}</source>
         <translation>将 {ref} 的状态改为{status}</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="205"/>
+        <location filename="../../ui/undo.py" line="196"/>
         <source>Delete {ref}</source>
         <translation>删除 {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="224"/>
+        <location filename="../../ui/undo.py" line="215"/>
         <source>Create {ref}</source>
         <translation>新建 {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="253"/>
+        <location filename="../../ui/undo.py" line="244"/>
         <source>Edit partner {name}</source>
         <translation>编辑合作伙伴 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="273"/>
+        <location filename="../../ui/undo.py" line="264"/>
         <source>Create partner {name}</source>
         <translation>新建合作伙伴 {name}</translation>
     </message>

@@ -25,6 +25,7 @@ from app.services.audit import history
 from app.services.kpis import record_actual
 from app.services.milestones import MilestoneInput, add_milestone
 from app.services.partners import PartnerInput, get_partner
+from ui.changes import Changes
 from ui.dialogs import backup as backup_dialog
 from ui.dialogs.import_wizard import ImportWizard
 from ui.editors.agreement.editor import AgreementEditor
@@ -98,13 +99,13 @@ def test_an_edit_saved_in_the_editor_is_undone_and_redone(
     assert stack.count() == 1
     assert stack.undoText() == f"Edit {before.reference}"
 
-    changed: list[tuple[str, int]] = []
-    undo_events().changed.connect(lambda entity, i: changed.append((entity, i)))
+    changed: list[Changes] = []
+    undo_events().changed.connect(changed.append)
     stack.undo()
     undone = stored(ui_db, 1)
     assert (undone.title, undone.notice_days) == (before.title, before.notice_days)
     assert undone.decision_date == before.decision_date
-    assert changed == [("agreement", 1)]  # the pages hear of it and refresh
+    assert changed == [Changes(agreements=frozenset({1}))]  # the pages hear of it
 
     stack.redo()
     redone = stored(ui_db, 1)

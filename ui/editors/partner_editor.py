@@ -37,6 +37,7 @@ from app.services.partners import (
     get_partner,
     update_partner,
 )
+from ui.changes import PARTNER, Changes
 from ui.editors.base import EditorDialog
 from ui.editors.fields import CheckGroup, ErrorBoard, FieldRow, make_banner
 from ui.editors.labels import enum_label
@@ -245,16 +246,17 @@ class PartnerEditor(EditorDialog):
         )  # fmt: skip
         self._baseline = self._form_state()
 
-    def _record_changed(self, entity: str, record_id: int) -> None:
-        if entity != "partner" or record_id != self.partner_id or not self.isVisible():
+    def _record_changed(self, changes: Changes) -> None:
+        if not changes.touches(PARTNER, self.partner_id) or not self.isVisible():
             return
         if self.is_dirty():
             self.board.show_banner(
                 self.tr("Undo/redo changed this partner; saving will offer to reload it.")
             )
             return
+        assert self.partner_id is not None  # touches() is only true for a named record
         try:
-            self.load(record_id)
+            self.load(self.partner_id)
         except NotFoundError:
             self.board.show_banner(self.tr("Undo/redo removed this partner."))
             self.save_button.setEnabled(False)

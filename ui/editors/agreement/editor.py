@@ -41,6 +41,7 @@ from app.services.agreements import (
     update_agreement,
     validate_agreement,
 )
+from ui.changes import AGREEMENT, Changes
 from ui.editors.agreement.attachments import AttachmentsTab
 from ui.editors.agreement.form import AgreementForm
 from ui.editors.agreement.history import HistoryTab
@@ -166,15 +167,17 @@ class AgreementEditor(AgreementForm):
                 )
             )
 
-    def _record_changed(self, entity: str, record_id: int) -> None:
+    def _record_changed(self, changes: Changes) -> None:
         """An undo or redo rewrote this agreement: show it, unless the user is mid-edit."""
-        if entity != "agreement" or record_id != self.agreement_id or not self.isVisible():
+        if not changes.touches(AGREEMENT, self.agreement_id) or not self.isVisible():
             return
         if self.is_dirty():
             self.board.show_banner(
                 self.tr("Undo/redo changed this agreement; saving will offer to reload it.")
             )
             return
+        assert self.agreement_id is not None
+        record_id = self.agreement_id
         try:
             self.load(record_id)
         except NotFoundError:
