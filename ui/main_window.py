@@ -416,6 +416,7 @@ class MainWindow(QMainWindow):
     def _connect_agreement_editor(self, editor: AgreementEditor) -> None:
         for signal in (editor.saved, editor.deleted):
             signal.connect(lambda i: self.announce(Changes.of(AGREEMENT, [i])))
+        editor.open_requested.connect(self.open_agreement)
 
     def edit_partner(self, partner_id: int | None) -> PartnerEditor:
         editor = PartnerEditor(self.db, partner_id, undo_stack=self.undo_stack, parent=self)

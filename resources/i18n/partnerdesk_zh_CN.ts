@@ -161,164 +161,169 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>AgreementForm</name>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="84"/>
+        <location filename="../../ui/editors/agreement/form.py" line="92"/>
         <source>Generated when saved, e.g. BR-2026-0042</source>
         <translation>保存时自动生成，如 BR-2026-0042</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="98"/>
+        <location filename="../../ui/editors/agreement/form.py" line="106"/>
         <source>Renews automatically</source>
         <translation>自动续约</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="102"/>
+        <location filename="../../ui/editors/agreement/form.py" line="110"/>
         <source> months</source>
         <translation> 个月</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="105"/>
+        <location filename="../../ui/editors/agreement/form.py" line="113"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="119"/>
+        <location filename="../../ui/editors/agreement/form.py" line="127"/>
         <source>e.g. PRC law, English law</source>
         <translation>如：中国法律、英国法律</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="121"/>
+        <location filename="../../ui/editors/agreement/form.py" line="129"/>
         <source>Comma-separated, e.g. CN, HK, MO</source>
         <translation>以逗号分隔，如 CN, HK, MO</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="128"/>
+        <location filename="../../ui/editors/agreement/form.py" line="136"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="129"/>
+        <location filename="../../ui/editors/agreement/form.py" line="137"/>
         <source>Title *</source>
         <translation>标题 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="130"/>
+        <location filename="../../ui/editors/agreement/form.py" line="138"/>
         <source>Cooperation type</source>
         <translation>合作类型</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="131"/>
+        <location filename="../../ui/editors/agreement/form.py" line="139"/>
         <source>Partner *</source>
         <translation>合作伙伴 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="132"/>
+        <location filename="../../ui/editors/agreement/form.py" line="140"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="133"/>
+        <location filename="../../ui/editors/agreement/form.py" line="141"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="134"/>
+        <location filename="../../ui/editors/agreement/form.py" line="142"/>
         <source>Governing law</source>
         <translation>适用法律</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="135"/>
+        <location filename="../../ui/editors/agreement/form.py" line="143"/>
         <source>Territories</source>
         <translation>地域范围</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="150"/>
+        <location filename="../../ui/editors/agreement/form.py" line="158"/>
         <source>Signed</source>
         <translation>签署日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="151"/>
+        <location filename="../../ui/editors/agreement/form.py" line="159"/>
         <source>Starts *</source>
         <translation>开始日期 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="152"/>
+        <location filename="../../ui/editors/agreement/form.py" line="160"/>
         <source>Ends *</source>
         <translation>结束日期 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="153"/>
+        <location filename="../../ui/editors/agreement/form.py" line="161"/>
         <source>Renewal</source>
         <translation>续约</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="154"/>
+        <location filename="../../ui/editors/agreement/form.py" line="162"/>
         <source>Notice period</source>
         <translation>通知期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="155"/>
+        <location filename="../../ui/editors/agreement/form.py" line="163"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="157"/>
+        <location filename="../../ui/editors/agreement/form.py" line="169"/>
         <source>Renewal chain</source>
         <translation>续约链</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="159"/>
+        <location filename="../../ui/editors/agreement/form.py" line="171"/>
         <source>Contract value *</source>
         <translation>合同金额 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="166"/>
+        <location filename="../../ui/editors/agreement/form.py" line="178"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="196"/>
+        <location filename="../../ui/editors/agreement/form.py" line="208"/>
         <source>Terms: {type}</source>
         <translation>条款：{type}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="257"/>
+        <location filename="../../ui/editors/agreement/form.py" line="269"/>
         <source>closed</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="259"/>
+        <location filename="../../ui/editors/agreement/form.py" line="271"/>
         <source>passed {n} days ago</source>
         <translation>已过去 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="261"/>
-        <location filename="../../ui/editors/agreement/form.py" line="263"/>
+        <location filename="../../ui/editors/agreement/form.py" line="273"/>
+        <location filename="../../ui/editors/agreement/form.py" line="275"/>
         <source>in {n} days</source>
         <translation>{n} 天后</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="270"/>
+        <location filename="../../ui/editors/agreement/form.py" line="283"/>
         <source>renews {ref}</source>
         <translation>续约自 {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="272"/>
-        <location filename="../../ui/editors/agreement/form.py" line="278"/>
-        <source>renewed into {ref}</source>
-        <translation>已续约为 {ref}</translation>
+        <location filename="../../ui/editors/agreement/form.py" line="286"/>
+        <location filename="../../ui/editors/agreement/form.py" line="302"/>
+        <source>renewed by {ref}</source>
+        <translation>已由 {ref} 续约</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="311"/>
+        <location filename="../../ui/editors/agreement/form.py" line="299"/>
+        <source>in force until {end}; renewed by {ref}</source>
+        <translation>有效至 {end}；已由 {ref} 续约</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="334"/>
         <source>choose a partner from the list</source>
         <translation>请从列表中选择合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="313"/>
+        <location filename="../../ui/editors/agreement/form.py" line="336"/>
         <source>no single partner matches “{text}”</source>
         <translation>没有唯一匹配“{text}”的合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="322"/>
+        <location filename="../../ui/editors/agreement/form.py" line="345"/>
         <source>enter the contract value (0 if none)</source>
         <translation>请输入合同金额（无则填 0）</translation>
     </message>
@@ -2045,52 +2050,52 @@ All agreements incl. ended and drafts (%3): %4</source>
         <translation>无法打开协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="434"/>
+        <location filename="../../ui/main_window.py" line="435"/>
         <source>Delete agreements</source>
         <translation>删除协议</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="435"/>
+        <location filename="../../ui/main_window.py" line="436"/>
         <source>Delete %n agreement(s)? You can undo this with Ctrl+Z.</source>
         <translation>
             <numerusform>删除 %n 份协议？可按 Ctrl+Z 撤销。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="443"/>
+        <location filename="../../ui/main_window.py" line="444"/>
         <source>Delete %n agreement(s)</source>
         <translation>
             <numerusform>删除 %n 份协议</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="454"/>
+        <location filename="../../ui/main_window.py" line="455"/>
         <source>Some agreements were not deleted</source>
         <translation>部分协议未删除</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="463"/>
-        <location filename="../../ui/main_window.py" line="471"/>
+        <location filename="../../ui/main_window.py" line="464"/>
+        <location filename="../../ui/main_window.py" line="472"/>
         <source>Cannot renew</source>
         <translation>无法续约</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="475"/>
+        <location filename="../../ui/main_window.py" line="476"/>
         <source>%1 renewed as %2</source>
         <translation>%1 已续约为 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="545"/>
+        <location filename="../../ui/main_window.py" line="546"/>
         <source>Now using %1</source>
         <translation>当前使用 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="555"/>
+        <location filename="../../ui/main_window.py" line="556"/>
         <source>About PartnerDesk</source>
         <translation>关于 PartnerDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="556"/>
+        <location filename="../../ui/main_window.py" line="557"/>
         <source>PartnerDesk — cooperation agreements for partnership managers.</source>
         <translation>PartnerDesk — 为合作经理管理合作协议。</translation>
     </message>
@@ -2640,11 +2645,11 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
 A draft successor starting {start} is created; {ref} is marked renewed and stays in force until it ends on {end}.
 
 A renewal cannot be undone with Undo: if it was a mistake, delete the draft successor.</source>
-        <translation>续签 {ref}（{title}）？
+        <translation>续约 {ref}（{title}）？
 
-将创建一份自 {start} 起生效的草稿后续协议；{ref} 标记为已续签，并在 {end} 到期前继续有效。
+将创建一份自 {start} 起生效的草稿后续协议；{ref} 标记为已续约，并在 {end} 到期前继续有效。
 
-续签无法通过“撤销”撤回：如果续签有误，请删除该草稿后续协议。</translation>
+续约无法通过“撤销”撤回：如果续约有误，请删除该草稿后续协议。</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/renew.py" line="41"/>

@@ -11,11 +11,12 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTranslator
-from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtGui import QInputMethodEvent, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QTableWidget,
@@ -26,9 +27,14 @@ from pytestqt.qtbot import QtBot
 
 from app.db import Database
 from app.domain.enums import AgreementStatus, AgreementType, MilestoneStatus
-from app.services.agreements import AgreementView, get_agreement, update_agreement
+from app.services.agreements import (
+    AgreementView,
+    get_agreement,
+    renew_agreement,
+    update_agreement,
+)
 from app.services.editing import partner_choices
-from app.services.listing import count_agreements
+from app.services.listing import AgreementFilter, agreement_ids, count_agreements
 from app.services.partners import PartnerInput, create_partner
 from ui.editors.agreement.attachments import AttachmentDialog
 from ui.editors.agreement.editor import AgreementEditor
@@ -745,3 +751,37 @@ def test_an_error_goes_as_soon_as_its_field_is_right_and_only_then(
     assert not editor.board.rows["title"].error_label.isVisible()
     assert editor.board.text_for("partner")  # still wrong: still said
     assert editor.board.text_for("value")  # not touched: still said
+
+
+def read(label: QLabel) -> str:
+    """A rich-text label as the user reads it."""
+    document = QTextDocument()
+    document.setHtml(label.text())
+    return document.toPlainText()
+
+
+def test_the_renewal_chain_reads_renewed_by_and_links_both_ways(
+    qtbot: QtBot, ui_db: Database
+) -> None:
+    with ui_db.session() as s:
+        ids = agreement_ids(s, AgreementFilter(statuses=frozenset({AgreementStatus.ACTIVE})))
+        old = next(a for a in (get_agreement(s, i) for i in ids) if a.end_date > date.today())
+        new = renew_agreement(s, old.id, old.version)
+
+    editor = open_editor(qtbot, ui_db, old.id)
+    assert f"renewed by {new.reference}" in read(editor.chain_label)
+    assert f"in force until {old.end_date.isoformat()}" in read(editor.decision_label)
+    assert f"renewed by {new.reference}" in read(editor.decision_label)
+    with qtbot.waitSignal(editor.open_requested) as opened:
+        editor.chain_label.setFocus(Qt.FocusReason.TabFocusReason)  # by keyboard: Tab to
+        press(qtbot, editor.chain_label, Qt.Key.Key_Tab)  # the link, Enter to follow it
+        press(qtbot, editor.chain_label, Qt.Key.Key_Return)
+    assert opened.args == [new.id]
+
+    successor = open_editor(qtbot, ui_db, new.id)
+    assert read(successor.chain_label) == f"renews {old.reference}"
+    with qtbot.waitSignal(successor.open_requested) as back:
+        successor.chain_label.setFocus(Qt.FocusReason.TabFocusReason)
+        press(qtbot, successor.chain_label, Qt.Key.Key_Tab)
+        press(qtbot, successor.chain_label, Qt.Key.Key_Return)
+    assert back.args == [old.id]

@@ -3,11 +3,12 @@ saved agreement and read back as service input. The window around it is ``editor
 
 from __future__ import annotations
 
+import html
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -49,6 +50,11 @@ from ui.editors.fields import (
 from ui.editors.labels import enum_label
 from ui.editors.terms_form import TermsForm
 
+
+def _link(agreement_id: int, reference: str) -> str:
+    return f'<a href="agreement:{agreement_id}">{html.escape(reference)}</a>'
+
+
 COMMON_CURRENCIES = ("CNY", "USD", "EUR", "HKD", "JPY", "KRW", "GBP", "AUD", "SGD")
 NEW_STATUSES = tuple(s for s in AgreementStatus if s is not AgreementStatus.RENEWED)
 FINAL_STATUSES = {s.value for s in AgreementStatus if not TRANSITIONS[s]}
@@ -56,6 +62,8 @@ FINAL_STATUSES = {s.value for s in AgreementStatus if not TRANSITIONS[s]}
 
 class AgreementForm(EditorDialog):
     """The fields of one agreement; ``AgreementEditor`` adds the tabs, saving and undo."""
+
+    open_requested = Signal(int)  # an agreement of the renewal chain, by id
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -154,6 +162,10 @@ class AgreementForm(EditorDialog):
         right.addRow(self.tr("Notice period"), self._row("notice_days", self.notice_spin))
         right.addRow(self.tr("Decision date"), self.decision_label)
         self.chain_label = QLabel(page)
+        self.chain_label.setTextFormat(Qt.TextFormat.RichText)
+        # Links reachable by Tab and Enter as well as by the mouse.
+        self.chain_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.chain_label.linkActivated.connect(self._open_link)
         right.addRow(self.tr("Renewal chain"), self.chain_label)
         self._right_form = right
         right.addRow(self.tr("Contract value *"), money)
@@ -266,17 +278,28 @@ class AgreementForm(EditorDialog):
 
     def _show_chain(self, view: AgreementView | None) -> None:
         parts = []
-        if view is not None and view.predecessor_reference:
-            parts.append(self.tr("renews {ref}").format(ref=view.predecessor_reference))
-        if view is not None and view.successor_reference:
-            parts.append(self.tr("renewed into {ref}").format(ref=view.successor_reference))
+        if view is not None and view.predecessor_id and view.predecessor_reference:
+            link = _link(view.predecessor_id, view.predecessor_reference)
+            parts.append(self.tr("renews {ref}").format(ref=link))
+        if view is not None and view.successor_id and view.successor_reference:
+            link = _link(view.successor_id, view.successor_reference)
+            parts.append(self.tr("renewed by {ref}").format(ref=link))
         self.chain_label.setText("; ".join(parts))
         self._right_form.setRowVisible(self.chain_label, bool(parts))
 
+    def _open_link(self, href: str) -> None:
+        self.open_requested.emit(int(href.removeprefix("agreement:")))
+
     def _chain_note(self) -> str:
-        if self.view is not None and self.view.successor_reference:
-            return self.tr("renewed into {ref}").format(ref=self.view.successor_reference)
-        return ""
+        view = self.view
+        if view is None or not view.successor_reference:
+            return ""
+        if view.status is AgreementStatus.RENEWED and view.end_date >= date.today():
+            # Renewed early: this one still binds both sides until it ends.
+            return self.tr("in force until {end}; renewed by {ref}").format(
+                end=view.end_date.isoformat(), ref=view.successor_reference
+            )
+        return self.tr("renewed by {ref}").format(ref=view.successor_reference)
 
     def _type_changed(self) -> None:
         if self.view is None:
