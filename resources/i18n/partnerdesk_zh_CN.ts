@@ -29,7 +29,7 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="87"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="88"/>
         <source>enter the actual value</source>
         <translation>请输入实际值</translation>
     </message>
@@ -1080,7 +1080,7 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>DecimalEdit</name>
     <message>
-        <location filename="../../ui/editors/fields.py" line="76"/>
+        <location filename="../../ui/editors/fields.py" line="77"/>
         <source>is not a number</source>
         <translation>不是数字</translation>
     </message>
@@ -1737,53 +1737,53 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>KpisTab</name>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="99"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="100"/>
         <source>Metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="99"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="100"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="99"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="100"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="100"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="101"/>
         <source>Latest actual</source>
         <translation>最新实际值</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="100"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="101"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="100"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="101"/>
         <source>Attainment</source>
         <translation>达成情况</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="103"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="104"/>
         <source>Add KPI…</source>
         <translation>添加 KPI…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="104"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="105"/>
         <source>Add actual…</source>
         <translation>录入实际值…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="105"/>
-        <location filename="../../ui/editors/agreement/kpis.py" line="166"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="106"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="168"/>
         <source>Remove KPI</source>
         <translation>移除 KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="163"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="165"/>
         <source>Remove the KPI “{m}” and its {n} actual(s)?</source>
         <translation>移除 KPI“{m}”及其 {n} 条实际值？</translation>
     </message>
@@ -2103,42 +2103,42 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>MilestoneDialog</name>
     <message>
-        <location filename="../../ui/editors/agreement/milestones.py" line="40"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="43"/>
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/milestones.py" line="50"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="53"/>
         <source>optional, in {c}</source>
         <translation>可选，单位 {c}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/milestones.py" line="53"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="56"/>
         <source>Title *</source>
         <translation>标题 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/milestones.py" line="54"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="57"/>
         <source>Due *</source>
         <translation>截止日期 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/milestones.py" line="55"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="58"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/milestones.py" line="56"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="59"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/milestones.py" line="57"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="60"/>
         <source>Amount ({c})</source>
         <translation>金额（{c}）</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/milestones.py" line="58"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="61"/>
         <source>Completed on</source>
         <translation>完成日期</translation>
     </message>
@@ -2146,62 +2146,62 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>MilestonesTab</name>
     <message>
-        <location filename="../../ui/editors/agreement/milestones.py" line="90"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="94"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/milestones.py" line="90"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="94"/>
         <source>Due</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/milestones.py" line="90"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="94"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/milestones.py" line="90"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="94"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/milestones.py" line="91"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="95"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/milestones.py" line="91"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="95"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/milestones.py" line="94"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="98"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/milestones.py" line="95"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="99"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/milestones.py" line="96"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="100"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/milestones.py" line="117"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="121"/>
         <source>Overdue since {d}</source>
         <translation>自 {d} 起逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/milestones.py" line="150"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="154"/>
         <source>Remove milestone</source>
         <translation>移除里程碑</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/milestones.py" line="150"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="154"/>
         <source>Remove “{t}”?</source>
         <translation>移除“{t}”？</translation>
     </message>
@@ -2621,6 +2621,14 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
         <location filename="../../ui/dialogs/import_wizard.py" line="239"/>
         <source>Every required column is there ({cols}).</source>
         <translation>所有必需的列都已具备（{cols}）。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <location filename="../../ui/editors/record_dialog.py" line="75"/>
+        <source>Before the agreement starts ({start}).</source>
+        <translation>早于协议开始日期（{start}）。</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -785,3 +785,50 @@ def test_the_renewal_chain_reads_renewed_by_and_links_both_ways(
         press(qtbot, successor.chain_label, Qt.Key.Key_Tab)
         press(qtbot, successor.chain_label, Qt.Key.Key_Return)
     assert back.args == [old.id]
+
+
+def test_a_milestone_due_before_the_agreement_starts_is_warned_of_and_still_saved(
+    qtbot: QtBot, ui_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    editor = open_editor(qtbot, ui_db, 6)
+    starts = stored(ui_db, 6).start_date
+    warnings: list[str] = []
+
+    def fill(dialog: MilestoneDialog) -> int:
+        type_keys(qtbot, dialog.title_edit, "Pre-launch audit")
+        dialog.due_edit.set_value(starts + timedelta(days=3))
+        warnings.append(dialog.board.rows["due_date"].warning_text)  # after the start: none
+        dialog.due_edit.set_value(starts - timedelta(days=10))
+        warnings.append(dialog.board.rows["due_date"].warning_text)
+        click(qtbot, dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    monkeypatch.setattr(MilestoneDialog, "exec", fill)
+    editor.milestones_tab.add()
+
+    assert warnings == ["", f"Before the agreement starts ({starts.isoformat()})."]
+    added = [m for m in stored(ui_db, 6).milestones if m.title == "Pre-launch audit"]
+    assert [m.due_date for m in added] == [starts - timedelta(days=10)]  # a warning, not a no
+
+
+def test_an_actual_for_a_period_before_the_start_is_warned_of_and_still_recorded(
+    qtbot: QtBot, ui_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    editor = open_editor(qtbot, ui_db, 7)
+    starts = stored(ui_db, 7).start_date
+    editor.kpis_tab.table.selectRow(0)
+    warnings: list[str] = []
+
+    def fill(dialog: ActualDialog) -> int:
+        dialog.period_edit.set_value(starts - timedelta(days=1))
+        warnings.append(dialog.board.rows["period_end"].warning_text)
+        type_keys(qtbot, dialog.value_edit, "12")
+        click(qtbot, dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    monkeypatch.setattr(ActualDialog, "exec", fill)
+    click(qtbot, editor.kpis_tab.actual_button, Qt.MouseButton.LeftButton)
+
+    assert warnings == [f"Before the agreement starts ({starts.isoformat()})."]
+    periods = [a.period_end for a in stored(ui_db, 7).kpis[0].actuals]
+    assert starts - timedelta(days=1) in periods  # a warning, not a refusal

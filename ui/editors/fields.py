@@ -28,7 +28,8 @@ from app.errors import FieldError
 from ui.editors.messages import translate_message
 
 ERROR_COLOUR = "#c62828"
-ERROR_COLOUR_ON_DARK = "#ef6c6c"  # the light-theme red is too dim on a dark window
+ERROR_COLOUR_ON_DARK = "#ef6c6c"
+WARNING_COLOUR = "#e65100"  # the light-theme red is too dim on a dark window
 
 
 def error_colour(widget: QWidget) -> str:
@@ -230,6 +231,13 @@ class FieldRow(QWidget):
         self.error_label.setObjectName("fieldError")
         self.error_label.hide()
         layout.addWidget(self.error_label)
+        # A warning is advice, not a refusal: amber, no frame, saving goes ahead.
+        self.warning_label = QLabel(self)
+        self.warning_label.setWordWrap(True)
+        self.warning_label.setStyleSheet(f"color: {WARNING_COLOUR};")
+        self.warning_label.setObjectName("fieldWarning")
+        self.warning_label.hide()
+        layout.addWidget(self.warning_label)
         self._style = field.styleSheet()
         if field.minimumHeight() == field.maximumHeight():
             # A fixed-height field must not make its row soak up the form's spare height.
@@ -259,6 +267,14 @@ class FieldRow(QWidget):
         super().resizeEvent(event)
         if self.error_label.isVisibleTo(self):
             self._fit_error()
+
+    def show_warning(self, text: str) -> None:
+        self.warning_label.setText(text)
+        self.warning_label.setVisible(bool(text))
+
+    @property
+    def warning_text(self) -> str:
+        return self.warning_label.text() if self.warning_label.isVisibleTo(self) else ""
 
     def clear_error(self) -> None:
         self.error_label.clear()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from itertools import pairwise
 
 from PySide6.QtCore import Qt
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import FieldError, PartnerDeskError, ValidationError
-from ui.editors.fields import ErrorBoard, FieldRow, make_banner
+from ui.editors.fields import DateEdit, ErrorBoard, FieldRow, make_banner
 
 
 class RecordDialog(QDialog):
@@ -60,6 +61,24 @@ class RecordDialog(QDialog):
             QWidget.setTabOrder(before, after)
         if self.board.rows:
             next(iter(self.board.rows.values())).field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def warn_before_start(self, name: str, edit: DateEdit, starts: date | None) -> None:
+        """Say beside the date when it falls before the agreement starts; allow it all the
+        same (a milestone can be agreed before the contract runs)."""
+        if starts is None:
+            return
+        row = self.board.rows[name]
+
+        def check() -> None:
+            early = edit.value() < starts
+            row.show_warning(
+                self.tr("Before the agreement starts ({start}).").format(start=starts.isoformat())
+                if early
+                else ""
+            )
+
+        edit.dateChanged.connect(check)
+        check()
 
     def fail(self, errors: list[FieldError]) -> None:
         self.board.show(errors)

@@ -63,7 +63,7 @@ class KpiDialog(RecordDialog):
 
 
 class ActualDialog(RecordDialog):
-    def __init__(self, parent: QWidget | None, kpi: Kpi) -> None:
+    def __init__(self, parent: QWidget | None, kpi: Kpi, starts: date | None = None) -> None:
         super().__init__("", parent)
         self.setWindowTitle(self.tr("Actual for {metric}").format(metric=kpi.metric))
         self.period_edit = DateEdit(self)
@@ -77,6 +77,7 @@ class ActualDialog(RecordDialog):
         self.add_field("value", self.tr("Actual * ({target})").format(target=target),
                        self.value_edit)  # fmt: skip
         self.add_field("note", self.tr("Note"), self.note_edit)
+        self.warn_before_start("period_end", self.period_edit, starts)
 
     def value(self) -> tuple[date, Decimal, str]:
         try:
@@ -145,7 +146,8 @@ class KpisTab(RecordsTab):
         kpi = self.selected_data()
         if not isinstance(kpi, Kpi):
             return
-        dialog = ActualDialog(self, kpi)
+        assert self.view is not None
+        dialog = ActualDialog(self, kpi, self.view.start_date)
 
         def submit() -> None:
             period, value, note = dialog.value()

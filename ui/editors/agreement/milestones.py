@@ -35,7 +35,10 @@ from ui.editors.record_dialog import RecordDialog
 
 
 class MilestoneDialog(RecordDialog):
-    def __init__(self, parent: QWidget | None, currency: str, m: MilestoneView | None) -> None:
+    def __init__(
+        self, parent: QWidget | None, currency: str, m: MilestoneView | None,
+        starts: date | None = None,
+    ) -> None:  # fmt: skip
         super().__init__(
             QCoreApplication.translate("MilestoneDialog", "Milestone") if m is None else m.title,
             parent,
@@ -66,6 +69,7 @@ class MilestoneDialog(RecordDialog):
             self.completed_edit.set_value(m.completed_on)
         else:
             self.due_edit.setDate(QDate.currentDate().addMonths(1))
+        self.warn_before_start("due_date", self.due_edit, starts)
 
     def value(self) -> MilestoneInput:
         try:
@@ -120,7 +124,7 @@ class MilestonesTab(RecordsTab):
     def _dialog(self, m: MilestoneView | None) -> None:
         assert self.view is not None
         agreement_id = self.view.id
-        dialog = MilestoneDialog(self, self.view.currency, m)
+        dialog = MilestoneDialog(self, self.view.currency, m, self.view.start_date)
 
         def submit() -> None:
             data = dialog.value()
