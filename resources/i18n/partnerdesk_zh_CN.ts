@@ -37,97 +37,102 @@
 <context>
     <name>AgreementEditor</name>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="87"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="88"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="88"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="89"/>
         <source>Terms</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="89"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="90"/>
         <source>Milestones</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="90"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="91"/>
         <source>KPIs</source>
         <translation>KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="91"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="92"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="92"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="93"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="98"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="99"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="101"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="102"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="104"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="105"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="106"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="107"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="162"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="109"/>
+        <source>Delete this agreement; Edit ▸ Undo in the main window brings it back</source>
+        <translation>删除此协议；可在主窗口用“编辑 ▸ 撤销”恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/editor.py" line="169"/>
         <source>New agreement</source>
         <translation>新建协议</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="165"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="172"/>
         <source>Agreement {ref} — {title}</source>
         <translation>协议 {ref} — {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="176"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="183"/>
         <source>Undo/redo changed this agreement; saving will offer to reload it.</source>
         <translation>撤销/重做已修改此协议；保存时将提示重新加载。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="184"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="191"/>
         <source>Undo/redo removed this agreement.</source>
         <translation>撤销/重做已删除此协议。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="236"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="243"/>
         <source>This agreement no longer exists (deleted on another desk?): {e}</source>
         <translation>该协议已不存在（可能已在其他电脑上删除）：{e}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="242"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="249"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="293"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="300"/>
         <source>Not saved: {n} fields need attention on these pages: {pages}</source>
         <translation>未保存：以下页面有 {n} 个字段需要处理：{pages}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="310"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="317"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="312"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="319"/>
         <source>{message}
 
 Reload the agreement as it is now? Your unsaved edits in this window will be lost.</source>
@@ -136,24 +141,24 @@ Reload the agreement as it is now? Your unsaved edits in this window will be los
 是否重新加载该协议的当前内容？此窗口中未保存的修改将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="332"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="339"/>
         <source>Delete agreement</source>
         <translation>删除协议</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="334"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="341"/>
         <source>Delete {ref} “{title}” with its milestones, KPIs and documents?
 You can undo this with Edit ▸ Undo.</source>
         <translation>删除 {ref}“{title}”及其里程碑、KPI 和文件？
 可通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="351"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="358"/>
         <source>Not deleted: {reason}</source>
         <translation>未删除：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="364"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="374"/>
         <source>This agreement has changes that are not saved. Save them?</source>
         <translation>该协议有未保存的更改。是否保存？</translation>
     </message>
@@ -161,169 +166,186 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>AgreementForm</name>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="92"/>
+        <location filename="../../ui/editors/agreement/form.py" line="79"/>
+        <source>Pages of this record</source>
+        <translation>此记录的各页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="96"/>
         <source>Generated when saved, e.g. BR-2026-0042</source>
         <translation>保存时自动生成，如 BR-2026-0042</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="106"/>
+        <location filename="../../ui/editors/agreement/form.py" line="110"/>
         <source>Renews automatically</source>
         <translation>自动续约</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="110"/>
+        <location filename="../../ui/editors/agreement/form.py" line="114"/>
         <source> months</source>
         <translation> 个月</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="113"/>
+        <location filename="../../ui/editors/agreement/form.py" line="117"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="127"/>
+        <location filename="../../ui/editors/agreement/form.py" line="131"/>
         <source>e.g. PRC law, English law</source>
         <translation>如：中国法律、英国法律</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="129"/>
+        <location filename="../../ui/editors/agreement/form.py" line="133"/>
         <source>Comma-separated, e.g. CN, HK, MO</source>
         <translation>以逗号分隔，如 CN, HK, MO</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="136"/>
+        <location filename="../../ui/editors/agreement/form.py" line="140"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="137"/>
+        <location filename="../../ui/editors/agreement/form.py" line="141"/>
         <source>Title *</source>
         <translation>标题 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="138"/>
+        <location filename="../../ui/editors/agreement/form.py" line="142"/>
         <source>Cooperation type</source>
         <translation>合作类型</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="139"/>
+        <location filename="../../ui/editors/agreement/form.py" line="143"/>
         <source>Partner *</source>
         <translation>合作伙伴 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="140"/>
+        <location filename="../../ui/editors/agreement/form.py" line="144"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="141"/>
+        <location filename="../../ui/editors/agreement/form.py" line="145"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="142"/>
+        <location filename="../../ui/editors/agreement/form.py" line="146"/>
         <source>Governing law</source>
         <translation>适用法律</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="143"/>
+        <location filename="../../ui/editors/agreement/form.py" line="147"/>
         <source>Territories</source>
         <translation>地域范围</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="158"/>
+        <location filename="../../ui/editors/agreement/form.py" line="162"/>
         <source>Signed</source>
         <translation>签署日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="159"/>
+        <location filename="../../ui/editors/agreement/form.py" line="163"/>
         <source>Starts *</source>
         <translation>开始日期 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="160"/>
+        <location filename="../../ui/editors/agreement/form.py" line="164"/>
         <source>Ends *</source>
         <translation>结束日期 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="161"/>
+        <location filename="../../ui/editors/agreement/form.py" line="165"/>
         <source>Renewal</source>
         <translation>续约</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="162"/>
+        <location filename="../../ui/editors/agreement/form.py" line="166"/>
         <source>Notice period</source>
         <translation>通知期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="163"/>
+        <location filename="../../ui/editors/agreement/form.py" line="167"/>
+        <location filename="../../ui/editors/agreement/form.py" line="191"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="169"/>
+        <location filename="../../ui/editors/agreement/form.py" line="173"/>
+        <location filename="../../ui/editors/agreement/form.py" line="190"/>
         <source>Renewal chain</source>
         <translation>续约链</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="171"/>
+        <location filename="../../ui/editors/agreement/form.py" line="175"/>
         <source>Contract value *</source>
         <translation>合同金额 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="178"/>
+        <location filename="../../ui/editors/agreement/form.py" line="182"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="208"/>
+        <location filename="../../ui/editors/agreement/form.py" line="187"/>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="188"/>
+        <source>Renewal term</source>
+        <translation>续约期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="221"/>
         <source>Terms: {type}</source>
         <translation>条款：{type}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="269"/>
+        <location filename="../../ui/editors/agreement/form.py" line="282"/>
         <source>closed</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="271"/>
+        <location filename="../../ui/editors/agreement/form.py" line="284"/>
         <source>passed {n} days ago</source>
         <translation>已过去 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="273"/>
-        <location filename="../../ui/editors/agreement/form.py" line="275"/>
+        <location filename="../../ui/editors/agreement/form.py" line="286"/>
+        <location filename="../../ui/editors/agreement/form.py" line="288"/>
         <source>in {n} days</source>
         <translation>{n} 天后</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="283"/>
+        <location filename="../../ui/editors/agreement/form.py" line="296"/>
         <source>renews {ref}</source>
         <translation>续约自 {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="286"/>
-        <location filename="../../ui/editors/agreement/form.py" line="302"/>
+        <location filename="../../ui/editors/agreement/form.py" line="299"/>
+        <location filename="../../ui/editors/agreement/form.py" line="315"/>
         <source>renewed by {ref}</source>
         <translation>已由 {ref} 续约</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="299"/>
+        <location filename="../../ui/editors/agreement/form.py" line="312"/>
         <source>in force until {end}; renewed by {ref}</source>
         <translation>有效至 {end}；已由 {ref} 续约</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="334"/>
+        <location filename="../../ui/editors/agreement/form.py" line="347"/>
         <source>choose a partner from the list</source>
         <translation>请从列表中选择合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="336"/>
+        <location filename="../../ui/editors/agreement/form.py" line="349"/>
         <source>no single partner matches “{text}”</source>
         <translation>没有唯一匹配“{text}”的合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="345"/>
+        <location filename="../../ui/editors/agreement/form.py" line="358"/>
         <source>enter the contract value (0 if none)</source>
         <translation>请输入合同金额（无则填 0）</translation>
     </message>
@@ -1080,7 +1102,7 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>DecimalEdit</name>
     <message>
-        <location filename="../../ui/editors/fields.py" line="77"/>
+        <location filename="../../ui/editors/fields.py" line="78"/>
         <source>is not a number</source>
         <translation>不是数字</translation>
     </message>
@@ -1088,12 +1110,27 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>EditorDialog</name>
     <message>
-        <location filename="../../ui/editors/base.py" line="44"/>
+        <location filename="../../ui/editors/base.py" line="26"/>
+        <source>Save and close (Enter)</source>
+        <translation>保存并关闭（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/base.py" line="27"/>
+        <source>Save and keep this window open ({keys})</source>
+        <translation>保存并保持此窗口打开（{keys}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/base.py" line="28"/>
+        <source>Close; asks first if there are unsaved changes (Esc)</source>
+        <translation>关闭；如有未保存的更改会先询问（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/base.py" line="60"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/base.py" line="62"/>
+        <location filename="../../ui/editors/base.py" line="78"/>
         <source>The new language applies when this window is opened again.</source>
         <translation>新语言将在再次打开此窗口时生效。</translation>
     </message>
@@ -2210,177 +2247,188 @@ All agreements incl. ended and drafts (%3): %4</source>
     <name>PartnerEditor</name>
     <message>
         <location filename="../../ui/editors/partner_editor.py" line="75"/>
+        <source>Pages of this record</source>
+        <translation>此记录的各页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="76"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="76"/>
+        <location filename="../../ui/editors/partner_editor.py" line="77"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="80"/>
+        <location filename="../../ui/editors/partner_editor.py" line="81"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="83"/>
+        <location filename="../../ui/editors/partner_editor.py" line="84"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="86"/>
+        <location filename="../../ui/editors/partner_editor.py" line="87"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="119"/>
+        <location filename="../../ui/editors/partner_editor.py" line="121"/>
         <source>e.g. 爱彼贸易有限公司</source>
         <translation>如：爱彼贸易有限公司</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="146"/>
+        <location filename="../../ui/editors/partner_editor.py" line="148"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="146"/>
+        <location filename="../../ui/editors/partner_editor.py" line="148"/>
         <source>Role</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="146"/>
+        <location filename="../../ui/editors/partner_editor.py" line="148"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="146"/>
+        <location filename="../../ui/editors/partner_editor.py" line="148"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="161"/>
+        <location filename="../../ui/editors/partner_editor.py" line="163"/>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="162"/>
+        <location filename="../../ui/editors/partner_editor.py" line="164"/>
         <source>Remove contact</source>
         <translation>移除联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="177"/>
+        <location filename="../../ui/editors/partner_editor.py" line="179"/>
         <source>Legal name *</source>
         <translation>法定名称 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="178"/>
+        <location filename="../../ui/editors/partner_editor.py" line="180"/>
         <source>Local-script name</source>
         <translation>本地文字名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="179"/>
+        <location filename="../../ui/editors/partner_editor.py" line="181"/>
         <source>Country *</source>
         <translation>国家/地区 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="180"/>
+        <location filename="../../ui/editors/partner_editor.py" line="182"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="181"/>
+        <location filename="../../ui/editors/partner_editor.py" line="183"/>
         <source>Website</source>
         <translation>网站</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="182"/>
-        <location filename="../../ui/editors/partner_editor.py" line="190"/>
+        <location filename="../../ui/editors/partner_editor.py" line="184"/>
+        <location filename="../../ui/editors/partner_editor.py" line="194"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="183"/>
+        <location filename="../../ui/editors/partner_editor.py" line="185"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="184"/>
+        <location filename="../../ui/editors/partner_editor.py" line="186"/>
+        <location filename="../../ui/editors/partner_editor.py" line="187"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="190"/>
+        <location filename="../../ui/editors/partner_editor.py" line="194"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="190"/>
+        <location filename="../../ui/editors/partner_editor.py" line="194"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="190"/>
+        <location filename="../../ui/editors/partner_editor.py" line="194"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="191"/>
+        <location filename="../../ui/editors/partner_editor.py" line="195"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="191"/>
+        <location filename="../../ui/editors/partner_editor.py" line="195"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="197"/>
+        <location filename="../../ui/editors/partner_editor.py" line="198"/>
+        <source>Agreements of this partner</source>
+        <translation>此合作伙伴的协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="202"/>
         <source>Double-click an agreement to open it</source>
         <translation>双击协议即可打开</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="244"/>
+        <location filename="../../ui/editors/partner_editor.py" line="249"/>
         <source>New partner</source>
         <translation>新建合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="245"/>
+        <location filename="../../ui/editors/partner_editor.py" line="250"/>
         <source>Partner — {name}</source>
         <translation>合作伙伴 — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="254"/>
+        <location filename="../../ui/editors/partner_editor.py" line="259"/>
         <source>Undo/redo changed this partner; saving will offer to reload it.</source>
         <translation>撤销/重做已修改此合作伙伴；保存时将提示重新加载。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="261"/>
+        <location filename="../../ui/editors/partner_editor.py" line="266"/>
         <source>Undo/redo removed this partner.</source>
         <translation>撤销/重做已删除此合作伙伴。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="285"/>
+        <location filename="../../ui/editors/partner_editor.py" line="290"/>
         <source>Agreements ({n})</source>
         <translation>协议（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="373"/>
+        <location filename="../../ui/editors/partner_editor.py" line="378"/>
         <source>This partner no longer exists: {e}</source>
         <translation>该合作伙伴已不存在：{e}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="376"/>
+        <location filename="../../ui/editors/partner_editor.py" line="381"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="397"/>
+        <location filename="../../ui/editors/partner_editor.py" line="402"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="399"/>
+        <location filename="../../ui/editors/partner_editor.py" line="404"/>
         <source>{message}
 
 Reload the partner as it is now? Your unsaved edits in this window will be lost.</source>
@@ -2389,7 +2437,7 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
 是否重新加载该合作伙伴的当前内容？此窗口中未保存的修改将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="415"/>
+        <location filename="../../ui/editors/partner_editor.py" line="420"/>
         <source>This partner has changes that are not saved. Save them?</source>
         <translation>该合作伙伴有未保存的更改。是否保存？</translation>
     </message>
@@ -2626,7 +2674,7 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../ui/editors/record_dialog.py" line="75"/>
+        <location filename="../../ui/editors/record_dialog.py" line="76"/>
         <source>Before the agreement starts ({start}).</source>
         <translation>早于协议开始日期（{start}）。</translation>
     </message>
@@ -3346,22 +3394,22 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
 <context>
     <name>TermsForm</name>
     <message>
-        <location filename="../../ui/editors/terms_form.py" line="79"/>
+        <location filename="../../ui/editors/terms_form.py" line="81"/>
         <source>One per line</source>
         <translation>每行一项</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/terms_form.py" line="90"/>
+        <location filename="../../ui/editors/terms_form.py" line="92"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/terms_form.py" line="97"/>
+        <location filename="../../ui/editors/terms_form.py" line="99"/>
         <source>e.g. USD, EUR, CNY</source>
         <translation>如 USD, EUR, CNY</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/terms_form.py" line="114"/>
+        <location filename="../../ui/editors/terms_form.py" line="116"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>

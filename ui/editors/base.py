@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QCloseEvent, QShowEvent
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import QAbstractButton, QDialog, QMessageBox, QWidget
 
 from ui.editors.fields import ErrorBoard
 
@@ -14,6 +14,22 @@ class EditorDialog(QDialog):
 
     board: ErrorBoard
     _focused_once = False
+
+    def describe_buttons(
+        self, save: QAbstractButton, apply: QAbstractButton, cancel: QAbstractButton
+    ) -> None:
+        """Tooltips that say what each button does and its key (spoken as descriptions)."""
+        keys = QKeySequence(QKeySequence.StandardKey.Save).toString(
+            QKeySequence.SequenceFormat.NativeText
+        )
+        tips = (
+            (save, self.tr("Save and close (Enter)")),
+            (apply, self.tr("Save and keep this window open ({keys})").format(keys=keys)),
+            (cancel, self.tr("Close; asks first if there are unsaved changes (Esc)")),
+        )
+        for button, tip in tips:
+            button.setToolTip(tip)
+            button.setAccessibleDescription(tip)
 
     def first_field(self) -> QWidget:
         """The field the user types into first when the window opens."""

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QFormLayout,
     QGridLayout,
     QLabel,
     QLineEdit,
@@ -256,6 +257,7 @@ class FieldRow(QWidget):
             f"#{self.field.objectName()} {{ border: 1px solid {error_colour(self)}; }}"
         )
         self.field.setToolTip("\n".join(messages))
+        self.field.setAccessibleDescription("\n".join(messages))  # read out with the name
 
     def _fit_error(self) -> None:
         # A wrapped label inside nested form layouts gets one line's height and is clipped;
@@ -271,6 +273,8 @@ class FieldRow(QWidget):
     def show_warning(self, text: str) -> None:
         self.warning_label.setText(text)
         self.warning_label.setVisible(bool(text))
+        if not self.error_text:
+            self.field.setAccessibleDescription(text)
 
     @property
     def warning_text(self) -> str:
@@ -282,10 +286,39 @@ class FieldRow(QWidget):
         self.error_label.hide()
         self.field.setStyleSheet(self._style)
         self.field.setToolTip("")
+        self.field.setAccessibleDescription(self.warning_text)
 
     @property
     def error_text(self) -> str:
         return self.error_label.text() if self.error_label.isVisibleTo(self) else ""
+
+
+def name_fields(form: QFormLayout) -> None:
+    """Give each field of a form the name a screen reader reads out: its label's words.
+
+    The label Qt makes for a row is the buddy of the row's container, not of the input
+    inside it, so without this the input has no name at all. A field named already (a
+    part of a composite row) keeps its name.
+    """
+    for row in range(form.rowCount()):
+        label_item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+        field_item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+        label = label_item.widget() if label_item is not None else None
+        field = field_item.widget() if field_item is not None else None
+        if not isinstance(label, QLabel) or field is None:
+            continue
+        name = label.text().removesuffix(" *").replace("&", "")
+        rows = [field] if isinstance(field, FieldRow) else field.findChildren(FieldRow)
+        for target in [r.field for r in rows] or [field]:
+            if not target.accessibleName():
+                target.setAccessibleName(name)
+                # The label-for relation is how Linux screen readers name a combo box (its
+                # own name there is its value); it also makes the label's click focus it.
+                label.setBuddy(target)
+                break
+        for target in [r.field for r in rows] or [field]:
+            if isinstance(target, QLineEdit) and not target.accessibleDescription():
+                target.setAccessibleDescription(target.placeholderText())
 
 
 class ErrorBoard:

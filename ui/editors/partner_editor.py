@@ -39,7 +39,7 @@ from app.services.partners import (
 )
 from ui.changes import PARTNER, Changes
 from ui.editors.base import EditorDialog
-from ui.editors.fields import CheckGroup, ErrorBoard, FieldRow, make_banner
+from ui.editors.fields import CheckGroup, ErrorBoard, FieldRow, make_banner, name_fields
 from ui.editors.labels import enum_label
 from ui.editors.terms_form import ui_language
 from ui.undo import CreatePartnerCommand, EditPartnerCommand, undo_events
@@ -72,6 +72,7 @@ class PartnerEditor(EditorDialog):
         self.board.recheck = lambda: check_partner(self.collect())
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName(self.tr("Pages of this record"))
         self.tabs.addTab(self._build_details(), self.tr("Partner"))
         self.tabs.addTab(self._build_agreements(), self.tr("Agreements"))
 
@@ -86,6 +87,7 @@ class PartnerEditor(EditorDialog):
             self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole
         )
         self.save_button.setDefault(True)
+        self.describe_buttons(self.save_button, self.apply_button, self.cancel_button)
         self.save_button.clicked.connect(self._save_and_close)
         self.apply_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.reject)
@@ -182,6 +184,8 @@ class PartnerEditor(EditorDialog):
         form.addRow(self.tr("Status"), self._row("status", self.status_combo))
         form.addRow(self.tr("Notes"), self._row("notes", self.notes_edit))
         form.addRow(self.tr("Contacts"), self._row("contacts", contacts))
+        self.contacts_table.setAccessibleName(self.tr("Contacts"))
+        name_fields(form)
         return page
 
     def _build_agreements(self) -> QWidget:
@@ -191,6 +195,7 @@ class PartnerEditor(EditorDialog):
              self.tr("Value"), self.tr("Decision date")]
         )  # fmt: skip
         self.agreements_table.verticalHeader().hide()
+        self.agreements_table.setAccessibleName(self.tr("Agreements of this partner"))
         self.agreements_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.agreements_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.agreements_table.horizontalHeader().setStretchLastSection(True)

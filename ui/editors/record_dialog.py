@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import FieldError, PartnerDeskError, ValidationError
-from ui.editors.fields import DateEdit, ErrorBoard, FieldRow, make_banner
+from ui.editors.fields import DateEdit, ErrorBoard, FieldRow, make_banner, name_fields
 
 
 class RecordDialog(QDialog):
@@ -54,6 +54,7 @@ class RecordDialog(QDialog):
         if self._shown:
             return
         self._shown = True
+        name_fields(self.form)
         # The buttons were made before the fields, so Qt's Tab order and first focus would
         # start on OK (where a space pressed it): fields first, then the buttons.
         chain = [row.field for row in self.board.rows.values()] + self.buttons.buttons()

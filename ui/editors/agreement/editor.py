@@ -47,6 +47,7 @@ from ui.editors.agreement.form import AgreementForm
 from ui.editors.agreement.history import HistoryTab
 from ui.editors.agreement.kpis import KpisTab
 from ui.editors.agreement.milestones import MilestonesTab
+from ui.editors.agreement.tab_base import RecordsTab
 from ui.editors.fields import error_colour
 from ui.undo import (
     ChangeStatusCommand,
@@ -104,6 +105,12 @@ class AgreementEditor(AgreementForm):
             self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole
         )
         self.delete_button = QPushButton(self.tr("Delete…"), self)
+        self.describe_buttons(self.save_button, self.apply_button, self.cancel_button)
+        delete_tip = self.tr("Delete this agreement; Edit ▸ Undo in the main window brings it back")
+        self.delete_button.setToolTip(delete_tip)
+        self.delete_button.setAccessibleDescription(delete_tip)
+        for index, records in enumerate(self._record_tabs(), start=2):
+            records.table.setAccessibleName(self.tabs.tabText(index))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self._save_and_close)
         self.apply_button.clicked.connect(self.save)
@@ -354,6 +361,9 @@ class AgreementEditor(AgreementForm):
         self._baseline = self._form_state()
         self.deleted.emit(deleted_id)
         self.accept()
+
+    def _record_tabs(self) -> tuple[RecordsTab, ...]:
+        return (self.milestones_tab, self.kpis_tab, self.attachments_tab, self.history_tab)
 
     def first_field(self) -> QWidget:
         return self.title_edit  # the reference is generated; the title is what one types

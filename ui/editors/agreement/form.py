@@ -46,6 +46,7 @@ from ui.editors.fields import (
     FieldRow,
     OptionalDateEdit,
     make_banner,
+    name_fields,
 )
 from ui.editors.labels import enum_label
 from ui.editors.terms_form import TermsForm
@@ -75,8 +76,11 @@ class AgreementForm(EditorDialog):
         self.board.aliases["partner_id"] = "partner"
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName(self.tr("Pages of this record"))
         self._build_general()
         self.terms_scroll = QScrollArea(self)
+        # Not a Tab stop of its own: it scrolls to whichever of its fields has the focus.
+        self.terms_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.terms_scroll.setWidgetResizable(True)
         self.terms_form: TermsForm | None = None
 
@@ -179,8 +183,17 @@ class AgreementForm(EditorDialog):
         outer = QVBoxLayout(page)
         outer.addLayout(columns)
         outer.addLayout(description, 1)
+        # The parts of composite rows first; name_fields gives the rest their label's words.
+        self.currency_combo.setAccessibleName(self.tr("Currency"))
+        self.renewal_spin.setAccessibleName(self.tr("Renewal term"))
+        self.auto_renew_box.setAccessibleName(self.auto_renew_box.text())
+        self.chain_label.setAccessibleName(self.tr("Renewal chain"))
+        self.decision_label.setAccessibleName(self.tr("Decision date"))
+        for form in (left, right, description):
+            name_fields(form)
 
         self.general_scroll = QScrollArea(self)
+        self.general_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.general_scroll.setWidgetResizable(True)
         self.general_scroll.setWidget(page)
 
