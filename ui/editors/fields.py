@@ -263,16 +263,19 @@ class FieldRow(QWidget):
         # A wrapped label inside nested form layouts gets one line's height and is clipped;
         # ask it how tall it is at the field's width and reserve that.
         width = max(self.width(), self.field.width(), 160)
-        self.error_label.setMinimumHeight(self.error_label.heightForWidth(width))
+        for label in (self.error_label, self.warning_label):
+            if label.isVisibleTo(self):
+                label.setMinimumHeight(label.heightForWidth(width))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self.error_label.isVisibleTo(self):
-            self._fit_error()
+        self._fit_error()
 
     def show_warning(self, text: str) -> None:
         self.warning_label.setText(text)
         self.warning_label.setVisible(bool(text))
+        self.warning_label.setMinimumHeight(0)
+        self._fit_error()
         if not self.error_text:
             self.field.setAccessibleDescription(text)
 

@@ -117,6 +117,7 @@ class AgreementForm(EditorDialog):
         self.notice_spin.setSuffix(self.tr(" days"))
         self.decision_label = QLabel(page)
         self.decision_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.decision_label.setWordWrap(True)  # "in force until …; renewed by …" is long
         self.value_edit = DecimalEdit(page, grouped=True)
         self.value_edit.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.currency_combo = QComboBox(page)
