@@ -191,161 +191,161 @@ You can undo this with Edit ▸ Undo.</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="131"/>
+        <location filename="../../ui/editors/agreement/form.py" line="132"/>
         <source>e.g. PRC law, English law</source>
         <translation>如：中国法律、英国法律</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="133"/>
+        <location filename="../../ui/editors/agreement/form.py" line="134"/>
         <source>Comma-separated, e.g. CN, HK, MO</source>
         <translation>以逗号分隔，如 CN, HK, MO</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="140"/>
+        <location filename="../../ui/editors/agreement/form.py" line="141"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="141"/>
+        <location filename="../../ui/editors/agreement/form.py" line="142"/>
         <source>Title *</source>
         <translation>标题 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="142"/>
+        <location filename="../../ui/editors/agreement/form.py" line="143"/>
         <source>Cooperation type</source>
         <translation>合作类型</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="143"/>
+        <location filename="../../ui/editors/agreement/form.py" line="144"/>
         <source>Partner *</source>
         <translation>合作伙伴 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="144"/>
+        <location filename="../../ui/editors/agreement/form.py" line="145"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="145"/>
+        <location filename="../../ui/editors/agreement/form.py" line="146"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="146"/>
+        <location filename="../../ui/editors/agreement/form.py" line="147"/>
         <source>Governing law</source>
         <translation>适用法律</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="147"/>
+        <location filename="../../ui/editors/agreement/form.py" line="148"/>
         <source>Territories</source>
         <translation>地域范围</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="162"/>
+        <location filename="../../ui/editors/agreement/form.py" line="163"/>
         <source>Signed</source>
         <translation>签署日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="163"/>
+        <location filename="../../ui/editors/agreement/form.py" line="164"/>
         <source>Starts *</source>
         <translation>开始日期 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="164"/>
+        <location filename="../../ui/editors/agreement/form.py" line="165"/>
         <source>Ends *</source>
         <translation>结束日期 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="165"/>
+        <location filename="../../ui/editors/agreement/form.py" line="166"/>
         <source>Renewal</source>
         <translation>续约</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="166"/>
+        <location filename="../../ui/editors/agreement/form.py" line="167"/>
         <source>Notice period</source>
         <translation>通知期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="167"/>
-        <location filename="../../ui/editors/agreement/form.py" line="191"/>
+        <location filename="../../ui/editors/agreement/form.py" line="168"/>
+        <location filename="../../ui/editors/agreement/form.py" line="192"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="173"/>
-        <location filename="../../ui/editors/agreement/form.py" line="190"/>
+        <location filename="../../ui/editors/agreement/form.py" line="174"/>
+        <location filename="../../ui/editors/agreement/form.py" line="191"/>
         <source>Renewal chain</source>
         <translation>续约链</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="175"/>
+        <location filename="../../ui/editors/agreement/form.py" line="176"/>
         <source>Contract value *</source>
         <translation>合同金额 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="182"/>
+        <location filename="../../ui/editors/agreement/form.py" line="183"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="187"/>
+        <location filename="../../ui/editors/agreement/form.py" line="188"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="188"/>
+        <location filename="../../ui/editors/agreement/form.py" line="189"/>
         <source>Renewal term</source>
         <translation>续约期限</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="221"/>
+        <location filename="../../ui/editors/agreement/form.py" line="222"/>
         <source>Terms: {type}</source>
         <translation>条款：{type}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="282"/>
+        <location filename="../../ui/editors/agreement/form.py" line="283"/>
         <source>closed</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="284"/>
+        <location filename="../../ui/editors/agreement/form.py" line="285"/>
         <source>passed {n} days ago</source>
         <translation>已过去 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="286"/>
-        <location filename="../../ui/editors/agreement/form.py" line="288"/>
+        <location filename="../../ui/editors/agreement/form.py" line="287"/>
+        <location filename="../../ui/editors/agreement/form.py" line="289"/>
         <source>in {n} days</source>
         <translation>{n} 天后</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="296"/>
+        <location filename="../../ui/editors/agreement/form.py" line="297"/>
         <source>renews {ref}</source>
         <translation>续约自 {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="299"/>
-        <location filename="../../ui/editors/agreement/form.py" line="315"/>
+        <location filename="../../ui/editors/agreement/form.py" line="300"/>
+        <location filename="../../ui/editors/agreement/form.py" line="316"/>
         <source>renewed by {ref}</source>
         <translation>已由 {ref} 续约</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="312"/>
+        <location filename="../../ui/editors/agreement/form.py" line="313"/>
         <source>in force until {end}; renewed by {ref}</source>
         <translation>有效至 {end}；已由 {ref} 续约</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="347"/>
+        <location filename="../../ui/editors/agreement/form.py" line="348"/>
         <source>choose a partner from the list</source>
         <translation>请从列表中选择合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="349"/>
+        <location filename="../../ui/editors/agreement/form.py" line="350"/>
         <source>no single partner matches “{text}”</source>
         <translation>没有唯一匹配“{text}”的合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="358"/>
+        <location filename="../../ui/editors/agreement/form.py" line="359"/>
         <source>enter the contract value (0 if none)</source>
         <translation>请输入合同金额（无则填 0）</translation>
     </message>
@@ -2695,7 +2695,20 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
 <context>
     <name>RenewDialog</name>
     <message>
-        <location filename="../../ui/dialogs/renew.py" line="26"/>
+        <location filename="../../ui/dialogs/renew.py" line="28"/>
+        <source>Renew {ref} ({title})?
+
+A draft successor starting {start} is created and {ref} is marked renewed.
+
+A renewal cannot be undone with Undo: if it was a mistake, delete the draft successor.</source>
+        <translation>续约 {ref}（{title}）？
+
+将创建一份自 {start} 起生效的草稿后续协议，{ref} 标记为已续约。
+
+续约无法通过“撤销”撤回：如果续约有误，请删除该草稿后续协议。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/renew.py" line="36"/>
         <source>Renew {ref} ({title})?
 
 A draft successor starting {start} is created; {ref} is marked renewed and stays in force until it ends on {end}.
@@ -2708,7 +2721,7 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
 续约无法通过“撤销”撤回：如果续约有误，请删除该草稿后续协议。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/renew.py" line="41"/>
+        <location filename="../../ui/dialogs/renew.py" line="52"/>
         <source>Renew agreement</source>
         <translation>续约协议</translation>
     </message>

@@ -7,7 +7,7 @@ written.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -22,14 +22,25 @@ def successor_start(view: AgreementView) -> str:
     return (view.end_date + timedelta(days=1)).isoformat()
 
 
-def renewal_question(view: AgreementView) -> str:
-    return translate(
-        "RenewDialog",
-        "Renew {ref} ({title})?\n\nA draft successor starting {start} is created; {ref} is "
-        "marked renewed and stays in force until it ends on {end}.\n\n"
-        "A renewal cannot be undone with Undo: if it was a mistake, delete the draft "
-        "successor.",
-    ).format(
+def renewal_question(view: AgreementView, today: date | None = None) -> str:
+    ended = view.end_date < (today or date.today())
+    if ended:
+        text = translate(
+            "RenewDialog",
+            "Renew {ref} ({title})?\n\nA draft successor starting {start} is created and "
+            "{ref} is marked renewed.\n\n"
+            "A renewal cannot be undone with Undo: if it was a mistake, delete the draft "
+            "successor.",
+        )
+    else:
+        text = translate(
+            "RenewDialog",
+            "Renew {ref} ({title})?\n\nA draft successor starting {start} is created; {ref} "
+            "is marked renewed and stays in force until it ends on {end}.\n\n"
+            "A renewal cannot be undone with Undo: if it was a mistake, delete the draft "
+            "successor.",
+        )
+    return text.format(
         ref=view.reference, title=view.title, start=successor_start(view),
         end=view.end_date.isoformat(),
     )  # fmt: skip

@@ -45,4 +45,6 @@ def test_the_renewal_question_names_the_successors_start_and_that_undo_cannot_ta
     assert f"starting {successor.start_date.isoformat()}" in asked[0]
     assert f"starting {old_end.isoformat()}" not in asked[0]
     assert "cannot be undone with Undo" in asked[0]
+    # Only an agreement that has not ended yet is said to stay in force.
+    assert ("stays in force until" in asked[0]) == (old_end >= date.today())
     assert window.undo_stack.count() == steps_before  # as the question said
