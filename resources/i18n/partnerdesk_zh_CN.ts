@@ -2674,7 +2674,17 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../ui/editors/record_dialog.py" line="76"/>
+        <location filename="../../ui/editors/record_dialog.py" line="39"/>
+        <source>Save (Enter)</source>
+        <translation>保存（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/record_dialog.py" line="42"/>
+        <source>Close without saving (Esc)</source>
+        <translation>关闭且不保存（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/record_dialog.py" line="86"/>
         <source>Before the agreement starts ({start}).</source>
         <translation>早于协议开始日期（{start}）。</translation>
     </message>

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QMessageBox,
     QTabBar,
     QWidget,
@@ -108,6 +109,17 @@ def test_the_editor_buttons_say_what_they_do_and_their_keys(
     assert "Esc" in editor.cancel_button.toolTip()
     buttons = [b for b in editor.findChildren(QAbstractButton) if b.parent() is editor.buttons]
     assert all(b.toolTip() for b in buttons)
+
+
+@pytest.mark.parametrize("name", ["milestone", "kpi", "kpi actual", "attachment"])
+def test_the_dialog_buttons_say_their_keys(
+    qtbot: QtBot, ui_db: Database, tmp_path: Path, name: str
+) -> None:
+    dialog = WINDOWS[name](ui_db, tmp_path / "licence.pdf")
+    qtbot.addWidget(dialog)
+    tips = [spoken(b, QAccessible.Text.Description) for b in dialog.findChildren(QAbstractButton)
+            if isinstance(b.parent(), QDialogButtonBox)]  # fmt: skip
+    assert tips == ["Save (Enter)", "Close without saving (Esc)"]
 
 
 def test_a_field_is_read_with_its_label_and_its_error(qtbot: QtBot, ui_db: Database) -> None:

@@ -35,6 +35,16 @@ class RecordDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.buttons.accepted.connect(self._submit)
+        for button, tip in (
+            (self.buttons.button(QDialogButtonBox.StandardButton.Ok), self.tr("Save (Enter)")),
+            (
+                self.buttons.button(QDialogButtonBox.StandardButton.Cancel),
+                self.tr("Close without saving (Esc)"),
+            ),
+        ):
+            if button is not None:
+                button.setToolTip(tip)
+                button.setAccessibleDescription(tip)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
