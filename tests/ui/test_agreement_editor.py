@@ -751,6 +751,16 @@ def test_an_error_goes_as_soon_as_its_field_is_right_and_only_then(
     assert not editor.board.rows["title"].error_label.isVisible()
     assert editor.board.text_for("partner")  # still wrong: still said
     assert editor.board.text_for("value")  # not touched: still said
+    general = editor.tabs.tabBar().tabTextColor(0)
+
+    editor.partner_combo.select(a_partner(ui_db)[0])
+    type_keys(qtbot, editor.value_edit, "1000")
+    assert editor.terms_form is not None
+    model_box = editor.terms_form.widgets["operating_model"]
+    assert isinstance(model_box, QComboBox)
+    model_box.setCurrentIndex(model_box.findData("direct"))
+    qtbot.waitUntil(lambda: not editor.banner.isVisible())  # all right now: no summary left
+    assert editor.tabs.tabBar().tabTextColor(0) != general  # nor a page marked in red
 
 
 def read(label: QLabel) -> str:

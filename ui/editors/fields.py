@@ -339,6 +339,7 @@ class ErrorBoard:
         self.rows: dict[str, FieldRow] = {}
         self.aliases: dict[str, str] = {}
         self.recheck: Callable[[], Sequence[FieldError]] | None = None
+        self.all_clear: Callable[[], None] | None = None  # e.g. tabs marked red go back
         self._timer = QTimer(banner)
         self._timer.setSingleShot(True)
         self._timer.setInterval(self.RECHECK_MS)
@@ -367,6 +368,8 @@ class ErrorBoard:
         if not any(row.error_text for row in self.rows.values()):
             self.banner.clear()
             self.banner.hide()
+            if self.all_clear is not None:
+                self.all_clear()
 
     def remove(self, names: Iterable[str]) -> None:
         for name in list(names):

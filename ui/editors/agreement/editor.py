@@ -79,6 +79,7 @@ class AgreementEditor(AgreementForm):
         self.undo_stack = undo_stack
         self.setObjectName("AgreementEditor")
         self.board.recheck = self._recheck
+        self.board.all_clear = self._clear_errors
         self.setMinimumSize(860, 640)
         self.setSizeGripEnabled(True)
         self.milestones_tab = MilestonesTab(db, self)
