@@ -63,6 +63,11 @@ def lists_load_in_the_background() -> Iterator[None]:
     LazyIdModel.assume_slow = True
     yield
     LazyIdModel.assume_slow = False
+    # A query still running for this test must not queue ahead of the next test's (two
+    # worker threads on two cores): each test starts with the pool empty.
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(10_000)
 
 
 @pytest.fixture
