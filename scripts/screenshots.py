@@ -50,7 +50,9 @@ def main(out: Path) -> None:
     QCoreApplication.setOrganizationName("PartnerDeskScreenshots")
     from ui import i18n, theme
     from ui.dialogs.settings_dialog import SettingsDialog
-    from ui.main_window import MainWindow, optional
+    from ui.editors.agreement.editor import AgreementEditor
+    from ui.editors.partner_editor import PartnerEditor
+    from ui.main_window import MainWindow
 
     theme.apply(app, "light")
     db = open_database(Path(tempfile.mkdtemp()) / "demo.db")
@@ -90,21 +92,17 @@ def main(out: Path) -> None:
         save(dialog, out, f"{tag}-settings")
         dialog.close()
 
-        editor_cls = optional("ui.editors.agreement_editor", "AgreementEditor")
-        if editor_cls is not None:
-            editor = editor_cls(db, active[len(active) // 2], undo_stack=window.undo_stack,
-                                parent=window)  # fmt: skip
-            editor.show()
-            settle(app)
-            save(editor, out, f"{tag}-agreement-editor")
-            editor.hide()
-        partner_cls = optional("ui.editors.partner_editor", "PartnerEditor")
-        if partner_cls is not None:
-            editor = partner_cls(db, partner, undo_stack=window.undo_stack, parent=window)
-            editor.show()
-            settle(app)
-            save(editor, out, f"{tag}-partner-editor")
-            editor.hide()
+        editor = AgreementEditor(db, active[len(active) // 2], undo_stack=window.undo_stack,
+                                 parent=window)  # fmt: skip
+        editor.show()
+        settle(app)
+        save(editor, out, f"{tag}-agreement-editor")
+        editor.hide()
+        partner_editor = PartnerEditor(db, partner, undo_stack=window.undo_stack, parent=window)
+        partner_editor.show()
+        settle(app)
+        save(partner_editor, out, f"{tag}-partner-editor")
+        partner_editor.hide()
         window.hide()
         window.deleteLater()
         settle(app, 100)

@@ -7,6 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from app.db import Database
+from app.errors import DatabaseError
+
 APP = Path(__file__).resolve().parents[1] / "app"
 QT_MODULES = ("PySide6", "PyQt5", "PyQt6", "shiboken6", "ui")
 
@@ -64,3 +69,27 @@ def test_the_import_worker_loads_no_database_code() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=APP.parent
     )
     assert out.stdout.strip() == "[]"
+
+
+# --- the error contract: the window catches only the product's errors --------------------
+
+UI = APP.parent / "ui"
+
+
+def test_no_module_under_ui_imports_sqlalchemy() -> None:
+    # The window sees the database through services and their PartnerDeskErrors; the type
+    # of a session is named through app.db.
+    offenders = [
+        f"{path.relative_to(UI.parent)} imports {name}"
+        for path in UI.rglob("*.py")
+        for name in _imports(path)
+        if name.split(".")[0] == "sqlalchemy"
+    ]
+    assert offenders == []
+
+
+def test_a_driver_refusal_reaches_the_caller_as_a_product_error(db: Database) -> None:
+    from sqlalchemy import text
+
+    with pytest.raises(DatabaseError, match="the database refused the change"), db.session() as s:
+        s.execute(text("SELECT :value"), {"value": object()})  # no driver can bind it

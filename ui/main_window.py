@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable
 from datetime import date
@@ -33,38 +32,27 @@ from app.services.agreements import get_agreement, renew_agreement
 from app.services.listing import count_agreements
 from app.services.partners import count_partners
 from ui import i18n, settings
+from ui.changes import AGREEMENT, PARTNER, Changes
+from ui.dialogs import backup
+from ui.dialogs.renew import confirm_renewal
+from ui.editors.agreement.editor import AgreementEditor
+from ui.editors.partner_editor import PartnerEditor
 from ui.pages.agreements import AgreementsPage
+from ui.pages.base import Page
 from ui.pages.dashboard import DashboardPage
 from ui.pages.partners import PartnersPage
 from ui.pages.renewals import RenewalsPage
+from ui.undo import delete_agreement_undoable, undo_events
 
 log = logging.getLogger(__name__)
 
 PAGES = ("dashboard", "agreements", "partners", "renewals", "reports")
 
 
-def optional(module: str, name: str) -> Any | None:
-    """A colleague's class or function if its module is installed, else None."""
-    try:
-        return getattr(importlib.import_module(module), name)
-    except ImportError as exc:
-        log.info("%s.%s not available: %s", module, name, exc)
-        return None
-    except AttributeError:
-        return None
-
-
-class _Placeholder(QWidget):
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        label = QLabel(text)
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setWordWrap(True)
-        QVBoxLayout(self).addWidget(label)
-
-
-class _LazyPage(QWidget):
+class _LazyPage(Page):
     """A page built the first time it is shown, so start-up does not pay for it."""
+
+    shows = frozenset()  # reports are rendered on request, from the data as it is then
 
     def __init__(self, factory: Callable[[], QWidget], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,9 +71,8 @@ class _LazyPage(QWidget):
         self.page()
 
     def save_state(self) -> None:
-        save = getattr(self._page, "save_state", None)
-        if callable(save):
-            save()
+        if isinstance(self._page, Page):
+            self._page.save_state()
 
 
 class MainWindow(QMainWindow):
@@ -98,13 +85,12 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(200)
         self._open_editors: list[QWidget] = []
-        events = optional("ui.undo", "undo_events")
-        if events is not None:
-            # A bound method, not a lambda: Qt drops the connection with this window.
-            events().changed.connect(self._record_changed)
-        self.undo_stack.indexChanged.connect(lambda _i: self._refresh_soon())
+        # A bound method, not a lambda: Qt drops the connection with this window.
+        undo_events().changed.connect(self.announce)
+        self._pending = Changes()
+        # Changes announced together (a macro of deletions) are applied once.
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
-        self._refresh_timer.timeout.connect(self.refresh_all)
+        self._refresh_timer.timeout.connect(self._apply_pending)
         self.setMinimumSize(QSize(960, 600))
         self._build()
         self.restore_window()
@@ -175,13 +161,11 @@ class MainWindow(QMainWindow):
                                if settings.LAST_PAGE.get() in PAGES else 0)  # fmt: skip
 
     def _make_reports_page(self) -> QWidget:
-        reports_cls = optional("ui.pages.reports_page", "ReportsPage")
-        if reports_cls is None:
-            return _Placeholder(self.tr("Reports are not installed in this build."))
-        page: QWidget = reports_cls(self.db)
-        return page
+        from ui.pages.reports_page import ReportsPage  # here: it loads the PDF machinery
 
-    def _pages(self) -> dict[str, QWidget]:
+        return ReportsPage(self.db)
+
+    def _pages(self) -> dict[str, Page]:
         return {
             "dashboard": self.dashboard,
             "agreements": self.agreements,
@@ -376,10 +360,7 @@ class MainWindow(QMainWindow):
 
     def _page_shown(self) -> None:
         settings.LAST_PAGE.set(self.current_page())
-        page = self._pages()[self.current_page()]
-        activate = getattr(page, "activate", None)
-        if callable(activate):
-            activate()
+        self._pages()[self.current_page()].shown()
 
     def focus_search(self) -> None:
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -394,26 +375,27 @@ class MainWindow(QMainWindow):
         self.show_page("agreements")
         self.agreements.show_decisions_within(days)
 
-    def _record_changed(self, _entity: str, _record_id: int) -> None:
-        self._refresh_soon()
-
-    def _refresh_soon(self) -> None:
+    def announce(self, changes: Changes) -> None:
+        """Something was written: the pages showing it refresh, once, after this event."""
+        self._pending = self._pending | changes
         self._refresh_timer.start()
 
-    def refresh_all(self) -> None:
-        self.agreements.refresh()
-        self.partners.refresh()
-        self.renewals.refresh()
-        self.dashboard.refresh()
+    def _apply_pending(self) -> None:
+        changes, self._pending = self._pending, Changes()
+        self.apply_changes(changes)
+
+    def apply_changes(self, changes: Changes) -> None:
+        if not changes:
+            return
+        current = self.current_page()
+        for key, page in self._pages().items():
+            page.apply(changes, visible=key == current)
         self.update_status()
 
-    # --- actions on records -------------------------------------------------------------
+    def refresh_all(self) -> None:
+        self.apply_changes(Changes.all())
 
-    def _editor_missing(self, what: str) -> None:
-        QMessageBox.information(
-            self, self.tr("Not available"),
-            self.tr("The %1 editor is not installed in this build.").replace("%1", what),
-        )  # fmt: skip
+    # --- actions on records -------------------------------------------------------------
 
     def _show_editor(self, editor: QWidget) -> None:
         self._open_editors.append(editor)
@@ -427,50 +409,37 @@ class MainWindow(QMainWindow):
         if editor in self._open_editors:
             self._open_editors.remove(editor)
 
-    def open_agreement(self, agreement_id: int) -> QWidget | None:
-        cls = optional("ui.editors.agreement_editor", "AgreementEditor")
-        if cls is None:
-            self._editor_missing(self.tr("agreement"))
-            return None
+    def open_agreement(self, agreement_id: int) -> AgreementEditor | None:
         try:
-            editor: QWidget = cls(self.db, agreement_id, undo_stack=self.undo_stack, parent=self)
+            editor = AgreementEditor(self.db, agreement_id, undo_stack=self.undo_stack, parent=self)
         except PartnerDeskError as exc:
             QMessageBox.warning(self, self.tr("Cannot open the agreement"), str(exc))
-            self.refresh_all()
+            self.announce(Changes.of(AGREEMENT, [agreement_id]))  # gone: the lists follow
             return None
-        self._connect_editor(editor)
+        self._connect_agreement_editor(editor)
         self._show_editor(editor)
         return editor
 
-    def new_agreement(self, partner_id: int | None = None) -> QWidget | None:
-        cls = optional("ui.editors.agreement_editor", "AgreementEditor")
-        if cls is None:
-            self._editor_missing(self.tr("agreement"))
-            return None
-        editor: QWidget = cls(
+    def new_agreement(self, partner_id: int | None = None) -> AgreementEditor:
+        editor = AgreementEditor(
             self.db, None, partner_id=partner_id, undo_stack=self.undo_stack, parent=self
         )
-        self._connect_editor(editor)
+        self._connect_agreement_editor(editor)
         self._show_editor(editor)
         return editor
 
-    def _connect_editor(self, editor: Any) -> None:
-        for name in ("saved", "deleted"):
-            signal = getattr(editor, name, None)
-            if signal is not None:
-                signal.connect(lambda _id: self._refresh_soon())
+    def _connect_agreement_editor(self, editor: AgreementEditor) -> None:
+        for signal in (editor.saved, editor.deleted):
+            signal.connect(lambda i: self.announce(Changes.of(AGREEMENT, [i])))
+        editor.open_requested.connect(self.open_agreement)
 
-    def edit_partner(self, partner_id: int | None) -> QWidget | None:
-        cls = optional("ui.editors.partner_editor", "PartnerEditor")
-        if cls is None:
-            self._editor_missing(self.tr("partner"))
-            return None
-        editor: QWidget = cls(self.db, partner_id, undo_stack=self.undo_stack, parent=self)
-        self._connect_editor(editor)
+    def edit_partner(self, partner_id: int | None) -> PartnerEditor:
+        editor = PartnerEditor(self.db, partner_id, undo_stack=self.undo_stack, parent=self)
+        editor.saved.connect(lambda i: self.announce(Changes.of(PARTNER, [i])))
         self._show_editor(editor)
         return editor
 
-    def new_partner(self) -> QWidget | None:
+    def new_partner(self) -> PartnerEditor:
         return self.edit_partner(None)
 
     def delete_agreements(self, ids: list[int]) -> None:
@@ -485,20 +454,13 @@ class MainWindow(QMainWindow):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        undoable = optional("ui.undo", "delete_agreement_undoable")
         errors: list[str] = []
         if len(ids) > 1:
             self.undo_stack.beginMacro(self.tr("Delete %n agreement(s)", "", len(ids)))
         try:
             for agreement_id in ids:
                 try:
-                    if undoable is not None:
-                        undoable(self.db, self.undo_stack, agreement_id, parent=self)
-                    else:
-                        from app.services.agreements import delete_agreement
-
-                        with self.db.session() as s:
-                            delete_agreement(s, agreement_id)
+                    delete_agreement_undoable(self.db, self.undo_stack, agreement_id, parent=self)
                 except PartnerDeskError as exc:
                     errors.append(str(exc))
         finally:
@@ -507,7 +469,7 @@ class MainWindow(QMainWindow):
         if errors:
             QMessageBox.warning(self, self.tr("Some agreements were not deleted"),
                                 "\n".join(errors[:10]))  # fmt: skip
-        self.refresh_all()
+        self.apply_changes(Changes.of(AGREEMENT, ids))
 
     def renew(self, agreement_id: int) -> None:
         try:
@@ -516,19 +478,7 @@ class MainWindow(QMainWindow):
         except PartnerDeskError as exc:
             QMessageBox.warning(self, self.tr("Cannot renew"), str(exc))
             return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Renew agreement"),
-            self.tr(
-                "Renew %1 (%2)? A draft successor starting %3 is created and this agreement "
-                "is marked renewed."
-            )
-            .replace("%1", current.reference)
-            .replace("%2", current.title)
-            .replace("%3", current.end_date.isoformat()),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        if not confirm_renewal(self, current):
             return
         try:
             with self.db.session() as s:
@@ -536,7 +486,7 @@ class MainWindow(QMainWindow):
         except PartnerDeskError as exc:
             QMessageBox.warning(self, self.tr("Cannot renew"), str(exc))
             return
-        self.refresh_all()
+        self.apply_changes(Changes.of(AGREEMENT, [agreement_id, successor.id]))
         self.statusBar().showMessage(
             self.tr("%1 renewed as %2").replace("%1", current.reference)
             .replace("%2", successor.reference), 8000,
@@ -546,47 +496,49 @@ class MainWindow(QMainWindow):
     def report_for_agreement(self, reference: str) -> None:
         self.show_page("reports")
         page = self.reports.page()
-        opener = getattr(page, "open_for_agreement", None)
-        if callable(opener):
-            opener(reference)
+        from ui.pages.reports_page import ReportsPage  # loaded with the page, not at start-up
+
+        if isinstance(page, ReportsPage):
+            page.open_for_agreement(reference)
 
     def report_for_partner(self, partner_id: int) -> None:
         self.show_page("reports")
         page = self.reports.page()
-        opener = getattr(page, "open_for_partner", None)
-        if callable(opener):
-            opener(partner_id)
+        from ui.pages.reports_page import ReportsPage
+
+        if isinstance(page, ReportsPage):
+            page.open_for_partner(partner_id)
 
     # --- file menu ----------------------------------------------------------------------
 
     def import_data(self) -> None:
-        cls = optional("ui.dialogs.import_wizard", "ImportWizard")
-        if cls is None:
-            self._editor_missing(self.tr("import"))
-            return
-        wizard = cls(self.db, parent=self)
-        wizard.finished.connect(lambda _r: self.refresh_all())
+        from ui.dialogs.import_wizard import ImportWizard  # here: it loads the importer
+
+        wizard = ImportWizard(self.db, parent=self)
+        wizard.finished.connect(lambda _r: self._imported(wizard.imported))
         wizard.open()
 
+    def _imported(self, wrote: bool) -> None:
+        if wrote:
+            # The steps on the stack describe records as they were before the import,
+            # which may have rewritten them: undoing one would undo part of the import.
+            self.undo_stack.clear()
+            self.apply_changes(Changes.all())
+
     def back_up(self) -> None:
-        fn = optional("ui.dialogs.backup", "back_up")
-        if fn is None:
-            self._editor_missing(self.tr("backup"))
-            return
-        fn(self, self.db)
+        backup.back_up(self, self.db)
 
     def restore(self) -> None:
-        fn = optional("ui.dialogs.backup", "restore")
-        if fn is None:
-            self._editor_missing(self.tr("backup"))
-            return
-        fn(self, self.db)
-        self.refresh_all()
+        if backup.restore(self, self.db):
+            # Undo steps were made against the database as it was before the restore:
+            # replayed now they would write old edits into the restored data.
+            self.undo_stack.clear()
+            self.apply_changes(Changes.all())
 
     def offer_demo_data(self) -> None:
         from ui.application import load_demo_data
 
-        load_demo_data(self, self.db, on_done=self.refresh_all)
+        load_demo_data(self, self.db, on_done=lambda: self.announce(Changes.all()))
 
     def open_settings(self) -> None:
         from ui.dialogs.settings_dialog import SettingsDialog
@@ -594,7 +546,8 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.db, self)
         dialog.language_chosen.connect(self.switch_language)
         dialog.database_chosen.connect(self.set_database)
-        dialog.accepted.connect(self.refresh_all)
+        # A new base currency or company name shows everywhere.
+        dialog.accepted.connect(lambda: self.announce(Changes.all()))
         dialog.open()
 
     def set_database(self, db: Database) -> None:
@@ -636,9 +589,7 @@ class MainWindow(QMainWindow):
 
     def save_views(self) -> None:
         for page in self._pages().values():
-            save = getattr(page, "save_state", None)
-            if callable(save):
-                save()
+            page.save_state()
         settings.splitter_state("main").set(QByteArray(self.splitter.saveState()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -649,11 +600,10 @@ class MainWindow(QMainWindow):
         settings.MAIN_GEOMETRY.set(QByteArray(self.saveGeometry()))
         settings.MAIN_STATE.set(QByteArray(self.saveState()))
         self.save_views()
-        auto_backup = optional("ui.dialogs.backup", "auto_backup_on_close")
         folder = settings.BACKUP_FOLDER.get()
-        if auto_backup is not None and folder:
+        if folder:
             try:
-                auto_backup(self.db, folder, settings.BACKUP_KEEP.get())
+                backup.auto_backup_on_close(self.db, folder, settings.BACKUP_KEEP.get())
             except Exception:  # a failed backup must not keep the user from quitting
                 log.exception("automatic backup failed")
         super().closeEvent(event)

@@ -19,10 +19,8 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
 
-from app.db import Database
+from app.db import Database, Session
 from app.domain.enums import AgreementStatus
 from app.errors import PartnerDeskError
 from app.services.agreements import AgreementInput, AgreementView, change_status, get_agreement
@@ -36,12 +34,10 @@ from app.services.editing import (
     revert_partner,
 )
 from app.services.partners import PartnerInput
+from ui.changes import AGREEMENT, PARTNER, Changes, Entity
 from ui.editors.labels import enum_label
 
 log = logging.getLogger(__name__)
-
-AGREEMENT = "agreement"
-PARTNER = "partner"
 
 
 # Each text is a literal in its own translate() call, so that pyside6-lupdate collects it.
@@ -49,9 +45,9 @@ translate = QCoreApplication.translate
 
 
 class UndoEvents(QObject):
-    """Tells the pages that an undo or redo changed a record, so they refresh it."""
+    """Tells the pages and open editors that an undo or redo changed a record."""
 
-    changed = Signal(str, int)  # entity ("agreement" | "partner"), id
+    changed = Signal(object)  # Changes
     failed = Signal(str)  # the message shown to the user
 
 
@@ -72,7 +68,7 @@ def show_undo_error(parent: QWidget | None, message: str) -> None:
 class DatabaseCommand(QUndoCommand):
     """A saved change that can be written back and forth in one transaction each."""
 
-    entity = AGREEMENT
+    entity: Entity = AGREEMENT
 
     def __init__(
         self, db: Database, text: str, *, applied: bool = True, parent: QWidget | None = None
@@ -102,13 +98,13 @@ class DatabaseCommand(QUndoCommand):
         try:
             with self.db.session() as s:
                 step(s)
-        except (PartnerDeskError, SQLAlchemyError) as exc:
-            self._fail(str(exc) if isinstance(exc, PartnerDeskError) else _first_line(exc))
+        except PartnerDeskError as exc:
+            self._fail(str(exc))
         except Exception as exc:  # a bug must still not crash the window from inside Qt
             log.exception("undo step failed")
             self._fail(repr(exc))
         else:
-            undo_events().changed.emit(self.entity, self.record_id)
+            undo_events().changed.emit(Changes.of(self.entity, [self.record_id]))
 
     def _fail(self, reason: str) -> None:
         # Obsolete in undo()/redo(): QUndoStack deletes the step, the stack stays usable.
@@ -118,11 +114,6 @@ class DatabaseCommand(QUndoCommand):
         )
         undo_events().failed.emit(message)
         show_undo_error(self.parent_widget, message)
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(getattr(exc, "orig", None) or exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
 
 
 # --- agreements ------------------------------------------------------------------------

@@ -4,32 +4,32 @@
 <context>
     <name>ActualDialog</name>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="329"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="68"/>
         <source>Actual for {metric}</source>
         <translation>{metric} 的实际值</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="336"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="75"/>
         <source>target {t} {u}</source>
         <translation>目标 {t} {u}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="337"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="76"/>
         <source>Period ending *</source>
         <translation>期末日期 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="338"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="77"/>
         <source>Actual * ({target})</source>
         <translation>实际值 * （{target}）</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="340"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="79"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="348"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="88"/>
         <source>enter the actual value</source>
         <translation>请输入实际值</translation>
     </message>
@@ -37,259 +37,102 @@
 <context>
     <name>AgreementEditor</name>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="178"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="89"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="179"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="90"/>
         <source>Terms</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="180"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="91"/>
         <source>Milestones</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="181"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="92"/>
         <source>KPIs</source>
         <translation>KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="182"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="93"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="183"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="94"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="189"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="100"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="192"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="103"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="195"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="106"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="197"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="108"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="233"/>
-        <source>Generated when saved, e.g. BR-2026-0042</source>
-        <translation>保存时自动生成，如 BR-2026-0042</translation>
+        <location filename="../../ui/editors/agreement/editor.py" line="110"/>
+        <source>Delete this agreement; Edit ▸ Undo in the main window brings it back</source>
+        <translation>删除此协议；可在主窗口用“编辑 ▸ 撤销”恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="247"/>
-        <source>Renews automatically</source>
-        <translation>自动续约</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="251"/>
-        <source> months</source>
-        <translation> 个月</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="254"/>
-        <source> days</source>
-        <translation> 天</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="268"/>
-        <source>e.g. PRC law, English law</source>
-        <translation>如：中国法律、英国法律</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="270"/>
-        <source>Comma-separated, e.g. CN, HK, MO</source>
-        <translation>以逗号分隔，如 CN, HK, MO</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="277"/>
-        <source>Reference</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="278"/>
-        <source>Title *</source>
-        <translation>标题 *</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="279"/>
-        <source>Cooperation type</source>
-        <translation>合作类型</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="280"/>
-        <source>Partner *</source>
-        <translation>合作伙伴 *</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="281"/>
-        <source>Owner</source>
-        <translation>负责人</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="282"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="283"/>
-        <source>Governing law</source>
-        <translation>适用法律</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="284"/>
-        <source>Territories</source>
-        <translation>地域范围</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="299"/>
-        <source>Signed</source>
-        <translation>签署日期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="300"/>
-        <source>Starts *</source>
-        <translation>开始日期 *</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="301"/>
-        <source>Ends *</source>
-        <translation>结束日期 *</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="302"/>
-        <source>Renewal</source>
-        <translation>续约</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="303"/>
-        <source>Notice period</source>
-        <translation>通知期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="304"/>
-        <source>Decision date</source>
-        <translation>决策日期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="306"/>
-        <source>Renewal chain</source>
-        <translation>续约链</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="308"/>
-        <source>Contract value *</source>
-        <translation>合同金额 *</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="315"/>
-        <source>Description</source>
-        <translation>描述</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="345"/>
-        <source>Terms: {type}</source>
-        <translation>条款：{type}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="421"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="170"/>
         <source>New agreement</source>
         <translation>新建协议</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="424"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="173"/>
         <source>Agreement {ref} — {title}</source>
         <translation>协议 {ref} — {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="435"/>
-        <source>closed</source>
-        <translation>已结束</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="437"/>
-        <source>passed {n} days ago</source>
-        <translation>已过去 {n} 天</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="439"/>
-        <location filename="../../ui/editors/agreement_editor.py" line="441"/>
-        <source>in {n} days</source>
-        <translation>{n} 天后</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="448"/>
-        <source>renews {ref}</source>
-        <translation>续约自 {ref}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="450"/>
-        <location filename="../../ui/editors/agreement_editor.py" line="477"/>
-        <source>renewed into {ref}</source>
-        <translation>已续约为 {ref}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="460"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="184"/>
         <source>Undo/redo changed this agreement; saving will offer to reload it.</source>
         <translation>撤销/重做已修改此协议；保存时将提示重新加载。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="466"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="192"/>
         <source>Undo/redo removed this agreement.</source>
         <translation>撤销/重做已删除此协议。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="521"/>
-        <source>choose a partner from the list</source>
-        <translation>请从列表中选择合作伙伴</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="523"/>
-        <source>no single partner matches “{text}”</source>
-        <translation>没有唯一匹配“{text}”的合作伙伴</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="532"/>
-        <source>enter the contract value (0 if none)</source>
-        <translation>请输入合同金额（无则填 0）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="591"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="244"/>
         <source>This agreement no longer exists (deleted on another desk?): {e}</source>
         <translation>该协议已不存在（可能已在其他电脑上删除）：{e}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="597"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="250"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="638"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="301"/>
         <source>Not saved: {n} fields need attention on these pages: {pages}</source>
         <translation>未保存：以下页面有 {n} 个字段需要处理：{pages}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="655"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="318"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="657"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="320"/>
         <source>{message}
 
 Reload the agreement as it is now? Your unsaved edits in this window will be lost.</source>
@@ -298,102 +141,289 @@ Reload the agreement as it is now? Your unsaved edits in this window will be los
 是否重新加载该协议的当前内容？此窗口中未保存的修改将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="677"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="340"/>
         <source>Delete agreement</source>
         <translation>删除协议</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="679"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="342"/>
         <source>Delete {ref} “{title}” with its milestones, KPIs and documents?
 You can undo this with Edit ▸ Undo.</source>
         <translation>删除 {ref}“{title}”及其里程碑、KPI 和文件？
 可通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="696"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="359"/>
         <source>Not deleted: {reason}</source>
         <translation>未删除：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="706"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="375"/>
         <source>This agreement has changes that are not saved. Save them?</source>
         <translation>该协议有未保存的更改。是否保存？</translation>
     </message>
 </context>
 <context>
-    <name>AgreementTableModel</name>
+    <name>AgreementForm</name>
     <message>
-        <location filename="../../ui/models/agreements.py" line="62"/>
+        <location filename="../../ui/editors/agreement/form.py" line="79"/>
+        <source>Pages of this record</source>
+        <translation>此记录的各页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="96"/>
+        <source>Generated when saved, e.g. BR-2026-0042</source>
+        <translation>保存时自动生成，如 BR-2026-0042</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="110"/>
+        <source>Renews automatically</source>
+        <translation>自动续约</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="114"/>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="117"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="132"/>
+        <source>e.g. PRC law, English law</source>
+        <translation>如：中国法律、英国法律</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="134"/>
+        <source>Comma-separated, e.g. CN, HK, MO</source>
+        <translation>以逗号分隔，如 CN, HK, MO</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="141"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="67"/>
-        <source>Title</source>
-        <translation>标题</translation>
+        <location filename="../../ui/editors/agreement/form.py" line="142"/>
+        <source>Title *</source>
+        <translation>标题 *</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="71"/>
-        <source>Type</source>
-        <translation>类型</translation>
+        <location filename="../../ui/editors/agreement/form.py" line="143"/>
+        <source>Cooperation type</source>
+        <translation>合作类型</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="77"/>
-        <source>Partner</source>
-        <translation>合作伙伴</translation>
+        <location filename="../../ui/editors/agreement/form.py" line="144"/>
+        <source>Partner *</source>
+        <translation>合作伙伴 *</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="82"/>
+        <location filename="../../ui/editors/agreement/form.py" line="145"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="86"/>
+        <location filename="../../ui/editors/agreement/form.py" line="146"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="92"/>
-        <source>Value</source>
-        <translation>金额</translation>
+        <location filename="../../ui/editors/agreement/form.py" line="147"/>
+        <source>Governing law</source>
+        <translation>适用法律</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="99"/>
-        <source>Currency</source>
-        <translation>币种</translation>
+        <location filename="../../ui/editors/agreement/form.py" line="148"/>
+        <source>Territories</source>
+        <translation>地域范围</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="105"/>
-        <source>Start</source>
-        <translation>开始</translation>
+        <location filename="../../ui/editors/agreement/form.py" line="163"/>
+        <source>Signed</source>
+        <translation>签署日期</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="112"/>
-        <source>End</source>
-        <translation>结束</translation>
+        <location filename="../../ui/editors/agreement/form.py" line="164"/>
+        <source>Starts *</source>
+        <translation>开始日期 *</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="118"/>
+        <location filename="../../ui/editors/agreement/form.py" line="165"/>
+        <source>Ends *</source>
+        <translation>结束日期 *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="166"/>
+        <source>Renewal</source>
+        <translation>续约</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="167"/>
+        <source>Notice period</source>
+        <translation>通知期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="168"/>
+        <location filename="../../ui/editors/agreement/form.py" line="192"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="124"/>
+        <location filename="../../ui/editors/agreement/form.py" line="174"/>
+        <location filename="../../ui/editors/agreement/form.py" line="191"/>
+        <source>Renewal chain</source>
+        <translation>续约链</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="176"/>
+        <source>Contract value *</source>
+        <translation>合同金额 *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="183"/>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="188"/>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="189"/>
+        <source>Renewal term</source>
+        <translation>续约期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="222"/>
+        <source>Terms: {type}</source>
+        <translation>条款：{type}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="283"/>
+        <source>closed</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="285"/>
+        <source>passed {n} days ago</source>
+        <translation>已过去 {n} 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="287"/>
+        <location filename="../../ui/editors/agreement/form.py" line="289"/>
+        <source>in {n} days</source>
+        <translation>{n} 天后</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="297"/>
+        <source>renews {ref}</source>
+        <translation>续约自 {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="300"/>
+        <location filename="../../ui/editors/agreement/form.py" line="316"/>
+        <source>renewed by {ref}</source>
+        <translation>已由 {ref} 续约</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="313"/>
+        <source>in force until {end}; renewed by {ref}</source>
+        <translation>有效至 {end}；已由 {ref} 续约</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="348"/>
+        <source>choose a partner from the list</source>
+        <translation>请从列表中选择合作伙伴</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="350"/>
+        <source>no single partner matches “{text}”</source>
+        <translation>没有唯一匹配“{text}”的合作伙伴</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/form.py" line="359"/>
+        <source>enter the contract value (0 if none)</source>
+        <translation>请输入合同金额（无则填 0）</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementTableModel</name>
+    <message>
+        <location filename="../../ui/models/agreements.py" line="61"/>
+        <source>Reference</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/agreements.py" line="66"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/agreements.py" line="70"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/agreements.py" line="76"/>
+        <source>Partner</source>
+        <translation>合作伙伴</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/agreements.py" line="81"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/agreements.py" line="85"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/agreements.py" line="91"/>
+        <source>Value</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/agreements.py" line="98"/>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/agreements.py" line="104"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/agreements.py" line="111"/>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/agreements.py" line="117"/>
+        <source>Decision date</source>
+        <translation>决策日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/agreements.py" line="123"/>
         <source>Days to decide</source>
         <translation>距决策天数</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="131"/>
+        <location filename="../../ui/models/agreements.py" line="130"/>
         <source>Operating model</source>
         <translation>经营模式</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="138"/>
+        <location filename="../../ui/models/agreements.py" line="137"/>
         <source>Auto-renew</source>
         <translation>自动续约</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="139"/>
+        <location filename="../../ui/models/agreements.py" line="138"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -401,91 +431,91 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>AgreementsPage</name>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="73"/>
+        <location filename="../../ui/pages/agreements.py" line="74"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="77"/>
+        <location filename="../../ui/pages/agreements.py" line="78"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="78"/>
+        <location filename="../../ui/pages/agreements.py" line="79"/>
         <source>Live (active or pending)</source>
         <translation>生效中（生效或待审批）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="83"/>
+        <location filename="../../ui/pages/agreements.py" line="84"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="86"/>
+        <location filename="../../ui/pages/agreements.py" line="87"/>
         <source>Search reference, title, partner…</source>
         <translation>搜索编号、标题、合作伙伴…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="89"/>
+        <location filename="../../ui/pages/agreements.py" line="90"/>
         <source>Decision from</source>
         <translation>决策日期从</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="95"/>
+        <location filename="../../ui/pages/agreements.py" line="96"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="97"/>
+        <location filename="../../ui/pages/agreements.py" line="98"/>
         <source>Columns</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="120"/>
+        <location filename="../../ui/pages/agreements.py" line="121"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="156"/>
+        <location filename="../../ui/pages/agreements.py" line="157"/>
         <source>All owners</source>
         <translation>全部负责人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="227"/>
+        <location filename="../../ui/pages/agreements.py" line="228"/>
         <source>%n agreement(s)</source>
         <translation>
             <numerusform>%n 份协议</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="232"/>
+        <location filename="../../ui/pages/agreements.py" line="233"/>
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="294"/>
+        <location filename="../../ui/pages/agreements.py" line="295"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="295"/>
+        <location filename="../../ui/pages/agreements.py" line="296"/>
         <source>Renew…</source>
         <translation>续约…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="301"/>
+        <location filename="../../ui/pages/agreements.py" line="302"/>
         <source>Export report…</source>
         <translation>导出报告…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="305"/>
+        <location filename="../../ui/pages/agreements.py" line="306"/>
         <source>Delete %n agreement(s)…</source>
         <translation>
             <numerusform>删除 %n 份协议…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="308"/>
+        <location filename="../../ui/pages/agreements.py" line="309"/>
         <source>New agreement…</source>
         <translation>新建协议…</translation>
     </message>
@@ -602,22 +632,22 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>AttachmentDialog</name>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="443"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="35"/>
         <source>Add document</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="450"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="42"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="451"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="43"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="452"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="44"/>
         <source>Expires on</source>
         <translation>到期日</translation>
     </message>
@@ -625,82 +655,82 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>AttachmentsTab</name>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="461"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="53"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="461"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="53"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="461"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="53"/>
         <source>Expires</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="461"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="53"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="462"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="54"/>
         <source>Added</source>
         <translation>添加时间</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="462"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="54"/>
         <source>By</source>
         <translation>添加人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="465"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="57"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="466"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="58"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="467"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="59"/>
         <source>Save a copy…</source>
         <translation>另存副本…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="468"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="60"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="495"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="87"/>
         <source>Add document</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="542"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="134"/>
         <source>No application opens {name}; use “Save a copy…”.</source>
         <translation>没有可打开 {name} 的程序；请使用“另存副本…”。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="550"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="142"/>
         <source>Save a copy</source>
         <translation>另存副本</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="560"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="152"/>
         <source>Could not save {name}: {reason}</source>
         <translation>无法保存 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="567"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="159"/>
         <source>Remove document</source>
         <translation>移除文件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="568"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="160"/>
         <source>Remove “{name}”?</source>
         <translation>移除“{name}”？</translation>
     </message>
@@ -787,37 +817,37 @@ The previous contents are in {path}.</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="264"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="266"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="264"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="266"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="264"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="266"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="279"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="281"/>
         <source>Checking every row…</source>
         <translation>正在检查每一行…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="280"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="282"/>
         <source>Checking</source>
         <translation>正在检查</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="296"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="298"/>
         <source>Correct the file and go back to check it again.</source>
         <translation>请修改文件后返回重新检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="298"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="300"/>
         <source>(The first {n} problems are shown.)</source>
         <translation>（仅显示前 {n} 个问题。）</translation>
     </message>
@@ -825,246 +855,246 @@ The previous contents are in {path}.</source>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="145"/>
+        <location filename="../../ui/pages/dashboard.py" line="151"/>
         <source>Agreements in the portfolio</source>
         <translation>组合中的协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="146"/>
+        <location filename="../../ui/pages/dashboard.py" line="152"/>
         <source>Active contract value</source>
         <translation>生效合同金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="147"/>
+        <location filename="../../ui/pages/dashboard.py" line="153"/>
         <source>Decisions due within 30 days</source>
         <translation>30 天内到期的决策</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="148"/>
-        <location filename="../../ui/pages/dashboard.py" line="198"/>
+        <location filename="../../ui/pages/dashboard.py" line="154"/>
+        <location filename="../../ui/pages/dashboard.py" line="204"/>
         <source>Overdue milestones</source>
         <translation>逾期里程碑</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="149"/>
-        <location filename="../../ui/pages/dashboard.py" line="199"/>
+        <location filename="../../ui/pages/dashboard.py" line="155"/>
+        <location filename="../../ui/pages/dashboard.py" line="205"/>
         <source>KPIs in red</source>
         <translation>红灯 KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="150"/>
+        <location filename="../../ui/pages/dashboard.py" line="156"/>
         <source>Documents expiring within 60 days</source>
         <translation>60 天内到期的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="157"/>
+        <location filename="../../ui/pages/dashboard.py" line="163"/>
         <source>Show them in the agreements list</source>
         <translation>在协议列表中查看</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="160"/>
+        <location filename="../../ui/pages/dashboard.py" line="166"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="160"/>
+        <location filename="../../ui/pages/dashboard.py" line="166"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="161"/>
-        <location filename="../../ui/pages/dashboard.py" line="165"/>
-        <location filename="../../ui/pages/dashboard.py" line="169"/>
-        <location filename="../../ui/pages/dashboard.py" line="173"/>
+        <location filename="../../ui/pages/dashboard.py" line="167"/>
+        <location filename="../../ui/pages/dashboard.py" line="171"/>
+        <location filename="../../ui/pages/dashboard.py" line="175"/>
+        <location filename="../../ui/pages/dashboard.py" line="179"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="161"/>
-        <location filename="../../ui/pages/dashboard.py" line="169"/>
+        <location filename="../../ui/pages/dashboard.py" line="167"/>
+        <location filename="../../ui/pages/dashboard.py" line="175"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="161"/>
+        <location filename="../../ui/pages/dashboard.py" line="167"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="162"/>
-        <location filename="../../ui/pages/dashboard.py" line="166"/>
+        <location filename="../../ui/pages/dashboard.py" line="168"/>
+        <location filename="../../ui/pages/dashboard.py" line="172"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="162"/>
+        <location filename="../../ui/pages/dashboard.py" line="168"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="165"/>
+        <location filename="../../ui/pages/dashboard.py" line="171"/>
         <source>Due</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="165"/>
+        <location filename="../../ui/pages/dashboard.py" line="171"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="166"/>
+        <location filename="../../ui/pages/dashboard.py" line="172"/>
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="169"/>
+        <location filename="../../ui/pages/dashboard.py" line="175"/>
         <source>KPI</source>
         <translation>KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="170"/>
+        <location filename="../../ui/pages/dashboard.py" line="176"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="170"/>
+        <location filename="../../ui/pages/dashboard.py" line="176"/>
         <source>Latest</source>
         <translation>最新</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="170"/>
+        <location filename="../../ui/pages/dashboard.py" line="176"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="173"/>
+        <location filename="../../ui/pages/dashboard.py" line="179"/>
         <source>Expires</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="173"/>
+        <location filename="../../ui/pages/dashboard.py" line="179"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="174"/>
+        <location filename="../../ui/pages/dashboard.py" line="180"/>
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="174"/>
+        <location filename="../../ui/pages/dashboard.py" line="180"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="179"/>
+        <location filename="../../ui/pages/dashboard.py" line="185"/>
         <source>Decision dates within:</source>
         <translation>决策日期范围：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="181"/>
+        <location filename="../../ui/pages/dashboard.py" line="187"/>
         <source>%1 days</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="197"/>
+        <location filename="../../ui/pages/dashboard.py" line="203"/>
         <source>Decisions due</source>
         <translation>待决策</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="200"/>
+        <location filename="../../ui/pages/dashboard.py" line="206"/>
         <source>Expiring documents</source>
         <translation>即将到期的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="205"/>
+        <location filename="../../ui/pages/dashboard.py" line="211"/>
         <source>Needs attention today (%1)</source>
         <translation>今日待关注（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="214"/>
+        <location filename="../../ui/pages/dashboard.py" line="220"/>
         <source>Value by cooperation type</source>
         <translation>按合作类型的金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="215"/>
+        <location filename="../../ui/pages/dashboard.py" line="221"/>
         <source>Agreements by status</source>
         <translation>按状态的协议数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="216"/>
+        <location filename="../../ui/pages/dashboard.py" line="222"/>
         <source>Brand operating model</source>
         <translation>品牌经营模式</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="217"/>
+        <location filename="../../ui/pages/dashboard.py" line="223"/>
         <source>Value by currency</source>
         <translation>按币种的金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="232"/>
+        <location filename="../../ui/pages/dashboard.py" line="238"/>
         <source>No agreements yet. Add one, import a file or load the demo data, and the portfolio is charted here.</source>
         <translation>还没有协议。新建协议、导入文件或加载演示数据后，协议组合将在此处以图表显示。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="289"/>
+        <location filename="../../ui/pages/dashboard.py" line="295"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="308"/>
+        <location filename="../../ui/pages/dashboard.py" line="314"/>
         <source>The dashboard could not be read: %1</source>
         <translation>无法读取仪表板：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="320"/>
+        <location filename="../../ui/pages/dashboard.py" line="326"/>
         <source>All agreements incl. ended and drafts: %1</source>
         <translation>全部协议（含已结束及草稿）：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="324"/>
+        <location filename="../../ui/pages/dashboard.py" line="330"/>
         <source>Active agreements (%1): %2
 All agreements incl. ended and drafts (%3): %4</source>
         <translation>生效协议（%1 份）：%2
 全部协议（含已结束及草稿，%3 份）：%4</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="335"/>
+        <location filename="../../ui/pages/dashboard.py" line="341"/>
         <source>+ %1 overdue</source>
         <translation>+ %1 项已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="392"/>
+        <location filename="../../ui/pages/dashboard.py" line="398"/>
         <source>overdue by 1 day</source>
         <translation>逾期 1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="394"/>
+        <location filename="../../ui/pages/dashboard.py" line="400"/>
         <source>overdue by %1 days</source>
         <translation>逾期 %1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="415"/>
+        <location filename="../../ui/pages/dashboard.py" line="421"/>
         <source>Value by cooperation type (%1)</source>
         <translation>按合作类型的金额（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="427"/>
+        <location filename="../../ui/pages/dashboard.py" line="433"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="432"/>
+        <location filename="../../ui/pages/dashboard.py" line="438"/>
         <source>Value by currency (million %1)</source>
         <translation>按币种的金额（百万 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="442"/>
+        <location filename="../../ui/pages/dashboard.py" line="448"/>
         <source>Totals in %1 at the rates in force on %2.</source>
         <translation>合计按 %2 生效的汇率折算为 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="445"/>
+        <location filename="../../ui/pages/dashboard.py" line="451"/>
         <source>Left out for lack of a rate: %1.</source>
         <translation>因缺少汇率未计入：%1。</translation>
     </message>
@@ -1072,7 +1102,7 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>DecimalEdit</name>
     <message>
-        <location filename="../../ui/editors/fields.py" line="73"/>
+        <location filename="../../ui/editors/fields.py" line="78"/>
         <source>is not a number</source>
         <translation>不是数字</translation>
     </message>
@@ -1080,12 +1110,27 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>EditorDialog</name>
     <message>
-        <location filename="../../ui/editors/base.py" line="31"/>
+        <location filename="../../ui/editors/base.py" line="26"/>
+        <source>Save and close (Enter)</source>
+        <translation>保存并关闭（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/base.py" line="27"/>
+        <source>Save and keep this window open ({keys})</source>
+        <translation>保存并保持此窗口打开（{keys}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/base.py" line="28"/>
+        <source>Close; asks first if there are unsaved changes (Esc)</source>
+        <translation>关闭；如有未保存的更改会先询问（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/base.py" line="60"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/base.py" line="49"/>
+        <location filename="../../ui/editors/base.py" line="78"/>
         <source>The new language applies when this window is opened again.</source>
         <translation>新语言将在再次打开此窗口时生效。</translation>
     </message>
@@ -1451,22 +1496,22 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="446"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="449"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="450"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="453"/>
         <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="472"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="475"/>
         <source>Exported {n} rows to {path}.</source>
         <translation>已导出 {n} 行到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="479"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="482"/>
         <source>The export failed: {error}</source>
         <translation>导出失败：{error}</translation>
     </message>
@@ -1577,37 +1622,37 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="593"/>
+        <location filename="../../ui/editors/agreement/history.py" line="22"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="593"/>
+        <location filename="../../ui/editors/agreement/history.py" line="22"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="593"/>
+        <location filename="../../ui/editors/agreement/history.py" line="22"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="593"/>
+        <location filename="../../ui/editors/agreement/history.py" line="22"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="594"/>
+        <location filename="../../ui/editors/agreement/history.py" line="23"/>
         <source>Old value</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="594"/>
+        <location filename="../../ui/editors/agreement/history.py" line="23"/>
         <source>New value</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="597"/>
+        <location filename="../../ui/editors/agreement/history.py" line="26"/>
         <source>A new agreement has no history yet.</source>
         <translation>新协议还没有历史记录。</translation>
     </message>
@@ -1615,17 +1660,17 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="315"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="318"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="326"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="329"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="327"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="330"/>
         <source>Importing</source>
         <translation>导入中</translation>
     </message>
@@ -1633,57 +1678,57 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="352"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="355"/>
         <source>Import agreements or partners</source>
         <translation>导入协议或合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="392"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="395"/>
         <source>The import failed: {error}</source>
         <translation>导入失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="395"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="398"/>
         <source>Cancelled: nothing was imported.</source>
         <translation>已取消：未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="400"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="403"/>
         <source>{creates} new, {updates} updated</source>
         <translation>新增 {creates} 条，更新 {updates} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="404"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="407"/>
         <source>, {n} unchanged</source>
         <translation>，{n} 条未变</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="406"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="409"/>
         <source>, {n} new partner(s)</source>
         <translation>，新增合作伙伴 {n} 个</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="408"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="411"/>
         <source>The file has no data rows below its header; nothing to import.</source>
         <translation>文件表头下没有数据行，没有可导入的内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="412"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="415"/>
         <source>{problems} problem(s) in {rows} of {total} row(s). Nothing will be imported until every row is right.</source>
         <translation>{total} 行中有 {rows} 行存在 {problems} 个问题。所有行都正确之前不会导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="419"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="422"/>
         <source>Ignored columns: {cols}</source>
         <translation>已忽略的列：{cols}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="423"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="426"/>
         <source>Imported {total} row(s): {counts}.</source>
         <translation>已导入 {total} 行：{counts}。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="425"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="428"/>
         <source>All {total} row(s) are fine: {counts} on import.</source>
         <translation>全部 {total} 行均无问题：导入后将{counts}。</translation>
     </message>
@@ -1691,37 +1736,37 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>KpiDialog</name>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="300"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="39"/>
         <source>KPI</source>
         <translation>KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="303"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="42"/>
         <source>%, days, hours, x, currency</source>
         <translation>%、天、小时、倍、币种</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="308"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="47"/>
         <source>Metric *</source>
         <translation>指标 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="309"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="48"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="310"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="49"/>
         <source>Target *</source>
         <translation>目标 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="311"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="50"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="319"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="58"/>
         <source>enter the target</source>
         <translation>请输入目标值</translation>
     </message>
@@ -1729,53 +1774,53 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>KpisTab</name>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="360"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="100"/>
         <source>Metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="360"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="100"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="360"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="100"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="361"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="101"/>
         <source>Latest actual</source>
         <translation>最新实际值</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="361"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="101"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="361"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="101"/>
         <source>Attainment</source>
         <translation>达成情况</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="364"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="104"/>
         <source>Add KPI…</source>
         <translation>添加 KPI…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="365"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="105"/>
         <source>Add actual…</source>
         <translation>录入实际值…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="366"/>
-        <location filename="../../ui/editors/agreement_tabs.py" line="427"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="106"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="168"/>
         <source>Remove KPI</source>
         <translation>移除 KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="424"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="165"/>
         <source>Remove the KPI “{m}” and its {n} actual(s)?</source>
         <translation>移除 KPI“{m}”及其 {n} 条实际值？</translation>
     </message>
@@ -1892,254 +1937,207 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="101"/>
         <source>PartnerDesk</source>
         <translation>PartnerDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
-        <source>Reports are not installed in this build.</source>
-        <translation>此版本未安装报告功能。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>Partners</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>Renewals</source>
         <translation>续约</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>New &amp;agreement…</source>
         <translation>新建协议(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>Create an agreement with a partner</source>
         <translation>与合作伙伴新建协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>New &amp;partner…</source>
         <translation>新建合作伙伴(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>Add a partner company</source>
         <translation>添加合作伙伴公司</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>&amp;Back up…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>Load &amp;demo data…</source>
         <translation>加载演示数据(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>&amp;About PartnerDesk</source>
         <translation>关于 PartnerDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>Search references, titles, partners (Ctrl+F)</source>
         <translation>搜索编号、标题、合作伙伴（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>%1 agreements · %2 partners</source>
         <translation>%1 份协议 · %2 个合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="399"/>
-        <source>Not available</source>
-        <translation>不可用</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="400"/>
-        <source>The %1 editor is not installed in this build.</source>
-        <translation>此版本未安装%1编辑器。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="418"/>
-        <location filename="../../ui/main_window.py" line="433"/>
-        <source>agreement</source>
-        <translation>协议</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="416"/>
         <source>Cannot open the agreement</source>
         <translation>无法打开协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="451"/>
-        <source>partner</source>
-        <translation>合作伙伴</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="466"/>
+        <location filename="../../ui/main_window.py" line="450"/>
         <source>Delete agreements</source>
         <translation>删除协议</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="467"/>
+        <location filename="../../ui/main_window.py" line="451"/>
         <source>Delete %n agreement(s)? You can undo this with Ctrl+Z.</source>
         <translation>
             <numerusform>删除 %n 份协议？可按 Ctrl+Z 撤销。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="476"/>
+        <location filename="../../ui/main_window.py" line="459"/>
         <source>Delete %n agreement(s)</source>
         <translation>
             <numerusform>删除 %n 份协议</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="493"/>
+        <location filename="../../ui/main_window.py" line="470"/>
         <source>Some agreements were not deleted</source>
         <translation>部分协议未删除</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="502"/>
-        <location filename="../../ui/main_window.py" line="522"/>
+        <location filename="../../ui/main_window.py" line="479"/>
+        <location filename="../../ui/main_window.py" line="487"/>
         <source>Cannot renew</source>
         <translation>无法续约</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="506"/>
-        <source>Renew agreement</source>
-        <translation>续约协议</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="508"/>
-        <source>Renew %1 (%2)? A draft successor starting %3 is created and this agreement is marked renewed.</source>
-        <translation>续约 %1（%2）？将创建一份自 %3 起的续约协议草稿，并将本协议标记为已续约。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="526"/>
+        <location filename="../../ui/main_window.py" line="491"/>
         <source>%1 renewed as %2</source>
         <translation>%1 已续约为 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="550"/>
-        <source>import</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="559"/>
-        <location filename="../../ui/main_window.py" line="566"/>
-        <source>backup</source>
-        <translation>备份</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="593"/>
+        <location filename="../../ui/main_window.py" line="561"/>
         <source>Now using %1</source>
         <translation>当前使用 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="603"/>
+        <location filename="../../ui/main_window.py" line="571"/>
         <source>About PartnerDesk</source>
         <translation>关于 PartnerDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="604"/>
+        <location filename="../../ui/main_window.py" line="572"/>
         <source>PartnerDesk — cooperation agreements for partnership managers.</source>
         <translation>PartnerDesk — 为合作经理管理合作协议。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>Editing is off: %1.</source>
         <translation>已关闭编辑：%1。</translation>
     </message>
@@ -2147,42 +2145,42 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>MilestoneDialog</name>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="174"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="43"/>
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="184"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="53"/>
         <source>optional, in {c}</source>
         <translation>可选，单位 {c}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="187"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="56"/>
         <source>Title *</source>
         <translation>标题 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="188"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="57"/>
         <source>Due *</source>
         <translation>截止日期 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="189"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="58"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="190"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="59"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="191"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="60"/>
         <source>Amount ({c})</source>
         <translation>金额（{c}）</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="192"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="61"/>
         <source>Completed on</source>
         <translation>完成日期</translation>
     </message>
@@ -2190,62 +2188,62 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>MilestonesTab</name>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="224"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="94"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="224"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="94"/>
         <source>Due</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="224"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="94"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="224"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="94"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="225"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="95"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="225"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="95"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="228"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="98"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="229"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="99"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="230"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="100"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="251"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="121"/>
         <source>Overdue since {d}</source>
         <translation>自 {d} 起逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="284"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="154"/>
         <source>Remove milestone</source>
         <translation>移除里程碑</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="284"/>
+        <location filename="../../ui/editors/agreement/milestones.py" line="154"/>
         <source>Remove “{t}”?</source>
         <translation>移除“{t}”？</translation>
     </message>
@@ -2253,178 +2251,189 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>PartnerEditor</name>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="73"/>
+        <location filename="../../ui/editors/partner_editor.py" line="75"/>
+        <source>Pages of this record</source>
+        <translation>此记录的各页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="76"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="74"/>
+        <location filename="../../ui/editors/partner_editor.py" line="77"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="78"/>
+        <location filename="../../ui/editors/partner_editor.py" line="81"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="81"/>
+        <location filename="../../ui/editors/partner_editor.py" line="84"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="84"/>
+        <location filename="../../ui/editors/partner_editor.py" line="87"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="114"/>
+        <location filename="../../ui/editors/partner_editor.py" line="121"/>
         <source>e.g. 爱彼贸易有限公司</source>
         <translation>如：爱彼贸易有限公司</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="141"/>
+        <location filename="../../ui/editors/partner_editor.py" line="148"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="141"/>
+        <location filename="../../ui/editors/partner_editor.py" line="148"/>
         <source>Role</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="141"/>
+        <location filename="../../ui/editors/partner_editor.py" line="148"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="141"/>
+        <location filename="../../ui/editors/partner_editor.py" line="148"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="156"/>
+        <location filename="../../ui/editors/partner_editor.py" line="163"/>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="157"/>
+        <location filename="../../ui/editors/partner_editor.py" line="164"/>
         <source>Remove contact</source>
         <translation>移除联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="172"/>
+        <location filename="../../ui/editors/partner_editor.py" line="179"/>
         <source>Legal name *</source>
         <translation>法定名称 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="173"/>
+        <location filename="../../ui/editors/partner_editor.py" line="180"/>
         <source>Local-script name</source>
         <translation>本地文字名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="174"/>
+        <location filename="../../ui/editors/partner_editor.py" line="181"/>
         <source>Country *</source>
         <translation>国家/地区 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="175"/>
+        <location filename="../../ui/editors/partner_editor.py" line="182"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="176"/>
+        <location filename="../../ui/editors/partner_editor.py" line="183"/>
         <source>Website</source>
         <translation>网站</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="177"/>
-        <location filename="../../ui/editors/partner_editor.py" line="185"/>
+        <location filename="../../ui/editors/partner_editor.py" line="184"/>
+        <location filename="../../ui/editors/partner_editor.py" line="194"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="178"/>
+        <location filename="../../ui/editors/partner_editor.py" line="185"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="179"/>
+        <location filename="../../ui/editors/partner_editor.py" line="186"/>
+        <location filename="../../ui/editors/partner_editor.py" line="187"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="185"/>
+        <location filename="../../ui/editors/partner_editor.py" line="194"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="185"/>
+        <location filename="../../ui/editors/partner_editor.py" line="194"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="185"/>
+        <location filename="../../ui/editors/partner_editor.py" line="194"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="186"/>
+        <location filename="../../ui/editors/partner_editor.py" line="195"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="186"/>
+        <location filename="../../ui/editors/partner_editor.py" line="195"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="192"/>
+        <location filename="../../ui/editors/partner_editor.py" line="198"/>
+        <source>Agreements of this partner</source>
+        <translation>此合作伙伴的协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="202"/>
         <source>Double-click an agreement to open it</source>
         <translation>双击协议即可打开</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="239"/>
+        <location filename="../../ui/editors/partner_editor.py" line="249"/>
         <source>New partner</source>
         <translation>新建合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="240"/>
+        <location filename="../../ui/editors/partner_editor.py" line="250"/>
         <source>Partner — {name}</source>
         <translation>合作伙伴 — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="249"/>
+        <location filename="../../ui/editors/partner_editor.py" line="259"/>
         <source>Undo/redo changed this partner; saving will offer to reload it.</source>
         <translation>撤销/重做已修改此合作伙伴；保存时将提示重新加载。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="255"/>
+        <location filename="../../ui/editors/partner_editor.py" line="266"/>
         <source>Undo/redo removed this partner.</source>
         <translation>撤销/重做已删除此合作伙伴。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="279"/>
+        <location filename="../../ui/editors/partner_editor.py" line="290"/>
         <source>Agreements ({n})</source>
         <translation>协议（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="367"/>
+        <location filename="../../ui/editors/partner_editor.py" line="378"/>
         <source>This partner no longer exists: {e}</source>
         <translation>该合作伙伴已不存在：{e}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="370"/>
+        <location filename="../../ui/editors/partner_editor.py" line="381"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="391"/>
+        <location filename="../../ui/editors/partner_editor.py" line="402"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="393"/>
+        <location filename="../../ui/editors/partner_editor.py" line="404"/>
         <source>{message}
 
 Reload the partner as it is now? Your unsaved edits in this window will be lost.</source>
@@ -2433,7 +2442,7 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
 是否重新加载该合作伙伴的当前内容？此窗口中未保存的修改将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="409"/>
+        <location filename="../../ui/editors/partner_editor.py" line="420"/>
         <source>This partner has changes that are not saved. Save them?</source>
         <translation>该合作伙伴有未保存的更改。是否保存？</translation>
     </message>
@@ -2441,77 +2450,77 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
 <context>
     <name>PartnerOverview</name>
     <message>
-        <location filename="../../ui/pages/partners.py" line="66"/>
+        <location filename="../../ui/pages/partners.py" line="67"/>
         <source>Edit partner…</source>
         <translation>编辑合作伙伴…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="67"/>
+        <location filename="../../ui/pages/partners.py" line="68"/>
         <source>New agreement…</source>
         <translation>新建协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="68"/>
+        <location filename="../../ui/pages/partners.py" line="69"/>
         <source>Partner dossier…</source>
         <translation>合作伙伴档案…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="78"/>
+        <location filename="../../ui/pages/partners.py" line="79"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="78"/>
+        <location filename="../../ui/pages/partners.py" line="79"/>
         <source>Role</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="78"/>
+        <location filename="../../ui/pages/partners.py" line="79"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="79"/>
+        <location filename="../../ui/pages/partners.py" line="80"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="84"/>
+        <location filename="../../ui/pages/partners.py" line="85"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="102"/>
+        <location filename="../../ui/pages/partners.py" line="103"/>
         <source>All agreements with this partner</source>
         <translation>与该合作伙伴的全部协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="132"/>
+        <location filename="../../ui/pages/partners.py" line="133"/>
         <source>Select a partner to see its agreements</source>
         <translation>选择合作伙伴以查看其协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="141"/>
+        <location filename="../../ui/pages/partners.py" line="142"/>
         <source>Country: %1</source>
         <translation>国家/地区：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="142"/>
+        <location filename="../../ui/pages/partners.py" line="143"/>
         <source>Roles: %1</source>
         <translation>角色：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="143"/>
+        <location filename="../../ui/pages/partners.py" line="144"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="146"/>
+        <location filename="../../ui/pages/partners.py" line="147"/>
         <source>Website: %1</source>
         <translation>网站：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="166"/>
+        <location filename="../../ui/pages/partners.py" line="167"/>
         <source>%n agreement(s)</source>
         <translation>
             <numerusform>%n 份协议</numerusform>
@@ -2521,7 +2530,7 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
 <context>
     <name>PartnerPicker</name>
     <message>
-        <location filename="../../ui/editors/agreement_editor.py" line="106"/>
+        <location filename="../../ui/editors/agreement/partner_picker.py" line="29"/>
         <source>Type a name in English or Chinese</source>
         <translation>输入英文或中文名称</translation>
     </message>
@@ -2529,32 +2538,32 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
 <context>
     <name>PartnerTableModel</name>
     <message>
-        <location filename="../../ui/models/partners.py" line="24"/>
+        <location filename="../../ui/models/partners.py" line="23"/>
         <source>Legal name</source>
         <translation>法定名称</translation>
     </message>
     <message>
-        <location filename="../../ui/models/partners.py" line="30"/>
+        <location filename="../../ui/models/partners.py" line="29"/>
         <source>Local name</source>
         <translation>本地名称</translation>
     </message>
     <message>
-        <location filename="../../ui/models/partners.py" line="36"/>
+        <location filename="../../ui/models/partners.py" line="35"/>
         <source>Country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <location filename="../../ui/models/partners.py" line="42"/>
+        <location filename="../../ui/models/partners.py" line="41"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/models/partners.py" line="48"/>
+        <location filename="../../ui/models/partners.py" line="47"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models/partners.py" line="54"/>
+        <location filename="../../ui/models/partners.py" line="53"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
@@ -2562,44 +2571,44 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
 <context>
     <name>PartnersPage</name>
     <message>
-        <location filename="../../ui/pages/partners.py" line="186"/>
+        <location filename="../../ui/pages/partners.py" line="187"/>
         <source>Search partners in either script…</source>
         <translation>以中英文搜索合作伙伴…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="190"/>
+        <location filename="../../ui/pages/partners.py" line="191"/>
         <source>All roles</source>
         <translation>全部角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="195"/>
+        <location filename="../../ui/pages/partners.py" line="196"/>
         <source>Country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="200"/>
+        <location filename="../../ui/pages/partners.py" line="201"/>
         <source>New partner…</source>
         <translation>新建合作伙伴…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="266"/>
+        <location filename="../../ui/pages/partners.py" line="267"/>
         <source>%n partner(s)</source>
         <translation>
             <numerusform>%n 个合作伙伴</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="272"/>
+        <location filename="../../ui/pages/partners.py" line="273"/>
         <source>Edit partner…</source>
         <translation>编辑合作伙伴…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="273"/>
+        <location filename="../../ui/pages/partners.py" line="274"/>
         <source>New agreement…</source>
         <translation>新建协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="274"/>
+        <location filename="../../ui/pages/partners.py" line="275"/>
         <source>Partner dossier…</source>
         <translation>合作伙伴档案…</translation>
     </message>
@@ -2668,130 +2677,195 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
     </message>
 </context>
 <context>
+    <name>RecordDialog</name>
+    <message>
+        <location filename="../../ui/editors/record_dialog.py" line="39"/>
+        <source>Save (Enter)</source>
+        <translation>保存（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/record_dialog.py" line="42"/>
+        <source>Close without saving (Esc)</source>
+        <translation>关闭且不保存（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/record_dialog.py" line="86"/>
+        <source>Before the agreement starts ({start}).</source>
+        <translation>早于协议开始日期（{start}）。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsTab</name>
+    <message>
+        <location filename="../../ui/editors/agreement/tab_base.py" line="67"/>
+        <source>Save the agreement first (Apply) to add entries here.</source>
+        <translation>请先保存协议（应用）再在此添加条目。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/tab_base.py" line="139"/>
+        <source>PartnerDesk</source>
+        <translation>PartnerDesk</translation>
+    </message>
+</context>
+<context>
+    <name>RenewDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/renew.py" line="28"/>
+        <source>Renew {ref} ({title})?
+
+A draft successor starting {start} is created and {ref} is marked renewed.
+
+A renewal cannot be undone with Undo: if it was a mistake, delete the draft successor.</source>
+        <translation>续约 {ref}（{title}）？
+
+将创建一份自 {start} 起生效的草稿后续协议，{ref} 标记为已续约。
+
+续约无法通过“撤销”撤回：如果续约有误，请删除该草稿后续协议。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/renew.py" line="36"/>
+        <source>Renew {ref} ({title})?
+
+A draft successor starting {start} is created; {ref} is marked renewed and stays in force until it ends on {end}.
+
+A renewal cannot be undone with Undo: if it was a mistake, delete the draft successor.</source>
+        <translation>续约 {ref}（{title}）？
+
+将创建一份自 {start} 起生效的草稿后续协议；{ref} 标记为已续约，并在 {end} 到期前继续有效。
+
+续约无法通过“撤销”撤回：如果续约有误，请删除该草稿后续协议。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/renew.py" line="52"/>
+        <source>Renew agreement</source>
+        <translation>续约协议</translation>
+    </message>
+</context>
+<context>
     <name>RenewalsPage</name>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="44"/>
+        <location filename="../../ui/pages/renewals.py" line="45"/>
         <source>Next %1 days</source>
         <translation>未来 %1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="47"/>
+        <location filename="../../ui/pages/renewals.py" line="48"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="50"/>
-        <location filename="../../ui/pages/renewals.py" line="223"/>
+        <location filename="../../ui/pages/renewals.py" line="51"/>
+        <location filename="../../ui/pages/renewals.py" line="224"/>
         <source>Renew…</source>
         <translation>续约…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="53"/>
-        <location filename="../../ui/pages/renewals.py" line="222"/>
+        <location filename="../../ui/pages/renewals.py" line="54"/>
+        <location filename="../../ui/pages/renewals.py" line="223"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="58"/>
+        <location filename="../../ui/pages/renewals.py" line="59"/>
         <source>Decision dates in the</source>
         <translation>决策日期范围</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="71"/>
+        <location filename="../../ui/pages/renewals.py" line="72"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="71"/>
+        <location filename="../../ui/pages/renewals.py" line="72"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="71"/>
+        <location filename="../../ui/pages/renewals.py" line="72"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="72"/>
+        <location filename="../../ui/pages/renewals.py" line="73"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="72"/>
+        <location filename="../../ui/pages/renewals.py" line="73"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="72"/>
+        <location filename="../../ui/pages/renewals.py" line="73"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="72"/>
+        <location filename="../../ui/pages/renewals.py" line="73"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="73"/>
+        <location filename="../../ui/pages/renewals.py" line="74"/>
         <source>Auto-renew</source>
         <translation>自动续约</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="73"/>
+        <location filename="../../ui/pages/renewals.py" line="74"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="128"/>
+        <location filename="../../ui/pages/renewals.py" line="129"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="130"/>
+        <location filename="../../ui/pages/renewals.py" line="131"/>
         <source>%1-%2</source>
         <translation>%1-%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/renewals.py" line="132"/>
+        <location filename="../../ui/pages/renewals.py" line="133"/>
         <source>%n agreement(s)</source>
         <translation>
             <numerusform>%n 份协议</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="139"/>
+        <location filename="../../ui/pages/renewals.py" line="140"/>
         <source>Live agreements whose decision date has already passed</source>
         <translation>决策日期已过的生效中协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="149"/>
+        <location filename="../../ui/pages/renewals.py" line="150"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/renewals.py" line="162"/>
+        <location filename="../../ui/pages/renewals.py" line="163"/>
         <source>%n decision(s) due</source>
         <translation>
             <numerusform>%n 项待决策</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="164"/>
+        <location filename="../../ui/pages/renewals.py" line="165"/>
         <source>%1 overdue</source>
         <translation>%1 项已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="166"/>
+        <location filename="../../ui/pages/renewals.py" line="167"/>
         <source>(first %1 shown)</source>
         <translation>（仅显示前 %1 项）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="172"/>
+        <location filename="../../ui/pages/renewals.py" line="173"/>
         <source>overdue by 1 day</source>
         <translation>逾期 1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="174"/>
+        <location filename="../../ui/pages/renewals.py" line="175"/>
         <source>overdue by %1 days</source>
         <translation>逾期 %1 天</translation>
     </message>
@@ -3149,213 +3223,213 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="68"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="71"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="71"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="74"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="72"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="75"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="73"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="76"/>
         <source>Company and currency</source>
         <translation>公司与币种</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="89"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="92"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="94"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="97"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="96"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="99"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="96"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="99"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="97"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="100"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="100"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="103"/>
         <source>Theme:</source>
         <translation>主题：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="101"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="104"/>
         <source>Remind me of decisions due soon at start-up</source>
         <translation>启动时提醒即将到期的决策</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="105"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="108"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="108"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="111"/>
         <source>Remind me of decisions within:</source>
         <translation>提醒以下天数内的决策：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="110"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="113"/>
         <source>No automatic backup</source>
         <translation>不自动备份</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="111"/>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="155"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="114"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="164"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="116"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="119"/>
         <source>Back up on close to:</source>
         <translation>关闭时备份到：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="124"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="127"/>
         <source>In use:</source>
         <translation>当前使用：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="126"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="129"/>
         <source>SQLite file, or postgresql://user@host/db</source>
         <translation>SQLite 文件，或 postgresql://user@host/db</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="127"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="130"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="132"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="135"/>
         <source>Database:</source>
         <translation>数据库：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="136"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="145"/>
         <source>Leave empty to use the default personal database. A new file is created and set up when it does not exist yet. A PostgreSQL password is kept in the system keyring; without one, PostgreSQL reads it from ~/.pgpass or PGPASSWORD.</source>
         <translation>留空则使用默认的个人数据库。文件不存在时会自动创建并初始化。PostgreSQL 密码保存在系统密钥环中；没有密钥环时，PostgreSQL 从 ~/.pgpass 或 PGPASSWORD 读取。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="130"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="139"/>
         <source>PostgreSQL only; kept in the system keyring, never in a settings file</source>
         <translation>仅用于 PostgreSQL；保存在系统密钥环中，从不写入设置文件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="130"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="141"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="130"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="272"/>
         <source>Press OK again to use the password for this session only.</source>
         <translation>再次按“确定”，仅在本次会话中使用该密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="152"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="161"/>
         <source>Company name:</source>
         <translation>公司名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="154"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="163"/>
         <source>PNG or JPEG for report headers</source>
         <translation>用于报告页眉的 PNG 或 JPEG</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="160"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="169"/>
         <source>Logo:</source>
         <translation>标志：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="164"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="173"/>
         <source>Base currency:</source>
         <translation>本位币：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="173"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="182"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="173"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="182"/>
         <source>Rate</source>
         <translation>汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="173"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="182"/>
         <source>In force from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="182"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="191"/>
         <source>Latest rates:</source>
         <translation>最新汇率：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="185"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="194"/>
         <source>USD</source>
         <translation>USD</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="189"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="198"/>
         <source>units of base per unit</source>
         <translation>每单位折合本位币</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="194"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="203"/>
         <source>Add rate</source>
         <translation>添加汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="199"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="208"/>
         <source>New rate:</source>
         <translation>新汇率：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="208"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="217"/>
         <source>Choose a database file</source>
         <translation>选择数据库文件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="209"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="218"/>
         <source>PartnerDesk database (*.db *.sqlite);;All files (*)</source>
         <translation>PartnerDesk 数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="217"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="226"/>
         <source>Choose a logo</source>
         <translation>选择标志</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="218"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="227"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="225"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="234"/>
         <source>Back up to</source>
         <translation>备份到</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="237"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="246"/>
         <source>The rate must be a number, e.g. 7.1350</source>
         <translation>汇率必须是数字，如 7.1350</translation>
     </message>
@@ -3363,22 +3437,22 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
 <context>
     <name>TermsForm</name>
     <message>
-        <location filename="../../ui/editors/terms_form.py" line="79"/>
+        <location filename="../../ui/editors/terms_form.py" line="81"/>
         <source>One per line</source>
         <translation>每行一项</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/terms_form.py" line="90"/>
+        <location filename="../../ui/editors/terms_form.py" line="92"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/terms_form.py" line="97"/>
+        <location filename="../../ui/editors/terms_form.py" line="99"/>
         <source>e.g. USD, EUR, CNY</source>
         <translation>如 USD, EUR, CNY</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/terms_form.py" line="114"/>
+        <location filename="../../ui/editors/terms_form.py" line="116"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -3386,42 +3460,42 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
 <context>
     <name>Undo</name>
     <message>
-        <location filename="../../ui/undo.py" line="69"/>
+        <location filename="../../ui/undo.py" line="65"/>
         <source>Cannot undo or redo</source>
         <translation>无法撤销或重做</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="116"/>
+        <location filename="../../ui/undo.py" line="112"/>
         <source>“{action}” could not be applied: {reason}</source>
         <translation>无法执行“{action}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="145"/>
+        <location filename="../../ui/undo.py" line="136"/>
         <source>Edit {ref}</source>
         <translation>编辑 {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="170"/>
+        <location filename="../../ui/undo.py" line="161"/>
         <source>Change {ref} to {status}</source>
         <translation>将 {ref} 的状态改为{status}</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="205"/>
+        <location filename="../../ui/undo.py" line="196"/>
         <source>Delete {ref}</source>
         <translation>删除 {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="224"/>
+        <location filename="../../ui/undo.py" line="215"/>
         <source>Create {ref}</source>
         <translation>新建 {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="253"/>
+        <location filename="../../ui/undo.py" line="244"/>
         <source>Edit partner {name}</source>
         <translation>编辑合作伙伴 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="273"/>
+        <location filename="../../ui/undo.py" line="264"/>
         <source>Create partner {name}</source>
         <translation>新建合作伙伴 {name}</translation>
     </message>
@@ -3432,19 +3506,6 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
         <location filename="../../ui/worker.py" line="95"/>
         <source>Cancel</source>
         <translation>取消</translation>
-    </message>
-</context>
-<context>
-    <name>_Tab</name>
-    <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="93"/>
-        <source>Save the agreement first (Apply) to add entries here.</source>
-        <translation>请先保存协议（应用）再在此添加条目。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="165"/>
-        <source>PartnerDesk</source>
-        <translation>PartnerDesk</translation>
     </message>
 </context>
 </TS>

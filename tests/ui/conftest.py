@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from app.db import Database, open_database
 from app.services.demo import load_demo
+
+if TYPE_CHECKING:
+    from ui.models.lazy import LazyIdModel
 
 UI_TODAY = date(2026, 11, 26)
 
@@ -46,3 +51,30 @@ def private_qsettings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None
     QCoreApplication.setOrganizationName("PartnerDeskTests")
     QCoreApplication.setApplicationName("PartnerDeskTests")
     yield
+
+
+@pytest.fixture(autouse=True)
+def lists_load_in_the_background() -> Iterator[None]:
+    """As in the application (``ui.application.run``): every list's id query runs in a
+    worker and its answer arrives later, so the tests go the way users' lists go. A test
+    waits for a list with the ``answered`` fixture."""
+    from ui.models.lazy import LazyIdModel
+
+    LazyIdModel.assume_slow = True
+    yield
+    LazyIdModel.assume_slow = False
+    # A query still running for this test must not queue ahead of the next test's (two
+    # worker threads on two cores): each test starts with the pool empty.
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(10_000)
+
+
+@pytest.fixture
+def answered(qtbot: QtBot) -> Callable[[LazyIdModel[Any]], None]:
+    """``answered(model)`` waits until the list shows the answer to its latest query."""
+
+    def wait(model: LazyIdModel[Any]) -> None:
+        qtbot.waitUntil(model.is_current, timeout=5000)
+
+    return wait

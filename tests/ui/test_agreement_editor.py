@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTranslator
-from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtGui import QInputMethodEvent, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QTableWidget,
@@ -26,11 +27,19 @@ from pytestqt.qtbot import QtBot
 
 from app.db import Database
 from app.domain.enums import AgreementStatus, AgreementType, MilestoneStatus
-from app.services.agreements import AgreementView, get_agreement, update_agreement
+from app.services.agreements import (
+    AgreementView,
+    get_agreement,
+    renew_agreement,
+    update_agreement,
+)
 from app.services.editing import partner_choices
-from app.services.listing import count_agreements
-from ui.editors.agreement_editor import AgreementEditor
-from ui.editors.agreement_tabs import ActualDialog, AttachmentDialog, KpiDialog, MilestoneDialog
+from app.services.listing import AgreementFilter, agreement_ids, count_agreements
+from app.services.partners import PartnerInput, create_partner
+from ui.editors.agreement.attachments import AttachmentDialog
+from ui.editors.agreement.editor import AgreementEditor
+from ui.editors.agreement.kpis import ActualDialog, KpiDialog
+from ui.editors.agreement.milestones import MilestoneDialog
 from ui.editors.fields import CheckGroup, DecimalEdit, LinesEdit, OptionalSpin
 
 Button = QMessageBox.StandardButton
@@ -703,3 +712,133 @@ def test_a_milestone_marked_done_without_a_date_is_refused_then_accepted(
     done = next(m for m in stored(ui_db, agreement.id).milestones if m.id == target.id)
     assert (done.status, done.completed_on) == (MilestoneStatus.DONE, date(2026, 11, 20))
     assert done.title == target.title  # what was not touched stays
+
+
+def test_a_failed_save_keeps_the_form_inside_the_window(qtbot: QtBot, ui_db: Database) -> None:
+    with ui_db.session() as s:  # partner names this long are common in the trade
+        create_partner(s, PartnerInput(
+            legal_name="Shenzhen Qianhai Cross-Border International Supply Chain Management "
+            "Service Co., Ltd.", local_name="深圳前海跨境国际供应链管理服务有限公司", country="CN",
+        ))  # fmt: skip
+    editor = open_editor(qtbot, ui_db)
+    editor.resize(editor.minimumSize())
+    qtbot.waitExposed(editor)
+
+    assert save(qtbot, editor) == []
+    QApplication.processEvents()  # the layout requests the errors posted
+
+    assert editor.board.text_for("partner") and editor.board.text_for("title")
+    scroll = editor.general_scroll
+    assert not scroll.horizontalScrollBar().isVisible()
+    viewport = scroll.viewport()
+    assert viewport is not None
+    currency = editor.currency_combo
+    right_edge = currency.mapTo(viewport, currency.rect().topRight()).x()
+    assert right_edge < viewport.width()  # the currency box is whole, not cut off
+
+
+def test_an_error_goes_as_soon_as_its_field_is_right_and_only_then(
+    qtbot: QtBot, ui_db: Database
+) -> None:
+    editor = open_editor(qtbot, ui_db)
+    assert save(qtbot, editor) == []
+    assert editor.board.text_for("title") and editor.board.text_for("partner")
+
+    type_keys(qtbot, editor.title_edit, "Spring campaign")
+    type_keys(qtbot, editor.partner_combo, "no such partner")
+
+    qtbot.waitUntil(lambda: editor.board.text_for("title") == "")
+    assert not editor.board.rows["title"].error_label.isVisible()
+    assert editor.board.text_for("partner")  # still wrong: still said
+    assert editor.board.text_for("value")  # not touched: still said
+    general = editor.tabs.tabBar().tabTextColor(0)
+
+    editor.partner_combo.select(a_partner(ui_db)[0])
+    type_keys(qtbot, editor.value_edit, "1000")
+    assert editor.terms_form is not None
+    model_box = editor.terms_form.widgets["operating_model"]
+    assert isinstance(model_box, QComboBox)
+    model_box.setCurrentIndex(model_box.findData("direct"))
+    qtbot.waitUntil(lambda: not editor.banner.isVisible())  # all right now: no summary left
+    assert editor.tabs.tabBar().tabTextColor(0) != general  # nor a page marked in red
+
+
+def read(label: QLabel) -> str:
+    """A rich-text label as the user reads it."""
+    document = QTextDocument()
+    document.setHtml(label.text())
+    return document.toPlainText()
+
+
+def test_the_renewal_chain_reads_renewed_by_and_links_both_ways(
+    qtbot: QtBot, ui_db: Database
+) -> None:
+    with ui_db.session() as s:
+        ids = agreement_ids(s, AgreementFilter(statuses=frozenset({AgreementStatus.ACTIVE})))
+        old = next(a for a in (get_agreement(s, i) for i in ids) if a.end_date > date.today())
+        new = renew_agreement(s, old.id, old.version)
+
+    editor = open_editor(qtbot, ui_db, old.id)
+    assert f"renewed by {new.reference}" in read(editor.chain_label)
+    assert f"in force until {old.end_date.isoformat()}" in read(editor.decision_label)
+    assert f"renewed by {new.reference}" in read(editor.decision_label)
+    with qtbot.waitSignal(editor.open_requested) as opened:
+        editor.chain_label.setFocus(Qt.FocusReason.TabFocusReason)  # by keyboard: Tab to
+        press(qtbot, editor.chain_label, Qt.Key.Key_Tab)  # the link, Enter to follow it
+        press(qtbot, editor.chain_label, Qt.Key.Key_Return)
+    assert opened.args == [new.id]
+
+    successor = open_editor(qtbot, ui_db, new.id)
+    assert read(successor.chain_label) == f"renews {old.reference}"
+    with qtbot.waitSignal(successor.open_requested) as back:
+        successor.chain_label.setFocus(Qt.FocusReason.TabFocusReason)
+        press(qtbot, successor.chain_label, Qt.Key.Key_Tab)
+        press(qtbot, successor.chain_label, Qt.Key.Key_Return)
+    assert back.args == [old.id]
+
+
+def test_a_milestone_due_before_the_agreement_starts_is_warned_of_and_still_saved(
+    qtbot: QtBot, ui_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    editor = open_editor(qtbot, ui_db, 6)
+    starts = stored(ui_db, 6).start_date
+    warnings: list[str] = []
+
+    def fill(dialog: MilestoneDialog) -> int:
+        type_keys(qtbot, dialog.title_edit, "Pre-launch audit")
+        dialog.due_edit.set_value(starts + timedelta(days=3))
+        warnings.append(dialog.board.rows["due_date"].warning_text)  # after the start: none
+        dialog.due_edit.set_value(starts - timedelta(days=10))
+        warnings.append(dialog.board.rows["due_date"].warning_text)
+        click(qtbot, dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    monkeypatch.setattr(MilestoneDialog, "exec", fill)
+    editor.milestones_tab.add()
+
+    assert warnings == ["", f"Before the agreement starts ({starts.isoformat()})."]
+    added = [m for m in stored(ui_db, 6).milestones if m.title == "Pre-launch audit"]
+    assert [m.due_date for m in added] == [starts - timedelta(days=10)]  # a warning, not a no
+
+
+def test_an_actual_for_a_period_before_the_start_is_warned_of_and_still_recorded(
+    qtbot: QtBot, ui_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    editor = open_editor(qtbot, ui_db, 7)
+    starts = stored(ui_db, 7).start_date
+    editor.kpis_tab.table.selectRow(0)
+    warnings: list[str] = []
+
+    def fill(dialog: ActualDialog) -> int:
+        dialog.period_edit.set_value(starts - timedelta(days=1))
+        warnings.append(dialog.board.rows["period_end"].warning_text)
+        type_keys(qtbot, dialog.value_edit, "12")
+        click(qtbot, dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    monkeypatch.setattr(ActualDialog, "exec", fill)
+    click(qtbot, editor.kpis_tab.actual_button, Qt.MouseButton.LeftButton)
+
+    assert warnings == [f"Before the agreement starts ({starts.isoformat()})."]
+    periods = [a.period_end for a in stored(ui_db, 7).kpis[0].actuals]
+    assert starts - timedelta(days=1) in periods  # a warning, not a refusal

@@ -9,14 +9,15 @@ texts that used to go through such helpers (undo steps, the backup dialogs).
 from __future__ import annotations
 
 import ast
+import os
 import re
 import shutil
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
+import PySide6
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QUndoStack
@@ -40,11 +41,15 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 
 def _tool(name: str) -> Path:
-    found = Path(sys.executable).with_name(name)
-    if not found.exists():
-        found = Path(shutil.which(name) or "")
-    if not found.name:
-        pytest.skip(f"{name} is not installed")
+    """Qt's own lupdate/lrelease, shipped inside the PySide6 package the project depends on.
+
+    Not the ``pyside6-*`` console scripts: those sit beside the interpreter that installed
+    them, or on PATH, and when pytest runs under another interpreter (``python -m pytest``
+    with packages in the user site, a CI image) they are not found; the checks used to skip
+    then, silently. Absent here means a broken install: the test fails.
+    """
+    found = Path(PySide6.__file__).resolve().parent / (name + (".exe" if os.name == "nt" else ""))
+    assert found.is_file(), f"{found} is missing: reinstall PySide6-Essentials"
     return found
 
 
@@ -99,7 +104,7 @@ def test_the_ts_file_holds_exactly_the_strings_of_the_sources(tmp_path: Path) ->
     copy = tmp_path / TS.name
     shutil.copyfile(TS, copy)
     run = subprocess.run(
-        [str(_tool("pyside6-lupdate")), *map(str, UI_FILES), "-ts", str(copy)],
+        [str(_tool("lupdate")), *map(str, UI_FILES), "-ts", str(copy)],
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert run.returncode == 0, run.stderr
@@ -146,7 +151,7 @@ def test_translations_keep_the_placeholders_of_the_source() -> None:
 def test_the_qm_is_compiled_from_the_ts(tmp_path: Path) -> None:
     fresh = tmp_path / QM.name
     run = subprocess.run(
-        [str(_tool("pyside6-lrelease")), str(TS), "-qm", str(fresh)],
+        [str(_tool("lrelease")), str(TS), "-qm", str(fresh)],
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert run.returncode == 0, run.stderr

@@ -45,6 +45,7 @@ def test_switching_to_chinese_and_back_without_restart(qtbot: QtBot, ui_db: Data
     ]  # fmt: skip
     assert window.current_page() == "agreements"  # the user stays where they were
     model = window.agreements.model
+    qtbot.waitUntil(model.is_current, timeout=5000)  # its query runs in a worker
     headers = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(4)]
     assert headers == ["编号", "标题", "类型", "合作伙伴"]
     status_col = [c.key for c in model.columns].index("status")

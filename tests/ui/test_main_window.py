@@ -81,9 +81,11 @@ def test_global_search_finds_by_reference_title_and_partner(qtbot: QtBot, ui_db:
     qtbot.keyClicks(window.search_edit, first.reference)  # type: ignore[no-untyped-call]
     window.search_edit.returnPressed.emit()
     assert window.current_page() == "agreements"
+    qtbot.waitUntil(window.agreements.model.is_current, timeout=5000)  # from a worker
     assert window.agreements.model.ids() == [first.id]
     window.search_edit.setText(local)  # Chinese partner name; QTest cannot type CJK keys
     window.search_edit.returnPressed.emit()
+    qtbot.waitUntil(window.agreements.model.is_current, timeout=5000)
     assert window.agreements.model.rowCount() == by_partner >= 1
 
 
@@ -188,6 +190,7 @@ def test_export_report_opens_the_reports_page_for_that_agreement(
     window = make_window(qtbot, ui_db)
     page = window.agreements
     window.show_page("agreements")
+    qtbot.waitUntil(page.model.is_current, timeout=5000)  # the list answers from a worker
     page.view.selectRow(0)
     reference = page.selected_records()[0].reference
     page.report_requested.emit(reference)  # what the context menu's "Export report…" sends

@@ -197,3 +197,14 @@ def test_a_language_switch_tells_the_open_partner_editor(qtbot: QtBot, ui_db: Da
     editor = open_editor(qtbot, ui_db, 5)
     QApplication.sendEvent(editor, QEvent(QEvent.Type.LanguageChange))
     assert "opened again" in editor.banner.text()
+
+
+def test_the_legal_name_error_goes_once_a_name_is_typed(qtbot: QtBot, ui_db: Database) -> None:
+    editor = open_editor(qtbot, ui_db)
+    assert save(qtbot, editor) == []
+    assert editor.board.text_for("legal_name")
+
+    type_keys(qtbot, editor.legal_name_edit, "Blue Harbour Trading")
+
+    qtbot.waitUntil(lambda: editor.board.text_for("legal_name") == "")
+    assert not editor.board.rows["legal_name"].error_label.isVisible()

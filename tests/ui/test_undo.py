@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 import ui.undo
@@ -23,8 +25,12 @@ from app.services.audit import history
 from app.services.kpis import record_actual
 from app.services.milestones import MilestoneInput, add_milestone
 from app.services.partners import PartnerInput, get_partner
-from ui.editors.agreement_editor import AgreementEditor
+from ui.changes import Changes
+from ui.dialogs import backup as backup_dialog
+from ui.dialogs.import_wizard import ImportWizard
+from ui.editors.agreement.editor import AgreementEditor
 from ui.editors.partner_editor import PartnerEditor
+from ui.main_window import MainWindow
 from ui.undo import (
     ChangeStatusCommand,
     DeleteAgreementCommand,
@@ -93,13 +99,13 @@ def test_an_edit_saved_in_the_editor_is_undone_and_redone(
     assert stack.count() == 1
     assert stack.undoText() == f"Edit {before.reference}"
 
-    changed: list[tuple[str, int]] = []
-    undo_events().changed.connect(lambda entity, i: changed.append((entity, i)))
+    changed: list[Changes] = []
+    undo_events().changed.connect(changed.append)
     stack.undo()
     undone = stored(ui_db, 1)
     assert (undone.title, undone.notice_days) == (before.title, before.notice_days)
     assert undone.decision_date == before.decision_date
-    assert changed == [("agreement", 1)]  # the pages hear of it and refresh
+    assert changed == [Changes(agreements=frozenset({1}))]  # the pages hear of it
 
     stack.redo()
     redone = stored(ui_db, 1)
@@ -319,3 +325,84 @@ def test_an_editor_mid_edit_keeps_the_edit_and_is_told(
     stack.undo()
     assert editor.owner_edit.text() == "Typing, not saved"
     assert "Undo/redo changed this agreement" in editor.banner.text()
+
+
+def test_a_restore_clears_the_undo_history(
+    qtbot: QtBot, ui_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = MainWindow(ui_db, date(2026, 11, 26))
+    qtbot.addWidget(window)
+    backup = tmp_path / "before.db"
+    assert backup_dialog.back_up(None, ui_db, backup, quiet=True) == backup
+    victim = first(ui_db, AgreementStatus.DRAFT)
+    delete_agreement_undoable(ui_db, window.undo_stack, victim.id, parent=window)
+    assert window.undo_action.isEnabled()
+    real_restore = backup_dialog.restore
+    monkeypatch.setattr(
+        backup_dialog, "restore",
+        lambda parent, db: real_restore(parent, db, backup, confirm=lambda *_a: True, quiet=True),
+    )  # fmt: skip
+
+    window.restore()
+
+    assert stored(ui_db, victim.id).title == victim.title  # back from the backup
+    assert not window.undo_action.isEnabled()  # nothing left to replay onto it
+    assert window.undo_stack.count() == 0
+
+
+def test_an_import_that_wrote_clears_the_undo_history(qtbot: QtBot, ui_db: Database) -> None:
+    window = MainWindow(ui_db, date(2026, 11, 26))
+    qtbot.addWidget(window)
+    delete_agreement_undoable(ui_db, window.undo_stack, first(ui_db, AgreementStatus.DRAFT).id)
+    window.import_data()
+    wizard = window.findChild(ImportWizard)
+    assert wizard is not None
+    wizard.close()  # closed before importing: the history stays
+    assert window.undo_action.isEnabled()
+
+    window.import_data()
+    wizard = next(w for w in window.findChildren(ImportWizard) if w.isVisible())
+    wizard.imported = True  # as its last page sets it once the rows are written
+    wizard.done(ImportWizard.DialogCode.Accepted)
+    assert not window.undo_action.isEnabled()
+
+
+def test_ctrl_z_in_an_open_editor_undoes_typing_only_and_never_a_saved_change(
+    qtbot: QtBot, ui_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The decision: in an editor Ctrl+Z is the field's own undo of typing; a saved change is
+    # undone with Edit ▸ Undo in the main window, which rewrites the open editor with it.
+    asked: list[str] = []
+
+    def question(_parent: QWidget | None, _title: str, text: str, *_a: Any) -> Button:
+        asked.append(text)
+        return Button.Discard
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    window = MainWindow(ui_db, date(2026, 11, 26))
+    qtbot.addWidget(window)
+    editor = window.open_agreement(15)
+    assert isinstance(editor, AgreementEditor)
+    qtbot.waitExposed(editor)
+    editor.activateWindow()
+    title = editor.title_edit
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is title)
+    title.selectAll()
+    QTest.keyClicks(title, "Saved title")
+    QTest.keyClick(title, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert stored(ui_db, 15).title == "Saved title"
+
+    for widget in (title, editor.status_combo, editor.save_button):
+        widget.setFocus()
+        QTest.keyClick(widget, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        assert title.text() == stored(ui_db, 15).title == "Saved title"  # form = database
+
+    QTest.keyClicks(title, " and typing")
+    QTest.keyClick(title, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert title.text() == "Saved title"  # the typing went, the save stayed
+
+    window.undo_action.trigger()  # Edit ▸ Undo: the database and the editor together
+    assert stored(ui_db, 15).title != "Saved title"
+    assert title.text() == stored(ui_db, 15).title
+    qtbot.mouseClick(editor.cancel_button, Qt.MouseButton.LeftButton)  # type: ignore[no-untyped-call]
+    assert asked == []  # nothing unsaved: the form is what is stored

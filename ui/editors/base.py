@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import QAbstractButton, QDialog, QMessageBox, QWidget
 
 from ui.editors.fields import ErrorBoard
 
@@ -13,6 +13,35 @@ class EditorDialog(QDialog):
     """Subclasses provide ``board``, ``is_dirty()``, ``save()`` and ``unsaved_question()``."""
 
     board: ErrorBoard
+    _focused_once = False
+
+    def describe_buttons(
+        self, save: QAbstractButton, apply: QAbstractButton, cancel: QAbstractButton
+    ) -> None:
+        """Tooltips that say what each button does and its key (spoken as descriptions)."""
+        keys = QKeySequence(QKeySequence.StandardKey.Save).toString(
+            QKeySequence.SequenceFormat.NativeText
+        )
+        tips = (
+            (save, self.tr("Save and close (Enter)")),
+            (apply, self.tr("Save and keep this window open ({keys})").format(keys=keys)),
+            (cancel, self.tr("Close; asks first if there are unsaved changes (Esc)")),
+        )
+        for button, tip in tips:
+            button.setToolTip(tip)
+            button.setAccessibleDescription(tip)
+
+    def first_field(self) -> QWidget:
+        """The field the user types into first when the window opens."""
+        raise NotImplementedError
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._focused_once:
+            # Otherwise Qt focuses the first widget of its chain (a tab bar, a button) and
+            # what the user types first goes nowhere.
+            self._focused_once = True
+            self.first_field().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def is_dirty(self) -> bool:
         raise NotImplementedError

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import QDate, QRegularExpression, Signal
+from PySide6.QtCore import QDate, QRegularExpression, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QPalette, QRegularExpressionValidator, QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
     QCheckBox,
+    QComboBox,
     QDateEdit,
+    QFormLayout,
     QGridLayout,
     QLabel,
     QLineEdit,
@@ -25,7 +29,8 @@ from app.errors import FieldError
 from ui.editors.messages import translate_message
 
 ERROR_COLOUR = "#c62828"
-ERROR_COLOUR_ON_DARK = "#ef6c6c"  # the light-theme red is too dim on a dark window
+ERROR_COLOUR_ON_DARK = "#ef6c6c"
+WARNING_COLOUR = "#e65100"  # the light-theme red is too dim on a dark window
 
 
 def error_colour(widget: QWidget) -> str:
@@ -110,6 +115,13 @@ class OptionalDateEdit(DateEdit):
     def set_value(self, value: date | None) -> None:
         self.setDate(_NO_DATE if value is None else to_qdate(value))
 
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # Showing "—" there are no sections to step through, yet QDateTimeEdit keeps
+        # Tab for its sections and the focus never leaves (a keyboard trap).
+        if self.date() == _NO_DATE:
+            return QWidget.focusNextPrevChild(self, next)
+        return super().focusNextPrevChild(next)
+
 
 class OptionalSpin(QSpinBox):
     """A whole number that may be absent: "—" (the minimum, -1) means None."""
@@ -171,12 +183,45 @@ class CheckGroup(QWidget):
             box.setChecked(v in wanted)
 
 
+def change_signal(field: QWidget) -> SignalInstance | None:
+    """The signal a field gives when the user changes its value (None: it has none)."""
+    if isinstance(field, QDateEdit):
+        return field.dateChanged
+    if isinstance(field, QComboBox):
+        return field.currentTextChanged
+    if isinstance(field, QAbstractSpinBox) and hasattr(field, "valueChanged"):
+        return field.valueChanged  # type: ignore[no-any-return]
+    if isinstance(field, QAbstractButton):
+        return field.toggled
+    if isinstance(field, QLineEdit | QPlainTextEdit):
+        return field.textChanged
+    if isinstance(field, CheckGroup):
+        return field.changed
+    return None
+
+
 class FieldRow(QWidget):
     """A field with the room beneath it where the service's objection is shown in red."""
+
+    edited = Signal()
 
     def __init__(self, field: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.field = field
+        signal = change_signal(field)
+        if signal is not None:
+            signal.connect(self.edited)
+        if isinstance(field, QComboBox):
+            # The red frame is a style sheet, and under one a combo box asks for the width
+            # of its longest entry (a partner's name): the form grew a scroll bar.
+            field.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            field.setMinimumContentsLength(max(field.minimumContentsLength(), 6))
+            if field.isEditable():  # a typed-in choice: as wide as the form gives it
+                policy = field.sizePolicy()
+                policy.setHorizontalPolicy(QSizePolicy.Policy.Expanding)
+                field.setSizePolicy(policy)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -187,6 +232,13 @@ class FieldRow(QWidget):
         self.error_label.setObjectName("fieldError")
         self.error_label.hide()
         layout.addWidget(self.error_label)
+        # A warning is advice, not a refusal: amber, no frame, saving goes ahead.
+        self.warning_label = QLabel(self)
+        self.warning_label.setWordWrap(True)
+        self.warning_label.setStyleSheet(f"color: {WARNING_COLOUR};")
+        self.warning_label.setObjectName("fieldWarning")
+        self.warning_label.hide()
+        layout.addWidget(self.warning_label)
         self._style = field.styleSheet()
         if field.minimumHeight() == field.maximumHeight():
             # A fixed-height field must not make its row soak up the form's spare height.
@@ -205,17 +257,31 @@ class FieldRow(QWidget):
             f"#{self.field.objectName()} {{ border: 1px solid {error_colour(self)}; }}"
         )
         self.field.setToolTip("\n".join(messages))
+        self.field.setAccessibleDescription("\n".join(messages))  # read out with the name
 
     def _fit_error(self) -> None:
         # A wrapped label inside nested form layouts gets one line's height and is clipped;
         # ask it how tall it is at the field's width and reserve that.
         width = max(self.width(), self.field.width(), 160)
-        self.error_label.setMinimumHeight(self.error_label.heightForWidth(width))
+        for label in (self.error_label, self.warning_label):
+            if label.isVisibleTo(self):
+                label.setMinimumHeight(label.heightForWidth(width))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self.error_label.isVisibleTo(self):
-            self._fit_error()
+        self._fit_error()
+
+    def show_warning(self, text: str) -> None:
+        self.warning_label.setText(text)
+        self.warning_label.setVisible(bool(text))
+        self.warning_label.setMinimumHeight(0)
+        self._fit_error()
+        if not self.error_text:
+            self.field.setAccessibleDescription(text)
+
+    @property
+    def warning_text(self) -> str:
+        return self.warning_label.text() if self.warning_label.isVisibleTo(self) else ""
 
     def clear_error(self) -> None:
         self.error_label.clear()
@@ -223,23 +289,87 @@ class FieldRow(QWidget):
         self.error_label.hide()
         self.field.setStyleSheet(self._style)
         self.field.setToolTip("")
+        self.field.setAccessibleDescription(self.warning_text)
 
     @property
     def error_text(self) -> str:
         return self.error_label.text() if self.error_label.isVisibleTo(self) else ""
 
 
+def name_fields(form: QFormLayout) -> None:
+    """Give each field of a form the name a screen reader reads out: its label's words.
+
+    The label Qt makes for a row is the buddy of the row's container, not of the input
+    inside it, so without this the input has no name at all. A field named already (a
+    part of a composite row) keeps its name.
+    """
+    for row in range(form.rowCount()):
+        label_item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+        field_item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+        label = label_item.widget() if label_item is not None else None
+        field = field_item.widget() if field_item is not None else None
+        if not isinstance(label, QLabel) or field is None:
+            continue
+        name = label.text().removesuffix(" *").replace("&", "")
+        rows = [field] if isinstance(field, FieldRow) else field.findChildren(FieldRow)
+        for target in [r.field for r in rows] or [field]:
+            if not target.accessibleName():
+                target.setAccessibleName(name)
+                # The label-for relation is how Linux screen readers name a combo box (its
+                # own name there is its value); it also makes the label's click focus it.
+                label.setBuddy(target)
+                break
+        for target in [r.field for r in rows] or [field]:
+            if isinstance(target, QLineEdit) and not target.accessibleDescription():
+                target.setAccessibleDescription(target.placeholderText())
+
+
 class ErrorBoard:
-    """Puts each FieldError beside its field; what has no field goes to the banner."""
+    """Puts each FieldError beside its field; what has no field goes to the banner.
+
+    An error stays only while it is true: once the user edits a field that shows one, the
+    form is checked again (``recheck``, shortly after the typing stops) and every field that
+    is right now loses its note. Without ``recheck`` editing the field clears its note.
+    """
+
+    RECHECK_MS = 200  # after the last keystroke: one check per pause, not per key
 
     def __init__(self, banner: QLabel) -> None:
         self.banner = banner
         self.rows: dict[str, FieldRow] = {}
         self.aliases: dict[str, str] = {}
+        self.recheck: Callable[[], Sequence[FieldError]] | None = None
+        self.all_clear: Callable[[], None] | None = None  # e.g. tabs marked red go back
+        self._timer = QTimer(banner)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(self.RECHECK_MS)
+        self._timer.timeout.connect(self._recheck_now)
 
     def add(self, name: str, row: FieldRow) -> FieldRow:
         self.rows[name] = row
+        row.edited.connect(lambda: self._edited(row))
         return row
+
+    def _edited(self, row: FieldRow) -> None:
+        if not row.error_text:
+            return
+        if self.recheck is None:
+            row.clear_error()
+        else:
+            self._timer.start()
+
+    def _recheck_now(self) -> None:
+        if self.recheck is None:
+            return
+        still = {self.aliases.get(e.field, e.field) for e in self.recheck()}
+        for name, row in self.rows.items():
+            if name not in still and row.error_text:
+                row.clear_error()
+        if not any(row.error_text for row in self.rows.values()):
+            self.banner.clear()
+            self.banner.hide()
+            if self.all_clear is not None:
+                self.all_clear()
 
     def remove(self, names: Iterable[str]) -> None:
         for name in list(names):

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
 from app.db import Database
 from app.domain.countries import COUNTRIES, country_name
@@ -33,12 +32,14 @@ from app.services.partners import (
     ContactInput,
     PartnerInput,
     PartnerView,
+    check_partner,
     create_partner,
     get_partner,
     update_partner,
 )
+from ui.changes import PARTNER, Changes
 from ui.editors.base import EditorDialog
-from ui.editors.fields import CheckGroup, ErrorBoard, FieldRow, make_banner
+from ui.editors.fields import CheckGroup, ErrorBoard, FieldRow, make_banner, name_fields
 from ui.editors.labels import enum_label
 from ui.editors.terms_form import ui_language
 from ui.undo import CreatePartnerCommand, EditPartnerCommand, undo_events
@@ -68,8 +69,10 @@ class PartnerEditor(EditorDialog):
         self.setSizeGripEnabled(True)
         self.banner = make_banner(self)
         self.board = ErrorBoard(self.banner)
+        self.board.recheck = lambda: check_partner(self.collect())
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName(self.tr("Pages of this record"))
         self.tabs.addTab(self._build_details(), self.tr("Partner"))
         self.tabs.addTab(self._build_agreements(), self.tr("Agreements"))
 
@@ -84,6 +87,7 @@ class PartnerEditor(EditorDialog):
             self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole
         )
         self.save_button.setDefault(True)
+        self.describe_buttons(self.save_button, self.apply_button, self.cancel_button)
         self.save_button.clicked.connect(self._save_and_close)
         self.apply_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.reject)
@@ -100,6 +104,9 @@ class PartnerEditor(EditorDialog):
             self.load(partner_id)
 
     # --- layout ------------------------------------------------------------------------
+
+    def first_field(self) -> QWidget:
+        return self.legal_name_edit
 
     def _row(self, name: str, widget: QWidget) -> FieldRow:
         widget.setObjectName(f"field_{name}")
@@ -177,6 +184,8 @@ class PartnerEditor(EditorDialog):
         form.addRow(self.tr("Status"), self._row("status", self.status_combo))
         form.addRow(self.tr("Notes"), self._row("notes", self.notes_edit))
         form.addRow(self.tr("Contacts"), self._row("contacts", contacts))
+        self.contacts_table.setAccessibleName(self.tr("Contacts"))
+        name_fields(form)
         return page
 
     def _build_agreements(self) -> QWidget:
@@ -186,6 +195,7 @@ class PartnerEditor(EditorDialog):
              self.tr("Value"), self.tr("Decision date")]
         )  # fmt: skip
         self.agreements_table.verticalHeader().hide()
+        self.agreements_table.setAccessibleName(self.tr("Agreements of this partner"))
         self.agreements_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.agreements_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.agreements_table.horizontalHeader().setStretchLastSection(True)
@@ -197,7 +207,7 @@ class PartnerEditor(EditorDialog):
         item = self.agreements_table.item(row, 0)
         if item is None:
             return
-        from ui.editors.agreement_editor import AgreementEditor  # imports this module's peers
+        from ui.editors.agreement.editor import AgreementEditor  # imports this module's peers
 
         editor = AgreementEditor(
             self.db, int(item.data(Qt.ItemDataRole.UserRole)), undo_stack=self.undo_stack,
@@ -241,16 +251,17 @@ class PartnerEditor(EditorDialog):
         )  # fmt: skip
         self._baseline = self._form_state()
 
-    def _record_changed(self, entity: str, record_id: int) -> None:
-        if entity != "partner" or record_id != self.partner_id or not self.isVisible():
+    def _record_changed(self, changes: Changes) -> None:
+        if not changes.touches(PARTNER, self.partner_id) or not self.isVisible():
             return
         if self.is_dirty():
             self.board.show_banner(
                 self.tr("Undo/redo changed this partner; saving will offer to reload it.")
             )
             return
+        assert self.partner_id is not None  # touches() is only true for a named record
         try:
-            self.load(record_id)
+            self.load(self.partner_id)
         except NotFoundError:
             self.board.show_banner(self.tr("Undo/redo removed this partner."))
             self.save_button.setEnabled(False)
@@ -366,7 +377,7 @@ class PartnerEditor(EditorDialog):
         except NotFoundError as exc:
             self.board.show_banner(self.tr("This partner no longer exists: {e}").format(e=exc))
             return False
-        except (PartnerDeskError, SQLAlchemyError) as exc:
+        except PartnerDeskError as exc:
             self.board.show_banner(self.tr("Not saved: {reason}").format(reason=exc))
             return False
         if self.undo_stack is not None:

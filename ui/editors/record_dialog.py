@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
+from itertools import pairwise
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -11,10 +15,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
 from app.errors import FieldError, PartnerDeskError, ValidationError
-from ui.editors.fields import ErrorBoard, FieldRow, make_banner
+from ui.editors.fields import DateEdit, ErrorBoard, FieldRow, make_banner, name_fields
 
 
 class RecordDialog(QDialog):
@@ -32,18 +35,61 @@ class RecordDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.buttons.accepted.connect(self._submit)
+        for button, tip in (
+            (self.buttons.button(QDialogButtonBox.StandardButton.Ok), self.tr("Save (Enter)")),
+            (
+                self.buttons.button(QDialogButtonBox.StandardButton.Cancel),
+                self.tr("Close without saving (Esc)"),
+            ),
+        ):
+            if button is not None:
+                button.setToolTip(tip)
+                button.setAccessibleDescription(tip)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addLayout(self.form)
         layout.addWidget(self.buttons)
         self.submit: Callable[[], None] = lambda: None
+        self._shown = False
 
     def add_field(self, name: str, label: str, widget: QWidget) -> FieldRow:
         widget.setObjectName(f"field_{name}")
         row = self.board.add(name, FieldRow(widget, self))
         self.form.addRow(label, row)
         return row
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._shown:
+            return
+        self._shown = True
+        name_fields(self.form)
+        # The buttons were made before the fields, so Qt's Tab order and first focus would
+        # start on OK (where a space pressed it): fields first, then the buttons.
+        chain = [row.field for row in self.board.rows.values()] + self.buttons.buttons()
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
+        if self.board.rows:
+            next(iter(self.board.rows.values())).field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def warn_before_start(self, name: str, edit: DateEdit, starts: date | None) -> None:
+        """Say beside the date when it falls before the agreement starts; allow it all the
+        same (a milestone can be agreed before the contract runs)."""
+        if starts is None:
+            return
+        row = self.board.rows[name]
+
+        def check() -> None:
+            early = edit.value() < starts
+            row.show_warning(
+                self.tr("Before the agreement starts ({start}).").format(start=starts.isoformat())
+                if early
+                else ""
+            )
+
+        edit.dateChanged.connect(check)
+        check()
 
     def fail(self, errors: list[FieldError]) -> None:
         self.board.show(errors)
@@ -59,7 +105,7 @@ class RecordDialog(QDialog):
             field, message = exc.args if len(exc.args) == 2 else ("", str(exc))
             self.board.show([FieldError(str(field), str(message))])
             return
-        except (PartnerDeskError, SQLAlchemyError) as exc:
+        except PartnerDeskError as exc:
             self.board.show_banner(str(exc))
             return
         self.accept()

@@ -22,7 +22,7 @@ from app.services.agreements import AgreementView, get_agreement
 from app.services.attachments import add_attachment
 from app.services.demo import load_demo
 from app.services.listing import AgreementFilter, agreement_ids
-from ui.editors.agreement_editor import AgreementEditor
+from ui.editors.agreement.editor import AgreementEditor
 from ui.editors.partner_editor import PartnerEditor
 
 SIZE = (980, 700)

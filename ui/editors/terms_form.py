@@ -30,6 +30,7 @@ from ui.editors.fields import (
     LinesEdit,
     OptionalDateEdit,
     OptionalSpin,
+    name_fields,
 )
 from ui.editors.labels import enum_label
 from ui.i18n import current_language
@@ -67,6 +68,7 @@ class TermsForm(QWidget):
             self.rows[spec.name] = row
             label = spec.label_for(lang) + (" *" if spec.required else "")
             form.addRow(label, row)
+        name_fields(form)
 
     def _make(self, spec: TermSpec) -> QWidget:
         kind = spec.kind

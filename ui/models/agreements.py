@@ -9,9 +9,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
-from sqlalchemy.orm import Session
 
-from app.db import Database
+from app.db import Database, Session
 from app.domain.enums import AgreementStatus
 from app.services.listing import AgreementFilter, AgreementRow, agreement_ids, agreement_rows
 from ui import i18n

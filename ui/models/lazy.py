@@ -15,9 +15,8 @@ from enum import IntEnum
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from sqlalchemy.orm import Session
 
-from app.db import Database
+from app.db import Database, Session
 from ui.worker import run_job
 
 R = TypeVar("R")

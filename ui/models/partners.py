@@ -7,9 +7,8 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from sqlalchemy.orm import Session
 
-from app.db import Database
+from app.db import Database, Session
 from app.services.partners import PartnerFilter, PartnerRow, partner_ids, partner_rows
 from ui import i18n
 from ui.models.lazy import Column, LazyIdModel

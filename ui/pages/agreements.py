@@ -25,6 +25,7 @@ from app.services.listing import AgreementFilter, AgreementRow, owners
 from ui import i18n
 from ui.models.agreements import AgreementTableModel
 from ui.models.lazy import Roles
+from ui.pages.base import Page
 from ui.widgets.tables import fast_table, restore_header, save_header, selected_rows
 
 STATE_KEY = "agreements"
@@ -41,7 +42,7 @@ def _date_edit() -> QDateEdit:
     return edit
 
 
-class AgreementsPage(QWidget):
+class AgreementsPage(Page):
     open_requested = Signal(int)
     new_requested = Signal()
     renew_requested = Signal(int)

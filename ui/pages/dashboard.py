@@ -48,6 +48,7 @@ from ui import i18n, settings
 from ui.models.agreements import NEAR_COLOUR, PAST_COLOUR
 from ui.models.lazy import Roles
 from ui.models.records import Record, RecordTableModel
+from ui.pages.base import Page
 from ui.widgets.tables import fast_table
 from ui.worker import run_job
 
@@ -130,7 +131,7 @@ def _chart(title: str) -> tuple[QChart, QChartView]:
     return chart, view
 
 
-class DashboardPage(QWidget):
+class DashboardPage(Page):
     open_requested = Signal(int)
     show_decisions = Signal(int)  # days: show the agreements list filtered to them
     loaded = Signal()

@@ -30,6 +30,7 @@ from ui.models.agreements import AgreementTableModel
 from ui.models.lazy import Roles
 from ui.models.partners import PartnerTableModel
 from ui.models.records import Record, RecordTableModel
+from ui.pages.base import Page
 from ui.settings import Option, splitter_state
 from ui.widgets.tables import fast_table, restore_header, save_header
 
@@ -168,7 +169,7 @@ class PartnerOverview(QWidget):
         )  # fmt: skip
 
 
-class PartnersPage(QWidget):
+class PartnersPage(Page):
     open_requested = Signal(int)
     edit_requested = Signal(object)  # partner id, or None for a new partner
     new_agreement_requested = Signal(int)

@@ -24,12 +24,13 @@ from app.services.dashboard import DecisionDue, decisions_due
 from app.services.listing import AgreementFilter
 from ui import i18n
 from ui.models.agreements import NEAR_COLOUR, PAST_COLOUR
+from ui.pages.base import Page
 
 LIMIT = 2000  # a pipeline longer than this is read in the agreements list instead
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class RenewalsPage(QWidget):
+class RenewalsPage(Page):
     open_requested = Signal(int)
     renew_requested = Signal(int)
 

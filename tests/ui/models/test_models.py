@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
@@ -18,6 +20,7 @@ from ui.models.partners import PartnerTableModel
 from ui.models.records import Record, RecordTableModel
 
 TODAY = date(2026, 11, 26)
+Answered = Callable[[Any], None]  # the fixture of tests/ui/conftest.py
 
 
 def _column(model: AgreementTableModel, key: str) -> int:
@@ -29,17 +32,22 @@ def _texts(model: AgreementTableModel, key: str) -> list[str]:
     return [model.index(r, col).data() for r in range(model.rowCount())]
 
 
-def test_agreement_model_passes_qtmodeltester(qtmodeltester: ModelTester, ui_db: Database) -> None:
+def test_agreement_model_passes_qtmodeltester(
+    qtmodeltester: ModelTester, ui_db: Database, answered: Answered
+) -> None:
     model = AgreementTableModel(ui_db, today=TODAY)
     model.reload()
+    answered(model)
     qtmodeltester.check(model)  # type: ignore[no-untyped-call]
     assert model.rowCount() == 60
 
 
-def test_agreement_model_sorts_in_the_database(ui_db: Database) -> None:
+def test_agreement_model_sorts_in_the_database(ui_db: Database, answered: Answered) -> None:
     model = AgreementTableModel(ui_db, today=TODAY)
     model.reload()
+    answered(model)
     model.sort(_column(model, "value"), Qt.SortOrder.DescendingOrder)
+    answered(model)
     with ui_db.session() as s:
         expected = agreement_ids(s, AgreementFilter(), sort="value", descending=True)
     assert model.ids() == expected
@@ -48,27 +56,33 @@ def test_agreement_model_sorts_in_the_database(ui_db: Database) -> None:
     assert first.value >= last.value
 
 
-def test_agreement_model_filters_by_type_and_text(ui_db: Database) -> None:
+def test_agreement_model_filters_by_type_and_text(ui_db: Database, answered: Answered) -> None:
     model = AgreementTableModel(ui_db, today=TODAY)
     model.set_filter(AgreementFilter(types=frozenset({AgreementType.LOGISTICS})))
+    answered(model)
     assert model.rowCount() > 0
     assert set(_texts(model, "type")) == {"Logistics"}
     reference = model.index(0, _column(model, "reference")).data()
     model.set_filter(AgreementFilter(search=reference.lower()))
+    answered(model)
     assert _texts(model, "reference") == [reference]
 
 
-def test_agreement_model_fetches_only_the_pages_it_shows(ui_db: Database) -> None:
+def test_agreement_model_fetches_only_the_pages_it_shows(
+    ui_db: Database, answered: Answered
+) -> None:
     model = AgreementTableModel(ui_db, today=TODAY)
     model.PAGE_SIZE = 10
     model.reload()
+    answered(model)
     model.index(55, 0).data()
     assert len(model._pages) == 1
 
 
-def test_decision_dates_past_and_near_are_marked(ui_db: Database) -> None:
+def test_decision_dates_past_and_near_are_marked(ui_db: Database, answered: Answered) -> None:
     model = AgreementTableModel(ui_db, today=TODAY)
     model.set_filter(AgreementFilter(statuses=frozenset({AgreementStatus.ACTIVE})))
+    answered(model)
     col = _column(model, "decision_date")
     states = {}
     for r in range(model.rowCount()):
@@ -79,13 +93,17 @@ def test_decision_dates_past_and_near_are_marked(ui_db: Database) -> None:
         assert state == ("past" if days < 0 else "near" if days <= 30 else "")
 
 
-def test_partner_model_passes_qtmodeltester(qtmodeltester: ModelTester, ui_db: Database) -> None:
+def test_partner_model_passes_qtmodeltester(
+    qtmodeltester: ModelTester, ui_db: Database, answered: Answered
+) -> None:
     model = PartnerTableModel(ui_db)
     model.reload()
+    answered(model)
     qtmodeltester.check(model)  # type: ignore[no-untyped-call]
     with ui_db.session() as s:
         assert model.rowCount() == count_partners(s)
     model.set_filter(PartnerFilter(search="zzz-nobody"))
+    answered(model)
     assert model.rowCount() == 0
 
 

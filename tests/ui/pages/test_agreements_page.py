@@ -25,7 +25,13 @@ def make_page(qtbot: QtBot, db: Database) -> AgreementsPage:
     qtbot.addWidget(page)
     page.resize(1400, 700)
     page.show()
+    settle(qtbot, page)
     return page
+
+
+def settle(qtbot: QtBot, page: AgreementsPage) -> None:
+    """The list's query runs in a worker, as in the application: wait for its answer."""
+    qtbot.waitUntil(page.model.is_current, timeout=5000)
 
 
 def column(page: AgreementsPage, key: str) -> int:
@@ -47,6 +53,7 @@ def test_choosing_a_type_and_a_status_filters_the_list(qtbot: QtBot, ui_db: Data
     page = make_page(qtbot, ui_db)
     page.type_box.setCurrentIndex(page.type_box.findData("logistics"))
     page.status_box.setCurrentIndex(page.status_box.findData("active"))
+    settle(qtbot, page)
     with ui_db.session() as s:
         expected = count_agreements(
             s,
@@ -76,6 +83,7 @@ def test_a_partner_name_in_chinese_finds_its_agreements(qtbot: QtBot, ui_db: Dat
     assert record.partner_local_name
     page.partner_edit.setText(record.partner_local_name)  # QTest cannot type CJK keys
     page.apply_filter()
+    settle(qtbot, page)
     assert page.model.rowCount() >= 1
     partners = {page.model.index(r, 0).data(Roles.RECORD).partner_id
                 for r in range(page.model.rowCount())}  # fmt: skip
@@ -87,9 +95,11 @@ def test_clicking_a_header_sorts_in_the_database(qtbot: QtBot, ui_db: Database) 
     header = page.view.horizontalHeader()
     value = column(page, "value")
     header.setSortIndicator(value, Qt.SortOrder.DescendingOrder)
+    settle(qtbot, page)
     with ui_db.session() as s:
         assert page.model.ids() == agreement_ids(s, sort="value", descending=True)
     header.setSortIndicator(column(page, "partner"), Qt.SortOrder.AscendingOrder)
+    settle(qtbot, page)
     with ui_db.session() as s:
         assert page.model.ids() == agreement_ids(s, sort="partner")
 
@@ -97,6 +107,7 @@ def test_clicking_a_header_sorts_in_the_database(qtbot: QtBot, ui_db: Database) 
 def test_the_decision_date_range_keeps_only_dates_inside_it(qtbot: QtBot, ui_db: Database) -> None:
     page = make_page(qtbot, ui_db)
     page.show_decisions_within(60)
+    settle(qtbot, page)
     col = column(page, "decision_date")
     dates = [page.model.index(r, col).data() for r in range(page.model.rowCount())]
     assert dates

@@ -24,16 +24,24 @@ def make_page(qtbot: QtBot, db: Database) -> PartnersPage:
     qtbot.addWidget(page)
     page.resize(1400, 800)
     page.show()
+    settle(qtbot, page)
     return page
+
+
+def settle(qtbot: QtBot, page: PartnersPage) -> None:
+    """The list's query runs in a worker, as in the application: wait for its answer."""
+    qtbot.waitUntil(page.model.is_current, timeout=5000)
 
 
 def test_selecting_a_partner_shows_its_whole_portfolio(qtbot: QtBot, ui_db: Database) -> None:
     page = make_page(qtbot, ui_db)
     count_column = [c.key for c in page.model.columns].index("agreement_count")
     page.view.horizontalHeader().setSortIndicator(count_column, Qt.SortOrder.DescendingOrder)
+    settle(qtbot, page)
     page.view.selectRow(0)
     partner_id = page.model.index(0, 0).data(Roles.ID)
     overview = page.overview
+    qtbot.waitUntil(overview.agreements_model.is_current, timeout=5000)
     assert overview.partner is not None and overview.partner.id == partner_id
     with ui_db.session() as s:
         total = count_agreements(s, AgreementFilter(partner_id=partner_id))
@@ -52,6 +60,7 @@ def test_selecting_a_partner_shows_its_whole_portfolio(qtbot: QtBot, ui_db: Data
 def test_filtering_partners_by_role_and_name(qtbot: QtBot, ui_db: Database) -> None:
     page = make_page(qtbot, ui_db)
     page.role_box.setCurrentIndex(page.role_box.findData(PartnerRole.LOGISTICS_PROVIDER.value))
+    settle(qtbot, page)
     with ui_db.session() as s:
         expected = count_partners(s, PartnerFilter(role=PartnerRole.LOGISTICS_PROVIDER))
     assert page.model.rowCount() == expected > 0
@@ -59,6 +68,7 @@ def test_filtering_partners_by_role_and_name(qtbot: QtBot, ui_db: Database) -> N
     page.role_box.setCurrentIndex(0)
     page.search_edit.setText(local)  # either script; QTest cannot type CJK keys
     page.apply_filter()
+    settle(qtbot, page)
     assert page.model.rowCount() >= 1
     assert all(local in (page.model.index(r, 1).data() or "")
                for r in range(page.model.rowCount()))  # fmt: skip

@@ -1,0 +1,178 @@
+"""The Attachments tab of the agreement editor and the dialog of one document."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QBrush, QColor, QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QWidget,
+)
+
+from app.db import Database
+from app.domain.enums import DocumentKind
+from app.errors import PartnerDeskError
+from app.services.agreements import (
+    AgreementView,
+    AttachmentView,
+)
+from app.services.attachments import add_attachment, attachment_content, remove_attachment
+from ui.editors.agreement.tab_base import RecordsTab, item
+from ui.editors.fields import OptionalDateEdit
+from ui.editors.labels import enum_label
+from ui.editors.record_dialog import RecordDialog
+
+
+class AttachmentDialog(RecordDialog):
+    def __init__(self, parent: QWidget | None, path: Path) -> None:
+        super().__init__("", parent)
+        self.setWindowTitle(self.tr("Add document"))
+        self.path = path
+        name = QLabel(path.name, self)
+        self.kind_combo = QComboBox(self)
+        for kind in DocumentKind:
+            self.kind_combo.addItem(enum_label(kind), kind.value)
+        self.expires_edit = OptionalDateEdit(self)
+        self.form.addRow(self.tr("File"), name)
+        self.add_field("kind", self.tr("Kind"), self.kind_combo)
+        self.add_field("expires_on", self.tr("Expires on"), self.expires_edit)
+        self.board.aliases["filename"] = "kind"
+        self.board.aliases["content"] = "kind"
+
+
+class AttachmentsTab(RecordsTab):
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(
+            db,
+            [self.tr("File"), self.tr("Kind"), self.tr("Expires"), self.tr("Size"),
+             self.tr("Added"), self.tr("By")],
+            parent,
+        )  # fmt: skip
+        self.button(self.tr("Add…"), self.add)
+        self.button(self.tr("Open"), self.activate, needs_row=True)
+        self.button(self.tr("Save a copy…"), self.save_copy, needs_row=True)
+        self.button(self.tr("Remove"), self.remove, needs_row=True)
+        self.finish_buttons()
+        self._temp: Path | None = None
+
+    def fill(self, view: AgreementView) -> None:
+        today = date.today()
+        for att in view.attachments:
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            expires = item(att.expires_on.isoformat() if att.expires_on else "")
+            if att.expires_on is not None and (att.expires_on - today).days <= 60:
+                colour = "#c62828" if att.expires_on < today else "#e65100"
+                expires.setForeground(QBrush(QColor(colour)))
+            cells = [
+                item(att.filename, att),
+                item(enum_label(att.kind)),
+                expires,
+                item(_size(att.size), right=True),
+                item(att.uploaded_at.astimezone().strftime("%Y-%m-%d %H:%M")),
+                item(att.uploaded_by),
+            ]
+            for col, cell in enumerate(cells):
+                self.table.setItem(row, col, cell)
+
+    def add(self) -> None:
+        assert self.view is not None
+        agreement_id = self.view.id
+        filename, _ = QFileDialog.getOpenFileName(self, self.tr("Add document"))
+        if not filename:
+            return
+        path = Path(filename)
+        dialog = AttachmentDialog(self, path)
+
+        def submit() -> None:
+            try:
+                content = path.read_bytes()
+            except OSError as exc:
+                raise ValueError("kind", str(exc)) from None
+            with self.db.session() as s:
+                add_attachment(
+                    s, agreement_id, path.name, content,
+                    kind=DocumentKind(dialog.kind_combo.currentData()),
+                    expires_on=dialog.expires_edit.value(),
+                )  # fmt: skip
+
+        dialog.submit = submit
+        if dialog.exec() == RecordDialog.DialogCode.Accepted:
+            self.refresh()
+
+    def _content(self, att: AttachmentView) -> bytes | None:
+        try:
+            with self.db.session() as s:
+                return attachment_content(s, att.id)[1]
+        except PartnerDeskError as exc:
+            self.error(str(exc))
+            return None
+
+    def activate(self) -> None:
+        att = self.selected_data()
+        if not isinstance(att, AttachmentView):
+            return
+        content = self._content(att)
+        if content is None:
+            return
+        # A folder per document: two documents may share a file name.
+        if self._temp is None:
+            # Not a TemporaryDirectory: the viewer opened may still read the file after this
+            # editor closes, so the copies stay until the system clears its temp folder.
+            self._temp = Path(tempfile.mkdtemp(prefix="partnerdesk-"))
+        folder = self._temp / str(att.id)
+        folder.mkdir(exist_ok=True)
+        target = folder / att.filename
+        target.write_bytes(content)
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
+            self.error(self.tr("No application opens {name}; use “Save a copy…”.").format(
+                name=att.filename))  # fmt: skip
+
+    def save_copy(self) -> None:
+        att = self.selected_data()
+        if not isinstance(att, AttachmentView):
+            return
+        filename, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save a copy"), str(Path.home() / att.filename)
+        )
+        if not filename:
+            return
+        content = self._content(att)
+        if content is None:
+            return
+        try:
+            Path(filename).write_bytes(content)
+        except OSError as exc:
+            self.error(self.tr("Could not save {name}: {reason}").format(
+                name=filename, reason=exc.strerror or exc))  # fmt: skip
+
+    def remove(self) -> None:
+        att = self.selected_data()
+        if not isinstance(att, AttachmentView):
+            return
+        if not self.confirm(self.tr("Remove document"),
+                            self.tr("Remove “{name}”?").format(name=att.filename)):  # fmt: skip
+            return
+        try:
+            with self.db.session() as s:
+                remove_attachment(s, att.id)
+        except PartnerDeskError as exc:
+            self.error(str(exc))
+        self.refresh()
+
+
+def _size(n: int) -> str:
+    if n < 1024:
+        return f"{n} B"
+    if n < 1_048_576:
+        return f"{n / 1024:.0f} KB"
+    return f"{n / 1_048_576:.1f} MB"
+
+
+# --- history ---------------------------------------------------------------------------

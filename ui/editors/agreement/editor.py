@@ -1,0 +1,375 @@
+"""The agreement editor: the common fields, the type's own terms, milestones, KPIs,
+documents and history of one agreement.
+
+The form only collects; the services decide. A refusal comes back as ``FieldError``s that are
+shown under the fields they concern, and nothing is written until the services accept.
+
+Undo means one thing per place: in this window Ctrl+Z is the focused field's undo of typing
+(a save resets every field, so it never reaches back past the save); a saved change is undone
+with Edit ▸ Undo in the main window, and the open editor is reloaded with what it wrote.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut, QUndoStack
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db import Database
+from app.domain.enums import AgreementType
+from app.errors import (
+    ConflictError,
+    FieldError,
+    NotFoundError,
+    PartnerDeskError,
+    TransitionError,
+    ValidationError,
+)
+from app.services.agreements import (
+    AgreementView,
+    create_agreement,
+    get_agreement,
+    update_agreement,
+    validate_agreement,
+)
+from ui.changes import AGREEMENT, Changes
+from ui.editors.agreement.attachments import AttachmentsTab
+from ui.editors.agreement.form import AgreementForm
+from ui.editors.agreement.history import HistoryTab
+from ui.editors.agreement.kpis import KpisTab
+from ui.editors.agreement.milestones import MilestonesTab
+from ui.editors.agreement.tab_base import RecordsTab
+from ui.editors.fields import error_colour
+from ui.undo import (
+    ChangeStatusCommand,
+    CreateAgreementCommand,
+    EditAgreementCommand,
+    delete_agreement_undoable,
+    undo_events,
+)
+
+
+class AgreementEditor(AgreementForm):
+    """Opens one agreement (or a new one); saves through the services; undoable saves."""
+
+    saved = Signal(int)
+    deleted = Signal(int)
+
+    def __init__(
+        self,
+        db: Database,
+        agreement_id: int | None = None,
+        *,
+        agreement_type: AgreementType | None = None,
+        partner_id: int | None = None,
+        undo_stack: QUndoStack | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(db, parent)
+        self.agreement_id = agreement_id
+        self.undo_stack = undo_stack
+        self.setObjectName("AgreementEditor")
+        self.board.recheck = self._recheck
+        self.board.all_clear = self._clear_errors
+        self.setMinimumSize(860, 640)
+        self.setSizeGripEnabled(True)
+        self.milestones_tab = MilestonesTab(db, self)
+        self.kpis_tab = KpisTab(db, self)
+        self.attachments_tab = AttachmentsTab(db, self)
+        self.history_tab = HistoryTab(db, self)
+        self.tabs.addTab(self.general_scroll, self.tr("General"))
+        self.tabs.addTab(self.terms_scroll, self.tr("Terms"))
+        self.tabs.addTab(self.milestones_tab, self.tr("Milestones"))
+        self.tabs.addTab(self.kpis_tab, self.tr("KPIs"))
+        self.tabs.addTab(self.attachments_tab, self.tr("Attachments"))
+        self.tabs.addTab(self.history_tab, self.tr("History"))
+        for tab in (self.milestones_tab, self.kpis_tab, self.attachments_tab):
+            tab.changed.connect(self._child_changed)
+
+        self.buttons = QDialogButtonBox(self)
+        self.save_button = self.buttons.addButton(
+            self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.apply_button = self.buttons.addButton(
+            self.tr("Apply"), QDialogButtonBox.ButtonRole.ApplyRole
+        )
+        self.cancel_button = self.buttons.addButton(
+            self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.delete_button = QPushButton(self.tr("Delete…"), self)
+        self.describe_buttons(self.save_button, self.apply_button, self.cancel_button)
+        delete_tip = self.tr("Delete this agreement; Edit ▸ Undo in the main window brings it back")
+        self.delete_button.setToolTip(delete_tip)
+        self.delete_button.setAccessibleDescription(delete_tip)
+        for index, records in enumerate(self._record_tabs(), start=2):
+            records.table.setAccessibleName(self.tabs.tabText(index))
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self._save_and_close)
+        self.apply_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.reject)
+        self.delete_button.clicked.connect(self.delete_agreement)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        # A bound method: Qt drops the connection when this editor is destroyed.
+        undo_events().changed.connect(self._record_changed)
+
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.delete_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(bottom)
+
+        self._load_choices()
+        if agreement_id is None:
+            self._start_new(agreement_type or AgreementType.BRAND, partner_id)
+            self.delete_button.hide()
+            for page in (
+                self.milestones_tab,
+                self.kpis_tab,
+                self.attachments_tab,
+                self.history_tab,
+            ):
+                page.set_agreement(None)
+            self._update_title()
+            self._baseline = self._form_state()
+            if agreement_type is not None:
+                self.type_combo.setEnabled(False)
+        else:
+            self.load(agreement_id)
+
+    def load(self, agreement_id: int) -> None:
+        """Read the agreement afresh (also after a conflict) and show it."""
+        with self.db.session() as s:
+            view = get_agreement(s, agreement_id)
+        self._show(view)
+
+    def _show(self, view: AgreementView) -> None:
+        self.view = view
+        self.agreement_id = view.id
+        self._clear_errors()
+        self._fill(view)
+        self.delete_button.show()
+        for tab in (self.milestones_tab, self.kpis_tab, self.attachments_tab, self.history_tab):
+            tab.set_agreement(view)
+        self._update_title()
+        self._baseline = self._form_state()
+
+    def _update_title(self) -> None:
+        if self.view is None:
+            self.setWindowTitle(self.tr("New agreement"))
+        else:
+            self.setWindowTitle(
+                self.tr("Agreement {ref} — {title}").format(
+                    ref=self.view.reference, title=self.view.title
+                )
+            )
+
+    def _record_changed(self, changes: Changes) -> None:
+        """An undo or redo rewrote this agreement: show it, unless the user is mid-edit."""
+        if not changes.touches(AGREEMENT, self.agreement_id) or not self.isVisible():
+            return
+        if self.is_dirty():
+            self.board.show_banner(
+                self.tr("Undo/redo changed this agreement; saving will offer to reload it.")
+            )
+            return
+        assert self.agreement_id is not None
+        record_id = self.agreement_id
+        try:
+            self.load(record_id)
+        except NotFoundError:
+            self.board.show_banner(self.tr("Undo/redo removed this agreement."))
+            self.save_button.setEnabled(False)
+            self.apply_button.setEnabled(False)
+            self.delete_button.setEnabled(False)
+            return
+        self.save_button.setEnabled(True)
+        self.apply_button.setEnabled(True)
+        self.delete_button.setEnabled(True)
+
+    def _child_changed(self) -> None:
+        # Milestones, KPIs and documents save at once; the history and version move on.
+        if self.agreement_id is None:
+            return
+        with self.db.session() as s:
+            fresh = get_agreement(s, self.agreement_id)
+        if self.view is not None:
+            self.view = replace(self.view, version=fresh.version)
+        self.history_tab.set_agreement(fresh)
+        self.saved.emit(fresh.id)
+
+    # --- saving ------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        """Save through the services; on refusal show why beside the fields and keep going."""
+        self._clear_errors()
+        data, problems = self.collect()
+        before = self.view
+        try:
+            with self.db.session() as s:
+                if problems:
+                    # Ask the service too, so every problem shows at once; then write nothing.
+                    _, errors = validate_agreement(s, data, self.agreement_id)
+                    seen = {p.field for p in problems}
+                    raise ValidationError(
+                        problems
+                        + [e for e in errors if e.field not in seen and e.field != "partner"]
+                    )
+                if before is None:
+                    view = create_agreement(s, data)
+                else:
+                    view = update_agreement(s, before.id, data, before.version)
+        except ValidationError as exc:
+            self._show_errors(exc.errors)
+            return False
+        except TransitionError as exc:
+            self._show_errors([FieldError("status", str(exc))])
+            return False
+        except ConflictError as exc:
+            self._offer_reload(str(exc))
+            return False
+        except NotFoundError as exc:
+            self.board.show_banner(
+                self.tr("This agreement no longer exists (deleted on another desk?): {e}").format(
+                    e=exc
+                )
+            )
+            return False
+        except PartnerDeskError as exc:
+            self.board.show_banner(self.tr("Not saved: {reason}").format(reason=exc))
+            return False
+        self._push_undo(before, view)
+        self._show(view)
+        self.saved.emit(view.id)
+        return True
+
+    def _recheck(self) -> list[FieldError]:
+        """What is still wrong with the form, asked of the service without writing."""
+        data, problems = self.collect()
+        try:
+            with self.db.session() as s:
+                _, errors = validate_agreement(s, data, self.agreement_id)
+        except PartnerDeskError:
+            return problems + [FieldError(name, "") for name in self.board.rows]  # keep all
+        return problems + errors
+
+    def _push_undo(self, before: AgreementView | None, after: AgreementView) -> None:
+        if self.undo_stack is None:
+            return
+        if before is None:
+            self.undo_stack.push(CreateAgreementCommand(self.db, after, parent=self.parentWidget()))
+            return
+        old, new = before.to_input(), after.to_input()
+        if old == new:
+            return
+        status_only = replace(old, status=new.status, signed_date=new.signed_date) == new
+        if status_only:
+            command: EditAgreementCommand | ChangeStatusCommand = ChangeStatusCommand(
+                self.db, after.id, after.reference,
+                (before.status, before.signed_date), (after.status, after.signed_date),
+                parent=self.parentWidget(),
+            )  # fmt: skip
+        else:
+            command = EditAgreementCommand(self.db, after.id, old, new, parent=self.parentWidget())
+        self.undo_stack.push(command)
+
+    def _show_errors(self, errors: list[FieldError]) -> None:
+        rows = self.board.show(errors)
+        pages: list[int] = []
+        for row in rows:
+            for i in range(self.tabs.count()):
+                page = self.tabs.widget(i)
+                if page is not None and page.isAncestorOf(row) and i not in pages:
+                    pages.append(i)
+        bar = self.tabs.tabBar()
+        for i in pages:
+            bar.setTabTextColor(i, QColor(error_colour(self)))
+        if len(pages) > 1:
+            # The user sees one page at a time: say where the other objections are.
+            names = ", ".join(bar.tabText(i) for i in pages)
+            summary = self.tr("Not saved: {n} fields need attention on these pages: {pages}")
+            extra = self.banner.text() if self.banner.isVisible() else ""
+            self.board.show_banner("\n".join(
+                t for t in (summary.format(n=len(rows), pages=names), extra) if t))  # fmt: skip
+        if rows:
+            self.tabs.setCurrentIndex(pages[0])
+            rows[0].field.setFocus()
+
+    def _clear_errors(self) -> None:
+        self.board.clear()
+        bar = self.tabs.tabBar()
+        for i in range(self.tabs.count()):
+            bar.setTabTextColor(i, self.palette().color(QPalette.ColorRole.WindowText))
+
+    def _offer_reload(self, message: str) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Changed by someone else"),
+            self.tr(
+                "{message}\n\nReload the agreement as it is now? Your unsaved edits in this "
+                "window will be lost."
+            ).format(message=message),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer == QMessageBox.StandardButton.Yes and self.agreement_id is not None:
+            self.load(self.agreement_id)
+        else:
+            self.board.show_banner(message)
+
+    def _save_and_close(self) -> None:
+        if self.save():
+            self.accept()
+
+    def delete_agreement(self) -> None:
+        if self.view is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete agreement"),
+            self.tr(
+                "Delete {ref} “{title}” with its milestones, KPIs and documents?\n"
+                "You can undo this with Edit ▸ Undo."
+            ).format(ref=self.view.reference, title=self.view.title),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            delete_agreement_undoable(
+                self.db, self.undo_stack, self.view.id, self.view.version,
+                parent=self.parentWidget(),
+            )  # fmt: skip
+        except ConflictError as exc:
+            self._offer_reload(str(exc))
+            return
+        except PartnerDeskError as exc:
+            self.board.show_banner(self.tr("Not deleted: {reason}").format(reason=exc))
+            return
+        deleted_id = self.view.id
+        self._baseline = self._form_state()
+        self.deleted.emit(deleted_id)
+        self.accept()
+
+    def _record_tabs(self) -> tuple[RecordsTab, ...]:
+        return (self.milestones_tab, self.kpis_tab, self.attachments_tab, self.history_tab)
+
+    def first_field(self) -> QWidget:
+        return self.title_edit  # the reference is generated; the title is what one types
+
+    # --- leaving -----------------------------------------------------------------------
+
+    def unsaved_question(self) -> str:
+        return self.tr("This agreement has changes that are not saved. Save them?")

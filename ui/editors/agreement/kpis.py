@@ -1,0 +1,178 @@
+"""The KPIs tab of the agreement editor, the KPI dialog and the dialog of one actual."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLineEdit,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from app.db import Database
+from app.domain.enums import Attainment, KpiDirection
+from app.errors import PartnerDeskError
+from app.services.agreements import (
+    AgreementView,
+)
+from app.services.kpis import Kpi, KpiSpec, add_kpi, record_actual, remove_kpi
+from ui.editors.agreement.tab_base import RecordsTab, item
+from ui.editors.fields import DateEdit, DecimalEdit, decimal_text
+from ui.editors.labels import enum_label
+from ui.editors.record_dialog import RecordDialog
+
+LIGHTS = {
+    Attainment.GREEN: "#2e7d32",
+    Attainment.AMBER: "#f9a825",
+    Attainment.RED: "#c62828",
+    Attainment.NO_DATA: "#9e9e9e",
+}
+
+
+class KpiDialog(RecordDialog):
+    def __init__(self, parent: QWidget | None) -> None:
+        super().__init__(QCoreApplication.translate("KpiDialog", "KPI"), parent)
+        self.metric_edit = QLineEdit(self)
+        self.unit_edit = QLineEdit(self)
+        self.unit_edit.setPlaceholderText(self.tr("%, days, hours, x, currency"))
+        self.target_edit = DecimalEdit(self)
+        self.direction_combo = QComboBox(self)
+        for d in KpiDirection:
+            self.direction_combo.addItem(enum_label(d), d.value)
+        self.add_field("metric", self.tr("Metric *"), self.metric_edit)
+        self.add_field("unit", self.tr("Unit"), self.unit_edit)
+        self.add_field("target", self.tr("Target *"), self.target_edit)
+        self.add_field("direction", self.tr("Direction"), self.direction_combo)
+
+    def value(self) -> KpiSpec:
+        try:
+            target = self.target_edit.decimal()
+        except ValueError as exc:
+            raise ValueError("target", str(exc)) from None
+        if target is None:
+            raise ValueError("target", self.tr("enter the target"))
+        return KpiSpec(
+            self.metric_edit.text(), self.unit_edit.text(), target,
+            KpiDirection(self.direction_combo.currentData()),
+        )  # fmt: skip
+
+
+class ActualDialog(RecordDialog):
+    def __init__(self, parent: QWidget | None, kpi: Kpi, starts: date | None = None) -> None:
+        super().__init__("", parent)
+        self.setWindowTitle(self.tr("Actual for {metric}").format(metric=kpi.metric))
+        self.period_edit = DateEdit(self)
+        today = QDate.currentDate()
+        # The usual case: last month's figure, recorded at the start of this month.
+        self.period_edit.setDate(QDate(today.year(), today.month(), 1).addDays(-1))
+        self.value_edit = DecimalEdit(self)
+        self.note_edit = QLineEdit(self)
+        target = self.tr("target {t} {u}").format(t=_num(kpi.target), u=kpi.unit)
+        self.add_field("period_end", self.tr("Period ending *"), self.period_edit)
+        self.add_field("value", self.tr("Actual * ({target})").format(target=target),
+                       self.value_edit)  # fmt: skip
+        self.add_field("note", self.tr("Note"), self.note_edit)
+        self.warn_before_start("period_end", self.period_edit, starts)
+
+    def value(self) -> tuple[date, Decimal, str]:
+        try:
+            actual = self.value_edit.decimal()
+        except ValueError as exc:
+            raise ValueError("value", str(exc)) from None
+        if actual is None:
+            raise ValueError("value", self.tr("enter the actual value"))
+        return self.period_edit.value(), actual, self.note_edit.text()
+
+
+def _num(value: Decimal) -> str:
+    return decimal_text(value, grouped=abs(value) >= 1000)
+
+
+class KpisTab(RecordsTab):
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(
+            db,
+            [self.tr("Metric"), self.tr("Target"), self.tr("Direction"),
+             self.tr("Latest actual"), self.tr("Period"), self.tr("Attainment")],
+            parent,
+        )  # fmt: skip
+        self.button(self.tr("Add KPI…"), self.add)
+        self.actual_button = self.button(self.tr("Add actual…"), self.add_actual, needs_row=True)
+        self.button(self.tr("Remove KPI"), self.remove, needs_row=True)
+        self.finish_buttons()
+
+    def fill(self, view: AgreementView) -> None:
+        for k in view.kpis:
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            latest = k.latest
+            light = k.attainment
+            status = QTableWidgetItem(f"● {enum_label(light)}")
+            status.setForeground(QBrush(QColor(LIGHTS[light])))
+            cells = [
+                item(k.metric, k),
+                item(f"{_num(k.target)} {k.unit}", right=True),
+                item(enum_label(k.direction)),
+                item(f"{_num(latest.value)} {k.unit}" if latest else "—", right=True),
+                item(latest.period_end.isoformat() if latest else ""),
+                status,
+            ]
+            for col, cell in enumerate(cells):
+                self.table.setItem(row, col, cell)
+
+    def activate(self) -> None:
+        self.add_actual()
+
+    def add(self) -> None:
+        assert self.view is not None
+        agreement_id = self.view.id
+        dialog = KpiDialog(self)
+
+        def submit() -> None:
+            spec = dialog.value()
+            with self.db.session() as s:
+                add_kpi(s, agreement_id, spec)
+
+        dialog.submit = submit
+        if dialog.exec() == RecordDialog.DialogCode.Accepted:
+            self.refresh()
+
+    def add_actual(self) -> None:
+        kpi = self.selected_data()
+        if not isinstance(kpi, Kpi):
+            return
+        assert self.view is not None
+        dialog = ActualDialog(self, kpi, self.view.start_date)
+
+        def submit() -> None:
+            period, value, note = dialog.value()
+            with self.db.session() as s:
+                record_actual(s, kpi.id, period, value, note)
+
+        dialog.submit = submit
+        if dialog.exec() == RecordDialog.DialogCode.Accepted:
+            self.refresh()
+
+    def remove(self) -> None:
+        kpi = self.selected_data()
+        if not isinstance(kpi, Kpi):
+            return
+        text = self.tr("Remove the KPI “{m}” and its {n} actual(s)?").format(
+            m=kpi.metric, n=len(kpi.actuals)
+        )
+        if not self.confirm(self.tr("Remove KPI"), text):
+            return
+        try:
+            with self.db.session() as s:
+                remove_kpi(s, kpi.id)
+        except PartnerDeskError as exc:
+            self.error(str(exc))
+        self.refresh()
+
+
+# --- attachments -----------------------------------------------------------------------

@@ -1,0 +1,139 @@
+"""What the agreement editor's record tabs share: a table, a row of buttons, a note while
+the agreement is not yet saved. Each tab's action is one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db import Database
+from app.errors import PartnerDeskError
+from app.services.agreements import (
+    AgreementView,
+    get_agreement,
+)
+
+ROW_HEIGHT = 26
+
+
+def records_table(parent: QWidget, headers: Sequence[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers), parent)
+    table.setHorizontalHeaderLabels(list(headers))
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setMinimumSectionSize(72)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return table
+
+
+def item(text: str, data: object = None, *, right: bool = False) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    if data is not None:
+        item.setData(Qt.ItemDataRole.UserRole, data)
+    if right:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
+class RecordsTab(QWidget):
+    """A table, a row of buttons, and a note shown while the agreement is not yet saved."""
+
+    changed = Signal()
+
+    def __init__(self, db: Database, headers: Sequence[str], parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.view: AgreementView | None = None
+        self.table = records_table(self, headers)
+        self.note = QLabel(self.tr("Save the agreement first (Apply) to add entries here."), self)
+        self.note.setStyleSheet("color: palette(mid); padding: 4px;")
+        self.button_row = QHBoxLayout()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.note)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(self.button_row)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.itemDoubleClicked.connect(lambda _item: self.activate())
+        self.row_buttons: list[QPushButton] = []
+        self.add_buttons: list[QPushButton] = []
+
+    def button(self, text: str, slot: object, *, needs_row: bool = False) -> QPushButton:
+        b = QPushButton(text, self)
+        b.clicked.connect(slot)
+        self.button_row.addWidget(b)
+        (self.row_buttons if needs_row else self.add_buttons).append(b)
+        return b
+
+    def finish_buttons(self) -> None:
+        self.button_row.addStretch(1)
+
+    def activate(self) -> None:
+        """Double click: the natural action on a row (edit, open)."""
+
+    def set_agreement(self, view: AgreementView | None) -> None:
+        self.view = view
+        self.note.setVisible(view is None)
+        for b in self.add_buttons:
+            b.setEnabled(view is not None)
+        self.table.setRowCount(0)
+        if view is not None:
+            self.fill(view)
+        self.table.resizeColumnsToContents()
+        self._update_buttons()
+
+    def fill(self, view: AgreementView) -> None:
+        raise NotImplementedError
+
+    def selected_data(self) -> object:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        item = self.table.item(rows[0].row(), 0)
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def _update_buttons(self) -> None:
+        has_row = self.view is not None and self.selected_data() is not None
+        for b in self.row_buttons:
+            b.setEnabled(has_row)
+
+    def refresh(self) -> None:
+        if self.view is None:
+            return
+        try:
+            with self.db.session() as s:
+                self.view = get_agreement(s, self.view.id)
+        except PartnerDeskError as exc:
+            self.error(str(exc))
+            return
+        self.set_agreement(self.view)
+        self.changed.emit()
+
+    def confirm(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(
+            self, title, text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )  # fmt: skip
+        return answer == QMessageBox.StandardButton.Yes
+
+    def error(self, text: str) -> None:
+        QMessageBox.warning(self, self.tr("PartnerDesk"), text)
