@@ -179,6 +179,9 @@ class MainWindow(QMainWindow):
         if reports_cls is None:
             return _Placeholder(self.tr("Reports are not installed in this build."))
         page: QWidget = reports_cls(self.db)
+        saved = getattr(page, "saved", None)
+        if saved is not None:
+            saved.connect(self.announce)
         return page
 
     def _pages(self) -> dict[str, QWidget]:
@@ -328,6 +331,10 @@ class MainWindow(QMainWindow):
             .replace("%1", f"{agreements:,}")
             .replace("%2", f"{partners:,}")
         )
+
+    def announce(self, message: str) -> None:
+        """A finished save or export, said where the user looks for it."""
+        self.statusBar().showMessage(message, 10_000)
 
     def retranslate(self) -> None:
         """Rebuild every page and menu in the language just installed."""

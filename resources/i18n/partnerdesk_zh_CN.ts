@@ -787,37 +787,37 @@ The previous contents are in {path}.</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="264"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="266"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="264"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="266"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="264"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="266"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="279"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="281"/>
         <source>Checking every row…</source>
         <translation>正在检查每一行…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="280"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="282"/>
         <source>Checking</source>
         <translation>正在检查</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="296"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="298"/>
         <source>Correct the file and go back to check it again.</source>
         <translation>请修改文件后返回重新检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="298"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="300"/>
         <source>(The first {n} problems are shown.)</source>
         <translation>（仅显示前 {n} 个问题。）</translation>
     </message>
@@ -825,246 +825,246 @@ The previous contents are in {path}.</source>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="145"/>
+        <location filename="../../ui/pages/dashboard.py" line="150"/>
         <source>Agreements in the portfolio</source>
         <translation>组合中的协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="146"/>
+        <location filename="../../ui/pages/dashboard.py" line="151"/>
         <source>Active contract value</source>
         <translation>生效合同金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="147"/>
+        <location filename="../../ui/pages/dashboard.py" line="152"/>
         <source>Decisions due within 30 days</source>
         <translation>30 天内到期的决策</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="148"/>
-        <location filename="../../ui/pages/dashboard.py" line="198"/>
+        <location filename="../../ui/pages/dashboard.py" line="153"/>
+        <location filename="../../ui/pages/dashboard.py" line="203"/>
         <source>Overdue milestones</source>
         <translation>逾期里程碑</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="149"/>
-        <location filename="../../ui/pages/dashboard.py" line="199"/>
+        <location filename="../../ui/pages/dashboard.py" line="154"/>
+        <location filename="../../ui/pages/dashboard.py" line="204"/>
         <source>KPIs in red</source>
         <translation>红灯 KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="150"/>
+        <location filename="../../ui/pages/dashboard.py" line="155"/>
         <source>Documents expiring within 60 days</source>
         <translation>60 天内到期的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="157"/>
+        <location filename="../../ui/pages/dashboard.py" line="162"/>
         <source>Show them in the agreements list</source>
         <translation>在协议列表中查看</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="160"/>
+        <location filename="../../ui/pages/dashboard.py" line="165"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="160"/>
+        <location filename="../../ui/pages/dashboard.py" line="165"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="161"/>
-        <location filename="../../ui/pages/dashboard.py" line="165"/>
-        <location filename="../../ui/pages/dashboard.py" line="169"/>
-        <location filename="../../ui/pages/dashboard.py" line="173"/>
+        <location filename="../../ui/pages/dashboard.py" line="166"/>
+        <location filename="../../ui/pages/dashboard.py" line="170"/>
+        <location filename="../../ui/pages/dashboard.py" line="174"/>
+        <location filename="../../ui/pages/dashboard.py" line="178"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="161"/>
-        <location filename="../../ui/pages/dashboard.py" line="169"/>
+        <location filename="../../ui/pages/dashboard.py" line="166"/>
+        <location filename="../../ui/pages/dashboard.py" line="174"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="161"/>
+        <location filename="../../ui/pages/dashboard.py" line="166"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="162"/>
-        <location filename="../../ui/pages/dashboard.py" line="166"/>
+        <location filename="../../ui/pages/dashboard.py" line="167"/>
+        <location filename="../../ui/pages/dashboard.py" line="171"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="162"/>
+        <location filename="../../ui/pages/dashboard.py" line="167"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="165"/>
+        <location filename="../../ui/pages/dashboard.py" line="170"/>
         <source>Due</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="165"/>
+        <location filename="../../ui/pages/dashboard.py" line="170"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="166"/>
+        <location filename="../../ui/pages/dashboard.py" line="171"/>
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="169"/>
+        <location filename="../../ui/pages/dashboard.py" line="174"/>
         <source>KPI</source>
         <translation>KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="170"/>
+        <location filename="../../ui/pages/dashboard.py" line="175"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="170"/>
+        <location filename="../../ui/pages/dashboard.py" line="175"/>
         <source>Latest</source>
         <translation>最新</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="170"/>
+        <location filename="../../ui/pages/dashboard.py" line="175"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="173"/>
+        <location filename="../../ui/pages/dashboard.py" line="178"/>
         <source>Expires</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="173"/>
+        <location filename="../../ui/pages/dashboard.py" line="178"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="174"/>
+        <location filename="../../ui/pages/dashboard.py" line="179"/>
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="174"/>
+        <location filename="../../ui/pages/dashboard.py" line="179"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="179"/>
+        <location filename="../../ui/pages/dashboard.py" line="184"/>
         <source>Decision dates within:</source>
         <translation>决策日期范围：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="181"/>
+        <location filename="../../ui/pages/dashboard.py" line="186"/>
         <source>%1 days</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="197"/>
+        <location filename="../../ui/pages/dashboard.py" line="202"/>
         <source>Decisions due</source>
         <translation>待决策</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="200"/>
+        <location filename="../../ui/pages/dashboard.py" line="205"/>
         <source>Expiring documents</source>
         <translation>即将到期的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="205"/>
+        <location filename="../../ui/pages/dashboard.py" line="210"/>
         <source>Needs attention today (%1)</source>
         <translation>今日待关注（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="214"/>
+        <location filename="../../ui/pages/dashboard.py" line="219"/>
         <source>Value by cooperation type</source>
         <translation>按合作类型的金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="215"/>
+        <location filename="../../ui/pages/dashboard.py" line="220"/>
         <source>Agreements by status</source>
         <translation>按状态的协议数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="216"/>
+        <location filename="../../ui/pages/dashboard.py" line="221"/>
         <source>Brand operating model</source>
         <translation>品牌经营模式</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="217"/>
+        <location filename="../../ui/pages/dashboard.py" line="222"/>
         <source>Value by currency</source>
         <translation>按币种的金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="232"/>
+        <location filename="../../ui/pages/dashboard.py" line="237"/>
         <source>No agreements yet. Add one, import a file or load the demo data, and the portfolio is charted here.</source>
         <translation>还没有协议。新建协议、导入文件或加载演示数据后，协议组合将在此处以图表显示。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="289"/>
+        <location filename="../../ui/pages/dashboard.py" line="294"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="308"/>
+        <location filename="../../ui/pages/dashboard.py" line="313"/>
         <source>The dashboard could not be read: %1</source>
         <translation>无法读取仪表板：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="320"/>
+        <location filename="../../ui/pages/dashboard.py" line="325"/>
         <source>All agreements incl. ended and drafts: %1</source>
         <translation>全部协议（含已结束及草稿）：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="324"/>
+        <location filename="../../ui/pages/dashboard.py" line="329"/>
         <source>Active agreements (%1): %2
 All agreements incl. ended and drafts (%3): %4</source>
         <translation>生效协议（%1 份）：%2
 全部协议（含已结束及草稿，%3 份）：%4</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="335"/>
+        <location filename="../../ui/pages/dashboard.py" line="340"/>
         <source>+ %1 overdue</source>
         <translation>+ %1 项已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="392"/>
+        <location filename="../../ui/pages/dashboard.py" line="397"/>
         <source>overdue by 1 day</source>
         <translation>逾期 1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="394"/>
+        <location filename="../../ui/pages/dashboard.py" line="399"/>
         <source>overdue by %1 days</source>
         <translation>逾期 %1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="415"/>
+        <location filename="../../ui/pages/dashboard.py" line="420"/>
         <source>Value by cooperation type (%1)</source>
         <translation>按合作类型的金额（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="427"/>
+        <location filename="../../ui/pages/dashboard.py" line="432"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="432"/>
+        <location filename="../../ui/pages/dashboard.py" line="437"/>
         <source>Value by currency (million %1)</source>
         <translation>按币种的金额（百万 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="442"/>
+        <location filename="../../ui/pages/dashboard.py" line="447"/>
         <source>Totals in %1 at the rates in force on %2.</source>
         <translation>合计按 %2 生效的汇率折算为 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="445"/>
+        <location filename="../../ui/pages/dashboard.py" line="450"/>
         <source>Left out for lack of a rate: %1.</source>
         <translation>因缺少汇率未计入：%1。</translation>
     </message>
@@ -1451,22 +1451,22 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="446"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="449"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="450"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="453"/>
         <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="472"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="475"/>
         <source>Exported {n} rows to {path}.</source>
         <translation>已导出 {n} 行到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="479"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="482"/>
         <source>The export failed: {error}</source>
         <translation>导出失败：{error}</translation>
     </message>
@@ -1615,17 +1615,17 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="315"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="318"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="326"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="329"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="327"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="330"/>
         <source>Importing</source>
         <translation>导入中</translation>
     </message>
@@ -1633,57 +1633,57 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="352"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="355"/>
         <source>Import agreements or partners</source>
         <translation>导入协议或合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="392"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="395"/>
         <source>The import failed: {error}</source>
         <translation>导入失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="395"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="398"/>
         <source>Cancelled: nothing was imported.</source>
         <translation>已取消：未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="400"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="403"/>
         <source>{creates} new, {updates} updated</source>
         <translation>新增 {creates} 条，更新 {updates} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="404"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="407"/>
         <source>, {n} unchanged</source>
         <translation>，{n} 条未变</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="406"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="409"/>
         <source>, {n} new partner(s)</source>
         <translation>，新增合作伙伴 {n} 个</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="408"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="411"/>
         <source>The file has no data rows below its header; nothing to import.</source>
         <translation>文件表头下没有数据行，没有可导入的内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="412"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="415"/>
         <source>{problems} problem(s) in {rows} of {total} row(s). Nothing will be imported until every row is right.</source>
         <translation>{total} 行中有 {rows} 行存在 {problems} 个问题。所有行都正确之前不会导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="419"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="422"/>
         <source>Ignored columns: {cols}</source>
         <translation>已忽略的列：{cols}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="423"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="426"/>
         <source>Imported {total} row(s): {counts}.</source>
         <translation>已导入 {total} 行：{counts}。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="425"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="428"/>
         <source>All {total} row(s) are fine: {counts} on import.</source>
         <translation>全部 {total} 行均无问题：导入后将{counts}。</translation>
     </message>
@@ -1902,239 +1902,239 @@ All agreements incl. ended and drafts (%3): %4</source>
         <translation>此版本未安装报告功能。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Partners</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>Renewals</source>
         <translation>续约</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>New &amp;agreement…</source>
         <translation>新建协议(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>Create an agreement with a partner</source>
         <translation>与合作伙伴新建协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>New &amp;partner…</source>
         <translation>新建合作伙伴(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>Add a partner company</source>
         <translation>添加合作伙伴公司</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>&amp;Back up…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>Load &amp;demo data…</source>
         <translation>加载演示数据(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>&amp;About PartnerDesk</source>
         <translation>关于 PartnerDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>Search references, titles, partners (Ctrl+F)</source>
         <translation>搜索编号、标题、合作伙伴（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>%1 agreements · %2 partners</source>
         <translation>%1 份协议 · %2 个合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="399"/>
+        <location filename="../../ui/main_window.py" line="406"/>
         <source>Not available</source>
         <translation>不可用</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>The %1 editor is not installed in this build.</source>
         <translation>此版本未安装%1编辑器。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418"/>
-        <location filename="../../ui/main_window.py" line="433"/>
+        <location filename="../../ui/main_window.py" line="425"/>
+        <location filename="../../ui/main_window.py" line="440"/>
         <source>agreement</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="430"/>
         <source>Cannot open the agreement</source>
         <translation>无法打开协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="451"/>
+        <location filename="../../ui/main_window.py" line="458"/>
         <source>partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="466"/>
+        <location filename="../../ui/main_window.py" line="473"/>
         <source>Delete agreements</source>
         <translation>删除协议</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="467"/>
+        <location filename="../../ui/main_window.py" line="474"/>
         <source>Delete %n agreement(s)? You can undo this with Ctrl+Z.</source>
         <translation>
             <numerusform>删除 %n 份协议？可按 Ctrl+Z 撤销。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="476"/>
+        <location filename="../../ui/main_window.py" line="483"/>
         <source>Delete %n agreement(s)</source>
         <translation>
             <numerusform>删除 %n 份协议</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="493"/>
+        <location filename="../../ui/main_window.py" line="500"/>
         <source>Some agreements were not deleted</source>
         <translation>部分协议未删除</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="502"/>
-        <location filename="../../ui/main_window.py" line="522"/>
+        <location filename="../../ui/main_window.py" line="509"/>
+        <location filename="../../ui/main_window.py" line="529"/>
         <source>Cannot renew</source>
         <translation>无法续约</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="506"/>
+        <location filename="../../ui/main_window.py" line="513"/>
         <source>Renew agreement</source>
         <translation>续约协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="508"/>
+        <location filename="../../ui/main_window.py" line="515"/>
         <source>Renew %1 (%2)? A draft successor starting %3 is created and this agreement is marked renewed.</source>
         <translation>续约 %1（%2）？将创建一份自 %3 起的续约协议草稿，并将本协议标记为已续约。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="526"/>
+        <location filename="../../ui/main_window.py" line="533"/>
         <source>%1 renewed as %2</source>
         <translation>%1 已续约为 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="550"/>
+        <location filename="../../ui/main_window.py" line="557"/>
         <source>import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="559"/>
         <location filename="../../ui/main_window.py" line="566"/>
+        <location filename="../../ui/main_window.py" line="573"/>
         <source>backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="593"/>
+        <location filename="../../ui/main_window.py" line="600"/>
         <source>Now using %1</source>
         <translation>当前使用 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="603"/>
+        <location filename="../../ui/main_window.py" line="610"/>
         <source>About PartnerDesk</source>
         <translation>关于 PartnerDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="604"/>
+        <location filename="../../ui/main_window.py" line="611"/>
         <source>PartnerDesk — cooperation agreements for partnership managers.</source>
         <translation>PartnerDesk — 为合作经理管理合作协议。</translation>
     </message>
@@ -2600,6 +2600,14 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
     </message>
 </context>
 <context>
+    <name>PdfPreview</name>
+    <message>
+        <location filename="../../ui/widgets/pdf_preview.py" line="119"/>
+        <source>No preview on this computer: save the report and open it in a PDF viewer.</source>
+        <translation>本机无法预览：请保存报告并用 PDF 阅读器打开。</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPage</name>
     <message>
         <location filename="../../ui/dialogs/import_wizard.py" line="138"/>
@@ -2794,178 +2802,178 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="118"/>
+        <location filename="../../ui/pages/reports_page.py" line="81"/>
         <source>e.g. BR-2026-0042</source>
         <translation>如 BR-2026-0042</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="122"/>
+        <location filename="../../ui/pages/reports_page.py" line="85"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="126"/>
+        <location filename="../../ui/pages/reports_page.py" line="89"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="131"/>
+        <location filename="../../ui/pages/reports_page.py" line="94"/>
         <source>Include the list of every agreement</source>
         <translation>附上全部协议清单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="136"/>
+        <location filename="../../ui/pages/reports_page.py" line="99"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="138"/>
+        <location filename="../../ui/pages/reports_page.py" line="101"/>
         <source>Legal or local name</source>
         <translation>法定名称或本地名称</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="145"/>
+        <location filename="../../ui/pages/reports_page.py" line="108"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="147"/>
+        <location filename="../../ui/pages/reports_page.py" line="110"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="147"/>
+        <location filename="../../ui/pages/reports_page.py" line="110"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="148"/>
+        <location filename="../../ui/pages/reports_page.py" line="111"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="150"/>
+        <location filename="../../ui/pages/reports_page.py" line="113"/>
         <source>Decision date within</source>
         <translation>决策日期在以下天数内</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="151"/>
+        <location filename="../../ui/pages/reports_page.py" line="114"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="164"/>
+        <location filename="../../ui/pages/reports_page.py" line="127"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="168"/>
+        <location filename="../../ui/pages/reports_page.py" line="131"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="178"/>
+        <location filename="../../ui/pages/reports_page.py" line="140"/>
         <source>As of</source>
         <translation>截至</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="178"/>
+        <location filename="../../ui/pages/reports_page.py" line="140"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="185"/>
-        <location filename="../../ui/pages/reports_page.py" line="309"/>
+        <location filename="../../ui/pages/reports_page.py" line="147"/>
+        <location filename="../../ui/pages/reports_page.py" line="260"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="195"/>
+        <location filename="../../ui/pages/reports_page.py" line="156"/>
         <source>Choose a report and press Preview</source>
         <translation>请选择报告，然后点击“预览”</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="214"/>
+        <location filename="../../ui/pages/reports_page.py" line="179"/>
         <source>Agreement contract report</source>
         <translation>协议合同报告</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="214"/>
+        <location filename="../../ui/pages/reports_page.py" line="179"/>
         <source>Portfolio summary</source>
         <translation>组合摘要</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="215"/>
+        <location filename="../../ui/pages/reports_page.py" line="180"/>
         <source>Renewal outlook</source>
         <translation>续约展望</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="215"/>
+        <location filename="../../ui/pages/reports_page.py" line="180"/>
         <source>Partner dossier</source>
         <translation>合作伙伴档案</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="263"/>
+        <location filename="../../ui/pages/reports_page.py" line="212"/>
         <source>All owners</source>
         <translation>全部负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="301"/>
+        <location filename="../../ui/pages/reports_page.py" line="253"/>
         <source>Preparing the report…</source>
         <translation>正在准备报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="314"/>
+        <location filename="../../ui/pages/reports_page.py" line="265"/>
         <source>Drawing the report…</source>
         <translation>正在生成报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="327"/>
+        <location filename="../../ui/pages/reports_page.py" line="278"/>
         <source>Could not save %1: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="332"/>
+        <location filename="../../ui/pages/reports_page.py" line="283"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="394"/>
+        <location filename="../../ui/pages/reports_page.py" line="348"/>
         <source>Type the reference of an agreement.</source>
         <translation>请输入协议编号。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="412"/>
+        <location filename="../../ui/pages/reports_page.py" line="366"/>
         <source>Type the name of a partner.</source>
         <translation>请输入合作伙伴名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="423"/>
+        <location filename="../../ui/pages/reports_page.py" line="388"/>
+        <source>The options changed. Press Preview to see this report, or Save as… to draw and save it.</source>
+        <translation>选项已更改。按“预览”查看此报告，或按“另存为…”生成并保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="405"/>
         <source>Ready: %1 KB. Save it with Save as…</source>
         <translation>已就绪：%1 KB。请用“另存为…”保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="446"/>
-        <source>No preview on this computer: save the report and open it in a PDF viewer.</source>
-        <translation>本机无法预览：请保存报告并用 PDF 阅读器打开。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reports_page.py" line="465"/>
+        <location filename="../../ui/pages/reports_page.py" line="423"/>
         <source>The report could not be drawn (%1).</source>
         <translation>报告无法生成（%1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="472"/>
+        <location filename="../../ui/pages/reports_page.py" line="430"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="483"/>
+        <location filename="../../ui/pages/reports_page.py" line="457"/>
         <source>Save report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="483"/>
+        <location filename="../../ui/pages/reports_page.py" line="458"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -3144,198 +3152,198 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="68"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="69"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="71"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="72"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="72"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="73"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="73"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="74"/>
         <source>Company and currency</source>
         <translation>公司与币种</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="89"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="90"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="94"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="95"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="96"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="97"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="96"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="97"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="97"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="98"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="100"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="101"/>
         <source>Theme:</source>
         <translation>主题：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="101"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="102"/>
         <source>Remind me of decisions due soon at start-up</source>
         <translation>启动时提醒即将到期的决策</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="105"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="106"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="108"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="109"/>
         <source>Remind me of decisions within:</source>
         <translation>提醒以下天数内的决策：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="110"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="111"/>
         <source>No automatic backup</source>
         <translation>不自动备份</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="111"/>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="155"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="112"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="156"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="116"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="117"/>
         <source>Back up on close to:</source>
         <translation>关闭时备份到：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="124"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="125"/>
         <source>In use:</source>
         <translation>当前使用：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="126"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="127"/>
         <source>SQLite file, or postgresql://user@host/db</source>
         <translation>SQLite 文件，或 postgresql://user@host/db</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="127"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="128"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="132"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="133"/>
         <source>Database:</source>
         <translation>数据库：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="136"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="137"/>
         <source>Leave empty to use the default personal database. A new file is created and set up when it does not exist yet. Passwords are never stored: PostgreSQL reads them from ~/.pgpass or PGPASSWORD.</source>
         <translation>留空则使用默认的个人数据库。文件不存在时会自动创建并初始化。密码从不保存：PostgreSQL 从 ~/.pgpass 或 PGPASSWORD 读取。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="152"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="153"/>
         <source>Company name:</source>
         <translation>公司名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="154"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="155"/>
         <source>PNG or JPEG for report headers</source>
         <translation>用于报告页眉的 PNG 或 JPEG</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="160"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="161"/>
         <source>Logo:</source>
         <translation>标志：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="164"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="165"/>
         <source>Base currency:</source>
         <translation>本位币：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="173"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="174"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="173"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="174"/>
         <source>Rate</source>
         <translation>汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="173"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="174"/>
         <source>In force from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="182"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="183"/>
         <source>Latest rates:</source>
         <translation>最新汇率：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="185"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="186"/>
         <source>USD</source>
         <translation>USD</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="189"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="190"/>
         <source>units of base per unit</source>
         <translation>每单位折合本位币</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="194"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="195"/>
         <source>Add rate</source>
         <translation>添加汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="199"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="200"/>
         <source>New rate:</source>
         <translation>新汇率：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="208"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="209"/>
         <source>Choose a database file</source>
         <translation>选择数据库文件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="209"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="210"/>
         <source>PartnerDesk database (*.db *.sqlite);;All files (*)</source>
         <translation>PartnerDesk 数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="217"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="218"/>
         <source>Choose a logo</source>
         <translation>选择标志</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="218"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="219"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="225"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="226"/>
         <source>Back up to</source>
         <translation>备份到</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="237"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="238"/>
         <source>The rate must be a number, e.g. 7.1350</source>
         <translation>汇率必须是数字，如 7.1350</translation>
     </message>
