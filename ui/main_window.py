@@ -10,7 +10,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QStyle,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -30,13 +29,22 @@ from PySide6.QtWidgets import (
 from app.db import Database
 from app.errors import PartnerDeskError
 from app.services.agreements import get_agreement, renew_agreement
+from app.services.exporting import ExportResult
 from app.services.listing import count_agreements
 from app.services.partners import count_partners
-from ui import i18n, settings
+from ui import i18n, main_menus, settings
+from ui.dialogs.export_dialog import (
+    ExportDialog,
+    Exporter,
+    ExportRequest,
+    ListState,
+    request_for,
+)
 from ui.pages.agreements import AgreementsPage
 from ui.pages.dashboard import DashboardPage
 from ui.pages.partners import PartnersPage
 from ui.pages.renewals import RenewalsPage
+from ui.worker import Job
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +98,23 @@ class _LazyPage(QWidget):
 
 class MainWindow(QMainWindow):
     language_changed = Signal(str)
+    # Built by ui.main_menus (again after a language switch).
+    new_agreement_action: QAction
+    new_partner_action: QAction
+    import_action: QAction
+    export_action: QAction
+    backup_action: QAction
+    restore_action: QAction
+    demo_action: QAction
+    settings_action: QAction
+    quit_action: QAction
+    undo_action: QAction
+    redo_action: QAction
+    find_action: QAction
+    refresh_action: QAction
+    page_actions: list[QAction]
+    about_action: QAction
+    search_edit: QLineEdit
 
     def __init__(self, db: Database, today: date | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -98,6 +123,8 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(200)
         self._open_editors: list[QWidget] = []
+        self.export_dialog: ExportDialog | None = None
+        self.export_job: Job[ExportResult] | None = None
         events = optional("ui.undo", "undo_events")
         if events is not None:
             # A bound method, not a lambda: Qt drops the connection with this window.
@@ -134,7 +161,7 @@ class MainWindow(QMainWindow):
         }
         for key, page in self._pages().items():
             self.stack.addWidget(page)
-            item = QListWidgetItem(style.standardIcon(icons[key]), self._page_title(key))
+            item = QListWidgetItem(style.standardIcon(icons[key]), self.page_title(key))
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
         nav_width = max(150, self.nav.sizeHintForColumn(0) + 28)
@@ -165,11 +192,13 @@ class MainWindow(QMainWindow):
             lambda pid: self.new_agreement(partner_id=pid)
         )
         self.partners.report_requested.connect(self.report_for_partner)
+        self.agreements.export_requested.connect(partial(self.export_list, "agreements"))
+        self.partners.export_requested.connect(partial(self.export_list, "partners"))
         self.dashboard.show_decisions.connect(self._show_decisions)
 
-        self._build_actions()
-        self._build_menus()
-        self._build_toolbar()
+        main_menus.build_actions(self)
+        main_menus.build_menus(self)
+        self.search_edit = main_menus.build_toolbar(self)
         self._build_status_bar()
         self.nav.setCurrentRow(max(0, PAGES.index(settings.LAST_PAGE.get()))
                                if settings.LAST_PAGE.get() in PAGES else 0)  # fmt: skip
@@ -193,7 +222,10 @@ class MainWindow(QMainWindow):
             "reports": self.reports,
         }
 
-    def _page_title(self, key: str) -> str:
+    def page_keys(self) -> tuple[str, ...]:
+        return PAGES
+
+    def page_title(self, key: str) -> str:
         return {
             "dashboard": self.tr("Dashboard"),
             "agreements": self.tr("Agreements"),
@@ -201,114 +233,6 @@ class MainWindow(QMainWindow):
             "renewals": self.tr("Renewals"),
             "reports": self.tr("Reports"),
         }[key]
-
-    def _action(
-        self, text: str, slot: Callable[[], object], shortcut: Any = None, tip: str = ""
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
-
-    def _build_actions(self) -> None:
-        # After a language switch: the old actions go, so no shortcut is claimed twice.
-        for old in self.findChildren(QAction):
-            if old.parent() is self:
-                old.deleteLater()
-        style = self.style()
-        sk = QKeySequence.StandardKey
-        self.new_agreement_action = self._action(
-            self.tr("New &agreement…"), self.new_agreement, sk.New,
-            self.tr("Create an agreement with a partner"),
-        )  # fmt: skip
-        self.new_agreement_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_FileIcon))
-        self.new_partner_action = self._action(
-            self.tr("New &partner…"), self.new_partner, "Ctrl+Shift+N",
-            self.tr("Add a partner company"),
-        )  # fmt: skip
-        self.new_partner_action.setIcon(
-            style.standardIcon(QStyle.StandardPixmap.SP_FileDialogNewFolder)
-        )
-        self.import_action = self._action(self.tr("&Import…"), self.import_data, "Ctrl+I")
-        self.backup_action = self._action(self.tr("&Back up…"), self.back_up)
-        self.restore_action = self._action(self.tr("&Restore from backup…"), self.restore)
-        self.demo_action = self._action(self.tr("Load &demo data…"), self.offer_demo_data)
-        self.settings_action = self._action(
-            self.tr("&Settings…"), self.open_settings, sk.Preferences
-        )
-        if self.settings_action.shortcut().isEmpty():
-            self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
-        self.quit_action = self._action(self.tr("&Quit"), self.close, sk.Quit)
-        if self.quit_action.shortcut().isEmpty():
-            self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        self.undo_action.setShortcut(QKeySequence(sk.Undo))
-        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(sk.Redo)])
-        self.find_action = self._action(self.tr("&Find…"), self.focus_search, sk.Find)
-        self.refresh_action = self._action(self.tr("Re&fresh"), self.refresh_all, sk.Refresh)
-        if self.refresh_action.shortcut().isEmpty():
-            self.refresh_action.setShortcut(QKeySequence("F5"))
-        self.page_actions: list[QAction] = []
-        for number, key in enumerate(PAGES, start=1):
-            action = self._action(
-                self._page_title(key), partial(self.show_page, key), f"Ctrl+{number}"
-            )
-            self.page_actions.append(action)
-        self.about_action = self._action(self.tr("&About PartnerDesk"), self.about)
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        bar.clear()
-        file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addActions([self.new_agreement_action, self.new_partner_action])
-        file_menu.addSeparator()
-        file_menu.addAction(self.import_action)
-        file_menu.addActions([self.backup_action, self.restore_action])
-        file_menu.addAction(self.demo_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.settings_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        edit_menu = bar.addMenu(self.tr("&Edit"))
-        edit_menu.addActions([self.undo_action, self.redo_action])
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.find_action)
-        view_menu = bar.addMenu(self.tr("&View"))
-        view_menu.addActions(self.page_actions)
-        view_menu.addSeparator()
-        view_menu.addAction(self.refresh_action)
-        help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(self.about_action)
-
-    def _build_toolbar(self) -> None:
-        for old in self.findChildren(QToolBar):
-            self.removeToolBar(old)
-            old.deleteLater()
-        toolbar = QToolBar(self.tr("Main toolbar"))
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.addActions([self.new_agreement_action, self.new_partner_action])
-        toolbar.addSeparator()
-        toolbar.addActions([self.undo_action, self.redo_action])
-        spacer = QWidget()
-        spacer.setSizePolicy(
-            spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred
-        )
-        toolbar.addWidget(spacer)
-        self.search_edit = QLineEdit()
-        self.search_edit.setObjectName("globalSearch")
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setPlaceholderText(self.tr("Search references, titles, partners (Ctrl+F)"))
-        self.search_edit.setMinimumWidth(320)
-        self.search_edit.returnPressed.connect(self.run_search)
-        toolbar.addWidget(self.search_edit)
-        self.addToolBar(toolbar)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -559,6 +483,29 @@ class MainWindow(QMainWindow):
         wizard = cls(self.db, parent=self)
         wizard.finished.connect(lambda _r: self.refresh_all())
         wizard.open()
+
+    def list_state(self) -> ListState:
+        return ListState(
+            self.agreements.current_filter(),
+            self.partners.current_filter(),
+            frozenset(self.agreements.selected_ids()),
+        )
+
+    def export_data(self) -> None:
+        """File ▸ Export…: the dialog starts on the list the user is looking at."""
+        what = "partners" if self.current_page() == "partners" else "agreements"
+        self.export_dialog = ExportDialog(self.list_state(), what, self)
+        self.export_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog = self.export_dialog
+        dialog.accepted.connect(lambda: self._export(dialog.request()))
+        dialog.open()
+
+    def export_list(self, what: str, scope: str, fmt: str) -> None:
+        """From a list's context menu: no dialog, straight to where to save it."""
+        self._export(request_for(self.list_state(), what, scope, fmt))
+
+    def _export(self, request: ExportRequest) -> None:
+        self.export_job = Exporter(self, self.db, self.today, self.announce).run(request)
 
     def back_up(self) -> None:
         fn = optional("ui.dialogs.backup", "back_up")

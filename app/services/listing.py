@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, bindparam, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import visitors
 
@@ -39,6 +39,7 @@ class AgreementFilter:
     start_from: date | None = None
     end_to: date | None = None
     today: date | None = None  # for expiring_within; defaults to date.today()
+    ids: frozenset[int] | None = None  # only these agreements (a selection in a list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +93,11 @@ def _partners_named(text: str) -> AnySelect:
 
 
 def _filtered(stmt: AnySelect, f: AgreementFilter) -> AnySelect:
+    if f.ids is not None:
+        # Written into the SQL, not bound one parameter per id: a selection of 50,000 rows
+        # would pass SQLite's limit on bound parameters.
+        chosen: Any = bindparam("chosen_ids", sorted(f.ids), expanding=True, literal_execute=True)
+        stmt = stmt.where(Agreement.id.in_(chosen))
     if f.types:
         stmt = stmt.where(Agreement.type.in_(sorted(f.types)))
     if f.statuses:

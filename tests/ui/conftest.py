@@ -6,6 +6,7 @@ import shutil
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -46,3 +47,11 @@ def private_qsettings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None
     QCoreApplication.setOrganizationName("PartnerDeskTests")
     QCoreApplication.setApplicationName("PartnerDeskTests")
     yield
+
+
+@pytest.fixture(autouse=True, scope="session")
+def english(qapp: Any) -> None:
+    """The application's start-up language: English, with its plural forms installed."""
+    from ui import i18n
+
+    i18n.install(qapp, "en")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -32,11 +31,8 @@ from PySide6.QtWidgets import (
 
 from app.db import Database
 from app.errors import PartnerDeskError
-from app.services.exporting import ExportResult, export_file
 from app.services.import_format import MONEY_COLUMNS, columns_for, map_columns, required_for
 from app.services.importing import ImportOptions, ImportReport, Preview, import_file, preview_file
-from app.services.listing import AgreementFilter
-from app.services.partners import PartnerFilter
 from app.services.tabular import header_unit
 from ui.worker import Job, Progress, run_job
 
@@ -220,7 +216,7 @@ class PreviewPage(QWizardPage):
         )
         kind = self.tr("agreements") if mapping.kind == "agreements" else self.tr("partners")
         lines = [
-            self.tr("About {n} row(s) of {kind}.").format(n=self.preview.approx_rows, kind=kind)
+            self.tr("About %n row(s) of {kind}.", "", self.preview.approx_rows).format(kind=kind)
         ]
         if self.preview.encoding:
             lines.append(self.tr("Read as {enc}, separated by {sep}.").format(
@@ -406,15 +402,16 @@ class ImportWizard(QWizard):
         if report.unchanged:
             counts += self.tr(", {n} unchanged").format(n=report.unchanged)
         if report.kind == "agreements":
-            counts += self.tr(", {n} new partner(s)").format(n=report.partners_created)
+            counts += self.tr(", %n new partner(s)", "", report.partners_created)
         if report.empty:
             return self.tr("The file has no data rows below its header; nothing to import.")
         if report.problems:
             rows = report.rows_with_problems
+            problems = self.tr("%n problem(s)", "", len(report.problems))
             return self.tr(
-                "{problems} problem(s) in {rows} of {total} row(s). Nothing will be imported "
-                "until every row is right."
-            ).format(problems=len(report.problems), rows=rows, total=report.rows)
+                "{problems} in {rows} of %n row(s). Nothing will be imported until every row "
+                "is right.", "", report.rows,
+            ).format(problems=problems, rows=rows)  # fmt: skip
         ignored = ""
         if report.notes:
             ignored += "\n" + "\n".join(report.notes[:20])
@@ -423,63 +420,7 @@ class ImportWizard(QWizard):
                 cols=", ".join(report.ignored_columns)
             )
         if report.written:
-            return self.tr("Imported {total} row(s): {counts}.").format(
-                total=report.rows, counts=counts) + ignored  # fmt: skip
-        return self.tr("All {total} row(s) are fine: {counts} on import.").format(
-            total=report.rows, counts=counts) + ignored  # fmt: skip
-
-
-# --- the other direction: File → Export (all, or the list's current filter) ---------------
-
-
-def export_to_file(
-    parent: QWidget | None,
-    db: Database,
-    what: str = "agreements",
-    *,
-    agreement_filter: AgreementFilter | None = None,
-    partner_filter: PartnerFilter | None = None,
-    path: Path | None = None,
-    on_done: Callable[[ExportResult], None] | None = None,
-) -> Job[ExportResult] | None:
-    """Ask for a .csv/.xlsx file (unless ``path``) and export in the background.
-
-    The agreements page passes its current filter, so what is exported is what is listed.
-    """
-    title = QCoreApplication.translate("Export", "Export")
-    if path is None:
-        name, _ = QFileDialog.getSaveFileName(
-            parent, title, str(Path.home() / f"partnerdesk-{what}.xlsx"),
-            QCoreApplication.translate("Export", "Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"),
-        )  # fmt: skip
-        if not name:
-            return None
-        path = Path(name)
-        if path.suffix.lower() not in (".csv", ".xlsx"):
-            path = path.with_suffix(".xlsx")
-    target = path
-
-    def work(progress: Progress) -> ExportResult:
-        with db.session() as s:
-            return export_file(
-                s, target, what, agreement_filter=agreement_filter,
-                partner_filter=partner_filter, progress=progress,
-            )  # fmt: skip
-
-    def done(result: ExportResult) -> None:
-        if on_done is not None:
-            on_done(result)
-        else:
-            QMessageBox.information(
-                parent, title,
-                QCoreApplication.translate("Export", "Exported {n} rows to {path}.").format(
-                    n=f"{result.rows:,}", path=result.path),
-            )  # fmt: skip
-
-    def failed(exc: BaseException) -> None:
-        QMessageBox.warning(
-            parent, title,
-            QCoreApplication.translate("Export", "The export failed: {error}").format(error=exc),
-        )  # fmt: skip
-
-    return run_job(parent, title, work, done, failed, label=target.name)
+            return self.tr("Imported %n row(s): {counts}.", "", report.rows).format(
+                counts=counts) + ignored  # fmt: skip
+        return self.tr("All %n row(s) are fine: {counts} on import.", "", report.rows).format(
+            counts=counts) + ignored  # fmt: skip

@@ -48,6 +48,7 @@ class AgreementsPage(QWidget):
     report_requested = Signal(str)  # agreement reference
     delete_requested = Signal(list)  # agreement ids
     count_changed = Signal(int)
+    export_requested = Signal(str, str)  # "filter"/"selection", "csv"/"xlsx"
 
     def __init__(self, db: Database, today: date | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -306,4 +307,20 @@ class AgreementsPage(QWidget):
             )
             menu.addSeparator()
         menu.addAction(self.tr("New agreement…"), self.new_requested.emit)
+        menu.addSeparator()
+        self.add_export_actions(menu, len(records))
         menu.exec(self.view.viewport().mapToGlobal(pos))
+
+    def add_export_actions(self, menu: QMenu, selected: int) -> None:
+        export = menu.addMenu(self.tr("Export"))
+        for scope, fmt, text in (
+            ("selection", "csv", self.tr("%n selected agreement(s) as CSV…", "", selected)),
+            ("selection", "xlsx", self.tr("%n selected agreement(s) as XLSX…", "", selected)),
+            ("filter", "csv", self.tr("This list as CSV…")),
+            ("filter", "xlsx", self.tr("This list as XLSX…")),
+        ):
+            action = export.addAction(text)
+            action.setEnabled(scope == "filter" or selected > 0)
+            action.triggered.connect(
+                lambda _c=False, s=scope, f=fmt: self.export_requested.emit(s, f)
+            )

@@ -173,6 +173,7 @@ class PartnersPage(QWidget):
     edit_requested = Signal(object)  # partner id, or None for a new partner
     new_agreement_requested = Signal(int)
     report_requested = Signal(int)
+    export_requested = Signal(str, str)  # "filter", "csv"/"xlsx"
 
     def __init__(self, db: Database, today: date | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -280,11 +281,21 @@ class PartnersPage(QWidget):
 
     def _context_menu(self, pos: QPoint) -> None:
         index = self.view.indexAt(pos)
-        if not index.isValid():
-            return
         menu = QMenu(self)
-        menu.addActions(self.context_actions(int(index.data(Roles.ID))))
+        if index.isValid():
+            menu.addActions(self.context_actions(int(index.data(Roles.ID))))
+            menu.addSeparator()
+        self.add_export_actions(menu)
         menu.exec(self.view.viewport().mapToGlobal(pos))
+
+    def add_export_actions(self, menu: QMenu) -> None:
+        export = menu.addMenu(self.tr("Export"))
+        for fmt, text in (("csv", self.tr("This list as CSV…")),
+                          ("xlsx", self.tr("This list as XLSX…"))):  # fmt: skip
+            action = export.addAction(text)
+            action.triggered.connect(
+                lambda _c=False, f=fmt: self.export_requested.emit("filter", f)
+            )
 
     def _selection_changed(self, _new: QItemSelection, _old: QItemSelection) -> None:
         rows = self.view.selectionModel().selectedRows()

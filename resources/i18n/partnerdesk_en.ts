@@ -1,0 +1,183 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>AgreementsPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/agreements.py" line="228"/>
+        <source>%n agreement(s)</source>
+        <translation>
+            <numerusform>%n agreement</numerusform>
+            <numerusform>%n agreements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/agreements.py" line="306"/>
+        <source>Delete %n agreement(s)…</source>
+        <translation>
+            <numerusform>Delete %n agreement…</numerusform>
+            <numerusform>Delete %n agreements…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/agreements.py" line="317"/>
+        <source>%n selected agreement(s) as CSV…</source>
+        <translation>
+            <numerusform>%n selected agreement as CSV…</numerusform>
+            <numerusform>%n selected agreements as CSV…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/agreements.py" line="318"/>
+        <source>%n selected agreement(s) as XLSX…</source>
+        <translation>
+            <numerusform>%n selected agreement as XLSX…</numerusform>
+            <numerusform>%n selected agreements as XLSX…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/export_dialog.py" line="78"/>
+        <source>The %n &amp;selected agreement(s)</source>
+        <translation>
+            <numerusform>The %n &amp;selected agreement</numerusform>
+            <numerusform>The %n &amp;selected agreements</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Exporter</name>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/export_dialog.py" line="207"/>
+        <source>Exported %n agreement(s) to %1</source>
+        <translation>
+            <numerusform>Exported %n agreement to %1</numerusform>
+            <numerusform>Exported %n agreements to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/export_dialog.py" line="209"/>
+        <source>Exported %n partner(s) to %1</source>
+        <translation>
+            <numerusform>Exported %n partner to %1</numerusform>
+            <numerusform>Exported %n partners to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/import_wizard.py" line="405"/>
+        <source>, %n new partner(s)</source>
+        <translation>
+            <numerusform>, %n new partner</numerusform>
+            <numerusform>, %n new partners</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/import_wizard.py" line="410"/>
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n problem</numerusform>
+            <numerusform>%n problems</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/import_wizard.py" line="412"/>
+        <source>{problems} in {rows} of %n row(s). Nothing will be imported until every row is right.</source>
+        <translation>
+            <numerusform>{problems} in {rows} of %n row. Nothing will be imported until every row is right.</numerusform>
+            <numerusform>{problems} in {rows} of %n rows. Nothing will be imported until every row is right.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/import_wizard.py" line="423"/>
+        <source>Imported %n row(s): {counts}.</source>
+        <translation>
+            <numerusform>Imported %n row: {counts}.</numerusform>
+            <numerusform>Imported %n rows: {counts}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/import_wizard.py" line="425"/>
+        <source>All %n row(s) are fine: {counts} on import.</source>
+        <translation>
+            <numerusform>The %n row is fine: {counts} on import.</numerusform>
+            <numerusform>All %n rows are fine: {counts} on import.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="398"/>
+        <source>Delete %n agreement(s)? You can undo this with Ctrl+Z.</source>
+        <translation>
+            <numerusform>Delete %n agreement? You can undo this with Ctrl+Z.</numerusform>
+            <numerusform>Delete %n agreements? You can undo this with Ctrl+Z.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="407"/>
+        <source>Delete %n agreement(s)</source>
+        <translation>
+            <numerusform>Delete %n agreement</numerusform>
+            <numerusform>Delete %n agreements</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PartnerOverview</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/partners.py" line="166"/>
+        <source>%n agreement(s)</source>
+        <translation>
+            <numerusform>%n agreement</numerusform>
+            <numerusform>%n agreements</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PartnersPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/partners.py" line="267"/>
+        <source>%n partner(s)</source>
+        <translation>
+            <numerusform>%n partner</numerusform>
+            <numerusform>%n partners</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/import_wizard.py" line="219"/>
+        <source>About %n row(s) of {kind}.</source>
+        <translation>
+            <numerusform>About %n row of {kind}.</numerusform>
+            <numerusform>About %n rows of {kind}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RenewalsPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/renewals.py" line="132"/>
+        <source>%n agreement(s)</source>
+        <translation>
+            <numerusform>%n agreement</numerusform>
+            <numerusform>%n agreements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/renewals.py" line="162"/>
+        <source>%n decision(s) due</source>
+        <translation>
+            <numerusform>%n decision due</numerusform>
+            <numerusform>%n decisions due</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
