@@ -27,7 +27,9 @@ from ui.models.agreements import AgreementTableModel
 from ui.models.lazy import Roles
 from ui.widgets.tables import fast_table, restore_header, save_header, selected_rows
 
-STATE_KEY = "agreements"
+# ".2": the list gained a column (the value in the base currency); layouts saved for
+# the old columns would put every column after it in the wrong place.
+STATE_KEY = "agreements.2"
 
 
 def _py_date(d: QDate) -> date:
@@ -140,7 +142,7 @@ class AgreementsPage(QWidget):
 
     def _default_layout(self) -> None:
         widths = {"reference": 110, "title": 260, "type": 90, "partner": 280, "owner": 100,
-                  "status": 120, "value": 130, "currency": 70, "end_date": 95,
+                  "status": 120, "value": 130, "currency": 70, "base_value": 140, "end_date": 95,
                   "decision_date": 105, "days_left": 105}  # fmt: skip
         for i, column in enumerate(self.model.columns):
             self.view.setColumnWidth(i, widths.get(column.key, 110))
