@@ -4,32 +4,32 @@
 <context>
     <name>ActualDialog</name>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="329"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="332"/>
         <source>Actual for {metric}</source>
         <translation>{metric} 的实际值</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="336"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="339"/>
         <source>target {t} {u}</source>
         <translation>目标 {t} {u}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="337"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="340"/>
         <source>Period ending *</source>
         <translation>期末日期 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="338"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="341"/>
         <source>Actual * ({target})</source>
         <translation>实际值 * （{target}）</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="340"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="343"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="348"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="351"/>
         <source>enter the actual value</source>
         <translation>请输入实际值</translation>
     </message>
@@ -641,22 +641,22 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>AttachmentDialog</name>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="443"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="446"/>
         <source>Add document</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="450"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="453"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="451"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="454"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="452"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="455"/>
         <source>Expires on</source>
         <translation>到期日</translation>
     </message>
@@ -664,82 +664,93 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>AttachmentsTab</name>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="461"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="464"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="461"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="464"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="461"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="464"/>
         <source>Expires</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="461"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="464"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="462"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="465"/>
         <source>Added</source>
         <translation>添加时间</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="462"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="465"/>
         <source>By</source>
         <translation>添加人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="465"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="468"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="466"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="469"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="467"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="470"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="554"/>
         <source>Save a copy…</source>
         <translation>另存副本…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="468"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="471"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="495"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="498"/>
         <source>Add document</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="542"/>
-        <source>No application opens {name}; use “Save a copy…”.</source>
-        <translation>没有可打开 {name} 的程序；请使用“另存副本…”。</translation>
+        <location filename="../../ui/editors/agreement_tabs.py" line="549"/>
+        <source>Cannot open the document</source>
+        <translation>无法打开文档</translation>
     </message>
     <message>
         <location filename="../../ui/editors/agreement_tabs.py" line="550"/>
+        <source>No application on this computer opens {name}.</source>
+        <translation>本机没有可以打开 {name} 的应用程序。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="553"/>
+        <source>Save a copy and open it with a program of your choice.</source>
+        <translation>请保存一份副本，再用您选择的程序打开。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="566"/>
         <source>Save a copy</source>
         <translation>另存副本</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="560"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="577"/>
         <source>Could not save {name}: {reason}</source>
         <translation>无法保存 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="567"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="584"/>
         <source>Remove document</source>
         <translation>移除文件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="568"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="585"/>
         <source>Remove “{name}”?</source>
         <translation>移除“{name}”？</translation>
     </message>
@@ -1712,37 +1723,37 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="593"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="610"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="593"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="610"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="593"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="610"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="593"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="610"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="594"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="611"/>
         <source>Old value</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="594"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="611"/>
         <source>New value</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="597"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="614"/>
         <source>A new agreement has no history yet.</source>
         <translation>新协议还没有历史记录。</translation>
     </message>
@@ -1841,37 +1852,37 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>KpiDialog</name>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="300"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="303"/>
         <source>KPI</source>
         <translation>KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="303"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="306"/>
         <source>%, days, hours, x, currency</source>
         <translation>%、天、小时、倍、币种</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="308"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="311"/>
         <source>Metric *</source>
         <translation>指标 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="309"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="312"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="310"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="313"/>
         <source>Target *</source>
         <translation>目标 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="311"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="314"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="319"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="322"/>
         <source>enter the target</source>
         <translation>请输入目标值</translation>
     </message>
@@ -1879,53 +1890,53 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>KpisTab</name>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="360"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="363"/>
         <source>Metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="360"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="363"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="360"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="363"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="361"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="364"/>
         <source>Latest actual</source>
         <translation>最新实际值</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="361"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="364"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="361"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="364"/>
         <source>Attainment</source>
         <translation>达成情况</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="364"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="367"/>
         <source>Add KPI…</source>
         <translation>添加 KPI…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="365"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="368"/>
         <source>Add actual…</source>
         <translation>录入实际值…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="366"/>
-        <location filename="../../ui/editors/agreement_tabs.py" line="427"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="369"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="430"/>
         <source>Remove KPI</source>
         <translation>移除 KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="424"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="427"/>
         <source>Remove the KPI “{m}” and its {n} actual(s)?</source>
         <translation>移除 KPI“{m}”及其 {n} 条实际值？</translation>
     </message>
@@ -2312,42 +2323,42 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>MilestoneDialog</name>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="174"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="177"/>
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="184"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="187"/>
         <source>optional, in {c}</source>
         <translation>可选，单位 {c}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="187"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="190"/>
         <source>Title *</source>
         <translation>标题 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="188"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="191"/>
         <source>Due *</source>
         <translation>截止日期 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="189"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="192"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="190"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="193"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="191"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="194"/>
         <source>Amount ({c})</source>
         <translation>金额（{c}）</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="192"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="195"/>
         <source>Completed on</source>
         <translation>完成日期</translation>
     </message>
@@ -2355,62 +2366,62 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>MilestonesTab</name>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="224"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="227"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="224"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="227"/>
         <source>Due</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="224"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="227"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="224"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="227"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="225"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="228"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="225"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="228"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="228"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="231"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="229"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="232"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="230"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="233"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="251"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="254"/>
         <source>Overdue since {d}</source>
         <translation>自 {d} 起逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="284"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="287"/>
         <source>Remove milestone</source>
         <translation>移除里程碑</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="284"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="287"/>
         <source>Remove “{t}”?</source>
         <translation>移除“{t}”？</translation>
     </message>
@@ -3625,12 +3636,12 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
 <context>
     <name>_Tab</name>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="93"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="96"/>
         <source>Save the agreement first (Apply) to add entries here.</source>
         <translation>请先保存协议（应用）再在此添加条目。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="165"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="168"/>
         <source>PartnerDesk</source>
         <translation>PartnerDesk</translation>
     </message>
