@@ -48,6 +48,8 @@ from ui.worker import Job
 
 log = logging.getLogger(__name__)
 
+# Room a window manager takes around a window: borders, and a title bar of up to ~40 px.
+FRAME = QSize(16, 48)
 PAGES = ("dashboard", "agreements", "partners", "renewals", "reports")
 
 
@@ -96,6 +98,19 @@ class _LazyPage(QWidget):
             save()
 
 
+def default_size(window: QWidget) -> QSize:
+    """1400×860 where the screen has room; else the screen, less a window manager's frame.
+
+    (A 1366×768 laptop would otherwise get a window taller than its screen, with the
+    status bar and the bottom of every page out of sight.)
+    """
+    screen = window.screen()
+    if screen is None:
+        return QSize(1400, 860)
+    room = screen.availableGeometry()
+    return QSize(min(1400, room.width() - FRAME.width()), min(860, room.height() - FRAME.height()))
+
+
 class MainWindow(QMainWindow):
     language_changed = Signal(str)
     # Built by ui.main_menus (again after a language switch).
@@ -132,6 +147,10 @@ class MainWindow(QMainWindow):
         self.undo_stack.indexChanged.connect(lambda _i: self._refresh_soon())
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
         self._refresh_timer.timeout.connect(self.refresh_all)
+        # A timer the window owns (not QTimer.singleShot): a window closed and deleted
+        # before it fires is never rebuilt.
+        self._retranslate_timer = QTimer(self, singleShot=True, interval=0)
+        self._retranslate_timer.timeout.connect(self.retranslate)
         self.setMinimumSize(QSize(960, 600))
         self._build()
         self.restore_window()
@@ -277,7 +296,7 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "stack"):
             # Pages are rebuilt (not patched string by string): nothing can stay behind
             # in the old language. Deferred: Qt is still delivering the event.
-            QTimer.singleShot(0, self.retranslate)
+            self._retranslate_timer.start()
         super().changeEvent(event)
 
     # --- navigation ---------------------------------------------------------------------
@@ -565,7 +584,7 @@ class MainWindow(QMainWindow):
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1400, 860)
+            self.resize(default_size(self))
         state = settings.MAIN_STATE.get()
         if not state.isEmpty():
             self.restoreState(state)
