@@ -140,6 +140,9 @@ def agreement_columns(today: date, base: str = "CNY") -> list[Column[AgreementRo
             lambda: translate("AgreementTableModel", "End"),
             lambda r: r.end_date.isoformat(),
             "end_date",
+            # Hidden at first: the decision date is what a manager acts on, and without
+            # it the list's columns fit a 1366-pixel screen (the Columns menu shows it).
+            default_visible=False,
         ),
         Column(
             "decision_date",

@@ -84,11 +84,11 @@ class AgreementsPage(QWidget):
         self.owner_box = QComboBox()
         self.owner_box.setMinimumContentsLength(10)
         self.partner_edit = QLineEdit(placeholderText=self.tr("Partner"), clearButtonEnabled=True)
-        self.partner_edit.setMaximumWidth(180)
+        self.partner_edit.setMaximumWidth(150)
         self.search_edit = QLineEdit(
             placeholderText=self.tr("Search reference, title, partner…"), clearButtonEnabled=True
         )
-        self.search_edit.setMinimumWidth(220)
+        self.search_edit.setMinimumWidth(160)
         self.dates_check = QCheckBox(self.tr("Decision from"))
         self.date_from = _date_edit()
         self.date_to = _date_edit()
@@ -101,6 +101,8 @@ class AgreementsPage(QWidget):
         self.columns_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.columns_button.setMenu(QMenu(self.columns_button))
         self.columns_button.menu().aboutToShow.connect(self._fill_column_menu)
+        # Never squeezed to "Col…" by the filters beside it.
+        self.columns_button.setMinimumWidth(self.columns_button.sizeHint().width())
         self.count_label = QLabel()
 
         bar = QHBoxLayout()
@@ -141,9 +143,10 @@ class AgreementsPage(QWidget):
         self._dates_toggled(False)
 
     def _default_layout(self) -> None:
-        widths = {"reference": 110, "title": 260, "type": 90, "partner": 280, "owner": 100,
-                  "status": 120, "value": 130, "currency": 70, "base_value": 140, "end_date": 95,
-                  "decision_date": 105, "days_left": 105}  # fmt: skip
+        # Together about 1,180 pixels: the room a maximised window leaves at 1366×768.
+        widths = {"reference": 105, "title": 195, "type": 70, "partner": 220, "owner": 95,
+                  "status": 90, "value": 135, "currency": 50, "base_value": 125, "end_date": 90,
+                  "decision_date": 95, "days_left": 90}  # fmt: skip
         for i, column in enumerate(self.model.columns):
             self.view.setColumnWidth(i, widths.get(column.key, 110))
             self.view.setColumnHidden(i, not column.default_visible)
