@@ -31,12 +31,18 @@ I18N_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
 LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
 
 _installed: list[QTranslator] = []
-# Qt 6's own file dialog labels its boxes "&Look in:" and "Files of &type:"; the qtbase_zh_CN
-# that PySide6 ships only knows them without the "&", so they stayed English. Our catalogue
-# carries them (it is searched before Qt's).
+# Qt 6's own file dialog labels its boxes "&Look in:" and "Files of &type:", and names
+# file types under QAbstractFileIconProvider; the qtbase_zh_CN that PySide6 ships only knows
+# the Qt 5 texts, so these stayed English. Our catalogue carries them (searched before Qt's).
 QT_WORDS_MISSING_FROM_QTBASE = (
     QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
     QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Folder"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "File"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "%1 File"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Drive"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Shortcut"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Unknown"),
 )
 _language = "en"
 

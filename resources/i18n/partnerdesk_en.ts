@@ -4,7 +4,7 @@
 <context>
     <name>AgreementsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="230"/>
+        <location filename="../../ui/pages/agreements.py" line="233"/>
         <source>%n agreement(s)</source>
         <translation>
             <numerusform>%n agreement</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="308"/>
+        <location filename="../../ui/pages/agreements.py" line="311"/>
         <source>Delete %n agreement(s)…</source>
         <translation>
             <numerusform>Delete %n agreement…</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="319"/>
+        <location filename="../../ui/pages/agreements.py" line="322"/>
         <source>%n selected agreement(s) as CSV…</source>
         <translation>
             <numerusform>%n selected agreement as CSV…</numerusform>
@@ -28,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="320"/>
+        <location filename="../../ui/pages/agreements.py" line="323"/>
         <source>%n selected agreement(s) as XLSX…</source>
         <translation>
             <numerusform>%n selected agreement as XLSX…</numerusform>

@@ -383,27 +383,27 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="146"/>
+        <location filename="../../ui/models/agreements.py" line="149"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="152"/>
+        <location filename="../../ui/models/agreements.py" line="155"/>
         <source>Days to decide</source>
         <translation>距决策天数</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="159"/>
+        <location filename="../../ui/models/agreements.py" line="162"/>
         <source>Operating model</source>
         <translation>经营模式</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="166"/>
+        <location filename="../../ui/models/agreements.py" line="169"/>
         <source>Auto-renew</source>
         <translation>自动续约</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="167"/>
+        <location filename="../../ui/models/agreements.py" line="170"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -451,80 +451,80 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="123"/>
+        <location filename="../../ui/pages/agreements.py" line="125"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="159"/>
+        <location filename="../../ui/pages/agreements.py" line="162"/>
         <source>All owners</source>
         <translation>全部负责人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="230"/>
+        <location filename="../../ui/pages/agreements.py" line="233"/>
         <source>%n agreement(s)</source>
         <translation>
             <numerusform>%n 份协议</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="235"/>
+        <location filename="../../ui/pages/agreements.py" line="238"/>
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="297"/>
+        <location filename="../../ui/pages/agreements.py" line="300"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="298"/>
+        <location filename="../../ui/pages/agreements.py" line="301"/>
         <source>Renew…</source>
         <translation>续约…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="304"/>
+        <location filename="../../ui/pages/agreements.py" line="307"/>
         <source>Export report…</source>
         <translation>导出报告…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="308"/>
+        <location filename="../../ui/pages/agreements.py" line="311"/>
         <source>Delete %n agreement(s)…</source>
         <translation>
             <numerusform>删除 %n 份协议…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="311"/>
+        <location filename="../../ui/pages/agreements.py" line="314"/>
         <source>New agreement…</source>
         <translation>新建协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="317"/>
+        <location filename="../../ui/pages/agreements.py" line="320"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="319"/>
+        <location filename="../../ui/pages/agreements.py" line="322"/>
         <source>%n selected agreement(s) as CSV…</source>
         <translation>
             <numerusform>将选中的 %n 份协议导出为 CSV…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="320"/>
+        <location filename="../../ui/pages/agreements.py" line="323"/>
         <source>%n selected agreement(s) as XLSX…</source>
         <translation>
             <numerusform>将选中的 %n 份协议导出为 XLSX…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="321"/>
+        <location filename="../../ui/pages/agreements.py" line="324"/>
         <source>This list as CSV…</source>
         <translation>将此列表导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="322"/>
+        <location filename="../../ui/pages/agreements.py" line="325"/>
         <source>This list as XLSX…</source>
         <translation>将此列表导出为 XLSX…</translation>
     </message>
@@ -1899,108 +1899,108 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/i18n.py" line="90"/>
+        <location filename="../../ui/i18n.py" line="96"/>
         <source>Brand</source>
         <translation>品牌</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="91"/>
+        <location filename="../../ui/i18n.py" line="97"/>
         <source>Logistics</source>
         <translation>物流</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="92"/>
+        <location filename="../../ui/i18n.py" line="98"/>
         <source>Marketing</source>
         <translation>营销</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="93"/>
+        <location filename="../../ui/i18n.py" line="99"/>
         <source>Payment</source>
         <translation>支付</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="94"/>
+        <location filename="../../ui/i18n.py" line="100"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="100"/>
+        <location filename="../../ui/i18n.py" line="106"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="101"/>
+        <location filename="../../ui/i18n.py" line="107"/>
         <source>Negotiation</source>
         <translation>谈判中</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="102"/>
+        <location filename="../../ui/i18n.py" line="108"/>
         <source>Pending approval</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="103"/>
-        <location filename="../../ui/i18n.py" line="134"/>
+        <location filename="../../ui/i18n.py" line="109"/>
+        <location filename="../../ui/i18n.py" line="140"/>
         <source>Active</source>
         <translation>生效</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="104"/>
+        <location filename="../../ui/i18n.py" line="110"/>
         <source>Expired</source>
         <translation>已到期</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="105"/>
+        <location filename="../../ui/i18n.py" line="111"/>
         <source>Terminated</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="106"/>
+        <location filename="../../ui/i18n.py" line="112"/>
         <source>Renewed</source>
         <translation>已续约</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="114"/>
+        <location filename="../../ui/i18n.py" line="120"/>
         <source>Direct sales</source>
         <translation>直营</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="115"/>
+        <location filename="../../ui/i18n.py" line="121"/>
         <source>Platform (third-party)</source>
         <translation>平台（第三方）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="121"/>
+        <location filename="../../ui/i18n.py" line="127"/>
         <source>Brand owner</source>
         <translation>品牌方</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="122"/>
+        <location filename="../../ui/i18n.py" line="128"/>
         <source>Logistics provider</source>
         <translation>物流服务商</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="123"/>
+        <location filename="../../ui/i18n.py" line="129"/>
         <source>Marketing channel</source>
         <translation>营销渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="124"/>
+        <location filename="../../ui/i18n.py" line="130"/>
         <source>Payment institution</source>
         <translation>支付机构</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="127"/>
+        <location filename="../../ui/i18n.py" line="133"/>
         <source>E-commerce platform</source>
         <translation>电商平台</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="133"/>
+        <location filename="../../ui/i18n.py" line="139"/>
         <source>Prospect</source>
         <translation>潜在</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="135"/>
+        <location filename="../../ui/i18n.py" line="141"/>
         <source>Inactive</source>
         <translation>停用</translation>
     </message>
@@ -2761,47 +2761,47 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
 <context>
     <name>PortfolioCharts</name>
     <message>
-        <location filename="../../ui/pages/dashboard_charts.py" line="58"/>
+        <location filename="../../ui/pages/dashboard_charts.py" line="59"/>
         <source>Value by cooperation type</source>
         <translation>按合作类型的金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_charts.py" line="59"/>
+        <location filename="../../ui/pages/dashboard_charts.py" line="60"/>
         <source>Agreements by status</source>
         <translation>按状态的协议数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_charts.py" line="60"/>
+        <location filename="../../ui/pages/dashboard_charts.py" line="61"/>
         <source>Brand operating model</source>
         <translation>品牌经营模式</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_charts.py" line="61"/>
+        <location filename="../../ui/pages/dashboard_charts.py" line="62"/>
         <source>Value by currency</source>
         <translation>按币种的金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_charts.py" line="100"/>
+        <location filename="../../ui/pages/dashboard_charts.py" line="114"/>
         <source>Value by cooperation type (%1)</source>
         <translation>按合作类型的金额（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_charts.py" line="112"/>
+        <location filename="../../ui/pages/dashboard_charts.py" line="126"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_charts.py" line="117"/>
+        <location filename="../../ui/pages/dashboard_charts.py" line="131"/>
         <source>Value by currency (million %1)</source>
         <translation>按币种的金额（百万 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_charts.py" line="127"/>
+        <location filename="../../ui/pages/dashboard_charts.py" line="141"/>
         <source>Totals in %1 at the rates in force on %2.</source>
         <translation>合计按 %2 生效的汇率折算为 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_charts.py" line="130"/>
+        <location filename="../../ui/pages/dashboard_charts.py" line="144"/>
         <source>Left out for lack of a rate: %1.</source>
         <translation>因缺少汇率未计入：%1。</translation>
     </message>
@@ -2869,6 +2869,39 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
         <location filename="../../ui/dialogs/import_wizard.py" line="235"/>
         <source>Every required column is there ({cols}).</source>
         <translation>所有必需的列都已具备（{cols}）。</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../ui/i18n.py" line="40"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="41"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="42"/>
+        <source>%1 File</source>
+        <translation>%1 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="43"/>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="44"/>
+        <source>Shortcut</source>
+        <translation>快捷方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="45"/>
+        <source>Unknown</source>
+        <translation>未知</translation>
     </message>
 </context>
 <context>

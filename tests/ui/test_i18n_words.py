@@ -98,6 +98,9 @@ def test_qt_file_dialog_and_message_box_speak_chinese(qtbot: QtBot) -> None:
     labels = [label.text() for label in dialog.findChildren(QLabel) if label.text()]
     assert "查找范围(&L)：" in labels and "文件类型(&T)：" in labels
     assert not [t for t in labels if re.search(r"[A-Za-z]{3}", t)]
+    # The type column of the file list (Qt 6 names types under another context).
+    assert translate("QAbstractFileIconProvider", "Folder") == "文件夹"
+    assert translate("QAbstractFileIconProvider", "%1 File") == "%1 文件"
     box = QMessageBox()
     box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel)
     qtbot.addWidget(box)

@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -34,6 +33,8 @@ from app.errors import PartnerDeskError
 from app.services.import_format import MONEY_COLUMNS, columns_for, map_columns, required_for
 from app.services.importing import ImportOptions, ImportReport, Preview, import_file, preview_file
 from app.services.tabular import header_unit
+from ui import settings
+from ui.widgets.files import open_path
 from ui.worker import Job, Progress, run_job
 
 MAX_PROBLEMS_SHOWN = 2000  # a table of every row of a hopeless file helps nobody
@@ -85,12 +86,12 @@ class FilePage(QWizardPage):
         self._path_changed("")
 
     def _browse(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import"), self.path.text(),
+        path = open_path(
+            self, self.tr("Import"), settings.FOLDER_IMPORTS,
             self.tr("Spreadsheets (*.csv *.xlsx *.txt);;All files (*)"),
         )  # fmt: skip
-        if name:
-            self.path.setText(name)
+        if path is not None:
+            self.path.setText(str(path))
 
     def file(self) -> Path:
         return Path(self.path.text().strip()).expanduser()

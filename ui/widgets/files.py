@@ -19,7 +19,8 @@ _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 def documents_folder() -> Path:
     found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(found) if found else Path.home()
+    # A dialog given a folder that does not exist opens in the working folder instead.
+    return Path(found) if found and Path(found).is_dir() else Path.home()
 
 
 def start_folder(purpose: Option[str]) -> Path:
