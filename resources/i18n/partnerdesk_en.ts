@@ -69,7 +69,7 @@
 <context>
     <name>ImportWizard</name>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_wizard.py" line="405"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="411"/>
         <source>, %n new partner(s)</source>
         <translation>
             <numerusform>, %n new partner</numerusform>
@@ -77,7 +77,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_wizard.py" line="410"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="416"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n problem</numerusform>
@@ -85,7 +85,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_wizard.py" line="412"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="418"/>
         <source>{problems} in {rows} of %n row(s). Nothing will be imported until every row is right.</source>
         <translation>
             <numerusform>{problems} in {rows} of %n row. Nothing will be imported until every row is right.</numerusform>
@@ -93,7 +93,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_wizard.py" line="423"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="429"/>
         <source>Imported %n row(s): {counts}.</source>
         <translation>
             <numerusform>Imported %n row: {counts}.</numerusform>
@@ -101,7 +101,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_wizard.py" line="425"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="431"/>
         <source>All %n row(s) are fine: {counts} on import.</source>
         <translation>
             <numerusform>The %n row is fine: {counts} on import.</numerusform>
@@ -153,7 +153,7 @@
 <context>
     <name>PreviewPage</name>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_wizard.py" line="219"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="225"/>
         <source>About %n row(s) of {kind}.</source>
         <translation>
             <numerusform>About %n row of {kind}.</numerusform>

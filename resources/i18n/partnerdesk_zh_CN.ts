@@ -758,47 +758,47 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>Backup</name>
     <message>
-        <location filename="../../ui/dialogs/backup.py" line="31"/>
+        <location filename="../../ui/dialogs/backup.py" line="34"/>
         <source>PartnerDesk backup (*.db *.sqlite *.bak);;All files (*)</source>
         <translation>PartnerDesk 备份 (*.db *.sqlite *.bak);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup.py" line="52"/>
+        <location filename="../../ui/dialogs/backup.py" line="55"/>
         <source>Back up</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup.py" line="54"/>
+        <location filename="../../ui/dialogs/backup.py" line="57"/>
         <source>This is a team database on a server: its administrator backs it up (pg_dump).</source>
         <translation>这是服务器上的团队数据库，由数据库管理员负责备份（pg_dump）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup.py" line="69"/>
+        <location filename="../../ui/dialogs/backup.py" line="72"/>
         <source>The backup failed: {error}</source>
         <translation>备份失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup.py" line="73"/>
+        <location filename="../../ui/dialogs/backup.py" line="76"/>
         <source>Backed up {agreements} agreements and {partners} partners to {path}.</source>
         <translation>已将 {agreements} 份协议和 {partners} 个合作伙伴备份到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup.py" line="91"/>
+        <location filename="../../ui/dialogs/backup.py" line="94"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup.py" line="93"/>
+        <location filename="../../ui/dialogs/backup.py" line="96"/>
         <source>This is a team database on a server: its administrator restores it (pg_restore).</source>
         <translation>这是服务器上的团队数据库，由数据库管理员负责恢复（pg_restore）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup.py" line="107"/>
+        <location filename="../../ui/dialogs/backup.py" line="110"/>
         <source>This backup cannot be restored: {error}</source>
         <translation>无法恢复此备份：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup.py" line="110"/>
+        <location filename="../../ui/dialogs/backup.py" line="113"/>
         <source>Replace everything in {db} with the backup {backup} ({agreements} agreements, {partners} partners)?
 
 What the database holds now is first saved beside it.</source>
@@ -807,19 +807,19 @@ What the database holds now is first saved beside it.</source>
 数据库现有内容会先在同一位置另存一份副本。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup.py" line="121"/>
+        <location filename="../../ui/dialogs/backup.py" line="125"/>
         <source>The restore failed: {error}</source>
         <translation>恢复失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup.py" line="127"/>
+        <location filename="../../ui/dialogs/backup.py" line="131"/>
         <source>
 The previous contents are in {path}.</source>
         <translation>
 原有内容已另存为 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup.py" line="129"/>
+        <location filename="../../ui/dialogs/backup.py" line="133"/>
         <source>Restored {backup}.</source>
         <translation>已从 {backup} 恢复。</translation>
     </message>
@@ -827,47 +827,47 @@ The previous contents are in {path}.</source>
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="253"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="259"/>
         <source>Check every row</source>
         <translation>检查每一行</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="255"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="261"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="262"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="268"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="262"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="268"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="262"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="268"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="277"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="283"/>
         <source>Checking every row…</source>
         <translation>正在检查每一行…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="278"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="284"/>
         <source>Checking</source>
         <translation>正在检查</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="294"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="300"/>
         <source>Correct the file and go back to check it again.</source>
         <translation>请修改文件后返回重新检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="296"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="302"/>
         <source>(The first {n} problems are shown.)</source>
         <translation>（仅显示前 {n} 个问题。）</translation>
     </message>
@@ -1575,102 +1575,102 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="47"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="49"/>
         <source>Choose a file</source>
         <translation>选择文件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="49"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="51"/>
         <source>Agreements or partners, as CSV or Excel (XLSX). Chinese Excel files are fine.</source>
         <translation>协议或合作伙伴，CSV 或 Excel (XLSX) 格式。支持中文 Excel 文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="52"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="54"/>
         <source>A .csv or .xlsx file</source>
         <translation>.csv 或 .xlsx 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="54"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="56"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="62"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="64"/>
         <source>Detect automatically</source>
         <translation>自动检测</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="63"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="65"/>
         <source>UTF-8</source>
         <translation>UTF-8</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="64"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="66"/>
         <source>GBK / GB18030 (Chinese Excel)</source>
         <translation>GBK / GB18030（中文版 Excel）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="65"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="67"/>
         <source>UTF-16 (Unicode text)</source>
         <translation>UTF-16（Unicode 文本）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="66"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="68"/>
         <source>Big5 (Traditional Chinese)</source>
         <translation>Big5（繁体中文）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="67"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="69"/>
         <source>Shift JIS (Japanese)</source>
         <translation>Shift JIS（日文）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="68"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="70"/>
         <source>Windows Western (cp1252)</source>
         <translation>Windows 西欧语言（cp1252）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="74"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="76"/>
         <source>Detect from the headers</source>
         <translation>根据表头识别</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="75"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="77"/>
         <source>Agreements (and their partners)</source>
         <translation>协议（及其合作伙伴）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="76"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="78"/>
         <source>Partners</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="80"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="82"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="81"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="83"/>
         <source>Text encoding (CSV):</source>
         <translation>文本编码（CSV）：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="82"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="84"/>
         <source>Sheet (XLSX):</source>
         <translation>工作表（XLSX）：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="83"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="85"/>
         <source>Contains:</source>
         <translation>内容：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="89"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="91"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="90"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="92"/>
         <source>Spreadsheets (*.csv *.xlsx *.txt);;All files (*)</source>
         <translation>电子表格 (*.csv *.xlsx *.txt);;所有文件 (*)</translation>
     </message>
@@ -1714,19 +1714,153 @@ All agreements incl. ended and drafts (%3): %4</source>
     </message>
 </context>
 <context>
+    <name>ImportColumns</name>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="20"/>
+        <source>Reference</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="21"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="22"/>
+        <source>Cooperation type</source>
+        <translation>合作类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="23"/>
+        <location filename="../../ui/dialogs/import_columns.py" line="45"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="24"/>
+        <source>Partner</source>
+        <translation>合作伙伴</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="25"/>
+        <source>Partner&apos;s local name</source>
+        <translation>合作伙伴本地名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="26"/>
+        <source>Partner&apos;s country</source>
+        <translation>合作伙伴国家/地区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="27"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="28"/>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="29"/>
+        <source>Contract value</source>
+        <translation>合同金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="30"/>
+        <source>Signed</source>
+        <translation>签署日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="31"/>
+        <source>Start date</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="32"/>
+        <source>End date</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="33"/>
+        <source>Notice period (days)</source>
+        <translation>通知期（天）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="34"/>
+        <source>Auto-renewal</source>
+        <translation>自动续约</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="35"/>
+        <source>Renewal term (months)</source>
+        <translation>续约期限（月）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="36"/>
+        <source>Governing law</source>
+        <translation>适用法律</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="37"/>
+        <source>Territories</source>
+        <translation>授权区域</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="38"/>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="41"/>
+        <source>Legal name</source>
+        <translation>法定名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="42"/>
+        <source>Local-script name</source>
+        <translation>本地文字名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="43"/>
+        <source>Country</source>
+        <translation>国家/地区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="44"/>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="46"/>
+        <source>Website</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="47"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="48"/>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+</context>
+<context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="314"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="320"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="325"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="331"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="326"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="332"/>
         <source>Importing</source>
         <translation>导入中</translation>
     </message>
@@ -1734,72 +1868,72 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="351"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="357"/>
         <source>Import agreements or partners</source>
         <translation>导入协议或合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="391"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="397"/>
         <source>The import failed: {error}</source>
         <translation>导入失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="394"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="400"/>
         <source>Cancelled: nothing was imported.</source>
         <translation>已取消：未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="399"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="405"/>
         <source>{creates} new, {updates} updated</source>
         <translation>新增 {creates} 条，更新 {updates} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="403"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="409"/>
         <source>, {n} unchanged</source>
         <translation>，{n} 条未变</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_wizard.py" line="405"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="411"/>
         <source>, %n new partner(s)</source>
         <translation>
             <numerusform>，新增合作伙伴 %n 个</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_wizard.py" line="410"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="416"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n 个问题</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_wizard.py" line="412"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="418"/>
         <source>{problems} in {rows} of %n row(s). Nothing will be imported until every row is right.</source>
         <translation>
             <numerusform>%n 行中有 {rows} 行存在{problems}。所有行都正确之前不会导入任何内容。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_wizard.py" line="423"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="429"/>
         <source>Imported %n row(s): {counts}.</source>
         <translation>
             <numerusform>已导入 %n 行：{counts}。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_wizard.py" line="425"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="431"/>
         <source>All %n row(s) are fine: {counts} on import.</source>
         <translation>
             <numerusform>全部 %n 行均无问题：导入后将{counts}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="407"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="413"/>
         <source>The file has no data rows below its header; nothing to import.</source>
         <translation>文件表头下没有数据行，没有可导入的内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="419"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="425"/>
         <source>Ignored columns: {cols}</source>
         <translation>已忽略的列：{cols}</translation>
     </message>
@@ -2809,64 +2943,69 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="134"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="136"/>
         <source>Check the columns</source>
         <translation>检查列</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="136"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="138"/>
         <source>Columns we do not recognise are highlighted: choose what each one holds, or leave it ignored.</source>
         <translation>无法识别的列已突出显示：请选择每列的内容，或保持忽略。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="143"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="145"/>
         <source>Column in the file</source>
         <translation>文件中的列</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="143"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="145"/>
         <source>Holds</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="186"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="188"/>
         <source>Not recognised</source>
         <translation>无法识别</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="189"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="191"/>
+        <source>What the column {header} holds</source>
+        <translation>列“{header}”的内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="192"/>
         <source>(ignore)</source>
         <translation>（忽略）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="217"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="223"/>
         <source>agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="217"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="223"/>
         <source>partners</source>
         <translation>合作伙伴</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_wizard.py" line="219"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="225"/>
         <source>About %n row(s) of {kind}.</source>
         <translation>
             <numerusform>约 %n 行{kind}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="222"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="228"/>
         <source>Read as {enc}, separated by {sep}.</source>
         <translation>按 {enc} 读取，分隔符为 {sep}。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="228"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="234"/>
         <source>{header}: amounts are read as × {factor} {currency}</source>
         <translation>{header}：金额按 × {factor} {currency} 读取</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="235"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="241"/>
         <source>Every required column is there ({cols}).</source>
         <translation>所有必需的列都已具备（{cols}）。</translation>
     </message>

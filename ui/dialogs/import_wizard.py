@@ -34,6 +34,7 @@ from app.services.import_format import MONEY_COLUMNS, columns_for, map_columns, 
 from app.services.importing import ImportOptions, ImportReport, Preview, import_file, preview_file
 from app.services.tabular import header_unit
 from ui import settings
+from ui.dialogs.import_columns import column_label
 from ui.widgets.files import open_path
 from ui.worker import Job, Progress, run_job
 
@@ -187,9 +188,13 @@ class PreviewPage(QWizardPage):
                 item.setToolTip(self.tr("Not recognised"))
             self.mapping.setItem(r, 0, item)
             combo = QComboBox()
+            combo.setAccessibleName(self.tr("What the column {header} holds").format(header=header))
             combo.addItem(self.tr("(ignore)"), "")
+            kind = preview.mapping.kind
             for column in choices:
-                combo.addItem(column, column)
+                combo.addItem(column_label(kind, column), column)
+                # The file format's own name, for whoever writes files by hand.
+                combo.setItemData(combo.count() - 1, column, Qt.ItemDataRole.ToolTipRole)
             combo.setCurrentIndex(max(combo.findData(field or ""), 0))
             combo.currentIndexChanged.connect(self._refresh)
             self.mapping.setCellWidget(r, 1, combo)
@@ -230,9 +235,9 @@ class PreviewPage(QWizardPage):
                     header=header, factor=f"{multiplier:,}", currency=currency or ""
                 ).strip())  # fmt: skip
         for problem in mapping.problems:
-            lines.append(f"⚠ {problem.field}: {problem.message}")
+            lines.append(f"⚠ {column_label(mapping.kind, problem.field)}: {problem.message}")
         if not mapping.problems:
-            required = ", ".join(required_for(mapping.kind))
+            required = ", ".join(column_label(mapping.kind, c) for c in required_for(mapping.kind))
             lines.append(self.tr("Every required column is there ({cols}).").format(cols=required))
         self.status.setText("\n".join(lines))
         self._ok = not mapping.problems
