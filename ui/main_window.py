@@ -168,6 +168,10 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
+        self.nav.setAccessibleName(self.tr("Pages"))
+        self.nav.setAccessibleDescription(
+            self.tr("Dashboard, agreements, partners, renewals, reports")
+        )
         self.nav.setIconSize(QSize(22, 22))
         self.nav.setSpacing(2)
         style = self.style()

@@ -4,7 +4,7 @@
 <context>
     <name>AgreementsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="233"/>
+        <location filename="../../ui/pages/agreements.py" line="247"/>
         <source>%n agreement(s)</source>
         <translation>
             <numerusform>%n agreement</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="311"/>
+        <location filename="../../ui/pages/agreements.py" line="325"/>
         <source>Delete %n agreement(s)…</source>
         <translation>
             <numerusform>Delete %n agreement…</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="322"/>
+        <location filename="../../ui/pages/agreements.py" line="336"/>
         <source>%n selected agreement(s) as CSV…</source>
         <translation>
             <numerusform>%n selected agreement as CSV…</numerusform>
@@ -28,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="323"/>
+        <location filename="../../ui/pages/agreements.py" line="337"/>
         <source>%n selected agreement(s) as XLSX…</source>
         <translation>
             <numerusform>%n selected agreement as XLSX…</numerusform>
@@ -112,7 +112,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>Delete %n agreement(s)? You can undo this with Ctrl+Z.</source>
         <translation>
             <numerusform>Delete %n agreement? You can undo this with Ctrl+Z.</numerusform>
@@ -120,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="426"/>
+        <location filename="../../ui/main_window.py" line="430"/>
         <source>Delete %n agreement(s)</source>
         <translation>
             <numerusform>Delete %n agreement</numerusform>
@@ -131,7 +131,7 @@
 <context>
     <name>PartnerOverview</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="166"/>
+        <location filename="../../ui/pages/partners.py" line="168"/>
         <source>%n agreement(s)</source>
         <translation>
             <numerusform>%n agreement</numerusform>
@@ -142,7 +142,7 @@
 <context>
     <name>PartnersPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="267"/>
+        <location filename="../../ui/pages/partners.py" line="273"/>
         <source>%n partner(s)</source>
         <translation>
             <numerusform>%n partner</numerusform>
@@ -164,7 +164,7 @@
 <context>
     <name>RenewalsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/renewals.py" line="132"/>
+        <location filename="../../ui/pages/renewals.py" line="135"/>
         <source>%n agreement(s)</source>
         <translation>
             <numerusform>%n agreement</numerusform>
@@ -172,7 +172,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/renewals.py" line="162"/>
+        <location filename="../../ui/pages/renewals.py" line="165"/>
         <source>%n decision(s) due</source>
         <translation>
             <numerusform>%n decision due</numerusform>

@@ -427,6 +427,7 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location filename="../../ui/pages/agreements.py" line="86"/>
+        <location filename="../../ui/pages/agreements.py" line="112"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
@@ -451,80 +452,120 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="125"/>
+        <location filename="../../ui/pages/agreements.py" line="108"/>
+        <source>Search agreements</source>
+        <translation>搜索协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/agreements.py" line="109"/>
+        <source>Cooperation type</source>
+        <translation>合作类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/agreements.py" line="110"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/agreements.py" line="111"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/agreements.py" line="113"/>
+        <source>Decision date from</source>
+        <translation>决策日期起</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/agreements.py" line="114"/>
+        <source>Decision date to</source>
+        <translation>决策日期止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/agreements.py" line="131"/>
+        <source>Agreements</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/agreements.py" line="133"/>
+        <source>Enter opens the agreement; the context menu renews, reports or exports</source>
+        <translation>回车打开协议；右键菜单可续约、生成报告或导出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/agreements.py" line="139"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="162"/>
+        <location filename="../../ui/pages/agreements.py" line="176"/>
         <source>All owners</source>
         <translation>全部负责人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="233"/>
+        <location filename="../../ui/pages/agreements.py" line="247"/>
         <source>%n agreement(s)</source>
         <translation>
             <numerusform>%n 份协议</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="238"/>
+        <location filename="../../ui/pages/agreements.py" line="252"/>
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="300"/>
+        <location filename="../../ui/pages/agreements.py" line="314"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="301"/>
+        <location filename="../../ui/pages/agreements.py" line="315"/>
         <source>Renew…</source>
         <translation>续约…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="307"/>
+        <location filename="../../ui/pages/agreements.py" line="321"/>
         <source>Export report…</source>
         <translation>导出报告…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="311"/>
+        <location filename="../../ui/pages/agreements.py" line="325"/>
         <source>Delete %n agreement(s)…</source>
         <translation>
             <numerusform>删除 %n 份协议…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="314"/>
+        <location filename="../../ui/pages/agreements.py" line="328"/>
         <source>New agreement…</source>
         <translation>新建协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="320"/>
+        <location filename="../../ui/pages/agreements.py" line="334"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="322"/>
+        <location filename="../../ui/pages/agreements.py" line="336"/>
         <source>%n selected agreement(s) as CSV…</source>
         <translation>
             <numerusform>将选中的 %n 份协议导出为 CSV…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="323"/>
+        <location filename="../../ui/pages/agreements.py" line="337"/>
         <source>%n selected agreement(s) as XLSX…</source>
         <translation>
             <numerusform>将选中的 %n 份协议导出为 XLSX…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="324"/>
+        <location filename="../../ui/pages/agreements.py" line="338"/>
         <source>This list as CSV…</source>
         <translation>将此列表导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="325"/>
+        <location filename="../../ui/pages/agreements.py" line="339"/>
         <source>This list as XLSX…</source>
         <translation>将此列表导出为 XLSX…</translation>
     </message>
@@ -1018,6 +1059,7 @@ The previous contents are in {path}.</source>
     </message>
     <message>
         <location filename="../../ui/pages/dashboard.py" line="178"/>
+        <location filename="../../ui/pages/dashboard.py" line="182"/>
         <source>Decisions due</source>
         <translation>待决策</translation>
     </message>
@@ -1027,49 +1069,49 @@ The previous contents are in {path}.</source>
         <translation>即将到期的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="186"/>
+        <location filename="../../ui/pages/dashboard.py" line="191"/>
         <source>Needs attention today (%1)</source>
         <translation>今日待关注（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="201"/>
+        <location filename="../../ui/pages/dashboard.py" line="206"/>
         <source>No agreements yet. Add one, import a file or load the demo data, and the portfolio is charted here.</source>
         <translation>还没有协议。新建协议、导入文件或加载演示数据后，协议组合将在此处以图表显示。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="279"/>
+        <location filename="../../ui/pages/dashboard.py" line="284"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="298"/>
+        <location filename="../../ui/pages/dashboard.py" line="303"/>
         <source>The dashboard could not be read: %1</source>
         <translation>无法读取仪表板：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="310"/>
+        <location filename="../../ui/pages/dashboard.py" line="315"/>
         <source>All agreements incl. ended and drafts: %1</source>
         <translation>全部协议（含已结束及草稿）：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="314"/>
+        <location filename="../../ui/pages/dashboard.py" line="319"/>
         <source>Active agreements (%1): %2
 All agreements incl. ended and drafts (%3): %4</source>
         <translation>生效协议（%1 份）：%2
 全部协议（含已结束及草稿，%3 份）：%4</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="325"/>
+        <location filename="../../ui/pages/dashboard.py" line="330"/>
         <source>+ %1 overdue</source>
         <translation>+ %1 项已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="383"/>
+        <location filename="../../ui/pages/dashboard.py" line="388"/>
         <source>overdue by 1 day</source>
         <translation>逾期 1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="385"/>
+        <location filename="../../ui/pages/dashboard.py" line="390"/>
         <source>overdue by %1 days</source>
         <translation>逾期 %1 天</translation>
     </message>
@@ -2147,32 +2189,42 @@ All agreements incl. ended and drafts (%3): %4</source>
         <translation>PartnerDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="171"/>
+        <source>Pages</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="173"/>
+        <source>Dashboard, agreements, partners, renewals, reports</source>
+        <translation>仪表板、协议、合作伙伴、续约、报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>Reports are not installed in this build.</source>
         <translation>此版本未安装报告功能。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>Partners</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>Renewals</source>
         <translation>续约</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
@@ -2302,109 +2354,109 @@ All agreements incl. ended and drafts (%3): %4</source>
         <translation>按回车列出编号、标题或合作伙伴匹配的协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>%1 agreements · %2 partners</source>
         <translation>%1 份协议 · %2 个合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>Not available</source>
         <translation>不可用</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>The %1 editor is not installed in this build.</source>
         <translation>此版本未安装%1编辑器。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
-        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>agreement</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>Cannot open the agreement</source>
         <translation>无法打开协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="416"/>
+        <location filename="../../ui/main_window.py" line="420"/>
         <source>Delete agreements</source>
         <translation>删除协议</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>Delete %n agreement(s)? You can undo this with Ctrl+Z.</source>
         <translation>
             <numerusform>删除 %n 份协议？可按 Ctrl+Z 撤销。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="426"/>
+        <location filename="../../ui/main_window.py" line="430"/>
         <source>Delete %n agreement(s)</source>
         <translation>
             <numerusform>删除 %n 份协议</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="443"/>
+        <location filename="../../ui/main_window.py" line="447"/>
         <source>Some agreements were not deleted</source>
         <translation>部分协议未删除</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="452"/>
-        <location filename="../../ui/main_window.py" line="472"/>
+        <location filename="../../ui/main_window.py" line="456"/>
+        <location filename="../../ui/main_window.py" line="476"/>
         <source>Cannot renew</source>
         <translation>无法续约</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="456"/>
+        <location filename="../../ui/main_window.py" line="460"/>
         <source>Renew agreement</source>
         <translation>续约协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="458"/>
+        <location filename="../../ui/main_window.py" line="462"/>
         <source>Renew %1 (%2)? A draft successor starting %3 is created and this agreement is marked renewed.</source>
         <translation>续约 %1（%2）？将创建一份自 %3 起的续约协议草稿，并将本协议标记为已续约。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="476"/>
+        <location filename="../../ui/main_window.py" line="480"/>
         <source>%1 renewed as %2</source>
         <translation>%1 已续约为 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="500"/>
+        <location filename="../../ui/main_window.py" line="504"/>
         <source>import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="532"/>
-        <location filename="../../ui/main_window.py" line="539"/>
+        <location filename="../../ui/main_window.py" line="536"/>
+        <location filename="../../ui/main_window.py" line="543"/>
         <source>backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="566"/>
+        <location filename="../../ui/main_window.py" line="570"/>
         <source>Now using %1</source>
         <translation>当前使用 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="576"/>
+        <location filename="../../ui/main_window.py" line="580"/>
         <source>About PartnerDesk</source>
         <translation>关于 PartnerDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="577"/>
+        <location filename="../../ui/main_window.py" line="581"/>
         <source>PartnerDesk — cooperation agreements for partnership managers.</source>
         <translation>PartnerDesk — 为合作经理管理合作协议。</translation>
     </message>
@@ -2742,41 +2794,47 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
     </message>
     <message>
         <location filename="../../ui/pages/partners.py" line="84"/>
+        <location filename="../../ui/pages/partners.py" line="85"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="102"/>
+        <location filename="../../ui/pages/partners.py" line="91"/>
+        <source>Agreements with this partner</source>
+        <translation>与该合作伙伴的协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners.py" line="104"/>
         <source>All agreements with this partner</source>
         <translation>与该合作伙伴的全部协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="132"/>
+        <location filename="../../ui/pages/partners.py" line="134"/>
         <source>Select a partner to see its agreements</source>
         <translation>选择合作伙伴以查看其协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="141"/>
+        <location filename="../../ui/pages/partners.py" line="143"/>
         <source>Country: %1</source>
         <translation>国家/地区：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="142"/>
+        <location filename="../../ui/pages/partners.py" line="144"/>
         <source>Roles: %1</source>
         <translation>角色：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="143"/>
+        <location filename="../../ui/pages/partners.py" line="145"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="146"/>
+        <location filename="../../ui/pages/partners.py" line="148"/>
         <source>Website: %1</source>
         <translation>网站：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="166"/>
+        <location filename="../../ui/pages/partners.py" line="168"/>
         <source>%n agreement(s)</source>
         <translation>
             <numerusform>%n 份协议</numerusform>
@@ -2827,59 +2885,75 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
 <context>
     <name>PartnersPage</name>
     <message>
-        <location filename="../../ui/pages/partners.py" line="187"/>
+        <location filename="../../ui/pages/partners.py" line="189"/>
         <source>Search partners in either script…</source>
         <translation>以中英文搜索合作伙伴…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="191"/>
+        <location filename="../../ui/pages/partners.py" line="193"/>
         <source>All roles</source>
         <translation>全部角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="196"/>
+        <location filename="../../ui/pages/partners.py" line="198"/>
+        <location filename="../../ui/pages/partners.py" line="216"/>
         <source>Country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="201"/>
+        <location filename="../../ui/pages/partners.py" line="203"/>
         <source>New partner…</source>
         <translation>新建合作伙伴…</translation>
     </message>
+    <message>
+        <location filename="../../ui/pages/partners.py" line="213"/>
+        <source>Partners</source>
+        <translation>合作伙伴</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners.py" line="214"/>
+        <source>Search partners</source>
+        <translation>搜索合作伙伴</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners.py" line="215"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="267"/>
+        <location filename="../../ui/pages/partners.py" line="273"/>
         <source>%n partner(s)</source>
         <translation>
             <numerusform>%n 个合作伙伴</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="273"/>
+        <location filename="../../ui/pages/partners.py" line="279"/>
         <source>Edit partner…</source>
         <translation>编辑合作伙伴…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="274"/>
+        <location filename="../../ui/pages/partners.py" line="280"/>
         <source>New agreement…</source>
         <translation>新建协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="275"/>
+        <location filename="../../ui/pages/partners.py" line="281"/>
         <source>Partner dossier…</source>
         <translation>合作伙伴档案…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="292"/>
+        <location filename="../../ui/pages/partners.py" line="298"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="293"/>
+        <location filename="../../ui/pages/partners.py" line="299"/>
         <source>This list as CSV…</source>
         <translation>将此列表导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="294"/>
+        <location filename="../../ui/pages/partners.py" line="300"/>
         <source>This list as XLSX…</source>
         <translation>将此列表导出为 XLSX…</translation>
     </message>
@@ -3070,13 +3144,13 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
     </message>
     <message>
         <location filename="../../ui/pages/renewals.py" line="50"/>
-        <location filename="../../ui/pages/renewals.py" line="223"/>
+        <location filename="../../ui/pages/renewals.py" line="226"/>
         <source>Renew…</source>
         <translation>续约…</translation>
     </message>
     <message>
         <location filename="../../ui/pages/renewals.py" line="53"/>
-        <location filename="../../ui/pages/renewals.py" line="222"/>
+        <location filename="../../ui/pages/renewals.py" line="225"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
@@ -3086,101 +3160,116 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
         <translation>决策日期范围</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="71"/>
+        <location filename="../../ui/pages/renewals.py" line="68"/>
+        <source>Decisions due, by month</source>
+        <translation>按月列出的待决策事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/renewals.py" line="69"/>
+        <source>Decision dates in the next</source>
+        <translation>决策日期范围</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/renewals.py" line="70"/>
+        <source>Cooperation type</source>
+        <translation>合作类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/renewals.py" line="74"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="71"/>
+        <location filename="../../ui/pages/renewals.py" line="74"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="71"/>
+        <location filename="../../ui/pages/renewals.py" line="74"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="72"/>
+        <location filename="../../ui/pages/renewals.py" line="75"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="72"/>
+        <location filename="../../ui/pages/renewals.py" line="75"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="72"/>
+        <location filename="../../ui/pages/renewals.py" line="75"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="72"/>
+        <location filename="../../ui/pages/renewals.py" line="75"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="73"/>
+        <location filename="../../ui/pages/renewals.py" line="76"/>
         <source>Auto-renew</source>
         <translation>自动续约</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="73"/>
+        <location filename="../../ui/pages/renewals.py" line="76"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="128"/>
+        <location filename="../../ui/pages/renewals.py" line="131"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="130"/>
+        <location filename="../../ui/pages/renewals.py" line="133"/>
         <source>%1-%2</source>
         <translation>%1-%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/renewals.py" line="132"/>
+        <location filename="../../ui/pages/renewals.py" line="135"/>
         <source>%n agreement(s)</source>
         <translation>
             <numerusform>%n 份协议</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="139"/>
+        <location filename="../../ui/pages/renewals.py" line="142"/>
         <source>Live agreements whose decision date has already passed</source>
         <translation>决策日期已过的生效中协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="149"/>
+        <location filename="../../ui/pages/renewals.py" line="152"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/renewals.py" line="162"/>
+        <location filename="../../ui/pages/renewals.py" line="165"/>
         <source>%n decision(s) due</source>
         <translation>
             <numerusform>%n 项待决策</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="164"/>
+        <location filename="../../ui/pages/renewals.py" line="167"/>
         <source>%1 overdue</source>
         <translation>%1 项已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="166"/>
+        <location filename="../../ui/pages/renewals.py" line="169"/>
         <source>(first %1 shown)</source>
         <translation>（仅显示前 %1 项）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="172"/>
+        <location filename="../../ui/pages/renewals.py" line="175"/>
         <source>overdue by 1 day</source>
         <translation>逾期 1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="174"/>
+        <location filename="../../ui/pages/renewals.py" line="177"/>
         <source>overdue by %1 days</source>
         <translation>逾期 %1 天</translation>
     </message>
@@ -3253,113 +3342,122 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="131"/>
+        <location filename="../../ui/pages/reports_page.py" line="132"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="140"/>
+        <location filename="../../ui/pages/reports_page.py" line="141"/>
         <source>As of</source>
         <translation>截至</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="140"/>
+        <location filename="../../ui/pages/reports_page.py" line="141"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="147"/>
-        <location filename="../../ui/pages/reports_page.py" line="260"/>
+        <location filename="../../ui/pages/reports_page.py" line="263"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="156"/>
+        <location filename="../../ui/pages/reports_page.py" line="159"/>
         <source>Choose a report and press Preview</source>
         <translation>请选择报告，然后点击“预览”</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="179"/>
+        <location filename="../../ui/pages/reports_page.py" line="130"/>
+        <source>Draw the report and show it</source>
+        <translation>生成报告并显示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="148"/>
+        <source>&amp;Report</source>
+        <translation>报告(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="182"/>
         <source>Agreement contract report</source>
         <translation>协议合同报告</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="179"/>
+        <location filename="../../ui/pages/reports_page.py" line="182"/>
         <source>Portfolio summary</source>
         <translation>组合摘要</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="180"/>
+        <location filename="../../ui/pages/reports_page.py" line="183"/>
         <source>Renewal outlook</source>
         <translation>续约展望</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="180"/>
+        <location filename="../../ui/pages/reports_page.py" line="183"/>
         <source>Partner dossier</source>
         <translation>合作伙伴档案</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="212"/>
+        <location filename="../../ui/pages/reports_page.py" line="215"/>
         <source>All owners</source>
         <translation>全部负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="253"/>
+        <location filename="../../ui/pages/reports_page.py" line="256"/>
         <source>Preparing the report…</source>
         <translation>正在准备报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="265"/>
+        <location filename="../../ui/pages/reports_page.py" line="268"/>
         <source>Drawing the report…</source>
         <translation>正在生成报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="278"/>
+        <location filename="../../ui/pages/reports_page.py" line="281"/>
         <source>Could not save %1: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="283"/>
+        <location filename="../../ui/pages/reports_page.py" line="286"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="348"/>
+        <location filename="../../ui/pages/reports_page.py" line="351"/>
         <source>Type the reference of an agreement.</source>
         <translation>请输入协议编号。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="366"/>
+        <location filename="../../ui/pages/reports_page.py" line="369"/>
         <source>Type the name of a partner.</source>
         <translation>请输入合作伙伴名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="388"/>
+        <location filename="../../ui/pages/reports_page.py" line="391"/>
         <source>The options changed. Press Preview to see this report, or Save as… to draw and save it.</source>
         <translation>选项已更改。按“预览”查看此报告，或按“另存为…”生成并保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="405"/>
+        <location filename="../../ui/pages/reports_page.py" line="408"/>
         <source>Ready: %1 KB. Save it with Save as…</source>
         <translation>已就绪：%1 KB。请用“另存为…”保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="423"/>
+        <location filename="../../ui/pages/reports_page.py" line="426"/>
         <source>The report could not be drawn (%1).</source>
         <translation>报告无法生成（%1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="430"/>
+        <location filename="../../ui/pages/reports_page.py" line="433"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="457"/>
+        <location filename="../../ui/pages/reports_page.py" line="460"/>
         <source>Save report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="458"/>
+        <location filename="../../ui/pages/reports_page.py" line="461"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>

@@ -104,6 +104,16 @@ class AgreementsPage(QWidget):
         # Never squeezed to "Col…" by the filters beside it.
         self.columns_button.setMinimumWidth(self.columns_button.sizeHint().width())
         self.count_label = QLabel()
+        for widget, name in (
+            (self.search_edit, self.tr("Search agreements")),
+            (self.type_box, self.tr("Cooperation type")),
+            (self.status_box, self.tr("Status")),
+            (self.owner_box, self.tr("Owner")),
+            (self.partner_edit, self.tr("Partner")),
+            (self.date_from, self.tr("Decision date from")),
+            (self.date_to, self.tr("Decision date to")),
+        ):
+            widget.setAccessibleName(name)
 
         bar = QHBoxLayout()
         bar.setSpacing(6)
@@ -118,6 +128,10 @@ class AgreementsPage(QWidget):
         self.view = fast_table(self)
         self.view.setModel(self.model)
         self.view.setObjectName("agreementsView")
+        self.view.setAccessibleName(self.tr("Agreements"))
+        self.view.setAccessibleDescription(
+            self.tr("Enter opens the agreement; the context menu renews, reports or exports")
+        )
         self.view.doubleClicked.connect(self._open_index)
         self.view.activated.connect(self._open_index)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

@@ -179,6 +179,11 @@ class DashboardPage(QWidget):
         self.tabs.addTab(self._list_view(self.milestones_model), self.tr("Overdue milestones"))
         self.tabs.addTab(self._list_view(self.kpis_model), self.tr("KPIs in red"))
         self.tabs.addTab(self._list_view(self.documents_model), self.tr("Expiring documents"))
+        self.decisions_view.setAccessibleName(self.tr("Decisions due"))
+        for i in range(1, self.tabs.count()):
+            view = self.tabs.widget(i)
+            if view is not None:
+                view.setAccessibleName(self.tabs.tabText(i))
 
         attention_box = QWidget()
         attention_layout = QVBoxLayout(attention_box)

@@ -81,12 +81,14 @@ class PartnerOverview(QWidget):
         self.contacts_view = fast_table(self, sortable=False)
         self.contacts_view.setModel(self.contacts_model)
         self.contacts_view.setMaximumHeight(120)
+        self.contacts_view.setAccessibleName(self.tr("Contacts"))
         contacts_box = QGroupBox(self.tr("Contacts"))
         QVBoxLayout(contacts_box).addWidget(self.contacts_view)
 
         self.agreements_model = AgreementTableModel(db, today=today, parent=self)
         self.agreements_view = fast_table(self)
         self.agreements_view.setObjectName("partnerAgreementsView")
+        self.agreements_view.setAccessibleName(self.tr("Agreements with this partner"))
         self.agreements_view.setModel(self.agreements_model)
         self.agreements_model.modelReset.connect(self._summarise)
         for i, column in enumerate(self.agreements_model.columns):
@@ -208,6 +210,10 @@ class PartnersPage(QWidget):
 
         self.view = fast_table(self)
         self.view.setObjectName("partnersView")
+        self.view.setAccessibleName(self.tr("Partners"))
+        self.search_edit.setAccessibleName(self.tr("Search partners"))
+        self.role_box.setAccessibleName(self.tr("Role"))
+        self.country_edit.setAccessibleName(self.tr("Country"))
         self.view.setModel(self.model)
         self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.view.doubleClicked.connect(lambda i: self.edit_requested.emit(int(i.data(Roles.ID))))

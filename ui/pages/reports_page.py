@@ -127,6 +127,7 @@ class ReportsPage(QWidget):
         self.preview_button = QPushButton(self.tr("Preview"))
         self.preview_button.setObjectName("previewReport")
         self.preview_button.setDefault(True)
+        self.preview_button.setAccessibleDescription(self.tr("Draw the report and show it"))
         self.preview_button.clicked.connect(self.generate)
         self.save_button = QPushButton(self.tr("Save as…"))
         self.save_button.setObjectName("saveReport")
@@ -144,7 +145,9 @@ class ReportsPage(QWidget):
         buttons.addWidget(self.save_button)
         side = QWidget()
         side_layout = QVBoxLayout(side)
-        side_layout.addWidget(QLabel(self.tr("Report")))
+        kind_label = QLabel(self.tr("&Report"))
+        kind_label.setBuddy(self.kind_box)  # Alt+R, and the name a screen reader reads
+        side_layout.addWidget(kind_label)
         side_layout.addWidget(self.kind_box)
         side_layout.addWidget(self.stack)
         side_layout.addWidget(common)
