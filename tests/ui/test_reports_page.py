@@ -222,3 +222,22 @@ def test_report_file_names_say_what_they_are_about(qtbot: QtBot, ui_db: Database
     page.set_kind("partner")
     page.partner_edit.setText("A/B: 爱彼 Co.")
     assert page.suggested_name() == f"partner-A-B-爱彼-Co-{UI_TODAY.isoformat()}.pdf"
+
+
+def test_a_saved_report_is_announced_in_the_status_bar(
+    qtbot: QtBot, ui_db: Database, tmp_path: Path
+) -> None:
+    from ui.main_window import MainWindow
+
+    with ui_db.session() as s:
+        row = list_agreements(s, limit=1)[0]
+    window = MainWindow(ui_db, UI_TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.reports.page()
+    assert isinstance(page, ReportsPage)
+    with qtbot.waitSignal(page.rendered, timeout=TIMEOUT):
+        window.report_for_agreement(row.reference)
+    target = tmp_path / "contract.pdf"
+    page.save_to(target)
+    assert window.statusBar().currentMessage() == f"Saved {target}"

@@ -38,6 +38,7 @@ from app.services import reporting
 from app.services.listing import AgreementFilter, list_agreements, owners
 from app.services.partners import PartnerFilter, get_partner, list_partners
 from ui import i18n, settings
+from ui.widgets.busy import busy_cursor
 from ui.widgets.files import safe_name, save_path
 from ui.widgets.pdf_preview import PdfPreview, Rendered, rendered
 from ui.worker import Job, Progress, run_job
@@ -244,7 +245,8 @@ class ReportsPage(QWidget):
         if self._busy:
             return
         try:
-            data = self._collect()
+            with busy_cursor():  # a few queries on this thread; the drawing is in a worker
+                data = self._collect()
         except PartnerDeskError as exc:
             self._save_after = False
             self._fail(str(exc))
