@@ -65,6 +65,7 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.state = state
         self.setWindowTitle(self.tr("Export"))
+        self.setMinimumWidth(360)  # the title bar says "Export — PartnerDesk" in full
         self.what_group = self._choices(
             self.tr("Export"),
             (("agreements", self.tr("&Agreements")), ("partners", self.tr("&Partners"))),

@@ -158,9 +158,9 @@ class AgreementsPage(QWidget):
 
     def _default_layout(self) -> None:
         # Together about 1,180 pixels: the room a maximised window leaves at 1366×768.
-        widths = {"reference": 105, "title": 195, "type": 70, "partner": 220, "owner": 95,
-                  "status": 90, "value": 135, "currency": 50, "base_value": 125, "end_date": 90,
-                  "decision_date": 95, "days_left": 90}  # fmt: skip
+        widths = {"reference": 100, "title": 160, "type": 65, "partner": 190, "owner": 90,
+                  "status": 85, "value": 130, "currency": 62, "base_value": 125, "end_date": 90,
+                  "decision_date": 90, "days_left": 75}  # fmt: skip
         for i, column in enumerate(self.model.columns):
             self.view.setColumnWidth(i, widths.get(column.key, 110))
             self.view.setColumnHidden(i, not column.default_visible)
