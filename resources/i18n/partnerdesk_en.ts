@@ -39,7 +39,7 @@
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/export_dialog.py" line="78"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="79"/>
         <source>The %n &amp;selected agreement(s)</source>
         <translation>
             <numerusform>The %n &amp;selected agreement</numerusform>
@@ -50,7 +50,7 @@
 <context>
     <name>Exporter</name>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/export_dialog.py" line="207"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="208"/>
         <source>Exported %n agreement(s) to %1</source>
         <translation>
             <numerusform>Exported %n agreement to %1</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/export_dialog.py" line="209"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="210"/>
         <source>Exported %n partner(s) to %1</source>
         <translation>
             <numerusform>Exported %n partner to %1</numerusform>
@@ -69,7 +69,7 @@
 <context>
     <name>ImportWizard</name>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_wizard.py" line="411"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="418"/>
         <source>, %n new partner(s)</source>
         <translation>
             <numerusform>, %n new partner</numerusform>
@@ -77,7 +77,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_wizard.py" line="416"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="423"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n problem</numerusform>
@@ -85,7 +85,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_wizard.py" line="418"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="425"/>
         <source>{problems} in {rows} of %n row(s). Nothing will be imported until every row is right.</source>
         <translation>
             <numerusform>{problems} in {rows} of %n row. Nothing will be imported until every row is right.</numerusform>
@@ -93,7 +93,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_wizard.py" line="429"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="436"/>
         <source>Imported %n row(s): {counts}.</source>
         <translation>
             <numerusform>Imported %n row: {counts}.</numerusform>
@@ -101,7 +101,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_wizard.py" line="431"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="438"/>
         <source>All %n row(s) are fine: {counts} on import.</source>
         <translation>
             <numerusform>The %n row is fine: {counts} on import.</numerusform>

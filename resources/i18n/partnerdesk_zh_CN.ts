@@ -868,47 +868,47 @@ The previous contents are in {path}.</source>
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="259"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="266"/>
         <source>Check every row</source>
         <translation>检查每一行</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="261"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="268"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="268"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="275"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="268"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="275"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="268"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="275"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="283"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="290"/>
         <source>Checking every row…</source>
         <translation>正在检查每一行…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="284"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="291"/>
         <source>Checking</source>
         <translation>正在检查</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="300"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="307"/>
         <source>Correct the file and go back to check it again.</source>
         <translation>请修改文件后返回重新检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="302"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="309"/>
         <source>(The first {n} problems are shown.)</source>
         <translation>（仅显示前 {n} 个问题。）</translation>
     </message>
@@ -1499,59 +1499,59 @@ All agreements incl. ended and drafts (%3): %4</source>
     <name>ExportDialog</name>
     <message>
         <location filename="../../ui/dialogs/export_dialog.py" line="67"/>
-        <location filename="../../ui/dialogs/export_dialog.py" line="69"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="70"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="70"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="71"/>
         <source>&amp;Agreements</source>
         <translation>协议(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="70"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="71"/>
         <source>&amp;Partners</source>
         <translation>合作伙伴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="74"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="75"/>
         <source>Rows</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="76"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="77"/>
         <source>A&amp;ll</source>
         <translation>全部(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="77"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="78"/>
         <source>As the list is &amp;filtered now</source>
         <translation>按列表当前的筛选(&amp;F)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/export_dialog.py" line="78"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="79"/>
         <source>The %n &amp;selected agreement(s)</source>
         <translation>
             <numerusform>选中的 %n 份协议(&amp;S)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="82"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="83"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="84"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="85"/>
         <source>&amp;CSV (UTF-8, opens in Excel)</source>
         <translation>&amp;CSV（UTF-8，可用 Excel 打开）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="85"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="86"/>
         <source>E&amp;xcel workbook (XLSX)</source>
         <translation>Excel 工作簿 (XLSX)(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="96"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="97"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -1559,57 +1559,57 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="180"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="181"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="182"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="183"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="184"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="185"/>
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="201"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="202"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="202"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="203"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/export_dialog.py" line="207"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="208"/>
         <source>Exported %n agreement(s) to %1</source>
         <translation>
             <numerusform>已将 %n 份协议导出到 %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/export_dialog.py" line="209"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="210"/>
         <source>Exported %n partner(s) to %1</source>
         <translation>
             <numerusform>已将 %n 个合作伙伴导出到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="214"/>
-        <location filename="../../ui/dialogs/export_dialog.py" line="216"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="215"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="217"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="217"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="218"/>
         <source>The export failed; no file was written. (%1)</source>
         <translation>导出失败，未写入任何文件。（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="221"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="222"/>
         <source>Export cancelled; no file was written.</source>
         <translation>导出已取消，未写入任何文件。</translation>
     </message>
@@ -1892,17 +1892,17 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="320"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="327"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="331"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="338"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="332"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="339"/>
         <source>Importing</source>
         <translation>导入中</translation>
     </message>
@@ -1910,72 +1910,87 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="357"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="364"/>
         <source>Import agreements or partners</source>
         <translation>导入协议或合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="397"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="404"/>
         <source>The import failed: {error}</source>
         <translation>导入失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="400"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="407"/>
         <source>Cancelled: nothing was imported.</source>
         <translation>已取消：未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="405"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="412"/>
         <source>{creates} new, {updates} updated</source>
         <translation>新增 {creates} 条，更新 {updates} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="409"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="416"/>
         <source>, {n} unchanged</source>
         <translation>，{n} 条未变</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_wizard.py" line="411"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="418"/>
         <source>, %n new partner(s)</source>
         <translation>
             <numerusform>，新增合作伙伴 %n 个</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_wizard.py" line="416"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="423"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n 个问题</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_wizard.py" line="418"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="425"/>
         <source>{problems} in {rows} of %n row(s). Nothing will be imported until every row is right.</source>
         <translation>
             <numerusform>%n 行中有 {rows} 行存在{problems}。所有行都正确之前不会导入任何内容。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_wizard.py" line="429"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="436"/>
         <source>Imported %n row(s): {counts}.</source>
         <translation>
             <numerusform>已导入 %n 行：{counts}。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_wizard.py" line="431"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="438"/>
         <source>All %n row(s) are fine: {counts} on import.</source>
         <translation>
             <numerusform>全部 %n 行均无问题：导入后将{counts}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="413"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="420"/>
         <source>The file has no data rows below its header; nothing to import.</source>
         <translation>文件表头下没有数据行，没有可导入的内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="425"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="253"/>
+        <source>commas</source>
+        <translation>逗号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="254"/>
+        <source>semicolons</source>
+        <translation>分号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="255"/>
+        <source>tabs</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="432"/>
         <source>Ignored columns: {cols}</source>
         <translation>已忽略的列：{cols}</translation>
     </message>
@@ -3277,187 +3292,187 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="81"/>
+        <location filename="../../ui/pages/reports_page.py" line="82"/>
         <source>e.g. BR-2026-0042</source>
         <translation>如 BR-2026-0042</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="85"/>
+        <location filename="../../ui/pages/reports_page.py" line="86"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="89"/>
+        <location filename="../../ui/pages/reports_page.py" line="90"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="94"/>
+        <location filename="../../ui/pages/reports_page.py" line="95"/>
         <source>Include the list of every agreement</source>
         <translation>附上全部协议清单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="99"/>
+        <location filename="../../ui/pages/reports_page.py" line="100"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="101"/>
+        <location filename="../../ui/pages/reports_page.py" line="102"/>
         <source>Legal or local name</source>
         <translation>法定名称或本地名称</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="108"/>
+        <location filename="../../ui/pages/reports_page.py" line="109"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="110"/>
+        <location filename="../../ui/pages/reports_page.py" line="111"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="110"/>
+        <location filename="../../ui/pages/reports_page.py" line="111"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="111"/>
+        <location filename="../../ui/pages/reports_page.py" line="112"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="113"/>
+        <location filename="../../ui/pages/reports_page.py" line="114"/>
         <source>Decision date within</source>
         <translation>决策日期在以下天数内</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="114"/>
+        <location filename="../../ui/pages/reports_page.py" line="115"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="127"/>
+        <location filename="../../ui/pages/reports_page.py" line="128"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="132"/>
+        <location filename="../../ui/pages/reports_page.py" line="133"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="141"/>
+        <location filename="../../ui/pages/reports_page.py" line="142"/>
         <source>As of</source>
         <translation>截至</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="141"/>
+        <location filename="../../ui/pages/reports_page.py" line="142"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="263"/>
+        <location filename="../../ui/pages/reports_page.py" line="265"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="159"/>
+        <location filename="../../ui/pages/reports_page.py" line="160"/>
         <source>Choose a report and press Preview</source>
         <translation>请选择报告，然后点击“预览”</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="130"/>
+        <location filename="../../ui/pages/reports_page.py" line="131"/>
         <source>Draw the report and show it</source>
         <translation>生成报告并显示</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="148"/>
+        <location filename="../../ui/pages/reports_page.py" line="149"/>
         <source>&amp;Report</source>
         <translation>报告(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="182"/>
+        <location filename="../../ui/pages/reports_page.py" line="183"/>
         <source>Agreement contract report</source>
         <translation>协议合同报告</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="182"/>
+        <location filename="../../ui/pages/reports_page.py" line="183"/>
         <source>Portfolio summary</source>
         <translation>组合摘要</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="183"/>
+        <location filename="../../ui/pages/reports_page.py" line="184"/>
         <source>Renewal outlook</source>
         <translation>续约展望</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="183"/>
+        <location filename="../../ui/pages/reports_page.py" line="184"/>
         <source>Partner dossier</source>
         <translation>合作伙伴档案</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="215"/>
+        <location filename="../../ui/pages/reports_page.py" line="216"/>
         <source>All owners</source>
         <translation>全部负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="256"/>
+        <location filename="../../ui/pages/reports_page.py" line="258"/>
         <source>Preparing the report…</source>
         <translation>正在准备报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="268"/>
+        <location filename="../../ui/pages/reports_page.py" line="270"/>
         <source>Drawing the report…</source>
         <translation>正在生成报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="281"/>
+        <location filename="../../ui/pages/reports_page.py" line="283"/>
         <source>Could not save %1: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="286"/>
+        <location filename="../../ui/pages/reports_page.py" line="288"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="351"/>
+        <location filename="../../ui/pages/reports_page.py" line="353"/>
         <source>Type the reference of an agreement.</source>
         <translation>请输入协议编号。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="369"/>
+        <location filename="../../ui/pages/reports_page.py" line="371"/>
         <source>Type the name of a partner.</source>
         <translation>请输入合作伙伴名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="391"/>
+        <location filename="../../ui/pages/reports_page.py" line="393"/>
         <source>The options changed. Press Preview to see this report, or Save as… to draw and save it.</source>
         <translation>选项已更改。按“预览”查看此报告，或按“另存为…”生成并保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="408"/>
+        <location filename="../../ui/pages/reports_page.py" line="410"/>
         <source>Ready: %1 KB. Save it with Save as…</source>
         <translation>已就绪：%1 KB。请用“另存为…”保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="426"/>
+        <location filename="../../ui/pages/reports_page.py" line="428"/>
         <source>The report could not be drawn (%1).</source>
         <translation>报告无法生成（%1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="433"/>
+        <location filename="../../ui/pages/reports_page.py" line="435"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="460"/>
+        <location filename="../../ui/pages/reports_page.py" line="462"/>
         <source>Save report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="461"/>
+        <location filename="../../ui/pages/reports_page.py" line="463"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>

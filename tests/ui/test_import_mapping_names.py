@@ -47,3 +47,7 @@ def test_mapping_offers_the_names_people_see(
     page.set_column("rebate", "commission_rate_pct")
     required = "Title" if language == "en" else "标题"
     assert required in page.status.text() and "start_date" not in page.status.text()
+    separator = "commas" if language == "en" else "逗号"
+    assert f"separated by {separator}" in page.status.text() or f"分隔符为 {separator}" in (
+        page.status.text()
+    )

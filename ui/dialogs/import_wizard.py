@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -226,7 +226,7 @@ class PreviewPage(QWizardPage):
         ]
         if self.preview.encoding:
             lines.append(self.tr("Read as {enc}, separated by {sep}.").format(
-                enc=self.preview.encoding, sep=_DELIMITERS.get(self.preview.delimiter or ",", ",")
+                enc=self.preview.encoding, sep=_separator(self.preview.delimiter or ",")
             ))  # fmt: skip
         for header, column in zip(mapping.headers, mapping.fields, strict=True):
             multiplier, currency = header_unit(header)
@@ -247,7 +247,14 @@ class PreviewPage(QWizardPage):
         return self.preview is not None and self._ok
 
 
-_DELIMITERS = {",": "commas", ";": "semicolons", "\t": "tabs"}
+def _separator(delimiter: str) -> str:
+    """The delimiter in words of the window's language ("commas" stayed English in Chinese)."""
+    words = {
+        ",": QCoreApplication.translate("ImportWizard", "commas"),
+        ";": QCoreApplication.translate("ImportWizard", "semicolons"),
+        "\t": QCoreApplication.translate("ImportWizard", "tabs"),
+    }
+    return words.get(delimiter, delimiter)
 
 
 class CheckPage(QWizardPage):
