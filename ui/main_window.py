@@ -10,7 +10,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -418,7 +418,9 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.question(
             self,
             self.tr("Delete agreements"),
-            self.tr("Delete %n agreement(s)? You can undo this with Ctrl+Z.", "", len(ids)),
+            self.tr("Delete %n agreement(s)? You can undo this with %1.", "", len(ids)).replace(
+                "%1", self.undo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )

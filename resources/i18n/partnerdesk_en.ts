@@ -113,14 +113,14 @@
     <name>MainWindow</name>
     <message numerus="yes">
         <location filename="../../ui/main_window.py" line="421"/>
-        <source>Delete %n agreement(s)? You can undo this with Ctrl+Z.</source>
+        <source>Delete %n agreement(s)? You can undo this with %1.</source>
         <translation>
-            <numerusform>Delete %n agreement? You can undo this with Ctrl+Z.</numerusform>
-            <numerusform>Delete %n agreements? You can undo this with Ctrl+Z.</numerusform>
+            <numerusform>Delete %n agreement? You can undo this with %1.</numerusform>
+            <numerusform>Delete %n agreements? You can undo this with %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="430"/>
+        <location filename="../../ui/main_window.py" line="432"/>
         <source>Delete %n agreement(s)</source>
         <translation>
             <numerusform>Delete %n agreement</numerusform>

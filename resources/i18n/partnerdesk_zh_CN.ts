@@ -4,32 +4,32 @@
 <context>
     <name>ActualDialog</name>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="332"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="331"/>
         <source>Actual for {metric}</source>
         <translation>{metric} 的实际值</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="339"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="338"/>
         <source>target {t} {u}</source>
         <translation>目标 {t} {u}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="340"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="339"/>
         <source>Period ending *</source>
         <translation>期末日期 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="341"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="340"/>
         <source>Actual * ({target})</source>
         <translation>实际值 * （{target}）</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="343"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="342"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="351"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="350"/>
         <source>enter the actual value</source>
         <translation>请输入实际值</translation>
     </message>
@@ -682,22 +682,22 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>AttachmentDialog</name>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="446"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="445"/>
         <source>Add document</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="453"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="452"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="454"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="453"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="455"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="454"/>
         <source>Expires on</source>
         <translation>到期日</translation>
     </message>
@@ -705,93 +705,93 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>AttachmentsTab</name>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="464"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="463"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="464"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="463"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="464"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="463"/>
         <source>Expires</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="464"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="463"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="465"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="464"/>
         <source>Added</source>
         <translation>添加时间</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="465"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="464"/>
         <source>By</source>
         <translation>添加人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="468"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="467"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="469"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="468"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="470"/>
-        <location filename="../../ui/editors/agreement_tabs.py" line="554"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="469"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="553"/>
         <source>Save a copy…</source>
         <translation>另存副本…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="471"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="470"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="498"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="497"/>
         <source>Add document</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="549"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="548"/>
         <source>Cannot open the document</source>
         <translation>无法打开文档</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="550"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="549"/>
         <source>No application on this computer opens {name}.</source>
         <translation>本机没有可以打开 {name} 的应用程序。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="553"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="552"/>
         <source>Save a copy and open it with a program of your choice.</source>
         <translation>请保存一份副本，再用您选择的程序打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="566"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="565"/>
         <source>Save a copy</source>
         <translation>另存副本</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="577"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="576"/>
         <source>Could not save {name}: {reason}</source>
         <translation>无法保存 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="584"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="583"/>
         <source>Remove document</source>
         <translation>移除文件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="585"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="584"/>
         <source>Remove “{name}”?</source>
         <translation>移除“{name}”？</translation>
     </message>
@@ -1720,37 +1720,37 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="610"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="609"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="610"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="609"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="610"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="609"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="610"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="609"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="611"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="610"/>
         <source>Old value</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="611"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="610"/>
         <source>New value</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="614"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="613"/>
         <source>A new agreement has no history yet.</source>
         <translation>新协议还没有历史记录。</translation>
     </message>
@@ -1998,37 +1998,37 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>KpiDialog</name>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="303"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="302"/>
         <source>KPI</source>
         <translation>KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="306"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="305"/>
         <source>%, days, hours, x, currency</source>
         <translation>%、天、小时、倍、币种</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="311"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="310"/>
         <source>Metric *</source>
         <translation>指标 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="312"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="311"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="313"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="312"/>
         <source>Target *</source>
         <translation>目标 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="314"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="313"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="322"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="321"/>
         <source>enter the target</source>
         <translation>请输入目标值</translation>
     </message>
@@ -2036,53 +2036,53 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>KpisTab</name>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="363"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="362"/>
         <source>Metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="363"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="362"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="363"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="362"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="364"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="363"/>
         <source>Latest actual</source>
         <translation>最新实际值</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="364"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="363"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="364"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="363"/>
         <source>Attainment</source>
         <translation>达成情况</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="367"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="366"/>
         <source>Add KPI…</source>
         <translation>添加 KPI…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="368"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="367"/>
         <source>Add actual…</source>
         <translation>录入实际值…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="369"/>
-        <location filename="../../ui/editors/agreement_tabs.py" line="430"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="368"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="429"/>
         <source>Remove KPI</source>
         <translation>移除 KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="427"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="426"/>
         <source>Remove the KPI “{m}” and its {n} actual(s)?</source>
         <translation>移除 KPI“{m}”及其 {n} 条实际值？</translation>
     </message>
@@ -2411,67 +2411,67 @@ All agreements incl. ended and drafts (%3): %4</source>
     </message>
     <message numerus="yes">
         <location filename="../../ui/main_window.py" line="421"/>
-        <source>Delete %n agreement(s)? You can undo this with Ctrl+Z.</source>
+        <source>Delete %n agreement(s)? You can undo this with %1.</source>
         <translation>
-            <numerusform>删除 %n 份协议？可按 Ctrl+Z 撤销。</numerusform>
+            <numerusform>删除 %n 份协议？可用 %1 撤销。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="430"/>
+        <location filename="../../ui/main_window.py" line="432"/>
         <source>Delete %n agreement(s)</source>
         <translation>
             <numerusform>删除 %n 份协议</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="447"/>
+        <location filename="../../ui/main_window.py" line="449"/>
         <source>Some agreements were not deleted</source>
         <translation>部分协议未删除</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="456"/>
-        <location filename="../../ui/main_window.py" line="476"/>
+        <location filename="../../ui/main_window.py" line="458"/>
+        <location filename="../../ui/main_window.py" line="478"/>
         <source>Cannot renew</source>
         <translation>无法续约</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="460"/>
+        <location filename="../../ui/main_window.py" line="462"/>
         <source>Renew agreement</source>
         <translation>续约协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="462"/>
+        <location filename="../../ui/main_window.py" line="464"/>
         <source>Renew %1 (%2)? A draft successor starting %3 is created and this agreement is marked renewed.</source>
         <translation>续约 %1（%2）？将创建一份自 %3 起的续约协议草稿，并将本协议标记为已续约。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="480"/>
+        <location filename="../../ui/main_window.py" line="482"/>
         <source>%1 renewed as %2</source>
         <translation>%1 已续约为 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="504"/>
+        <location filename="../../ui/main_window.py" line="506"/>
         <source>import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="536"/>
-        <location filename="../../ui/main_window.py" line="543"/>
+        <location filename="../../ui/main_window.py" line="538"/>
+        <location filename="../../ui/main_window.py" line="545"/>
         <source>backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="570"/>
+        <location filename="../../ui/main_window.py" line="572"/>
         <source>Now using %1</source>
         <translation>当前使用 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="580"/>
+        <location filename="../../ui/main_window.py" line="582"/>
         <source>About PartnerDesk</source>
         <translation>关于 PartnerDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="581"/>
+        <location filename="../../ui/main_window.py" line="583"/>
         <source>PartnerDesk — cooperation agreements for partnership managers.</source>
         <translation>PartnerDesk — 为合作经理管理合作协议。</translation>
     </message>
@@ -2479,42 +2479,42 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>MilestoneDialog</name>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="177"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="176"/>
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="187"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="186"/>
         <source>optional, in {c}</source>
         <translation>可选，单位 {c}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="190"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="189"/>
         <source>Title *</source>
         <translation>标题 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="191"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="190"/>
         <source>Due *</source>
         <translation>截止日期 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="192"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="191"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="193"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="192"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="194"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="193"/>
         <source>Amount ({c})</source>
         <translation>金额（{c}）</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="195"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="194"/>
         <source>Completed on</source>
         <translation>完成日期</translation>
     </message>
@@ -2522,62 +2522,62 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>MilestonesTab</name>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="227"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="226"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="227"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="226"/>
         <source>Due</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="227"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="226"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="227"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="226"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="228"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="227"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="228"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="227"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="231"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="230"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="232"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="231"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="233"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="232"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="254"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="253"/>
         <source>Overdue since {d}</source>
         <translation>自 {d} 起逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="287"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="286"/>
         <source>Remove milestone</source>
         <translation>移除里程碑</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="287"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="286"/>
         <source>Remove “{t}”?</source>
         <translation>移除“{t}”？</translation>
     </message>
@@ -3924,12 +3924,12 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
 <context>
     <name>_Tab</name>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="96"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="95"/>
         <source>Save the agreement first (Apply) to add entries here.</source>
         <translation>请先保存协议（应用）再在此添加条目。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement_tabs.py" line="168"/>
+        <location filename="../../ui/editors/agreement_tabs.py" line="167"/>
         <source>PartnerDesk</source>
         <translation>PartnerDesk</translation>
     </message>

@@ -14,7 +14,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -46,7 +45,7 @@ from ui import settings
 from ui.editors.fields import DateEdit, DecimalEdit, OptionalDateEdit, decimal_text
 from ui.editors.labels import enum_label
 from ui.editors.record_dialog import RecordDialog
-from ui.widgets.files import save_path
+from ui.widgets.files import open_path, save_path
 from ui.widgets.system_open import open_with_desktop
 
 ROW_HEIGHT = 26
@@ -495,10 +494,10 @@ class AttachmentsTab(_Tab):
     def add(self) -> None:
         assert self.view is not None
         agreement_id = self.view.id
-        filename, _ = QFileDialog.getOpenFileName(self, self.tr("Add document"))
-        if not filename:
+        chosen = open_path(self, self.tr("Add document"), settings.FOLDER_ATTACHMENTS)
+        if chosen is None:
             return
-        path = Path(filename)
+        path = chosen
         dialog = AttachmentDialog(self, path)
 
         def submit() -> None:
