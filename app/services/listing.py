@@ -226,9 +226,7 @@ def _order(
         rate = rate_to_base(base_currency(session), f.today or date.today())
         value = Agreement.value * rate
         # Agreements that cannot be converted come last whichever way the list is sorted.
-        return stmt.order_by(
-            rate.is_(None).asc(), value.desc() if descending else value.asc(), tie
-        )
+        return stmt.order_by(rate.is_(None).asc(), value.desc() if descending else value.asc(), tie)
     column = SORT_COLUMNS.get(sort) or Agreement.reference
     order = column.desc() if descending else column.asc()
     # The id tie-breaker keeps pages stable when many rows share a value.
