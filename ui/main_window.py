@@ -537,7 +537,9 @@ class MainWindow(QMainWindow):
         if fn is None:
             self._editor_missing(self.tr("backup"))
             return
-        fn(self, self.db)
+        path = fn(self, self.db)
+        if path is not None:
+            self.announce(self.tr("Backed up to %1").replace("%1", str(path)))
 
     def restore(self) -> None:
         fn = optional("ui.dialogs.backup", "restore")

@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
 
+from app.db import Database
 from ui import settings
 from ui.widgets import files
 
@@ -48,3 +50,28 @@ def test_a_missing_documents_folder_falls_back_to_home_not_the_working_folder(
     offered = _offered(monkeypatch, None)
     assert files.save_path(None, "t", settings.FOLDER_BACKUPS, "x.db", "") == (None, "")
     assert offered == [str(Path.home() / "x.db")]
+
+
+def test_a_backup_starts_in_documents_and_is_announced_in_the_status_bar(
+    qtbot: QtBot, ui_db: Database, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from datetime import date
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.main_window import MainWindow
+
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    monkeypatch.setattr(QStandardPaths, "writableLocation", lambda _where: str(documents))
+    monkeypatch.setattr(QMessageBox, "information", lambda *_a: QMessageBox.StandardButton.Ok)
+    target = documents / "copy.db"
+    offered = _offered(monkeypatch, target)
+    window = MainWindow(ui_db, date(2026, 11, 26))
+    qtbot.addWidget(window)
+    window.backup_action.trigger()
+    assert Path(offered[0]).parent == documents
+    assert Path(offered[0]).name.startswith("partnerdesk-")
+    assert target.exists()
+    assert window.statusBar().currentMessage() == f"Backed up to {target}"
+    assert settings.FOLDER_BACKUPS.get() == str(documents)
