@@ -5,10 +5,10 @@
     <name>AgreementsPage</name>
     <message numerus="yes">
         <location filename="../../ui/pages/agreements.py" line="247"/>
-        <source>%n agreement(s)</source>
+        <source>%Ln agreement(s)</source>
         <translation>
-            <numerusform>%n agreement</numerusform>
-            <numerusform>%n agreements</numerusform>
+            <numerusform>%Ln agreement</numerusform>
+            <numerusform>%Ln agreements</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -51,18 +51,18 @@
     <name>Exporter</name>
     <message numerus="yes">
         <location filename="../../ui/dialogs/export_dialog.py" line="208"/>
-        <source>Exported %n agreement(s) to %1</source>
+        <source>Exported %Ln agreement(s) to %1</source>
         <translation>
-            <numerusform>Exported %n agreement to %1</numerusform>
-            <numerusform>Exported %n agreements to %1</numerusform>
+            <numerusform>Exported %Ln agreement to %1</numerusform>
+            <numerusform>Exported %Ln agreements to %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/dialogs/export_dialog.py" line="210"/>
-        <source>Exported %n partner(s) to %1</source>
+        <source>Exported %Ln partner(s) to %1</source>
         <translation>
-            <numerusform>Exported %n partner to %1</numerusform>
-            <numerusform>Exported %n partners to %1</numerusform>
+            <numerusform>Exported %Ln partner to %1</numerusform>
+            <numerusform>Exported %Ln partners to %1</numerusform>
         </translation>
     </message>
 </context>
@@ -143,10 +143,10 @@
     <name>PartnersPage</name>
     <message numerus="yes">
         <location filename="../../ui/pages/partners.py" line="273"/>
-        <source>%n partner(s)</source>
+        <source>%Ln partner(s)</source>
         <translation>
-            <numerusform>%n partner</numerusform>
-            <numerusform>%n partners</numerusform>
+            <numerusform>%Ln partner</numerusform>
+            <numerusform>%Ln partners</numerusform>
         </translation>
     </message>
 </context>

@@ -503,9 +503,9 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message numerus="yes">
         <location filename="../../ui/pages/agreements.py" line="247"/>
-        <source>%n agreement(s)</source>
+        <source>%Ln agreement(s)</source>
         <translation>
-            <numerusform>%n 份协议</numerusform>
+            <numerusform>%Ln 份协议</numerusform>
         </translation>
     </message>
     <message>
@@ -1585,16 +1585,16 @@ All agreements incl. ended and drafts (%3): %4</source>
     </message>
     <message numerus="yes">
         <location filename="../../ui/dialogs/export_dialog.py" line="208"/>
-        <source>Exported %n agreement(s) to %1</source>
+        <source>Exported %Ln agreement(s) to %1</source>
         <translation>
-            <numerusform>已将 %n 份协议导出到 %1</numerusform>
+            <numerusform>已将 %Ln 份协议导出到 %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/dialogs/export_dialog.py" line="210"/>
-        <source>Exported %n partner(s) to %1</source>
+        <source>Exported %Ln partner(s) to %1</source>
         <translation>
-            <numerusform>已将 %n 个合作伙伴导出到 %1</numerusform>
+            <numerusform>已将 %Ln 个合作伙伴导出到 %1</numerusform>
         </translation>
     </message>
     <message>
@@ -2942,9 +2942,9 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
     </message>
     <message numerus="yes">
         <location filename="../../ui/pages/partners.py" line="273"/>
-        <source>%n partner(s)</source>
+        <source>%Ln partner(s)</source>
         <translation>
-            <numerusform>%n 个合作伙伴</numerusform>
+            <numerusform>%Ln 个合作伙伴</numerusform>
         </translation>
     </message>
     <message>

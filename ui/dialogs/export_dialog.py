@@ -205,9 +205,9 @@ class Exporter(QObject):
 
     def _done(self, result: ExportResult) -> None:
         if result.what == "agreements":
-            text = self.tr("Exported %n agreement(s) to %1", "", result.rows)
+            text = self.tr("Exported %Ln agreement(s) to %1", "", result.rows)
         else:
-            text = self.tr("Exported %n partner(s) to %1", "", result.rows)
+            text = self.tr("Exported %Ln partner(s) to %1", "", result.rows)
         self.announce(text.replace("%1", str(result.path)))
 
     def _failed(self, exc: BaseException) -> None:

@@ -244,7 +244,7 @@ class AgreementsPage(QWidget):
     def _show_count(self) -> None:
         self._restore_selection()
         n = self.model.rowCount()
-        self.count_label.setText(self.tr("%n agreement(s)", "", n))
+        self.count_label.setText(self.tr("%Ln agreement(s)", "", n))
         self.count_changed.emit(n)
 
     def _show_busy(self, busy: bool) -> None:

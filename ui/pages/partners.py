@@ -270,7 +270,7 @@ class PartnersPage(QWidget):
 
     def _show_count(self) -> None:
         self._restore_selection()
-        self.count_label.setText(self.tr("%n partner(s)", "", self.model.rowCount()))
+        self.count_label.setText(self.tr("%Ln partner(s)", "", self.model.rowCount()))
 
     def context_actions(self, partner_id: int) -> list[QAction]:
         """What a right-click on a partner offers (also used by tests)."""
