@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QInputDialog, QMessageBox, QWidget
 
 from app.db import Database, open_database
@@ -166,6 +166,17 @@ def offer_demo_if_empty(window: MainWindow) -> bool:
     return False
 
 
+class ReminderWords(QObject):
+    """The start-up reminder's counted sentences: said in a class, because pyside6-lupdate
+    files plural forms only for ``self.tr(text, "", n)``."""
+
+    def due(self, total: int, days: int) -> str:
+        return self.tr("%Ln decision(s) due within %1 days:", "", total).replace("%1", str(days))
+
+    def missed(self, count: int) -> str:
+        return self.tr("%Ln live agreement(s) are past their decision date.", "", count)
+
+
 def startup_reminder(window: MainWindow, today: date | None = None) -> QMessageBox | None:
     """Decisions due within the reminder window; the box can switch itself off."""
     if not settings.STARTUP_REMINDER.get():
@@ -189,19 +200,12 @@ def startup_reminder(window: MainWindow, today: date | None = None) -> QMessageB
     box = QMessageBox(window)
     box.setIcon(QMessageBox.Icon.Information)
     box.setWindowTitle(translate("Application", "Renewal decisions due"))
-    box.setText(
-        translate("Application", "%1 decision(s) due within %2 days:")
-        .replace("%1", f"{total:,}")
-        .replace("%2", str(days))
-    )
+    box.setText(ReminderWords().due(total, days))
     if missed:
         # Missed notice dates are the most urgent news of the day: said first.
         lines.insert(
             0,
-            translate("Application", "%1 live agreement(s) are past their decision date.").replace(
-                "%1", f"{missed:,}"
-            )
-            + "\n",
+            ReminderWords().missed(missed) + "\n",
         )
     box.setInformativeText("\n".join(lines))
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -10,7 +10,13 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QTranslator,
+)
 from PySide6.QtWidgets import QApplication
 
 from app.domain.enums import (
@@ -25,6 +31,20 @@ I18N_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
 LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
 
 _installed: list[QTranslator] = []
+# Qt 6's own file dialog labels its boxes "&Look in:" and "Files of &type:", and names
+# file types under QAbstractFileIconProvider; the qtbase_zh_CN that PySide6 ships only knows
+# the Qt 5 texts, so these stayed English. Our catalogue carries them (searched before Qt's).
+QT_WORDS_MISSING_FROM_QTBASE = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Folder"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "File"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "%1 File"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Drive"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Shortcut"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Unknown"),
+)
+_language = "en"
 
 
 def system_language() -> str:
@@ -32,33 +52,42 @@ def system_language() -> str:
 
 
 def current_language() -> str:
-    return "zh_CN" if _installed else "en"
+    return _language
+
+
+def _load(app: QApplication, name: str, folder: str | Path) -> bool:
+    translator = QTranslator(app)
+    if not translator.load(name, str(folder)):
+        return False
+    app.installTranslator(translator)
+    _installed.append(translator)
+    return True
 
 
 def install(app: QApplication, language: str) -> bool:
     """Switch the application to ``language`` ("en", "zh_CN"); True if it took effect.
 
     Installing or removing a translator sends every widget a LanguageChange event.
+    English has a catalogue too: the plural forms of "%n agreement(s)" ("1 agreement",
+    "2 agreements"), which Qt only takes from a translation.
     """
+    global _language
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
     if language in ("", "system"):
         language = system_language()
-    if language == "en":
-        return True
-    translator = QTranslator(app)
-    if not translator.load(str(I18N_DIR / f"partnerdesk_{language}.qm")):
+    if language != "en" and not (I18N_DIR / f"partnerdesk_{language}.qm").exists():
         return False
-    # Qt's own words (OK, Cancel, Yes, the context menu of a line edit) from Qt's catalogue.
-    qt_words = QTranslator(app)
-    if qt_words.load(
-        f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    ):
-        app.installTranslator(qt_words)
-        _installed.append(qt_words)
-    app.installTranslator(translator)
-    _installed.append(translator)
+    # Qt's own words (OK, Cancel, the file dialog's "Look in:") from Qt's catalogue, which
+    # PySide6-Essentials ships; installed first, so PartnerDesk's words win where both have one.
+    if language != "en":
+        _load(
+            app, f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        )
+    if not _load(app, f"partnerdesk_{language}.qm", I18N_DIR) and language != "en":
+        return False
+    _language = language
     return True
 
 

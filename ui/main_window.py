@@ -6,7 +6,6 @@ import logging
 from collections.abc import Callable
 from datetime import date
 from functools import partial
-from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoStack
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QStyle,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -29,11 +27,19 @@ from PySide6.QtWidgets import (
 from app.db import Database
 from app.errors import PartnerDeskError
 from app.services.agreements import get_agreement, renew_agreement
+from app.services.exporting import ExportResult
 from app.services.listing import count_agreements
 from app.services.partners import count_partners
-from ui import i18n, settings
+from ui import i18n, main_menus, settings
 from ui.changes import AGREEMENT, PARTNER, Changes
 from ui.dialogs import backup
+from ui.dialogs.export_dialog import (
+    ExportDialog,
+    Exporter,
+    ExportRequest,
+    ListState,
+    request_for,
+)
 from ui.dialogs.renew import confirm_renewal
 from ui.editors.agreement.editor import AgreementEditor
 from ui.editors.partner_editor import PartnerEditor
@@ -43,9 +49,12 @@ from ui.pages.dashboard import DashboardPage
 from ui.pages.partners import PartnersPage
 from ui.pages.renewals import RenewalsPage
 from ui.undo import delete_agreement_undoable, undo_events
+from ui.worker import Job
 
 log = logging.getLogger(__name__)
 
+# Room a window manager takes around a window: borders, and a title bar of up to ~40 px.
+FRAME = QSize(16, 48)
 PAGES = ("dashboard", "agreements", "partners", "renewals", "reports")
 
 
@@ -75,8 +84,38 @@ class _LazyPage(Page):
             self._page.save_state()
 
 
+def default_size(window: QWidget) -> QSize:
+    """1400×860 where the screen has room; else the screen, less a window manager's frame.
+
+    (A 1366×768 laptop would otherwise get a window taller than its screen, with the
+    status bar and the bottom of every page out of sight.)
+    """
+    screen = window.screen()
+    if screen is None:
+        return QSize(1400, 860)
+    room = screen.availableGeometry()
+    return QSize(min(1400, room.width() - FRAME.width()), min(860, room.height() - FRAME.height()))
+
+
 class MainWindow(QMainWindow):
     language_changed = Signal(str)
+    # Built by ui.main_menus (again after a language switch).
+    new_agreement_action: QAction
+    new_partner_action: QAction
+    import_action: QAction
+    export_action: QAction
+    backup_action: QAction
+    restore_action: QAction
+    demo_action: QAction
+    settings_action: QAction
+    quit_action: QAction
+    undo_action: QAction
+    redo_action: QAction
+    find_action: QAction
+    refresh_action: QAction
+    page_actions: list[QAction]
+    about_action: QAction
+    search_edit: QLineEdit
 
     def __init__(self, db: Database, today: date | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -85,12 +124,18 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(200)
         self._open_editors: list[QWidget] = []
+        self.export_dialog: ExportDialog | None = None
+        self.export_job: Job[ExportResult] | None = None
         # A bound method, not a lambda: Qt drops the connection with this window.
         undo_events().changed.connect(self.announce)
         self._pending = Changes()
         # Changes announced together (a macro of deletions) are applied once.
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
         self._refresh_timer.timeout.connect(self._apply_pending)
+        # A timer the window owns (not QTimer.singleShot): a window closed and deleted
+        # before it fires is never rebuilt.
+        self._retranslate_timer = QTimer(self, singleShot=True, interval=0)
+        self._retranslate_timer.timeout.connect(self.retranslate)
         self.setMinimumSize(QSize(960, 600))
         self._build()
         self.restore_window()
@@ -108,6 +153,10 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
+        self.nav.setAccessibleName(self.tr("Pages"))
+        self.nav.setAccessibleDescription(
+            self.tr("Dashboard, agreements, partners, renewals, reports")
+        )
         self.nav.setIconSize(QSize(22, 22))
         self.nav.setSpacing(2)
         style = self.style()
@@ -120,7 +169,7 @@ class MainWindow(QMainWindow):
         }
         for key, page in self._pages().items():
             self.stack.addWidget(page)
-            item = QListWidgetItem(style.standardIcon(icons[key]), self._page_title(key))
+            item = QListWidgetItem(style.standardIcon(icons[key]), self.page_title(key))
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
         nav_width = max(150, self.nav.sizeHintForColumn(0) + 28)
@@ -151,11 +200,13 @@ class MainWindow(QMainWindow):
             lambda pid: self.new_agreement(partner_id=pid)
         )
         self.partners.report_requested.connect(self.report_for_partner)
+        self.agreements.export_requested.connect(partial(self.export_list, "agreements"))
+        self.partners.export_requested.connect(partial(self.export_list, "partners"))
         self.dashboard.show_decisions.connect(self._show_decisions)
 
-        self._build_actions()
-        self._build_menus()
-        self._build_toolbar()
+        main_menus.build_actions(self)
+        main_menus.build_menus(self)
+        self.search_edit = main_menus.build_toolbar(self)
         self._build_status_bar()
         self.nav.setCurrentRow(max(0, PAGES.index(settings.LAST_PAGE.get()))
                                if settings.LAST_PAGE.get() in PAGES else 0)  # fmt: skip
@@ -163,7 +214,9 @@ class MainWindow(QMainWindow):
     def _make_reports_page(self) -> QWidget:
         from ui.pages.reports_page import ReportsPage  # here: it loads the PDF machinery
 
-        return ReportsPage(self.db)
+        page = ReportsPage(self.db)
+        page.saved.connect(self.show_status)
+        return page
 
     def _pages(self) -> dict[str, Page]:
         return {
@@ -174,7 +227,10 @@ class MainWindow(QMainWindow):
             "reports": self.reports,
         }
 
-    def _page_title(self, key: str) -> str:
+    def page_keys(self) -> tuple[str, ...]:
+        return PAGES
+
+    def page_title(self, key: str) -> str:
         return {
             "dashboard": self.tr("Dashboard"),
             "agreements": self.tr("Agreements"),
@@ -182,114 +238,6 @@ class MainWindow(QMainWindow):
             "renewals": self.tr("Renewals"),
             "reports": self.tr("Reports"),
         }[key]
-
-    def _action(
-        self, text: str, slot: Callable[[], object], shortcut: Any = None, tip: str = ""
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
-
-    def _build_actions(self) -> None:
-        # After a language switch: the old actions go, so no shortcut is claimed twice.
-        for old in self.findChildren(QAction):
-            if old.parent() is self:
-                old.deleteLater()
-        style = self.style()
-        sk = QKeySequence.StandardKey
-        self.new_agreement_action = self._action(
-            self.tr("New &agreement…"), self.new_agreement, sk.New,
-            self.tr("Create an agreement with a partner"),
-        )  # fmt: skip
-        self.new_agreement_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_FileIcon))
-        self.new_partner_action = self._action(
-            self.tr("New &partner…"), self.new_partner, "Ctrl+Shift+N",
-            self.tr("Add a partner company"),
-        )  # fmt: skip
-        self.new_partner_action.setIcon(
-            style.standardIcon(QStyle.StandardPixmap.SP_FileDialogNewFolder)
-        )
-        self.import_action = self._action(self.tr("&Import…"), self.import_data, "Ctrl+I")
-        self.backup_action = self._action(self.tr("&Back up…"), self.back_up)
-        self.restore_action = self._action(self.tr("&Restore from backup…"), self.restore)
-        self.demo_action = self._action(self.tr("Load &demo data…"), self.offer_demo_data)
-        self.settings_action = self._action(
-            self.tr("&Settings…"), self.open_settings, sk.Preferences
-        )
-        if self.settings_action.shortcut().isEmpty():
-            self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
-        self.quit_action = self._action(self.tr("&Quit"), self.close, sk.Quit)
-        if self.quit_action.shortcut().isEmpty():
-            self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        self.undo_action.setShortcut(QKeySequence(sk.Undo))
-        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(sk.Redo)])
-        self.find_action = self._action(self.tr("&Find…"), self.focus_search, sk.Find)
-        self.refresh_action = self._action(self.tr("Re&fresh"), self.refresh_all, sk.Refresh)
-        if self.refresh_action.shortcut().isEmpty():
-            self.refresh_action.setShortcut(QKeySequence("F5"))
-        self.page_actions: list[QAction] = []
-        for number, key in enumerate(PAGES, start=1):
-            action = self._action(
-                self._page_title(key), partial(self.show_page, key), f"Ctrl+{number}"
-            )
-            self.page_actions.append(action)
-        self.about_action = self._action(self.tr("&About PartnerDesk"), self.about)
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        bar.clear()
-        file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addActions([self.new_agreement_action, self.new_partner_action])
-        file_menu.addSeparator()
-        file_menu.addAction(self.import_action)
-        file_menu.addActions([self.backup_action, self.restore_action])
-        file_menu.addAction(self.demo_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.settings_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        edit_menu = bar.addMenu(self.tr("&Edit"))
-        edit_menu.addActions([self.undo_action, self.redo_action])
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.find_action)
-        view_menu = bar.addMenu(self.tr("&View"))
-        view_menu.addActions(self.page_actions)
-        view_menu.addSeparator()
-        view_menu.addAction(self.refresh_action)
-        help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(self.about_action)
-
-    def _build_toolbar(self) -> None:
-        for old in self.findChildren(QToolBar):
-            self.removeToolBar(old)
-            old.deleteLater()
-        toolbar = QToolBar(self.tr("Main toolbar"))
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.addActions([self.new_agreement_action, self.new_partner_action])
-        toolbar.addSeparator()
-        toolbar.addActions([self.undo_action, self.redo_action])
-        spacer = QWidget()
-        spacer.setSizePolicy(
-            spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred
-        )
-        toolbar.addWidget(spacer)
-        self.search_edit = QLineEdit()
-        self.search_edit.setObjectName("globalSearch")
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setPlaceholderText(self.tr("Search references, titles, partners (Ctrl+F)"))
-        self.search_edit.setMinimumWidth(320)
-        self.search_edit.returnPressed.connect(self.run_search)
-        toolbar.addWidget(self.search_edit)
-        self.addToolBar(toolbar)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -328,6 +276,10 @@ class MainWindow(QMainWindow):
             self.db_label.setText(f"{self.db_label.text()} — {off}")
             self.db_label.setToolTip(off)
 
+    def show_status(self, message: str) -> None:
+        """A finished save or export, said where the user looks for it."""
+        self.statusBar().showMessage(message, 10_000)
+
     def retranslate(self) -> None:
         """Rebuild every page and menu in the language just installed."""
         current = self.current_page()
@@ -345,7 +297,7 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "stack"):
             # Pages are rebuilt (not patched string by string): nothing can stay behind
             # in the old language. Deferred: Qt is still delivering the event.
-            QTimer.singleShot(0, self.retranslate)
+            self._retranslate_timer.start()
         super().changeEvent(event)
 
     # --- navigation ---------------------------------------------------------------------
@@ -448,7 +400,9 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.question(
             self,
             self.tr("Delete agreements"),
-            self.tr("Delete %n agreement(s)? You can undo this with Ctrl+Z.", "", len(ids)),
+            self.tr("Delete %n agreement(s)? You can undo this with %1.", "", len(ids)).replace(
+                "%1", self.undo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -525,8 +479,33 @@ class MainWindow(QMainWindow):
             self.undo_stack.clear()
             self.apply_changes(Changes.all())
 
+    def list_state(self) -> ListState:
+        return ListState(
+            self.agreements.current_filter(),
+            self.partners.current_filter(),
+            frozenset(self.agreements.selected_ids()),
+        )
+
+    def export_data(self) -> None:
+        """File ▸ Export…: the dialog starts on the list the user is looking at."""
+        what = "partners" if self.current_page() == "partners" else "agreements"
+        self.export_dialog = ExportDialog(self.list_state(), what, self)
+        self.export_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog = self.export_dialog
+        dialog.accepted.connect(lambda: self._export(dialog.request()))
+        dialog.open()
+
+    def export_list(self, what: str, scope: str, fmt: str) -> None:
+        """From a list's context menu: no dialog, straight to where to save it."""
+        self._export(request_for(self.list_state(), what, scope, fmt))
+
+    def _export(self, request: ExportRequest) -> None:
+        self.export_job = Exporter(self, self.db, self.today, self.show_status).run(request)
+
     def back_up(self) -> None:
-        backup.back_up(self, self.db)
+        path = backup.back_up(self, self.db)
+        if path is not None:
+            self.show_status(self.tr("Backed up to %1").replace("%1", str(path)))
 
     def restore(self) -> None:
         if backup.restore(self, self.db):
@@ -579,7 +558,7 @@ class MainWindow(QMainWindow):
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1400, 860)
+            self.resize(default_size(self))
         state = settings.MAIN_STATE.get()
         if not state.isEmpty():
             self.restoreState(state)

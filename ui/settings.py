@@ -73,3 +73,12 @@ def splitter_state(name: str) -> Option[QByteArray]:
 # Automatic backup when the window closes (empty folder: off)
 BACKUP_FOLDER = Option[str]("backup/folder", "")
 BACKUP_KEEP = Option[int]("backup/keep", 10)
+
+# The folder a file dialog starts in, one per purpose (empty: the user's Documents folder).
+# Reports and exports go to different places for most people; one shared "last folder"
+# would send every report into the export folder.
+FOLDER_REPORTS = Option[str]("folders/reports", "")
+FOLDER_EXPORTS = Option[str]("folders/exports", "")
+FOLDER_IMPORTS = Option[str]("folders/imports", "")
+FOLDER_BACKUPS = Option[str]("folders/backups", "")
+FOLDER_ATTACHMENTS = Option[str]("folders/attachments", "")

@@ -12,13 +12,15 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, bindparam, case, func, literal, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import visitors
 
 from app.db.sql import contains_text
 from app.domain.enums import AgreementStatus, AgreementType, OperatingModel
-from app.domain.models import Agreement, BrandAgreement, Partner
+from app.domain.models import Agreement, BrandAgreement, FxRate, Partner
+from app.domain.money import quantize
+from app.services.settings import base_currency
 
 if TYPE_CHECKING:
     AnySelect: TypeAlias = Select[*tuple[Any, ...]]
@@ -39,6 +41,7 @@ class AgreementFilter:
     start_from: date | None = None
     end_to: date | None = None
     today: date | None = None  # for expiring_within; defaults to date.today()
+    ids: frozenset[int] | None = None  # only these agreements (a selection in a list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +64,8 @@ class AgreementRow:
     decision_date: date
     auto_renew: bool
     operating_model: OperatingModel | None
+    # The value in the base currency with the rate in force; None: no rate to convert with.
+    base_value: Decimal | None = None
 
     @property
     def partner_display(self) -> str:
@@ -82,6 +87,8 @@ SORT_COLUMNS: dict[str, Any] = {
     "end_date": Agreement.end_date,
     "decision_date": Agreement.decision_date,
     "operating_model": BrandAgreement.operating_model,
+    # In the base currency with the rate in force (see rate_to_base): built per query.
+    "base_value": None,
 }
 
 
@@ -92,6 +99,11 @@ def _partners_named(text: str) -> AnySelect:
 
 
 def _filtered(stmt: AnySelect, f: AgreementFilter) -> AnySelect:
+    if f.ids is not None:
+        # Written into the SQL, not bound one parameter per id: a selection of 50,000 rows
+        # would pass SQLite's limit on bound parameters.
+        chosen: Any = bindparam("chosen_ids", sorted(f.ids), expanding=True, literal_execute=True)
+        stmt = stmt.where(Agreement.id.in_(chosen))
     if f.types:
         stmt = stmt.where(Agreement.type.in_(sorted(f.types)))
     if f.statuses:
@@ -184,11 +196,41 @@ _ROW_COLUMNS = (
 )  # fmt: skip
 
 
-def _order(stmt: AnySelect, sort: str, descending: bool) -> AnySelect:
-    column = SORT_COLUMNS.get(sort, Agreement.reference)
+def rate_to_base(base: str, on: date) -> Any:
+    """SQL for the rate in force on ``on`` from each agreement's currency to ``base``.
+
+    NULL when the currency has no rate dated on or before ``on``. The rate is in the
+    database's own units (a scaled integer on SQLite): multiplied by the value it sorts
+    values of any currency on one scale, exactly, in the database.
+    """
+    newest = (
+        select(FxRate.rate)
+        .where(
+            FxRate.currency == Agreement.currency,
+            FxRate.base == base,
+            FxRate.effective_date <= on,
+        )
+        .order_by(FxRate.effective_date.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    one = literal(Decimal(1), FxRate.__table__.c.rate.type)
+    return case((Agreement.currency == base, one), else_=newest)
+
+
+def _order(
+    session: Session, stmt: AnySelect, sort: str, descending: bool, f: AgreementFilter
+) -> AnySelect:
+    tie = Agreement.id.desc() if descending else Agreement.id.asc()
+    if sort == "base_value":
+        rate = rate_to_base(base_currency(session), f.today or date.today())
+        value = Agreement.value * rate
+        # Agreements that cannot be converted come last whichever way the list is sorted.
+        return stmt.order_by(rate.is_(None).asc(), value.desc() if descending else value.asc(), tie)
+    column = SORT_COLUMNS.get(sort) or Agreement.reference
     order = column.desc() if descending else column.asc()
     # The id tie-breaker keeps pages stable when many rows share a value.
-    return stmt.order_by(order, Agreement.id.desc() if descending else Agreement.id.asc())
+    return stmt.order_by(order, tie)
 
 
 def count_agreements(session: Session, f: AgreementFilter | None = None) -> int:
@@ -204,23 +246,31 @@ def agreement_ids(
     descending: bool = False,
 ) -> list[int]:
     f = f or AgreementFilter()
-    column = SORT_COLUMNS.get(sort, Agreement.reference)
-    stmt = _order(select_agreements([Agreement.id], f, order_by=[column]), sort, descending)
-    return list(session.scalars(stmt))
+    column = SORT_COLUMNS.get(sort) or Agreement.reference
+    stmt = select_agreements([Agreement.id], f, order_by=[column])
+    return list(session.scalars(_order(session, stmt, sort, descending, f)))
 
 
 def _row(r: Any) -> AgreementRow:
     return AgreementRow(*r)
 
 
-def agreement_rows(session: Session, ids: Sequence[int]) -> list[AgreementRow]:
-    """Rows for exactly these ids, in this order (what a list model asks for on demand)."""
+def agreement_rows(
+    session: Session, ids: Sequence[int], *, on: date | None = None
+) -> list[AgreementRow]:
+    """Rows for exactly these ids, in this order (what a list model asks for on demand).
+
+    Each row carries its value in the base currency with the rate in force ``on`` (today).
+    """
     if not ids:
         return []
-    found = {
-        r[0]: _row(r)
-        for r in session.execute(_base(_ROW_COLUMNS).where(Agreement.id.in_(list(ids))))
-    }
+    rate = rate_to_base(base_currency(session), on or date.today()).label("rate")
+    stmt = _base([*_ROW_COLUMNS, rate]).where(Agreement.id.in_(list(ids)))
+    found = {}
+    for r in session.execute(stmt):
+        *columns, to_base = r
+        converted = None if to_base is None else quantize(r.value * to_base)
+        found[r.id] = _row((*columns, converted))
     return [found[i] for i in ids if i in found]
 
 
@@ -233,7 +283,8 @@ def list_agreements(
     offset: int = 0,
     limit: int | None = None,
 ) -> list[AgreementRow]:
-    stmt = _order(_filtered(_base(_ROW_COLUMNS), f or AgreementFilter()), sort, descending)
+    f = f or AgreementFilter()
+    stmt = _order(session, _filtered(_base(_ROW_COLUMNS), f), sort, descending, f)
     stmt = stmt.offset(offset)
     if limit is not None:
         stmt = stmt.limit(limit)
@@ -248,7 +299,8 @@ def iter_agreements(
     batch: int = 2000,
 ) -> Iterator[AgreementRow]:
     """Every matching row, streamed in batches: memory stays flat at 100,000 rows."""
-    stmt = _order(_filtered(_base(_ROW_COLUMNS), f or AgreementFilter()), sort, False)
+    f = f or AgreementFilter()
+    stmt = _order(session, _filtered(_base(_ROW_COLUMNS), f), sort, False, f)
     result = session.execute(stmt.execution_options(yield_per=batch))
     for r in result:
         yield _row(r)

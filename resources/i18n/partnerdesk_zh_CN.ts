@@ -353,77 +353,87 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>AgreementTableModel</name>
     <message>
-        <location filename="../../ui/models/agreements.py" line="61"/>
+        <location filename="../../ui/models/agreements.py" line="64"/>
+        <source>No %1 → %2 exchange rate dated on or before %3: add one in Settings to compare this value with the others.</source>
+        <translation>没有 %3 或之前生效的 %1 → %2 汇率：请在“设置”中添加，才能与其他金额比较。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/agreements.py" line="81"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="66"/>
+        <location filename="../../ui/models/agreements.py" line="86"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="70"/>
+        <location filename="../../ui/models/agreements.py" line="90"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="76"/>
+        <location filename="../../ui/models/agreements.py" line="96"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="81"/>
+        <location filename="../../ui/models/agreements.py" line="101"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="85"/>
+        <location filename="../../ui/models/agreements.py" line="105"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="91"/>
+        <location filename="../../ui/models/agreements.py" line="111"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="98"/>
+        <location filename="../../ui/models/agreements.py" line="118"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="104"/>
+        <location filename="../../ui/models/agreements.py" line="124"/>
+        <source>Value (%1)</source>
+        <translation>金额（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/agreements.py" line="132"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="111"/>
+        <location filename="../../ui/models/agreements.py" line="139"/>
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="117"/>
+        <location filename="../../ui/models/agreements.py" line="148"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="123"/>
+        <location filename="../../ui/models/agreements.py" line="154"/>
         <source>Days to decide</source>
         <translation>距决策天数</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="130"/>
+        <location filename="../../ui/models/agreements.py" line="161"/>
         <source>Operating model</source>
         <translation>经营模式</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="137"/>
+        <location filename="../../ui/models/agreements.py" line="168"/>
         <source>Auto-renew</source>
         <translation>自动续约</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="138"/>
+        <location filename="../../ui/models/agreements.py" line="169"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -431,91 +441,161 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>AgreementsPage</name>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="74"/>
+        <location filename="../../ui/pages/agreements.py" line="77"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="78"/>
+        <location filename="../../ui/pages/agreements.py" line="81"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="79"/>
+        <location filename="../../ui/pages/agreements.py" line="82"/>
         <source>Live (active or pending)</source>
         <translation>生效中（生效或待审批）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="84"/>
+        <location filename="../../ui/pages/agreements.py" line="87"/>
+        <location filename="../../ui/pages/agreements.py" line="113"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="87"/>
+        <location filename="../../ui/pages/agreements.py" line="90"/>
         <source>Search reference, title, partner…</source>
         <translation>搜索编号、标题、合作伙伴…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="90"/>
+        <location filename="../../ui/pages/agreements.py" line="93"/>
         <source>Decision from</source>
         <translation>决策日期从</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="96"/>
+        <location filename="../../ui/pages/agreements.py" line="99"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="98"/>
+        <location filename="../../ui/pages/agreements.py" line="101"/>
         <source>Columns</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="121"/>
+        <location filename="../../ui/pages/agreements.py" line="109"/>
+        <source>Search agreements</source>
+        <translation>搜索协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/agreements.py" line="110"/>
+        <source>Cooperation type</source>
+        <translation>合作类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/agreements.py" line="111"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/agreements.py" line="112"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/agreements.py" line="114"/>
+        <source>Decision date from</source>
+        <translation>决策日期起</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/agreements.py" line="115"/>
+        <source>Decision date to</source>
+        <translation>决策日期止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/agreements.py" line="132"/>
+        <source>Agreements</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/agreements.py" line="134"/>
+        <source>Enter opens the agreement; the context menu renews, reports or exports</source>
+        <translation>回车打开协议；右键菜单可续约、生成报告或导出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/agreements.py" line="140"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="157"/>
+        <location filename="../../ui/pages/agreements.py" line="177"/>
         <source>All owners</source>
         <translation>全部负责人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="228"/>
-        <source>%n agreement(s)</source>
+        <location filename="../../ui/pages/agreements.py" line="248"/>
+        <source>%Ln agreement(s)</source>
         <translation>
-            <numerusform>%n 份协议</numerusform>
+            <numerusform>%Ln 份协议</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="233"/>
+        <location filename="../../ui/pages/agreements.py" line="335"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/agreements.py" line="337"/>
+        <source>%n selected agreement(s) as CSV…</source>
+        <translation>
+            <numerusform>将选中的 %n 份协议导出为 CSV…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/agreements.py" line="338"/>
+        <source>%n selected agreement(s) as XLSX…</source>
+        <translation>
+            <numerusform>将选中的 %n 份协议导出为 XLSX…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/agreements.py" line="339"/>
+        <source>This list as CSV…</source>
+        <translation>将此列表导出为 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/agreements.py" line="340"/>
+        <source>This list as XLSX…</source>
+        <translation>将此列表导出为 XLSX…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/agreements.py" line="253"/>
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="295"/>
+        <location filename="../../ui/pages/agreements.py" line="315"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="296"/>
+        <location filename="../../ui/pages/agreements.py" line="316"/>
         <source>Renew…</source>
         <translation>续约…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="302"/>
+        <location filename="../../ui/pages/agreements.py" line="322"/>
         <source>Export report…</source>
         <translation>导出报告…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="306"/>
+        <location filename="../../ui/pages/agreements.py" line="326"/>
         <source>Delete %n agreement(s)…</source>
         <translation>
             <numerusform>删除 %n 份协议…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="309"/>
+        <location filename="../../ui/pages/agreements.py" line="329"/>
         <source>New agreement…</source>
         <translation>新建协议…</translation>
     </message>
@@ -599,32 +679,22 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>该数据库还没有协议。是否加载演示数据先看看？</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="187"/>
+        <location filename="../../ui/application.py" line="198"/>
         <source>… and %1 more</source>
         <translation>… 另有 %1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="191"/>
+        <location filename="../../ui/application.py" line="202"/>
         <source>Renewal decisions due</source>
         <translation>续约决策即将到期</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="193"/>
-        <source>%1 decision(s) due within %2 days:</source>
-        <translation>%2 天内有 %1 项决策到期：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/application.py" line="201"/>
-        <source>%1 live agreement(s) are past their decision date.</source>
-        <translation>%1 份生效协议已过决策日期。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/application.py" line="208"/>
+        <location filename="../../ui/application.py" line="212"/>
         <source>Don&apos;t remind me at start-up</source>
         <translation>启动时不再提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="211"/>
+        <location filename="../../ui/application.py" line="215"/>
         <source>Show renewals</source>
         <translation>查看续约</translation>
     </message>
@@ -632,22 +702,22 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>AttachmentDialog</name>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="35"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="38"/>
         <source>Add document</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="42"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="45"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="43"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="46"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="44"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="47"/>
         <source>Expires on</source>
         <translation>到期日</translation>
     </message>
@@ -655,82 +725,93 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>AttachmentsTab</name>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="53"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="56"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="53"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="56"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="53"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="56"/>
         <source>Expires</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="53"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="56"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="54"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="57"/>
         <source>Added</source>
         <translation>添加时间</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="54"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="57"/>
         <source>By</source>
         <translation>添加人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="57"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="60"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="58"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="61"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="59"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="62"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="146"/>
         <source>Save a copy…</source>
         <translation>另存副本…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="60"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="63"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="87"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="90"/>
         <source>Add document</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="134"/>
-        <source>No application opens {name}; use “Save a copy…”.</source>
-        <translation>没有可打开 {name} 的程序；请使用“另存副本…”。</translation>
+        <location filename="../../ui/editors/agreement/attachments.py" line="141"/>
+        <source>Cannot open the document</source>
+        <translation>无法打开文档</translation>
     </message>
     <message>
         <location filename="../../ui/editors/agreement/attachments.py" line="142"/>
+        <source>No application on this computer opens {name}.</source>
+        <translation>本机没有可以打开 {name} 的应用程序。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/attachments.py" line="145"/>
+        <source>Save a copy and open it with a program of your choice.</source>
+        <translation>请保存一份副本，再用您选择的程序打开。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/attachments.py" line="158"/>
         <source>Save a copy</source>
         <translation>另存副本</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="152"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="169"/>
         <source>Could not save {name}: {reason}</source>
         <translation>无法保存 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="159"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="176"/>
         <source>Remove document</source>
         <translation>移除文件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="160"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="177"/>
         <source>Remove “{name}”?</source>
         <translation>移除“{name}”？</translation>
     </message>
@@ -738,47 +819,47 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>Backup</name>
     <message>
-        <location filename="../../ui/dialogs/backup.py" line="31"/>
+        <location filename="../../ui/dialogs/backup.py" line="34"/>
         <source>PartnerDesk backup (*.db *.sqlite *.bak);;All files (*)</source>
         <translation>PartnerDesk 备份 (*.db *.sqlite *.bak);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup.py" line="52"/>
+        <location filename="../../ui/dialogs/backup.py" line="55"/>
         <source>Back up</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup.py" line="54"/>
+        <location filename="../../ui/dialogs/backup.py" line="57"/>
         <source>This is a team database on a server: its administrator backs it up (pg_dump).</source>
         <translation>这是服务器上的团队数据库，由数据库管理员负责备份（pg_dump）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup.py" line="69"/>
+        <location filename="../../ui/dialogs/backup.py" line="72"/>
         <source>The backup failed: {error}</source>
         <translation>备份失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup.py" line="73"/>
+        <location filename="../../ui/dialogs/backup.py" line="76"/>
         <source>Backed up {agreements} agreements and {partners} partners to {path}.</source>
         <translation>已将 {agreements} 份协议和 {partners} 个合作伙伴备份到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup.py" line="91"/>
+        <location filename="../../ui/dialogs/backup.py" line="94"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup.py" line="93"/>
+        <location filename="../../ui/dialogs/backup.py" line="96"/>
         <source>This is a team database on a server: its administrator restores it (pg_restore).</source>
         <translation>这是服务器上的团队数据库，由数据库管理员负责恢复（pg_restore）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup.py" line="107"/>
+        <location filename="../../ui/dialogs/backup.py" line="110"/>
         <source>This backup cannot be restored: {error}</source>
         <translation>无法恢复此备份：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup.py" line="110"/>
+        <location filename="../../ui/dialogs/backup.py" line="113"/>
         <source>Replace everything in {db} with the backup {backup} ({agreements} agreements, {partners} partners)?
 
 What the database holds now is first saved beside it.</source>
@@ -787,19 +868,19 @@ What the database holds now is first saved beside it.</source>
 数据库现有内容会先在同一位置另存一份副本。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup.py" line="121"/>
+        <location filename="../../ui/dialogs/backup.py" line="125"/>
         <source>The restore failed: {error}</source>
         <translation>恢复失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup.py" line="127"/>
+        <location filename="../../ui/dialogs/backup.py" line="131"/>
         <source>
 The previous contents are in {path}.</source>
         <translation>
 原有内容已另存为 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup.py" line="129"/>
+        <location filename="../../ui/dialogs/backup.py" line="133"/>
         <source>Restored {backup}.</source>
         <translation>已从 {backup} 恢复。</translation>
     </message>
@@ -807,47 +888,47 @@ The previous contents are in {path}.</source>
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="257"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="266"/>
         <source>Check every row</source>
         <translation>检查每一行</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="259"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="268"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="266"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="275"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="266"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="275"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="266"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="275"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="281"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="290"/>
         <source>Checking every row…</source>
         <translation>正在检查每一行…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="282"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="291"/>
         <source>Checking</source>
         <translation>正在检查</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="298"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="307"/>
         <source>Correct the file and go back to check it again.</source>
         <translation>请修改文件后返回重新检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="300"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="309"/>
         <source>(The first {n} problems are shown.)</source>
         <translation>（仅显示前 {n} 个问题。）</translation>
     </message>
@@ -855,248 +936,204 @@ The previous contents are in {path}.</source>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="151"/>
+        <location filename="../../ui/pages/dashboard.py" line="127"/>
         <source>Agreements in the portfolio</source>
         <translation>组合中的协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="152"/>
+        <location filename="../../ui/pages/dashboard.py" line="128"/>
         <source>Active contract value</source>
         <translation>生效合同金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="153"/>
+        <location filename="../../ui/pages/dashboard.py" line="129"/>
         <source>Decisions due within 30 days</source>
         <translation>30 天内到期的决策</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="154"/>
-        <location filename="../../ui/pages/dashboard.py" line="204"/>
+        <location filename="../../ui/pages/dashboard.py" line="130"/>
+        <location filename="../../ui/pages/dashboard.py" line="180"/>
         <source>Overdue milestones</source>
         <translation>逾期里程碑</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="155"/>
-        <location filename="../../ui/pages/dashboard.py" line="205"/>
+        <location filename="../../ui/pages/dashboard.py" line="131"/>
+        <location filename="../../ui/pages/dashboard.py" line="181"/>
         <source>KPIs in red</source>
         <translation>红灯 KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="156"/>
+        <location filename="../../ui/pages/dashboard.py" line="132"/>
         <source>Documents expiring within 60 days</source>
         <translation>60 天内到期的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="163"/>
+        <location filename="../../ui/pages/dashboard.py" line="139"/>
         <source>Show them in the agreements list</source>
         <translation>在协议列表中查看</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="166"/>
+        <location filename="../../ui/pages/dashboard.py" line="142"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="166"/>
+        <location filename="../../ui/pages/dashboard.py" line="142"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="167"/>
-        <location filename="../../ui/pages/dashboard.py" line="171"/>
-        <location filename="../../ui/pages/dashboard.py" line="175"/>
-        <location filename="../../ui/pages/dashboard.py" line="179"/>
+        <location filename="../../ui/pages/dashboard.py" line="143"/>
+        <location filename="../../ui/pages/dashboard.py" line="147"/>
+        <location filename="../../ui/pages/dashboard.py" line="151"/>
+        <location filename="../../ui/pages/dashboard.py" line="155"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="167"/>
-        <location filename="../../ui/pages/dashboard.py" line="175"/>
+        <location filename="../../ui/pages/dashboard.py" line="143"/>
+        <location filename="../../ui/pages/dashboard.py" line="151"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="167"/>
+        <location filename="../../ui/pages/dashboard.py" line="143"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="168"/>
-        <location filename="../../ui/pages/dashboard.py" line="172"/>
+        <location filename="../../ui/pages/dashboard.py" line="144"/>
+        <location filename="../../ui/pages/dashboard.py" line="148"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="168"/>
+        <location filename="../../ui/pages/dashboard.py" line="144"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="171"/>
+        <location filename="../../ui/pages/dashboard.py" line="147"/>
         <source>Due</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="171"/>
+        <location filename="../../ui/pages/dashboard.py" line="147"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="172"/>
+        <location filename="../../ui/pages/dashboard.py" line="148"/>
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="175"/>
+        <location filename="../../ui/pages/dashboard.py" line="151"/>
         <source>KPI</source>
         <translation>KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="176"/>
+        <location filename="../../ui/pages/dashboard.py" line="152"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="176"/>
+        <location filename="../../ui/pages/dashboard.py" line="152"/>
         <source>Latest</source>
         <translation>最新</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="176"/>
+        <location filename="../../ui/pages/dashboard.py" line="152"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="179"/>
+        <location filename="../../ui/pages/dashboard.py" line="155"/>
         <source>Expires</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="179"/>
+        <location filename="../../ui/pages/dashboard.py" line="155"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="180"/>
+        <location filename="../../ui/pages/dashboard.py" line="156"/>
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="180"/>
+        <location filename="../../ui/pages/dashboard.py" line="156"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="185"/>
+        <location filename="../../ui/pages/dashboard.py" line="161"/>
         <source>Decision dates within:</source>
         <translation>决策日期范围：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="187"/>
+        <location filename="../../ui/pages/dashboard.py" line="163"/>
         <source>%1 days</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="203"/>
+        <location filename="../../ui/pages/dashboard.py" line="179"/>
+        <location filename="../../ui/pages/dashboard.py" line="183"/>
         <source>Decisions due</source>
         <translation>待决策</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="206"/>
+        <location filename="../../ui/pages/dashboard.py" line="182"/>
         <source>Expiring documents</source>
         <translation>即将到期的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="211"/>
+        <location filename="../../ui/pages/dashboard.py" line="192"/>
         <source>Needs attention today (%1)</source>
         <translation>今日待关注（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="220"/>
-        <source>Value by cooperation type</source>
-        <translation>按合作类型的金额</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/dashboard.py" line="221"/>
-        <source>Agreements by status</source>
-        <translation>按状态的协议数</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/dashboard.py" line="222"/>
-        <source>Brand operating model</source>
-        <translation>品牌经营模式</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/dashboard.py" line="223"/>
-        <source>Value by currency</source>
-        <translation>按币种的金额</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/dashboard.py" line="238"/>
+        <location filename="../../ui/pages/dashboard.py" line="207"/>
         <source>No agreements yet. Add one, import a file or load the demo data, and the portfolio is charted here.</source>
         <translation>还没有协议。新建协议、导入文件或加载演示数据后，协议组合将在此处以图表显示。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="295"/>
+        <location filename="../../ui/pages/dashboard.py" line="285"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="314"/>
+        <location filename="../../ui/pages/dashboard.py" line="304"/>
         <source>The dashboard could not be read: %1</source>
         <translation>无法读取仪表板：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="326"/>
+        <location filename="../../ui/pages/dashboard.py" line="316"/>
         <source>All agreements incl. ended and drafts: %1</source>
         <translation>全部协议（含已结束及草稿）：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="330"/>
+        <location filename="../../ui/pages/dashboard.py" line="320"/>
         <source>Active agreements (%1): %2
 All agreements incl. ended and drafts (%3): %4</source>
         <translation>生效协议（%1 份）：%2
 全部协议（含已结束及草稿，%3 份）：%4</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="341"/>
+        <location filename="../../ui/pages/dashboard.py" line="331"/>
         <source>+ %1 overdue</source>
         <translation>+ %1 项已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="398"/>
+        <location filename="../../ui/pages/dashboard.py" line="389"/>
         <source>overdue by 1 day</source>
         <translation>逾期 1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="400"/>
+        <location filename="../../ui/pages/dashboard.py" line="391"/>
         <source>overdue by %1 days</source>
         <translation>逾期 %1 天</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/dashboard.py" line="421"/>
-        <source>Value by cooperation type (%1)</source>
-        <translation>按合作类型的金额（%1）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/dashboard.py" line="433"/>
-        <source>Agreements</source>
-        <translation>协议</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/dashboard.py" line="438"/>
-        <source>Value by currency (million %1)</source>
-        <translation>按币种的金额（百万 %1）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/dashboard.py" line="448"/>
-        <source>Totals in %1 at the rates in force on %2.</source>
-        <translation>合计按 %2 生效的汇率折算为 %1。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/dashboard.py" line="451"/>
-        <source>Left out for lack of a rate: %1.</source>
-        <translation>因缺少汇率未计入：%1。</translation>
     </message>
 </context>
 <context>
@@ -1494,127 +1531,223 @@ All agreements incl. ended and drafts (%3): %4</source>
     </message>
 </context>
 <context>
-    <name>Export</name>
+    <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="449"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="67"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="70"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="453"/>
-        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
-        <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
+        <location filename="../../ui/dialogs/export_dialog.py" line="71"/>
+        <source>&amp;Agreements</source>
+        <translation>协议(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="475"/>
-        <source>Exported {n} rows to {path}.</source>
-        <translation>已导出 {n} 行到 {path}。</translation>
+        <location filename="../../ui/dialogs/export_dialog.py" line="71"/>
+        <source>&amp;Partners</source>
+        <translation>合作伙伴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="482"/>
-        <source>The export failed: {error}</source>
-        <translation>导出失败：{error}</translation>
+        <location filename="../../ui/dialogs/export_dialog.py" line="75"/>
+        <source>Rows</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="77"/>
+        <source>A&amp;ll</source>
+        <translation>全部(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="78"/>
+        <source>As the list is &amp;filtered now</source>
+        <translation>按列表当前的筛选(&amp;F)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/export_dialog.py" line="79"/>
+        <source>The %n &amp;selected agreement(s)</source>
+        <translation>
+            <numerusform>选中的 %n 份协议(&amp;S)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="83"/>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="85"/>
+        <source>&amp;CSV (UTF-8, opens in Excel)</source>
+        <translation>&amp;CSV（UTF-8，可用 Excel 打开）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="86"/>
+        <source>E&amp;xcel workbook (XLSX)</source>
+        <translation>Excel 工作簿 (XLSX)(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="97"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+</context>
+<context>
+    <name>Exporter</name>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="181"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="183"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="185"/>
+        <source>Export to</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="202"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="203"/>
+        <source>Writing %1…</source>
+        <translation>正在写入 %1…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/export_dialog.py" line="208"/>
+        <source>Exported %Ln agreement(s) to %1</source>
+        <translation>
+            <numerusform>已将 %Ln 份协议导出到 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/export_dialog.py" line="210"/>
+        <source>Exported %Ln partner(s) to %1</source>
+        <translation>
+            <numerusform>已将 %Ln 个合作伙伴导出到 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="215"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="217"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="218"/>
+        <source>The export failed; no file was written. (%1)</source>
+        <translation>导出失败，未写入任何文件。（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="222"/>
+        <source>Export cancelled; no file was written.</source>
+        <translation>导出已取消，未写入任何文件。</translation>
     </message>
 </context>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="51"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="49"/>
         <source>Choose a file</source>
         <translation>选择文件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="53"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="51"/>
         <source>Agreements or partners, as CSV or Excel (XLSX). Chinese Excel files are fine.</source>
         <translation>协议或合作伙伴，CSV 或 Excel (XLSX) 格式。支持中文 Excel 文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="56"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="54"/>
         <source>A .csv or .xlsx file</source>
         <translation>.csv 或 .xlsx 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="58"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="56"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="66"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="64"/>
         <source>Detect automatically</source>
         <translation>自动检测</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="67"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="65"/>
         <source>UTF-8</source>
         <translation>UTF-8</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="68"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="66"/>
         <source>GBK / GB18030 (Chinese Excel)</source>
         <translation>GBK / GB18030（中文版 Excel）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="69"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="67"/>
         <source>UTF-16 (Unicode text)</source>
         <translation>UTF-16（Unicode 文本）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="70"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="68"/>
         <source>Big5 (Traditional Chinese)</source>
         <translation>Big5（繁体中文）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="71"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="69"/>
         <source>Shift JIS (Japanese)</source>
         <translation>Shift JIS（日文）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="72"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="70"/>
         <source>Windows Western (cp1252)</source>
         <translation>Windows 西欧语言（cp1252）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="78"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="76"/>
         <source>Detect from the headers</source>
         <translation>根据表头识别</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="79"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="77"/>
         <source>Agreements (and their partners)</source>
         <translation>协议（及其合作伙伴）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="80"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="78"/>
         <source>Partners</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="84"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="82"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="85"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="83"/>
         <source>Text encoding (CSV):</source>
         <translation>文本编码（CSV）：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="86"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="84"/>
         <source>Sheet (XLSX):</source>
         <translation>工作表（XLSX）：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="87"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="85"/>
         <source>Contains:</source>
         <translation>内容：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="93"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="91"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="94"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="92"/>
         <source>Spreadsheets (*.csv *.xlsx *.txt);;All files (*)</source>
         <translation>电子表格 (*.csv *.xlsx *.txt);;所有文件 (*)</translation>
     </message>
@@ -1658,19 +1791,153 @@ All agreements incl. ended and drafts (%3): %4</source>
     </message>
 </context>
 <context>
+    <name>ImportColumns</name>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="20"/>
+        <source>Reference</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="21"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="22"/>
+        <source>Cooperation type</source>
+        <translation>合作类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="23"/>
+        <location filename="../../ui/dialogs/import_columns.py" line="45"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="24"/>
+        <source>Partner</source>
+        <translation>合作伙伴</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="25"/>
+        <source>Partner&apos;s local name</source>
+        <translation>合作伙伴本地名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="26"/>
+        <source>Partner&apos;s country</source>
+        <translation>合作伙伴国家/地区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="27"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="28"/>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="29"/>
+        <source>Contract value</source>
+        <translation>合同金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="30"/>
+        <source>Signed</source>
+        <translation>签署日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="31"/>
+        <source>Start date</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="32"/>
+        <source>End date</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="33"/>
+        <source>Notice period (days)</source>
+        <translation>通知期（天）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="34"/>
+        <source>Auto-renewal</source>
+        <translation>自动续约</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="35"/>
+        <source>Renewal term (months)</source>
+        <translation>续约期限（月）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="36"/>
+        <source>Governing law</source>
+        <translation>适用法律</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="37"/>
+        <source>Territories</source>
+        <translation>地域范围</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="38"/>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="41"/>
+        <source>Legal name</source>
+        <translation>法定名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="42"/>
+        <source>Local-script name</source>
+        <translation>本地文字名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="43"/>
+        <source>Country</source>
+        <translation>国家/地区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="44"/>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="46"/>
+        <source>Website</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="47"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="48"/>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+</context>
+<context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="318"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="327"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="329"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="338"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="330"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="339"/>
         <source>Importing</source>
         <translation>导入中</translation>
     </message>
@@ -1678,59 +1945,89 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="355"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="253"/>
+        <source>commas</source>
+        <translation>逗号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="254"/>
+        <source>semicolons</source>
+        <translation>分号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="255"/>
+        <source>tabs</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="364"/>
         <source>Import agreements or partners</source>
         <translation>导入协议或合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="395"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="404"/>
         <source>The import failed: {error}</source>
         <translation>导入失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="398"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="407"/>
         <source>Cancelled: nothing was imported.</source>
         <translation>已取消：未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="403"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="412"/>
         <source>{creates} new, {updates} updated</source>
         <translation>新增 {creates} 条，更新 {updates} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="407"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="416"/>
         <source>, {n} unchanged</source>
         <translation>，{n} 条未变</translation>
     </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="409"/>
-        <source>, {n} new partner(s)</source>
-        <translation>，新增合作伙伴 {n} 个</translation>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/import_wizard.py" line="418"/>
+        <source>, %n new partner(s)</source>
+        <translation>
+            <numerusform>，新增合作伙伴 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/import_wizard.py" line="423"/>
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n 个问题</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/import_wizard.py" line="425"/>
+        <source>{problems} in {rows} of %n row(s). Nothing will be imported until every row is right.</source>
+        <translation>
+            <numerusform>%n 行中有 {rows} 行存在{problems}。所有行都正确之前不会导入任何内容。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/import_wizard.py" line="436"/>
+        <source>Imported %n row(s): {counts}.</source>
+        <translation>
+            <numerusform>已导入 %n 行：{counts}。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/import_wizard.py" line="438"/>
+        <source>All %n row(s) are fine: {counts} on import.</source>
+        <translation>
+            <numerusform>全部 %n 行均无问题：导入后将{counts}。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="411"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="420"/>
         <source>The file has no data rows below its header; nothing to import.</source>
         <translation>文件表头下没有数据行，没有可导入的内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="415"/>
-        <source>{problems} problem(s) in {rows} of {total} row(s). Nothing will be imported until every row is right.</source>
-        <translation>{total} 行中有 {rows} 行存在 {problems} 个问题。所有行都正确之前不会导入任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="422"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="432"/>
         <source>Ignored columns: {cols}</source>
         <translation>已忽略的列：{cols}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="426"/>
-        <source>Imported {total} row(s): {counts}.</source>
-        <translation>已导入 {total} 行：{counts}。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="428"/>
-        <source>All {total} row(s) are fine: {counts} on import.</source>
-        <translation>全部 {total} 行均无问题：导入后将{counts}。</translation>
     </message>
 </context>
 <context>
@@ -1819,117 +2116,119 @@ All agreements incl. ended and drafts (%3): %4</source>
         <source>Remove KPI</source>
         <translation>移除 KPI</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/editors/agreement/kpis.py" line="165"/>
-        <source>Remove the KPI “{m}” and its {n} actual(s)?</source>
-        <translation>移除 KPI“{m}”及其 {n} 条实际值？</translation>
+        <source>Remove the KPI “{m}” and its %n actual(s)?</source>
+        <translation>
+            <numerusform>移除 KPI“{m}”及其 %n 条实际值？</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/i18n.py" line="67"/>
+        <location filename="../../ui/i18n.py" line="96"/>
         <source>Brand</source>
         <translation>品牌</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="68"/>
+        <location filename="../../ui/i18n.py" line="97"/>
         <source>Logistics</source>
         <translation>物流</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="69"/>
+        <location filename="../../ui/i18n.py" line="98"/>
         <source>Marketing</source>
         <translation>营销</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="70"/>
+        <location filename="../../ui/i18n.py" line="99"/>
         <source>Payment</source>
         <translation>支付</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="71"/>
+        <location filename="../../ui/i18n.py" line="100"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="77"/>
+        <location filename="../../ui/i18n.py" line="106"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="78"/>
+        <location filename="../../ui/i18n.py" line="107"/>
         <source>Negotiation</source>
         <translation>谈判中</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="79"/>
+        <location filename="../../ui/i18n.py" line="108"/>
         <source>Pending approval</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="80"/>
-        <location filename="../../ui/i18n.py" line="111"/>
+        <location filename="../../ui/i18n.py" line="109"/>
+        <location filename="../../ui/i18n.py" line="140"/>
         <source>Active</source>
         <translation>生效</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="81"/>
+        <location filename="../../ui/i18n.py" line="110"/>
         <source>Expired</source>
         <translation>已到期</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="82"/>
+        <location filename="../../ui/i18n.py" line="111"/>
         <source>Terminated</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="83"/>
+        <location filename="../../ui/i18n.py" line="112"/>
         <source>Renewed</source>
         <translation>已续约</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="91"/>
+        <location filename="../../ui/i18n.py" line="120"/>
         <source>Direct sales</source>
         <translation>直营</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="92"/>
+        <location filename="../../ui/i18n.py" line="121"/>
         <source>Platform (third-party)</source>
         <translation>平台（第三方）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="98"/>
+        <location filename="../../ui/i18n.py" line="127"/>
         <source>Brand owner</source>
         <translation>品牌方</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="99"/>
+        <location filename="../../ui/i18n.py" line="128"/>
         <source>Logistics provider</source>
         <translation>物流服务商</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="100"/>
+        <location filename="../../ui/i18n.py" line="129"/>
         <source>Marketing channel</source>
         <translation>营销渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="101"/>
+        <location filename="../../ui/i18n.py" line="130"/>
         <source>Payment institution</source>
         <translation>支付机构</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="104"/>
+        <location filename="../../ui/i18n.py" line="133"/>
         <source>E-commerce platform</source>
         <translation>电商平台</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="110"/>
+        <location filename="../../ui/i18n.py" line="139"/>
         <source>Prospect</source>
         <translation>潜在</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="112"/>
+        <location filename="../../ui/i18n.py" line="141"/>
         <source>Inactive</source>
         <translation>停用</translation>
     </message>
@@ -1937,207 +2236,242 @@ All agreements incl. ended and drafts (%3): %4</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>PartnerDesk</source>
         <translation>PartnerDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="156"/>
+        <source>Pages</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="158"/>
+        <source>Dashboard, agreements, partners, renewals, reports</source>
+        <translation>仪表板、协议、合作伙伴、续约、报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>Partners</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>Renewals</source>
         <translation>续约</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="403"/>
+        <source>Delete %n agreement(s)? You can undo this with %1.</source>
+        <translation>
+            <numerusform>删除 %n 份协议？可用 %1 撤销。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_menus.py" line="87"/>
         <source>New &amp;agreement…</source>
         <translation>新建协议(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_menus.py" line="88"/>
         <source>Create an agreement with a partner</source>
         <translation>与合作伙伴新建协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_menus.py" line="92"/>
         <source>New &amp;partner…</source>
         <translation>新建合作伙伴(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_menus.py" line="93"/>
         <source>Add a partner company</source>
         <translation>添加合作伙伴公司</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_menus.py" line="96"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_menus.py" line="98"/>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.py" line="99"/>
+        <source>Save agreements or partners as CSV or Excel</source>
+        <translation>将协议或合作伙伴保存为 CSV 或 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.py" line="101"/>
         <source>&amp;Back up…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_menus.py" line="102"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_menus.py" line="103"/>
         <source>Load &amp;demo data…</source>
         <translation>加载演示数据(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_menus.py" line="105"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_menus.py" line="109"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_menus.py" line="112"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_menus.py" line="114"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_menus.py" line="117"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_menus.py" line="120"/>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_menus.py" line="128"/>
         <source>&amp;About PartnerDesk</source>
         <translation>关于 PartnerDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_menus.py" line="146"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_menus.py" line="156"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_menus.py" line="160"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_menus.py" line="164"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_menus.py" line="173"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
-        <source>Search references, titles, partners (Ctrl+F)</source>
-        <translation>搜索编号、标题、合作伙伴（Ctrl+F）</translation>
+        <location filename="../../ui/main_menus.py" line="188"/>
+        <source>Search references, titles, partners (%1)</source>
+        <translation>搜索编号、标题、合作伙伴（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_menus.py" line="190"/>
+        <source>Search agreements</source>
+        <translation>搜索协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.py" line="192"/>
+        <source>Enter lists agreements whose reference, title or partner match</source>
+        <translation>按回车列出编号、标题或合作伙伴匹配的协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>%1 agreements · %2 partners</source>
         <translation>%1 份协议 · %2 个合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="416"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>Cannot open the agreement</source>
         <translation>无法打开协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="450"/>
+        <location filename="../../ui/main_window.py" line="402"/>
         <source>Delete agreements</source>
         <translation>删除协议</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="451"/>
-        <source>Delete %n agreement(s)? You can undo this with Ctrl+Z.</source>
-        <translation>
-            <numerusform>删除 %n 份协议？可按 Ctrl+Z 撤销。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="459"/>
+        <location filename="../../ui/main_window.py" line="413"/>
         <source>Delete %n agreement(s)</source>
         <translation>
             <numerusform>删除 %n 份协议</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="470"/>
+        <location filename="../../ui/main_window.py" line="424"/>
         <source>Some agreements were not deleted</source>
         <translation>部分协议未删除</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="479"/>
-        <location filename="../../ui/main_window.py" line="487"/>
+        <location filename="../../ui/main_window.py" line="433"/>
+        <location filename="../../ui/main_window.py" line="441"/>
         <source>Cannot renew</source>
         <translation>无法续约</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="491"/>
+        <location filename="../../ui/main_window.py" line="445"/>
         <source>%1 renewed as %2</source>
         <translation>%1 已续约为 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="561"/>
+        <location filename="../../ui/main_window.py" line="508"/>
+        <source>Backed up to %1</source>
+        <translation>已备份到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="540"/>
         <source>Now using %1</source>
         <translation>当前使用 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="571"/>
+        <location filename="../../ui/main_window.py" line="550"/>
         <source>About PartnerDesk</source>
         <translation>关于 PartnerDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="572"/>
+        <location filename="../../ui/main_window.py" line="551"/>
         <source>PartnerDesk — cooperation agreements for partnership managers.</source>
         <translation>PartnerDesk — 为合作经理管理合作协议。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>Editing is off: %1.</source>
         <translation>已关闭编辑：%1。</translation>
     </message>
@@ -2486,41 +2820,47 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
     </message>
     <message>
         <location filename="../../ui/pages/partners.py" line="85"/>
+        <location filename="../../ui/pages/partners.py" line="86"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="103"/>
+        <location filename="../../ui/pages/partners.py" line="92"/>
+        <source>Agreements with this partner</source>
+        <translation>与该合作伙伴的协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners.py" line="105"/>
         <source>All agreements with this partner</source>
         <translation>与该合作伙伴的全部协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="133"/>
+        <location filename="../../ui/pages/partners.py" line="135"/>
         <source>Select a partner to see its agreements</source>
         <translation>选择合作伙伴以查看其协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="142"/>
+        <location filename="../../ui/pages/partners.py" line="144"/>
         <source>Country: %1</source>
         <translation>国家/地区：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="143"/>
+        <location filename="../../ui/pages/partners.py" line="145"/>
         <source>Roles: %1</source>
         <translation>角色：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="144"/>
+        <location filename="../../ui/pages/partners.py" line="146"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="147"/>
+        <location filename="../../ui/pages/partners.py" line="149"/>
         <source>Website: %1</source>
         <translation>网站：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="167"/>
+        <location filename="../../ui/pages/partners.py" line="169"/>
         <source>%n agreement(s)</source>
         <translation>
             <numerusform>%n 份协议</numerusform>
@@ -2571,109 +2911,249 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
 <context>
     <name>PartnersPage</name>
     <message>
-        <location filename="../../ui/pages/partners.py" line="187"/>
+        <location filename="../../ui/pages/partners.py" line="190"/>
         <source>Search partners in either script…</source>
         <translation>以中英文搜索合作伙伴…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="191"/>
+        <location filename="../../ui/pages/partners.py" line="194"/>
         <source>All roles</source>
         <translation>全部角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="196"/>
+        <location filename="../../ui/pages/partners.py" line="199"/>
+        <location filename="../../ui/pages/partners.py" line="217"/>
         <source>Country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="201"/>
+        <location filename="../../ui/pages/partners.py" line="204"/>
         <source>New partner…</source>
         <translation>新建合作伙伴…</translation>
     </message>
+    <message>
+        <location filename="../../ui/pages/partners.py" line="214"/>
+        <source>Partners</source>
+        <translation>合作伙伴</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners.py" line="215"/>
+        <source>Search partners</source>
+        <translation>搜索合作伙伴</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners.py" line="216"/>
+        <source>Role</source>
+        <translation>职务</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="267"/>
-        <source>%n partner(s)</source>
+        <location filename="../../ui/pages/partners.py" line="274"/>
+        <source>%Ln partner(s)</source>
         <translation>
-            <numerusform>%n 个合作伙伴</numerusform>
+            <numerusform>%Ln 个合作伙伴</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="273"/>
+        <location filename="../../ui/pages/partners.py" line="299"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners.py" line="300"/>
+        <source>This list as CSV…</source>
+        <translation>将此列表导出为 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners.py" line="301"/>
+        <source>This list as XLSX…</source>
+        <translation>将此列表导出为 XLSX…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners.py" line="280"/>
         <source>Edit partner…</source>
         <translation>编辑合作伙伴…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="274"/>
+        <location filename="../../ui/pages/partners.py" line="281"/>
         <source>New agreement…</source>
         <translation>新建协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="275"/>
+        <location filename="../../ui/pages/partners.py" line="282"/>
         <source>Partner dossier…</source>
         <translation>合作伙伴档案…</translation>
     </message>
 </context>
 <context>
+    <name>PdfPreview</name>
+    <message>
+        <location filename="../../ui/widgets/pdf_preview.py" line="119"/>
+        <source>No preview on this computer: save the report and open it in a PDF viewer.</source>
+        <translation>本机无法预览：请保存报告并用 PDF 阅读器打开。</translation>
+    </message>
+</context>
+<context>
+    <name>PortfolioCharts</name>
+    <message>
+        <location filename="../../ui/pages/dashboard_charts.py" line="59"/>
+        <source>Value by cooperation type</source>
+        <translation>按合作类型的金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard_charts.py" line="60"/>
+        <source>Agreements by status</source>
+        <translation>按状态的协议数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard_charts.py" line="61"/>
+        <source>Brand operating model</source>
+        <translation>品牌经营模式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard_charts.py" line="62"/>
+        <source>Value by currency</source>
+        <translation>按币种的金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard_charts.py" line="114"/>
+        <source>Value by cooperation type (%1)</source>
+        <translation>按合作类型的金额（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard_charts.py" line="126"/>
+        <source>Agreements</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard_charts.py" line="131"/>
+        <source>Value by currency (million %1)</source>
+        <translation>按币种的金额（百万 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard_charts.py" line="141"/>
+        <source>Totals in %1 at the rates in force on %2.</source>
+        <translation>合计按 %2 生效的汇率折算为 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard_charts.py" line="144"/>
+        <source>Left out for lack of a rate: %1.</source>
+        <translation>因缺少汇率未计入：%1。</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="138"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="136"/>
         <source>Check the columns</source>
         <translation>检查列</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="140"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="138"/>
         <source>Columns we do not recognise are highlighted: choose what each one holds, or leave it ignored.</source>
         <translation>无法识别的列已突出显示：请选择每列的内容，或保持忽略。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="147"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="145"/>
         <source>Column in the file</source>
         <translation>文件中的列</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="147"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="145"/>
         <source>Holds</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="190"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="188"/>
         <source>Not recognised</source>
         <translation>无法识别</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="193"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="191"/>
+        <source>What the column {header} holds</source>
+        <translation>列“{header}”的内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="192"/>
         <source>(ignore)</source>
         <translation>（忽略）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="221"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="223"/>
         <source>agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="221"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="223"/>
         <source>partners</source>
         <translation>合作伙伴</translation>
     </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="223"/>
-        <source>About {n} row(s) of {kind}.</source>
-        <translation>约 {n} 行{kind}。</translation>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/import_wizard.py" line="225"/>
+        <source>About %n row(s) of {kind}.</source>
+        <translation>
+            <numerusform>约 %n 行{kind}。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="226"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="228"/>
         <source>Read as {enc}, separated by {sep}.</source>
         <translation>按 {enc} 读取，分隔符为 {sep}。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="232"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="234"/>
         <source>{header}: amounts are read as × {factor} {currency}</source>
         <translation>{header}：金额按 × {factor} {currency} 读取</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="239"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="241"/>
         <source>Every required column is there ({cols}).</source>
         <translation>所有必需的列都已具备（{cols}）。</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../ui/i18n.py" line="40"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="41"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="42"/>
+        <source>%1 File</source>
+        <translation>%1 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="43"/>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="44"/>
+        <source>Shortcut</source>
+        <translation>快捷方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="45"/>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../ui/i18n.py" line="38"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="39"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -2705,6 +3185,23 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
         <location filename="../../ui/editors/agreement/tab_base.py" line="139"/>
         <source>PartnerDesk</source>
         <translation>PartnerDesk</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderWords</name>
+    <message numerus="yes">
+        <location filename="../../ui/application.py" line="174"/>
+        <source>%Ln decision(s) due within %1 days:</source>
+        <translation>
+            <numerusform>%1 天内有 %Ln 项续约决定到期：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/application.py" line="177"/>
+        <source>%Ln live agreement(s) are past their decision date.</source>
+        <translation>
+            <numerusform>%Ln 份生效中的协议已过决定日期。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2755,13 +3252,13 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
     </message>
     <message>
         <location filename="../../ui/pages/renewals.py" line="51"/>
-        <location filename="../../ui/pages/renewals.py" line="224"/>
+        <location filename="../../ui/pages/renewals.py" line="227"/>
         <source>Renew…</source>
         <translation>续约…</translation>
     </message>
     <message>
         <location filename="../../ui/pages/renewals.py" line="54"/>
-        <location filename="../../ui/pages/renewals.py" line="223"/>
+        <location filename="../../ui/pages/renewals.py" line="226"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
@@ -2771,101 +3268,116 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
         <translation>决策日期范围</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="72"/>
+        <location filename="../../ui/pages/renewals.py" line="69"/>
+        <source>Decisions due, by month</source>
+        <translation>按月列出的待决策事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/renewals.py" line="70"/>
+        <source>Decision dates in the next</source>
+        <translation>决策日期范围</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/renewals.py" line="71"/>
+        <source>Cooperation type</source>
+        <translation>合作类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/renewals.py" line="75"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="72"/>
+        <location filename="../../ui/pages/renewals.py" line="75"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="72"/>
+        <location filename="../../ui/pages/renewals.py" line="75"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="73"/>
+        <location filename="../../ui/pages/renewals.py" line="76"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="73"/>
+        <location filename="../../ui/pages/renewals.py" line="76"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="73"/>
+        <location filename="../../ui/pages/renewals.py" line="76"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="73"/>
+        <location filename="../../ui/pages/renewals.py" line="76"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="74"/>
+        <location filename="../../ui/pages/renewals.py" line="77"/>
         <source>Auto-renew</source>
         <translation>自动续约</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="74"/>
+        <location filename="../../ui/pages/renewals.py" line="77"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="129"/>
+        <location filename="../../ui/pages/renewals.py" line="132"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="131"/>
+        <location filename="../../ui/pages/renewals.py" line="134"/>
         <source>%1-%2</source>
         <translation>%1-%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/renewals.py" line="133"/>
+        <location filename="../../ui/pages/renewals.py" line="136"/>
         <source>%n agreement(s)</source>
         <translation>
             <numerusform>%n 份协议</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="140"/>
+        <location filename="../../ui/pages/renewals.py" line="143"/>
         <source>Live agreements whose decision date has already passed</source>
         <translation>决策日期已过的生效中协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="150"/>
+        <location filename="../../ui/pages/renewals.py" line="153"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/renewals.py" line="163"/>
+        <location filename="../../ui/pages/renewals.py" line="166"/>
         <source>%n decision(s) due</source>
         <translation>
             <numerusform>%n 项待决策</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="165"/>
+        <location filename="../../ui/pages/renewals.py" line="168"/>
         <source>%1 overdue</source>
         <translation>%1 项已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="167"/>
+        <location filename="../../ui/pages/renewals.py" line="170"/>
         <source>(first %1 shown)</source>
         <translation>（仅显示前 %1 项）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="173"/>
+        <location filename="../../ui/pages/renewals.py" line="176"/>
         <source>overdue by 1 day</source>
         <translation>逾期 1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="175"/>
+        <location filename="../../ui/pages/renewals.py" line="178"/>
         <source>overdue by %1 days</source>
         <translation>逾期 %1 天</translation>
     </message>
@@ -2873,178 +3385,187 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="118"/>
+        <location filename="../../ui/pages/reports_page.py" line="82"/>
         <source>e.g. BR-2026-0042</source>
         <translation>如 BR-2026-0042</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="122"/>
+        <location filename="../../ui/pages/reports_page.py" line="86"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="126"/>
+        <location filename="../../ui/pages/reports_page.py" line="90"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="131"/>
+        <location filename="../../ui/pages/reports_page.py" line="95"/>
         <source>Include the list of every agreement</source>
         <translation>附上全部协议清单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="136"/>
+        <location filename="../../ui/pages/reports_page.py" line="100"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="138"/>
+        <location filename="../../ui/pages/reports_page.py" line="102"/>
         <source>Legal or local name</source>
         <translation>法定名称或本地名称</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="145"/>
+        <location filename="../../ui/pages/reports_page.py" line="109"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="147"/>
+        <location filename="../../ui/pages/reports_page.py" line="111"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="147"/>
+        <location filename="../../ui/pages/reports_page.py" line="111"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="148"/>
+        <location filename="../../ui/pages/reports_page.py" line="112"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="150"/>
+        <location filename="../../ui/pages/reports_page.py" line="114"/>
         <source>Decision date within</source>
         <translation>决策日期在以下天数内</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="151"/>
+        <location filename="../../ui/pages/reports_page.py" line="115"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="164"/>
+        <location filename="../../ui/pages/reports_page.py" line="128"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="168"/>
+        <location filename="../../ui/pages/reports_page.py" line="131"/>
+        <source>Draw the report and show it</source>
+        <translation>生成报告并显示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="133"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="178"/>
+        <location filename="../../ui/pages/reports_page.py" line="142"/>
         <source>As of</source>
         <translation>截至</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="178"/>
+        <location filename="../../ui/pages/reports_page.py" line="142"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="185"/>
-        <location filename="../../ui/pages/reports_page.py" line="309"/>
+        <location filename="../../ui/pages/reports_page.py" line="149"/>
+        <source>&amp;Report</source>
+        <translation>报告(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="265"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="195"/>
+        <location filename="../../ui/pages/reports_page.py" line="160"/>
         <source>Choose a report and press Preview</source>
         <translation>请选择报告，然后点击“预览”</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="214"/>
+        <location filename="../../ui/pages/reports_page.py" line="183"/>
         <source>Agreement contract report</source>
         <translation>协议合同报告</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="214"/>
+        <location filename="../../ui/pages/reports_page.py" line="183"/>
         <source>Portfolio summary</source>
         <translation>组合摘要</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="215"/>
+        <location filename="../../ui/pages/reports_page.py" line="184"/>
         <source>Renewal outlook</source>
         <translation>续约展望</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="215"/>
+        <location filename="../../ui/pages/reports_page.py" line="184"/>
         <source>Partner dossier</source>
         <translation>合作伙伴档案</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="263"/>
+        <location filename="../../ui/pages/reports_page.py" line="216"/>
         <source>All owners</source>
         <translation>全部负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="301"/>
+        <location filename="../../ui/pages/reports_page.py" line="258"/>
         <source>Preparing the report…</source>
         <translation>正在准备报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="314"/>
+        <location filename="../../ui/pages/reports_page.py" line="270"/>
         <source>Drawing the report…</source>
         <translation>正在生成报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="327"/>
+        <location filename="../../ui/pages/reports_page.py" line="283"/>
         <source>Could not save %1: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="332"/>
+        <location filename="../../ui/pages/reports_page.py" line="288"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="394"/>
+        <location filename="../../ui/pages/reports_page.py" line="353"/>
         <source>Type the reference of an agreement.</source>
         <translation>请输入协议编号。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="412"/>
+        <location filename="../../ui/pages/reports_page.py" line="371"/>
         <source>Type the name of a partner.</source>
         <translation>请输入合作伙伴名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="423"/>
+        <location filename="../../ui/pages/reports_page.py" line="393"/>
+        <source>The options changed. Press Preview to see this report, or Save as… to draw and save it.</source>
+        <translation>选项已更改。按“预览”查看此报告，或按“另存为…”生成并保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="410"/>
         <source>Ready: %1 KB. Save it with Save as…</source>
         <translation>已就绪：%1 KB。请用“另存为…”保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="446"/>
-        <source>No preview on this computer: save the report and open it in a PDF viewer.</source>
-        <translation>本机无法预览：请保存报告并用 PDF 阅读器打开。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reports_page.py" line="465"/>
+        <location filename="../../ui/pages/reports_page.py" line="428"/>
         <source>The report could not be drawn (%1).</source>
         <translation>报告无法生成（%1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="472"/>
+        <location filename="../../ui/pages/reports_page.py" line="435"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="483"/>
+        <location filename="../../ui/pages/reports_page.py" line="462"/>
         <source>Save report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="483"/>
+        <location filename="../../ui/pages/reports_page.py" line="463"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>

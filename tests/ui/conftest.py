@@ -78,3 +78,11 @@ def answered(qtbot: QtBot) -> Callable[[LazyIdModel[Any]], None]:
         qtbot.waitUntil(model.is_current, timeout=5000)
 
     return wait
+
+
+@pytest.fixture(autouse=True, scope="session")
+def english(qapp: Any) -> None:
+    """The application's start-up language: English, with its plural forms installed."""
+    from ui import i18n
+
+    i18n.install(qapp, "en")

@@ -88,7 +88,8 @@ def test_the_startup_reminder_lists_decisions_due_within_14_days(
         due = decisions_due(s, today, 14)
     box = startup_reminder(window, today)
     assert box is not None
-    assert box.text().startswith(f"{len(due)} decision(s) due within 14 days")
+    plural = "decision" if len(due) == 1 else "decisions"
+    assert box.text().startswith(f"{len(due)} {plural} due within 14 days")
     for d in due[:15]:
         assert d.reference in box.informativeText()
     check = box.checkBox()
@@ -116,7 +117,10 @@ def test_the_startup_reminder_leads_with_missed_decisions(qtbot: QtBot, ui_db: D
         missed = [d for d in decisions_due(s, later, 14, include_overdue=True) if d.days_left < 0]
     box = startup_reminder(window, later)
     assert box is not None and missed
+    n = len(missed)
     assert box.informativeText().startswith(
-        f"{len(missed)} live agreement(s) are past their decision date."
+        f"{n} live agreement is past its decision date."
+        if n == 1
+        else f"{n} live agreements are past their decision date."
     )
     box.done(0)

@@ -11,12 +11,9 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import delete, func, select
 
 from app.db import Database
-from app.domain.enums import AgreementStatus
 from app.domain.models import Agreement, AuditEntry
-from app.services.exporting import ExportResult
-from app.services.listing import AgreementFilter, count_agreements
 from ui.dialogs.backup import auto_backup_on_close, back_up, restore
-from ui.dialogs.import_wizard import ImportWizard, export_to_file
+from ui.dialogs.import_wizard import ImportWizard
 
 HEADER = "合同名称,合作类型,合作方,国家,状态,币种,合同金额,开始日期,结束日期,经营模式,内部备注"
 GOOD = "花王品牌入驻协议,品牌,花王株式会社,JP,草稿,JPY,￥12000000,2026/3/1,2027/2/28,直营,x"
@@ -76,12 +73,12 @@ def test_map_check_and_import_a_chinese_excel_csv(
     check = wizard.check_page
     qtbot.waitUntil(lambda: check.report is not None, timeout=10_000)
     assert check.isComplete()
-    assert "All 1 row(s) are fine: 1 new, 0 updated, 1 new partner(s)" in check.summary.text()
+    assert "The 1 row is fine: 1 new, 0 updated, 1 new partner" in check.summary.text()
     assert agreements(ui_db) == before  # checking wrote nothing
     shot(wizard, "3_check")
     wizard.next()
     qtbot.waitUntil(lambda: wizard.import_page.finished, timeout=10_000)
-    assert "Imported 1 row(s)" in wizard.import_page.result.text()
+    assert "Imported 1 row:" in wizard.import_page.result.text()
     shot(wizard, "4_done")
     assert wizard.imported
     assert agreements(ui_db) == before + 1
@@ -112,7 +109,7 @@ def test_every_problem_is_listed_and_import_is_impossible(
     assert ("4", "结束日期", "ends 2025-01-01, before it starts 2026-03-01") in cells
     assert ("4", "签署日期", "an active agreement needs its signed date") not in cells
     assert ("4", "signed_date", "an active agreement needs its signed date") in cells
-    assert "problem(s) in 2 of 3 row(s)" in check.summary.text()
+    assert "problems in 2 of 3 rows" in check.summary.text()
 
 
 def test_an_unreadable_file_says_why(qtbot: QtBot, ui_db: Database, tmp_path: Path) -> None:
@@ -185,25 +182,6 @@ def test_automatic_backup_on_close_keeps_the_last_n(ui_db: Database, tmp_path: P
     # A folder that cannot be made must not stop the window from closing.
     (tmp_path / "file.txt").write_text("x")
     assert auto_backup_on_close(ui_db, tmp_path / "file.txt" / "x", keep=2) is None
-
-
-# --- File → Export ---------------------------------------------------------------------------
-
-
-def test_export_of_the_current_filter_in_the_background(
-    qtbot: QtBot, ui_db: Database, tmp_path: Path
-) -> None:
-    results: list[ExportResult] = []
-    active = AgreementFilter(statuses=frozenset({AgreementStatus.ACTIVE}))
-    export_to_file(None, ui_db, agreement_filter=active, path=tmp_path / "active.csv",
-                   on_done=results.append)  # fmt: skip
-    qtbot.waitUntil(lambda: bool(results), timeout=10_000)
-    with ui_db.session() as s:
-        expected = count_agreements(s, active)
-    assert results[0].rows == expected > 0
-    text = (tmp_path / "active.csv").read_bytes().decode("utf-8-sig")
-    assert text.count("\r\n") == expected + 1
-    assert ",active," in text and ",draft," not in text
 
 
 def test_the_preview_says_how_a_unit_in_a_header_is_read(

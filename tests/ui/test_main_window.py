@@ -97,7 +97,7 @@ def test_delete_asks_first_and_undo_brings_it_back(
         victim = agreement_ids(s)[3]
     asked = answer(monkeypatch, Button.Cancel)
     window.delete_agreements([victim])
-    assert asked and "Delete 1 agreement" in asked[0]
+    assert asked and asked[0] == "Delete 1 agreement? You can undo this with Ctrl+Z."
     with ui_db.session() as s:
         assert get_agreement(s, victim).id == victim  # cancelled: still there
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QCompleter, QLineEdit
+from PySide6.QtWidgets import QApplication, QCompleter, QFileDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from app.db import Database
@@ -37,7 +37,6 @@ def test_agreement_report_from_the_context_menu_entry(
     with qtbot.waitSignal(page.rendered, timeout=TIMEOUT):
         page.open_for_agreement(row.reference)
     assert page.kind() == "agreement"
-    assert page.save_button.isEnabled()
     assert page.pdf is not None and row.reference in read_pdf(page.pdf).text
 
     target = tmp_path / "contract.pdf"
@@ -75,8 +74,8 @@ def test_unknown_reference_is_one_clear_line(qtbot: QtBot, ui_db: Database) -> N
     page.reference_edit.setText("XX-1999-0001")
     page.preview_button.click()
     assert page.status.text() == "no agreement with reference 'XX-1999-0001'"
-    assert page.pdf is None and not page.save_button.isEnabled()
-    assert page.preview_button.isEnabled()
+    assert page.pdf is None
+    assert page.preview_button.isEnabled() and page.save_button.isEnabled()
 
 
 def test_empty_partner_name_is_asked_for(qtbot: QtBot, ui_db: Database) -> None:
@@ -94,7 +93,7 @@ def test_cancel_keeps_the_previous_state(qtbot: QtBot, ui_db: Database) -> None:
     page.job.cancel()
     qtbot.waitUntil(lambda: page.preview_button.isEnabled(), timeout=TIMEOUT)
     assert page.status.text() == "Cancelled."
-    assert page.pdf is None and not page.save_button.isEnabled()
+    assert page.pdf is None and page.save_button.isEnabled()
 
 
 def _type(edit: QLineEdit, text: str) -> None:
@@ -161,3 +160,84 @@ def test_an_empty_preview_says_what_to_do(qtbot: QtBot, ui_db: Database) -> None
         page.preview_button.click()
     assert page.preview_stack.currentWidget() is page.preview
     assert not page.hint.isVisible()
+
+
+def _answer_save_dialog(monkeypatch: pytest.MonkeyPatch, target: Path) -> list[str]:
+    """The file dialog answers ``target``; returns the (folder/name) each dialog offered."""
+    offered: list[str] = []
+
+    def answer(_parent: object, _title: str, proposed: str, _filters: str) -> tuple[str, str]:
+        offered.append(proposed)
+        return str(target), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", answer)
+    return offered
+
+
+def test_save_as_after_changing_the_kind_writes_the_report_the_form_describes(
+    qtbot: QtBot, ui_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with ui_db.session() as s:
+        row = list_agreements(s, limit=1)[0]
+    page = _page(qtbot, ui_db)
+    with qtbot.waitSignal(page.rendered, timeout=TIMEOUT):
+        page.open_for_agreement(row.reference)
+    assert page.preview_stack.showing_pdf()
+
+    page.set_kind("portfolio")
+    # The agreement's preview is not left on screen as if it were the portfolio.
+    assert not page.preview_stack.showing_pdf()
+    assert "options changed" in page.hint.text()
+
+    target = tmp_path / "chosen.pdf"
+    offered = _answer_save_dialog(monkeypatch, target)
+    with qtbot.waitSignal(page.saved, timeout=TIMEOUT):
+        page.save_button.click()
+    assert Path(offered[0]).name == f"portfolio-{UI_TODAY.isoformat()}.pdf"
+    text = read_pdf(target.read_bytes()).text
+    assert "Portfolio" in text and "Agreement contract report" not in text
+    assert page.preview_stack.showing_pdf()
+
+
+def test_save_as_without_a_preview_draws_the_report_first(
+    qtbot: QtBot, ui_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = _page(qtbot, ui_db)
+    page.set_kind("renewals")
+    page.within_spin.setValue(60)
+    target = tmp_path / "outlook.pdf"
+    offered = _answer_save_dialog(monkeypatch, target)
+    with qtbot.waitSignal(page.saved, timeout=TIMEOUT) as saved:
+        page.save_button.click()
+    assert Path(offered[0]).name == f"renewals-60d-{UI_TODAY.isoformat()}.pdf"
+    assert str(target) in saved.args[0]
+    assert target.read_bytes() == page.pdf
+
+
+def test_report_file_names_say_what_they_are_about(qtbot: QtBot, ui_db: Database) -> None:
+    page = _page(qtbot, ui_db)
+    page.set_kind("agreement")
+    page.reference_edit.setText("BR-2026-0042")
+    assert page.suggested_name() == f"agreement-BR-2026-0042-{UI_TODAY.isoformat()}.pdf"
+    page.set_kind("partner")
+    page.partner_edit.setText("A/B: 爱彼 Co.")
+    assert page.suggested_name() == f"partner-A-B-爱彼-Co-{UI_TODAY.isoformat()}.pdf"
+
+
+def test_a_saved_report_is_announced_in_the_status_bar(
+    qtbot: QtBot, ui_db: Database, tmp_path: Path
+) -> None:
+    from ui.main_window import MainWindow
+
+    with ui_db.session() as s:
+        row = list_agreements(s, limit=1)[0]
+    window = MainWindow(ui_db, UI_TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.reports.page()
+    assert isinstance(page, ReportsPage)
+    with qtbot.waitSignal(page.rendered, timeout=TIMEOUT):
+        window.report_for_agreement(row.reference)
+    target = tmp_path / "contract.pdf"
+    page.save_to(target)
+    assert window.statusBar().currentMessage() == f"Saved {target}"

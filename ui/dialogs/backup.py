@@ -13,11 +13,14 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.db import Database
 from app.errors import PartnerDeskError
 from app.services import backup as service
+from ui import settings
+from ui.widgets.busy import busy_cursor
+from ui.widgets.files import open_path, save_path
 
 log = logging.getLogger(__name__)
 
@@ -58,13 +61,13 @@ def back_up(
         _tell(parent, title, text, error=True)
         return None
     if path is None:
-        suggested = Path.home() / f"partnerdesk-{date.today().isoformat()}.db"
-        name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), _file_filter())
-        if not name:
+        suggested = f"partnerdesk-{date.today().isoformat()}.db"
+        path, _ = save_path(parent, title, settings.FOLDER_BACKUPS, suggested, _file_filter())
+        if path is None:
             return None
-        path = Path(name)
     try:
-        info = service.back_up(db, path, overwrite=True)
+        with busy_cursor():
+            info = service.back_up(db, path, overwrite=True)
     except (PartnerDeskError, OSError) as exc:
         text = translate("Backup", "The backup failed: {error}")
         _tell(parent, title, text.format(error=exc), error=True)
@@ -97,12 +100,12 @@ def restore(
         _tell(parent, title, text, error=True)
         return False
     if path is None:
-        name, _ = QFileDialog.getOpenFileName(parent, title, str(Path.home()), _file_filter())
-        if not name:
+        path = open_path(parent, title, settings.FOLDER_BACKUPS, _file_filter())
+        if path is None:
             return False
-        path = Path(name)
     try:
-        info = service.check_backup(path)
+        with busy_cursor():
+            info = service.check_backup(path)
     except PartnerDeskError as exc:
         text = translate("Backup", "This backup cannot be restored: {error}")
         _tell(parent, title, text.format(error=exc), error=True)
@@ -116,7 +119,8 @@ def restore(
     if not confirm(parent, title, question):
         return False
     try:
-        result = service.restore(db, path, force=True)
+        with busy_cursor():
+            result = service.restore(db, path, force=True)
     except (PartnerDeskError, OSError) as exc:
         text = translate("Backup", "The restore failed: {error}")
         _tell(parent, title, text.format(error=exc), error=True)

@@ -14,13 +14,11 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -32,12 +30,12 @@ from PySide6.QtWidgets import (
 
 from app.db import Database
 from app.errors import PartnerDeskError
-from app.services.exporting import ExportResult, export_file
 from app.services.import_format import MONEY_COLUMNS, columns_for, map_columns, required_for
 from app.services.importing import ImportOptions, ImportReport, Preview, import_file, preview_file
-from app.services.listing import AgreementFilter
-from app.services.partners import PartnerFilter
 from app.services.tabular import header_unit
+from ui import settings
+from ui.dialogs.import_columns import column_label
+from ui.widgets.files import open_path
 from ui.worker import Job, Progress, run_job
 
 MAX_PROBLEMS_SHOWN = 2000  # a table of every row of a hopeless file helps nobody
@@ -89,12 +87,12 @@ class FilePage(QWizardPage):
         self._path_changed("")
 
     def _browse(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import"), self.path.text(),
+        path = open_path(
+            self, self.tr("Import"), settings.FOLDER_IMPORTS,
             self.tr("Spreadsheets (*.csv *.xlsx *.txt);;All files (*)"),
         )  # fmt: skip
-        if name:
-            self.path.setText(name)
+        if path is not None:
+            self.path.setText(str(path))
 
     def file(self) -> Path:
         return Path(self.path.text().strip()).expanduser()
@@ -190,9 +188,13 @@ class PreviewPage(QWizardPage):
                 item.setToolTip(self.tr("Not recognised"))
             self.mapping.setItem(r, 0, item)
             combo = QComboBox()
+            combo.setAccessibleName(self.tr("What the column {header} holds").format(header=header))
             combo.addItem(self.tr("(ignore)"), "")
+            kind = preview.mapping.kind
             for column in choices:
-                combo.addItem(column, column)
+                combo.addItem(column_label(kind, column), column)
+                # The file format's own name, for whoever writes files by hand.
+                combo.setItemData(combo.count() - 1, column, Qt.ItemDataRole.ToolTipRole)
             combo.setCurrentIndex(max(combo.findData(field or ""), 0))
             combo.currentIndexChanged.connect(self._refresh)
             self.mapping.setCellWidget(r, 1, combo)
@@ -220,11 +222,11 @@ class PreviewPage(QWizardPage):
         )
         kind = self.tr("agreements") if mapping.kind == "agreements" else self.tr("partners")
         lines = [
-            self.tr("About {n} row(s) of {kind}.").format(n=self.preview.approx_rows, kind=kind)
+            self.tr("About %n row(s) of {kind}.", "", self.preview.approx_rows).format(kind=kind)
         ]
         if self.preview.encoding:
             lines.append(self.tr("Read as {enc}, separated by {sep}.").format(
-                enc=self.preview.encoding, sep=_DELIMITERS.get(self.preview.delimiter or ",", ",")
+                enc=self.preview.encoding, sep=_separator(self.preview.delimiter or ",")
             ))  # fmt: skip
         for header, column in zip(mapping.headers, mapping.fields, strict=True):
             multiplier, currency = header_unit(header)
@@ -233,9 +235,9 @@ class PreviewPage(QWizardPage):
                     header=header, factor=f"{multiplier:,}", currency=currency or ""
                 ).strip())  # fmt: skip
         for problem in mapping.problems:
-            lines.append(f"⚠ {problem.field}: {problem.message}")
+            lines.append(f"⚠ {column_label(mapping.kind, problem.field)}: {problem.message}")
         if not mapping.problems:
-            required = ", ".join(required_for(mapping.kind))
+            required = ", ".join(column_label(mapping.kind, c) for c in required_for(mapping.kind))
             lines.append(self.tr("Every required column is there ({cols}).").format(cols=required))
         self.status.setText("\n".join(lines))
         self._ok = not mapping.problems
@@ -245,7 +247,14 @@ class PreviewPage(QWizardPage):
         return self.preview is not None and self._ok
 
 
-_DELIMITERS = {",": "commas", ";": "semicolons", "\t": "tabs"}
+def _separator(delimiter: str) -> str:
+    """The delimiter in words of the window's language ("commas" stayed English in Chinese)."""
+    words = {
+        ",": QCoreApplication.translate("ImportWizard", "commas"),
+        ";": QCoreApplication.translate("ImportWizard", "semicolons"),
+        "\t": QCoreApplication.translate("ImportWizard", "tabs"),
+    }
+    return words.get(delimiter, delimiter)
 
 
 class CheckPage(QWizardPage):
@@ -406,15 +415,16 @@ class ImportWizard(QWizard):
         if report.unchanged:
             counts += self.tr(", {n} unchanged").format(n=report.unchanged)
         if report.kind == "agreements":
-            counts += self.tr(", {n} new partner(s)").format(n=report.partners_created)
+            counts += self.tr(", %n new partner(s)", "", report.partners_created)
         if report.empty:
             return self.tr("The file has no data rows below its header; nothing to import.")
         if report.problems:
             rows = report.rows_with_problems
+            problems = self.tr("%n problem(s)", "", len(report.problems))
             return self.tr(
-                "{problems} problem(s) in {rows} of {total} row(s). Nothing will be imported "
-                "until every row is right."
-            ).format(problems=len(report.problems), rows=rows, total=report.rows)
+                "{problems} in {rows} of %n row(s). Nothing will be imported until every row "
+                "is right.", "", report.rows,
+            ).format(problems=problems, rows=rows)  # fmt: skip
         ignored = ""
         if report.notes:
             ignored += "\n" + "\n".join(report.notes[:20])
@@ -423,63 +433,7 @@ class ImportWizard(QWizard):
                 cols=", ".join(report.ignored_columns)
             )
         if report.written:
-            return self.tr("Imported {total} row(s): {counts}.").format(
-                total=report.rows, counts=counts) + ignored  # fmt: skip
-        return self.tr("All {total} row(s) are fine: {counts} on import.").format(
-            total=report.rows, counts=counts) + ignored  # fmt: skip
-
-
-# --- the other direction: File → Export (all, or the list's current filter) ---------------
-
-
-def export_to_file(
-    parent: QWidget | None,
-    db: Database,
-    what: str = "agreements",
-    *,
-    agreement_filter: AgreementFilter | None = None,
-    partner_filter: PartnerFilter | None = None,
-    path: Path | None = None,
-    on_done: Callable[[ExportResult], None] | None = None,
-) -> Job[ExportResult] | None:
-    """Ask for a .csv/.xlsx file (unless ``path``) and export in the background.
-
-    The agreements page passes its current filter, so what is exported is what is listed.
-    """
-    title = QCoreApplication.translate("Export", "Export")
-    if path is None:
-        name, _ = QFileDialog.getSaveFileName(
-            parent, title, str(Path.home() / f"partnerdesk-{what}.xlsx"),
-            QCoreApplication.translate("Export", "Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"),
-        )  # fmt: skip
-        if not name:
-            return None
-        path = Path(name)
-        if path.suffix.lower() not in (".csv", ".xlsx"):
-            path = path.with_suffix(".xlsx")
-    target = path
-
-    def work(progress: Progress) -> ExportResult:
-        with db.session() as s:
-            return export_file(
-                s, target, what, agreement_filter=agreement_filter,
-                partner_filter=partner_filter, progress=progress,
-            )  # fmt: skip
-
-    def done(result: ExportResult) -> None:
-        if on_done is not None:
-            on_done(result)
-        else:
-            QMessageBox.information(
-                parent, title,
-                QCoreApplication.translate("Export", "Exported {n} rows to {path}.").format(
-                    n=f"{result.rows:,}", path=result.path),
-            )  # fmt: skip
-
-    def failed(exc: BaseException) -> None:
-        QMessageBox.warning(
-            parent, title,
-            QCoreApplication.translate("Export", "The export failed: {error}").format(error=exc),
-        )  # fmt: skip
-
-    return run_job(parent, title, work, done, failed, label=target.name)
+            return self.tr("Imported %n row(s): {counts}.", "", report.rows).format(
+                counts=counts) + ignored  # fmt: skip
+        return self.tr("All %n row(s) are fine: {counts} on import.", "", report.rows).format(
+            counts=counts) + ignored  # fmt: skip

@@ -7,12 +7,13 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 
 from app.db import Database, Session
 from app.domain.enums import AgreementStatus
 from app.services.listing import AgreementFilter, AgreementRow, agreement_ids, agreement_rows
+from app.services.settings import base_currency
 from ui import i18n
 from ui.models.lazy import Column, LazyIdModel
 
@@ -52,7 +53,26 @@ def _days_left(row: AgreementRow, today: date) -> str:
     return str((row.decision_date - today).days)
 
 
-def agreement_columns(today: date) -> list[Column[AgreementRow]]:
+def _base_value(row: AgreementRow) -> str:
+    return "" if row.base_value is None else i18n.money(row.base_value)
+
+
+def _base_value_tip(row: AgreementRow, base: str, today: date) -> str:
+    if row.base_value is not None:
+        return i18n.money(row.base_value, base)
+    return (
+        translate(
+            "AgreementTableModel",
+            "No %1 → %2 exchange rate dated on or before %3: add one in Settings to compare "
+            "this value with the others.",
+        )
+        .replace("%1", row.currency)
+        .replace("%2", base)
+        .replace("%3", today.isoformat())
+    )
+
+
+def agreement_columns(today: date, base: str = "CNY") -> list[Column[AgreementRow]]:
     # Titles are lambdas calling translate() with literals: lupdate finds them, and a
     # language switch takes effect at the next paint.
     return [
@@ -100,6 +120,14 @@ def agreement_columns(today: date) -> list[Column[AgreementRow]]:
             "currency",
         ),
         Column(
+            "base_value",
+            lambda: translate("AgreementTableModel", "Value (%1)").replace("%1", base),
+            _base_value,
+            "base_value",
+            True,
+            tooltip=lambda r: _base_value_tip(r, base, today),
+        ),
+        Column(
             "start_date",
             lambda: translate("AgreementTableModel", "Start"),
             lambda r: r.start_date.isoformat(),
@@ -111,6 +139,9 @@ def agreement_columns(today: date) -> list[Column[AgreementRow]]:
             lambda: translate("AgreementTableModel", "End"),
             lambda r: r.end_date.isoformat(),
             "end_date",
+            # Hidden at first: the decision date is what a manager acts on, and without
+            # it the list's columns fit a 1366-pixel screen (the Columns menu shows it).
+            default_visible=False,
         ),
         Column(
             "decision_date",
@@ -145,7 +176,9 @@ def agreement_columns(today: date) -> list[Column[AgreementRow]]:
 class AgreementTableModel(LazyIdModel[AgreementRow]):
     def __init__(self, db: Database, today: date | None = None, parent: Any = None) -> None:
         self.today = today or date.today()
-        super().__init__(db, agreement_columns(self.today), parent)
+        with db.session() as s:
+            self.base = base_currency(s)
+        super().__init__(db, agreement_columns(self.today, self.base), parent)
         self.filter = AgreementFilter(today=self.today)
 
     def set_filter(self, f: AgreementFilter) -> None:
@@ -160,7 +193,17 @@ class AgreementTableModel(LazyIdModel[AgreementRow]):
         return lambda s: agreement_ids(s, f, sort=sort, descending=descending)
 
     def fetch_rows(self, session: Session, ids: Sequence[int]) -> list[AgreementRow]:
-        return agreement_rows(session, ids)
+        return agreement_rows(session, ids, on=self.today)
+
+    def reload(self, *, wait: bool = False) -> None:
+        # The base currency is a team setting: someone may have changed it meanwhile.
+        with self.db.session() as s:
+            base = base_currency(s)
+        if base != self.base:
+            self.base = base
+            self.columns = agreement_columns(self.today, base)
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
+        super().reload(wait=wait)
 
     def cell_state(self, row: AgreementRow, key: str) -> str:
         if key in ("decision_date", "days_left"):

@@ -39,6 +39,7 @@ class Column(Generic[R]):
     sort_key: str | None = None  # None: the database cannot sort by it
     align_right: bool = False
     default_visible: bool = True
+    tooltip: Callable[[R], str] | None = None  # None: the tooltip is the cell's text
 
 
 class LazyIdModel(QAbstractTableModel, Generic[R]):
@@ -186,6 +187,8 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
         if record is None:
             return "…" if role == Qt.ItemDataRole.DisplayRole and index.column() == 0 else None
         column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
+            return column.tooltip(record)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return column.value(record)
         if role == Qt.ItemDataRole.TextAlignmentRole:

@@ -28,7 +28,9 @@ from ui.models.lazy import Roles
 from ui.pages.base import Page
 from ui.widgets.tables import fast_table, restore_header, save_header, selected_rows
 
-STATE_KEY = "agreements"
+# ".2": the list gained a column (the value in the base currency); layouts saved for
+# the old columns would put every column after it in the wrong place.
+STATE_KEY = "agreements.2"
 
 
 def _py_date(d: QDate) -> date:
@@ -49,6 +51,7 @@ class AgreementsPage(Page):
     report_requested = Signal(str)  # agreement reference
     delete_requested = Signal(list)  # agreement ids
     count_changed = Signal(int)
+    export_requested = Signal(str, str)  # "filter"/"selection", "csv"/"xlsx"
 
     def __init__(self, db: Database, today: date | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -82,11 +85,11 @@ class AgreementsPage(Page):
         self.owner_box = QComboBox()
         self.owner_box.setMinimumContentsLength(10)
         self.partner_edit = QLineEdit(placeholderText=self.tr("Partner"), clearButtonEnabled=True)
-        self.partner_edit.setMaximumWidth(180)
+        self.partner_edit.setMaximumWidth(150)
         self.search_edit = QLineEdit(
             placeholderText=self.tr("Search reference, title, partner…"), clearButtonEnabled=True
         )
-        self.search_edit.setMinimumWidth(220)
+        self.search_edit.setMinimumWidth(160)
         self.dates_check = QCheckBox(self.tr("Decision from"))
         self.date_from = _date_edit()
         self.date_to = _date_edit()
@@ -99,7 +102,19 @@ class AgreementsPage(Page):
         self.columns_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.columns_button.setMenu(QMenu(self.columns_button))
         self.columns_button.menu().aboutToShow.connect(self._fill_column_menu)
+        # Never squeezed to "Col…" by the filters beside it.
+        self.columns_button.setMinimumWidth(self.columns_button.sizeHint().width())
         self.count_label = QLabel()
+        for widget, name in (
+            (self.search_edit, self.tr("Search agreements")),
+            (self.type_box, self.tr("Cooperation type")),
+            (self.status_box, self.tr("Status")),
+            (self.owner_box, self.tr("Owner")),
+            (self.partner_edit, self.tr("Partner")),
+            (self.date_from, self.tr("Decision date from")),
+            (self.date_to, self.tr("Decision date to")),
+        ):
+            widget.setAccessibleName(name)
 
         bar = QHBoxLayout()
         bar.setSpacing(6)
@@ -114,6 +129,10 @@ class AgreementsPage(Page):
         self.view = fast_table(self)
         self.view.setModel(self.model)
         self.view.setObjectName("agreementsView")
+        self.view.setAccessibleName(self.tr("Agreements"))
+        self.view.setAccessibleDescription(
+            self.tr("Enter opens the agreement; the context menu renews, reports or exports")
+        )
         self.view.doubleClicked.connect(self._open_index)
         self.view.activated.connect(self._open_index)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -139,9 +158,10 @@ class AgreementsPage(Page):
         self._dates_toggled(False)
 
     def _default_layout(self) -> None:
-        widths = {"reference": 110, "title": 260, "type": 90, "partner": 280, "owner": 100,
-                  "status": 120, "value": 130, "currency": 70, "end_date": 95,
-                  "decision_date": 105, "days_left": 105}  # fmt: skip
+        # Together about 1,180 pixels: the room a maximised window leaves at 1366×768.
+        widths = {"reference": 100, "title": 160, "type": 65, "partner": 190, "owner": 90,
+                  "status": 85, "value": 130, "currency": 62, "base_value": 125, "end_date": 90,
+                  "decision_date": 90, "days_left": 75}  # fmt: skip
         for i, column in enumerate(self.model.columns):
             self.view.setColumnWidth(i, widths.get(column.key, 110))
             self.view.setColumnHidden(i, not column.default_visible)
@@ -225,7 +245,7 @@ class AgreementsPage(Page):
     def _show_count(self) -> None:
         self._restore_selection()
         n = self.model.rowCount()
-        self.count_label.setText(self.tr("%n agreement(s)", "", n))
+        self.count_label.setText(self.tr("%Ln agreement(s)", "", n))
         self.count_changed.emit(n)
 
     def _show_busy(self, busy: bool) -> None:
@@ -307,4 +327,20 @@ class AgreementsPage(Page):
             )
             menu.addSeparator()
         menu.addAction(self.tr("New agreement…"), self.new_requested.emit)
+        menu.addSeparator()
+        self.add_export_actions(menu, len(records))
         menu.exec(self.view.viewport().mapToGlobal(pos))
+
+    def add_export_actions(self, menu: QMenu, selected: int) -> None:
+        export = menu.addMenu(self.tr("Export"))
+        for scope, fmt, text in (
+            ("selection", "csv", self.tr("%n selected agreement(s) as CSV…", "", selected)),
+            ("selection", "xlsx", self.tr("%n selected agreement(s) as XLSX…", "", selected)),
+            ("filter", "csv", self.tr("This list as CSV…")),
+            ("filter", "xlsx", self.tr("This list as XLSX…")),
+        ):
+            action = export.addAction(text)
+            action.setEnabled(scope == "filter" or selected > 0)
+            action.triggered.connect(
+                lambda _c=False, s=scope, f=fmt: self.export_requested.emit(s, f)
+            )

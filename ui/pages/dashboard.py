@@ -4,27 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 
-from PySide6.QtCharts import (
-    QBarCategoryAxis,
-    QBarSeries,
-    QBarSet,
-    QChart,
-    QChartView,
-    QHorizontalBarSeries,
-    QPieSeries,
-    QValueAxis,
-)
-from PySide6.QtCore import QByteArray, QMargins, QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette
+from PySide6.QtCore import QByteArray, QModelIndex, Qt, Signal
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QRadioButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -34,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Database
-from app.domain.enums import AgreementStatus, AgreementType, OperatingModel
+from app.domain.enums import AgreementStatus
 from app.services.dashboard import Attention, attention
 from app.services.listing import AgreementFilter
 from app.services.overview import AttentionCounts, attention_counts
@@ -49,10 +38,9 @@ from ui.models.agreements import NEAR_COLOUR, PAST_COLOUR
 from ui.models.lazy import Roles
 from ui.models.records import Record, RecordTableModel
 from ui.pages.base import Page
+from ui.pages.dashboard_charts import PortfolioCharts, columns_for
 from ui.widgets.tables import fast_table
 from ui.worker import run_job
-
-TYPE_COLOURS = ["#2e86c1", "#28b463", "#d68910", "#8e44ad", "#17a589"]
 
 
 @dataclass(frozen=True)
@@ -117,18 +105,6 @@ class Tile(QFrame):
 
     def mouseReleaseEvent(self, event: object) -> None:
         self.clicked.emit()
-
-
-def _chart(title: str) -> tuple[QChart, QChartView]:
-    chart = QChart()
-    chart.setTitle(title)
-    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-    chart.setMargins(QMargins(4, 4, 4, 4))
-    chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
-    view = QChartView(chart)
-    view.setRenderHint(QPainter.RenderHint.Antialiasing)
-    view.setMinimumHeight(220)
-    return chart, view
 
 
 class DashboardPage(Page):
@@ -204,6 +180,11 @@ class DashboardPage(Page):
         self.tabs.addTab(self._list_view(self.milestones_model), self.tr("Overdue milestones"))
         self.tabs.addTab(self._list_view(self.kpis_model), self.tr("KPIs in red"))
         self.tabs.addTab(self._list_view(self.documents_model), self.tr("Expiring documents"))
+        self.decisions_view.setAccessibleName(self.tr("Decisions due"))
+        for i in range(1, self.tabs.count()):
+            view = self.tabs.widget(i)
+            if view is not None:
+                view.setAccessibleName(self.tabs.tabText(i))
 
         attention_box = QWidget()
         attention_layout = QVBoxLayout(attention_box)
@@ -217,22 +198,10 @@ class DashboardPage(Page):
         attention_layout.addWidget(heading)
         attention_layout.addWidget(self.tabs)
 
-        self.type_chart, type_view = _chart(self.tr("Value by cooperation type"))
-        self.status_chart, status_view = _chart(self.tr("Agreements by status"))
-        self.model_chart, model_view = _chart(self.tr("Brand operating model"))
-        self.currency_chart, currency_view = _chart(self.tr("Value by currency"))
-        self.charts = (self.type_chart, self.status_chart, self.model_chart, self.currency_chart)
-        charts_box = QWidget()
-        grid = QGridLayout(charts_box)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(type_view, 0, 0)
-        grid.addWidget(status_view, 0, 1)
-        grid.addWidget(model_view, 1, 0)
-        grid.addWidget(currency_view, 1, 1)
-        self.rates_label = QLabel()
-        self.rates_label.setWordWrap(True)
-        self.rates_label.setObjectName("ratesNote")
-        grid.addWidget(self.rates_label, 2, 0, 1, 2)
+        self.charts_box = PortfolioCharts()
+        charts_box = self.charts_box
+        self.type_chart, self.status_chart = charts_box.type_chart, charts_box.status_chart
+        self.rates_label = charts_box.rates_label
         # An empty database has nothing to chart: say so instead of four blank axes.
         self.empty_label = QLabel(
             self.tr("No agreements yet. Add one, import a file or load the demo data, and "
@@ -258,10 +227,31 @@ class DashboardPage(Page):
         if not state.isEmpty():
             self.splitter.restoreState(state)
 
-        layout = QVBoxLayout(self)
+        self.splitter.setCollapsible(0, False)
+        self.splitter.setCollapsible(1, False)
+        # At least five rows of the attention list, whatever the splitter was left at.
+        rows = self.decisions_view.verticalHeader().defaultSectionSize()
+        self.tabs.setMinimumHeight(rows * 5 + 3 * self.fontMetrics().height() + 40)
+
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(tiles)
         layout.addWidget(self.splitter, 1)
+        # Below the smallest size at which every chart and row is readable, the page
+        # scrolls rather than squeezing them (nothing is ever drawn clipped).
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("dashboardScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll_area)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.charts_box.arrange(columns_for(event.size().width(), event.size().height()))
+        super().resizeEvent(event)
 
     def save_state(self) -> None:
         settings.splitter_state("dashboard").set(QByteArray(self.splitter.saveState()))
@@ -371,7 +361,8 @@ class DashboardPage(Page):
         ])  # fmt: skip
         for view in self.findChildren(QTableView):
             view.resizeColumnsToContents()
-        self._fill_charts(f)
+        self.charts_box.fill(f)
+        self.charts_stack.setCurrentIndex(0 if f.agreement_count else 1)
         self.loaded.emit()
 
     def _fill_decisions(self) -> None:
@@ -399,114 +390,6 @@ class DashboardPage(Page):
         if days_left < 0:
             return self.tr("overdue by %1 days").replace("%1", f"{-days_left:,}")
         return str(days_left)
-
-    # --- charts -------------------------------------------------------------------------
-
-    def _chart_theme(self, chart: QChart) -> None:
-        dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
-        chart.setTheme(
-            QChart.ChartTheme.ChartThemeDark if dark else QChart.ChartTheme.ChartThemeLight
-        )
-        chart.setBackgroundBrush(self.palette().color(QPalette.ColorRole.Base))
-
-    def _fill_charts(self, f: PortfolioFigures) -> None:
-        self.charts_stack.setCurrentIndex(0 if f.agreement_count else 1)
-        for chart in self.charts:
-            chart.removeAllSeries()
-            for axis in chart.axes():
-                chart.removeAxis(axis)
-            self._chart_theme(chart)
-
-        self.type_chart.setTitle(
-            self.tr("Value by cooperation type (%1)").replace("%1", f.base_currency)
-        )
-        self._pie(self.type_chart, [
-            (i18n.type_label(AgreementType(b.key)), b.value_base) for b in f.by_type
-        ], TYPE_COLOURS)  # fmt: skip
-        self._pie(self.model_chart, [
-            (i18n.operating_model_label(OperatingModel(b.key)), b.value_base)
-            for b in f.by_operating_model
-        ], ["#2e86c1", "#d68910"])  # fmt: skip
-        self._bars(
-            self.status_chart,
-            [(i18n.status_label(AgreementStatus(b.key)), Decimal(b.count)) for b in f.by_status],
-            self.tr("Agreements"),
-            "#2e86c1",
-            horizontal=True,
-        )
-        self.currency_chart.setTitle(
-            self.tr("Value by currency (million %1)").replace("%1", f.base_currency)
-        )
-        self._bars(
-            self.currency_chart,
-            [(c.currency, c.value_base or Decimal(0)) for c in f.by_currency[:8]],
-            f.base_currency,
-            "#17a589",
-            unit=Decimal(1_000_000),
-        )
-        rates = ", ".join(f"{r.currency} {r.rate}" for r in f.rates if r.effective_date is not None)
-        note = self.tr("Totals in %1 at the rates in force on %2.").replace(
-            "%1", f.base_currency).replace("%2", f.as_of.isoformat())  # fmt: skip
-        if f.missing_rates:
-            note += " " + self.tr("Left out for lack of a rate: %1.").replace(
-                "%1", ", ".join(f.missing_rates))  # fmt: skip
-        self.rates_label.setText(note)
-        self.rates_label.setToolTip(rates)
-
-    def _pie(self, chart: QChart, slices: list[tuple[str, Decimal]], colours: list[str]) -> None:
-        series = QPieSeries()
-        total = sum((v for _, v in slices), Decimal(0))
-        for i, (label, value) in enumerate(slices):
-            share = (value / total * 100) if total else Decimal(0)
-            piece = series.append(f"{label} {share:.0f}%", float(value))  # display only
-            piece.setColor(QColor(colours[i % len(colours)]))
-        series.setPieSize(0.75)
-        chart.addSeries(series)
-
-    def _bars(
-        self,
-        chart: QChart,
-        bars: list[tuple[str, Decimal]],
-        name: str,
-        colour: str,
-        *,
-        horizontal: bool = False,
-        unit: Decimal = Decimal(1),
-    ) -> None:
-        """Bars of ``value / unit`` (a chart shows millions, the tooltip the exact total)."""
-        series: QBarSeries | QHorizontalBarSeries = (
-            QHorizontalBarSeries() if horizontal else QBarSeries()
-        )
-        values = QBarSet(name)
-        values.setColor(QColor(colour))
-        # Qt draws horizontal bars from the bottom up: reversed, the list reads top-down.
-        ordered = list(reversed(bars)) if horizontal else bars
-        for _, value in ordered:
-            values.append(float(round(value / unit)))  # display only; money stays Decimal
-        series.append(values)
-        series.setLabelsVisible(True)
-        series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
-        values.setLabelColor(self.palette().color(QPalette.ColorRole.Text))
-        chart.addSeries(series)
-        categories = QBarCategoryAxis()
-        categories.setTruncateLabels(False)
-        categories.append([label for label, _ in ordered])
-        amounts = QValueAxis()
-        amounts.setLabelFormat("%.0f")
-        top = max((float(v / unit) for _, v in bars), default=1.0)
-        # Room for the value labels; never less than 0..4, so an empty chart has whole ticks.
-        amounts.setRange(0, max(top * 1.15, 4.0))
-        amounts.setTickCount(5)
-        amounts.applyNiceNumbers()
-        if horizontal:
-            chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
-            chart.addAxis(amounts, Qt.AlignmentFlag.AlignBottom)
-        else:
-            chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
-            chart.addAxis(amounts, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(categories)
-        series.attachAxis(amounts)
-        chart.legend().setVisible(False)
 
 
 def _kind_label(kind: str) -> str:

@@ -82,12 +82,14 @@ class PartnerOverview(QWidget):
         self.contacts_view = fast_table(self, sortable=False)
         self.contacts_view.setModel(self.contacts_model)
         self.contacts_view.setMaximumHeight(120)
+        self.contacts_view.setAccessibleName(self.tr("Contacts"))
         contacts_box = QGroupBox(self.tr("Contacts"))
         QVBoxLayout(contacts_box).addWidget(self.contacts_view)
 
         self.agreements_model = AgreementTableModel(db, today=today, parent=self)
         self.agreements_view = fast_table(self)
         self.agreements_view.setObjectName("partnerAgreementsView")
+        self.agreements_view.setAccessibleName(self.tr("Agreements with this partner"))
         self.agreements_view.setModel(self.agreements_model)
         self.agreements_model.modelReset.connect(self._summarise)
         for i, column in enumerate(self.agreements_model.columns):
@@ -174,6 +176,7 @@ class PartnersPage(Page):
     edit_requested = Signal(object)  # partner id, or None for a new partner
     new_agreement_requested = Signal(int)
     report_requested = Signal(int)
+    export_requested = Signal(str, str)  # "filter", "csv"/"xlsx"
 
     def __init__(self, db: Database, today: date | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -208,6 +211,10 @@ class PartnersPage(Page):
 
         self.view = fast_table(self)
         self.view.setObjectName("partnersView")
+        self.view.setAccessibleName(self.tr("Partners"))
+        self.search_edit.setAccessibleName(self.tr("Search partners"))
+        self.role_box.setAccessibleName(self.tr("Role"))
+        self.country_edit.setAccessibleName(self.tr("Country"))
         self.view.setModel(self.model)
         self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.view.doubleClicked.connect(lambda i: self.edit_requested.emit(int(i.data(Roles.ID))))
@@ -264,7 +271,7 @@ class PartnersPage(Page):
 
     def _show_count(self) -> None:
         self._restore_selection()
-        self.count_label.setText(self.tr("%n partner(s)", "", self.model.rowCount()))
+        self.count_label.setText(self.tr("%Ln partner(s)", "", self.model.rowCount()))
 
     def context_actions(self, partner_id: int) -> list[QAction]:
         """What a right-click on a partner offers (also used by tests)."""
@@ -281,11 +288,21 @@ class PartnersPage(Page):
 
     def _context_menu(self, pos: QPoint) -> None:
         index = self.view.indexAt(pos)
-        if not index.isValid():
-            return
         menu = QMenu(self)
-        menu.addActions(self.context_actions(int(index.data(Roles.ID))))
+        if index.isValid():
+            menu.addActions(self.context_actions(int(index.data(Roles.ID))))
+            menu.addSeparator()
+        self.add_export_actions(menu)
         menu.exec(self.view.viewport().mapToGlobal(pos))
+
+    def add_export_actions(self, menu: QMenu) -> None:
+        export = menu.addMenu(self.tr("Export"))
+        for fmt, text in (("csv", self.tr("This list as CSV…")),
+                          ("xlsx", self.tr("This list as XLSX…"))):  # fmt: skip
+            action = export.addAction(text)
+            action.triggered.connect(
+                lambda _c=False, f=fmt: self.export_requested.emit("filter", f)
+            )
 
     def _selection_changed(self, _new: QItemSelection, _old: QItemSelection) -> None:
         rows = self.view.selectionModel().selectedRows()

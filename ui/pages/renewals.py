@@ -66,6 +66,9 @@ class RenewalsPage(Page):
 
         self.tree = QTreeWidget()
         self.tree.setObjectName("renewalsTree")
+        self.tree.setAccessibleName(self.tr("Decisions due, by month"))
+        self.horizon_box.setAccessibleName(self.tr("Decision dates in the next"))
+        self.type_box.setAccessibleName(self.tr("Cooperation type"))
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setHeaderLabels([

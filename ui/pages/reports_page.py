@@ -7,30 +7,21 @@ and Cancel. The renderer holds no session, so nothing database-bound crosses thr
 
 from __future__ import annotations
 
-import importlib
 import logging
-import shutil
-import subprocess
-import tempfile
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, QStringListModel, Qt, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtCore import QDate, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
     QDateEdit,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QSpinBox,
     QSplitter,
@@ -46,54 +37,23 @@ from app.reports import ReportData, render
 from app.services import reporting
 from app.services.listing import AgreementFilter, list_agreements, owners
 from app.services.partners import PartnerFilter, get_partner, list_partners
-from ui import i18n
+from ui import i18n, settings
+from ui.widgets.busy import busy_cursor
+from ui.widgets.files import safe_name, save_path
+from ui.widgets.pdf_preview import PdfPreview, Rendered, rendered
 from ui.worker import Job, Progress, run_job
 
 log = logging.getLogger(__name__)
 
-try:  # QtPdf ships in PySide6-Addons on most platforms, not all
-    # Imported by name: type stubs are missing where the module is, and vice versa.
-    _QtPdf: Any = importlib.import_module("PySide6.QtPdf")
-    _QtPdfWidgets: Any = importlib.import_module("PySide6.QtPdfWidgets")
-    HAVE_QTPDF = True
-except ImportError:  # pragma: no cover - depends on the installed wheel
-    HAVE_QTPDF = False
-
 KINDS = ("agreement", "portfolio", "renewals", "partner")
-PREVIEW_PAGES = 3
 SUGGESTIONS = 20  # completions offered as a reference or a partner name is typed
-
-
-@dataclass(frozen=True)
-class Rendered:
-    pdf: bytes
-    previews: tuple[bytes, ...]  # PNG of the first pages when QtPdf is not available
-
-
-def page_images(pdf: bytes, pages: int = PREVIEW_PAGES, dpi: int = 72) -> tuple[bytes, ...]:
-    """PNGs of the first pages through poppler's pdftoppm, when it is installed."""
-    exe = shutil.which("pdftoppm")
-    if exe is None:
-        return ()
-    with tempfile.TemporaryDirectory() as folder:
-        source = Path(folder) / "report.pdf"
-        source.write_bytes(pdf)
-        try:
-            subprocess.run(
-                [exe, "-png", "-r", str(dpi), "-f", "1", "-l", str(pages), str(source),
-                 str(Path(folder) / "page")],
-                check=True, capture_output=True, timeout=60,
-            )  # fmt: skip
-        except (OSError, subprocess.SubprocessError):
-            log.warning("pdftoppm could not draw the preview", exc_info=True)
-            return ()
-        return tuple(p.read_bytes() for p in sorted(Path(folder).glob("page-*.png")))
 
 
 class ReportsPage(QWidget):
     """Report kind, its options, a preview, and Save as…"""
 
-    rendered = Signal()  # a new PDF is ready (preview shown, Save enabled)
+    rendered = Signal()  # a new PDF is ready (preview shown)
+    saved = Signal(str)  # a report was written to this path (the window's status bar says so)
 
     def __init__(
         self, db: Database, parent: QWidget | None = None, today: date | None = None
@@ -104,7 +64,11 @@ class ReportsPage(QWidget):
         self.pdf: bytes | None = None
         self._partner_id: int | None = None
         self._busy = False
-        self._buffer: QBuffer | None = None
+        # The options the PDF on screen was drawn from: Save as… writes that PDF only
+        # while the form still says the same, and draws the report anew otherwise.
+        self._pdf_form: tuple[object, ...] | None = None
+        self._job_form: tuple[object, ...] | None = None
+        self._save_after: bool = False  # Save as… pressed: ask where once it is drawn
         self.job: Job[Rendered] | None = None  # the report being drawn, if any
 
         self.kind_box = QComboBox()
@@ -164,10 +128,10 @@ class ReportsPage(QWidget):
         self.preview_button = QPushButton(self.tr("Preview"))
         self.preview_button.setObjectName("previewReport")
         self.preview_button.setDefault(True)
+        self.preview_button.setAccessibleDescription(self.tr("Draw the report and show it"))
         self.preview_button.clicked.connect(self.generate)
         self.save_button = QPushButton(self.tr("Save as…"))
         self.save_button.setObjectName("saveReport")
-        self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self._save_as)
         self.status = QLabel()
         self.status.setObjectName("reportStatus")
@@ -182,7 +146,9 @@ class ReportsPage(QWidget):
         buttons.addWidget(self.save_button)
         side = QWidget()
         side_layout = QVBoxLayout(side)
-        side_layout.addWidget(QLabel(self.tr("Report")))
+        kind_label = QLabel(self.tr("&Report"))
+        kind_label.setBuddy(self.kind_box)  # Alt+R, and the name a screen reader reads
+        side_layout.addWidget(kind_label)
         side_layout.addWidget(self.kind_box)
         side_layout.addWidget(self.stack)
         side_layout.addWidget(common)
@@ -190,15 +156,10 @@ class ReportsPage(QWidget):
         side_layout.addWidget(self.status)
         side_layout.addStretch(1)
 
-        self.preview = self._preview_widget()
         # Until a report is drawn, the preview area says what to do rather than stay grey.
-        self.hint = QLabel(self.tr("Choose a report and press Preview"))
-        self.hint.setObjectName("previewHint")
-        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.hint.setWordWrap(True)
-        self.preview_stack = QStackedWidget()
-        self.preview_stack.addWidget(self.hint)
-        self.preview_stack.addWidget(self.preview)
+        self.preview_stack = PdfPreview(self.tr("Choose a report and press Preview"))
+        self.preview = self.preview_stack.view
+        self.hint = self.preview_stack.hint
         splitter = QSplitter()
         splitter.addWidget(side)
         splitter.addWidget(self.preview_stack)
@@ -207,6 +168,14 @@ class ReportsPage(QWidget):
         layout.addWidget(splitter)
         self._fit_stack()
         self.refresh()
+        for signal in (
+            self.kind_box.currentIndexChanged, self.reference_edit.textChanged,
+            self.type_box.currentIndexChanged, self.status_box.currentIndexChanged,
+            self.owner_box.currentTextChanged, self.appendix_check.toggled,
+            self.within_spin.valueChanged, self.partner_edit.textChanged,
+            self.as_of_edit.dateChanged, self.lang_box.currentIndexChanged,
+        ):  # fmt: skip
+            signal.connect(self._form_changed)
 
     # --- building ---------------------------------------------------------------------
 
@@ -237,22 +206,6 @@ class ReportsPage(QWidget):
         for label, widget in rows:
             form.addRow(label, widget)
         return box
-
-    def _preview_widget(self) -> QWidget:
-        if HAVE_QTPDF:
-            self.document = _QtPdf.QPdfDocument(self)
-            view: QWidget = _QtPdfWidgets.QPdfView(self)
-            view.setPageMode(_QtPdfWidgets.QPdfView.PageMode.MultiPage)  # type: ignore[attr-defined]
-            view.setZoomMode(_QtPdfWidgets.QPdfView.ZoomMode.FitToWidth)  # type: ignore[attr-defined]
-            view.setDocument(self.document)  # type: ignore[attr-defined]
-            return view
-        self.pages_widget = QWidget()
-        self.pages_layout = QVBoxLayout(self.pages_widget)
-        self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        area = QScrollArea()
-        area.setWidgetResizable(True)
-        area.setWidget(self.pages_widget)
-        return area
 
     def refresh(self) -> None:
         """Owners change as agreements are edited: re-read them."""
@@ -292,17 +245,20 @@ class ReportsPage(QWidget):
         if self._busy:
             return
         try:
-            data = self._collect()
+            with busy_cursor():  # a few queries on this thread; the drawing is in a worker
+                data = self._collect()
         except PartnerDeskError as exc:
+            self._save_after = False
             self._fail(str(exc))
             return
         self._busy = True
+        self._job_form = self._form_key()
         self.preview_button.setEnabled(False)
+        self.save_button.setEnabled(False)
         self.status.setText(self.tr("Preparing the report…"))
 
         def work(progress: Progress) -> Rendered:
-            pdf = render(data, progress)
-            return Rendered(pdf, () if HAVE_QTPDF else page_images(pdf))
+            return rendered(render(data, progress))
 
         self.job = run_job(
             self,
@@ -329,7 +285,10 @@ class ReportsPage(QWidget):
                 .replace("%2", exc.strerror or str(exc))
             )
             return
-        self.status.setText(self.tr("Saved %1").replace("%1", str(path)))
+        message = self.tr("Saved %1").replace("%1", str(path))
+        self.status.setText(message)
+        self.status.setStyleSheet("")
+        self.saved.emit(message)
 
     # --- internals ------------------------------------------------------------------------
 
@@ -412,13 +371,41 @@ class ReportsPage(QWidget):
                 raise PartnerDeskError(self.tr("Type the name of a partner."))
             return reporting.partner_report(s, name, lang, as_of, partner_id=self._partner_id)
 
-    def _done(self, result: Rendered) -> None:
+    def _form_key(self) -> tuple[object, ...]:
+        """Everything on the form that changes the report (what Save as… must match)."""
+        return (
+            self.kind(), self.reference_edit.text().strip(), self.type_box.currentData(),
+            self.status_box.currentData(), self.owner_box.currentText().strip(),
+            self.appendix_check.isChecked(), self.within_spin.value(),
+            self.partner_edit.text().strip(), self._partner_id, self._as_of(),
+            self.lang_box.currentData(),
+        )  # fmt: skip
+
+    def _form_changed(self) -> None:
+        if self.pdf is None or self._pdf_form == self._form_key():
+            return
+        # The PDF on screen no longer is the report the form describes: take it away
+        # rather than let it pass for the new one.
+        self.pdf = None
+        self._pdf_form = None
+        self.preview_stack.show_hint(
+            self.tr(
+                "The options changed. Press Preview to see this report, "
+                "or Save as… to draw and save it."
+            )
+        )
+        self.status.setText("")
+
+    def _idle(self) -> None:
         self._busy = False
         self.preview_button.setEnabled(True)
-        self.pdf = result.pdf
         self.save_button.setEnabled(True)
-        self.preview_stack.setCurrentWidget(self.preview)
-        self._show(result)
+
+    def _done(self, result: Rendered) -> None:
+        self._idle()
+        self.pdf = result.pdf
+        self._pdf_form = self._job_form
+        self.preview_stack.show_pdf(result)
         self.status.setText(
             self.tr("Ready: %1 KB. Save it with Save as…").replace(
                 "%1", f"{len(result.pdf) // 1024:,}"
@@ -426,39 +413,15 @@ class ReportsPage(QWidget):
         )
         self.status.setStyleSheet("")
         self.rendered.emit()
-
-    def _show(self, result: Rendered) -> None:
-        if HAVE_QTPDF:
-            self._buffer = QBuffer(self)
-            self._buffer.setData(QByteArray(result.pdf))
-            self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-            self.document.load(self._buffer)
-            return
-        while self.pages_layout.count():
-            item = self.pages_layout.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
-        if not result.previews:
-            self.pages_layout.addWidget(
-                QLabel(
-                    self.tr(
-                        "No preview on this computer: save the report and open it in a PDF viewer."
-                    )
-                )
-            )
-            return
-        for png in result.previews:
-            pixmap = QPixmap()
-            pixmap.loadFromData(png, "PNG")
-            label = QLabel()
-            label.setPixmap(pixmap)
-            label.setObjectName("previewPage")
-            self.pages_layout.addWidget(label)
+        self._form_changed()  # the options may have changed while it was drawn
+        if self._save_after:
+            self._save_after = False
+            if self.pdf is not None:
+                self._ask_and_save()
 
     def _error(self, exc: BaseException) -> None:
-        self._busy = False
-        self.preview_button.setEnabled(True)
+        self._idle()
+        self._save_after = False
         message = (
             str(exc)
             if isinstance(exc, PartnerDeskError)
@@ -467,21 +430,37 @@ class ReportsPage(QWidget):
         self._fail(message)
 
     def _cancelled(self) -> None:
-        self._busy = False
-        self.preview_button.setEnabled(True)
+        self._idle()
+        self._save_after = False
         self.status.setText(self.tr("Cancelled."))
 
     def _fail(self, message: str) -> None:
         self.status.setText(message)
         self.status.setStyleSheet("color: #C92A2A;")
 
+    def suggested_name(self) -> str:
+        """What the report is about, then the date: agreement-BR-2026-0042-2026-12-03.pdf."""
+        kind, day = self.kind(), self._as_of().isoformat()
+        if kind == "agreement":
+            return f"agreement-{safe_name(self.reference_edit.text())}-{day}.pdf"
+        if kind == "renewals":
+            return f"renewals-{self.within_spin.value()}d-{day}.pdf"
+        if kind == "partner":
+            return f"partner-{safe_name(self.partner_edit.text())}-{day}.pdf"
+        return f"portfolio-{day}.pdf"
+
     def _save_as(self) -> None:
-        if self.pdf is None:
+        if self.pdf is not None and self._pdf_form == self._form_key():
+            self._ask_and_save()
             return
-        suggested = f"{self.kind()}-{self._as_of().isoformat()}.pdf"
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save report"), suggested, self.tr("PDF files (*.pdf)")
-        )
-        if path:
-            target = Path(path)
-            self.save_to(target if target.suffix.lower() == ".pdf" else target.with_suffix(".pdf"))
+        # Nothing drawn for these options yet: draw them, then ask where to save.
+        self._save_after = True
+        self.generate()
+
+    def _ask_and_save(self) -> None:
+        path, _filter = save_path(
+            self, self.tr("Save report"), settings.FOLDER_REPORTS, self.suggested_name(),
+            self.tr("PDF files (*.pdf)"),
+        )  # fmt: skip
+        if path is not None:
+            self.save_to(path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf"))

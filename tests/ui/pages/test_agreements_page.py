@@ -46,7 +46,7 @@ def shown(page: AgreementsPage, key: str) -> list[str]:
 def test_the_page_lists_every_agreement_and_counts_them(qtbot: QtBot, ui_db: Database) -> None:
     page = make_page(qtbot, ui_db)
     assert page.model.rowCount() == 60
-    assert page.count_label.text() == "60 agreement(s)"
+    assert page.count_label.text() == "60 agreements"
 
 
 def test_choosing_a_type_and_a_status_filters_the_list(qtbot: QtBot, ui_db: Database) -> None:

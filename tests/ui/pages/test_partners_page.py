@@ -50,7 +50,7 @@ def test_selecting_a_partner_shows_its_whole_portfolio(qtbot: QtBot, ui_db: Data
                     for t in AgreementType}  # fmt: skip
     assert overview.agreements_model.rowCount() == total > 0
     text = overview.summary.text()
-    assert text.startswith(f"{total} agreement(s)")
+    assert text.startswith(f"{total} agreement{'' if total == 1 else 's'}")
     for t, n in per_type.items():
         assert f"{t.value.capitalize()}: {n}" in text
     assert overview.partner.legal_name in overview.name_label.text()

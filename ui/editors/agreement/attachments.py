@@ -6,12 +6,12 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QBrush, QColor, QDesktopServices
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QLabel,
+    QMessageBox,
     QWidget,
 )
 
@@ -23,10 +23,13 @@ from app.services.agreements import (
     AttachmentView,
 )
 from app.services.attachments import add_attachment, attachment_content, remove_attachment
+from ui import settings
 from ui.editors.agreement.tab_base import RecordsTab, item
 from ui.editors.fields import OptionalDateEdit
 from ui.editors.labels import enum_label
 from ui.editors.record_dialog import RecordDialog
+from ui.widgets.files import open_path, save_path
+from ui.widgets.system_open import open_with_desktop
 
 
 class AttachmentDialog(RecordDialog):
@@ -84,10 +87,10 @@ class AttachmentsTab(RecordsTab):
     def add(self) -> None:
         assert self.view is not None
         agreement_id = self.view.id
-        filename, _ = QFileDialog.getOpenFileName(self, self.tr("Add document"))
-        if not filename:
+        chosen = open_path(self, self.tr("Add document"), settings.FOLDER_ATTACHMENTS)
+        if chosen is None:
             return
-        path = Path(filename)
+        path = chosen
         dialog = AttachmentDialog(self, path)
 
         def submit() -> None:
@@ -130,19 +133,33 @@ class AttachmentsTab(RecordsTab):
         folder.mkdir(exist_ok=True)
         target = folder / att.filename
         target.write_bytes(content)
-        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
-            self.error(self.tr("No application opens {name}; use “Save a copy…”.").format(
-                name=att.filename))  # fmt: skip
+        open_with_desktop(self, target, lambda: self._offer_copy(att))
 
-    def save_copy(self) -> None:
-        att = self.selected_data()
+    def _offer_copy(self, att: AttachmentView) -> None:
+        """Nothing on this computer opens the document: say so, and offer to save it."""
+        box = QMessageBox(
+            QMessageBox.Icon.Information, self.tr("Cannot open the document"),
+            self.tr("No application on this computer opens {name}.").format(name=att.filename),
+            QMessageBox.StandardButton.Close, self,
+        )  # fmt: skip
+        box.setInformativeText(self.tr("Save a copy and open it with a program of your choice."))
+        save = box.addButton(self.tr("Save a copy…"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(save)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        save.clicked.connect(lambda: self.save_copy(att))
+        self.no_handler_box = box
+        box.open()
+
+    def save_copy(self, att: object = None) -> None:
+        att = att if isinstance(att, AttachmentView) else self.selected_data()
         if not isinstance(att, AttachmentView):
             return
-        filename, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save a copy"), str(Path.home() / att.filename)
+        path, _ = save_path(
+            self, self.tr("Save a copy"), settings.FOLDER_ATTACHMENTS, att.filename, ""
         )
-        if not filename:
+        if path is None:
             return
+        filename = str(path)
         content = self._content(att)
         if content is None:
             return

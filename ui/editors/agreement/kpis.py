@@ -162,8 +162,8 @@ class KpisTab(RecordsTab):
         kpi = self.selected_data()
         if not isinstance(kpi, Kpi):
             return
-        text = self.tr("Remove the KPI “{m}” and its {n} actual(s)?").format(
-            m=kpi.metric, n=len(kpi.actuals)
+        text = self.tr("Remove the KPI “{m}” and its %n actual(s)?", "", len(kpi.actuals)).format(
+            m=kpi.metric
         )
         if not self.confirm(self.tr("Remove KPI"), text):
             return

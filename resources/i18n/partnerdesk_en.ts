@@ -1,0 +1,213 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>AgreementsPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/agreements.py" line="248"/>
+        <source>%Ln agreement(s)</source>
+        <translation>
+            <numerusform>%Ln agreement</numerusform>
+            <numerusform>%Ln agreements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/agreements.py" line="326"/>
+        <source>Delete %n agreement(s)…</source>
+        <translation>
+            <numerusform>Delete %n agreement…</numerusform>
+            <numerusform>Delete %n agreements…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/agreements.py" line="337"/>
+        <source>%n selected agreement(s) as CSV…</source>
+        <translation>
+            <numerusform>%n selected agreement as CSV…</numerusform>
+            <numerusform>%n selected agreements as CSV…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/agreements.py" line="338"/>
+        <source>%n selected agreement(s) as XLSX…</source>
+        <translation>
+            <numerusform>%n selected agreement as XLSX…</numerusform>
+            <numerusform>%n selected agreements as XLSX…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/export_dialog.py" line="79"/>
+        <source>The %n &amp;selected agreement(s)</source>
+        <translation>
+            <numerusform>The %n &amp;selected agreement</numerusform>
+            <numerusform>The %n &amp;selected agreements</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Exporter</name>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/export_dialog.py" line="208"/>
+        <source>Exported %Ln agreement(s) to %1</source>
+        <translation>
+            <numerusform>Exported %Ln agreement to %1</numerusform>
+            <numerusform>Exported %Ln agreements to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/export_dialog.py" line="210"/>
+        <source>Exported %Ln partner(s) to %1</source>
+        <translation>
+            <numerusform>Exported %Ln partner to %1</numerusform>
+            <numerusform>Exported %Ln partners to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/import_wizard.py" line="418"/>
+        <source>, %n new partner(s)</source>
+        <translation>
+            <numerusform>, %n new partner</numerusform>
+            <numerusform>, %n new partners</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/import_wizard.py" line="423"/>
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n problem</numerusform>
+            <numerusform>%n problems</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/import_wizard.py" line="425"/>
+        <source>{problems} in {rows} of %n row(s). Nothing will be imported until every row is right.</source>
+        <translation>
+            <numerusform>{problems} in {rows} of %n row. Nothing will be imported until every row is right.</numerusform>
+            <numerusform>{problems} in {rows} of %n rows. Nothing will be imported until every row is right.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/import_wizard.py" line="436"/>
+        <source>Imported %n row(s): {counts}.</source>
+        <translation>
+            <numerusform>Imported %n row: {counts}.</numerusform>
+            <numerusform>Imported %n rows: {counts}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/import_wizard.py" line="438"/>
+        <source>All %n row(s) are fine: {counts} on import.</source>
+        <translation>
+            <numerusform>The %n row is fine: {counts} on import.</numerusform>
+            <numerusform>All %n rows are fine: {counts} on import.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>KpisTab</name>
+    <message numerus="yes">
+        <location filename="../../ui/editors/agreement/kpis.py" line="165"/>
+        <source>Remove the KPI “{m}” and its %n actual(s)?</source>
+        <translation>
+            <numerusform>Remove the KPI “{m}” and its %n actual?</numerusform>
+            <numerusform>Remove the KPI “{m}” and its %n actuals?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="403"/>
+        <source>Delete %n agreement(s)? You can undo this with %1.</source>
+        <translation>
+            <numerusform>Delete %n agreement? You can undo this with %1.</numerusform>
+            <numerusform>Delete %n agreements? You can undo this with %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="413"/>
+        <source>Delete %n agreement(s)</source>
+        <translation>
+            <numerusform>Delete %n agreement</numerusform>
+            <numerusform>Delete %n agreements</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PartnerOverview</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/partners.py" line="169"/>
+        <source>%n agreement(s)</source>
+        <translation>
+            <numerusform>%n agreement</numerusform>
+            <numerusform>%n agreements</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PartnersPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/partners.py" line="274"/>
+        <source>%Ln partner(s)</source>
+        <translation>
+            <numerusform>%Ln partner</numerusform>
+            <numerusform>%Ln partners</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/import_wizard.py" line="225"/>
+        <source>About %n row(s) of {kind}.</source>
+        <translation>
+            <numerusform>About %n row of {kind}.</numerusform>
+            <numerusform>About %n rows of {kind}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReminderWords</name>
+    <message numerus="yes">
+        <location filename="../../ui/application.py" line="174"/>
+        <source>%Ln decision(s) due within %1 days:</source>
+        <translation>
+            <numerusform>%Ln decision due within %1 days:</numerusform>
+            <numerusform>%Ln decisions due within %1 days:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/application.py" line="177"/>
+        <source>%Ln live agreement(s) are past their decision date.</source>
+        <translation>
+            <numerusform>%Ln live agreement is past its decision date.</numerusform>
+            <numerusform>%Ln live agreements are past their decision date.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RenewalsPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/renewals.py" line="136"/>
+        <source>%n agreement(s)</source>
+        <translation>
+            <numerusform>%n agreement</numerusform>
+            <numerusform>%n agreements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/renewals.py" line="166"/>
+        <source>%n decision(s) due</source>
+        <translation>
+            <numerusform>%n decision due</numerusform>
+            <numerusform>%n decisions due</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
