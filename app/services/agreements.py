@@ -20,7 +20,6 @@ from app.domain.enums import (
     OperatingModel,
 )
 from app.domain.models import (
-    AGREEMENT_CLASSES,
     Agreement,
     KpiDefinition,
     Partner,
@@ -28,14 +27,15 @@ from app.domain.models import (
 )
 from app.domain.terms import TERMS
 from app.errors import ConflictError, FieldError, NotFoundError, TransitionError, ValidationError
+from app.services import agreement_store as store
+from app.services.agreement_store import ENTITY as ENTITY
+from app.services.agreement_store import decision_date as decision_date
 from app.services.audit import current_actor, record_changes, record_event
 from app.services.kpis import Kpi, default_kpis, kpi_views
 from app.services.validation import MAX_VALUE as MAX_VALUE
 from app.services.validation import AgreementInput as AgreementInput
 from app.services.validation import check_agreement
 from app.services.validation import coerce_terms as coerce_terms
-
-ENTITY = "agreement"
 
 # The lifecycle. "renewed" is reached only through renew_agreement().
 TRANSITIONS: dict[AgreementStatus, frozenset[AgreementStatus]] = {
@@ -146,11 +146,6 @@ class AgreementView:
         )
 
 
-def decision_date(end_date: date, notice_days: int) -> date:
-    """The last day to renew or cancel: the end date less the notice period."""
-    return end_date - timedelta(days=notice_days)
-
-
 # --- validation ------------------------------------------------------------------------
 
 
@@ -196,40 +191,6 @@ def next_reference(session: Session, agreement_type: AgreementType, year: int) -
 
 # --- create / update / delete ----------------------------------------------------------
 
-COMMON_FIELDS = (
-    "reference", "title", "partner_id", "owner", "status", "signed_date", "start_date",
-    "end_date", "auto_renew", "renewal_term_months", "notice_days", "decision_date", "value",
-    "currency", "governing_law", "territories", "description",
-)  # fmt: skip
-
-
-def _snapshot(a: Agreement) -> dict[str, object]:
-    snap = {name: getattr(a, name) for name in COMMON_FIELDS}
-    for spec in TERMS[a.type]:
-        snap[spec.name] = getattr(a, spec.name)
-    return snap
-
-
-def _apply(a: Agreement, data: AgreementInput, typed_terms: Mapping[str, Any]) -> None:
-    a.title = data.title.strip()
-    a.partner_id = data.partner_id
-    a.owner = data.owner.strip()
-    a.status = AgreementStatus(data.status)
-    a.signed_date = data.signed_date
-    a.start_date = data.start_date
-    a.end_date = data.end_date
-    a.auto_renew = data.auto_renew
-    a.renewal_term_months = data.renewal_term_months
-    a.notice_days = data.notice_days
-    a.decision_date = decision_date(data.end_date, data.notice_days)
-    a.value = data.value
-    a.currency = data.currency
-    a.governing_law = data.governing_law.strip()
-    a.territories = tuple(t.strip() for t in data.territories if t.strip())
-    a.description = data.description
-    for name, value in typed_terms.items():
-        setattr(a, name, value)
-
 
 def create_agreement(
     session: Session,
@@ -242,16 +203,11 @@ def create_agreement(
     if errors:
         raise ValidationError(errors)
     agreement_type = AgreementType(data.type)
-    a = AGREEMENT_CLASSES[agreement_type]()
-    _apply(a, data, typed)
-    a.reference = (data.reference or "").strip() or next_reference(
+    reference = (data.reference or "").strip() or next_reference(
         session, agreement_type, data.start_date.year
     )
-    if with_default_kpis:
-        a.kpis = [
-            KpiDefinition(metric=k.metric, unit=k.unit, target=k.target, direction=k.direction)
-            for k in default_kpis(agreement_type, typed)
-        ]
+    kpis = default_kpis(agreement_type, typed) if with_default_kpis else []
+    a = store.new_agreement(data, typed, reference, kpis)
     session.add(a)
     session.flush()
     record_event(
@@ -260,7 +216,7 @@ def create_agreement(
         entity=ENTITY,
         entity_id=a.id,
         action=AuditAction.CREATE,
-        summary=f"{a.reference} {a.title}",
+        summary=store.created_summary(a.reference, a.title),
     )
     return get_agreement(session, a.id)
 
@@ -321,8 +277,8 @@ def _write(session: Session, a: Agreement, data: AgreementInput, actor: str | No
     typed, errors = validate_agreement(session, data, a.id)
     if errors:
         raise ValidationError(errors)
-    before = _snapshot(a)
-    _apply(a, data, typed)
+    before = store.audited(a)
+    store.apply(a, data, typed)
     if data.reference and data.reference.strip():
         a.reference = data.reference.strip()
     record_changes(
@@ -331,7 +287,7 @@ def _write(session: Session, a: Agreement, data: AgreementInput, actor: str | No
         entity=ENTITY,
         entity_id=a.id,
         before=before,
-        after=_snapshot(a),
+        after=store.audited(a),
     )
     session.flush()
 

@@ -1,0 +1,216 @@
+"""How an agreement's values are stored: the one write path for agreements.
+
+``stored_values`` turns an ``AgreementInput`` (and its typed terms) into the values of the
+agreements table and of the type's terms table, exactly as they are stored: texts
+stripped, blank territories dropped, the decision date derived. Everything that writes
+an agreement goes through it:
+
+- one agreement through the ORM (``apply``, ``new_agreement``): the editor, renewal,
+  undo and restore (``agreements``, ``editing``);
+- many new agreements a column at a time (``NewAgreements``): the importer and the demo
+  loader, with the same default KPIs and the same audit entry as ``create_agreement``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.db.bulk import insert_columns
+from app.domain.enums import AgreementStatus, AgreementType, Attainment, AuditAction
+from app.domain.models import AGREEMENT_CLASSES, Agreement, AuditEntry, KpiDefinition
+from app.domain.terms import TERMS
+from app.domain.types import utcnow
+from app.services.kpis import KpiSpec
+from app.services.validation import AgreementInput
+
+ENTITY = "agreement"
+
+# The agreements-table columns a person's input decides (the reference aside: generated
+# or kept, it is the caller's), in the order the audit trail lists changes.
+BASE_FIELDS = (
+    "title", "partner_id", "owner", "status", "signed_date", "start_date", "end_date",
+    "auto_renew", "renewal_term_months", "notice_days", "decision_date", "value",
+    "currency", "governing_law", "territories", "description",
+)  # fmt: skip
+
+
+def decision_date(end_date: date, notice_days: int) -> date:
+    """The last day to renew or cancel: the end date less the notice period."""
+    return end_date - timedelta(days=notice_days)
+
+
+def stored_terms(typed: Mapping[str, Any]) -> dict[str, Any]:
+    """Typed terms (``check_agreement``'s) as the terms table stores them."""
+    return dict(typed)
+
+
+def stored_values(data: AgreementInput, typed: Mapping[str, Any]) -> dict[str, Any]:
+    """The agreements-table values of ``BASE_FIELDS`` and the type's terms, as stored."""
+    values: dict[str, Any] = {
+        "title": data.title.strip(),
+        "partner_id": data.partner_id,
+        "owner": data.owner.strip(),
+        "status": AgreementStatus(data.status),
+        "signed_date": data.signed_date,
+        "start_date": data.start_date,
+        "end_date": data.end_date,
+        "auto_renew": data.auto_renew,
+        "renewal_term_months": data.renewal_term_months,
+        "notice_days": data.notice_days,
+        "decision_date": decision_date(data.end_date, data.notice_days),
+        "value": data.value,
+        "currency": data.currency,
+        "governing_law": data.governing_law.strip(),
+        "territories": tuple(t.strip() for t in data.territories if t.strip()),
+        "description": data.description,
+    }
+    values.update(stored_terms(typed))
+    return values
+
+
+# --- one agreement, through the ORM ---------------------------------------------------
+
+
+def apply(a: Agreement, data: AgreementInput, typed: Mapping[str, Any]) -> None:
+    """Set ``a``'s values from ``data`` (the reference is the caller's)."""
+    for name, value in stored_values(data, typed).items():
+        setattr(a, name, value)
+
+
+def audited(a: Agreement) -> dict[str, object]:
+    """The values of ``a`` the audit trail follows: the reference, the input's fields
+    and the type's terms."""
+    names = ("reference", *BASE_FIELDS, *(spec.name for spec in TERMS[a.type]))
+    return {name: getattr(a, name) for name in names}
+
+
+def new_agreement(
+    data: AgreementInput, typed: Mapping[str, Any], reference: str, kpis: Iterable[KpiSpec]
+) -> Agreement:
+    """A new ORM agreement of ``data``'s type, not yet added to a session."""
+    a = AGREEMENT_CLASSES[AgreementType(data.type)]()
+    apply(a, data, typed)
+    a.reference = reference
+    a.kpis = [KpiDefinition(metric=k.metric, unit=k.unit, target=k.target,
+                            direction=k.direction) for k in kpis]  # fmt: skip
+    return a
+
+
+def created_summary(reference: str, title: str) -> str:
+    """The audit entry of a new agreement names it by reference and title."""
+    return f"{reference} {title}"
+
+
+# --- many new agreements, a column at a time ------------------------------------------
+
+
+class NewAgreements:
+    """New agreements gathered as columns per table, inserted in one go by ``insert``.
+
+    Stores what ``create_agreement`` stores for the same input (a test compares every
+    table): the agreement row, its terms row, its KPIs, one audit entry. Ids are given
+    here, after the highest in the database when this was made: inside the caller's
+    write transaction (SQLite's lock; on PostgreSQL a concurrent insert fails the batch).
+    """
+
+    def __init__(self, session: Session, actor: str, now: datetime | None = None) -> None:
+        self.session = session
+        self.actor = actor
+        self.now = now or utcnow()
+        self.next_id = (session.scalar(select(func.max(Agreement.id))) or 0) + 1
+        self.next_kpi_id = (session.scalar(select(func.max(KpiDefinition.id))) or 0) + 1
+        self._clear()
+
+    def _clear(self) -> None:
+        self.base: dict[str, list[Any]] = {name: [] for name in ("id", "reference", "type",
+                                                                   *BASE_FIELDS)}  # fmt: skip
+        self.terms: dict[AgreementType, dict[str, list[Any]]] = {}
+        self.kpis: dict[str, list[Any]] = {
+            name: []
+            for name in (
+                "id",
+                "agreement_id",
+                "metric",
+                "unit",
+                "target",
+                "direction",
+                "latest_attainment",
+            )
+        }
+        self.summaries: list[tuple[int, str]] = []  # fmt: skip
+
+    def __len__(self) -> int:
+        return len(self.base["id"])
+
+    def add(
+        self,
+        data: AgreementInput,
+        typed: Mapping[str, Any],
+        reference: str,
+        kpis: Sequence[KpiSpec],
+        *,
+        latest: Sequence[Attainment | None] = (),
+        summary: str | None = None,
+    ) -> tuple[int, range]:
+        """One new agreement; returns its id and the ids of its KPIs. ``latest``: each
+        KPI's latest attainment, when its actuals come with it (the demo's)."""
+        agreement_id = self.next_id
+        self.next_id += 1
+        a_type = AgreementType(data.type)
+        values = stored_values(data, typed)
+        base = self.base
+        base["id"].append(agreement_id)
+        base["reference"].append(reference)
+        base["type"].append(a_type)
+        for name in BASE_FIELDS:
+            base[name].append(values[name])
+        terms = self.terms.get(a_type)
+        if terms is None:
+            names = ("id", *(spec.name for spec in TERMS[a_type]))
+            terms = self.terms[a_type] = {name: [] for name in names}
+        terms["id"].append(agreement_id)
+        for name, column in terms.items():
+            if name != "id":
+                column.append(values[name])
+        kpi_ids = range(self.next_kpi_id, self.next_kpi_id + len(kpis))
+        self.next_kpi_id += len(kpis)
+        rows = self.kpis
+        for i, (kpi_id, k) in enumerate(zip(kpi_ids, kpis, strict=True)):
+            rows["id"].append(kpi_id)
+            rows["agreement_id"].append(agreement_id)
+            rows["metric"].append(k.metric)
+            rows["unit"].append(k.unit)
+            rows["target"].append(k.target)
+            rows["direction"].append(k.direction)
+            state = latest[i] if i < len(latest) else None
+            rows["latest_attainment"].append(state.value if state is not None else None)
+        self.summaries.append(
+            (agreement_id, summary or created_summary(reference, values["title"]))
+        )
+        return agreement_id, kpi_ids
+
+    def insert(self) -> None:
+        """Write what was added (and forget it): agreements, terms, KPIs, audit entries."""
+        n = len(self)
+        if not n:
+            return
+        session, now = self.session, self.now
+        insert_columns(session, Agreement, self.base | {
+            "predecessor_id": [None] * n, "version": [1] * n,
+            "created_at": [now] * n, "updated_at": [now] * n,
+        })  # fmt: skip
+        for a_type, columns in self.terms.items():
+            insert_columns(session, AGREEMENT_CLASSES[a_type], columns)
+        insert_columns(session, KpiDefinition, self.kpis)
+        insert_columns(session, AuditEntry, {
+            "at": [now] * n, "actor": [self.actor] * n, "entity": [ENTITY] * n,
+            "entity_id": [i for i, _ in self.summaries], "action": [AuditAction.CREATE] * n,
+            "field": [""] * n, "old_value": [None] * n,
+            "new_value": [text for _, text in self.summaries],
+        })  # fmt: skip
+        self._clear()
