@@ -2,29 +2,35 @@
 
 ``stored_values`` turns an ``AgreementInput`` (and its typed terms) into the values of the
 agreements table and of the type's terms table, exactly as they are stored: texts
-stripped, blank territories dropped, the decision date derived. Everything that writes
-an agreement goes through it:
+stripped, blank territories dropped, the decision date derived, every amount at the
+scale of its column. Everything that writes an agreement goes through it:
 
 - one agreement through the ORM (``apply``, ``new_agreement``): the editor, renewal,
   undo and restore (``agreements``, ``editing``);
 - many new agreements a column at a time (``NewAgreements``): the importer and the demo
   loader, with the same default KPIs and the same audit entry as ``create_agreement``.
+
+Because the values are normalised before they are set, what an ORM object holds after a
+save is what the database holds: an audit trail that compares before and after sees only
+real changes (``5.0000`` and ``5`` are one commission rate), and an import can tell an
+unchanged row by plain equality.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
 from app.db.bulk import insert_columns
 from app.domain.enums import AgreementStatus, AgreementType, Attainment, AuditAction
 from app.domain.models import AGREEMENT_CLASSES, Agreement, AuditEntry, KpiDefinition
 from app.domain.terms import TERMS
-from app.domain.types import utcnow
+from app.domain.types import ScaledDecimal, utcnow
 from app.services.kpis import KpiSpec
 from app.services.validation import AgreementInput
 
@@ -39,14 +45,39 @@ BASE_FIELDS = (
 )  # fmt: skip
 
 
+def _quanta() -> dict[str, Decimal]:
+    """Each scaled-decimal column of the agreement tables -> one unit of its last place."""
+    quanta: dict[str, Decimal] = {}
+    classes: list[type[Agreement]] = [Agreement, *AGREEMENT_CLASSES.values()]
+    for cls in classes:
+        table = cls.__table__
+        assert isinstance(table, Table)
+        for column in table.columns:
+            if isinstance(column.type, ScaledDecimal):
+                quanta[column.name] = Decimal(1).scaleb(-column.type.scale)
+    return quanta
+
+
+_QUANTA = _quanta()
+
+
 def decision_date(end_date: date, notice_days: int) -> date:
     """The last day to renew or cancel: the end date less the notice period."""
     return end_date - timedelta(days=notice_days)
 
 
+def _scaled(name: str, value: Any) -> Any:
+    # The column's scale, as the database will hold it: Decimal("5") is stored and read
+    # back as 5.0000, and a comparison of texts would call that a change.
+    quantum = _QUANTA.get(name)
+    if quantum is None or value is None or not isinstance(value, Decimal):
+        return value
+    return value.quantize(quantum)
+
+
 def stored_terms(typed: Mapping[str, Any]) -> dict[str, Any]:
     """Typed terms (``check_agreement``'s) as the terms table stores them."""
-    return dict(typed)
+    return {name: _scaled(name, value) for name, value in typed.items()}
 
 
 def stored_values(data: AgreementInput, typed: Mapping[str, Any]) -> dict[str, Any]:
@@ -63,7 +94,7 @@ def stored_values(data: AgreementInput, typed: Mapping[str, Any]) -> dict[str, A
         "renewal_term_months": data.renewal_term_months,
         "notice_days": data.notice_days,
         "decision_date": decision_date(data.end_date, data.notice_days),
-        "value": data.value,
+        "value": _scaled("value", data.value),
         "currency": data.currency,
         "governing_law": data.governing_law.strip(),
         "territories": tuple(t.strip() for t in data.territories if t.strip()),
