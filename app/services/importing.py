@@ -20,7 +20,6 @@ import re
 from array import array
 from collections.abc import Callable, Generator, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date
 from decimal import Decimal
 from itertools import islice
 from pathlib import Path
@@ -30,7 +29,7 @@ from sqlalchemy import Table as SqlTable
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, with_polymorphic
 
-from app.db.bulk import insert_columns, insert_rows
+from app.db.bulk import insert_rows
 from app.domain.enums import (
     AgreementStatus,
     AgreementType,
@@ -39,23 +38,17 @@ from app.domain.enums import (
     PartnerStatus,
 )
 from app.domain.models import (
-    AGREEMENT_CLASSES,
     Agreement,
     AuditEntry,
-    KpiDefinition,
     Partner,
     PartnerRoleLink,
     ReferenceSequence,
 )
-from app.domain.terms import TERMS
 from app.domain.types import utcnow
 from app.errors import FieldError, PartnerDeskError, TransitionError, ValidationError
-from app.services.agreements import (
-    change_agreement,
-    check_transition,
-    decision_date,
-)
-from app.services.audit import as_text, current_actor
+from app.services.agreement_store import NewAgreements, stored_values
+from app.services.agreements import change_agreement, check_transition
+from app.services.audit import current_actor
 from app.services.import_format import (
     FIELD_TO_COLUMN,
     MONEY_COLUMNS,
@@ -753,17 +746,8 @@ def _unchanged(session: Session, updates: list[tuple[AgreementRow, int, int]]) -
         a = current.get(agreement_id)
         if a is None:
             continue
-        d = r.values.to_input()
-        wanted: dict[str, Any] = {
-            "title": d.title.strip(), "partner_id": r.partner_id, "owner": d.owner.strip(),
-            "status": d.status, "signed_date": d.signed_date, "start_date": d.start_date,
-            "end_date": d.end_date, "auto_renew": d.auto_renew,
-            "renewal_term_months": d.renewal_term_months, "notice_days": d.notice_days,
-            "value": d.value, "currency": d.currency, "governing_law": d.governing_law.strip(),
-            "territories": tuple(t.strip() for t in d.territories if t.strip()),
-            "description": d.description,
-        } | r.values.typed_terms()  # fmt: skip
-        if all(as_text(getattr(a, k)) == as_text(v) for k, v in wanted.items()):
+        wanted = stored_values(r.values.to_input(r.partner_id), r.values.typed_terms())
+        if all(getattr(a, name) == value for name, value in wanted.items()):
             same.add(agreement_id)
     return same
 
@@ -852,73 +836,17 @@ def _row_failed(run: _Run, row: int, exc: PartnerDeskError) -> None:
 
 def _insert_agreements(run: _Run, creates: list[AgreementRow]) -> None:
     """The new agreements, their terms, default KPIs and audit entries: as
-    ``create_agreement`` makes them, but a column at a time."""
+    ``create_agreement`` makes them (``agreement_store``), but a column at a time."""
     if not creates:
         return
-    session = run.session
-    now = utcnow()
-    # The import holds SQLite's write lock from its first write on, so max(id) stays ours;
-    # on PostgreSQL a concurrent insert makes this batch fail (and the import roll back).
-    first = (session.scalar(select(func.max(Agreement.id))) or 0) + 1
-    run.first_new_id = run.first_new_id or first
-    ids = list(range(first, first + len(creates)))
-    values = [r.values for r in creates]
-    ends = [date.fromisoformat(v.end_date) for v in values]
-    notice = [v.notice_days for v in values]
-    references = [
-        r.reference or _next_reference(run, r.values.type, int(r.values.start_date[:4]))
-        for r in creates
-    ]
-    titles = [v.title.strip() for v in values]
-    n = len(creates)
-    insert_columns(session, Agreement, {
-        "id": ids, "reference": references, "title": titles,
-        "type": [v.type for v in values], "partner_id": [r.partner_id for r in creates],
-        "owner": [v.owner.strip() for v in values], "status": [v.status for v in values],
-        "signed_date": [None if v.signed_date is None else date.fromisoformat(v.signed_date)
-                        for v in values],
-        "start_date": [date.fromisoformat(v.start_date) for v in values], "end_date": ends,
-        "auto_renew": [v.auto_renew for v in values],
-        "renewal_term_months": [v.renewal_term_months for v in values], "notice_days": notice,
-        "decision_date": list(map(decision_date, ends, notice)),
-        "value": [Decimal(v.value) for v in values], "currency": [v.currency for v in values],
-        "governing_law": [v.governing_law.strip() for v in values],
-        "territories": [v.territories for v in values],
-        "description": [v.description for v in values],
-        "predecessor_id": [None] * n, "version": [1] * n,
-        "created_at": [now] * n, "updated_at": [now] * n,
-    })  # fmt: skip
-    terms: dict[str, list[tuple[int, dict[str, Any]]]] = {}
-    kpis: dict[str, list[Any]] = {
-        "agreement_id": [],
-        "metric": [],
-        "unit": [],
-        "target": [],
-        "direction": [],
-    }
-    for agreement_id, v in zip(ids, values, strict=True):
-        typed, defaults = run.terms(v)
-        terms.setdefault(v.type, []).append((agreement_id, typed))
-        for k in defaults:
-            kpis["agreement_id"].append(agreement_id)
-            kpis["metric"].append(k.metric)
-            kpis["unit"].append(k.unit)
-            kpis["target"].append(k.target)
-            kpis["direction"].append(k.direction)
-    for a_type, rows in terms.items():
-        names = [spec.name for spec in TERMS[AgreementType(a_type)]]
-        insert_columns(session, AGREEMENT_CLASSES[AgreementType(a_type)], {
-            "id": [agreement_id for agreement_id, _typed in rows]
-        } | {name: [typed[name] for _id, typed in rows] for name in names})  # fmt: skip
-    insert_columns(
-        session, KpiDefinition, kpis | {"latest_attainment": [None] * len(kpis["metric"])}
-    )
-    insert_columns(session, AuditEntry, {
-        "at": [now] * n, "actor": [run.actor] * n, "entity": ["agreement"] * n,
-        "entity_id": ids, "action": [AuditAction.CREATE] * n, "field": [""] * n,
-        "old_value": [None] * n,
-        "new_value": [f"{ref} {title}" for ref, title in zip(references, titles, strict=True)],
-    })  # fmt: skip
+    new = NewAgreements(run.session, run.actor)
+    run.first_new_id = run.first_new_id or new.next_id
+    for r in creates:
+        v = r.values
+        reference = r.reference or _next_reference(run, v.type, int(v.start_date[:4]))
+        typed, kpis = run.terms(v)
+        new.add(v.to_input(r.partner_id), typed, reference, kpis)
+    new.insert()
 
 
 def _starts_with(column: Any, prefix: str) -> Any:
