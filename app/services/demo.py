@@ -23,7 +23,6 @@ from app.domain.enums import (
     AgreementStatus,
     AgreementType,
     Attainment,
-    AuditAction,
     AuthorisationLevel,
     ChargebackLiability,
     DocumentKind,
@@ -39,25 +38,19 @@ from app.domain.enums import (
     SharedResource,
 )
 from app.domain.models import (
-    Agreement,
     Attachment,
-    AuditEntry,
-    BrandAgreement,
     Contact,
     FxRate,
     KpiActual,
-    KpiDefinition,
-    LogisticsAgreement,
-    MarketingAgreement,
     Milestone,
     Partner,
     PartnerRoleLink,
-    PaymentAgreement,
-    PlatformAgreement,
     ReferenceSequence,
 )
 from app.domain.types import utcnow
+from app.services.agreement_store import NewAgreements
 from app.services.kpis import attainment, default_kpis
+from app.services.validation import AgreementInput
 
 BATCH = 5000
 
@@ -489,7 +482,6 @@ def load_demo(
     now = utcnow()
     partner_count = 0 if agreements == 0 else max(10, min(agreements // 20 + 10, 8000))
     first_partner = (session.scalar(select(func.max(Partner.id))) or 0) + 1
-    first_agreement = (session.scalar(select(func.max(Agreement.id))) or 0) + 1
     existing = {tuple(r) for r in session.execute(select(Partner.legal_name, Partner.country))}
 
     partners = gen.partners(partner_count)
@@ -534,18 +526,15 @@ def load_demo(
     counters: dict[tuple[str, int], int] = {
         (s.prefix, s.year): s.last for s in session.scalars(select(ReferenceSequence))
     }
-    base_rows: list[dict[str, Any]] = []
-    term_rows: dict[AgreementType, list[dict[str, Any]]] = {t: [] for t in AgreementType}
-    kpi_rows: list[dict[str, Any]] = []
+    # The agreements, their terms, KPIs and audit entries go in as the editor would store
+    # them (agreement_store); the demo adds actuals, milestones and documents beside them.
+    new = NewAgreements(session, actor, now)
     actual_rows: list[dict[str, Any]] = []
     milestone_rows: list[dict[str, Any]] = []
     attachment_rows: list[dict[str, Any]] = []
-    audit_rows: list[dict[str, Any]] = []
-    kpi_id = (session.scalar(select(func.max(KpiDefinition.id))) or 0) + 1
     types = [t for t, _ in _TYPE_WEIGHTS]
     weights = [w for _, w in _TYPE_WEIGHTS]
     for i in range(agreements):
-        aid = first_agreement + i
         t = types[i % len(types)] if i < 10 else rng.choices(types, weights=weights)[0]
         partner = rng.choice(by_type[t] or partners)
         status, start, end, notice, signed = gen.status_and_dates(i)
@@ -556,50 +545,32 @@ def load_demo(
         counters[key] = counters.get(key, 0) + 1
         reference = f"{t.prefix}-{start.year}-{counters[key]:04d}"
         auto = rng.random() < 0.3
-        base_rows.append(
-            {
-                "id": aid,
-                "reference": reference,
-                "title": gen.title(t, partner, start, terms),
-                "type": t,
-                "partner_id": partner["id"],
-                "owner": rng.choice(_OWNERS),
-                "status": status,
-                "signed_date": signed,
-                "start_date": start,
-                "end_date": end,
-                "auto_renew": auto,
-                "renewal_term_months": 12 if auto else None,
-                "notice_days": notice,
-                "decision_date": end - timedelta(days=notice),
-                "value": value,
-                "currency": currency,
-                "governing_law": "PRC law" if rng.random() < 0.6 else "Hong Kong law",
-                "territories": ("Mainland China",)
-                if rng.random() < 0.8
-                else ("Mainland China", "Hong Kong SAR", "Macao SAR"),
-                "description": "",
-                "predecessor_id": None,
-                "version": 1,
-                "created_at": now,
-                "updated_at": now,
-            }
+        data = AgreementInput(
+            title=gen.title(t, partner, start, terms),
+            type=t,
+            partner_id=partner["id"],
+            status=status,
+            currency=currency,
+            value=value,
+            start_date=start,
+            end_date=end,
+            reference=reference,
+            owner=rng.choice(_OWNERS),
+            signed_date=signed,
+            auto_renew=auto,
+            renewal_term_months=12 if auto else None,
+            notice_days=notice,
+            governing_law="PRC law" if rng.random() < 0.6 else "Hong Kong law",
+            territories=("Mainland China",)
+            if rng.random() < 0.8
+            else ("Mainland China", "Hong Kong SAR", "Macao SAR"),
+            terms=terms,
         )
-        term_rows[t].append({"id": aid} | terms)
-        audit_rows.append(
-            {
-                "at": now,
-                "actor": actor,
-                "entity": "agreement",
-                "entity_id": aid,
-                "action": AuditAction.CREATE,
-                "field": "",
-                "old_value": None,
-                "new_value": f"{reference} (demo data)",
-            }
-        )
-        for spec in default_kpis(t, terms):
-            latest: Attainment | None = None
+        kpis = default_kpis(t, terms)
+        latest: list[Attainment | None] = []
+        actuals: list[tuple[int, date, Decimal]] = []  # (which KPI, period end, value)
+        for index, spec in enumerate(kpis):
+            latest.append(None)
             if status in (AgreementStatus.ACTIVE, AgreementStatus.EXPIRED, AgreementStatus.RENEWED):
                 last_period = min(end, today.replace(day=1) - timedelta(days=1))
                 for months_back in (2, 1, 0):
@@ -617,29 +588,16 @@ def load_demo(
                     if spec.direction is KpiDirection.LOWER_IS_BETTER:
                         factor = Decimal(2) - factor
                     value_kpi = (spec.target * factor).quantize(Decimal("0.01"))
-                    actual_rows.append(
-                        {
-                            "kpi_id": kpi_id,
-                            "period_end": period,
-                            "value": value_kpi,
-                            "note": "",
-                            "recorded_at": now,
-                        }
-                    )
-                    latest = attainment(spec.target, value_kpi, spec.direction)
-            unit = currency if spec.unit == "currency" else spec.unit
-            kpi_rows.append(
-                {
-                    "id": kpi_id,
-                    "agreement_id": aid,
-                    "metric": spec.metric,
-                    "unit": unit,
-                    "target": spec.target,
-                    "direction": spec.direction,
-                    "latest_attainment": latest.value if latest else None,
-                }
-            )
-            kpi_id += 1
+                    actuals.append((index, period, value_kpi))
+                    latest[index] = attainment(spec.target, value_kpi, spec.direction)
+        aid, kpi_ids = new.add(
+            data, terms, reference, kpis, latest=latest, summary=f"{reference} (demo data)"
+        )
+        actual_rows += [
+            {"kpi_id": kpi_ids[index], "period_end": period, "value": v, "note": "",
+             "recorded_at": now}
+            for index, period, v in actuals
+        ]  # fmt: skip
         for _ in range(rng.randint(1, 3)):
             due = start + timedelta(days=rng.randint(20, max(21, (end - start).days)))
             # Ended agreements settled their obligations; live ones have a few slipping.
@@ -685,16 +643,10 @@ def load_demo(
         if progress is not None and i % BATCH == 0 and not progress(i, agreements):
             raise InterruptedError("demo data cancelled")
 
-    insert_rows(session, Agreement, base_rows)
-    for t, cls in ((AgreementType.BRAND, BrandAgreement), (AgreementType.LOGISTICS, LogisticsAgreement),
-                   (AgreementType.MARKETING, MarketingAgreement), (AgreementType.PAYMENT, PaymentAgreement),
-                   (AgreementType.PLATFORM, PlatformAgreement)):  # fmt: skip
-        insert_rows(session, cls, term_rows[t])
-    insert_rows(session, KpiDefinition, kpi_rows)
+    new.insert()
     insert_rows(session, KpiActual, actual_rows)
     insert_rows(session, Milestone, milestone_rows)
     insert_rows(session, Attachment, attachment_rows)
-    insert_rows(session, AuditEntry, audit_rows)
     for (prefix, year), last in counters.items():
         seq = session.get(ReferenceSequence, (prefix, year))
         if seq is None:
