@@ -114,7 +114,7 @@ def schema_floor(imported: Path, work: Path) -> float:
     SQLite itself needs for these tables and their indexes, with no Python work at all
     (the import's page cache, the import's pragmas)."""
     from app.db import open_database
-    from app.services.importing import IMPORT_CACHE_KIB
+    from app.services.importing.writing import IMPORT_CACHE_KIB
 
     target = work / "schema-floor.db"
     open_database(target).dispose()

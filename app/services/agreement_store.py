@@ -21,7 +21,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import Any
+from enum import Enum
+from operator import itemgetter
+from typing import Any, TypeVar
 
 from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
@@ -35,6 +37,7 @@ from app.services.kpis import KpiSpec
 from app.services.validation import AgreementInput
 
 ENTITY = "agreement"
+E = TypeVar("E", bound=Enum)
 
 # The agreements-table columns a person's input decides (the reference aside: generated
 # or kept, it is the caller's), in the order the audit trail lists changes.
@@ -45,20 +48,16 @@ BASE_FIELDS = (
 )  # fmt: skip
 
 
-def _quanta() -> dict[str, Decimal]:
-    """Each scaled-decimal column of the agreement tables -> one unit of its last place."""
-    quanta: dict[str, Decimal] = {}
-    classes: list[type[Agreement]] = [Agreement, *AGREEMENT_CLASSES.values()]
-    for cls in classes:
-        table = cls.__table__
-        assert isinstance(table, Table)
-        for column in table.columns:
-            if isinstance(column.type, ScaledDecimal):
-                quanta[column.name] = Decimal(1).scaleb(-column.type.scale)
-    return quanta
+def _quanta(cls: type[Agreement]) -> dict[str, Decimal]:
+    """Each scaled-decimal column of ``cls``'s own table -> one unit of its last place."""
+    table = cls.__table__
+    assert isinstance(table, Table)
+    return {column.name: Decimal(1).scaleb(-column.type.scale) for column in table.columns
+            if isinstance(column.type, ScaledDecimal)}  # fmt: skip
 
 
-_QUANTA = _quanta()
+_VALUE = _quanta(Agreement)["value"]
+_TERM_QUANTA = {t: _quanta(cls) for t, cls in AGREEMENT_CLASSES.items()}
 
 
 def decision_date(end_date: date, notice_days: int) -> date:
@@ -66,18 +65,21 @@ def decision_date(end_date: date, notice_days: int) -> date:
     return end_date - timedelta(days=notice_days)
 
 
-def _scaled(name: str, value: Any) -> Any:
-    # The column's scale, as the database will hold it: Decimal("5") is stored and read
-    # back as 5.0000, and a comparison of texts would call that a change.
-    quantum = _QUANTA.get(name)
-    if quantum is None or value is None or not isinstance(value, Decimal):
-        return value
-    return value.quantize(quantum)
+def stored_terms(agreement_type: AgreementType, typed: Mapping[str, Any]) -> dict[str, Any]:
+    """Typed terms (``check_agreement``'s) as the terms table stores them: each amount at
+    its column's scale, as the database will hold it (Decimal("5") is stored and read back
+    as 5.0000, and a comparison of texts would call that a change)."""
+    terms = dict(typed)
+    for name, quantum in _TERM_QUANTA[agreement_type].items():
+        value = terms.get(name)
+        if value.__class__ is Decimal:
+            terms[name] = value.quantize(quantum)
+    return terms
 
 
-def stored_terms(typed: Mapping[str, Any]) -> dict[str, Any]:
-    """Typed terms (``check_agreement``'s) as the terms table stores them."""
-    return {name: _scaled(name, value) for name, value in typed.items()}
+def _member(enum: type[E], value: Any) -> E:
+    # The member as it usually comes, without the Enum call: an import stores 100,000.
+    return value if value.__class__ is enum else enum(value)
 
 
 def stored_values(data: AgreementInput, typed: Mapping[str, Any]) -> dict[str, Any]:
@@ -86,7 +88,7 @@ def stored_values(data: AgreementInput, typed: Mapping[str, Any]) -> dict[str, A
         "title": data.title.strip(),
         "partner_id": data.partner_id,
         "owner": data.owner.strip(),
-        "status": AgreementStatus(data.status),
+        "status": _member(AgreementStatus, data.status),
         "signed_date": data.signed_date,
         "start_date": data.start_date,
         "end_date": data.end_date,
@@ -94,13 +96,13 @@ def stored_values(data: AgreementInput, typed: Mapping[str, Any]) -> dict[str, A
         "renewal_term_months": data.renewal_term_months,
         "notice_days": data.notice_days,
         "decision_date": decision_date(data.end_date, data.notice_days),
-        "value": _scaled("value", data.value),
+        "value": data.value.quantize(_VALUE),
         "currency": data.currency,
         "governing_law": data.governing_law.strip(),
-        "territories": tuple(t.strip() for t in data.territories if t.strip()),
+        "territories": tuple(filter(None, map(str.strip, data.territories))),
         "description": data.description,
     }
-    values.update(stored_terms(typed))
+    values.update(stored_terms(_member(AgreementType, data.type), typed))
     return values
 
 
@@ -158,25 +160,13 @@ class NewAgreements:
         self._clear()
 
     def _clear(self) -> None:
-        self.base: dict[str, list[Any]] = {name: [] for name in ("id", "reference", "type",
-                                                                   *BASE_FIELDS)}  # fmt: skip
-        self.terms: dict[AgreementType, dict[str, list[Any]]] = {}
-        self.kpis: dict[str, list[Any]] = {
-            name: []
-            for name in (
-                "id",
-                "agreement_id",
-                "metric",
-                "unit",
-                "target",
-                "direction",
-                "latest_attainment",
-            )
-        }
-        self.summaries: list[tuple[int, str]] = []  # fmt: skip
+        # Rows as dicts, turned into columns by insert() in C (itemgetter over the rows).
+        self.rows: list[dict[str, Any]] = []
+        self.terms: dict[AgreementType, list[dict[str, Any]]] = {}
+        self.kpis: list[tuple[Any, ...]] = []
 
     def __len__(self) -> int:
-        return len(self.base["id"])
+        return len(self.rows)
 
     def add(
         self,
@@ -192,37 +182,20 @@ class NewAgreements:
         KPI's latest attainment, when its actuals come with it (the demo's)."""
         agreement_id = self.next_id
         self.next_id += 1
-        a_type = AgreementType(data.type)
         values = stored_values(data, typed)
-        base = self.base
-        base["id"].append(agreement_id)
-        base["reference"].append(reference)
-        base["type"].append(a_type)
-        for name in BASE_FIELDS:
-            base[name].append(values[name])
-        terms = self.terms.get(a_type)
-        if terms is None:
-            names = ("id", *(spec.name for spec in TERMS[a_type]))
-            terms = self.terms[a_type] = {name: [] for name in names}
-        terms["id"].append(agreement_id)
-        for name, column in terms.items():
-            if name != "id":
-                column.append(values[name])
+        a_type = _member(AgreementType, data.type)
+        values["id"] = agreement_id
+        values["reference"] = reference
+        values["type"] = a_type
+        values["summary"] = summary or created_summary(reference, values["title"])
+        self.rows.append(values)
+        self.terms.setdefault(a_type, []).append(values)
         kpi_ids = range(self.next_kpi_id, self.next_kpi_id + len(kpis))
         self.next_kpi_id += len(kpis)
-        rows = self.kpis
         for i, (kpi_id, k) in enumerate(zip(kpi_ids, kpis, strict=True)):
-            rows["id"].append(kpi_id)
-            rows["agreement_id"].append(agreement_id)
-            rows["metric"].append(k.metric)
-            rows["unit"].append(k.unit)
-            rows["target"].append(k.target)
-            rows["direction"].append(k.direction)
             state = latest[i] if i < len(latest) else None
-            rows["latest_attainment"].append(state.value if state is not None else None)
-        self.summaries.append(
-            (agreement_id, summary or created_summary(reference, values["title"]))
-        )
+            self.kpis.append((kpi_id, agreement_id, k.metric, k.unit, k.target, k.direction,
+                              None if state is None else state.value))  # fmt: skip
         return agreement_id, kpi_ids
 
     def insert(self) -> None:
@@ -230,18 +203,29 @@ class NewAgreements:
         n = len(self)
         if not n:
             return
-        session, now = self.session, self.now
-        insert_columns(session, Agreement, self.base | {
-            "predecessor_id": [None] * n, "version": [1] * n,
-            "created_at": [now] * n, "updated_at": [now] * n,
-        })  # fmt: skip
-        for a_type, columns in self.terms.items():
-            insert_columns(session, AGREEMENT_CLASSES[a_type], columns)
-        insert_columns(session, KpiDefinition, self.kpis)
+        session, now, rows = self.session, self.now, self.rows
+        ids = _column(rows, "id")
+        insert_columns(session, Agreement, {
+            name: _column(rows, name) for name in ("id", "reference", "type", *BASE_FIELDS)
+        } | {"predecessor_id": [None] * n, "version": [1] * n,
+             "created_at": [now] * n, "updated_at": [now] * n})  # fmt: skip
+        for a_type, typed in self.terms.items():
+            names = ("id", *(spec.name for spec in TERMS[a_type]))
+            insert_columns(session, AGREEMENT_CLASSES[a_type],
+                           {name: _column(typed, name) for name in names})  # fmt: skip
+        if self.kpis:
+            kpis = list(zip(*self.kpis, strict=True))
+            names = ("id", "agreement_id", "metric", "unit", "target", "direction",
+                     "latest_attainment")  # fmt: skip
+            insert_columns(session, KpiDefinition, {
+                name: list(values) for name, values in zip(names, kpis, strict=True)})  # fmt: skip
         insert_columns(session, AuditEntry, {
             "at": [now] * n, "actor": [self.actor] * n, "entity": [ENTITY] * n,
-            "entity_id": [i for i, _ in self.summaries], "action": [AuditAction.CREATE] * n,
-            "field": [""] * n, "old_value": [None] * n,
-            "new_value": [text for _, text in self.summaries],
+            "entity_id": ids, "action": [AuditAction.CREATE] * n,
+            "field": [""] * n, "old_value": [None] * n, "new_value": _column(rows, "summary"),
         })  # fmt: skip
         self._clear()
+
+
+def _column(rows: list[dict[str, Any]], name: str) -> list[Any]:
+    return list(map(itemgetter(name), rows))
