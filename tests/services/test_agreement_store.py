@@ -7,24 +7,29 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import assume, given, settings
 from sqlalchemy import create_engine, make_url, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from app.db import Database, open_database
 from app.domain.enums import AgreementStatus, AgreementType
-from app.services.agreement_store import NewAgreements
+from app.domain.models import AGREEMENT_CLASSES
+from app.services.agreement_store import NewAgreements, audited, new_agreement
 from app.services.agreements import AgreementInput, create_agreement
+from app.services.audit import as_text
 from app.services.kpis import default_kpis
 from app.services.partners import PartnerInput, create_partner
 from app.services.validation import check_agreement
 from tests.conftest import postgres_url
+from tests.services.test_import_properties import agreement_inputs
 
 # Every table an agreement's write touches; the type's terms tables among them.
 TABLES = ("agreements", "brand_terms", "logistics_terms", "marketing_terms",
@@ -195,3 +200,41 @@ def test_one_at_a_time_and_in_bulk_store_the_same_rows_on_postgres(
     two_pg_dbs: tuple[Database, Database],
 ) -> None:
     assert_same_rows(*two_pg_dbs)
+
+
+# --- what a save leaves in memory is what the database holds -----------------------------
+
+
+@pytest.fixture(scope="module")
+def shared_db(template_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    import shutil
+
+    path = tmp_path_factory.mktemp("store") / "store.db"
+    shutil.copyfile(template_db, path)
+    db = open_database(path)
+    with db.session() as s:
+        create_partner(s, PartnerInput(legal_name="Lumière SAS", country="FR"))
+    yield db
+    db.dispose()
+
+
+@settings(deadline=None, max_examples=60)
+@given(data=agreement_inputs())
+def test_what_a_save_leaves_in_memory_is_what_the_database_holds(
+    shared_db: Database, data: AgreementInput
+) -> None:
+    """The audit trail compares an agreement's values before and after a save; the
+    "before" of the next save is read from the database. Any value held otherwise than
+    stored (5 for 5.0000, " Acme" for "Acme") would be logged as a change nobody made."""
+    typed, problems = check_agreement(data, partner_known=True)
+    assume(not problems)
+    with shared_db.session() as s:
+        a = new_agreement(replace(data, partner_id=1), typed, f"T-{uuid.uuid4().hex[:12]}", [])
+        s.add(a)
+        s.flush()
+        in_memory, agreement_id = audited(a), a.id
+    with shared_db.session() as s:
+        stored = audited(s.get_one(AGREEMENT_CLASSES[data.type], agreement_id))
+    assert {k: as_text(v) for k, v in in_memory.items()} == {
+        k: as_text(v) for k, v in stored.items()
+    }
