@@ -35,7 +35,7 @@ class Run:
     units: dict[str, tuple[Decimal, str | None]] = field(default_factory=dict)
     # Generated references, per (prefix, year): the last number given and the references
     # the database held when the key was first needed. A number is given as the row goes
-    # in; one that a later row of the file turns out to ask for is moved on (_renumber).
+    # in; one that a later row of the file turns out to ask for is moved on (references.renumber).
     counters: dict[tuple[str, int], int] = field(default_factory=dict)
     taken: dict[tuple[str, int], set[str]] = field(default_factory=dict)
     first_new_id: int = 0  # the first agreement id this import created; 0: none yet

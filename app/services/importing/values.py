@@ -75,8 +75,8 @@ class Values(NamedTuple):
 
     Rows cross from the worker process like this: dataclasses, enums, dates and Decimals
     cost more to pickle (50 µs a row) than parsing them did, a tuple of plain values 3 µs.
-    ``of`` and ``to_input`` are exact inverses; the importer writes new agreements
-    straight from these values.
+    ``of`` and ``to_input`` are exact inverses; the importer writes ``to_input()`` through
+    ``agreement_store`` like any other input.
     """
 
     title: str
