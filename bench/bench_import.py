@@ -9,10 +9,10 @@ product promises on top: detection, parsing of human values, validation of every
 with the editor's rules, partners, agreements + terms + default KPIs + audit entries.
 Both are run ``--runs`` times, alternately; the medians are compared.
 
-A large import reads and checks its rows in a worker process while the importing process
-writes them (app/services/import_rows.py), so CPU time is reported for each. Peak memory
-(ru_maxrss) of each process is measured in a fresh process per size: growth with the file
-shows up as a difference between sizes.
+A large import parses and checks its rows in a worker process while the importing process
+writes them (app/services/importing/second_core.py), so CPU time is reported for each.
+Peak memory (ru_maxrss) of each process is measured in a fresh process per size: growth
+with the file shows up as a difference between sizes.
 """
 
 from __future__ import annotations
@@ -114,7 +114,7 @@ def schema_floor(imported: Path, work: Path) -> float:
     SQLite itself needs for these tables and their indexes, with no Python work at all
     (the import's page cache, the import's pragmas)."""
     from app.db import open_database
-    from app.services.importing import IMPORT_CACHE_KIB
+    from app.services.importing.writing import IMPORT_CACHE_KIB
 
     target = work / "schema-floor.db"
     open_database(target).dispose()

@@ -57,20 +57,6 @@ def test_importing_every_app_module_loads_no_qt() -> None:
     assert out.stdout.strip() == "[]"
 
 
-def test_the_import_worker_loads_no_database_code() -> None:
-    """The import's worker process (app.services.import_rows) starts in 0.15 s without
-    SQLAlchemy, 0.55 s with it: none of the modules it loads may import it."""
-    code = (
-        "import sys\n"
-        "import app.services.import_rows\n"
-        "print(sorted(n for n in sys.modules if n.split('.')[0] in ('sqlalchemy', 'alembic')))\n"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=APP.parent
-    )
-    assert out.stdout.strip() == "[]"
-
-
 # --- the error contract: the window catches only the product's errors --------------------
 
 UI = APP.parent / "ui"

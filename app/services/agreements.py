@@ -2,40 +2,41 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from dataclasses import replace
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload, with_polymorphic
+from sqlalchemy import select
+from sqlalchemy.orm import Session, with_polymorphic
 
 from app.domain.enums import (
     AgreementStatus,
     AgreementType,
     AuditAction,
-    DocumentKind,
-    MilestoneStatus,
-    OperatingModel,
 )
 from app.domain.models import (
-    AGREEMENT_CLASSES,
     Agreement,
     KpiDefinition,
     Partner,
     ReferenceSequence,
 )
-from app.domain.terms import TERMS
 from app.errors import ConflictError, FieldError, NotFoundError, TransitionError, ValidationError
+from app.services import agreement_store as store
+from app.services.agreement_store import ENTITY as ENTITY
+from app.services.agreement_store import decision_date as decision_date
+from app.services.agreement_views import AgreementView as AgreementView
+from app.services.agreement_views import AttachmentView as AttachmentView
+from app.services.agreement_views import MilestoneView as MilestoneView
+from app.services.agreement_views import agreement_id_for_reference as agreement_id_for_reference
+from app.services.agreement_views import get_agreement as get_agreement
+from app.services.agreement_views import get_agreement_by_reference as get_agreement_by_reference
 from app.services.audit import current_actor, record_changes, record_event
-from app.services.kpis import Kpi, default_kpis, kpi_views
+from app.services.kpis import default_kpis
 from app.services.validation import MAX_VALUE as MAX_VALUE
 from app.services.validation import AgreementInput as AgreementInput
 from app.services.validation import check_agreement
 from app.services.validation import coerce_terms as coerce_terms
-
-ENTITY = "agreement"
 
 # The lifecycle. "renewed" is reached only through renew_agreement().
 TRANSITIONS: dict[AgreementStatus, frozenset[AgreementStatus]] = {
@@ -52,103 +53,6 @@ TRANSITIONS: dict[AgreementStatus, frozenset[AgreementStatus]] = {
     AgreementStatus.RENEWED: frozenset(),
 }
 RENEWABLE = frozenset({AgreementStatus.ACTIVE, AgreementStatus.EXPIRED})
-
-
-@dataclass(frozen=True, slots=True)
-class MilestoneView:
-    id: int
-    title: str
-    due_date: date
-    owner: str
-    status: MilestoneStatus
-    amount: Decimal | None
-    currency: str | None
-    completed_on: date | None
-
-    def is_overdue(self, today: date) -> bool:
-        return self.status is MilestoneStatus.OPEN and self.due_date < today
-
-
-@dataclass(frozen=True, slots=True)
-class AttachmentView:
-    id: int
-    filename: str
-    mime_type: str
-    size: int
-    sha256: str
-    kind: DocumentKind
-    expires_on: date | None
-    uploaded_at: datetime
-    uploaded_by: str
-
-
-@dataclass(frozen=True, slots=True)
-class AgreementView:
-    id: int
-    reference: str
-    title: str
-    type: AgreementType
-    partner_id: int
-    partner_name: str
-    partner_local_name: str | None
-    partner_country: str
-    owner: str
-    status: AgreementStatus
-    signed_date: date | None
-    start_date: date
-    end_date: date
-    auto_renew: bool
-    renewal_term_months: int | None
-    notice_days: int
-    decision_date: date
-    value: Decimal
-    currency: str
-    governing_law: str
-    territories: tuple[str, ...]
-    description: str
-    terms: Mapping[str, Any]
-    predecessor_id: int | None
-    predecessor_reference: str | None
-    successor_id: int | None
-    successor_reference: str | None
-    version: int
-    created_at: datetime
-    updated_at: datetime
-    milestones: tuple[MilestoneView, ...] = ()
-    kpis: tuple[Kpi, ...] = ()
-    attachments: tuple[AttachmentView, ...] = ()
-
-    @property
-    def operating_model(self) -> OperatingModel | None:
-        value = self.terms.get("operating_model")
-        return OperatingModel(value) if value else None
-
-    def to_input(self) -> AgreementInput:
-        return AgreementInput(
-            title=self.title,
-            type=self.type,
-            partner_id=self.partner_id,
-            status=self.status,
-            currency=self.currency,
-            value=self.value,
-            start_date=self.start_date,
-            end_date=self.end_date,
-            reference=self.reference,
-            owner=self.owner,
-            signed_date=self.signed_date,
-            auto_renew=self.auto_renew,
-            renewal_term_months=self.renewal_term_months,
-            notice_days=self.notice_days,
-            governing_law=self.governing_law,
-            territories=self.territories,
-            description=self.description,
-            terms=dict(self.terms),
-        )
-
-
-def decision_date(end_date: date, notice_days: int) -> date:
-    """The last day to renew or cancel: the end date less the notice period."""
-    return end_date - timedelta(days=notice_days)
 
 
 # --- validation ------------------------------------------------------------------------
@@ -196,40 +100,6 @@ def next_reference(session: Session, agreement_type: AgreementType, year: int) -
 
 # --- create / update / delete ----------------------------------------------------------
 
-COMMON_FIELDS = (
-    "reference", "title", "partner_id", "owner", "status", "signed_date", "start_date",
-    "end_date", "auto_renew", "renewal_term_months", "notice_days", "decision_date", "value",
-    "currency", "governing_law", "territories", "description",
-)  # fmt: skip
-
-
-def _snapshot(a: Agreement) -> dict[str, object]:
-    snap = {name: getattr(a, name) for name in COMMON_FIELDS}
-    for spec in TERMS[a.type]:
-        snap[spec.name] = getattr(a, spec.name)
-    return snap
-
-
-def _apply(a: Agreement, data: AgreementInput, typed_terms: Mapping[str, Any]) -> None:
-    a.title = data.title.strip()
-    a.partner_id = data.partner_id
-    a.owner = data.owner.strip()
-    a.status = AgreementStatus(data.status)
-    a.signed_date = data.signed_date
-    a.start_date = data.start_date
-    a.end_date = data.end_date
-    a.auto_renew = data.auto_renew
-    a.renewal_term_months = data.renewal_term_months
-    a.notice_days = data.notice_days
-    a.decision_date = decision_date(data.end_date, data.notice_days)
-    a.value = data.value
-    a.currency = data.currency
-    a.governing_law = data.governing_law.strip()
-    a.territories = tuple(t.strip() for t in data.territories if t.strip())
-    a.description = data.description
-    for name, value in typed_terms.items():
-        setattr(a, name, value)
-
 
 def create_agreement(
     session: Session,
@@ -242,16 +112,11 @@ def create_agreement(
     if errors:
         raise ValidationError(errors)
     agreement_type = AgreementType(data.type)
-    a = AGREEMENT_CLASSES[agreement_type]()
-    _apply(a, data, typed)
-    a.reference = (data.reference or "").strip() or next_reference(
+    reference = (data.reference or "").strip() or next_reference(
         session, agreement_type, data.start_date.year
     )
-    if with_default_kpis:
-        a.kpis = [
-            KpiDefinition(metric=k.metric, unit=k.unit, target=k.target, direction=k.direction)
-            for k in default_kpis(agreement_type, typed)
-        ]
+    kpis = default_kpis(agreement_type, typed) if with_default_kpis else []
+    a = store.new_agreement(data, typed, reference, kpis)
     session.add(a)
     session.flush()
     record_event(
@@ -260,7 +125,7 @@ def create_agreement(
         entity=ENTITY,
         entity_id=a.id,
         action=AuditAction.CREATE,
-        summary=f"{a.reference} {a.title}",
+        summary=store.created_summary(a.reference, a.title),
     )
     return get_agreement(session, a.id)
 
@@ -321,8 +186,8 @@ def _write(session: Session, a: Agreement, data: AgreementInput, actor: str | No
     typed, errors = validate_agreement(session, data, a.id)
     if errors:
         raise ValidationError(errors)
-    before = _snapshot(a)
-    _apply(a, data, typed)
+    before = store.audited(a)
+    store.apply(a, data, typed)
     if data.reference and data.reference.strip():
         a.reference = data.reference.strip()
     record_changes(
@@ -331,7 +196,7 @@ def _write(session: Session, a: Agreement, data: AgreementInput, actor: str | No
         entity=ENTITY,
         entity_id=a.id,
         before=before,
-        after=_snapshot(a),
+        after=store.audited(a),
     )
     session.flush()
 
@@ -500,104 +365,3 @@ def _load(session: Session, agreement_id: int) -> Agreement:
     if a is None:
         raise NotFoundError(f"no agreement with id {agreement_id}")
     return a
-
-
-def agreement_id_for_reference(session: Session, reference: str) -> int:
-    """By the exact reference, else ignoring case (people type ``br-2026-0042``)."""
-    wanted = reference.strip()
-    found = session.scalar(select(Agreement.id).where(Agreement.reference == wanted))
-    if found is None:
-        matches = session.scalars(
-            select(Agreement.id).where(func.upper(Agreement.reference) == wanted.upper()).limit(2)
-        ).all()
-        if len(matches) == 1:
-            return matches[0]
-        raise NotFoundError(f"no agreement with reference {reference!r}")
-    return found
-
-
-def get_agreement(session: Session, agreement_id: int) -> AgreementView:
-    poly = with_polymorphic(Agreement, "*")
-    a = session.scalar(
-        select(poly)
-        .where(poly.id == agreement_id)
-        .options(
-            selectinload(poly.partner),
-            selectinload(poly.milestones),
-            selectinload(poly.kpis).selectinload(KpiDefinition.actuals),
-            selectinload(poly.attachments),
-        )
-        # Collections may have changed through foreign keys in this same session
-        # (a milestone added by id); a view must show what the database holds.
-        .execution_options(populate_existing=True)
-    )
-    if a is None:
-        raise NotFoundError(f"no agreement with id {agreement_id}")
-    successor = session.execute(
-        select(Agreement.id, Agreement.reference)
-        .where(Agreement.predecessor_id == a.id)
-        .order_by(Agreement.id.desc())
-        .limit(1)
-    ).first()
-    predecessor_ref = (
-        session.scalar(select(Agreement.reference).where(Agreement.id == a.predecessor_id))
-        if a.predecessor_id
-        else None
-    )
-    return AgreementView(
-        id=a.id,
-        reference=a.reference,
-        title=a.title,
-        type=a.type,
-        partner_id=a.partner_id,
-        partner_name=a.partner.legal_name,
-        partner_local_name=a.partner.local_name,
-        partner_country=a.partner.country,
-        owner=a.owner,
-        status=a.status,
-        signed_date=a.signed_date,
-        start_date=a.start_date,
-        end_date=a.end_date,
-        auto_renew=a.auto_renew,
-        renewal_term_months=a.renewal_term_months,
-        notice_days=a.notice_days,
-        decision_date=a.decision_date,
-        value=a.value,
-        currency=a.currency,
-        governing_law=a.governing_law,
-        territories=a.territories,
-        description=a.description,
-        terms={spec.name: getattr(a, spec.name) for spec in TERMS[a.type]},
-        predecessor_id=a.predecessor_id,
-        predecessor_reference=predecessor_ref,
-        successor_id=successor.id if successor else None,
-        successor_reference=successor.reference if successor else None,
-        version=a.version,
-        created_at=a.created_at,
-        updated_at=a.updated_at,
-        milestones=tuple(
-            MilestoneView(
-                m.id, m.title, m.due_date, m.owner, m.status, m.amount, m.currency, m.completed_on
-            )
-            for m in a.milestones
-        ),
-        kpis=tuple(kpi_views(a.kpis)),
-        attachments=tuple(
-            AttachmentView(
-                f.id,
-                f.filename,
-                f.mime_type,
-                f.size,
-                f.sha256,
-                f.kind,
-                f.expires_on,
-                f.uploaded_at,
-                f.uploaded_by,
-            )
-            for f in a.attachments
-        ),
-    )
-
-
-def get_agreement_by_reference(session: Session, reference: str) -> AgreementView:
-    return get_agreement(session, agreement_id_for_reference(session, reference))

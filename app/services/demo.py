@@ -7,8 +7,6 @@ minute because rows go in as Core ``executemany`` batches, not one ORM object at
 from __future__ import annotations
 
 import hashlib
-import random
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -23,230 +21,39 @@ from app.domain.enums import (
     AgreementStatus,
     AgreementType,
     Attainment,
-    AuditAction,
-    AuthorisationLevel,
-    ChargebackLiability,
     DocumentKind,
     KpiDirection,
-    LogisticsService,
-    MarketingChannel,
     MilestoneStatus,
-    OperatingModel,
-    PartnerRole,
-    PartnerStatus,
-    PaymentMethod,
-    RateBasis,
-    SharedResource,
 )
 from app.domain.models import (
-    Agreement,
     Attachment,
-    AuditEntry,
-    BrandAgreement,
     Contact,
     FxRate,
     KpiActual,
-    KpiDefinition,
-    LogisticsAgreement,
-    MarketingAgreement,
     Milestone,
     Partner,
     PartnerRoleLink,
-    PaymentAgreement,
-    PlatformAgreement,
     ReferenceSequence,
 )
 from app.domain.types import utcnow
+from app.services.agreement_store import NewAgreements
+from app.services.demo_data import (
+    FX,
+    MILESTONES,
+    OWNERS,
+    TYPE_FOR_ROLE,
+    TYPE_WEIGHTS,
+    Generator,
+    ascii_name,
+    tiny_pdf,
+)
 from app.services.kpis import attainment, default_kpis
+from app.services.validation import AgreementInput
 
 BATCH = 5000
 
+
 # (country, currency, English stem, Chinese stem) — fictional companies, real places.
-_COUNTRIES = [
-    ("FR", "EUR", ["Maison", "Lumière", "Belle", "Provence", "Atelier"], ["美颂", "璐米", "贝乐", "普罗旺", "雅特"]),
-    ("DE", "EUR", ["Nordwerk", "Klar", "Rhein", "Alpen", "Sonnen"], ["诺德", "克拉", "莱茵", "阿尔卑", "桑能"]),
-    ("IT", "EUR", ["Bella", "Toscana", "Milano", "Vero", "Sole"], ["贝拉", "托斯卡", "米兰", "维罗", "索勒"]),
-    ("JP", "JPY", ["Sakura", "Hoshi", "Kaze", "Yama", "Umi"], ["樱", "星", "风", "山", "海"]),
-    ("KR", "KRW", ["Hana", "Seoul", "Bom", "Dal", "Nara"], ["韩娜", "首尔", "春", "月", "那拉"]),
-    ("US", "USD", ["Pacific", "Liberty", "Summit", "Harbor", "Prairie"], ["太平洋", "自由", "峰会", "港湾", "草原"]),
-    ("GB", "GBP", ["Thames", "Windsor", "Highland", "Oxford", "Bristol"], ["泰晤士", "温莎", "高地", "牛津", "布里斯托"]),
-    ("AU", "AUD", ["Koala", "Outback", "Coral", "Southern", "Tasman"], ["考拉", "内陆", "珊瑚", "南方", "塔斯曼"]),
-    ("NZ", "NZD", ["Kiwi", "Manuka", "Alpine", "Fern", "Tui"], ["奇异", "麦卢卡", "高山", "蕨", "图伊"]),
-    ("CH", "CHF", ["Helvetia", "Matter", "Lac", "Edel", "Berg"], ["瑞峰", "马特", "湖", "埃德", "伯格"]),
-    ("NL", "EUR", ["Tulp", "Delta", "Oranje", "Molen", "Zee"], ["郁金香", "三角洲", "橙", "风车", "海"]),
-    ("SG", "SGD", ["Lion", "Merlion", "Straits", "Orchid", "Marina"], ["狮", "鱼尾狮", "海峡", "兰", "滨海"]),
-    ("HK", "HKD", ["Victoria", "Harbour", "Kowloon", "Pearl", "Peak"], ["维多利亚", "海港", "九龙", "明珠", "山顶"]),
-    ("CN", "CNY", ["Huaxia", "Jinshan", "Changjiang", "Dongfang", "Xinghai"], ["华夏", "金山", "长江", "东方", "星海"]),
-    ("TH", "THB", ["Siam", "Lanna", "Chao", "Andaman", "Isan"], ["暹罗", "兰纳", "湄南", "安达曼", "依善"]),
-    ("SE", "SEK", ["Nordic", "Fjäll", "Skog", "Ljus", "Vind"], ["北欧", "山", "森林", "光", "风"]),
-    ("CA", "CAD", ["Maple", "Boreal", "Rocky", "Lakeshore", "Aurora"], ["枫叶", "北方", "落基", "湖岸", "极光"]),
-    ("ES", "EUR", ["Sol", "Iberia", "Costa", "Luna", "Sierra"], ["太阳", "伊比利亚", "海岸", "月", "山脉"]),
-]  # fmt: skip
-
-_ROLE_WORDS: dict[PartnerRole, tuple[list[str], list[str]]] = {
-    PartnerRole.BRAND_OWNER: (["Cosmetics", "Nutrition", "Baby Care", "Fashion", "Skincare", "Wines"],
-                              ["化妆品", "营养品", "母婴", "时尚", "护肤", "酒业"]),
-    PartnerRole.LOGISTICS_PROVIDER: (["Logistics", "Freight", "Express", "Customs Brokers", "Bonded Warehousing"],
-                                     ["物流", "货运", "快递", "报关", "保税仓储"]),
-    PartnerRole.MARKETING_CHANNEL: (["Media", "Live Commerce", "Digital Marketing", "KOL Studio", "Outdoor Media"],
-                                    ["传媒", "直播电商", "数字营销", "达人工作室", "户外传媒"]),
-    PartnerRole.PAYMENT_INSTITUTION: (["Payments", "Pay", "Settlement Services", "FinTech"],
-                                      ["支付", "付", "结算服务", "金融科技"]),
-    PartnerRole.ECOMMERCE_PLATFORM: (["Marketplace", "Shop", "E-Commerce", "Online Mall"],
-                                     ["市集", "商城", "电子商务", "网上商城"]),
-}  # fmt: skip
-_SUFFIX = {
-    "FR": "S.A.S.",
-    "DE": "GmbH",
-    "IT": "S.r.l.",
-    "JP": "K.K.",
-    "KR": "Co., Ltd.",
-    "US": "Inc.",
-    "GB": "Ltd",
-    "AU": "Pty Ltd",
-    "NZ": "Ltd",
-    "CH": "AG",
-    "NL": "B.V.",
-    "SG": "Pte. Ltd.",
-    "HK": "Limited",
-    "CN": "有限公司",
-    "TH": "Co., Ltd.",
-    "SE": "AB",
-    "CA": "Inc.",
-    "ES": "S.L.",
-}
-
-_QUALIFIERS = [
-    "Global",
-    "International",
-    "Trading",
-    "Group",
-    "Premium",
-    "Pacific",
-    "Royal",
-    "United",
-    "Alliance",
-    "Heritage",
-    "Modern",
-    "Natural",
-    "Star",
-    "Golden",
-    "Blue",
-    "Green",
-    "First",
-    "Prime",
-    "Metro",
-    "Union",
-]
-_QUALIFIERS_ZH = [
-    "环球",
-    "国际",
-    "贸易",
-    "集团",
-    "优品",
-    "太平洋",
-    "皇家",
-    "联合",
-    "联盟",
-    "传承",
-    "摩登",
-    "自然",
-    "星辰",
-    "金",
-    "蓝",
-    "绿",
-    "第一",
-    "至尊",
-    "都会",
-    "联华",
-]
-_TYPE_FOR_ROLE = {
-    PartnerRole.BRAND_OWNER: AgreementType.BRAND,
-    PartnerRole.LOGISTICS_PROVIDER: AgreementType.LOGISTICS,
-    PartnerRole.MARKETING_CHANNEL: AgreementType.MARKETING,
-    PartnerRole.PAYMENT_INSTITUTION: AgreementType.PAYMENT,
-    PartnerRole.ECOMMERCE_PLATFORM: AgreementType.PLATFORM,
-}
-_TYPE_WEIGHTS = [
-    (AgreementType.BRAND, 45), (AgreementType.LOGISTICS, 20), (AgreementType.MARKETING, 18),
-    (AgreementType.PAYMENT, 8), (AgreementType.PLATFORM, 9),
-]  # fmt: skip
-_OWNERS = [
-    "Li Wei",
-    "Zhang Min",
-    "Wang Fang",
-    "Chen Jing",
-    "Liu Yang",
-    "Emma Schmidt",
-    "Yuki Tanaka",
-    "Zhao Lei",
-    "Sun Li",
-    "Olivia Brown",
-    "Huang Tao",
-    "Kim Ji-woo",
-]
-# Units of CNY for one unit of the currency, around the start of 2026.
-_FX = {
-    "EUR": "7.8210",
-    "USD": "7.1350",
-    "JPY": "0.0478",
-    "KRW": "0.005210",
-    "GBP": "9.1030",
-    "AUD": "4.6810",
-    "NZD": "4.2290",
-    "CHF": "8.3120",
-    "SGD": "5.3040",
-    "HKD": "0.9160",
-    "THB": "0.2040",
-    "SEK": "0.6820",
-    "CAD": "5.1560",
-}
-_CATEGORIES = [
-    "Skincare",
-    "Make-up",
-    "Infant formula",
-    "Health supplements",
-    "Fashion",
-    "Wine & spirits",
-    "Home appliances",
-    "Pet food",
-    "Fragrance",
-    "Sports nutrition",
-]
-_ROUTES = [
-    "Frankfurt → Zhengzhou",
-    "Los Angeles → Shanghai",
-    "Tokyo → Ningbo",
-    "Sydney → Guangzhou",
-    "Rotterdam → Tianjin",
-    "Incheon → Qingdao",
-    "Singapore → Shenzhen",
-    "Auckland → Hangzhou",
-]
-_MARKETS = ["Southeast Asia", "Hong Kong SAR", "Middle East", "Europe", "North America", "Japan"]
-_PLATFORMS = ["Lazada", "Shopee", "Noon", "Zalando", "Rakuten", "Coupang", "Mercado Libre"]
-_TITLES = {
-    AgreementType.BRAND: ["{brand} flagship store distribution", "{brand} cross-border authorisation",
-                          "{brand} exclusive import agreement", "{brand} platform listing agreement"],
-    AgreementType.LOGISTICS: ["Bonded warehouse services {year}", "International freight {route}",
-                              "Customs clearance services {year}", "Last-mile delivery {year}"],
-    AgreementType.MARKETING: ["{season} livestream campaign", "Double 11 promotion {year}",
-                              "KOL seeding programme {year}", "Offline pop-up promotion {year}"],
-    AgreementType.PAYMENT: ["Cross-border checkout {year}", "Multi-currency settlement {year}",
-                            "Wallet acceptance agreement {year}"],
-    AgreementType.PLATFORM: ["Traffic sharing with {platform}", "User exchange with {platform}",
-                             "Inventory sharing with {platform}"],
-}  # fmt: skip
-_MILESTONES = {
-    AgreementType.BRAND: ["Brand authorisation letter renewed", "Annual purchase review",
-                          "Store launch", "Quarterly GMV review"],
-    AgreementType.LOGISTICS: ["SLA review", "Warehouse audit", "Insurance certificate renewal"],
-    AgreementType.MARKETING: ["Campaign brief signed off", "Campaign launch", "Post-campaign ROI report"],
-    AgreementType.PAYMENT: ["PCI DSS attestation", "AML/KYC annual review", "Settlement reconciliation"],
-    AgreementType.PLATFORM: ["Data-sharing DPA signed", "Joint campaign launch", "Half-year review"],
-}  # fmt: skip
-
-
 @dataclass(frozen=True, slots=True)
 class DemoResult:
     partners: int
@@ -256,219 +63,6 @@ class DemoResult:
 
 
 Progress = Callable[[int, int], bool]  # (done, total) -> keep going?
-
-
-def _ascii(text: str) -> str:
-    """ "Chloé" -> "Chloe": mailbox names are ASCII in practice."""
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-
-
-def _tiny_pdf(text: str) -> bytes:
-    """A small but valid one-page PDF, so an opened demo attachment shows something."""
-    stream = f"BT /F1 14 Tf 72 720 Td ({text}) Tj ET".encode("latin-1", "replace")
-    objs = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for i, obj in enumerate(objs, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    for off in offsets:
-        out += b"%010d 00000 n \n" % off
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
-    return bytes(out)
-
-
-class _Generator:
-    def __init__(self, seed: int, today: date) -> None:
-        self.rng = random.Random(seed)
-        self.today = today
-
-    def partners(self, count: int) -> list[dict[str, Any]]:
-        rng = self.rng
-        rows = []
-        seen: set[tuple[str, str]] = set()
-        roles = list(PartnerRole)
-        for i in range(count):
-            country, _, stems, zh_stems = _COUNTRIES[i % len(_COUNTRIES)]
-            role = (
-                roles[i % len(roles)]
-                if i < 50
-                else rng.choices(roles, weights=[50, 18, 16, 6, 10])[0]
-            )
-            k = rng.randrange(len(stems))
-            words, zh_words = _ROLE_WORDS[role]
-            w = rng.randrange(len(words))
-            name = f"{stems[k]} {words[w]} {_SUFFIX[country]}"
-            # Real companies differ by a second word before they differ by a number.
-            qualifier = 0
-            zh_extra = ""
-            while (name, country) in seen:
-                zh_extra = _QUALIFIERS_ZH[qualifier % len(_QUALIFIERS)]
-                extra = _QUALIFIERS[qualifier % len(_QUALIFIERS)]
-                round_ = qualifier // len(_QUALIFIERS)
-                tail = f" {round_ + 1}" if round_ else ""
-                name = f"{stems[k]} {extra} {words[w]}{tail} {_SUFFIX[country]}"
-                qualifier += 1
-            seen.add((name, country))
-            round_zh = (
-                f"{qualifier // len(_QUALIFIERS) + 1}" if qualifier > len(_QUALIFIERS) else ""
-            )
-            local = f"{zh_stems[k]}{zh_extra}{zh_words[w]}{round_zh}有限公司"
-            second_role = rng.random() < 0.15
-            rows.append(
-                {
-                    "legal_name": name,
-                    "local_name": local,
-                    "country": country,
-                    "website": f"https://www.{stems[k].lower()}-{words[w].split()[0].lower()}.example",
-                    "status": PartnerStatus.ACTIVE
-                    if rng.random() < 0.9
-                    else PartnerStatus.PROSPECT,
-                    "notes": "",
-                    "_role": role,
-                    "_roles": {role} | ({rng.choice(roles)} if second_role else set()),
-                    "_currency": _COUNTRIES[i % len(_COUNTRIES)][1],
-                }
-            )
-        return rows
-
-    def status_and_dates(self, i: int) -> tuple[AgreementStatus, date, date, int, date | None]:
-        rng, today = self.rng, self.today
-        statuses = list(AgreementStatus)
-        notice = rng.choice([30, 30, 60, 60, 90, 90, 120, 180])
-        years = rng.choice([1, 1, 2, 2, 3])
-        if i < len(statuses):  # every status present even in a tiny demo
-            status = statuses[i]
-        else:
-            status = rng.choices(statuses, weights=[5, 8, 5, 55, 14, 5, 8])[0]
-        if status in (
-            AgreementStatus.DRAFT,
-            AgreementStatus.NEGOTIATION,
-            AgreementStatus.PENDING_APPROVAL,
-        ):
-            start = today + timedelta(days=rng.randint(-30, 200))
-        elif status is AgreementStatus.ACTIVE:
-            # Decision dates spread from a few weeks ago to three years out.
-            decision = today + timedelta(days=rng.randint(-20, 365 * years))
-            end = decision + timedelta(days=notice)
-            start = end - timedelta(days=365 * years - 1)
-            return status, start, end, notice, start - timedelta(days=rng.randint(5, 40))
-        else:  # ended: expired, terminated, renewed
-            end = today - timedelta(days=rng.randint(1, 900))
-            start = end - timedelta(days=365 * years - 1)
-            return status, start, end, notice, start - timedelta(days=rng.randint(5, 40))
-        end = start + timedelta(days=365 * years - 1)
-        signed = (
-            None
-            if status is not AgreementStatus.PENDING_APPROVAL or rng.random() < 0.5
-            else today - timedelta(days=rng.randint(1, 20))
-        )
-        return status, start, end, notice, signed
-
-    def value(self, t: AgreementType, currency: str) -> Decimal:
-        base_cny = {
-            AgreementType.BRAND: (2_000_000, 80_000_000), AgreementType.LOGISTICS: (500_000, 20_000_000),
-            AgreementType.MARKETING: (200_000, 10_000_000), AgreementType.PAYMENT: (100_000, 5_000_000),
-            AgreementType.PLATFORM: (300_000, 30_000_000),
-        }[t]  # fmt: skip
-        cny = Decimal(self.rng.randint(*base_cny))
-        rate = Decimal(_FX.get(currency, "1"))
-        amount = (cny / rate).quantize(Decimal(1000) if rate < 1 else Decimal(100))
-        return amount.quantize(Decimal("0.01"))
-
-    def terms(
-        self, t: AgreementType, partner: dict[str, Any], value: Decimal, start: date
-    ) -> dict[str, Any]:
-        rng = self.rng
-
-        def pct(lo: float, hi: float) -> Decimal:
-            return Decimal(rng.randint(int(lo * 100), int(hi * 100))) / 100
-
-        if t is AgreementType.BRAND:
-            model = OperatingModel.DIRECT if rng.random() < 0.42 else OperatingModel.PLATFORM
-            brand = partner["legal_name"].split()[0]
-            return {
-                "brands": (brand, f"{brand} Pro") if rng.random() < 0.3 else (brand,),
-                "product_categories": tuple(rng.sample(_CATEGORIES, rng.randint(1, 3))),
-                "operating_model": model,
-                "exclusive": rng.random() < 0.25,
-                "authorisation_level": rng.choice(list(AuthorisationLevel)),
-                "annual_minimum_purchase": (value * Decimal("0.6")).quantize(Decimal(1))
-                if model is OperatingModel.DIRECT
-                else None,
-                "commission_rate_pct": pct(3, 12) if model is OperatingModel.PLATFORM else None,
-                "gmv_target": (value * rng.randint(2, 6)).quantize(Decimal(1)),
-            }
-        if t is AgreementType.LOGISTICS:
-            return {
-                "services": tuple(
-                    s.value for s in rng.sample(list(LogisticsService), rng.randint(1, 4))
-                ),
-                "routes": tuple(rng.sample(_ROUTES, rng.randint(1, 2))),
-                "delivery_sla_days": rng.choice([3, 5, 7, 10, 14]),
-                "on_time_target_pct": pct(92, 99),
-                "loss_damage_cap_pct": pct(0.1, 1),
-                "rate_basis": rng.choice(list(RateBasis)),
-                "rate": pct(1, 60),
-                "liability_cap": (value * Decimal("0.2")).quantize(Decimal(1)),
-            }
-        if t is AgreementType.MARKETING:
-            return {
-                "channels": tuple(
-                    c.value for c in rng.sample(list(MarketingChannel), rng.randint(1, 3))
-                ),
-                "budget": value,
-                "partner_cost_share_pct": pct(0, 50),
-                "campaign_start": start + timedelta(days=rng.randint(0, 60)),
-                "campaign_end": start + timedelta(days=rng.randint(61, 200)),
-                "target_impressions": rng.randint(1, 500) * 100_000,
-                "target_conversion_rate_pct": pct(1, 6),
-                "target_roi": pct(1.5, 6),
-            }
-        if t is AgreementType.PAYMENT:
-            return {
-                "payment_methods": tuple(
-                    m.value for m in rng.sample(list(PaymentMethod), rng.randint(1, 4))
-                ),
-                "settlement_currencies": tuple(sorted({"CNY", partner["_currency"]})),
-                "fee_rate_pct": pct(0.4, 3),
-                "settlement_cycle_days": rng.choice([1, 2, 3, 7]),
-                "fx_markup_pct": pct(0.1, 1.5),
-                "chargeback_liability": rng.choice(list(ChargebackLiability)),
-                "pci_dss": rng.random() < 0.9,
-                "aml_kyc": rng.random() < 0.95,
-            }
-        return {
-            "partner_platform": rng.choice(_PLATFORMS),
-            "markets": tuple(rng.sample(_MARKETS, rng.randint(1, 3))),
-            "shared_resources": tuple(
-                r.value for r in rng.sample(list(SharedResource), rng.randint(1, 3))
-            ),
-            "revenue_share_pct": pct(5, 30),
-            "target_users": rng.randint(10, 2000) * 1000,
-            "target_gmv": (value * rng.randint(3, 10)).quantize(Decimal(1)),
-        }
-
-    def title(
-        self, t: AgreementType, partner: dict[str, Any], start: date, terms: dict[str, Any]
-    ) -> str:
-        template = self.rng.choice(_TITLES[t])
-        return template.format(
-            brand=partner["legal_name"].split()[0],
-            year=start.year,
-            route=(terms.get("routes") or ("",))[0],
-            platform=terms.get("partner_platform", ""),
-            season=self.rng.choice(["Spring", "618", "Summer", "Double 11", "Chinese New Year"]),
-        )
 
 
 def load_demo(
@@ -484,12 +78,11 @@ def load_demo(
     if agreements < 0:
         raise ValueError("the number of agreements must not be negative")
     today = today or date.today()
-    gen = _Generator(seed, today)
+    gen = Generator(seed, today)
     rng = gen.rng
     now = utcnow()
     partner_count = 0 if agreements == 0 else max(10, min(agreements // 20 + 10, 8000))
     first_partner = (session.scalar(select(func.max(Partner.id))) or 0) + 1
-    first_agreement = (session.scalar(select(func.max(Agreement.id))) or 0) + 1
     existing = {tuple(r) for r in session.execute(select(Partner.legal_name, Partner.country))}
 
     partners = gen.partners(partner_count)
@@ -520,7 +113,7 @@ def load_demo(
                 "partner_id": pid,
                 "name": person,
                 "role": "Key account manager",
-                "email": f"{_ascii(person.split()[0]).lower()}.{pid}@partner.example",
+                "email": f"{ascii_name(person.split()[0]).lower()}.{pid}@partner.example",
                 "phone": f"+{rng.randint(1, 99)} {rng.randint(100, 999)} {rng.randint(1000, 9999)}",
             }
         )
@@ -530,22 +123,19 @@ def load_demo(
 
     by_type: dict[AgreementType, list[dict[str, Any]]] = {t: [] for t in AgreementType}
     for p in partners:
-        by_type[_TYPE_FOR_ROLE[p["_role"]]].append(p)
+        by_type[TYPE_FOR_ROLE[p["_role"]]].append(p)
     counters: dict[tuple[str, int], int] = {
         (s.prefix, s.year): s.last for s in session.scalars(select(ReferenceSequence))
     }
-    base_rows: list[dict[str, Any]] = []
-    term_rows: dict[AgreementType, list[dict[str, Any]]] = {t: [] for t in AgreementType}
-    kpi_rows: list[dict[str, Any]] = []
+    # The agreements, their terms, KPIs and audit entries go in as the editor would store
+    # them (agreement_store); the demo adds actuals, milestones and documents beside them.
+    new = NewAgreements(session, actor, now)
     actual_rows: list[dict[str, Any]] = []
     milestone_rows: list[dict[str, Any]] = []
     attachment_rows: list[dict[str, Any]] = []
-    audit_rows: list[dict[str, Any]] = []
-    kpi_id = (session.scalar(select(func.max(KpiDefinition.id))) or 0) + 1
-    types = [t for t, _ in _TYPE_WEIGHTS]
-    weights = [w for _, w in _TYPE_WEIGHTS]
+    types = [t for t, _ in TYPE_WEIGHTS]
+    weights = [w for _, w in TYPE_WEIGHTS]
     for i in range(agreements):
-        aid = first_agreement + i
         t = types[i % len(types)] if i < 10 else rng.choices(types, weights=weights)[0]
         partner = rng.choice(by_type[t] or partners)
         status, start, end, notice, signed = gen.status_and_dates(i)
@@ -556,50 +146,32 @@ def load_demo(
         counters[key] = counters.get(key, 0) + 1
         reference = f"{t.prefix}-{start.year}-{counters[key]:04d}"
         auto = rng.random() < 0.3
-        base_rows.append(
-            {
-                "id": aid,
-                "reference": reference,
-                "title": gen.title(t, partner, start, terms),
-                "type": t,
-                "partner_id": partner["id"],
-                "owner": rng.choice(_OWNERS),
-                "status": status,
-                "signed_date": signed,
-                "start_date": start,
-                "end_date": end,
-                "auto_renew": auto,
-                "renewal_term_months": 12 if auto else None,
-                "notice_days": notice,
-                "decision_date": end - timedelta(days=notice),
-                "value": value,
-                "currency": currency,
-                "governing_law": "PRC law" if rng.random() < 0.6 else "Hong Kong law",
-                "territories": ("Mainland China",)
-                if rng.random() < 0.8
-                else ("Mainland China", "Hong Kong SAR", "Macao SAR"),
-                "description": "",
-                "predecessor_id": None,
-                "version": 1,
-                "created_at": now,
-                "updated_at": now,
-            }
+        data = AgreementInput(
+            title=gen.title(t, partner, start, terms),
+            type=t,
+            partner_id=partner["id"],
+            status=status,
+            currency=currency,
+            value=value,
+            start_date=start,
+            end_date=end,
+            reference=reference,
+            owner=rng.choice(OWNERS),
+            signed_date=signed,
+            auto_renew=auto,
+            renewal_term_months=12 if auto else None,
+            notice_days=notice,
+            governing_law="PRC law" if rng.random() < 0.6 else "Hong Kong law",
+            territories=("Mainland China",)
+            if rng.random() < 0.8
+            else ("Mainland China", "Hong Kong SAR", "Macao SAR"),
+            terms=terms,
         )
-        term_rows[t].append({"id": aid} | terms)
-        audit_rows.append(
-            {
-                "at": now,
-                "actor": actor,
-                "entity": "agreement",
-                "entity_id": aid,
-                "action": AuditAction.CREATE,
-                "field": "",
-                "old_value": None,
-                "new_value": f"{reference} (demo data)",
-            }
-        )
-        for spec in default_kpis(t, terms):
-            latest: Attainment | None = None
+        kpis = default_kpis(t, terms)
+        latest: list[Attainment | None] = []
+        actuals: list[tuple[int, date, Decimal]] = []  # (which KPI, period end, value)
+        for index, spec in enumerate(kpis):
+            latest.append(None)
             if status in (AgreementStatus.ACTIVE, AgreementStatus.EXPIRED, AgreementStatus.RENEWED):
                 last_period = min(end, today.replace(day=1) - timedelta(days=1))
                 for months_back in (2, 1, 0):
@@ -617,29 +189,16 @@ def load_demo(
                     if spec.direction is KpiDirection.LOWER_IS_BETTER:
                         factor = Decimal(2) - factor
                     value_kpi = (spec.target * factor).quantize(Decimal("0.01"))
-                    actual_rows.append(
-                        {
-                            "kpi_id": kpi_id,
-                            "period_end": period,
-                            "value": value_kpi,
-                            "note": "",
-                            "recorded_at": now,
-                        }
-                    )
-                    latest = attainment(spec.target, value_kpi, spec.direction)
-            unit = currency if spec.unit == "currency" else spec.unit
-            kpi_rows.append(
-                {
-                    "id": kpi_id,
-                    "agreement_id": aid,
-                    "metric": spec.metric,
-                    "unit": unit,
-                    "target": spec.target,
-                    "direction": spec.direction,
-                    "latest_attainment": latest.value if latest else None,
-                }
-            )
-            kpi_id += 1
+                    actuals.append((index, period, value_kpi))
+                    latest[index] = attainment(spec.target, value_kpi, spec.direction)
+        aid, kpi_ids = new.add(
+            data, terms, reference, kpis, latest=latest, summary=f"{reference} (demo data)"
+        )
+        actual_rows += [
+            {"kpi_id": kpi_ids[index], "period_end": period, "value": v, "note": "",
+             "recorded_at": now}
+            for index, period, v in actuals
+        ]  # fmt: skip
         for _ in range(rng.randint(1, 3)):
             due = start + timedelta(days=rng.randint(20, max(21, (end - start).days)))
             # Ended agreements settled their obligations; live ones have a few slipping.
@@ -652,9 +211,9 @@ def load_demo(
             milestone_rows.append(
                 {
                     "agreement_id": aid,
-                    "title": rng.choice(_MILESTONES[t]),
+                    "title": rng.choice(MILESTONES[t]),
                     "due_date": due,
-                    "owner": rng.choice(_OWNERS),
+                    "owner": rng.choice(OWNERS),
                     "status": MilestoneStatus.DONE if done else MilestoneStatus.OPEN,
                     "amount": None,
                     "currency": None,
@@ -667,7 +226,7 @@ def load_demo(
                 if t is AgreementType.BRAND
                 else DocumentKind.PAYMENT_LICENCE
             )
-            content = _tiny_pdf(f"{kind.value.replace('_', ' ').title()} - {reference}")
+            content = tiny_pdf(f"{kind.value.replace('_', ' ').title()} - {reference}")
             attachment_rows.append(
                 {
                     "agreement_id": aid,
@@ -685,16 +244,10 @@ def load_demo(
         if progress is not None and i % BATCH == 0 and not progress(i, agreements):
             raise InterruptedError("demo data cancelled")
 
-    insert_rows(session, Agreement, base_rows)
-    for t, cls in ((AgreementType.BRAND, BrandAgreement), (AgreementType.LOGISTICS, LogisticsAgreement),
-                   (AgreementType.MARKETING, MarketingAgreement), (AgreementType.PAYMENT, PaymentAgreement),
-                   (AgreementType.PLATFORM, PlatformAgreement)):  # fmt: skip
-        insert_rows(session, cls, term_rows[t])
-    insert_rows(session, KpiDefinition, kpi_rows)
+    new.insert()
     insert_rows(session, KpiActual, actual_rows)
     insert_rows(session, Milestone, milestone_rows)
     insert_rows(session, Attachment, attachment_rows)
-    insert_rows(session, AuditEntry, audit_rows)
     for (prefix, year), last in counters.items():
         seq = session.get(ReferenceSequence, (prefix, year))
         if seq is None:
@@ -714,7 +267,7 @@ def _load_fx(session: Session, today: date) -> None:
     for months_back in range(0, 24, 3):
         day = (today.replace(day=1) - timedelta(days=30 * months_back)).replace(day=1)
         drift = Decimal(1) + Decimal(months_back - 12) / 1000
-        for currency, rate in _FX.items():
+        for currency, rate in FX.items():
             if (currency, day) not in have:
                 rows.append(
                     {

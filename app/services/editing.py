@@ -19,7 +19,6 @@ from sqlalchemy.orm import Session
 
 from app.domain.enums import AuditAction
 from app.domain.models import (
-    AGREEMENT_CLASSES,
     Agreement,
     Attachment,
     KpiActual,
@@ -28,6 +27,7 @@ from app.domain.models import (
     Partner,
 )
 from app.errors import FieldError, ValidationError
+from app.services import agreement_store as store
 from app.services.agreements import (
     ENTITY as AGREEMENT_ENTITY,
 )
@@ -36,7 +36,6 @@ from app.services.agreements import (
     AgreementView,
     AttachmentView,
     MilestoneView,
-    _apply,
     delete_agreement,
     get_agreement,
     restore_agreement_values,
@@ -110,13 +109,11 @@ def restore_agreement(
         raise ValidationError(errors)
     if not snap.data.reference:
         raise ValidationError([FieldError("reference", "a restored agreement needs its reference")])
-    cls = AGREEMENT_CLASSES[snap.data.type]
-    a = cls()
+    # KPIs come back below with their actuals, not as the type's defaults.
+    a = store.new_agreement(snap.data, typed, snap.data.reference.strip(), kpis=())
     # SQLite hands out max(id)+1, so the old id of the newest agreement can be taken again.
     if session.get(Agreement, snap.id) is None:
         a.id = snap.id
-    _apply(a, snap.data, typed)
-    a.reference = snap.data.reference.strip()
     if snap.predecessor_id is not None and session.get(Agreement, snap.predecessor_id) is not None:
         a.predecessor_id = snap.predecessor_id
     a.milestones = [

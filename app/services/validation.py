@@ -3,8 +3,8 @@ follow that need no database: every check of ``validate_agreement`` but "does th
 exist" and "is the reference taken", which the caller answers (one query each in the
 editor, one set lookup per row in the importer).
 
-No SQLAlchemy here: the import's worker process loads this module, and starts faster
-without it (``tests/test_architecture.py``).
+No SQLAlchemy here: these rules need no database, which is what lets the importer check
+rows on a second core (``importing.second_core``).
 """
 
 from __future__ import annotations

@@ -238,6 +238,35 @@ def test_update_writes_an_audit_entry_per_changed_field(
     assert "notes" not in trail
 
 
+def test_a_save_records_only_the_fields_whose_values_changed(db: Database) -> None:
+    """Changing only the title logs the title, not ``commission_rate_pct 5.0000 → 5``:
+    the form gives amounts as typed, the database holds them at their column's scale."""
+    partner = _committed_partner(db)
+    typed_as = agreement_input(
+        partner.id,
+        value=Decimal("1250000"),
+        terms={"operating_model": "platform", "commission_rate_pct": "5", "gmv_target": "2e6"},
+    )
+    with db.session() as s:
+        a = create_agreement(s, typed_as, actor="li")
+    with db.session() as s:  # a new window action: the values come from the database
+        update_agreement(s, a.id, replace(typed_as, title="Renamed"), a.version, actor="mei")
+    with db.session() as s:
+        changes = [(e.field, e.old_value, e.new_value) for e in history(s, "agreement", a.id)
+                   if e.actor == "mei"]  # fmt: skip
+    assert changes == [("title", "Lumière skincare distribution", "Renamed")]
+    with db.session() as s:
+        again = get_agreement(s, a.id)
+        rate = replace(typed_as, terms={**typed_as.terms, "commission_rate_pct": "5.5"})
+        update_agreement(s, a.id, rate, again.version, actor="wu")
+    with db.session() as s:
+        changes = [(e.field, e.old_value, e.new_value) for e in history(s, "agreement", a.id)
+                   if e.actor == "wu"]  # fmt: skip
+    # A real change is written as stored, both sides at the same scale.
+    assert sorted(changes) == [("commission_rate_pct", "5.0000", "5.5000"),
+                               ("title", "Renamed", "Lumière skincare distribution")]  # fmt: skip
+
+
 def _committed_partner(db: Database) -> PartnerView:
     with db.session() as s:
         return create_partner(s, PartnerInput(legal_name="Tasman Freight Pty Ltd", country="AU"))

@@ -1,23 +1,25 @@
-"""A large file's rows are read and checked in a worker process: the user must not be able
-to tell, by what the import reports or stores, whether it was."""
+"""A large file's rows are parsed and checked on a second core (``importing.second_core``,
+a ``ProcessPoolExecutor`` worker): the user must not be able to tell, by what the import
+reports or stores, whether they were."""
 
 from __future__ import annotations
 
 import csv
 import gc
 import io
-import marshal
+import multiprocessing
 import os
+import pickle
 import shutil
-import signal
 import subprocess
 import sys
-import threading
 from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from decimal import Decimal
 from itertools import count
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
 
@@ -29,21 +31,14 @@ from app.db import open_database
 from app.domain.enums import AgreementStatus, AgreementType, PartnerRole
 from app.domain.models import Agreement
 from app.domain.terms import TERMS, TermKind
-from app.errors import FieldError, PartnerDeskError
-from app.services import import_rows, importing
+from app.errors import FieldError
 from app.services.agreements import AgreementInput, create_agreement
 from app.services.import_format import map_columns, term_places
-from app.services.import_rows import (
-    AgreementRow,
-    RowSource,
-    Values,
-    _pack,
-    _unpack,
-    parse_row,
-)
-from app.services.importing import ImportOptions, ImportReport, import_file
+from app.services.importing import ImportOptions, ImportReport, import_file, second_core
+from app.services.importing.rows import AgreementRow, RowSource, parse_row
+from app.services.importing.values import Values
 from app.services.partners import PartnerInput, create_partner
-from app.services.tabular import FileFormatError, Table
+from app.services.tabular import Table
 from app.services.validation import check_agreement
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -312,20 +307,27 @@ class Outcome:
     report: ImportReport | None
     error: tuple[type[BaseException], str] | None
     tables: dict[str, list[tuple[Any, ...]]]
-    workers: list[subprocess.Popen[bytes]] = field(default_factory=list)
+    pools: int = 0  # worker pools started
+    here: int = 0  # batches parsed in this process
+    left: list[BaseProcess] = field(default_factory=list)  # workers still alive
 
 
 class Spy:
-    """subprocess.Popen, remembering every process it started."""
+    """Counts the worker pools started and the batches parsed in this process."""
 
     def __init__(self) -> None:
-        self.started: list[subprocess.Popen[bytes]] = []
-        self.real = subprocess.Popen
+        self.pools = 0
+        self.here = 0
+        self.real_pool = ProcessPoolExecutor
+        self.real_here = second_core._here
 
-    def __call__(self, *args: Any, **kwargs: Any) -> subprocess.Popen[bytes]:
-        process = self.real(*args, **kwargs)
-        self.started.append(process)
-        return process
+    def pool(self, *args: Any, **kwargs: Any) -> Any:
+        self.pools += 1
+        return self.real_pool(*args, **kwargs)
+
+    def parse_here(self, src: RowSource, batch: list[Any]) -> list[AgreementRow]:
+        self.here += 1
+        return self.real_here(src, batch)
 
 
 _numbers = count()
@@ -335,23 +337,25 @@ ACTOR = ImportOptions(actor="importer")
 
 
 def run_import(
-    seeded: Path, work: Path, path: Path, *, worker: bool, head: int = importing.HEAD_ROWS,
+    seeded: Path, work: Path, path: Path, *, worker: bool, everything_there: bool = True,
     min_rows: int = 0, options: ImportOptions = ACTOR,
-    progress: Callable[[int, int], bool] | None = None, spy: Spy | None = None,
+    progress: Callable[[int, int], bool] | None = None,
 ) -> Outcome:  # fmt: skip
-    """Import ``path`` into a copy of ``seeded``, in this process or through the worker
-    (for files of ``min_rows`` data rows or more)."""
+    """Import ``path`` into a copy of ``seeded``, in this process or with the worker (for
+    files of ``min_rows`` data rows or more), which gets every batch if
+    ``everything_there``."""
     db_path = work / f"import-{next(_numbers)}.db"
     shutil.copyfile(seeded, db_path)
     db = open_database(db_path)
-    spy = spy or Spy()
+    spy = Spy()
     report: ImportReport | None = None
     error: tuple[type[BaseException], str] | None = None
     try:
         with pytest.MonkeyPatch.context() as mp:
-            mp.setattr(importing, "WORKER_MIN_ROWS", min_rows if worker else NEVER)
-            mp.setattr(importing, "HEAD_ROWS", head)
-            mp.setattr("app.services.import_rows.subprocess.Popen", spy)
+            mp.setattr(second_core, "WORKER_MIN_ROWS", min_rows if worker else NEVER)
+            mp.setattr(second_core, "PARSE_HERE_TOO", not everything_there)
+            mp.setattr(second_core, "ProcessPoolExecutor", spy.pool)
+            mp.setattr(second_core, "_here", spy.parse_here)
             try:
                 with db.session() as s:
                     report = import_file(s, path, options, progress)
@@ -359,8 +363,9 @@ def run_import(
                 error = (type(exc), str(exc))
     finally:
         db.dispose()
-    assert len(spy.started) == (1 if worker else 0)
-    return Outcome(report, error, stored(db_path), spy.started)
+    assert spy.pools == (1 if worker else 0)
+    return Outcome(report, error, stored(db_path), spy.pools, spy.here,
+                   multiprocessing.active_children())  # fmt: skip
 
 
 # --- the same outcome either way ----------------------------------------------------------
@@ -388,7 +393,7 @@ CASES: dict[str, Case] = {
                                             renamed={"title": "Vertrag"}, extra="Intern"),
                         MAPPED),
 }  # fmt: skip
-MODES = {"worker, no head": 0, "worker after one row": 1}
+MODES = {"every batch in the worker": True, "batches here while it starts": False}
 
 
 @pytest.fixture(scope="module")
@@ -472,25 +477,27 @@ def test_the_files_exercise_what_they_should(
     ]
 
 
-@pytest.mark.parametrize("head", MODES.values(), ids=MODES.keys())
+@pytest.mark.parametrize("there", MODES.values(), ids=MODES.keys())
 @pytest.mark.parametrize("name", CASES)
 def test_the_worker_gives_the_same_report_and_the_same_data(
     seeded: Path, work: Path, files: dict[str, Path], in_process: dict[str, Outcome],
-    name: str, head: int,
+    name: str, there: bool,
 ) -> None:  # fmt: skip
     expected = in_process[name]
-    got = run_import(seeded, work, files[name], worker=True, head=head,
+    got = run_import(seeded, work, files[name], worker=True, everything_there=there,
                      options=CASES[name].options)  # fmt: skip
     assert got.error == expected.error
     assert got.report == expected.report
     for table in TABLES:
         assert got.tables[table] == expected.tables[table], table
-    assert all(w.poll() is not None for w in got.workers)
+    if there:
+        assert got.here == 0  # every row was parsed by the worker
+    assert got.left == []  # the worker has ended
 
 
-# Where the importer's batches split a file must change nothing a user sees either. The
-# split between the two processes (HEAD_ROWS) is one such place; with the defaults it falls
-# on a batch boundary of BATCH = 2,000 rows, which every large file has anyway.
+# Where the importer's batches split a file must change nothing a user sees either: the
+# split between the two processes falls on a batch boundary of BATCH = 2,000 rows, which
+# every large file has anyway.
 
 ACME: list[Row] = [
     {"title": "Acme A", "type": "platform", "status": "draft", "partner": "Acme Trading",
@@ -510,7 +517,7 @@ def test_a_partner_named_again_without_its_country_is_the_same_whatever_the_spli
     only when it comes after the row that creates it."""
     path = write_csv(work / "acme.csv", rows)
     here = run_import(seeded, work, path, worker=False)
-    split = run_import(seeded, work, path, worker=True, head=1)
+    split = run_import(seeded, work, path, worker=True)
     assert split.error == here.error
     assert split.report == here.report
     assert split.tables == here.tables
@@ -523,7 +530,7 @@ def test_a_row_like_an_agreement_the_file_renames_gets_the_same_note_whatever_th
         work / "renamed.csv", [UPDATE_EXISTING | {"title": "Renamed distribution"}, LIKE_EXISTING]
     )
     here = run_import(seeded, work, path, worker=False)
-    split = run_import(seeded, work, path, worker=True, head=1)
+    split = run_import(seeded, work, path, worker=True)
     assert here.report is not None and len(here.report.notes) == 1
     assert split.report == here.report
 
@@ -612,7 +619,7 @@ def test_values_round_trip_exactly(
     assert problems == []
     values = Values.of(data, typed)
     assert plain(tuple(values))
-    assert Values._make(marshal.loads(marshal.dumps(tuple(values)))) == values
+    assert pickle.loads(pickle.dumps(values)) == values
     back = values.to_input(7)
     assert back.partner_id == 7
     data = AgreementInput(
@@ -631,8 +638,8 @@ def test_values_round_trip_exactly(
 def test_a_parsed_row_crosses_from_the_worker_unchanged(
     tmp_path: Path, name: str, value_column: str
 ) -> None:
-    """What the worker sends (_pack, then marshal: builtins only) is what the importer gets
-    back (_unpack): values, problems with the file's column names, the partner it names."""
+    """What the worker sends (pickled by the pool) is what the importer gets back: values,
+    problems with the file's column names, the partner it names."""
     rows_in = GOOD + BAD + BAD_TAIL
     if name.endswith(".xlsx"):
         path = write_xlsx(tmp_path / name, rows_in)
@@ -644,7 +651,6 @@ def test_a_parsed_row_crosses_from_the_worker_unchanged(
         mapping = map_columns(table.headers)
         labels = {f: h for h, f in zip(mapping.headers, mapping.fields, strict=True) if f}
         src = RowSource(
-            path=path, encoding=None if table.is_xlsx else table.encoding, sheet=sheet,
             fields=mapping.fields, labels=labels,
             units={"value": (Decimal(10_000), None)} if sheet is None else {},
             term_columns=tuple(f for f in mapping.fields if f in TERM_NAMES),
@@ -659,10 +665,8 @@ def test_a_parsed_row_crosses_from_the_worker_unchanged(
                 r.reference, r.partner_name, r.partner_local_name, r.partner_country,
                 r.partner_id)  # fmt: skip
 
-    for r in rows:
-        packed = _pack(r)
-        assert plain(packed), packed
-        crossed = _unpack(marshal.loads(marshal.dumps(packed)), labels)
+    assert all(plain(tuple(r.values)) for r in rows)  # no dataclass, enum, date or Decimal
+    for r, crossed in zip(rows, pickle.loads(pickle.dumps(rows)), strict=True):
         assert seen(crossed) == seen(r)
         # The importer goes on adding problems to the row it got: named as the file does.
         crossed.errors.add("value", "another problem")
@@ -698,19 +702,10 @@ def big(work: Path) -> Path:
     return write_big(work / "big.csv", big_rows(BIG_ROWS))
 
 
-def pumps() -> list[threading.Thread]:
-    return [t for t in threading.enumerate() if t.name == "partnerdesk-import-pump"]
-
-
-@pytest.mark.parametrize(
-    ("head", "at_tick"),
-    [(importing.HEAD_ROWS, 1), (0, 1), (importing.HEAD_ROWS, 3)],
-    ids=["while this process reads the head", "at the worker's first batch",
-         "at a later worker batch"],
-)  # fmt: skip
+@pytest.mark.parametrize("at_tick", [1, 3], ids=["at the first batch", "at a later batch"])
 def test_cancelling_stops_the_worker_and_writes_nothing(
     seeded: Path, work: Path, big: Path, original: dict[str, list[tuple[Any, ...]]],
-    head: int, at_tick: int,
+    at_tick: int,
 ) -> None:  # fmt: skip
     ticks: list[int] = []
 
@@ -718,200 +713,38 @@ def test_cancelling_stops_the_worker_and_writes_nothing(
         ticks.append(done)
         return len(ticks) < at_tick
 
-    got = run_import(seeded, work, big, worker=True, head=head, progress=progress)
+    got = run_import(seeded, work, big, worker=True, progress=progress)
     assert got.error == (InterruptedError, "import cancelled; nothing was imported")
     assert len(ticks) == at_tick and ticks[-1] < BIG_ROWS
     assert got.tables == original
-    assert [w.poll() is not None for w in got.workers] == [True]
-    for thread in pumps():  # the thread that read the worker's pipe ends too
-        thread.join(timeout=30)
-        assert not thread.is_alive()
-    assert gc.isenabled()
+    assert got.left == []  # the worker has ended
 
 
-def test_a_worker_that_dies_stops_the_import_and_writes_nothing(
-    seeded: Path, work: Path, big: Path, original: dict[str, list[tuple[Any, ...]]]
+def test_a_worker_that_dies_leaves_the_rows_to_this_process(
+    seeded: Path, work: Path, big: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
+    """Killed (out of memory, a task manager): the rows it had are parsed here instead, and
+    the import is what it would have been."""
+    expected = run_import(seeded, work, big, worker=False)
     killed: list[int] = []
-    spy = Spy()
-
-    def progress(done: int, _total: int) -> bool:
-        if not killed:
-            (worker,) = spy.started
-            worker.kill()
-            killed.append(done)
-        return True
-
-    got = run_import(seeded, work, big, worker=True, head=0, progress=progress, spy=spy)
-    assert killed and got.error is not None
-    kind, message = got.error
-    assert kind is PartnerDeskError
-    assert message.startswith("reading big.csv stopped unexpectedly (reader exit code ")
-    assert message.endswith("; nothing was imported")
-    assert got.tables == original
-    assert gc.isenabled()
-
-
-def test_a_worker_running_other_code_is_not_trusted_with_the_rows(
-    seeded: Path, work: Path, big: Path, monkeypatch: pytest.MonkeyPatch,
-    caplog: pytest.LogCaptureFixture,
-) -> None:  # fmt: skip
-    """PartnerDesk upgraded while it runs: the worker starts the new code, this process runs
-    the old. The rows are read here instead, and the import is what it would have been."""
-    expected = run_import(seeded, work, big, worker=False)
-    before = import_rows.HELLO + b"0" * 64  # what the code before the upgrade says
-    monkeypatch.setattr(import_rows, "CODE_VERSION", before)
-    with caplog.at_level("WARNING", logger="app.services.import_rows"):
-        got = run_import(seeded, work, big, worker=True, head=0)
-    assert got.error is None and got.report is not None and expected.report is not None
-    assert got.report == expected.report
-    assert got.tables == expected.tables
-    assert "could not be used" in caplog.text
-    assert [w.poll() is not None for w in got.workers] == [True]
-
-
-def test_a_file_saved_again_during_the_import_is_refused(
-    seeded: Path, work: Path, big: Path, original: dict[str, list[tuple[Any, ...]]],
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:  # fmt: skip
-    """The worker reopens the file: saved again since this process read its header, the
-    rest of it could be another file with other columns."""
-    monkeypatch.setattr(importing, "file_stamp", lambda _path: (1, 1))  # "as it was then"
-    got = run_import(seeded, work, big, worker=True)
-    assert got.error == (FileFormatError, "big.csv changed while it was being imported; "
-                                          "nothing was imported: import it again")  # fmt: skip
-    assert got.tables == original
-
-
-def test_output_ahead_of_the_worker_is_survived(
-    seeded: Path, work: Path, big: Path, monkeypatch: pytest.MonkeyPatch,
-    caplog: pytest.LogCaptureFixture,
-) -> None:  # fmt: skip
-    """Something in the worker's Python (a sitecustomize, a .pth file) prints before the
-    worker starts: its output is not the worker's; the rows are read here instead."""
-    expected = run_import(seeded, work, big, worker=False)
-    code = (
-        "import os, sys; os.write(1, b'sitecustomize: hello\\n'); sys.path.append(sys.argv[1]); "
-        "from app.services.import_rows import serve; serve()"
-    )
-    monkeypatch.setattr(import_rows, "_worker_command", lambda: [sys.executable, "-c", code,
-                                                                 str(ROOT)])  # fmt: skip
-    with caplog.at_level("WARNING", logger="app.services.import_rows"):
-        got = run_import(seeded, work, big, worker=True, head=0)
-    assert got.error is None and got.report == expected.report
-    assert got.tables == expected.tables
-    assert "could not be used" in caplog.text
-
-
-def test_updates_leave_no_objects_for_the_paused_collector(seeded: Path, tmp_path: Path) -> None:
-    """The cycle collector is paused during an import, but an update through the ORM leaves
-    thousands of objects in cycles: a row's 250 KB, never freed until the import ends."""
-    rows = [ACME[0] | {"title": f"Acme {i}", "reference": f"AC-{i:04d}"} for i in range(300)]
-    db_path = tmp_path / "updates.db"
-    shutil.copyfile(seeded, db_path)
-    db = open_database(db_path)
-    try:
-        with db.session() as s:
-            assert import_file(s, write_csv(tmp_path / "new.csv", rows), ACTOR).creates == 300
-        renamed = [r | {"title": f"{r['title']} renewed"} for r in rows]
-        waiting: list[int] = []
-
-        def progress(_done: int, _total: int) -> bool:
-            waiting.append(gc.get_count()[0])  # objects the collector has not looked at
-            return True
-
-        gc.collect()
-        with db.session() as s:
-            report = import_file(s, write_csv(tmp_path / "renamed.csv", renamed), ACTOR, progress)
-        assert report.updates == 300
-        # Without collecting_cycles(): about 720,000 after the batch.
-        assert max(waiting) < 50_000
-    finally:
-        db.dispose()
-
-
-@pytest.mark.skipif(not hasattr(signal, "SIGSTOP"), reason="needs SIGSTOP")
-def test_cancelling_an_import_whose_worker_is_stopped_returns(
-    seeded: Path, work: Path, big: Path, original: dict[str, list[tuple[Any, ...]]]
-) -> None:
-    """The worker stopped (a debugger, Ctrl-Z) while the user cancels: closing its pipe
-    would wait for a read that never returns; it is killed first."""
-    spy = Spy()
 
     def progress(_done: int, _total: int) -> bool:
-        (worker,) = spy.started
-        os.kill(worker.pid, signal.SIGSTOP)
-        return False
+        if not killed:
+            for process in multiprocessing.active_children():
+                assert process.pid is not None
+                os.kill(process.pid, 9)
+                process.join()
+                killed.append(process.pid)
+        return True
 
-    outcome: list[Outcome] = []
-    thread = threading.Thread(
-        target=lambda: outcome.append(
-            run_import(seeded, work, big, worker=True, head=0, progress=progress, spy=spy)
-        )
-    )
-    thread.start()
-    thread.join(timeout=60)
-    assert not thread.is_alive(), "the import did not return"
-    assert outcome[0].error == (InterruptedError, "import cancelled; nothing was imported")
-    assert outcome[0].tables == original
-
-
-# The worker stopped and continued (Ctrl-Z, then fg: the terminal stops the whole process
-# group) while it waits for the importer to take a batch off the pipe.
-STOPPED_AND_CONTINUED = """\
-import os, signal, subprocess, sys, time
-from pathlib import Path
-from app.db import open_database
-from app.services import import_rows, importing
-
-started = []
-real = subprocess.Popen
-def spy(*args, **kwargs):
-    started.append(real(*args, **kwargs))
-    return started[-1]
-import_rows.subprocess.Popen = spy
-importing.HEAD_ROWS = 0
-seen = []
-def progress(done, total):
-    if not seen:
-        (worker,) = started
-        wchan = Path(f"/proc/{worker.pid}/wchan")
-        deadline = time.monotonic() + 60
-        while "pipe_write" not in wchan.read_text() and time.monotonic() < deadline:
-            time.sleep(0.005)
-        seen.append(wchan.read_text())
-        os.kill(worker.pid, signal.SIGSTOP)
-        os.kill(worker.pid, signal.SIGCONT)
-    return True
-database = open_database(sys.argv[1])
-try:
-    with database.session() as session:
-        print(importing.import_file(session, sys.argv[2], progress=progress).summary())
-except Exception as exc:
-    print(f"{type(exc).__name__}: {exc}")
-print("blocked in", seen[0] if seen else None)
-"""
-
-
-@pytest.mark.skipif(not Path("/proc/self/wchan").exists(), reason="needs Linux's /proc")
-def test_an_import_survives_its_worker_being_stopped_and_continued(
-    tmp_path: Path, seeded: Path, big: Path
-) -> None:
-    db_path = tmp_path / "stopped.db"
-    shutil.copyfile(seeded, db_path)
-    script = tmp_path / "stopped.py"
-    script.write_text(STOPPED_AND_CONTINUED)
-    env = os.environ | {"PYTHONPATH": str(ROOT), "PYTHONUNBUFFERED": "1"}
-    done = subprocess.run(
-        [sys.executable, str(script), str(db_path), str(big)],
-        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr
-    *said, blocked = done.stdout.splitlines()
-    if "pipe_write" not in blocked:
-        pytest.skip(f"the worker never waited on the pipe ({blocked})")
-    assert said == [f"imported {BIG_ROWS} row(s): {BIG_ROWS} new agreement(s), 0 update(s), "
-                    "50 new partner(s)"], done.stderr  # fmt: skip
+    with caplog.at_level("WARNING", logger=second_core.__name__):
+        got = run_import(seeded, work, big, worker=True, progress=progress)
+    assert killed
+    assert got.error is None and got.report is not None
+    assert got.report == expected.report
+    assert got.tables == expected.tables
+    assert "worker process stopped" in caplog.text
+    assert got.here > 0 and got.left == []
 
 
 # --- a user's script without a __main__ guard -----------------------------------------------
@@ -930,7 +763,9 @@ print(report.summary())
 
 
 def test_a_script_without_a_main_guard_imports_a_large_file(tmp_path: Path, seeded: Path) -> None:
-    rows = importing.WORKER_MIN_ROWS + 500
+    """The worker runs such a script again before it can work (spawn): the import it would
+    start there is refused at once, and this process parses the rows itself."""
+    rows = second_core.WORKER_MIN_ROWS + 500
     path = write_big(tmp_path / "big.csv", big_rows(rows))
     db_path = tmp_path / "script.db"
     shutil.copyfile(seeded, db_path)
@@ -959,9 +794,8 @@ def test_a_script_without_a_main_guard_imports_a_large_file(tmp_path: Path, seed
 def test_a_problem_the_worker_finds_in_the_file_reaches_the_caller_as_it_would(
     seeded: Path, work: Path, original: dict[str, list[tuple[Any, ...]]]
 ) -> None:
-    """An encoding named by the user that the file breaks only after row 9,000: the worker
-    reads that part (it starts at HEAD_ROWS), and the caller gets what reading it here
-    gives."""
+    """An encoding named by the user that the file breaks only after row 9,000, with the
+    worker parsing the rows: the caller gets what reading it without one gives."""
     path = work / "ascii-then-not.csv"
     with path.open("w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f, lineterminator="\r\n")
@@ -972,7 +806,7 @@ def test_a_problem_the_worker_finds_in_the_file_reaches_the_caller_as_it_would(
     here = run_import(seeded, work, path, worker=False, options=options)
     # As a user would run it: the file is large enough for the worker on its own.
     there = run_import(seeded, work, path, worker=True, options=options,
-                       min_rows=importing.WORKER_MIN_ROWS)  # fmt: skip
+                       min_rows=second_core.WORKER_MIN_ROWS)  # fmt: skip
     assert here.error is not None
     # What reading the file here gives: the codec's own error, as raised by the csv reader.
     assert here.error[0] is UnicodeDecodeError
@@ -988,7 +822,7 @@ def test_a_field_too_large_for_the_csv_reader_is_reported_as_it_would_be(
         *big_rows(30), ["x" * 200_000, *next(big_rows(1))[1:]], *big_rows(5, start=31)
     ]))  # fmt: skip
     here = run_import(seeded, work, path, worker=False)
-    there = run_import(seeded, work, path, worker=True, head=10)
+    there = run_import(seeded, work, path, worker=True)
     assert here.error == (csv.Error, "field larger than field limit (131072)")
     assert there.error == here.error
     assert here.tables == there.tables == original
@@ -1001,10 +835,10 @@ def test_the_cycle_collector_runs_again_after_an_import(
     seeded: Path, work: Path, files: dict[str, Path]
 ) -> None:
     assert gc.isenabled()
-    ok = run_import(seeded, work, files["good-gbk.csv"], worker=True, head=0)
+    ok = run_import(seeded, work, files["good-gbk.csv"], worker=True)
     assert ok.report is not None and ok.report.written
     assert gc.isenabled()
-    refused = run_import(seeded, work, files["all-bad.csv"], worker=True, head=0, options=MAPPED)
+    refused = run_import(seeded, work, files["all-bad.csv"], worker=True, options=MAPPED)
     assert refused.report is not None and not refused.report.ok
     assert gc.isenabled()
     broken = work / "broken.xlsx"
@@ -1019,7 +853,7 @@ def test_a_caller_that_paused_the_cycle_collector_finds_it_paused(
 ) -> None:
     gc.disable()
     try:
-        got = run_import(seeded, work, files["good-gbk.csv"], worker=True, head=1)
+        got = run_import(seeded, work, files["good-gbk.csv"], worker=True)
         assert got.report is not None and got.report.written
         assert not gc.isenabled()
     finally:

@@ -458,7 +458,7 @@ def test_a_row_like_an_earlier_row_of_the_file_gets_a_note(
 def test_many_rows_alike_are_counted_not_all_listed(
     session: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("app.services.importing.DUPLICATE_NOTES", 1)
+    monkeypatch.setattr("app.services.importing.duplicates.DUPLICATE_NOTES", 1)
     report = import_file(session, write_csv(tmp_path / "in.csv", [row(), row(), row()]))
     assert report.ok and report.creates == 3
     assert report.notes == (
@@ -703,7 +703,7 @@ def test_the_gbk_example_is_really_gbk_with_chinese_headers(session: Session) ->
 def test_a_generated_reference_a_later_batch_asks_for_moves_on(
     session: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("app.services.import_rows.BATCH", 1)  # every row its own batch
+    monkeypatch.setattr("app.services.importing.rows.BATCH", 1)  # every row its own batch
     rows = [row(title="A"), row(title="B"), row(title="Asked", reference="BR-2026-0001")]
     report = import_file(session, write_csv(tmp_path / "in.csv", rows), ImportOptions(actor="me"))
     assert report.ok and (report.creates, report.updates) == (3, 0)

@@ -1,0 +1,67 @@
+"""A parsed row checked against what the database holds: its reference, its partner."""
+
+from __future__ import annotations
+
+from app.domain.enums import AgreementStatus
+from app.errors import TransitionError
+from app.services.agreements import check_transition
+from app.services.import_format import FIELD_TO_COLUMN, TERM_SPECS
+from app.services.importing.partners import Partners
+from app.services.importing.references import Existing
+from app.services.importing.rows import AgreementRow
+from app.services.importing.run import Run
+
+
+def check_row(
+    run: Run, r: AgreementRow, partners: Partners, existing: Existing
+) -> tuple[int, int] | None:
+    """(agreement id or 0 for a new one, version), or None with ``r.errors``."""
+    errors = r.errors
+    ref = r.reference or ""
+    agreement_id, version = 0, 0
+    if ref:
+        if len(ref) > 40:
+            errors.add("reference", "at most 40 characters")
+        if ref in run.seen_refs:
+            errors.add("reference", f"{ref} is also in row {run.seen_refs[ref]}; "
+                                    "a reference may appear once in a file")  # fmt: skip
+        else:
+            run.seen_refs[ref] = r.row
+        if ref in existing:
+            agreement_id, a_type, status, version, _partner_id = existing[ref]
+            # A type or status that failed to parse is a stand-in: comparing it with the
+            # saved one would only invent a second problem.
+            if a_type != r.values.type and "type" not in errors.failed:
+                errors.add("type", f"{ref} is a {a_type.value} agreement; the type of a saved "
+                                   "agreement cannot change")  # fmt: skip
+            if status != r.values.status and "status" not in errors.failed:
+                try:
+                    check_transition(status, AgreementStatus(r.values.status))
+                except TransitionError as exc:
+                    errors.add("status", f"{ref}: {exc}")
+    partner_id = None
+    if "partner" not in errors.failed:
+        reported = len(errors.items)
+        partner_id = partners.resolve(r, errors)
+        if partner_id is None and len(errors.items) == reported:
+            errors.add("partner", f"{r.partner_name.strip()!r} could not be found or created")
+    r.partner_id = partner_id or 0
+    # The reference is checked above, in bulk: the file's own duplicates, and an existing
+    # reference means an update, never a clash.
+    # validate_agreement's rules without its two queries per row: parse_row() checked
+    # everything else with check_agreement. The partner was just found among those loaded
+    # once (an id from resolve() exists), and the reference travels beside the input
+    # (data.reference is None), checked above for the whole batch. A partner that resolve()
+    # refused is reported already (often as partner_country, when the file was to create
+    # it); "no partner with id 0" would only confuse.
+    type_failed = "type" in errors.failed
+    for name, message in r.checks:
+        column = FIELD_TO_COLUMN.get(name, name)
+        # Checks on stand-in values would only repeat a problem already reported; without
+        # its type, the row's terms mean nothing.
+        if column in errors.failed or (type_failed and column in TERM_SPECS):
+            continue
+        errors.add(name, message)
+    if errors.items:
+        return None
+    return agreement_id, version

@@ -1,0 +1,72 @@
+"""The state of one import as it goes: counts, problems, references given, caches."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from app.domain.enums import AgreementType
+from app.errors import FieldError, PartnerDeskError, ValidationError
+from app.services.importing.report import Progress
+from app.services.importing.values import Values
+from app.services.kpis import KpiSpec, default_kpis
+
+CACHED = 10_000  # typed terms and KPIs remembered during an import (see Run.terms)
+
+
+@dataclass(slots=True)
+class Run:
+    session: Session
+    actor: str
+    dry_run: bool
+    labels: dict[str, str]
+    progress: Progress | None
+    total: int
+    problems: list[FieldError] = field(default_factory=list)
+    rows: int = 0
+    creates: int = 0
+    updates: int = 0
+    unchanged: int = 0
+    seen_refs: dict[str, int] = field(default_factory=dict)
+    # Amount columns whose header declares a unit: 合同金额（万元） -> (10000, "CNY").
+    units: dict[str, tuple[Decimal, str | None]] = field(default_factory=dict)
+    # Generated references, per (prefix, year): the last number given and the references
+    # the database held when the key was first needed. A number is given as the row goes
+    # in; one that a later row of the file turns out to ask for is moved on (references.renumber).
+    counters: dict[tuple[str, int], int] = field(default_factory=dict)
+    taken: dict[tuple[str, int], set[str]] = field(default_factory=dict)
+    first_new_id: int = 0  # the first agreement id this import created; 0: none yet
+    formulas: bool = False  # rows may hold UncalculatedFormula cells
+    # Typed terms and default KPIs by type and terms: rows often share them (a file of one
+    # partner's campaigns), and building them costs more than looking them up.
+    terms_cache: dict[tuple[str, tuple[Any, ...]], tuple[dict[str, Any], list[KpiSpec]]] = (
+        field(default_factory=dict))  # fmt: skip
+
+    @property
+    def writing(self) -> bool:
+        return not self.dry_run and not self.problems
+
+    def tick(self) -> None:
+        if self.progress is not None and not self.progress(self.rows, self.total):
+            raise InterruptedError("import cancelled; nothing was imported")
+
+    def terms(self, v: Values) -> tuple[dict[str, Any], list[KpiSpec]]:
+        """The typed terms of ``v`` and the default KPIs they give."""
+        key = (v.type, v.typed)
+        found = self.terms_cache.get(key)
+        if found is None:
+            if len(self.terms_cache) >= CACHED:
+                self.terms_cache.clear()
+            typed = v.typed_terms()
+            found = self.terms_cache[key] = typed, default_kpis(AgreementType(v.type), typed)
+        return found
+
+
+def row_failed(run: Run, row: int, exc: PartnerDeskError) -> None:
+    if isinstance(exc, ValidationError):
+        run.problems.extend(replace(e, row=row) for e in exc.errors)
+    else:
+        run.problems.append(FieldError("status", str(exc), row))
