@@ -19,6 +19,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import IO, Any
 
+from app.domain.text import ooxml_unescape
 from app.errors import PartnerDeskError
 
 CHUNK = 1 << 20
@@ -312,10 +313,6 @@ class Table:
         self.close()
 
 
-# XML turns a carriage return into a line feed; OOXML's escape keeps it (Excel reads it too).
-XLSX_CR = "_x000D_"
-
-
 # A formula element in a sheet's XML (<f>, <f t="shared" .../>, or with a prefix).
 _FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
 
@@ -344,7 +341,9 @@ def _formula_text(value: Any) -> str | None:
 def _cell_value(cell: Any) -> Any:
     value = cell.value
     if isinstance(value, str):
-        return value.replace(XLSX_CR, "\r") if XLSX_CR in value else value
+        # OOXML's _xHHHH_ escapes: what our export (and Excel) write for a carriage return
+        # and for the characters XML cannot hold.
+        return ooxml_unescape(value)
     if isinstance(value, float | int) and not isinstance(value, bool):
         fmt = getattr(cell, "number_format", "") or ""
         number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
