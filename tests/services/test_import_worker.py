@@ -991,7 +991,8 @@ def test_a_field_too_large_for_the_csv_reader_is_reported_as_it_would_be(
     here = run_import(seeded, work, path, worker=False)
     there = run_import(seeded, work, path, worker=True, head=10)
     assert here.error == (
-        FileTooBigError, "huge-cell.csv, row 32: a cell is longer than 1,000,000 characters"
+        FileTooBigError,
+        "huge-cell.csv, row 32: a cell is longer than 1,000,000 characters",
     )
     assert there.error == here.error
     assert here.tables == there.tables == original
