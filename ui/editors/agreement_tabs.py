@@ -33,7 +33,13 @@ from app.domain.enums import Attainment, DocumentKind, KpiDirection, MilestoneSt
 from app.domain.money import format_amount
 from app.errors import PartnerDeskError
 from app.services.agreements import AgreementView, AttachmentView, MilestoneView, get_agreement
-from app.services.attachments import add_attachment, attachment_content, remove_attachment
+from app.services.attachments import (
+    add_attachment,
+    attachment_content,
+    duplicate_note,
+    remove_attachment,
+    safe_filename,
+)
 from app.services.audit import history
 from app.services.kpis import Kpi, KpiSpec, add_kpi, record_actual, remove_kpi
 from app.services.milestones import (
@@ -504,6 +510,11 @@ class AttachmentsTab(_Tab):
             except OSError as exc:
                 raise ValueError("kind", str(exc)) from None
             with self.db.session() as s:
+                note = duplicate_note(s, agreement_id, content)
+                if note and not self.confirm(
+                    self.tr("Add document"), self.tr("{note}. Add it again?").format(note=note)
+                ):
+                    return
                 add_attachment(
                     s, agreement_id, path.name, content,
                     kind=DocumentKind(dialog.kind_combo.currentData()),
@@ -535,9 +546,15 @@ class AttachmentsTab(_Tab):
             # editor closes, so the copies stay until the system clears its temp folder.
             self._temp = Path(tempfile.mkdtemp(prefix="partnerdesk-"))
         folder = self._temp / str(att.id)
-        folder.mkdir(exist_ok=True)
-        target = folder / att.filename
-        target.write_bytes(content)
+        # safe_filename: a name stored by an older version may still be "../x" or "CON".
+        target = folder / safe_filename(att.filename)
+        try:
+            folder.mkdir(exist_ok=True)
+            target.write_bytes(content)
+        except OSError as exc:
+            self.error(self.tr("Could not open {name}: {reason}").format(
+                name=att.filename, reason=exc.strerror or exc))  # fmt: skip
+            return
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
             self.error(self.tr("No application opens {name}; use “Save a copy…”.").format(
                 name=att.filename))  # fmt: skip
@@ -547,7 +564,7 @@ class AttachmentsTab(_Tab):
         if not isinstance(att, AttachmentView):
             return
         filename, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save a copy"), str(Path.home() / att.filename)
+            self, self.tr("Save a copy"), str(Path.home() / safe_filename(att.filename))
         )
         if not filename:
             return
