@@ -14,8 +14,11 @@ Every text field (editor, services, import) goes through the same three answers:
   lines (descriptions, notes) a vertical tab, form feed or NEL becomes a line feed and
   tab, CR and LF are kept; in one-line fields (titles, names) every line break (CR, LF,
   vertical tab, form feed, NEL, U+2028, U+2029) and a tab become a space.
-* **kept**: everything else, exactly: every script, emoji, combining marks, the zero-width
-  joiners that Indic scripts, Persian and emoji sequences need, right-to-left marks.
+* **kept**: everything else: every script, emoji, combining marks, the zero-width joiners
+  that Indic scripts, Persian and emoji sequences need, right-to-left marks. Text is kept
+  in Unicode's composed form (NFC), as the import has always read it: ``e`` + U+0301 is
+  stored as ``é``, so the same name typed two ways is one name, and an export imported
+  back is byte for byte the same.
 
 A name or title made only of invisible characters (spaces of any kind, format characters
 such as U+200B, lone combining marks, Hangul fillers) is refused like an empty one.
@@ -49,7 +52,9 @@ _INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp", "Mn", "Me"})
 
 def clean_text(text: str, *, multiline: bool = False) -> str:
     """``text`` with the removed characters gone and line breaks made plain (see the module
-    docstring); refused characters stay, for ``refused_character`` to name them."""
+    docstring, composed to NFC); refused characters stay, for ``refused_character``."""
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     if _SUSPECT.search(text) is None:
         return text
     text = (_CONTROL_BREAKS if multiline else _ALL_BREAKS).sub("\n" if multiline else " ", text)

@@ -21,7 +21,7 @@ from tests.services.test_importing import row, write_csv
 KEPT = [
     "مرحبا\u200f شركة",  # Arabic with a right-to-left mark
     "👩\u200d💻 Studio",  # a ZWJ emoji sequence
-    "Cafe\u0301 Ame\u0301lie",  # combining accents, not precomposed
+    "Z\u0351\u0300 and 各国",  # combining marks that have no composed form
     "A&B <Trading> 有限公司",
     '=HYPERLINK("http://x")',
     "نام\u200cخانوادگی",  # Persian with a zero-width non-joiner
@@ -180,3 +180,16 @@ def test_the_helpers_are_exact_inverses_and_safe() -> None:
     assert shown == "\\x1b[2J\\x1b]0;pwned\\x07\\u202eevil"
     assert clean_text("a\x0bb", multiline=True) == "a\nb"
     assert not is_visible("\u200b\u00a0\u2800") and is_visible("\u200bx")
+
+
+def test_text_is_stored_composed_as_the_import_reads_it(
+    session: Session, partner: PartnerView
+) -> None:
+    # "Café" typed with a combining accent (macOS file names, some keyboards) and composed:
+    # one name, and an export imported back is the same.
+    view = create_agreement(session, agreement_input(partner.id, title="Cafe\u0301 Ame\u0301lie"))
+    assert view.title == "Caf\u00e9 Am\u00e9lie"
+    with pytest.raises(ValidationError, match="legal_name: a partner named 'A&B <Trading>"):
+        create_partner(session, PartnerInput(legal_name="A&B <Trading> Co., Ltd.", country="FR"))
+    twin = create_partner(session, PartnerInput(legal_name="Lumie\u0300re", country="FR"))
+    assert twin.legal_name == "Lumi\u00e8re"
