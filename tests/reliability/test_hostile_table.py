@@ -28,7 +28,7 @@ CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 @pytest.fixture
-def listed(db_path: Path) -> tuple[Path, dict[str, str], dict[str, str]]:
+def listed(db_path: Path) -> tuple[Path, dict[str, str], dict[str, str | None]]:
     texts = [*KEPT.values(), *(given for given, _ in CLEANED.values())]
     db = open_database(db_path)
     with db.session() as s:
@@ -47,7 +47,7 @@ def listed(db_path: Path) -> tuple[Path, dict[str, str], dict[str, str]]:
 
 
 def test_table_output_holds_no_control_character(
-    listed: tuple[Path, dict[str, str], dict[str, str]], capsys: pytest.CaptureFixture[str]
+    listed: tuple[Path, dict[str, str], dict[str, str | None]], capsys: pytest.CaptureFixture[str]
 ) -> None:
     path, titles, names = listed
     for what, count in (("agreements", len(titles)), ("partners", len(names))):
@@ -59,7 +59,7 @@ def test_table_output_holds_no_control_character(
 
 
 def test_csv_and_json_keep_the_stored_text_exactly(
-    listed: tuple[Path, dict[str, str], dict[str, str]], capsys: pytest.CaptureFixture[str]
+    listed: tuple[Path, dict[str, str], dict[str, str | None]], capsys: pytest.CaptureFixture[str]
 ) -> None:
     path, titles, names = listed
     _, out, _ = run(capsys, "--db", str(path), "list", "agreements", "--format", "json")
