@@ -45,14 +45,32 @@ _INVISIBLE_CONTROLS = re.compile("[\x01-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff]")
 # One search decides whether anything above applies: most text has none of these.
 _SUSPECT = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff{_NONCHARACTERS}]")
 
+# The same for text of several lines, where tab, CR and LF are kept.
+_MULTILINE_SUSPECT = re.compile(
+    f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff{_NONCHARACTERS}]"
+)
+
 # Letters that draw nothing (Hangul fillers, the blank Braille pattern).
 _BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 _INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp", "Mn", "Me"})
 
 
+def is_plain(text: str, *, multiline: bool = False) -> bool:
+    """Does the policy leave ``text`` as it is (nothing to remove, refuse or compose)?
+
+    The quick test for the common case: str.isprintable() is a C loop, false for every
+    character the policy acts on.
+    """
+    if not (text.isprintable() or (multiline and _MULTILINE_SUSPECT.search(text) is None)):
+        return False
+    return text.isascii() or unicodedata.is_normalized("NFC", text)
+
+
 def clean_text(text: str, *, multiline: bool = False) -> str:
     """``text`` with the removed characters gone and line breaks made plain (see the module
     docstring, composed to NFC); refused characters stay, for ``refused_character``."""
+    if is_plain(text, multiline=multiline):  # the importer calls this for every text cell
+        return text
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     if _SUSPECT.search(text) is None:
@@ -67,6 +85,8 @@ def refused_character(text: str) -> str | None:
     ``"contains U+FFFE (a Unicode noncharacter) at character 7, ..."``: the field's name
     goes before it.
     """
+    if text.isprintable():  # refused characters are all unprintable (Cc, Cs, Cn)
+        return None
     m = _REFUSED.search(text)
     if m is None:
         return None
