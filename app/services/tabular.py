@@ -147,7 +147,7 @@ def _decodes(path: Path, encoding: str) -> int | None:
 
 def _count_lines(path: Path) -> int:
     """The file's lines; a line longer than ``MAX_LINE_BYTES`` stops the count with the
-    line's number (a 2 GB file without a line break is refused after 8 MB)."""
+    line's number (a 2 GB file without a line break is refused after 4 MB)."""
     lines, last, run = 0, b"\n", 0  # run: bytes since the last line break
     with path.open("rb") as f:
         while chunk := f.read(CHUNK):

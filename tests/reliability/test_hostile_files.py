@@ -39,7 +39,7 @@ def endless_line(path: Path) -> str:
     with path.open("wb") as f:
         f.write(CSV_HEAD.encode())
         f.truncate(len(CSV_HEAD) + MAX_LINE_BYTES + 10)  # sparse: NUL bytes, no line break
-    return "line 2: a line is longer than 8.0 MB"
+    return "line 2: a line is longer than 4.0 MB"
 
 
 def huge_cell(path: Path) -> str:

@@ -90,7 +90,7 @@ def test_a_line_without_end_stops_the_csv_within_its_first_megabytes(
     with pytest.raises(FileTooBigError) as caught:
         import_file(session, path)
     assert str(caught.value) == (
-        "endless.csv, line 2: a line is longer than 8.0 MB; is this a CSV file?"
+        "endless.csv, line 2: a line is longer than 4.0 MB; is this a CSV file?"
     )
 
 
