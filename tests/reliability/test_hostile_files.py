@@ -35,6 +35,17 @@ def too_many_parts(path: Path) -> str:
     return f"has {MAX_PARTS + 1:,} parts"
 
 
+def wide_row(path: Path) -> str:
+    import openpyxl
+
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet()
+    sheet.append(HEADER)
+    sheet.append(["x" * 300] * 15_000)  # 4.5 MB of text in row 2
+    book.save(path)
+    return "row 2: the row is larger than 4.0 MB of XML"
+
+
 def endless_line(path: Path) -> str:
     with path.open("wb") as f:
         f.write(CSV_HEAD.encode())
@@ -71,6 +82,7 @@ def nul_cell(path: Path) -> str:
 FILES: dict[str, Callable[[Path], str]] = {
     "bomb.xlsx": shared_text_bomb,
     "parts.xlsx": too_many_parts,
+    "wide.xlsx": wide_row,
     "endless.csv": endless_line,
     "cell.csv": huge_cell,
     "blank.csv": blank_rows,

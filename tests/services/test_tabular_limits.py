@@ -169,3 +169,18 @@ def test_a_refused_import_creates_no_database_file(tmp_path: Path) -> None:
         assert result.returncode == 1
         assert "Traceback" not in result.stderr
         assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.csv", "bomb.xlsx"]
+
+
+def test_an_xlsx_row_too_large_to_parse_is_named_before_parsing(
+    session: Session, tmp_path: Path
+) -> None:
+    # 200,000 tiny cells in one row: 4.4 MB of XML that openpyxl would parse into one list.
+    wide = '<row r="7">' + '<c r="A7"><v>1</v></c>' * 200_000 + "</row>"
+    rows = inline_row(1, HEADER) + inline_row(2, row()) + wide + inline_row(8, row())
+    sheet = SHEET.format(rows=rows).encode()
+    path = xlsx_with(tmp_path / "wide.xlsx", [], **{"xl/worksheets/sheet1.xml": sheet})
+    with pytest.raises(FileTooBigError) as caught:
+        import_file(session, path)
+    assert str(caught.value) == (
+        "wide.xlsx, row 7: the row is larger than 4.0 MB of XML; is a cell of it a whole document?"
+    )
