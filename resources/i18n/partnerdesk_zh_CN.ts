@@ -680,6 +680,16 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>添加文件</translation>
     </message>
     <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="515"/>
+        <source>{note}. Add it again?</source>
+        <translation>{note}。仍要再添加一次吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement_tabs.py" line="551"/>
+        <source>Could not open {name}: {reason}</source>
+        <translation>无法打开 {name}：{reason}</translation>
+    </message>
+    <message>
         <location filename="../../ui/editors/agreement_tabs.py" line="542"/>
         <source>No application opens {name}; use “Save a copy…”.</source>
         <translation>没有可打开 {name} 的程序；请使用“另存副本…”。</translation>
@@ -2980,6 +2990,31 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
 </context>
 <context>
     <name>ServiceMessage</name>
+    <message>
+        <location filename="../../ui/editors/messages.py" line="131"/>
+        <source>contains U+{code} ({what}) at character {at}, which is not text; remove it</source>
+        <translation>第 {at} 个字符 U+{code}（{what}）不是文本，请删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/messages.py" line="138"/>
+        <source>the same file is already attached as {names}</source>
+        <translation>同一文件已作为 {names} 附加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/messages.py" line="165"/>
+        <source>NUL, a null byte</source>
+        <translation>NUL 空字节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/messages.py" line="166"/>
+        <source>half of a surrogate pair</source>
+        <translation>不成对的代理项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/messages.py" line="167"/>
+        <source>a Unicode noncharacter</source>
+        <translation>Unicode 非字符</translation>
+    </message>
     <message>
         <location filename="../../ui/editors/messages.py" line="22"/>
         <source>an agreement needs a title</source>

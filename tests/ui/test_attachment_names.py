@@ -15,6 +15,7 @@ from app.db import Database
 from app.domain.models import Attachment
 from app.services.attachments import add_attachment
 from tests.ui.test_agreement_editor import Button, answer_questions, open_editor
+from tests.ui.test_i18n_completeness import chinese  # noqa: F401  (a fixture)
 
 # Names an older version stored as given (this one stores a safe name).
 STORED = ["../../escape.pdf", "..\\..\\escape2.pdf", "{tmp}/absolute.pdf", "CON", "x" * 300]
@@ -63,3 +64,19 @@ def test_opening_documents_with_hostile_stored_names_stays_in_the_temporary_fold
     assert sorted(p.read_bytes() for p in files) == [f"%PDF {i}".encode() for i in range(5)]
     assert not (tmp_path / "absolute.pdf").exists()
     assert [p.name for p in temp_root.iterdir()] == [files[0].parent.parent.name]
+
+
+@pytest.mark.usefixtures("chinese")
+def test_the_text_policy_and_the_duplicate_note_speak_chinese() -> None:
+    from app.domain.text import refused_character
+    from ui.editors.messages import translate_message
+
+    assert translate_message(str(refused_character("合同\x00"))) == (
+        "第 3 个字符 U+0000（NUL 空字节）不是文本，请删除"
+    )
+    assert translate_message(str(refused_character("\ufffe"))) == (
+        "第 1 个字符 U+FFFE（Unicode 非字符）不是文本，请删除"
+    )
+    assert translate_message("the same file is already attached as 合同.pdf") == (
+        "同一文件已作为 合同.pdf 附加"
+    )

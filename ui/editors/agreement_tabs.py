@@ -50,6 +50,7 @@ from app.services.milestones import (
 )
 from ui.editors.fields import DateEdit, DecimalEdit, OptionalDateEdit, decimal_text
 from ui.editors.labels import enum_label
+from ui.editors.messages import translate_message
 from ui.editors.record_dialog import RecordDialog
 
 ROW_HEIGHT = 26
@@ -512,7 +513,8 @@ class AttachmentsTab(_Tab):
             with self.db.session() as s:
                 note = duplicate_note(s, agreement_id, content)
                 if note and not self.confirm(
-                    self.tr("Add document"), self.tr("{note}. Add it again?").format(note=note)
+                    self.tr("Add document"),
+                    self.tr("{note}. Add it again?").format(note=translate_message(note)),
                 ):
                     return
                 add_attachment(
