@@ -80,3 +80,32 @@ def test_the_text_policy_and_the_duplicate_note_speak_chinese() -> None:
     assert translate_message("the same file is already attached as 合同.pdf") == (
         "同一文件已作为 合同.pdf 附加"
     )
+
+
+def test_adding_the_same_file_twice_asks_first(
+    qtbot: QtBot, ui_db: Database, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
+
+    from ui.editors.agreement_tabs import AttachmentDialog
+
+    source = tmp_path / "licence.pdf"
+    source.write_bytes(b"%PDF licence")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(source), ""))
+
+    def click_ok(dialog: AttachmentDialog) -> int:
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        return dialog.result()
+
+    monkeypatch.setattr(AttachmentDialog, "exec", click_ok)
+    editor = open_editor(qtbot, ui_db, 14)
+    tab = editor.attachments_tab
+    before = tab.table.rowCount()
+    tab.add()
+    asked = answer_questions(monkeypatch, Button.No)
+    tab.add()
+    assert asked == ["the same file is already attached as licence.pdf. Add it again?"]
+    assert tab.table.rowCount() == before + 1
+    answer_questions(monkeypatch, Button.Yes)
+    tab.add()
+    assert tab.table.rowCount() == before + 2
