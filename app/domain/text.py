@@ -102,6 +102,15 @@ def refused_character(text: str) -> str | None:
     )
 
 
+def refused_fields(**fields: str | None) -> list[tuple[str, str]]:
+    """(field, why) for each of ``fields`` holding a refused character."""
+    return [
+        (name, why)
+        for name, value in fields.items()
+        if value.__class__ is str and (why := refused_character(value))
+    ]
+
+
 def is_visible(text: str) -> bool:
     """Does ``text`` draw anything? ``"\\u200b \\u3000"`` does not."""
     if text.isascii():

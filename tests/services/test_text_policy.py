@@ -193,3 +193,34 @@ def test_text_is_stored_composed_as_the_import_reads_it(
         create_partner(session, PartnerInput(legal_name="A&B <Trading> Co., Ltd.", country="FR"))
     twin = create_partner(session, PartnerInput(legal_name="Lumie\u0300re", country="FR"))
     assert twin.legal_name == "Lumi\u00e8re"
+
+
+def test_milestones_and_kpis_follow_the_same_policy(session: Session, partner: PartnerView) -> None:
+    from datetime import date
+    from decimal import Decimal
+
+    from app.domain.enums import KpiDirection
+    from app.services.kpis import KpiSpec, add_kpi, record_actual
+    from app.services.milestones import MilestoneInput, add_milestone
+
+    view = create_agreement(session, agreement_input(partner.id))
+    milestone = add_milestone(
+        session, view.id, MilestoneInput("Launch\x0bday\x1b[0m", date(2026, 3, 1), "Li\x07 Wei")
+    )
+    assert (milestone.title, milestone.owner) == ("Launch day[0m", "Li Wei")
+    with pytest.raises(ValidationError) as caught:
+        add_milestone(session, view.id, MilestoneInput("\u200b", date(2026, 3, 1), "\x00"))
+    assert [str(e) for e in caught.value.errors] == [
+        "title: a milestone needs a title",
+        "owner: contains U+0000 (NUL, a null byte) at character 1, which is not text; remove it",
+    ]
+    with pytest.raises(ValidationError, match="metric: a KPI needs a name"):
+        add_kpi(session, view.id, KpiSpec("\u2060", "%", Decimal(1), KpiDirection.HIGHER_IS_BETTER))
+    kpi = add_kpi(
+        session, view.id, KpiSpec("GMV\x0b", "CNY\ufeff", Decimal(1), KpiDirection.HIGHER_IS_BETTER)
+    )
+    assert (kpi.metric, kpi.unit) == ("GMV", "CNY")
+    with pytest.raises(ValidationError, match=r"note: contains U\+FFFE"):
+        record_actual(session, kpi.id, date(2026, 3, 31), Decimal(1), note="late\ufffe")
+    actual = record_actual(session, kpi.id, date(2026, 3, 31), Decimal(1), note="a\x0bb")
+    assert actual.actuals[-1].note == "a\nb"
