@@ -28,11 +28,15 @@ MAX_BLANK_ROWS = 1_048_576
 # XLSX: every part of the zip, by the sizes its directory declares (Python's zipfile never
 # unpacks more than a member declares, so these bound what is read).
 MAX_PART = 2 << 30  # one unpacked part: a sheet of about 1.5 million rows
-# Excel's table of every distinct text in the workbook, which openpyxl holds in memory
-# whole: about 160 bytes for each text (measured: 2.7 million two-letter texts, 48 MB of
-# XML, took 420 MB) and twice its characters. The estimate must stay under this:
-SHARED_TEXT_MEMORY = 200 << 20
+# What openpyxl parses whole and holds while the sheet is read: Excel's table of every
+# distinct text (about 160 bytes a text and twice its characters: 2.7 million two-letter
+# texts, 48 MB of XML, took 420 MB) and the other XML parts, styles above all (24 bytes
+# a byte: a 15.6 MB styles.xml of 370,000 formats took 480 MB; Excel's own limit, 64,000
+# formats, is about 6 MB). Their estimate, twice for a sheet with formulas, must stay
+# under this:
+WHOLE_PARTS_MEMORY = 180 << 20
 SHARED_TEXT_PER_ITEM = 160
+OTHER_XML_PER_BYTE = 24
 _SHARED_ITEM = re.compile(rb"<(?:\w+:)?si[\s>/]")
 MAX_RATIO = 100  # unpacked / packed; real sheets are 5-20, a zip bomb is 1,000 and more
 RATIO_FROM = 10 << 20  # small parts may pack as tightly as they like
@@ -42,6 +46,7 @@ MAX_PARTS = 10_000
 MAX_ROW_XML = 4 << 20
 _ROW = re.compile(rb"<(?:\w+:)?row[\s>/]")
 _ROW_NUMBER = re.compile(rb'\sr="(\d+)"')
+_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")  # as tabular._FORMULA_TAG
 
 
 class FileTooBigError(PartnerDeskError):
@@ -85,17 +90,66 @@ def check_xlsx(path: Path) -> None:
                 f" times larger ({_size(part.compress_size)} to {_size(unpacked)}); "
                 "that is a zip bomb, not a spreadsheet"
             )
+    sheets = [p for p in parts if p.filename.lower().startswith("xl/worksheets/")]
+    # A sheet with formulas is read twice, values and formulas (Table): two copies of the
+    # workbook's styles and shared text are in memory at once.
+    with_formulas = [_check_rows(path, p) for p in sheets if p.filename.endswith(".xml")]
+    copies = 2 if any(with_formulas) else 1
+    _check_whole_parts(path, [p for p in parts if p not in sheets], copies)
+
+
+def _check_whole_parts(path: Path, parts: list[zipfile.ZipInfo], copies: int) -> None:
+    """Refuse a workbook whose parts that openpyxl parses whole would take more than
+    ``WHOLE_PARTS_MEMORY``: by their declared sizes, and the shared-text table by a
+    streamed count of its items."""
+    estimates: dict[str, int] = {}
+    shared: zipfile.ZipInfo | None = None
     for part in parts:
         name = part.filename.lower()
         if name.endswith("sharedstrings.xml"):
-            _check_shared_text(path, part)
-        elif name.startswith("xl/worksheets/") and name.endswith(".xml"):
-            _check_rows(path, part)
+            shared = part
+            estimates[part.filename] = 2 * part.file_size
+        elif name.endswith((".xml", ".rels")):
+            estimates[part.filename] = OTHER_XML_PER_BYTE * part.file_size
+    items = 0
+    if shared is not None and copies * sum(estimates.values()) <= WHOLE_PARTS_MEMORY:
+        items = _count_shared_items(path, shared)
+        estimates[shared.filename] += SHARED_TEXT_PER_ITEM * items
+    total = copies * sum(estimates.values())
+    if total <= WHOLE_PARTS_MEMORY:
+        return
+    biggest = max(estimates, key=lambda n: estimates[n])
+    if shared is not None and biggest == shared.filename:
+        count = f"{items:,} texts, " if items else ""
+        what = f"its table of shared text ({count}{_size(shared.file_size)} unpacked)"
+    else:
+        size = next(p.file_size for p in parts if p.filename == biggest)
+        what = f"{biggest} ({_size(size)} unpacked)"
+    formulas = " and its formulas" if copies > 1 else ""
+    raise FileTooBigError(
+        f"{path.name}: {what}{formulas} would take about {_size(total)} of memory, over the "
+        f"{_size(WHOLE_PARTS_MEMORY)} an import allows; save the sheet as CSV UTF-8 and "
+        "import that"
+    )
 
 
-def _check_rows(path: Path, part: zipfile.ZipInfo) -> None:
+def _count_shared_items(path: Path, part: zipfile.ZipInfo) -> int:
+    items = 0
+    with zipfile.ZipFile(path) as archive, archive.open(part) as f:
+        tail = b""
+        while chunk := f.read(1 << 20):
+            block = tail + chunk
+            # A match that ends inside the tail was counted with the previous block.
+            items += sum(m.end() > len(tail) for m in _SHARED_ITEM.finditer(block))
+            tail = block[-32:]
+    return items
+
+
+def _check_rows(path: Path, part: zipfile.ZipInfo) -> bool:
     """Refuse a sheet with a row over ``MAX_ROW_XML``: a streamed scan of its XML for the
-    distance between row starts (the whole sheet, 40 MB for 100,000 rows, in 0.2 s)."""
+    distance between row starts (the whole sheet, 40 MB for 100,000 rows, in 0.2 s).
+    Does the sheet hold a formula?"""
+    formulas = False
     with zipfile.ZipFile(path) as archive, archive.open(part) as f:
         tail, offset, start, number = b"", 0, -1, 0
         while chunk := f.read(1 << 20):
@@ -111,7 +165,9 @@ def _check_rows(path: Path, part: zipfile.ZipInfo) -> None:
             offset += len(chunk)
             if start >= 0 and offset - start > MAX_ROW_XML:  # the last row goes on and on
                 raise _row_too_big(path, number)
+            formulas = formulas or _FORMULA.search(block) is not None
             tail = block[-64:]
+    return formulas
 
 
 def _row_too_big(path: Path, row: int) -> FileTooBigError:
@@ -119,29 +175,6 @@ def _row_too_big(path: Path, row: int) -> FileTooBigError:
         f"{path.name}, row {row:,}: the row is larger than {_size(MAX_ROW_XML)} of XML; "
         "is a cell of it a whole document?"
     )
-
-
-def _check_shared_text(path: Path, part: zipfile.ZipInfo) -> None:
-    """Refuse a shared-text table that would take more than ``SHARED_TEXT_MEMORY`` to
-    hold: by its declared size first, then by counting its items (a streamed scan)."""
-    items = 0
-    if 2 * part.file_size <= SHARED_TEXT_MEMORY:
-        with zipfile.ZipFile(path) as archive, archive.open(part) as f:
-            tail = b""
-            while chunk := f.read(1 << 20):
-                block = tail + chunk
-                # A match that ends inside the tail was counted with the previous block.
-                items += sum(m.end() > len(tail) for m in _SHARED_ITEM.finditer(block))
-                tail = block[-32:]
-    estimate = SHARED_TEXT_PER_ITEM * items + 2 * part.file_size
-    if estimate > SHARED_TEXT_MEMORY:
-        count = f"{items:,} texts, " if items else ""
-        raise FileTooBigError(
-            f"{path.name}: its table of shared text ({count}{_size(part.file_size)} unpacked)"
-            f" would take about {_size(estimate)} of memory, over the "
-            f"{_size(SHARED_TEXT_MEMORY)} an import allows; save the sheet as CSV UTF-8 "
-            "and import that"
-        )
 
 
 # --- CSV --------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from app.services.tabular_limits import (
     MAX_CELL,
     MAX_LINE_BYTES,
     FileTooBigError,
+    check_xlsx,
 )
 from tests.services.test_importing import HEADER, row, write_csv
 
@@ -184,3 +185,40 @@ def test_an_xlsx_row_too_large_to_parse_is_named_before_parsing(
     assert str(caught.value) == (
         "wide.xlsx, row 7: the row is larger than 4.0 MB of XML; is a cell of it a whole document?"
     )
+
+
+def bloated_styles(formats: int) -> bytes:
+    import random
+
+    rnd = random.Random(2)  # formats that differ, as bloated styles do: no zip bomb
+    xfs = "".join(
+        f'<xf numFmtId="{rnd.randrange(200)}" fontId="{rnd.randrange(10**6)}" xfId="0"/>'
+        for _ in range(formats)
+    )
+    return f"<styleSheet><cellXfs>{xfs}</cellXfs></styleSheet>".encode()
+
+
+def test_bloated_styles_are_refused_before_openpyxl_parses_them(
+    session: Session, tmp_path: Path
+) -> None:
+    styles = bloated_styles(200_000)  # 8.5 MB: openpyxl would take about 200 MB for them
+    path = xlsx_with(tmp_path / "styled.xlsx", [HEADER], **{"xl/styles.xml": styles})
+    with pytest.raises(FileTooBigError) as caught:
+        import_file(session, path)
+    assert str(caught.value) == (
+        "styled.xlsx: xl/styles.xml (8.5 MB unpacked) would take about 203.3 MB of memory, "
+        "over the 180.0 MB an import allows; save the sheet as CSV UTF-8 and import that"
+    )
+
+
+def test_a_sheet_with_formulas_counts_twice(session: Session, tmp_path: Path) -> None:
+    # A sheet with formulas is read twice (values and formulas): the same styles that
+    # pass alone are too many then.
+    styles = bloated_styles(120_000)
+    plain = xlsx_with(tmp_path / "plain.xlsx", [HEADER], **{"xl/styles.xml": styles})
+    with_formula = xlsx_with(
+        tmp_path / "formula.xlsx", [HEADER, [*row()[:-1], "=1+1"]], **{"xl/styles.xml": styles}
+    )
+    check_xlsx(plain)  # passes the limits
+    with pytest.raises(FileTooBigError, match=r"and its formulas would take about 24\d\."):
+        import_file(session, with_formula)
