@@ -17,7 +17,7 @@ import pytest
 
 from app.services.tabular_limits import MAX_BLANK_ROWS, MAX_CELL, MAX_LINE_BYTES, MAX_PARTS
 from tests.services.test_importing import HEADER, row
-from tests.services.test_tabular_limits import xlsx_with
+from tests.services.test_tabular_limits import bloated_styles, xlsx_with
 
 CSV_HEAD = ",".join(HEADER) + "\n"
 
@@ -26,6 +26,11 @@ def shared_text_bomb(path: Path) -> str:
     bomb = b"<sst>" + b"<si><t>ab</t></si>" * (40 << 20 >> 4) + b"</sst>"
     xlsx_with(path, [HEADER], **{"xl/sharedStrings.xml": bomb})
     return "that is a zip bomb, not a spreadsheet"
+
+
+def styles(path: Path) -> str:
+    xlsx_with(path, [HEADER], **{"xl/styles.xml": bloated_styles(200_000)})
+    return "xl/styles.xml (8.5 MB unpacked) would take about 203.3 MB of memory"
 
 
 def too_many_parts(path: Path) -> str:
@@ -81,6 +86,7 @@ def nul_cell(path: Path) -> str:
 
 FILES: dict[str, Callable[[Path], str]] = {
     "bomb.xlsx": shared_text_bomb,
+    "styles.xlsx": styles,
     "parts.xlsx": too_many_parts,
     "wide.xlsx": wide_row,
     "endless.csv": endless_line,
