@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from app.commands.common import database, day_count, enum_set
 from app.domain.enums import AgreementStatus, AgreementType, PartnerRole
+from app.domain.text import for_terminal
 
 if TYPE_CHECKING:
     from app.services.listing import AgreementRow
@@ -139,12 +140,21 @@ def _write(
 
 
 def _width(text: str) -> int:
-    # CJK characters take two columns in a terminal.
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    # CJK characters take two columns in a terminal, combining and format characters none.
+    return sum(
+        0
+        if unicodedata.category(c) in ("Mn", "Me", "Cf")
+        else 2
+        if unicodedata.east_asian_width(c) in "WF"
+        else 1
+        for c in text
+    )
 
 
 def _cell(value: Any, limit: int = 40) -> str:
-    text = "" if value is None else str(value).replace("\n", " ")
+    # Stored text is data, not commands for the terminal: an ANSI escape in a title is
+    # shown as \x1b[31m, never obeyed (CSV and JSON keep it exactly).
+    text = "" if value is None else for_terminal(str(value).replace("\n", " "))
     if _width(text) > limit:
         while _width(text) > limit - 1:
             text = text[:-1]

@@ -57,12 +57,18 @@ def run_import(args: argparse.Namespace) -> int:
     options = ImportOptions(
         encoding=args.encoding, sheet=args.sheet, kind=args.what, dry_run=args.dry_run
     )
+    new_file = _new_sqlite_file(args)
     db = _import_database(args)
     try:
         with db.session() as session:
             report = import_file(session, args.file, options)
-    finally:
+    except BaseException:
         db.dispose()
+        _remove_database_file(new_file)
+        raise
+    db.dispose()
+    if report.problems and not report.written:
+        _remove_database_file(new_file)
     for column in report.ignored_columns:
         print(f"note: column {column!r} is not recognised and was ignored", file=sys.stderr)
     for note in report.notes[:MAX_LISTED]:
@@ -77,6 +83,26 @@ def run_import(args: argparse.Namespace) -> int:
         print(f"... and {len(report.problems) - MAX_LISTED} more problem(s)", file=sys.stderr)
     print(report.summary())
     return 1 if report.problems else 0
+
+
+def _new_sqlite_file(args: argparse.Namespace) -> Path | None:
+    """The SQLite file this import would create, if there is none yet."""
+    from app.db.engine import resolve_url
+
+    url = resolve_url(args.db)
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    path = Path(url.database)
+    return None if path.exists() else path
+
+
+def _remove_database_file(path: Path | None) -> None:
+    """A refused import leaves no database behind that it created (an empty schema would
+    look like a successful first import)."""
+    if path is None:
+        return
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 def _import_database(args: argparse.Namespace) -> Database:

@@ -4,18 +4,71 @@ from __future__ import annotations
 
 import hashlib
 import mimetypes
+import re
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.exc import DataError
 from sqlalchemy.orm import Session, undefer
 
 from app.domain.enums import DocumentKind
 from app.domain.models import MAX_ATTACHMENT_BYTES, Agreement, Attachment
+from app.domain.text import clean_text, is_visible
 from app.errors import FieldError, NotFoundError, ValidationError
 from app.services.agreements import AttachmentView
 from app.services.audit import current_actor, record_agreement_change
+
+# --- file names ---------------------------------------------------------------------------
+
+MAX_NAME_BYTES = 255  # what every common file system allows for one name (UTF-8 bytes)
+# Not in a file name on Windows (and "/" nowhere); control characters go by the text policy.
+_NOT_IN_NAMES = re.compile(r'[<>:"/\\|?*\x00\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]')
+# Names Windows reserves for devices, with any extension: CON, nul.txt, COM1.pdf.
+_RESERVED = re.compile(r"(CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³])(\..*)?", re.IGNORECASE)
+
+
+def safe_filename(name: str) -> str:
+    """A name that is safe to show and to create in any folder on any system.
+
+    The last part of a path only (``..\\..\\evil.exe`` is ``evil.exe``), without control
+    characters or characters Windows forbids, not a device name (``CON`` is ``_CON``), no
+    leading dots or trailing dots and spaces, at most 255 bytes with its extension kept;
+    ``document`` when nothing is left. The same function reads names stored before it
+    existed, so no path is ever built from a name as it was given.
+    """
+    base = re.split(r"[/\\]", name)[-1]
+    base = _NOT_IN_NAMES.sub("_", clean_text(base)).strip()
+    base = base.lstrip(". ").rstrip(". ")
+    if not is_visible(base):
+        return "document"
+    if _RESERVED.fullmatch(base):
+        base = "_" + base
+    if len(base.encode()) > MAX_NAME_BYTES:
+        stem, dot, ext = base.rpartition(".")
+        if not dot or len(ext) > 16:
+            stem, ext = base, ""
+        room = MAX_NAME_BYTES - len(ext.encode()) - (1 if ext else 0)
+        stem = stem.encode()[:room].decode(errors="ignore").rstrip(". ")
+        base = f"{stem}.{ext}" if ext else stem
+    return base
+
+
+def duplicate_note(session: Session, agreement_id: int, content: bytes) -> str | None:
+    """``"the same file is already attached as contract.pdf"``, or None: for the editor to
+    ask before a document is added twice."""
+    digest = hashlib.sha256(content).hexdigest()
+    names = session.scalars(
+        select(Attachment.filename)
+        .where(Attachment.agreement_id == agreement_id, Attachment.sha256 == digest)
+        .order_by(Attachment.id)
+    ).all()
+    if not names:
+        return None
+    return "the same file is already attached as " + ", ".join(names)
+
+
+# --- adding, reading, removing -------------------------------------------------------------
 
 
 def add_attachment(
@@ -28,9 +81,9 @@ def add_attachment(
     expires_on: date | None = None,
     actor: str | None = None,
 ) -> AttachmentView:
-    name = Path(filename).name.strip()
+    name = safe_filename(filename)
     errors: list[FieldError] = []
-    if not name:
+    if not is_visible(clean_text(filename)):
         errors.append(FieldError("filename", "the document needs a file name"))
     if len(content) > MAX_ATTACHMENT_BYTES:
         errors.append(
@@ -45,6 +98,7 @@ def add_attachment(
     if session.get(Agreement, agreement_id) is None:
         raise NotFoundError(f"no agreement with id {agreement_id}")
     who = actor or current_actor()
+    note = duplicate_note(session, agreement_id, content)
     att = Attachment(
         agreement_id=agreement_id,
         filename=name,
@@ -56,9 +110,24 @@ def add_attachment(
         uploaded_by=who,
         content=content,
     )
-    session.add(att)
-    session.flush()
-    record_agreement_change(session, agreement_id, "attachments", f"added {name}", who)
+    summary = f"added {name}"
+    if name != filename:
+        # The name as given, for the audit: repr() writes NUL and other controls as escapes,
+        # which every database can store.
+        summary += f" (given as {repr(filename)[:1000]})"
+    if note:
+        summary += f"; {note}"
+    try:
+        # A savepoint: a value the database refuses leaves the caller's transaction usable.
+        with session.begin_nested():
+            session.add(att)
+            session.flush()
+    except DataError as exc:
+        reason = str(exc.orig).splitlines()[0] if exc.orig is not None else "a value is invalid"
+        raise ValidationError(
+            [FieldError("filename", f"the database refused document {name!r}: {reason}")]
+        ) from None
+    record_agreement_change(session, agreement_id, "attachments", summary, who)
     return AttachmentView(
         att.id,
         att.filename,

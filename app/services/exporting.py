@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable, Iterator
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -24,11 +25,13 @@ from app.domain.enums import AgreementType
 from app.domain.models import AGREEMENT_CLASSES, Agreement, Partner
 from app.domain.money import minor_units
 from app.domain.terms import TERMS, TermKind
+from app.db.faults import explain_os_error
+from app.domain.text import ooxml_escape
 from app.errors import PartnerDeskError
 from app.services.import_format import AGREEMENT_COLUMNS, PARTNER_COLUMNS, TERM_SPECS
 from app.services.listing import AgreementFilter, _filtered
 from app.services.partners import PartnerFilter, partner_query
-from app.services.tabular import XLSX_CR, guard_formula
+from app.services.tabular import guard_formula
 
 Progress = Callable[[int, int], bool]
 WHAT = ("agreements", "partners")
@@ -200,6 +203,13 @@ def export_file(
         writer = _write_csv if suffix == ".csv" else _write_xlsx
         rows = writer(partial, columns, records, total, progress)
         partial.replace(path)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        if isinstance(exc, InterruptedError):  # a cancel (_tick), already in the user's words
+            raise
+        # The same sentence as every other command's write failure (a full disk names
+        # the file the user asked for, not the hidden one written first).
+        raise PartnerDeskError(f"{explain_os_error(exc, path)} (nothing was exported)") from None
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
@@ -270,8 +280,27 @@ def _write_xlsx(
         ws.close()
         ws._writer.cleanup()
         raise
-    book.save(path)
+    _save(book, path)
     return rows
+
+
+def _save(book: Any, path: Path) -> None:
+    """``book.save(path)``, but a failure (a full disk) leaves no zip file object behind
+    whose finaliser would try to write again and print a traceback ("Exception ignored
+    in: ZipFile.__del__")."""
+    from zipfile import ZIP_DEFLATED, ZipFile
+
+    from openpyxl.writer.excel import ExcelWriter
+
+    archive = ZipFile(path, "w", ZIP_DEFLATED, allowZip64=True)
+    try:
+        ExcelWriter(book, archive).save()  # writes every part and closes the archive
+    except BaseException:
+        fp, archive.fp = archive.fp, None  # ZipFile.close() and __del__ now do nothing
+        if fp is not None:
+            with suppress(OSError):
+                fp.close()  # its buffered bytes cannot reach a full disk either
+        raise
 
 
 def _xlsx_cell(
@@ -318,6 +347,8 @@ def _plain(value: Any) -> str:
 
 
 def _text(ws: Any, cell_type: Any, text: str) -> Any:
-    cell = cell_type(ws, value=text.replace("\r", XLSX_CR))
+    # Whatever is stored goes out: characters XML cannot hold (a vertical tab, U+FFFE from
+    # a database older than the text policy) as _xHHHH_, which the import reads back.
+    cell = cell_type(ws, value=ooxml_escape(text))
     cell.data_type = "s"  # openpyxl would otherwise take a leading "=" as a formula
     return cell

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.domain.enums import AgreementType, Attainment, KpiDirection
 from app.domain.models import Agreement, KpiActual, KpiDefinition
+from app.domain.text import clean_text, is_visible, refused_fields
 from app.errors import FieldError, NotFoundError, ValidationError
 from app.services.audit import record_agreement_change
 
@@ -26,6 +27,13 @@ class KpiSpec:
     unit: str
     target: Decimal
     direction: KpiDirection
+
+    def __post_init__(self) -> None:
+        # The text policy (app/domain/text.py), as for the agreement's own fields.
+        for name in ("metric", "unit"):
+            value = getattr(self, name)
+            if value.__class__ is str:
+                object.__setattr__(self, name, clean_text(value))
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,8 +130,9 @@ def _check_number(name: str, value: Decimal, errors: list[FieldError]) -> None:
 
 def add_kpi(session: Session, agreement_id: int, spec: KpiSpec, actor: str | None = None) -> Kpi:
     errors: list[FieldError] = []
-    if not spec.metric.strip():
+    if not is_visible(spec.metric):
         errors.append(FieldError("metric", "a KPI needs a name"))
+    errors += [FieldError(f, why) for f, why in refused_fields(metric=spec.metric, unit=spec.unit)]
     _check_number("target", spec.target, errors)
     if errors:
         raise ValidationError(errors)
@@ -159,6 +168,9 @@ def record_actual(
     """Record (or correct) the actual for one period."""
     errors: list[FieldError] = []
     _check_number("value", value, errors)
+    if note.__class__ is str:
+        note = clean_text(note, multiline=True)
+        errors += [FieldError(f, why) for f, why in refused_fields(note=note)]
     if errors:
         raise ValidationError(errors)
     kpi = session.get(KpiDefinition, kpi_id, options=[selectinload(KpiDefinition.actuals)])

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from app.domain.enums import AgreementStatus, MilestoneStatus
 from app.domain.models import Agreement, Milestone
 from app.domain.money import is_currency
+from app.domain.text import clean_text, is_visible, refused_fields
 from app.errors import FieldError, NotFoundError, ValidationError
 from app.services.agreements import MilestoneView
 from app.services.audit import record_agreement_change
@@ -27,11 +28,19 @@ class MilestoneInput:
     currency: str | None = None
     completed_on: date | None = None
 
+    def __post_init__(self) -> None:
+        # The text policy (app/domain/text.py), as for the agreement's own fields.
+        for name in ("title", "owner"):
+            value = getattr(self, name)
+            if value.__class__ is str:
+                object.__setattr__(self, name, clean_text(value))
+
 
 def _validate(data: MilestoneInput) -> None:
     errors: list[FieldError] = []
-    if not data.title.strip():
+    if not is_visible(data.title):
         errors.append(FieldError("title", "a milestone needs a title"))
+    errors += [FieldError(f, why) for f, why in refused_fields(title=data.title, owner=data.owner)]
     if data.amount is not None:
         if not isinstance(data.amount, Decimal) or not data.amount.is_finite():
             errors.append(FieldError("amount", "must be an exact decimal number"))

@@ -14,6 +14,7 @@ from app.db.sql import contains_text
 from app.domain.countries import is_country
 from app.domain.enums import AuditAction, PartnerRole, PartnerStatus
 from app.domain.models import Agreement, Contact, Partner, PartnerRoleLink
+from app.domain.text import clean_text, is_visible, refused_character
 from app.errors import ConflictError, FieldError, NotFoundError, ValidationError
 from app.services.audit import current_actor, record_changes, record_event
 
@@ -31,6 +32,9 @@ class ContactInput:
     email: str = ""
     phone: str = ""
 
+    def __post_init__(self) -> None:
+        _clean_fields(self, ("name", "role", "email", "phone"))
+
 
 @dataclass(frozen=True, slots=True)
 class PartnerInput:
@@ -42,6 +46,35 @@ class PartnerInput:
     status: PartnerStatus = PartnerStatus.ACTIVE
     notes: str = ""
     contacts: tuple[ContactInput, ...] = ()
+
+    def __post_init__(self) -> None:
+        # The text policy's removals (app.domain.text) happen here, so the editor, the
+        # import and a script store the same text; check_partner names what it refuses.
+        _clean_fields(self, ("legal_name", "local_name", "website"), multiline=("notes",))
+
+
+def _clean_fields(data: object, one_line: tuple[str, ...], multiline: tuple[str, ...] = ()) -> None:
+    for name in one_line + multiline:
+        value = getattr(data, name)
+        if value.__class__ is str:
+            cleaned = clean_text(value, multiline=name in multiline)
+            if cleaned is not value:
+                object.__setattr__(data, name, cleaned)
+
+
+def _text_problems(data: PartnerInput) -> list[FieldError]:
+    """The characters the text policy refuses, one problem per field."""
+    errors = []
+    for name in ("legal_name", "local_name", "website", "notes"):
+        value = getattr(data, name)
+        if value.__class__ is str and (why := refused_character(value)):
+            errors.append(FieldError(name, why))
+    for i, c in enumerate(data.contacts, start=1):
+        for value in (c.name, c.role, c.email, c.phone):
+            if value.__class__ is str and (why := refused_character(value)):
+                errors.append(FieldError("contacts", f"contact {i} {why}"))
+                break
+    return errors
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +155,7 @@ def check_partner(data: PartnerInput) -> list[FieldError]:
     that name in that country", which the importer answers from the partners it loaded."""
     errors: list[FieldError] = []
     name = data.legal_name.strip()
-    if not name:
+    if not is_visible(name):  # "\u200b" is as empty as ""
         errors.append(FieldError("legal_name", "a partner needs its legal name"))
     elif len(name) > 200:
         errors.append(FieldError("legal_name", "at most 200 characters"))
@@ -134,8 +167,9 @@ def check_partner(data: PartnerInput) -> list[FieldError]:
         )
     if data.website and len(data.website) > 300:
         errors.append(FieldError("website", "at most 300 characters"))
+    errors.extend(_text_problems(data))
     for i, contact in enumerate(data.contacts, start=1):
-        if not contact.name.strip():
+        if not is_visible(contact.name):
             errors.append(FieldError("contacts", f"contact {i} has no name"))
         if contact.email and not _EMAIL.match(contact.email.strip()):
             errors.append(

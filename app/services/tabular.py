@@ -19,7 +19,19 @@ from enum import StrEnum
 from pathlib import Path
 from typing import IO, Any
 
+from app.domain.text import ooxml_unescape
 from app.errors import PartnerDeskError
+from app.services.tabular_limits import (
+    MAX_BLANK_ROWS,
+    MAX_CELL,
+    MAX_LINE_BYTES,
+    GuardedLines,
+    LineTooLongError,
+    check_xlsx,
+    long_cell,
+    too_long_line,
+    too_many_blank_rows,
+)
 
 CHUNK = 1 << 20
 
@@ -107,6 +119,7 @@ def detect_encoding(path: Path) -> tuple[str, int]:
         return "utf-8-sig", _count_lines(path)
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16", _count_lines(path)
+    _count_lines(path)  # a line too long for any encoding stops here, after a few MB
     for encoding in ("utf-8", CHINESE_ENCODING):
         lines = _decodes(path, encoding)
         if lines is not None:
@@ -133,10 +146,22 @@ def _decodes(path: Path, encoding: str) -> int | None:
 
 
 def _count_lines(path: Path) -> int:
-    lines, last = 0, b"\n"
+    """The file's lines; a line longer than ``MAX_LINE_BYTES`` stops the count with the
+    line's number (a 2 GB file without a line break is refused after 4 MB)."""
+    lines, last, run = 0, b"\n", 0  # run: bytes since the last line break
     with path.open("rb") as f:
         while chunk := f.read(CHUNK):
-            lines += chunk.count(b"\n")
+            newlines = chunk.count(b"\n")
+            # A chunk is shorter than the limit: only a line across chunks can exceed it.
+            if newlines:
+                if run + chunk.find(b"\n") > MAX_LINE_BYTES:
+                    raise too_long_line(path, lines + 1)
+                run = len(chunk) - chunk.rfind(b"\n") - 1
+            else:
+                run += len(chunk)
+                if run > MAX_LINE_BYTES:
+                    raise too_long_line(path, lines + 1)
+            lines += newlines
             last = chunk[-1:]
     return lines + (last != b"\n")
 
@@ -185,7 +210,7 @@ class Table:
             self.encoding, self.total = detect_encoding(self.path)
         try:
             with self._text() as f:
-                first = f.readline()
+                first = f.readline(MAX_LINE_BYTES)
         except UnicodeDecodeError as exc:
             raise FileFormatError(
                 f"{self.path.name} is not {self.encoding} text ({exc.reason}); "
@@ -203,13 +228,37 @@ class Table:
 
     def _csv_rows(self, keep_header: bool = False) -> Iterator[tuple[int, list[Any]]]:
         with self._text() as f:
-            reader = csv.reader(f, delimiter=self.delimiter)
-            for number, record in enumerate(reader, start=1):
+            lines = GuardedLines(f)
+            records = enumerate(self._reader(lines), start=1)
+            for number, record in self._guarded(records, lines, first=1):
                 if number == 1 and not keep_header:
                     continue
                 # Our own CSV export guards formulas with an apostrophe; undo it here only:
                 # in XLSX a cell's text is literal.
                 yield number, [unguard_formula(v) if v[:1] == "'" else v for v in record]
+
+    def _reader(self, lines: GuardedLines) -> Iterator[list[str]]:
+        # Set each time: the limit is the csv module's global, and the import's worker
+        # process reads with this code too.
+        csv.field_size_limit(MAX_CELL)
+        return csv.reader(lines, delimiter=self.delimiter)
+
+    def _guarded(
+        self, records: Iterator[tuple[int, list[str]]], lines: GuardedLines, first: int
+    ) -> Iterator[tuple[int, list[str]]]:
+        """``records`` (numbered from ``first``), with a cell or a row over the limits
+        named by its row number."""
+        number = first - 1
+        try:
+            for number, record in records:
+                lines.row_done()
+                yield number, record
+        except LineTooLongError as exc:
+            raise FileFormatError(f"{self.path.name}, row {number + 1:,}: {exc}") from None
+        except csv.Error as exc:
+            if "field limit" in str(exc):
+                raise long_cell(self.path, number + 1) from None
+            raise FileFormatError(f"{self.path.name}, row {number + 1:,}: {exc}") from None
 
     # XLSX
 
@@ -219,6 +268,7 @@ class Table:
 
         if not self.path.is_file():
             raise FileFormatError(f"no file at {self.path}")
+        check_xlsx(self.path)  # sizes from the zip's directory, before any XML is parsed
         try:
             book = openpyxl.load_workbook(self.path, read_only=True, data_only=True)
         except (InvalidFileException, KeyError, OSError, ValueError) as exc:
@@ -249,8 +299,11 @@ class Table:
             self._formula_book = openpyxl.load_workbook(self.path, read_only=True)
             self._formula_ws = self._formula_book[ws.title]
         self.total = int(ws.max_row or 0)
+        self._width: int | None = None  # the header's: a sheet may declare 16,384 columns
         for _, values in self._xlsx_rows(keep_header=True):
-            return [unicodedata.normalize("NFC", str(v or "")).strip() for v in values]
+            headers = [unicodedata.normalize("NFC", str(v or "")).strip() for v in values]
+            self._width = max((i + 1 for i, h in enumerate(headers) if h), default=1)
+            return headers[: self._width]
         raise FileFormatError(f"{self.path.name}: sheet {ws.title!r} is empty")
 
     @property
@@ -259,12 +312,15 @@ class Table:
         return self._formula_ws is not None if self.is_xlsx else False
 
     def _xlsx_rows(self, keep_header: bool = False) -> Iterator[tuple[int, list[Any]]]:
-        formulas = None if self._formula_ws is None else self._formula_ws.iter_rows()
-        for number, cells in enumerate(self._ws.iter_rows(), start=1):
+        width = self._width
+        formulas = None if self._formula_ws is None else self._formula_ws.iter_rows(max_col=width)
+        for number, cells in enumerate(self._ws.iter_rows(max_col=width), start=1):
             shadow = None if formulas is None else next(formulas, None)
             if number == 1 and not keep_header:
                 continue
             values = [_cell_value(c) for c in cells]
+            if any(v.__class__ is str and len(v) > MAX_CELL for v in values):
+                raise long_cell(self.path, number)
             if shadow is not None and number > 1 and None in values:
                 for i, (value, cell) in enumerate(zip(values, shadow, strict=False)):
                     if value is None and (formula := _formula_text(cell.value)) is not None:
@@ -277,19 +333,28 @@ class Table:
         if not self.is_xlsx:
             # _csv_rows() inlined: this loop runs once per row of the file.
             with self._text() as f:
-                reader = csv.reader(f, delimiter=self.delimiter)
+                lines = GuardedLines(f)
+                reader = self._reader(lines)
                 next(reader, None)
-                for number, record in enumerate(reader, start=2):
+                last = 1  # the last row with data
+                for number, record in self._guarded(enumerate(reader, start=2), lines, first=2):
                     joined = "".join(record)
                     if "'" in joined:
                         record = [unguard_formula(v) if v[:1] == "'" else v for v in record]
                         joined = "".join(record)
                     if joined and not joined.isspace():
+                        last = number
                         yield number, record
+                    elif number - last > MAX_BLANK_ROWS:
+                        raise too_many_blank_rows(self.path, number)
             return
+        last = 1
         for number, values in self._xlsx_rows():
             if not all(is_blank(v) for v in values):
+                last = number
                 yield number, values
+            elif number - last > MAX_BLANK_ROWS:
+                raise too_many_blank_rows(self.path, number)
 
     def has_rows(self) -> bool:
         """Is there a data row below the header? Reads no further than the first one."""
@@ -310,10 +375,6 @@ class Table:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-# XML turns a carriage return into a line feed; OOXML's escape keeps it (Excel reads it too).
-XLSX_CR = "_x000D_"
 
 
 # A formula element in a sheet's XML (<f>, <f t="shared" .../>, or with a prefix).
@@ -344,7 +405,9 @@ def _formula_text(value: Any) -> str | None:
 def _cell_value(cell: Any) -> Any:
     value = cell.value
     if isinstance(value, str):
-        return value.replace(XLSX_CR, "\r") if XLSX_CR in value else value
+        # OOXML's _xHHHH_ escapes: what our export (and Excel) write for a carriage return
+        # and for the characters XML cannot hold.
+        return ooxml_unescape(value)
     if isinstance(value, float | int) and not isinstance(value, bool):
         fmt = getattr(cell, "number_format", "") or ""
         number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)

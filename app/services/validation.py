@@ -20,6 +20,7 @@ from typing import Any
 from app.domain.enums import AgreementStatus, AgreementType
 from app.domain.money import is_currency
 from app.domain.terms import TERMS, TermKind, TermSpec
+from app.domain.text import clean_text, is_plain, is_visible, refused_character
 from app.errors import FieldError
 
 
@@ -50,10 +51,75 @@ class AgreementInput:
     description: str = ""
     terms: Mapping[str, Any] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        # The text policy's removals happen here, so every way in (editor, import, a
+        # script) stores the same text; what it refuses is named by check_agreement.
+        _clean_fields(self)
+
 
 MAX_VALUE = Decimal("1e15")
 EARLIEST_DATE = date(1950, 1, 1)
 LATEST_DATE = date(2200, 12, 31)
+
+
+# --- the text policy (app.domain.text) --------------------------------------------------
+
+_ONE_LINE_FIELDS = ("title", "reference", "owner", "governing_law")
+
+
+def _plain(data: AgreementInput) -> bool:
+    """Nothing in ``data`` for the policy to act on: two C-level tests for most rows."""
+    try:
+        one_line = "".join((data.title, data.reference or "", data.owner, data.governing_law))
+        one_line += "".join(data.territories)
+    except TypeError:  # a value that is not text: the field checks name it
+        return False
+    description = data.description
+    return is_plain(one_line) and (
+        description.__class__ is not str or is_plain(description, multiline=True)
+    )
+
+
+def _clean_fields(data: AgreementInput) -> None:
+    if _plain(data):
+        return
+    for name in _ONE_LINE_FIELDS:
+        value = getattr(data, name)
+        if value.__class__ is str and (cleaned := clean_text(value)) is not value:
+            object.__setattr__(data, name, cleaned)
+    if data.description.__class__ is str:
+        cleaned = clean_text(data.description, multiline=True)
+        if cleaned is not data.description:
+            object.__setattr__(data, "description", cleaned)
+    if any(clean_text(t) is not t for t in data.territories if t.__class__ is str):
+        territories = tuple(clean_text(t) if t.__class__ is str else t for t in data.territories)
+        object.__setattr__(data, "territories", territories)
+
+
+def _text_problems(data: AgreementInput) -> list[FieldError]:
+    """The characters the text policy refuses, one problem per field."""
+    errors: list[FieldError] = []
+    if _plain(data):
+        return errors
+    for name in (*_ONE_LINE_FIELDS, "description"):
+        value = getattr(data, name)
+        if value.__class__ is str and (why := refused_character(value)):
+            errors.append(FieldError(name, why))
+    for territory in data.territories:
+        if territory.__class__ is str and (why := refused_character(territory)):
+            errors.append(FieldError("territories", why))
+            break
+    return errors
+
+
+def _refused_in(value: Any) -> str | None:
+    if value.__class__ is str:
+        return refused_character(value)
+    if isinstance(value, list | tuple | set | frozenset):
+        for item in value:
+            if item.__class__ is str and (why := refused_character(item)):
+                return why
+    return None
 
 
 # --- terms -----------------------------------------------------------------------------
@@ -71,7 +137,7 @@ def _coerce_term(spec: TermSpec, raw: Any) -> Any:
         return None
     kind = spec.kind
     if kind is TermKind.TEXT:
-        return str(raw).strip()
+        return clean_text(str(raw)).strip()
     if kind in (TermKind.LINES, TermKind.CHOICES, TermKind.CURRENCIES):
         items = _split(raw)
         if kind is TermKind.CHOICES:
@@ -143,7 +209,7 @@ def _split(raw: Any) -> tuple[str, ...]:
         items = text.split("\n" if "\n" in text else (";" if ";" in text else ","))
     # map() and filter() rather than a comprehension: the importer calls this for every
     # list on every row.
-    return tuple(filter(None, map(str.strip, map(str, items))))
+    return tuple(filter(None, map(str.strip, map(clean_text, map(str, items)))))
 
 
 def coerce_terms(
@@ -162,6 +228,9 @@ def coerce_terms(
             # What _coerce_term gives for a blank, without the call: most terms are blank.
             value = _BLANK[spec.kind]
         else:
+            if why := _refused_in(value):
+                errors.append(FieldError(spec.name, why))
+                continue
             try:
                 value = _coerce_term(spec, value)
             except ValueError as exc:
@@ -198,10 +267,11 @@ def check_agreement(
     """Every problem with ``data`` (not only the first), and the typed terms; the same
     problems, in the same order, as ``validate_agreement``."""
     errors: list[FieldError] = []
-    if not data.title.strip():
+    if not is_visible(data.title):  # "\u200b" is as empty as ""
         errors.append(FieldError("title", "an agreement needs a title"))
     elif len(data.title) > 300:
         errors.append(FieldError("title", "at most 300 characters"))
+    errors.extend(_text_problems(data))
     # Members as they usually come, without the Enum call: the importer checks every row.
     agreement_type = data.type if data.type.__class__ is AgreementType else None
     if agreement_type is None:

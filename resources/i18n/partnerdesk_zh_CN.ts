@@ -702,22 +702,22 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>AttachmentDialog</name>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="38"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="45"/>
         <source>Add document</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="45"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="52"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="46"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="53"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="47"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="54"/>
         <source>Expires on</source>
         <translation>到期日</translation>
     </message>
@@ -725,93 +725,104 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>AttachmentsTab</name>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="56"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="63"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="56"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="63"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="56"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="63"/>
         <source>Expires</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="56"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="63"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="57"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="64"/>
         <source>Added</source>
         <translation>添加时间</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="57"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="64"/>
         <source>By</source>
         <translation>添加人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="60"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="67"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="61"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="68"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="62"/>
-        <location filename="../../ui/editors/agreement/attachments.py" line="146"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="69"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="165"/>
         <source>Save a copy…</source>
         <translation>另存副本…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="63"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="70"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="90"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="97"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="111"/>
         <source>Add document</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="141"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="112"/>
+        <source>{note}. Add it again?</source>
+        <translation>{note}。仍要再添加一次吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/attachments.py" line="152"/>
+        <source>Could not open {name}: {reason}</source>
+        <translation>无法打开 {name}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/attachments.py" line="160"/>
         <source>Cannot open the document</source>
         <translation>无法打开文档</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="142"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="161"/>
         <source>No application on this computer opens {name}.</source>
         <translation>本机没有可以打开 {name} 的应用程序。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="145"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="164"/>
         <source>Save a copy and open it with a program of your choice.</source>
         <translation>请保存一份副本，再用您选择的程序打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="158"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="178"/>
         <source>Save a copy</source>
         <translation>另存副本</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="169"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="192"/>
         <source>Could not save {name}: {reason}</source>
         <translation>无法保存 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="176"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="199"/>
         <source>Remove document</source>
         <translation>移除文件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="177"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="200"/>
         <source>Remove “{name}”?</source>
         <translation>移除“{name}”？</translation>
     </message>
@@ -3736,9 +3747,34 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
         <translation>第 {n} 位联系人：{email} 不是电子邮件地址</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/messages.py" line="127"/>
+        <location filename="../../ui/editors/messages.py" line="131"/>
+        <source>contains U+{code} ({what}) at character {at}, which is not text; remove it</source>
+        <translation>第 {at} 个字符 U+{code}（{what}）不是文本，请删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/messages.py" line="138"/>
+        <source>the same file is already attached as {names}</source>
+        <translation>同一文件已作为 {names} 附加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/messages.py" line="144"/>
         <source>a partner named {name} in {country} exists</source>
         <translation>{country} 已存在名为 {name} 的合作伙伴</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/messages.py" line="153"/>
+        <source>NUL, a null byte</source>
+        <translation>NUL 空字节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/messages.py" line="154"/>
+        <source>half of a surrogate pair</source>
+        <translation>不成对的代理项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/messages.py" line="155"/>
+        <source>a Unicode noncharacter</source>
+        <translation>Unicode 非字符</translation>
     </message>
 </context>
 <context>

@@ -123,12 +123,37 @@ def _patterns() -> list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]]:
             ).format(n=m[1], email=m[2]),
         ),
         (
+            # The text policy (app/domain/text.py) naming a character that is not text.
+            re.compile(
+                r"^contains U\+([0-9A-F]+) \(([^)]*)\) at character (\d+), which is not "
+                r"text; remove it$"
+            ),
+            lambda m: translate(
+                "ServiceMessage",
+                "contains U+{code} ({what}) at character {at}, which is not text; remove it",
+            ).format(code=m[1], what=_character_kinds().get(m[2], m[2]), at=m[3]),
+        ),
+        (
+            re.compile(r"^the same file is already attached as (.+)$"),
+            lambda m: translate(
+                "ServiceMessage", "the same file is already attached as {names}"
+            ).format(names=m[1]),
+        ),
+        (
             re.compile(r"^a partner named (.+) in (\S+) exists$"),
             lambda m: translate(
                 "ServiceMessage", "a partner named {name} in {country} exists"
             ).format(name=m[1], country=m[2]),
         ),
     ]
+
+
+def _character_kinds() -> dict[str, str]:
+    return {
+        "NUL, a null byte": translate("ServiceMessage", "NUL, a null byte"),
+        "half of a surrogate pair": translate("ServiceMessage", "half of a surrogate pair"),
+        "a Unicode noncharacter": translate("ServiceMessage", "a Unicode noncharacter"),
+    }
 
 
 def translate_message(text: str) -> str:

@@ -22,11 +22,18 @@ from app.services.agreements import (
     AgreementView,
     AttachmentView,
 )
-from app.services.attachments import add_attachment, attachment_content, remove_attachment
+from app.services.attachments import (
+    add_attachment,
+    attachment_content,
+    duplicate_note,
+    remove_attachment,
+    safe_filename,
+)
 from ui import settings
 from ui.editors.agreement.tab_base import RecordsTab, item
 from ui.editors.fields import OptionalDateEdit
 from ui.editors.labels import enum_label
+from ui.editors.messages import translate_message
 from ui.editors.record_dialog import RecordDialog
 from ui.widgets.files import open_path, save_path
 from ui.widgets.system_open import open_with_desktop
@@ -99,6 +106,12 @@ class AttachmentsTab(RecordsTab):
             except OSError as exc:
                 raise ValueError("kind", str(exc)) from None
             with self.db.session() as s:
+                note = duplicate_note(s, agreement_id, content)
+                if note and not self.confirm(
+                    self.tr("Add document"),
+                    self.tr("{note}. Add it again?").format(note=translate_message(note)),
+                ):
+                    return
                 add_attachment(
                     s, agreement_id, path.name, content,
                     kind=DocumentKind(dialog.kind_combo.currentData()),
@@ -130,9 +143,15 @@ class AttachmentsTab(RecordsTab):
             # editor closes, so the copies stay until the system clears its temp folder.
             self._temp = Path(tempfile.mkdtemp(prefix="partnerdesk-"))
         folder = self._temp / str(att.id)
-        folder.mkdir(exist_ok=True)
-        target = folder / att.filename
-        target.write_bytes(content)
+        # safe_filename: a name stored by an older version may still be "../x" or "CON".
+        target = folder / safe_filename(att.filename)
+        try:
+            folder.mkdir(exist_ok=True)
+            target.write_bytes(content)
+        except OSError as exc:
+            self.error(self.tr("Could not open {name}: {reason}").format(
+                name=att.filename, reason=exc.strerror or exc))  # fmt: skip
+            return
         open_with_desktop(self, target, lambda: self._offer_copy(att))
 
     def _offer_copy(self, att: AttachmentView) -> None:
@@ -155,7 +174,11 @@ class AttachmentsTab(RecordsTab):
         if not isinstance(att, AttachmentView):
             return
         path, _ = save_path(
-            self, self.tr("Save a copy"), settings.FOLDER_ATTACHMENTS, att.filename, ""
+            self,
+            self.tr("Save a copy"),
+            settings.FOLDER_ATTACHMENTS,
+            safe_filename(att.filename),
+            "",
         )
         if path is None:
             return
