@@ -15,9 +15,11 @@ from app.domain.models import Agreement, KpiActual, KpiDefinition, Partner
 from app.services.attachments import ExpiringDocument, expiring_documents
 from app.services.listing import AgreementFilter, _base, _filtered
 from app.services.milestones import OverdueMilestone, overdue_milestones
+from app.services.scope import DECISION_STATUSES
 
-# A decision is still open while the agreement is live or about to be.
-OPEN_STATUSES = frozenset({AgreementStatus.ACTIVE, AgreementStatus.PENDING_APPROVAL})
+# A decision is still open while the agreement is live or about to be: the rule is
+# declared with the reporting scopes, so the dashboard and the reports count alike.
+OPEN_STATUSES = DECISION_STATUSES
 
 
 @dataclass(frozen=True, slots=True)
