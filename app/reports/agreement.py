@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.graphics.shapes import Circle, Drawing, String
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
@@ -12,6 +13,7 @@ from app.domain.enums import Attainment, MilestoneStatus
 from app.domain.terms import TERMS, TermKind, TermSpec
 from app.reports.base import Report
 from app.reports.data import AgreementReportData
+from app.reports.money import LIVE, decision_flag
 from app.reports.styles import INK, NAVY, RED, RULE, TRAFFIC
 
 HISTORY_VALUE_CHARS = 160
@@ -81,7 +83,21 @@ class AgreementReport(Report[AgreementReportData]):
                 ]
             ),
             Spacer(1, 2 * mm),
+            *self._decision_alert(data),
         ]
+
+    def _decision_alert(self, data: AgreementReportData) -> list[Flowable]:
+        """A live agreement whose decision date has passed or is near says so, in red."""
+        a, w = data.agreement, self.words
+        days = (a.decision_date - data.context.as_of).days
+        if str(a.status) not in LIVE or not decision_flag(a.decision_date, data.context.as_of):
+            return []
+        key = "decision_alert_passed" if days < 0 else "decision_alert_near"
+        style = ParagraphStyle(
+            "alert", parent=self.styles.body, textColor=RED, fontName=self.fonts.bold
+        )
+        return [self.p(w(key, n=abs(days), date=w.date(a.decision_date)), style),
+                Spacer(1, 2 * mm)]  # fmt: skip
 
     def _parties(self, data: AgreementReportData) -> list[Flowable]:
         a, p, w = data.agreement, data.partner, self.words

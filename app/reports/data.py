@@ -57,6 +57,34 @@ class ConvertedTotal:
 
 
 @dataclass(frozen=True, slots=True)
+class DecisionLine:
+    decision: DecisionDue
+    value_base: Decimal | None  # the value at stake in the base currency (None: no rate)
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionGroup:
+    """Decisions of one window (overdue, 0-30, 31-60, 61-90 days), largest stake first.
+
+    ``lines`` may be cut to the report's limit; ``count`` and ``total`` cover them all."""
+
+    key: str  # "overdue", "30", "60", "90"
+    lines: tuple[DecisionLine, ...]
+    count: int
+    total: ConvertedTotal
+
+
+@dataclass(frozen=True, slots=True)
+class ScopedRows:
+    """Agreements of one scope (in force, pipeline, history) with their base values."""
+
+    scope: str
+    rows: tuple[AgreementRow, ...]
+    values_base: tuple[Decimal | None, ...]  # one per row
+    total: ConvertedTotal
+
+
+@dataclass(frozen=True, slots=True)
 class AgreementReportData:
     context: ReportContext
     agreement: AgreementView
@@ -78,16 +106,27 @@ class PortfolioFilters:
 class PortfolioReportData:
     context: ReportContext
     filters: PortfolioFilters
+    # In force on the as-of date (``figures.scope``), except ``by_scope``/``by_status``.
     figures: PortfolioFigures
-    active_count: int  # the live portfolio: agreements in force on the as-of date
-    decisions: tuple[DecisionDue, ...]  # within 90 days of the as-of date
+    # Overdue, then the next 30/60/90 days: every group present, empty or not.
+    decision_groups: tuple[DecisionGroup, ...]
     red_kpis: tuple[RedKpi, ...]
     overdue_milestones: tuple[OverdueMilestone, ...]
-    rows: tuple[AgreementRow, ...] = field(default=())  # the appendix
-    include_appendix: bool = True
-    # The headline figure: active agreements only. ``figures.total_value_base`` also
-    # counts expired, terminated, renewed and draft agreements.
-    active_value_base: Decimal = Decimal("0.00")
+    # The appendix: every agreement by scope ("full"), or the largest in force ("top").
+    appendix_groups: tuple[ScopedRows, ...] = field(default=())
+    appendix: str = "none"  # "none", "top" or "full"
+
+    @property
+    def rows(self) -> tuple[AgreementRow, ...]:
+        return tuple(r for g in self.appendix_groups for r in g.rows)
+
+    @property
+    def include_appendix(self) -> bool:
+        return self.appendix != "none"
+
+    @property
+    def decisions(self) -> tuple[DecisionDue, ...]:
+        return tuple(line.decision for g in self.decision_groups for line in g.lines)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,4 +145,5 @@ class PartnerReportData:
     context: ReportContext
     partner: PartnerView
     agreements: tuple[AgreementRow, ...]
-    total: ConvertedTotal
+    total: ConvertedTotal  # the agreements in force only
+    groups: tuple[ScopedRows, ...] = ()  # in force, pipeline, history: each present

@@ -7,6 +7,7 @@ than Qt's translations (``app/`` never imports Qt).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from decimal import Decimal
 from enum import Enum
 
@@ -115,9 +116,90 @@ _LABELS: dict[str, tuple[str, str]] = {
     "phone": ("Phone", "电话"),
     "count": ("Agreements", "协议数"),
     "total_value": ("Total value", "总金额"),
-    "active_value": ("Active contract value", "生效合同金额"),
-    "active_of_all": ("Active agreements, of {n} in all", "生效协议数（共 {n} 份）"),
-    "all_value": ("All agreements incl. ended and drafts", "全部协议金额（含已结束及草稿）"),
+    # scopes: what each figure covers (app.services.scope)
+    "by_scope": ("What the figures cover", "数据口径"),
+    "scope": ("Scope", "口径"),
+    "covers": ("Covers", "包括"),
+    "scope_in_force": ("In force", "生效中"),
+    "scope_pipeline": ("Pipeline", "筹备中"),
+    "scope_history": ("History (ended)", "历史（已结束）"),
+    "covers_in_force": (
+        "Active, and renewed until their end date",
+        "生效协议，以及到期日前的已续约协议",
+    ),
+    "covers_pipeline": ("Draft, negotiation, pending approval", "草稿、谈判中、待审批"),
+    "covers_history": (
+        "Expired, terminated, renewed past their end date",
+        "已到期、已终止，以及已过到期日的已续约协议",
+    ),
+    "in_force_card": ("In force · {n} agreements", "生效中 · {n} 份协议"),
+    "pipeline_card": ("Pipeline · {n} agreements", "筹备中 · {n} 份协议"),
+    "overdue_card": ("Decisions overdue · {n}", "已逾期决策 · {n} 项"),
+    "coming_card": ("Decisions in 90 days · {n}", "90 天内待决策 · {n} 项"),
+    "total_in_force": ("Value in force", "生效协议金额"),
+    "active_agreements": ("In force", "生效协议"),
+    "pipeline_value": ("Pipeline", "筹备中协议金额"),
+    "history_value": ("History (ended)", "历史协议金额（已结束）"),
+    "decision_alert_passed": (
+        "Decision date passed {n} days ago ({date}): renew or give notice now.",
+        "决策日期已过 {n} 天（{date}）：请立即决定续约或发出通知。",
+    ),
+    "decision_alert_near": (
+        "Decision due in {n} days ({date}): renew or give notice by then.",
+        "距决策日期还有 {n} 天（{date}）：须在此之前决定续约或发出通知。",
+    ),
+    "partner_in_force": ("In force · {n} agreements", "生效中 · {n} 份协议"),
+    "partner_pipeline": ("Pipeline · {n} agreements", "筹备中 · {n} 份协议"),
+    "partner_history": ("History (ended) · {n} agreements", "历史（已结束）· {n} 份协议"),
+    "partner_groups_note": (
+        "Agreements by scope. Red decision date: a live agreement whose decision is overdue "
+        "or due within 30 days.",
+        "协议按口径分组。决策日期为红色：生效协议的决策已逾期或将于 30 天内到期。",
+    ),
+    "subtotal_n": ("Subtotal · {n}", "小计 · {n} 项"),
+    "top_total": ("Top {n} together", "前 {n} 名合计"),
+    "ranked_more": (
+        "The {shown} largest of {n} shown; the subtotal covers all {n}.",
+        "仅列出金额最大的 {shown} 项（共 {n} 项）；小计涵盖全部 {n} 项。",
+    ),
+    "decisions_total": (
+        "All open decisions, overdue and within 90 days: {n}, value at stake {value}.",
+        "已逾期及 90 天内的全部待决策事项：{n} 项，涉及金额 {value}。",
+    ),
+    "decisions_intro": (
+        "Live agreements (active or pending approval) by decision date, the last day to renew "
+        "or give notice. Overdue decisions first; in each group the largest value at stake "
+        "first. Red: overdue or within 30 days.",
+        "按决策日期（续约或发出终止通知的最后一天）列出生效及待审批协议。已逾期的列于最前；"
+        "各组内按涉及金额从大到小排列。红色：已逾期或 30 天内到期。",
+    ),
+    "dgroup_overdue": ("Overdue: decision date passed", "已逾期：决策日期已过"),
+    "dgroup_30": ("Within 30 days", "30 天内"),
+    "dgroup_60": ("In 31 to 60 days", "31 至 60 天"),
+    "dgroup_90": ("In 61 to 90 days", "61 至 90 天"),
+    "charts_note": (
+        "Agreements in force, except the pipeline chart.",
+        "除筹备中图表外，均为生效中协议。",
+    ),
+    "chart_pipeline": ("Pipeline by status ({base})", "筹备中协议按状态（{base}）"),
+    "by_currency_in_force": ("Value in force by currency", "生效协议按币种金额"),
+    "appendix_top": (
+        "Appendix: the {n} largest agreements in force",
+        "附录：金额最大的 {n} 份生效协议",
+    ),
+    "appendix_top_note": (
+        "The {n} agreements in force with the largest value in {base}. The full list is "
+        "available as a spreadsheet (report portfolio --appendix full --xlsx FILE.xlsx).",
+        "按 {base} 金额排名前 {n} 的生效协议。完整清单可导出为电子表格"
+        "（report portfolio --appendix full --xlsx FILE.xlsx）。",
+    ),
+    "rate_per": ("{base} per unit", "每单位折合 {base}"),
+    "source": ("Source", "来源"),
+    "fx_source": ("PartnerDesk rate table (Settings)", "PartnerDesk 汇率表（设置）"),
+    "fx_table_note": (
+        "Amounts in {base} use the rate in force on {date}.",
+        "{base} 金额按 {date} 有效汇率折算。",
+    ),
     "value_base": ("Value ({base})", "金额（{base}）"),
     "rate": ("Rate", "汇率"),
     "effective": ("In force from", "生效日期"),
@@ -135,7 +217,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "active": ("Active", "生效中"),
     "urgent": ("Due within {n} days", "{n} 天内到期"),
     "decisions_90": ("Decisions in 90 days", "90 天内待决策"),
-    "chart_by_type": ("Value by type", "按类型金额"),
+    "chart_by_type": ("Value by type ({base})", "按类型金额（{base}）"),
     "chart_by_status": ("Agreements by status", "按状态协议数"),
     "chart_model": ("Brand operating model (value)", "品牌经营模式（金额）"),
     "chart_expiries": ("Expiries by quarter (count)", "各季度到期协议数"),
@@ -187,7 +269,10 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Showing the {shown} most recent of {total} changes.",
         "仅显示最近 {shown} 条变更，共 {total} 条。",
     ),
-    "appendix_note": ("{n} agreements, sorted by reference.", "共 {n} 份协议，按编号排序。"),
+    "appendix_note": (
+        "{n} agreements by scope, each group sorted by reference.",
+        "共 {n} 份协议，按口径分组，组内按编号排序。",
+    ),
     "more_rows": ("…and {n} more.", "……另有 {n} 项。"),
     "top_n": ("Top {n} by value in {base}", "按 {base} 金额排名前 {n}"),
     "renewal_intro": (
@@ -311,6 +396,25 @@ class Words:
             return "—"
         return f"{currency} {format_amount(amount, minor_units(currency))}"
 
+    def amount(self, amount: Decimal | None, currency: str) -> str:
+        """An amount in a column whose header names its currency."""
+        if amount is None:
+            return "—"
+        return format_amount(amount, minor_units(currency))
+
+    def join(self, items: Iterable[object]) -> str:
+        """A list in running text: Chinese lists take the enumeration comma 、."""
+        parts = [str(i) for i in items]
+        return ("、" if self.lang == "zh" else ", ").join(parts)
+
+    def percent(self, value: Decimal, places: int = 2) -> str:
+        """A percentage, its sign printed once: "8.35 %"."""
+        return f"{Decimal(value):,.{places}f} %"
+
+    def compact_money(self, amount: Decimal, currency: str) -> str:
+        """Headline money: "CNY 25.8 B" / "CNY 258.2 亿"; tables print the exact figure."""
+        return f"{currency} {self.compact(amount)}"
+
     def number(self, value: Decimal) -> str:
         """A measured figure as written: grouped thousands, no trailing zeros."""
         return f"{Decimal(value).normalize():,f}"
@@ -322,9 +426,9 @@ class Words:
         if self.lang == "zh":
             for unit, scale in (("亿", Decimal("1e8")), ("万", Decimal("1e4"))):
                 if a >= scale:
-                    return f"{sign}{a / scale:.2f}{unit}"
-            return f"{sign}{a:.0f}"
+                    return f"{sign}{a / scale:,.1f} {unit}"
+            return f"{sign}{a:,.0f}"
         for unit, scale in (("B", Decimal("1e9")), ("M", Decimal("1e6")), ("K", Decimal("1e3"))):
             if a >= scale:
-                return f"{sign}{a / scale:.1f}{unit}"
-        return f"{sign}{a:.0f}"
+                return f"{sign}{a / scale:,.1f} {unit}"
+        return f"{sign}{a:,.0f}"

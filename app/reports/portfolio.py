@@ -1,5 +1,6 @@
-"""The portfolio summary: headline figures, the mix in charts, top partners, what is at
-risk, and every agreement in an appendix that stays linear at 10,000 rows."""
+"""The portfolio summary: what it is worth in force, what needs a decision, the mix in
+charts, top partners, what is at risk, and an optional appendix (a top list or every
+agreement by scope) that stays linear at 10,000 rows."""
 
 from __future__ import annotations
 
@@ -15,56 +16,96 @@ from app.reports import charts
 from app.reports.base import Report
 from app.reports.data import CurrencyLine, PortfolioReportData
 from app.reports.fonts import FontSet
-from app.reports.fx import currency_table, fx_notes
+from app.reports.fx import currency_table
+from app.reports.money import agreement_rows_table, decision_tables, fx_table, total_style
 from app.reports.styles import RED
 
 CHART_HEIGHT = 58 * mm
+AT_RISK_LIMIT = 25
+PIPELINE = (AgreementStatus.DRAFT, AgreementStatus.NEGOTIATION, AgreementStatus.PENDING_APPROVAL)
 
 
 class PortfolioReport(Report[PortfolioReportData]):
     title_key = "portfolio_report"
 
     def _work(self, data: PortfolioReportData) -> int:
-        return len(data.rows) if data.include_appendix else 0
+        return len(data.rows)
 
     def _subtitle(self, data: PortfolioReportData) -> str:
         w, f = self.words, data.filters
         parts = []
         if f.types:
-            parts.append(f"{w('type')}: {', '.join(w.enum(t) for t in f.types)}")
+            parts.append(f"{w('type')}: {w.join(w.enum(t) for t in f.types)}")
         if f.statuses:
-            parts.append(f"{w('status')}: {', '.join(w.enum(s) for s in f.statuses)}")
+            parts.append(f"{w('status')}: {w.join(w.enum(s) for s in f.statuses)}")
         if f.owner:
             parts.append(f"{w('owner')}: {f.owner}")
         return f"{w('filters')}: " + (" · ".join(parts) if parts else w("all"))
 
     def _story(self, data: PortfolioReportData) -> list[Flowable]:
-        story = [
+        return [
             *self._headline(data),
+            *self._decisions(data),
             *self._charts(data),
             *self._currencies(data),
             *self._top_partners(data),
             *self._at_risk(data),
+            *self._appendix(data),
         ]
-        if data.include_appendix:
-            story += self._appendix(data)
-        return story
 
     def _headline(self, data: PortfolioReportData) -> list[Flowable]:
         w, fig = self.words, data.figures
-        due = len(data.decisions)
+        base = fig.base_currency
+        scopes = {b.key: b for b in fig.by_scope}
+        in_force, pipeline = scopes["in_force"], scopes["pipeline"]
+        overdue = data.decision_groups[0]
+        coming = data.decision_groups[1:]
+        coming_n = sum(g.count for g in coming)
+        coming_value = sum((g.total.total_base for g in coming), Decimal("0.00"))
         return [
             self.heading(w("headline")),
             self.figures(
                 [
-                    (w("active_value"), w.money(data.active_value_base, fig.base_currency)),
-                    (w("active_of_all", n=f"{fig.agreement_count:,}"), f"{data.active_count:,}"),
-                    (w("all_value"), w.money(fig.total_value_base, fig.base_currency)),
-                    (w("decisions_90"), f"{due:,}"),
+                    (
+                        w("in_force_card", n=f"{in_force.count:,}"),
+                        w.compact_money(in_force.value_base, base),
+                    ),
+                    (
+                        w("pipeline_card", n=f"{pipeline.count:,}"),
+                        w.compact_money(pipeline.value_base, base),
+                    ),
+                    (
+                        w("overdue_card", n=f"{overdue.count:,}"),
+                        w.compact_money(overdue.total.total_base, base),
+                    ),
+                    (w("coming_card", n=f"{coming_n:,}"), w.compact_money(coming_value, base)),
                 ]
             ),
-            Spacer(1, 1.5 * mm),
-            *fx_notes(self, fig.base_currency, fig.rates, fig.missing_rates, fig.as_of),
+            Spacer(1, 2 * mm),
+            self.heading(w("by_scope"), level=1),
+            self._scope_table(data),
+            self.heading(w("fx_rates"), level=1),
+            *fx_table(self, base, fig.rates, fig.missing_rates, fig.as_of),
+        ]
+
+    def _scope_table(self, data: PortfolioReportData) -> Flowable:
+        w, fig = self.words, data.figures
+        base = fig.base_currency
+        cols = self.columns(("scope", 20, False), ("covers", 46, False), ("count", 12, True),
+                            ("value_base", 22, True))  # fmt: skip
+        cols[-1] = type(cols[-1])(w("value_base", base=base), cols[-1].width, True)
+        records = [
+            [w(f"scope_{b.key}"), w(f"covers_{b.key}"), f"{b.count:,}", w.money(b.value_base, base)]
+            for b in fig.by_scope
+        ]
+        return self.table(cols, records, bold_first=False)
+
+    def _decisions(self, data: PortfolioReportData) -> list[Flowable]:
+        w = self.words
+        return [
+            self.heading(w("decisions_due")),
+            self.note(w("decisions_intro")),
+            *decision_tables(self, data.decision_groups, data.figures.base_currency, self.heading),
         ]
 
     def _charts(self, data: PortfolioReportData) -> list[Flowable]:
@@ -82,9 +123,11 @@ class PortfolioReport(Report[PortfolioReportData]):
         by_status = {b.key: b for b in fig.by_status}
         status_data = [
             charts.Datum(
-                w.enum(s), Decimal(by_status[s.value].count), f"{by_status[s.value].count:,}"
+                w.enum(s),
+                by_status[s.value].value_base,
+                f"{w.compact(by_status[s.value].value_base)} · {by_status[s.value].count:,}",
             )
-            for s in AgreementStatus
+            for s in PIPELINE
             if s.value in by_status
         ]
         by_model = {b.key: b for b in fig.by_operating_model}
@@ -104,8 +147,8 @@ class PortfolioReport(Report[PortfolioReportData]):
         grid = Table(
             [
                 [
-                    self._chart(charts.hbar, f"{w('chart_by_type')} ({base})", type_data, half),
-                    self._chart(charts.hbar, w("chart_by_status"), status_data, half),
+                    self._chart(charts.hbar, w("chart_by_type", base=base), type_data, half),
+                    self._chart(charts.hbar, w("chart_pipeline", base=base), status_data, half),
                 ],
                 [
                     self._chart(charts.donut, w("chart_model"), model_data, half),
@@ -127,7 +170,7 @@ class PortfolioReport(Report[PortfolioReportData]):
                 ]
             )
         )
-        return [self.keep(self.heading(w("charts")), grid)]
+        return [self.keep(self.heading(w("charts")), self.note(w("charts_note")), grid)]
 
     def _chart(
         self,
@@ -147,7 +190,7 @@ class PortfolioReport(Report[PortfolioReportData]):
             for c in fig.by_currency
         ]
         return [
-            self.heading(self.words("by_currency")),
+            self.heading(self.words("by_currency_in_force")),
             currency_table(
                 self, fig.base_currency, lines, fig.total_value_base, fig.agreement_count
             ),
@@ -155,70 +198,46 @@ class PortfolioReport(Report[PortfolioReportData]):
 
     def _top_partners(self, data: PortfolioReportData) -> list[Flowable]:
         w, fig = self.words, data.figures
+        base = fig.base_currency
         out: list[Flowable] = [self.heading(w("top_partners"))]
         if not fig.top_partners:
             return [*out, self.note(w("no_rows"))]
-        out.append(self.note(w("top_n", n=len(fig.top_partners), base=fig.base_currency)))
+        out.append(self.note(w("top_n", n=len(fig.top_partners), base=base)))
         cols = self.columns(
-            ("partner", 32, False),
-            ("local_name", 22, False),
-            ("country", 9, False),
-            ("count", 13, True),
-            ("value_base", 24, True),
+            ("partner", 28, False),
+            ("local_name", 20, False),
+            ("country", 10, False),
+            ("count", 11, True),
+            ("value_base", 21, True),
+            ("share", 10, True),
         )
-        cols[-1] = type(cols[-1])(w("value_base", base=fig.base_currency), cols[-1].width, True)
+        cols[-2] = type(cols[-2])(w("value_base", base=base), cols[-2].width, True)
+        total = fig.total_value_base
         records = [
             [
                 p.name,
                 p.local_name or "—",
                 p.country,
                 f"{p.count:,}",
-                w.money(p.value_base, fig.base_currency),
+                w.money(p.value_base, base),
+                w.percent(p.value_base * 100 / total if total else Decimal(0), 1),
             ]
             for p in fig.top_partners
         ]
-        return [*out, self.table(cols, records)]
+        top_value = sum((p.value_base for p in fig.top_partners), Decimal("0.00"))
+        records.append(
+            [w("top_total", n=len(fig.top_partners)), "", "",
+             f"{sum(p.count for p in fig.top_partners):,}", w.money(top_value, base),
+             w.percent(top_value * 100 / total if total else Decimal(0), 1)]
+        )  # fmt: skip
+        styles: list[list[tuple[object, ...]]] = [[] for _ in fig.top_partners]
+        styles.append(total_style(self))
+        return [*out, self.table(cols, records, row_styles=styles)]
 
     def _at_risk(self, data: PortfolioReportData) -> list[Flowable]:
         w = self.words
-        limit = 25
+        limit = AT_RISK_LIMIT
         out: list[Flowable] = [self.heading(w("at_risk"))]
-
-        out.append(self.heading(w("decisions_due"), level=1))
-        if data.decisions:
-            cols = self.columns(
-                ("reference", 14, False),
-                ("partner", 28, False),
-                ("decision_date", 15, False),
-                ("days_left", 10, True),
-                ("auto_renew", 13, False),
-                ("value", 20, True),
-            )
-            shown = data.decisions[:limit]
-            out.append(
-                self.table(
-                    cols,
-                    [
-                        [
-                            d.reference,
-                            d.partner_name,
-                            w.date(d.decision_date),
-                            f"{d.days_left:,}",
-                            w.yes_no(d.auto_renew),
-                            w.money(d.value, d.currency),
-                        ]
-                        for d in shown
-                    ],
-                    row_styles=[
-                        [("TEXTCOLOR", (3, 0), (3, 0), RED)] if d.days_left <= 30 else []
-                        for d in shown
-                    ],
-                )
-            )
-            if len(data.decisions) > limit:
-                out.append(self.note(w("more_rows", n=len(data.decisions) - limit)))
-        else:
-            out.append(self.note(w("no_rows")))
 
         out.append(self.heading(w("red_kpis"), level=1))
         if data.red_kpis:
@@ -284,35 +303,29 @@ class PortfolioReport(Report[PortfolioReportData]):
         return out
 
     def _appendix(self, data: PortfolioReportData) -> list[Flowable]:
+        if not data.include_appendix:
+            return []
         w = self.words
-        cols = self.columns(
-            ("reference", 10, False),
-            ("title", 21, False),
-            ("partner", 27, False),
-            ("type", 8, False),
-            ("status", 10, False),
-            ("owner", 10, False),
-            ("decision_date", 11, False),
-            ("value", 15, True),
-            wide=True,
-        )
-        records = [
-            [
-                r.reference,
-                r.title,
-                r.partner_display,
-                w.enum(r.type),
-                w.enum(r.status),
-                r.owner,
-                w.date(r.decision_date),
-                w.money(r.value, r.currency),
+        base = data.figures.base_currency
+        if data.appendix == "top":
+            (group,) = data.appendix_groups
+            return [
+                *self.wide_pages(),
+                self.heading(w("appendix_top", n=len(group.rows))),
+                self.note(w("appendix_top_note", n=len(group.rows), base=base)),
+                *agreement_rows_table(self, group, base, data.context.as_of, count=True, wide=True),
             ]
-            for r in data.rows
-        ]
-        return [
+        out: list[Flowable] = [
             *self.wide_pages(),
             self.heading(w("appendix")),
             self.note(w("appendix_note", n=f"{len(data.rows):,}")),
-            Spacer(1, 1.5 * mm),
-            self.table(cols, records, count=True),
         ]
+        for group in data.appendix_groups:
+            out.append(self.heading(f"{w(f'scope_{group.scope}')} ({len(group.rows):,})", level=1))
+            if not group.rows:
+                out.append(self.note(w("no_rows")))
+                continue
+            out += agreement_rows_table(
+                self, group, base, data.context.as_of, count=True, wide=True
+            )
+        return out

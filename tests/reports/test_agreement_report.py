@@ -164,3 +164,35 @@ def test_every_demo_agreement_type_renders(demo_db: object) -> None:
             pdf = read_pdf(AgreementReport().render(data))
             assert row.reference in pdf.text
             assert row.partner_name in pdf.text
+
+
+@pytest.mark.parametrize(
+    ("as_of", "expected"),
+    [
+        (
+            date(2027, 10, 10),
+            "Decision date passed 8 days ago (2027-10-02): renew or give notice now.",
+        ),
+        (date(2027, 9, 20), "Decision due in 12 days (2027-10-02): renew or give notice by then."),
+        (date(2027, 6, 1), None),
+    ],
+)
+def test_passed_or_near_decision_date_is_flagged_in_red(
+    session: Session, hostile: AgreementView, as_of: date, expected: str | None
+) -> None:
+    data = agreement_report(session, hostile.reference, "en", as_of)
+    pdf = read_pdf(AgreementReport().render(data))
+    if expected is None:
+        assert "renew or give notice" not in pdf.text
+        return
+    assert " ".join(expected.split()) in " ".join(pdf.pages[0].split())
+    # Drawn in the report's red (#E03131), which nothing else on page 1 uses.
+    content = pdf.reader.pages[0].get_contents().get_data().decode("latin-1")
+    assert ".878431 .192157 .192157 rg" in content
+
+
+def test_no_flag_on_an_agreement_that_is_not_live(
+    session: Session, agreement: AgreementView
+) -> None:
+    data = agreement_report(session, agreement.reference, "en", date(2027, 10, 10))
+    assert "renew or give notice" not in read_pdf(AgreementReport().render(data)).text
