@@ -33,8 +33,9 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from app.reports.canvas import draw_text, initials, numbered_canvas
 from app.reports.data import ReportContext
-from app.reports.fonts import FontSet, font_set, visual
+from app.reports.fonts import font_set
 from app.reports.i18n import Words
 from app.reports.styles import ACCENT, MUTED, NAVY, PANEL, RULE, WHITE, Styles, make_styles
 from app.reports.tables import Column, RowsTable, Tick, rows_table
@@ -60,47 +61,6 @@ class Heading(Paragraph):  # type: ignore[misc]
         self.outline_key = key
 
 
-def draw_text(
-    canv: Canvas,
-    fonts: FontSet,
-    x: float,
-    y: float,
-    text: str,
-    size: float,
-    *,
-    bold: bool = False,
-    align: str = "left",
-) -> None:
-    """One line of any text on the canvas, each run in a font that has its glyphs."""
-    runs: list[tuple[str, str]] = []
-    for ch in visual(text):
-        font = fonts.font_for(ch)
-        if bold and font == fonts.body:
-            font = fonts.bold
-        if runs and runs[-1][0] == font:
-            runs[-1] = (font, runs[-1][1] + ch)
-        else:
-            runs.append((font, ch))
-    width = sum(stringWidth(t, f, size) for f, t in runs)
-    if align == "right":
-        x -= width
-    elif align == "center":
-        x -= width / 2
-    for font, part in runs:
-        canv.setFont(font, size)
-        canv.drawString(x, y, part)
-        x += stringWidth(part, font, size)
-
-
-def _initials(company: str) -> str:
-    words = [w for w in company.replace("&", " ").split() if w[:1].isalnum()]
-    if not words:
-        return "PD"
-    if not words[0][0].isascii():
-        return words[0][:2]
-    return "".join(w[0] for w in words[:2]).upper()
-
-
 class _Doc(BaseDocTemplate):  # type: ignore[misc]
     def __init__(self, buffer: io.BytesIO, report: Report[Any], **kw: Any) -> None:
         super().__init__(buffer, **kw)
@@ -109,7 +69,9 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
     def afterFlowable(self, flowable: Flowable) -> None:
         if isinstance(flowable, Heading):
             key = flowable.outline_key
-            self.canv.bookmarkPage(key)
+            # The canvas holds its pages until the end (page X of Y): it binds the
+            # destination to the page the heading landed on when that page is written.
+            self.canv.bookmarkPage(key, fit="XYZ", top=self.frame._y + flowable.height + 12)
             self.canv.addOutlineEntry(
                 flowable.outline_text, key, level=flowable.outline_level, closed=False
             )
@@ -457,7 +419,7 @@ class Report(Generic[D]):
             self.fonts,
             left + size / 2,
             top + 0.6 * mm,
-            _initials(company),
+            initials(company),
             8,
             bold=True,
             align="center",
@@ -465,30 +427,7 @@ class Report(Generic[D]):
         return float(left + size + 2.5 * mm)
 
     def _canvas_class(self) -> type[Canvas]:
-        report = self
-
-        class NumberedCanvas(Canvas):  # type: ignore[misc]
-            def __init__(self, *args: Any, **kwargs: Any) -> None:
-                # Every page starts in the report's font, not ReportLab's Helvetica, so
-                # the PDF names no font it does not embed.
-                kwargs["initialFontName"] = report.fonts.body
-                super().__init__(*args, **kwargs)
-                self._pages: list[dict[str, Any]] = []
-
-            def showPage(self) -> None:
-                self._pages.append(dict(self.__dict__))
-                self._startPage()
-
-            def save(self) -> None:
-                total = len(self._pages)
-                for state in self._pages:
-                    self.__dict__.update(state)
-                    report._page_number(self, self._pageNumber, total)
-                    super().showPage()
-                self.showOutline()
-                super().save()
-
-        return NumberedCanvas
+        return numbered_canvas(self.fonts.body, self._page_number)
 
     def _page_number(self, canv: Canvas, page: int, total: int) -> None:
         canv.saveState()

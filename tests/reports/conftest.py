@@ -73,6 +73,20 @@ class Pdf:
         walk(self.reader.outline)
         return titles
 
+    def outline_pages(self) -> list[tuple[str, int]]:
+        """(bookmark title, 0-based page its destination opens), in outline order."""
+        found: list[tuple[str, int]] = []
+
+        def walk(items: list[Any]) -> None:
+            for item in items:
+                if isinstance(item, list):
+                    walk(item)
+                else:
+                    found.append((str(item.title), self.reader.get_destination_page_number(item)))
+
+        walk(self.reader.outline)
+        return found
+
     def fonts(self) -> dict[str, bool]:
         """Base font name -> embedded?, over every page."""
         found: dict[str, bool] = {}
