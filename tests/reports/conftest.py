@@ -82,7 +82,9 @@ class Pdf:
                 if isinstance(item, list):
                     walk(item)
                 else:
-                    found.append((str(item.title), self.reader.get_destination_page_number(item)))
+                    page = self.reader.get_destination_page_number(item)
+                    assert page is not None, f"bookmark {item.title!r} opens no page"
+                    found.append((str(item.title), page))
 
         walk(self.reader.outline)
         return found

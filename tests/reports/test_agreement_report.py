@@ -187,7 +187,9 @@ def test_passed_or_near_decision_date_is_flagged_in_red(
         return
     assert " ".join(expected.split()) in " ".join(pdf.pages[0].split())
     # Drawn in the report's red (#E03131), which nothing else on page 1 uses.
-    content = pdf.reader.pages[0].get_contents().get_data().decode("latin-1")
+    stream = pdf.reader.pages[0].get_contents()
+    assert stream is not None
+    content = stream.get_data().decode("latin-1")
     assert ".878431 .192157 .192157 rg" in content
 
 
