@@ -138,6 +138,9 @@ class RenewalReportData:
     # Live agreements whose decision date has passed, most overdue first.
     missed: tuple[DecisionDue, ...] = ()
     missed_total: ConvertedTotal | None = None
+    # Each row's value in the base currency (None: no rate), parallel to the lists above.
+    decisions_base: tuple[Decimal | None, ...] = ()
+    missed_base: tuple[Decimal | None, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

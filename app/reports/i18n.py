@@ -156,6 +156,10 @@ _LABELS: dict[str, tuple[str, str]] = {
         "or due within 30 days.",
         "协议按口径分组。决策日期为红色：生效协议的决策已逾期或将于 30 天内到期。",
     ),
+    "renewals_grand": (
+        "Overdue and upcoming together: {n} decisions, value at stake {value}.",
+        "已逾期与即将到期合计：{n} 项决策，涉及金额 {value}。",
+    ),
     "subtotal_n": ("Subtotal · {n}", "小计 · {n} 项"),
     "top_total": ("Top {n} together", "前 {n} 名合计"),
     "ranked_more": (

@@ -7,7 +7,7 @@ the renderer then runs without a session (in a worker thread if need be).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
@@ -39,7 +39,7 @@ from app.services.fx import RateInForce, convert, rate_in_force
 from app.services.listing import AgreementFilter, AgreementRow, iter_agreements
 from app.services.milestones import overdue_milestones
 from app.services.partners import find_partner, get_partner
-from app.services.portfolio import portfolio_figures
+from app.services.portfolio import allocate_cents, portfolio_figures
 from app.services.scope import SCOPE_STATUSES, Scope, scope_of
 from app.services.settings import base_currency, company_name, get_setting
 
@@ -93,6 +93,20 @@ class _Converter:
             except NotFoundError:
                 self.rates[currency] = None
         return self.rates[currency]
+
+    def listed(
+        self, amounts: Sequence[tuple[str, Decimal]]
+    ) -> tuple[ConvertedTotal, tuple[Decimal | None, ...]]:
+        """The total of a list and each line in the base currency, the lines rounded so
+        that they add up to the printed total to the cent (a reader adds them up)."""
+        total = self.total(amounts)
+        exact: dict[int, Decimal] = {}
+        for i, (currency, value) in enumerate(amounts):
+            rate = self.rate(currency)
+            if rate is not None:
+                exact[i] = value * rate.rate
+        cents = allocate_cents(exact, total.total_base)
+        return total, tuple(cents.get(i) for i in range(len(amounts)))
 
     def total(self, amounts: Iterable[tuple[str, Decimal]]) -> ConvertedTotal:
         counts: dict[str, int] = defaultdict(int)
@@ -234,21 +248,20 @@ def decision_groups(
 ) -> tuple[DecisionGroup, ...]:
     """Overdue first, then each window; inside each, the largest value at stake first."""
     keys = ("overdue", *(str(d) for d in DECISION_WINDOWS))
-    found: dict[str, list[DecisionLine]] = {k: [] for k in keys}
+    found: dict[str, list[DecisionDue]] = {k: [] for k in keys}
     for d in decisions:
         if d.days_left < 0:
             key = "overdue"
         else:
             key = str(next((w for w in DECISION_WINDOWS if d.days_left <= w), DECISION_WINDOWS[-1]))
-        rate = converter.rate(d.currency)
-        found[key].append(DecisionLine(d, None if rate is None else convert(d.value, rate)))
+        found[key].append(d)
     out = []
     for key in keys:
+        total, values = converter.listed([(d.currency, d.value) for d in found[key]])
         lines = sorted(
-            found[key],
+            (DecisionLine(d, v) for d, v in zip(found[key], values, strict=True)),
             key=lambda x: (-(x.value_base or ZERO), x.decision.decision_date, x.decision.reference),
         )
-        total = converter.total((x.decision.currency, x.decision.value) for x in lines)
         out.append(DecisionGroup(key, tuple(lines[:limit]), len(lines), total))
     return tuple(out)
 
@@ -265,12 +278,8 @@ def scoped_rows(
 
 
 def _group(scope: Scope, rows: list[AgreementRow], converter: _Converter) -> ScopedRows:
-    values = []
-    for r in rows:
-        rate = converter.rate(r.currency)
-        values.append(None if rate is None else convert(r.value, rate))
-    total = converter.total((r.currency, r.value) for r in rows)
-    return ScopedRows(scope.value, tuple(rows), tuple(values), total)
+    total, values = converter.listed([(r.currency, r.value) for r in rows])
+    return ScopedRows(scope.value, tuple(rows), values, total)
 
 
 def _scope(session: Session, f: AgreementFilter) -> set[int]:
@@ -292,9 +301,11 @@ def renewal_report(
     missed = tuple(d for d in listed if d.days_left < 0)
     decisions = tuple(d for d in listed if d.days_left >= 0)
     converter = _Converter(session, ctx.base_currency, ctx.as_of)
-    total = converter.total((d.currency, d.value) for d in decisions)
-    missed_total = converter.total((d.currency, d.value) for d in missed)
-    return RenewalReportData(ctx, within_days, decisions, total, missed, missed_total)
+    total, values = converter.listed([(d.currency, d.value) for d in decisions])
+    missed_total, missed_values = converter.listed([(d.currency, d.value) for d in missed])
+    return RenewalReportData(
+        ctx, within_days, decisions, total, missed, missed_total, values, missed_values
+    )
 
 
 def partner_report(

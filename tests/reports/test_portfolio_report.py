@@ -180,6 +180,8 @@ def test_appendix_choices(demo_db: Database, choice: str) -> None:
     else:
         assert len(data.rows) == every
         assert [g.scope for g in data.appendix_groups] == ["in_force", "pipeline", "history"]
+        for g in data.appendix_groups:  # the printed lines add up to the printed subtotal
+            assert sum(v or 0 for v in g.values_base) == g.total.total_base
     assert len(pdf.pages) < 20 or choice == "full"
 
 
