@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from reportlab.graphics.shapes import Circle, Drawing, String
@@ -13,7 +14,8 @@ from app.domain.enums import Attainment, MilestoneStatus
 from app.domain.terms import TERMS, TermKind, TermSpec
 from app.reports.base import Report
 from app.reports.data import AgreementReportData
-from app.reports.money import LIVE, decision_flag
+from app.reports.kpi import attainment_pct, kpi_value
+from app.reports.money import LIVE, decision_flag, fx_table
 from app.reports.styles import INK, NAVY, RED, RULE, TRAFFIC
 
 HISTORY_VALUE_CHARS = 160
@@ -156,33 +158,32 @@ class AgreementReport(Report[AgreementReportData]):
             (w("territories"), ", ".join(a.territories) or "—"),
         ]
         out: list[Flowable] = [self.heading(w("financial_terms")), self.fields(pairs)]
-        if data.rate is not None and data.rate.effective_date is not None:
-            r = data.rate
-            line = w(
-                "rate_line",
-                currency=r.currency,
-                rate=r.rate.normalize(),
-                base=r.base,
-                date=w.date(r.effective_date),
-            )
-            out.append(self.note(w("fx_note", date=w.date(ctx.as_of), rates=line)))
-        elif a.currency != ctx.base_currency:
-            out.append(self.note(w("fx_missing", currencies=a.currency)))
+        if a.currency != ctx.base_currency:
+            rates = [data.rate] if data.rate is not None else []
+            missing = [] if data.rate is not None else [a.currency]
+            out += [
+                Spacer(1, 2 * mm),
+                *fx_table(self, ctx.base_currency, rates, missing, ctx.as_of),
+            ]
         return out
 
-    def _term_text(self, spec: TermSpec, value: Any, currency: str) -> str:
+    def _term_text(
+        self, spec: TermSpec, value: Any, currency: str, terms: dict[str, Any] | None = None
+    ) -> str:
         w = self.words
         if value is None or value == () or value == "":
             return "—"
         kind = spec.kind
+        if spec.name == "rate":
+            return self._rate_text(Decimal(value), (terms or {}).get("rate_basis"), currency)
         if kind is TermKind.BOOL:
             return w.yes_no(bool(value))
         if kind is TermKind.MONEY:
             return w.money(value, currency)
         if kind is TermKind.PERCENT:
-            return f"{w.number(value)} %"
+            return w.percent(value, 2)
         if kind is TermKind.DECIMAL:
-            return w.number(value)
+            return f"{Decimal(value):,.2f}"
         if kind is TermKind.INT:
             return f"{value:,}"
         if kind is TermKind.DATE:
@@ -190,15 +191,35 @@ class AgreementReport(Report[AgreementReportData]):
         if kind is TermKind.CHOICE:
             return w.enum(value, brand_model=spec.name == "operating_model")
         if kind is TermKind.CHOICES:
-            return ", ".join(w.enum(v) for v in value)
+            return w.join(w.enum(v) for v in value)
         if kind in (TermKind.LINES, TermKind.CURRENCIES):
-            return ", ".join(str(v) for v in value)
+            return w.join(str(v) for v in value)
         return str(value)
+
+    def _rate_text(self, rate: Decimal, basis: Any, currency: str) -> str:
+        """A logistics rate with what it is charged per and in which currency."""
+        w = self.words
+        if basis is None:
+            return f"{currency} {rate:,.2f}"
+        raw = str(getattr(basis, "value", basis))
+        if raw == "percent_of_value":
+            return w("rate_pct_of_value", rate=w.percent(rate, 2))
+        return w("rate_with_basis", amount=w.money(rate, currency), basis=w(f"basis_{raw}"))
+
+    def _term_label(self, spec: TermSpec) -> str:
+        """The term's label; a percentage's sign is printed once, with its value."""
+        label = spec.label_for(self.words.lang)
+        if spec.kind is TermKind.PERCENT:
+            label = label.removesuffix(" %").removesuffix("%").rstrip()
+        return label
 
     def _terms(self, data: AgreementReportData) -> list[Flowable]:
         a, w = data.agreement, self.words
         pairs = [
-            (spec.label_for(w.lang), self._term_text(spec, a.terms.get(spec.name), a.currency))
+            (
+                self._term_label(spec),
+                self._term_text(spec, a.terms.get(spec.name), a.currency, dict(a.terms)),
+            )
             for spec in TERMS[a.type]
         ]
         return [self.heading(w("type_terms", type=w.enum(a.type))), self.fields(pairs)]
@@ -225,15 +246,25 @@ class AgreementReport(Report[AgreementReportData]):
         records: list[list[str | Flowable]] = [
             [
                 self._metric(k.metric, k.unit, a.currency),
-                w.number(k.target),
-                w.number(k.latest.value) if k.latest else "—",
+                kpi_value(w, k.target, k.unit, a.currency),
+                kpi_value(w, k.latest.value, k.unit, a.currency) if k.latest else "—",
                 w.date(k.latest.period_end) if k.latest else "—",
-                TrafficLight(k.attainment, w.enum(k.attainment), self.fonts.body, light_w),
+                TrafficLight(k.attainment, self._attained(k), self.fonts.body, light_w),
             ]
             for k in a.kpis
         ]
         table = self.table(cols, records)
         return [*out, table]
+
+    def _attained(self, k: Any) -> str:
+        """The traffic light's words and, when there is an actual, the share attained."""
+        w = self.words
+        if k.latest is None:
+            return w.enum(k.attainment)
+        pct = attainment_pct(k.target, k.latest.value, k.direction)
+        return (
+            w.enum(k.attainment) if pct is None else f"{w.enum(k.attainment)} · {w.percent(pct, 1)}"
+        )
 
     def _metric(self, metric: str, unit: str, currency: str) -> str:
         w = self.words

@@ -110,11 +110,15 @@ class PortfolioReportData:
     figures: PortfolioFigures
     # Overdue, then the next 30/60/90 days: every group present, empty or not.
     decision_groups: tuple[DecisionGroup, ...]
-    red_kpis: tuple[RedKpi, ...]
+    red_kpis: tuple[RedKpi, ...]  # the largest value at stake first
     overdue_milestones: tuple[OverdueMilestone, ...]
     # The appendix: every agreement by scope ("full"), or the largest in force ("top").
     appendix_groups: tuple[ScopedRows, ...] = field(default=())
     appendix: str = "none"  # "none", "top" or "full"
+    # Each red KPI's agreement value in the base currency, parallel to ``red_kpis``, and
+    # the total over the distinct agreements with a red KPI.
+    red_kpi_values: tuple[Decimal | None, ...] = ()
+    red_kpi_total: ConvertedTotal | None = None
 
     @property
     def rows(self) -> tuple[AgreementRow, ...]:

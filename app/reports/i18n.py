@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 
 from app.domain.money import format_amount, minor_units
@@ -159,6 +159,28 @@ _LABELS: dict[str, tuple[str, str]] = {
     "renewals_grand": (
         "Overdue and upcoming together: {n} decisions, value at stake {value}.",
         "已逾期与即将到期合计：{n} 项决策，涉及金额 {value}。",
+    ),
+    "attainment_pct": ("Attained", "达成率"),
+    "red_kpis_note": (
+        "Latest actual of live agreements' KPIs that miss their target by more than 10 %, "
+        "largest agreement value first. Attained: actual as a share of the target (target "
+        "over actual when lower is better).",
+        "生效协议中最新实际值偏离目标超过 10 % 的指标，按协议金额从大到小排列。"
+        "达成率：实际值占目标的比例（越低越好的指标为目标值除以实际值）。",
+    ),
+    "red_kpis_total": (
+        "Agreements with a KPI in red: {n}, worth {value} together.",
+        "存在未达标指标的协议：{n} 份，金额 {value}。",
+    ),
+    "rate_with_basis": ("{amount} {basis}", "{amount} / {basis}"),
+    "rate_pct_of_value": ("{rate} of the goods' value", "货值的 {rate}"),
+    "basis_per_kg": ("per kg", "公斤"),
+    "basis_per_parcel": ("per parcel", "件"),
+    "basis_per_cbm": ("per cubic metre", "立方米"),
+    "basis_per_container": ("per container", "柜"),
+    "red_more": (
+        "The {shown} with the largest value at stake of {n} are shown.",
+        "仅列出涉及金额最大的 {shown} 项（共 {n} 项）。",
     ),
     "subtotal_n": ("Subtotal · {n}", "小计 · {n} 项"),
     "top_total": ("Top {n} together", "前 {n} 名合计"),
@@ -412,8 +434,9 @@ class Words:
         return ("、" if self.lang == "zh" else ", ").join(parts)
 
     def percent(self, value: Decimal, places: int = 2) -> str:
-        """A percentage, its sign printed once: "8.35 %"."""
-        return f"{Decimal(value):,.{places}f} %"
+        """A percentage, its sign printed once: "8.35 %" (halves rounded up, as people do)."""
+        exact = Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        return f"{exact:,.{places}f} %"
 
     def compact_money(self, amount: Decimal, currency: str) -> str:
         """Headline money: "CNY 25.8 B" / "CNY 258.2 亿"; tables print the exact figure."""

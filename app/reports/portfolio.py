@@ -17,8 +17,15 @@ from app.reports.base import Report
 from app.reports.data import CurrencyLine, PortfolioReportData
 from app.reports.fonts import FontSet
 from app.reports.fx import currency_table
-from app.reports.money import agreement_rows_table, decision_tables, fx_table, total_style
+from app.reports.kpi import attainment_pct, kpi_value, money_unit
+from app.reports.money import (
+    agreement_rows_table,
+    decision_tables,
+    fx_table,
+    total_style,
+)
 from app.reports.styles import RED
+from app.reports.tables import Column
 
 CHART_HEIGHT = 58 * mm
 AT_RISK_LIMIT = 25
@@ -240,35 +247,7 @@ class PortfolioReport(Report[PortfolioReportData]):
         out: list[Flowable] = [self.heading(w("at_risk"))]
 
         out.append(self.heading(w("red_kpis"), level=1))
-        if data.red_kpis:
-            cols = self.columns(
-                ("reference", 14, False),
-                ("metric", 30, False),
-                ("target", 16, True),
-                ("actual", 16, True),
-                ("period", 16, False),
-            )
-            shown_k = data.red_kpis[:limit]
-            out.append(
-                self.table(
-                    cols,
-                    [
-                        [
-                            k.reference,
-                            f"{w.metric(k.metric)} ({w.metric(k.unit)})",
-                            w.number(k.target),
-                            w.number(k.latest_value),
-                            w.date(k.period_end),
-                        ]
-                        for k in shown_k
-                    ],
-                    extra_style=[("TEXTCOLOR", (3, 1), (3, -1), RED)],
-                )
-            )
-            if len(data.red_kpis) > limit:
-                out.append(self.note(w("more_rows", n=len(data.red_kpis) - limit)))
-        else:
-            out.append(self.note(w("no_rows")))
+        out += self._red_kpis(data)
 
         out.append(self.heading(w("overdue_milestones"), level=1))
         if data.overdue_milestones:
@@ -300,6 +279,47 @@ class PortfolioReport(Report[PortfolioReportData]):
                 out.append(self.note(w("more_rows", n=len(data.overdue_milestones) - limit)))
         else:
             out.append(self.note(w("no_rows")))
+        return out
+
+    def _red_kpis(self, data: PortfolioReportData) -> list[Flowable]:
+        """Red KPIs of live agreements, largest value at stake first, each with its
+        attainment; the total counts each agreement once."""
+        w, base = self.words, data.figures.base_currency
+        if not data.red_kpis:
+            return [self.note(w("no_rows"))]
+        cols = self.columns(
+            ("reference", 64, False), ("metric", 82, False), ("target", 80, True),
+            ("actual", 80, True), ("attainment_pct", 52, True), ("period", 72, False),
+            ("value_base", 68, True),
+        )  # fmt: skip
+        cols[-1] = Column(w("value_base", base=base), cols[-1].width, True)
+        shown = list(zip(data.red_kpis, data.red_kpi_values, strict=True))[:AT_RISK_LIMIT]
+        records = []
+        for k, value_base in shown:
+            pct = attainment_pct(k.target, k.latest_value, k.direction)
+            records.append(
+                [
+                    k.reference,
+                    f"{w.metric(k.metric)} ({money_unit(k.unit, k.currency) or w.metric(k.unit)})",
+                    kpi_value(w, k.target, k.unit, k.currency),
+                    kpi_value(w, k.latest_value, k.unit, k.currency),
+                    "—" if pct is None else w.percent(pct, 1),
+                    w.date(k.period_end),
+                    w.amount(value_base, base),
+                ]
+            )
+        out: list[Flowable] = [
+            self.note(w("red_kpis_note")),
+            self.table(cols, records, extra_style=[("TEXTCOLOR", (3, 1), (4, -1), RED)]),
+        ]
+        if len(data.red_kpis) > AT_RISK_LIMIT:
+            out.append(self.note(w("red_more", shown=AT_RISK_LIMIT, n=f"{len(data.red_kpis):,}")))
+        total = data.red_kpi_total
+        if total is not None:
+            n = len({k.agreement_id for k in data.red_kpis})
+            out.append(
+                self.p(w("red_kpis_total", n=f"{n:,}", value=w.money(total.total_base, base)))
+            )
         return out
 
     def _appendix(self, data: PortfolioReportData) -> list[Flowable]:

@@ -218,6 +218,10 @@ def portfolio_report(
         for m in overdue_milestones(session, ctx.as_of, limit=2000)
         if in_scope is None or m.agreement_id in in_scope
     ]
+    by_agreement = {k.agreement_id: (k.currency, k.value) for k in reds}
+    red_total, red_values = converter.listed(list(by_agreement.values()))
+    red_base = dict(zip(by_agreement, red_values, strict=True))
+    reds.sort(key=lambda k: (-(red_base[k.agreement_id] or ZERO), k.reference, k.metric))
     groups: tuple[ScopedRows, ...] = ()
     if choice == "full":
         groups = scoped_rows(iter_agreements(session, f), converter, ctx.as_of)
@@ -240,6 +244,8 @@ def portfolio_report(
         overdue_milestones=tuple(overdue),
         appendix_groups=groups,
         appendix=choice,
+        red_kpi_values=tuple(red_base[k.agreement_id] for k in reds),
+        red_kpi_total=red_total,
     )
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session
 
-from app.domain.enums import AgreementStatus, KpiDirection, MilestoneStatus
+from app.domain.enums import AgreementStatus, AgreementType, KpiDirection, MilestoneStatus
 from app.errors import NotFoundError
 from app.reports import AgreementReport, render
 from app.services.agreements import AgreementView, create_agreement
@@ -90,7 +90,7 @@ def test_contract_report_figures_dates_and_pages(session: Session, hostile: Agre
 
     assert "EUR 1,250,000.00" in pdf.text
     assert "CNY 9,765,375.00" in pdf.text  # 1,250,000 x 7.8123, to the cent
-    assert "1 EUR = 7.8123 CNY" in pdf.text
+    assert "EUR7.81232026-11-01PartnerDeskratetable(Settings)" in pdf.flat  # the rates table
     assert "2027-10-02" in pdf.text  # decision date: 2027-12-31 less 90 days
     n = len(pdf.pages)
     assert f"Page 1 of {n}" in pdf.pages[0]
@@ -198,3 +198,43 @@ def test_no_flag_on_an_agreement_that_is_not_live(
 ) -> None:
     data = agreement_report(session, agreement.reference, "en", date(2027, 10, 10))
     assert "renew or give notice" not in read_pdf(AgreementReport().render(data)).text
+
+
+def test_numbers_follow_one_set_of_rules(session: Session, partner: PartnerView) -> None:
+    view = create_agreement(
+        session,
+        agreement_input(
+            partner.id,
+            type=AgreementType.LOGISTICS,
+            currency="USD",
+            status=AgreementStatus.ACTIVE,
+            signed_date=date(2025, 12, 15),
+            terms={"rate_basis": "per_kg", "rate": Decimal("48.48"),
+                   "on_time_target_pct": Decimal("8.35")},
+        ),
+        actor="tester",
+    )  # fmt: skip
+    kpi = add_kpi(
+        session, view.id, KpiSpec("Customs clearance time", "hours", Decimal(24),
+                                  KpiDirection.LOWER_IS_BETTER)
+    )  # fmt: skip
+    record_actual(session, kpi.id, date(2026, 10, 31), Decimal(48))
+    gmv = add_kpi(
+        session, view.id, KpiSpec("GMV", "currency", Decimal(1000), KpiDirection.HIGHER_IS_BETTER)
+    )
+    record_actual(session, gmv.id, date(2026, 10, 31), Decimal("812.5"))
+    for lang, rate, pct in (
+        ("en", "USD 48.48 per kg", "8.35 %"),
+        ("zh", "USD 48.48 / 公斤", "8.35 %"),
+    ):
+        data = agreement_report(session, view.reference, lang, REPORT_TODAY)
+        pdf = read_pdf(AgreementReport().render(data))
+        text = " ".join(pdf.text.split())
+        assert rate in text  # a rate says per what and in which currency
+        assert pct in text and "% 8.35" not in text  # a percentage's sign printed once
+    data = agreement_report(session, view.reference, "en", REPORT_TODAY)
+    text = " ".join(read_pdf(AgreementReport().render(data)).text.split())
+    assert "24.0 48.0" in text  # hours: one decimal, target and actual alike
+    assert "GMV (USD) 1,000.00 812.50" in text  # money: 2 decimals, the currency named once
+    assert "Red · 50.0 %" in text  # 24 h target, 48 h actual: half attained
+    assert "Red · 81.3 %" in text

@@ -12,6 +12,7 @@ from app.domain.enums import AgreementStatus, AgreementType
 from app.errors import ValidationError
 from app.reports import PortfolioReport
 from app.reports.i18n import Words
+from app.reports.kpi import attainment_pct
 from app.reports.money import LIVE
 from app.services.dashboard import OPEN_STATUSES, decisions_due
 from app.services.listing import AgreementFilter, AgreementRow, count_agreements, list_agreements
@@ -298,3 +299,21 @@ def test_scopes_and_decisions_on_postgres(pg_db: Database) -> None:
     assert scopes["in_force"].value_base == data.figures.total_value_base
     assert [len(g.rows) for g in data.appendix_groups] == [b.count for b in data.figures.by_scope]
     assert data.decision_groups[0].count == counts.decisions_missed
+
+
+def test_red_kpis_show_attainment_and_value_at_stake(demo_db: Database) -> None:
+    with demo_db.session() as s:
+        data = portfolio_report(s, "en", REPORT_TODAY)
+    assert data.red_kpis and data.red_kpi_total is not None
+    stakes = list(data.red_kpi_values)
+    assert stakes == sorted(stakes, key=lambda v: -(v or 0))
+    pdf = read_pdf(PortfolioReport().render(data))
+    text = " ".join(pdf.text.split())
+    k = data.red_kpis[0]
+    pct = attainment_pct(k.target, k.latest_value, k.direction)
+    assert pct is not None and Words("en").percent(pct, 1) in text
+    assert f"{data.red_kpi_values[0]:,.2f}" in text
+    n = len({r.agreement_id for r in data.red_kpis})
+    assert (
+        f"Agreements with a KPI in red: {n}, worth CNY {data.red_kpi_total.total_base:,.2f}" in text
+    )

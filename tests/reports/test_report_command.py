@@ -136,8 +136,12 @@ def test_portfolio_appendix_option_and_xlsx(demo_db: Database, tmp_path: Path) -
     assert len(read_pdf(default.read_bytes()).pages) == pages["none"]
     with demo_db.session() as s:
         every = count_agreements(s)
-    sheet = load_workbook(xlsx, read_only=True).worksheets[0]
-    assert sum(1 for _ in sheet.iter_rows()) == every + 1  # a header row, then every agreement
+    book = load_workbook(xlsx, read_only=True)
+    try:
+        rows = sum(1 for _ in book.worksheets[0].iter_rows())
+    finally:
+        book.close()
+    assert rows == every + 1  # a header row, then every agreement
     with pytest.raises(SystemExit) as exc:
         main(["--db", db, "report", "portfolio", "--appendix", "all", "--out", "x.pdf"])
     assert exc.value.code == 2
