@@ -39,6 +39,7 @@ from app.reports.fonts import font_set
 from app.reports.i18n import Words
 from app.reports.styles import ACCENT, MUTED, NAVY, PANEL, RULE, WHITE, Styles, make_styles
 from app.reports.tables import Column, RowsTable, Tick, rows_table
+from app.reports.wrap import break_long_words
 
 Progress = Callable[[int, int], bool]  # (done, total) -> keep going?
 
@@ -265,8 +266,13 @@ class Report(Generic[D]):
         value_w = self.frame_width / columns - label_w
         cells: list[list[Any]] = []
         row: list[Any] = []
+        body = self.styles.body
         for label, value in pairs:
-            row += [self.p(label, self.styles.label), self.p(value, self.styles.body)]
+            # URLs and identifiers wrap at their seams, never mid-word.
+            value = break_long_words(
+                value, lambda t: stringWidth(t, body.fontName, body.fontSize), value_w - 6
+            )
+            row += [self.p(label, self.styles.label), self.p(value, body)]
             if len(row) == 2 * columns:
                 cells.append(row)
                 row = []

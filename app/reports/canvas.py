@@ -10,7 +10,7 @@ from typing import Any
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from app.reports.fonts import FontSet, visual
+from app.reports.fonts import FontSet
 
 PageNumber = Callable[[Canvas, int, int], None]  # (canvas, page, pages)
 
@@ -68,7 +68,7 @@ def draw_text(
 ) -> None:
     """One line of any text on the canvas, each run in a font that has its glyphs."""
     runs: list[tuple[str, str]] = []
-    for ch in visual(text):
+    for ch in fonts.shown(text):
         font = fonts.font_for(ch)
         if bold and font == fonts.body:
             font = fonts.bold

@@ -102,8 +102,8 @@ def decision_tables(
     out: list[Flowable] = []
     # Shares in points of the portrait frame: each header and the longest amounts fit.
     spec = (
-        ("reference", 64, False), ("partner", 87, False), ("decision_date", 70, False),
-        ("days_left", 42, True), ("auto_renew", 60, False), ("value", 90, True),
+        ("reference", 64, False), ("partner", 64, False), ("decision_date", 72, False),
+        ("days_left", 46, True), ("auto_renew", 64, False), ("value", 96, True),
     )  # fmt: skip
     grand = Decimal("0.00")
     grand_n = 0
@@ -114,7 +114,7 @@ def decision_tables(
         if not g.count:
             out.append(report.note(w("no_rows")))
             continue
-        cols = with_base(report, spec, base, share=80)
+        cols = with_base(report, spec, base, share=87)
         records = [
             [
                 x.decision.reference,

@@ -211,11 +211,11 @@ class PortfolioReport(Report[PortfolioReportData]):
             return [*out, self.note(w("no_rows"))]
         out.append(self.note(w("top_n", n=len(fig.top_partners), base=base)))
         cols = self.columns(
-            ("partner", 28, False),
-            ("local_name", 20, False),
-            ("country", 10, False),
-            ("count", 11, True),
-            ("value_base", 21, True),
+            ("partner", 26, False),
+            ("local_name", 21, False),
+            ("country", 9, False),
+            ("count", 12, True),
+            ("value_base", 22, True),
             ("share", 10, True),
         )
         cols[-2] = type(cols[-2])(w("value_base", base=base), cols[-2].width, True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from sqlalchemy.orm import Session
@@ -251,7 +252,28 @@ def test_without_appendix_the_report_is_short(demo_db: Database) -> None:
     pdf = read_pdf(PortfolioReport().render(data))
     assert data.rows == ()
     assert "Appendix: all agreements" not in pdf.outline_titles()
-    assert len(pdf.pages) <= 4
+    assert len(pdf.pages) <= 8
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_default_summary_stays_under_20_pages_at_2000_agreements(
+    tmp_path: Path, lang: str
+) -> None:
+    from app.db import open_database
+    from app.services.demo import load_demo
+
+    database = open_database(tmp_path / "big.db")
+    try:
+        with database.session() as s:
+            load_demo(s, 2000, seed=3, today=REPORT_TODAY)
+        with database.session() as s:
+            data = portfolio_report(s, lang, REPORT_TODAY)
+            assert count_agreements(s) == 2000
+    finally:
+        database.dispose()
+    pdf = read_pdf(PortfolioReport().render(data))
+    assert data.appendix == "none" and sum(g.count for g in data.decision_groups) > 60
+    assert len(pdf.pages) < 20
 
 
 def test_owner_filter_and_as_of_date(demo_db: Database) -> None:
