@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from app.services.milestones import OverdueMilestone
     from app.services.partners import PartnerView
     from app.services.portfolio import PortfolioFigures
+    from app.services.trend import TrendPoint
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +120,8 @@ class PortfolioReportData:
     # the total over the distinct agreements with a red KPI.
     red_kpi_values: tuple[Decimal | None, ...] = ()
     red_kpi_total: ConvertedTotal | None = None
+    trend: tuple[TrendPoint, ...] = ()  # the last 8 quarters, oldest first
+    expiring_documents: int = 0  # authorisations, licences... expired or due in 60 days
 
     @property
     def rows(self) -> tuple[AgreementRow, ...]:

@@ -182,6 +182,46 @@ _LABELS: dict[str, tuple[str, str]] = {
         "The {shown} with the largest value at stake of {n} are shown.",
         "仅列出涉及金额最大的 {shown} 项（共 {n} 项）。",
     ),
+    "in_brief": ("In brief", "要点"),
+    "brief_worth": (
+        "The portfolio in force is worth {value} across {n} agreements; the pipeline adds "
+        "{pipeline} in {m} agreements still to be signed.",
+        "生效中的合作组合价值 {value}，共 {n} 份协议；筹备中的 {m} 份协议另有 {pipeline}。",
+    ),
+    "brief_change": (
+        "Measured by contract dates, the value running {q_dir} {q_pct} since the end of the "
+        "previous quarter and {y_dir} {y_pct} on a year earlier.",
+        "按合同起止日期计算，运行中的合同金额较上季度末{q_dir} {q_pct}，"
+        "较去年同期{y_dir} {y_pct}。",
+    ),
+    "up": ("rose", "增长"),
+    "down": ("fell", "下降"),
+    "flat": ("changed by", "变化"),
+    "brief_decisions": (
+        "{overdue} decisions are overdue, with {overdue_value} at stake; {coming} more fall "
+        "due within 90 days ({coming_value}), {soon} of them within 30 days.",
+        "已逾期决策 {overdue} 项，涉及金额 {overdue_value}；另有 {coming} 项将于 90 天内到期"
+        "（{coming_value}），其中 {soon} 项在 30 天内。",
+    ),
+    "brief_risk": (
+        "At risk: {red} KPIs in red on {red_agreements} live agreements, {milestones} "
+        "overdue milestones, and {documents} authorisations and licences expired or "
+        "expiring within 60 days.",
+        "风险：{red_agreements} 份生效协议共有 {red} 项指标未达标，{milestones} 个里程碑逾期，"
+        "{documents} 份授权书及资质文件已过期或将于 60 天内到期。",
+    ),
+    "brief_concentration": (
+        "The {n} largest partners hold {share} of the value in force; the largest, {name}, "
+        "holds {top_share}.",
+        "前 {n} 大合作伙伴占生效金额的 {share}；最大的合作伙伴{name}占 {top_share}。",
+    ),
+    "trend_value": ("Value running by quarter ({base})", "各季度运行中合同金额（{base}）"),
+    "trend_red": ("KPI readings in red by quarter", "各季度未达标指标读数"),
+    "trend_note": (
+        "Trend: agreements signed and running on each quarter's last day (start to end "
+        "date), at that day's rates; the current quarter as of today.",
+        "趋势：各季度最后一天已签署且在有效期内的协议，按当日汇率折算；本季度截至今日。",
+    ),
     "subtotal_n": ("Subtotal · {n}", "小计 · {n} 项"),
     "top_total": ("Top {n} together", "前 {n} 名合计"),
     "ranked_more": (

@@ -102,8 +102,8 @@ def decision_tables(
     out: list[Flowable] = []
     # Shares in points of the portrait frame: each header and the longest amounts fit.
     spec = (
-        ("reference", 64, False), ("partner", 64, False), ("decision_date", 72, False),
-        ("days_left", 46, True), ("auto_renew", 64, False), ("value", 96, True),
+        ("reference", 64, False), ("partner", 128, False), ("decision_date", 72, False),
+        ("days_left", 46, True), ("value", 96, True),
     )  # fmt: skip
     grand = Decimal("0.00")
     grand_n = 0
@@ -121,7 +121,6 @@ def decision_tables(
                 x.decision.partner_name,
                 w.date(x.decision.decision_date),
                 f"{x.decision.days_left:,}",
-                w.yes_no(x.decision.auto_renew),
                 w.money(x.decision.value, x.decision.currency),
                 w.amount(x.value_base, base),
             ]
@@ -133,7 +132,7 @@ def decision_tables(
             for x in g.lines
         ]  # fmt: skip
         label = w("subtotal_n", n=f"{g.count:,}")
-        records.append([label, "", "", "", "", "", w.amount(g.total.total_base, base)])
+        records.append([label, "", "", "", "", w.amount(g.total.total_base, base)])
         styles.append(total_style(report))
         out.append(report.table(cols, records, row_styles=styles))
         if g.count > len(g.lines):

@@ -89,11 +89,63 @@ class PortfolioReport(Report[PortfolioReportData]):
                 ]
             ),
             Spacer(1, 2 * mm),
+            *self._brief(data),
             self.heading(w("by_scope"), level=1),
             self._scope_table(data),
             self.heading(w("fx_rates"), level=1),
             *fx_table(self, base, fig.rates, fig.missing_rates, fig.as_of),
         ]
+
+    def _brief(self, data: PortfolioReportData) -> list[Flowable]:
+        """The executive's questions answered in sentences: worth, change, decisions,
+        risk, concentration."""
+        w, fig = self.words, data.figures
+        base = fig.base_currency
+
+        def money(value: Decimal) -> str:
+            return w.compact_money(value, base)
+
+        scopes = {b.key: b for b in fig.by_scope}
+        lines = [
+            w("brief_worth", value=money(scopes["in_force"].value_base),
+              n=f"{scopes['in_force'].count:,}", pipeline=money(scopes["pipeline"].value_base),
+              m=f"{scopes['pipeline'].count:,}"),
+        ]  # fmt: skip
+        if len(data.trend) >= 5 and data.trend[-2].value_base and data.trend[-5].value_base:
+            now = data.trend[-1].value_base
+            q = (now / data.trend[-2].value_base - 1) * 100
+            y = (now / data.trend[-5].value_base - 1) * 100
+            lines.append(
+                w("brief_change", q_dir=self._direction(q), q_pct=w.percent(abs(q), 1),
+                  y_dir=self._direction(y), y_pct=w.percent(abs(y), 1))
+            )  # fmt: skip
+        overdue, coming = data.decision_groups[0], data.decision_groups[1:]
+        lines.append(
+            w("brief_decisions", overdue=f"{overdue.count:,}",
+              overdue_value=money(overdue.total.total_base),
+              coming=f"{sum(g.count for g in coming):,}",
+              coming_value=money(sum((g.total.total_base for g in coming), Decimal("0.00"))),
+              soon=f"{coming[0].count:,}" if coming else "0")
+        )  # fmt: skip
+        lines.append(
+            w("brief_risk", red=f"{len(data.red_kpis):,}",
+              red_agreements=f"{len({k.agreement_id for k in data.red_kpis}):,}",
+              milestones=f"{len(data.overdue_milestones):,}",
+              documents=f"{data.expiring_documents:,}")
+        )  # fmt: skip
+        if fig.top_partners and fig.total_value_base:
+            top_value = sum((p.value_base for p in fig.top_partners), Decimal("0.00"))
+            first = fig.top_partners[0]
+            name = first.local_name if w.lang == "zh" and first.local_name else first.name
+            lines.append(
+                w("brief_concentration", n=len(fig.top_partners),
+                  share=w.percent(top_value * 100 / fig.total_value_base, 1), name=name,
+                  top_share=w.percent(first.value_base * 100 / fig.total_value_base, 1))
+            )  # fmt: skip
+        return [self.heading(w("in_brief"), level=1), *(self.p(line) for line in lines)]
+
+    def _direction(self, change: Decimal) -> str:
+        return self.words("up" if change > 0 else "down" if change < 0 else "flat")
 
     def _scope_table(self, data: PortfolioReportData) -> Flowable:
         w, fig = self.words, data.figures
@@ -151,6 +203,14 @@ class PortfolioReport(Report[PortfolioReportData]):
             charts.Datum(w.quarter(b.key), Decimal(b.count), f"{b.count:,}")
             for b in fig.expiries_by_quarter
         ]
+        trend_value = [
+            charts.Datum(w.quarter(t.quarter), t.value_base, w.compact(t.value_base))
+            for t in data.trend
+        ]
+        trend_red = [
+            charts.Datum(w.quarter(t.quarter), Decimal(t.red_kpis), f"{t.red_kpis:,}")
+            for t in data.trend
+        ]
         grid = Table(
             [
                 [
@@ -160,6 +220,10 @@ class PortfolioReport(Report[PortfolioReportData]):
                 [
                     self._chart(charts.donut, w("chart_model"), model_data, half),
                     self._chart(charts.vbar, w("chart_expiries"), quarter_data, half),
+                ],
+                [
+                    self._chart(charts.vbar, w("trend_value", base=base), trend_value, half),
+                    self._chart(charts.vbar, w("trend_red"), trend_red, half),
                 ],
             ],
             colWidths=[self.frame_width / 2] * 2,
@@ -177,7 +241,12 @@ class PortfolioReport(Report[PortfolioReportData]):
                 ]
             )
         )
-        return [self.keep(self.heading(w("charts")), self.note(w("charts_note")), grid)]
+        return [
+            self.heading(w("charts")),
+            self.note(w("charts_note")),
+            grid,
+            self.note(w("trend_note")),
+        ]
 
     def _chart(
         self,

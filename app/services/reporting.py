@@ -38,10 +38,12 @@ from app.services.dashboard import DecisionDue, decisions_due, red_kpis
 from app.services.fx import RateInForce, convert, rate_in_force
 from app.services.listing import AgreementFilter, AgreementRow, iter_agreements
 from app.services.milestones import overdue_milestones
+from app.services.overview import attention_counts
 from app.services.partners import find_partner, get_partner
 from app.services.portfolio import allocate_cents, portfolio_figures
 from app.services.scope import SCOPE_STATUSES, Scope, scope_of
 from app.services.settings import base_currency, company_name, get_setting
+from app.services.trend import trend
 
 HISTORY_LIMIT = 60
 AT_RISK_LIMIT = 25
@@ -246,6 +248,8 @@ def portfolio_report(
         appendix=choice,
         red_kpi_values=tuple(red_base[k.agreement_id] for k in reds),
         red_kpi_total=red_total,
+        trend=trend(session, ctx.as_of, ctx.base_currency, f),
+        expiring_documents=attention_counts(session, ctx.as_of).expiring_documents,
     )
 
 

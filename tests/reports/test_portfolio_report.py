@@ -339,3 +339,34 @@ def test_red_kpis_show_attainment_and_value_at_stake(demo_db: Database) -> None:
     assert (
         f"Agreements with a KPI in red: {n}, worth CNY {data.red_kpi_total.total_base:,.2f}" in text
     )
+
+
+def test_first_page_answers_in_sentences(demo_db: Database) -> None:
+    with demo_db.session() as s:
+        data = portfolio_report(s, "en", REPORT_TODAY)
+        rows = list_agreements(s, limit=100_000)
+    w = Words("en")
+    scopes = {b.key: b for b in data.figures.by_scope}
+    pdf = read_pdf(PortfolioReport().render(data))
+    page1 = " ".join(pdf.pages[0].split())
+    assert (
+        f"The portfolio in force is worth {w.compact_money(scopes['in_force'].value_base, 'CNY')}"
+        f" across {scopes['in_force'].count} agreements" in page1
+    )
+    overdue = data.decision_groups[0]
+    assert f"{overdue.count} decisions are overdue" in page1
+    n_red = len(data.red_kpis)
+    assert f"At risk: {n_red} KPIs in red" in page1
+    assert f"{len(data.overdue_milestones)} overdue milestones" in page1
+    top = data.figures.top_partners
+    share = sum(p.value_base for p in top) * 100 / data.figures.total_value_base
+    assert f"The {len(top)} largest partners hold {w.percent(share, 1)}" in page1
+    # The trend: eight quarters, each counting what its contract dates say was running.
+    assert [t.quarter for t in data.trend][-1] == "2026-Q4" and len(data.trend) == 8
+    signed = {"active", "renewed", "expired", "terminated"}
+    for t in data.trend:
+        running = [r for r in rows if r.status in signed and r.start_date <= t.on <= r.end_date]
+        assert t.count == len(running), t.quarter
+    q = (data.trend[-1].value_base / data.trend[-2].value_base - 1) * 100
+    assert f"{w.percent(abs(q), 1)} since the end of the previous quarter" in page1
+    assert "Value running by quarter (CNY)" in pdf.text and "KPI readings in red" in pdf.text
