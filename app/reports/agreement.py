@@ -10,7 +10,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
-from app.domain.enums import Attainment, MilestoneStatus
+from app.domain.enums import AgreementStatus, Attainment, MilestoneStatus
 from app.domain.terms import TERMS, TermKind, TermSpec
 from app.reports.base import Report
 from app.reports.data import AgreementReportData
@@ -19,6 +19,14 @@ from app.reports.money import LIVE, decision_flag, fx_table
 from app.reports.styles import INK, NAVY, RED, RULE, TRAFFIC
 
 HISTORY_VALUE_CHARS = 160
+# Audit field names whose label key differs from the name.
+FIELD_KEYS = {
+    "renewal_term_months": "renewal_term", "renewal_months": "renewal_term",
+    "notice_days": "notice_days", "value": "value", "predecessor": "predecessor",
+    "kpis": "kpis_short", "milestones": "milestones_short", "partner_id": "partner",
+    "legal_name": "counterparty", "attachments": "attachments",
+}  # fmt: skip
+TERMS_BY_NAME = {spec.name: (spec,) for specs in TERMS.values() for spec in specs}
 
 
 def _size(n: int) -> str:
@@ -47,6 +55,16 @@ class TrafficLight(Drawing):  # type: ignore[misc]
 
 class AgreementReport(Report[AgreementReportData]):
     title_key = "agreement_report"
+
+    def _watermark(self, data: AgreementReportData) -> str:
+        """Not yet active: DRAFT (草稿); ended: the status, so nobody takes it for live."""
+        status = data.agreement.status
+        if status is AgreementStatus.ACTIVE:
+            return ""
+        if status in (AgreementStatus.DRAFT, AgreementStatus.NEGOTIATION,
+                      AgreementStatus.PENDING_APPROVAL):  # fmt: skip
+            return self.words("watermark_draft")
+        return self.words.enum(status).upper()
 
     def _subtitle(self, data: AgreementReportData) -> str:
         a = data.agreement
@@ -111,7 +129,7 @@ class AgreementReport(Report[AgreementReportData]):
             (w("website"), p.website or "—"),
         ]
         ours = [
-            (w("our_company"), data.context.company),
+            (w("our_company"), data.context.company or "—"),
             (w("owner"), a.owner or "—"),
             (w("type"), w.enum(a.type)),
             (w("reference"), a.reference),
@@ -318,7 +336,7 @@ class AgreementReport(Report[AgreementReportData]):
             [
                 w.timestamp(h.at).removesuffix(" UTC"),
                 h.actor,
-                f"{w.enum(h.action)}{' · ' + h.field if h.field else ''}",
+                f"{w.enum(h.action)}{' · ' + self._field(h.field) if h.field else ''}",
                 _clip(h.old_value),
                 _clip(h.new_value),
             ]
@@ -330,6 +348,14 @@ class AgreementReport(Report[AgreementReportData]):
                 self.note(w("history_more", shown=len(data.history), total=data.history_total))
             )
         return out
+
+    def _field(self, name: str) -> str:
+        """A changed field in the words the editor shows, not its internal name."""
+        w = self.words
+        for spec in TERMS_BY_NAME.get(name, ()):
+            return spec.label_for(w.lang)
+        key = FIELD_KEYS.get(name, name)
+        return w(key) if w.has(key) else name.replace("_", " ").capitalize()
 
     def _attachments(self, data: AgreementReportData) -> list[Flowable]:
         w, a = self.words, data.agreement
@@ -365,7 +391,8 @@ class AgreementReport(Report[AgreementReportData]):
         w = self.words
         half = self.frame_width / 2
         blocks = []
-        for party in (data.context.company, data.partner.legal_name):
+        # No company set: a blank line to write our party's name on.
+        for party in (data.context.company or " ", data.partner.legal_name):
             rows: list[list[Any]] = [
                 [self.p(w("signature_for"), self.styles.label)],
                 [self.p(party, self.styles.h2)],

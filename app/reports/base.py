@@ -37,7 +37,17 @@ from app.reports.canvas import draw_text, initials, numbered_canvas
 from app.reports.data import ReportContext
 from app.reports.fonts import font_set
 from app.reports.i18n import Words
-from app.reports.styles import ACCENT, MUTED, NAVY, PANEL, RULE, WHITE, Styles, make_styles
+from app.reports.styles import (
+    ACCENT,
+    MUTED,
+    NAVY,
+    PANEL,
+    RULE,
+    WATERMARK,
+    WHITE,
+    Styles,
+    make_styles,
+)
 from app.reports.tables import Column, RowsTable, Tick, rows_table
 from app.reports.wrap import break_long_words
 
@@ -97,6 +107,7 @@ class Report(Generic[D]):
         self._done = 0
         self._total = 0
         self._keys = 0
+        self._watermark_text = ""
 
     # --- to override --------------------------------------------------------------------
 
@@ -141,6 +152,7 @@ class Report(Generic[D]):
         self._done = 0
         self._total = self._work(data)
         self._keys = 0
+        self._watermark_text = self._watermark(data)
         self._report(0)
         story = self._orphan_guard([*self._title_block(data), *self._story(data)])
         buffer = io.BytesIO()
@@ -155,11 +167,11 @@ class Report(Generic[D]):
             topMargin=self.margin_top,
             bottomMargin=self.margin_bottom,
             title=f"{title}: {subtitle}" if subtitle else title,
-            author=ctx.company,
+            author=ctx.author or ctx.company,
             subject=self._subject(data) or title,
             creator="PartnerDesk",
             producer="PartnerDesk (ReportLab)",
-            keywords=[ctx.company, title, ctx.as_of.isoformat()],
+            keywords=[k for k in (ctx.company, title, ctx.as_of.isoformat()) if k],
             lang="zh-CN" if ctx.lang == "zh" else "en",
             displayDocTitle=True,
         )
@@ -364,6 +376,7 @@ class Report(Generic[D]):
     def _decorate(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         ctx = self.context
         assert ctx is not None
+        self._draw_watermark(canv)
         w, h = canv._pagesize
         top = h - 12 * mm
         left = self.margin_left
@@ -388,10 +401,11 @@ class Report(Generic[D]):
                 x = left + width + 2.5 * mm
             except Exception:  # an unreadable logo must not cost the report
                 x = self._badge(canv, ctx.company, left, top)
-        else:
+        elif ctx.company:
             x = self._badge(canv, ctx.company, left, top)
         canv.setFillColor(NAVY)
-        draw_text(canv, self.fonts, x, top + 0.6 * mm, ctx.company, 9.5, bold=True)
+        if ctx.company:  # no company set: a neutral header, the report's title alone
+            draw_text(canv, self.fonts, x, top + 0.6 * mm, ctx.company, 9.5, bold=True)
         canv.setFillColor(MUTED)
         draw_text(
             canv, self.fonts, right, top + 0.6 * mm, self.words(self.title_key), 8, align="right"
@@ -414,6 +428,22 @@ class Report(Generic[D]):
             7,
         )
         canv.restoreState()
+
+    def _draw_watermark(self, canv: Canvas) -> None:
+        """A large pale word across the page, e.g. DRAFT on an agreement not yet active."""
+        if not self._watermark_text:
+            return
+        w, h = canv._pagesize
+        canv.saveState()
+        canv.setFillColor(WATERMARK)
+        canv.translate(w / 2, h / 2)
+        canv.rotate(35)
+        draw_text(canv, self.fonts, 0, 0, self._watermark_text, 72, bold=True, align="center")
+        canv.restoreState()
+
+    def _watermark(self, data: D) -> str:
+        """The word printed across every page ("" for none)."""
+        return ""
 
     def _badge(self, canv: Canvas, company: str, left: float, top: float) -> float:
         size = 7 * mm

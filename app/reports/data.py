@@ -35,6 +35,9 @@ class ReportContext:
     lang: str = "en"
     base_currency: str = "CNY"
     logo: bytes | None = None  # PNG/JPEG of the company logo, if one is set
+    author: str = ""  # the PDF's Author: the company, or else the user who made it
+
+    # ``company`` is "" when Settings names none: the header then stays neutral.
 
 
 @dataclass(frozen=True, slots=True)

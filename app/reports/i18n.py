@@ -222,6 +222,9 @@ _LABELS: dict[str, tuple[str, str]] = {
         "date), at that day's rates; the current quarter as of today.",
         "趋势：各季度最后一天已签署且在有效期内的协议，按当日汇率折算；本季度截至今日。",
     ),
+    "watermark_draft": ("DRAFT", "草稿"),
+    "kpis_short": ("KPIs", "关键绩效指标"),
+    "milestones_short": ("Milestones", "里程碑"),
     "subtotal_n": ("Subtotal · {n}", "小计 · {n} 项"),
     "top_total": ("Top {n} together", "前 {n} 名合计"),
     "ranked_more": (
@@ -461,6 +464,9 @@ class Words:
         if amount is None:
             return "—"
         return f"{currency} {format_amount(amount, minor_units(currency))}"
+
+    def has(self, key: str) -> bool:
+        return key in _LABELS
 
     def amount(self, amount: Decimal | None, currency: str) -> str:
         """An amount in a column whose header names its currency."""

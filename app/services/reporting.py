@@ -6,6 +6,7 @@ the renderer then runs without a session (in a worker thread if need be).
 
 from __future__ import annotations
 
+import getpass
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -42,7 +43,7 @@ from app.services.overview import attention_counts
 from app.services.partners import find_partner, get_partner
 from app.services.portfolio import allocate_cents, portfolio_figures
 from app.services.scope import SCOPE_STATUSES, Scope, scope_of
-from app.services.settings import base_currency, company_name, get_setting
+from app.services.settings import COMPANY_NAME, base_currency, get_setting
 from app.services.trend import trend
 
 HISTORY_LIMIT = 60
@@ -63,14 +64,24 @@ def report_context(
     if lang not in LANGS:
         raise ValidationError([FieldError("lang", f"{lang!r} is not a report language (en, zh)")])
     now = generated_at or utcnow()
+    # Only a company the user set heads the report: never the product's own name.
+    company = get_setting(session, COMPANY_NAME, "").strip()
     return ReportContext(
-        company=company_name(session),
+        company=company,
         generated_at=now,
         as_of=as_of or now.date(),
         lang=lang,
         base_currency=base_currency(session),
         logo=_logo(get_setting(session, COMPANY_LOGO, "")),
+        author=company or _user(),
     )
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name in this environment
+        return ""
 
 
 def _logo(path: str) -> bytes | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import re
 from datetime import date
 from decimal import Decimal
@@ -13,12 +14,13 @@ from sqlalchemy.orm import Session
 from app.domain.enums import AgreementStatus, AgreementType, KpiDirection, MilestoneStatus
 from app.errors import NotFoundError
 from app.reports import AgreementReport, render
-from app.services.agreements import AgreementView, create_agreement
+from app.services.agreements import AgreementView, create_agreement, update_agreement
 from app.services.fx import set_rate
 from app.services.kpis import KpiSpec, add_kpi, record_actual
 from app.services.milestones import MilestoneInput, add_milestone
 from app.services.partners import PartnerView
 from app.services.reporting import agreement_report
+from app.services.settings import set_setting
 from tests.conftest import agreement_input
 from tests.reports.conftest import REPORT_TODAY, poppler_text, read_pdf
 
@@ -105,7 +107,7 @@ def test_contract_report_metadata_bookmarks_and_fonts(
 
     assert pdf.metadata["/Title"].startswith("Agreement contract report")
     assert hostile.reference in pdf.metadata["/Title"]
-    assert pdf.metadata["/Author"] == "PartnerDesk"
+    assert pdf.metadata["/Author"] == getpass.getuser()  # no company set: the user
     assert hostile.reference in pdf.metadata["/Subject"]
     titles = pdf.outline_titles()
     for section in (
@@ -238,3 +240,37 @@ def test_numbers_follow_one_set_of_rules(session: Session, partner: PartnerView)
     assert "GMV (USD) 1,000.00 812.50" in text  # money: 2 decimals, the currency named once
     assert "Red · 50.0 %" in text  # 24 h target, 48 h actual: half attained
     assert "Red · 81.3 %" in text
+
+
+def test_no_company_set_gives_a_neutral_header(session: Session, hostile: AgreementView) -> None:
+    pdf = read_pdf(render(agreement_report(session, hostile.reference, "en", REPORT_TODAY)))
+    assert "PartnerDesk" not in pdf.text.replace("PartnerDesk rate table", "")  # not "us"
+    assert "Our company\n—" in pdf.text or "Our company —" in " ".join(pdf.text.split())
+    set_setting(session, "company_name", "Tmall Global Partnerships")
+    pdf = read_pdf(render(agreement_report(session, hostile.reference, "en", REPORT_TODAY)))
+    assert pdf.metadata["/Author"] == "Tmall Global Partnerships"
+    assert all("Tmall Global Partnerships" in page for page in pdf.pages)
+
+
+@pytest.mark.parametrize(("lang", "word"), [("en", "DRAFT"), ("zh", "草稿")])
+def test_an_agreement_not_yet_active_is_marked_draft_on_every_page(
+    session: Session, agreement: AgreementView, hostile: AgreementView, lang: str, word: str
+) -> None:
+    draft = read_pdf(render(agreement_report(session, agreement.reference, lang, REPORT_TODAY)))
+    assert all(word in page for page in draft.pages)
+    active = read_pdf(render(agreement_report(session, hostile.reference, lang, REPORT_TODAY)))
+    assert not any(word in "".join(page.split()) for page in active.pages[:1])
+
+
+def test_history_uses_the_words_the_editor_shows(session: Session, hostile: AgreementView) -> None:
+    changed = agreement_input(
+        hostile.partner_id, title=HOSTILE_TITLE, description=LONG_WORDS,
+        status=AgreementStatus.ACTIVE, signed_date=date(2025, 12, 15), notice_days=60,
+        terms={"operating_model": "direct", "brands": ("Lumière",),
+               "commission_rate_pct": Decimal("8.35")},
+    )  # fmt: skip
+    update_agreement(session, hostile.id, changed, hostile.version, actor="tester")
+    text = " ".join(read_pdf(render(agreement_report(session, hostile.reference, "en",
+                                                     REPORT_TODAY))).text.split())  # fmt: skip
+    assert "Update · Notice period" in text
+    assert "notice_days" not in text and "commission_rate_pct" not in text
