@@ -391,15 +391,25 @@ class AgreementReport(Report[AgreementReportData]):
         w = self.words
         half = self.frame_width / 2
         blocks = []
-        # No company set: a blank line to write our party's name on.
-        for party in (data.context.company or " ", data.partner.legal_name):
+        # The partner's signatory is pre-filled from its first contact (name, title); our
+        # side is left to write in. No company set: a blank line for our party's name.
+        contact = data.partner.contacts[0] if data.partner.contacts else None
+        signatory = {
+            "sig_name": contact.name if contact else "",
+            "sig_title": (contact.role or "") if contact else "",
+        }
+        for party, filled in (
+            (data.context.company or "\u00a0", {}),
+            (data.partner.legal_name, signatory),
+        ):
             rows: list[list[Any]] = [
                 [self.p(w("signature_for"), self.styles.label)],
                 [self.p(party, self.styles.h2)],
                 [Spacer(1, 12 * mm)],
             ]
             for key in ("sig_signature", "sig_name", "sig_title", "sig_date"):
-                rows.append([self.p(w(key), self.styles.muted)])
+                value = filled.get(key, "")
+                rows.append([self.p(f"{w(key)}: {value}" if value else w(key), self.styles.muted)])
             cell = Table(rows, colWidths=[half - 12 * mm], hAlign="LEFT")
             cell.setStyle(
                 TableStyle(

@@ -194,7 +194,7 @@ class Report(Generic[D]):
         guarded: list[Flowable] = []
         for flowable in story:
             if isinstance(flowable, Heading):
-                guarded.append(CondPageBreak(28 * mm if flowable.outline_level == 0 else 20 * mm))
+                guarded.append(CondPageBreak(45 * mm if flowable.outline_level == 0 else 26 * mm))
             guarded.append(flowable)
         return guarded
 

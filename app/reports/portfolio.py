@@ -241,12 +241,9 @@ class PortfolioReport(Report[PortfolioReportData]):
                 ]
             )
         )
-        return [
-            self.heading(w("charts")),
-            self.note(w("charts_note")),
-            grid,
-            self.note(w("trend_note")),
-        ]
+        # The six charts fit one page: kept whole rather than stranding the heading.
+        return [self.keep(self.heading(w("charts")), self.note(w("charts_note")), grid,
+                          self.note(w("trend_note")))]  # fmt: skip
 
     def _chart(
         self,

@@ -11,14 +11,16 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session
 
+from app.db import Database
 from app.domain.enums import AgreementStatus, AgreementType, KpiDirection, MilestoneStatus
 from app.errors import NotFoundError
 from app.reports import AgreementReport, render
 from app.services.agreements import AgreementView, create_agreement, update_agreement
 from app.services.fx import set_rate
 from app.services.kpis import KpiSpec, add_kpi, record_actual
+from app.services.listing import list_agreements
 from app.services.milestones import MilestoneInput, add_milestone
-from app.services.partners import PartnerView
+from app.services.partners import PartnerView, get_partner
 from app.services.reporting import agreement_report
 from app.services.settings import set_setting
 from tests.conftest import agreement_input
@@ -274,3 +276,15 @@ def test_history_uses_the_words_the_editor_shows(session: Session, hostile: Agre
                                                      REPORT_TODAY))).text.split())  # fmt: skip
     assert "Update · Notice period" in text
     assert "notice_days" not in text and "commission_rate_pct" not in text
+
+
+def test_signature_block_names_the_partners_contact(demo_db: Database) -> None:
+    with demo_db.session() as s:
+        row = next(
+            r for r in list_agreements(s, limit=1000) if get_partner(s, r.partner_id).contacts
+        )
+        data = agreement_report(s, row.reference, "en", REPORT_TODAY)
+    contact = data.partner.contacts[0]
+    text = " ".join(read_pdf(render(data)).pages[-1].split())
+    assert f"Name: {contact.name}" in text
+    assert f"Title: {contact.role}" in text
