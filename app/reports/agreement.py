@@ -125,7 +125,7 @@ class AgreementReport(Report[AgreementReportData]):
             (w("counterparty"), p.legal_name),
             (w("local_name"), p.local_name or "—"),
             (w("country"), p.country),
-            (w("roles"), ", ".join(w.enum(r) for r in p.roles) or "—"),
+            (w("roles"), w.join(w.enum(r) for r in p.roles) or "—"),
             (w("website"), p.website or "—"),
         ]
         ours = [
@@ -173,7 +173,7 @@ class AgreementReport(Report[AgreementReportData]):
             )
         pairs += [
             (w("governing_law"), a.governing_law or "—"),
-            (w("territories"), ", ".join(a.territories) or "—"),
+            (w("territories"), w.join(a.territories) or "—"),
         ]
         out: list[Flowable] = [self.heading(w("financial_terms")), self.fields(pairs)]
         if a.currency != ctx.base_currency:

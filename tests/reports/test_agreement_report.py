@@ -288,3 +288,8 @@ def test_signature_block_names_the_partners_contact(demo_db: Database) -> None:
     text = " ".join(read_pdf(render(data)).pages[-1].split())
     assert f"Name: {contact.name}" in text
     assert f"Title: {contact.role}" in text
+
+
+def test_chinese_lists_use_the_enumeration_comma(session: Session, hostile: AgreementView) -> None:
+    pdf = read_pdf(render(agreement_report(session, hostile.reference, "zh", REPORT_TODAY)))
+    assert "品牌方、物流服务商" in pdf.flat or "物流服务商、品牌方" in pdf.flat
