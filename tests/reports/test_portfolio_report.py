@@ -321,6 +321,9 @@ def test_scopes_and_decisions_on_postgres(pg_db: Database) -> None:
     assert scopes["in_force"].value_base == data.figures.total_value_base
     assert [len(g.rows) for g in data.appendix_groups] == [b.count for b in data.figures.by_scope]
     assert data.decision_groups[0].count == counts.decisions_missed
+    with pg_db.session() as s:
+        expected = _red_readings_by_python(s)
+    assert [t.red_kpis for t in data.trend] == [expected.get(t.quarter, 0) for t in data.trend]
 
 
 def test_red_kpis_show_attainment_and_value_at_stake(demo_db: Database) -> None:
@@ -370,3 +373,30 @@ def test_first_page_answers_in_sentences(demo_db: Database) -> None:
     q = (data.trend[-1].value_base / data.trend[-2].value_base - 1) * 100
     assert f"{w.percent(abs(q), 1)} since the end of the previous quarter" in page1
     assert "Value running by quarter (CNY)" in pdf.text and "KPI readings in red" in pdf.text
+
+
+def _red_readings_by_python(s: Session) -> dict[str, int]:
+    """Every KPI reading judged one by one with kpis.attainment, per quarter."""
+    from sqlalchemy import select
+
+    from app.domain.enums import Attainment
+    from app.domain.models import KpiActual, KpiDefinition
+    from app.services.kpis import attainment
+
+    counts: dict[str, int] = {}
+    stmt = select(KpiActual.period_end, KpiActual.value, KpiDefinition.target,
+                  KpiDefinition.direction).join(KpiDefinition)  # fmt: skip
+    for period_end, value, target, direction in s.execute(stmt):
+        if period_end <= REPORT_TODAY and attainment(target, value, direction) is Attainment.RED:
+            key = f"{period_end.year}-Q{(period_end.month - 1) // 3 + 1}"
+            counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def test_trend_counts_red_readings_as_the_kpi_rule_does(demo_db: Database) -> None:
+    with demo_db.session() as s:
+        data = portfolio_report(s, "en", REPORT_TODAY)
+        expected = _red_readings_by_python(s)
+    assert sum(t.red_kpis for t in data.trend) > 0
+    for t in data.trend:
+        assert t.red_kpis == expected.get(t.quarter, 0), t.quarter
