@@ -25,7 +25,7 @@ def test_wheel_ships_migrations_entry_point_and_resources(tmp_path: Path) -> Non
     assert migrations <= names
     assert "app/db/migrations/script.py.mako" in names
     assert any(n.startswith("ui/") for n in names)
-    wanted = {".qm", ".ts", ".png", ".svg", ".qss"}
+    wanted = {".qm", ".ts", ".png", ".svg", ".qss", ".ttf", ".ttc", ".txt"}
     shipped_resources = {
         p.relative_to(ROOT).as_posix()
         for p in (ROOT / "resources").rglob("*")

@@ -56,7 +56,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     pf.add_argument("--status", type=enum_set(AgreementStatus), help="active,negotiation,...")
     pf.add_argument("--owner", help="internal owner")
     pf.add_argument(
-        "--no-appendix", action="store_true", help="leave out the list of every agreement"
+        "--appendix",
+        choices=reporting.APPENDIX_CHOICES,
+        default="none",
+        help="none (default): the summary only; top: the largest agreements in force; "
+        "full: every agreement, by scope",
+    )
+    # Kept for scripts written before --appendix: the same as --appendix none.
+    pf.add_argument("--no-appendix", action="store_true", help=argparse.SUPPRESS)
+    pf.add_argument(
+        "--xlsx",
+        metavar="FILE.xlsx",
+        help="also write the full list of the report's agreements as a spreadsheet",
     )
     common(pf)
     r = kinds.add_parser("renewals", help="decisions due within DAYS")
@@ -83,13 +94,32 @@ def _data(args: argparse.Namespace) -> ReportData:
                     types=args.type or (),
                     statuses=args.status or (),
                     owner=args.owner,
-                    appendix=not args.no_appendix,
+                    appendix="none" if args.no_appendix else args.appendix,
                 )
             if args.kind == "renewals":
                 return reporting.renewal_report(s, args.within, args.lang, args.as_of)
             return reporting.partner_report(s, args.name, args.lang, args.as_of)
     finally:
         db.dispose()
+
+
+def _write_xlsx(args: argparse.Namespace) -> None:
+    """The portfolio's full agreement list, with the report's filters, as a spreadsheet."""
+    from app.services.exporting import export_file
+    from app.services.listing import AgreementFilter
+
+    db = database(args)
+    try:
+        with db.session() as s:
+            f = AgreementFilter(
+                types=frozenset(args.type or ()),
+                statuses=frozenset(args.status or ()),
+                owner=args.owner.strip() if args.owner and args.owner.strip() else None,
+            )
+            result = export_file(s, args.xlsx, "agreements", agreement_filter=f)
+    finally:
+        db.dispose()
+    print(f"wrote {result.path} ({result.rows:,} agreements)", file=sys.stderr)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -101,6 +131,8 @@ def run(args: argparse.Namespace) -> int:
     if not out.parent.exists():
         raise ValidationError([FieldError("--out", f"folder {out.parent} does not exist")])
     pdf = render(_data(args))
+    if getattr(args, "xlsx", None):
+        _write_xlsx(args)
     fd, tmp = tempfile.mkstemp(prefix=".partnerdesk-", suffix=".pdf", dir=out.parent)
     try:
         with os.fdopen(fd, "wb") as f:

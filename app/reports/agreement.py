@@ -2,19 +2,31 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from reportlab.graphics.shapes import Circle, Drawing, String
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
-from app.domain.enums import Attainment, MilestoneStatus
+from app.domain.enums import AgreementStatus, Attainment, MilestoneStatus
 from app.domain.terms import TERMS, TermKind, TermSpec
 from app.reports.base import Report
 from app.reports.data import AgreementReportData
+from app.reports.kpi import attainment_pct, kpi_value
+from app.reports.money import LIVE, decision_flag, fx_table
 from app.reports.styles import INK, NAVY, RED, RULE, TRAFFIC
 
 HISTORY_VALUE_CHARS = 160
+# Audit field names whose label key differs from the name.
+FIELD_KEYS = {
+    "renewal_term_months": "renewal_term", "renewal_months": "renewal_term",
+    "notice_days": "notice_days", "value": "value", "predecessor": "predecessor",
+    "kpis": "kpis_short", "milestones": "milestones_short", "partner_id": "partner",
+    "legal_name": "counterparty", "attachments": "attachments",
+}  # fmt: skip
+TERMS_BY_NAME = {spec.name: (spec,) for specs in TERMS.values() for spec in specs}
 
 
 def _size(n: int) -> str:
@@ -43,6 +55,16 @@ class TrafficLight(Drawing):  # type: ignore[misc]
 
 class AgreementReport(Report[AgreementReportData]):
     title_key = "agreement_report"
+
+    def _watermark(self, data: AgreementReportData) -> str:
+        """Not yet active: DRAFT (草稿); ended: the status, so nobody takes it for live."""
+        status = data.agreement.status
+        if status is AgreementStatus.ACTIVE:
+            return ""
+        if status in (AgreementStatus.DRAFT, AgreementStatus.NEGOTIATION,
+                      AgreementStatus.PENDING_APPROVAL):  # fmt: skip
+            return self.words("watermark_draft")
+        return self.words.enum(status).upper()
 
     def _subtitle(self, data: AgreementReportData) -> str:
         a = data.agreement
@@ -81,7 +103,21 @@ class AgreementReport(Report[AgreementReportData]):
                 ]
             ),
             Spacer(1, 2 * mm),
+            *self._decision_alert(data),
         ]
+
+    def _decision_alert(self, data: AgreementReportData) -> list[Flowable]:
+        """A live agreement whose decision date has passed or is near says so, in red."""
+        a, w = data.agreement, self.words
+        days = (a.decision_date - data.context.as_of).days
+        if str(a.status) not in LIVE or not decision_flag(a.decision_date, data.context.as_of):
+            return []
+        key = "decision_alert_passed" if days < 0 else "decision_alert_near"
+        style = ParagraphStyle(
+            "alert", parent=self.styles.body, textColor=RED, fontName=self.fonts.bold
+        )
+        return [self.p(w(key, n=abs(days), date=w.date(a.decision_date)), style),
+                Spacer(1, 2 * mm)]  # fmt: skip
 
     def _parties(self, data: AgreementReportData) -> list[Flowable]:
         a, p, w = data.agreement, data.partner, self.words
@@ -89,11 +125,11 @@ class AgreementReport(Report[AgreementReportData]):
             (w("counterparty"), p.legal_name),
             (w("local_name"), p.local_name or "—"),
             (w("country"), p.country),
-            (w("roles"), ", ".join(w.enum(r) for r in p.roles) or "—"),
+            (w("roles"), w.join(w.enum(r) for r in p.roles) or "—"),
             (w("website"), p.website or "—"),
         ]
         ours = [
-            (w("our_company"), data.context.company),
+            (w("our_company"), data.context.company or "—"),
             (w("owner"), a.owner or "—"),
             (w("type"), w.enum(a.type)),
             (w("reference"), a.reference),
@@ -137,36 +173,35 @@ class AgreementReport(Report[AgreementReportData]):
             )
         pairs += [
             (w("governing_law"), a.governing_law or "—"),
-            (w("territories"), ", ".join(a.territories) or "—"),
+            (w("territories"), w.join(a.territories) or "—"),
         ]
         out: list[Flowable] = [self.heading(w("financial_terms")), self.fields(pairs)]
-        if data.rate is not None and data.rate.effective_date is not None:
-            r = data.rate
-            line = w(
-                "rate_line",
-                currency=r.currency,
-                rate=r.rate.normalize(),
-                base=r.base,
-                date=w.date(r.effective_date),
-            )
-            out.append(self.note(w("fx_note", date=w.date(ctx.as_of), rates=line)))
-        elif a.currency != ctx.base_currency:
-            out.append(self.note(w("fx_missing", currencies=a.currency)))
+        if a.currency != ctx.base_currency:
+            rates = [data.rate] if data.rate is not None else []
+            missing = [] if data.rate is not None else [a.currency]
+            out += [
+                Spacer(1, 2 * mm),
+                *fx_table(self, ctx.base_currency, rates, missing, ctx.as_of),
+            ]
         return out
 
-    def _term_text(self, spec: TermSpec, value: Any, currency: str) -> str:
+    def _term_text(
+        self, spec: TermSpec, value: Any, currency: str, terms: dict[str, Any] | None = None
+    ) -> str:
         w = self.words
         if value is None or value == () or value == "":
             return "—"
         kind = spec.kind
+        if spec.name == "rate":
+            return self._rate_text(Decimal(value), (terms or {}).get("rate_basis"), currency)
         if kind is TermKind.BOOL:
             return w.yes_no(bool(value))
         if kind is TermKind.MONEY:
             return w.money(value, currency)
         if kind is TermKind.PERCENT:
-            return f"{w.number(value)} %"
+            return w.percent(value, 2)
         if kind is TermKind.DECIMAL:
-            return w.number(value)
+            return f"{Decimal(value):,.2f}"
         if kind is TermKind.INT:
             return f"{value:,}"
         if kind is TermKind.DATE:
@@ -174,15 +209,35 @@ class AgreementReport(Report[AgreementReportData]):
         if kind is TermKind.CHOICE:
             return w.enum(value, brand_model=spec.name == "operating_model")
         if kind is TermKind.CHOICES:
-            return ", ".join(w.enum(v) for v in value)
+            return w.join(w.enum(v) for v in value)
         if kind in (TermKind.LINES, TermKind.CURRENCIES):
-            return ", ".join(str(v) for v in value)
+            return w.join(str(v) for v in value)
         return str(value)
+
+    def _rate_text(self, rate: Decimal, basis: Any, currency: str) -> str:
+        """A logistics rate with what it is charged per and in which currency."""
+        w = self.words
+        if basis is None:
+            return f"{currency} {rate:,.2f}"
+        raw = str(getattr(basis, "value", basis))
+        if raw == "percent_of_value":
+            return w("rate_pct_of_value", rate=w.percent(rate, 2))
+        return w("rate_with_basis", amount=w.money(rate, currency), basis=w(f"basis_{raw}"))
+
+    def _term_label(self, spec: TermSpec) -> str:
+        """The term's label; a percentage's sign is printed once, with its value."""
+        label = spec.label_for(self.words.lang)
+        if spec.kind is TermKind.PERCENT:
+            label = label.removesuffix(" %").removesuffix("%").rstrip()
+        return label
 
     def _terms(self, data: AgreementReportData) -> list[Flowable]:
         a, w = data.agreement, self.words
         pairs = [
-            (spec.label_for(w.lang), self._term_text(spec, a.terms.get(spec.name), a.currency))
+            (
+                self._term_label(spec),
+                self._term_text(spec, a.terms.get(spec.name), a.currency, dict(a.terms)),
+            )
             for spec in TERMS[a.type]
         ]
         return [self.heading(w("type_terms", type=w.enum(a.type))), self.fields(pairs)]
@@ -209,15 +264,25 @@ class AgreementReport(Report[AgreementReportData]):
         records: list[list[str | Flowable]] = [
             [
                 self._metric(k.metric, k.unit, a.currency),
-                w.number(k.target),
-                w.number(k.latest.value) if k.latest else "—",
+                kpi_value(w, k.target, k.unit, a.currency),
+                kpi_value(w, k.latest.value, k.unit, a.currency) if k.latest else "—",
                 w.date(k.latest.period_end) if k.latest else "—",
-                TrafficLight(k.attainment, w.enum(k.attainment), self.fonts.body, light_w),
+                TrafficLight(k.attainment, self._attained(k), self.fonts.body, light_w),
             ]
             for k in a.kpis
         ]
         table = self.table(cols, records)
         return [*out, table]
+
+    def _attained(self, k: Any) -> str:
+        """The traffic light's words and, when there is an actual, the share attained."""
+        w = self.words
+        if k.latest is None:
+            return w.enum(k.attainment)
+        pct = attainment_pct(k.target, k.latest.value, k.direction)
+        return (
+            w.enum(k.attainment) if pct is None else f"{w.enum(k.attainment)} · {w.percent(pct, 1)}"
+        )
 
     def _metric(self, metric: str, unit: str, currency: str) -> str:
         w = self.words
@@ -271,7 +336,7 @@ class AgreementReport(Report[AgreementReportData]):
             [
                 w.timestamp(h.at).removesuffix(" UTC"),
                 h.actor,
-                f"{w.enum(h.action)}{' · ' + h.field if h.field else ''}",
+                f"{w.enum(h.action)}{' · ' + self._field(h.field) if h.field else ''}",
                 _clip(h.old_value),
                 _clip(h.new_value),
             ]
@@ -283,6 +348,14 @@ class AgreementReport(Report[AgreementReportData]):
                 self.note(w("history_more", shown=len(data.history), total=data.history_total))
             )
         return out
+
+    def _field(self, name: str) -> str:
+        """A changed field in the words the editor shows, not its internal name."""
+        w = self.words
+        for spec in TERMS_BY_NAME.get(name, ()):
+            return spec.label_for(w.lang)
+        key = FIELD_KEYS.get(name, name)
+        return w(key) if w.has(key) else name.replace("_", " ").capitalize()
 
     def _attachments(self, data: AgreementReportData) -> list[Flowable]:
         w, a = self.words, data.agreement
@@ -318,14 +391,25 @@ class AgreementReport(Report[AgreementReportData]):
         w = self.words
         half = self.frame_width / 2
         blocks = []
-        for party in (data.context.company, data.partner.legal_name):
+        # The partner's signatory is pre-filled from its first contact (name, title); our
+        # side is left to write in. No company set: a blank line for our party's name.
+        contact = data.partner.contacts[0] if data.partner.contacts else None
+        signatory = {
+            "sig_name": contact.name if contact else "",
+            "sig_title": (contact.role or "") if contact else "",
+        }
+        for party, filled in (
+            (data.context.company or "\u00a0", {}),
+            (data.partner.legal_name, signatory),
+        ):
             rows: list[list[Any]] = [
                 [self.p(w("signature_for"), self.styles.label)],
                 [self.p(party, self.styles.h2)],
                 [Spacer(1, 12 * mm)],
             ]
             for key in ("sig_signature", "sig_name", "sig_title", "sig_date"):
-                rows.append([self.p(w(key), self.styles.muted)])
+                value = filled.get(key, "")
+                rows.append([self.p(f"{w(key)}: {value}" if value else w(key), self.styles.muted)])
             cell = Table(rows, colWidths=[half - 12 * mm], hAlign="LEFT")
             cell.setStyle(
                 TableStyle(

@@ -33,11 +33,23 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from app.reports.canvas import draw_text, initials, numbered_canvas
 from app.reports.data import ReportContext
-from app.reports.fonts import FontSet, font_set, visual
+from app.reports.fonts import font_set
 from app.reports.i18n import Words
-from app.reports.styles import ACCENT, MUTED, NAVY, PANEL, RULE, WHITE, Styles, make_styles
+from app.reports.styles import (
+    ACCENT,
+    MUTED,
+    NAVY,
+    PANEL,
+    RULE,
+    WATERMARK,
+    WHITE,
+    Styles,
+    make_styles,
+)
 from app.reports.tables import Column, RowsTable, Tick, rows_table
+from app.reports.wrap import break_long_words
 
 Progress = Callable[[int, int], bool]  # (done, total) -> keep going?
 
@@ -60,47 +72,6 @@ class Heading(Paragraph):  # type: ignore[misc]
         self.outline_key = key
 
 
-def draw_text(
-    canv: Canvas,
-    fonts: FontSet,
-    x: float,
-    y: float,
-    text: str,
-    size: float,
-    *,
-    bold: bool = False,
-    align: str = "left",
-) -> None:
-    """One line of any text on the canvas, each run in a font that has its glyphs."""
-    runs: list[tuple[str, str]] = []
-    for ch in visual(text):
-        font = fonts.font_for(ch)
-        if bold and font == fonts.body:
-            font = fonts.bold
-        if runs and runs[-1][0] == font:
-            runs[-1] = (font, runs[-1][1] + ch)
-        else:
-            runs.append((font, ch))
-    width = sum(stringWidth(t, f, size) for f, t in runs)
-    if align == "right":
-        x -= width
-    elif align == "center":
-        x -= width / 2
-    for font, part in runs:
-        canv.setFont(font, size)
-        canv.drawString(x, y, part)
-        x += stringWidth(part, font, size)
-
-
-def _initials(company: str) -> str:
-    words = [w for w in company.replace("&", " ").split() if w[:1].isalnum()]
-    if not words:
-        return "PD"
-    if not words[0][0].isascii():
-        return words[0][:2]
-    return "".join(w[0] for w in words[:2]).upper()
-
-
 class _Doc(BaseDocTemplate):  # type: ignore[misc]
     def __init__(self, buffer: io.BytesIO, report: Report[Any], **kw: Any) -> None:
         super().__init__(buffer, **kw)
@@ -109,7 +80,9 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
     def afterFlowable(self, flowable: Flowable) -> None:
         if isinstance(flowable, Heading):
             key = flowable.outline_key
-            self.canv.bookmarkPage(key)
+            # The canvas holds its pages until the end (page X of Y): it binds the
+            # destination to the page the heading landed on when that page is written.
+            self.canv.bookmarkPage(key, fit="XYZ", top=self.frame._y + flowable.height + 12)
             self.canv.addOutlineEntry(
                 flowable.outline_text, key, level=flowable.outline_level, closed=False
             )
@@ -134,6 +107,7 @@ class Report(Generic[D]):
         self._done = 0
         self._total = 0
         self._keys = 0
+        self._watermark_text = ""
 
     # --- to override --------------------------------------------------------------------
 
@@ -178,6 +152,7 @@ class Report(Generic[D]):
         self._done = 0
         self._total = self._work(data)
         self._keys = 0
+        self._watermark_text = self._watermark(data)
         self._report(0)
         story = self._orphan_guard([*self._title_block(data), *self._story(data)])
         buffer = io.BytesIO()
@@ -192,11 +167,11 @@ class Report(Generic[D]):
             topMargin=self.margin_top,
             bottomMargin=self.margin_bottom,
             title=f"{title}: {subtitle}" if subtitle else title,
-            author=ctx.company,
+            author=ctx.author or ctx.company,
             subject=self._subject(data) or title,
             creator="PartnerDesk",
             producer="PartnerDesk (ReportLab)",
-            keywords=[ctx.company, title, ctx.as_of.isoformat()],
+            keywords=[k for k in (ctx.company, title, ctx.as_of.isoformat()) if k],
             lang="zh-CN" if ctx.lang == "zh" else "en",
             displayDocTitle=True,
         )
@@ -219,7 +194,7 @@ class Report(Generic[D]):
         guarded: list[Flowable] = []
         for flowable in story:
             if isinstance(flowable, Heading):
-                guarded.append(CondPageBreak(28 * mm if flowable.outline_level == 0 else 20 * mm))
+                guarded.append(CondPageBreak(45 * mm if flowable.outline_level == 0 else 26 * mm))
             guarded.append(flowable)
         return guarded
 
@@ -303,8 +278,13 @@ class Report(Generic[D]):
         value_w = self.frame_width / columns - label_w
         cells: list[list[Any]] = []
         row: list[Any] = []
+        body = self.styles.body
         for label, value in pairs:
-            row += [self.p(label, self.styles.label), self.p(value, self.styles.body)]
+            # URLs and identifiers wrap at their seams, never mid-word.
+            value = break_long_words(
+                value, lambda t: stringWidth(t, body.fontName, body.fontSize), value_w - 6
+            )
+            row += [self.p(label, self.styles.label), self.p(value, body)]
             if len(row) == 2 * columns:
                 cells.append(row)
                 row = []
@@ -396,6 +376,7 @@ class Report(Generic[D]):
     def _decorate(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         ctx = self.context
         assert ctx is not None
+        self._draw_watermark(canv)
         w, h = canv._pagesize
         top = h - 12 * mm
         left = self.margin_left
@@ -420,10 +401,11 @@ class Report(Generic[D]):
                 x = left + width + 2.5 * mm
             except Exception:  # an unreadable logo must not cost the report
                 x = self._badge(canv, ctx.company, left, top)
-        else:
+        elif ctx.company:
             x = self._badge(canv, ctx.company, left, top)
         canv.setFillColor(NAVY)
-        draw_text(canv, self.fonts, x, top + 0.6 * mm, ctx.company, 9.5, bold=True)
+        if ctx.company:  # no company set: a neutral header, the report's title alone
+            draw_text(canv, self.fonts, x, top + 0.6 * mm, ctx.company, 9.5, bold=True)
         canv.setFillColor(MUTED)
         draw_text(
             canv, self.fonts, right, top + 0.6 * mm, self.words(self.title_key), 8, align="right"
@@ -447,6 +429,22 @@ class Report(Generic[D]):
         )
         canv.restoreState()
 
+    def _draw_watermark(self, canv: Canvas) -> None:
+        """A large pale word across the page, e.g. DRAFT on an agreement not yet active."""
+        if not self._watermark_text:
+            return
+        w, h = canv._pagesize
+        canv.saveState()
+        canv.setFillColor(WATERMARK)
+        canv.translate(w / 2, h / 2)
+        canv.rotate(35)
+        draw_text(canv, self.fonts, 0, 0, self._watermark_text, 72, bold=True, align="center")
+        canv.restoreState()
+
+    def _watermark(self, data: D) -> str:
+        """The word printed across every page ("" for none)."""
+        return ""
+
     def _badge(self, canv: Canvas, company: str, left: float, top: float) -> float:
         size = 7 * mm
         canv.setFillColor(NAVY)
@@ -457,7 +455,7 @@ class Report(Generic[D]):
             self.fonts,
             left + size / 2,
             top + 0.6 * mm,
-            _initials(company),
+            initials(company),
             8,
             bold=True,
             align="center",
@@ -465,30 +463,7 @@ class Report(Generic[D]):
         return float(left + size + 2.5 * mm)
 
     def _canvas_class(self) -> type[Canvas]:
-        report = self
-
-        class NumberedCanvas(Canvas):  # type: ignore[misc]
-            def __init__(self, *args: Any, **kwargs: Any) -> None:
-                # Every page starts in the report's font, not ReportLab's Helvetica, so
-                # the PDF names no font it does not embed.
-                kwargs["initialFontName"] = report.fonts.body
-                super().__init__(*args, **kwargs)
-                self._pages: list[dict[str, Any]] = []
-
-            def showPage(self) -> None:
-                self._pages.append(dict(self.__dict__))
-                self._startPage()
-
-            def save(self) -> None:
-                total = len(self._pages)
-                for state in self._pages:
-                    self.__dict__.update(state)
-                    report._page_number(self, self._pageNumber, total)
-                    super().showPage()
-                self.showOutline()
-                super().save()
-
-        return NumberedCanvas
+        return numbered_canvas(self.fonts.body, self._page_number)
 
     def _page_number(self, canv: Canvas, page: int, total: int) -> None:
         canv.saveState()

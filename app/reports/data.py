@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from app.services.milestones import OverdueMilestone
     from app.services.partners import PartnerView
     from app.services.portfolio import PortfolioFigures
+    from app.services.trend import TrendPoint
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +35,9 @@ class ReportContext:
     lang: str = "en"
     base_currency: str = "CNY"
     logo: bytes | None = None  # PNG/JPEG of the company logo, if one is set
+    author: str = ""  # the PDF's Author: the company, or else the user who made it
+
+    # ``company`` is "" when Settings names none: the header then stays neutral.
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +58,34 @@ class ConvertedTotal:
     total_base: Decimal
     rates: tuple[RateInForce, ...]  # the rates used, base currency left out
     missing_rates: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionLine:
+    decision: DecisionDue
+    value_base: Decimal | None  # the value at stake in the base currency (None: no rate)
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionGroup:
+    """Decisions of one window (overdue, 0-30, 31-60, 61-90 days), largest stake first.
+
+    ``lines`` may be cut to the report's limit; ``count`` and ``total`` cover them all."""
+
+    key: str  # "overdue", "30", "60", "90"
+    lines: tuple[DecisionLine, ...]
+    count: int
+    total: ConvertedTotal
+
+
+@dataclass(frozen=True, slots=True)
+class ScopedRows:
+    """Agreements of one scope (in force, pipeline, history) with their base values."""
+
+    scope: str
+    rows: tuple[AgreementRow, ...]
+    values_base: tuple[Decimal | None, ...]  # one per row
+    total: ConvertedTotal
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,16 +110,33 @@ class PortfolioFilters:
 class PortfolioReportData:
     context: ReportContext
     filters: PortfolioFilters
+    # In force on the as-of date (``figures.scope``), except ``by_scope``/``by_status``.
     figures: PortfolioFigures
-    active_count: int  # the live portfolio: agreements in force on the as-of date
-    decisions: tuple[DecisionDue, ...]  # within 90 days of the as-of date
-    red_kpis: tuple[RedKpi, ...]
+    # Overdue, then the next 30/60/90 days: every group present, empty or not.
+    decision_groups: tuple[DecisionGroup, ...]
+    red_kpis: tuple[RedKpi, ...]  # the largest value at stake first
     overdue_milestones: tuple[OverdueMilestone, ...]
-    rows: tuple[AgreementRow, ...] = field(default=())  # the appendix
-    include_appendix: bool = True
-    # The headline figure: active agreements only. ``figures.total_value_base`` also
-    # counts expired, terminated, renewed and draft agreements.
-    active_value_base: Decimal = Decimal("0.00")
+    # The appendix: every agreement by scope ("full"), or the largest in force ("top").
+    appendix_groups: tuple[ScopedRows, ...] = field(default=())
+    appendix: str = "none"  # "none", "top" or "full"
+    # Each red KPI's agreement value in the base currency, parallel to ``red_kpis``, and
+    # the total over the distinct agreements with a red KPI.
+    red_kpi_values: tuple[Decimal | None, ...] = ()
+    red_kpi_total: ConvertedTotal | None = None
+    trend: tuple[TrendPoint, ...] = ()  # the last 8 quarters, oldest first
+    expiring_documents: int = 0  # authorisations, licences... expired or due in 60 days
+
+    @property
+    def rows(self) -> tuple[AgreementRow, ...]:
+        return tuple(r for g in self.appendix_groups for r in g.rows)
+
+    @property
+    def include_appendix(self) -> bool:
+        return self.appendix != "none"
+
+    @property
+    def decisions(self) -> tuple[DecisionDue, ...]:
+        return tuple(line.decision for g in self.decision_groups for line in g.lines)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +148,9 @@ class RenewalReportData:
     # Live agreements whose decision date has passed, most overdue first.
     missed: tuple[DecisionDue, ...] = ()
     missed_total: ConvertedTotal | None = None
+    # Each row's value in the base currency (None: no rate), parallel to the lists above.
+    decisions_base: tuple[Decimal | None, ...] = ()
+    missed_base: tuple[Decimal | None, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,4 +158,5 @@ class PartnerReportData:
     context: ReportContext
     partner: PartnerView
     agreements: tuple[AgreementRow, ...]
-    total: ConvertedTotal
+    total: ConvertedTotal  # the agreements in force only
+    groups: tuple[ScopedRows, ...] = ()  # in force, pipeline, history: each present

@@ -1,26 +1,24 @@
-"""Fonts for the reports: find a CJK TrueType font to embed, and draw any text with it.
+"""Fonts for the reports: the TrueType faces shipped in ``resources/fonts``, and any text
+drawn with them.
 
-ReportLab only embeds TrueType outlines (``.ttf``/``.ttc``); OpenType/CFF fonts such as
-Debian's Noto CJK raise on load and are skipped. Without an embeddable CJK font the
-reports fall back to the built-in CID font STSong-Light, which viewers must supply.
+Only the bundled fonts are used, never the machine's own: the same report looks the same
+wherever it is made (DejaVu Sans Condensed for Western text, Hebrew, Arabic and symbols;
+WenQuanYi Micro Hei for Chinese). If the CJK file is missing (a damaged install), the
+built-in CID font STSong-Light stands in, which viewers must supply, with a warning.
 
 ReportLab does no glyph fallback of its own, so ``FontSet.markup`` splits text into runs,
-each in the first font that has its characters: Helvetica for Western text, the CJK font
-for Chinese, a wide-coverage font (DejaVu Sans, Arial Unicode...) for Hebrew, Arabic and
-symbols when one is installed.
+each in the first font that has its characters; a character no font has is printed as
+``[U+XXXX]``, visible and extractable, never an empty box.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import re
-import shutil
-import subprocess
-import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -30,99 +28,19 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 log = logging.getLogger(__name__)
 
-LATIN = "Helvetica"
-LATIN_BOLD = "Helvetica-Bold"
 CID_FALLBACK = "STSong-Light"
 CJK_NAME = "PDCJK"
-
-# File names by preference: good-looking sans-serif CJK faces with TrueType outlines.
-CJK_CANDIDATES = (
-    "msyh.ttc", "msyh.ttf", "msyhl.ttc", "simhei.ttf", "simsun.ttc", "Deng.ttf",  # Windows
-    "PingFang.ttc", "STHeiti Light.ttc", "STHeiti Medium.ttc", "Hiragino Sans GB.ttc",
-    "Songti.ttc", "Arial Unicode.ttf",  # macOS
-    "wqy-microhei.ttc", "wqy-zenhei.ttc", "DroidSansFallbackFull.ttf",
-    "DroidSansFallback.ttf", "uming.ttc", "ukai.ttc", "NotoSansSC-Regular.ttf",
-    "NotoSansCJKsc-Regular.ttf", "SourceHanSansSC-Regular.ttf",  # Linux and friends
-)  # fmt: skip
-# Western faces with a bold, embedded so every viewer draws the same letters (a
-# non-embedded Helvetica is replaced by whatever the viewer's system has).
-LATIN_CANDIDATES = (
-    ("arial.ttf", "arialbd.ttf"),  # Windows
-    ("Arial.ttf", "Arial Bold.ttf"),  # macOS
-    ("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf"),
-    ("DejaVuSansCondensed.ttf", "DejaVuSansCondensed-Bold.ttf"),
-    ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"),
-    ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf"),
-    ("FreeSans.ttf", "FreeSansBold.ttf"),
-)
 LATIN_TTF = "PDSans"
 LATIN_TTF_BOLD = "PDSans-Bold"
 
-# Wide-coverage faces for scripts neither Helvetica nor the CJK font draw.
-EXTRA_CANDIDATES = (
-    "DejaVuSans.ttf", "arialuni.ttf", "Arial Unicode.ttf", "segoeui.ttf", "seguisym.ttf",
-    "FreeSans.ttf", "NotoSans-Regular.ttf", "seguiemj.ttf", "Symbola.ttf",
-    "NotoEmoji-Regular.ttf",
-)  # fmt: skip
-
-
-def font_dirs() -> list[Path]:
-    """Where Windows, macOS and Linux keep fonts, system-wide and per user."""
-    home = Path.home()
-    dirs: list[Path] = []
-    if sys.platform.startswith("win"):
-        windir = Path(os.environ.get("WINDIR", r"C:\Windows"))
-        dirs.append(windir / "Fonts")
-        local = os.environ.get("LOCALAPPDATA")
-        if local:
-            dirs.append(Path(local) / "Microsoft" / "Windows" / "Fonts")
-    elif sys.platform == "darwin":
-        dirs += [
-            Path("/System/Library/Fonts"),
-            Path("/System/Library/Fonts/Supplemental"),
-            Path("/Library/Fonts"),
-            home / "Library" / "Fonts",
-        ]
-    else:
-        data_home = Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share")
-        dirs += [
-            Path("/usr/share/fonts"),
-            Path("/usr/local/share/fonts"),
-            data_home / "fonts",
-            home / ".fonts",
-        ]
-    return [d for d in dirs if d.is_dir()]
-
-
-def _fontconfig_files() -> list[Path]:
-    """Files fontconfig knows for Chinese; empty where fc-list is not installed."""
-    fc_list = shutil.which("fc-list")
-    if fc_list is None:
-        return []
-    try:
-        out = subprocess.run(
-            [fc_list, ":lang=zh", "file"], capture_output=True, text=True, timeout=10, check=False
-        ).stdout
-    except (OSError, subprocess.SubprocessError):
-        return []
-    return [Path(line.split(":", 1)[0].strip()) for line in out.splitlines() if line.strip()]
-
-
-def _index(dirs: Iterable[Path], wanted: set[str]) -> dict[str, Path]:
-    """Lower-cased file name -> first path found, walking each folder once."""
-    found: dict[str, Path] = {}
-    for root in dirs:
-        for dirpath, _dirnames, filenames in os.walk(root):
-            for name in filenames:
-                key = name.lower()
-                if key in wanted and key not in found:
-                    found[key] = Path(dirpath) / name
-    return found
+FONT_DIR = Path(str(files("resources") / "fonts"))
+LATIN_FILES = ("DejaVuSansCondensed.ttf", "DejaVuSansCondensed-Bold.ttf")
+CJK_FILE = "wqy-microhei.ttc"
 
 
 def _try_ttf(name: str, path: Path) -> TTFont | None:
     try:
-        # A .ttc holds several faces; the first is the regular one of the families above.
+        # A .ttc holds several faces; the first is the regular one.
         return (
             TTFont(name, str(path), subfontIndex=0)
             if path.suffix.lower() == ".ttc"
@@ -133,45 +51,22 @@ def _try_ttf(name: str, path: Path) -> TTFont | None:
         return None
 
 
-def find_cjk_font(
-    dirs: Sequence[Path] | None = None, *, use_fontconfig: bool = True
-) -> TTFont | None:
-    """The first embeddable CJK TrueType font on this machine, loaded, or None."""
-    search = list(dirs) if dirs is not None else font_dirs()
-    by_name = _index(search, {c.lower() for c in CJK_CANDIDATES})
-    paths = [by_name[c.lower()] for c in CJK_CANDIDATES if c.lower() in by_name]
-    if use_fontconfig:
-        paths += [p for p in _fontconfig_files() if p.suffix.lower() in {".ttf", ".ttc"}]
-    for path in paths:
-        font = _try_ttf(CJK_NAME, path)
-        # A "CJK" font must at least draw the commonest characters of a contract.
-        if font is not None and all(ord(c) in font.face.charToGlyph for c in "合同中国"):
-            return font
+def find_cjk_font(dirs: Sequence[Path] | None = None) -> TTFont | None:
+    """The bundled CJK font (or the first in ``dirs`` that draws Chinese), loaded."""
+    for folder in dirs if dirs is not None else [FONT_DIR]:
+        for path in sorted(folder.glob("*.tt[cf]")) if dirs is not None else [folder / CJK_FILE]:
+            font = _try_ttf(CJK_NAME, path)
+            # A "CJK" font must at least draw the commonest characters of a contract.
+            if font is not None and all(ord(c) in font.face.charToGlyph for c in "合同中国"):
+                return font
     return None
 
 
-def find_latin_fonts(dirs: Sequence[Path] | None = None) -> tuple[TTFont, TTFont] | None:
-    """A regular and bold TrueType pair for Western text, loaded, or None."""
-    search = list(dirs) if dirs is not None else font_dirs()
-    by_name = _index(search, {n.lower() for pair in LATIN_CANDIDATES for n in pair})
-    for regular, bold in LATIN_CANDIDATES:
-        if regular.lower() in by_name and bold.lower() in by_name:
-            r = _try_ttf(LATIN_TTF, by_name[regular.lower()])
-            b = _try_ttf(LATIN_TTF_BOLD, by_name[bold.lower()])
-            if r is not None and b is not None:
-                return r, b
-    return None
-
-
-def find_extra_fonts(dirs: Sequence[Path] | None = None) -> list[TTFont]:
-    search = list(dirs) if dirs is not None else font_dirs()
-    by_name = _index(search, {c.lower() for c in EXTRA_CANDIDATES})
-    fonts = []
-    for i, candidate in enumerate(c for c in EXTRA_CANDIDATES if c.lower() in by_name):
-        font = _try_ttf(f"PDExtra{i}", by_name[candidate.lower()])
-        if font is not None:
-            fonts.append(font)
-    return fonts
+def find_latin_fonts(folder: Path = FONT_DIR) -> tuple[TTFont, TTFont] | None:
+    """The bundled regular and bold pair for Western text, loaded, or None."""
+    regular = _try_ttf(LATIN_TTF, folder / LATIN_FILES[0])
+    bold = _try_ttf(LATIN_TTF_BOLD, folder / LATIN_FILES[1])
+    return None if regular is None or bold is None else (regular, bold)
 
 
 # --- right-to-left text and characters beyond the BMP -------------------------------------
@@ -262,6 +157,20 @@ class FontSet:
     chain: tuple[tuple[str, Callable[[str], bool]], ...] = field(default=())
     ascii_body: bool = False  # the body font draws all of printable ASCII
 
+    def shown(self, text: str) -> str:
+        """``text`` as drawn: right-to-left runs in visual order, and each character that
+        no bundled font has as ``[U+XXXX]`` (visible and searchable, not an empty box)."""
+        text = visual(text)
+        if self.ascii_body and text.isascii():
+            return text
+        if all(any(covers(ch) for _, covers in self.chain) or ch in "\r\n\t" for ch in text):
+            return text
+        return "".join(
+            ch if ch in "\r\n\t" or any(covers(ch) for _, covers in self.chain)
+            else f"[U+{ord(ch):04X}]"
+            for ch in text
+        )  # fmt: skip
+
     def font_for(self, ch: str) -> str:
         for name, covers in self.chain:
             if covers(ch):
@@ -281,7 +190,7 @@ class FontSet:
 
     def markup(self, text: str, *, newlines: bool = False) -> str:
         """``text`` escaped for a Paragraph, with a font switch wherever one is needed."""
-        text = visual(text)
+        text = self.shown(text)
         body = self.chain[0][0]
         covers = self.chain[0][1]
         if (self.ascii_body and text.isascii()) or all(covers(c) for c in text):
@@ -316,10 +225,11 @@ Chain = tuple[tuple[str, Callable[[str], bool]], ...]
 
 @lru_cache(maxsize=1)
 def _latin() -> tuple[str, str, Callable[[str], bool]]:
-    """(regular, bold, coverage) for Western text: an embedded TrueType pair if any."""
+    """(regular, bold, coverage) for Western text: the bundled TrueType pair."""
     pair = find_latin_fonts()
-    if pair is None:
-        return LATIN, LATIN_BOLD, _latin_covers
+    if pair is None:  # a damaged install: the PDF's standard fonts, not embedded
+        log.warning("the bundled report fonts are missing from %s; using Helvetica", FONT_DIR)
+        return "Helvetica", "Helvetica-Bold", _latin_covers
     regular, bold = pair
     pdfmetrics.registerFont(regular)
     pdfmetrics.registerFont(bold)
@@ -347,18 +257,15 @@ def _registered() -> tuple[str, bool, Chain]:
         embedded = True
     else:
         log.warning(
-            "no embeddable Chinese TrueType font found; using the built-in %s, which is "
-            "not embedded (install e.g. fonts-wqy-microhei)",
+            "no embeddable Chinese TrueType font found in %s; using the built-in %s, which is "
+            "not embedded (reinstall PartnerDesk)",
+            FONT_DIR,
             CID_FALLBACK,
         )
         pdfmetrics.registerFont(UnicodeCIDFont(CID_FALLBACK))
         cjk_entry = (CID_FALLBACK, _cid_covers)
         embedded = False
-    extras = []
-    for font in find_extra_fonts():
-        pdfmetrics.registerFont(font)
-        extras.append((font.fontName, _ttf_covers(font)))
-    return cjk_entry[0], embedded, (cjk_entry, *extras)
+    return cjk_entry[0], embedded, (cjk_entry,)
 
 
 def font_set(lang: str) -> FontSet:

@@ -1,9 +1,8 @@
-"""The line every report with a converted total carries: which rates, from when."""
+"""The currency table: each currency's amount, the rate applied and its base value."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -14,37 +13,6 @@ from app.reports.tables import Column
 
 if TYPE_CHECKING:
     from app.reports.data import CurrencyLine
-    from app.services.fx import RateInForce
-
-
-def fx_notes(
-    report: Any,
-    base: str,
-    rates: Sequence[RateInForce],
-    missing: Sequence[str],
-    as_of: date,
-) -> list[Flowable]:
-    """A note naming each rate used (or saying none was needed) and any left out."""
-    w = report.words
-    used = [r for r in rates if r.currency != base and r.effective_date is not None]
-    notes: list[Flowable] = []
-    if used:
-        lines = ("；" if w.lang == "zh" else "; ").join(
-            w(
-                "rate_line",
-                currency=r.currency,
-                rate=f"{r.rate.normalize():f}",
-                base=base,
-                date=w.date(r.effective_date),
-            )
-            for r in used
-        )
-        notes.append(report.note(w("fx_note", date=w.date(as_of), rates=lines)))
-    elif not missing:
-        notes.append(report.note(w("fx_identity", base=base)))
-    if missing:
-        notes.append(report.note(w("fx_missing", currencies=", ".join(missing))))
-    return notes
 
 
 def currency_table(

@@ -7,10 +7,12 @@ than Qt's translations (``app/`` never imports Qt).
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
+from collections.abc import Iterable
+from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 
 from app.domain.money import format_amount, minor_units
+from app.reports.labels import SUMMARY_LABELS
 
 LANGS = ("en", "zh")
 
@@ -115,9 +117,6 @@ _LABELS: dict[str, tuple[str, str]] = {
     "phone": ("Phone", "电话"),
     "count": ("Agreements", "协议数"),
     "total_value": ("Total value", "总金额"),
-    "active_value": ("Active contract value", "生效合同金额"),
-    "active_of_all": ("Active agreements, of {n} in all", "生效协议数（共 {n} 份）"),
-    "all_value": ("All agreements incl. ended and drafts", "全部协议金额（含已结束及草稿）"),
     "value_base": ("Value ({base})", "金额（{base}）"),
     "rate": ("Rate", "汇率"),
     "effective": ("In force from", "生效日期"),
@@ -135,7 +134,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "active": ("Active", "生效中"),
     "urgent": ("Due within {n} days", "{n} 天内到期"),
     "decisions_90": ("Decisions in 90 days", "90 天内待决策"),
-    "chart_by_type": ("Value by type", "按类型金额"),
+    "chart_by_type": ("Value by type ({base})", "按类型金额（{base}）"),
     "chart_by_status": ("Agreements by status", "按状态协议数"),
     "chart_model": ("Brand operating model (value)", "品牌经营模式（金额）"),
     "chart_expiries": ("Expiries by quarter (count)", "各季度到期协议数"),
@@ -187,7 +186,10 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Showing the {shown} most recent of {total} changes.",
         "仅显示最近 {shown} 条变更，共 {total} 条。",
     ),
-    "appendix_note": ("{n} agreements, sorted by reference.", "共 {n} 份协议，按编号排序。"),
+    "appendix_note": (
+        "{n} agreements by scope, each group sorted by reference.",
+        "共 {n} 份协议，按口径分组，组内按编号排序。",
+    ),
     "more_rows": ("…and {n} more.", "……另有 {n} 项。"),
     "top_n": ("Top {n} by value in {base}", "按 {base} 金额排名前 {n}"),
     "renewal_intro": (
@@ -197,6 +199,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "partner_intro": ("{n} agreements with this partner.", "与该合作伙伴共有 {n} 份协议。"),
     "truncated": ("(list truncated)", "（列表已截断）"),
 }
+
+_LABELS.update(SUMMARY_LABELS)
 
 _ENUMS: dict[str, str] = {
     # agreement types
@@ -311,6 +315,29 @@ class Words:
             return "—"
         return f"{currency} {format_amount(amount, minor_units(currency))}"
 
+    def has(self, key: str) -> bool:
+        return key in _LABELS
+
+    def amount(self, amount: Decimal | None, currency: str) -> str:
+        """An amount in a column whose header names its currency."""
+        if amount is None:
+            return "—"
+        return format_amount(amount, minor_units(currency))
+
+    def join(self, items: Iterable[object]) -> str:
+        """A list in running text: Chinese lists take the enumeration comma 、."""
+        parts = [str(i) for i in items]
+        return ("、" if self.lang == "zh" else ", ").join(parts)
+
+    def percent(self, value: Decimal, places: int = 2) -> str:
+        """A percentage, its sign printed once: "8.35 %" (halves rounded up, as people do)."""
+        exact = Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        return f"{exact:,.{places}f} %"
+
+    def compact_money(self, amount: Decimal, currency: str) -> str:
+        """Headline money: "CNY 25.8 B" / "CNY 258.2 亿"; tables print the exact figure."""
+        return f"{currency} {self.compact(amount)}"
+
     def number(self, value: Decimal) -> str:
         """A measured figure as written: grouped thousands, no trailing zeros."""
         return f"{Decimal(value).normalize():,f}"
@@ -322,9 +349,9 @@ class Words:
         if self.lang == "zh":
             for unit, scale in (("亿", Decimal("1e8")), ("万", Decimal("1e4"))):
                 if a >= scale:
-                    return f"{sign}{a / scale:.2f}{unit}"
-            return f"{sign}{a:.0f}"
+                    return f"{sign}{a / scale:,.1f} {unit}"
+            return f"{sign}{a:,.0f}"
         for unit, scale in (("B", Decimal("1e9")), ("M", Decimal("1e6")), ("K", Decimal("1e3"))):
             if a >= scale:
-                return f"{sign}{a / scale:.1f}{unit}"
-        return f"{sign}{a:.0f}"
+                return f"{sign}{a / scale:,.1f} {unit}"
+        return f"{sign}{a:,.0f}"

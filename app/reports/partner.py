@@ -1,14 +1,14 @@
-"""The partner dossier: one partner, its contacts and every agreement with it."""
+"""The partner dossier: one partner, its contacts and every agreement with it, in force,
+pipeline and history kept apart, each with its total in the base currency."""
 
 from __future__ import annotations
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from app.domain.enums import AgreementStatus
 from app.reports.base import Report
 from app.reports.data import PartnerReportData
-from app.reports.fx import currency_table, fx_notes
+from app.reports.money import agreement_rows_table, fx_table
 
 
 class PartnerReport(Report[PartnerReportData]):
@@ -24,20 +24,19 @@ class PartnerReport(Report[PartnerReportData]):
         return p.legal_name
 
     def _story(self, data: PartnerReportData) -> list[Flowable]:
-        w, p, total = self.words, data.partner, data.total
-        active = sum(1 for a in data.agreements if a.status is AgreementStatus.ACTIVE)
+        w, p = self.words, data.partner
+        base = data.total.base_currency
         story: list[Flowable] = [
             self.figures(
                 [
-                    (w("partner_agreements"), f"{len(data.agreements):,}"),
-                    (w("active"), f"{active:,}"),
-                    (w("total_value"), w.money(total.total_base, total.base_currency)),
+                    (
+                        w(f"partner_{g.scope}", n=f"{len(g.rows):,}"),
+                        w.compact_money(g.total.total_base, base),
+                    )
+                    for g in data.groups
                 ]
             ),
             Spacer(1, 2 * mm),
-            *fx_notes(
-                self, total.base_currency, total.rates, total.missing_rates, data.context.as_of
-            ),
             self.heading(w("partner_profile")),
             self.fields(
                 [
@@ -45,7 +44,7 @@ class PartnerReport(Report[PartnerReportData]):
                     (w("local_name"), p.local_name or "—"),
                     (w("country"), p.country),
                     (w("status"), w.enum(p.status)),
-                    (w("roles"), ", ".join(w.enum(r) for r in p.roles) or "—"),
+                    (w("roles"), w.join(w.enum(r) for r in p.roles) or "—"),
                     (w("website"), p.website or "—"),
                 ]
             ),
@@ -68,40 +67,19 @@ class PartnerReport(Report[PartnerReportData]):
             )
         else:
             story.append(self.note(w("no_rows")))
-        if total.by_currency:
-            story += [
-                self.heading(w("by_currency")),
-                currency_table(
-                    self,
-                    total.base_currency,
-                    total.by_currency,
-                    total.total_base,
-                    len(data.agreements),
-                ),
-            ]
-        story.append(self.heading(w("partner_agreements")))
-        if not data.agreements:
-            return [*story, self.note(w("no_rows"))]
-        cols = self.columns(
-            ("reference", 13, False),
-            ("title", 20, False),
-            ("type", 10, False),
-            ("status", 12, False),
-            ("end_date", 14, False),
-            ("decision_date", 14, False),
-            ("value", 18, True),
-        )
-        records = [
-            [
-                a.reference,
-                a.title,
-                w.enum(a.type),
-                w.enum(a.status),
-                w.date(a.end_date),
-                w.date(a.decision_date),
-                w.money(a.value, a.currency),
-            ]
-            for a in data.agreements
+        story += [self.heading(w("partner_agreements")), self.note(w("partner_groups_note"))]
+        for g in data.groups:
+            story.append(self.heading(f"{w(f'scope_{g.scope}')} ({len(g.rows):,})", level=1))
+            if not g.rows:
+                story.append(self.note(w("no_rows")))
+                continue
+            story += agreement_rows_table(
+                self, g, base, data.context.as_of, partner=False, count=True
+            )
+        rates = {r.currency: r for g in data.groups for r in g.total.rates}
+        missing = sorted({c for g in data.groups for c in g.total.missing_rates})
+        story += [
+            self.heading(w("fx_rates")),
+            *fx_table(self, base, list(rates.values()), missing, data.context.as_of),
         ]
-        story.append(self.table(cols, records, count=True))
         return story

@@ -4,6 +4,7 @@ and by when, soonest first."""
 from __future__ import annotations
 
 from datetime import timedelta
+from decimal import Decimal
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -11,8 +12,10 @@ from reportlab.platypus import Flowable, Spacer
 
 from app.reports.base import Report
 from app.reports.data import RenewalReportData
-from app.reports.fx import currency_table, fx_notes
+from app.reports.fx import currency_table
+from app.reports.money import fx_table, total_style
 from app.reports.styles import AMBER, RED
+from app.reports.tables import Column
 
 URGENT_DAYS = 30
 
@@ -85,13 +88,13 @@ class RenewalReport(Report[RenewalReportData]):
         if missed is not None:
             rates.update((r.currency, r) for r in missed.rates)
             missing.update(missed.missing_rates)
-        story += fx_notes(
-            self,
-            total.base_currency,
-            [rates[c] for c in sorted(rates)],
-            sorted(missing),
-            ctx.as_of,
-        )
+        story += [
+            self.heading(w("fx_rates"), level=1),
+            *fx_table(
+                self, total.base_currency, [rates[c] for c in sorted(rates)], sorted(missing),
+                ctx.as_of,
+            ),
+        ]  # fmt: skip
         if total.by_currency:
             story += [
                 self.heading(w("by_currency"), level=1),
@@ -106,12 +109,21 @@ class RenewalReport(Report[RenewalReportData]):
         if not data.decisions and not data.missed:
             return [*story, self.note(w("no_rows"))]
         story += self.wide_pages()
-        if data.missed:
-            story += [self.heading(w("decision_passed")), self._table(data.missed)]
+        base = total.base_currency
+        if data.missed and missed is not None:
+            story += [
+                self.heading(w("decision_passed")),
+                self._table(data.missed, data.missed_base, missed.total_base, base),
+            ]
         story.append(self.heading(w("renewals_within", n=data.within_days)))
         if not data.decisions:
             return [*story, self.note(w("no_rows"))]
-        return [*story, self._table(data.decisions)]
+        story.append(self._table(data.decisions, data.decisions_base, total.total_base, base))
+        if data.missed and missed is not None:
+            grand = total.total_base + missed.total_base
+            n = len(data.decisions) + len(data.missed)
+            story.append(self.p(w("renewals_grand", n=f"{n:,}", value=w.money(grand, base))))
+        return story
 
     def _days(self, days_left: int) -> str:
         if days_left == -1:
@@ -120,19 +132,27 @@ class RenewalReport(Report[RenewalReportData]):
             return self.words("overdue_by_days", n=f"{-days_left:,}")
         return f"{days_left:,}"
 
-    def _table(self, decisions: tuple[Any, ...]) -> Flowable:
+    def _table(
+        self,
+        decisions: tuple[Any, ...],
+        values_base: tuple[Decimal | None, ...],
+        subtotal: Decimal,
+        base: str,
+    ) -> Flowable:
         w = self.words
         cols = self.columns(
             ("decide_by", 11, False),
             ("days_left", 9, True),
             ("reference", 11, False),
-            ("partner", 20, False),
-            ("title", 19, False),
-            ("owner", 9, False),
+            ("partner", 18, False),
+            ("title", 16, False),
+            ("owner", 8, False),
             ("value", 13, True),
-            ("action", 23, False),
+            ("value_base", 13, True),
+            ("action", 21, False),
             wide=True,
         )
+        cols[7] = Column(w("value_base", base=base), cols[7].width, True)
         records = [
             [
                 w.date(d.decision_date),
@@ -142,14 +162,20 @@ class RenewalReport(Report[RenewalReportData]):
                 d.title,
                 d.owner or "—",
                 w.money(d.value, d.currency),
+                w.amount(v, base),
                 self._action(d),
             ]
-            for d in decisions
+            for d, v in zip(decisions, values_base, strict=True)
         ]
+        records.append(
+            [w("subtotal_n", n=f"{len(decisions):,}"), "", "", "", "", "", "",
+             w.amount(subtotal, base), ""]
+        )  # fmt: skip
         styles = [
             [("TEXTCOLOR", (0, 0), (1, 0), RED if d.days_left <= URGENT_DAYS else AMBER)]
             if d.days_left <= 2 * URGENT_DAYS
             else []
             for d in decisions
         ]
+        styles.append(total_style(self))
         return self.table(cols, records, row_styles=styles, count=True)

@@ -22,6 +22,8 @@ WHITE = colors.white
 GREEN = colors.HexColor("#2F9E44")
 AMBER = colors.HexColor("#F59F00")
 RED = colors.HexColor("#E03131")
+# Light enough to read the page through, dark enough to survive a photocopier.
+WATERMARK = colors.Color(0.85, 0.2, 0.2, alpha=0.13)
 GREY = colors.HexColor("#ADB5BD")
 TRAFFIC = {"green": GREEN, "amber": AMBER, "red": RED, "no_data": GREY}
 

@@ -20,8 +20,8 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from app.reports.fonts import visual
 from app.reports.styles import NAVY, RULE, TABLE_SIZE, WHITE, ZEBRA, Styles
+from app.reports.wrap import break_long_words
 
 PAD_X = 4.0
 PAD_Y = 2.6
@@ -62,7 +62,10 @@ class CellMaker:
     ) -> tuple[Cell, str | None]:
         """(cell, font to set on it or None for the table's own font)."""
         room = width - 2 * PAD_X
-        text = visual(text)
+        text = self.fonts.shown(text)
+        if len(text) * self.size > room:  # something may be too wide: break at seams
+            face = self.fonts.bold if bold else self._body
+            text = break_long_words(text, lambda t: self._width(t, face), room)
         if "\n" not in text and "\r" not in text:
             font = self.fonts.single_font(text)
             if font is not None:

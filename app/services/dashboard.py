@@ -10,14 +10,16 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
-from app.domain.enums import AgreementStatus, AgreementType, Attainment
+from app.domain.enums import AgreementStatus, AgreementType, Attainment, KpiDirection
 from app.domain.models import Agreement, KpiActual, KpiDefinition, Partner
 from app.services.attachments import ExpiringDocument, expiring_documents
 from app.services.listing import AgreementFilter, _base, _filtered
 from app.services.milestones import OverdueMilestone, overdue_milestones
+from app.services.scope import DECISION_STATUSES
 
-# A decision is still open while the agreement is live or about to be.
-OPEN_STATUSES = frozenset({AgreementStatus.ACTIVE, AgreementStatus.PENDING_APPROVAL})
+# A decision is still open while the agreement is live or about to be: the rule is
+# declared with the reporting scopes, so the dashboard and the reports count alike.
+OPEN_STATUSES = DECISION_STATUSES
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +52,9 @@ class RedKpi:
     target: Decimal
     latest_value: Decimal
     period_end: date
+    direction: KpiDirection = KpiDirection.HIGHER_IS_BETTER
+    value: Decimal = Decimal("0.00")  # the agreement's contract value, in ``currency``
+    currency: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +149,7 @@ def red_kpis(session: Session, limit: int = 200) -> list[RedKpi]:
         select(
             Agreement.id, Agreement.reference, Agreement.title, KpiDefinition.metric,
             KpiDefinition.unit, KpiDefinition.target, KpiActual.value, KpiActual.period_end,
+            KpiDefinition.direction, Agreement.value, Agreement.currency,
         )
         .select_from(KpiDefinition)
         .join(Agreement, Agreement.id == KpiDefinition.agreement_id)

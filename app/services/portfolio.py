@@ -24,6 +24,7 @@ from app.domain.types import ScaledDecimal
 from app.errors import NotFoundError
 from app.services.fx import RateInForce, rate_in_force
 from app.services.listing import AgreementFilter, select_agreements
+from app.services.scope import Scope, in_scope, scope_column
 from app.services.settings import base_currency as stored_base_currency
 
 ZERO = Decimal("0.00")
@@ -57,8 +58,12 @@ class PartnerTotal:
 
 @dataclass(frozen=True, slots=True)
 class PortfolioFigures:
+    """Every figure but ``by_scope`` and ``by_status`` covers ``scope`` (None: every
+    agreement the filter lets through); those two cover all scopes, each line labelled."""
+
     as_of: date
     base_currency: str
+    scope: Scope | None
     agreement_count: int
     total_value_base: Decimal
     by_type: tuple[Bucket, ...]
@@ -69,6 +74,7 @@ class PortfolioFigures:
     top_partners: tuple[PartnerTotal, ...]
     rates: tuple[RateInForce, ...]
     missing_rates: tuple[str, ...]
+    by_scope: tuple[Bucket, ...] = ()  # in force, pipeline, history: in that order
 
 
 class _Rates:
@@ -152,6 +158,11 @@ def _currency_lines(
     return lines, count, sum(rounded.values(), ZERO)
 
 
+def _add(table: dict[K, tuple[int, Decimal]], key: K, n: int, amount: Decimal) -> None:
+    had_n, had_amount = table.get(key, (0, ZERO))
+    table[key] = (had_n + n, had_amount + amount)
+
+
 def _label(value: object) -> str:
     return "" if value is None else str(getattr(value, "value", value))
 
@@ -176,36 +187,49 @@ def portfolio_figures(
     f: AgreementFilter | None = None,
     base_currency: str | None = None,
     top: int = 10,
+    scope: Scope | None = None,
 ) -> PortfolioFigures:
     f = f or AgreementFilter()
     base = base_currency or stored_base_currency(session)
     rates = _Rates(session, base, as_of)
 
-    # One scan (over a covering index) gives type × status × currency; the type, status
-    # and currency figures are folded from it exactly, in Decimal.
+    def scoped(columns: list[Any], flt: AgreementFilter) -> Any:
+        stmt = select_agreements(columns, flt)
+        return stmt if scope is None else stmt.where(in_scope(scope, as_of))
+
+    # One scan (over a covering index) gives scope × type × status × currency; every
+    # breakdown is folded from it exactly, in Decimal.
+    scope_col = scope_column(as_of)
     stmt = select_agreements(
-        [Agreement.type, Agreement.status, Agreement.currency, func.count(),
+        [scope_col, Agreement.type, Agreement.status, Agreement.currency, func.count(),
          func.sum(Agreement.value)],
         f,
-    ).group_by(Agreement.type, Agreement.status, Agreement.currency)  # fmt: skip
+    ).group_by(scope_col, Agreement.type, Agreement.status, Agreement.currency)  # fmt: skip
     per_type: dict[tuple[str, str], tuple[int, Decimal]] = {}
     per_status: dict[tuple[str, str], tuple[int, Decimal]] = {}
+    per_scope: dict[tuple[str, str], tuple[int, Decimal]] = {}  # (scope, currency)
     per_currency: dict[str, tuple[int, Decimal]] = {}
-    for agreement_type, status, currency, n, raw in session.execute(stmt):
+    for row_scope, agreement_type, status, currency, n, raw in session.execute(stmt):
         amount = _money(session, raw)
-        for table, key in ((per_type, (_label(agreement_type), currency)),
-                           (per_status, (_label(status), currency))):  # fmt: skip
-            had_n, had_amount = table.get(key, (0, ZERO))
-            table[key] = (had_n + n, had_amount + amount)
-        had_n, had_amount = per_currency.get(currency, (0, ZERO))
-        per_currency[currency] = (had_n + n, had_amount + amount)
+        _add(per_status, (_label(status), currency), n, amount)
+        _add(per_scope, (row_scope, currency), n, amount)
+        if scope is None or row_scope == scope.value:
+            _add(per_type, (_label(agreement_type), currency), n, amount)
+            _add(per_currency, currency, n, amount)
 
     by_currency, count, total = _currency_lines(per_currency, rates)
     by_type = _sorted(_buckets(per_type, rates, total), [t.value for t in AgreementType])
-    by_status = _sorted(_buckets(per_status, rates, total), [s.value for s in AgreementStatus])
+    by_status = _sorted(_buckets(per_status, rates), [s.value for s in AgreementStatus])
+    # Each scope's value is computed the way its own headline would be (rounded currency
+    # lines, summed), so the in-force line equals ``total`` to the cent.
+    by_scope = []
+    for sc in Scope:
+        lines = {c: v for (key, c), v in per_scope.items() if key == sc.value}
+        _, n_scope, value_scope = _currency_lines(lines, rates)
+        by_scope.append(Bucket(sc.value, n_scope, value_scope))
 
     brand_only = replace(f, types=frozenset({AgreementType.BRAND}))
-    model_stmt = select_agreements(
+    model_stmt = scoped(
         [BrandAgreement.operating_model, Agreement.currency, func.count(),
          func.sum(Agreement.value)],
         brand_only,
@@ -229,7 +253,7 @@ def portfolio_figures(
         bounds.append((_quarter(begin), begin, after))
     quarter = case(*((Agreement.end_date < after, key) for key, _, after in bounds))
     exp_stmt = (
-        select_agreements([quarter, Agreement.currency, func.count(), func.sum(Agreement.value)], f)
+        scoped([quarter, Agreement.currency, func.count(), func.sum(Agreement.value)], f)
         .where(Agreement.end_date >= bounds[0][1], Agreement.end_date < bounds[-1][2])
         .group_by(quarter, Agreement.currency)
     )
@@ -240,7 +264,7 @@ def portfolio_figures(
     found = {b.key: b for b in _buckets(per_quarter, rates)}
     expiries = tuple(found.get(k, Bucket(k, 0, ZERO)) for k, _, _ in bounds)
 
-    partner_stmt = select_agreements(
+    partner_stmt = scoped(
         [Agreement.partner_id, Agreement.currency, func.count(), func.sum(Agreement.value)], f
     ).group_by(Agreement.partner_id, Agreement.currency)
     p_counts: dict[int, int] = defaultdict(int)
@@ -281,6 +305,7 @@ def portfolio_figures(
     return PortfolioFigures(
         as_of=as_of,
         base_currency=base,
+        scope=scope,
         agreement_count=count,
         total_value_base=total,
         by_type=by_type,
@@ -291,6 +316,7 @@ def portfolio_figures(
         top_partners=top_partners,
         rates=used,
         missing_rates=missing,
+        by_scope=tuple(by_scope),
     )
 
 
@@ -307,6 +333,7 @@ def portfolio_total(
     as_of: date,
     f: AgreementFilter | None = None,
     base_currency: str | None = None,
+    scope: Scope | None = None,
 ) -> PortfolioTotal:
     """Only the headline count and converted value: one GROUP BY currency, for callers
     (the dashboard's live tile, the report headline) that need no breakdown."""
@@ -316,6 +343,8 @@ def portfolio_total(
     stmt = select_agreements(
         [Agreement.currency, func.count(), func.sum(Agreement.value)], f
     ).group_by(Agreement.currency)
+    if scope is not None:
+        stmt = stmt.where(in_scope(scope, as_of))
     per_currency = {
         currency: (n, _money(session, raw)) for currency, n, raw in session.execute(stmt)
     }

@@ -6,8 +6,9 @@ the renderer then runs without a session (in a worker thread if need be).
 
 from __future__ import annotations
 
+import getpass
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
@@ -22,22 +23,28 @@ from app.reports.data import (
     AgreementReportData,
     ConvertedTotal,
     CurrencyLine,
+    DecisionGroup,
+    DecisionLine,
     PartnerReportData,
     PortfolioFilters,
     PortfolioReportData,
     RenewalReportData,
     ReportContext,
+    ScopedRows,
 )
 from app.reports.i18n import LANGS
 from app.services.agreements import get_agreement, get_agreement_by_reference
 from app.services.audit import history
-from app.services.dashboard import decisions_due, red_kpis
+from app.services.dashboard import DecisionDue, decisions_due, red_kpis
 from app.services.fx import RateInForce, convert, rate_in_force
-from app.services.listing import AgreementFilter, iter_agreements
+from app.services.listing import AgreementFilter, AgreementRow, iter_agreements
 from app.services.milestones import overdue_milestones
+from app.services.overview import attention_counts
 from app.services.partners import find_partner, get_partner
-from app.services.portfolio import portfolio_figures, portfolio_total
-from app.services.settings import base_currency, company_name, get_setting
+from app.services.portfolio import allocate_cents, portfolio_figures
+from app.services.scope import SCOPE_STATUSES, Scope, scope_of
+from app.services.settings import COMPANY_NAME, base_currency, get_setting
+from app.services.trend import trend
 
 HISTORY_LIMIT = 60
 AT_RISK_LIMIT = 25
@@ -57,14 +64,24 @@ def report_context(
     if lang not in LANGS:
         raise ValidationError([FieldError("lang", f"{lang!r} is not a report language (en, zh)")])
     now = generated_at or utcnow()
+    # Only a company the user set heads the report: never the product's own name.
+    company = get_setting(session, COMPANY_NAME, "").strip()
     return ReportContext(
-        company=company_name(session),
+        company=company,
         generated_at=now,
         as_of=as_of or now.date(),
         lang=lang,
         base_currency=base_currency(session),
         logo=_logo(get_setting(session, COMPANY_LOGO, "")),
+        author=company or _user(),
     )
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name in this environment
+        return ""
 
 
 def _logo(path: str) -> bytes | None:
@@ -89,6 +106,20 @@ class _Converter:
             except NotFoundError:
                 self.rates[currency] = None
         return self.rates[currency]
+
+    def listed(
+        self, amounts: Sequence[tuple[str, Decimal]]
+    ) -> tuple[ConvertedTotal, tuple[Decimal | None, ...]]:
+        """The total of a list and each line in the base currency, the lines rounded so
+        that they add up to the printed total to the cent (a reader adds them up)."""
+        total = self.total(amounts)
+        exact: dict[int, Decimal] = {}
+        for i, (currency, value) in enumerate(amounts):
+            rate = self.rate(currency)
+            if rate is not None:
+                exact[i] = value * rate.rate
+        cents = allocate_cents(exact, total.total_base)
+        return total, tuple(cents.get(i) for i in range(len(amounts)))
 
     def total(self, amounts: Iterable[tuple[str, Decimal]]) -> ConvertedTotal:
         counts: dict[str, int] = defaultdict(int)
@@ -150,6 +181,12 @@ def agreement_report(
     )
 
 
+APPENDIX_CHOICES = ("none", "top", "full")
+APPENDIX_TOP = 50  # the "top" appendix: the largest agreements in force
+DECISION_WINDOWS = (30, 60, 90)
+DECISIONS_PER_GROUP = 15  # rows printed per decision window; counts and totals cover all
+
+
 def portfolio_report(
     session: Session,
     lang: str = "en",
@@ -158,8 +195,13 @@ def portfolio_report(
     types: Iterable[AgreementType] = (),
     statuses: Iterable[AgreementStatus] = (),
     owner: str | None = None,
-    appendix: bool = True,
+    appendix: bool | str = "none",
 ) -> PortfolioReportData:
+    """The portfolio summary's data; ``appendix`` is "none", "top" or "full" (a bool is
+    taken as "full"/"none", as the desktop's check box passes it)."""
+    choice = ("full" if appendix else "none") if isinstance(appendix, bool) else appendix
+    if choice not in APPENDIX_CHOICES:
+        raise ValidationError([FieldError("appendix", f"{appendix!r}: choose none, top or full")])
     ctx = report_context(session, lang, as_of)
     filters = PortfolioFilters(
         tuple(sorted(set(types))),
@@ -169,20 +211,14 @@ def portfolio_report(
     f = AgreementFilter(
         types=frozenset(filters.types), statuses=frozenset(filters.statuses), owner=filters.owner
     )
-    figures = portfolio_figures(session, ctx.as_of, f, ctx.base_currency)
-    # The live portfolio is what an executive reads as "the portfolio": active agreements
-    # only, within the report's filter (none if the filter leaves active ones out).
-    active, active_value = 0, ZERO
-    if not filters.statuses or AgreementStatus.ACTIVE in filters.statuses:
-        live = portfolio_total(
-            session,
-            ctx.as_of,
-            replace(f, statuses=frozenset({AgreementStatus.ACTIVE})),
-            ctx.base_currency,
-        )
-        active, active_value = live.agreement_count, live.total_value_base
+    figures = portfolio_figures(session, ctx.as_of, f, ctx.base_currency, scope=Scope.IN_FORCE)
+    converter = _Converter(session, ctx.base_currency, ctx.as_of)
     decisions = decisions_due(
-        session, ctx.as_of, RISK_WINDOW_DAYS, replace(f, statuses=frozenset())
+        session,
+        ctx.as_of,
+        DECISION_WINDOWS[-1],
+        replace(f, statuses=frozenset()),
+        include_overdue=True,
     )
     # Red KPIs and overdue milestones come unfiltered from their services; keep those of
     # agreements inside the report's filter.
@@ -195,19 +231,76 @@ def portfolio_report(
         for m in overdue_milestones(session, ctx.as_of, limit=2000)
         if in_scope is None or m.agreement_id in in_scope
     ]
-    rows = tuple(iter_agreements(session, f)) if appendix else ()
+    by_agreement = {k.agreement_id: (k.currency, k.value) for k in reds}
+    red_total, red_values = converter.listed(list(by_agreement.values()))
+    red_base = dict(zip(by_agreement, red_values, strict=True))
+    reds.sort(key=lambda k: (-(red_base[k.agreement_id] or ZERO), k.reference, k.metric))
+    groups: tuple[ScopedRows, ...] = ()
+    if choice == "full":
+        groups = scoped_rows(iter_agreements(session, f), converter, ctx.as_of)
+    elif choice == "top":
+        in_force = replace(f, statuses=frozenset(SCOPE_STATUSES[Scope.IN_FORCE]))
+        (largest,) = scoped_rows(
+            iter_agreements(session, in_force), converter, ctx.as_of, only=Scope.IN_FORCE
+        )
+        order = sorted(
+            range(len(largest.rows)),
+            key=lambda i: (-(largest.values_base[i] or ZERO), largest.rows[i].reference),
+        )[:APPENDIX_TOP]
+        groups = (_group(Scope.IN_FORCE, [largest.rows[i] for i in order], converter),)
     return PortfolioReportData(
         context=ctx,
         filters=filters,
         figures=figures,
-        active_count=active,
-        decisions=tuple(decisions),
+        decision_groups=decision_groups(decisions, converter),
         red_kpis=tuple(reds),
         overdue_milestones=tuple(overdue),
-        rows=rows,
-        include_appendix=appendix,
-        active_value_base=active_value,
+        appendix_groups=groups,
+        appendix=choice,
+        red_kpi_values=tuple(red_base[k.agreement_id] for k in reds),
+        red_kpi_total=red_total,
+        trend=trend(session, ctx.as_of, ctx.base_currency, f),
+        expiring_documents=attention_counts(session, ctx.as_of).expiring_documents,
     )
+
+
+def decision_groups(
+    decisions: Iterable[DecisionDue], converter: _Converter, limit: int = DECISIONS_PER_GROUP
+) -> tuple[DecisionGroup, ...]:
+    """Overdue first, then each window; inside each, the largest value at stake first."""
+    keys = ("overdue", *(str(d) for d in DECISION_WINDOWS))
+    found: dict[str, list[DecisionDue]] = {k: [] for k in keys}
+    for d in decisions:
+        if d.days_left < 0:
+            key = "overdue"
+        else:
+            key = str(next((w for w in DECISION_WINDOWS if d.days_left <= w), DECISION_WINDOWS[-1]))
+        found[key].append(d)
+    out = []
+    for key in keys:
+        total, values = converter.listed([(d.currency, d.value) for d in found[key]])
+        lines = sorted(
+            (DecisionLine(d, v) for d, v in zip(found[key], values, strict=True)),
+            key=lambda x: (-(x.value_base or ZERO), x.decision.decision_date, x.decision.reference),
+        )
+        out.append(DecisionGroup(key, tuple(lines[:limit]), len(lines), total))
+    return tuple(out)
+
+
+def scoped_rows(
+    rows: Iterable[AgreementRow], converter: _Converter, as_of: date, only: Scope | None = None
+) -> tuple[ScopedRows, ...]:
+    """Rows split into in force, pipeline and history (or only ``only``), each converted."""
+    split: dict[Scope, list[AgreementRow]] = {s: [] for s in Scope}
+    for r in rows:
+        split[scope_of(r.status, r.end_date, as_of)].append(r)
+    wanted = [only] if only is not None else list(Scope)
+    return tuple(_group(s, split[s], converter) for s in wanted)
+
+
+def _group(scope: Scope, rows: list[AgreementRow], converter: _Converter) -> ScopedRows:
+    total, values = converter.listed([(r.currency, r.value) for r in rows])
+    return ScopedRows(scope.value, tuple(rows), values, total)
 
 
 def _scope(session: Session, f: AgreementFilter) -> set[int]:
@@ -229,9 +322,11 @@ def renewal_report(
     missed = tuple(d for d in listed if d.days_left < 0)
     decisions = tuple(d for d in listed if d.days_left >= 0)
     converter = _Converter(session, ctx.base_currency, ctx.as_of)
-    total = converter.total((d.currency, d.value) for d in decisions)
-    missed_total = converter.total((d.currency, d.value) for d in missed)
-    return RenewalReportData(ctx, within_days, decisions, total, missed, missed_total)
+    total, values = converter.listed([(d.currency, d.value) for d in decisions])
+    missed_total, missed_values = converter.listed([(d.currency, d.value) for d in missed])
+    return RenewalReportData(
+        ctx, within_days, decisions, total, missed, missed_total, values, missed_values
+    )
 
 
 def partner_report(
@@ -248,5 +343,5 @@ def partner_report(
     ctx = report_context(session, lang, as_of)
     rows = tuple(iter_agreements(session, AgreementFilter(partner_id=partner.id)))
     converter = _Converter(session, ctx.base_currency, ctx.as_of)
-    total = converter.total((r.currency, r.value) for r in rows)
-    return PartnerReportData(ctx, partner, rows, total)
+    groups = scoped_rows(rows, converter, ctx.as_of)
+    return PartnerReportData(ctx, partner, rows, groups[0].total, groups)

@@ -73,6 +73,22 @@ class Pdf:
         walk(self.reader.outline)
         return titles
 
+    def outline_pages(self) -> list[tuple[str, int]]:
+        """(bookmark title, 0-based page its destination opens), in outline order."""
+        found: list[tuple[str, int]] = []
+
+        def walk(items: list[Any]) -> None:
+            for item in items:
+                if isinstance(item, list):
+                    walk(item)
+                else:
+                    page = self.reader.get_destination_page_number(item)
+                    assert page is not None, f"bookmark {item.title!r} opens no page"
+                    found.append((str(item.title), page))
+
+        walk(self.reader.outline)
+        return found
+
     def fonts(self) -> dict[str, bool]:
         """Base font name -> embedded?, over every page."""
         found: dict[str, bool] = {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import re
 from datetime import date
 from decimal import Decimal
@@ -10,15 +11,18 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session
 
-from app.domain.enums import AgreementStatus, KpiDirection, MilestoneStatus
+from app.db import Database
+from app.domain.enums import AgreementStatus, AgreementType, KpiDirection, MilestoneStatus
 from app.errors import NotFoundError
 from app.reports import AgreementReport, render
-from app.services.agreements import AgreementView, create_agreement
+from app.services.agreements import AgreementView, create_agreement, update_agreement
 from app.services.fx import set_rate
 from app.services.kpis import KpiSpec, add_kpi, record_actual
+from app.services.listing import list_agreements
 from app.services.milestones import MilestoneInput, add_milestone
-from app.services.partners import PartnerView
+from app.services.partners import PartnerView, get_partner
 from app.services.reporting import agreement_report
+from app.services.settings import set_setting
 from tests.conftest import agreement_input
 from tests.reports.conftest import REPORT_TODAY, poppler_text, read_pdf
 
@@ -90,7 +94,7 @@ def test_contract_report_figures_dates_and_pages(session: Session, hostile: Agre
 
     assert "EUR 1,250,000.00" in pdf.text
     assert "CNY 9,765,375.00" in pdf.text  # 1,250,000 x 7.8123, to the cent
-    assert "1 EUR = 7.8123 CNY" in pdf.text
+    assert "EUR7.81232026-11-01PartnerDeskratetable(Settings)" in pdf.flat  # the rates table
     assert "2027-10-02" in pdf.text  # decision date: 2027-12-31 less 90 days
     n = len(pdf.pages)
     assert f"Page 1 of {n}" in pdf.pages[0]
@@ -105,7 +109,7 @@ def test_contract_report_metadata_bookmarks_and_fonts(
 
     assert pdf.metadata["/Title"].startswith("Agreement contract report")
     assert hostile.reference in pdf.metadata["/Title"]
-    assert pdf.metadata["/Author"] == "PartnerDesk"
+    assert pdf.metadata["/Author"] == getpass.getuser()  # no company set: the user
     assert hostile.reference in pdf.metadata["/Subject"]
     titles = pdf.outline_titles()
     for section in (
@@ -164,3 +168,128 @@ def test_every_demo_agreement_type_renders(demo_db: object) -> None:
             pdf = read_pdf(AgreementReport().render(data))
             assert row.reference in pdf.text
             assert row.partner_name in pdf.text
+
+
+@pytest.mark.parametrize(
+    ("as_of", "expected"),
+    [
+        (
+            date(2027, 10, 10),
+            "Decision date passed 8 days ago (2027-10-02): renew or give notice now.",
+        ),
+        (date(2027, 9, 20), "Decision due in 12 days (2027-10-02): renew or give notice by then."),
+        (date(2027, 6, 1), None),
+    ],
+)
+def test_passed_or_near_decision_date_is_flagged_in_red(
+    session: Session, hostile: AgreementView, as_of: date, expected: str | None
+) -> None:
+    data = agreement_report(session, hostile.reference, "en", as_of)
+    pdf = read_pdf(AgreementReport().render(data))
+    if expected is None:
+        assert "renew or give notice" not in pdf.text
+        return
+    assert " ".join(expected.split()) in " ".join(pdf.pages[0].split())
+    # Drawn in the report's red (#E03131), which nothing else on page 1 uses.
+    stream = pdf.reader.pages[0].get_contents()
+    assert stream is not None
+    content = stream.get_data().decode("latin-1")
+    assert ".878431 .192157 .192157 rg" in content
+
+
+def test_no_flag_on_an_agreement_that_is_not_live(
+    session: Session, agreement: AgreementView
+) -> None:
+    data = agreement_report(session, agreement.reference, "en", date(2027, 10, 10))
+    assert "renew or give notice" not in read_pdf(AgreementReport().render(data)).text
+
+
+def test_numbers_follow_one_set_of_rules(session: Session, partner: PartnerView) -> None:
+    view = create_agreement(
+        session,
+        agreement_input(
+            partner.id,
+            type=AgreementType.LOGISTICS,
+            currency="USD",
+            status=AgreementStatus.ACTIVE,
+            signed_date=date(2025, 12, 15),
+            terms={"rate_basis": "per_kg", "rate": Decimal("48.48"),
+                   "on_time_target_pct": Decimal("8.35")},
+        ),
+        actor="tester",
+    )  # fmt: skip
+    kpi = add_kpi(
+        session, view.id, KpiSpec("Customs clearance time", "hours", Decimal(24),
+                                  KpiDirection.LOWER_IS_BETTER)
+    )  # fmt: skip
+    record_actual(session, kpi.id, date(2026, 10, 31), Decimal(48))
+    gmv = add_kpi(
+        session, view.id, KpiSpec("GMV", "currency", Decimal(1000), KpiDirection.HIGHER_IS_BETTER)
+    )
+    record_actual(session, gmv.id, date(2026, 10, 31), Decimal("812.5"))
+    for lang, rate, pct in (
+        ("en", "USD 48.48 per kg", "8.35 %"),
+        ("zh", "USD 48.48 / 公斤", "8.35 %"),
+    ):
+        data = agreement_report(session, view.reference, lang, REPORT_TODAY)
+        pdf = read_pdf(AgreementReport().render(data))
+        text = " ".join(pdf.text.split())
+        assert rate in text  # a rate says per what and in which currency
+        assert pct in text and "% 8.35" not in text  # a percentage's sign printed once
+    data = agreement_report(session, view.reference, "en", REPORT_TODAY)
+    text = " ".join(read_pdf(AgreementReport().render(data)).text.split())
+    assert "24.0 48.0" in text  # hours: one decimal, target and actual alike
+    assert "GMV (USD) 1,000.00 812.50" in text  # money: 2 decimals, the currency named once
+    assert "Red · 50.0 %" in text  # 24 h target, 48 h actual: half attained
+    assert "Red · 81.3 %" in text
+
+
+def test_no_company_set_gives_a_neutral_header(session: Session, hostile: AgreementView) -> None:
+    pdf = read_pdf(render(agreement_report(session, hostile.reference, "en", REPORT_TODAY)))
+    assert "PartnerDesk" not in pdf.text.replace("PartnerDesk rate table", "")  # not "us"
+    assert "Our company\n—" in pdf.text or "Our company —" in " ".join(pdf.text.split())
+    set_setting(session, "company_name", "Tmall Global Partnerships")
+    pdf = read_pdf(render(agreement_report(session, hostile.reference, "en", REPORT_TODAY)))
+    assert pdf.metadata["/Author"] == "Tmall Global Partnerships"
+    assert all("Tmall Global Partnerships" in page for page in pdf.pages)
+
+
+@pytest.mark.parametrize(("lang", "word"), [("en", "DRAFT"), ("zh", "草稿")])
+def test_an_agreement_not_yet_active_is_marked_draft_on_every_page(
+    session: Session, agreement: AgreementView, hostile: AgreementView, lang: str, word: str
+) -> None:
+    draft = read_pdf(render(agreement_report(session, agreement.reference, lang, REPORT_TODAY)))
+    assert all(word in page for page in draft.pages)
+    active = read_pdf(render(agreement_report(session, hostile.reference, lang, REPORT_TODAY)))
+    assert not any(word in "".join(page.split()) for page in active.pages[:1])
+
+
+def test_history_uses_the_words_the_editor_shows(session: Session, hostile: AgreementView) -> None:
+    changed = agreement_input(
+        hostile.partner_id, title=HOSTILE_TITLE, description=LONG_WORDS,
+        status=AgreementStatus.ACTIVE, signed_date=date(2025, 12, 15), notice_days=60,
+        terms={"operating_model": "direct", "brands": ("Lumière",),
+               "commission_rate_pct": Decimal("8.35")},
+    )  # fmt: skip
+    update_agreement(session, hostile.id, changed, hostile.version, actor="tester")
+    text = " ".join(read_pdf(render(agreement_report(session, hostile.reference, "en",
+                                                     REPORT_TODAY))).text.split())  # fmt: skip
+    assert "Update · Notice period" in text
+    assert "notice_days" not in text and "commission_rate_pct" not in text
+
+
+def test_signature_block_names_the_partners_contact(demo_db: Database) -> None:
+    with demo_db.session() as s:
+        row = next(
+            r for r in list_agreements(s, limit=1000) if get_partner(s, r.partner_id).contacts
+        )
+        data = agreement_report(s, row.reference, "en", REPORT_TODAY)
+    contact = data.partner.contacts[0]
+    text = " ".join(read_pdf(render(data)).pages[-1].split())
+    assert f"Name: {contact.name}" in text
+    assert f"Title: {contact.role}" in text
+
+
+def test_chinese_lists_use_the_enumeration_comma(session: Session, hostile: AgreementView) -> None:
+    pdf = read_pdf(render(agreement_report(session, hostile.reference, "zh", REPORT_TODAY)))
+    assert "品牌方、物流服务商" in pdf.flat or "物流服务商、品牌方" in pdf.flat

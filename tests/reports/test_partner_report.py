@@ -9,11 +9,16 @@ import pytest
 from PIL import Image
 from sqlalchemy.orm import Session
 
+from app.db import Database
 from app.errors import NotFoundError
 from app.reports import PartnerReport
+from app.reports.i18n import Words
 from app.services.agreements import AgreementView
+from app.services.listing import AgreementFilter, list_agreements
 from app.services.partners import PartnerView
+from app.services.portfolio import portfolio_total
 from app.services.reporting import COMPANY_LOGO, partner_report
+from app.services.scope import Scope, scope_of
 from app.services.settings import set_setting
 from tests.reports.conftest import REPORT_TODAY, read_pdf
 
@@ -37,7 +42,8 @@ def test_dossier_found_by_chinese_name(
 @pytest.mark.usefixtures("agreement")
 def test_no_rate_is_said_not_guessed(session: Session, partner: PartnerView) -> None:
     data = partner_report(session, "", "en", REPORT_TODAY, partner_id=partner.id)
-    assert data.total.missing_rates == ("EUR",)
+    pipeline = next(g for g in data.groups if g.scope == "pipeline")
+    assert pipeline.total.missing_rates == ("EUR",)
     pdf = read_pdf(PartnerReport().render(data))
     assert "No rate for EUR: left out of converted totals." in pdf.text
 
@@ -74,3 +80,32 @@ def test_a_missing_logo_file_costs_only_the_logo(
     data = partner_report(session, "", "en", REPORT_TODAY, partner_id=partner.id)
     assert data.context.logo is None
     assert partner.legal_name in read_pdf(PartnerReport().render(data)).text
+
+
+def test_dossier_keeps_in_force_pipeline_and_history_apart(demo_db: Database) -> None:
+    with demo_db.session() as s:
+        rows = list_agreements(s, limit=100_000)
+        scopes: dict[int, set[Scope]] = {}
+        for r in rows:
+            scopes.setdefault(r.partner_id, set()).add(scope_of(r.status, r.end_date, REPORT_TODAY))
+        pid = next(p for p, found in scopes.items() if len(found) == 3)
+        data = partner_report(s, "", "en", REPORT_TODAY, partner_id=pid)
+        f = AgreementFilter(partner_id=pid)
+        expected = {sc: portfolio_total(s, REPORT_TODAY, f, scope=sc) for sc in Scope}
+    assert [g.scope for g in data.groups] == ["in_force", "pipeline", "history"]
+    for g in data.groups:
+        assert len(g.rows) == expected[Scope(g.scope)].agreement_count > 0
+        assert g.total.total_base == expected[Scope(g.scope)].total_value_base
+    # The headline total is the value in force, not every agreement ever signed.
+    assert data.total.total_base == expected[Scope.IN_FORCE].total_value_base
+    pdf = read_pdf(PartnerReport().render(data))
+    words = Words("en")
+    page1 = "".join(pdf.pages[0].split())
+    for g, label in zip(data.groups, ("In force", "Pipeline", "History (ended)"), strict=True):
+        card = f"{words.compact_money(g.total.total_base, 'CNY')}{label} · {len(g.rows)} agreements"
+        assert "".join(card.split()) in page1
+        assert f"Subtotal·{len(g.rows)}{g.total.total_base:,.2f}" in pdf.flat
+    titles = pdf.outline_titles()
+    for g, label in zip(data.groups, ("In force", "Pipeline", "History (ended)"), strict=True):
+        assert f"{label} ({len(g.rows)})" in titles
+    assert "Value (CNY)" in pdf.text and "Exchange rates used" in titles

@@ -42,12 +42,29 @@ def test_converted_total_names_each_rate(demo_db: Database) -> None:
     foreign = {c.currency for c in data.total.by_currency if c.currency != "CNY"}
     assert {r.currency for r in data.total.rates} == foreign
     pdf = read_pdf(RenewalReport().render(data))
+    # One row per rate in the rates table: currency, rate, date in force, source.
     for rate in data.total.rates:
-        assert (
-            f"1 {rate.currency} = {rate.rate.normalize():f} CNY"
-            in pdf.flat.replace("=", " = ").replace("  ", " ")
-            or f"1{rate.currency}={rate.rate.normalize():f}CNY" in pdf.flat
-        )
+        row = f"{rate.currency}{rate.rate.normalize():f}{rate.effective_date}PartnerDeskrate"
+        assert row in pdf.flat, row
+    assert "CNY per unit" in pdf.text and "PartnerDesk rate table (Settings)" in pdf.text
+
+
+def test_every_list_has_a_base_column_subtotals_and_a_grand_total(demo_db: Database) -> None:
+    with demo_db.session() as s:
+        data = renewal_report(s, 120, "en", REPORT_TODAY)
+    assert data.missed and data.decisions
+    missed = data.missed_total
+    assert missed is not None
+    assert sum(v or 0 for v in data.decisions_base) == data.total.total_base
+    assert sum(v or 0 for v in data.missed_base) == missed.total_base
+    pdf = read_pdf(RenewalReport().render(data))
+    flat = pdf.flat
+    assert "Value(CNY)" in flat
+    assert f"Subtotal·{len(data.missed)}{missed.total_base:,.2f}" in flat
+    assert f"Subtotal·{len(data.decisions)}{data.total.total_base:,.2f}" in flat
+    n = len(data.missed) + len(data.decisions)
+    grand = data.total.total_base + missed.total_base
+    assert f"together:{n}decisions,valueatstakeCNY{grand:,.2f}" in flat
 
 
 def test_empty_window_says_so(demo_db: Database) -> None:

@@ -110,3 +110,38 @@ def test_missing_output_folder_exits_1(demo_db: Database, tmp_path: Path) -> Non
         ]
     )
     assert code == 1
+
+
+def test_portfolio_appendix_option_and_xlsx(demo_db: Database, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from app.services.listing import count_agreements
+
+    db = _db_path(demo_db)
+    pages = {}
+    for choice in ("none", "top", "full"):
+        out = tmp_path / f"{choice}.pdf"
+        argv = ["--db", db, "report", "portfolio", "--appendix", choice, "--out", str(out)]
+        assert main(argv) == 0
+        pdf = read_pdf(out.read_bytes())
+        pages[choice] = len(pdf.pages)
+        appendix = [t for t in pdf.outline_titles() if t.startswith("Appendix")]
+        assert bool(appendix) == (choice != "none"), choice
+    assert pages["none"] < pages["top"] < pages["full"]
+    default = tmp_path / "default.pdf"
+    xlsx = tmp_path / "all.xlsx"
+    assert (
+        main(["--db", db, "report", "portfolio", "--out", str(default), "--xlsx", str(xlsx)]) == 0
+    )
+    assert len(read_pdf(default.read_bytes()).pages) == pages["none"]
+    with demo_db.session() as s:
+        every = count_agreements(s)
+    book = load_workbook(xlsx, read_only=True)
+    try:
+        rows = sum(1 for _ in book.worksheets[0].iter_rows())
+    finally:
+        book.close()
+    assert rows == every + 1  # a header row, then every agreement
+    with pytest.raises(SystemExit) as exc:
+        main(["--db", db, "report", "portfolio", "--appendix", "all", "--out", "x.pdf"])
+    assert exc.value.code == 2
