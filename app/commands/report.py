@@ -21,9 +21,10 @@ from app.errors import FieldError, ValidationError
 if TYPE_CHECKING:
     from app.reports import ReportData
 
-# reporting.MAX_RENEWAL_DAYS, repeated so that --help need not load the reports
-# (tests/cli/test_cli.py keeps the two equal).
+# reporting.MAX_RENEWAL_DAYS and APPENDIX_CHOICES, repeated so that --help need not load
+# the reports (tests/cli/test_commands.py keeps them equal).
 MAX_RENEWAL_DAYS = 3660
+APPENDIX_CHOICES = ("none", "top", "full")
 
 
 def _date(text: str) -> date:
@@ -57,7 +58,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     pf.add_argument("--owner", help="internal owner")
     pf.add_argument(
         "--appendix",
-        choices=reporting.APPENDIX_CHOICES,
+        choices=APPENDIX_CHOICES,
         default="none",
         help="none (default): the summary only; top: the largest agreements in force; "
         "full: every agreement, by scope",

@@ -21,11 +21,11 @@ from typing import Any
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
+from app.db.faults import explain_os_error
 from app.domain.enums import AgreementType
 from app.domain.models import AGREEMENT_CLASSES, Agreement, Partner
 from app.domain.money import minor_units
 from app.domain.terms import TERMS, TermKind
-from app.db.faults import explain_os_error
 from app.domain.text import ooxml_escape
 from app.errors import PartnerDeskError
 from app.services.import_format import AGREEMENT_COLUMNS, PARTNER_COLUMNS, TERM_SPECS

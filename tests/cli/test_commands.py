@@ -34,3 +34,9 @@ def test_the_parser_limit_of_renewal_days_is_the_reports_own() -> None:
     from app.services.reporting import MAX_RENEWAL_DAYS
 
     assert report.MAX_RENEWAL_DAYS == MAX_RENEWAL_DAYS
+
+
+def test_the_parser_appendix_choices_are_the_reports_own() -> None:
+    from app.services.reporting import APPENDIX_CHOICES
+
+    assert report.APPENDIX_CHOICES == APPENDIX_CHOICES
