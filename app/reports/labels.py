@@ -77,8 +77,9 @@ SUMMARY_LABELS: dict[str, tuple[str, str]] = {
         "生效中的合作组合价值 {value}，共 {n} 份协议；筹备中的 {m} 份协议另有 {pipeline}。",
     ),
     "brief_change": (
-        "Measured by contract dates, the value running {q_dir} {q_pct} since the end of the "
-        "previous quarter and {y_dir} {y_pct} on a year earlier.",
+        "Counting each contract from its start to its end date, the value under contract "
+        "{q_dir} {q_pct} since the end of the previous quarter and {y_dir} {y_pct} on a year "
+        "earlier.",
         "按合同起止日期计算，运行中的合同金额较上季度末{q_dir} {q_pct}，"
         "较去年同期{y_dir} {y_pct}。",
     ),
