@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from app.services.tabular_limits import MAX_BLANK_ROWS, MAX_CELL, MAX_LINE_BYTES, MAX_PARTS
+from app.services.tabular.limits import MAX_BLANK_ROWS, MAX_CELL, MAX_LINE_BYTES, MAX_PARTS
 from tests.services.test_importing import HEADER, row
 from tests.services.test_tabular_limits import bloated_styles, xlsx_with
 

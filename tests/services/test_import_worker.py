@@ -39,7 +39,7 @@ from app.services.importing.rows import AgreementRow, RowSource, parse_row
 from app.services.importing.values import Values
 from app.services.partners import PartnerInput, create_partner
 from app.services.tabular import Table
-from app.services.tabular_limits import FileTooBigError
+from app.services.tabular.limits import FileTooBigError
 from app.services.validation import check_agreement
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.services.importing import import_file
 from app.services.tabular import Table
-from app.services.tabular_limits import (
+from app.services.tabular.limits import (
     MAX_BLANK_ROWS,
     MAX_CELL,
     MAX_LINE_BYTES,

@@ -46,7 +46,7 @@ MAX_PARTS = 10_000
 MAX_ROW_XML = 4 << 20
 _ROW = re.compile(rb"<(?:\w+:)?row[\s>/]")
 _ROW_NUMBER = re.compile(rb'\sr="(\d+)"')
-_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")  # as tabular._FORMULA_TAG
+_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")  # as tabular.reading._FORMULA_TAG
 
 
 class FileTooBigError(PartnerDeskError):
