@@ -1956,6 +1956,16 @@ History, ended (%5): %6</source>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="49"/>
+        <source>Registered address</source>
+        <translation>注册地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="50"/>
+        <source>Registration number</source>
+        <translation>注册号码</translation>
+    </message>
 </context>
 <context>
     <name>ImportPage</name>
@@ -2653,154 +2663,176 @@ History, ended (%5): %6</source>
         <translation>如：爱彼贸易有限公司</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="148"/>
+        <location filename="../../ui/editors/partner_editor.py" line="145"/>
+        <source>e.g. unified social credit code, company number</source>
+        <translation>如统一社会信用代码、公司注册号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="157"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="148"/>
-        <source>Role</source>
+        <location filename="../../ui/editors/partner_editor.py" line="158"/>
+        <source>Title</source>
+        <comment>a contact&apos;s job title, as a signature block prints it</comment>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="148"/>
+        <location filename="../../ui/editors/partner_editor.py" line="159"/>
+        <source>Role</source>
+        <comment>a contact&apos;s part in the partnership</comment>
+        <translation>分工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="160"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="148"/>
+        <location filename="../../ui/editors/partner_editor.py" line="161"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="163"/>
+        <location filename="../../ui/editors/partner_editor.py" line="177"/>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="164"/>
+        <location filename="../../ui/editors/partner_editor.py" line="178"/>
         <source>Remove contact</source>
         <translation>移除联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="179"/>
+        <location filename="../../ui/editors/partner_editor.py" line="193"/>
         <source>Legal name *</source>
         <translation>法定名称 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="180"/>
+        <location filename="../../ui/editors/partner_editor.py" line="194"/>
         <source>Local-script name</source>
         <translation>本地文字名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="181"/>
+        <location filename="../../ui/editors/partner_editor.py" line="195"/>
         <source>Country *</source>
         <translation>国家/地区 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="182"/>
+        <location filename="../../ui/editors/partner_editor.py" line="196"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="183"/>
+        <location filename="../../ui/editors/partner_editor.py" line="197"/>
         <source>Website</source>
         <translation>网站</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="184"/>
-        <location filename="../../ui/editors/partner_editor.py" line="194"/>
+        <location filename="../../ui/editors/partner_editor.py" line="198"/>
+        <source>Registered address</source>
+        <translation>注册地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="200"/>
+        <source>Registration number</source>
+        <translation>注册号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="203"/>
+        <location filename="../../ui/editors/partner_editor.py" line="213"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="185"/>
+        <location filename="../../ui/editors/partner_editor.py" line="204"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="186"/>
-        <location filename="../../ui/editors/partner_editor.py" line="187"/>
+        <location filename="../../ui/editors/partner_editor.py" line="205"/>
+        <location filename="../../ui/editors/partner_editor.py" line="206"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="194"/>
+        <location filename="../../ui/editors/partner_editor.py" line="213"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="194"/>
+        <location filename="../../ui/editors/partner_editor.py" line="213"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="194"/>
+        <location filename="../../ui/editors/partner_editor.py" line="213"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="195"/>
+        <location filename="../../ui/editors/partner_editor.py" line="214"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="195"/>
+        <location filename="../../ui/editors/partner_editor.py" line="214"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="198"/>
+        <location filename="../../ui/editors/partner_editor.py" line="217"/>
         <source>Agreements of this partner</source>
         <translation>此合作伙伴的协议</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="202"/>
+        <location filename="../../ui/editors/partner_editor.py" line="221"/>
         <source>Double-click an agreement to open it</source>
         <translation>双击协议即可打开</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="249"/>
+        <location filename="../../ui/editors/partner_editor.py" line="270"/>
         <source>New partner</source>
         <translation>新建合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="250"/>
+        <location filename="../../ui/editors/partner_editor.py" line="271"/>
         <source>Partner — {name}</source>
         <translation>合作伙伴 — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="259"/>
+        <location filename="../../ui/editors/partner_editor.py" line="280"/>
         <source>Undo/redo changed this partner; saving will offer to reload it.</source>
         <translation>撤销/重做已修改此合作伙伴；保存时将提示重新加载。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="266"/>
+        <location filename="../../ui/editors/partner_editor.py" line="287"/>
         <source>Undo/redo removed this partner.</source>
         <translation>撤销/重做已删除此合作伙伴。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="290"/>
+        <location filename="../../ui/editors/partner_editor.py" line="311"/>
         <source>Agreements ({n})</source>
         <translation>协议（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="378"/>
+        <location filename="../../ui/editors/partner_editor.py" line="402"/>
         <source>This partner no longer exists: {e}</source>
         <translation>该合作伙伴已不存在：{e}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="381"/>
+        <location filename="../../ui/editors/partner_editor.py" line="405"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="402"/>
+        <location filename="../../ui/editors/partner_editor.py" line="426"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="404"/>
+        <location filename="../../ui/editors/partner_editor.py" line="428"/>
         <source>{message}
 
 Reload the partner as it is now? Your unsaved edits in this window will be lost.</source>
@@ -2809,7 +2841,7 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
 是否重新加载该合作伙伴的当前内容？此窗口中未保存的修改将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="420"/>
+        <location filename="../../ui/editors/partner_editor.py" line="444"/>
         <source>This partner has changes that are not saved. Save them?</source>
         <translation>该合作伙伴有未保存的更改。是否保存？</translation>
     </message>
@@ -2839,7 +2871,7 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
     <message>
         <location filename="../../ui/pages/partners.py" line="79"/>
         <source>Role</source>
-        <translation>职务</translation>
+        <translation>分工</translation>
     </message>
     <message>
         <location filename="../../ui/pages/partners.py" line="79"/>
@@ -2977,7 +3009,7 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
     <message>
         <location filename="../../ui/pages/partners.py" line="216"/>
         <source>Role</source>
-        <translation>职务</translation>
+        <translation>角色</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/pages/partners.py" line="274"/>
