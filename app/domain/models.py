@@ -93,6 +93,10 @@ class Partner(Base):
     local_name: Mapped[str | None] = mapped_column(String(200), index=True)
     country: Mapped[str] = mapped_column(String(2))
     website: Mapped[str | None] = mapped_column(String(300))
+    # As the contract names the party: its registered address and legal identifier (the
+    # USCC 统一社会信用代码 of a Chinese company, a company number, a VAT id).
+    address: Mapped[str | None] = mapped_column(String(500))
+    registration_number: Mapped[str | None] = mapped_column(String(64))
     status: Mapped[PartnerStatus] = mapped_column(
         enum_column(PartnerStatus), default=PartnerStatus.ACTIVE
     )
@@ -139,6 +143,9 @@ class Contact(Base):
     )
     name: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(200), default="")
+    # The job title a signature block prints (e.g. "General Manager"); ``role`` is the
+    # contact's part in the partnership (e.g. "account manager").
+    title: Mapped[str] = mapped_column(String(200), default="", server_default="")
     email: Mapped[str] = mapped_column(String(254), default="")
     phone: Mapped[str] = mapped_column(String(64), default="")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from itertools import zip_longest
 from typing import Any
 
 from reportlab.graphics.shapes import Circle, Drawing, String
@@ -128,6 +129,11 @@ class AgreementReport(Report[AgreementReportData]):
             (w("roles"), w.join(w.enum(r) for r in p.roles) or "—"),
             (w("website"), p.website or "—"),
         ]
+        # The party as the contract names it, when the partner record says so.
+        if p.address:
+            partner_lines.append((w("address"), ", ".join(p.address.splitlines())))
+        if p.registration_number:
+            partner_lines.append((w("registration_number"), p.registration_number))
         ours = [
             (w("our_company"), data.context.company or "—"),
             (w("owner"), a.owner or "—"),
@@ -136,7 +142,7 @@ class AgreementReport(Report[AgreementReportData]):
             (w("title"), a.title),
         ]
         pairs: list[tuple[str, str]] = []
-        for left, right in zip(ours, partner_lines, strict=True):
+        for left, right in zip_longest(ours, partner_lines, fillvalue=("", "")):
             pairs += [left, right]
         return [self.heading(w("parties")), self.fields(pairs)]
 
@@ -391,12 +397,14 @@ class AgreementReport(Report[AgreementReportData]):
         w = self.words
         half = self.frame_width / 2
         blocks = []
-        # The partner's signatory is pre-filled from its first contact (name, title); our
-        # side is left to write in. No company set: a blank line for our party's name.
-        contact = data.partner.contacts[0] if data.partner.contacts else None
+        # The partner's signatory is pre-filled from its contacts: the first with a job
+        # title, else the first (its role standing in for the title); our side is left to
+        # write in. No company set: a blank line for our party's name.
+        contacts = data.partner.contacts
+        contact = next((c for c in contacts if c.title), contacts[0] if contacts else None)
         signatory = {
             "sig_name": contact.name if contact else "",
-            "sig_title": (contact.role or "") if contact else "",
+            "sig_title": (contact.title or contact.role or "") if contact else "",
         }
         for party, filled in (
             (data.context.company or "\u00a0", {}),

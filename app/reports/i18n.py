@@ -74,6 +74,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "country": ("Country", "国家/地区"),
     "roles": ("Roles", "角色"),
     "website": ("Website", "网站"),
+    "address": ("Registered address", "注册地址"),
+    "registration_number": ("Registration number", "注册号码"),
     "notes": ("Notes", "备注"),
     "owner": ("Owner", "负责人"),
     "status": ("Status", "状态"),

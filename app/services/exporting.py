@@ -44,7 +44,8 @@ _DATE_COLUMNS = {"signed_date", "start_date", "end_date"} | {
 _WIDTHS = {"reference": 15, "title": 42, "partner": 34, "partner_local_name": 24,
            "description": 48, "owner": 14, "currency": 9, "value": 18, "territories": 28,
            "governing_law": 18, "legal_name": 36, "local_name": 24, "notes": 40,
-           "contacts": 48, "roles": 30, "website": 28}  # fmt: skip
+           "contacts": 48, "roles": 30, "website": 28, "address": 40,
+           "registration_number": 22}  # fmt: skip
 # Excel keeps 15 significant digits of a number; beyond that an amount goes in as text.
 _EXACT_DIGITS = 15
 
@@ -125,9 +126,10 @@ def partner_records(session: Session, f: PartnerFilter | None = None) -> Iterato
                 "roles": tuple(sorted(link.role.value for link in p.roles)),
                 "status": p.status, "website": p.website, "notes": p.notes,
                 "contacts": tuple(
-                    " | ".join((c.name, c.role, c.email, c.phone)).rstrip(" |")
+                    " | ".join((c.name, c.role, c.email, c.phone, c.title)).rstrip(" |")
                     for c in p.contacts
                 ),
+                "address": p.address, "registration_number": p.registration_number,
             }  # fmt: skip
         session.expunge_all()
 

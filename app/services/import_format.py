@@ -29,6 +29,7 @@ AGREEMENT_COLUMNS: tuple[str, ...] = AGREEMENT_COMMON + tuple(all_term_names())
 PARTNER_REQUIRED = ("legal_name", "country")
 PARTNER_COLUMNS = (
     "legal_name", "local_name", "country", "roles", "status", "website", "notes", "contacts",
+    "address", "registration_number",
 )  # fmt: skip
 
 # Documented in docs/import-format.md; header_key() makes them case/space/width-insensitive.
@@ -139,7 +140,12 @@ PARTNER_ALIASES: dict[str, tuple[str, ...]] = {
     "website": ("web", "url", "网站", "官网"),
     "notes": ("备注",),
     "contacts": ("contact", "联系人"),
-}
+    "address": ("registered_address", "地址", "注册地址"),
+    "registration_number": (
+        "registration_no", "company_number", "uscc", "legal_identifier",
+        "统一社会信用代码", "注册号", "信用代码",
+    ),
+}  # fmt: skip
 
 TYPE_ALIASES = {"品牌": "brand", "物流": "logistics", "营销": "marketing", "市场营销": "marketing",
                 "支付": "payment", "平台": "platform", "品牌合作": "brand", "物流合作": "logistics",

@@ -49,10 +49,17 @@ def count_missed_decisions(session: Session, today: date) -> int:
 
 
 def attention_counts(session: Session, today: date) -> AttentionCounts:
+    # The agreements the overdue-milestone list watches (milestones.overdue_milestones):
+    # the tile counted ended agreements' forgotten milestones too, more than the list shows.
     overdue = session.scalar(
         select(func.count())
         .select_from(Milestone)
-        .where(Milestone.status == MilestoneStatus.OPEN, Milestone.due_date < today)
+        .join(Agreement, Agreement.id == Milestone.agreement_id)
+        .where(
+            Milestone.status == MilestoneStatus.OPEN,
+            Milestone.due_date < today,
+            Agreement.status.in_(sorted(OPEN_STATUSES)),
+        )
     )
     red = session.scalar(
         select(func.count())

@@ -31,9 +31,10 @@ class ContactInput:
     role: str = ""
     email: str = ""
     phone: str = ""
+    title: str = ""  # job title, as a signature block prints it
 
     def __post_init__(self) -> None:
-        _clean_fields(self, ("name", "role", "email", "phone"))
+        _clean_fields(self, ("name", "role", "email", "phone", "title"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,11 +47,17 @@ class PartnerInput:
     status: PartnerStatus = PartnerStatus.ACTIVE
     notes: str = ""
     contacts: tuple[ContactInput, ...] = ()
+    address: str | None = None  # registered address, as the contract names the party
+    registration_number: str | None = None  # legal identifier: USCC, company number, VAT id
 
     def __post_init__(self) -> None:
         # The text policy's removals (app.domain.text) happen here, so the editor, the
         # import and a script store the same text; check_partner names what it refuses.
-        _clean_fields(self, ("legal_name", "local_name", "website"), multiline=("notes",))
+        _clean_fields(
+            self,
+            ("legal_name", "local_name", "website", "registration_number"),
+            multiline=("notes", "address"),
+        )
 
 
 def _clean_fields(data: object, one_line: tuple[str, ...], multiline: tuple[str, ...] = ()) -> None:
@@ -65,12 +72,12 @@ def _clean_fields(data: object, one_line: tuple[str, ...], multiline: tuple[str,
 def _text_problems(data: PartnerInput) -> list[FieldError]:
     """The characters the text policy refuses, one problem per field."""
     errors = []
-    for name in ("legal_name", "local_name", "website", "notes"):
+    for name in ("legal_name", "local_name", "website", "notes", "address", "registration_number"):
         value = getattr(data, name)
         if value.__class__ is str and (why := refused_character(value)):
             errors.append(FieldError(name, why))
     for i, c in enumerate(data.contacts, start=1):
-        for value in (c.name, c.role, c.email, c.phone):
+        for value in (c.name, c.role, c.email, c.phone, c.title):
             if value.__class__ is str and (why := refused_character(value)):
                 errors.append(FieldError("contacts", f"contact {i} {why}"))
                 break
@@ -84,6 +91,7 @@ class ContactView:
     role: str
     email: str
     phone: str
+    title: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +109,8 @@ class PartnerView:
     created_at: datetime
     updated_at: datetime
     agreement_count: int = 0
+    address: str | None = None
+    registration_number: str | None = None
 
     @property
     def display_name(self) -> str:
@@ -117,7 +127,11 @@ class PartnerView:
             website=self.website,
             status=self.status,
             notes=self.notes,
-            contacts=tuple(ContactInput(c.name, c.role, c.email, c.phone) for c in self.contacts),
+            contacts=tuple(
+                ContactInput(c.name, c.role, c.email, c.phone, c.title) for c in self.contacts
+            ),
+            address=self.address,
+            registration_number=self.registration_number,
         )
 
 
@@ -167,10 +181,16 @@ def check_partner(data: PartnerInput) -> list[FieldError]:
         )
     if data.website and len(data.website) > 300:
         errors.append(FieldError("website", "at most 300 characters"))
+    if data.address and len(data.address) > 500:
+        errors.append(FieldError("address", "at most 500 characters"))
+    if data.registration_number and len(data.registration_number.strip()) > 64:
+        errors.append(FieldError("registration_number", "at most 64 characters"))
     errors.extend(_text_problems(data))
     for i, contact in enumerate(data.contacts, start=1):
         if not is_visible(contact.name):
             errors.append(FieldError("contacts", f"contact {i} has no name"))
+        if len(contact.title.strip()) > 200:
+            errors.append(FieldError("contacts", f"contact {i}: the title has over 200 characters"))
         if contact.email and not _EMAIL.match(contact.email.strip()):
             errors.append(
                 FieldError("contacts", f"contact {i}: {contact.email!r} is not an e-mail address")
@@ -185,9 +205,15 @@ def _snapshot(p: Partner) -> dict[str, object]:
         "country": p.country,
         "roles": tuple(sorted(r.role.value for r in p.roles)),
         "website": p.website,
+        "address": p.address,
+        "registration_number": p.registration_number,
         "status": p.status,
         "notes": p.notes,
-        "contacts": tuple(f"{c.name} <{c.email}> {c.phone} {c.role}".strip() for c in p.contacts),
+        "contacts": tuple(
+            f"{c.name} <{c.email}> {c.phone} {c.role}".strip()
+            + (f" · {c.title}" if c.title else "")
+            for c in p.contacts
+        ),
     }
 
 
@@ -196,6 +222,8 @@ def _apply(p: Partner, data: PartnerInput) -> None:
     p.local_name = (data.local_name or "").strip() or None
     p.country = data.country.strip().upper()
     p.website = (data.website or "").strip() or None
+    p.address = (data.address or "").strip() or None
+    p.registration_number = (data.registration_number or "").strip() or None
     p.status = data.status
     p.notes = data.notes
     wanted = set(data.roles)
@@ -204,7 +232,11 @@ def _apply(p: Partner, data: PartnerInput) -> None:
     p.roles.extend(PartnerRoleLink(role=r) for r in sorted(wanted - have))
     p.contacts = [
         Contact(
-            name=c.name.strip(), role=c.role.strip(), email=c.email.strip(), phone=c.phone.strip()
+            name=c.name.strip(),
+            role=c.role.strip(),
+            email=c.email.strip(),
+            phone=c.phone.strip(),
+            title=c.title.strip(),
         )
         for c in data.contacts
     ]
@@ -315,11 +347,15 @@ def _view(session: Session, p: Partner) -> PartnerView:
         website=p.website,
         status=p.status,
         notes=p.notes,
-        contacts=tuple(ContactView(c.id, c.name, c.role, c.email, c.phone) for c in p.contacts),
+        contacts=tuple(
+            ContactView(c.id, c.name, c.role, c.email, c.phone, c.title or "") for c in p.contacts
+        ),
         version=p.version,
         created_at=p.created_at,
         updated_at=p.updated_at,
         agreement_count=count,
+        address=p.address,
+        registration_number=p.registration_number,
     )
 
 

@@ -173,6 +173,17 @@
     </message>
 </context>
 <context>
+    <name>ReportsPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/reports_page.py" line="329"/>
+        <source>Saved %1 and the list of %Ln agreement(s) in %2</source>
+        <translation>
+            <numerusform>Saved %1 and the list of %Ln agreement in %2</numerusform>
+            <numerusform>Saved %1 and the list of %Ln agreements in %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReminderWords</name>
     <message numerus="yes">
         <location filename="../../ui/application.py" line="174"/>

@@ -947,202 +947,224 @@ The previous contents are in {path}.</source>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="127"/>
-        <source>Agreements in the portfolio</source>
-        <translation>组合中的协议</translation>
+        <location filename="../../ui/pages/dashboard.py" line="131"/>
+        <source>In force</source>
+        <translation>生效中</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="128"/>
-        <source>Active contract value</source>
-        <translation>生效合同金额</translation>
+        <location filename="../../ui/pages/dashboard.py" line="134"/>
+        <source>In force and pending approval</source>
+        <translation>生效中及待审批</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="129"/>
+        <location filename="../../ui/pages/dashboard.py" line="136"/>
+        <source>Agreements</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="137"/>
+        <source>Contract value</source>
+        <translation>合同金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="138"/>
         <source>Decisions due within 30 days</source>
         <translation>30 天内到期的决策</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="130"/>
-        <location filename="../../ui/pages/dashboard.py" line="180"/>
+        <location filename="../../ui/pages/dashboard.py" line="139"/>
+        <location filename="../../ui/pages/dashboard.py" line="191"/>
         <source>Overdue milestones</source>
         <translation>逾期里程碑</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="131"/>
-        <location filename="../../ui/pages/dashboard.py" line="181"/>
+        <location filename="../../ui/pages/dashboard.py" line="140"/>
+        <location filename="../../ui/pages/dashboard.py" line="192"/>
         <source>KPIs in red</source>
         <translation>红灯 KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="132"/>
+        <location filename="../../ui/pages/dashboard.py" line="142"/>
         <source>Documents expiring within 60 days</source>
         <translation>60 天内到期的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="139"/>
+        <location filename="../../ui/pages/dashboard.py" line="142"/>
+        <source>Every agreement</source>
+        <translation>全部协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="150"/>
         <source>Show them in the agreements list</source>
         <translation>在协议列表中查看</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="142"/>
+        <location filename="../../ui/pages/dashboard.py" line="153"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="142"/>
+        <location filename="../../ui/pages/dashboard.py" line="153"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="143"/>
-        <location filename="../../ui/pages/dashboard.py" line="147"/>
-        <location filename="../../ui/pages/dashboard.py" line="151"/>
-        <location filename="../../ui/pages/dashboard.py" line="155"/>
+        <location filename="../../ui/pages/dashboard.py" line="154"/>
+        <location filename="../../ui/pages/dashboard.py" line="158"/>
+        <location filename="../../ui/pages/dashboard.py" line="162"/>
+        <location filename="../../ui/pages/dashboard.py" line="166"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="143"/>
-        <location filename="../../ui/pages/dashboard.py" line="151"/>
+        <location filename="../../ui/pages/dashboard.py" line="154"/>
+        <location filename="../../ui/pages/dashboard.py" line="162"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="143"/>
+        <location filename="../../ui/pages/dashboard.py" line="154"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="144"/>
-        <location filename="../../ui/pages/dashboard.py" line="148"/>
+        <location filename="../../ui/pages/dashboard.py" line="155"/>
+        <location filename="../../ui/pages/dashboard.py" line="159"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="144"/>
+        <location filename="../../ui/pages/dashboard.py" line="155"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="147"/>
+        <location filename="../../ui/pages/dashboard.py" line="158"/>
         <source>Due</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="147"/>
+        <location filename="../../ui/pages/dashboard.py" line="158"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="148"/>
+        <location filename="../../ui/pages/dashboard.py" line="159"/>
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="151"/>
+        <location filename="../../ui/pages/dashboard.py" line="162"/>
         <source>KPI</source>
         <translation>KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="152"/>
+        <location filename="../../ui/pages/dashboard.py" line="163"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="152"/>
+        <location filename="../../ui/pages/dashboard.py" line="163"/>
         <source>Latest</source>
         <translation>最新</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="152"/>
+        <location filename="../../ui/pages/dashboard.py" line="163"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="155"/>
+        <location filename="../../ui/pages/dashboard.py" line="166"/>
         <source>Expires</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="155"/>
+        <location filename="../../ui/pages/dashboard.py" line="166"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="156"/>
+        <location filename="../../ui/pages/dashboard.py" line="167"/>
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="156"/>
+        <location filename="../../ui/pages/dashboard.py" line="167"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="161"/>
+        <location filename="../../ui/pages/dashboard.py" line="172"/>
         <source>Decision dates within:</source>
         <translation>决策日期范围：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="163"/>
+        <location filename="../../ui/pages/dashboard.py" line="174"/>
         <source>%1 days</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="179"/>
-        <location filename="../../ui/pages/dashboard.py" line="183"/>
+        <location filename="../../ui/pages/dashboard.py" line="190"/>
+        <location filename="../../ui/pages/dashboard.py" line="194"/>
         <source>Decisions due</source>
         <translation>待决策</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="182"/>
+        <location filename="../../ui/pages/dashboard.py" line="193"/>
         <source>Expiring documents</source>
         <translation>即将到期的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="192"/>
+        <location filename="../../ui/pages/dashboard.py" line="203"/>
         <source>Needs attention today (%1)</source>
         <translation>今日待关注（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="207"/>
+        <location filename="../../ui/pages/dashboard.py" line="218"/>
         <source>No agreements yet. Add one, import a file or load the demo data, and the portfolio is charted here.</source>
         <translation>还没有协议。新建协议、导入文件或加载演示数据后，协议组合将在此处以图表显示。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="285"/>
+        <location filename="../../ui/pages/dashboard.py" line="296"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="304"/>
+        <location filename="../../ui/pages/dashboard.py" line="315"/>
         <source>The dashboard could not be read: %1</source>
         <translation>无法读取仪表板：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="316"/>
-        <source>All agreements incl. ended and drafts: %1</source>
-        <translation>全部协议（含已结束及草稿）：%1</translation>
+        <location filename="../../ui/pages/dashboard.py" line="326"/>
+        <source>Not counted: %1 in the pipeline, %2 ended (history)</source>
+        <translation>未计入：筹备中 %1 份，已结束（历史）%2 份</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="320"/>
-        <source>Active agreements (%1): %2
-All agreements incl. ended and drafts (%3): %4</source>
-        <translation>生效协议（%1 份）：%2
-全部协议（含已结束及草稿，%3 份）：%4</translation>
+        <location filename="../../ui/pages/dashboard.py" line="332"/>
+        <source>Not counted: pipeline %1</source>
+        <translation>未计入：筹备中 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="331"/>
+        <location filename="../../ui/pages/dashboard.py" line="337"/>
+        <source>In force (%1): %2
+Pipeline (%3): %4
+History, ended (%5): %6</source>
+        <translation>生效中（%1 份）：%2
+筹备中（%3 份）：%4
+历史，已结束（%5 份）：%6</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="350"/>
         <source>+ %1 overdue</source>
         <translation>+ %1 项已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="389"/>
+        <location filename="../../ui/pages/dashboard.py" line="410"/>
         <source>overdue by 1 day</source>
         <translation>逾期 1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="391"/>
+        <location filename="../../ui/pages/dashboard.py" line="412"/>
         <source>overdue by %1 days</source>
         <translation>逾期 %1 天</translation>
     </message>
@@ -1934,6 +1956,16 @@ All agreements incl. ended and drafts (%3): %4</source>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="49"/>
+        <source>Registered address</source>
+        <translation>注册地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_columns.py" line="50"/>
+        <source>Registration number</source>
+        <translation>注册号码</translation>
+    </message>
 </context>
 <context>
     <name>ImportPage</name>
@@ -2631,154 +2663,176 @@ All agreements incl. ended and drafts (%3): %4</source>
         <translation>如：爱彼贸易有限公司</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="148"/>
+        <location filename="../../ui/editors/partner_editor.py" line="145"/>
+        <source>e.g. unified social credit code, company number</source>
+        <translation>如统一社会信用代码、公司注册号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="157"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="148"/>
-        <source>Role</source>
+        <location filename="../../ui/editors/partner_editor.py" line="158"/>
+        <source>Title</source>
+        <comment>a contact&apos;s job title, as a signature block prints it</comment>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="148"/>
+        <location filename="../../ui/editors/partner_editor.py" line="159"/>
+        <source>Role</source>
+        <comment>a contact&apos;s part in the partnership</comment>
+        <translation>分工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="160"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="148"/>
+        <location filename="../../ui/editors/partner_editor.py" line="161"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="163"/>
+        <location filename="../../ui/editors/partner_editor.py" line="177"/>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="164"/>
+        <location filename="../../ui/editors/partner_editor.py" line="178"/>
         <source>Remove contact</source>
         <translation>移除联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="179"/>
+        <location filename="../../ui/editors/partner_editor.py" line="193"/>
         <source>Legal name *</source>
         <translation>法定名称 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="180"/>
+        <location filename="../../ui/editors/partner_editor.py" line="194"/>
         <source>Local-script name</source>
         <translation>本地文字名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="181"/>
+        <location filename="../../ui/editors/partner_editor.py" line="195"/>
         <source>Country *</source>
         <translation>国家/地区 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="182"/>
+        <location filename="../../ui/editors/partner_editor.py" line="196"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="183"/>
+        <location filename="../../ui/editors/partner_editor.py" line="197"/>
         <source>Website</source>
         <translation>网站</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="184"/>
-        <location filename="../../ui/editors/partner_editor.py" line="194"/>
+        <location filename="../../ui/editors/partner_editor.py" line="198"/>
+        <source>Registered address</source>
+        <translation>注册地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="200"/>
+        <source>Registration number</source>
+        <translation>注册号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="203"/>
+        <location filename="../../ui/editors/partner_editor.py" line="213"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="185"/>
+        <location filename="../../ui/editors/partner_editor.py" line="204"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="186"/>
-        <location filename="../../ui/editors/partner_editor.py" line="187"/>
+        <location filename="../../ui/editors/partner_editor.py" line="205"/>
+        <location filename="../../ui/editors/partner_editor.py" line="206"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="194"/>
+        <location filename="../../ui/editors/partner_editor.py" line="213"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="194"/>
+        <location filename="../../ui/editors/partner_editor.py" line="213"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="194"/>
+        <location filename="../../ui/editors/partner_editor.py" line="213"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="195"/>
+        <location filename="../../ui/editors/partner_editor.py" line="214"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="195"/>
+        <location filename="../../ui/editors/partner_editor.py" line="214"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="198"/>
+        <location filename="../../ui/editors/partner_editor.py" line="217"/>
         <source>Agreements of this partner</source>
         <translation>此合作伙伴的协议</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="202"/>
+        <location filename="../../ui/editors/partner_editor.py" line="221"/>
         <source>Double-click an agreement to open it</source>
         <translation>双击协议即可打开</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="249"/>
+        <location filename="../../ui/editors/partner_editor.py" line="270"/>
         <source>New partner</source>
         <translation>新建合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="250"/>
+        <location filename="../../ui/editors/partner_editor.py" line="271"/>
         <source>Partner — {name}</source>
         <translation>合作伙伴 — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="259"/>
+        <location filename="../../ui/editors/partner_editor.py" line="280"/>
         <source>Undo/redo changed this partner; saving will offer to reload it.</source>
         <translation>撤销/重做已修改此合作伙伴；保存时将提示重新加载。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="266"/>
+        <location filename="../../ui/editors/partner_editor.py" line="287"/>
         <source>Undo/redo removed this partner.</source>
         <translation>撤销/重做已删除此合作伙伴。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="290"/>
+        <location filename="../../ui/editors/partner_editor.py" line="311"/>
         <source>Agreements ({n})</source>
         <translation>协议（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="378"/>
+        <location filename="../../ui/editors/partner_editor.py" line="402"/>
         <source>This partner no longer exists: {e}</source>
         <translation>该合作伙伴已不存在：{e}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="381"/>
+        <location filename="../../ui/editors/partner_editor.py" line="405"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="402"/>
+        <location filename="../../ui/editors/partner_editor.py" line="426"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="404"/>
+        <location filename="../../ui/editors/partner_editor.py" line="428"/>
         <source>{message}
 
 Reload the partner as it is now? Your unsaved edits in this window will be lost.</source>
@@ -2787,7 +2841,7 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
 是否重新加载该合作伙伴的当前内容？此窗口中未保存的修改将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="420"/>
+        <location filename="../../ui/editors/partner_editor.py" line="444"/>
         <source>This partner has changes that are not saved. Save them?</source>
         <translation>该合作伙伴有未保存的更改。是否保存？</translation>
     </message>
@@ -2817,7 +2871,7 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
     <message>
         <location filename="../../ui/pages/partners.py" line="79"/>
         <source>Role</source>
-        <translation>职务</translation>
+        <translation>分工</translation>
     </message>
     <message>
         <location filename="../../ui/pages/partners.py" line="79"/>
@@ -2955,7 +3009,7 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
     <message>
         <location filename="../../ui/pages/partners.py" line="216"/>
         <source>Role</source>
-        <translation>职务</translation>
+        <translation>角色</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/pages/partners.py" line="274"/>
@@ -3006,47 +3060,58 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
 <context>
     <name>PortfolioCharts</name>
     <message>
-        <location filename="../../ui/pages/dashboard_charts.py" line="59"/>
-        <source>Value by cooperation type</source>
-        <translation>按合作类型的金额</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/dashboard_charts.py" line="60"/>
-        <source>Agreements by status</source>
-        <translation>按状态的协议数</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/dashboard_charts.py" line="61"/>
-        <source>Brand operating model</source>
-        <translation>品牌经营模式</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/dashboard_charts.py" line="62"/>
-        <source>Value by currency</source>
-        <translation>按币种的金额</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/dashboard_charts.py" line="114"/>
-        <source>Value by cooperation type (%1)</source>
-        <translation>按合作类型的金额（%1）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/dashboard_charts.py" line="126"/>
+        <location filename="../../ui/pages/dashboard_charts.py" line="135"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_charts.py" line="131"/>
-        <source>Value by currency (million %1)</source>
-        <translation>按币种的金额（百万 %1）</translation>
+        <location filename="../../ui/pages/dashboard_charts.py" line="62"/>
+        <source>Value in force by type</source>
+        <translation>生效协议按类型金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_charts.py" line="141"/>
+        <location filename="../../ui/pages/dashboard_charts.py" line="63"/>
+        <source>In force and pipeline</source>
+        <translation>生效中与筹备中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard_charts.py" line="64"/>
+        <location filename="../../ui/pages/dashboard_charts.py" line="136"/>
+        <source>Brand operating model, in force</source>
+        <translation>品牌经营模式（生效中）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard_charts.py" line="65"/>
+        <source>Value in force by currency</source>
+        <translation>生效协议按币种金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard_charts.py" line="120"/>
+        <source>Value in force by type (%1)</source>
+        <translation>生效协议按类型金额（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard_charts.py" line="131"/>
+        <source>Agreements in force and in the pipeline</source>
+        <translation>生效中与筹备中的协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard_charts.py" line="132"/>
+        <source>In force</source>
+        <translation>生效中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard_charts.py" line="138"/>
+        <source>Value in force by currency (million %1)</source>
+        <translation>生效协议按币种金额（百万 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard_charts.py" line="148"/>
         <source>Totals in %1 at the rates in force on %2.</source>
         <translation>合计按 %2 生效的汇率折算为 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_charts.py" line="144"/>
+        <location filename="../../ui/pages/dashboard_charts.py" line="151"/>
         <source>Left out for lack of a rate: %1.</source>
         <translation>因缺少汇率未计入：%1。</translation>
     </message>
@@ -3396,187 +3461,235 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="82"/>
+        <location filename="../../ui/pages/reports_page.py" line="84"/>
         <source>e.g. BR-2026-0042</source>
         <translation>如 BR-2026-0042</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="86"/>
+        <location filename="../../ui/pages/reports_page.py" line="88"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="90"/>
+        <location filename="../../ui/pages/reports_page.py" line="92"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="95"/>
-        <source>Include the list of every agreement</source>
-        <translation>附上全部协议清单</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reports_page.py" line="100"/>
+        <location filename="../../ui/pages/reports_page.py" line="111"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="102"/>
+        <location filename="../../ui/pages/reports_page.py" line="113"/>
         <source>Legal or local name</source>
         <translation>法定名称或本地名称</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="109"/>
+        <location filename="../../ui/pages/reports_page.py" line="120"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="111"/>
+        <location filename="../../ui/pages/reports_page.py" line="122"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="111"/>
+        <location filename="../../ui/pages/reports_page.py" line="122"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="112"/>
+        <location filename="../../ui/pages/reports_page.py" line="123"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="114"/>
+        <location filename="../../ui/pages/reports_page.py" line="126"/>
         <source>Decision date within</source>
         <translation>决策日期在以下天数内</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="115"/>
+        <location filename="../../ui/pages/reports_page.py" line="127"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="128"/>
+        <location filename="../../ui/pages/reports_page.py" line="140"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="131"/>
+        <location filename="../../ui/pages/reports_page.py" line="143"/>
         <source>Draw the report and show it</source>
         <translation>生成报告并显示</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="133"/>
+        <location filename="../../ui/pages/reports_page.py" line="145"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="142"/>
+        <location filename="../../ui/pages/reports_page.py" line="154"/>
         <source>As of</source>
         <translation>截至</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="142"/>
+        <location filename="../../ui/pages/reports_page.py" line="154"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="149"/>
+        <location filename="../../ui/pages/reports_page.py" line="161"/>
         <source>&amp;Report</source>
         <translation>报告(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="265"/>
+        <location filename="../../ui/pages/reports_page.py" line="287"/>
+        <location filename="../../ui/pages/reports_page.py" line="355"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="160"/>
+        <location filename="../../ui/pages/reports_page.py" line="172"/>
         <source>Choose a report and press Preview</source>
         <translation>请选择报告，然后点击“预览”</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="183"/>
+        <location filename="../../ui/pages/reports_page.py" line="103"/>
+        <source>Also save the full list as XLSX</source>
+        <translation>同时将完整清单另存为 XLSX</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="106"/>
+        <source>Save as… writes the report&apos;s agreements to a spreadsheet beside the PDF</source>
+        <translation>“另存为…”会把报告涉及的协议写入 PDF 旁的电子表格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="123"/>
+        <source>Agreement list</source>
+        <translation>协议清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="195"/>
         <source>Agreement contract report</source>
         <translation>协议合同报告</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="183"/>
+        <location filename="../../ui/pages/reports_page.py" line="195"/>
         <source>Portfolio summary</source>
         <translation>组合摘要</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="184"/>
+        <location filename="../../ui/pages/reports_page.py" line="196"/>
         <source>Renewal outlook</source>
         <translation>续约展望</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="184"/>
+        <location filename="../../ui/pages/reports_page.py" line="196"/>
         <source>Partner dossier</source>
         <translation>合作伙伴档案</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="216"/>
+        <location filename="../../ui/pages/reports_page.py" line="199"/>
+        <source>None (the summary only)</source>
+        <translation>无（仅摘要）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="200"/>
+        <source>Top %1 agreements in force</source>
+        <translation>金额最大的 %1 份生效协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="202"/>
+        <source>Every agreement</source>
+        <translation>全部协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="234"/>
         <source>All owners</source>
         <translation>全部负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="258"/>
+        <location filename="../../ui/pages/reports_page.py" line="280"/>
         <source>Preparing the report…</source>
         <translation>正在准备报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="270"/>
+        <location filename="../../ui/pages/reports_page.py" line="292"/>
         <source>Drawing the report…</source>
         <translation>正在生成报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="283"/>
+        <location filename="../../ui/pages/reports_page.py" line="305"/>
         <source>Could not save %1: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="288"/>
+        <location filename="../../ui/pages/reports_page.py" line="310"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/reports_page.py" line="329"/>
+        <source>Saved %1 and the list of %Ln agreement(s) in %2</source>
+        <translation>
+            <numerusform>已保存 %1，%Ln 份协议的清单保存在 %2</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="353"/>
+        <location filename="../../ui/pages/reports_page.py" line="340"/>
+        <source>%1, but the XLSX list could not be saved: %2</source>
+        <translation>%1，但 XLSX 清单未能保存：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="348"/>
+        <source>%1; the XLSX list was cancelled.</source>
+        <translation>%1；XLSX 清单已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="356"/>
+        <source>Writing %1…</source>
+        <translation>正在写入 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="419"/>
         <source>Type the reference of an agreement.</source>
         <translation>请输入协议编号。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="371"/>
+        <location filename="../../ui/pages/reports_page.py" line="431"/>
         <source>Type the name of a partner.</source>
         <translation>请输入合作伙伴名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="393"/>
+        <location filename="../../ui/pages/reports_page.py" line="465"/>
         <source>The options changed. Press Preview to see this report, or Save as… to draw and save it.</source>
         <translation>选项已更改。按“预览”查看此报告，或按“另存为…”生成并保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="410"/>
+        <location filename="../../ui/pages/reports_page.py" line="482"/>
         <source>Ready: %1 KB. Save it with Save as…</source>
         <translation>已就绪：%1 KB。请用“另存为…”保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="428"/>
+        <location filename="../../ui/pages/reports_page.py" line="500"/>
         <source>The report could not be drawn (%1).</source>
         <translation>报告无法生成（%1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="435"/>
+        <location filename="../../ui/pages/reports_page.py" line="507"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="462"/>
+        <location filename="../../ui/pages/reports_page.py" line="534"/>
         <source>Save report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="463"/>
+        <location filename="../../ui/pages/reports_page.py" line="535"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import re
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -293,3 +294,38 @@ def test_signature_block_names_the_partners_contact(demo_db: Database) -> None:
 def test_chinese_lists_use_the_enumeration_comma(session: Session, hostile: AgreementView) -> None:
     pdf = read_pdf(render(agreement_report(session, hostile.reference, "zh", REPORT_TODAY)))
     assert "品牌方、物流服务商" in pdf.flat or "物流服务商、品牌方" in pdf.flat
+
+
+@pytest.mark.parametrize(
+    ("lang", "address_label", "number_label", "title_label"),
+    [
+        ("en", "Registered address", "Registration number", "Title"),
+        ("zh", "注册地址", "注册号码", "职务"),
+    ],
+)
+def test_parties_show_address_and_legal_identifier_and_the_signatory_title(
+    session: Session, partner: PartnerView, lang: str, address_label: str, number_label: str,
+    title_label: str,
+) -> None:  # fmt: skip
+    from app.services.partners import ContactInput, update_partner
+
+    data = replace(
+        partner.to_input(),
+        address="1 Century Avenue\nPudong, Shanghai 200120",
+        registration_number="91310000MA1FL8XQ2K",
+        contacts=(
+            ContactInput("Wang Fang", "Account manager", "wang@x.example"),
+            ContactInput("Lin Yue", "Signatory", "lin@x.example", title="General Manager"),
+        ),
+    )
+    update_partner(session, partner.id, data, partner.version, actor="t")
+    a = create_agreement(session, agreement_input(partner.id), actor="t")
+    pdf = read_pdf(render(agreement_report(session, a.reference, lang, REPORT_TODAY)))
+    text = " ".join(pdf.text.split())
+    assert f"{address_label} 1 Century Avenue, Pudong, Shanghai 200120" in text
+    assert f"{number_label} 91310000MA1FL8XQ2K" in text
+    last = " ".join(pdf.pages[-1].split())
+    # The contact with a job title signs, with that title, not the first contact's role.
+    assert "Lin Yue" in last and "General Manager" in last
+    assert "Wang Fang" not in last and "Account manager" not in last
+    assert title_label in last

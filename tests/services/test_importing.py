@@ -663,6 +663,35 @@ def test_partners_file_creates_and_updates(
     assert (anna.name, anna.role, anna.email) == ("Anna", "Sales", "anna@x.example")
 
 
+def test_partner_identity_goes_out_and_comes_back_unchanged(
+    session: Session, tmp_path: Path
+) -> None:
+    from app.services.exporting import export_file
+
+    path = write_csv(
+        tmp_path / "p.csv",
+        [["Yue Trading Ltd", "CN", "1 Century Ave\nPudong, Shanghai", "91310000MA1FL8XQ2K",
+          "Lin Yue | Signatory | lin@yue.example | +86 21 5555 0000 | General Manager"]],
+        header=["legal_name", "country", "注册地址", "统一社会信用代码", "contacts"],
+    )  # fmt: skip
+    report = import_file(session, path)
+    assert report.ok, problems(report)
+    p = find_partner(session, "Yue Trading Ltd")
+    assert p.address == "1 Century Ave\nPudong, Shanghai"
+    assert p.registration_number == "91310000MA1FL8XQ2K"
+    assert (p.contacts[0].name, p.contacts[0].role, p.contacts[0].title) == (
+        "Lin Yue", "Signatory", "General Manager",
+    )  # fmt: skip
+    out = tmp_path / "partners.xlsx"
+    export_file(session, out, "partners")
+    sheet = openpyxl.load_workbook(out).active
+    header = [c.value for c in sheet[1]]
+    assert "address" in header and "registration_number" in header
+    again = import_file(session, out)
+    assert again.ok, problems(again)
+    assert (again.creates, again.updates, again.unchanged) == (0, 0, 1)  # nothing lost
+
+
 def test_field_errors_carry_the_row() -> None:
     assert str(FieldError("value", "is required", 7)) == "row 7, value: is required"
 

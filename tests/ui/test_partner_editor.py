@@ -88,7 +88,7 @@ def test_a_new_partner_is_typed_in_with_roles_and_contacts(qtbot: QtBot, ui_db: 
     cell_editor = editor.contacts_table.viewport().findChild(QLineEdit)
     assert cell_editor is not None
     type_keys(qtbot, cell_editor, "Aroha Ngata")  # still open when Save is pressed
-    set_cell(editor, 0, 2, "aroha@kiwipure.example")
+    set_cell(editor, 0, 3, "aroha@kiwipure.example")
 
     saved = save(qtbot, editor)
 
@@ -101,6 +101,34 @@ def test_a_new_partner_is_typed_in_with_roles_and_contacts(qtbot: QtBot, ui_db: 
     assert p.website == "https://kiwipure.example"
     assert [(c.name, c.email) for c in p.contacts] == [("Aroha Ngata", "aroha@kiwipure.example")]
     assert not editor.is_dirty()
+
+
+def test_address_registration_number_and_a_signatory_title_are_kept(
+    qtbot: QtBot, ui_db: Database
+) -> None:
+    editor = open_editor(qtbot, ui_db, 5)
+    table = editor.contacts_table
+    headers = [table.model().headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
+    assert headers == ["Name", "Title", "Role", "E-mail", "Phone"]
+    editor.address_edit.setFocus()
+    type_keys(qtbot, editor.address_edit, "88 Harbour Road, Wan Chai, Hong Kong")
+    type_keys(qtbot, editor.registration_edit, "91310000MA1FL8XQ2K")
+    click(qtbot, editor.add_contact_button)
+    row = editor.contacts_table.rowCount() - 1
+    set_cell(editor, row, 0, "Lin Yue")
+    set_cell(editor, row, 1, "General Manager")
+
+    assert save(qtbot, editor) == [5], editor.banner.text()
+
+    p = stored(ui_db, 5)
+    assert p.address == "88 Harbour Road, Wan Chai, Hong Kong"
+    assert p.registration_number == "91310000MA1FL8XQ2K"
+    assert (p.contacts[-1].name, p.contacts[-1].title) == ("Lin Yue", "General Manager")
+    again = open_editor(qtbot, ui_db, 5)
+    assert again.address_edit.toPlainText() == p.address
+    assert again.registration_edit.text() == p.registration_number
+    last = again.contacts_table.rowCount() - 1
+    assert again.contacts_table.model().index(last, 1).data() == "General Manager"
 
 
 def test_editing_a_partner_keeps_what_was_not_touched(qtbot: QtBot, ui_db: Database) -> None:
@@ -145,7 +173,7 @@ def test_a_bad_contact_email_is_shown_under_the_contacts(qtbot: QtBot, ui_db: Da
     click(qtbot, editor.add_contact_button)
     row = editor.contacts_table.rowCount() - 1
     set_cell(editor, row, 0, "Bad Mail")
-    set_cell(editor, row, 2, "not-an-address")
+    set_cell(editor, row, 3, "not-an-address")
 
     assert save(qtbot, editor) == []
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QCompleter, QFileDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from app.db import Database
+from app.domain.enums import AgreementType
 from app.services.listing import list_agreements
 from app.services.partners import list_partners
 from tests.reports.conftest import read_pdf
@@ -155,7 +156,6 @@ def test_an_empty_preview_says_what_to_do(qtbot: QtBot, ui_db: Database) -> None
     assert page.hint.isVisible()
     assert page.hint.text() == "Choose a report and press Preview"
     page.set_kind("portfolio")
-    page.appendix_check.setChecked(False)
     with qtbot.waitSignal(page.rendered, timeout=TIMEOUT):
         page.preview_button.click()
     assert page.preview_stack.currentWidget() is page.preview
@@ -241,3 +241,68 @@ def test_a_saved_report_is_announced_in_the_status_bar(
     target = tmp_path / "contract.pdf"
     page.save_to(target)
     assert window.statusBar().currentMessage() == f"Saved {target}"
+
+
+def test_the_portfolio_summary_has_no_agreement_list_unless_asked_for(
+    qtbot: QtBot, ui_db: Database
+) -> None:
+    page = _page(qtbot, ui_db)
+    page.set_kind("portfolio")
+    box = page.appendix_box
+    assert [box.itemText(i) for i in range(box.count())] == [
+        "None (the summary only)", "Top 50 agreements in force", "Every agreement",
+    ]  # fmt: skip
+    assert box.currentText() == "None (the summary only)"
+    with qtbot.waitSignal(page.rendered, timeout=TIMEOUT):
+        page.preview_button.click()
+    assert page.pdf is not None
+    assert not any(t.startswith("Appendix") for t in read_pdf(page.pdf).outline_titles())
+
+    box.setCurrentIndex(box.findData("top"))
+    assert not page.preview_stack.showing_pdf()  # the summary without a list is not this one
+    with qtbot.waitSignal(page.rendered, timeout=TIMEOUT):
+        page.preview_button.click()
+    titles = read_pdf(page.pdf).outline_titles()
+    assert any(t.startswith("Appendix: the ") and t.endswith("largest agreements in force")
+               for t in titles)  # fmt: skip
+
+
+def test_the_full_list_is_also_saved_as_xlsx_beside_the_pdf(
+    qtbot: QtBot, ui_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from openpyxl import load_workbook
+
+    from app.services.listing import AgreementFilter, count_agreements
+
+    with ui_db.session() as s:
+        brand = count_agreements(s, AgreementFilter(types=frozenset({AgreementType.BRAND})))
+    page = _page(qtbot, ui_db)
+    page.set_kind("portfolio")
+    page.type_box.setCurrentIndex(page.type_box.findData("brand"))
+    page.xlsx_check.setChecked(True)
+    target = tmp_path / "board.pdf"
+    offered = _answer_save_dialog(monkeypatch, target)
+    with qtbot.waitSignal(page.saved, timeout=TIMEOUT) as saved:
+        page.save_button.click()
+    assert Path(offered[0]).name == f"portfolio-{UI_TODAY.isoformat()}.pdf"  # unchanged
+    sheet = tmp_path / "board.xlsx"
+    assert target.read_bytes() == page.pdf
+    rows = list(load_workbook(sheet, read_only=True).active.iter_rows(values_only=True))
+    assert len(rows) - 1 == brand  # a header row, then every brand agreement of the report
+    assert saved.args[0] == f"Saved {target} and the list of {brand:,} agreements in {sheet}"
+    assert page.status.text() == saved.args[0]
+    assert page.preview_button.isEnabled() and page.save_button.isEnabled()
+
+
+def test_without_the_xlsx_option_only_the_pdf_is_saved(
+    qtbot: QtBot, ui_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = _page(qtbot, ui_db)
+    page.set_kind("portfolio")
+    assert not page.xlsx_check.isChecked()
+    target = tmp_path / "board.pdf"
+    _answer_save_dialog(monkeypatch, target)
+    with qtbot.waitSignal(page.saved, timeout=TIMEOUT) as saved:
+        page.save_button.click()
+    assert saved.args[0] == f"Saved {target}"
+    assert not list(tmp_path.glob("*.xlsx"))

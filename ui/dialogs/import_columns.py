@@ -46,6 +46,8 @@ _PARTNER: dict[str, Callable[[], str]] = {
     "website": lambda: translate("ImportColumns", "Website"),
     "notes": lambda: translate("ImportColumns", "Notes"),
     "contacts": lambda: translate("ImportColumns", "Contacts"),
+    "address": lambda: translate("ImportColumns", "Registered address"),
+    "registration_number": lambda: translate("ImportColumns", "Registration number"),
 }
 
 

@@ -44,7 +44,7 @@ from ui.editors.labels import enum_label
 from ui.editors.terms_form import ui_language
 from ui.undo import CreatePartnerCommand, EditPartnerCommand, undo_events
 
-CONTACT_COLUMNS = 4  # name, role, e-mail, phone
+CONTACT_COLUMNS = 5  # name, title, role, e-mail, phone
 AGREEMENTS_SHOWN = 500
 
 
@@ -136,6 +136,14 @@ class PartnerEditor(EditorDialog):
         self.roles_group = CheckGroup([(r.value, enum_label(r)) for r in PartnerRole], 3, page)
         self.website_edit = QLineEdit(page)
         self.website_edit.setPlaceholderText("https://")
+        # What the agreement report prints under the partner's name in the parties block.
+        self.address_edit = QPlainTextEdit(page)
+        self.address_edit.setTabChangesFocus(True)
+        self.address_edit.setFixedHeight(50)
+        self.registration_edit = QLineEdit(page)
+        self.registration_edit.setPlaceholderText(
+            self.tr("e.g. unified social credit code, company number")
+        )
         self.status_combo = QComboBox(page)
         for st in PartnerStatus:
             self.status_combo.addItem(enum_label(st), st.value)
@@ -145,7 +153,13 @@ class PartnerEditor(EditorDialog):
 
         self.contacts_table = QTableWidget(0, CONTACT_COLUMNS, page)
         self.contacts_table.setHorizontalHeaderLabels(
-            [self.tr("Name"), self.tr("Role"), self.tr("E-mail"), self.tr("Phone")]
+            [
+                self.tr("Name"),
+                self.tr("Title", "a contact's job title, as a signature block prints it"),
+                self.tr("Role", "a contact's part in the partnership"),
+                self.tr("E-mail"),
+                self.tr("Phone"),
+            ]
         )
         self.contacts_table.verticalHeader().hide()
         self.contacts_table.horizontalHeader().setStretchLastSection(True)
@@ -158,7 +172,7 @@ class PartnerEditor(EditorDialog):
             | triggers.AnyKeyPressed
             | triggers.SelectedClicked
         )
-        for col, width in enumerate((170, 150, 220)):
+        for col, width in enumerate((150, 140, 120, 200)):
             self.contacts_table.setColumnWidth(col, width)
         self.add_contact_button = QPushButton(self.tr("Add contact"), page)
         self.remove_contact_button = QPushButton(self.tr("Remove contact"), page)
@@ -181,6 +195,11 @@ class PartnerEditor(EditorDialog):
         form.addRow(self.tr("Country *"), self._row("country", self.country_combo))
         form.addRow(self.tr("Roles"), self._row("roles", self.roles_group))
         form.addRow(self.tr("Website"), self._row("website", self.website_edit))
+        form.addRow(self.tr("Registered address"), self._row("address", self.address_edit))
+        form.addRow(
+            self.tr("Registration number"),
+            self._row("registration_number", self.registration_edit),
+        )
         form.addRow(self.tr("Status"), self._row("status", self.status_combo))
         form.addRow(self.tr("Notes"), self._row("notes", self.notes_edit))
         form.addRow(self.tr("Contacts"), self._row("contacts", contacts))
@@ -238,11 +257,13 @@ class PartnerEditor(EditorDialog):
             self.country_combo.setEditText(data.country)
         self.roles_group.set_values(r.value for r in data.roles)
         self.website_edit.setText(data.website or "")
+        self.address_edit.setPlainText(data.address or "")
+        self.registration_edit.setText(data.registration_number or "")
         self.status_combo.setCurrentIndex(self.status_combo.findData(data.status.value))
         self.notes_edit.setPlainText(data.notes)
         self.contacts_table.setRowCount(0)
         for c in data.contacts:
-            self._append_contact((c.name, c.role, c.email, c.phone))
+            self._append_contact((c.name, c.title, c.role, c.email, c.phone))
         self._fill_agreements()
         self.tabs.setTabEnabled(1, view is not None)
         self.setWindowTitle(
@@ -291,7 +312,7 @@ class PartnerEditor(EditorDialog):
 
     # --- contacts ----------------------------------------------------------------------
 
-    def _append_contact(self, values: tuple[str, str, str, str]) -> int:
+    def _append_contact(self, values: tuple[str, ...]) -> int:
         row = self.contacts_table.rowCount()
         self.contacts_table.insertRow(row)
         for col, text in enumerate(values):
@@ -299,7 +320,7 @@ class PartnerEditor(EditorDialog):
         return row
 
     def add_contact(self) -> None:
-        row = self._append_contact(("", "", "", ""))
+        row = self._append_contact(("",) * CONTACT_COLUMNS)
         self.contacts_table.setCurrentCell(row, 0)
         item = self.contacts_table.item(row, 0)
         if item is not None:
@@ -320,7 +341,8 @@ class PartnerEditor(EditorDialog):
                 item = self.contacts_table.item(row, col)
                 cells.append(item.text().strip() if item is not None else "")
             if any(cells):  # a row left empty is not a contact
-                contacts.append(ContactInput(*cells))
+                name, title, role, email, phone = cells
+                contacts.append(ContactInput(name, role, email, phone, title))
         return tuple(contacts)
 
     # --- reading and saving ------------------------------------------------------------
@@ -339,6 +361,8 @@ class PartnerEditor(EditorDialog):
             local_name=self.local_name_edit.text().strip() or None,
             roles=frozenset(PartnerRole(v) for v in self.roles_group.values()),
             website=self.website_edit.text().strip() or None,
+            address=self.address_edit.toPlainText().strip() or None,
+            registration_number=self.registration_edit.text().strip() or None,
             status=PartnerStatus(self.status_combo.currentData()),
             notes=self.notes_edit.toPlainText(),
             contacts=self._contacts(),

@@ -23,16 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Database
-from app.domain.enums import AgreementStatus
 from app.services.dashboard import Attention, attention
-from app.services.listing import AgreementFilter
 from app.services.overview import AttentionCounts, attention_counts
-from app.services.portfolio import (
-    PortfolioFigures,
-    PortfolioTotal,
-    portfolio_figures,
-    portfolio_total,
-)
+from app.services.portfolio import ZERO, Bucket, PortfolioFigures, portfolio_figures
+from app.services.scope import Scope
 from ui import i18n, settings
 from ui.models.agreements import NEAR_COLOUR, PAST_COLOUR
 from ui.models.lazy import Roles
@@ -47,11 +41,9 @@ from ui.worker import run_job
 class DashboardData:
     attention: Attention  # the lists, a few hundred rows at most
     counts: AttentionCounts  # the exact totals for the tiles
-    figures: PortfolioFigures  # every agreement, whatever its status
-    live: PortfolioTotal  # active agreements only: the portfolio an executive means
-
-
-LIVE = AgreementFilter(statuses=frozenset({AgreementStatus.ACTIVE}))
+    # In force (``app.services.scope``), as the portfolio report's headline; its
+    # ``by_scope`` counts the pipeline and history beside it, each labelled.
+    figures: PortfolioFigures
 
 
 def load_dashboard(db: Database, today: date) -> DashboardData:
@@ -59,9 +51,12 @@ def load_dashboard(db: Database, today: date) -> DashboardData:
         return DashboardData(
             attention(s, today, 90),
             attention_counts(s, today),
-            portfolio_figures(s, today),
-            portfolio_total(s, today, LIVE),
+            portfolio_figures(s, today, scope=Scope.IN_FORCE),
         )
+
+
+def scope_bucket(f: PortfolioFigures, scope: Scope) -> Bucket:
+    return next((b for b in f.by_scope if b.key == scope.value), Bucket(scope.value, 0, ZERO))
 
 
 class Tile(QFrame):
@@ -69,7 +64,7 @@ class Tile(QFrame):
 
     clicked = Signal()
 
-    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
+    def __init__(self, caption: str, scope: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setObjectName("tile")
@@ -80,6 +75,11 @@ class Tile(QFrame):
         self.value.setFont(font)
         self.caption = QLabel(caption)
         self.caption.setWordWrap(True)
+        # Which agreements the figure covers, in the words of app.services.scope: a tile
+        # never leaves a manager guessing whether drafts or ended agreements are in it.
+        self.scope = QLabel(scope)
+        self.scope.setWordWrap(True)
+        self.scope.setObjectName("tileScope")
         # A second, smaller line: what the headline figure leaves out.
         self.note = QLabel()
         self.note.setWordWrap(True)
@@ -87,11 +87,16 @@ class Tile(QFrame):
         small = QFont(self.note.font())
         small.setPointSizeF(small.pointSizeF() * 0.9)
         self.note.setFont(small)
+        slanted = QFont(small)
+        slanted.setItalic(True)
+        self.scope.setFont(slanted)
         self.note.hide()
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setContentsMargins(12, 6, 12, 6)
+        layout.setSpacing(2)  # four short lines; the page must still fit 1366×768 unscrolled
         layout.addWidget(self.value)
         layout.addWidget(self.caption)
+        layout.addWidget(self.scope)
         layout.addWidget(self.note)
 
     def set_value(self, text: str, colour: str | None = None) -> None:
@@ -123,13 +128,19 @@ class DashboardPage(Page):
     # --- layout -------------------------------------------------------------------------
 
     def _build(self) -> None:
+        in_force = self.tr("In force")
+        # Decisions, milestones and KPIs are watched on app.services.scope's
+        # WATCHED_STATUSES: active agreements and those about to be.
+        watched = self.tr("In force and pending approval")
         self.tiles = {
-            "agreements": Tile(self.tr("Agreements in the portfolio")),
-            "value": Tile(self.tr("Active contract value")),
-            "decisions": Tile(self.tr("Decisions due within 30 days")),
-            "milestones": Tile(self.tr("Overdue milestones")),
-            "kpis": Tile(self.tr("KPIs in red")),
-            "documents": Tile(self.tr("Documents expiring within 60 days")),
+            "agreements": Tile(self.tr("Agreements"), in_force),
+            "value": Tile(self.tr("Contract value"), in_force),
+            "decisions": Tile(self.tr("Decisions due within 30 days"), watched),
+            "milestones": Tile(self.tr("Overdue milestones"), watched),
+            "kpis": Tile(self.tr("KPIs in red"), watched),
+            "documents": Tile(
+                self.tr("Documents expiring within 60 days"), self.tr("Every agreement")
+            ),
         }
         tiles = QHBoxLayout()
         for tile in self.tiles.values():
@@ -307,21 +318,29 @@ class DashboardPage(Page):
     def show_data(self, data: DashboardData) -> None:
         self.data = data
         a, f = data.attention, data.figures
+        pipeline = scope_bucket(f, Scope.PIPELINE)
+        history = scope_bucket(f, Scope.HISTORY)
+        base = f.base_currency
         self.tiles["agreements"].set_value(f"{f.agreement_count:,}")
-        live = data.live
-        self.tiles["value"].set_value(
-            f"{i18n.compact_money(live.total_value_base)} {live.base_currency}"
+        self.tiles["agreements"].set_note(
+            self.tr("Not counted: %1 in the pipeline, %2 ended (history)")
+            .replace("%1", f"{pipeline.count:,}")
+            .replace("%2", f"{history.count:,}")
         )
+        self.tiles["value"].set_value(f"{i18n.compact_money(f.total_value_base)} {base}")
         self.tiles["value"].set_note(
-            self.tr("All agreements incl. ended and drafts: %1").replace(
-                "%1", f"{i18n.compact_money(f.total_value_base)} {f.base_currency}")
+            self.tr("Not counted: pipeline %1").replace(
+                "%1", f"{i18n.compact_money(pipeline.value_base)} {base}")
         )  # fmt: skip
+        # The exact figures, each scope on its own line: never one sum across them.
         self.tiles["value"].setToolTip(
-            self.tr("Active agreements (%1): %2\nAll agreements incl. ended and drafts (%3): %4")
-            .replace("%1", f"{live.agreement_count:,}")
-            .replace("%2", i18n.money(live.total_value_base, live.base_currency))
-            .replace("%3", f"{f.agreement_count:,}")
-            .replace("%4", i18n.money(f.total_value_base, f.base_currency))
+            self.tr("In force (%1): %2\nPipeline (%3): %4\nHistory, ended (%5): %6")
+            .replace("%1", f"{f.agreement_count:,}")
+            .replace("%2", i18n.money(f.total_value_base, base))
+            .replace("%3", f"{pipeline.count:,}")
+            .replace("%4", i18n.money(pipeline.value_base, base))
+            .replace("%5", f"{history.count:,}")
+            .replace("%6", i18n.money(history.value_base, base))
         )
         c = data.counts
         self.tiles["decisions"].set_value(
@@ -362,7 +381,9 @@ class DashboardPage(Page):
         for view in self.findChildren(QTableView):
             view.resizeColumnsToContents()
         self.charts_box.fill(f)
-        self.charts_stack.setCurrentIndex(0 if f.agreement_count else 1)
+        # Drafts alone are something to chart (the pipeline), even with nothing in force.
+        anything = any(b.count for b in f.by_scope) or f.agreement_count
+        self.charts_stack.setCurrentIndex(0 if anything else 1)
         self.loaded.emit()
 
     def _fill_decisions(self) -> None:

@@ -26,8 +26,11 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QToolTip, QWidge
 
 from app.domain.enums import AgreementStatus, AgreementType, OperatingModel
 from app.services.portfolio import PortfolioFigures
+from app.services.scope import PIPELINE_STATUSES, Scope
 from ui import i18n
 
+# The pipeline's statuses in the order an agreement passes through them.
+PIPELINE_ORDER = [s for s in AgreementStatus if s in PIPELINE_STATUSES]
 TYPE_COLOURS = ["#2e86c1", "#28b463", "#d68910", "#8e44ad", "#17a589"]
 CHART_MIN = (260, 200)  # below this, axis labels and legends no longer fit
 # Four across when the dashboard is at least this wide and less than this tall: decided
@@ -56,10 +59,10 @@ def _chart(title: str) -> tuple[QChart, QChartView]:
 class PortfolioCharts(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.type_chart, type_view = _chart(self.tr("Value by cooperation type"))
-        self.status_chart, status_view = _chart(self.tr("Agreements by status"))
-        self.model_chart, model_view = _chart(self.tr("Brand operating model"))
-        self.currency_chart, currency_view = _chart(self.tr("Value by currency"))
+        self.type_chart, type_view = _chart(self.tr("Value in force by type"))
+        self.status_chart, status_view = _chart(self.tr("In force and pipeline"))
+        self.model_chart, model_view = _chart(self.tr("Brand operating model, in force"))
+        self.currency_chart, currency_view = _chart(self.tr("Value in force by currency"))
         self.charts = (self.type_chart, self.status_chart, self.model_chart, self.currency_chart)
         self.views = (type_view, status_view, model_view, currency_view)
         self.grid = QGridLayout(self)
@@ -110,8 +113,11 @@ class PortfolioCharts(QWidget):
                 chart.removeAxis(axis)
             self._chart_theme(chart)
 
+        # Every chart says its scope (app.services.scope): the value charts count what is
+        # in force, as the headline does; the count chart puts the pipeline beside it, by
+        # status, and ended agreements in none of them.
         self.type_chart.setTitle(
-            self.tr("Value by cooperation type (%1)").replace("%1", f.base_currency)
+            self.tr("Value in force by type (%1)").replace("%1", f.base_currency)
         )
         self._pie(self.type_chart, [
             (i18n.type_label(AgreementType(b.key)), b.value_base) for b in f.by_type
@@ -120,15 +126,16 @@ class PortfolioCharts(QWidget):
             (i18n.operating_model_label(OperatingModel(b.key)), b.value_base)
             for b in f.by_operating_model
         ], ["#2e86c1", "#d68910"])  # fmt: skip
-        self._bars(
-            self.status_chart,
-            [(i18n.status_label(AgreementStatus(b.key)), Decimal(b.count)) for b in f.by_status],
-            self.tr("Agreements"),
-            "#2e86c1",
-            horizontal=True,
-        )
+        in_force = next((b.count for b in f.by_scope if b.key == Scope.IN_FORCE.value), 0)
+        by_status = {b.key: b.count for b in f.by_status}
+        self.status_chart.setTitle(self.tr("Agreements in force and in the pipeline"))
+        bars = [(self.tr("In force"), Decimal(in_force))] + [
+            (i18n.status_label(st), Decimal(by_status.get(st.value, 0))) for st in PIPELINE_ORDER
+        ]
+        self._bars(self.status_chart, bars, self.tr("Agreements"), "#2e86c1", horizontal=True)
+        self.model_chart.setTitle(self.tr("Brand operating model, in force"))
         self.currency_chart.setTitle(
-            self.tr("Value by currency (million %1)").replace("%1", f.base_currency)
+            self.tr("Value in force by currency (million %1)").replace("%1", f.base_currency)
         )
         self._bars(
             self.currency_chart,

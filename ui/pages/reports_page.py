@@ -35,6 +35,7 @@ from app.domain.enums import AgreementStatus, AgreementType
 from app.errors import PartnerDeskError
 from app.reports import ReportData, render
 from app.services import reporting
+from app.services.exporting import ExportResult, export_file
 from app.services.listing import AgreementFilter, list_agreements, owners
 from app.services.partners import PartnerFilter, get_partner, list_partners
 from ui import i18n, settings
@@ -70,6 +71,7 @@ class ReportsPage(QWidget):
         self._job_form: tuple[object, ...] | None = None
         self._save_after: bool = False  # Save as… pressed: ask where once it is drawn
         self.job: Job[Rendered] | None = None  # the report being drawn, if any
+        self.xlsx_job: Job[ExportResult] | None = None  # the XLSX list being written, if any
 
         self.kind_box = QComboBox()
         self.kind_box.setObjectName("reportKind")
@@ -92,8 +94,17 @@ class ReportsPage(QWidget):
             self.status_box.addItem(i18n.status_label(st), st.value)
         self.owner_box = QComboBox()
         self.owner_box.setEditable(True)
-        self.appendix_check = QCheckBox(self.tr("Include the list of every agreement"))
-        self.appendix_check.setChecked(True)
+        # A summary stays a summary: no list unless asked for (the full list of 50,000
+        # agreements is thousands of pages; the spreadsheet below is the better way to it).
+        self.appendix_box = QComboBox()
+        self.appendix_box.setObjectName("appendixChoice")
+        for choice, label in zip(reporting.APPENDIX_CHOICES, self._appendix_labels(), strict=True):
+            self.appendix_box.addItem(label, choice)
+        self.xlsx_check = QCheckBox(self.tr("Also save the full list as XLSX"))
+        self.xlsx_check.setObjectName("alsoXlsx")
+        self.xlsx_check.setToolTip(
+            self.tr("Save as… writes the report's agreements to a spreadsheet beside the PDF")
+        )
         self.within_spin = QSpinBox()
         self.within_spin.setRange(0, reporting.MAX_RENEWAL_DAYS)
         self.within_spin.setValue(90)
@@ -109,7 +120,8 @@ class ReportsPage(QWidget):
         self.stack.addWidget(self._form((self.tr("Reference"), self.reference_edit)))
         self.stack.addWidget(self._form(
             (self.tr("Type"), self.type_box), (self.tr("Status"), self.status_box),
-            (self.tr("Owner"), self.owner_box), ("", self.appendix_check),
+            (self.tr("Owner"), self.owner_box), (self.tr("Agreement list"), self.appendix_box),
+            ("", self.xlsx_check),
         ))  # fmt: skip
         self.stack.addWidget(self._form((self.tr("Decision date within"), self.within_spin)))
         self.stack.addWidget(self._form((self.tr("Partner"), self.partner_edit)))
@@ -171,7 +183,7 @@ class ReportsPage(QWidget):
         for signal in (
             self.kind_box.currentIndexChanged, self.reference_edit.textChanged,
             self.type_box.currentIndexChanged, self.status_box.currentIndexChanged,
-            self.owner_box.currentTextChanged, self.appendix_check.toggled,
+            self.owner_box.currentTextChanged, self.appendix_box.currentIndexChanged,
             self.within_spin.valueChanged, self.partner_edit.textChanged,
             self.as_of_edit.dateChanged, self.lang_box.currentIndexChanged,
         ):  # fmt: skip
@@ -182,6 +194,12 @@ class ReportsPage(QWidget):
     def _kind_labels(self) -> list[str]:
         return [self.tr("Agreement contract report"), self.tr("Portfolio summary"),
                 self.tr("Renewal outlook"), self.tr("Partner dossier")]  # fmt: skip
+
+    def _appendix_labels(self) -> list[str]:
+        return [self.tr("None (the summary only)"),
+                self.tr("Top %1 agreements in force").replace(
+                    "%1", str(reporting.APPENDIX_TOP)),
+                self.tr("Every agreement")]  # fmt: skip
 
     def _completer(self, edit: QLineEdit) -> QCompleter:
         completer = QCompleter(QStringListModel(self), self)
@@ -223,6 +241,10 @@ class ReportsPage(QWidget):
 
     def kind(self) -> str:
         return str(self.kind_box.currentData())
+
+    def appendix(self) -> str:
+        """The portfolio summary's agreement list: "none", "top" or "full"."""
+        return str(self.appendix_box.currentData())
 
     def set_kind(self, kind: str) -> None:
         self.kind_box.setCurrentIndex(KINDS.index(kind))
@@ -288,7 +310,51 @@ class ReportsPage(QWidget):
         message = self.tr("Saved %1").replace("%1", str(path))
         self.status.setText(message)
         self.status.setStyleSheet("")
+        if self.kind() == "portfolio" and self.xlsx_check.isChecked():
+            self._save_xlsx(path.with_suffix(".xlsx"), message)
+            return
         self.saved.emit(message)
+
+    def _save_xlsx(self, path: Path, pdf_message: str) -> None:
+        """The report's agreements, every one, as a spreadsheet beside the PDF (same name,
+        .xlsx): written in a worker, 50,000 rows take a while and can be cancelled."""
+        db, f = self.db, self._portfolio_filter()
+
+        def work(progress: Progress) -> ExportResult:
+            with db.session() as s:
+                return export_file(s, path, "agreements", agreement_filter=f, progress=progress)
+
+        def done(result: ExportResult) -> None:
+            self._idle()
+            message = self.tr("Saved %1 and the list of %Ln agreement(s) in %2", "", result.rows)
+            message = message.replace("%1", str(path.with_suffix(".pdf"))).replace(
+                "%2", str(result.path)
+            )
+            self.status.setText(message)
+            self.saved.emit(message)
+
+        def failed(exc: BaseException) -> None:
+            self._idle()
+            reason = str(exc) if isinstance(exc, PartnerDeskError | OSError) else type(exc).__name__
+            self._fail(
+                self.tr("%1, but the XLSX list could not be saved: %2")
+                .replace("%1", pdf_message)
+                .replace("%2", reason)
+            )
+
+        def cancelled() -> None:
+            self._idle()
+            self.status.setText(
+                self.tr("%1; the XLSX list was cancelled.").replace("%1", pdf_message)
+            )
+
+        self._busy = True
+        self.preview_button.setEnabled(False)
+        self.save_button.setEnabled(False)
+        self.xlsx_job = run_job(
+            self, self.tr("Report"), work, done, failed, cancelled,
+            label=self.tr("Writing %1…").replace("%1", path.name),
+        )  # fmt: skip
 
     # --- internals ------------------------------------------------------------------------
 
@@ -353,16 +419,10 @@ class ReportsPage(QWidget):
                     raise PartnerDeskError(self.tr("Type the reference of an agreement."))
                 return reporting.agreement_report(s, reference, lang, as_of)
             if kind == "portfolio":
-                t, st = self.type_box.currentData(), self.status_box.currentData()
-                owner = self.owner_box.currentText().strip()
-                if self.owner_box.currentIndex() == 0 and owner == self.owner_box.itemText(0):
-                    owner = ""
+                f = self._portfolio_filter()
                 return reporting.portfolio_report(
-                    s, lang, as_of,
-                    types=[AgreementType(t)] if t else [],
-                    statuses=[AgreementStatus(st)] if st else [],
-                    owner=owner or None,
-                    appendix=self.appendix_check.isChecked(),
+                    s, lang, as_of, types=f.types, statuses=f.statuses, owner=f.owner,
+                    appendix=self.appendix(),
                 )  # fmt: skip
             if kind == "renewals":
                 return reporting.renewal_report(s, self.within_spin.value(), lang, as_of)
@@ -371,12 +431,24 @@ class ReportsPage(QWidget):
                 raise PartnerDeskError(self.tr("Type the name of a partner."))
             return reporting.partner_report(s, name, lang, as_of, partner_id=self._partner_id)
 
+    def _portfolio_filter(self) -> AgreementFilter:
+        """The portfolio form's type, status and owner: the report's and the XLSX's rows."""
+        t, st = self.type_box.currentData(), self.status_box.currentData()
+        owner = self.owner_box.currentText().strip()
+        if self.owner_box.currentIndex() == 0 and owner == self.owner_box.itemText(0):
+            owner = ""
+        return AgreementFilter(
+            types=frozenset({AgreementType(t)}) if t else frozenset(),
+            statuses=frozenset({AgreementStatus(st)}) if st else frozenset(),
+            owner=owner or None,
+        )
+
     def _form_key(self) -> tuple[object, ...]:
         """Everything on the form that changes the report (what Save as… must match)."""
         return (
             self.kind(), self.reference_edit.text().strip(), self.type_box.currentData(),
             self.status_box.currentData(), self.owner_box.currentText().strip(),
-            self.appendix_check.isChecked(), self.within_spin.value(),
+            self.appendix(), self.within_spin.value(),
             self.partner_edit.text().strip(), self._partner_id, self._as_of(),
             self.lang_box.currentData(),
         )  # fmt: skip

@@ -26,11 +26,11 @@ from app.services.tabular import parse_choice, parse_list, text_value
 
 
 def _parse_contacts(raw: Any) -> tuple[ContactInput, ...]:
-    """One contact per line (or ``;``): ``name | role | email | phone``."""
+    """One contact per line (or ``;``): ``name | role | email | phone | title``."""
     contacts = []
     for item in parse_list(raw):
-        parts = [p.strip() for p in item.split("|")] + ["", "", ""]
-        contacts.append(ContactInput(parts[0], parts[1], parts[2], parts[3]))
+        parts = [p.strip() for p in item.split("|")] + ["", "", "", ""]
+        contacts.append(ContactInput(parts[0], parts[1], parts[2], parts[3], parts[4]))
     return tuple(contacts)
 
 
@@ -57,6 +57,8 @@ def _parse_partner(cells: Mapping[str, Any], errors: RowErrors) -> PartnerInput 
         status=status,
         notes=text_value(cells.get("notes"), strip=False),
         contacts=contacts,
+        address=text_value(cells.get("address"), strip=False).strip() or None,
+        registration_number=text_value(cells.get("registration_number")) or None,
     )
 
 
@@ -71,9 +73,13 @@ def _normalised(p: PartnerInput) -> PartnerInput:
         status=p.status,
         notes=p.notes,
         contacts=tuple(
-            ContactInput(c.name.strip(), c.role.strip(), c.email.strip(), c.phone.strip())
+            ContactInput(
+                c.name.strip(), c.role.strip(), c.email.strip(), c.phone.strip(), c.title.strip()
+            )
             for c in p.contacts
         ),
+        address=(p.address or "").strip() or None,
+        registration_number=(p.registration_number or "").strip() or None,
     )
 
 

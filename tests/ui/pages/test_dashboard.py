@@ -16,9 +16,9 @@ from app.db import Database, open_database
 from app.domain.enums import AgreementStatus
 from app.services.agreements import create_agreement
 from app.services.dashboard import attention
-from app.services.listing import AgreementFilter
 from app.services.partners import PartnerInput, create_partner
-from app.services.portfolio import portfolio_figures
+from app.services.portfolio import Bucket, PortfolioFigures, portfolio_figures
+from app.services.scope import Scope
 from tests.conftest import agreement_input
 from ui.i18n import compact_money, money
 from ui.models.agreements import PAST_COLOUR
@@ -61,12 +61,17 @@ def test_the_attention_lists_match_the_services(qtbot: QtBot, ui_db: Database) -
     assert ids, "the demo has decisions due within 90 days"
 
 
+def _scope(figures: PortfolioFigures, scope: Scope) -> Bucket:
+    return next(b for b in figures.by_scope if b.key == scope.value)
+
+
 def test_portfolio_tiles_and_charts_show_the_figures(qtbot: QtBot, ui_db: Database) -> None:
     page = make_page(qtbot, ui_db)
     page.load_now()
     with ui_db.session() as s:
-        figures = portfolio_figures(s, TODAY)
-    assert page.tiles["agreements"].value.text() == str(figures.agreement_count)
+        figures = portfolio_figures(s, TODAY, scope=Scope.IN_FORCE)
+    pipeline = _scope(figures, Scope.PIPELINE)
+    assert page.tiles["agreements"].value.text() == f"{figures.agreement_count:,}"
     assert page.tiles["value"].value.text().endswith(figures.base_currency)
     type_series = page.type_chart.series()[0]
     assert isinstance(type_series, QPieSeries)
@@ -76,8 +81,67 @@ def test_portfolio_tiles_and_charts_show_the_figures(qtbot: QtBot, ui_db: Databa
     status_series = page.status_chart.series()[0]
     assert isinstance(status_series, QHorizontalBarSeries)
     status_bars = status_series.barSets()[0]
-    assert sum(status_bars.at(i) for i in range(status_bars.count())) == figures.agreement_count
+    # In force and the pipeline side by side; nothing ended.
+    assert [status_bars.at(i) for i in range(status_bars.count())] == [
+        *(
+            next((b.count for b in figures.by_status if b.key == st.value), 0)
+            for st in reversed([AgreementStatus.DRAFT, AgreementStatus.NEGOTIATION,
+                                AgreementStatus.PENDING_APPROVAL])
+        ),
+        figures.agreement_count,
+    ]  # fmt: skip
+    assert sum(status_bars.at(i) for i in range(status_bars.count())) == (
+        figures.agreement_count + pipeline.count
+    )
     assert "CNY" in page.rates_label.text()
+
+
+def test_every_figure_and_chart_says_its_scope(qtbot: QtBot, ui_db: Database) -> None:
+    page = make_page(qtbot, ui_db)
+    page.load_now()
+    scopes = {name: tile.scope.text() for name, tile in page.tiles.items()}
+    assert scopes == {
+        "agreements": "In force", "value": "In force",
+        "decisions": "In force and pending approval",
+        "milestones": "In force and pending approval",
+        "kpis": "In force and pending approval", "documents": "Every agreement",
+    }  # fmt: skip
+    assert all(tile.scope.isVisible() for tile in page.tiles.values())
+    assert [chart.title() for chart in page.charts_box.charts] == [
+        "Value in force by type (CNY)", "Agreements in force and in the pipeline",
+        "Brand operating model, in force", "Value in force by currency (million CNY)",
+    ]  # fmt: skip
+
+
+def test_the_headline_figures_are_in_force_and_nothing_ended_is_added(
+    qtbot: QtBot, ui_db: Database
+) -> None:
+    page = make_page(qtbot, ui_db)
+    page.load_now()
+    with ui_db.session() as s:
+        figures = portfolio_figures(s, TODAY, scope=Scope.IN_FORCE)
+        every = portfolio_figures(s, TODAY)
+    pipeline, history = _scope(figures, Scope.PIPELINE), _scope(figures, Scope.HISTORY)
+    assert history.count and pipeline.count  # the demo has both
+    agreements, value = page.tiles["agreements"], page.tiles["value"]
+    assert agreements.value.text() == f"{figures.agreement_count:,}"
+    assert agreements.note.text() == (
+        f"Not counted: {pipeline.count:,} in the pipeline, {history.count:,} ended (history)"
+    )
+    assert value.caption.text() == "Contract value"
+    assert value.value.text() == f"{compact_money(figures.total_value_base)} CNY"
+    assert value.note.text() == f"Not counted: pipeline {compact_money(pipeline.value_base)} CNY"
+    # The exact figure of each scope, never one sum across them.
+    assert value.toolTip().splitlines() == [
+        f"In force ({figures.agreement_count:,}): {money(figures.total_value_base, 'CNY')}",
+        f"Pipeline ({pipeline.count:,}): {money(pipeline.value_base, 'CNY')}",
+        f"History, ended ({history.count:,}): {money(history.value_base, 'CNY')}",
+    ]
+    shown = (
+        " ".join(w.text() for t in page.tiles.values() for w in (t.value, t.note)) + value.toolTip()
+    )
+    assert compact_money(every.total_value_base) not in shown
+    assert money(every.total_value_base, "CNY") not in shown
 
 
 def test_a_double_click_opens_the_agreement(qtbot: QtBot, ui_db: Database) -> None:
@@ -165,25 +229,6 @@ def test_missed_decisions_lead_the_list_in_red(qtbot: QtBot, ui_db: Database) ->
     assert page.tiles["decisions"].note.isVisible()
 
 
-def test_value_tile_is_the_live_portfolio(qtbot: QtBot, ui_db: Database) -> None:
-    page = make_page(qtbot, ui_db)
-    page.load_now()
-    with ui_db.session() as s:
-        every = portfolio_figures(s, TODAY)
-        live = portfolio_figures(
-            s, TODAY, AgreementFilter(statuses=frozenset({AgreementStatus.ACTIVE}))
-        )
-    assert live.total_value_base < every.total_value_base  # the demo has ended agreements
-    tile = page.tiles["value"]
-    assert tile.caption.text() == "Active contract value"
-    assert tile.value.text() == f"{compact_money(live.total_value_base)} CNY"
-    assert tile.note.text() == (
-        f"All agreements incl. ended and drafts: {compact_money(every.total_value_base)} CNY"
-    )
-    assert tile.note.isVisible()
-    assert money(live.total_value_base, "CNY") in tile.toolTip()
-
-
 def test_an_empty_database_says_so_instead_of_empty_charts(qtbot: QtBot, tmp_path: Path) -> None:
     db = open_database(tmp_path / "empty.db")
     try:
@@ -202,3 +247,41 @@ def test_charts_come_back_once_there_are_agreements(qtbot: QtBot, ui_db: Databas
     page.load_now()
     assert not page.empty_label.isVisible()
     assert page.charts_stack.currentWidget() is not page.empty_label
+
+
+def test_overdue_milestones_of_ended_agreements_are_not_counted(
+    qtbot: QtBot, ui_db: Database
+) -> None:
+    from app.services.milestones import MilestoneInput, add_milestone
+
+    with ui_db.session() as s:
+        partner = create_partner(s, PartnerInput(legal_name="Ended Co", country="FR"), actor="t")
+        ended = create_agreement(
+            s, agreement_input(partner.id, status=AgreementStatus.TERMINATED), actor="t"
+        )
+        add_milestone(
+            s, ended.id, MilestoneInput("Forgotten", TODAY - timedelta(days=5)), actor="t"
+        )
+    page = make_page(qtbot, ui_db)
+    page.load_now()
+    listed = page.milestones_model.rowCount()
+    assert listed, "the demo has overdue milestones"
+    assert page.tiles["milestones"].value.text() == f"{listed:,}"  # the tile is its list
+
+
+def test_drafts_alone_are_charted_as_the_pipeline(qtbot: QtBot, tmp_path: Path) -> None:
+    db = open_database(tmp_path / "drafts.db")
+    try:
+        with db.session() as s:
+            partner = create_partner(s, PartnerInput(legal_name="Draft", country="FR"), actor="t")
+            draft = agreement_input(partner.id, status=AgreementStatus.DRAFT)
+            create_agreement(s, draft, actor="t")
+        page = make_page(qtbot, db)
+        page.load_now()
+        assert page.tiles["agreements"].value.text() == "0"  # nothing in force
+        assert page.tiles["agreements"].note.text() == (
+            "Not counted: 1 in the pipeline, 0 ended (history)"
+        )
+        assert page.charts_stack.currentWidget() is not page.empty_label
+    finally:
+        db.dispose()
