@@ -42,6 +42,7 @@ from app.domain.enums import (
     PartnerStatus,
     RateBasis,
 )
+from app.domain.roles import Role
 from app.domain.types import ScaledDecimal, StringList, UTCDateTime, utcnow
 
 # Stable constraint names make Alembic migrations reproducible on every backend.
@@ -83,6 +84,32 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class Person(Base):
+    """Someone who uses the database: their login, names in both scripts, their role.
+
+    On PostgreSQL ``login`` is the database role the person connects as; on SQLite the
+    operating-system login. Agreements name their owner by the person's display name.
+    """
+
+    __tablename__ = "people"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    login: Mapped[str] = mapped_column(String(120), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    name_local: Mapped[str | None] = mapped_column(String(200))
+    email: Mapped[str] = mapped_column(String(254), default="")
+    team: Mapped[str] = mapped_column(String(120), default="")
+    role: Mapped[Role] = mapped_column(enum_column(Role, 16))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    @property
+    def display_name(self) -> str:
+        if self.name_local and self.name_local != self.name:
+            return f"{self.name} ({self.name_local})"
+        return self.name
 
 
 class Partner(Base):
