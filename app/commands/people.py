@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from app.commands.common import database
 from app.domain.roles import Role
 from app.domain.text import for_terminal
+from app.errors import FieldError, ValidationError
 
 if TYPE_CHECKING:
     from app.services.people import PersonView
@@ -29,6 +30,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add.add_argument("--email", default="")
     add.add_argument("--team", default="")
     add.add_argument("--role", required=True, choices=roles)
+    add.add_argument(
+        "--create-login",
+        action="store_true",
+        help="PostgreSQL: also create the database login; its password comes from "
+        "$PARTNERDESK_LOGIN_PASSWORD, else $PGPASSWORD, else a prompt",
+    )
     add.set_defaults(run=run_add)
 
     lst = actions.add_parser("list", help="list the register")
@@ -59,16 +66,43 @@ def _line(p: PersonView) -> str:
     return for_terminal(f"{p.login}  {p.display_name}{email}{team}  {p.role.value}{state}")
 
 
+def new_password(login: str) -> str:
+    """The new login's password: never on the command line, where ps would show it.
+
+    PGPASSWORD is what libpq itself would use to connect, so it serves only when the
+    admin's own password comes from the URL or the keyring (which take precedence);
+    PARTNERDESK_LOGIN_PASSWORD avoids the ambiguity.
+    """
+    import getpass
+    import os
+
+    for name in ("PARTNERDESK_LOGIN_PASSWORD", "PGPASSWORD"):
+        if os.environ.get(name):
+            return os.environ[name]
+    if not sys.stdin.isatty():
+        raise ValidationError([FieldError(
+            "password", "no password for the new login: set PARTNERDESK_LOGIN_PASSWORD "
+            "or run the command in a terminal to type it"
+        )])  # fmt: skip
+    first = getpass.getpass(f"password for {login}: ")
+    if not first or first != getpass.getpass(f"password for {login} again: "):
+        raise ValidationError(
+            [FieldError("password", "the two passwords were empty or differed; nothing done")]
+        )
+    return first
+
+
 def run_add(args: argparse.Namespace) -> int:
     from app.services.people import add_person, current_person
 
+    password = new_password(args.login) if args.create_login else None
     db = database(args, create=True)
     try:
         with db.session() as session:
             current_person(session)  # on SQLite: the OS login is the file's admin
             person = add_person(
                 session, args.login, args.name, email=args.email, name_local=args.name_local,
-                team=args.team, role=args.role,
+                team=args.team, role=args.role, password=password,
             )  # fmt: skip
     finally:
         db.dispose()

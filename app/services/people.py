@@ -99,7 +99,12 @@ def add_person(
     name_local: str | None = None,
     team: str = "",
     role: Role | str = Role.VIEWER,
+    password: str | None = None,
 ) -> PersonView:
+    """Register a person; on PostgreSQL also grant their login the role's group.
+
+    With ``password`` the login is created on the server first (refused when it exists).
+    """
     login, name, email, team = (clean_text(v).strip() for v in (login, name, email, team))
     name_local = clean_text(name_local).strip() or None if name_local else None
     role = _role(role) if not isinstance(role, Role) else role
@@ -117,6 +122,12 @@ def add_person(
     )
     session.add(person)
     session.flush()
+    if _on_server(session):
+        _grant_on_server(session, login, role, password)
+    elif password is not None:
+        raise ValidationError(
+            [FieldError("login", "an SQLite file has no database logins to create")]
+        )
     record_event(
         session,
         actor=current_actor(),
@@ -173,6 +184,8 @@ def set_role(session: Session, login: str, role: Role | str) -> PersonView:
             after={"role": role},
         )
         person.role = role
+    if _on_server(session) and person.active:
+        _grant_on_server(session, login, role, None)
     return _view(person)
 
 
@@ -189,7 +202,40 @@ def deactivate(session: Session, login: str) -> PersonView:
             after={"active": False},
         )
         person.active = False
+    if _on_server(session):
+        from app.db import grants
+
+        conn = session.connection()
+        if grants.login_exists(conn, login):
+            grants.grant_role(conn, login, None)  # the login stays; its rights go
     return _view(person)
+
+
+def _on_server(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def _grant_on_server(session: Session, login: str, role: Role, password: str | None) -> None:
+    from app.db import grants  # PostgreSQL only
+
+    conn = session.connection()
+    grants.apply_grants(conn)
+    exists = grants.login_exists(conn, login)
+    if password is not None:
+        if exists:
+            raise ValidationError(
+                [
+                    FieldError(
+                        "login",
+                        f"the server already has a login {login!r}; leave out "
+                        "--create-login to register it",
+                    )
+                ]
+            )
+        grants.create_login(conn, login, password)
+        exists = True
+    if exists:
+        grants.grant_role(conn, login, role)
 
 
 def connected_login(session: Session) -> str:
@@ -197,6 +243,16 @@ def connected_login(session: Session) -> str:
     if session.get_bind().dialect.name == "postgresql":
         return str(session.scalar(select(func.session_user())))
     return current_actor()
+
+
+def connected_role(session: Session) -> Role | None:
+    """What the connected login may do: on SQLite its one person is admin; on PostgreSQL
+    the server's group membership decides (None: no PartnerDesk role)."""
+    if not _on_server(session):
+        return Role.ADMIN
+    from app.db.grants import role_of
+
+    return role_of(session.connection())
 
 
 def current_person(session: Session) -> PersonView | None:
