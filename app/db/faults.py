@@ -78,7 +78,10 @@ _PERMISSION = re.compile(r"permission denied for (table|sequence) (\w+)")
 
 def refused_by_role(exc: BaseException) -> str | None:
     """What the server's privileges refused (``agreements``, ``FX rates``), or None."""
-    found = _PERMISSION.search(first_line(exc))
+    line = first_line(exc)
+    if "must have admin option on role" in line or "permission denied to create role" in line:
+        return "the people register"  # granting roles and creating logins is an admin's
+    found = _PERMISSION.search(line)
     if found is None:
         return None
     table = (

@@ -16,9 +16,9 @@ from sqlalchemy.orm import Session
 
 from app.domain.enums import AuditAction
 from app.domain.models import Person
-from app.domain.roles import ROLES, Role
+from app.domain.roles import ROLES, Ability, Role, may
 from app.domain.text import clean_text, refused_character
-from app.errors import FieldError, NotFoundError, ValidationError
+from app.errors import DatabaseError, FieldError, NotFoundError, ValidationError
 from app.services.audit import current_actor, record_changes, record_event
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -105,6 +105,8 @@ def add_person(
 
     With ``password`` the login is created on the server first (refused when it exists).
     """
+    if _on_server(session):
+        _require_admin(session)
     login, name, email, team = (clean_text(v).strip() for v in (login, name, email, team))
     name_local = clean_text(name_local).strip() or None if name_local else None
     role = _role(role) if not isinstance(role, Role) else role
@@ -171,6 +173,8 @@ def _refuse_last_admin(session: Session, person: Person, what: str) -> None:
 
 
 def set_role(session: Session, login: str, role: Role | str) -> PersonView:
+    if _on_server(session):
+        _require_admin(session)
     person = _get(session, login)
     role = _role(role) if not isinstance(role, Role) else role
     if role is not person.role:
@@ -190,6 +194,8 @@ def set_role(session: Session, login: str, role: Role | str) -> PersonView:
 
 
 def deactivate(session: Session, login: str) -> PersonView:
+    if _on_server(session):
+        _require_admin(session)
     person = _get(session, login)
     if person.active:
         _refuse_last_admin(session, person, "deactivated")
@@ -213,6 +219,19 @@ def deactivate(session: Session, login: str) -> PersonView:
 
 def _on_server(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
+
+
+def _require_admin(session: Session) -> None:
+    """Refuse at once, in the server's own words, what only an admin may do.
+
+    A login with no PartnerDesk role (the database's owner setting it up) is left to
+    the server, which knows whether it may create roles.
+    """
+    from app.db.faults import role_refusal
+
+    role = connected_role(session)
+    if role is not None and not may(role, Ability.ADMINISTER):
+        raise DatabaseError(role_refusal("the people register", role.value))
 
 
 def _grant_on_server(session: Session, login: str, role: Role, password: str | None) -> None:

@@ -81,6 +81,11 @@ def test_each_role_may_what_it_may_and_the_server_refuses_the_rest(
     viewer_cli = viewer_url.render_as_string(hide_password=False)
     assert main(["--db", viewer_cli, "list", "agreements", "--format", "json"]) == 0
     assert [r["title"] for r in json.loads(capsys.readouterr().out)] == ["Checkout"]
+    # Nor may a viewer make itself admin.
+    assert main(["--db", viewer_cli, "people", "set-role", str(viewer_url.username), "admin"]) == 1
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "partnerdesk: error: your role, viewer, cannot change the people register"
+    )
 
     editor = open_database(editor_url)
     try:
