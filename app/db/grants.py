@@ -2,7 +2,7 @@
 
 ``partnerdesk_viewer`` reads everything; ``partnerdesk_editor`` is a viewer that also
 writes partners and agreements (with their terms, contacts, milestones, KPIs, documents
-and history lines); ``partnerdesk_approver`` is an editor (approvals will add theirs);
+and history lines); ``partnerdesk_approver`` is an editor who also records approvals;
 ``partnerdesk_admin`` may do anything, including deleting, the people register, settings
 and FX rates. Each group is a member of the one below, so a grant is made once.
 
@@ -59,6 +59,7 @@ def apply_grants(conn: Connection) -> None:
     removes = ", ".join(EDITOR_REMOVES)
     conn.execute(text(f"GRANT INSERT, UPDATE, DELETE ON {removes} TO {editor}"))
     conn.execute(text(f"GRANT INSERT ON audit_log TO {editor}"))
+    conn.execute(text(f"GRANT INSERT ON approvals TO {approver}"))
     conn.execute(text(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {editor}"))
     conn.execute(text(f"GRANT ALL ON ALL TABLES IN SCHEMA public TO {admin} WITH GRANT OPTION"))
     conn.execute(text(f"GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO {admin} WITH GRANT OPTION"))

@@ -435,6 +435,38 @@ class AuditEntry(Base):
     __table_args__ = (Index("ix_audit_log_entity", "entity", "entity_id"),)
 
 
+class ApprovalPolicy(Base):
+    """Agreements of a type (every type when None) worth at least ``min_value`` in the
+    base currency need ``approvals`` distinct approvers, one an admin if asked."""
+
+    __tablename__ = "approval_policies"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agreement_type: Mapped[AgreementType | None] = mapped_column(enum_column(AgreementType))
+    min_value: Mapped[Decimal] = mapped_column(Money)
+    approvals: Mapped[int] = mapped_column(Integer)
+    admin_required: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    __table_args__ = (UniqueConstraint("agreement_type", "min_value"),)
+
+
+class Approval(Base):
+    """One person's decision on one agreement, valid while its material terms are those
+    it was given on (``terms_digest``): a later material change withdraws it."""
+
+    __tablename__ = "approvals"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(
+        ForeignKey("agreements.id", ondelete="CASCADE"), index=True
+    )
+    login: Mapped[str] = mapped_column(String(120))  # session_user on PostgreSQL
+    approved: Mapped[bool] = mapped_column(Boolean)
+    comment: Mapped[str] = mapped_column(Text, default="")
+    terms_digest: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
 class FxRate(Base):
     """Units of ``base`` for one unit of ``currency``, in force from ``effective_date``."""
 

@@ -10,7 +10,8 @@ from app.commands import report
 
 ROOT = Path(__file__).resolve().parents[2]
 COMMANDS = (
-    "demo", "list", "check", "report", "import", "export", "backup", "restore", "people", "history",
+    "demo", "list", "check", "report", "import", "export", "backup", "restore", "people",
+    "history", "approvals",
 )  # fmt: skip
 
 

@@ -15,7 +15,7 @@ from sqlalchemy import URL, create_engine, text
 from app.cli import main
 from app.db import Database, open_database
 from app.domain.roles import Role
-from app.errors import DatabaseError
+from app.errors import DatabaseError, TransitionError
 from app.services.agreements import create_agreement, delete_agreement, update_agreement
 from app.services.fx import set_rate
 from app.services.listing import count_agreements
@@ -147,3 +147,59 @@ def test_creating_an_existing_login_is_refused_in_one_line(
         f"partnerdesk: error: login: the server already has a login '{existing}'; leave out "
         "--create-login to register it"
     )
+
+
+def test_two_approvers_activate_a_high_value_agreement_and_its_author_cannot_approve(
+    pg_db: Database,
+    logins: dict[str, URL],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from app.domain.enums import AgreementStatus
+    from app.services.agreements import change_status
+
+    admin_cli = pg_db.url.render_as_string(hide_password=False)
+    assert main(["--db", admin_cli, "approvals", "policy", "brand", "--from", "5,000,000",
+                 "--approvals", "2", "--admin"]) == 0  # fmt: skip
+    assert capsys.readouterr().out == (
+        "brand agreements from CNY 5,000,000.00: 2 approvals, one of them an admin\n"
+    )
+    author_url = add_login(pg_db, logins, monkeypatch, capsys, "approver", "Ava Author")
+    ann_url = add_login(pg_db, logins, monkeypatch, capsys, "editor", "Ann Approver")
+    assert main(["--db", admin_cli, "people", "set-role", str(ann_url.username), "approver"]) == 0
+    capsys.readouterr()
+    adam_url = add_login(pg_db, logins, monkeypatch, capsys, "admin", "Adam Admin")
+    capsys.readouterr()
+
+    author = open_database(author_url)
+    try:
+        with author.session() as s:
+            p = create_partner(s, PartnerInput(legal_name="Maison Lumière SA", country="FR"))
+            a = create_agreement(s, agreement_input(
+                p.id, currency="CNY", value=Decimal("6000000"), signed_date=date(2026, 11, 1),
+                status=AgreementStatus.PENDING_APPROVAL,
+            ))  # fmt: skip
+        cli = {u.username: u.render_as_string(hide_password=False)
+               for u in (author_url, ann_url, adam_url)}  # fmt: skip
+        assert main(["--db", cli[author_url.username], "approvals", "approve", a.reference]) == 1
+        assert capsys.readouterr().err.splitlines()[-1] == (
+            f"partnerdesk: error: {a.reference}: you wrote its current terms, so someone else "
+            "must approve them"
+        )
+        assert main(["--db", cli[ann_url.username], "approvals", "approve", a.reference,
+                     "--comment", "terms checked"]) == 0  # fmt: skip
+        with pytest.raises(TransitionError, match="it has Ann Approver"), author.session() as s:
+            change_status(s, a.id, AgreementStatus.ACTIVE, a.version)
+        assert main(["--db", cli[ann_url.username], "approvals", "list", "--format", "json"]) == 0
+        capsys.readouterr()
+        assert main(["--db", cli[adam_url.username], "approvals", "approve", a.reference]) == 0
+        assert capsys.readouterr().out.endswith("Ann Approver, Adam Admin\n")
+        with author.session() as s:
+            assert change_status(s, a.id, AgreementStatus.ACTIVE, a.version).status is (
+                AgreementStatus.ACTIVE
+            )
+    finally:
+        author.dispose()
+    with pg_db.session() as s:
+        decided = set(s.scalars(text("SELECT login FROM approvals")))
+    assert decided == {ann_url.username, adam_url.username}  # named by the server
