@@ -46,12 +46,13 @@ def add_login(
     secret = f"pw-{uuid.uuid4().hex}"
     monkeypatch.setenv("PARTNERDESK_LOGIN_PASSWORD", secret)
     admin_url = pg_db.url.render_as_string(hide_password=False)
+    # Recorded before anything can fail, so the fixture drops it whatever happens.
+    logins[role] = pg_db.url.set(username=login, password=secret)
     code = main(["--db", admin_url, "people", "add", login, "--name", name, "--email",
                  f"{role}@example.com", "--role", role, "--create-login"])  # fmt: skip
     out, err = capsys.readouterr()
     assert code == 0, err
     assert out == f"added {login}  {name}  <{role}@example.com>  {role}\n"
-    logins[role] = pg_db.url.set(username=login, password=secret)
     return logins[role]
 
 
