@@ -11,11 +11,31 @@ from __future__ import annotations
 import argparse
 from typing import Protocol
 
-from app.commands import backup, check, demo, listing, report, transfer
+from app.commands import (
+    approvals,
+    backup,
+    check,
+    demo,
+    history,
+    listing,
+    people,
+    report,
+    transfer,
+)
 
 
 class Command(Protocol):
     def register(self, sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None: ...
 
 
-COMMANDS: list[Command] = [demo, listing, check, report, transfer, backup]
+COMMANDS: list[Command] = [
+    demo,
+    listing,
+    check,
+    report,
+    transfer,
+    backup,
+    people,
+    history,
+    approvals,
+]

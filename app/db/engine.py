@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.db import conflicts
-from app.db.faults import explain, first_line
+from app.db.faults import explain, first_line, refused_by_role, role_refusal
 from app.errors import ConflictError, DatabaseError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -283,9 +283,23 @@ class Database:
                     f"{self.read_only_reason}: changes cannot be saved (open a copy "
                     "you may write to edit it)"
                 ) from exc
+            subject = refused_by_role(exc)
+            if subject is not None:
+                raise DatabaseError(role_refusal(subject, self._role_name())) from exc
             raise DatabaseError(explain(self.description, exc)) from exc
         finally:
             session.close()
+
+    def _role_name(self) -> str | None:
+        """The connected login's PartnerDesk role, asked only after the server refused."""
+        from app.db.grants import role_of
+
+        try:
+            with self.engine.connect() as conn:
+                role = role_of(conn)
+        except DBAPIError:
+            return None
+        return role.value if role is not None else None
 
     def _changed_by_someone_else(self, session: Session) -> str:
         changed = conflicts.changed_records(self.engine, session)

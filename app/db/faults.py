@@ -11,6 +11,7 @@ line can use it without loading SQLAlchemy.
 from __future__ import annotations
 
 import errno
+import re
 from pathlib import Path
 
 # SQLite primary result codes (https://sqlite.org/rescode.html), by the name Python gives.
@@ -64,6 +65,39 @@ def is_damage(exc: BaseException) -> bool:
         return True
     text = first_line(exc).lower()
     return "malformed" in text or "not a database" in text
+
+
+# What a refused table is part of, as the sentence names it.
+_SUBJECT = {
+    "partners": "partners", "partner_roles": "partners", "contacts": "partners",
+    "people": "the people register", "settings": "settings", "fx_rates": "FX rates",
+    "audit_log": "the history",
+}  # fmt: skip
+_PERMISSION = re.compile(r"permission denied for (table|sequence) (\w+)")
+
+
+def refused_by_role(exc: BaseException) -> str | None:
+    """What the server's privileges refused (``agreements``, ``FX rates``), or None."""
+    line = first_line(exc)
+    if "must have admin option on role" in line or "permission denied to create role" in line:
+        return "the people register"  # granting roles and creating logins is an admin's
+    found = _PERMISSION.search(line)
+    if found is None:
+        return None
+    table = (
+        found.group(2).removesuffix("_id_seq") if found.group(1) == "sequence" else found.group(2)
+    )
+    return _SUBJECT.get(table, "agreements")  # terms, milestones, KPIs, documents: agreements
+
+
+def role_refusal(subject: str, role: str | None) -> str:
+    """One sentence for a write the connected login's role does not allow."""
+    if role is None:
+        return (
+            f"your login has no PartnerDesk role in this database, so it can neither read "
+            f"nor change {subject}; ask an admin to add you (partnerdesk people add)"
+        )
+    return f"your role, {role}, cannot change {subject}"
 
 
 def explain(where: str, exc: BaseException) -> str:

@@ -42,6 +42,7 @@ from app.domain.enums import (
     PartnerStatus,
     RateBasis,
 )
+from app.domain.roles import Role
 from app.domain.types import ScaledDecimal, StringList, UTCDateTime, utcnow
 
 # Stable constraint names make Alembic migrations reproducible on every backend.
@@ -83,6 +84,32 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class Person(Base):
+    """Someone who uses the database: their login, names in both scripts, their role.
+
+    On PostgreSQL ``login`` is the database role the person connects as; on SQLite the
+    operating-system login. Agreements name their owner by the person's display name.
+    """
+
+    __tablename__ = "people"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    login: Mapped[str] = mapped_column(String(120), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    name_local: Mapped[str | None] = mapped_column(String(200))
+    email: Mapped[str] = mapped_column(String(254), default="")
+    team: Mapped[str] = mapped_column(String(120), default="")
+    role: Mapped[Role] = mapped_column(enum_column(Role, 16))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    @property
+    def display_name(self) -> str:
+        if self.name_local and self.name_local != self.name:
+            return f"{self.name} ({self.name_local})"
+        return self.name
 
 
 class Partner(Base):
@@ -413,6 +440,38 @@ class AuditEntry(Base):
     new_value: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (Index("ix_audit_log_entity", "entity", "entity_id"),)
+
+
+class ApprovalPolicy(Base):
+    """Agreements of a type (every type when None) worth at least ``min_value`` in the
+    base currency need ``approvals`` distinct approvers, one an admin if asked."""
+
+    __tablename__ = "approval_policies"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agreement_type: Mapped[AgreementType | None] = mapped_column(enum_column(AgreementType))
+    min_value: Mapped[Decimal] = mapped_column(Money)
+    approvals: Mapped[int] = mapped_column(Integer)
+    admin_required: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    __table_args__ = (UniqueConstraint("agreement_type", "min_value"),)
+
+
+class Approval(Base):
+    """One person's decision on one agreement, valid while its material terms are those
+    it was given on (``terms_digest``): a later material change withdraws it."""
+
+    __tablename__ = "approvals"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(
+        ForeignKey("agreements.id", ondelete="CASCADE"), index=True
+    )
+    login: Mapped[str] = mapped_column(String(120))  # session_user on PostgreSQL
+    approved: Mapped[bool] = mapped_column(Boolean)
+    comment: Mapped[str] = mapped_column(Text, default="")
+    terms_digest: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class FxRate(Base):

@@ -261,6 +261,10 @@ def change_status(
     check_transition(a.status, new_status)
     if new_status is AgreementStatus.ACTIVE and (signed_date or a.signed_date) is None:
         raise TransitionError(f"{a.reference} cannot become active without a signed date")
+    if new_status is AgreementStatus.ACTIVE:
+        from app.services.approvals import check_activation  # imports agreement_store
+
+        check_activation(session, a, date.today())
     before = {"status": a.status, "signed_date": a.signed_date}
     a.status = new_status
     if signed_date is not None:

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.enums import AuditAction
-from app.domain.models import AuditEntry
+from app.domain.models import AuditEntry, Person
 
 
 def current_actor() -> str:
@@ -110,18 +110,41 @@ def record_agreement_change(
 @dataclass(frozen=True, slots=True)
 class AuditView:
     at: datetime
-    actor: str
+    actor: str  # the login that made the change
     action: AuditAction
     field: str
     old_value: str | None
     new_value: str | None
+    who: str = ""  # the person's display name from the register, else the login
 
 
 def history(session: Session, entity: str, entity_id: int, limit: int = 500) -> list[AuditView]:
-    rows = session.scalars(
-        select(AuditEntry)
+    rows = session.execute(
+        select(AuditEntry, Person.name, Person.name_local)
+        .outerjoin(Person, Person.login == AuditEntry.actor)
         .where(AuditEntry.entity == entity, AuditEntry.entity_id == entity_id)
         .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
         .limit(limit)
     )
-    return [AuditView(r.at, r.actor, r.action, r.field, r.old_value, r.new_value) for r in rows]
+    return [
+        AuditView(
+            r.at,
+            r.actor,
+            r.action,
+            r.field,
+            r.old_value,
+            r.new_value,
+            _display_name(name, local) if name else r.actor,
+        )
+        for r, name, local in rows
+    ]
+
+
+def agreement_history(session: Session, agreement_id: int) -> list[AuditView]:
+    """Every change to one agreement, newest first, each named by its person."""
+    return history(session, "agreement", agreement_id, limit=100_000)
+
+
+def _display_name(name: str, local: str | None) -> str:
+    # As Person.display_name: both scripts when the person has a local-script name.
+    return f"{name} ({local})" if local and local != name else name

@@ -9,7 +9,10 @@ from pathlib import Path
 from app.commands import report
 
 ROOT = Path(__file__).resolve().parents[2]
-COMMANDS = ("demo", "list", "check", "report", "import", "export", "backup", "restore")
+COMMANDS = (
+    "demo", "list", "check", "report", "import", "export", "backup", "restore", "people",
+    "history", "approvals",
+)  # fmt: skip
 
 
 def test_help_lists_every_command_without_loading_the_services() -> None:

@@ -438,6 +438,8 @@ def test_nothing_to_insert_is_not_an_error(session: Session) -> None:
 @pytest.mark.parametrize("pattern", ["repeated", "mixed"])
 def test_insert_columns_round_trip_on_postgres(pg_db: Database, pattern: str) -> None:
     for model, found, rows in written_and_read_back(pg_db, pattern):
+        if model is AuditEntry:  # the server names the actor: its login, not the client's
+            rows = [{**r, "actor": pg_db.url.username} for r in rows]
         assert [{k: getattr(o, k) for k in r} for o, r in zip(found, rows, strict=True)] \
             == rows, table_of(model).name  # fmt: skip
     if pattern == "repeated":  # 1250000.5 given: NUMERIC(18, 2) keeps two places

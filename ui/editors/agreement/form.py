@@ -37,6 +37,7 @@ from app.services.agreements import (
 )
 from app.services.editing import partner_choices
 from app.services.listing import owners
+from app.services.people import owner_names
 from ui.editors.agreement.partner_picker import PartnerPicker
 from ui.editors.base import EditorDialog
 from ui.editors.fields import (
@@ -206,7 +207,8 @@ class AgreementForm(EditorDialog):
     def _load_choices(self) -> None:
         with self.db.session() as s:
             partners = [(p.id, p.label) for p in partner_choices(s)]
-            known_owners = owners(s)
+            # The register's people first among the names, with owners not (yet) in it.
+            known_owners = sorted(set(owners(s)) | set(owner_names(s)))
         self.partner_combo.set_partners(partners)
         owner_completer = QCompleter(known_owners, self)
         owner_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)

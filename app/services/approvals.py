@@ -1,0 +1,250 @@
+"""Approvals: high-value agreements need named approvers before they become active.
+
+A policy (per cooperation type, or every type, from a value in the base currency) says
+how many distinct approvers an agreement needs and whether one must be an admin. An
+approval holds a digest of the agreement's material terms when it was given: once value,
+dates, partner or the type's terms change, the digest differs and the approval no longer
+counts (nothing has to remember to withdraw it). Nobody approves the version they wrote.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain.enums import AgreementStatus, AgreementType, AuditAction
+from app.domain.models import Agreement, Approval, ApprovalPolicy, AuditEntry, Person
+from app.domain.roles import Ability, Role, may
+from app.errors import FieldError, NotFoundError, TransitionError, ValidationError
+from app.services.agreement_store import audited
+from app.services.audit import as_text, current_actor, record_event
+
+# What an approver did not approve and may change without asking again.
+NOT_MATERIAL = frozenset(
+    {"reference", "title", "owner", "status", "signed_date", "description", "decision_date"}
+)
+# History lines that change no terms: nobody becomes an author by writing them.
+NOT_AUTHORING = NOT_MATERIAL | {"approval", "milestones", "kpis", "attachments"}
+
+
+def terms_digest(a: Agreement) -> str:
+    """The agreement's material terms, as one hash."""
+    values = audited(a)
+    text = "\n".join(
+        f"{k}={as_text(v)}" for k, v in sorted(values.items()) if k not in NOT_MATERIAL
+    )
+    return hashlib.sha256(f"{a.type.value}\n{text}".encode()).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    approvals: int
+    admin_required: bool
+
+    def describe(self) -> str:
+        who = "approval" if self.approvals == 1 else "approvals by different people"
+        admin = ", one of them by an admin" if self.admin_required else ""
+        return f"{self.approvals} {who}{admin}"
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    login: str
+    who: str
+    approved: bool
+    comment: str
+    at: datetime
+    current: bool  # given on today's material terms
+
+
+@dataclass(frozen=True, slots=True)
+class ApprovalState:
+    reference: str
+    title: str
+    author: str
+    requirement: Requirement | None
+    decisions: tuple[Decision, ...]
+
+    @property
+    def approvers(self) -> tuple[Decision, ...]:
+        return tuple(d for d in self.decisions if d.current and d.approved)
+
+    @property
+    def rejection(self) -> Decision | None:
+        return next((d for d in self.decisions if d.current and not d.approved), None)
+
+
+def set_policy(
+    session: Session,
+    agreement_type: AgreementType | None,
+    min_value: Decimal,
+    approvals: int,
+    *,
+    admin_required: bool = False,
+) -> None:
+    """Add or replace the policy for a type (None: every type) from ``min_value`` up."""
+    errors = []
+    if min_value < 0:
+        errors.append(FieldError("min_value", "the value must not be negative"))
+    if not 1 <= approvals <= 9:
+        errors.append(FieldError("approvals", "an agreement needs 1 to 9 approvals"))
+    if errors:
+        raise ValidationError(errors)
+    found = session.scalar(
+        select(ApprovalPolicy).where(
+            ApprovalPolicy.agreement_type.is_(None)
+            if agreement_type is None
+            else ApprovalPolicy.agreement_type == agreement_type,
+            ApprovalPolicy.min_value == min_value,
+        )
+    )
+    if found is None:
+        found = ApprovalPolicy(agreement_type=agreement_type, min_value=min_value)
+        session.add(found)
+    found.approvals = approvals
+    found.admin_required = admin_required
+    session.flush()
+
+
+def requirement(session: Session, a: Agreement, on: date) -> Requirement | None:
+    """The strictest policy that applies to ``a`` (its value in the base currency)."""
+    from app.services.fx import convert, rate_in_force
+    from app.services.settings import base_currency
+
+    policies = session.scalars(
+        select(ApprovalPolicy).where(
+            (ApprovalPolicy.agreement_type.is_(None)) | (ApprovalPolicy.agreement_type == a.type)
+        )
+    ).all()
+    if not policies:
+        return None
+    value = convert(a.value, rate_in_force(session, a.currency, base_currency(session), on))
+    applying = [p for p in policies if value >= p.min_value]
+    if not applying:
+        return None
+    return Requirement(max(p.approvals for p in applying), any(p.admin_required for p in applying))
+
+
+def author(session: Session, a: Agreement) -> str:
+    """Who wrote the current material terms: the last to create or materially change it."""
+    entries = session.execute(
+        select(AuditEntry.actor, AuditEntry.field, AuditEntry.action)
+        .where(AuditEntry.entity == "agreement", AuditEntry.entity_id == a.id)
+        .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+    )
+    for actor, field, action in entries:
+        if action is AuditAction.CREATE or (field and field not in NOT_AUTHORING):
+            return str(actor)
+    return ""
+
+
+def approval_state(session: Session, a: Agreement, on: date) -> ApprovalState:
+    digest = terms_digest(a)
+    rows = session.execute(
+        select(Approval, Person.name)
+        .outerjoin(Person, Person.login == Approval.login)
+        .where(Approval.agreement_id == a.id)
+        .order_by(Approval.at, Approval.id)
+    )
+    decisions = tuple(
+        Decision(r.login, name or r.login, r.approved, r.comment, r.at, r.terms_digest == digest)
+        for r, name in rows
+    )
+    return ApprovalState(a.reference, a.title, author(session, a), requirement(session, a, on),
+                         decisions)  # fmt: skip
+
+
+def check_activation(session: Session, a: Agreement, on: date) -> None:
+    """Refuse ``pending_approval → active`` until the policy's approvals are in."""
+    state = approval_state(session, a, on)
+    if state.rejection is not None:
+        r = state.rejection
+        raise TransitionError(
+            f"{a.reference} was rejected by {r.who}: {r.comment} (change its terms to ask again)"
+        )
+    need = state.requirement
+    if need is None:
+        return
+    approvers = {d.login: d for d in state.approvers}
+    admins = {
+        p.login
+        for p in session.scalars(select(Person).where(Person.login.in_(sorted(approvers))))
+        if p.role is Role.ADMIN
+    }
+    if len(approvers) >= need.approvals and (admins or not need.admin_required):
+        return
+    have = ", ".join(d.who for d in approvers.values()) or "none"
+    raise TransitionError(
+        f"{a.reference} cannot become active: it needs {need.describe()}; it has {have}"
+    )
+
+
+def decide(
+    session: Session,
+    agreement_id: int,
+    *,
+    approve: bool,
+    comment: str = "",
+    actor: str | None = None,
+) -> ApprovalState:
+    """Approve or reject an agreement waiting for approval, as the connected person."""
+    from app.services.people import connected_login
+
+    a = session.get(Agreement, agreement_id)
+    if a is None:
+        raise NotFoundError(f"no agreement with id {agreement_id}")
+    login = actor or connected_login(session)
+    comment = comment.strip()
+    if a.status is not AgreementStatus.PENDING_APPROVAL:
+        raise TransitionError(f"{a.reference} is {a.status.value}, not waiting for approval")
+    if not approve and not comment:
+        raise ValidationError([FieldError("comment", "say why the agreement is rejected")])
+    person = session.scalar(select(Person).where(Person.login == login, Person.active.is_(True)))
+    if person is None or not may(person.role, Ability.APPROVE):
+        role = person.role.value if person is not None else "none"
+        raise TransitionError(f"{login} (role: {role}) may not approve or reject agreements")
+    if author(session, a) == login:
+        raise TransitionError(
+            f"{a.reference}: you wrote its current terms, so someone else must approve them"
+        )
+    digest = terms_digest(a)
+    already = session.scalar(
+        select(Approval.id).where(
+            Approval.agreement_id == a.id, Approval.login == login, Approval.terms_digest == digest
+        )
+    )
+    if already is not None:
+        raise TransitionError(f"{a.reference}: you have already decided on these terms")
+    session.add(Approval(agreement_id=a.id, login=login, approved=approve, comment=comment,
+                         terms_digest=digest))  # fmt: skip
+    verb = "approved" if approve else "rejected"
+    record_event(session, actor=login or current_actor(), entity="agreement", entity_id=a.id,
+                 action=AuditAction.UPDATE, field="approval",
+                 summary=f"{verb}" + (f": {comment}" if comment else ""))  # fmt: skip
+    session.flush()
+    return approval_state(session, a, date.today())
+
+
+def waiting(session: Session, on: date, *, mine: bool = False) -> list[ApprovalState]:
+    """Agreements waiting for approval; ``mine``: those the connected person may decide."""
+    from app.services.people import connected_login, connected_role
+
+    login = connected_login(session)
+    found = session.scalars(
+        select(Agreement)
+        .where(Agreement.status == AgreementStatus.PENDING_APPROVAL)
+        .order_by(Agreement.reference)
+    )
+    states = [approval_state(session, a, on) for a in found]
+    if mine:
+        role = connected_role(session)
+        if role is None or not may(role, Ability.APPROVE):
+            return []
+        states = [s for s in states if s.author != login and all(d.login != login or not d.current
+                                                                 for d in s.decisions)]  # fmt: skip
+    return states
