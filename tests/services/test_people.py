@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, inspect
 from sqlalchemy.orm import Session
 
 from app.db import open_database
@@ -93,14 +93,26 @@ def test_the_last_active_admin_cannot_be_demoted_or_deactivated(session: Session
 def test_migration_makes_todays_owners_people_and_owner_filters_keep_working(
     tmp_path: Path,
 ) -> None:
-    path = tmp_path / "old.db"
-    engine = create_engine(f"sqlite:///{path}")
-    upgrade(engine, "0004")
-    with Session(engine) as s:
+    # Written by today's services, then copied into a database at 0004, column by column:
+    # the ORM of today cannot write the schema of an older version.
+    today = open_database(tmp_path / "today.db")
+    with today.session() as s:
         p = create_partner(s, PartnerInput(legal_name="Harbor Pay Inc.", country="US"))
         for owner in ("Li Wei", "王芳", "Li Wei", "li wei!", ""):
             create_agreement(s, agreement_input(p.id, owner=owner))
-        s.commit()
+    today.dispose()
+    path = tmp_path / "old.db"
+    engine = create_engine(f"sqlite:///{path}")
+    upgrade(engine, "0004")
+    with engine.begin() as conn:
+        conn.exec_driver_sql(f"ATTACH DATABASE '{tmp_path / 'today.db'}' AS today")
+        for table in inspect(conn).get_table_names():
+            if table == "alembic_version":
+                continue
+            columns = ", ".join(f'"{c["name"]}"' for c in inspect(conn).get_columns(table))
+            conn.exec_driver_sql(
+                f'INSERT INTO "{table}" ({columns}) SELECT {columns} FROM today."{table}"'
+            )
     engine.dispose()
 
     db = open_database(path)

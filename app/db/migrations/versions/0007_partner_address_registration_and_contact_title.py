@@ -1,11 +1,8 @@
 """partners' address and registration number, contacts' title
 
-Revision ID: 0006
-Revises: 0004
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-12-03 09:30:00
-
-Another branch adds 0005 at the same time; whoever merges second chains this one after
-it (``down_revision = "0005"``).
 """
 
 from __future__ import annotations
@@ -13,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006"
-down_revision = "0004"
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
