@@ -29,6 +29,7 @@ from app.services.audit import current_actor
 from app.services.import_format import MONEY_COLUMNS, TERM_SPECS, ColumnMapping, map_columns
 from app.services.import_format import term_places as _term_places
 from app.services.importing.agreements_file import import_agreements
+from app.services.importing.collector import fewer_collections
 from app.services.importing.duplicates import Duplicates
 from app.services.importing.partners import Partners, guess_country
 from app.services.importing.partners_file import import_partners
@@ -64,7 +65,10 @@ def import_file(
 ) -> ImportReport:
     """Import ``path`` in the caller's transaction; see the module docstring."""
     refuse_in_a_starting_worker()
-    with Table(Path(path), encoding=options.encoding, sheet=options.sheet) as table:
+    with (
+        fewer_collections(),
+        Table(Path(path), encoding=options.encoding, sheet=options.sheet) as table,
+    ):
         mapping = map_columns(table.headers, options.kind, options.mapping)
         run = _run(session, table, mapping, options, progress)
         if mapping.missing:
