@@ -141,6 +141,11 @@ class AgreementReport(Report[AgreementReportData]):
             (w("reference"), a.reference),
             (w("title"), a.title),
         ]
+        # Our party as the contract names it, when Settings say so.
+        if data.context.company_address:
+            ours.append((w("address"), ", ".join(data.context.company_address.splitlines())))
+        if data.context.company_registration:
+            ours.append((w("registration_number"), data.context.company_registration))
         pairs: list[tuple[str, str]] = []
         for left, right in zip_longest(ours, partner_lines, fillvalue=("", "")):
             pairs += [left, right]

@@ -36,6 +36,8 @@ class ReportContext:
     base_currency: str = "CNY"
     logo: bytes | None = None  # PNG/JPEG of the company logo, if one is set
     author: str = ""  # the PDF's Author: the company, or else the user who made it
+    company_address: str = ""  # our registered address, as Settings give it
+    company_registration: str = ""  # our legal identifier (e.g. USCC), as Settings give it
 
     # ``company`` is "" when Settings names none: the header then stays neutral.
 

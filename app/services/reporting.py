@@ -43,7 +43,13 @@ from app.services.overview import attention_counts
 from app.services.partners import find_partner, get_partner
 from app.services.portfolio import allocate_cents, portfolio_figures
 from app.services.scope import SCOPE_STATUSES, Scope, scope_of
-from app.services.settings import COMPANY_NAME, base_currency, get_setting
+from app.services.settings import (
+    COMPANY_ADDRESS,
+    COMPANY_NAME,
+    COMPANY_REGISTRATION,
+    base_currency,
+    get_setting,
+)
 from app.services.trend import trend
 
 HISTORY_LIMIT = 60
@@ -74,6 +80,8 @@ def report_context(
         base_currency=base_currency(session),
         logo=_logo(get_setting(session, COMPANY_LOGO, "")),
         author=company or _user(),
+        company_address=get_setting(session, COMPANY_ADDRESS, "").strip(),
+        company_registration=get_setting(session, COMPANY_REGISTRATION, "").strip(),
     )
 
 

@@ -12,7 +12,9 @@ from app.errors import FieldError, ValidationError
 DEFAULT_BASE_CURRENCY = "CNY"
 BASE_CURRENCY = "base_currency"
 COMPANY_NAME = "company_name"
-DEFAULT_COMPANY_NAME = "PartnerDesk"
+# Our party as contracts name it: printed in the agreement report's parties block.
+COMPANY_ADDRESS = "company_address"
+COMPANY_REGISTRATION = "company_registration_number"
 
 
 def get_setting(session: Session, key: str, default: str) -> str:
@@ -40,4 +42,5 @@ def set_base_currency(session: Session, code: str) -> None:
 
 
 def company_name(session: Session) -> str:
-    return get_setting(session, COMPANY_NAME, DEFAULT_COMPANY_NAME)
+    """Our company as Settings name it; "" until someone does (never the product's name)."""
+    return get_setting(session, COMPANY_NAME, "").strip()

@@ -255,6 +255,21 @@ def test_no_company_set_gives_a_neutral_header(session: Session, hostile: Agreem
     assert all("Tmall Global Partnerships" in page for page in pdf.pages)
 
 
+def test_our_address_and_registration_number_stand_beside_the_partners(
+    session: Session, hostile: AgreementView
+) -> None:
+    set_setting(session, "company_name", "Tmall Global Partnerships")
+    set_setting(session, "company_address", "969 West Wen Yi Road\nHangzhou")
+    set_setting(session, "company_registration_number", "91330100MA27XXXXXX")
+    text = " ".join(
+        read_pdf(
+            render(agreement_report(session, hostile.reference, "en", REPORT_TODAY))
+        ).text.split()
+    )
+    assert "969 West Wen Yi Road, Hangzhou" in text
+    assert "91330100MA27XXXXXX" in text
+
+
 @pytest.mark.parametrize(("lang", "word"), [("en", "DRAFT"), ("zh", "草稿")])
 def test_an_agreement_not_yet_active_is_marked_draft_on_every_page(
     session: Session, agreement: AgreementView, hostile: AgreementView, lang: str, word: str

@@ -33,9 +33,10 @@ from app.db.engine import without_password
 from app.errors import DatabaseError, PartnerDeskError, ValidationError
 from app.services import fx
 from app.services.settings import (
+    COMPANY_ADDRESS,
     COMPANY_NAME,
+    COMPANY_REGISTRATION,
     base_currency,
-    company_name,
     get_setting,
     set_base_currency,
     set_setting,
@@ -154,11 +155,22 @@ class SettingsDialog(QDialog):
         page = QWidget()
         form = QFormLayout(page)
         with self.db.session() as s:
-            name, base = company_name(s), base_currency(s)
+            # Blank until the user names the company: reports then keep a neutral header
+            # (never the product's name as our party).
+            name, base = get_setting(s, COMPANY_NAME, ""), base_currency(s)
+            address = get_setting(s, COMPANY_ADDRESS, "")
+            registration = get_setting(s, COMPANY_REGISTRATION, "")
             logo = get_setting(s, COMPANY_LOGO, "")
             rates = fx.list_rates(s, base)
         self.company_edit = QLineEdit(name)
+        self.company_edit.setPlaceholderText(self.tr("As contracts name it"))
         form.addRow(self.tr("Company name:"), self.company_edit)
+        self.address_edit = QLineEdit(address)
+        self.address_edit.setPlaceholderText(self.tr("Registered address, for agreement reports"))
+        form.addRow(self.tr("Address:"), self.address_edit)
+        self.registration_edit = QLineEdit(registration)
+        self.registration_edit.setPlaceholderText(self.tr("e.g. unified social credit code"))
+        form.addRow(self.tr("Registration number:"), self.registration_edit)
         self.logo_edit = QLineEdit(logo)
         self.logo_edit.setPlaceholderText(self.tr("PNG or JPEG for report headers"))
         browse = QPushButton(self.tr("Choose…"))
@@ -290,7 +302,9 @@ class SettingsDialog(QDialog):
         try:
             with self.db.session() as s:
                 set_base_currency(s, self.base_edit.text())
-                set_setting(s, COMPANY_NAME, self.company_edit.text().strip() or "PartnerDesk")
+                set_setting(s, COMPANY_NAME, self.company_edit.text().strip())
+                set_setting(s, COMPANY_ADDRESS, self.address_edit.text().strip())
+                set_setting(s, COMPANY_REGISTRATION, self.registration_edit.text().strip())
                 set_setting(s, COMPANY_LOGO, self.logo_edit.text().strip())
         except ValidationError as exc:
             self.tabs.setCurrentIndex(2)

@@ -14,7 +14,13 @@ from pytestqt.qtbot import QtBot
 
 from app.db import Database, open_database
 from app.services import fx
-from app.services.settings import base_currency, company_name
+from app.services.settings import (
+    COMPANY_ADDRESS,
+    COMPANY_REGISTRATION,
+    base_currency,
+    company_name,
+    get_setting,
+)
 from tests.fake_keyring import MemoryKeyring, memory_keyring, no_keyring
 from ui import settings, theme
 from ui.dialogs.settings_dialog import SettingsDialog
@@ -166,3 +172,18 @@ def test_a_team_password_is_kept_in_the_keyring_never_in_the_settings_file(
     again = open_database(settings.DATABASE_TARGET.get())
     assert again.url.password == password
     again.dispose()
+
+
+def test_our_company_as_contracts_name_it_is_saved_and_a_blank_name_stays_blank(
+    qtbot: QtBot, ui_db: Database
+) -> None:
+    dialog = make_dialog(qtbot, ui_db)
+    assert dialog.company_edit.text() == ""  # not the product's name as ours
+    dialog.address_edit.setText("969 West Wen Yi Road, Hangzhou")
+    dialog.registration_edit.setText("91330100MA27XXXXXX")
+    dialog.save()
+    assert not dialog.isVisible()
+    with ui_db.session() as s:
+        assert company_name(s) == ""
+        assert get_setting(s, COMPANY_ADDRESS, "") == "969 West Wen Yi Road, Hangzhou"
+        assert get_setting(s, COMPANY_REGISTRATION, "") == "91330100MA27XXXXXX"
