@@ -211,17 +211,19 @@ class FieldRow(QWidget):
         signal = change_signal(field)
         if signal is not None:
             signal.connect(self.edited)
-        if isinstance(field, QComboBox):
+        if isinstance(field, QComboBox) and field.isEditable():
             # The red frame is a style sheet, and under one a combo box asks for the width
-            # of its longest entry (a partner's name): the form grew a scroll bar.
+            # of its longest entry (a partner's name): the form grew a scroll bar. A typed-in
+            # choice is as wide as the form gives it instead. A fixed list of choices (a
+            # status, an authorisation level) keeps its longest entry's width: squeezed to
+            # six characters it showed "Exclusive di".
             field.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             field.setMinimumContentsLength(max(field.minimumContentsLength(), 6))
-            if field.isEditable():  # a typed-in choice: as wide as the form gives it
-                policy = field.sizePolicy()
-                policy.setHorizontalPolicy(QSizePolicy.Policy.Expanding)
-                field.setSizePolicy(policy)
+            policy = field.sizePolicy()
+            policy.setHorizontalPolicy(QSizePolicy.Policy.Expanding)
+            field.setSizePolicy(policy)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)

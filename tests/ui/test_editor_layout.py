@@ -1,0 +1,75 @@
+"""What a person sees in the agreement editor at its usual size: the order Tab takes
+through the General page, and texts shown whole (found driving the merged app by hand)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QComboBox, QStyle, QStyleOptionComboBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from app.db import Database
+from app.domain.enums import AgreementType
+from ui.editors.agreement.editor import AgreementEditor
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+
+def shown_editor(qtbot: QtBot, ui_db: Database, kind: AgreementType) -> AgreementEditor:
+    editor = AgreementEditor(ui_db, None, agreement_type=kind)
+    qtbot.addWidget(editor)
+    editor.resize(860, 650)  # its size on a 1366×768 screen
+    editor.show()
+    qtbot.waitExposed(editor)
+    return editor
+
+
+def test_tab_goes_down_the_left_column_before_the_right(qtbot: QtBot, ui_db: Database) -> None:
+    editor = shown_editor(qtbot, ui_db, AgreementType.BRAND)
+    editor.activateWindow()
+    editor.status_combo.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editor.status_combo)
+    order: list[QWidget] = []
+    for _ in range(3):
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        QTest.keyClick(focused, Qt.Key.Key_Tab)
+        now = QApplication.focusWidget()
+        assert now is not None
+        order.append(now)
+    # Status, Governing law and Territories are the last rows of the left column.
+    assert order == [editor.governing_law_edit, editor.territories_edit, editor.signed_edit]
+
+
+def test_the_decision_date_is_shown_whole(qtbot: QtBot, ui_db: Database) -> None:
+    editor = shown_editor(qtbot, ui_db, AgreementType.BRAND)
+    label = editor.decision_label
+    assert "days)" in label.text()
+    # All the lines the text needs at the width it has are on screen (it showed "… (in").
+    assert label.height() >= label.heightForWidth(label.width())
+
+
+@pytest.mark.parametrize("kind", list(AgreementType))
+def test_every_fixed_choice_is_shown_unclipped(
+    qtbot: QtBot, ui_db: Database, kind: AgreementType
+) -> None:
+    editor = shown_editor(qtbot, ui_db, kind)
+    assert editor.terms_form is not None
+    editor.tabs.setCurrentIndex(1)
+    combos = [editor.type_combo, editor.status_combo]
+    combos += [r.field for r in editor.terms_form.rows.values() if isinstance(r.field, QComboBox)]
+    clipped = []
+    for combo in combos:
+        if combo.isEditable():
+            continue
+        option = QStyleOptionComboBox()
+        combo.initStyleOption(option)
+        room = combo.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+        )
+        for i in range(combo.count()):
+            text = combo.itemText(i)
+            if combo.fontMetrics().horizontalAdvance(text) > room.width():
+                clipped.append(text)
+    assert clipped == []  # "Exclusive distributor" showed as "Exclusive di"
