@@ -11,6 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from app.db import Database
 from app.domain.enums import AgreementType
+from app.services.agreements import get_agreement
+from app.services.listing import agreement_ids
 from ui.editors.agreement.editor import AgreementEditor
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
@@ -73,3 +75,15 @@ def test_every_fixed_choice_is_shown_unclipped(
             if combo.fontMetrics().horizontalAdvance(text) > room.width():
                 clipped.append(text)
     assert clipped == []  # "Exclusive distributor" showed as "Exclusive di"
+
+
+def test_money_kpis_show_the_agreements_currency(qtbot: QtBot, ui_db: Database) -> None:
+    with ui_db.session() as s:
+        views = [get_agreement(s, i) for i in agreement_ids(s)]
+    view = next(v for v in views if any(k.unit == "currency" for k in v.kpis))
+    editor = AgreementEditor(ui_db, view.id)
+    qtbot.addWidget(editor)
+    table = editor.kpis_tab.table
+    targets = [table.item(r, 1).text() for r in range(table.rowCount())]
+    gmv = next(t for t in targets if not t.endswith(("%", "x", "days", "hours")))
+    assert gmv.endswith(f" {view.currency}")  # was "3,000,000.00 currency"
