@@ -4,7 +4,7 @@ through the General page, and texts shown whole (found driving the merged app by
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QStyle, QStyleOptionComboBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -84,6 +84,36 @@ def test_money_kpis_show_the_agreements_currency(qtbot: QtBot, ui_db: Database) 
     editor = AgreementEditor(ui_db, view.id)
     qtbot.addWidget(editor)
     table = editor.kpis_tab.table
-    targets = [table.item(r, 1).text() for r in range(table.rowCount())]
+    targets = [cell.text() for r in range(table.rowCount()) if (cell := table.item(r, 1))]
     gmv = next(t for t in targets if not t.endswith(("%", "x", "days", "hours")))
     assert gmv.endswith(f" {view.currency}")  # was "3,000,000.00 currency"
+
+
+@pytest.mark.parametrize("tab", ["milestones_tab", "kpis_tab"])
+def test_enter_on_a_row_opens_it_and_leaves_the_editor_open(
+    qtbot: QtBot, ui_db: Database, tab: str
+) -> None:
+    with ui_db.session() as s:
+        views = [get_agreement(s, i) for i in agreement_ids(s)]
+    view = next(v for v in views if v.kpis and v.milestones)
+    editor = AgreementEditor(ui_db, view.id)
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitExposed(editor)
+    records = getattr(editor, tab)
+    editor.tabs.setCurrentWidget(records)
+    records.table.setFocus()
+    records.table.selectRow(0)
+    seen: list[str] = []
+
+    def answer() -> None:  # the row's dialog (milestone, KPI actual), closed unchanged
+        dialog = QApplication.activeModalWidget()
+        seen.append(type(dialog).__name__)
+        if dialog is not None:
+            dialog.close()
+
+    QTimer.singleShot(0, answer)
+    QTest.keyClick(records.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen == [{"milestones_tab": "MilestoneDialog", "kpis_tab": "ActualDialog"}[tab]]
+    assert editor.isVisible()  # Enter used to press Save and close the editor
