@@ -3,10 +3,19 @@ through the General page, and texts shown whole (found driving the merged app by
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QStyle, QStyleOptionComboBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QMessageBox,
+    QStyle,
+    QStyleOptionComboBox,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from app.db import Database
@@ -117,3 +126,17 @@ def test_enter_on_a_row_opens_it_and_leaves_the_editor_open(
     qtbot.waitUntil(lambda: bool(seen))
     assert seen == [{"milestones_tab": "MilestoneDialog", "kpis_tab": "ActualDialog"}[tab]]
     assert editor.isVisible()  # Enter used to press Save and close the editor
+
+
+def test_a_signed_date_can_be_typed_into_the_empty_field(
+    qtbot: QtBot, ui_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Closed with a change at the end of the test: the unsaved-changes question is answered.
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Discard)
+    editor = shown_editor(qtbot, ui_db, AgreementType.BRAND)
+    signed = editor.signed_edit
+    assert signed.value() is None
+    signed.setFocus()
+    QTest.keyClicks(signed, "20261201")  # digits, as in the other date fields
+    assert signed.text() == "2026-12-01"  # was "—0261201", and no date
+    assert signed.value() == date(2026, 12, 1)

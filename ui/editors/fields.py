@@ -7,13 +7,14 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QDate, QRegularExpression, QTimer, Signal, SignalInstance
-from PySide6.QtGui import QPalette, QRegularExpressionValidator, QResizeEvent
+from PySide6.QtGui import QKeyEvent, QPalette, QRegularExpressionValidator, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDateTimeEdit,
     QFormLayout,
     QGridLayout,
     QLabel,
@@ -114,6 +115,14 @@ class OptionalDateEdit(DateEdit):
 
     def set_value(self, value: date | None) -> None:
         self.setDate(_NO_DATE if value is None else to_qdate(value))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Showing "—", typed digits went after the dash ("—0261201", never a date): the
+        # first digit starts a date instead, typed over from the year on ("2026-12-01").
+        if self.date() == _NO_DATE and event.text().isdigit():
+            self.setDate(QDate.currentDate())
+            self.setSelectedSection(QDateTimeEdit.Section.YearSection)
+        super().keyPressEvent(event)
 
     def focusNextPrevChild(self, next: bool) -> bool:
         # Showing "—" there are no sections to step through, yet QDateTimeEdit keeps
