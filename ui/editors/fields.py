@@ -7,13 +7,14 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QDate, QRegularExpression, QTimer, Signal, SignalInstance
-from PySide6.QtGui import QPalette, QRegularExpressionValidator, QResizeEvent
+from PySide6.QtGui import QKeyEvent, QPalette, QRegularExpressionValidator, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDateTimeEdit,
     QFormLayout,
     QGridLayout,
     QLabel,
@@ -115,6 +116,14 @@ class OptionalDateEdit(DateEdit):
     def set_value(self, value: date | None) -> None:
         self.setDate(_NO_DATE if value is None else to_qdate(value))
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Showing "—", typed digits went after the dash ("—0261201", never a date): the
+        # first digit starts a date instead, typed over from the year on ("2026-12-01").
+        if self.date() == _NO_DATE and event.text().isdigit():
+            self.setDate(QDate.currentDate())
+            self.setSelectedSection(QDateTimeEdit.Section.YearSection)
+        super().keyPressEvent(event)
+
     def focusNextPrevChild(self, next: bool) -> bool:
         # Showing "—" there are no sections to step through, yet QDateTimeEdit keeps
         # Tab for its sections and the focus never leaves (a keyboard trap).
@@ -211,17 +220,19 @@ class FieldRow(QWidget):
         signal = change_signal(field)
         if signal is not None:
             signal.connect(self.edited)
-        if isinstance(field, QComboBox):
+        if isinstance(field, QComboBox) and field.isEditable():
             # The red frame is a style sheet, and under one a combo box asks for the width
-            # of its longest entry (a partner's name): the form grew a scroll bar.
+            # of its longest entry (a partner's name): the form grew a scroll bar. A typed-in
+            # choice is as wide as the form gives it instead. A fixed list of choices (a
+            # status, an authorisation level) keeps its longest entry's width: squeezed to
+            # six characters it showed "Exclusive di".
             field.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             field.setMinimumContentsLength(max(field.minimumContentsLength(), 6))
-            if field.isEditable():  # a typed-in choice: as wide as the form gives it
-                policy = field.sizePolicy()
-                policy.setHorizontalPolicy(QSizePolicy.Policy.Expanding)
-                field.setSizePolicy(policy)
+            policy = field.sizePolicy()
+            policy.setHorizontalPolicy(QSizePolicy.Policy.Expanding)
+            field.setSizePolicy(policy)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)

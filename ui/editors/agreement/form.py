@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -105,6 +106,13 @@ class AgreementForm(EditorDialog):
         self.owner_edit = QLineEdit(page)
         self.owner_edit.setMaxLength(120)
         self.status_combo = QComboBox(page)
+        # Made here, not beside the money fields: Tab follows the order widgets are made
+        # in, and these two end the left column (Tab went from Status to Signed, and what
+        # was typed as the governing law landed in a date).
+        self.governing_law_edit = QLineEdit(page)
+        self.governing_law_edit.setPlaceholderText(self.tr("e.g. PRC law, English law"))
+        self.territories_edit = QLineEdit(page)
+        self.territories_edit.setPlaceholderText(self.tr("Comma-separated, e.g. CN, HK, MO"))
         self.signed_edit = OptionalDateEdit(page)
         self.start_edit = DateEdit(page)
         self.end_edit = DateEdit(page)
@@ -119,6 +127,12 @@ class AgreementForm(EditorDialog):
         self.decision_label = QLabel(page)
         self.decision_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.decision_label.setWordWrap(True)  # "in force until …; renewed by …" is long
+        # A wrapped label in a form row is given the width it hints (~100 px) and the
+        # height of one line: "2027-09-03 (in 274 days)" showed as "2027-09-03 (in".
+        # Taking the row's whole width, it wraps only when the text really is long.
+        self.decision_label.setSizePolicy(
+            QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred
+        )
         self.value_edit = DecimalEdit(page, grouped=True)
         self.value_edit.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.currency_combo = QComboBox(page)
@@ -129,10 +143,6 @@ class AgreementForm(EditorDialog):
         currency_completer = self.currency_combo.completer()
         assert currency_completer is not None
         currency_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.governing_law_edit = QLineEdit(page)
-        self.governing_law_edit.setPlaceholderText(self.tr("e.g. PRC law, English law"))
-        self.territories_edit = QLineEdit(page)
-        self.territories_edit.setPlaceholderText(self.tr("Comma-separated, e.g. CN, HK, MO"))
         self.description_edit = QPlainTextEdit(page)
         self.description_edit.setTabChangesFocus(True)
         self.description_edit.setMinimumHeight(70)
@@ -172,6 +182,8 @@ class AgreementForm(EditorDialog):
         # Links reachable by Tab and Enter as well as by the mouse.
         self.chain_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.chain_label.linkActivated.connect(self._open_link)
+        self.chain_label.setWordWrap(True)  # as the decision date: the whole row's width
+        self.chain_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         right.addRow(self.tr("Renewal chain"), self.chain_label)
         self._right_form = right
         right.addRow(self.tr("Contract value *"), money)

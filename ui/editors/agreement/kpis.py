@@ -63,7 +63,9 @@ class KpiDialog(RecordDialog):
 
 
 class ActualDialog(RecordDialog):
-    def __init__(self, parent: QWidget | None, kpi: Kpi, starts: date | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None, kpi: Kpi, starts: date | None = None, currency: str = ""
+    ) -> None:
         super().__init__("", parent)
         self.setWindowTitle(self.tr("Actual for {metric}").format(metric=kpi.metric))
         self.period_edit = DateEdit(self)
@@ -72,7 +74,8 @@ class ActualDialog(RecordDialog):
         self.period_edit.setDate(QDate(today.year(), today.month(), 1).addDays(-1))
         self.value_edit = DecimalEdit(self)
         self.note_edit = QLineEdit(self)
-        target = self.tr("target {t} {u}").format(t=_num(kpi.target), u=kpi.unit)
+        unit = shown_unit(kpi.unit, currency)
+        target = self.tr("target {t} {u}").format(t=_num(kpi.target), u=unit)
         self.add_field("period_end", self.tr("Period ending *"), self.period_edit)
         self.add_field("value", self.tr("Actual * ({target})").format(target=target),
                        self.value_edit)  # fmt: skip
@@ -87,6 +90,13 @@ class ActualDialog(RecordDialog):
         if actual is None:
             raise ValueError("value", self.tr("enter the actual value"))
         return self.period_edit.value(), actual, self.note_edit.text()
+
+
+def shown_unit(unit: str, currency: str) -> str:
+    """The unit as people read it: "currency" is stored for the agreement's own currency
+    (the reports' rule, ``app.reports.kpi.money_unit``), and showed as "3,000,000.00
+    currency". Not imported from there: that package loads the PDF machinery."""
+    return currency if unit == "currency" and currency else unit
 
 
 def _num(value: Decimal) -> str:
@@ -114,11 +124,12 @@ class KpisTab(RecordsTab):
             light = k.attainment
             status = QTableWidgetItem(f"● {enum_label(light)}")
             status.setForeground(QBrush(QColor(LIGHTS[light])))
+            unit = shown_unit(k.unit, view.currency)
             cells = [
                 item(k.metric, k),
-                item(f"{_num(k.target)} {k.unit}", right=True),
+                item(f"{_num(k.target)} {unit}", right=True),
                 item(enum_label(k.direction)),
-                item(f"{_num(latest.value)} {k.unit}" if latest else "—", right=True),
+                item(f"{_num(latest.value)} {unit}" if latest else "—", right=True),
                 item(latest.period_end.isoformat() if latest else ""),
                 status,
             ]
@@ -147,7 +158,7 @@ class KpisTab(RecordsTab):
         if not isinstance(kpi, Kpi):
             return
         assert self.view is not None
-        dialog = ActualDialog(self, kpi, self.view.start_date)
+        dialog = ActualDialog(self, kpi, self.view.start_date, self.view.currency)
 
         def submit() -> None:
             period, value, note = dialog.value()

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -73,6 +74,9 @@ class RecordsTab(QWidget):
         layout.addLayout(self.button_row)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemDoubleClicked.connect(lambda _item: self.activate())
+        # Enter on a row does what a double click does. Unhandled, the table passed it on
+        # to the editor, whose default button saved and closed it.
+        self.table.installEventFilter(self)
         self.row_buttons: list[QPushButton] = []
         self.add_buttons: list[QPushButton] = []
 
@@ -86,8 +90,22 @@ class RecordsTab(QWidget):
     def finish_buttons(self) -> None:
         self.button_row.addStretch(1)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers()
+            in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+            and self.selected_data() is not None
+        ):
+            self.activate()
+            return True
+        return super().eventFilter(watched, event)
+
     def activate(self) -> None:
-        """Double click: the natural action on a row (edit, open)."""
+        """Double click or Enter: the natural action on a row (edit, open)."""
 
     def set_agreement(self, view: AgreementView | None) -> None:
         self.view = view
