@@ -48,7 +48,7 @@ from ui.pages.base import Page
 from ui.pages.dashboard import DashboardPage
 from ui.pages.partners import PartnersPage
 from ui.pages.renewals import RenewalsPage
-from ui.undo import delete_agreement_undoable, undo_events
+from ui.undo import DatabaseCommand, delete_agreement_undoable, undo_events
 from ui.worker import Job
 
 log = logging.getLogger(__name__)
@@ -284,6 +284,11 @@ class MainWindow(QMainWindow):
         """Rebuild every page and menu in the language just installed."""
         current = self.current_page()
         self.save_views()
+        # The steps first: the rebuilt Undo and Redo actions read their texts.
+        for i in range(self.undo_stack.count()):
+            step = self.undo_stack.command(i)
+            if isinstance(step, DatabaseCommand):
+                step.retranslate()
         old_pages = list(self._pages().values())
         old_nav = self.centralWidget()
         self._build()

@@ -71,13 +71,24 @@ class DatabaseCommand(QUndoCommand):
     entity: Entity = AGREEMENT
 
     def __init__(
-        self, db: Database, text: str, *, applied: bool = True, parent: QWidget | None = None
+        self,
+        db: Database,
+        describe: Callable[[], str],
+        *,
+        applied: bool = True,
+        parent: QWidget | None = None,
     ) -> None:
-        super().__init__(text)
+        # ``describe`` says the step in the language installed when it is called: the
+        # window calls retranslate() on every step after a language switch.
+        super().__init__(describe())
+        self._describe = describe
         self.db = db
         self.parent_widget = parent
         self._skip_redo = applied
         self.record_id = 0
+
+    def retranslate(self) -> None:
+        self.setText(self._describe())
 
     def redo(self) -> None:
         if self._skip_redo:  # the change was saved before the command was pushed
@@ -133,8 +144,12 @@ class EditAgreementCommand(DatabaseCommand):
         parent: QWidget | None = None,
     ) -> None:
         ref = after.reference or before.reference or ""
-        text = translate("Undo", "Edit {ref}").format(ref=ref)
-        super().__init__(db, text, applied=applied, parent=parent)
+        super().__init__(
+            db,
+            lambda: translate("Undo", "Edit {ref}").format(ref=ref),
+            applied=applied,
+            parent=parent,
+        )
         self.record_id = agreement_id
         self.before = before
         self.after = after
@@ -158,10 +173,14 @@ class ChangeStatusCommand(DatabaseCommand):
         applied: bool = True,
         parent: QWidget | None = None,
     ) -> None:
-        text = translate("Undo", "Change {ref} to {status}").format(
-            ref=reference, status=enum_label(new[0])
+        super().__init__(
+            db,
+            lambda: translate("Undo", "Change {ref} to {status}").format(
+                ref=reference, status=enum_label(new[0])
+            ),
+            applied=applied,
+            parent=parent,
         )
-        super().__init__(db, text, applied=applied, parent=parent)
         self.record_id = agreement_id
         self.old = old
         self.new = new
@@ -193,8 +212,12 @@ class DeleteAgreementCommand(DatabaseCommand):
         parent: QWidget | None = None,
     ) -> None:
         ref = snapshot.data.reference or ""
-        text = translate("Undo", "Delete {ref}").format(ref=ref)
-        super().__init__(db, text, applied=applied, parent=parent)
+        super().__init__(
+            db,
+            lambda: translate("Undo", "Delete {ref}").format(ref=ref),
+            applied=applied,
+            parent=parent,
+        )
         self.snapshot = snapshot
         self.record_id = snapshot.id
 
@@ -212,8 +235,13 @@ class CreateAgreementCommand(DatabaseCommand):
         self, db: Database, view: AgreementView, *, applied: bool = True,
         parent: QWidget | None = None,
     ) -> None:  # fmt: skip
-        text = translate("Undo", "Create {ref}").format(ref=view.reference)
-        super().__init__(db, text, applied=applied, parent=parent)
+        ref = view.reference
+        super().__init__(
+            db,
+            lambda: translate("Undo", "Create {ref}").format(ref=ref),
+            applied=applied,
+            parent=parent,
+        )
         self.record_id = view.id
         self.snapshot: AgreementSnapshot | None = None
 
@@ -241,8 +269,13 @@ class EditPartnerCommand(DatabaseCommand):
         applied: bool = True,
         parent: QWidget | None = None,
     ) -> None:
-        text = translate("Undo", "Edit partner {name}").format(name=after.legal_name)
-        super().__init__(db, text, applied=applied, parent=parent)
+        name = after.legal_name
+        super().__init__(
+            db,
+            lambda: translate("Undo", "Edit partner {name}").format(name=name),
+            applied=applied,
+            parent=parent,
+        )
         self.record_id = partner_id
         self.before = before
         self.after = after
@@ -261,8 +294,13 @@ class CreatePartnerCommand(DatabaseCommand):
         self, db: Database, partner_id: int, data: PartnerInput, *, applied: bool = True,
         parent: QWidget | None = None,
     ) -> None:  # fmt: skip
-        text = translate("Undo", "Create partner {name}").format(name=data.legal_name)
-        super().__init__(db, text, applied=applied, parent=parent)
+        name = data.legal_name
+        super().__init__(
+            db,
+            lambda: translate("Undo", "Create partner {name}").format(name=name),
+            applied=applied,
+            parent=parent,
+        )
         self.record_id = partner_id
         self.data = data
 

@@ -135,3 +135,27 @@ def test_undo_and_redo_labels_follow_a_language_switch(
     finally:
         i18n.install(qapp, "en")
     qtbot.waitUntil(lambda: window.undo_action.text() == "&Undo step")
+
+
+def test_an_undo_step_made_in_english_is_said_in_chinese_after_a_switch(
+    qtbot: QtBot, qapp: QApplication, ui_db: Database
+) -> None:
+    from app.services.agreements import get_agreement
+    from app.services.listing import list_agreements
+    from ui.undo import EditAgreementCommand
+
+    window = MainWindow(ui_db, date(2026, 11, 26))
+    qtbot.addWidget(window)
+    window.show()
+    with ui_db.session() as s:
+        row = list_agreements(s, limit=1)[0]
+        data = get_agreement(s, row.id).to_input()
+    window.undo_stack.push(EditAgreementCommand(ui_db, row.id, data, data))
+    assert window.undo_action.text() == f"&Undo Edit {row.reference}"
+    try:
+        assert i18n.install(qapp, "zh_CN")
+        qtbot.waitUntil(lambda: window.undo_action.text().startswith("撤销"))
+        assert window.undo_action.text() == f"撤销(&U) 编辑 {row.reference}"
+    finally:
+        i18n.install(qapp, "en")
+    qtbot.waitUntil(lambda: window.undo_action.text() == f"&Undo Edit {row.reference}")
