@@ -388,11 +388,21 @@ class MainWindow(QMainWindow):
     def _connect_agreement_editor(self, editor: AgreementEditor) -> None:
         for signal in (editor.saved, editor.deleted):
             signal.connect(lambda i: self.announce(Changes.of(AGREEMENT, [i])))
+        editor.saved.connect(lambda _i: self._say_saved(editor))
         editor.open_requested.connect(self.open_agreement)
+
+    def _say_saved(self, editor: AgreementEditor | PartnerEditor) -> None:
+        """A save says so where people look for it, naming what was saved."""
+        if isinstance(editor, AgreementEditor):
+            name = editor.view.reference if editor.view is not None else ""
+        else:
+            name = editor.view.legal_name if editor.view is not None else ""
+        self.show_status(self.tr("Saved %1").replace("%1", name))
 
     def edit_partner(self, partner_id: int | None) -> PartnerEditor:
         editor = PartnerEditor(self.db, partner_id, undo_stack=self.undo_stack, parent=self)
         editor.saved.connect(lambda i: self.announce(Changes.of(PARTNER, [i])))
+        editor.saved.connect(lambda _i: self._say_saved(editor))
         self._show_editor(editor)
         return editor
 

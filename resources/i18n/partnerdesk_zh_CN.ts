@@ -4,32 +4,32 @@
 <context>
     <name>ActualDialog</name>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="68"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="70"/>
         <source>Actual for {metric}</source>
         <translation>{metric} 的实际值</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="75"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="78"/>
         <source>target {t} {u}</source>
         <translation>目标 {t} {u}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="76"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="79"/>
         <source>Period ending *</source>
         <translation>期末日期 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="77"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="80"/>
         <source>Actual * ({target})</source>
         <translation>实际值 * （{target}）</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="79"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="82"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="88"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="91"/>
         <source>enter the actual value</source>
         <translation>请输入实际值</translation>
     </message>
@@ -166,186 +166,186 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>AgreementForm</name>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="80"/>
+        <location filename="../../ui/editors/agreement/form.py" line="81"/>
         <source>Pages of this record</source>
         <translation>此记录的各页</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="97"/>
+        <location filename="../../ui/editors/agreement/form.py" line="98"/>
         <source>Generated when saved, e.g. BR-2026-0042</source>
         <translation>保存时自动生成，如 BR-2026-0042</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="111"/>
+        <location filename="../../ui/editors/agreement/form.py" line="119"/>
         <source>Renews automatically</source>
         <translation>自动续约</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="115"/>
+        <location filename="../../ui/editors/agreement/form.py" line="123"/>
         <source> months</source>
         <translation> 个月</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="118"/>
+        <location filename="../../ui/editors/agreement/form.py" line="126"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="133"/>
+        <location filename="../../ui/editors/agreement/form.py" line="113"/>
         <source>e.g. PRC law, English law</source>
         <translation>如：中国法律、英国法律</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="135"/>
+        <location filename="../../ui/editors/agreement/form.py" line="115"/>
         <source>Comma-separated, e.g. CN, HK, MO</source>
         <translation>以逗号分隔，如 CN, HK, MO</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="142"/>
+        <location filename="../../ui/editors/agreement/form.py" line="152"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="143"/>
+        <location filename="../../ui/editors/agreement/form.py" line="153"/>
         <source>Title *</source>
         <translation>标题 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="144"/>
+        <location filename="../../ui/editors/agreement/form.py" line="154"/>
         <source>Cooperation type</source>
         <translation>合作类型</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="145"/>
+        <location filename="../../ui/editors/agreement/form.py" line="155"/>
         <source>Partner *</source>
         <translation>合作伙伴 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="146"/>
+        <location filename="../../ui/editors/agreement/form.py" line="156"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="147"/>
+        <location filename="../../ui/editors/agreement/form.py" line="157"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="148"/>
+        <location filename="../../ui/editors/agreement/form.py" line="158"/>
         <source>Governing law</source>
         <translation>适用法律</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="149"/>
+        <location filename="../../ui/editors/agreement/form.py" line="159"/>
         <source>Territories</source>
         <translation>地域范围</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="164"/>
+        <location filename="../../ui/editors/agreement/form.py" line="174"/>
         <source>Signed</source>
         <translation>签署日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="165"/>
+        <location filename="../../ui/editors/agreement/form.py" line="175"/>
         <source>Starts *</source>
         <translation>开始日期 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="166"/>
+        <location filename="../../ui/editors/agreement/form.py" line="176"/>
         <source>Ends *</source>
         <translation>结束日期 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="167"/>
+        <location filename="../../ui/editors/agreement/form.py" line="177"/>
         <source>Renewal</source>
         <translation>续约</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="168"/>
+        <location filename="../../ui/editors/agreement/form.py" line="178"/>
         <source>Notice period</source>
         <translation>通知期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="169"/>
-        <location filename="../../ui/editors/agreement/form.py" line="193"/>
+        <location filename="../../ui/editors/agreement/form.py" line="179"/>
+        <location filename="../../ui/editors/agreement/form.py" line="205"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="175"/>
-        <location filename="../../ui/editors/agreement/form.py" line="192"/>
+        <location filename="../../ui/editors/agreement/form.py" line="187"/>
+        <location filename="../../ui/editors/agreement/form.py" line="204"/>
         <source>Renewal chain</source>
         <translation>续约链</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="177"/>
+        <location filename="../../ui/editors/agreement/form.py" line="189"/>
         <source>Contract value *</source>
         <translation>合同金额 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="184"/>
+        <location filename="../../ui/editors/agreement/form.py" line="196"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="189"/>
+        <location filename="../../ui/editors/agreement/form.py" line="201"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="190"/>
+        <location filename="../../ui/editors/agreement/form.py" line="202"/>
         <source>Renewal term</source>
         <translation>续约期限</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="224"/>
+        <location filename="../../ui/editors/agreement/form.py" line="236"/>
         <source>Terms: {type}</source>
         <translation>条款：{type}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="285"/>
+        <location filename="../../ui/editors/agreement/form.py" line="297"/>
         <source>closed</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="287"/>
+        <location filename="../../ui/editors/agreement/form.py" line="299"/>
         <source>passed {n} days ago</source>
         <translation>已过去 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="289"/>
-        <location filename="../../ui/editors/agreement/form.py" line="291"/>
+        <location filename="../../ui/editors/agreement/form.py" line="301"/>
+        <location filename="../../ui/editors/agreement/form.py" line="303"/>
         <source>in {n} days</source>
         <translation>{n} 天后</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="299"/>
+        <location filename="../../ui/editors/agreement/form.py" line="311"/>
         <source>renews {ref}</source>
         <translation>续约自 {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="302"/>
-        <location filename="../../ui/editors/agreement/form.py" line="318"/>
+        <location filename="../../ui/editors/agreement/form.py" line="314"/>
+        <location filename="../../ui/editors/agreement/form.py" line="330"/>
         <source>renewed by {ref}</source>
         <translation>已由 {ref} 续约</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="315"/>
+        <location filename="../../ui/editors/agreement/form.py" line="327"/>
         <source>in force until {end}; renewed by {ref}</source>
         <translation>有效至 {end}；已由 {ref} 续约</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="350"/>
+        <location filename="../../ui/editors/agreement/form.py" line="362"/>
         <source>choose a partner from the list</source>
         <translation>请从列表中选择合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="352"/>
+        <location filename="../../ui/editors/agreement/form.py" line="364"/>
         <source>no single partner matches “{text}”</source>
         <translation>没有唯一匹配“{text}”的合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="361"/>
+        <location filename="../../ui/editors/agreement/form.py" line="373"/>
         <source>enter the contract value (0 if none)</source>
         <translation>请输入合同金额（无则填 0）</translation>
     </message>
@@ -1172,7 +1172,7 @@ History, ended (%5): %6</source>
 <context>
     <name>DecimalEdit</name>
     <message>
-        <location filename="../../ui/editors/fields.py" line="78"/>
+        <location filename="../../ui/editors/fields.py" line="79"/>
         <source>is not a number</source>
         <translation>不是数字</translation>
     </message>
@@ -2114,53 +2114,53 @@ History, ended (%5): %6</source>
 <context>
     <name>KpisTab</name>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="100"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="110"/>
         <source>Metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="100"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="110"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="100"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="110"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="101"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="111"/>
         <source>Latest actual</source>
         <translation>最新实际值</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="101"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="111"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="101"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="111"/>
         <source>Attainment</source>
         <translation>达成情况</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="104"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="114"/>
         <source>Add KPI…</source>
         <translation>添加 KPI…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="105"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="115"/>
         <source>Add actual…</source>
         <translation>录入实际值…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="106"/>
-        <location filename="../../ui/editors/agreement/kpis.py" line="168"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="116"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="179"/>
         <source>Remove KPI</source>
         <translation>移除 KPI</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editors/agreement/kpis.py" line="165"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="176"/>
         <source>Remove the KPI “{m}” and its %n actual(s)?</source>
         <translation>
             <numerusform>移除 KPI“{m}”及其 %n 条实际值？</numerusform>
@@ -2319,7 +2319,7 @@ History, ended (%5): %6</source>
         <translation>报告</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="403"/>
+        <location filename="../../ui/main_window.py" line="418"/>
         <source>Delete %n agreement(s)? You can undo this with %1.</source>
         <translation>
             <numerusform>删除 %n 份协议？可用 %1 撤销。</numerusform>
@@ -2461,55 +2461,60 @@ History, ended (%5): %6</source>
         <translation>%1 份协议 · %2 个合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>Cannot open the agreement</source>
         <translation>无法打开协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="402"/>
+        <location filename="../../ui/main_window.py" line="400"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="417"/>
         <source>Delete agreements</source>
         <translation>删除协议</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="428"/>
         <source>Delete %n agreement(s)</source>
         <translation>
             <numerusform>删除 %n 份协议</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="424"/>
+        <location filename="../../ui/main_window.py" line="439"/>
         <source>Some agreements were not deleted</source>
         <translation>部分协议未删除</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="433"/>
-        <location filename="../../ui/main_window.py" line="441"/>
+        <location filename="../../ui/main_window.py" line="448"/>
+        <location filename="../../ui/main_window.py" line="456"/>
         <source>Cannot renew</source>
         <translation>无法续约</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="445"/>
+        <location filename="../../ui/main_window.py" line="460"/>
         <source>%1 renewed as %2</source>
         <translation>%1 已续约为 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="508"/>
+        <location filename="../../ui/main_window.py" line="523"/>
         <source>Backed up to %1</source>
         <translation>已备份到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="540"/>
+        <location filename="../../ui/main_window.py" line="555"/>
         <source>Now using %1</source>
         <translation>当前使用 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="550"/>
+        <location filename="../../ui/main_window.py" line="565"/>
         <source>About PartnerDesk</source>
         <translation>关于 PartnerDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="551"/>
+        <location filename="../../ui/main_window.py" line="566"/>
         <source>PartnerDesk — cooperation agreements for partnership managers.</source>
         <translation>PartnerDesk — 为合作经理管理合作协议。</translation>
     </message>
@@ -3253,12 +3258,12 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
 <context>
     <name>RecordsTab</name>
     <message>
-        <location filename="../../ui/editors/agreement/tab_base.py" line="67"/>
+        <location filename="../../ui/editors/agreement/tab_base.py" line="68"/>
         <source>Save the agreement first (Apply) to add entries here.</source>
         <translation>请先保存协议（应用）再在此添加条目。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/tab_base.py" line="139"/>
+        <location filename="../../ui/editors/agreement/tab_base.py" line="157"/>
         <source>PartnerDesk</source>
         <translation>PartnerDesk</translation>
     </message>
@@ -4160,37 +4165,37 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
         <translation>无法撤销或重做</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="112"/>
+        <location filename="../../ui/undo.py" line="123"/>
         <source>“{action}” could not be applied: {reason}</source>
         <translation>无法执行“{action}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="136"/>
+        <location filename="../../ui/undo.py" line="149"/>
         <source>Edit {ref}</source>
         <translation>编辑 {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="161"/>
+        <location filename="../../ui/undo.py" line="178"/>
         <source>Change {ref} to {status}</source>
         <translation>将 {ref} 的状态改为{status}</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="196"/>
+        <location filename="../../ui/undo.py" line="217"/>
         <source>Delete {ref}</source>
         <translation>删除 {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="215"/>
+        <location filename="../../ui/undo.py" line="241"/>
         <source>Create {ref}</source>
         <translation>新建 {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="244"/>
+        <location filename="../../ui/undo.py" line="275"/>
         <source>Edit partner {name}</source>
         <translation>编辑合作伙伴 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="264"/>
+        <location filename="../../ui/undo.py" line="300"/>
         <source>Create partner {name}</source>
         <translation>新建合作伙伴 {name}</translation>
     </message>

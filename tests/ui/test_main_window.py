@@ -197,3 +197,19 @@ def test_export_report_opens_the_reports_page_for_that_agreement(
     assert window.current_page() == "reports"
     assert isinstance(window.reports.page(), reports.ReportsPage)
     assert asked == [reference]
+
+
+def test_a_save_in_an_editor_is_said_in_the_status_bar(qtbot: QtBot, ui_db: Database) -> None:
+    window = make_window(qtbot, ui_db)
+    with ui_db.session() as s:
+        agreement_id = agreement_ids(s, AgreementFilter())[0]
+        reference = get_agreement(s, agreement_id).reference
+    editor = window.open_agreement(agreement_id)
+    assert editor is not None
+    editor.title_edit.setText("Renamed in the editor")
+    assert editor.save()
+    assert window.statusBar().currentMessage() == f"Saved {reference}"
+    partner = window.edit_partner(editor.view.partner_id if editor.view else 0)
+    partner.legal_name_edit.setText("Renamed Partner Ltd")
+    assert partner.save()
+    assert window.statusBar().currentMessage() == "Saved Renamed Partner Ltd"
