@@ -200,13 +200,15 @@ def startup_reminder(window: MainWindow, today: date | None = None) -> QMessageB
     box = QMessageBox(window)
     box.setIcon(QMessageBox.Icon.Information)
     box.setWindowTitle(translate("Application", "Renewal decisions due"))
-    box.setText(ReminderWords().due(total, days))
-    if missed:
-        # Missed notice dates are the most urgent news of the day: said first.
-        lines.insert(
-            0,
-            ReminderWords().missed(missed) + "\n",
-        )
+    words = ReminderWords()
+    if not total:
+        # Only missed decisions: the headline says so, never "0 decisions due".
+        box.setText(words.missed(missed))
+    else:
+        box.setText(words.due(total, days))
+        if missed:
+            # Missed notice dates are the most urgent news of the day: said first.
+            lines.insert(0, words.missed(missed) + "\n")
     box.setInformativeText("\n".join(lines))
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     check = QCheckBox(translate("Application", "Don't remind me at start-up"))

@@ -115,12 +115,33 @@ def test_the_startup_reminder_leads_with_missed_decisions(qtbot: QtBot, ui_db: D
     later = date.fromordinal(first.decision_date.toordinal() + 2)
     with ui_db.session() as s:
         missed = [d for d in decisions_due(s, later, 14, include_overdue=True) if d.days_left < 0]
+        due = decisions_due(s, later, 14)
     box = startup_reminder(window, later)
     assert box is not None and missed
     n = len(missed)
-    assert box.informativeText().startswith(
+    # The headline when nothing else is due; else the first line under "N decisions due".
+    said = box.informativeText() if due else box.text()
+    assert said.startswith(
         f"{n} live agreement is past its decision date."
         if n == 1
         else f"{n} live agreements are past their decision date."
     )
+    box.done(0)
+
+
+def test_a_reminder_of_missed_decisions_only_never_says_none_are_due(
+    qtbot: QtBot, ui_db: Database
+) -> None:
+    window = MainWindow(ui_db, TODAY)
+    qtbot.addWidget(window)
+    years_later = date(2040, 1, 1)  # every live agreement's decision date has passed
+    with ui_db.session() as s:
+        assert decisions_due(s, years_later, 14) == []
+        missed = [
+            d for d in decisions_due(s, years_later, 14, include_overdue=True) if d.days_left < 0
+        ]
+    box = startup_reminder(window, years_later)
+    assert box is not None and missed
+    assert box.text() == f"{len(missed)} live agreements are past their decision date."
+    assert "due within" not in box.text() + box.informativeText()
     box.done(0)
