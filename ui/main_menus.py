@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLineEdit, QStyle, QToolBar, QWidget
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import QLineEdit, QStyle, QToolBar, QToolButton, QWidget
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -113,6 +113,9 @@ def build_actions(w: MainWindow) -> None:
     w.undo_action.setShortcuts(key_sequences(StandardKey.Undo))
     w.redo_action = w.undo_stack.createRedoAction(w, translate("MainWindow", "&Redo"))
     w.redo_action.setShortcuts(with_fallback(StandardKey.Redo, "Ctrl+Y", "Ctrl+Shift+Z"))
+    back, forward = QStyle.StandardPixmap.SP_ArrowBack, QStyle.StandardPixmap.SP_ArrowForward
+    w.undo_action.setIcon(QIcon.fromTheme("edit-undo", style.standardIcon(back)))
+    w.redo_action.setIcon(QIcon.fromTheme("edit-redo", style.standardIcon(forward)))
     w.find_action = make_action(
         w, translate("MainWindow", "&Find…"), w.focus_search, StandardKey.Find
     )
@@ -177,6 +180,12 @@ def build_toolbar(w: MainWindow) -> QLineEdit:
     toolbar.addActions([w.new_agreement_action, w.new_partner_action])
     toolbar.addSeparator()
     toolbar.addActions([w.undo_action, w.redo_action])
+    for action in (w.undo_action, w.redo_action):
+        # Their texts name the step ("Undo Change BR-2026-0042 to Pending approval"): as
+        # icons they keep the search box its room; the tooltip still says the step.
+        button = toolbar.widgetForAction(action)
+        if isinstance(button, QToolButton):
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
     spacer = QWidget()
     spacer.setSizePolicy(spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred)
     toolbar.addWidget(spacer)

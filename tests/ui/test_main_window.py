@@ -213,3 +213,20 @@ def test_a_save_in_an_editor_is_said_in_the_status_bar(qtbot: QtBot, ui_db: Data
     partner.legal_name_edit.setText("Renamed Partner Ltd")
     assert partner.save()
     assert window.statusBar().currentMessage() == "Saved Renamed Partner Ltd"
+
+
+def test_a_long_undo_step_leaves_the_search_box_its_room(qtbot: QtBot, ui_db: Database) -> None:
+    from PySide6.QtGui import QUndoCommand
+    from PySide6.QtWidgets import QToolBar, QToolButton
+
+    window = make_window(qtbot, ui_db)
+    before = window.search_edit.width()
+    window.undo_stack.push(QUndoCommand("Change BR-2026-0042 to Pending approval " * 3))
+    qtbot.wait(10)
+    toolbar = window.findChild(QToolBar, "mainToolbar")
+    assert toolbar is not None
+    button = toolbar.widgetForAction(window.undo_action)
+    assert isinstance(button, QToolButton)
+    assert button.toolButtonStyle() == button.toolButtonStyle().ToolButtonIconOnly
+    assert "Change BR-2026-0042" in window.undo_action.toolTip()  # still said, on hover
+    assert window.search_edit.width() >= before
