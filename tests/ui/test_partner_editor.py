@@ -236,3 +236,16 @@ def test_the_legal_name_error_goes_once_a_name_is_typed(qtbot: QtBot, ui_db: Dat
 
     qtbot.waitUntil(lambda: editor.board.text_for("legal_name") == "")
     assert not editor.board.rows["legal_name"].error_label.isVisible()
+
+
+def test_remove_contact_is_offered_only_when_there_is_one_to_remove(
+    qtbot: QtBot, db: Database
+) -> None:
+    editor = open_editor(qtbot, db)
+    assert editor.contacts_table.rowCount() == 0
+    assert not editor.remove_contact_button.isEnabled()
+    editor.add_contact()
+    assert editor.remove_contact_button.isEnabled()
+    editor.remove_contact()
+    assert editor.contacts_table.rowCount() == 0
+    assert not editor.remove_contact_button.isEnabled()

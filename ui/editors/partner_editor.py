@@ -178,6 +178,12 @@ class PartnerEditor(EditorDialog):
         self.remove_contact_button = QPushButton(self.tr("Remove contact"), page)
         self.add_contact_button.clicked.connect(self.add_contact)
         self.remove_contact_button.clicked.connect(self.remove_contact)
+        # Offered only when there is a contact to remove.
+        self.remove_contact_button.setEnabled(False)
+        self.contacts_table.itemSelectionChanged.connect(self._contact_buttons)
+        model = self.contacts_table.model()
+        model.rowsInserted.connect(self._contact_buttons)
+        model.rowsRemoved.connect(self._contact_buttons)
         contact_buttons = QHBoxLayout()
         contact_buttons.addWidget(self.add_contact_button)
         contact_buttons.addWidget(self.remove_contact_button)
@@ -325,6 +331,12 @@ class PartnerEditor(EditorDialog):
         item = self.contacts_table.item(row, 0)
         if item is not None:
             self.contacts_table.editItem(item)
+
+    def _contact_buttons(self) -> None:
+        table = self.contacts_table
+        self.remove_contact_button.setEnabled(
+            table.rowCount() > 0 and (table.currentRow() >= 0 or bool(table.selectedIndexes()))
+        )
 
     def remove_contact(self) -> None:
         rows = sorted({i.row() for i in self.contacts_table.selectedIndexes()}, reverse=True)
