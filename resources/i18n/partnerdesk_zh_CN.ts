@@ -3459,237 +3459,240 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
     </message>
 </context>
 <context>
-    <name>ReportsPage</name>
+    <name>ReportForm</name>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="84"/>
+        <location filename="../../ui/pages/reports_form.py" line="59"/>
         <source>e.g. BR-2026-0042</source>
         <translation>如 BR-2026-0042</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="88"/>
+        <location filename="../../ui/pages/reports_form.py" line="63"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="92"/>
+        <location filename="../../ui/pages/reports_form.py" line="67"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="111"/>
-        <source> days</source>
-        <translation> 天</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reports_page.py" line="113"/>
-        <source>Legal or local name</source>
-        <translation>法定名称或本地名称</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reports_page.py" line="120"/>
-        <source>Reference</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reports_page.py" line="122"/>
-        <source>Type</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reports_page.py" line="122"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reports_page.py" line="123"/>
-        <source>Owner</source>
-        <translation>负责人</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reports_page.py" line="126"/>
-        <source>Decision date within</source>
-        <translation>决策日期在以下天数内</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reports_page.py" line="127"/>
-        <source>Partner</source>
-        <translation>合作伙伴</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reports_page.py" line="140"/>
-        <source>Preview</source>
-        <translation>预览</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reports_page.py" line="143"/>
-        <source>Draw the report and show it</source>
-        <translation>生成报告并显示</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reports_page.py" line="145"/>
-        <source>Save as…</source>
-        <translation>另存为…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reports_page.py" line="154"/>
-        <source>As of</source>
-        <translation>截至</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reports_page.py" line="154"/>
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reports_page.py" line="161"/>
-        <source>&amp;Report</source>
-        <translation>报告(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reports_page.py" line="287"/>
-        <location filename="../../ui/pages/reports_page.py" line="355"/>
-        <source>Report</source>
-        <translation>报告</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reports_page.py" line="172"/>
-        <source>Choose a report and press Preview</source>
-        <translation>请选择报告，然后点击“预览”</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reports_page.py" line="103"/>
+        <location filename="../../ui/pages/reports_form.py" line="78"/>
         <source>Also save the full list as XLSX</source>
         <translation>同时将完整清单另存为 XLSX</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="106"/>
+        <location filename="../../ui/pages/reports_form.py" line="81"/>
         <source>Save as… writes the report&apos;s agreements to a spreadsheet beside the PDF</source>
         <translation>“另存为…”会把报告涉及的协议写入 PDF 旁的电子表格</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="123"/>
+        <location filename="../../ui/pages/reports_form.py" line="86"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_form.py" line="88"/>
+        <source>Legal or local name</source>
+        <translation>法定名称或本地名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_form.py" line="95"/>
+        <source>Reference</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_form.py" line="97"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_form.py" line="97"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_form.py" line="98"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_form.py" line="98"/>
         <source>Agreement list</source>
         <translation>协议清单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="195"/>
+        <location filename="../../ui/pages/reports_form.py" line="101"/>
+        <source>Decision date within</source>
+        <translation>决策日期在以下天数内</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_form.py" line="102"/>
+        <source>Partner</source>
+        <translation>合作伙伴</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_form.py" line="116"/>
+        <source>As of</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_form.py" line="116"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_form.py" line="120"/>
+        <source>&amp;Report</source>
+        <translation>报告(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_form.py" line="140"/>
         <source>Agreement contract report</source>
         <translation>协议合同报告</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="195"/>
+        <location filename="../../ui/pages/reports_form.py" line="140"/>
         <source>Portfolio summary</source>
         <translation>组合摘要</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="196"/>
+        <location filename="../../ui/pages/reports_form.py" line="141"/>
         <source>Renewal outlook</source>
         <translation>续约展望</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="196"/>
+        <location filename="../../ui/pages/reports_form.py" line="141"/>
         <source>Partner dossier</source>
         <translation>合作伙伴档案</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="199"/>
+        <location filename="../../ui/pages/reports_form.py" line="144"/>
         <source>None (the summary only)</source>
         <translation>无（仅摘要）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="200"/>
+        <location filename="../../ui/pages/reports_form.py" line="145"/>
         <source>Top %1 agreements in force</source>
         <translation>金额最大的 %1 份生效协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="202"/>
+        <location filename="../../ui/pages/reports_form.py" line="147"/>
         <source>Every agreement</source>
         <translation>全部协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="234"/>
+        <location filename="../../ui/pages/reports_form.py" line="179"/>
         <source>All owners</source>
         <translation>全部负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="280"/>
+        <location filename="../../ui/pages/reports_form.py" line="210"/>
+        <source>Type the reference of an agreement.</source>
+        <translation>请输入协议编号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_form.py" line="222"/>
+        <source>Type the name of a partner.</source>
+        <translation>请输入合作伙伴名称。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="57"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="60"/>
+        <source>Draw the report and show it</source>
+        <translation>生成报告并显示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="62"/>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="144"/>
+        <location filename="../../ui/pages/reports_page.py" line="212"/>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="81"/>
+        <source>Choose a report and press Preview</source>
+        <translation>请选择报告，然后点击“预览”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="137"/>
         <source>Preparing the report…</source>
         <translation>正在准备报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="292"/>
+        <location filename="../../ui/pages/reports_page.py" line="149"/>
         <source>Drawing the report…</source>
         <translation>正在生成报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="305"/>
+        <location filename="../../ui/pages/reports_page.py" line="162"/>
         <source>Could not save %1: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="310"/>
+        <location filename="../../ui/pages/reports_page.py" line="167"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/reports_page.py" line="329"/>
+        <location filename="../../ui/pages/reports_page.py" line="186"/>
         <source>Saved %1 and the list of %Ln agreement(s) in %2</source>
         <translation>
             <numerusform>已保存 %1，%Ln 份协议的清单保存在 %2</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="340"/>
+        <location filename="../../ui/pages/reports_page.py" line="197"/>
         <source>%1, but the XLSX list could not be saved: %2</source>
         <translation>%1，但 XLSX 清单未能保存：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="348"/>
+        <location filename="../../ui/pages/reports_page.py" line="205"/>
         <source>%1; the XLSX list was cancelled.</source>
         <translation>%1；XLSX 清单已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="356"/>
+        <location filename="../../ui/pages/reports_page.py" line="213"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="419"/>
-        <source>Type the reference of an agreement.</source>
-        <translation>请输入协议编号。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reports_page.py" line="431"/>
-        <source>Type the name of a partner.</source>
-        <translation>请输入合作伙伴名称。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reports_page.py" line="465"/>
+        <location filename="../../ui/pages/reports_page.py" line="227"/>
         <source>The options changed. Press Preview to see this report, or Save as… to draw and save it.</source>
         <translation>选项已更改。按“预览”查看此报告，或按“另存为…”生成并保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="482"/>
+        <location filename="../../ui/pages/reports_page.py" line="244"/>
         <source>Ready: %1 KB. Save it with Save as…</source>
         <translation>已就绪：%1 KB。请用“另存为…”保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="500"/>
+        <location filename="../../ui/pages/reports_page.py" line="262"/>
         <source>The report could not be drawn (%1).</source>
         <translation>报告无法生成（%1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="507"/>
+        <location filename="../../ui/pages/reports_page.py" line="269"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="534"/>
+        <location filename="../../ui/pages/reports_page.py" line="285"/>
         <source>Save report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="535"/>
+        <location filename="../../ui/pages/reports_page.py" line="286"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
