@@ -10,7 +10,6 @@ from functools import partial
 from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QApplication,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -26,29 +25,20 @@ from PySide6.QtWidgets import (
 
 from app.db import Database
 from app.errors import PartnerDeskError
-from app.services.agreements import get_agreement, renew_agreement
 from app.services.exporting import ExportResult
 from app.services.listing import count_agreements
 from app.services.partners import count_partners
-from ui import i18n, main_menus, settings
-from ui.changes import AGREEMENT, PARTNER, Changes
+from ui import main_menus, settings
+from ui.changes import AGREEMENT, Changes
 from ui.dialogs import backup
-from ui.dialogs.export_dialog import (
-    ExportDialog,
-    Exporter,
-    ExportRequest,
-    ListState,
-    request_for,
-)
-from ui.dialogs.renew import confirm_renewal
-from ui.editors.agreement.editor import AgreementEditor
-from ui.editors.partner_editor import PartnerEditor
+from ui.dialogs.export_dialog import ExportDialog
 from ui.pages.agreements import AgreementsPage
 from ui.pages.base import Page
 from ui.pages.dashboard import DashboardPage
 from ui.pages.partners import PartnersPage
 from ui.pages.renewals import RenewalsPage
 from ui.undo import DatabaseCommand, delete_agreement_undoable, undo_events
+from ui.window import file_actions, records
 from ui.worker import Job
 
 log = logging.getLogger(__name__)
@@ -123,7 +113,7 @@ class MainWindow(QMainWindow):
         self.today = today or date.today()
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(200)
-        self._open_editors: list[QWidget] = []
+        self.open_editors: list[QWidget] = []
         self.export_dialog: ExportDialog | None = None
         self.export_job: Job[ExportResult] | None = None
         # A bound method, not a lambda: Qt drops the connection with this window.
@@ -352,62 +342,17 @@ class MainWindow(QMainWindow):
     def refresh_all(self) -> None:
         self.apply_changes(Changes.all())
 
-    # --- actions on records -------------------------------------------------------------
+    # --- actions on records (ui/window/records.py) and the File menu (file_actions.py) ---
+    # Functions of the window, bound here as its methods: the menus, the pages and the
+    # tests call them as ``window.open_agreement(id)``, ``window.restore()``.
 
-    def _show_editor(self, editor: QWidget) -> None:
-        self._open_editors.append(editor)
-        editor.destroyed.connect(lambda _o=None, e=editor: self._forget_editor(e))
-        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        editor.show()
-        editor.raise_()
-        editor.activateWindow()
-
-    def _forget_editor(self, editor: QWidget) -> None:
-        if editor in self._open_editors:
-            self._open_editors.remove(editor)
-
-    def open_agreement(self, agreement_id: int) -> AgreementEditor | None:
-        try:
-            editor = AgreementEditor(self.db, agreement_id, undo_stack=self.undo_stack, parent=self)
-        except PartnerDeskError as exc:
-            QMessageBox.warning(self, self.tr("Cannot open the agreement"), str(exc))
-            self.announce(Changes.of(AGREEMENT, [agreement_id]))  # gone: the lists follow
-            return None
-        self._connect_agreement_editor(editor)
-        self._show_editor(editor)
-        return editor
-
-    def new_agreement(self, partner_id: int | None = None) -> AgreementEditor:
-        editor = AgreementEditor(
-            self.db, None, partner_id=partner_id, undo_stack=self.undo_stack, parent=self
-        )
-        self._connect_agreement_editor(editor)
-        self._show_editor(editor)
-        return editor
-
-    def _connect_agreement_editor(self, editor: AgreementEditor) -> None:
-        for signal in (editor.saved, editor.deleted):
-            signal.connect(lambda i: self.announce(Changes.of(AGREEMENT, [i])))
-        editor.saved.connect(lambda _i: self._say_saved(editor))
-        editor.open_requested.connect(self.open_agreement)
-
-    def _say_saved(self, editor: AgreementEditor | PartnerEditor) -> None:
-        """A save says so where people look for it, naming what was saved."""
-        if isinstance(editor, AgreementEditor):
-            name = editor.view.reference if editor.view is not None else ""
-        else:
-            name = editor.view.legal_name if editor.view is not None else ""
-        self.show_status(self.tr("Saved %1").replace("%1", name))
-
-    def edit_partner(self, partner_id: int | None) -> PartnerEditor:
-        editor = PartnerEditor(self.db, partner_id, undo_stack=self.undo_stack, parent=self)
-        editor.saved.connect(lambda i: self.announce(Changes.of(PARTNER, [i])))
-        editor.saved.connect(lambda _i: self._say_saved(editor))
-        self._show_editor(editor)
-        return editor
-
-    def new_partner(self) -> PartnerEditor:
-        return self.edit_partner(None)
+    open_agreement = records.open_agreement
+    new_agreement = records.new_agreement
+    edit_partner = records.edit_partner
+    new_partner = records.new_partner
+    renew = records.renew
+    report_for_agreement = records.report_for_agreement
+    report_for_partner = records.report_for_partner
 
     def delete_agreements(self, ids: list[int]) -> None:
         if not ids:
@@ -440,131 +385,17 @@ class MainWindow(QMainWindow):
                                 "\n".join(errors[:10]))  # fmt: skip
         self.apply_changes(Changes.of(AGREEMENT, ids))
 
-    def renew(self, agreement_id: int) -> None:
-        try:
-            with self.db.session() as s:
-                current = get_agreement(s, agreement_id)
-        except PartnerDeskError as exc:
-            QMessageBox.warning(self, self.tr("Cannot renew"), str(exc))
-            return
-        if not confirm_renewal(self, current):
-            return
-        try:
-            with self.db.session() as s:
-                successor = renew_agreement(s, agreement_id, current.version)
-        except PartnerDeskError as exc:
-            QMessageBox.warning(self, self.tr("Cannot renew"), str(exc))
-            return
-        self.apply_changes(Changes.of(AGREEMENT, [agreement_id, successor.id]))
-        self.statusBar().showMessage(
-            self.tr("%1 renewed as %2").replace("%1", current.reference)
-            .replace("%2", successor.reference), 8000,
-        )  # fmt: skip
-        self.open_agreement(successor.id)
-
-    def report_for_agreement(self, reference: str) -> None:
-        self.show_page("reports")
-        page = self.reports.page()
-        from ui.pages.reports_page import ReportsPage  # loaded with the page, not at start-up
-
-        if isinstance(page, ReportsPage):
-            page.open_for_agreement(reference)
-
-    def report_for_partner(self, partner_id: int) -> None:
-        self.show_page("reports")
-        page = self.reports.page()
-        from ui.pages.reports_page import ReportsPage
-
-        if isinstance(page, ReportsPage):
-            page.open_for_partner(partner_id)
-
-    # --- file menu ----------------------------------------------------------------------
-
-    def import_data(self) -> None:
-        from ui.dialogs.import_wizard import ImportWizard  # here: it loads the importer
-
-        wizard = ImportWizard(self.db, parent=self)
-        wizard.finished.connect(lambda _r: self._imported(wizard.imported))
-        wizard.open()
-
-    def _imported(self, wrote: bool) -> None:
-        if wrote:
-            # The steps on the stack describe records as they were before the import,
-            # which may have rewritten them: undoing one would undo part of the import.
-            self.undo_stack.clear()
-            self.apply_changes(Changes.all())
-
-    def list_state(self) -> ListState:
-        return ListState(
-            self.agreements.current_filter(),
-            self.partners.current_filter(),
-            frozenset(self.agreements.selected_ids()),
-        )
-
-    def export_data(self) -> None:
-        """File ▸ Export…: the dialog starts on the list the user is looking at."""
-        what = "partners" if self.current_page() == "partners" else "agreements"
-        self.export_dialog = ExportDialog(self.list_state(), what, self)
-        self.export_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        dialog = self.export_dialog
-        dialog.accepted.connect(lambda: self._export(dialog.request()))
-        dialog.open()
-
-    def export_list(self, what: str, scope: str, fmt: str) -> None:
-        """From a list's context menu: no dialog, straight to where to save it."""
-        self._export(request_for(self.list_state(), what, scope, fmt))
-
-    def _export(self, request: ExportRequest) -> None:
-        self.export_job = Exporter(self, self.db, self.today, self.show_status).run(request)
-
-    def back_up(self) -> None:
-        path = backup.back_up(self, self.db)
-        if path is not None:
-            self.show_status(self.tr("Backed up to %1").replace("%1", str(path)))
-
-    def restore(self) -> None:
-        if backup.restore(self, self.db):
-            # Undo steps were made against the database as it was before the restore:
-            # replayed now they would write old edits into the restored data.
-            self.undo_stack.clear()
-            self.apply_changes(Changes.all())
-
-    def offer_demo_data(self) -> None:
-        from ui.application import load_demo_data
-
-        load_demo_data(self, self.db, on_done=lambda: self.announce(Changes.all()))
-
-    def open_settings(self) -> None:
-        from ui.dialogs.settings_dialog import SettingsDialog
-
-        dialog = SettingsDialog(self.db, self)
-        dialog.language_chosen.connect(self.switch_language)
-        dialog.database_chosen.connect(self.set_database)
-        # A new base currency or company name shows everywhere.
-        dialog.accepted.connect(lambda: self.announce(Changes.all()))
-        dialog.open()
-
-    def set_database(self, db: Database) -> None:
-        """Work on another database from now on; undo steps of the old one are dropped."""
-        old = self.db
-        self.undo_stack.clear()
-        self.db = db
-        self.retranslate()
-        if old is not db:
-            old.dispose()
-        self.statusBar().showMessage(self.tr("Now using %1").replace("%1", db.description), 8000)
-
-    def switch_language(self, language: str) -> None:
-        app = QApplication.instance()
-        if isinstance(app, QApplication) and i18n.install(app, language):
-            self.language_changed.emit(language)
-
-    def about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About PartnerDesk"),
-            self.tr("PartnerDesk — cooperation agreements for partnership managers."),
-        )
+    import_data = file_actions.import_data
+    list_state = file_actions.list_state
+    export_data = file_actions.export_data
+    export_list = file_actions.export_list
+    back_up = file_actions.back_up
+    restore = file_actions.restore
+    offer_demo_data = file_actions.offer_demo_data
+    open_settings = file_actions.open_settings
+    set_database = file_actions.set_database
+    switch_language = file_actions.switch_language
+    about = file_actions.about
 
     # --- window state -------------------------------------------------------------------
 
@@ -587,7 +418,7 @@ class MainWindow(QMainWindow):
         settings.splitter_state("main").set(QByteArray(self.splitter.saveState()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        for editor in list(self._open_editors):
+        for editor in list(self.open_editors):
             if not editor.close():
                 event.ignore()  # an editor kept its unsaved edits: the window stays
                 return

@@ -3,23 +3,27 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from app.db.sql import contains_text
 from app.domain.countries import is_country
 from app.domain.enums import AuditAction, PartnerRole, PartnerStatus
 from app.domain.models import Agreement, Contact, Partner, PartnerRoleLink
 from app.domain.text import clean_text, is_visible, refused_character
 from app.errors import ConflictError, FieldError, NotFoundError, ValidationError
 from app.services.audit import current_actor, record_changes, record_event
-
-if TYPE_CHECKING:
-    from app.services.listing import AnySelect
+from app.services.partner_listing import PARTNER_SORT_KEYS as PARTNER_SORT_KEYS
+from app.services.partner_listing import PartnerFilter as PartnerFilter
+from app.services.partner_listing import PartnerRow as PartnerRow
+from app.services.partner_listing import count_partners as count_partners
+from app.services.partner_listing import list_partners as list_partners
+from app.services.partner_listing import name_matches
+from app.services.partner_listing import partner_ids as partner_ids
+from app.services.partner_listing import partner_query as partner_query
+from app.services.partner_listing import partner_rows as partner_rows
 
 ENTITY = "partner"
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -133,15 +137,6 @@ class PartnerView:
             address=self.address,
             registration_number=self.registration_number,
         )
-
-
-@dataclass(frozen=True, slots=True)
-class PartnerFilter:
-    search: str | None = None  # either script, substring
-    country: str | None = None
-    role: PartnerRole | None = None
-    status: PartnerStatus | None = None
-    roles_any: frozenset[PartnerRole] = field(default_factory=frozenset)
 
 
 def validate_partner(
@@ -376,7 +371,7 @@ def find_partner(session: Session, name: str) -> PartnerView:
     ).all()
     if len(exact) == 1:
         return get_partner(session, exact[0])
-    candidates = exact or session.scalars(_search(select(Partner.id), needle).limit(6)).all()
+    candidates = exact or session.scalars(name_matches(select(Partner.id), needle).limit(6)).all()
     if not candidates:
         raise NotFoundError(f"no partner named {name!r}")
     if len(candidates) > 1:
@@ -385,118 +380,3 @@ def find_partner(session: Session, name: str) -> PartnerView:
         )
         raise NotFoundError(f"{name!r} matches several partners ({names}); be more precise")
     return get_partner(session, candidates[0])
-
-
-def _search(stmt: AnySelect, text: str) -> AnySelect:
-    return stmt.where(
-        or_(contains_text(Partner.legal_name, text), contains_text(Partner.local_name, text))
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class PartnerRow:
-    id: int
-    legal_name: str
-    local_name: str | None
-    country: str
-    status: PartnerStatus
-    roles: tuple[PartnerRole, ...]
-    agreement_count: int
-
-
-PARTNER_SORT_KEYS = ("legal_name", "local_name", "country", "status", "agreement_count")
-
-
-def partner_query(
-    f: PartnerFilter, sort: str = "legal_name", descending: bool = False
-) -> AnySelect:
-    counts = (
-        select(Agreement.partner_id, func.count().label("n"))
-        .group_by(Agreement.partner_id)
-        .subquery()
-    )
-    n = func.coalesce(counts.c.n, 0).label("agreement_count")
-    stmt = select(Partner.id, n).outerjoin(counts, counts.c.partner_id == Partner.id)
-    if f.search:
-        stmt = _search(stmt, f.search)
-    if f.country:
-        stmt = stmt.where(Partner.country == f.country.upper())
-    if f.status:
-        stmt = stmt.where(Partner.status == f.status)
-    roles = set(f.roles_any) | ({f.role} if f.role else set())
-    if roles:
-        stmt = stmt.where(
-            Partner.id.in_(
-                select(PartnerRoleLink.partner_id).where(PartnerRoleLink.role.in_(roles))
-            )
-        )
-    column = n if sort == "agreement_count" else getattr(Partner, sort, Partner.legal_name)
-    order = column.desc() if descending else column.asc()
-    return stmt.order_by(order, Partner.id)
-
-
-def list_partners(
-    session: Session,
-    f: PartnerFilter | None = None,
-    *,
-    sort: str = "legal_name",
-    descending: bool = False,
-    offset: int = 0,
-    limit: int | None = None,
-) -> list[PartnerRow]:
-    stmt = partner_query(f or PartnerFilter(), sort, descending).offset(offset)
-    if limit is not None:
-        stmt = stmt.limit(limit)
-    pairs = session.execute(stmt).all()
-    return partner_rows(session, [p.id for p in pairs])
-
-
-def partner_ids(
-    session: Session,
-    f: PartnerFilter | None = None,
-    *,
-    sort: str = "legal_name",
-    descending: bool = False,
-) -> list[int]:
-    return [r.id for r in session.execute(partner_query(f or PartnerFilter(), sort, descending))]
-
-
-def partner_rows(session: Session, ids: list[int]) -> list[PartnerRow]:
-    """Rows for exactly these ids, in this order (what a list model asks for on demand)."""
-    if not ids:
-        return []
-    partners = {
-        p.id: p
-        for p in session.scalars(
-            select(Partner).where(Partner.id.in_(ids)).options(selectinload(Partner.roles))
-        )
-    }
-    counts: dict[int, int] = dict(
-        session.execute(
-            select(Agreement.partner_id, func.count())
-            .where(Agreement.partner_id.in_(ids))
-            .group_by(Agreement.partner_id)
-        ).all()
-    )
-    rows = []
-    for pid in ids:
-        p = partners.get(pid)
-        if p is None:
-            continue
-        rows.append(
-            PartnerRow(
-                p.id,
-                p.legal_name,
-                p.local_name,
-                p.country,
-                p.status,
-                tuple(link.role for link in p.roles),
-                int(counts.get(pid, 0)),
-            )
-        )
-    return rows
-
-
-def count_partners(session: Session, f: PartnerFilter | None = None) -> int:
-    sub = partner_query(f or PartnerFilter()).order_by(None).subquery()
-    return session.scalar(select(func.count()).select_from(sub)) or 0

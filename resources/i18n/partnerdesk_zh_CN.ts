@@ -689,12 +689,12 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>续约决策即将到期</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="212"/>
+        <location filename="../../ui/application.py" line="214"/>
         <source>Don&apos;t remind me at start-up</source>
         <translation>启动时不再提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="215"/>
+        <location filename="../../ui/application.py" line="217"/>
         <source>Show renewals</source>
         <translation>查看续约</translation>
     </message>
@@ -2279,47 +2279,47 @@ History, ended (%5): %6</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>PartnerDesk</source>
         <translation>PartnerDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>Dashboard, agreements, partners, renewals, reports</source>
         <translation>仪表板、协议、合作伙伴、续约、报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>Partners</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>Renewals</source>
         <translation>续约</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="418"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>Delete %n agreement(s)? You can undo this with %1.</source>
         <translation>
             <numerusform>删除 %n 份协议？可用 %1 撤销。</numerusform>
@@ -2396,130 +2396,130 @@ History, ended (%5): %6</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="117"/>
+        <location filename="../../ui/main_menus.py" line="120"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="120"/>
+        <location filename="../../ui/main_menus.py" line="123"/>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="128"/>
+        <location filename="../../ui/main_menus.py" line="131"/>
         <source>&amp;About PartnerDesk</source>
         <translation>关于 PartnerDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="146"/>
+        <location filename="../../ui/main_menus.py" line="149"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="156"/>
+        <location filename="../../ui/main_menus.py" line="159"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="160"/>
+        <location filename="../../ui/main_menus.py" line="163"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="164"/>
+        <location filename="../../ui/main_menus.py" line="167"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="173"/>
+        <location filename="../../ui/main_menus.py" line="176"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="188"/>
+        <location filename="../../ui/main_menus.py" line="197"/>
         <source>Search references, titles, partners (%1)</source>
         <translation>搜索编号、标题、合作伙伴（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="190"/>
+        <location filename="../../ui/main_menus.py" line="199"/>
         <source>Search agreements</source>
         <translation>搜索协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="192"/>
+        <location filename="../../ui/main_menus.py" line="201"/>
         <source>Enter lists agreements whose reference, title or partner match</source>
         <translation>按回车列出编号、标题或合作伙伴匹配的协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>%1 agreements · %2 partners</source>
         <translation>%1 份协议 · %2 个合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/window/records.py" line="47"/>
         <source>Cannot open the agreement</source>
         <translation>无法打开协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400"/>
+        <location filename="../../ui/window/records.py" line="77"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>Delete agreements</source>
         <translation>删除协议</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="428"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>Delete %n agreement(s)</source>
         <translation>
             <numerusform>删除 %n 份协议</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="439"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>Some agreements were not deleted</source>
         <translation>部分协议未删除</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="448"/>
-        <location filename="../../ui/main_window.py" line="456"/>
+        <location filename="../../ui/window/records.py" line="97"/>
+        <location filename="../../ui/window/records.py" line="105"/>
         <source>Cannot renew</source>
         <translation>无法续约</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="460"/>
+        <location filename="../../ui/window/records.py" line="109"/>
         <source>%1 renewed as %2</source>
         <translation>%1 已续约为 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="523"/>
+        <location filename="../../ui/window/file_actions.py" line="73"/>
         <source>Backed up to %1</source>
         <translation>已备份到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="555"/>
+        <location filename="../../ui/window/file_actions.py" line="110"/>
         <source>Now using %1</source>
         <translation>当前使用 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="565"/>
+        <location filename="../../ui/window/file_actions.py" line="123"/>
         <source>About PartnerDesk</source>
         <translation>关于 PartnerDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="566"/>
+        <location filename="../../ui/window/file_actions.py" line="124"/>
         <source>PartnerDesk — cooperation agreements for partnership managers.</source>
         <translation>PartnerDesk — 为合作经理管理合作协议。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>Editing is off: %1.</source>
         <translation>已关闭编辑：%1。</translation>
     </message>
@@ -2710,134 +2710,134 @@ History, ended (%5): %6</source>
         <translation>移除联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="193"/>
+        <location filename="../../ui/editors/partner_editor.py" line="199"/>
         <source>Legal name *</source>
         <translation>法定名称 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="194"/>
+        <location filename="../../ui/editors/partner_editor.py" line="200"/>
         <source>Local-script name</source>
         <translation>本地文字名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="195"/>
+        <location filename="../../ui/editors/partner_editor.py" line="201"/>
         <source>Country *</source>
         <translation>国家/地区 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="196"/>
+        <location filename="../../ui/editors/partner_editor.py" line="202"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="197"/>
+        <location filename="../../ui/editors/partner_editor.py" line="203"/>
         <source>Website</source>
         <translation>网站</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="198"/>
+        <location filename="../../ui/editors/partner_editor.py" line="204"/>
         <source>Registered address</source>
         <translation>注册地址</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="200"/>
+        <location filename="../../ui/editors/partner_editor.py" line="206"/>
         <source>Registration number</source>
         <translation>注册号码</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="203"/>
-        <location filename="../../ui/editors/partner_editor.py" line="213"/>
+        <location filename="../../ui/editors/partner_editor.py" line="209"/>
+        <location filename="../../ui/editors/partner_editor.py" line="219"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="204"/>
+        <location filename="../../ui/editors/partner_editor.py" line="210"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="205"/>
-        <location filename="../../ui/editors/partner_editor.py" line="206"/>
+        <location filename="../../ui/editors/partner_editor.py" line="211"/>
+        <location filename="../../ui/editors/partner_editor.py" line="212"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="213"/>
+        <location filename="../../ui/editors/partner_editor.py" line="219"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="213"/>
+        <location filename="../../ui/editors/partner_editor.py" line="219"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="213"/>
+        <location filename="../../ui/editors/partner_editor.py" line="219"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="214"/>
+        <location filename="../../ui/editors/partner_editor.py" line="220"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="214"/>
+        <location filename="../../ui/editors/partner_editor.py" line="220"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="217"/>
+        <location filename="../../ui/editors/partner_editor.py" line="223"/>
         <source>Agreements of this partner</source>
         <translation>此合作伙伴的协议</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="221"/>
+        <location filename="../../ui/editors/partner_editor.py" line="227"/>
         <source>Double-click an agreement to open it</source>
         <translation>双击协议即可打开</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="270"/>
+        <location filename="../../ui/editors/partner_editor.py" line="276"/>
         <source>New partner</source>
         <translation>新建合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="271"/>
+        <location filename="../../ui/editors/partner_editor.py" line="277"/>
         <source>Partner — {name}</source>
         <translation>合作伙伴 — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="280"/>
+        <location filename="../../ui/editors/partner_editor.py" line="286"/>
         <source>Undo/redo changed this partner; saving will offer to reload it.</source>
         <translation>撤销/重做已修改此合作伙伴；保存时将提示重新加载。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="287"/>
+        <location filename="../../ui/editors/partner_editor.py" line="293"/>
         <source>Undo/redo removed this partner.</source>
         <translation>撤销/重做已删除此合作伙伴。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="311"/>
+        <location filename="../../ui/editors/partner_editor.py" line="317"/>
         <source>Agreements ({n})</source>
         <translation>协议（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="402"/>
+        <location filename="../../ui/editors/partner_editor.py" line="414"/>
         <source>This partner no longer exists: {e}</source>
         <translation>该合作伙伴已不存在：{e}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="405"/>
+        <location filename="../../ui/editors/partner_editor.py" line="417"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="426"/>
+        <location filename="../../ui/editors/partner_editor.py" line="438"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="428"/>
+        <location filename="../../ui/editors/partner_editor.py" line="440"/>
         <source>{message}
 
 Reload the partner as it is now? Your unsaved edits in this window will be lost.</source>
@@ -2846,7 +2846,7 @@ Reload the partner as it is now? Your unsaved edits in this window will be lost.
 是否重新加载该合作伙伴的当前内容？此窗口中未保存的修改将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="444"/>
+        <location filename="../../ui/editors/partner_editor.py" line="456"/>
         <source>This partner has changes that are not saved. Save them?</source>
         <translation>该合作伙伴有未保存的更改。是否保存？</translation>
     </message>
@@ -3464,237 +3464,240 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
     </message>
 </context>
 <context>
-    <name>ReportsPage</name>
+    <name>ReportForm</name>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="84"/>
+        <location filename="../../ui/pages/reports_form.py" line="59"/>
         <source>e.g. BR-2026-0042</source>
         <translation>如 BR-2026-0042</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="88"/>
+        <location filename="../../ui/pages/reports_form.py" line="63"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="92"/>
+        <location filename="../../ui/pages/reports_form.py" line="67"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="111"/>
-        <source> days</source>
-        <translation> 天</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reports_page.py" line="113"/>
-        <source>Legal or local name</source>
-        <translation>法定名称或本地名称</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reports_page.py" line="120"/>
-        <source>Reference</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reports_page.py" line="122"/>
-        <source>Type</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reports_page.py" line="122"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reports_page.py" line="123"/>
-        <source>Owner</source>
-        <translation>负责人</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reports_page.py" line="126"/>
-        <source>Decision date within</source>
-        <translation>决策日期在以下天数内</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reports_page.py" line="127"/>
-        <source>Partner</source>
-        <translation>合作伙伴</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reports_page.py" line="140"/>
-        <source>Preview</source>
-        <translation>预览</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reports_page.py" line="143"/>
-        <source>Draw the report and show it</source>
-        <translation>生成报告并显示</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reports_page.py" line="145"/>
-        <source>Save as…</source>
-        <translation>另存为…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reports_page.py" line="154"/>
-        <source>As of</source>
-        <translation>截至</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reports_page.py" line="154"/>
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reports_page.py" line="161"/>
-        <source>&amp;Report</source>
-        <translation>报告(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reports_page.py" line="287"/>
-        <location filename="../../ui/pages/reports_page.py" line="355"/>
-        <source>Report</source>
-        <translation>报告</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reports_page.py" line="172"/>
-        <source>Choose a report and press Preview</source>
-        <translation>请选择报告，然后点击“预览”</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reports_page.py" line="103"/>
+        <location filename="../../ui/pages/reports_form.py" line="78"/>
         <source>Also save the full list as XLSX</source>
         <translation>同时将完整清单另存为 XLSX</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="106"/>
+        <location filename="../../ui/pages/reports_form.py" line="81"/>
         <source>Save as… writes the report&apos;s agreements to a spreadsheet beside the PDF</source>
         <translation>“另存为…”会把报告涉及的协议写入 PDF 旁的电子表格</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="123"/>
+        <location filename="../../ui/pages/reports_form.py" line="86"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_form.py" line="88"/>
+        <source>Legal or local name</source>
+        <translation>法定名称或本地名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_form.py" line="95"/>
+        <source>Reference</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_form.py" line="97"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_form.py" line="97"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_form.py" line="98"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_form.py" line="98"/>
         <source>Agreement list</source>
         <translation>协议清单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="195"/>
+        <location filename="../../ui/pages/reports_form.py" line="101"/>
+        <source>Decision date within</source>
+        <translation>决策日期在以下天数内</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_form.py" line="102"/>
+        <source>Partner</source>
+        <translation>合作伙伴</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_form.py" line="116"/>
+        <source>As of</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_form.py" line="116"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_form.py" line="120"/>
+        <source>&amp;Report</source>
+        <translation>报告(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_form.py" line="140"/>
         <source>Agreement contract report</source>
         <translation>协议合同报告</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="195"/>
+        <location filename="../../ui/pages/reports_form.py" line="140"/>
         <source>Portfolio summary</source>
         <translation>组合摘要</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="196"/>
+        <location filename="../../ui/pages/reports_form.py" line="141"/>
         <source>Renewal outlook</source>
         <translation>续约展望</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="196"/>
+        <location filename="../../ui/pages/reports_form.py" line="141"/>
         <source>Partner dossier</source>
         <translation>合作伙伴档案</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="199"/>
+        <location filename="../../ui/pages/reports_form.py" line="144"/>
         <source>None (the summary only)</source>
         <translation>无（仅摘要）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="200"/>
+        <location filename="../../ui/pages/reports_form.py" line="145"/>
         <source>Top %1 agreements in force</source>
         <translation>金额最大的 %1 份生效协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="202"/>
+        <location filename="../../ui/pages/reports_form.py" line="147"/>
         <source>Every agreement</source>
         <translation>全部协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="234"/>
+        <location filename="../../ui/pages/reports_form.py" line="179"/>
         <source>All owners</source>
         <translation>全部负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="280"/>
+        <location filename="../../ui/pages/reports_form.py" line="210"/>
+        <source>Type the reference of an agreement.</source>
+        <translation>请输入协议编号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_form.py" line="222"/>
+        <source>Type the name of a partner.</source>
+        <translation>请输入合作伙伴名称。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="57"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="60"/>
+        <source>Draw the report and show it</source>
+        <translation>生成报告并显示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="62"/>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="144"/>
+        <location filename="../../ui/pages/reports_page.py" line="212"/>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="81"/>
+        <source>Choose a report and press Preview</source>
+        <translation>请选择报告，然后点击“预览”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="137"/>
         <source>Preparing the report…</source>
         <translation>正在准备报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="292"/>
+        <location filename="../../ui/pages/reports_page.py" line="149"/>
         <source>Drawing the report…</source>
         <translation>正在生成报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="305"/>
+        <location filename="../../ui/pages/reports_page.py" line="162"/>
         <source>Could not save %1: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="310"/>
+        <location filename="../../ui/pages/reports_page.py" line="167"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/reports_page.py" line="329"/>
+        <location filename="../../ui/pages/reports_page.py" line="186"/>
         <source>Saved %1 and the list of %Ln agreement(s) in %2</source>
         <translation>
             <numerusform>已保存 %1，%Ln 份协议的清单保存在 %2</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="340"/>
+        <location filename="../../ui/pages/reports_page.py" line="197"/>
         <source>%1, but the XLSX list could not be saved: %2</source>
         <translation>%1，但 XLSX 清单未能保存：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="348"/>
+        <location filename="../../ui/pages/reports_page.py" line="205"/>
         <source>%1; the XLSX list was cancelled.</source>
         <translation>%1；XLSX 清单已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="356"/>
+        <location filename="../../ui/pages/reports_page.py" line="213"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="419"/>
-        <source>Type the reference of an agreement.</source>
-        <translation>请输入协议编号。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reports_page.py" line="431"/>
-        <source>Type the name of a partner.</source>
-        <translation>请输入合作伙伴名称。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reports_page.py" line="465"/>
+        <location filename="../../ui/pages/reports_page.py" line="227"/>
         <source>The options changed. Press Preview to see this report, or Save as… to draw and save it.</source>
         <translation>选项已更改。按“预览”查看此报告，或按“另存为…”生成并保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="482"/>
+        <location filename="../../ui/pages/reports_page.py" line="244"/>
         <source>Ready: %1 KB. Save it with Save as…</source>
         <translation>已就绪：%1 KB。请用“另存为…”保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="500"/>
+        <location filename="../../ui/pages/reports_page.py" line="262"/>
         <source>The report could not be drawn (%1).</source>
         <translation>报告无法生成（%1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="507"/>
+        <location filename="../../ui/pages/reports_page.py" line="269"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="534"/>
+        <location filename="../../ui/pages/reports_page.py" line="285"/>
         <source>Save report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="535"/>
+        <location filename="../../ui/pages/reports_page.py" line="286"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>

@@ -50,7 +50,7 @@ def test_partner_dossier_in_chinese(qtbot: QtBot, ui_db: Database) -> None:
     with ui_db.session() as s:
         partner = list_partners(s, limit=1)[0]
     page = _page(qtbot, ui_db)
-    page.lang_box.setCurrentIndex(page.lang_box.findData("zh"))
+    page.form.lang_box.setCurrentIndex(page.form.lang_box.findData("zh"))
     with qtbot.waitSignal(page.rendered, timeout=TIMEOUT):
         page.open_for_partner(partner.id)
     assert page.pdf is not None
@@ -61,7 +61,7 @@ def test_partner_dossier_in_chinese(qtbot: QtBot, ui_db: Database) -> None:
 def test_portfolio_with_filters_shows_a_preview(qtbot: QtBot, ui_db: Database) -> None:
     page = _page(qtbot, ui_db)
     page.set_kind("portfolio")
-    page.type_box.setCurrentIndex(page.type_box.findData("brand"))
+    page.form.type_box.setCurrentIndex(page.form.type_box.findData("brand"))
     with qtbot.waitSignal(page.rendered, timeout=TIMEOUT):
         page.preview_button.click()
     assert page.pdf is not None
@@ -72,7 +72,7 @@ def test_portfolio_with_filters_shows_a_preview(qtbot: QtBot, ui_db: Database) -
 def test_unknown_reference_is_one_clear_line(qtbot: QtBot, ui_db: Database) -> None:
     page = _page(qtbot, ui_db)
     page.set_kind("agreement")
-    page.reference_edit.setText("XX-1999-0001")
+    page.form.reference_edit.setText("XX-1999-0001")
     page.preview_button.click()
     assert page.status.text() == "no agreement with reference 'XX-1999-0001'"
     assert page.pdf is None
@@ -121,11 +121,11 @@ def test_reference_box_suggests_matching_references(qtbot: QtBot, ui_db: Databas
     page.show()
     page.set_kind("agreement")
     prefix = wanted[:-1]
-    qtbot.keyClicks(page.reference_edit, prefix)  # type: ignore[no-untyped-call]
-    offered = _completions(page.reference_completer)
+    qtbot.keyClicks(page.form.reference_edit, prefix)  # type: ignore[no-untyped-call]
+    offered = _completions(page.form.reference_completer)
     assert wanted in offered
     assert offered == sorted(r.reference for r in rows if prefix in r.reference)
-    popup = page.reference_completer.popup()
+    popup = page.form.reference_completer.popup()
     assert popup is not None and popup.isVisible()
 
 
@@ -137,15 +137,15 @@ def test_partner_box_suggests_names_in_either_script(qtbot: QtBot, ui_db: Databa
     page = _page(qtbot, ui_db)
     page.show()
     page.set_kind("partner")
-    _type(page.partner_edit, partner.local_name[:2])
-    assert partner.local_name in _completions(page.partner_completer)
+    _type(page.form.partner_edit, partner.local_name[:2])
+    assert partner.local_name in _completions(page.form.partner_completer)
     # Choosing a suggestion picks that very partner for the dossier.
-    page.partner_edit.setText(partner.local_name)
-    page._partner_chosen(partner.local_name)
-    assert page._partner_id == partner.id
-    page.partner_edit.clear()
-    qtbot.keyClicks(page.partner_edit, partner.legal_name[:4])  # type: ignore[no-untyped-call]
-    assert partner.legal_name in _completions(page.partner_completer)
+    page.form.partner_edit.setText(partner.local_name)
+    page.form.partner_chosen(partner.local_name)
+    assert page.form.partner_id == partner.id
+    page.form.partner_edit.clear()
+    qtbot.keyClicks(page.form.partner_edit, partner.legal_name[:4])  # type: ignore[no-untyped-call]
+    assert partner.legal_name in _completions(page.form.partner_completer)
 
 
 @OFFSCREEN
@@ -204,7 +204,7 @@ def test_save_as_without_a_preview_draws_the_report_first(
 ) -> None:
     page = _page(qtbot, ui_db)
     page.set_kind("renewals")
-    page.within_spin.setValue(60)
+    page.form.within_spin.setValue(60)
     target = tmp_path / "outlook.pdf"
     offered = _answer_save_dialog(monkeypatch, target)
     with qtbot.waitSignal(page.saved, timeout=TIMEOUT) as saved:
@@ -217,10 +217,10 @@ def test_save_as_without_a_preview_draws_the_report_first(
 def test_report_file_names_say_what_they_are_about(qtbot: QtBot, ui_db: Database) -> None:
     page = _page(qtbot, ui_db)
     page.set_kind("agreement")
-    page.reference_edit.setText("BR-2026-0042")
+    page.form.reference_edit.setText("BR-2026-0042")
     assert page.suggested_name() == f"agreement-BR-2026-0042-{UI_TODAY.isoformat()}.pdf"
     page.set_kind("partner")
-    page.partner_edit.setText("A/B: 爱彼 Co.")
+    page.form.partner_edit.setText("A/B: 爱彼 Co.")
     assert page.suggested_name() == f"partner-A-B-爱彼-Co-{UI_TODAY.isoformat()}.pdf"
 
 
@@ -248,7 +248,7 @@ def test_the_portfolio_summary_has_no_agreement_list_unless_asked_for(
 ) -> None:
     page = _page(qtbot, ui_db)
     page.set_kind("portfolio")
-    box = page.appendix_box
+    box = page.form.appendix_box
     assert [box.itemText(i) for i in range(box.count())] == [
         "None (the summary only)", "Top 50 agreements in force", "Every agreement",
     ]  # fmt: skip
@@ -278,8 +278,8 @@ def test_the_full_list_is_also_saved_as_xlsx_beside_the_pdf(
         brand = count_agreements(s, AgreementFilter(types=frozenset({AgreementType.BRAND})))
     page = _page(qtbot, ui_db)
     page.set_kind("portfolio")
-    page.type_box.setCurrentIndex(page.type_box.findData("brand"))
-    page.xlsx_check.setChecked(True)
+    page.form.type_box.setCurrentIndex(page.form.type_box.findData("brand"))
+    page.form.xlsx_check.setChecked(True)
     target = tmp_path / "board.pdf"
     offered = _answer_save_dialog(monkeypatch, target)
     with qtbot.waitSignal(page.saved, timeout=TIMEOUT) as saved:
@@ -299,7 +299,7 @@ def test_without_the_xlsx_option_only_the_pdf_is_saved(
 ) -> None:
     page = _page(qtbot, ui_db)
     page.set_kind("portfolio")
-    assert not page.xlsx_check.isChecked()
+    assert not page.form.xlsx_check.isChecked()
     target = tmp_path / "board.pdf"
     _answer_save_dialog(monkeypatch, target)
     with qtbot.waitSignal(page.saved, timeout=TIMEOUT) as saved:

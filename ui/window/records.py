@@ -1,0 +1,130 @@
+"""Actions on records: open, create, edit and renew them, and report on them.
+
+Functions of the main window, bound as its methods in ``ui.main_window``. Deleting stays a
+method there: its texts have plural forms, which lupdate files only from ``self.tr``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from app.errors import PartnerDeskError
+from app.services.agreements import get_agreement, renew_agreement
+from ui.changes import AGREEMENT, PARTNER, Changes
+from ui.dialogs.renew import confirm_renewal
+from ui.editors.agreement.editor import AgreementEditor
+from ui.editors.partner_editor import PartnerEditor
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
+
+
+def show_editor(window: MainWindow, editor: QWidget) -> None:
+    window.open_editors.append(editor)
+    editor.destroyed.connect(lambda _o=None, e=editor: _forget_editor(window, e))
+    editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    editor.show()
+    editor.raise_()
+    editor.activateWindow()
+
+
+def _forget_editor(window: MainWindow, editor: QWidget) -> None:
+    if editor in window.open_editors:
+        window.open_editors.remove(editor)
+
+
+def open_agreement(window: MainWindow, agreement_id: int) -> AgreementEditor | None:
+    try:
+        editor = AgreementEditor(
+            window.db, agreement_id, undo_stack=window.undo_stack, parent=window
+        )
+    except PartnerDeskError as exc:
+        QMessageBox.warning(window, translate("MainWindow", "Cannot open the agreement"), str(exc))
+        window.announce(Changes.of(AGREEMENT, [agreement_id]))  # gone: the lists follow
+        return None
+    _connect_agreement_editor(window, editor)
+    show_editor(window, editor)
+    return editor
+
+
+def new_agreement(window: MainWindow, partner_id: int | None = None) -> AgreementEditor:
+    editor = AgreementEditor(
+        window.db, None, partner_id=partner_id, undo_stack=window.undo_stack, parent=window
+    )
+    _connect_agreement_editor(window, editor)
+    show_editor(window, editor)
+    return editor
+
+
+def _connect_agreement_editor(window: MainWindow, editor: AgreementEditor) -> None:
+    for signal in (editor.saved, editor.deleted):
+        signal.connect(lambda i: window.announce(Changes.of(AGREEMENT, [i])))
+    editor.saved.connect(lambda _i: _say_saved(window, editor))
+    editor.open_requested.connect(window.open_agreement)
+
+
+def _say_saved(window: MainWindow, editor: AgreementEditor | PartnerEditor) -> None:
+    """A save says so where people look for it, naming what was saved."""
+    if isinstance(editor, AgreementEditor):
+        name = editor.view.reference if editor.view is not None else ""
+    else:
+        name = editor.view.legal_name if editor.view is not None else ""
+    window.show_status(translate("MainWindow", "Saved %1").replace("%1", name))
+
+
+def edit_partner(window: MainWindow, partner_id: int | None) -> PartnerEditor:
+    editor = PartnerEditor(window.db, partner_id, undo_stack=window.undo_stack, parent=window)
+    editor.saved.connect(lambda i: window.announce(Changes.of(PARTNER, [i])))
+    editor.saved.connect(lambda _i: _say_saved(window, editor))
+    show_editor(window, editor)
+    return editor
+
+
+def new_partner(window: MainWindow) -> PartnerEditor:
+    return edit_partner(window, None)
+
+
+def renew(window: MainWindow, agreement_id: int) -> None:
+    try:
+        with window.db.session() as s:
+            current = get_agreement(s, agreement_id)
+    except PartnerDeskError as exc:
+        QMessageBox.warning(window, translate("MainWindow", "Cannot renew"), str(exc))
+        return
+    if not confirm_renewal(window, current):
+        return
+    try:
+        with window.db.session() as s:
+            successor = renew_agreement(s, agreement_id, current.version)
+    except PartnerDeskError as exc:
+        QMessageBox.warning(window, translate("MainWindow", "Cannot renew"), str(exc))
+        return
+    window.apply_changes(Changes.of(AGREEMENT, [agreement_id, successor.id]))
+    window.statusBar().showMessage(
+        translate("MainWindow", "%1 renewed as %2").replace("%1", current.reference)
+        .replace("%2", successor.reference), 8000,
+    )  # fmt: skip
+    window.open_agreement(successor.id)
+
+
+def report_for_agreement(window: MainWindow, reference: str) -> None:
+    window.show_page("reports")
+    page = window.reports.page()
+    from ui.pages.reports_page import ReportsPage  # loaded with the page, not at start-up
+
+    if isinstance(page, ReportsPage):
+        page.open_for_agreement(reference)
+
+
+def report_for_partner(window: MainWindow, partner_id: int) -> None:
+    window.show_page("reports")
+    page = window.reports.page()
+    from ui.pages.reports_page import ReportsPage
+
+    if isinstance(page, ReportsPage):
+        page.open_for_partner(partner_id)
