@@ -287,7 +287,11 @@ def test_the_full_list_is_also_saved_as_xlsx_beside_the_pdf(
     assert Path(offered[0]).name == f"portfolio-{UI_TODAY.isoformat()}.pdf"  # unchanged
     sheet = tmp_path / "board.xlsx"
     assert target.read_bytes() == page.pdf
-    rows = list(load_workbook(sheet, read_only=True).active.iter_rows(values_only=True))
+    book = load_workbook(sheet, read_only=True)
+    try:  # a read-only workbook keeps its file open until closed
+        rows = list(book.active.iter_rows(values_only=True))
+    finally:
+        book.close()
     assert len(rows) - 1 == brand  # a header row, then every brand agreement of the report
     assert saved.args[0] == f"Saved {target} and the list of {brand:,} agreements in {sheet}"
     assert page.status.text() == saved.args[0]
