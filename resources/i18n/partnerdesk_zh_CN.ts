@@ -127,38 +127,29 @@
         <translation>未保存：以下页面有 {n} 个字段需要处理：{pages}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="318"/>
-        <source>Changed by someone else</source>
-        <translation>已被他人修改</translation>
+        <location filename="../../ui/editors/agreement/editor.py" line="317"/>
+        <source>Reload the agreement as it is now? Your unsaved edits in this window will be lost.</source>
+        <translation>是否重新加载该协议的当前内容？此窗口中未保存的修改将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="320"/>
-        <source>{message}
-
-Reload the agreement as it is now? Your unsaved edits in this window will be lost.</source>
-        <translation>{message}
-
-是否重新加载该协议的当前内容？此窗口中未保存的修改将会丢失。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="340"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="329"/>
         <source>Delete agreement</source>
         <translation>删除协议</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="342"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="331"/>
         <source>Delete {ref} “{title}” with its milestones, KPIs and documents?
 You can undo this with Edit ▸ Undo.</source>
         <translation>删除 {ref}“{title}”及其里程碑、KPI 和文件？
 可通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="359"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="348"/>
         <source>Not deleted: {reason}</source>
         <translation>未删除：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="375"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="364"/>
         <source>This agreement has changes that are not saved. Save them?</source>
         <translation>该协议有未保存的更改。是否保存？</translation>
     </message>
@@ -1195,12 +1186,17 @@ History, ended (%5): %6</source>
         <translation>关闭；如有未保存的更改会先询问（Esc）</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/base.py" line="60"/>
+        <location filename="../../ui/editors/base.py" line="68"/>
+        <source>Changed by someone else</source>
+        <translation>已被他人修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/base.py" line="86"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/base.py" line="78"/>
+        <location filename="../../ui/editors/base.py" line="104"/>
         <source>The new language applies when this window is opened again.</source>
         <translation>新语言将在再次打开此窗口时生效。</translation>
     </message>
@@ -2633,220 +2629,211 @@ History, ended (%5): %6</source>
 <context>
     <name>PartnerEditor</name>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="75"/>
+        <location filename="../../ui/editors/partner_editor.py" line="74"/>
         <source>Pages of this record</source>
         <translation>此记录的各页</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="76"/>
+        <location filename="../../ui/editors/partner_editor.py" line="75"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="77"/>
+        <location filename="../../ui/editors/partner_editor.py" line="76"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="81"/>
+        <location filename="../../ui/editors/partner_editor.py" line="80"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="84"/>
+        <location filename="../../ui/editors/partner_editor.py" line="83"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="87"/>
+        <location filename="../../ui/editors/partner_editor.py" line="86"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="121"/>
+        <location filename="../../ui/editors/partner_editor.py" line="120"/>
         <source>e.g. 爱彼贸易有限公司</source>
         <translation>如：爱彼贸易有限公司</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="145"/>
+        <location filename="../../ui/editors/partner_editor.py" line="144"/>
         <source>e.g. unified social credit code, company number</source>
         <translation>如统一社会信用代码、公司注册号</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="157"/>
+        <location filename="../../ui/editors/partner_editor.py" line="156"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="158"/>
+        <location filename="../../ui/editors/partner_editor.py" line="157"/>
         <source>Title</source>
         <comment>a contact&apos;s job title, as a signature block prints it</comment>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="159"/>
+        <location filename="../../ui/editors/partner_editor.py" line="158"/>
         <source>Role</source>
         <comment>a contact&apos;s part in the partnership</comment>
         <translation>分工</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="160"/>
+        <location filename="../../ui/editors/partner_editor.py" line="159"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="161"/>
+        <location filename="../../ui/editors/partner_editor.py" line="160"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="177"/>
+        <location filename="../../ui/editors/partner_editor.py" line="176"/>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="178"/>
+        <location filename="../../ui/editors/partner_editor.py" line="177"/>
         <source>Remove contact</source>
         <translation>移除联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="199"/>
+        <location filename="../../ui/editors/partner_editor.py" line="198"/>
         <source>Legal name *</source>
         <translation>法定名称 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="200"/>
+        <location filename="../../ui/editors/partner_editor.py" line="199"/>
         <source>Local-script name</source>
         <translation>本地文字名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="201"/>
+        <location filename="../../ui/editors/partner_editor.py" line="200"/>
         <source>Country *</source>
         <translation>国家/地区 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="202"/>
+        <location filename="../../ui/editors/partner_editor.py" line="201"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="203"/>
+        <location filename="../../ui/editors/partner_editor.py" line="202"/>
         <source>Website</source>
         <translation>网站</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="204"/>
+        <location filename="../../ui/editors/partner_editor.py" line="203"/>
         <source>Registered address</source>
         <translation>注册地址</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="206"/>
+        <location filename="../../ui/editors/partner_editor.py" line="205"/>
         <source>Registration number</source>
         <translation>注册号码</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="209"/>
-        <location filename="../../ui/editors/partner_editor.py" line="219"/>
+        <location filename="../../ui/editors/partner_editor.py" line="208"/>
+        <location filename="../../ui/editors/partner_editor.py" line="218"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="210"/>
+        <location filename="../../ui/editors/partner_editor.py" line="209"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
+        <location filename="../../ui/editors/partner_editor.py" line="210"/>
         <location filename="../../ui/editors/partner_editor.py" line="211"/>
-        <location filename="../../ui/editors/partner_editor.py" line="212"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="219"/>
+        <location filename="../../ui/editors/partner_editor.py" line="218"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="219"/>
+        <location filename="../../ui/editors/partner_editor.py" line="218"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="219"/>
+        <location filename="../../ui/editors/partner_editor.py" line="218"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="220"/>
+        <location filename="../../ui/editors/partner_editor.py" line="219"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="220"/>
+        <location filename="../../ui/editors/partner_editor.py" line="219"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="223"/>
+        <location filename="../../ui/editors/partner_editor.py" line="222"/>
         <source>Agreements of this partner</source>
         <translation>此合作伙伴的协议</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="227"/>
+        <location filename="../../ui/editors/partner_editor.py" line="226"/>
         <source>Double-click an agreement to open it</source>
         <translation>双击协议即可打开</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="276"/>
+        <location filename="../../ui/editors/partner_editor.py" line="275"/>
         <source>New partner</source>
         <translation>新建合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="277"/>
+        <location filename="../../ui/editors/partner_editor.py" line="276"/>
         <source>Partner — {name}</source>
         <translation>合作伙伴 — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="286"/>
+        <location filename="../../ui/editors/partner_editor.py" line="285"/>
         <source>Undo/redo changed this partner; saving will offer to reload it.</source>
         <translation>撤销/重做已修改此合作伙伴；保存时将提示重新加载。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="293"/>
+        <location filename="../../ui/editors/partner_editor.py" line="292"/>
         <source>Undo/redo removed this partner.</source>
         <translation>撤销/重做已删除此合作伙伴。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="317"/>
+        <location filename="../../ui/editors/partner_editor.py" line="316"/>
         <source>Agreements ({n})</source>
         <translation>协议（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="414"/>
+        <location filename="../../ui/editors/partner_editor.py" line="413"/>
         <source>This partner no longer exists: {e}</source>
         <translation>该合作伙伴已不存在：{e}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="417"/>
+        <location filename="../../ui/editors/partner_editor.py" line="416"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="438"/>
-        <source>Changed by someone else</source>
-        <translation>已被他人修改</translation>
+        <location filename="../../ui/editors/partner_editor.py" line="436"/>
+        <source>Reload the partner as it is now? Your unsaved edits in this window will be lost.</source>
+        <translation>是否重新加载该合作伙伴的当前内容？此窗口中未保存的修改将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="440"/>
-        <source>{message}
-
-Reload the partner as it is now? Your unsaved edits in this window will be lost.</source>
-        <translation>{message}
-
-是否重新加载该合作伙伴的当前内容？此窗口中未保存的修改将会丢失。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editors/partner_editor.py" line="456"/>
+        <location filename="../../ui/editors/partner_editor.py" line="444"/>
         <source>This partner has changes that are not saved. Save them?</source>
         <translation>该合作伙伴有未保存的更改。是否保存？</translation>
     </message>

@@ -249,3 +249,32 @@ def test_remove_contact_is_offered_only_when_there_is_one_to_remove(
     editor.remove_contact()
     assert editor.contacts_table.rowCount() == 0
     assert not editor.remove_contact_button.isEnabled()
+
+
+@pytest.mark.parametrize(
+    ("answer", "shown"), [(Button.Yes, "Other Desk Ltd"), (Button.No, "Mine Ltd")]
+)
+def test_a_partner_changed_by_another_desk_is_reloaded_or_kept_as_the_user_answers(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch, answer: Button, shown: str
+) -> None:
+    from dataclasses import replace
+
+    from app.services.partners import PartnerInput, create_partner, update_partner
+
+    with db.session() as s:
+        mine = create_partner(s, PartnerInput(legal_name="Harbor Pay Inc.", country="US"))
+    editor = open_editor(qtbot, db, mine.id)
+    with db.session() as s:  # another desk saves first
+        update_partner(s, mine.id, replace(mine.to_input(), legal_name="Other Desk Ltd"), 1)
+    asked: list[str] = []
+
+    def question(_parent: QWidget | None, _title: str, text: str, *_a: Any) -> Button:
+        asked.append(text)
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    editor.legal_name_edit.setText("Mine Ltd")
+    assert not editor.save()
+    assert asked and asked[0].endswith("Reload the partner as it is now? Your unsaved edits "
+                                       "in this window will be lost.")  # fmt: skip
+    assert editor.legal_name_edit.text() == shown

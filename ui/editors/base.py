@@ -53,6 +53,32 @@ class EditorDialog(QDialog):
         """The question asked before unsaved edits would be lost, in the editor's words."""
         raise NotImplementedError
 
+    def reload_question(self) -> str:
+        """Whether to read the record again after someone else changed it, in its words."""
+        raise NotImplementedError
+
+    def reload(self) -> None:
+        """Read the record again as the database holds it now."""
+        raise NotImplementedError
+
+    def offer_reload(self, message: str) -> None:
+        """Another desk saved the record first: reload it, or keep the edits and say why."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Changed by someone else"),
+            f"{message}\n\n{self.reload_question()}",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.reload()
+        else:
+            self.board.show_banner(message)
+
+    def save_and_close(self) -> None:
+        if self.save():
+            self.accept()
+
     def reject(self) -> None:
         if self.is_dirty():
             answer = QMessageBox.question(

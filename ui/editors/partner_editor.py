@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -88,7 +87,7 @@ class PartnerEditor(EditorDialog):
         )
         self.save_button.setDefault(True)
         self.describe_buttons(self.save_button, self.apply_button, self.cancel_button)
-        self.save_button.clicked.connect(self._save_and_close)
+        self.save_button.clicked.connect(self.save_and_close)
         self.apply_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
@@ -408,7 +407,7 @@ class PartnerEditor(EditorDialog):
                 rows[0].field.setFocus()
             return False
         except ConflictError as exc:
-            self._offer_reload(str(exc))
+            self.offer_reload(str(exc))
             return False
         except NotFoundError as exc:
             self.board.show_banner(self.tr("This partner no longer exists: {e}").format(e=exc))
@@ -432,25 +431,14 @@ class PartnerEditor(EditorDialog):
         self.saved.emit(view.id)
         return True
 
-    def _offer_reload(self, message: str) -> None:
-        answer = QMessageBox.question(
-            self,
-            self.tr("Changed by someone else"),
-            self.tr(
-                "{message}\n\nReload the partner as it is now? Your unsaved edits in this "
-                "window will be lost."
-            ).format(message=message),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes,
+    def reload_question(self) -> str:
+        return self.tr(
+            "Reload the partner as it is now? Your unsaved edits in this window will be lost."
         )
-        if answer == QMessageBox.StandardButton.Yes and self.partner_id is not None:
-            self.load(self.partner_id)
-        else:
-            self.board.show_banner(message)
 
-    def _save_and_close(self) -> None:
-        if self.save():
-            self.accept()
+    def reload(self) -> None:
+        if self.partner_id is not None:
+            self.load(self.partner_id)
 
     def unsaved_question(self) -> str:
         return self.tr("This partner has changes that are not saved. Save them?")

@@ -113,7 +113,7 @@ class AgreementEditor(AgreementForm):
         for index, records in enumerate(self._record_tabs(), start=2):
             records.table.setAccessibleName(self.tabs.tabText(index))
         self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self._save_and_close)
+        self.save_button.clicked.connect(self.save_and_close)
         self.apply_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.reject)
         self.delete_button.clicked.connect(self.delete_agreement)
@@ -237,7 +237,7 @@ class AgreementEditor(AgreementForm):
             self._show_errors([FieldError("status", str(exc))])
             return False
         except ConflictError as exc:
-            self._offer_reload(str(exc))
+            self.offer_reload(str(exc))
             return False
         except NotFoundError as exc:
             self.board.show_banner(
@@ -312,25 +312,14 @@ class AgreementEditor(AgreementForm):
         for i in range(self.tabs.count()):
             bar.setTabTextColor(i, self.palette().color(QPalette.ColorRole.WindowText))
 
-    def _offer_reload(self, message: str) -> None:
-        answer = QMessageBox.question(
-            self,
-            self.tr("Changed by someone else"),
-            self.tr(
-                "{message}\n\nReload the agreement as it is now? Your unsaved edits in this "
-                "window will be lost."
-            ).format(message=message),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes,
+    def reload_question(self) -> str:
+        return self.tr(
+            "Reload the agreement as it is now? Your unsaved edits in this window will be lost."
         )
-        if answer == QMessageBox.StandardButton.Yes and self.agreement_id is not None:
-            self.load(self.agreement_id)
-        else:
-            self.board.show_banner(message)
 
-    def _save_and_close(self) -> None:
-        if self.save():
-            self.accept()
+    def reload(self) -> None:
+        if self.agreement_id is not None:
+            self.load(self.agreement_id)
 
     def delete_agreement(self) -> None:
         if self.view is None:
@@ -353,7 +342,7 @@ class AgreementEditor(AgreementForm):
                 parent=self.parentWidget(),
             )  # fmt: skip
         except ConflictError as exc:
-            self._offer_reload(str(exc))
+            self.offer_reload(str(exc))
             return
         except PartnerDeskError as exc:
             self.board.show_banner(self.tr("Not deleted: {reason}").format(reason=exc))
