@@ -13,6 +13,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from app.db import Database, open_database
@@ -125,6 +126,31 @@ def pg_db() -> Iterator[Database]:
         yield database
     finally:
         database.dispose()
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        drop_test_databases(admin, [name])
+
+
+def drop_test_databases(admin: Engine, names: list[str]) -> None:
+    """Drop the test's databases, then close the admin engine whatever happens.
+
+    ``WITH (FORCE)`` ends the other sessions, but an autovacuum worker that woke in the
+    database may only be ended by a member of pg_signal_backend (scripts/test grants it);
+    on a server where it is not granted the worker is waited for, as it ends on its own.
+    """
+    import time
+
+    from sqlalchemy import text
+    from sqlalchemy.exc import ProgrammingError
+
+    try:
+        for name in names:
+            for attempt in range(40):
+                try:
+                    with admin.connect() as conn:
+                        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+                    break
+                except ProgrammingError:
+                    if attempt == 39:
+                        raise
+                    time.sleep(0.25)
+    finally:
         admin.dispose()

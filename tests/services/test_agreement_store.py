@@ -28,7 +28,7 @@ from app.services.audit import as_text
 from app.services.kpis import default_kpis
 from app.services.partners import PartnerInput, create_partner
 from app.services.validation import check_agreement
-from tests.conftest import postgres_url
+from tests.conftest import drop_test_databases, postgres_url
 from tests.services.test_import_properties import agreement_inputs
 
 # Every table an agreement's write touches; the type's terms tables among them.
@@ -189,10 +189,7 @@ def two_pg_dbs() -> Iterator[tuple[Database, Database]]:
     finally:
         for db in opened:
             db.dispose()
-        with admin.connect() as conn:
-            for name in names:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+        drop_test_databases(admin, names)
 
 
 @pytest.mark.postgres
