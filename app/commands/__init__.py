@@ -18,6 +18,7 @@ from app.commands import (
     demo,
     history,
     listing,
+    notify,
     people,
     report,
     transfer,
@@ -38,4 +39,5 @@ COMMANDS: list[Command] = [
     people,
     history,
     approvals,
+    notify,
 ]
