@@ -14,6 +14,7 @@ from typing import Protocol
 from app.commands import (
     approvals,
     backup,
+    calendar,
     check,
     demo,
     history,
@@ -40,4 +41,5 @@ COMMANDS: list[Command] = [
     history,
     approvals,
     notify,
+    calendar,
 ]

@@ -112,3 +112,13 @@ def set_language(session: Session, login: str, language: str) -> None:
     if person is None:
         raise NotFoundError(f"no person with the login {login!r} in the register")
     person.language = language
+
+
+def names_of(session: Session, login: str) -> set[str]:
+    """What an agreement's owner column may read for the person ``login``."""
+    from app.errors import NotFoundError
+
+    person = load_register(session).by_login(login)
+    if person is None:
+        raise NotFoundError(f"no active person with the login {login!r} in the register")
+    return owner_names(person)
