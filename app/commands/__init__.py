@@ -22,6 +22,7 @@ from app.commands import (
     notify,
     people,
     report,
+    settings,
     transfer,
 )
 
@@ -42,4 +43,5 @@ COMMANDS: list[Command] = [
     approvals,
     notify,
     calendar,
+    settings,
 ]

@@ -34,10 +34,17 @@ def _steps(text: str) -> str:
     return ",".join(str(d) for d in days)
 
 
+_FULL_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
 def _weekdays(text: str) -> str:
-    days = [p.strip().lower()[:3] for p in text.split(",") if p.strip()]
-    if bad := [d for d in days if d not in WEEKDAYS]:
-        raise ValueError(f"{bad[0]!r} is not a weekday; write e.g. sat,sun")
+    days = set()
+    for word in (p.strip().lower() for p in text.split(",") if p.strip()):
+        found = [d for d, full in zip(WEEKDAYS, _FULL_DAYS, strict=True)
+                 if len(word) >= 3 and full.startswith(word)]  # fmt: skip
+        if not found:
+            raise ValueError(f"{word!r} is not a weekday; write e.g. sat,sun")
+        days.add(found[0])
     return ",".join(d for d in WEEKDAYS if d in days)
 
 
