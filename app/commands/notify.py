@@ -31,6 +31,13 @@ def _kinds(text: str) -> frozenset[str]:
     return frozenset(values)
 
 
+def _lines(text: str) -> str:
+    """A message for a terminal: each line made safe, the line breaks kept."""
+    from app.domain.text import for_terminal
+
+    return "\n".join(for_terminal(line) for line in text.split("\n"))
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "notify",
@@ -60,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
     db = database(args, create=not args.dry_run)
     try:
         report = notify(db.session, today, only, dry_run=args.dry_run,
-                        say=lambda text: print(for_terminal(text)))  # fmt: skip
+                        say=lambda text: print(_lines(text)))  # fmt: skip
     finally:
         db.dispose()
     p = report.plan

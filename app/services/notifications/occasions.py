@@ -181,7 +181,7 @@ def _kpis(session: Session) -> list[Item]:
             continue
         detail = (("actual", f"{k.latest_value.normalize():f}"),
                   ("target", f"{k.target.normalize():f}"), ("unit", k.unit),
-                  ("direction", k.direction.value))  # fmt: skip
+                  ("direction", k.direction.value), ("currency", k.currency))  # fmt: skip
         items.append(
             Item(Kind.KPIS, f"kpi:{k.agreement_id}:{k.metric}:{k.period_end}:red"[:200], "red",
                  k.agreement_id, a.reference, a.title, a.partner, a.partner_local, a.owner,
@@ -206,6 +206,9 @@ def _approvals(session: Session, today: date) -> list[Item]:
     )
     agreements = _agreements(session, set(ids.values()))
     people = _approvers(session)
+    from app.services.people import display_names
+
+    names = display_names(session, {s.author for s in states})
     items = []
     for s in states:
         agreement_id = ids.get(s.reference)
@@ -216,7 +219,7 @@ def _approvals(session: Session, today: date) -> list[Item]:
         who = tuple(p for p in people if p != s.author and p not in decided)
         need = s.requirement.approvals if s.requirement else 1
         detail = (("needs", str(need)), ("has", str(len(s.approvers))),
-                  ("author", s.author))  # fmt: skip
+                  ("author", names.get(s.author, s.author)))  # fmt: skip
         items.append(
             Item(Kind.APPROVALS, f"approval:{agreement_id}:v{a.version}", "waiting",
                  agreement_id, a.reference, a.title, a.partner, a.partner_local, a.owner,

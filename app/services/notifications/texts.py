@@ -9,6 +9,7 @@ from :func:`Texts.count`.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from app.services.notifications.kinds import Kind
 from app.services.notifications.occasions import Item
@@ -19,8 +20,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
                         "PartnerDesk：{what}需要您处理，其中 {overdue} 项已逾期"),
     "subject_team": ("PartnerDesk: team {team}, {what}", "PartnerDesk：{team} 团队，{what}"),
     "greeting": ("Hello {name},", "{name}，您好："),
-    "intro": ("as of {date} these need your attention:", "截至{date}，以下事项需要您处理："),
-    "intro_team": ("As of {date} these need the attention of team {team}:",
+    "intro": ("As of {date}, these need your attention:", "截至{date}，以下事项需要您处理："),
+    "intro_team": ("As of {date}, these need the attention of team {team}:",
                    "截至{date}，{team} 团队以下事项需要处理："),
     "team_part": ("Your team, {team}", "您的团队：{team}"),
     "member": ("{name}: {what}", "{name}：{what}"),
@@ -35,6 +36,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "days_ago": ("{n} days overdue", "已逾期 {n} 天"),
     "one_day_ago": ("1 day overdue", "已逾期 1 天"),
     "decision": ("Decision by {date} ({when}).", "决策截止日为{date}（{when}）。"),
+    "decision_missed": ("The decision date {date} has passed ({when}).",
+                        "决策截止日{date}已过（{when}）。"),
     "renews": ("Renews automatically for {months} months unless cancelled by then.",
                "若不在此之前通知对方，将自动续约 {months} 个月。"),
     "ends": ("Ends on {date} unless renewed.", "若不续约，将于{date}到期。"),
@@ -45,7 +48,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "milestone": ("“{title}” was due on {date} ({when}).", "“{title}”应于{date}完成（{when}）。"),
     "kpi": ("{metric}: {actual}{unit} against a target of {target}{unit} (period ending {date}).",
             "{metric}：实际 {actual}{unit}，目标 {target}{unit}（截至{date}）。"),
-    "approval": ("Needs {needs} approval(s), has {has}; its terms are by {author}.",
+    "approval": ("Needs {needs} approval{s}, has {has}; its terms are by {author}.",
                  "需要 {needs} 人审批，已有 {has} 人；条款由 {author} 拟定。"),
     "open": ("Open in PartnerDesk", "在 PartnerDesk 中打开"),
     "footer": ("You are told of each item once at each step (days before the date, then "
@@ -102,7 +105,8 @@ class Texts:
         date = w.date(item.on)
         if item.kind is Kind.DECISIONS:
             assert item.days_left is not None
-            text = self("decision", date=date, when=self.when(item.days_left))
+            key = "decision" if item.days_left >= 0 else "decision_missed"
+            text = self(key, date=date, when=self.when(item.days_left))
             if item.get("renews_months"):
                 return self.sentences(text, self("renews", months=item.get("renews_months")))
             end = w.date(_day(item.get("end_date")))
@@ -116,12 +120,21 @@ class Texts:
             assert item.days_left is not None
             return self("milestone", title=item.subject, date=date, when=self.when(item.days_left))
         if item.kind is Kind.KPIS:
+            actual, target = Decimal(item.get("actual")), Decimal(item.get("target"))
             unit = item.get("unit")
+            if unit == "currency":  # the services' word for "in the agreement's currency"
+                shown = (
+                    w.money(actual, item.get("currency")),
+                    w.money(target, item.get("currency")),
+                )
+                return self("kpi", metric=w.metric(item.subject), actual=shown[0],
+                            target=shown[1], unit="", date=date)  # fmt: skip
             unit = f" {w.metric(unit)}" if unit else ""
-            return self("kpi", metric=w.metric(item.subject), actual=item.get("actual"),
-                        target=item.get("target"), unit=unit, date=date)  # fmt: skip
-        return self("approval", needs=item.get("needs"), has=item.get("has"),
-                    author=item.get("author"))  # fmt: skip
+            return self("kpi", metric=w.metric(item.subject), actual=f"{actual:,f}",
+                        target=f"{target:,f}", unit=unit, date=date)  # fmt: skip
+        needs = item.get("needs")
+        return self("approval", needs=needs, has=item.get("has"), author=item.get("author"),
+                    s="" if needs == "1" else "s")  # fmt: skip
 
 
 def _day(text: str) -> dt.date | None:

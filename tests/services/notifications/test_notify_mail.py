@@ -32,7 +32,7 @@ def test_each_owner_gets_their_own_digest_in_their_language(
     assert li["Subject"] == "PartnerDesk: 3 items need you, 1 overdue"
     assert li["From"] == "PartnerDesk <pd@example.com>"
     text = body(li, "plain")
-    assert text.startswith("Hello Li Wei,\nas of 2026-11-26 these need your attention:")
+    assert text.startswith("Hello Li Wei,\nAs of 2026-11-26, these need your attention:")
     assert f"* {desk.decision_ref} · Lumière skincare · A&B <Trading> Co., Ltd." in text
     assert ("Decision by 2026-12-16 (in 20 days). Renews automatically for 12 months "
             "unless cancelled by then.") in text  # fmt: skip
@@ -51,7 +51,7 @@ def test_each_owner_gets_their_own_digest_in_their_language(
     text = body(zhang, "plain")
     assert text.startswith("张敏，您好：\n截至2026年11月26日，以下事项需要您处理：")
     assert f"* {desk.overdue_ref} · Bonded warehouse Ningbo · 爱彼贸易有限公司" in text
-    assert "决策截止日为2026年11月20日（已逾期 6 天）。若不续约，将于2027年2月18日到期。" in text
+    assert "决策截止日2026年11月20日已过（已逾期 6 天）。若不续约，将于2027年2月18日到期。" in text
     assert "准时交付率：实际 71.5 %，目标 98 %（截至2026年10月31日）。" in text
     assert desk.decision_ref not in text
 
@@ -59,7 +59,7 @@ def test_each_owner_gets_their_own_digest_in_their_language(
     [wang] = mailbox.to(WANG)
     text = body(wang, "plain")
     own, team = text.split("== Your team, Brand ==")
-    assert desk.pending_ref in own and "Needs 1 approval(s), has 0" in own
+    assert desk.pending_ref in own and "Needs 1 approval, has 0; its terms are by tester." in own
     assert "-- Li Wei: 3 items --" in team and "-- Zhang Min: 2 items --" in team
     assert desk.decision_ref in team and desk.kpi_ref in team
 
@@ -216,3 +216,11 @@ def test_the_renewal_outlook_can_be_attached(
     data = pdf.get_content()
     assert isinstance(data, bytes) and data.startswith(b"%PDF")
     assert "附件为未来 60 天的续约展望报告。" in body(zhang, "plain")
+
+
+def test_dry_run_keeps_the_lines_of_each_message(
+    desk: Desk, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _code, out, _err = notify(capsys, desk, "--dry-run")
+    assert "\nHello Li Wei,\nAs of 2026-11-26, these need your attention:\n" in out
+    assert "\\n" not in out
