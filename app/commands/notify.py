@@ -81,7 +81,9 @@ def run(args: argparse.Namespace) -> int:
         print(for_terminal(f"no one to tell about {count} item(s) owned by {owner!r}: not one "
                            "person in the register (partnerdesk people add)"))  # fmt: skip
     for person in p.unreachable:
-        print(for_terminal(f"{person.login} has items due but no e-mail address or webhook"))
+        how = "no e-mail address" if p.email_on else "e-mail is off"
+        print(for_terminal(f"{person.login} has items due and nothing reaches them ({how}, "
+                           "no webhook)"))  # fmt: skip
     if args.dry_run:
         print(f"dry run: {len(p.deliveries)} message(s) would be sent, none was")
         return 0

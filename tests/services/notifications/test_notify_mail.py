@@ -218,6 +218,7 @@ def test_the_renewal_outlook_can_be_attached(
     assert "附件为未来 60 天的续约展望报告。" in body(zhang, "plain")
 
 
+@pytest.mark.usefixtures("mailbox")
 def test_dry_run_keeps_the_lines_of_each_message(
     desk: Desk, capsys: pytest.CaptureFixture[str]
 ) -> None:
