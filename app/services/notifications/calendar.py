@@ -152,3 +152,11 @@ def ics(found: list[Event], now: datetime, name: str = "PartnerDesk") -> bytes:
             ev.add_component(alarm)
         cal.add_component(ev)
     return bytes(cal.to_ical())
+
+
+def calendar_file(
+    session: Session, f: AgreementFilter | None, lang: str, now: datetime
+) -> tuple[bytes, int]:
+    """The iCalendar file for the agreements ``f`` shows, and how many events it holds."""
+    found = events(session, f, lang=lang)
+    return ics(found, now), len(found)

@@ -200,3 +200,32 @@ def save(session: Session, name: str, value: str) -> str:
     value = checked(name, value)
     set_setting(session, name, value)
     return value
+
+
+def save_all(session: Session, values: dict[str, str], webhooks: dict[str, str]) -> None:
+    """Store the declared settings and exactly ``webhooks`` (others are removed).
+
+    Every value is checked before anything is written: one ValidationError lists each
+    refused value by its key, and the settings stay as they were.
+    """
+    from sqlalchemy import delete
+
+    from app.domain.models import Setting
+    from app.services.settings import set_setting
+
+    stored: dict[str, str] = {}
+    errors: list[FieldError] = []
+    named = {**values, **{WEBHOOK_PREFIX + name: text for name, text in webhooks.items()}}
+    for name, value in named.items():
+        try:
+            stored[name] = checked(name, value)
+        except ValidationError as exc:
+            errors += exc.errors
+    if errors:
+        raise ValidationError(errors)
+    keep = [WEBHOOK_PREFIX + name for name in webhooks]
+    session.execute(
+        delete(Setting).where(Setting.key.like(WEBHOOK_PREFIX + "%"), Setting.key.not_in(keep))
+    )
+    for name, value in stored.items():
+        set_setting(session, name, value)
