@@ -54,6 +54,11 @@ def settle(db: Database, **values: str) -> None:
 
 @pytest.fixture
 def desk(db: Database, db_path: Path) -> Desk:
+    return build_desk(db, db_path)
+
+
+def build_desk(db: Database, path: Path) -> Desk:
+    """Three people of team Brand, and something due for each of them on TODAY."""
     with db.session() as s:
         add_person(s, "li.wei", "Li Wei", email=LI, team="Brand", role=Role.EDITOR)
         add_person(s, "zhang.min", "Zhang Min", name_local="张敏", email=ZHANG, team="Brand",
@@ -85,7 +90,7 @@ def desk(db: Database, db_path: Path) -> Desk:
         waits = {**decision_in(400), "status": AgreementStatus.PENDING_APPROVAL}
         pending = make(title="Tmall flagship", owner="Zhang Min", **waits)
     settle(db, **{"notify.team_leads": "Brand=wang.fang"})
-    return Desk(db_path, decision.reference, overdue.reference, document.reference,
+    return Desk(path, decision.reference, overdue.reference, document.reference,
                 kpi.reference, pending.reference)  # fmt: skip
 
 
