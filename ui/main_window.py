@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
         self.open_editors: list[QWidget] = []
         self.export_dialog: ExportDialog | None = None
         self.export_job: Job[ExportResult] | None = None
+        self.calendar_job: Job[int] | None = None
         # A bound method, not a lambda: Qt drops the connection with this window.
         undo_events().changed.connect(self.announce)
         self._pending = Changes()

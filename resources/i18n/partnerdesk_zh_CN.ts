@@ -2299,47 +2299,47 @@ History, ended (%5): %6</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>PartnerDesk</source>
         <translation>PartnerDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>Dashboard, agreements, partners, renewals, reports</source>
         <translation>仪表板、协议、合作伙伴、续约、报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>Partners</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>Renewals</source>
         <translation>续约</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>Delete %n agreement(s)? You can undo this with %1.</source>
         <translation>
             <numerusform>删除 %n 份协议？可用 %1 撤销。</numerusform>
@@ -2481,12 +2481,12 @@ History, ended (%5): %6</source>
         <translation>按回车列出编号、标题或合作伙伴匹配的协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>%1 agreements · %2 partners</source>
         <translation>%1 份协议 · %2 个合作伙伴</translation>
     </message>
@@ -2501,19 +2501,19 @@ History, ended (%5): %6</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>Delete agreements</source>
         <translation>删除协议</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>Delete %n agreement(s)</source>
         <translation>
             <numerusform>删除 %n 份协议</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="390"/>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>Some agreements were not deleted</source>
         <translation>部分协议未删除</translation>
     </message>
@@ -2550,22 +2550,26 @@ History, ended (%5): %6</source>
     </message>
     <message>
         <location filename="../../ui/window/file_actions.py" line="147"/>
-        <location filename="../../ui/window/file_actions.py" line="159"/>
         <source>Export calendar</source>
         <translation>导出日历</translation>
     </message>
     <message>
-        <location filename="../../ui/window/file_actions.py" line="149"/>
+        <location filename="../../ui/window/file_actions.py" line="150"/>
         <source>iCalendar (*.ics)</source>
         <translation>iCalendar 日历 (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/file_actions.py" line="162"/>
+        <location filename="../../ui/window/file_actions.py" line="165"/>
         <source>Calendar saved to %1 (events: %2)</source>
         <translation>日历已保存到 %1（共 %2 个事件）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/window/file_actions.py" line="172"/>
+        <source>Writing the calendar…</source>
+        <translation>正在写入日历…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>Editing is off: %1.</source>
         <translation>已关闭编辑：%1。</translation>
     </message>

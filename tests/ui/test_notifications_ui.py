@@ -91,6 +91,8 @@ def test_export_calendar_writes_the_lists_filter(
     target = tmp_path / "one.ics"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(target), ""))
     window.export_calendar()
+    qtbot.waitUntil(lambda: "Calendar saved to" in window.statusBar().currentMessage(),
+                    timeout=20_000)  # fmt: skip
     cal = Calendar.from_ical(target.read_bytes())
     uids = {str(e["UID"]) for e in cal.walk("VEVENT")}
     assert {f"decision-{live[0].id}@partnerdesk", f"end-{live[0].id}@partnerdesk"} <= uids

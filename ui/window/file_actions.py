@@ -133,32 +133,41 @@ def about(window: MainWindow) -> None:
 
 
 def export_calendar(window: MainWindow) -> None:
-    """File ▸ Export calendar…: the agreements list's current filter as an .ics file."""
+    """File ▸ Export calendar…: the agreements list's current filter as an .ics file,
+    written in a worker (a filter of 20,000 agreements makes 40,000 events)."""
     from pathlib import Path
 
     from PySide6.QtWidgets import QFileDialog
 
     from app.domain.types import utcnow
-    from app.errors import PartnerDeskError
-    from app.services.notifications.calendar import calendar_file
+    from app.services.notifications.calendar import events, ics
     from ui.widgets.files import documents_folder
+    from ui.worker import Progress, run_job
 
+    title = translate("MainWindow", "Export calendar")
     path, _ = QFileDialog.getSaveFileName(
-        window, translate("MainWindow", "Export calendar"),
-        str(documents_folder() / "partnerdesk.ics"),
+        window, title, str(documents_folder() / "partnerdesk.ics"),
         translate("MainWindow", "iCalendar (*.ics)"),
     )  # fmt: skip
     if not path:
         return
     lang = "zh" if i18n.current_language().startswith("zh") else "en"
-    try:
+    shown = window.agreements.current_filter()
+
+    def work(progress: Progress) -> int:
         with window.db.session() as s:
-            data, count = calendar_file(s, window.agreements.current_filter(), lang, utcnow())
-        Path(path).write_bytes(data)
-    except (PartnerDeskError, OSError) as exc:
-        QMessageBox.warning(window, translate("MainWindow", "Export calendar"), str(exc))
-        return
-    window.show_status(
-        translate("MainWindow", "Calendar saved to %1 (events: %2)")
-        .replace("%1", path).replace("%2", str(count))
-    )  # fmt: skip
+            found = events(s, shown, lang=lang)
+        Path(path).write_bytes(ics(found, utcnow(), progress))
+        return len(found)
+
+    def done(count: int) -> None:
+        window.show_status(
+            translate("MainWindow", "Calendar saved to %1 (events: %2)")
+            .replace("%1", path).replace("%2", str(count))
+        )  # fmt: skip
+
+    def failed(exc: BaseException) -> None:
+        QMessageBox.warning(window, title, str(exc))
+
+    label = translate("MainWindow", "Writing the calendar…")
+    window.calendar_job = run_job(window, title, work, done, failed, label=label)

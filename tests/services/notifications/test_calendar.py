@@ -78,3 +78,22 @@ def test_one_owner_and_chinese(
 
 def _id(s: Session, reference: str) -> int:
     return agreement_id_for_reference(s, reference)
+
+
+@pytest.mark.usefixtures("desk")
+def test_writing_reports_progress_and_stops_when_told(db: Database) -> None:
+    from app.domain.types import utcnow
+    from app.services.notifications.calendar import events, ics
+
+    with db.session() as s:
+        found = events(s)
+    seen: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> bool:
+        seen.append((done, total))
+        return True
+
+    ics(found, utcnow(), progress)
+    assert seen[0] == (0, len(found))
+    with pytest.raises(InterruptedError):
+        ics(found, utcnow(), lambda _done, _total: False)
