@@ -242,6 +242,9 @@ def run(db_target: str | None) -> int:
     window.show()
     if not offer_demo_if_empty(window):
         startup_reminder(window)
+    from ui.tray import DueWatcher
+
+    window.due_watcher = DueWatcher(window)
     code = app.exec()
     window.db.dispose()
     return int(code)

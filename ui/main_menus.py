@@ -98,6 +98,11 @@ def build_actions(w: MainWindow) -> None:
         w, translate("MainWindow", "&Export…"), w.export_data, "Ctrl+E",
         translate("MainWindow", "Save agreements or partners as CSV or Excel"),
     )  # fmt: skip
+    w.calendar_action = make_action(
+        w, translate("MainWindow", "Export &calendar…"), w.export_calendar, None,
+        translate("MainWindow", "Save the listed agreements' decision dates, end dates and "
+                  "milestones for a calendar (.ics)"),
+    )  # fmt: skip
     w.backup_action = make_action(w, translate("MainWindow", "&Back up…"), w.back_up)
     w.restore_action = make_action(w, translate("MainWindow", "&Restore from backup…"), w.restore)
     w.demo_action = make_action(w, translate("MainWindow", "Load &demo data…"), w.offer_demo_data)
@@ -149,7 +154,7 @@ def build_menus(w: MainWindow) -> None:
     file_menu = bar.addMenu(translate("MainWindow", "&File"))
     file_menu.addActions([w.new_agreement_action, w.new_partner_action])
     file_menu.addSeparator()
-    file_menu.addActions([w.import_action, w.export_action])
+    file_menu.addActions([w.import_action, w.export_action, w.calendar_action])
     file_menu.addActions([w.backup_action, w.restore_action])
     file_menu.addAction(w.demo_action)
     file_menu.addSeparator()

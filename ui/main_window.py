@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable
 from datetime import date
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoStack
@@ -40,6 +41,9 @@ from ui.pages.renewals import RenewalsPage
 from ui.undo import DatabaseCommand, delete_agreement_undoable, undo_events
 from ui.window import file_actions, records
 from ui.worker import Job
+
+if TYPE_CHECKING:
+    from ui.tray import DueWatcher
 
 log = logging.getLogger(__name__)
 
@@ -94,6 +98,8 @@ class MainWindow(QMainWindow):
     new_partner_action: QAction
     import_action: QAction
     export_action: QAction
+    calendar_action: QAction
+    due_watcher: DueWatcher | None = None  # the tray notifications (ui/tray.py), once shown
     backup_action: QAction
     restore_action: QAction
     demo_action: QAction
@@ -116,6 +122,7 @@ class MainWindow(QMainWindow):
         self.open_editors: list[QWidget] = []
         self.export_dialog: ExportDialog | None = None
         self.export_job: Job[ExportResult] | None = None
+        self.calendar_job: Job[int] | None = None
         # A bound method, not a lambda: Qt drops the connection with this window.
         undo_events().changed.connect(self.announce)
         self._pending = Changes()
@@ -389,6 +396,7 @@ class MainWindow(QMainWindow):
     list_state = file_actions.list_state
     export_data = file_actions.export_data
     export_list = file_actions.export_list
+    export_calendar = file_actions.export_calendar
     back_up = file_actions.back_up
     restore = file_actions.restore
     offer_demo_data = file_actions.offer_demo_data

@@ -53,6 +53,9 @@ THEME = Option[str]("ui/theme", "system")  # system / light / dark
 # Behaviour
 STARTUP_REMINDER = Option[bool]("renewals/startup_reminder", True)
 REMINDER_DAYS = Option[int]("renewals/reminder_days", 14)
+# Tray notifications while the application runs (Settings ▸ Notifications)
+TRAY_NOTIFY = Option[bool]("notify/tray", True)
+TRAY_MINUTES = Option[int]("notify/tray_minutes", 15)
 OFFER_DEMO = Option[bool]("database/offer_demo", True)
 LAST_PAGE = Option[str]("ui/last_page", "dashboard")
 

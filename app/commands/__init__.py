@@ -14,12 +14,15 @@ from typing import Protocol
 from app.commands import (
     approvals,
     backup,
+    calendar,
     check,
     demo,
     history,
     listing,
+    notify,
     people,
     report,
+    settings,
     transfer,
 )
 
@@ -38,4 +41,7 @@ COMMANDS: list[Command] = [
     people,
     history,
     approvals,
+    notify,
+    calendar,
+    settings,
 ]

@@ -47,6 +47,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     role.add_argument("role", choices=roles)
     role.set_defaults(run=run_set_role)
 
+    lang = actions.add_parser("set-language", help="the language of a person's reminders")
+    lang.add_argument("login")
+    lang.add_argument("language", choices=["en", "zh", "default"])
+    lang.set_defaults(run=run_set_language)
+
     off = actions.add_parser("deactivate", help="a person who no longer uses the database")
     off.add_argument("login")
     off.set_defaults(run=run_deactivate)
@@ -153,4 +158,18 @@ def run_deactivate(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     print(_line(person))
+    return 0
+
+
+def run_set_language(args: argparse.Namespace) -> int:
+    from app.services.notifications.recipients import set_language
+
+    language = "" if args.language == "default" else args.language
+    db = database(args, create=True)
+    try:
+        with db.session() as session:
+            set_language(session, args.login, language)
+    finally:
+        db.dispose()
+    print(f"{args.login}'s reminders: {args.language}")
     return 0

@@ -60,6 +60,7 @@ def apply_grants(conn: Connection) -> None:
     conn.execute(text(f"GRANT INSERT, UPDATE, DELETE ON {removes} TO {editor}"))
     conn.execute(text(f"GRANT INSERT ON audit_log TO {editor}"))
     conn.execute(text(f"GRANT INSERT ON approvals TO {approver}"))
+    conn.execute(text(f"GRANT INSERT ON notification_log TO {editor}"))
     conn.execute(text(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {editor}"))
     conn.execute(text(f"GRANT ALL ON ALL TABLES IN SCHEMA public TO {admin} WITH GRANT OPTION"))
     conn.execute(text(f"GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO {admin} WITH GRANT OPTION"))

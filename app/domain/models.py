@@ -104,6 +104,8 @@ class Person(Base):
     role: Mapped[Role] = mapped_column(enum_column(Role, 16))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The language their reminders are written in ("en" or "zh"; "" = the database's).
+    language: Mapped[str] = mapped_column(String(8), default="")
 
     @property
     def display_name(self) -> str:
@@ -472,6 +474,25 @@ class Approval(Base):
     comment: Mapped[str] = mapped_column(Text, default="")
     terms_digest: Mapped[str] = mapped_column(String(64))
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class NotificationSent(Base):
+    """One occasion (an item at one escalation step) told to one person on one channel.
+
+    Written only after the mail server or the chat service accepted the message, so a
+    failed delivery is tried again on the next run and a delivered one never twice.
+    """
+
+    __tablename__ = "notification_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    occasion: Mapped[str] = mapped_column(String(200))
+    login: Mapped[str] = mapped_column(String(120))
+    channel: Mapped[str] = mapped_column(String(80))
+    reference: Mapped[str] = mapped_column(String(40), default="")
+    sent_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (UniqueConstraint("occasion", "login", "channel"),)
 
 
 class FxRate(Base):

@@ -2,6 +2,30 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>DueWatcher</name>
+    <message numerus="yes">
+        <source>%n more need you.</source>
+        <translation>
+            <numerusform>%n more needs you.</numerusform>
+            <numerusform>%n more need you.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) need you</source>
+        <translation>
+            <numerusform>%n item needs you</numerusform>
+            <numerusform>%n items need you</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue.</source>
+        <translation>
+            <numerusform>%n overdue.</numerusform>
+            <numerusform>%n overdue.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AgreementsPage</name>
     <message numerus="yes">
         <location filename="../../ui/pages/agreements.py" line="248"/>

@@ -1169,6 +1169,30 @@ History, ended (%5): %6</source>
     </message>
 </context>
 <context>
+    <name>DueWatcher</name>
+    <message numerus="yes">
+        <location filename="../../ui/tray.py" line="83"/>
+        <source>%n more need you.</source>
+        <translation>
+            <numerusform>还有 %n 项需要您处理。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/tray.py" line="92"/>
+        <source>%n item(s) need you</source>
+        <translation>
+            <numerusform>%n 项事项需要您处理</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/tray.py" line="95"/>
+        <source>%n overdue.</source>
+        <translation>
+            <numerusform>其中 %n 项已逾期。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EditorDialog</name>
     <message>
         <location filename="../../ui/editors/base.py" line="26"/>
@@ -2275,47 +2299,47 @@ History, ended (%5): %6</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>PartnerDesk</source>
         <translation>PartnerDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>Dashboard, agreements, partners, renewals, reports</source>
         <translation>仪表板、协议、合作伙伴、续约、报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>Partners</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>Renewals</source>
         <translation>续约</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>Delete %n agreement(s)? You can undo this with %1.</source>
         <translation>
             <numerusform>删除 %n 份协议？可用 %1 撤销。</numerusform>
@@ -2357,102 +2381,112 @@ History, ended (%5): %6</source>
         <translation>将协议或合作伙伴保存为 CSV 或 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="101"/>
+        <location filename="../../ui/main_menus.py" line="102"/>
+        <source>Export &amp;calendar…</source>
+        <translation>导出日历(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.py" line="103"/>
+        <source>Save the listed agreements&apos; decision dates, end dates and milestones for a calendar (.ics)</source>
+        <translation>将列表中协议的决策截止日、到期日和里程碑保存为日历文件（.ics）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.py" line="106"/>
         <source>&amp;Back up…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="102"/>
+        <location filename="../../ui/main_menus.py" line="107"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="103"/>
+        <location filename="../../ui/main_menus.py" line="108"/>
         <source>Load &amp;demo data…</source>
         <translation>加载演示数据(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="105"/>
+        <location filename="../../ui/main_menus.py" line="110"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="109"/>
+        <location filename="../../ui/main_menus.py" line="114"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="112"/>
+        <location filename="../../ui/main_menus.py" line="117"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="114"/>
+        <location filename="../../ui/main_menus.py" line="119"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="120"/>
+        <location filename="../../ui/main_menus.py" line="125"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="123"/>
+        <location filename="../../ui/main_menus.py" line="128"/>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="131"/>
+        <location filename="../../ui/main_menus.py" line="136"/>
         <source>&amp;About PartnerDesk</source>
         <translation>关于 PartnerDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="149"/>
+        <location filename="../../ui/main_menus.py" line="154"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="159"/>
+        <location filename="../../ui/main_menus.py" line="164"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="163"/>
+        <location filename="../../ui/main_menus.py" line="168"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="167"/>
+        <location filename="../../ui/main_menus.py" line="172"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="176"/>
+        <location filename="../../ui/main_menus.py" line="181"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="197"/>
+        <location filename="../../ui/main_menus.py" line="202"/>
         <source>Search references, titles, partners (%1)</source>
         <translation>搜索编号、标题、合作伙伴（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="199"/>
+        <location filename="../../ui/main_menus.py" line="204"/>
         <source>Search agreements</source>
         <translation>搜索协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="201"/>
+        <location filename="../../ui/main_menus.py" line="206"/>
         <source>Enter lists agreements whose reference, title or partner match</source>
         <translation>按回车列出编号、标题或合作伙伴匹配的协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>%1 agreements · %2 partners</source>
         <translation>%1 份协议 · %2 个合作伙伴</translation>
     </message>
@@ -2467,19 +2501,19 @@ History, ended (%5): %6</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>Delete agreements</source>
         <translation>删除协议</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>Delete %n agreement(s)</source>
         <translation>
             <numerusform>删除 %n 份协议</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>Some agreements were not deleted</source>
         <translation>部分协议未删除</translation>
     </message>
@@ -2495,27 +2529,47 @@ History, ended (%5): %6</source>
         <translation>%1 已续约为 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/file_actions.py" line="73"/>
+        <location filename="../../ui/window/file_actions.py" line="74"/>
         <source>Backed up to %1</source>
         <translation>已备份到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/file_actions.py" line="110"/>
+        <location filename="../../ui/window/file_actions.py" line="117"/>
         <source>Now using %1</source>
         <translation>当前使用 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/file_actions.py" line="123"/>
+        <location filename="../../ui/window/file_actions.py" line="130"/>
         <source>About PartnerDesk</source>
         <translation>关于 PartnerDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/window/file_actions.py" line="124"/>
+        <location filename="../../ui/window/file_actions.py" line="131"/>
         <source>PartnerDesk — cooperation agreements for partnership managers.</source>
         <translation>PartnerDesk — 为合作经理管理合作协议。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/window/file_actions.py" line="147"/>
+        <source>Export calendar</source>
+        <translation>导出日历</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/file_actions.py" line="150"/>
+        <source>iCalendar (*.ics)</source>
+        <translation>iCalendar 日历 (*.ics)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/file_actions.py" line="165"/>
+        <source>Calendar saved to %1 (events: %2)</source>
+        <translation>日历已保存到 %1（共 %2 个事件）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/file_actions.py" line="172"/>
+        <source>Writing the calendar…</source>
+        <translation>正在写入日历…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>Editing is off: %1.</source>
         <translation>已关闭编辑：%1。</translation>
     </message>
@@ -2624,6 +2678,146 @@ History, ended (%5): %6</source>
         <location filename="../../ui/editors/agreement/milestones.py" line="154"/>
         <source>Remove “{t}”?</source>
         <translation>移除“{t}”？</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationsTab</name>
+    <message>
+        <location filename="../../ui/dialogs/notification_settings.py" line="43"/>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notification_settings.py" line="43"/>
+        <source>TLS (SMTPS)</source>
+        <translation>TLS（SMTPS）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notification_settings.py" line="44"/>
+        <source>None</source>
+        <translation>不加密</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notification_settings.py" line="49"/>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notification_settings.py" line="52"/>
+        <source>SMTP server:</source>
+        <translation>SMTP 服务器：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notification_settings.py" line="53"/>
+        <source>Login:</source>
+        <translation>登录名：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notification_settings.py" line="56"/>
+        <source>Kept in the system keyring; empty: unchanged</source>
+        <translation>保存在系统密钥环中；留空则不变</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notification_settings.py" line="57"/>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notification_settings.py" line="58"/>
+        <source>Sender:</source>
+        <translation>发件人：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notification_settings.py" line="59"/>
+        <source>Decisions, days before:</source>
+        <translation>决策提前提醒天数：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notification_settings.py" line="60"/>
+        <source>Documents, days before:</source>
+        <translation>文件提前提醒天数：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notification_settings.py" line="62"/>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notification_settings.py" line="62"/>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notification_settings.py" line="62"/>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notification_settings.py" line="62"/>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notification_settings.py" line="62"/>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notification_settings.py" line="63"/>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notification_settings.py" line="63"/>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notification_settings.py" line="68"/>
+        <source>Send nothing on:</source>
+        <translation>以下日期不发送：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notification_settings.py" line="73"/>
+        <source>Default language:</source>
+        <translation>默认语言：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notification_settings.py" line="76"/>
+        <source>Team leads:</source>
+        <translation>团队负责人：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notification_settings.py" line="77"/>
+        <source>Attach the renewal outlook (PDF) to e-mails</source>
+        <translation>在邮件中附上续约展望报告（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notification_settings.py" line="84"/>
+        <source>One per line: NAME KIND URL team=TEAM|person=LOGIN [lang=zh]
+KIND: wecom, dingtalk, feishu or json</source>
+        <translation>每行一个：名称 类型 URL team=团队|person=登录名 [lang=zh]
+类型：wecom、dingtalk、feishu 或 json</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notification_settings.py" line="89"/>
+        <source>Chat webhooks:</source>
+        <translation>群聊机器人：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notification_settings.py" line="90"/>
+        <source>Show a desktop notification when something becomes due</source>
+        <translation>有事项到期时显示桌面通知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notification_settings.py" line="94"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notification_settings.py" line="98"/>
+        <source>Check every:</source>
+        <translation>检查间隔：</translation>
     </message>
 </context>
 <context>
@@ -3888,238 +4082,243 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="72"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="73"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="75"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="76"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="76"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="77"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="77"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="78"/>
         <source>Company and currency</source>
         <translation>公司与币种</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="93"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="96"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="98"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="101"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="100"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="103"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="100"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="103"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="101"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="104"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="104"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="107"/>
         <source>Theme:</source>
         <translation>主题：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="105"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="108"/>
         <source>Remind me of decisions due soon at start-up</source>
         <translation>启动时提醒即将到期的决策</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="109"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="112"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="112"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="115"/>
         <source>Remind me of decisions within:</source>
         <translation>提醒以下天数内的决策：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="114"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="117"/>
         <source>No automatic backup</source>
         <translation>不自动备份</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="115"/>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="176"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="118"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="179"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="120"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="123"/>
         <source>Back up on close to:</source>
         <translation>关闭时备份到：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="128"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="131"/>
         <source>In use:</source>
         <translation>当前使用：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="130"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="133"/>
         <source>SQLite file, or postgresql://user@host/db</source>
         <translation>SQLite 文件，或 postgresql://user@host/db</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="131"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="134"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="136"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="139"/>
         <source>Database:</source>
         <translation>数据库：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="146"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="149"/>
         <source>Leave empty to use the default personal database. A new file is created and set up when it does not exist yet. A PostgreSQL password is kept in the system keyring; without one, PostgreSQL reads it from ~/.pgpass or PGPASSWORD.</source>
         <translation>留空则使用默认的个人数据库。文件不存在时会自动创建并初始化。PostgreSQL 密码保存在系统密钥环中；没有密钥环时，PostgreSQL 从 ~/.pgpass 或 PGPASSWORD 读取。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="140"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="143"/>
         <source>PostgreSQL only; kept in the system keyring, never in a settings file</source>
         <translation>仅用于 PostgreSQL；保存在系统密钥环中，从不写入设置文件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="142"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="145"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="284"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="287"/>
         <source>Press OK again to use the password for this session only.</source>
         <translation>再次按“确定”，仅在本次会话中使用该密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="167"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="170"/>
         <source>Company name:</source>
         <translation>公司名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="166"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="80"/>
+        <source>Notifications</source>
+        <translation>提醒通知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="169"/>
         <source>As contracts name it</source>
         <translation>与合同中的名称一致</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="169"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="172"/>
         <source>Registered address, for agreement reports</source>
         <translation>注册地址，用于协议报告</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="170"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="173"/>
         <source>Address:</source>
         <translation>地址：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="172"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="175"/>
         <source>e.g. unified social credit code</source>
         <translation>例如统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="173"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="176"/>
         <source>Registration number:</source>
         <translation>注册号：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="175"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="178"/>
         <source>PNG or JPEG for report headers</source>
         <translation>用于报告页眉的 PNG 或 JPEG</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="181"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="184"/>
         <source>Logo:</source>
         <translation>标志：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="185"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="188"/>
         <source>Base currency:</source>
         <translation>本位币：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="194"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="197"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="194"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="197"/>
         <source>Rate</source>
         <translation>汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="194"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="197"/>
         <source>In force from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="203"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="206"/>
         <source>Latest rates:</source>
         <translation>最新汇率：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="206"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="209"/>
         <source>USD</source>
         <translation>USD</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="210"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="213"/>
         <source>units of base per unit</source>
         <translation>每单位折合本位币</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="215"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="218"/>
         <source>Add rate</source>
         <translation>添加汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="220"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="223"/>
         <source>New rate:</source>
         <translation>新汇率：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="229"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="232"/>
         <source>Choose a database file</source>
         <translation>选择数据库文件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="230"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="233"/>
         <source>PartnerDesk database (*.db *.sqlite);;All files (*)</source>
         <translation>PartnerDesk 数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="238"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="241"/>
         <source>Choose a logo</source>
         <translation>选择标志</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="239"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="242"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="246"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="249"/>
         <source>Back up to</source>
         <translation>备份到</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="258"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="261"/>
         <source>The rate must be a number, e.g. 7.1350</source>
         <translation>汇率必须是数字，如 7.1350</translation>
     </message>

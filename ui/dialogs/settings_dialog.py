@@ -42,6 +42,7 @@ from app.services.settings import (
     set_setting,
 )
 from ui import i18n, settings, theme
+from ui.dialogs.notification_settings import NotificationsTab
 
 COMPANY_LOGO = "company_logo"  # app.services.reporting reads the logo file from this key
 ERROR_STYLE = "color: #c0392b;"
@@ -75,6 +76,8 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._general_tab(), self.tr("General"))
         self.tabs.addTab(self._database_tab(), self.tr("Database"))
         self.tabs.addTab(self._company_tab(), self.tr("Company and currency"))
+        self.notifications = NotificationsTab(db)
+        self.tabs.addTab(self.notifications, self.tr("Notifications"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -299,6 +302,9 @@ class SettingsDialog(QDialog):
                 _show_error(self.db_error, str(exc))
                 return
         _show_error(self.db_error, "")
+        if not self.notifications.save():
+            self.tabs.setCurrentWidget(self.notifications)
+            return
         try:
             with self.db.session() as s:
                 set_base_currency(s, self.base_edit.text())

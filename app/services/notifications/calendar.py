@@ -1,0 +1,165 @@
+"""Decision dates, end dates and milestones as an iCalendar file (RFC 5545).
+
+Each event's UID names what it is about (``decision-42@partnerdesk``), not when, and its
+SEQUENCE is the agreement's version: importing the file again, or subscribing to it,
+updates the events instead of adding copies. Events are all-day with alarms before them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from app.services.notifications.kinds import app_link
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from app.services.listing import AgreementFilter
+
+_WORDS = {
+    "decision": ("Decision: {ref} {title}", "续约决策：{ref} {title}"),
+    "end": ("Ends: {ref} {title}", "到期：{ref} {title}"),
+    "milestone": ("Milestone: {title} ({ref})", "里程碑：{title}（{ref}）"),
+    "decision_note": ("Last day to renew or cancel {ref} ({partner}). Owner: {owner}.",
+                      "{ref}（{partner}）续约或终止的最后一天。负责人：{owner}。"),
+    "renews": ("Renews automatically for {months} months unless cancelled.",
+               "若不通知对方，将自动续约 {months} 个月。"),
+    "end_note": ("{ref} ({partner}) ends. Owner: {owner}.",
+                 "{ref}（{partner}）到期。负责人：{owner}。"),
+    "milestone_note": ("Due under {ref} ({partner}). Owner: {owner}.",
+                       "{ref}（{partner}）的里程碑。负责人：{owner}。"),
+}  # fmt: skip
+# Alarms before each kind of event, in days.
+ALARMS = {"decision": (7, 1), "end": (7,), "milestone": (1,)}
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    uid: str
+    kind: str  # decision, end, milestone
+    on: date
+    summary: str
+    description: str
+    reference: str
+    sequence: int
+
+
+def events(
+    session: Session,
+    f: AgreementFilter | None = None,
+    owners: Collection[str] | None = None,
+    lang: str = "en",
+) -> list[Event]:
+    """The events of live agreements the filter shows (of ``owners`` only, if given)."""
+    from sqlalchemy import select
+
+    from app.domain.enums import MilestoneStatus
+    from app.domain.models import Agreement, Milestone, Partner
+    from app.services.listing import AgreementFilter, _base, _filtered
+    from app.services.scope import DECISION_STATUSES
+
+    f = f or AgreementFilter()
+    if not f.statuses:
+        f = replace(f, statuses=DECISION_STATUSES)
+    i = 1 if lang == "zh" else 0
+    word = {k: v[i] for k, v in _WORDS.items()}
+    names = {o.casefold() for o in owners} if owners is not None else None
+    rows = session.execute(
+        _filtered(_base([Agreement.id, Agreement.reference, Agreement.title, Agreement.owner,
+                         Partner.legal_name, Partner.local_name, Agreement.decision_date,
+                         Agreement.end_date, Agreement.auto_renew, Agreement.renewal_term_months,
+                         Agreement.version]), f)
+        .order_by(Agreement.decision_date, Agreement.reference)
+    )  # fmt: skip
+    found: list[Event] = []
+    agreements: dict[int, tuple[str, str, str, int]] = {}
+    for r in rows:
+        if names is not None and r.owner.casefold() not in names:
+            continue
+        partner = (r.local_name or r.legal_name) if lang == "zh" else r.legal_name
+        v = {"ref": r.reference, "title": r.title, "partner": partner, "owner": r.owner or "—"}
+        agreements[r.id] = (r.reference, partner, r.owner or "—", r.version)
+        note = word["decision_note"].format(**v)
+        if r.auto_renew:
+            note += ("" if lang == "zh" else " ") + word["renews"].format(
+                months=r.renewal_term_months or 12
+            )
+        note += f"\n{app_link(r.reference)}"
+        found.append(
+            Event(
+                f"decision-{r.id}@partnerdesk",
+                "decision",
+                r.decision_date,
+                word["decision"].format(**v),
+                note,
+                r.reference,
+                r.version,
+            )
+        )
+        found.append(Event(f"end-{r.id}@partnerdesk", "end", r.end_date,
+                           word["end"].format(**v),
+                           word["end_note"].format(**v) + f"\n{app_link(r.reference)}",
+                           r.reference, r.version))  # fmt: skip
+    ids = sorted(agreements)
+    for start in range(0, len(ids), 500):
+        milestones = session.execute(
+            select(Milestone.id, Milestone.agreement_id, Milestone.title, Milestone.due_date,
+                   Milestone.owner)
+            .where(Milestone.agreement_id.in_(ids[start : start + 500]),
+                   Milestone.status == MilestoneStatus.OPEN)
+        )  # fmt: skip
+        for m in milestones:
+            ref, partner, owner, version = agreements[m.agreement_id]
+            v = {"ref": ref, "title": m.title, "partner": partner, "owner": m.owner or owner}
+            found.append(Event(f"milestone-{m.id}@partnerdesk", "milestone", m.due_date,
+                               word["milestone"].format(**v),
+                               word["milestone_note"].format(**v) + f"\n{app_link(ref)}",
+                               ref, version))  # fmt: skip
+    return found
+
+
+def ics(
+    found: list[Event],
+    now: datetime,
+    progress: Callable[[int, int], bool] | None = None,
+    name: str = "PartnerDesk",
+) -> bytes:
+    """The events as one VCALENDAR (RFC 5545), all-day, with their alarms.
+
+    ``progress(done, total)`` is told every few hundred events; False stops the work
+    (InterruptedError). The icalendar package takes about a millisecond per event.
+    """
+    from icalendar import Alarm, Calendar
+    from icalendar import Event as VEvent
+
+    cal = Calendar()
+    cal.add("prodid", "-//PartnerDesk//Agreements//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", name)
+    for n, e in enumerate(found):
+        if progress is not None and n % 250 == 0 and not progress(n, len(found)):
+            raise InterruptedError("calendar export cancelled")
+        ev = VEvent()
+        ev.add("uid", e.uid)
+        ev.add("dtstamp", now)
+        ev.add("dtstart", e.on)
+        ev.add("dtend", e.on + timedelta(days=1))
+        ev.add("summary", e.summary)
+        ev.add("description", e.description)
+        ev.add("url", app_link(e.reference))
+        ev.add("sequence", e.sequence)
+        ev.add("transp", "TRANSPARENT")  # a reminder, not a busy day
+        ev.add("categories", ["PartnerDesk", e.kind])
+        for days in ALARMS[e.kind]:
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", e.summary)
+            alarm.add("trigger", timedelta(days=-days))
+            ev.add_component(alarm)
+        cal.add_component(ev)
+    return bytes(cal.to_ical())
