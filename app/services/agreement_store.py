@@ -244,10 +244,21 @@ class NewAgreements:
         ``given_columns`` makes them; the rest is ``add``'s, an item per agreement. For a
         file of rows that never were ``AgreementInput`` objects in this process (the
         importer's, from ``importing.values``): the same storing without building them."""
+        n = len(references)
+        if not len(typed) == len(kpis) == n == len(given["title"]):
+            raise ValueError("add_many: columns and items of different lengths")
         self.parts.append(given)
-        self.summaries.extend([None] * len(references))
-        for one_typed, reference, one_kpis in zip(typed, references, kpis, strict=True):
-            self._added(one_typed, reference, one_kpis, ())
+        self.summaries.extend([None] * n)
+        self.typed.extend(typed)
+        self.references.extend(references)
+        # _added()'s loop inlined: this runs for every row of an import.
+        rows, kpi_id = self.kpis, self.next_kpi_id
+        for agreement_id, specs in zip(range(self.next_id, self.next_id + n), kpis, strict=True):
+            for k in specs:
+                rows.append((kpi_id, agreement_id, k.metric, k.unit, k.target, k.direction, None))
+                kpi_id += 1
+        self.next_id += n
+        self.next_kpi_id = kpi_id
 
     def _added(
         self,
