@@ -11,6 +11,9 @@ Both are run ``--runs`` times, alternately; the medians are compared.
 
 A large import parses and checks its rows in a worker process while the importing process
 writes them (app/services/importing/second_core.py), so CPU time is reported for each.
+Each run also imports the file in one process (no worker, ``--one-process``): whether the
+worker still pays on this machine is the difference. On a shared machine compare CPU
+seconds (and callgrind's instructions, see docs/DEVELOPING.md) rather than wall time.
 Peak memory (ru_maxrss) of each process is measured in a fresh process per size: growth
 with the file shows up as a difference between sizes.
 """
@@ -138,11 +141,14 @@ def schema_floor(imported: Path, work: Path) -> float:
     return elapsed
 
 
-def import_once(path: Path, db: Path) -> None:
+def import_once(path: Path, db: Path, *, one_process: bool = False) -> None:
     """In a child process: import, print seconds, CPU seconds and peak RSS (MB) of this
-    process and of its worker."""
+    process and of its worker (``one_process``: without a worker, whatever the size)."""
     from app.db import open_database
-    from app.services.importing import import_file
+    from app.services.importing import import_file, second_core
+
+    if one_process:
+        second_core.WORKER_MIN_ROWS = sys.maxsize
 
     database = open_database(db)
     before = resource.getrusage(resource.RUSAGE_SELF)
@@ -167,12 +173,13 @@ class Measured(NamedTuple):
     worker_peak: float
 
 
-def measure(path: Path, work: Path, name: str) -> Measured:
+def measure(path: Path, work: Path, name: str, *, one_process: bool = False) -> Measured:
     db = work / f"{name}.db"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
     out = subprocess.run(
-        [sys.executable, __file__, "--child", str(path), str(db)],
+        [sys.executable, __file__, "--child", str(path), str(db),
+         *(["--one-process"] if one_process else [])],
         check=True, capture_output=True, text=True,
     ).stdout.split()  # fmt: skip
     return Measured(*map(float, out))
@@ -183,18 +190,20 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--child", nargs=2, metavar=("CSV", "DB"))
+    parser.add_argument("--one-process", action="store_true", help="(--child) no worker")
     args = parser.parse_args()
     if args.child:
-        import_once(Path(args.child[0]), Path(args.child[1]))
+        import_once(Path(args.child[0]), Path(args.child[1]), one_process=args.one_process)
         return
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         big = work / "big.csv"
         make_csv(big, args.rows)
-        floors, runs = [], []
+        floors, runs, alone = [], [], []
         for i in range(args.runs):
             floors.append(floor(big, work / f"floor{i}.db"))
             runs.append(measure(big, work, "big"))
+            alone.append(measure(big, work, "alone", one_process=True))
         raw = statistics.median(floors)
         run = sorted(runs)[len(runs) // 2]  # the median run
         sizes = {args.rows: run}
@@ -221,6 +230,11 @@ def main() -> None:
               f"(median {statistics.median(ratios):.1f}x)")  # fmt: skip
         print(f"  CPU                  {run.cpu:.2f} s importing, {run.worker_cpu:.2f} s in "
               "the worker that reads and checks the rows")  # fmt: skip
+        one = sorted(alone)[len(alone) // 2]
+        ratios = [r.seconds / f for r, f in zip(alone, floors, strict=True)]
+        print(f"in one process         {one.seconds:.2f} s  = {one.seconds / raw:.1f}x the floor "
+              f"(run by run {', '.join(f'{x:.1f}x' for x in ratios)}; CPU {one.cpu:.2f} s, "
+              f"peak {one.peak:.0f} MB)")  # fmt: skip
         for rows, m in sorted(sizes.items()):
             print(f"peak memory {rows:>9,} rows  {m.peak:.0f} MB importing + "
                   f"{m.worker_peak:.0f} MB worker  ({m.seconds:.2f} s)")  # fmt: skip

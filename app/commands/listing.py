@@ -16,7 +16,7 @@ from app.domain.text import for_terminal
 
 if TYPE_CHECKING:
     from app.services.listing import AgreementRow
-    from app.services.partners import PartnerRow
+    from app.services.partner_listing import PartnerRow
 
 AGREEMENT_COLUMNS = (
     "reference", "title", "type", "partner", "partner_local_name", "owner", "status",
@@ -51,13 +51,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.services.listing import AgreementFilter, iter_agreements
-    from app.services.partners import PartnerFilter, list_partners
-
     db = database(args)
     try:
         with db.session() as session:
             if args.what == "agreements":
+                from app.services.listing import AgreementFilter, iter_agreements
+
                 f = AgreementFilter(
                     types=args.type or frozenset(),
                     statuses=args.status or frozenset(),
@@ -70,6 +69,9 @@ def run(args: argparse.Namespace) -> int:
                 records = (_agreement_record(r) for r in rows)
                 _write(records, AGREEMENT_COLUMNS, TABLE_COLUMNS, args.format, sys.stdout)
             else:
+                # partner_listing, not partners: the record's rules and audit are not needed
+                from app.services.partner_listing import PartnerFilter, list_partners
+
                 pf = PartnerFilter(search=args.search or args.partner, role=args.role)
                 partners = list_partners(session, pf)
                 _write(

@@ -1,4 +1,8 @@
-"""Schema versions: create, back up and migrate forward, refuse what is too new."""
+"""Schema versions: create, back up and migrate forward, refuse what is too new.
+
+Whether a schema is current is answered by ``app.db.revisions`` without Alembic; Alembic
+itself is imported only to change a schema (``upgrade``).
+"""
 
 from __future__ import annotations
 
@@ -6,14 +10,20 @@ import logging
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect
 
+from app.db.revisions import head_revision, known_revisions, stored_revision
 from app.errors import DatabaseError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+__all__ = [
+    "alembic_config", "backup_before_migration", "check_schema", "copy_sqlite",
+    "current_revision", "ensure_schema", "head_revision", "known_revisions", "upgrade",
+]  # fmt: skip
 
 log = logging.getLogger(__name__)
 
@@ -21,6 +31,8 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     # Built in code from a path inside the package, so migrations work from an installed
     # wheel exactly as from the checkout (no alembic.ini to find).
     cfg = Config()
@@ -30,20 +42,9 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return cfg
 
 
-def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
-
-
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
-
-
-def _known_revisions() -> set[str]:
-    script = ScriptDirectory.from_config(alembic_config())
-    return {rev.revision for rev in script.walk_revisions()}
+        return stored_revision(conn)
 
 
 def ensure_schema(engine: Engine) -> None:
@@ -59,7 +60,7 @@ def ensure_schema(engine: Engine) -> None:
             raise DatabaseError(_not_ours(engine))
         upgrade(engine)
         return
-    if current not in _known_revisions():
+    if current not in known_revisions():
         raise DatabaseError(_too_new(current, head))
     backup = backup_before_migration(engine, current)
     if backup is not None:
@@ -68,6 +69,8 @@ def ensure_schema(engine: Engine) -> None:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
+    from alembic import command
+
     with engine.begin() as conn:
         command.upgrade(alembic_config(conn), revision)
 
@@ -116,7 +119,7 @@ def check_schema(engine: Engine, *, cannot_write: str | None = None) -> None:
         if tables - {"alembic_version"}:
             raise DatabaseError(_not_ours(engine))
         raise DatabaseError(f"{_where(engine)} holds no PartnerDesk database yet")
-    if current not in _known_revisions():
+    if current not in known_revisions():
         raise DatabaseError(_too_new(current, head))
     if cannot_write is not None:
         raise DatabaseError(

@@ -23,7 +23,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from enum import Enum
 from operator import attrgetter, itemgetter
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
@@ -112,17 +112,26 @@ def stored_values(data: AgreementInput, typed: Mapping[str, Any]) -> dict[str, A
     return values
 
 
-def stored_columns(inputs: Sequence[AgreementInput]) -> dict[str, list[Any]]:
-    """``stored_values`` of many inputs without their terms, as columns: the same
-    normalisation a column at a time (``map`` runs the loop in C; an import stores
-    100,000 rows)."""
+def stored_columns(given: Mapping[str, Sequence[Any]]) -> dict[str, list[Any]]:
+    """``stored_values`` of many inputs without their terms, from their fields as columns
+    (``given_columns``): the same normalisation a column at a time (``map`` runs the loop
+    in C; an import stores 100,000 rows)."""
     columns: dict[str, list[Any]] = {}
     for name, store in _AS_STORED.items():
-        given = list(map(attrgetter(name), inputs))
-        columns[name] = given if store is None else list(map(store, given))
+        values = given[name]
+        columns[name] = list(values) if store is None else list(map(store, values))
     columns["decision_date"] = list(map(decision_date, columns["end_date"],
                                         columns["notice_days"]))  # fmt: skip
     return columns
+
+
+# The fields of an input that the agreements table stores (through _AS_STORED), and its type.
+GIVEN_FIELDS = (*_AS_STORED, "type")
+
+
+def given_columns(inputs: Sequence[AgreementInput]) -> dict[str, list[Any]]:
+    """The ``GIVEN_FIELDS`` of ``inputs``, a column each, as the inputs hold them."""
+    return {name: list(map(attrgetter(name), inputs)) for name in GIVEN_FIELDS}
 
 
 def stored_term_columns(
@@ -194,15 +203,16 @@ class NewAgreements:
         self._clear()
 
     def _clear(self) -> None:
-        # Inputs kept as given, turned into stored columns by insert() all at once.
-        self.inputs: list[AgreementInput] = []
+        # What was added, in order: inputs as given, or their fields as columns already
+        # (add_many); insert() turns both into stored columns all at once.
+        self.parts: list[list[AgreementInput] | Mapping[str, Sequence[Any]]] = []
         self.typed: list[Mapping[str, Any]] = []
         self.references: list[str] = []
         self.summaries: list[str | None] = []
         self.kpis: list[tuple[Any, ...]] = []
 
     def __len__(self) -> int:
-        return len(self.inputs)
+        return len(self.references)
 
     def add(
         self,
@@ -216,12 +226,51 @@ class NewAgreements:
     ) -> tuple[int, range]:
         """One new agreement; returns its id and the ids of its KPIs. ``latest``: each
         KPI's latest attainment, when its actuals come with it (the demo's)."""
+        if not self.parts or not isinstance(self.parts[-1], list):
+            self.parts.append([])
+        cast(list[AgreementInput], self.parts[-1]).append(data)
+        self.summaries.append(summary)
+        return self._added(typed, reference, kpis, latest)
+
+    def add_many(
+        self,
+        given: Mapping[str, Sequence[Any]],
+        typed: Sequence[Mapping[str, Any]],
+        references: Sequence[str],
+        kpis: Sequence[Sequence[KpiSpec]],
+    ) -> None:
+        """New agreements given as columns: ``given`` holds the ``GIVEN_FIELDS`` of their
+        inputs (each as an ``AgreementInput`` holds it, the text policy applied), as
+        ``given_columns`` makes them; the rest is ``add``'s, an item per agreement. For a
+        file of rows that never were ``AgreementInput`` objects in this process (the
+        importer's, from ``importing.values``): the same storing without building them."""
+        n = len(references)
+        if not len(typed) == len(kpis) == n == len(given["title"]):
+            raise ValueError("add_many: columns and items of different lengths")
+        self.parts.append(given)
+        self.summaries.extend([None] * n)
+        self.typed.extend(typed)
+        self.references.extend(references)
+        # _added()'s loop inlined: this runs for every row of an import.
+        rows, kpi_id = self.kpis, self.next_kpi_id
+        for agreement_id, specs in zip(range(self.next_id, self.next_id + n), kpis, strict=True):
+            for k in specs:
+                rows.append((kpi_id, agreement_id, k.metric, k.unit, k.target, k.direction, None))
+                kpi_id += 1
+        self.next_id += n
+        self.next_kpi_id = kpi_id
+
+    def _added(
+        self,
+        typed: Mapping[str, Any],
+        reference: str,
+        kpis: Sequence[KpiSpec],
+        latest: Sequence[Attainment | None],
+    ) -> tuple[int, range]:
         agreement_id = self.next_id
         self.next_id += 1
-        self.inputs.append(data)
         self.typed.append(typed)
         self.references.append(reference)
-        self.summaries.append(summary)
         kpi_ids = range(self.next_kpi_id, self.next_kpi_id + len(kpis))
         self.next_kpi_id += len(kpis)
         for i, (kpi_id, k) in enumerate(zip(kpi_ids, kpis, strict=True)):
@@ -230,6 +279,18 @@ class NewAgreements:
                               None if state is None else state.value))  # fmt: skip
         return agreement_id, kpi_ids
 
+    def _given(self) -> Mapping[str, Sequence[Any]]:
+        """Everything added, as ``given_columns``."""
+        if len(self.parts) == 1:  # the usual case: one batch, added one way
+            part = self.parts[0]
+            return given_columns(part) if isinstance(part, list) else part
+        given: dict[str, list[Any]] = {name: [] for name in GIVEN_FIELDS}
+        for part in self.parts:
+            columns = given_columns(part) if isinstance(part, list) else part
+            for name, values in given.items():
+                values.extend(columns[name])
+        return given
+
     def insert(self) -> None:
         """Write what was added (and forget it): agreements, terms, KPIs, audit entries."""
         n = len(self)
@@ -237,8 +298,9 @@ class NewAgreements:
             return
         session, now = self.session, self.now
         ids = list(range(self.next_id - n, self.next_id))
-        types = [_member(AgreementType, data.type) for data in self.inputs]
-        columns = stored_columns(self.inputs)
+        given = self._given()
+        types = [_member(AgreementType, t) for t in given["type"]]
+        columns = stored_columns(given)
         keys: dict[str, list[Any]] = {"id": ids, "reference": self.references, "type": types}
         insert_columns(session, Agreement, keys | columns | {
             "predecessor_id": [None] * n, "version": [1] * n,
@@ -257,8 +319,8 @@ class NewAgreements:
             insert_columns(session, KpiDefinition, {
                 name: list(values) for name, values in zip(names, zip(*self.kpis, strict=True),
                                                            strict=True)})  # fmt: skip
-        given = zip(self.summaries, self.references, columns["title"], strict=True)
-        summaries = [summary or created_summary(ref, title) for summary, ref, title in given]
+        named = zip(self.summaries, self.references, columns["title"], strict=True)
+        summaries = [summary or created_summary(ref, title) for summary, ref, title in named]
         insert_columns(session, AuditEntry, {
             "at": [now] * n, "actor": [self.actor] * n, "entity": [ENTITY] * n,
             "entity_id": ids, "action": [AuditAction.CREATE] * n,

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from alembic.script import ScriptDirectory
 from sqlalchemy.engine import URL
 
 from app.db import Database
@@ -29,7 +28,7 @@ from app.db.engine import (
     why_read_only,
 )
 from app.db.faults import explain, explain_os_error, is_damage
-from app.db.migrate import alembic_config, ensure_schema
+from app.db.migrate import ensure_schema, known_revisions
 from app.errors import DatabaseError
 
 AUTO_PREFIX = "partnerdesk-auto-"
@@ -112,11 +111,6 @@ def back_up(db: Database | URL, target: Path | str, *, overwrite: bool = False) 
     return BackupInfo(target, info.schema_version, info.partners, info.agreements, info.size)
 
 
-def _known_revisions() -> set[str]:
-    script = ScriptDirectory.from_config(alembic_config())
-    return {rev.revision for rev in script.walk_revisions()}
-
-
 def check_backup(path: Path | str, *, source: Path | None = None) -> BackupInfo:
     """Is this a whole PartnerDesk database we can restore? Raises DatabaseError if not.
 
@@ -155,7 +149,7 @@ def check_backup(path: Path | str, *, source: Path | None = None) -> BackupInfo:
     if version is None:
         raise DatabaseError(f"{path.name} has no PartnerDesk schema version")
     # A copy of a newer database is still a backup; only restoring it needs that version.
-    if version[0] not in _known_revisions() and source is None:
+    if version[0] not in known_revisions() and source is None:
         raise DatabaseError(
             f"{path.name} was written by a newer PartnerDesk (schema {version[0]}); "
             "update PartnerDesk to restore it"

@@ -6,6 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from app.cli import main
 from app.commands import report
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,6 +33,44 @@ def test_help_lists_every_command_without_loading_the_services() -> None:
     )
     for name in COMMANDS:
         assert f"    {name} " in result.stdout, name
+    assert "LOADED []" in result.stdout
+
+
+# What a command that does not use them must not import: each costs a command tenths of a
+# second before it can answer (Alembic alone 0.2 s; it is needed only to change a schema).
+HEAVY = ("alembic", "openpyxl", "reportlab", "PySide6", "app.reports")
+
+
+@pytest.fixture(scope="module")
+def small_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("commands") / "small.db"
+    assert main(["--db", str(path), "demo", "--agreements", "20", "--seed", "3"]) == 0
+    return path
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["--help"], ["list", "agreements", "--format", "json"], ["list", "partners"], ["check"]],
+    ids=" ".join,
+)
+def test_a_command_imports_only_what_it_uses(small_db: Path, argv: list[str]) -> None:
+    code = (
+        "import contextlib, io, sys\n"
+        "from app.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+        "    try:\n"
+        "        status = main(sys.argv[1:])\n"
+        "    except SystemExit as exc:\n"
+        "        status = exc.code\n"
+        "print('STATUS', status, len(out.getvalue()) > 0)\n"
+        f"heavy = {HEAVY!r}\n"
+        "print('LOADED', sorted(n for n in sys.modules if n.startswith(heavy)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, "--db", str(small_db), *argv],
+        capture_output=True, text=True, check=True, cwd=ROOT,
+    )  # fmt: skip
+    assert "STATUS 0 True" in result.stdout, result.stderr
     assert "LOADED []" in result.stdout
 
 

@@ -7,10 +7,18 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, inspect
 
 from app.db import open_database
-from app.db.migrate import current_revision, head_revision, upgrade
+from app.db.migrate import (
+    alembic_config,
+    current_revision,
+    head_revision,
+    known_revisions,
+    upgrade,
+)
+from app.db.revisions import stored_revision
 from app.domain.models import Base
 from app.errors import DatabaseError
 from app.services.listing import count_agreements
@@ -32,6 +40,24 @@ def test_empty_file_is_created_at_the_newest_schema(tmp_path: Path) -> None:
         } <= tables
     finally:
         db.dispose()
+
+
+def test_the_revisions_read_without_alembic_are_alembics(tmp_path: Path) -> None:
+    """``app.db.revisions`` answers "is this schema current?" without importing Alembic:
+    its answers must be Alembic's, at every revision and before the first."""
+    script = ScriptDirectory.from_config(alembic_config())
+    assert head_revision() == script.get_current_head()
+    assert known_revisions() == {rev.revision for rev in script.walk_revisions()}
+    engine = create_engine(f"sqlite:///{tmp_path / 'r.db'}")
+    try:
+        for revision in [None, *reversed([rev.revision for rev in script.walk_revisions()])]:
+            if revision is not None:
+                upgrade(engine, revision)
+            with engine.connect() as conn:
+                assert stored_revision(conn) == revision
+                assert MigrationContext.configure(conn).get_current_revision() == revision
+    finally:
+        engine.dispose()
 
 
 def test_migrations_produce_exactly_the_models(tmp_path: Path) -> None:

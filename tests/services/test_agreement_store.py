@@ -25,6 +25,7 @@ from app.domain.models import AGREEMENT_CLASSES
 from app.services.agreement_store import NewAgreements, audited, new_agreement
 from app.services.agreements import AgreementInput, create_agreement
 from app.services.audit import as_text
+from app.services.importing.values import Values, input_columns
 from app.services.kpis import default_kpis
 from app.services.partners import PartnerInput, create_partner
 from app.services.validation import check_agreement
@@ -105,6 +106,24 @@ def in_bulk(session: Session, partner_id: int) -> None:
     new.insert()
 
 
+def in_columns(session: Session, partner_id: int) -> None:
+    """As the importer stores rows from its worker: the inputs' ``Values`` (what crosses
+    between processes) as columns, the first one through ``add`` in the same batch."""
+    new = NewAgreements(session, "tester")
+    given = []
+    for data in inputs(partner_id):
+        typed, problems = check_agreement(data, partner_known=True)
+        assert problems == []
+        assert data.reference is not None
+        given.append((data, typed, data.reference.strip(), default_kpis(data.type, typed)))
+    first, *rest = given
+    new.add(*first)
+    values = [Values.of(data, typed, terms=False) for data, typed, _ref, _kpis in rest]
+    new.add_many(input_columns(values, [partner_id] * len(rest)), [g[1] for g in rest],
+                 [g[2] for g in rest], [g[3] for g in rest])  # fmt: skip
+    new.insert()
+
+
 def stored(session: Session, table: str) -> list[dict[str, Any]]:
     """Every row as the database holds it (SQLite: each value's storage class and exact
     text, as quote() shows them), the time stamps only as present or not."""
@@ -131,8 +150,10 @@ def written(db: Database, write: Callable[[Session, int], None]) -> dict[str, An
         return {table: stored(s, table) for table in TABLES}
 
 
-def assert_same_rows(one: Database, bulk: Database) -> None:
-    by_one, by_bulk = written(one, one_at_a_time), written(bulk, in_bulk)
+def assert_same_rows(
+    one: Database, bulk: Database, write: Callable[[Session, int], None] = in_bulk
+) -> None:
+    by_one, by_bulk = written(one, one_at_a_time), written(bulk, write)
     assert len(by_one["agreements"]) == 5
     assert len(by_one["kpi_definitions"]) == 9  # the types' default KPIs: 1+3+2+2+1
     assert all(row["created_at"] and row["updated_at"] for row in by_one["agreements"])
@@ -144,6 +165,12 @@ def test_one_at_a_time_and_in_bulk_store_the_same_rows(
     make_db: Callable[[str], Database],
 ) -> None:
     assert_same_rows(make_db("one"), make_db("bulk"))
+
+
+def test_rows_added_as_columns_are_stored_as_one_at_a_time(
+    make_db: Callable[[str], Database],
+) -> None:
+    assert_same_rows(make_db("one"), make_db("columns"), in_columns)
 
 
 @pytest.fixture
@@ -197,6 +224,13 @@ def test_one_at_a_time_and_in_bulk_store_the_same_rows_on_postgres(
     two_pg_dbs: tuple[Database, Database],
 ) -> None:
     assert_same_rows(*two_pg_dbs)
+
+
+@pytest.mark.postgres
+def test_rows_added_as_columns_are_stored_as_one_at_a_time_on_postgres(
+    two_pg_dbs: tuple[Database, Database],
+) -> None:
+    assert_same_rows(*two_pg_dbs, in_columns)
 
 
 # --- what a save leaves in memory is what the database holds -----------------------------

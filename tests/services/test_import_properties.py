@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 from app.domain.enums import AgreementStatus, AgreementType
 from app.domain.terms import TERMS, TermKind, TermSpec
-from app.services.importing.values import Values
+from app.services.agreement_store import given_columns
+from app.services.importing.values import Values, input_columns
 from app.services.tabular import parse_amount, parse_date, parse_decimal, parse_int
 from app.services.validation import EARLIEST_DATE, LATEST_DATE, AgreementInput, check_agreement
 
@@ -124,3 +125,10 @@ def test_a_parsed_rows_values_come_back_as_the_same_input(data: AgreementInput) 
     assert back == replace(data, partner_id=7)
     assert values.typed_terms() == typed
     assert [type(v) for v in values.typed_terms().values()] == [type(v) for v in typed.values()]
+    # Many rows at once, as the importer stores them: the input's fields, column by column.
+    columns = input_columns([values, values], [7, 7])
+    expected = given_columns([back, back])
+    assert columns == expected
+    assert {n: list(map(type, c)) for n, c in columns.items()} == {
+        n: list(map(type, c)) for n, c in expected.items()
+    }

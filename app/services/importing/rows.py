@@ -63,10 +63,25 @@ class RowErrors:
 
     def add(self, column: str, message: str) -> None:
         column = FIELD_TO_COLUMN.get(column, column)
-        if not self.items:  # the shared empty ones (or, unpickled, a batch's shared copy)
+        if not self.items:  # the shared empty ones
             self.items, self.failed = [], set()
         self.failed.add(column)
         self.items.append(FieldError(self.labels.get(column, column), message, self.row))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # From the worker: a row without a problem as its number alone (pickle's default
+        # state is a dict of every slot, per row), and back with the shared empty ones.
+        if not self.items:
+            return RowErrors, (self.row, self.labels)
+        return _row_errors, (self.row, self.labels, self.items, self.failed)
+
+
+def _row_errors(
+    row: int, labels: Mapping[str, str], items: list[FieldError], failed: set[str]
+) -> RowErrors:
+    errors = RowErrors(row, labels)
+    errors.items, errors.failed = items, failed
+    return errors
 
 
 # Shared by every row without a problem, never changed: add() replaces them first (an
@@ -364,6 +379,15 @@ class AgreementRow:
     partner_local_name: str | None
     partner_country: str | None  # as the file says, or as the importer guessed it
     partner_id: int = 0  # found or created by the importer
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Positional, as the worker sends 100,000 of them: a dataclass's own pickling goes
+        # through a dict of its fields per row, and its unpickling through a Python loop
+        # (measured: 0.43 s to read 100,000 rows back, 0.19 s like this with RowErrors').
+        return AgreementRow, (
+            self.row, self.errors, self.values, self.checks, self.reference,
+            self.partner_name, self.partner_local_name, self.partner_country, self.partner_id,
+        )  # fmt: skip
 
 
 def parse_row(src: RowSource, number: int, values: list[Any]) -> AgreementRow:

@@ -16,6 +16,7 @@ from app.services.agreements import change_agreement
 from app.services.importing.references import next_reference
 from app.services.importing.rows import AgreementRow
 from app.services.importing.run import Run, row_failed
+from app.services.importing.values import input_columns
 
 Update = tuple[AgreementRow, int, int]  # a row, the id of the agreement it updates, its version
 
@@ -27,11 +28,16 @@ def insert_agreements(run: Run, creates: list[AgreementRow]) -> None:
         return
     new = NewAgreements(run.session, run.actor)
     run.first_new_id = run.first_new_id or new.next_id
+    references, typed, kpis = [], [], []
     for r in creates:
         v = r.values
-        reference = r.reference or next_reference(run, v.type, int(v.start_date[:4]))
-        typed, kpis = run.terms(v)
-        new.add(v.to_input(r.partner_id), typed, reference, kpis)
+        references.append(r.reference or next_reference(run, v.type, int(v.start_date[:4])))
+        one_typed, one_kpis = run.terms(v)
+        typed.append(one_typed)
+        kpis.append(one_kpis)
+    values = [r.values for r in creates]
+    given = input_columns(values, [r.partner_id for r in creates])
+    new.add_many(given, typed, references, kpis)
     new.insert()
 
 
