@@ -16,6 +16,7 @@ from app.commands import (
     backup,
     check,
     demo,
+    fx,
     history,
     listing,
     people,
@@ -38,4 +39,5 @@ COMMANDS: list[Command] = [
     people,
     history,
     approvals,
+    fx,
 ]
