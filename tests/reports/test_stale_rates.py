@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from app.db import Database
 from app.reports import render
+from app.reports.data import PartnerReportData, PortfolioReportData, RenewalReportData
 from app.services.agreements import AgreementView
 from app.services.fx import set_rate, set_stale_days
 from app.services.reporting import (
@@ -58,7 +59,7 @@ def test_every_report_that_converts_warns_on_page_1_in_either_language(
         set_rate(s, "EUR", "CNY", Decimal("7.9"), date(2026, 11, 15), "ECB")
         s.flush()
         partner = agreement_report_partner(s)
-        reports = [
+        reports: list[PortfolioReportData | RenewalReportData | PartnerReportData] = [
             portfolio_report(s, "en", later, appendix="full"),
             renewal_report(s, 365, "en", later),
             partner_report(s, partner_id=partner, as_of=later),
