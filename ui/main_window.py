@@ -38,6 +38,7 @@ from ui.pages.dashboard import DashboardPage
 from ui.pages.partners import PartnersPage
 from ui.pages.renewals import RenewalsPage
 from ui.undo import DatabaseCommand, delete_agreement_undoable, undo_events
+from ui.widgets.stale_rates import StaleRatesLabel
 from ui.window import file_actions, records
 from ui.worker import Job
 
@@ -236,7 +237,10 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         self.db_label = QLabel()
         self.counts_label = QLabel()
+        self.stale_rates = StaleRatesLabel()
+        self.stale_rates.clicked.connect(self.open_fx_rates)
         bar.addWidget(self.db_label, 1)
+        bar.addPermanentWidget(self.stale_rates)
         bar.addPermanentWidget(self.counts_label)
         self.update_status()
 
@@ -250,6 +254,7 @@ class MainWindow(QMainWindow):
             .replace("%1", f"{agreements:,}")
             .replace("%2", f"{partners:,}")
         )
+        self.stale_rates.refresh(self.db, self.today)
         self._show_read_only()
 
     def _show_read_only(self) -> None:
@@ -393,6 +398,7 @@ class MainWindow(QMainWindow):
     restore = file_actions.restore
     offer_demo_data = file_actions.offer_demo_data
     open_settings = file_actions.open_settings
+    open_fx_rates = file_actions.open_fx_rates
     set_database = file_actions.set_database
     switch_language = file_actions.switch_language
     about = file_actions.about

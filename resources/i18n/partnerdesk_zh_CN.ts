@@ -344,87 +344,99 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>AgreementTableModel</name>
     <message>
-        <location filename="../../ui/models/agreements.py" line="64"/>
+        <location filename="../../ui/models/agreements.py" line="67"/>
+        <source>entered by hand</source>
+        <translation>手动录入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/agreements.py" line="69"/>
+        <source>%1
+at 1 %2 = %3 %4, in force from %5 (%6)</source>
+        <translation>%1
+按 1 %2 = %3 %4 折算，%5 起生效（%6）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/agreements.py" line="78"/>
         <source>No %1 → %2 exchange rate dated on or before %3: add one in Settings to compare this value with the others.</source>
         <translation>没有 %3 或之前生效的 %1 → %2 汇率：请在“设置”中添加，才能与其他金额比较。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="81"/>
+        <location filename="../../ui/models/agreements.py" line="95"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="86"/>
+        <location filename="../../ui/models/agreements.py" line="100"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="90"/>
+        <location filename="../../ui/models/agreements.py" line="104"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="96"/>
+        <location filename="../../ui/models/agreements.py" line="110"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="101"/>
+        <location filename="../../ui/models/agreements.py" line="115"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="105"/>
+        <location filename="../../ui/models/agreements.py" line="119"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="111"/>
+        <location filename="../../ui/models/agreements.py" line="125"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="118"/>
+        <location filename="../../ui/models/agreements.py" line="132"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="124"/>
+        <location filename="../../ui/models/agreements.py" line="138"/>
         <source>Value (%1)</source>
         <translation>金额（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="132"/>
+        <location filename="../../ui/models/agreements.py" line="146"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="139"/>
+        <location filename="../../ui/models/agreements.py" line="153"/>
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="148"/>
+        <location filename="../../ui/models/agreements.py" line="162"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="154"/>
+        <location filename="../../ui/models/agreements.py" line="168"/>
         <source>Days to decide</source>
         <translation>距决策天数</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="161"/>
+        <location filename="../../ui/models/agreements.py" line="175"/>
         <source>Operating model</source>
         <translation>经营模式</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="168"/>
+        <location filename="../../ui/models/agreements.py" line="182"/>
         <source>Auto-renew</source>
         <translation>自动续约</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="169"/>
+        <location filename="../../ui/models/agreements.py" line="183"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -1782,6 +1794,148 @@ History, ended (%5): %6</source>
     </message>
 </context>
 <context>
+    <name>FxRatesTab</name>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="57"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="62"/>
+        <source>Warn when a rate in use is older than:</source>
+        <translation>使用中的汇率超过以下天数时提醒：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="60"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="64"/>
+        <source>Default %1 days. The dashboard and page 1 of every report say so.</source>
+        <translation>默认 %1 天。仪表板和每份报告第 1 页都会提示。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="71"/>
+        <source>Import file…</source>
+        <translation>导入文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="73"/>
+        <source>A CSV or XLSX file of rates: currency, rate, date, source</source>
+        <translation>汇率 CSV 或 XLSX 文件：币种、汇率、日期、来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="82"/>
+        <source>Currencies</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="87"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="126"/>
+        <source>In force from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="87"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="120"/>
+        <source>%1 per unit</source>
+        <translation>折合 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="88"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="131"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="90"/>
+        <source>Rate history</source>
+        <translation>汇率历史</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="115"/>
+        <source>USD</source>
+        <translation>USD</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="118"/>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="121"/>
+        <source>Rate</source>
+        <translation>汇率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="128"/>
+        <source>PBOC, ECB, manual…</source>
+        <translation>PBOC、ECB、manual…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="132"/>
+        <source>Save rate</source>
+        <translation>保存汇率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="133"/>
+        <source>A rate already stored for that day is replaced</source>
+        <translation>同一天已有的汇率将被替换</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="181"/>
+        <source>manual</source>
+        <translation>手动录入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="193"/>
+        <source>No rate in force today.</source>
+        <translation>今天没有生效的汇率。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="197"/>
+        <source>In force today: %1, %2 days old.</source>
+        <translation>今天生效：%1，已有 %2 天。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="201"/>
+        <source>Older than the warning age: add a newer rate.</source>
+        <translation>已超过提醒期限：请添加更新的汇率。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="211"/>
+        <source>1 %1 in %2</source>
+        <translation>1 %1 折合 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="260"/>
+        <source>The rate must be a number, e.g. 7.1350</source>
+        <translation>汇率必须是数字，例如 7.1350</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="277"/>
+        <source>Import exchange rates</source>
+        <translation>导入汇率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="278"/>
+        <source>Rate files (*.csv *.xlsx);;All files (*)</source>
+        <translation>汇率文件 (*.csv *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="293"/>
+        <source>… and %1 more</source>
+        <translation>… 另有 %1 条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="294"/>
+        <source>Nothing was imported:</source>
+        <translation>未导入任何内容：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="302"/>
+        <source>%1 rates read: %2 added, %3 changed, %4 already there.</source>
+        <translation>读取 %1 条汇率：新增 %2 条，修改 %3 条，%4 条已存在。</translation>
+    </message>
+</context>
+<context>
     <name>HistoryTab</name>
     <message>
         <location filename="../../ui/editors/agreement/history.py" line="22"/>
@@ -2275,47 +2429,47 @@ History, ended (%5): %6</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>PartnerDesk</source>
         <translation>PartnerDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>Dashboard, agreements, partners, renewals, reports</source>
         <translation>仪表板、协议、合作伙伴、续约、报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>Partners</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>Renewals</source>
         <translation>续约</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>Delete %n agreement(s)? You can undo this with %1.</source>
         <translation>
             <numerusform>删除 %n 份协议？可用 %1 撤销。</numerusform>
@@ -2447,12 +2601,12 @@ History, ended (%5): %6</source>
         <translation>按回车列出编号、标题或合作伙伴匹配的协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>%1 agreements · %2 partners</source>
         <translation>%1 份协议 · %2 个合作伙伴</translation>
     </message>
@@ -2467,19 +2621,19 @@ History, ended (%5): %6</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>Delete agreements</source>
         <translation>删除协议</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>Delete %n agreement(s)</source>
         <translation>
             <numerusform>删除 %n 份协议</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="389"/>
         <source>Some agreements were not deleted</source>
         <translation>部分协议未删除</translation>
     </message>
@@ -2495,27 +2649,27 @@ History, ended (%5): %6</source>
         <translation>%1 已续约为 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/file_actions.py" line="73"/>
+        <location filename="../../ui/window/file_actions.py" line="74"/>
         <source>Backed up to %1</source>
         <translation>已备份到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/file_actions.py" line="110"/>
+        <location filename="../../ui/window/file_actions.py" line="117"/>
         <source>Now using %1</source>
         <translation>当前使用 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/file_actions.py" line="123"/>
+        <location filename="../../ui/window/file_actions.py" line="130"/>
         <source>About PartnerDesk</source>
         <translation>关于 PartnerDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/window/file_actions.py" line="124"/>
+        <location filename="../../ui/window/file_actions.py" line="131"/>
         <source>PartnerDesk — cooperation agreements for partnership managers.</source>
         <translation>PartnerDesk — 为合作经理管理合作协议。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>Editing is off: %1.</source>
         <translation>已关闭编辑：%1。</translation>
     </message>
@@ -3098,12 +3252,12 @@ History, ended (%5): %6</source>
         <translation>生效协议按币种金额（百万 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_charts.py" line="148"/>
+        <location filename="../../ui/pages/dashboard_charts.py" line="153"/>
         <source>Totals in %1 at the rates in force on %2.</source>
         <translation>合计按 %2 生效的汇率折算为 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_charts.py" line="151"/>
+        <location filename="../../ui/pages/dashboard_charts.py" line="156"/>
         <source>Left out for lack of a rate: %1.</source>
         <translation>因缺少汇率未计入：%1。</translation>
     </message>
@@ -3888,83 +4042,88 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="72"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="67"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="75"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="70"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="76"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="71"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="77"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="72"/>
         <source>Company and currency</source>
         <translation>公司与币种</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="93"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="74"/>
+        <source>Exchange rates</source>
+        <translation>汇率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="90"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="98"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="95"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="100"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="97"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="100"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="97"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="101"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="98"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="104"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="101"/>
         <source>Theme:</source>
         <translation>主题：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="105"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="102"/>
         <source>Remind me of decisions due soon at start-up</source>
         <translation>启动时提醒即将到期的决策</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="109"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="106"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="112"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="109"/>
         <source>Remind me of decisions within:</source>
         <translation>提醒以下天数内的决策：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="114"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="111"/>
         <source>No automatic backup</source>
         <translation>不自动备份</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="115"/>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="176"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="112"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="175"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="120"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="117"/>
         <source>Back up on close to:</source>
         <translation>关闭时备份到：</translation>
     </message>
@@ -4004,124 +4163,97 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="284"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="227"/>
         <source>Press OK again to use the password for this session only.</source>
         <translation>再次按“确定”，仅在本次会话中使用该密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="167"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="166"/>
         <source>Company name:</source>
         <translation>公司名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="166"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="165"/>
         <source>As contracts name it</source>
         <translation>与合同中的名称一致</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="169"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="168"/>
         <source>Registered address, for agreement reports</source>
         <translation>注册地址，用于协议报告</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="170"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="169"/>
         <source>Address:</source>
         <translation>地址：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="172"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="171"/>
         <source>e.g. unified social credit code</source>
         <translation>例如统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="173"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="172"/>
         <source>Registration number:</source>
         <translation>注册号：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="175"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="174"/>
         <source>PNG or JPEG for report headers</source>
         <translation>用于报告页眉的 PNG 或 JPEG</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="181"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="180"/>
         <source>Logo:</source>
         <translation>标志：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="185"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="184"/>
         <source>Base currency:</source>
         <translation>本位币：</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/settings_dialog.py" line="194"/>
-        <source>Currency</source>
-        <translation>币种</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="194"/>
-        <source>Rate</source>
-        <translation>汇率</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="194"/>
-        <source>In force from</source>
-        <translation>生效日期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="203"/>
-        <source>Latest rates:</source>
-        <translation>最新汇率：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="206"/>
-        <source>USD</source>
-        <translation>USD</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="210"/>
-        <source>units of base per unit</source>
-        <translation>每单位折合本位币</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="215"/>
-        <source>Add rate</source>
-        <translation>添加汇率</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="220"/>
-        <source>New rate:</source>
-        <translation>新汇率：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="229"/>
         <source>Choose a database file</source>
         <translation>选择数据库文件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="230"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="195"/>
         <source>PartnerDesk database (*.db *.sqlite);;All files (*)</source>
         <translation>PartnerDesk 数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="238"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="203"/>
         <source>Choose a logo</source>
         <translation>选择标志</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="239"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="204"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="246"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="211"/>
         <source>Back up to</source>
         <translation>备份到</translation>
     </message>
+</context>
+<context>
+    <name>StaleRatesLabel</name>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="258"/>
-        <source>The rate must be a number, e.g. 7.1350</source>
-        <translation>汇率必须是数字，如 7.1350</translation>
+        <location filename="../../ui/widgets/stale_rates.py" line="43"/>
+        <source>Old exchange rates: %1</source>
+        <translation>汇率过旧：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/stale_rates.py" line="45"/>
+        <source>%1 rate is %2 days old (%3, %4)</source>
+        <translation>%1 汇率已有 %2 天未更新（%3，%4）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/stale_rates.py" line="53"/>
+        <source>Click to bring the rates up to date in Settings.</source>
+        <translation>点击在设置中更新汇率。</translation>
     </message>
 </context>
 <context>

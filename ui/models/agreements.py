@@ -59,7 +59,21 @@ def _base_value(row: AgreementRow) -> str:
 
 def _base_value_tip(row: AgreementRow, base: str, today: date) -> str:
     if row.base_value is not None:
-        return i18n.money(row.base_value, base)
+        rate = row.base_rate
+        if rate is None or rate.effective_date is None:  # already in the base currency
+            return i18n.money(row.base_value, base)
+        source = rate.source
+        if source == "manual":
+            source = translate("AgreementTableModel", "entered by hand")
+        return (
+            translate("AgreementTableModel", "%1\nat 1 %2 = %3 %4, in force from %5 (%6)")
+            .replace("%1", i18n.money(row.base_value, base))
+            .replace("%2", row.currency)
+            .replace("%3", f"{rate.rate.normalize():f}")
+            .replace("%4", base)
+            .replace("%5", rate.effective_date.isoformat())
+            .replace("%6", source)
+        )
     return (
         translate(
             "AgreementTableModel",

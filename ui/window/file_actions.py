@@ -18,6 +18,7 @@ from ui.dialogs import backup
 from ui.dialogs.export_dialog import ExportDialog, Exporter, ExportRequest, ListState, request_for
 
 if TYPE_CHECKING:
+    from ui.dialogs.settings_dialog import SettingsDialog
     from ui.main_window import MainWindow
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
@@ -87,7 +88,7 @@ def offer_demo_data(window: MainWindow) -> None:
     load_demo_data(window, window.db, on_done=lambda: window.announce(Changes.all()))
 
 
-def open_settings(window: MainWindow) -> None:
+def open_settings(window: MainWindow) -> SettingsDialog:
     from ui.dialogs.settings_dialog import SettingsDialog
 
     dialog = SettingsDialog(window.db, window)
@@ -96,6 +97,12 @@ def open_settings(window: MainWindow) -> None:
     # A new base currency or company name shows everywhere.
     dialog.accepted.connect(lambda: window.announce(Changes.all()))
     dialog.open()
+    return dialog
+
+
+def open_fx_rates(window: MainWindow) -> None:
+    """Settings on its exchange-rates tab (the status bar's old-rates warning)."""
+    open_settings(window).show_fx_rates()
 
 
 def set_database(window: MainWindow, db: Database) -> None:
