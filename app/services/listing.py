@@ -7,7 +7,7 @@ for rows of the ids it shows; nothing here loads the whole table into Python obj
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeAlias
@@ -21,6 +21,7 @@ from app.domain.enums import AgreementStatus, AgreementType, OperatingModel
 from app.domain.models import Agreement, BrandAgreement, FxRate, Partner
 from app.domain.money import quantize
 from app.services.fx import RateInForce, rate_or_none
+from app.services.kpi_series import KpiTrend, first_kpi_trends
 from app.services.settings import base_currency
 
 if TYPE_CHECKING:
@@ -68,6 +69,7 @@ class AgreementRow:
     # The value in the base currency with the rate in force; None: no rate to convert with.
     base_value: Decimal | None = None
     base_rate: RateInForce | None = None  # the rate it was converted with (date, source)
+    kpi_trend: KpiTrend | None = None  # the first KPI's latest readings (the sparkline)
 
     @property
     def partner_display(self) -> str:
@@ -278,7 +280,8 @@ def agreement_rows(
         rate = rates[r.currency]
         converted = None if rate is None else quantize(r.value * rate.rate)
         found[r.id] = _row((*r, converted, rate))
-    return [found[i] for i in ids if i in found]
+    trends = first_kpi_trends(session, list(found))
+    return [replace(found[i], kpi_trend=trends.get(i)) for i in ids if i in found]
 
 
 def list_agreements(

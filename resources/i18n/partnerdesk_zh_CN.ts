@@ -4,32 +4,32 @@
 <context>
     <name>ActualDialog</name>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="70"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="72"/>
         <source>Actual for {metric}</source>
         <translation>{metric} 的实际值</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="78"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="80"/>
         <source>target {t} {u}</source>
         <translation>目标 {t} {u}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="79"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="81"/>
         <source>Period ending *</source>
         <translation>期末日期 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="80"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="82"/>
         <source>Actual * ({target})</source>
         <translation>实际值 * （{target}）</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="82"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="84"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="91"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="93"/>
         <source>enter the actual value</source>
         <translation>请输入实际值</translation>
     </message>
@@ -361,82 +361,106 @@ at 1 %2 = %3 %4, in force from %5 (%6)</source>
         <translation>没有 %3 或之前生效的 %1 → %2 汇率：请在“设置”中添加，才能与其他金额比较。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="95"/>
+        <location filename="../../ui/models/agreements.py" line="93"/>
+        <source>No KPI</source>
+        <translation>无 KPI</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/agreements.py" line="97"/>
+        <source>%1: no actuals recorded yet</source>
+        <translation>%1：尚未记录实际值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/agreements.py" line="106"/>
+        <source>%1 (%2), %3 to %4:
+%5
+target %6</source>
+        <translation>%1（%2），%3 至 %4：
+%5
+目标 %6</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/agreements.py" line="122"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="100"/>
+        <location filename="../../ui/models/agreements.py" line="127"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="104"/>
+        <location filename="../../ui/models/agreements.py" line="131"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="110"/>
+        <location filename="../../ui/models/agreements.py" line="137"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="115"/>
+        <location filename="../../ui/models/agreements.py" line="142"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="119"/>
+        <location filename="../../ui/models/agreements.py" line="146"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="125"/>
+        <location filename="../../ui/models/agreements.py" line="152"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="132"/>
+        <location filename="../../ui/models/agreements.py" line="159"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="138"/>
+        <location filename="../../ui/models/agreements.py" line="165"/>
         <source>Value (%1)</source>
         <translation>金额（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="146"/>
+        <location filename="../../ui/models/agreements.py" line="173"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="153"/>
+        <location filename="../../ui/models/agreements.py" line="180"/>
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="162"/>
+        <location filename="../../ui/models/agreements.py" line="189"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="168"/>
+        <location filename="../../ui/models/agreements.py" line="195"/>
         <source>Days to decide</source>
         <translation>距决策天数</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="175"/>
+        <location filename="../../ui/models/agreements.py" line="202"/>
+        <source>KPI trend</source>
+        <translation>KPI 走势</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/agreements.py" line="209"/>
         <source>Operating model</source>
         <translation>经营模式</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="182"/>
+        <location filename="../../ui/models/agreements.py" line="216"/>
         <source>Auto-renew</source>
         <translation>自动续约</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="183"/>
+        <location filename="../../ui/models/agreements.py" line="217"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -444,161 +468,161 @@ at 1 %2 = %3 %4, in force from %5 (%6)</source>
 <context>
     <name>AgreementsPage</name>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="77"/>
+        <location filename="../../ui/pages/agreements.py" line="78"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="81"/>
+        <location filename="../../ui/pages/agreements.py" line="82"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="82"/>
+        <location filename="../../ui/pages/agreements.py" line="83"/>
         <source>Live (active or pending)</source>
         <translation>生效中（生效或待审批）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="87"/>
-        <location filename="../../ui/pages/agreements.py" line="113"/>
+        <location filename="../../ui/pages/agreements.py" line="88"/>
+        <location filename="../../ui/pages/agreements.py" line="114"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="90"/>
+        <location filename="../../ui/pages/agreements.py" line="91"/>
         <source>Search reference, title, partner…</source>
         <translation>搜索编号、标题、合作伙伴…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="93"/>
+        <location filename="../../ui/pages/agreements.py" line="94"/>
         <source>Decision from</source>
         <translation>决策日期从</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="99"/>
+        <location filename="../../ui/pages/agreements.py" line="100"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="101"/>
+        <location filename="../../ui/pages/agreements.py" line="102"/>
         <source>Columns</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="109"/>
+        <location filename="../../ui/pages/agreements.py" line="110"/>
         <source>Search agreements</source>
         <translation>搜索协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="110"/>
+        <location filename="../../ui/pages/agreements.py" line="111"/>
         <source>Cooperation type</source>
         <translation>合作类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="111"/>
+        <location filename="../../ui/pages/agreements.py" line="112"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="112"/>
+        <location filename="../../ui/pages/agreements.py" line="113"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="114"/>
+        <location filename="../../ui/pages/agreements.py" line="115"/>
         <source>Decision date from</source>
         <translation>决策日期起</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="115"/>
+        <location filename="../../ui/pages/agreements.py" line="116"/>
         <source>Decision date to</source>
         <translation>决策日期止</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="132"/>
+        <location filename="../../ui/pages/agreements.py" line="135"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="134"/>
+        <location filename="../../ui/pages/agreements.py" line="137"/>
         <source>Enter opens the agreement; the context menu renews, reports or exports</source>
         <translation>回车打开协议；右键菜单可续约、生成报告或导出</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="140"/>
+        <location filename="../../ui/pages/agreements.py" line="143"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="177"/>
+        <location filename="../../ui/pages/agreements.py" line="180"/>
         <source>All owners</source>
         <translation>全部负责人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="248"/>
+        <location filename="../../ui/pages/agreements.py" line="251"/>
         <source>%Ln agreement(s)</source>
         <translation>
             <numerusform>%Ln 份协议</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="335"/>
+        <location filename="../../ui/pages/agreements.py" line="338"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="337"/>
+        <location filename="../../ui/pages/agreements.py" line="340"/>
         <source>%n selected agreement(s) as CSV…</source>
         <translation>
             <numerusform>将选中的 %n 份协议导出为 CSV…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="338"/>
+        <location filename="../../ui/pages/agreements.py" line="341"/>
         <source>%n selected agreement(s) as XLSX…</source>
         <translation>
             <numerusform>将选中的 %n 份协议导出为 XLSX…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="339"/>
+        <location filename="../../ui/pages/agreements.py" line="342"/>
         <source>This list as CSV…</source>
         <translation>将此列表导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="340"/>
+        <location filename="../../ui/pages/agreements.py" line="343"/>
         <source>This list as XLSX…</source>
         <translation>将此列表导出为 XLSX…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="253"/>
+        <location filename="../../ui/pages/agreements.py" line="256"/>
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="315"/>
+        <location filename="../../ui/pages/agreements.py" line="318"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="316"/>
+        <location filename="../../ui/pages/agreements.py" line="319"/>
         <source>Renew…</source>
         <translation>续约…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="322"/>
+        <location filename="../../ui/pages/agreements.py" line="325"/>
         <source>Export report…</source>
         <translation>导出报告…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="326"/>
+        <location filename="../../ui/pages/agreements.py" line="329"/>
         <source>Delete %n agreement(s)…</source>
         <translation>
             <numerusform>删除 %n 份协议…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="329"/>
+        <location filename="../../ui/pages/agreements.py" line="332"/>
         <source>New agreement…</source>
         <translation>新建协议…</translation>
     </message>
@@ -1796,141 +1820,142 @@ History, ended (%5): %6</source>
 <context>
     <name>FxRatesTab</name>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="57"/>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="62"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="58"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="63"/>
         <source>Warn when a rate in use is older than:</source>
         <translation>使用中的汇率超过以下天数时提醒：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="60"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="61"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="64"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="65"/>
         <source>Default %1 days. The dashboard and page 1 of every report say so.</source>
         <translation>默认 %1 天。仪表板和每份报告第 1 页都会提示。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="71"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="72"/>
         <source>Import file…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="73"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="74"/>
         <source>A CSV or XLSX file of rates: currency, rate, date, source</source>
         <translation>汇率 CSV 或 XLSX 文件：币种、汇率、日期、来源</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="82"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="83"/>
         <source>Currencies</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="87"/>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="126"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="88"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="129"/>
         <source>In force from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="87"/>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="120"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="88"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="123"/>
         <source>%1 per unit</source>
         <translation>折合 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="88"/>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="131"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="89"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="134"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="90"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="91"/>
         <source>Rate history</source>
         <translation>汇率历史</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="115"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="118"/>
         <source>USD</source>
         <translation>USD</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="118"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="121"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="121"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="124"/>
         <source>Rate</source>
         <translation>汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="128"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="131"/>
         <source>PBOC, ECB, manual…</source>
         <translation>PBOC、ECB、manual…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="132"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="135"/>
         <source>Save rate</source>
         <translation>保存汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="133"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="136"/>
         <source>A rate already stored for that day is replaced</source>
         <translation>同一天已有的汇率将被替换</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="181"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="202"/>
         <source>manual</source>
         <translation>手动录入</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="193"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="214"/>
         <source>No rate in force today.</source>
         <translation>今天没有生效的汇率。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="197"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="218"/>
         <source>In force today: %1, %2 days old.</source>
         <translation>今天生效：%1，已有 %2 天。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="201"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="170"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="222"/>
         <source>Older than the warning age: add a newer rate.</source>
         <translation>已超过提醒期限：请添加更新的汇率。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="211"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="232"/>
         <source>1 %1 in %2</source>
         <translation>1 %1 折合 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="260"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="281"/>
         <source>The rate must be a number, e.g. 7.1350</source>
         <translation>汇率必须是数字，例如 7.1350</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="277"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="298"/>
         <source>Import exchange rates</source>
         <translation>导入汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="278"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="299"/>
         <source>Rate files (*.csv *.xlsx);;All files (*)</source>
         <translation>汇率文件 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="293"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="314"/>
         <source>… and %1 more</source>
         <translation>… 另有 %1 条</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="294"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="315"/>
         <source>Nothing was imported:</source>
         <translation>未导入任何内容：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="302"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="323"/>
         <source>%1 rates read: %2 added, %3 changed, %4 already there.</source>
         <translation>读取 %1 条汇率：新增 %2 条，修改 %3 条，%4 条已存在。</translation>
     </message>
@@ -2224,39 +2249,57 @@ History, ended (%5): %6</source>
     </message>
 </context>
 <context>
+    <name>KpiChart</name>
+    <message>
+        <location filename="../../ui/widgets/kpi_chart.py" line="47"/>
+        <source>%1: no actuals recorded yet</source>
+        <translation>%1：尚未记录实际值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/kpi_chart.py" line="50"/>
+        <source>Actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/kpi_chart.py" line="57"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+</context>
+<context>
     <name>KpiDialog</name>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="39"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="41"/>
         <source>KPI</source>
         <translation>KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="42"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="44"/>
         <source>%, days, hours, x, currency</source>
         <translation>%、天、小时、倍、币种</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="47"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="49"/>
         <source>Metric *</source>
         <translation>指标 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="48"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="50"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="49"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="51"/>
         <source>Target *</source>
         <translation>目标 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="50"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="52"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="58"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="60"/>
         <source>enter the target</source>
         <translation>请输入目标值</translation>
     </message>
@@ -2264,53 +2307,53 @@ History, ended (%5): %6</source>
 <context>
     <name>KpisTab</name>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="110"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="112"/>
         <source>Metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="110"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="112"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="110"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="112"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="111"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="113"/>
         <source>Latest actual</source>
         <translation>最新实际值</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="111"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="113"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="111"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="113"/>
         <source>Attainment</source>
         <translation>达成情况</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="114"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="116"/>
         <source>Add KPI…</source>
         <translation>添加 KPI…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="115"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="117"/>
         <source>Add actual…</source>
         <translation>录入实际值…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="116"/>
-        <location filename="../../ui/editors/agreement/kpis.py" line="179"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="118"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="198"/>
         <source>Remove KPI</source>
         <translation>移除 KPI</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editors/agreement/kpis.py" line="176"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="195"/>
         <source>Remove the KPI “{m}” and its %n actual(s)?</source>
         <translation>
             <numerusform>移除 KPI“{m}”及其 %n 条实际值？</numerusform>
