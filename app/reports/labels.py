@@ -153,6 +153,11 @@ SUMMARY_LABELS: dict[str, tuple[str, str]] = {
     ),
     "rate_per": ("{base} per unit", "每单位折合 {base}"),
     "source": ("Source", "来源"),
+    "kpi_trend": ("Trend", "走势"),
+    "kpi_readings": (
+        "{metric}, the last {n} of {total} readings: {readings}.",
+        "{metric}，最近 {n} 次读数（共 {total} 次）：{readings}。",
+    ),
     "fx_manual": ("entered by hand", "手动录入"),
     "fx_stale": (
         "{currency} rate is {days} days old ({date}, {source})",
