@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.commands.common import database
+from app.commands.common import database, ignored_columns, refused_file
 from app.errors import ValidationError
 
 if TYPE_CHECKING:
@@ -137,15 +137,9 @@ def run_import(args: argparse.Namespace) -> int:
         with db.session() as session:
             result = import_rates(session, args.file, source=args.source, base=args.base or "")
     except ValidationError as exc:
-        for problem in exc.errors[:MAX_LISTED]:
-            print(f"{args.file.name}: {problem}", file=sys.stderr)
-        if len(exc.errors) > MAX_LISTED:
-            print(f"... and {len(exc.errors) - MAX_LISTED} more problem(s)", file=sys.stderr)
-        print("nothing was imported", file=sys.stderr)
-        return 1
+        return refused_file(args.file.name, exc.errors, MAX_LISTED)
     finally:
         db.dispose()
-    for column in result.ignored_columns:
-        print(f"note: column {column!r} is not recognised and was ignored", file=sys.stderr)
+    ignored_columns(result.ignored_columns)
     print(result.summary())
     return 0

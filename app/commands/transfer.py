@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.commands.common import database
+from app.commands.common import database, ignored_columns, refused_file
 
 if TYPE_CHECKING:
     from app.db import Database
@@ -111,16 +111,10 @@ def run_kpi_actuals(args: argparse.Namespace) -> int:
             else:
                 savepoint.commit()
     except ValidationError as exc:
-        for problem in exc.errors[:MAX_LISTED]:
-            print(f"{args.file.name}: {problem}", file=sys.stderr)
-        if len(exc.errors) > MAX_LISTED:
-            print(f"... and {len(exc.errors) - MAX_LISTED} more problem(s)", file=sys.stderr)
-        print("nothing was imported", file=sys.stderr)
-        return 1
+        return refused_file(args.file.name, exc.errors, MAX_LISTED)
     finally:
         db.dispose()
-    for column in result.ignored_columns:
-        print(f"note: column {column!r} is not recognised and was ignored", file=sys.stderr)
+    ignored_columns(result.ignored_columns)
     print(("dry run, nothing written: " if args.dry_run else "") + result.summary())
     return 0
 

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -19,16 +18,8 @@ from app.domain.fx import MANUAL_SOURCE
 from app.errors import FieldError, ValidationError
 from app.services.fx import rate_errors, set_rate
 from app.services.settings import base_currency
-from app.services.tabular import (
-    FileFormatError,
-    Table,
-    UncalculatedFormula,
-    header_key,
-    is_blank,
-    parse_date,
-    parse_decimal,
-    text_value,
-)
+from app.services.tabular import FileFormatError, Table, parse_date, parse_decimal
+from app.services.tabular.fields import Counts, Fields
 
 # Each column's names as people write them; compared by ``header_key``.
 HEADERS: dict[str, tuple[str, ...]] = {
@@ -39,23 +30,12 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "base": ("base", "base currency", "基准货币", "本位币"),
 }
 REQUIRED = ("currency", "rate", "date")
+NEEDS = "currency, rate and date; source and base are optional"
 SUFFIXES = {".csv", ".xlsx", ".xlsm"}
 MAX_PROBLEMS = 200  # a wrong file is told in its first problems; the rest would be noise
 
 
-@dataclass(frozen=True, slots=True)
-class FxImportResult:
-    rows: int
-    added: int
-    changed: int
-    unchanged: int
-    ignored_columns: tuple[str, ...] = ()
-
-    def summary(self) -> str:
-        return (
-            f"{self.rows:,} rate(s) read: {self.added:,} added, {self.changed:,} changed, "
-            f"{self.unchanged:,} already there"
-        )
+FxImportResult = Counts
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,9 +48,7 @@ class _Rate:
     source: str
 
 
-def import_rates(
-    session: Session, path: Path, *, source: str = "", base: str = ""
-) -> FxImportResult:
+def import_rates(session: Session, path: Path, *, source: str = "", base: str = "") -> Counts:
     """Rates from ``path`` into the caller's transaction. ``source`` and ``base`` fill a
     blank (or missing) column; without them a rate's source is "manual" and its base the
     base currency. Raises ``ValidationError`` naming every bad row and field."""
@@ -79,88 +57,49 @@ def import_rates(
     default_base = base.strip().upper() or base_currency(session)
     default_source = source.strip() or MANUAL_SOURCE
     with Table(path) as table:
-        columns, ignored = _columns(table.headers, path)
-        rates, problems = _read(table, columns, default_base, default_source)
+        fields = Fields(table.headers, HEADERS, REQUIRED, path, NEEDS)
+        rates, problems = _read(table, fields, default_base, default_source)
     if problems:
         raise ValidationError(problems[:MAX_PROBLEMS])
     counts = {"added": 0, "changed": 0, "unchanged": 0}
     for r in rates:
         counts[set_rate(session, r.currency, r.base, r.rate, r.effective, r.source)] += 1
     session.flush()
-    return FxImportResult(len(rates), **counts, ignored_columns=ignored)
-
-
-def _columns(headers: list[str], path: Path) -> tuple[dict[str, int], tuple[str, ...]]:
-    names = {header_key(n): field for field, ns in HEADERS.items() for n in ns}
-    columns: dict[str, int] = {}
-    ignored = []
-    for i, header in enumerate(headers):
-        field = names.get(header_key(header))
-        if field is None or field in columns:
-            if header:
-                ignored.append(header)
-            continue
-        columns[field] = i
-    missing = [f for f in REQUIRED if f not in columns]
-    if missing:
-        raise FileFormatError(
-            f"{path.name}: no {', '.join(missing)} column (the header row needs "
-            "currency, rate and date; source and base are optional)"
-        )
-    return columns, tuple(ignored)
+    return Counts("rate(s)", len(rates), **counts, ignored_columns=fields.ignored)
 
 
 def _read(
-    table: Table, columns: dict[str, int], default_base: str, default_source: str
+    table: Table, fields: Fields, default_base: str, default_source: str
 ) -> tuple[list[_Rate], list[FieldError]]:
     rates: list[_Rate] = []
     problems: list[FieldError] = []
     seen: dict[tuple[str, str, date], _Rate] = {}
     for number, values in table.rows():
-
-        def cell(field: str, values: list[Any] = values) -> Any:
-            i = columns.get(field)
-            return None if i is None or i >= len(values) else values[i]
-
-        errors: list[FieldError] = []
-        currency = text_value(cell("currency")).upper()
-        base = text_value(cell("base")).upper() or default_base
-        source = text_value(cell("source")) or default_source
-        rate = _parsed(cell("rate"), parse_decimal, "rate", errors)
-        effective = _parsed(cell("date"), parse_date, "date", errors)
-        # A rate that did not parse is told once, by _parsed.
-        errors += [
+        row = fields.row(values)
+        currency = row.text("currency").upper()
+        base = row.text("base").upper() or default_base
+        source = row.text("source") or default_source
+        rate = row.parsed("rate", parse_decimal)
+        effective = row.parsed("date", parse_date)
+        # A rate that did not parse is told once, by ``parsed``.
+        row.errors += [
             e
             for e in rate_errors(currency, base, rate, source)
             if rate is not None or e.field != "rate"
         ]
-        if not errors and rate is not None and effective is not None:
+        if not row.errors and rate is not None and effective is not None:
             r = _Rate(number, currency, base, rate, effective, source)
             twin = seen.get((currency, base, effective))
             if twin is None:
                 seen[(currency, base, effective)] = r
                 rates.append(r)
             elif (twin.rate, twin.source) != (rate, source):
-                errors.append(
+                row.errors.append(
                     FieldError(
                         "rate",
                         f"{currency} on {effective.isoformat()} is already given in row "
                         f"{twin.row} with another rate or source",
                     )
                 )
-        problems += [FieldError(e.field, e.message, row=number) for e in errors]
+        problems += row.problems(number)
     return rates, problems
-
-
-def _parsed(raw: Any, parse: Any, field: str, errors: list[FieldError]) -> Any:
-    if is_blank(raw):
-        errors.append(FieldError(field, "blank"))
-        return None
-    if isinstance(raw, UncalculatedFormula):
-        errors.append(FieldError(field, f"a formula without a saved value ({raw})"))
-        return None
-    try:
-        return parse(raw)
-    except (ValueError, ArithmeticError) as exc:
-        errors.append(FieldError(field, str(exc)))
-        return None

@@ -22,16 +22,8 @@ from sqlalchemy.orm import Session
 from app.domain.models import Agreement, KpiActual, KpiDefinition
 from app.errors import FieldError, ValidationError
 from app.services.kpis import record_actual
-from app.services.tabular import (
-    FileFormatError,
-    Table,
-    UncalculatedFormula,
-    header_key,
-    is_blank,
-    parse_date,
-    parse_decimal,
-    text_value,
-)
+from app.services.tabular import FileFormatError, Table, parse_date, parse_decimal
+from app.services.tabular.fields import Counts, Fields
 
 HEADERS: dict[str, tuple[str, ...]] = {
     "reference": ("reference", "agreement", "agreement reference", "编号", "协议编号", "合同编号"),
@@ -41,25 +33,14 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "note": ("note", "notes", "comment", "备注"),
 }
 REQUIRED = ("reference", "kpi", "period", "value")
+NEEDS = "reference, kpi, period and value; note is optional"
 SUFFIXES = {".csv", ".xlsx", ".xlsm"}
 MAX_PROBLEMS = 200
 _MONTH = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$")
 _QUARTER = re.compile(r"^(\d{4})\s*[-/ ]?\s*Q([1-4])$", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class KpiActualsResult:
-    rows: int
-    added: int
-    changed: int
-    unchanged: int
-    ignored_columns: tuple[str, ...] = ()
-
-    def summary(self) -> str:
-        return (
-            f"{self.rows:,} KPI actual(s) read: {self.added:,} added, "
-            f"{self.changed:,} changed, {self.unchanged:,} already there"
-        )
+KpiActualsResult = Counts
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,14 +76,14 @@ def period_end(raw: Any) -> date:
         ) from None
 
 
-def import_kpi_actuals(session: Session, path: Path) -> KpiActualsResult:
+def import_kpi_actuals(session: Session, path: Path) -> Counts:
     """Actuals from ``path`` into the caller's transaction; ``ValidationError`` names every
     bad row and field, and then nothing is written."""
     if path.suffix.lower() not in SUFFIXES:
         raise FileFormatError(f"{path.name}: import KPI actuals from a .csv or .xlsx file")
     with Table(path) as table:
-        columns, ignored = _columns(table.headers, path)
-        actuals, problems = _read(table, columns)
+        fields = Fields(table.headers, HEADERS, REQUIRED, path, NEEDS)
+        actuals, problems = _read(table, fields)
     kpis = _kpis(session, {a.reference for a in actuals})
     targets: list[tuple[_Actual, int]] = []
     for a in actuals:
@@ -131,49 +112,23 @@ def import_kpi_actuals(session: Session, path: Path) -> KpiActualsResult:
             continue
         record_actual(session, kpi_id, a.period, a.value, a.note)
         counts["added" if before is None else "changed"] += 1
-    return KpiActualsResult(len(actuals), **counts, ignored_columns=ignored)
+    return Counts("KPI actual(s)", len(actuals), **counts, ignored_columns=fields.ignored)
 
 
-def _columns(headers: list[str], path: Path) -> tuple[dict[str, int], tuple[str, ...]]:
-    names = {header_key(n): field for field, ns in HEADERS.items() for n in ns}
-    columns: dict[str, int] = {}
-    ignored = []
-    for i, header in enumerate(headers):
-        field = names.get(header_key(header))
-        if field is None or field in columns:
-            if header:
-                ignored.append(header)
-            continue
-        columns[field] = i
-    missing = [f for f in REQUIRED if f not in columns]
-    if missing:
-        raise FileFormatError(
-            f"{path.name}: no {', '.join(missing)} column (the header row needs "
-            "reference, kpi, period and value; note is optional)"
-        )
-    return columns, tuple(ignored)
-
-
-def _read(table: Table, columns: dict[str, int]) -> tuple[list[_Actual], list[FieldError]]:
+def _read(table: Table, fields: Fields) -> tuple[list[_Actual], list[FieldError]]:
     actuals: list[_Actual] = []
     problems: list[FieldError] = []
     seen: dict[tuple[str, str, date], _Actual] = {}
     for number, values in table.rows():
-
-        def cell(field: str, values: list[Any] = values) -> Any:
-            i = columns.get(field)
-            return None if i is None or i >= len(values) else values[i]
-
-        errors: list[FieldError] = []
-        reference = text_value(cell("reference"))
-        metric = text_value(cell("kpi"))
+        row = fields.row(values)
+        reference, metric = row.text("reference"), row.text("kpi")
         for field, text in (("reference", reference), ("kpi", metric)):
             if not text:
-                errors.append(FieldError(field, "blank"))
-        period = _parsed(cell("period"), period_end, "period", errors)
-        value = _parsed(cell("value"), parse_decimal, "value", errors)
-        note = text_value(cell("note"))
-        if not errors:
+                row.errors.append(FieldError(field, "blank"))
+        period = row.parsed("period", period_end)
+        value = row.parsed("value", parse_decimal)
+        note = row.text("note")
+        if not row.errors and period is not None and value is not None:
             a = _Actual(number, reference, metric, period, value, note)
             key = (reference.upper(), metric.casefold(), period)
             twin = seen.get(key)
@@ -181,29 +136,15 @@ def _read(table: Table, columns: dict[str, int]) -> tuple[list[_Actual], list[Fi
                 seen[key] = a
                 actuals.append(a)
             elif (twin.value, twin.note) != (value, note):
-                errors.append(
+                row.errors.append(
                     FieldError(
                         "value",
                         f"{reference} {metric} {period.isoformat()} is "
                         f"already given in row {twin.row} with another value",
                     )
                 )
-        problems += [FieldError(e.field, e.message, row=number) for e in errors]
+        problems += row.problems(number)
     return actuals, problems
-
-
-def _parsed(raw: Any, parse: Any, field: str, errors: list[FieldError]) -> Any:
-    if is_blank(raw):
-        errors.append(FieldError(field, "blank"))
-        return None
-    if isinstance(raw, UncalculatedFormula):
-        errors.append(FieldError(field, f"a formula without a saved value ({raw})"))
-        return None
-    try:
-        return parse(raw)
-    except (ValueError, ArithmeticError) as exc:
-        errors.append(FieldError(field, str(exc)))
-        return None
 
 
 def _kpis(session: Session, references: set[str]) -> dict[str, dict[str, tuple[int, str]]]:
