@@ -1852,19 +1852,19 @@ History, ended (%5): %6</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/fx_rates_tab.py" line="88"/>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="129"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="132"/>
         <source>In force from</source>
         <translation>生效日期</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/fx_rates_tab.py" line="88"/>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="123"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="126"/>
         <source>%1 per unit</source>
         <translation>折合 %1</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/fx_rates_tab.py" line="89"/>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="134"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="137"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
@@ -1874,88 +1874,93 @@ History, ended (%5): %6</source>
         <translation>汇率历史</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="118"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="109"/>
+        <source>Rate over time</source>
+        <translation>汇率随时间变化</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="121"/>
         <source>USD</source>
         <translation>USD</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="121"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="124"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="124"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="127"/>
         <source>Rate</source>
         <translation>汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="131"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="134"/>
         <source>PBOC, ECB, manual…</source>
         <translation>PBOC、ECB、manual…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="135"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="138"/>
         <source>Save rate</source>
         <translation>保存汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="136"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="139"/>
         <source>A rate already stored for that day is replaced</source>
         <translation>同一天已有的汇率将被替换</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="202"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="205"/>
         <source>manual</source>
         <translation>手动录入</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="214"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="217"/>
         <source>No rate in force today.</source>
         <translation>今天没有生效的汇率。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="218"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="221"/>
         <source>In force today: %1, %2 days old.</source>
         <translation>今天生效：%1，已有 %2 天。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="170"/>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="222"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="173"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="225"/>
         <source>Older than the warning age: add a newer rate.</source>
         <translation>已超过提醒期限：请添加更新的汇率。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="232"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="235"/>
         <source>1 %1 in %2</source>
         <translation>1 %1 折合 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="281"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="284"/>
         <source>The rate must be a number, e.g. 7.1350</source>
         <translation>汇率必须是数字，例如 7.1350</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="298"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="301"/>
         <source>Import exchange rates</source>
         <translation>导入汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="299"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="302"/>
         <source>Rate files (*.csv *.xlsx);;All files (*)</source>
         <translation>汇率文件 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="314"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="317"/>
         <source>… and %1 more</source>
         <translation>… 另有 %1 条</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="315"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="318"/>
         <source>Nothing was imported:</source>
         <translation>未导入任何内容：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="323"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="326"/>
         <source>%1 rates read: %2 added, %3 changed, %4 already there.</source>
         <translation>读取 %1 条汇率：新增 %2 条，修改 %3 条，%4 条已存在。</translation>
     </message>
@@ -2251,17 +2256,22 @@ History, ended (%5): %6</source>
 <context>
     <name>KpiChart</name>
     <message>
-        <location filename="../../ui/widgets/kpi_chart.py" line="47"/>
+        <location filename="../../ui/widgets/kpi_chart.py" line="34"/>
+        <source>KPI over time</source>
+        <translation>KPI 随时间变化</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/kpi_chart.py" line="51"/>
         <source>%1: no actuals recorded yet</source>
         <translation>%1：尚未记录实际值</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/kpi_chart.py" line="50"/>
+        <location filename="../../ui/widgets/kpi_chart.py" line="54"/>
         <source>Actual</source>
         <translation>实际</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/kpi_chart.py" line="57"/>
+        <location filename="../../ui/widgets/kpi_chart.py" line="61"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>

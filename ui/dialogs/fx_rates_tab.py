@@ -104,6 +104,9 @@ class FxRatesTab(QWidget):
         self.chart.legend().hide()
         self.chart_view = QChartView(self.chart)
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the table says it in words
+        self.chart_view.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.chart_view.setAccessibleName(self.tr("Rate over time"))
         self.chart_view.setMinimumSize(300, 220)
         grid.addWidget(self.chart_view, 0, 2)
         self.note = QLabel()

@@ -28,6 +28,10 @@ class KpiChart(QChartView):
         self._chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
         super().__init__(self._chart, parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        # A picture of the table above it: Tab skips it, and a reader hears its title.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAccessibleName(self.tr("KPI over time"))
         self.setMinimumHeight(170)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.points: list[tuple[date, Decimal]] = []
