@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
     new_agreement_action: QAction
     new_partner_action: QAction
     import_action: QAction
+    import_kpi_action: QAction
     export_action: QAction
     backup_action: QAction
     restore_action: QAction
@@ -263,7 +264,7 @@ class MainWindow(QMainWindow):
         # save failing.
         reason = self.db.read_only_reason
         writers = (self.new_agreement_action, self.new_partner_action, self.import_action,
-                   self.restore_action, self.demo_action)  # fmt: skip
+                   self.import_kpi_action, self.restore_action, self.demo_action)  # fmt: skip
         for action in writers:
             action.setEnabled(reason is None)
         if reason is not None:
@@ -399,6 +400,7 @@ class MainWindow(QMainWindow):
     offer_demo_data = file_actions.offer_demo_data
     open_settings = file_actions.open_settings
     open_fx_rates = file_actions.open_fx_rates
+    import_kpi_actuals = file_actions.import_kpi_actuals
     set_database = file_actions.set_database
     switch_language = file_actions.switch_language
     about = file_actions.about

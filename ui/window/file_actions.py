@@ -32,6 +32,13 @@ def import_data(window: MainWindow) -> None:
     wizard.open()
 
 
+def import_kpi_actuals(window: MainWindow) -> None:
+    from ui.dialogs.kpi_actuals_import import choose_and_import
+
+    if choose_and_import(window, window.db):
+        window.apply_changes(Changes.all())
+
+
 def _imported(window: MainWindow, wrote: bool) -> None:
     if wrote:
         # The steps on the stack describe records as they were before the import,
