@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
 from app.db import Database
@@ -52,4 +52,13 @@ def test_old_rates_are_named_in_the_status_bar_and_lead_to_settings(
     dialog = old.findChild(SettingsDialog)
     assert dialog is not None
     assert dialog.tabs.currentWidget() is dialog.fx_tab
+    # A rate saved there takes its currency off the warning, even if the dialog is
+    # then cancelled.
+    assert "USD" in label.text()
+    tab = dialog.fx_tab
+    tab.rate_currency.setText("USD")
+    tab.rate_value.setText("7.1")
+    tab.rate_date.setDate(QDate(2026, 12, 5))
+    assert tab.add_rate()
     dialog.reject()
+    qtbot.waitUntil(lambda: "USD" not in label.text())

@@ -48,6 +48,7 @@ class FxRatesTab(QWidget):
         super().__init__(parent)
         self.db = db
         self.today = today or date.today()
+        self.wrote = False  # a rate saved or imported: written at once, whatever OK or Cancel
         with db.session() as s:
             self.base = base_currency(s)
             days = fx.stale_days(s)
@@ -292,6 +293,7 @@ class FxRatesTab(QWidget):
             self._error("; ".join(e.message for e in exc.errors))
             return False
         self._error("")
+        self.wrote = True
         self.rate_value.clear()
         self._reload(code)
         return True
@@ -321,6 +323,7 @@ class FxRatesTab(QWidget):
             self._error(str(exc))
             return False
         self._error("")
+        self.wrote = True
         self._reload()
         self.note.setText(
             self.tr("%1 rates read: %2 added, %3 changed, %4 already there.")

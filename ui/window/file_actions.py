@@ -103,8 +103,16 @@ def open_settings(window: MainWindow) -> SettingsDialog:
     dialog.database_chosen.connect(window.set_database)
     # A new base currency or company name shows everywhere.
     dialog.accepted.connect(lambda: window.announce(Changes.all()))
+    # Rates are saved by their own buttons: Cancel keeps them, and the values and the
+    # status bar's old-rates warning must follow.
+    dialog.rejected.connect(lambda: _rates_kept(window, dialog))
     dialog.open()
     return dialog
+
+
+def _rates_kept(window: MainWindow, dialog: SettingsDialog) -> None:
+    if dialog.fx_tab.wrote:
+        window.announce(Changes.all())
 
 
 def open_fx_rates(window: MainWindow) -> None:
