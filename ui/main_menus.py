@@ -94,6 +94,10 @@ def build_actions(w: MainWindow) -> None:
     )  # fmt: skip
     w.new_partner_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_FileDialogNewFolder))
     w.import_action = make_action(w, translate("MainWindow", "&Import…"), w.import_data, "Ctrl+I")
+    w.import_kpi_action = make_action(
+        w, translate("MainWindow", "Import &KPI actuals…"), w.import_kpi_actuals, None,
+        translate("MainWindow", "A file of reference, KPI, period, value for many agreements"),
+    )  # fmt: skip
     w.export_action = make_action(
         w, translate("MainWindow", "&Export…"), w.export_data, "Ctrl+E",
         translate("MainWindow", "Save agreements or partners as CSV or Excel"),
@@ -154,7 +158,7 @@ def build_menus(w: MainWindow) -> None:
     file_menu = bar.addMenu(translate("MainWindow", "&File"))
     file_menu.addActions([w.new_agreement_action, w.new_partner_action])
     file_menu.addSeparator()
-    file_menu.addActions([w.import_action, w.export_action, w.calendar_action])
+    file_menu.addActions([w.import_action, w.import_kpi_action, w.export_action, w.calendar_action])
     file_menu.addActions([w.backup_action, w.restore_action])
     file_menu.addAction(w.demo_action)
     file_menu.addSeparator()

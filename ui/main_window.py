@@ -39,6 +39,7 @@ from ui.pages.dashboard import DashboardPage
 from ui.pages.partners import PartnersPage
 from ui.pages.renewals import RenewalsPage
 from ui.undo import DatabaseCommand, delete_agreement_undoable, undo_events
+from ui.widgets.stale_rates import StaleRatesLabel
 from ui.window import file_actions, records
 from ui.worker import Job
 
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
     new_agreement_action: QAction
     new_partner_action: QAction
     import_action: QAction
+    import_kpi_action: QAction
     export_action: QAction
     calendar_action: QAction
     due_watcher: DueWatcher | None = None  # the tray notifications (ui/tray.py), once shown
@@ -243,7 +245,10 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         self.db_label = QLabel()
         self.counts_label = QLabel()
+        self.stale_rates = StaleRatesLabel()
+        self.stale_rates.clicked.connect(self.open_fx_rates)
         bar.addWidget(self.db_label, 1)
+        bar.addPermanentWidget(self.stale_rates)
         bar.addPermanentWidget(self.counts_label)
         self.update_status()
 
@@ -257,6 +262,7 @@ class MainWindow(QMainWindow):
             .replace("%1", f"{agreements:,}")
             .replace("%2", f"{partners:,}")
         )
+        self.stale_rates.refresh(self.db, self.today)
         self._show_read_only()
 
     def _show_read_only(self) -> None:
@@ -265,7 +271,7 @@ class MainWindow(QMainWindow):
         # save failing.
         reason = self.db.read_only_reason
         writers = (self.new_agreement_action, self.new_partner_action, self.import_action,
-                   self.restore_action, self.demo_action)  # fmt: skip
+                   self.import_kpi_action, self.restore_action, self.demo_action)  # fmt: skip
         for action in writers:
             action.setEnabled(reason is None)
         if reason is not None:
@@ -401,6 +407,8 @@ class MainWindow(QMainWindow):
     restore = file_actions.restore
     offer_demo_data = file_actions.offer_demo_data
     open_settings = file_actions.open_settings
+    open_fx_rates = file_actions.open_fx_rates
+    import_kpi_actuals = file_actions.import_kpi_actuals
     set_database = file_actions.set_database
     switch_language = file_actions.switch_language
     about = file_actions.about

@@ -17,6 +17,7 @@ from app.commands import (
     calendar,
     check,
     demo,
+    fx,
     history,
     listing,
     notify,
@@ -44,4 +45,5 @@ COMMANDS: list[Command] = [
     notify,
     calendar,
     settings,
+    fx,
 ]

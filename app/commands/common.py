@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING, TypeVar
 
@@ -11,6 +12,7 @@ from app.errors import DatabaseError
 
 if TYPE_CHECKING:
     from app.db import Database
+    from app.errors import FieldError
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -66,3 +68,19 @@ def day_count(maximum: int | None = None) -> Callable[[str], int]:
         return days
 
     return parse
+
+
+def refused_file(name: str, problems: Sequence[FieldError], limit: int) -> int:
+    """A refused import on stderr: each problem a line with its row and field, then that
+    nothing was written. The exit status of a refusal."""
+    for problem in problems[:limit]:
+        print(f"{name}: {problem}", file=sys.stderr)
+    if len(problems) > limit:
+        print(f"... and {len(problems) - limit} more problem(s)", file=sys.stderr)
+    print("nothing was imported", file=sys.stderr)
+    return 1
+
+
+def ignored_columns(columns: Sequence[str]) -> None:
+    for column in columns:
+        print(f"note: column {column!r} is not recognised and was ignored", file=sys.stderr)

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.commands.common import database
+from app.commands.common import database, ignored_columns, refused_file
 
 if TYPE_CHECKING:
     from app.db import Database
@@ -31,7 +31,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="CSV text encoding (default: detected; e.g. gbk, utf-8)",
     )
     p.add_argument("--sheet", help="XLSX sheet name (default: the first sheet)")
-    p.add_argument("--what", choices=["agreements", "partners"], help="default: from headers")
+    p.add_argument(
+        "--what",
+        choices=["agreements", "partners", "kpi-actuals"],
+        help="default: from headers; kpi-actuals: reference, kpi, period, value",
+    )
     p.set_defaults(run=run_import)
 
     e = sub.add_parser("export", help="export agreements or partners to CSV or XLSX")
@@ -52,6 +56,8 @@ def _encoding(name: str) -> str:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    if args.what == "kpi-actuals":
+        return run_kpi_actuals(args)
     from app.services.importing import ImportOptions, import_file
 
     options = ImportOptions(
@@ -83,6 +89,34 @@ def run_import(args: argparse.Namespace) -> int:
         print(f"... and {len(report.problems) - MAX_LISTED} more problem(s)", file=sys.stderr)
     print(report.summary())
     return 1 if report.problems else 0
+
+
+def run_kpi_actuals(args: argparse.Namespace) -> int:
+    """KPI actuals for agreements already there: all or nothing, each problem a line."""
+    from app.errors import ValidationError
+    from app.services.kpi_actuals_import import import_kpi_actuals
+
+    db = _import_database(args)
+    try:
+        with db.session() as session:
+            # A dry run checks and counts inside a savepoint it then rolls back.
+            savepoint = session.begin_nested()
+            try:
+                result = import_kpi_actuals(session, args.file)
+            except BaseException:
+                savepoint.rollback()
+                raise
+            if args.dry_run:
+                savepoint.rollback()
+            else:
+                savepoint.commit()
+    except ValidationError as exc:
+        return refused_file(args.file.name, exc.errors, MAX_LISTED)
+    finally:
+        db.dispose()
+    ignored_columns(result.ignored_columns)
+    print(("dry run, nothing written: " if args.dry_run else "") + result.summary())
+    return 0
 
 
 def _new_sqlite_file(args: argparse.Namespace) -> Path | None:

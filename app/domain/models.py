@@ -505,6 +505,8 @@ class FxRate(Base):
     base: Mapped[str] = mapped_column(String(3))
     rate: Mapped[Decimal] = mapped_column(ScaledDecimal(20, 8))
     effective_date: Mapped[date] = mapped_column(Date)
+    # Who published the rate ("PBOC", "ECB") or "manual": every converted figure says it.
+    source: Mapped[str] = mapped_column(String(40), default="manual", server_default="manual")
 
     __table_args__ = (UniqueConstraint("currency", "base", "effective_date"),)
 

@@ -15,7 +15,7 @@ from app.domain.enums import AgreementStatus, Attainment, MilestoneStatus
 from app.domain.terms import TERMS, TermKind, TermSpec
 from app.reports.base import Report
 from app.reports.data import AgreementReportData
-from app.reports.kpi import attainment_pct, kpi_value
+from app.reports.kpi import Sparkline, attainment_pct, kpi_value, readings_notes
 from app.reports.money import LIVE, decision_flag, fx_table
 from app.reports.styles import INK, NAVY, RED, RULE, TRAFFIC
 
@@ -265,25 +265,27 @@ class AgreementReport(Report[AgreementReportData]):
         if not a.kpis:
             return [*out, self.note(w("no_rows"))]
         cols = self.columns(
-            ("metric", 30, False),
-            ("target", 15, True),
-            ("actual", 15, True),
-            ("period", 16, False),
+            ("metric", 26, False),
+            ("target", 14, True),
+            ("actual", 14, True),
+            ("period", 14, False),
+            ("kpi_trend", 14, False),
             ("attainment", 18, False),
         )
-        light_w = cols[-1].width - 8
+        light_w, trend_w = cols[-1].width - 8, cols[-2].width - 8
         records: list[list[str | Flowable]] = [
             [
                 self._metric(k.metric, k.unit, a.currency),
                 kpi_value(w, k.target, k.unit, a.currency),
                 kpi_value(w, k.latest.value, k.unit, a.currency) if k.latest else "—",
                 w.date(k.latest.period_end) if k.latest else "—",
+                Sparkline(k, trend_w) if k.actuals else "—",
                 TrafficLight(k.attainment, self._attained(k), self.fonts.body, light_w),
             ]
             for k in a.kpis
         ]
         table = self.table(cols, records)
-        return [*out, table]
+        return [*out, table, *(self.note(t) for t in readings_notes(w, a.kpis, a.currency))]
 
     def _attained(self, k: Any) -> str:
         """The traffic light's words and, when there is an actual, the share attained."""

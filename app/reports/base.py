@@ -37,6 +37,7 @@ from app.reports.canvas import draw_text, initials, numbered_canvas
 from app.reports.data import ReportContext
 from app.reports.fonts import font_set
 from app.reports.i18n import Words
+from app.reports.money import stale_warning
 from app.reports.styles import (
     ACCENT,
     MUTED,
@@ -370,6 +371,7 @@ class Report(Generic[D]):
             Spacer(1, 3 * mm),
             _Rule(ACCENT, 1.2),
             Spacer(1, 3 * mm),
+            *stale_warning(self),  # page 1 of every report that converts money
         ]
         return block
 

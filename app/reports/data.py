@@ -12,6 +12,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from app.domain.fx import DEFAULT_STALE_DAYS
+
 if TYPE_CHECKING:
     from app.domain.enums import AgreementStatus, AgreementType
     from app.services.agreements import AgreementView
@@ -38,6 +40,10 @@ class ReportContext:
     author: str = ""  # the PDF's Author: the company, or else the user who made it
     company_address: str = ""  # our registered address, as Settings give it
     company_registration: str = ""  # our legal identifier (e.g. USCC), as Settings give it
+    stale_days: int = DEFAULT_STALE_DAYS  # Settings: older on the as-of date is flagged
+    # The rates this report converted with that are older than ``stale_days``: page 1
+    # says so ("EUR rate is 52 days old (2026-10-12, ECB)").
+    stale_rates: tuple[RateInForce, ...] = ()
 
     # ``company`` is "" when Settings names none: the header then stays neutral.
 

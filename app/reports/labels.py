@@ -153,7 +153,20 @@ SUMMARY_LABELS: dict[str, tuple[str, str]] = {
     ),
     "rate_per": ("{base} per unit", "每单位折合 {base}"),
     "source": ("Source", "来源"),
-    "fx_source": ("PartnerDesk rate table (Settings)", "PartnerDesk 汇率表（设置）"),
+    "kpi_trend": ("Trend", "走势"),
+    "kpi_readings": (
+        "{metric}, the last {n} of {total} readings: {readings}.",
+        "{metric}，最近 {n} 次读数（共 {total} 次）：{readings}。",
+    ),
+    "fx_manual": ("entered by hand", "手动录入"),
+    "fx_stale": (
+        "{currency} rate is {days} days old ({date}, {source})",
+        "{currency} 汇率已有 {days} 天未更新（{date}，{source}）",
+    ),
+    "fx_stale_lead": (
+        "Exchange rates older than {limit} days on the as-of date: ",
+        "截至报告日期超过 {limit} 天未更新的汇率：",
+    ),
     "fx_table_note": (
         "Amounts in {base} use the rate in force on {date}.",
         "{base} 金额按 {date} 有效汇率折算。",

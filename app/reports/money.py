@@ -8,7 +8,8 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from reportlab.platypus import Flowable
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
 
 from app.domain.enums import AgreementStatus
 from app.reports.styles import NAVY, RED, WHITE
@@ -75,7 +76,7 @@ def fx_table(
                         r.currency,
                         f"{r.rate.normalize():f}",
                         w.date(r.effective_date),
-                        w("fx_source"),
+                        rate_source(w, r.source),
                     ]
                     for r in used
                 ],
@@ -86,6 +87,34 @@ def fx_table(
     if missing:
         out.append(report.note(w("fx_missing", currencies=w.join(missing))))
     return out
+
+
+def rate_source(w: Any, source: str) -> str:
+    """A rate's source as printed: the bank's name as stored, "manual" in words."""
+    return w("fx_manual") if source in ("manual", "") else source
+
+
+def stale_warning(report: Any) -> list[Flowable]:
+    """Page 1's warning when a rate the report converted with is older than the stale
+    age on the as-of date; nothing when every rate is fresh."""
+    ctx = report.context
+    if ctx is None or not ctx.stale_rates:
+        return []
+    w = report.words
+    sentences = [
+        w(
+            "fx_stale",
+            currency=r.currency,
+            days=(ctx.as_of - r.effective_date).days,
+            date=r.effective_date.isoformat(),
+            source=rate_source(w, r.source),
+        )
+        for r in ctx.stale_rates
+        if r.effective_date is not None
+    ]
+    sep, stop = ("；", "。") if w.lang == "zh" else ("; ", ".")
+    text = w("fx_stale_lead", limit=ctx.stale_days) + sep.join(sentences) + stop
+    return [report.p(text, report.styles.warning), Spacer(1, 2 * mm)]
 
 
 def decision_flag(decision_date: date, as_of: date) -> bool:

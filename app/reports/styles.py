@@ -52,6 +52,7 @@ class Styles:
     figure: ParagraphStyle
     figure_label: ParagraphStyle
     label: ParagraphStyle
+    warning: ParagraphStyle
 
 
 def make_styles(fonts: FontSet, lang: str) -> Styles:
@@ -85,4 +86,5 @@ def make_styles(fonts: FontSet, lang: str) -> Styles:
         figure=style("figure", 12.5, fonts.bold, textColor=NAVY, leading=16),
         figure_label=style("figure_label", 7.5, textColor=MUTED),
         label=style("label", 8, fonts.bold, textColor=MUTED),
+        warning=style("warning", 8.5, textColor=RED, spaceAfter=2),
     )

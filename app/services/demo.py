@@ -275,6 +275,8 @@ def _load_fx(session: Session, today: date) -> None:
                         "base": "CNY",
                         "effective_date": day,
                         "rate": (Decimal(rate) * drift).quantize(Decimal("0.000001")),
+                        # Made-up rates: they never pass for a bank's published ones.
+                        "source": "demo",
                     }
                 )
     if rows:

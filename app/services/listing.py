@@ -7,7 +7,7 @@ for rows of the ids it shows; nothing here loads the whole table into Python obj
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeAlias
@@ -20,6 +20,8 @@ from app.db.sql import contains_text
 from app.domain.enums import AgreementStatus, AgreementType, OperatingModel
 from app.domain.models import Agreement, BrandAgreement, FxRate, Partner
 from app.domain.money import quantize
+from app.services.fx import RateInForce, rate_or_none
+from app.services.kpi_series import KpiTrend, first_kpi_trends
 from app.services.settings import base_currency
 
 if TYPE_CHECKING:
@@ -66,6 +68,8 @@ class AgreementRow:
     operating_model: OperatingModel | None
     # The value in the base currency with the rate in force; None: no rate to convert with.
     base_value: Decimal | None = None
+    base_rate: RateInForce | None = None  # the rate it was converted with (date, source)
+    kpi_trend: KpiTrend | None = None  # the first KPI's latest readings (the sparkline)
 
     @property
     def partner_display(self) -> str:
@@ -264,14 +268,20 @@ def agreement_rows(
     """
     if not ids:
         return []
-    rate = rate_to_base(base_currency(session), on or date.today()).label("rate")
-    stmt = _base([*_ROW_COLUMNS, rate]).where(Agreement.id.in_(list(ids)))
+    base, day = base_currency(session), on or date.today()
+    stmt = _base(_ROW_COLUMNS).where(Agreement.id.in_(list(ids)))
+    # A page holds a few currencies: one indexed look-up each gives the rate, its date and
+    # source (the tooltip says which rate made the figure), the same rate the sort uses.
+    rates: dict[str, RateInForce | None] = {}
     found = {}
     for r in session.execute(stmt):
-        *columns, to_base = r
-        converted = None if to_base is None else quantize(r.value * to_base)
-        found[r.id] = _row((*columns, converted))
-    return [found[i] for i in ids if i in found]
+        if r.currency not in rates:
+            rates[r.currency] = rate_or_none(session, r.currency, base, day)
+        rate = rates[r.currency]
+        converted = None if rate is None else quantize(r.value * rate.rate)
+        found[r.id] = _row((*r, converted, rate))
+    trends = first_kpi_trends(session, list(found))
+    return [replace(found[i], kpi_trend=trends.get(i)) for i in ids if i in found]
 
 
 def list_agreements(

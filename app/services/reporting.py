@@ -36,7 +36,7 @@ from app.reports.i18n import LANGS
 from app.services.agreements import get_agreement, get_agreement_by_reference
 from app.services.audit import history
 from app.services.dashboard import DecisionDue, decisions_due, red_kpis
-from app.services.fx import RateInForce, convert, rate_in_force
+from app.services.fx import RateInForce, convert, rate_in_force, stale_among, stale_days
 from app.services.listing import AgreementFilter, AgreementRow, iter_agreements
 from app.services.milestones import overdue_milestones
 from app.services.overview import attention_counts
@@ -82,7 +82,13 @@ def report_context(
         author=company or _user(),
         company_address=get_setting(session, COMPANY_ADDRESS, "").strip(),
         company_registration=get_setting(session, COMPANY_REGISTRATION, "").strip(),
+        stale_days=stale_days(session),
     )
+
+
+def _with_stale(ctx: ReportContext, rates: Iterable[RateInForce | None]) -> ReportContext:
+    """The context once the report's rates are known: those too old to trust."""
+    return replace(ctx, stale_rates=stale_among(rates, ctx.as_of, ctx.stale_days))
 
 
 def _user() -> str:
@@ -179,7 +185,7 @@ def agreement_report(
     converter = _Converter(session, ctx.base_currency, ctx.as_of)
     rate = converter.rate(view.currency)
     return AgreementReportData(
-        context=ctx,
+        context=_with_stale(ctx, [rate]),
         agreement=view,
         partner=get_partner(session, view.partner_id),
         history=tuple(trail[:HISTORY_LIMIT]),
@@ -257,7 +263,7 @@ def portfolio_report(
         )[:APPENDIX_TOP]
         groups = (_group(Scope.IN_FORCE, [largest.rows[i] for i in order], converter),)
     return PortfolioReportData(
-        context=ctx,
+        context=_with_stale(ctx, [*figures.rates, *converter.rates.values()]),
         filters=filters,
         figures=figures,
         decision_groups=decision_groups(decisions, converter),
@@ -333,7 +339,14 @@ def renewal_report(
     total, values = converter.listed([(d.currency, d.value) for d in decisions])
     missed_total, missed_values = converter.listed([(d.currency, d.value) for d in missed])
     return RenewalReportData(
-        ctx, within_days, decisions, total, missed, missed_total, values, missed_values
+        _with_stale(ctx, converter.rates.values()),
+        within_days,
+        decisions,
+        total,
+        missed,
+        missed_total,
+        values,
+        missed_values,
     )
 
 
@@ -352,4 +365,5 @@ def partner_report(
     rows = tuple(iter_agreements(session, AgreementFilter(partner_id=partner.id)))
     converter = _Converter(session, ctx.base_currency, ctx.as_of)
     groups = scoped_rows(rows, converter, ctx.as_of)
+    ctx = _with_stale(ctx, converter.rates.values())
     return PartnerReportData(ctx, partner, rows, groups[0].total, groups)

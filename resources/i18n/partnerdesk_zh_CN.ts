@@ -4,32 +4,32 @@
 <context>
     <name>ActualDialog</name>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="70"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="72"/>
         <source>Actual for {metric}</source>
         <translation>{metric} 的实际值</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="78"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="80"/>
         <source>target {t} {u}</source>
         <translation>目标 {t} {u}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="79"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="81"/>
         <source>Period ending *</source>
         <translation>期末日期 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="80"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="82"/>
         <source>Actual * ({target})</source>
         <translation>实际值 * （{target}）</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="82"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="84"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="91"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="93"/>
         <source>enter the actual value</source>
         <translation>请输入实际值</translation>
     </message>
@@ -344,87 +344,123 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>AgreementTableModel</name>
     <message>
-        <location filename="../../ui/models/agreements.py" line="64"/>
+        <location filename="../../ui/models/agreements.py" line="67"/>
+        <source>entered by hand</source>
+        <translation>手动录入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/agreements.py" line="69"/>
+        <source>%1
+at 1 %2 = %3 %4, in force from %5 (%6)</source>
+        <translation>%1
+按 1 %2 = %3 %4 折算，%5 起生效（%6）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/agreements.py" line="78"/>
         <source>No %1 → %2 exchange rate dated on or before %3: add one in Settings to compare this value with the others.</source>
         <translation>没有 %3 或之前生效的 %1 → %2 汇率：请在“设置”中添加，才能与其他金额比较。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="81"/>
+        <location filename="../../ui/models/agreements.py" line="93"/>
+        <source>No KPI</source>
+        <translation>无 KPI</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/agreements.py" line="97"/>
+        <source>%1: no actuals recorded yet</source>
+        <translation>%1：尚未记录实际值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/agreements.py" line="106"/>
+        <source>%1 (%2), %3 to %4:
+%5
+target %6</source>
+        <translation>%1（%2），%3 至 %4：
+%5
+目标 %6</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/agreements.py" line="122"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="86"/>
+        <location filename="../../ui/models/agreements.py" line="127"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="90"/>
+        <location filename="../../ui/models/agreements.py" line="131"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="96"/>
+        <location filename="../../ui/models/agreements.py" line="137"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="101"/>
+        <location filename="../../ui/models/agreements.py" line="142"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="105"/>
+        <location filename="../../ui/models/agreements.py" line="146"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="111"/>
+        <location filename="../../ui/models/agreements.py" line="152"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="118"/>
+        <location filename="../../ui/models/agreements.py" line="159"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="124"/>
+        <location filename="../../ui/models/agreements.py" line="165"/>
         <source>Value (%1)</source>
         <translation>金额（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="132"/>
+        <location filename="../../ui/models/agreements.py" line="173"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="139"/>
+        <location filename="../../ui/models/agreements.py" line="180"/>
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="148"/>
+        <location filename="../../ui/models/agreements.py" line="189"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="154"/>
+        <location filename="../../ui/models/agreements.py" line="195"/>
         <source>Days to decide</source>
         <translation>距决策天数</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="161"/>
+        <location filename="../../ui/models/agreements.py" line="202"/>
+        <source>KPI trend</source>
+        <translation>KPI 走势</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/agreements.py" line="209"/>
         <source>Operating model</source>
         <translation>经营模式</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="168"/>
+        <location filename="../../ui/models/agreements.py" line="216"/>
         <source>Auto-renew</source>
         <translation>自动续约</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="169"/>
+        <location filename="../../ui/models/agreements.py" line="217"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -432,161 +468,161 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>AgreementsPage</name>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="77"/>
+        <location filename="../../ui/pages/agreements.py" line="78"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="81"/>
+        <location filename="../../ui/pages/agreements.py" line="82"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="82"/>
+        <location filename="../../ui/pages/agreements.py" line="83"/>
         <source>Live (active or pending)</source>
         <translation>生效中（生效或待审批）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="87"/>
-        <location filename="../../ui/pages/agreements.py" line="113"/>
+        <location filename="../../ui/pages/agreements.py" line="88"/>
+        <location filename="../../ui/pages/agreements.py" line="114"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="90"/>
+        <location filename="../../ui/pages/agreements.py" line="91"/>
         <source>Search reference, title, partner…</source>
         <translation>搜索编号、标题、合作伙伴…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="93"/>
+        <location filename="../../ui/pages/agreements.py" line="94"/>
         <source>Decision from</source>
         <translation>决策日期从</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="99"/>
+        <location filename="../../ui/pages/agreements.py" line="100"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="101"/>
+        <location filename="../../ui/pages/agreements.py" line="102"/>
         <source>Columns</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="109"/>
+        <location filename="../../ui/pages/agreements.py" line="110"/>
         <source>Search agreements</source>
         <translation>搜索协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="110"/>
+        <location filename="../../ui/pages/agreements.py" line="111"/>
         <source>Cooperation type</source>
         <translation>合作类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="111"/>
+        <location filename="../../ui/pages/agreements.py" line="112"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="112"/>
+        <location filename="../../ui/pages/agreements.py" line="113"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="114"/>
+        <location filename="../../ui/pages/agreements.py" line="115"/>
         <source>Decision date from</source>
         <translation>决策日期起</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="115"/>
+        <location filename="../../ui/pages/agreements.py" line="116"/>
         <source>Decision date to</source>
         <translation>决策日期止</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="132"/>
+        <location filename="../../ui/pages/agreements.py" line="135"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="134"/>
+        <location filename="../../ui/pages/agreements.py" line="137"/>
         <source>Enter opens the agreement; the context menu renews, reports or exports</source>
         <translation>回车打开协议；右键菜单可续约、生成报告或导出</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="140"/>
+        <location filename="../../ui/pages/agreements.py" line="143"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="177"/>
+        <location filename="../../ui/pages/agreements.py" line="180"/>
         <source>All owners</source>
         <translation>全部负责人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="248"/>
+        <location filename="../../ui/pages/agreements.py" line="251"/>
         <source>%Ln agreement(s)</source>
         <translation>
             <numerusform>%Ln 份协议</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="335"/>
+        <location filename="../../ui/pages/agreements.py" line="338"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="337"/>
+        <location filename="../../ui/pages/agreements.py" line="340"/>
         <source>%n selected agreement(s) as CSV…</source>
         <translation>
             <numerusform>将选中的 %n 份协议导出为 CSV…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="338"/>
+        <location filename="../../ui/pages/agreements.py" line="341"/>
         <source>%n selected agreement(s) as XLSX…</source>
         <translation>
             <numerusform>将选中的 %n 份协议导出为 XLSX…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="339"/>
+        <location filename="../../ui/pages/agreements.py" line="342"/>
         <source>This list as CSV…</source>
         <translation>将此列表导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="340"/>
+        <location filename="../../ui/pages/agreements.py" line="343"/>
         <source>This list as XLSX…</source>
         <translation>将此列表导出为 XLSX…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="253"/>
+        <location filename="../../ui/pages/agreements.py" line="256"/>
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="315"/>
+        <location filename="../../ui/pages/agreements.py" line="318"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="316"/>
+        <location filename="../../ui/pages/agreements.py" line="319"/>
         <source>Renew…</source>
         <translation>续约…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="322"/>
+        <location filename="../../ui/pages/agreements.py" line="325"/>
         <source>Export report…</source>
         <translation>导出报告…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="326"/>
+        <location filename="../../ui/pages/agreements.py" line="329"/>
         <source>Delete %n agreement(s)…</source>
         <translation>
             <numerusform>删除 %n 份协议…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="329"/>
+        <location filename="../../ui/pages/agreements.py" line="332"/>
         <source>New agreement…</source>
         <translation>新建协议…</translation>
     </message>
@@ -1806,6 +1842,154 @@ History, ended (%5): %6</source>
     </message>
 </context>
 <context>
+    <name>FxRatesTab</name>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="59"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="64"/>
+        <source>Warn when a rate in use is older than:</source>
+        <translation>使用中的汇率超过以下天数时提醒：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="62"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="66"/>
+        <source>Default %1 days. The dashboard and page 1 of every report say so.</source>
+        <translation>默认 %1 天。仪表板和每份报告第 1 页都会提示。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="73"/>
+        <source>Import file…</source>
+        <translation>导入文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="75"/>
+        <source>A CSV or XLSX file of rates: currency, rate, date, source</source>
+        <translation>汇率 CSV 或 XLSX 文件：币种、汇率、日期、来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="84"/>
+        <source>Currencies</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="89"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="133"/>
+        <source>In force from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="89"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="127"/>
+        <source>%1 per unit</source>
+        <translation>折合 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="90"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="138"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="92"/>
+        <source>Rate history</source>
+        <translation>汇率历史</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="110"/>
+        <source>Rate over time</source>
+        <translation>汇率随时间变化</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="122"/>
+        <source>USD</source>
+        <translation>USD</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="125"/>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="128"/>
+        <source>Rate</source>
+        <translation>汇率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="135"/>
+        <source>PBOC, ECB, manual…</source>
+        <translation>PBOC、ECB、manual…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="139"/>
+        <source>Save rate</source>
+        <translation>保存汇率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="140"/>
+        <source>A rate already stored for that day is replaced</source>
+        <translation>同一天已有的汇率将被替换</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="174"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="226"/>
+        <source>Older than the warning age: add a newer rate.</source>
+        <translation>已超过提醒期限：请添加更新的汇率。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="206"/>
+        <source>manual</source>
+        <translation>手动录入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="218"/>
+        <source>No rate in force today.</source>
+        <translation>今天没有生效的汇率。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="222"/>
+        <source>In force today: %1, %2 days old.</source>
+        <translation>今天生效：%1，已有 %2 天。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="236"/>
+        <source>1 %1 in %2</source>
+        <translation>1 %1 折合 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="285"/>
+        <source>The rate must be a number, e.g. 7.1350</source>
+        <translation>汇率必须是数字，如 7.1350</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="303"/>
+        <source>Import exchange rates</source>
+        <translation>导入汇率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="304"/>
+        <source>Rate files (*.csv *.xlsx);;All files (*)</source>
+        <translation>汇率文件 (*.csv *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="319"/>
+        <source>… and %1 more</source>
+        <translation>… 另有 %1 项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="320"/>
+        <source>Nothing was imported:</source>
+        <translation>未导入任何内容：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="329"/>
+        <source>%1 rates read: %2 added, %3 changed, %4 already there.</source>
+        <translation>读取 %1 条汇率：新增 %2 条，修改 %3 条，%4 条已存在。</translation>
+    </message>
+</context>
+<context>
     <name>HistoryTab</name>
     <message>
         <location filename="../../ui/editors/agreement/history.py" line="22"/>
@@ -2094,39 +2278,91 @@ History, ended (%5): %6</source>
     </message>
 </context>
 <context>
+    <name>KpiActualsImport</name>
+    <message>
+        <location filename="../../ui/dialogs/kpi_actuals_import.py" line="22"/>
+        <location filename="../../ui/dialogs/kpi_actuals_import.py" line="32"/>
+        <source>Import KPI actuals</source>
+        <translation>导入 KPI 实际值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/kpi_actuals_import.py" line="23"/>
+        <source>Spreadsheets (*.csv *.xlsx);;All files (*)</source>
+        <translation>电子表格 (*.csv *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/kpi_actuals_import.py" line="39"/>
+        <source>… and %1 more</source>
+        <translation>… 另有 %1 项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/kpi_actuals_import.py" line="42"/>
+        <source>Nothing was imported from %1:</source>
+        <translation>未从 %1 导入任何内容：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/kpi_actuals_import.py" line="51"/>
+        <source>%1 KPI actuals read: %2 added, %3 changed, %4 already there.</source>
+        <translation>读取 %1 条 KPI 实际值：新增 %2 条，修改 %3 条，%4 条已存在。</translation>
+    </message>
+</context>
+<context>
+    <name>KpiChart</name>
+    <message>
+        <location filename="../../ui/widgets/kpi_chart.py" line="34"/>
+        <source>KPI over time</source>
+        <translation>KPI 随时间变化</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/kpi_chart.py" line="51"/>
+        <source>%1: no actuals recorded yet</source>
+        <translation>%1：尚未记录实际值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/kpi_chart.py" line="54"/>
+        <source>Actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/kpi_chart.py" line="61"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+</context>
+<context>
     <name>KpiDialog</name>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="39"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="41"/>
         <source>KPI</source>
         <translation>KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="42"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="44"/>
         <source>%, days, hours, x, currency</source>
         <translation>%、天、小时、倍、币种</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="47"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="49"/>
         <source>Metric *</source>
         <translation>指标 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="48"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="50"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="49"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="51"/>
         <source>Target *</source>
         <translation>目标 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="50"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="52"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="58"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="60"/>
         <source>enter the target</source>
         <translation>请输入目标值</translation>
     </message>
@@ -2134,53 +2370,53 @@ History, ended (%5): %6</source>
 <context>
     <name>KpisTab</name>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="110"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="112"/>
         <source>Metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="110"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="112"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="110"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="112"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="111"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="113"/>
         <source>Latest actual</source>
         <translation>最新实际值</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="111"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="113"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="111"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="113"/>
         <source>Attainment</source>
         <translation>达成情况</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="114"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="116"/>
         <source>Add KPI…</source>
         <translation>添加 KPI…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="115"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="117"/>
         <source>Add actual…</source>
         <translation>录入实际值…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/kpis.py" line="116"/>
-        <location filename="../../ui/editors/agreement/kpis.py" line="179"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="118"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="198"/>
         <source>Remove KPI</source>
         <translation>移除 KPI</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editors/agreement/kpis.py" line="176"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="195"/>
         <source>Remove the KPI “{m}” and its %n actual(s)?</source>
         <translation>
             <numerusform>移除 KPI“{m}”及其 %n 条实际值？</numerusform>
@@ -2299,47 +2535,47 @@ History, ended (%5): %6</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>PartnerDesk</source>
         <translation>PartnerDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>Dashboard, agreements, partners, renewals, reports</source>
         <translation>仪表板、协议、合作伙伴、续约、报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>Partners</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>Renewals</source>
         <translation>续约</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>Delete %n agreement(s)? You can undo this with %1.</source>
         <translation>
             <numerusform>删除 %n 份协议？可用 %1 撤销。</numerusform>
@@ -2372,121 +2608,131 @@ History, ended (%5): %6</source>
     </message>
     <message>
         <location filename="../../ui/main_menus.py" line="98"/>
+        <source>Import &amp;KPI actuals…</source>
+        <translation>导入 KPI 实际值(&amp;K)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.py" line="99"/>
+        <source>A file of reference, KPI, period, value for many agreements</source>
+        <translation>包含编号、KPI、期间、数值的文件，可一次更新多份协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.py" line="102"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="99"/>
+        <location filename="../../ui/main_menus.py" line="103"/>
         <source>Save agreements or partners as CSV or Excel</source>
         <translation>将协议或合作伙伴保存为 CSV 或 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="102"/>
+        <location filename="../../ui/main_menus.py" line="106"/>
         <source>Export &amp;calendar…</source>
         <translation>导出日历(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="103"/>
+        <location filename="../../ui/main_menus.py" line="107"/>
         <source>Save the listed agreements&apos; decision dates, end dates and milestones for a calendar (.ics)</source>
         <translation>将列表中协议的决策截止日、到期日和里程碑保存为日历文件（.ics）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="106"/>
+        <location filename="../../ui/main_menus.py" line="110"/>
         <source>&amp;Back up…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="107"/>
+        <location filename="../../ui/main_menus.py" line="111"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="108"/>
+        <location filename="../../ui/main_menus.py" line="112"/>
         <source>Load &amp;demo data…</source>
         <translation>加载演示数据(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="110"/>
+        <location filename="../../ui/main_menus.py" line="114"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="114"/>
+        <location filename="../../ui/main_menus.py" line="118"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="117"/>
+        <location filename="../../ui/main_menus.py" line="121"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="119"/>
+        <location filename="../../ui/main_menus.py" line="123"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="125"/>
+        <location filename="../../ui/main_menus.py" line="129"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="128"/>
+        <location filename="../../ui/main_menus.py" line="132"/>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="136"/>
+        <location filename="../../ui/main_menus.py" line="140"/>
         <source>&amp;About PartnerDesk</source>
         <translation>关于 PartnerDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="154"/>
+        <location filename="../../ui/main_menus.py" line="158"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="164"/>
+        <location filename="../../ui/main_menus.py" line="168"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="168"/>
+        <location filename="../../ui/main_menus.py" line="172"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="172"/>
+        <location filename="../../ui/main_menus.py" line="176"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="181"/>
+        <location filename="../../ui/main_menus.py" line="185"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="202"/>
+        <location filename="../../ui/main_menus.py" line="206"/>
         <source>Search references, titles, partners (%1)</source>
         <translation>搜索编号、标题、合作伙伴（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="204"/>
+        <location filename="../../ui/main_menus.py" line="208"/>
         <source>Search agreements</source>
         <translation>搜索协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="206"/>
+        <location filename="../../ui/main_menus.py" line="210"/>
         <source>Enter lists agreements whose reference, title or partner match</source>
         <translation>按回车列出编号、标题或合作伙伴匹配的协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>%1 agreements · %2 partners</source>
         <translation>%1 份协议 · %2 个合作伙伴</translation>
     </message>
@@ -2501,19 +2747,19 @@ History, ended (%5): %6</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>Delete agreements</source>
         <translation>删除协议</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>Delete %n agreement(s)</source>
         <translation>
             <numerusform>删除 %n 份协议</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391"/>
+        <location filename="../../ui/main_window.py" line="397"/>
         <source>Some agreements were not deleted</source>
         <translation>部分协议未删除</translation>
     </message>
@@ -2529,47 +2775,47 @@ History, ended (%5): %6</source>
         <translation>%1 已续约为 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/file_actions.py" line="74"/>
+        <location filename="../../ui/window/file_actions.py" line="82"/>
         <source>Backed up to %1</source>
         <translation>已备份到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/file_actions.py" line="117"/>
+        <location filename="../../ui/window/file_actions.py" line="139"/>
         <source>Now using %1</source>
         <translation>当前使用 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/file_actions.py" line="130"/>
+        <location filename="../../ui/window/file_actions.py" line="152"/>
         <source>About PartnerDesk</source>
         <translation>关于 PartnerDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/window/file_actions.py" line="131"/>
+        <location filename="../../ui/window/file_actions.py" line="153"/>
         <source>PartnerDesk — cooperation agreements for partnership managers.</source>
         <translation>PartnerDesk — 为合作经理管理合作协议。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/file_actions.py" line="147"/>
+        <location filename="../../ui/window/file_actions.py" line="169"/>
         <source>Export calendar</source>
         <translation>导出日历</translation>
     </message>
     <message>
-        <location filename="../../ui/window/file_actions.py" line="150"/>
+        <location filename="../../ui/window/file_actions.py" line="172"/>
         <source>iCalendar (*.ics)</source>
         <translation>iCalendar 日历 (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/file_actions.py" line="165"/>
+        <location filename="../../ui/window/file_actions.py" line="187"/>
         <source>Calendar saved to %1 (events: %2)</source>
         <translation>日历已保存到 %1（共 %2 个事件）</translation>
     </message>
     <message>
-        <location filename="../../ui/window/file_actions.py" line="172"/>
+        <location filename="../../ui/window/file_actions.py" line="194"/>
         <source>Writing the calendar…</source>
         <translation>正在写入日历…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>Editing is off: %1.</source>
         <translation>已关闭编辑：%1。</translation>
     </message>
@@ -3292,12 +3538,12 @@ KIND: wecom, dingtalk, feishu or json</source>
         <translation>生效协议按币种金额（百万 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_charts.py" line="148"/>
+        <location filename="../../ui/pages/dashboard_charts.py" line="153"/>
         <source>Totals in %1 at the rates in force on %2.</source>
         <translation>合计按 %2 生效的汇率折算为 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_charts.py" line="151"/>
+        <location filename="../../ui/pages/dashboard_charts.py" line="156"/>
         <source>Left out for lack of a rate: %1.</source>
         <translation>因缺少汇率未计入：%1。</translation>
     </message>
@@ -4082,83 +4328,88 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="73"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="68"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="76"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="71"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="77"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="72"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="78"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="73"/>
         <source>Company and currency</source>
         <translation>公司与币种</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="96"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="75"/>
+        <source>Exchange rates</source>
+        <translation>汇率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="93"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="101"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="98"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="103"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="100"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="103"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="100"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="104"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="101"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="107"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="104"/>
         <source>Theme:</source>
         <translation>主题：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="108"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="105"/>
         <source>Remind me of decisions due soon at start-up</source>
         <translation>启动时提醒即将到期的决策</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="112"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="109"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="115"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="112"/>
         <source>Remind me of decisions within:</source>
         <translation>提醒以下天数内的决策：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="117"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="114"/>
         <source>No automatic backup</source>
         <translation>不自动备份</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="118"/>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="179"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="115"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="178"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="123"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="120"/>
         <source>Back up on close to:</source>
         <translation>关闭时备份到：</translation>
     </message>
@@ -4198,129 +4449,102 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="287"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="230"/>
         <source>Press OK again to use the password for this session only.</source>
         <translation>再次按“确定”，仅在本次会话中使用该密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="170"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="169"/>
         <source>Company name:</source>
         <translation>公司名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="80"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="77"/>
         <source>Notifications</source>
         <translation>提醒通知</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="169"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="168"/>
         <source>As contracts name it</source>
         <translation>与合同中的名称一致</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="172"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="171"/>
         <source>Registered address, for agreement reports</source>
         <translation>注册地址，用于协议报告</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="173"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="172"/>
         <source>Address:</source>
         <translation>地址：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="175"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="174"/>
         <source>e.g. unified social credit code</source>
         <translation>例如统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="176"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="175"/>
         <source>Registration number:</source>
         <translation>注册号：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="178"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="177"/>
         <source>PNG or JPEG for report headers</source>
         <translation>用于报告页眉的 PNG 或 JPEG</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="184"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="183"/>
         <source>Logo:</source>
         <translation>标志：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="188"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="187"/>
         <source>Base currency:</source>
         <translation>本位币：</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/settings_dialog.py" line="197"/>
-        <source>Currency</source>
-        <translation>币种</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="197"/>
-        <source>Rate</source>
-        <translation>汇率</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="197"/>
-        <source>In force from</source>
-        <translation>生效日期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="206"/>
-        <source>Latest rates:</source>
-        <translation>最新汇率：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="209"/>
-        <source>USD</source>
-        <translation>USD</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="213"/>
-        <source>units of base per unit</source>
-        <translation>每单位折合本位币</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="218"/>
-        <source>Add rate</source>
-        <translation>添加汇率</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="223"/>
-        <source>New rate:</source>
-        <translation>新汇率：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="232"/>
         <source>Choose a database file</source>
         <translation>选择数据库文件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="233"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="198"/>
         <source>PartnerDesk database (*.db *.sqlite);;All files (*)</source>
         <translation>PartnerDesk 数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="241"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="206"/>
         <source>Choose a logo</source>
         <translation>选择标志</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="242"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="207"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="249"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="214"/>
         <source>Back up to</source>
         <translation>备份到</translation>
     </message>
+</context>
+<context>
+    <name>StaleRatesLabel</name>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="261"/>
-        <source>The rate must be a number, e.g. 7.1350</source>
-        <translation>汇率必须是数字，如 7.1350</translation>
+        <location filename="../../ui/widgets/stale_rates.py" line="43"/>
+        <source>Old exchange rates: %1</source>
+        <translation>汇率过旧：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/stale_rates.py" line="45"/>
+        <source>%1 rate is %2 days old (%3, %4)</source>
+        <translation>%1 汇率已有 %2 天未更新（%3，%4）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/stale_rates.py" line="53"/>
+        <source>Click to bring the rates up to date in Settings.</source>
+        <translation>点击在设置中更新汇率。</translation>
     </message>
 </context>
 <context>

@@ -95,7 +95,7 @@ def test_contract_report_figures_dates_and_pages(session: Session, hostile: Agre
 
     assert "EUR 1,250,000.00" in pdf.text
     assert "CNY 9,765,375.00" in pdf.text  # 1,250,000 x 7.8123, to the cent
-    assert "EUR7.81232026-11-01PartnerDeskratetable(Settings)" in pdf.flat  # the rates table
+    assert "EUR7.81232026-11-01enteredbyhand" in pdf.flat  # the rates table: a manual rate
     assert "2027-10-02" in pdf.text  # decision date: 2027-12-31 less 90 days
     n = len(pdf.pages)
     assert f"Page 1 of {n}" in pdf.pages[0]
@@ -247,7 +247,7 @@ def test_numbers_follow_one_set_of_rules(session: Session, partner: PartnerView)
 
 def test_no_company_set_gives_a_neutral_header(session: Session, hostile: AgreementView) -> None:
     pdf = read_pdf(render(agreement_report(session, hostile.reference, "en", REPORT_TODAY)))
-    assert "PartnerDesk" not in pdf.text.replace("PartnerDesk rate table", "")  # not "us"
+    assert "PartnerDesk" not in pdf.text  # not "us"
     assert "Our company\n—" in pdf.text or "Our company —" in " ".join(pdf.text.split())
     set_setting(session, "company_name", "Tmall Global Partnerships")
     pdf = read_pdf(render(agreement_report(session, hostile.reference, "en", REPORT_TODAY)))

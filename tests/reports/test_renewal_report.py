@@ -44,9 +44,9 @@ def test_converted_total_names_each_rate(demo_db: Database) -> None:
     pdf = read_pdf(RenewalReport().render(data))
     # One row per rate in the rates table: currency, rate, date in force, source.
     for rate in data.total.rates:
-        row = f"{rate.currency}{rate.rate.normalize():f}{rate.effective_date}PartnerDeskrate"
+        row = f"{rate.currency}{rate.rate.normalize():f}{rate.effective_date}demo"
         assert row in pdf.flat, row
-    assert "CNY per unit" in pdf.text and "PartnerDesk rate table (Settings)" in pdf.text
+    assert "CNY per unit" in pdf.text and "Source" in pdf.text
 
 
 def test_every_list_has_a_base_column_subtotals_and_a_grand_total(demo_db: Database) -> None:

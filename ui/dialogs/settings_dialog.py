@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
-from decimal import Decimal, InvalidOperation
-
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -20,8 +16,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -42,6 +36,7 @@ from app.services.settings import (
     set_setting,
 )
 from ui import i18n, settings, theme
+from ui.dialogs.fx_rates_tab import FxRatesTab
 from ui.dialogs.notification_settings import NotificationsTab
 
 COMPANY_LOGO = "company_logo"  # app.services.reporting reads the logo file from this key
@@ -76,6 +71,8 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._general_tab(), self.tr("General"))
         self.tabs.addTab(self._database_tab(), self.tr("Database"))
         self.tabs.addTab(self._company_tab(), self.tr("Company and currency"))
+        self.fx_tab = FxRatesTab(db, parent=self)
+        self.tabs.addTab(self.fx_tab, self.tr("Exchange rates"))
         self.notifications = NotificationsTab(db)
         self.tabs.addTab(self.notifications, self.tr("Notifications"))
         buttons = QDialogButtonBox(
@@ -123,6 +120,9 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Back up on close to:"), row)
         return page
 
+    def show_fx_rates(self) -> None:
+        self.tabs.setCurrentWidget(self.fx_tab)
+
     def _database_tab(self) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
@@ -164,7 +164,6 @@ class SettingsDialog(QDialog):
             address = get_setting(s, COMPANY_ADDRESS, "")
             registration = get_setting(s, COMPANY_REGISTRATION, "")
             logo = get_setting(s, COMPANY_LOGO, "")
-            rates = fx.list_rates(s, base)
         self.company_edit = QLineEdit(name)
         self.company_edit.setPlaceholderText(self.tr("As contracts name it"))
         form.addRow(self.tr("Company name:"), self.company_edit)
@@ -189,40 +188,6 @@ class SettingsDialog(QDialog):
         self.base_error = _error_label()
         form.addRow("", self.base_error)
 
-        latest: dict[str, fx.RateView] = {}
-        for r in rates:
-            latest.setdefault(r.currency, r)
-        self.rates_table = QTableWidget(len(latest), 3)
-        self.rates_table.setHorizontalHeaderLabels(
-            [self.tr("Currency"), self.tr("Rate"), self.tr("In force from")]
-        )
-        self.rates_table.verticalHeader().hide()
-        for i, r in enumerate(latest.values()):
-            for j, text in enumerate((r.currency, str(r.rate), r.effective_date.isoformat())):
-                self.rates_table.setItem(i, j, QTableWidgetItem(text))
-        self.rates_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.rates_table.resizeColumnsToContents()
-        self.rates_table.setMinimumHeight(150)
-        form.addRow(self.tr("Latest rates:"), self.rates_table)
-
-        self.rate_currency = QLineEdit()
-        self.rate_currency.setPlaceholderText(self.tr("USD"))
-        self.rate_currency.setMaxLength(3)
-        self.rate_currency.setMaximumWidth(70)
-        self.rate_value = QLineEdit()
-        self.rate_value.setPlaceholderText(self.tr("units of base per unit"))
-        self.rate_date = QDateEdit()
-        self.rate_date.setCalendarPopup(True)
-        self.rate_date.setDisplayFormat("yyyy-MM-dd")
-        self.rate_date.setDate(QDate.currentDate())
-        add = QPushButton(self.tr("Add rate"))
-        add.clicked.connect(self.add_rate)
-        rate_row = QHBoxLayout()
-        for w in (self.rate_currency, self.rate_value, self.rate_date, add):
-            rate_row.addWidget(w)
-        form.addRow(self.tr("New rate:"), rate_row)
-        self.rate_error = _error_label()
-        form.addRow("", self.rate_error)
         return page
 
     # --- choosers -----------------------------------------------------------------------
@@ -252,28 +217,6 @@ class SettingsDialog(QDialog):
             self.backup_edit.setText(path)
 
     # --- saving -------------------------------------------------------------------------
-
-    def add_rate(self) -> bool:
-        code = self.rate_currency.text().strip().upper()
-        try:
-            rate = Decimal(self.rate_value.text().strip())
-        except InvalidOperation:
-            _show_error(self.rate_error, self.tr("The rate must be a number, e.g. 7.1350"))
-            return False
-        d = self.rate_date.date()
-        try:
-            with self.db.session() as s:
-                fx.set_rate(s, code, base_currency(s), rate, date(d.year(), d.month(), d.day()))
-        except ValidationError as exc:
-            _show_error(self.rate_error, "; ".join(e.message for e in exc.errors))
-            return False
-        _show_error(self.rate_error, "")
-        row = self.rates_table.rowCount()
-        self.rates_table.insertRow(row)
-        for j, text in enumerate((code, str(rate), date(d.year(), d.month(), d.day()).isoformat())):
-            self.rates_table.setItem(row, j, QTableWidgetItem(text))
-        self.rate_value.clear()
-        return True
 
     def _keep_password(self, db: Database) -> None:
         """The password goes to the keyring; with no keyring, say so once, then go on with
@@ -312,6 +255,7 @@ class SettingsDialog(QDialog):
                 set_setting(s, COMPANY_ADDRESS, self.address_edit.text().strip())
                 set_setting(s, COMPANY_REGISTRATION, self.registration_edit.text().strip())
                 set_setting(s, COMPANY_LOGO, self.logo_edit.text().strip())
+                fx.set_stale_days(s, self.fx_tab.stale_days())
         except ValidationError as exc:
             self.tabs.setCurrentIndex(2)
             _show_error(self.base_error, "; ".join(exc.for_field("base_currency")) or str(exc))

@@ -59,7 +59,21 @@ def _base_value(row: AgreementRow) -> str:
 
 def _base_value_tip(row: AgreementRow, base: str, today: date) -> str:
     if row.base_value is not None:
-        return i18n.money(row.base_value, base)
+        rate = row.base_rate
+        if rate is None or rate.effective_date is None:  # already in the base currency
+            return i18n.money(row.base_value, base)
+        source = rate.source
+        if source == "manual":
+            source = translate("AgreementTableModel", "entered by hand")
+        return (
+            translate("AgreementTableModel", "%1\nat 1 %2 = %3 %4, in force from %5 (%6)")
+            .replace("%1", i18n.money(row.base_value, base))
+            .replace("%2", row.currency)
+            .replace("%3", f"{rate.rate.normalize():f}")
+            .replace("%4", base)
+            .replace("%5", rate.effective_date.isoformat())
+            .replace("%6", source)
+        )
     return (
         translate(
             "AgreementTableModel",
@@ -69,6 +83,33 @@ def _base_value_tip(row: AgreementRow, base: str, today: date) -> str:
         .replace("%1", row.currency)
         .replace("%2", base)
         .replace("%3", today.isoformat())
+    )
+
+
+def _trend_tip(row: AgreementRow) -> str:
+    """The sparkline in words: the KPI, its readings and the target."""
+    trend = row.kpi_trend
+    if trend is None:
+        return translate("AgreementTableModel", "No KPI")
+    unit = row.currency if trend.unit == "currency" else trend.unit
+    if not trend.points:
+        return (
+            translate("AgreementTableModel", "%1: no actuals recorded yet")
+            .replace("%1", trend.metric)
+        )  # fmt: skip
+    readings = " → ".join(i18n.money(v) if trend.unit == "currency" else f"{v.normalize():f}"
+                          for _, v in trend.points)  # fmt: skip
+    target = (
+        i18n.money(trend.target) if trend.unit == "currency" else f"{trend.target.normalize():f}"
+    )
+    return (
+        translate("AgreementTableModel", "%1 (%2), %3 to %4:\n%5\ntarget %6")
+        .replace("%1", trend.metric)
+        .replace("%2", unit)
+        .replace("%3", trend.points[0][0].isoformat())
+        .replace("%4", trend.points[-1][0].isoformat())
+        .replace("%5", readings)
+        .replace("%6", target)
     )
 
 
@@ -155,6 +196,13 @@ def agreement_columns(today: date, base: str = "CNY") -> list[Column[AgreementRo
             lambda r: _days_left(r, today),
             "decision_date",
             True,
+        ),
+        Column(
+            "kpi_trend",
+            lambda: translate("AgreementTableModel", "KPI trend"),
+            lambda _r: "",  # drawn by ui.widgets.sparkline; the tooltip says it in words
+            None,
+            tooltip=_trend_tip,
         ),
         Column(
             "operating_model",

@@ -26,6 +26,7 @@ from ui import i18n
 from ui.models.agreements import AgreementTableModel
 from ui.models.lazy import Roles
 from ui.pages.base import Page
+from ui.widgets.sparkline import SparklineDelegate
 from ui.widgets.tables import fast_table, restore_header, save_header, selected_rows
 
 # ".2": the list gained a column (the value in the base currency); layouts saved for
@@ -128,6 +129,8 @@ class AgreementsPage(Page):
 
         self.view = fast_table(self)
         self.view.setModel(self.model)
+        trend = [c.key for c in self.model.columns].index("kpi_trend")
+        self.view.setItemDelegateForColumn(trend, SparklineDelegate(self.view))
         self.view.setObjectName("agreementsView")
         self.view.setAccessibleName(self.tr("Agreements"))
         self.view.setAccessibleDescription(
@@ -158,10 +161,10 @@ class AgreementsPage(Page):
         self._dates_toggled(False)
 
     def _default_layout(self) -> None:
-        # Together about 1,180 pixels: the room a maximised window leaves at 1366×768.
-        widths = {"reference": 100, "title": 160, "type": 65, "partner": 190, "owner": 90,
-                  "status": 85, "value": 130, "currency": 62, "base_value": 125, "end_date": 90,
-                  "decision_date": 90, "days_left": 75}  # fmt: skip
+        # Together about 1,150 pixels: the room a maximised window leaves at 1366×768.
+        widths = {"reference": 100, "title": 140, "type": 65, "partner": 160, "owner": 80,
+                  "status": 80, "value": 115, "currency": 62, "base_value": 120, "end_date": 90,
+                  "decision_date": 90, "days_left": 75, "kpi_trend": 64}  # fmt: skip
         for i, column in enumerate(self.model.columns):
             self.view.setColumnWidth(i, widths.get(column.key, 110))
             self.view.setColumnHidden(i, not column.default_visible)

@@ -144,7 +144,12 @@ class PortfolioCharts(QWidget):
             "#17a589",
             unit=Decimal(1_000_000),
         )
-        rates = ", ".join(f"{r.currency} {r.rate}" for r in f.rates if r.effective_date is not None)
+        # Each rate with the day it is in force from and who published it.
+        rates = "\n".join(
+            f"{r.currency} {r.rate.normalize():f} ({r.effective_date.isoformat()}, {r.source})"
+            for r in f.rates
+            if r.effective_date is not None
+        )
         note = self.tr("Totals in %1 at the rates in force on %2.").replace(
             "%1", f.base_currency).replace("%2", f.as_of.isoformat())  # fmt: skip
         if f.missing_rates:

@@ -19,6 +19,7 @@ from ui.dialogs import backup
 from ui.dialogs.export_dialog import ExportDialog, Exporter, ExportRequest, ListState, request_for
 
 if TYPE_CHECKING:
+    from ui.dialogs.settings_dialog import SettingsDialog
     from ui.main_window import MainWindow
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
@@ -30,6 +31,13 @@ def import_data(window: MainWindow) -> None:
     wizard = ImportWizard(window.db, parent=window)
     wizard.finished.connect(lambda _r: _imported(window, wizard.imported))
     wizard.open()
+
+
+def import_kpi_actuals(window: MainWindow) -> None:
+    from ui.dialogs.kpi_actuals_import import choose_and_import
+
+    if choose_and_import(window, window.db):
+        window.apply_changes(Changes.all())
 
 
 def _imported(window: MainWindow, wrote: bool) -> None:
@@ -88,7 +96,7 @@ def offer_demo_data(window: MainWindow) -> None:
     load_demo_data(window, window.db, on_done=lambda: window.announce(Changes.all()))
 
 
-def open_settings(window: MainWindow) -> None:
+def open_settings(window: MainWindow) -> SettingsDialog:
     from ui.dialogs.settings_dialog import SettingsDialog
 
     dialog = SettingsDialog(window.db, window)
@@ -97,7 +105,21 @@ def open_settings(window: MainWindow) -> None:
     # A new base currency or company name shows everywhere.
     dialog.accepted.connect(lambda: window.announce(Changes.all()))
     dialog.accepted.connect(partial(_follow_tray_settings, window))
+    # Rates are saved by their own buttons: Cancel keeps them, and the values and the
+    # status bar's old-rates warning must follow.
+    dialog.rejected.connect(lambda: _rates_kept(window, dialog))
     dialog.open()
+    return dialog
+
+
+def _rates_kept(window: MainWindow, dialog: SettingsDialog) -> None:
+    if dialog.fx_tab.wrote:
+        window.announce(Changes.all())
+
+
+def open_fx_rates(window: MainWindow) -> None:
+    """Settings on its exchange-rates tab (the status bar's old-rates warning)."""
+    open_settings(window).show_fx_rates()
 
 
 def _follow_tray_settings(window: MainWindow) -> None:

@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QDate, QSettings
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -76,23 +76,72 @@ def test_good_settings_are_saved(qtbot: QtBot, ui_db: Database, qapp: QApplicati
     assert qapp.style().name() == style
 
 
-def test_a_new_fx_rate_is_checked_and_stored(qtbot: QtBot, ui_db: Database) -> None:
+def test_a_new_fx_rate_is_checked_and_stored_with_its_source(qtbot: QtBot, ui_db: Database) -> None:
     dialog = make_dialog(qtbot, ui_db)
-    rows = dialog.rates_table.rowCount()
-    dialog.rate_currency.setText("USD")
-    dialog.rate_value.setText("-3")
-    assert not dialog.add_rate()
-    assert "positive" in dialog.rate_error.text()
-    dialog.rate_value.setText("seven")
-    assert not dialog.add_rate()
-    assert "number" in dialog.rate_error.text()
-    dialog.rate_value.setText("7.2001")
-    assert dialog.add_rate()
-    assert not dialog.rate_error.isVisible()
-    assert dialog.rates_table.rowCount() == rows + 1
+    tab = dialog.fx_tab
+    tab.rate_currency.setText("USD")
+    tab.rate_value.setText("-3")
+    assert not tab.add_rate()
+    assert "positive" in tab.rate_error.text()
+    tab.rate_value.setText("seven")
+    assert not tab.add_rate()
+    assert "number" in tab.rate_error.text()
+    tab.rate_value.setText("7.2001")
+    tab.rate_source.setText(" ")
+    assert not tab.add_rate()
+    assert "who published" in tab.rate_error.text()
+    tab.rate_source.setText("PBOC")
+    tab.rate_date.setDate(QDate(2099, 1, 2))
+    assert tab.add_rate()
+    assert not tab.rate_error.isVisible()
+    # The history shows the currency just saved, the newest first, with its source.
+    assert tab.currency_list.currentItem().text() == "USD"
+    first = [item.text() for j in range(3) if (item := tab.table.item(0, j)) is not None]
+    assert first == ["2099-01-02", "7.2001", "PBOC"]
+    assert len(tab.chart.series()) == 1
+    assert tab.chart.series()[0].count() == tab.table.rowCount()  # type: ignore[attr-defined]
     with ui_db.session() as s:
         rate = fx.rate_in_force(s, "USD", "CNY", date(2100, 1, 1))
-    assert rate.rate == Decimal("7.2001")
+    assert (rate.rate, rate.source) == (Decimal("7.2001"), "PBOC")
+    # Choosing a row fills the form: saving it again corrects that day's rate.
+    tab.table.selectRow(0)
+    assert (tab.rate_value.text(), tab.rate_source.text()) == ("7.2001", "PBOC")
+    tab.rate_value.setText("7.3")
+    assert tab.add_rate()
+    with ui_db.session() as s:
+        assert fx.rate_in_force(s, "USD", "CNY", date(2100, 1, 1)).rate == Decimal("7.3")
+        assert len(fx.list_rates(s, "CNY", "USD")) == tab.table.rowCount()
+
+
+def test_rates_are_imported_all_or_nothing_from_the_tab(
+    qtbot: QtBot, ui_db: Database, tmp_path: Path
+) -> None:
+    dialog = make_dialog(qtbot, ui_db)
+    tab = dialog.fx_tab
+    bad = tmp_path / "bad.csv"
+    bad.write_text("currency,rate,date,source\nEUR,7.8,2099-11-02,ECB\nUSD,x,2099-11-02,PBOC\n")
+    assert not tab.import_file(bad)
+    assert "Nothing was imported" in tab.rate_error.text()
+    assert "row 3, rate:" in tab.rate_error.text()
+    with ui_db.session() as s:
+        assert fx.rate_in_force(s, "EUR", "CNY", date(2100, 1, 1)).effective_date != date(
+            2099, 11, 2
+        )
+    good = tmp_path / "good.csv"
+    good.write_text("currency,rate,date,source\nEUR,7.8,2099-11-02,ECB\n")
+    assert tab.import_file(good)
+    assert tab.note.text() == "1 rates read: 1 added, 0 changed, 0 already there."
+    assert tab.import_file(good)
+    assert tab.note.text() == "1 rates read: 0 added, 0 changed, 1 already there."
+
+
+def test_the_stale_age_is_saved_with_the_dialog(qtbot: QtBot, ui_db: Database) -> None:
+    dialog = make_dialog(qtbot, ui_db)
+    assert dialog.fx_tab.stale_spin.value() == 35
+    dialog.fx_tab.stale_spin.setValue(60)
+    dialog.save()
+    with ui_db.session() as s:
+        assert fx.stale_days(s) == 60
 
 
 def test_a_database_that_is_not_ours_is_refused_beside_the_field(

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from app.db import Database
 from app.services.agreements import create_agreement
+from app.services.fx import rate_in_force
 from app.services.listing import list_agreements
 from tests.conftest import agreement_input
 from ui.models.agreements import AgreementTableModel
@@ -62,6 +63,21 @@ def test_value_column_in_the_base_currency_sorts_across_currencies(
     assert texts[-1] == ""
     tip = model.index(last, column).data(Qt.ItemDataRole.ToolTipRole)
     assert "No ISK → CNY exchange rate" in tip and "2026-11-26" in tip
+    # A converted value says which rate made it: rate, date in force and source.
+    currency_column = keys.index("currency")
+    foreign = next(
+        r for r in range(model.rowCount()) if model.index(r, currency_column).data() not in
+        ("CNY", "ISK")
+    )  # fmt: skip
+    code = model.index(foreign, currency_column).data()
+    with ui_db.session() as s:
+        rate = rate_in_force(s, code, "CNY", TODAY)
+    assert rate.effective_date is not None
+    tip = model.index(foreign, column).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.endswith(
+        f"at 1 {code} = {rate.rate.normalize():f} CNY, in force from "
+        f"{rate.effective_date.isoformat()} (demo)"  # the demo's rates say they are made up
+    ), tip
     page.view.sortByColumn(column, Qt.SortOrder.AscendingOrder)
     answered(model)
     assert model.ids()[-1] == lonely

@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
     QTableWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -25,6 +26,7 @@ from ui.editors.agreement.tab_base import RecordsTab, item
 from ui.editors.fields import DateEdit, DecimalEdit, decimal_text
 from ui.editors.labels import enum_label
 from ui.editors.record_dialog import RecordDialog
+from ui.widgets.kpi_chart import KpiChart
 
 LIGHTS = {
     Attainment.GREEN: "#2e7d32",
@@ -115,6 +117,12 @@ class KpisTab(RecordsTab):
         self.actual_button = self.button(self.tr("Add actual…"), self.add_actual, needs_row=True)
         self.button(self.tr("Remove KPI"), self.remove, needs_row=True)
         self.finish_buttons()
+        # The series of the KPI chosen in the table (the first one until then).
+        self.chart = KpiChart(self)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.table) + 1, self.chart)
+        self.table.itemSelectionChanged.connect(self._chart_selected)
 
     def fill(self, view: AgreementView) -> None:
         for k in view.kpis:
@@ -135,6 +143,17 @@ class KpisTab(RecordsTab):
             ]
             for col, cell in enumerate(cells):
                 self.table.setItem(row, col, cell)
+        self._chart_selected()
+
+    def _chart_selected(self) -> None:
+        kpi = self.selected_data()
+        if not isinstance(kpi, Kpi):
+            first = self.table.item(0, 0) if self.table.rowCount() else None
+            kpi = first.data(Qt.ItemDataRole.UserRole) if first is not None else None
+        if self.view is None or not isinstance(kpi, Kpi):
+            self.chart.show_kpi(None)
+            return
+        self.chart.show_kpi(kpi, shown_unit(kpi.unit, self.view.currency))
 
     def activate(self) -> None:
         self.add_actual()
