@@ -39,18 +39,26 @@
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/export_dialog.py" line="79"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="145"/>
         <source>The %n &amp;selected agreement(s)</source>
         <translation>
             <numerusform>The %n &amp;selected agreement</numerusform>
             <numerusform>The %n &amp;selected agreements</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/export_dialog.py" line="147"/>
+        <source>The %n &amp;selected partner(s)</source>
+        <translation>
+            <numerusform>The %n &amp;selected partner</numerusform>
+            <numerusform>The %n &amp;selected partners</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Exporter</name>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/export_dialog.py" line="208"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="216"/>
         <source>Exported %Ln agreement(s) to %1</source>
         <translation>
             <numerusform>Exported %Ln agreement to %1</numerusform>
@@ -58,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/export_dialog.py" line="210"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="218"/>
         <source>Exported %Ln partner(s) to %1</source>
         <translation>
             <numerusform>Exported %Ln partner to %1</numerusform>
@@ -112,7 +120,7 @@
 <context>
     <name>KpisTab</name>
     <message numerus="yes">
-        <location filename="../../ui/editors/agreement/kpis.py" line="165"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="176"/>
         <source>Remove the KPI “{m}” and its %n actual(s)?</source>
         <translation>
             <numerusform>Remove the KPI “{m}” and its %n actual?</numerusform>
@@ -123,7 +131,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="403"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>Delete %n agreement(s)? You can undo this with %1.</source>
         <translation>
             <numerusform>Delete %n agreement? You can undo this with %1.</numerusform>
@@ -131,7 +139,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>Delete %n agreement(s)</source>
         <translation>
             <numerusform>Delete %n agreement</numerusform>
@@ -142,7 +150,7 @@
 <context>
     <name>PartnerOverview</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="169"/>
+        <location filename="../../ui/pages/partners.py" line="168"/>
         <source>%n agreement(s)</source>
         <translation>
             <numerusform>%n agreement</numerusform>
@@ -153,11 +161,27 @@
 <context>
     <name>PartnersPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="274"/>
+        <location filename="../../ui/pages/partners.py" line="278"/>
         <source>%Ln partner(s)</source>
         <translation>
             <numerusform>%Ln partner</numerusform>
             <numerusform>%Ln partners</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/partners.py" line="307"/>
+        <source>%n selected partner(s) as CSV…</source>
+        <translation>
+            <numerusform>%n selected partner as CSV…</numerusform>
+            <numerusform>%n selected partners as CSV…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/partners.py" line="308"/>
+        <source>%n selected partner(s) as XLSX…</source>
+        <translation>
+            <numerusform>%n selected partner as XLSX…</numerusform>
+            <numerusform>%n selected partners as XLSX…</numerusform>
         </translation>
     </message>
 </context>
@@ -169,17 +193,6 @@
         <translation>
             <numerusform>About %n row of {kind}.</numerusform>
             <numerusform>About %n rows of {kind}.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>ReportsPage</name>
-    <message numerus="yes">
-        <location filename="../../ui/pages/reports_page.py" line="329"/>
-        <source>Saved %1 and the list of %Ln agreement(s) in %2</source>
-        <translation>
-            <numerusform>Saved %1 and the list of %Ln agreement in %2</numerusform>
-            <numerusform>Saved %1 and the list of %Ln agreements in %2</numerusform>
         </translation>
     </message>
 </context>
@@ -218,6 +231,17 @@
         <translation>
             <numerusform>%n decision due</numerusform>
             <numerusform>%n decisions due</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/reports_page.py" line="186"/>
+        <source>Saved %1 and the list of %Ln agreement(s) in %2</source>
+        <translation>
+            <numerusform>Saved %1 and the list of %Ln agreement in %2</numerusform>
+            <numerusform>Saved %1 and the list of %Ln agreements in %2</numerusform>
         </translation>
     </message>
 </context>

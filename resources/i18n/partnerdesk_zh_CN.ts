@@ -1562,60 +1562,67 @@ History, ended (%5): %6</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="67"/>
-        <location filename="../../ui/dialogs/export_dialog.py" line="70"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="71"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="74"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="71"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="75"/>
         <source>&amp;Agreements</source>
         <translation>协议(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="71"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="75"/>
         <source>&amp;Partners</source>
         <translation>合作伙伴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="75"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="78"/>
         <source>Rows</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="77"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="80"/>
         <source>A&amp;ll</source>
         <translation>全部(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="78"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="81"/>
         <source>As the list is &amp;filtered now</source>
         <translation>按列表当前的筛选(&amp;F)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/export_dialog.py" line="79"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="145"/>
         <source>The %n &amp;selected agreement(s)</source>
         <translation>
             <numerusform>选中的 %n 份协议(&amp;S)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/export_dialog.py" line="147"/>
+        <source>The %n &amp;selected partner(s)</source>
+        <translation>
+            <numerusform>选中的 %n 个合作伙伴(&amp;S)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="83"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="86"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="85"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="88"/>
         <source>&amp;CSV (UTF-8, opens in Excel)</source>
         <translation>&amp;CSV（UTF-8，可用 Excel 打开）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="86"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="89"/>
         <source>E&amp;xcel workbook (XLSX)</source>
         <translation>Excel 工作簿 (XLSX)(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="97"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="100"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -1623,57 +1630,57 @@ History, ended (%5): %6</source>
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="181"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="189"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="183"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="191"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="185"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="193"/>
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="202"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="210"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="203"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="211"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/export_dialog.py" line="208"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="216"/>
         <source>Exported %Ln agreement(s) to %1</source>
         <translation>
             <numerusform>已将 %Ln 份协议导出到 %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/export_dialog.py" line="210"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="218"/>
         <source>Exported %Ln partner(s) to %1</source>
         <translation>
             <numerusform>已将 %Ln 个合作伙伴导出到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="215"/>
-        <location filename="../../ui/dialogs/export_dialog.py" line="217"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="223"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="225"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="218"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="226"/>
         <source>The export failed; no file was written. (%1)</source>
         <translation>导出失败，未写入任何文件。（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="222"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="230"/>
         <source>Export cancelled; no file was written.</source>
         <translation>导出已取消，未写入任何文件。</translation>
     </message>
@@ -2495,22 +2502,22 @@ History, ended (%5): %6</source>
         <translation>%1 已续约为 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/file_actions.py" line="73"/>
+        <location filename="../../ui/window/file_actions.py" line="74"/>
         <source>Backed up to %1</source>
         <translation>已备份到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/file_actions.py" line="110"/>
+        <location filename="../../ui/window/file_actions.py" line="111"/>
         <source>Now using %1</source>
         <translation>当前使用 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/file_actions.py" line="123"/>
+        <location filename="../../ui/window/file_actions.py" line="124"/>
         <source>About PartnerDesk</source>
         <translation>关于 PartnerDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/window/file_actions.py" line="124"/>
+        <location filename="../../ui/window/file_actions.py" line="125"/>
         <source>PartnerDesk — cooperation agreements for partnership managers.</source>
         <translation>PartnerDesk — 为合作经理管理合作协议。</translation>
     </message>
@@ -2841,83 +2848,83 @@ History, ended (%5): %6</source>
 <context>
     <name>PartnerOverview</name>
     <message>
-        <location filename="../../ui/pages/partners.py" line="67"/>
+        <location filename="../../ui/pages/partners.py" line="66"/>
         <source>Edit partner…</source>
         <translation>编辑合作伙伴…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="68"/>
+        <location filename="../../ui/pages/partners.py" line="67"/>
         <source>New agreement…</source>
         <translation>新建协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="69"/>
+        <location filename="../../ui/pages/partners.py" line="68"/>
         <source>Partner dossier…</source>
         <translation>合作伙伴档案…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="79"/>
+        <location filename="../../ui/pages/partners.py" line="78"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="79"/>
+        <location filename="../../ui/pages/partners.py" line="78"/>
         <source>Role</source>
         <translation>分工</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="79"/>
+        <location filename="../../ui/pages/partners.py" line="78"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="80"/>
+        <location filename="../../ui/pages/partners.py" line="79"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/partners.py" line="84"/>
         <location filename="../../ui/pages/partners.py" line="85"/>
-        <location filename="../../ui/pages/partners.py" line="86"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="92"/>
+        <location filename="../../ui/pages/partners.py" line="91"/>
         <source>Agreements with this partner</source>
         <translation>与该合作伙伴的协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="105"/>
+        <location filename="../../ui/pages/partners.py" line="104"/>
         <source>All agreements with this partner</source>
         <translation>与该合作伙伴的全部协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="135"/>
+        <location filename="../../ui/pages/partners.py" line="134"/>
         <source>Select a partner to see its agreements</source>
         <translation>选择合作伙伴以查看其协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="144"/>
+        <location filename="../../ui/pages/partners.py" line="143"/>
         <source>Country: %1</source>
         <translation>国家/地区：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="145"/>
+        <location filename="../../ui/pages/partners.py" line="144"/>
         <source>Roles: %1</source>
         <translation>角色：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="146"/>
+        <location filename="../../ui/pages/partners.py" line="145"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="149"/>
+        <location filename="../../ui/pages/partners.py" line="148"/>
         <source>Website: %1</source>
         <translation>网站：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="169"/>
+        <location filename="../../ui/pages/partners.py" line="168"/>
         <source>%n agreement(s)</source>
         <translation>
             <numerusform>%n 份协议</numerusform>
@@ -2968,75 +2975,94 @@ History, ended (%5): %6</source>
 <context>
     <name>PartnersPage</name>
     <message>
-        <location filename="../../ui/pages/partners.py" line="190"/>
+        <location filename="../../ui/pages/partners.py" line="189"/>
         <source>Search partners in either script…</source>
         <translation>以中英文搜索合作伙伴…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="194"/>
+        <location filename="../../ui/pages/partners.py" line="193"/>
         <source>All roles</source>
         <translation>全部角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="199"/>
-        <location filename="../../ui/pages/partners.py" line="217"/>
+        <location filename="../../ui/pages/partners.py" line="198"/>
+        <location filename="../../ui/pages/partners.py" line="216"/>
         <source>Country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="204"/>
+        <location filename="../../ui/pages/partners.py" line="203"/>
         <source>New partner…</source>
         <translation>新建合作伙伴…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="214"/>
+        <location filename="../../ui/pages/partners.py" line="213"/>
         <source>Partners</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="215"/>
+        <location filename="../../ui/pages/partners.py" line="214"/>
         <source>Search partners</source>
         <translation>搜索合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="216"/>
+        <location filename="../../ui/pages/partners.py" line="215"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
+    <message>
+        <location filename="../../ui/pages/partners.py" line="221"/>
+        <source>Ctrl or Shift and click picks several partners to export</source>
+        <translation>按住 Ctrl 或 Shift 单击可选择多个合作伙伴导出</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="274"/>
+        <location filename="../../ui/pages/partners.py" line="278"/>
         <source>%Ln partner(s)</source>
         <translation>
             <numerusform>%Ln 个合作伙伴</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="299"/>
+        <location filename="../../ui/pages/partners.py" line="305"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/partners.py" line="307"/>
+        <source>%n selected partner(s) as CSV…</source>
+        <translation>
+            <numerusform>将选中的 %n 个合作伙伴导出为 CSV…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/partners.py" line="308"/>
+        <source>%n selected partner(s) as XLSX…</source>
+        <translation>
+            <numerusform>将选中的 %n 个合作伙伴导出为 XLSX…</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="300"/>
+        <location filename="../../ui/pages/partners.py" line="309"/>
         <source>This list as CSV…</source>
         <translation>将此列表导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="301"/>
+        <location filename="../../ui/pages/partners.py" line="310"/>
         <source>This list as XLSX…</source>
         <translation>将此列表导出为 XLSX…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="280"/>
+        <location filename="../../ui/pages/partners.py" line="284"/>
         <source>Edit partner…</source>
         <translation>编辑合作伙伴…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="281"/>
+        <location filename="../../ui/pages/partners.py" line="285"/>
         <source>New agreement…</source>
         <translation>新建协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="282"/>
+        <location filename="../../ui/pages/partners.py" line="286"/>
         <source>Partner dossier…</source>
         <translation>合作伙伴档案…</translation>
     </message>
