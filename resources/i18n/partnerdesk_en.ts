@@ -4,7 +4,7 @@
 <context>
     <name>AgreementsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="248"/>
+        <location filename="../../ui/pages/agreements.py" line="250"/>
         <source>%Ln agreement(s)</source>
         <translation>
             <numerusform>%Ln agreement</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="326"/>
+        <location filename="../../ui/pages/agreements.py" line="328"/>
         <source>Delete %n agreement(s)…</source>
         <translation>
             <numerusform>Delete %n agreement…</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="337"/>
+        <location filename="../../ui/pages/agreements.py" line="339"/>
         <source>%n selected agreement(s) as CSV…</source>
         <translation>
             <numerusform>%n selected agreement as CSV…</numerusform>
@@ -28,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="338"/>
+        <location filename="../../ui/pages/agreements.py" line="340"/>
         <source>%n selected agreement(s) as XLSX…</source>
         <translation>
             <numerusform>%n selected agreement as XLSX…</numerusform>
@@ -150,7 +150,7 @@
 <context>
     <name>PartnerOverview</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="168"/>
+        <location filename="../../ui/pages/partners.py" line="184"/>
         <source>%n agreement(s)</source>
         <translation>
             <numerusform>%n agreement</numerusform>
@@ -161,7 +161,7 @@
 <context>
     <name>PartnersPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="278"/>
+        <location filename="../../ui/pages/partners.py" line="295"/>
         <source>%Ln partner(s)</source>
         <translation>
             <numerusform>%Ln partner</numerusform>
@@ -169,7 +169,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="307"/>
+        <location filename="../../ui/pages/partners.py" line="324"/>
         <source>%n selected partner(s) as CSV…</source>
         <translation>
             <numerusform>%n selected partner as CSV…</numerusform>
@@ -177,7 +177,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="308"/>
+        <location filename="../../ui/pages/partners.py" line="325"/>
         <source>%n selected partner(s) as XLSX…</source>
         <translation>
             <numerusform>%n selected partner as XLSX…</numerusform>
@@ -218,7 +218,7 @@
 <context>
     <name>RenewalsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/renewals.py" line="136"/>
+        <location filename="../../ui/pages/renewals.py" line="138"/>
         <source>%n agreement(s)</source>
         <translation>
             <numerusform>%n agreement</numerusform>
@@ -226,7 +226,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/renewals.py" line="166"/>
+        <location filename="../../ui/pages/renewals.py" line="168"/>
         <source>%n decision(s) due</source>
         <translation>
             <numerusform>%n decision due</numerusform>

@@ -432,161 +432,161 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>AgreementsPage</name>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="77"/>
+        <location filename="../../ui/pages/agreements.py" line="78"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="81"/>
+        <location filename="../../ui/pages/agreements.py" line="82"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="82"/>
+        <location filename="../../ui/pages/agreements.py" line="83"/>
         <source>Live (active or pending)</source>
         <translation>生效中（生效或待审批）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="87"/>
-        <location filename="../../ui/pages/agreements.py" line="113"/>
+        <location filename="../../ui/pages/agreements.py" line="88"/>
+        <location filename="../../ui/pages/agreements.py" line="114"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="90"/>
+        <location filename="../../ui/pages/agreements.py" line="91"/>
         <source>Search reference, title, partner…</source>
         <translation>搜索编号、标题、合作伙伴…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="93"/>
+        <location filename="../../ui/pages/agreements.py" line="94"/>
         <source>Decision from</source>
         <translation>决策日期从</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="99"/>
+        <location filename="../../ui/pages/agreements.py" line="100"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="101"/>
+        <location filename="../../ui/pages/agreements.py" line="102"/>
         <source>Columns</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="109"/>
+        <location filename="../../ui/pages/agreements.py" line="110"/>
         <source>Search agreements</source>
         <translation>搜索协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="110"/>
+        <location filename="../../ui/pages/agreements.py" line="111"/>
         <source>Cooperation type</source>
         <translation>合作类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="111"/>
+        <location filename="../../ui/pages/agreements.py" line="112"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="112"/>
+        <location filename="../../ui/pages/agreements.py" line="113"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="114"/>
+        <location filename="../../ui/pages/agreements.py" line="115"/>
         <source>Decision date from</source>
         <translation>决策日期起</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="115"/>
+        <location filename="../../ui/pages/agreements.py" line="116"/>
         <source>Decision date to</source>
         <translation>决策日期止</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="132"/>
+        <location filename="../../ui/pages/agreements.py" line="133"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="134"/>
+        <location filename="../../ui/pages/agreements.py" line="135"/>
         <source>Enter opens the agreement; the context menu renews, reports or exports</source>
         <translation>回车打开协议；右键菜单可续约、生成报告或导出</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="140"/>
+        <location filename="../../ui/pages/agreements.py" line="142"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="177"/>
+        <location filename="../../ui/pages/agreements.py" line="179"/>
         <source>All owners</source>
         <translation>全部负责人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="248"/>
+        <location filename="../../ui/pages/agreements.py" line="250"/>
         <source>%Ln agreement(s)</source>
         <translation>
             <numerusform>%Ln 份协议</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="335"/>
+        <location filename="../../ui/pages/agreements.py" line="337"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="337"/>
+        <location filename="../../ui/pages/agreements.py" line="339"/>
         <source>%n selected agreement(s) as CSV…</source>
         <translation>
             <numerusform>将选中的 %n 份协议导出为 CSV…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="338"/>
+        <location filename="../../ui/pages/agreements.py" line="340"/>
         <source>%n selected agreement(s) as XLSX…</source>
         <translation>
             <numerusform>将选中的 %n 份协议导出为 XLSX…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="339"/>
+        <location filename="../../ui/pages/agreements.py" line="341"/>
         <source>This list as CSV…</source>
         <translation>将此列表导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="340"/>
+        <location filename="../../ui/pages/agreements.py" line="342"/>
         <source>This list as XLSX…</source>
         <translation>将此列表导出为 XLSX…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="253"/>
+        <location filename="../../ui/pages/agreements.py" line="255"/>
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="315"/>
+        <location filename="../../ui/pages/agreements.py" line="317"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="316"/>
+        <location filename="../../ui/pages/agreements.py" line="318"/>
         <source>Renew…</source>
         <translation>续约…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="322"/>
+        <location filename="../../ui/pages/agreements.py" line="324"/>
         <source>Export report…</source>
         <translation>导出报告…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="326"/>
+        <location filename="../../ui/pages/agreements.py" line="328"/>
         <source>Delete %n agreement(s)…</source>
         <translation>
             <numerusform>删除 %n 份协议…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="329"/>
+        <location filename="../../ui/pages/agreements.py" line="331"/>
         <source>New agreement…</source>
         <translation>新建协议…</translation>
     </message>
@@ -2636,211 +2636,216 @@ History, ended (%5): %6</source>
 <context>
     <name>PartnerEditor</name>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="74"/>
+        <location filename="../../ui/editors/partner_editor.py" line="76"/>
         <source>Pages of this record</source>
         <translation>此记录的各页</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="75"/>
+        <location filename="../../ui/editors/partner_editor.py" line="77"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="76"/>
+        <location filename="../../ui/editors/partner_editor.py" line="78"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="80"/>
+        <location filename="../../ui/editors/partner_editor.py" line="82"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="83"/>
+        <location filename="../../ui/editors/partner_editor.py" line="85"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="86"/>
+        <location filename="../../ui/editors/partner_editor.py" line="88"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="120"/>
+        <location filename="../../ui/editors/partner_editor.py" line="122"/>
         <source>e.g. 爱彼贸易有限公司</source>
         <translation>如：爱彼贸易有限公司</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="144"/>
+        <location filename="../../ui/editors/partner_editor.py" line="146"/>
         <source>e.g. unified social credit code, company number</source>
         <translation>如统一社会信用代码、公司注册号</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="156"/>
+        <location filename="../../ui/editors/partner_editor.py" line="158"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="157"/>
+        <location filename="../../ui/editors/partner_editor.py" line="159"/>
         <source>Title</source>
         <comment>a contact&apos;s job title, as a signature block prints it</comment>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="158"/>
+        <location filename="../../ui/editors/partner_editor.py" line="160"/>
         <source>Role</source>
         <comment>a contact&apos;s part in the partnership</comment>
         <translation>分工</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="159"/>
+        <location filename="../../ui/editors/partner_editor.py" line="161"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="160"/>
+        <location filename="../../ui/editors/partner_editor.py" line="162"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="176"/>
+        <location filename="../../ui/editors/partner_editor.py" line="178"/>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="177"/>
+        <location filename="../../ui/editors/partner_editor.py" line="179"/>
         <source>Remove contact</source>
         <translation>移除联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="198"/>
+        <location filename="../../ui/editors/partner_editor.py" line="203"/>
         <source>Legal name *</source>
         <translation>法定名称 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="199"/>
+        <location filename="../../ui/editors/partner_editor.py" line="204"/>
         <source>Local-script name</source>
         <translation>本地文字名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="200"/>
+        <location filename="../../ui/editors/partner_editor.py" line="205"/>
         <source>Country *</source>
         <translation>国家/地区 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="201"/>
+        <location filename="../../ui/editors/partner_editor.py" line="206"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="202"/>
+        <location filename="../../ui/editors/partner_editor.py" line="207"/>
         <source>Website</source>
         <translation>网站</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="203"/>
+        <location filename="../../ui/editors/partner_editor.py" line="208"/>
         <source>Registered address</source>
         <translation>注册地址</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="205"/>
+        <location filename="../../ui/editors/partner_editor.py" line="210"/>
         <source>Registration number</source>
         <translation>注册号码</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="208"/>
-        <location filename="../../ui/editors/partner_editor.py" line="218"/>
+        <location filename="../../ui/editors/partner_editor.py" line="213"/>
+        <location filename="../../ui/editors/partner_editor.py" line="223"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="209"/>
+        <location filename="../../ui/editors/partner_editor.py" line="214"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="210"/>
-        <location filename="../../ui/editors/partner_editor.py" line="211"/>
+        <location filename="../../ui/editors/partner_editor.py" line="215"/>
+        <location filename="../../ui/editors/partner_editor.py" line="216"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="218"/>
+        <location filename="../../ui/editors/partner_editor.py" line="223"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="218"/>
+        <location filename="../../ui/editors/partner_editor.py" line="223"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="218"/>
+        <location filename="../../ui/editors/partner_editor.py" line="223"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="219"/>
+        <location filename="../../ui/editors/partner_editor.py" line="224"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="219"/>
+        <location filename="../../ui/editors/partner_editor.py" line="224"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="222"/>
+        <location filename="../../ui/editors/partner_editor.py" line="227"/>
         <source>Agreements of this partner</source>
         <translation>此合作伙伴的协议</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="226"/>
+        <location filename="../../ui/editors/partner_editor.py" line="231"/>
         <source>Double-click an agreement to open it</source>
         <translation>双击协议即可打开</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="275"/>
+        <location filename="../../ui/editors/partner_editor.py" line="243"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="301"/>
         <source>New partner</source>
         <translation>新建合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="276"/>
+        <location filename="../../ui/editors/partner_editor.py" line="302"/>
         <source>Partner — {name}</source>
         <translation>合作伙伴 — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="285"/>
+        <location filename="../../ui/editors/partner_editor.py" line="311"/>
         <source>Undo/redo changed this partner; saving will offer to reload it.</source>
         <translation>撤销/重做已修改此合作伙伴；保存时将提示重新加载。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="292"/>
+        <location filename="../../ui/editors/partner_editor.py" line="318"/>
         <source>Undo/redo removed this partner.</source>
         <translation>撤销/重做已删除此合作伙伴。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="316"/>
+        <location filename="../../ui/editors/partner_editor.py" line="342"/>
         <source>Agreements ({n})</source>
         <translation>协议（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="413"/>
+        <location filename="../../ui/editors/partner_editor.py" line="439"/>
         <source>This partner no longer exists: {e}</source>
         <translation>该合作伙伴已不存在：{e}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="416"/>
+        <location filename="../../ui/editors/partner_editor.py" line="442"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="436"/>
+        <location filename="../../ui/editors/partner_editor.py" line="462"/>
         <source>Reload the partner as it is now? Your unsaved edits in this window will be lost.</source>
         <translation>是否重新加载该合作伙伴的当前内容？此窗口中未保存的修改将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="444"/>
+        <location filename="../../ui/editors/partner_editor.py" line="470"/>
         <source>This partner has changes that are not saved. Save them?</source>
         <translation>该合作伙伴有未保存的更改。是否保存？</translation>
     </message>
@@ -2848,83 +2853,88 @@ History, ended (%5): %6</source>
 <context>
     <name>PartnerOverview</name>
     <message>
-        <location filename="../../ui/pages/partners.py" line="66"/>
+        <location filename="../../ui/pages/partners.py" line="67"/>
         <source>Edit partner…</source>
         <translation>编辑合作伙伴…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="67"/>
+        <location filename="../../ui/pages/partners.py" line="68"/>
         <source>New agreement…</source>
         <translation>新建协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="68"/>
+        <location filename="../../ui/pages/partners.py" line="69"/>
         <source>Partner dossier…</source>
         <translation>合作伙伴档案…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="78"/>
+        <location filename="../../ui/pages/partners.py" line="79"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="78"/>
+        <location filename="../../ui/pages/partners.py" line="79"/>
         <source>Role</source>
         <translation>分工</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="78"/>
+        <location filename="../../ui/pages/partners.py" line="79"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="79"/>
+        <location filename="../../ui/pages/partners.py" line="80"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="84"/>
         <location filename="../../ui/pages/partners.py" line="85"/>
+        <location filename="../../ui/pages/partners.py" line="86"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="91"/>
+        <location filename="../../ui/pages/partners.py" line="92"/>
         <source>Agreements with this partner</source>
         <translation>与该合作伙伴的协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="104"/>
+        <location filename="../../ui/pages/partners.py" line="107"/>
         <source>All agreements with this partner</source>
         <translation>与该合作伙伴的全部协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="134"/>
+        <location filename="../../ui/pages/partners.py" line="131"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners.py" line="150"/>
         <source>Select a partner to see its agreements</source>
         <translation>选择合作伙伴以查看其协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="143"/>
+        <location filename="../../ui/pages/partners.py" line="159"/>
         <source>Country: %1</source>
         <translation>国家/地区：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="144"/>
+        <location filename="../../ui/pages/partners.py" line="160"/>
         <source>Roles: %1</source>
         <translation>角色：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="145"/>
+        <location filename="../../ui/pages/partners.py" line="161"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="148"/>
+        <location filename="../../ui/pages/partners.py" line="164"/>
         <source>Website: %1</source>
         <translation>网站：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="168"/>
+        <location filename="../../ui/pages/partners.py" line="184"/>
         <source>%n agreement(s)</source>
         <translation>
             <numerusform>%n 份协议</numerusform>
@@ -2975,94 +2985,94 @@ History, ended (%5): %6</source>
 <context>
     <name>PartnersPage</name>
     <message>
-        <location filename="../../ui/pages/partners.py" line="189"/>
+        <location filename="../../ui/pages/partners.py" line="205"/>
         <source>Search partners in either script…</source>
         <translation>以中英文搜索合作伙伴…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="193"/>
+        <location filename="../../ui/pages/partners.py" line="209"/>
         <source>All roles</source>
         <translation>全部角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="198"/>
-        <location filename="../../ui/pages/partners.py" line="216"/>
+        <location filename="../../ui/pages/partners.py" line="214"/>
+        <location filename="../../ui/pages/partners.py" line="232"/>
         <source>Country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="203"/>
+        <location filename="../../ui/pages/partners.py" line="219"/>
         <source>New partner…</source>
         <translation>新建合作伙伴…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="213"/>
+        <location filename="../../ui/pages/partners.py" line="229"/>
         <source>Partners</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="214"/>
+        <location filename="../../ui/pages/partners.py" line="230"/>
         <source>Search partners</source>
         <translation>搜索合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="215"/>
+        <location filename="../../ui/pages/partners.py" line="231"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="221"/>
+        <location filename="../../ui/pages/partners.py" line="237"/>
         <source>Ctrl or Shift and click picks several partners to export</source>
         <translation>按住 Ctrl 或 Shift 单击可选择多个合作伙伴导出</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="278"/>
+        <location filename="../../ui/pages/partners.py" line="295"/>
         <source>%Ln partner(s)</source>
         <translation>
             <numerusform>%Ln 个合作伙伴</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="305"/>
+        <location filename="../../ui/pages/partners.py" line="322"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="307"/>
+        <location filename="../../ui/pages/partners.py" line="324"/>
         <source>%n selected partner(s) as CSV…</source>
         <translation>
             <numerusform>将选中的 %n 个合作伙伴导出为 CSV…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="308"/>
+        <location filename="../../ui/pages/partners.py" line="325"/>
         <source>%n selected partner(s) as XLSX…</source>
         <translation>
             <numerusform>将选中的 %n 个合作伙伴导出为 XLSX…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="309"/>
+        <location filename="../../ui/pages/partners.py" line="326"/>
         <source>This list as CSV…</source>
         <translation>将此列表导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="310"/>
+        <location filename="../../ui/pages/partners.py" line="327"/>
         <source>This list as XLSX…</source>
         <translation>将此列表导出为 XLSX…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="284"/>
+        <location filename="../../ui/pages/partners.py" line="301"/>
         <source>Edit partner…</source>
         <translation>编辑合作伙伴…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="285"/>
+        <location filename="../../ui/pages/partners.py" line="302"/>
         <source>New agreement…</source>
         <translation>新建协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="286"/>
+        <location filename="../../ui/pages/partners.py" line="303"/>
         <source>Partner dossier…</source>
         <translation>合作伙伴档案…</translation>
     </message>
@@ -3271,12 +3281,17 @@ History, ended (%5): %6</source>
 <context>
     <name>RecordsTab</name>
     <message>
-        <location filename="../../ui/editors/agreement/tab_base.py" line="68"/>
+        <location filename="../../ui/editors/agreement/tab_base.py" line="71"/>
         <source>Save the agreement first (Apply) to add entries here.</source>
         <translation>请先保存协议（应用）再在此添加条目。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/tab_base.py" line="157"/>
+        <location filename="../../ui/editors/agreement/tab_base.py" line="133"/>
+        <source>Copy row</source>
+        <translation>复制此行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/tab_base.py" line="189"/>
         <source>PartnerDesk</source>
         <translation>PartnerDesk</translation>
     </message>
@@ -3335,143 +3350,143 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
 <context>
     <name>RenewalsPage</name>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="45"/>
+        <location filename="../../ui/pages/renewals.py" line="46"/>
         <source>Next %1 days</source>
         <translation>未来 %1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="48"/>
+        <location filename="../../ui/pages/renewals.py" line="49"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="51"/>
-        <location filename="../../ui/pages/renewals.py" line="227"/>
+        <location filename="../../ui/pages/renewals.py" line="52"/>
+        <location filename="../../ui/pages/renewals.py" line="229"/>
         <source>Renew…</source>
         <translation>续约…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="54"/>
-        <location filename="../../ui/pages/renewals.py" line="226"/>
+        <location filename="../../ui/pages/renewals.py" line="55"/>
+        <location filename="../../ui/pages/renewals.py" line="228"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="59"/>
+        <location filename="../../ui/pages/renewals.py" line="60"/>
         <source>Decision dates in the</source>
         <translation>决策日期范围</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="69"/>
+        <location filename="../../ui/pages/renewals.py" line="70"/>
         <source>Decisions due, by month</source>
         <translation>按月列出的待决策事项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="70"/>
+        <location filename="../../ui/pages/renewals.py" line="71"/>
         <source>Decision dates in the next</source>
         <translation>决策日期范围</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="71"/>
+        <location filename="../../ui/pages/renewals.py" line="72"/>
         <source>Cooperation type</source>
         <translation>合作类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="75"/>
+        <location filename="../../ui/pages/renewals.py" line="76"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="75"/>
+        <location filename="../../ui/pages/renewals.py" line="76"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="75"/>
+        <location filename="../../ui/pages/renewals.py" line="76"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="76"/>
+        <location filename="../../ui/pages/renewals.py" line="77"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="76"/>
+        <location filename="../../ui/pages/renewals.py" line="77"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="76"/>
+        <location filename="../../ui/pages/renewals.py" line="77"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="76"/>
+        <location filename="../../ui/pages/renewals.py" line="77"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="77"/>
+        <location filename="../../ui/pages/renewals.py" line="78"/>
         <source>Auto-renew</source>
         <translation>自动续约</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="77"/>
+        <location filename="../../ui/pages/renewals.py" line="78"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="132"/>
+        <location filename="../../ui/pages/renewals.py" line="134"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="134"/>
+        <location filename="../../ui/pages/renewals.py" line="136"/>
         <source>%1-%2</source>
         <translation>%1-%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/renewals.py" line="136"/>
+        <location filename="../../ui/pages/renewals.py" line="138"/>
         <source>%n agreement(s)</source>
         <translation>
             <numerusform>%n 份协议</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="143"/>
+        <location filename="../../ui/pages/renewals.py" line="145"/>
         <source>Live agreements whose decision date has already passed</source>
         <translation>决策日期已过的生效中协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="153"/>
+        <location filename="../../ui/pages/renewals.py" line="155"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/renewals.py" line="166"/>
+        <location filename="../../ui/pages/renewals.py" line="168"/>
         <source>%n decision(s) due</source>
         <translation>
             <numerusform>%n 项待决策</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="168"/>
+        <location filename="../../ui/pages/renewals.py" line="170"/>
         <source>%1 overdue</source>
         <translation>%1 项已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="170"/>
+        <location filename="../../ui/pages/renewals.py" line="172"/>
         <source>(first %1 shown)</source>
         <translation>（仅显示前 %1 项）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="176"/>
+        <location filename="../../ui/pages/renewals.py" line="178"/>
         <source>overdue by 1 day</source>
         <translation>逾期 1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="178"/>
+        <location filename="../../ui/pages/renewals.py" line="180"/>
         <source>overdue by %1 days</source>
         <translation>逾期 %1 天</translation>
     </message>

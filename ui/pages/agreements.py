@@ -26,6 +26,7 @@ from ui import i18n
 from ui.models.agreements import AgreementTableModel
 from ui.models.lazy import Roles
 from ui.pages.base import Page
+from ui.widgets.context_menu import open_by_keyboard
 from ui.widgets.tables import fast_table, restore_header, save_header, selected_rows
 
 # ".2": the list gained a column (the value in the base currency); layouts saved for
@@ -137,6 +138,7 @@ class AgreementsPage(Page):
         self.view.activated.connect(self._open_index)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
+        open_by_keyboard(self.view)
         delete = QAction(self.tr("Delete…"), self.view)
         delete.setShortcut(QKeySequence.StandardKey.Delete)
         delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QByteArray, QPoint, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtCore import QByteArray, QModelIndex, QPoint, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,6 +31,7 @@ from ui.models.partners import PartnerTableModel
 from ui.models.records import Record, RecordTableModel
 from ui.pages.base import Page
 from ui.settings import Option, splitter_state
+from ui.widgets.context_menu import open_by_keyboard
 from ui.widgets.tables import fast_table, restore_header, save_header, selected_rows
 
 STATE_KEY = "partners"
@@ -98,9 +99,11 @@ class PartnerOverview(QWidget):
         widths = {"reference": 105, "title": 210, "type": 80, "status": 95, "value": 115}
         for i, column in enumerate(self.agreements_model.columns):
             self.agreements_view.setColumnWidth(i, widths.get(column.key, 100))
-        self.agreements_view.doubleClicked.connect(
-            lambda i: self.open_requested.emit(int(i.data(Roles.ID)))
-        )
+        self.agreements_view.doubleClicked.connect(self._open_index)
+        self.agreements_view.activated.connect(self._open_index)
+        self.agreements_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.agreements_view.customContextMenuRequested.connect(self._context_menu)
+        open_by_keyboard(self.agreements_view)
         agreements_box = QGroupBox(self.tr("All agreements with this partner"))
         box_layout = QVBoxLayout(agreements_box)
         box_layout.addWidget(self.summary)
@@ -114,6 +117,19 @@ class PartnerOverview(QWidget):
         layout.addWidget(contacts_box)
         layout.addWidget(agreements_box, 1)
         self.show_partner(None)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        agreement_id = index.data(Roles.ID)
+        if agreement_id is not None:
+            self.open_requested.emit(int(agreement_id))
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.agreements_view.indexAt(pos)
+        if not index.isValid():
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Open"), lambda: self._open_index(index))
+        menu.exec(self.agreements_view.viewport().mapToGlobal(pos))
 
     def _emit(self, signal: SignalInstance) -> None:
         if self.partner is not None:
@@ -223,6 +239,7 @@ class PartnersPage(Page):
         self.view.doubleClicked.connect(lambda i: self.edit_requested.emit(int(i.data(Roles.ID))))
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
+        open_by_keyboard(self.view)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.view.selectionModel().currentRowChanged.connect(self._selection_changed)
 
