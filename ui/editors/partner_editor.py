@@ -76,6 +76,7 @@ class PartnerEditor(EditorDialog):
         self.tabs.setAccessibleName(self.tr("Pages of this record"))
         self.tabs.addTab(self._build_details(), self.tr("Partner"))
         self.tabs.addTab(self._build_agreements(), self.tr("Agreements"))
+        self.pages_by_keyboard(self.tabs)
 
         self.buttons = QDialogButtonBox(self)
         self.save_button = self.buttons.addButton(
