@@ -10,7 +10,15 @@ from typing import Any, TypeVar
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+    QWizard,
+)
 from pytestqt.qtbot import QtBot
 
 from app.db import Database
@@ -235,3 +243,44 @@ def test_ctrl_tab_switches_the_editors_pages_wherever_the_focus_is(
     assert here is not None
     press_ctrl_tab(here)
     assert tabs.currentIndex() == 0
+
+
+def test_the_secondary_dialogs_are_walked_by_tab_to_ok_and_back(
+    qtbot: QtBot, ui_db: Database
+) -> None:
+    """Settings (each page), export and the import wizard's first page, by keyboard."""
+    from app.services.listing import AgreementFilter
+    from app.services.partners import PartnerFilter
+    from ui.dialogs.export_dialog import ExportDialog, ListState
+    from ui.dialogs.import_wizard import ImportWizard
+    from ui.dialogs.settings_dialog import SettingsDialog
+
+    def ok_of(dialog: QDialog) -> QWidget | None:
+        box = dialog.findChild(QDialogButtonBox)
+        return box.button(QDialogButtonBox.StandardButton.Ok) if box is not None else None
+
+    settings = opened(qtbot, SettingsDialog(ui_db))
+    ok = ok_of(settings)
+    for page in range(settings.tabs.count()):
+        settings.tabs.setCurrentIndex(page)
+        bar = settings.tabs.tabBar()
+        visited = walk_tabs(bar)
+        assert visited[-1] is bar and ok in visited, settings.tabs.tabText(page)
+    settings.close()
+
+    state = ListState(AgreementFilter(), PartnerFilter(), frozenset(), frozenset())
+    export = opened(qtbot, ExportDialog(state, "agreements"))
+    ok = ok_of(export)
+    checked = export.what_group.checkedButton()
+    assert checked is not None
+    visited = walk_tabs(checked)
+    assert visited[-1] is checked and ok in visited
+    export.close()
+
+    wizard = opened(qtbot, ImportWizard(ui_db))
+    cancel = wizard.button(QWizard.WizardButton.CancelButton)
+    first = focused()
+    assert first is not None
+    visited = walk_tabs(first)
+    assert visited[-1] is first and cancel in visited
+    wizard.close()

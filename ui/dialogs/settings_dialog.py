@@ -42,6 +42,7 @@ from app.services.settings import (
     set_setting,
 )
 from ui import i18n, settings, theme
+from ui.widgets.tables import leave_on_tab
 
 COMPANY_LOGO = "company_logo"  # app.services.reporting reads the logo file from this key
 ERROR_STYLE = "color: #c0392b;"
@@ -194,6 +195,7 @@ class SettingsDialog(QDialog):
             [self.tr("Currency"), self.tr("Rate"), self.tr("In force from")]
         )
         self.rates_table.verticalHeader().hide()
+        leave_on_tab(self.rates_table)
         for i, r in enumerate(latest.values()):
             for j, text in enumerate((r.currency, str(r.rate), r.effective_date.isoformat())):
                 self.rates_table.setItem(i, j, QTableWidgetItem(text))

@@ -44,6 +44,7 @@ from ui.editors.labels import enum_label
 from ui.editors.terms_form import ui_language
 from ui.undo import CreatePartnerCommand, EditPartnerCommand, undo_events
 from ui.widgets.context_menu import open_by_keyboard
+from ui.widgets.tables import leave_on_tab
 
 CONTACT_COLUMNS = 5  # name, title, role, e-mail, phone
 AGREEMENTS_SHOWN = 500
@@ -164,6 +165,7 @@ class PartnerEditor(EditorDialog):
             ]
         )
         self.contacts_table.verticalHeader().hide()
+        leave_on_tab(self.contacts_table)
         self.contacts_table.horizontalHeader().setStretchLastSection(True)
         self.contacts_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         triggers = QAbstractItemView.EditTrigger
@@ -225,6 +227,7 @@ class PartnerEditor(EditorDialog):
              self.tr("Value"), self.tr("Decision date")]
         )  # fmt: skip
         self.agreements_table.verticalHeader().hide()
+        leave_on_tab(self.agreements_table)
         self.agreements_table.setAccessibleName(self.tr("Agreements of this partner"))
         self.agreements_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.agreements_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

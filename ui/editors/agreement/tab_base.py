@@ -29,6 +29,7 @@ from app.services.agreements import (
     get_agreement,
 )
 from ui.widgets.context_menu import open_by_keyboard
+from ui.widgets.tables import leave_on_tab
 
 ROW_HEIGHT = 26
 
@@ -39,6 +40,7 @@ def records_table(parent: QWidget, headers: Sequence[str]) -> QTableWidget:
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    leave_on_tab(table)
     table.setAlternatingRowColors(True)
     table.verticalHeader().hide()
     table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
