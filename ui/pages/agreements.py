@@ -60,6 +60,7 @@ class AgreementsPage(Page):
         self.today = today or date.today()
         self.model = AgreementTableModel(db, today=self.today, parent=self)
         self._reselect: int | None = None
+        self._select_first = False  # a search asked for its first match to be current
         self._text_timer = QTimer(self, singleShot=True, interval=250)
         self._text_timer.timeout.connect(self.apply_filter)
         self._build()
@@ -223,10 +224,11 @@ class AgreementsPage(Page):
         self.partner_edit.clear()
         self.dates_check.setChecked(False)
         self.search_edit.setText(text)
+        # The answer comes from a worker, later: the first match is made current then, so
+        # Enter opens it (selected now, the list was still empty and Enter did nothing).
+        self._select_first = True
         self.apply_filter()
         self.view.setFocus()
-        if self.model.rowCount():
-            self.view.selectRow(0)
 
     def show_decisions_within(self, days: int) -> None:
         self.status_box.setCurrentIndex(self.status_box.findData("live"))
@@ -265,6 +267,11 @@ class AgreementsPage(Page):
 
     def _restore_selection(self) -> None:
         agreement_id, self._reselect = self._reselect, None
+        if self._select_first and self.model.is_current():
+            self._select_first = False
+            if self.model.rowCount():
+                self.view.setCurrentIndex(self.model.index(0, 0))
+                return
         if agreement_id is not None:
             row = self.model.row_of_id(agreement_id)
             if row >= 0:
