@@ -297,7 +297,8 @@ class AgreementsPage(Page):
     # --- actions ------------------------------------------------------------------------
 
     def selected_ids(self) -> list[int]:
-        return [self.model.ids()[r] for r in selected_rows(self.view)]
+        ids = self.model.ids()  # a copy: once, not once per selected row
+        return [ids[r] for r in selected_rows(self.view)]
 
     def selected_records(self) -> list[AgreementRow]:
         records = [self.model.record(r) for r in selected_rows(self.view)]
