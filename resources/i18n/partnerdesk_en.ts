@@ -4,7 +4,7 @@
 <context>
     <name>AgreementsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="250"/>
+        <location filename="../../ui/pages/agreements.py" line="252"/>
         <source>%Ln agreement(s)</source>
         <translation>
             <numerusform>%Ln agreement</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="328"/>
+        <location filename="../../ui/pages/agreements.py" line="336"/>
         <source>Delete %n agreement(s)…</source>
         <translation>
             <numerusform>Delete %n agreement…</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="339"/>
+        <location filename="../../ui/pages/agreements.py" line="347"/>
         <source>%n selected agreement(s) as CSV…</source>
         <translation>
             <numerusform>%n selected agreement as CSV…</numerusform>
@@ -28,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="340"/>
+        <location filename="../../ui/pages/agreements.py" line="348"/>
         <source>%n selected agreement(s) as XLSX…</source>
         <translation>
             <numerusform>%n selected agreement as XLSX…</numerusform>
@@ -77,7 +77,7 @@
 <context>
     <name>ImportWizard</name>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_wizard.py" line="418"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="422"/>
         <source>, %n new partner(s)</source>
         <translation>
             <numerusform>, %n new partner</numerusform>
@@ -85,7 +85,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_wizard.py" line="423"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="427"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n problem</numerusform>
@@ -93,7 +93,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_wizard.py" line="425"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="429"/>
         <source>{problems} in {rows} of %n row(s). Nothing will be imported until every row is right.</source>
         <translation>
             <numerusform>{problems} in {rows} of %n row. Nothing will be imported until every row is right.</numerusform>
@@ -101,7 +101,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_wizard.py" line="436"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="440"/>
         <source>Imported %n row(s): {counts}.</source>
         <translation>
             <numerusform>Imported %n row: {counts}.</numerusform>
@@ -109,7 +109,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_wizard.py" line="438"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="442"/>
         <source>All %n row(s) are fine: {counts} on import.</source>
         <translation>
             <numerusform>The %n row is fine: {counts} on import.</numerusform>
@@ -188,7 +188,7 @@
 <context>
     <name>PreviewPage</name>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_wizard.py" line="225"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="228"/>
         <source>About %n row(s) of {kind}.</source>
         <translation>
             <numerusform>About %n row of {kind}.</numerusform>
@@ -199,7 +199,7 @@
 <context>
     <name>ReminderWords</name>
     <message numerus="yes">
-        <location filename="../../ui/application.py" line="174"/>
+        <location filename="../../ui/application.py" line="178"/>
         <source>%Ln decision(s) due within %1 days:</source>
         <translation>
             <numerusform>%Ln decision due within %1 days:</numerusform>
@@ -207,7 +207,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/application.py" line="177"/>
+        <location filename="../../ui/application.py" line="181"/>
         <source>%Ln live agreement(s) are past their decision date.</source>
         <translation>
             <numerusform>%Ln live agreement is past its decision date.</numerusform>
@@ -237,7 +237,7 @@
 <context>
     <name>ReportsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/reports_page.py" line="186"/>
+        <location filename="../../ui/pages/reports_page.py" line="197"/>
         <source>Saved %1 and the list of %Ln agreement(s) in %2</source>
         <translation>
             <numerusform>Saved %1 and the list of %Ln agreement in %2</numerusform>

@@ -65,6 +65,8 @@ def menu_from_key(qtbot: QtBot, view: QAbstractItemView, key: str, choose: str =
         if chosen is not None:
             chosen.trigger()
 
+    # A screen reader says how to reach it.
+    assert "Shift+F10" in view.accessibleDescription()
     view.window().activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is view.window())
     view.setFocus(Qt.FocusReason.OtherFocusReason)

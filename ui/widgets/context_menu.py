@@ -8,9 +8,11 @@ the row the user had moved to) and Shift+F10 gave nothing at all.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView
+
+translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
 
 
 def menu_keys() -> list[QKeySequence]:
@@ -30,6 +32,10 @@ def open_by_keyboard(view: QAbstractItemView) -> QAction:
     action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
     action.triggered.connect(lambda _checked=False: request_menu(view))
     view.addAction(action)
+    # Said to screen-reader users, who have no other way to learn of the menu.
+    hint = translate("ContextMenu", "Shift+F10 or the Menu key opens the menu of the current row")
+    described = view.accessibleDescription()
+    view.setAccessibleDescription(f"{described}. {hint}" if described else hint)
     return action
 
 
