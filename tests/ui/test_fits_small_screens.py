@@ -68,10 +68,21 @@ def test_main_window_and_every_page_fit_1366_by_768(qtbot: QtBot, ui_db: Databas
 def test_dialogs_fit_1366_by_768(qtbot: QtBot, ui_db: Database) -> None:
     window = MainWindow(ui_db, TODAY)
     qtbot.addWidget(window)
+    from ui.application import demo_count_dialog
+    from ui.editors.agreement.editor import AgreementEditor
+    from ui.editors.agreement.kpis import KpiDialog
+    from ui.editors.agreement.milestones import MilestoneDialog
+    from ui.editors.partner_editor import PartnerEditor
+
     for dialog in (
         SettingsDialog(ui_db, window),
         ImportWizard(ui_db, parent=window),
         ExportDialog(window.list_state(), "agreements", window),
+        AgreementEditor(ui_db, 1, parent=window),
+        PartnerEditor(ui_db, 1, parent=window),
+        MilestoneDialog(window, "CNY", None),
+        KpiDialog(window),
+        demo_count_dialog(window),
     ):
         dialog.show()
         assert _fits(_needs(dialog), ROOM), (type(dialog).__name__, _needs(dialog))
