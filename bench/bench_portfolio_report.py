@@ -40,7 +40,7 @@ def build_data(size: int, lang: str, folder: Path) -> PortfolioReportData:
         with db.session() as s:
             load_demo(s, size, seed=7, today=TODAY)
         with db.session() as s:
-            return portfolio_report(s, lang, TODAY)
+            return portfolio_report(s, lang, TODAY, appendix="full")
     finally:
         db.dispose()
 

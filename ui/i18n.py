@@ -26,6 +26,7 @@ from app.domain.enums import (
     PartnerRole,
     PartnerStatus,
 )
+from app.domain.money import compact_amount
 
 I18N_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
 LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
@@ -149,8 +150,5 @@ def money(value: Decimal, currency: str | None = None) -> str:
 
 
 def compact_money(value: Decimal) -> str:
-    """Short figure for a KPI tile: 12.3M, 4.5K (display only)."""
-    for limit, suffix in ((Decimal("1e9"), "B"), (Decimal("1e6"), "M"), (Decimal("1e3"), "K")):
-        if abs(value) >= limit:
-            return f"{(value / limit).quantize(Decimal('0.1'))}{suffix}"
-    return f"{value.quantize(Decimal('1'))}"
+    """Short figure for a tile, in the reader's units: 12.3 M, or 1,230.0 万 in Chinese."""
+    return compact_amount(value, _language)

@@ -30,8 +30,8 @@ from app.services.editing import (
     delete_with_snapshot,
     restore_agreement,
     restore_partner,
-    revert_agreement,
     revert_partner,
+    step_agreement,
 )
 from app.services.partners import PartnerInput
 from ui.changes import AGREEMENT, PARTNER, Changes, Entity
@@ -155,10 +155,10 @@ class EditAgreementCommand(DatabaseCommand):
         self.after = after
 
     def apply_undo(self, session: Session) -> None:
-        revert_agreement(session, self.record_id, self.before)
+        step_agreement(session, self.record_id, self.after, self.before)
 
     def apply_redo(self, session: Session) -> None:
-        revert_agreement(session, self.record_id, self.after)
+        step_agreement(session, self.record_id, self.before, self.after)
 
 
 class ChangeStatusCommand(DatabaseCommand):
@@ -185,19 +185,25 @@ class ChangeStatusCommand(DatabaseCommand):
         self.old = old
         self.new = new
 
-    def _set(self, session: Session, status: AgreementStatus, signed: date | None) -> None:
-        current = get_agreement(session, self.record_id)
-        revert_agreement(
+    def _step(
+        self,
+        session: Session,
+        frm: tuple[AgreementStatus, date | None],
+        to: tuple[AgreementStatus, date | None],
+    ) -> None:
+        now = get_agreement(session, self.record_id).to_input()
+        step_agreement(
             session,
             self.record_id,
-            replace(current.to_input(), status=status, signed_date=signed),
+            replace(now, status=frm[0], signed_date=frm[1]),
+            replace(now, status=to[0], signed_date=to[1]),
         )
 
     def apply_undo(self, session: Session) -> None:
-        self._set(session, *self.old)
+        self._step(session, self.new, self.old)
 
     def apply_redo(self, session: Session) -> None:
-        self._set(session, *self.new)
+        self._step(session, self.old, self.new)
 
 
 class DeleteAgreementCommand(DatabaseCommand):

@@ -208,3 +208,22 @@ class Money:
 
     def __str__(self) -> str:
         return f"{self.currency} {format_amount(self.amount, minor_units(self.currency))}"
+
+
+def compact_amount(amount: Decimal, lang: str) -> str:
+    """A headline figure in the reader's units: "25.8 B" in English, "258.2 亿" in Chinese.
+
+    Chinese readers count in 万 (10⁴) and 亿 (10⁸); "25.8 B" asks them to convert. Tables
+    always print the exact figure beside it.
+    """
+    sign = "-" if amount < 0 else ""
+    a = abs(amount)
+    units = (
+        (("亿", Decimal("1e8")), ("万", Decimal("1e4")))
+        if lang.startswith("zh")
+        else (("B", Decimal("1e9")), ("M", Decimal("1e6")), ("K", Decimal("1e3")))
+    )
+    for unit, scale in units:
+        if a >= scale:
+            return f"{sign}{a / scale:,.1f} {unit}"
+    return f"{sign}{a:,.0f}"

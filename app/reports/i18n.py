@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 
-from app.domain.money import format_amount, minor_units
+from app.domain.money import compact_amount, format_amount, minor_units
 from app.reports.labels import SUMMARY_LABELS
 
 LANGS = ("en", "zh")
@@ -345,15 +345,5 @@ class Words:
         return f"{Decimal(value).normalize():,f}"
 
     def compact(self, amount: Decimal) -> str:
-        """Chart labels: 12.3M / 1.23亿; tables always show the exact figure."""
-        sign = "-" if amount < 0 else ""
-        a = abs(amount)
-        if self.lang == "zh":
-            for unit, scale in (("亿", Decimal("1e8")), ("万", Decimal("1e4"))):
-                if a >= scale:
-                    return f"{sign}{a / scale:,.1f} {unit}"
-            return f"{sign}{a:,.0f}"
-        for unit, scale in (("B", Decimal("1e9")), ("M", Decimal("1e6")), ("K", Decimal("1e3"))):
-            if a >= scale:
-                return f"{sign}{a / scale:,.1f} {unit}"
-        return f"{sign}{a:,.0f}"
+        """Chart labels: 12.3 M / 1.2 亿; tables always show the exact figure."""
+        return compact_amount(amount, self.lang)

@@ -18,6 +18,7 @@ from app.domain.text import clean_text, is_visible
 from app.errors import FieldError, NotFoundError, ValidationError
 from app.services.agreements import AttachmentView
 from app.services.audit import current_actor, record_agreement_change
+from app.services.scope import not_ended
 
 # --- file names ---------------------------------------------------------------------------
 
@@ -177,7 +178,8 @@ class ExpiringDocument:
 def expiring_documents(
     session: Session, today: date, within_days: int = 60, limit: int = 200
 ) -> list[ExpiringDocument]:
-    """Documents that expire within the window, and those already expired."""
+    """Documents that expire within the window, and those already expired, of agreements
+    in force or in the pipeline (an ended agreement's documents are history)."""
     horizon = date.fromordinal(today.toordinal() + within_days)
     rows = session.execute(
         select(
@@ -189,7 +191,11 @@ def expiring_documents(
             Attachment.expires_on,
         )
         .join(Agreement, Agreement.id == Attachment.agreement_id)
-        .where(Attachment.expires_on.is_not(None), Attachment.expires_on <= horizon)
+        .where(
+            Attachment.expires_on.is_not(None),
+            Attachment.expires_on <= horizon,
+            not_ended(today),
+        )
         .order_by(Attachment.expires_on)
         .limit(limit)
     )

@@ -3,7 +3,8 @@
 Undo writes back an earlier state; it is not a new business decision, so it is not held to
 the lifecycle (an active agreement whose activation is undone goes back to pending approval,
 a move ``TRANSITIONS`` forbids a person). Every other rule still applies: the values are
-validated as on any save, and every write lands in the audit trail.
+validated as on any save, and every write lands in the audit trail. An edit's undo moves
+back only the fields that edit changed, and refuses when one of them has changed again.
 
 A deleted agreement comes back from a snapshot taken just before the delete: the same id
 (when still free) and reference, its terms, milestones, KPIs with their actuals, documents
@@ -12,7 +13,8 @@ and renewal links.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -26,7 +28,7 @@ from app.domain.models import (
     Milestone,
     Partner,
 )
-from app.errors import FieldError, ValidationError
+from app.errors import ConflictError, FieldError, ValidationError
 from app.services import agreement_store as store
 from app.services.agreements import (
     ENTITY as AGREEMENT_ENTITY,
@@ -42,7 +44,7 @@ from app.services.agreements import (
     validate_agreement,
 )
 from app.services.attachments import attachment_content
-from app.services.audit import current_actor, record_event
+from app.services.audit import as_text, current_actor, record_event
 from app.services.kpis import Kpi
 from app.services.partners import (
     ENTITY as PARTNER_ENTITY,
@@ -158,11 +160,45 @@ def restore_agreement(
     return get_agreement(session, a.id)
 
 
-def revert_agreement(
-    session: Session, agreement_id: int, data: AgreementInput, actor: str | None = None
+def _by_field(data: AgreementInput) -> dict[str, object]:
+    values = {f.name: getattr(data, f.name) for f in fields(data) if f.name != "terms"}
+    values.update({f"terms.{k}": v for k, v in data.terms.items()})
+    return values
+
+
+def step_agreement(
+    session: Session,
+    agreement_id: int,
+    frm: AgreementInput,
+    to: AgreementInput,
+    actor: str | None = None,
 ) -> AgreementView:
-    """Write ``data`` back over the agreement as it is now (whatever its version)."""
-    return restore_agreement_values(session, agreement_id, data, actor)
+    """Undo or redo one saved edit: move the fields it changed from ``frm`` to ``to``.
+
+    Only what that edit changed is written, so what changed later in other fields (the
+    agreement renewed since, a colleague's new fee) stays. A field the edit changed that
+    has changed again since is not overwritten: the step is refused and names it.
+    """
+    current = get_agreement(session, agreement_id)
+    now = current.to_input()
+    before, after, present = _by_field(frm), _by_field(to), _by_field(now)
+    moved = {k for k in before.keys() | after.keys() if before.get(k) != after.get(k)}
+    since = sorted(k for k in moved if present.get(k) != before.get(k))
+    if since:
+        said = ", ".join(
+            f"{k.removeprefix('terms.').replace('_', ' ')} is now {as_text(present.get(k)) or '—'}"
+            for k in since
+        )
+        raise ConflictError(
+            f"{current.reference} has changed since ({said}); going back would overwrite that"
+        )
+    if not moved:
+        return current
+    terms = dict(now.terms)
+    terms.update({k[6:]: after.get(k) for k in moved if k.startswith("terms.")})
+    plain: dict[str, Any] = {k: after[k] for k in moved if not k.startswith("terms.")}
+    going_to = replace(now, **plain, terms=terms)
+    return restore_agreement_values(session, agreement_id, going_to, actor)
 
 
 # --- partners --------------------------------------------------------------------------

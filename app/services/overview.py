@@ -16,6 +16,7 @@ from app.domain.enums import Attainment, MilestoneStatus
 from app.domain.models import Agreement, Attachment, KpiDefinition, Milestone
 from app.services.dashboard import OPEN_STATUSES
 from app.services.listing import AgreementFilter, count_agreements
+from app.services.scope import not_ended
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,9 +74,11 @@ def attention_counts(session: Session, today: date) -> AttentionCounts:
     documents = session.scalar(
         select(func.count())
         .select_from(Attachment)
+        .join(Agreement, Agreement.id == Attachment.agreement_id)
         .where(
             Attachment.expires_on.is_not(None),
             Attachment.expires_on <= today + timedelta(days=60),
+            not_ended(today),
         )
     )
     return AttentionCounts(

@@ -77,3 +77,12 @@ def scope_column(as_of: date) -> ColumnElement[str]:
         (Agreement.status.in_(sorted(PIPELINE_STATUSES)), Scope.PIPELINE.value),
         else_=Scope.HISTORY.value,
     )
+
+
+def not_ended(as_of: date) -> ColumnElement[bool]:
+    """In force or in the pipeline on ``as_of``: agreements whose documents still matter.
+
+    An authorisation letter of a terminated deal expiring is not news; one of a deal still
+    being negotiated is, as it must be renewed before signature.
+    """
+    return or_(_in_force(as_of), Agreement.status.in_(sorted(PIPELINE_STATUSES)))

@@ -938,7 +938,7 @@ The previous contents are in {path}.</source>
 <context>
     <name>ContextMenu</name>
     <message>
-        <location filename="../../ui/widgets/context_menu.py" line="37"/>
+        <location filename="../../ui/widgets/context_menu.py" line="36"/>
         <source>Shift+F10 or the Menu key opens the menu of the current row</source>
         <translation>Shift+F10 或菜单键打开当前行的菜单</translation>
     </message>
@@ -989,8 +989,8 @@ The previous contents are in {path}.</source>
     </message>
     <message>
         <location filename="../../ui/pages/dashboard.py" line="142"/>
-        <source>Every agreement</source>
-        <translation>全部协议</translation>
+        <source>In force and pipeline</source>
+        <translation>生效中与筹备中</translation>
     </message>
     <message>
         <location filename="../../ui/pages/dashboard.py" line="150"/>
@@ -2181,108 +2181,108 @@ History, ended (%5): %6</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/i18n.py" line="96"/>
+        <location filename="../../ui/i18n.py" line="97"/>
         <source>Brand</source>
         <translation>品牌</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="97"/>
+        <location filename="../../ui/i18n.py" line="98"/>
         <source>Logistics</source>
         <translation>物流</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="98"/>
+        <location filename="../../ui/i18n.py" line="99"/>
         <source>Marketing</source>
         <translation>营销</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="99"/>
+        <location filename="../../ui/i18n.py" line="100"/>
         <source>Payment</source>
         <translation>支付</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="100"/>
+        <location filename="../../ui/i18n.py" line="101"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="106"/>
+        <location filename="../../ui/i18n.py" line="107"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="107"/>
+        <location filename="../../ui/i18n.py" line="108"/>
         <source>Negotiation</source>
         <translation>谈判中</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="108"/>
+        <location filename="../../ui/i18n.py" line="109"/>
         <source>Pending approval</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="109"/>
-        <location filename="../../ui/i18n.py" line="140"/>
+        <location filename="../../ui/i18n.py" line="110"/>
+        <location filename="../../ui/i18n.py" line="141"/>
         <source>Active</source>
         <translation>生效</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="110"/>
+        <location filename="../../ui/i18n.py" line="111"/>
         <source>Expired</source>
         <translation>已到期</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="111"/>
+        <location filename="../../ui/i18n.py" line="112"/>
         <source>Terminated</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="112"/>
+        <location filename="../../ui/i18n.py" line="113"/>
         <source>Renewed</source>
         <translation>已续约</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="120"/>
+        <location filename="../../ui/i18n.py" line="121"/>
         <source>Direct sales</source>
         <translation>直营</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="121"/>
+        <location filename="../../ui/i18n.py" line="122"/>
         <source>Platform (third-party)</source>
         <translation>平台（第三方）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="127"/>
+        <location filename="../../ui/i18n.py" line="128"/>
         <source>Brand owner</source>
         <translation>品牌方</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="128"/>
+        <location filename="../../ui/i18n.py" line="129"/>
         <source>Logistics provider</source>
         <translation>物流服务商</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="129"/>
+        <location filename="../../ui/i18n.py" line="130"/>
         <source>Marketing channel</source>
         <translation>营销渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="130"/>
+        <location filename="../../ui/i18n.py" line="131"/>
         <source>Payment institution</source>
         <translation>支付机构</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="133"/>
+        <location filename="../../ui/i18n.py" line="134"/>
         <source>E-commerce platform</source>
         <translation>电商平台</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="139"/>
+        <location filename="../../ui/i18n.py" line="140"/>
         <source>Prospect</source>
         <translation>潜在</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="141"/>
+        <location filename="../../ui/i18n.py" line="142"/>
         <source>Inactive</source>
         <translation>停用</translation>
     </message>
@@ -3225,32 +3225,32 @@ History, ended (%5): %6</source>
 <context>
     <name>QAbstractFileIconProvider</name>
     <message>
-        <location filename="../../ui/i18n.py" line="40"/>
+        <location filename="../../ui/i18n.py" line="41"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="41"/>
+        <location filename="../../ui/i18n.py" line="42"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="42"/>
+        <location filename="../../ui/i18n.py" line="43"/>
         <source>%1 File</source>
         <translation>%1 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="43"/>
+        <location filename="../../ui/i18n.py" line="44"/>
         <source>Drive</source>
         <translation>驱动器</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="44"/>
+        <location filename="../../ui/i18n.py" line="45"/>
         <source>Shortcut</source>
         <translation>快捷方式</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="45"/>
+        <location filename="../../ui/i18n.py" line="46"/>
         <source>Unknown</source>
         <translation>未知</translation>
     </message>
@@ -3258,12 +3258,12 @@ History, ended (%5): %6</source>
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../ui/i18n.py" line="38"/>
+        <location filename="../../ui/i18n.py" line="39"/>
         <source>&amp;Look in:</source>
         <translation>查找范围(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="39"/>
+        <location filename="../../ui/i18n.py" line="40"/>
         <source>Files of &amp;type:</source>
         <translation>文件类型(&amp;T)：</translation>
     </message>
@@ -4219,22 +4219,22 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
         <translation>将 {ref} 的状态改为{status}</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="217"/>
+        <location filename="../../ui/undo.py" line="223"/>
         <source>Delete {ref}</source>
         <translation>删除 {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="241"/>
+        <location filename="../../ui/undo.py" line="247"/>
         <source>Create {ref}</source>
         <translation>新建 {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="275"/>
+        <location filename="../../ui/undo.py" line="281"/>
         <source>Edit partner {name}</source>
         <translation>编辑合作伙伴 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="300"/>
+        <location filename="../../ui/undo.py" line="306"/>
         <source>Create partner {name}</source>
         <translation>新建合作伙伴 {name}</translation>
     </message>

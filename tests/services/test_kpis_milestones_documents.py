@@ -137,3 +137,35 @@ def test_oversized_document_is_refused(session: Session, agreement: AgreementVie
     with pytest.raises(ValidationError, match="over the 25 MB limit"):
         add_attachment(session, agreement.id, "big.bin", b"0" * (MAX_ATTACHMENT_BYTES + 1))
     assert get_agreement(session, agreement.id).attachments == ()
+
+
+@pytest.mark.parametrize(
+    ("status", "listed"),
+    [
+        (AgreementStatus.ACTIVE, True),
+        (AgreementStatus.NEGOTIATION, True),  # to be renewed before signature
+        (AgreementStatus.TERMINATED, False),
+        (AgreementStatus.EXPIRED, False),
+    ],
+)
+def test_expiring_documents_are_those_of_agreements_not_ended(
+    session: Session, partner: PartnerView, status: AgreementStatus, listed: bool
+) -> None:
+    from app.services.overview import attention_counts
+
+    held = create_agreement(
+        session,
+        agreement_input(
+            partner.id,
+            status=status,
+            signed_date=date(2023, 12, 1),
+            start_date=date(2024, 1, 1),
+            end_date=date(2025, 12, 31) if status is AgreementStatus.EXPIRED else date(2027, 6, 30),
+        ),
+    )
+    licence = DocumentKind.BRAND_AUTHORISATION
+    add_attachment(session, held.id, "licence.pdf", b"%PDF-1.4", kind=licence,
+                   expires_on=TODAY + timedelta(days=10))  # fmt: skip
+    shown = [d.filename for d in expiring_documents(session, TODAY)]
+    assert shown == (["licence.pdf"] if listed else [])
+    assert attention_counts(session, TODAY).expiring_documents == len(shown)

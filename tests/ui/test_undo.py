@@ -19,7 +19,12 @@ import ui.undo
 from app.db import Database
 from app.domain.enums import AgreementStatus, DocumentKind, PartnerRole
 from app.errors import NotFoundError
-from app.services.agreements import AgreementView, get_agreement, update_agreement
+from app.services.agreements import (
+    AgreementView,
+    get_agreement,
+    renew_agreement,
+    update_agreement,
+)
 from app.services.attachments import add_attachment, attachment_content
 from app.services.audit import history
 from app.services.kpis import record_actual
@@ -130,6 +135,51 @@ def test_undo_applies_over_a_later_version(
     after = stored(ui_db, 2)
     assert after.title == before.title
     assert after.version > before.version
+
+
+def test_undoing_an_old_edit_keeps_the_renewal_made_since(
+    qtbot: QtBot, ui_db: Database, stack: QUndoStack
+) -> None:
+    active = first(ui_db, AgreementStatus.ACTIVE)
+    editor = AgreementEditor(ui_db, active.id, undo_stack=stack)
+    qtbot.addWidget(editor)
+    retitle(qtbot, editor, "Retitled before the renewal")
+    with ui_db.session() as s:
+        renew_agreement(s, active.id, get_agreement(s, active.id).version)
+    stack.undo()
+    undone = stored(ui_db, active.id)
+    # The edit changed the title only: going back must not undo the renewal with it.
+    assert (undone.title, undone.status) == (active.title, AgreementStatus.RENEWED)
+
+
+def test_undo_never_overwrites_a_field_changed_again_since(
+    qtbot: QtBot, ui_db: Database, stack: QUndoStack, warnings_shown: list[str]
+) -> None:
+    before = stored(ui_db, 3)
+    editor = AgreementEditor(ui_db, 3, undo_stack=stack)
+    qtbot.addWidget(editor)
+    retitle(qtbot, editor, "Mine")
+    with ui_db.session() as s:  # another desk retitles it again
+        now = get_agreement(s, 3)
+        update_agreement(s, 3, replace(now.to_input(), title="Theirs"), now.version)
+    stack.undo()
+    assert stored(ui_db, 3).title == "Theirs"
+    assert len(warnings_shown) == 1
+    assert f"{before.reference} has changed since (title is now Theirs)" in warnings_shown[0]
+    assert stack.count() == 0
+
+
+def test_undoing_an_activation_after_a_renewal_is_refused(
+    ui_db: Database, stack: QUndoStack, warnings_shown: list[str]
+) -> None:
+    pending = first(ui_db, AgreementStatus.PENDING_APPROVAL)
+    change_status_undoable(ui_db, stack, pending.id, AgreementStatus.ACTIVE,
+                           signed_date=pending.signed_date or date(2026, 11, 1))  # fmt: skip
+    with ui_db.session() as s:
+        renew_agreement(s, pending.id, get_agreement(s, pending.id).version)
+    stack.undo()
+    assert stored(ui_db, pending.id).status is AgreementStatus.RENEWED
+    assert "status is now renewed" in warnings_shown[0]
 
 
 def test_a_status_change_is_undone_even_where_the_lifecycle_has_no_way_back(

@@ -139,7 +139,7 @@ class DashboardPage(Page):
             "milestones": Tile(self.tr("Overdue milestones"), watched),
             "kpis": Tile(self.tr("KPIs in red"), watched),
             "documents": Tile(
-                self.tr("Documents expiring within 60 days"), self.tr("Every agreement")
+                self.tr("Documents expiring within 60 days"), self.tr("In force and pipeline")
             ),
         }
         tiles = QHBoxLayout()

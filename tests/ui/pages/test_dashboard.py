@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from PySide6.QtCharts import QHorizontalBarSeries, QPieSeries
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QApplication, QTableView
 from pytestqt.qtbot import QtBot
 
 from app.db import Database, open_database
@@ -20,6 +21,7 @@ from app.services.partners import PartnerInput, create_partner
 from app.services.portfolio import Bucket, PortfolioFigures, portfolio_figures
 from app.services.scope import Scope
 from tests.conftest import agreement_input
+from ui import i18n
 from ui.i18n import compact_money, money
 from ui.models.agreements import PAST_COLOUR
 from ui.models.lazy import Roles
@@ -104,7 +106,7 @@ def test_every_figure_and_chart_says_its_scope(qtbot: QtBot, ui_db: Database) ->
         "agreements": "In force", "value": "In force",
         "decisions": "In force and pending approval",
         "milestones": "In force and pending approval",
-        "kpis": "In force and pending approval", "documents": "Every agreement",
+        "kpis": "In force and pending approval", "documents": "In force and pipeline",
     }  # fmt: skip
     assert all(tile.scope.isVisible() for tile in page.tiles.values())
     assert [chart.title() for chart in page.charts_box.charts] == [
@@ -285,3 +287,20 @@ def test_drafts_alone_are_charted_as_the_pipeline(qtbot: QtBot, tmp_path: Path) 
         assert page.charts_stack.currentWidget() is not page.empty_label
     finally:
         db.dispose()
+
+
+def test_the_chinese_headline_counts_in_wan_and_yi(
+    qtbot: QtBot, ui_db: Database, qapp: QApplication
+) -> None:
+    with ui_db.session() as s:
+        figures = portfolio_figures(s, TODAY, scope=Scope.IN_FORCE)
+    assert figures.total_value_base >= Decimal("1e8")  # the demo is worth 亿 of CNY
+    assert i18n.install(qapp, "zh_CN")
+    try:
+        page = make_page(qtbot, ui_db)
+        page.load_now()
+        shown = page.tiles["value"].value.text()
+    finally:
+        i18n.install(qapp, "en")
+    yi = (figures.total_value_base / Decimal("1e8")).quantize(Decimal("0.1"))
+    assert shown == f"{yi:,} 亿 CNY"
