@@ -21,6 +21,7 @@ from app.services.overview import count_decisions_due, count_missed_decisions
 from ui import i18n, settings, theme
 from ui.main_window import MainWindow
 from ui.models.lazy import LazyIdModel
+from ui.widgets.titles import number_dialog, text_dialog
 from ui.worker import run_job
 
 log = logging.getLogger(__name__)
@@ -73,18 +74,29 @@ def open_with_recovery(target: str | None, parent: QWidget | None = None) -> Dat
                     # A broken PARTNERDESK_DB would fail again: the personal file instead.
                     os.environ.pop(ENV_VAR, None)
             elif clicked is other:
-                text, ok = QInputDialog.getText(
+                asked = text_dialog(
                     parent,
                     translate("Application", "Database"),
                     translate("Application", "SQLite file path or PostgreSQL URL:"),
-                    text=str(chosen or ""),
+                    str(chosen or ""),
                 )
+                ok = asked.exec() == QInputDialog.DialogCode.Accepted
+                text = asked.textValue()
                 if not ok or not text.strip():
                     return None
                 chosen = text.strip()
                 settings.DATABASE_TARGET.set(without_password(chosen))
             else:
                 return None
+
+
+def demo_count_dialog(parent: QWidget | None) -> QInputDialog:
+    return number_dialog(
+        parent,
+        translate("Application", "Demo data"),
+        translate("Application", "How many demo agreements?"),
+        300, 10, 200_000, 100,
+    )  # fmt: skip
 
 
 def load_demo_data(
@@ -95,18 +107,10 @@ def load_demo_data(
 ) -> None:
     """Ask how many, then load the demo in a worker with a cancellable progress dialog."""
     if count is None:
-        number, ok = QInputDialog.getInt(
-            parent,
-            translate("Application", "Demo data"),
-            translate("Application", "How many demo agreements?"),
-            300,
-            10,
-            200_000,
-            100,
-        )
-        if not ok:
+        asked = demo_count_dialog(parent)
+        if asked.exec() != QInputDialog.DialogCode.Accepted:
             return
-        count = number
+        count = asked.intValue()
 
     def work(progress: Callable[[int, int], bool]) -> DemoResult:
         with db.session() as s:  # one transaction: a cancel leaves nothing behind

@@ -7,9 +7,9 @@ The agreements' counterpart is ``app.services.listing``. Re-exported by
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.db.sql import contains_text
@@ -27,6 +27,7 @@ class PartnerFilter:
     role: PartnerRole | None = None
     status: PartnerStatus | None = None
     roles_any: frozenset[PartnerRole] = field(default_factory=frozenset)
+    ids: frozenset[int] | None = None  # only these partners (a selection in a list)
 
 
 def name_matches(stmt: AnySelect, text: str) -> AnySelect:
@@ -60,6 +61,11 @@ def partner_query(
     )
     n = func.coalesce(counts.c.n, 0).label("agreement_count")
     stmt = select(Partner.id, n).outerjoin(counts, counts.c.partner_id == Partner.id)
+    if f.ids is not None:
+        # Written into the SQL, as the agreements' selection is (listing._filtered): a
+        # selection of thousands would pass SQLite's limit on bound parameters.
+        chosen: Any = bindparam("chosen_ids", sorted(f.ids), expanding=True, literal_execute=True)
+        stmt = stmt.where(Partner.id.in_(chosen))
     if f.search:
         stmt = name_matches(stmt, f.search)
     if f.country:

@@ -2,33 +2,9 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
-    <name>DueWatcher</name>
-    <message numerus="yes">
-        <source>%n more need you.</source>
-        <translation>
-            <numerusform>%n more needs you.</numerusform>
-            <numerusform>%n more need you.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n item(s) need you</source>
-        <translation>
-            <numerusform>%n item needs you</numerusform>
-            <numerusform>%n items need you</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n overdue.</source>
-        <translation>
-            <numerusform>%n overdue.</numerusform>
-            <numerusform>%n overdue.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>AgreementsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="248"/>
+        <location filename="../../ui/pages/agreements.py" line="255"/>
         <source>%Ln agreement(s)</source>
         <translation>
             <numerusform>%Ln agreement</numerusform>
@@ -36,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="326"/>
+        <location filename="../../ui/pages/agreements.py" line="339"/>
         <source>Delete %n agreement(s)…</source>
         <translation>
             <numerusform>Delete %n agreement…</numerusform>
@@ -44,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="337"/>
+        <location filename="../../ui/pages/agreements.py" line="350"/>
         <source>%n selected agreement(s) as CSV…</source>
         <translation>
             <numerusform>%n selected agreement as CSV…</numerusform>
@@ -52,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="338"/>
+        <location filename="../../ui/pages/agreements.py" line="351"/>
         <source>%n selected agreement(s) as XLSX…</source>
         <translation>
             <numerusform>%n selected agreement as XLSX…</numerusform>
@@ -61,20 +37,55 @@
     </message>
 </context>
 <context>
+    <name>DueWatcher</name>
+    <message numerus="yes">
+        <location filename="../../ui/tray.py" line="83"/>
+        <source>%n more need you.</source>
+        <translation>
+            <numerusform>%n more needs you.</numerusform>
+            <numerusform>%n more need you.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/tray.py" line="92"/>
+        <source>%n item(s) need you</source>
+        <translation>
+            <numerusform>%n item needs you</numerusform>
+            <numerusform>%n items need you</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/tray.py" line="95"/>
+        <source>%n overdue.</source>
+        <translation>
+            <numerusform>%n overdue.</numerusform>
+            <numerusform>%n overdue.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/export_dialog.py" line="79"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="145"/>
         <source>The %n &amp;selected agreement(s)</source>
         <translation>
             <numerusform>The %n &amp;selected agreement</numerusform>
             <numerusform>The %n &amp;selected agreements</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/export_dialog.py" line="147"/>
+        <source>The %n &amp;selected partner(s)</source>
+        <translation>
+            <numerusform>The %n &amp;selected partner</numerusform>
+            <numerusform>The %n &amp;selected partners</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Exporter</name>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/export_dialog.py" line="208"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="216"/>
         <source>Exported %Ln agreement(s) to %1</source>
         <translation>
             <numerusform>Exported %Ln agreement to %1</numerusform>
@@ -82,7 +93,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/export_dialog.py" line="210"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="218"/>
         <source>Exported %Ln partner(s) to %1</source>
         <translation>
             <numerusform>Exported %Ln partner to %1</numerusform>
@@ -93,7 +104,7 @@
 <context>
     <name>ImportWizard</name>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_wizard.py" line="418"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="422"/>
         <source>, %n new partner(s)</source>
         <translation>
             <numerusform>, %n new partner</numerusform>
@@ -101,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_wizard.py" line="423"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="427"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n problem</numerusform>
@@ -109,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_wizard.py" line="425"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="429"/>
         <source>{problems} in {rows} of %n row(s). Nothing will be imported until every row is right.</source>
         <translation>
             <numerusform>{problems} in {rows} of %n row. Nothing will be imported until every row is right.</numerusform>
@@ -117,7 +128,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_wizard.py" line="436"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="440"/>
         <source>Imported %n row(s): {counts}.</source>
         <translation>
             <numerusform>Imported %n row: {counts}.</numerusform>
@@ -125,7 +136,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_wizard.py" line="438"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="442"/>
         <source>All %n row(s) are fine: {counts} on import.</source>
         <translation>
             <numerusform>The %n row is fine: {counts} on import.</numerusform>
@@ -136,7 +147,7 @@
 <context>
     <name>KpisTab</name>
     <message numerus="yes">
-        <location filename="../../ui/editors/agreement/kpis.py" line="165"/>
+        <location filename="../../ui/editors/agreement/kpis.py" line="195"/>
         <source>Remove the KPI “{m}” and its %n actual(s)?</source>
         <translation>
             <numerusform>Remove the KPI “{m}” and its %n actual?</numerusform>
@@ -147,7 +158,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="403"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>Delete %n agreement(s)? You can undo this with %1.</source>
         <translation>
             <numerusform>Delete %n agreement? You can undo this with %1.</numerusform>
@@ -155,7 +166,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>Delete %n agreement(s)</source>
         <translation>
             <numerusform>Delete %n agreement</numerusform>
@@ -166,7 +177,7 @@
 <context>
     <name>PartnerOverview</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="169"/>
+        <location filename="../../ui/pages/partners.py" line="184"/>
         <source>%n agreement(s)</source>
         <translation>
             <numerusform>%n agreement</numerusform>
@@ -177,18 +188,34 @@
 <context>
     <name>PartnersPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="274"/>
+        <location filename="../../ui/pages/partners.py" line="295"/>
         <source>%Ln partner(s)</source>
         <translation>
             <numerusform>%Ln partner</numerusform>
             <numerusform>%Ln partners</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/partners.py" line="324"/>
+        <source>%n selected partner(s) as CSV…</source>
+        <translation>
+            <numerusform>%n selected partner as CSV…</numerusform>
+            <numerusform>%n selected partners as CSV…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/partners.py" line="325"/>
+        <source>%n selected partner(s) as XLSX…</source>
+        <translation>
+            <numerusform>%n selected partner as XLSX…</numerusform>
+            <numerusform>%n selected partners as XLSX…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PreviewPage</name>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_wizard.py" line="225"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="228"/>
         <source>About %n row(s) of {kind}.</source>
         <translation>
             <numerusform>About %n row of {kind}.</numerusform>
@@ -197,20 +224,9 @@
     </message>
 </context>
 <context>
-    <name>ReportsPage</name>
-    <message numerus="yes">
-        <location filename="../../ui/pages/reports_page.py" line="329"/>
-        <source>Saved %1 and the list of %Ln agreement(s) in %2</source>
-        <translation>
-            <numerusform>Saved %1 and the list of %Ln agreement in %2</numerusform>
-            <numerusform>Saved %1 and the list of %Ln agreements in %2</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>ReminderWords</name>
     <message numerus="yes">
-        <location filename="../../ui/application.py" line="174"/>
+        <location filename="../../ui/application.py" line="178"/>
         <source>%Ln decision(s) due within %1 days:</source>
         <translation>
             <numerusform>%Ln decision due within %1 days:</numerusform>
@@ -218,7 +234,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/application.py" line="177"/>
+        <location filename="../../ui/application.py" line="181"/>
         <source>%Ln live agreement(s) are past their decision date.</source>
         <translation>
             <numerusform>%Ln live agreement is past its decision date.</numerusform>
@@ -229,7 +245,7 @@
 <context>
     <name>RenewalsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/renewals.py" line="136"/>
+        <location filename="../../ui/pages/renewals.py" line="138"/>
         <source>%n agreement(s)</source>
         <translation>
             <numerusform>%n agreement</numerusform>
@@ -237,11 +253,22 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/renewals.py" line="166"/>
+        <location filename="../../ui/pages/renewals.py" line="168"/>
         <source>%n decision(s) due</source>
         <translation>
             <numerusform>%n decision due</numerusform>
             <numerusform>%n decisions due</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/reports_page.py" line="197"/>
+        <source>Saved %1 and the list of %Ln agreement(s) in %2</source>
+        <translation>
+            <numerusform>Saved %1 and the list of %Ln agreement in %2</numerusform>
+            <numerusform>Saved %1 and the list of %Ln agreements in %2</numerusform>
         </translation>
     </message>
 </context>

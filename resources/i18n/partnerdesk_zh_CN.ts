@@ -67,89 +67,89 @@
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="100"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="101"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="103"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="104"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="106"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="107"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="108"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="109"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="110"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="111"/>
         <source>Delete this agreement; Edit ▸ Undo in the main window brings it back</source>
         <translation>删除此协议；可在主窗口用“编辑 ▸ 撤销”恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="170"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="171"/>
         <source>New agreement</source>
         <translation>新建协议</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="173"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="174"/>
         <source>Agreement {ref} — {title}</source>
         <translation>协议 {ref} — {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="184"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="185"/>
         <source>Undo/redo changed this agreement; saving will offer to reload it.</source>
         <translation>撤销/重做已修改此协议；保存时将提示重新加载。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="192"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="193"/>
         <source>Undo/redo removed this agreement.</source>
         <translation>撤销/重做已删除此协议。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="244"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="245"/>
         <source>This agreement no longer exists (deleted on another desk?): {e}</source>
         <translation>该协议已不存在（可能已在其他电脑上删除）：{e}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="250"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="251"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="301"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="302"/>
         <source>Not saved: {n} fields need attention on these pages: {pages}</source>
         <translation>未保存：以下页面有 {n} 个字段需要处理：{pages}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="317"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="318"/>
         <source>Reload the agreement as it is now? Your unsaved edits in this window will be lost.</source>
         <translation>是否重新加载该协议的当前内容？此窗口中未保存的修改将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="329"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="330"/>
         <source>Delete agreement</source>
         <translation>删除协议</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="331"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="332"/>
         <source>Delete {ref} “{title}” with its milestones, KPIs and documents?
 You can undo this with Edit ▸ Undo.</source>
         <translation>删除 {ref}“{title}”及其里程碑、KPI 和文件？
 可通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="348"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="349"/>
         <source>Not deleted: {reason}</source>
         <translation>未删除：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="364"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="365"/>
         <source>This agreement has changes that are not saved. Save them?</source>
         <translation>该协议有未保存的更改。是否保存？</translation>
     </message>
@@ -468,161 +468,161 @@ target %6</source>
 <context>
     <name>AgreementsPage</name>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="78"/>
+        <location filename="../../ui/pages/agreements.py" line="80"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="82"/>
+        <location filename="../../ui/pages/agreements.py" line="84"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="83"/>
+        <location filename="../../ui/pages/agreements.py" line="85"/>
         <source>Live (active or pending)</source>
         <translation>生效中（生效或待审批）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="88"/>
-        <location filename="../../ui/pages/agreements.py" line="114"/>
+        <location filename="../../ui/pages/agreements.py" line="90"/>
+        <location filename="../../ui/pages/agreements.py" line="116"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="91"/>
+        <location filename="../../ui/pages/agreements.py" line="93"/>
         <source>Search reference, title, partner…</source>
         <translation>搜索编号、标题、合作伙伴…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="94"/>
+        <location filename="../../ui/pages/agreements.py" line="96"/>
         <source>Decision from</source>
         <translation>决策日期从</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="100"/>
+        <location filename="../../ui/pages/agreements.py" line="102"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="102"/>
+        <location filename="../../ui/pages/agreements.py" line="104"/>
         <source>Columns</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="110"/>
+        <location filename="../../ui/pages/agreements.py" line="112"/>
         <source>Search agreements</source>
         <translation>搜索协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="111"/>
+        <location filename="../../ui/pages/agreements.py" line="113"/>
         <source>Cooperation type</source>
         <translation>合作类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="112"/>
+        <location filename="../../ui/pages/agreements.py" line="114"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="113"/>
+        <location filename="../../ui/pages/agreements.py" line="115"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="115"/>
+        <location filename="../../ui/pages/agreements.py" line="117"/>
         <source>Decision date from</source>
         <translation>决策日期起</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="116"/>
+        <location filename="../../ui/pages/agreements.py" line="118"/>
         <source>Decision date to</source>
         <translation>决策日期止</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="135"/>
+        <location filename="../../ui/pages/agreements.py" line="137"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="137"/>
+        <location filename="../../ui/pages/agreements.py" line="139"/>
         <source>Enter opens the agreement; the context menu renews, reports or exports</source>
         <translation>回车打开协议；右键菜单可续约、生成报告或导出</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="143"/>
+        <location filename="../../ui/pages/agreements.py" line="146"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="180"/>
+        <location filename="../../ui/pages/agreements.py" line="183"/>
         <source>All owners</source>
         <translation>全部负责人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="251"/>
+        <location filename="../../ui/pages/agreements.py" line="255"/>
         <source>%Ln agreement(s)</source>
         <translation>
             <numerusform>%Ln 份协议</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="338"/>
+        <location filename="../../ui/pages/agreements.py" line="348"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="340"/>
+        <location filename="../../ui/pages/agreements.py" line="350"/>
         <source>%n selected agreement(s) as CSV…</source>
         <translation>
             <numerusform>将选中的 %n 份协议导出为 CSV…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="341"/>
+        <location filename="../../ui/pages/agreements.py" line="351"/>
         <source>%n selected agreement(s) as XLSX…</source>
         <translation>
             <numerusform>将选中的 %n 份协议导出为 XLSX…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="342"/>
+        <location filename="../../ui/pages/agreements.py" line="352"/>
         <source>This list as CSV…</source>
         <translation>将此列表导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="343"/>
+        <location filename="../../ui/pages/agreements.py" line="353"/>
         <source>This list as XLSX…</source>
         <translation>将此列表导出为 XLSX…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="256"/>
+        <location filename="../../ui/pages/agreements.py" line="260"/>
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="318"/>
+        <location filename="../../ui/pages/agreements.py" line="328"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="319"/>
+        <location filename="../../ui/pages/agreements.py" line="329"/>
         <source>Renew…</source>
         <translation>续约…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="325"/>
+        <location filename="../../ui/pages/agreements.py" line="335"/>
         <source>Export report…</source>
         <translation>导出报告…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="329"/>
+        <location filename="../../ui/pages/agreements.py" line="339"/>
         <source>Delete %n agreement(s)…</source>
         <translation>
             <numerusform>删除 %n 份协议…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="332"/>
+        <location filename="../../ui/pages/agreements.py" line="342"/>
         <source>New agreement…</source>
         <translation>新建协议…</translation>
     </message>
@@ -630,98 +630,98 @@ target %6</source>
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../ui/application.py" line="55"/>
+        <location filename="../../ui/application.py" line="56"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="56"/>
+        <location filename="../../ui/application.py" line="57"/>
         <source>PartnerDesk cannot open the database.</source>
         <translation>PartnerDesk 无法打开数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="59"/>
+        <location filename="../../ui/application.py" line="60"/>
         <source>Use another database…</source>
         <translation>使用其他数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="63"/>
+        <location filename="../../ui/application.py" line="64"/>
         <source>Use my personal database</source>
         <translation>使用我的个人数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="78"/>
+        <location filename="../../ui/application.py" line="79"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="79"/>
+        <location filename="../../ui/application.py" line="80"/>
         <source>SQLite file path or PostgreSQL URL:</source>
         <translation>SQLite 文件路径或 PostgreSQL 地址：</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="100"/>
-        <location filename="../../ui/application.py" line="130"/>
+        <location filename="../../ui/application.py" line="96"/>
+        <location filename="../../ui/application.py" line="134"/>
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="101"/>
+        <location filename="../../ui/application.py" line="97"/>
         <source>How many demo agreements?</source>
         <translation>需要多少份演示协议？</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="119"/>
+        <location filename="../../ui/application.py" line="123"/>
         <source>Added %1 demo agreements and %2 partners.</source>
         <translation>已添加 %1 份演示协议和 %2 个合作伙伴。</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="131"/>
+        <location filename="../../ui/application.py" line="135"/>
         <source>The demo data was not loaded: %1</source>
         <translation>演示数据未能加载：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="137"/>
+        <location filename="../../ui/application.py" line="141"/>
         <source>Cancelled: no demo data was added.</source>
         <translation>已取消：未添加演示数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="142"/>
+        <location filename="../../ui/application.py" line="146"/>
         <source>Loading demo data</source>
         <translation>正在加载演示数据</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="147"/>
+        <location filename="../../ui/application.py" line="151"/>
         <source>Creating demo partners and agreements…</source>
         <translation>正在创建演示合作伙伴和协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="157"/>
+        <location filename="../../ui/application.py" line="161"/>
         <source>Welcome to PartnerDesk</source>
         <translation>欢迎使用 PartnerDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="158"/>
+        <location filename="../../ui/application.py" line="162"/>
         <source>This database has no agreements yet. Load demo data to look around?</source>
         <translation>该数据库还没有协议。是否加载演示数据先看看？</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="198"/>
+        <location filename="../../ui/application.py" line="202"/>
         <source>… and %1 more</source>
         <translation>… 另有 %1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="202"/>
+        <location filename="../../ui/application.py" line="206"/>
         <source>Renewal decisions due</source>
         <translation>续约决策即将到期</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="214"/>
+        <location filename="../../ui/application.py" line="218"/>
         <source>Don&apos;t remind me at start-up</source>
         <translation>启动时不再提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="217"/>
+        <location filename="../../ui/application.py" line="221"/>
         <source>Show renewals</source>
         <translation>查看续约</translation>
     </message>
@@ -926,49 +926,57 @@ The previous contents are in {path}.</source>
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="266"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="269"/>
         <source>Check every row</source>
         <translation>检查每一行</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="268"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="271"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="275"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="279"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="275"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="279"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="275"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="279"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="290"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="294"/>
         <source>Checking every row…</source>
         <translation>正在检查每一行…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="291"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="295"/>
         <source>Checking</source>
         <translation>正在检查</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="307"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="311"/>
         <source>Correct the file and go back to check it again.</source>
         <translation>请修改文件后返回重新检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="309"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="313"/>
         <source>(The first {n} problems are shown.)</source>
         <translation>（仅显示前 {n} 个问题。）</translation>
+    </message>
+</context>
+<context>
+    <name>ContextMenu</name>
+    <message>
+        <location filename="../../ui/widgets/context_menu.py" line="36"/>
+        <source>Shift+F10 or the Menu key opens the menu of the current row</source>
+        <translation>Shift+F10 或菜单键打开当前行的菜单</translation>
     </message>
 </context>
 <context>
@@ -1246,17 +1254,17 @@ History, ended (%5): %6</source>
         <translation>关闭；如有未保存的更改会先询问（Esc）</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/base.py" line="68"/>
+        <location filename="../../ui/editors/base.py" line="93"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/base.py" line="86"/>
+        <location filename="../../ui/editors/base.py" line="111"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/base.py" line="104"/>
+        <location filename="../../ui/editors/base.py" line="129"/>
         <source>The new language applies when this window is opened again.</source>
         <translation>新语言将在再次打开此窗口时生效。</translation>
     </message>
@@ -1622,60 +1630,67 @@ History, ended (%5): %6</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="67"/>
-        <location filename="../../ui/dialogs/export_dialog.py" line="70"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="71"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="74"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="71"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="75"/>
         <source>&amp;Agreements</source>
         <translation>协议(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="71"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="75"/>
         <source>&amp;Partners</source>
         <translation>合作伙伴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="75"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="78"/>
         <source>Rows</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="77"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="80"/>
         <source>A&amp;ll</source>
         <translation>全部(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="78"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="81"/>
         <source>As the list is &amp;filtered now</source>
         <translation>按列表当前的筛选(&amp;F)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/export_dialog.py" line="79"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="145"/>
         <source>The %n &amp;selected agreement(s)</source>
         <translation>
             <numerusform>选中的 %n 份协议(&amp;S)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/export_dialog.py" line="147"/>
+        <source>The %n &amp;selected partner(s)</source>
+        <translation>
+            <numerusform>选中的 %n 个合作伙伴(&amp;S)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="83"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="86"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="85"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="88"/>
         <source>&amp;CSV (UTF-8, opens in Excel)</source>
         <translation>&amp;CSV（UTF-8，可用 Excel 打开）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="86"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="89"/>
         <source>E&amp;xcel workbook (XLSX)</source>
         <translation>Excel 工作簿 (XLSX)(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="97"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="100"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -1683,57 +1698,57 @@ History, ended (%5): %6</source>
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="181"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="189"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="183"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="191"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="185"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="193"/>
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="202"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="210"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="203"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="211"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/export_dialog.py" line="208"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="216"/>
         <source>Exported %Ln agreement(s) to %1</source>
         <translation>
             <numerusform>已将 %Ln 份协议导出到 %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/export_dialog.py" line="210"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="218"/>
         <source>Exported %Ln partner(s) to %1</source>
         <translation>
             <numerusform>已将 %Ln 个合作伙伴导出到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="215"/>
-        <location filename="../../ui/dialogs/export_dialog.py" line="217"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="223"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="225"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="218"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="226"/>
         <source>The export failed; no file was written. (%1)</source>
         <translation>导出失败，未写入任何文件。（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="222"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="230"/>
         <source>Export cancelled; no file was written.</source>
         <translation>导出已取消，未写入任何文件。</translation>
     </message>
@@ -1741,102 +1756,102 @@ History, ended (%5): %6</source>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="49"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="50"/>
         <source>Choose a file</source>
         <translation>选择文件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="51"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="52"/>
         <source>Agreements or partners, as CSV or Excel (XLSX). Chinese Excel files are fine.</source>
         <translation>协议或合作伙伴，CSV 或 Excel (XLSX) 格式。支持中文 Excel 文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="54"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="55"/>
         <source>A .csv or .xlsx file</source>
         <translation>.csv 或 .xlsx 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="56"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="57"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="64"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="65"/>
         <source>Detect automatically</source>
         <translation>自动检测</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="65"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="66"/>
         <source>UTF-8</source>
         <translation>UTF-8</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="66"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="67"/>
         <source>GBK / GB18030 (Chinese Excel)</source>
         <translation>GBK / GB18030（中文版 Excel）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="67"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="68"/>
         <source>UTF-16 (Unicode text)</source>
         <translation>UTF-16（Unicode 文本）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="68"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="69"/>
         <source>Big5 (Traditional Chinese)</source>
         <translation>Big5（繁体中文）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="69"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="70"/>
         <source>Shift JIS (Japanese)</source>
         <translation>Shift JIS（日文）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="70"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="71"/>
         <source>Windows Western (cp1252)</source>
         <translation>Windows 西欧语言（cp1252）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="76"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="77"/>
         <source>Detect from the headers</source>
         <translation>根据表头识别</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="77"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="78"/>
         <source>Agreements (and their partners)</source>
         <translation>协议（及其合作伙伴）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="78"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="79"/>
         <source>Partners</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="82"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="83"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="83"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="84"/>
         <source>Text encoding (CSV):</source>
         <translation>文本编码（CSV）：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="84"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="85"/>
         <source>Sheet (XLSX):</source>
         <translation>工作表（XLSX）：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="85"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="86"/>
         <source>Contains:</source>
         <translation>内容：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="91"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="92"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="92"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="93"/>
         <source>Spreadsheets (*.csv *.xlsx *.txt);;All files (*)</source>
         <translation>电子表格 (*.csv *.xlsx *.txt);;所有文件 (*)</translation>
     </message>
@@ -1844,147 +1859,147 @@ History, ended (%5): %6</source>
 <context>
     <name>FxRatesTab</name>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="59"/>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="64"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="60"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="65"/>
         <source>Warn when a rate in use is older than:</source>
         <translation>使用中的汇率超过以下天数时提醒：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="62"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="63"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="66"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="67"/>
         <source>Default %1 days. The dashboard and page 1 of every report say so.</source>
         <translation>默认 %1 天。仪表板和每份报告第 1 页都会提示。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="73"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="74"/>
         <source>Import file…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="75"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="76"/>
         <source>A CSV or XLSX file of rates: currency, rate, date, source</source>
         <translation>汇率 CSV 或 XLSX 文件：币种、汇率、日期、来源</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="84"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="85"/>
         <source>Currencies</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="89"/>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="133"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="90"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="135"/>
         <source>In force from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="89"/>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="127"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="90"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="129"/>
         <source>%1 per unit</source>
         <translation>折合 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="90"/>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="138"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="91"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="140"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="92"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="93"/>
         <source>Rate history</source>
         <translation>汇率历史</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="110"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="112"/>
         <source>Rate over time</source>
         <translation>汇率随时间变化</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="122"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="124"/>
         <source>USD</source>
         <translation>USD</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="125"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="127"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="128"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="130"/>
         <source>Rate</source>
         <translation>汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="135"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="137"/>
         <source>PBOC, ECB, manual…</source>
         <translation>PBOC、ECB、manual…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="139"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="141"/>
         <source>Save rate</source>
         <translation>保存汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="140"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="142"/>
         <source>A rate already stored for that day is replaced</source>
         <translation>同一天已有的汇率将被替换</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="174"/>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="226"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="176"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="228"/>
         <source>Older than the warning age: add a newer rate.</source>
         <translation>已超过提醒期限：请添加更新的汇率。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="206"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="208"/>
         <source>manual</source>
         <translation>手动录入</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="218"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="220"/>
         <source>No rate in force today.</source>
         <translation>今天没有生效的汇率。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="222"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="224"/>
         <source>In force today: %1, %2 days old.</source>
         <translation>今天生效：%1，已有 %2 天。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="236"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="238"/>
         <source>1 %1 in %2</source>
         <translation>1 %1 折合 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="285"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="287"/>
         <source>The rate must be a number, e.g. 7.1350</source>
         <translation>汇率必须是数字，如 7.1350</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="303"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="305"/>
         <source>Import exchange rates</source>
         <translation>导入汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="304"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="306"/>
         <source>Rate files (*.csv *.xlsx);;All files (*)</source>
         <translation>汇率文件 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="319"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="321"/>
         <source>… and %1 more</source>
         <translation>… 另有 %1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="320"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="322"/>
         <source>Nothing was imported:</source>
         <translation>未导入任何内容：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="329"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="331"/>
         <source>%1 rates read: %2 added, %3 changed, %4 already there.</source>
         <translation>读取 %1 条汇率：新增 %2 条，修改 %3 条，%4 条已存在。</translation>
     </message>
@@ -2174,17 +2189,17 @@ History, ended (%5): %6</source>
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="327"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="331"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="338"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="342"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="339"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="343"/>
         <source>Importing</source>
         <translation>导入中</translation>
     </message>
@@ -2192,87 +2207,87 @@ History, ended (%5): %6</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="253"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="256"/>
         <source>commas</source>
         <translation>逗号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="254"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="257"/>
         <source>semicolons</source>
         <translation>分号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="255"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="258"/>
         <source>tabs</source>
         <translation>制表符</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="364"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="368"/>
         <source>Import agreements or partners</source>
         <translation>导入协议或合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="404"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="408"/>
         <source>The import failed: {error}</source>
         <translation>导入失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="407"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="411"/>
         <source>Cancelled: nothing was imported.</source>
         <translation>已取消：未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="412"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="416"/>
         <source>{creates} new, {updates} updated</source>
         <translation>新增 {creates} 条，更新 {updates} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="416"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="420"/>
         <source>, {n} unchanged</source>
         <translation>，{n} 条未变</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_wizard.py" line="418"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="422"/>
         <source>, %n new partner(s)</source>
         <translation>
             <numerusform>，新增合作伙伴 %n 个</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_wizard.py" line="423"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="427"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n 个问题</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_wizard.py" line="425"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="429"/>
         <source>{problems} in {rows} of %n row(s). Nothing will be imported until every row is right.</source>
         <translation>
             <numerusform>%n 行中有 {rows} 行存在{problems}。所有行都正确之前不会导入任何内容。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_wizard.py" line="436"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="440"/>
         <source>Imported %n row(s): {counts}.</source>
         <translation>
             <numerusform>已导入 %n 行：{counts}。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_wizard.py" line="438"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="442"/>
         <source>All %n row(s) are fine: {counts} on import.</source>
         <translation>
             <numerusform>全部 %n 行均无问题：导入后将{counts}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="420"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="424"/>
         <source>The file has no data rows below its header; nothing to import.</source>
         <translation>文件表头下没有数据行，没有可导入的内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="432"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="436"/>
         <source>Ignored columns: {cols}</source>
         <translation>已忽略的列：{cols}</translation>
     </message>
@@ -2775,42 +2790,42 @@ History, ended (%5): %6</source>
         <translation>%1 已续约为 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/file_actions.py" line="82"/>
+        <location filename="../../ui/window/file_actions.py" line="83"/>
         <source>Backed up to %1</source>
         <translation>已备份到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/file_actions.py" line="139"/>
+        <location filename="../../ui/window/file_actions.py" line="140"/>
         <source>Now using %1</source>
         <translation>当前使用 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/file_actions.py" line="152"/>
+        <location filename="../../ui/window/file_actions.py" line="153"/>
         <source>About PartnerDesk</source>
         <translation>关于 PartnerDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/window/file_actions.py" line="153"/>
+        <location filename="../../ui/window/file_actions.py" line="154"/>
         <source>PartnerDesk — cooperation agreements for partnership managers.</source>
         <translation>PartnerDesk — 为合作经理管理合作协议。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/file_actions.py" line="169"/>
+        <location filename="../../ui/window/file_actions.py" line="170"/>
         <source>Export calendar</source>
         <translation>导出日历</translation>
     </message>
     <message>
-        <location filename="../../ui/window/file_actions.py" line="172"/>
+        <location filename="../../ui/window/file_actions.py" line="173"/>
         <source>iCalendar (*.ics)</source>
         <translation>iCalendar 日历 (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/file_actions.py" line="187"/>
+        <location filename="../../ui/window/file_actions.py" line="188"/>
         <source>Calendar saved to %1 (events: %2)</source>
         <translation>日历已保存到 %1（共 %2 个事件）</translation>
     </message>
     <message>
-        <location filename="../../ui/window/file_actions.py" line="194"/>
+        <location filename="../../ui/window/file_actions.py" line="195"/>
         <source>Writing the calendar…</source>
         <translation>正在写入日历…</translation>
     </message>
@@ -3069,211 +3084,216 @@ KIND: wecom, dingtalk, feishu or json</source>
 <context>
     <name>PartnerEditor</name>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="74"/>
+        <location filename="../../ui/editors/partner_editor.py" line="77"/>
         <source>Pages of this record</source>
         <translation>此记录的各页</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="75"/>
+        <location filename="../../ui/editors/partner_editor.py" line="78"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="76"/>
+        <location filename="../../ui/editors/partner_editor.py" line="79"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="80"/>
+        <location filename="../../ui/editors/partner_editor.py" line="84"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="83"/>
+        <location filename="../../ui/editors/partner_editor.py" line="87"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="86"/>
+        <location filename="../../ui/editors/partner_editor.py" line="90"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="120"/>
+        <location filename="../../ui/editors/partner_editor.py" line="124"/>
         <source>e.g. 爱彼贸易有限公司</source>
         <translation>如：爱彼贸易有限公司</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="144"/>
+        <location filename="../../ui/editors/partner_editor.py" line="148"/>
         <source>e.g. unified social credit code, company number</source>
         <translation>如统一社会信用代码、公司注册号</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="156"/>
+        <location filename="../../ui/editors/partner_editor.py" line="160"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="157"/>
+        <location filename="../../ui/editors/partner_editor.py" line="161"/>
         <source>Title</source>
         <comment>a contact&apos;s job title, as a signature block prints it</comment>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="158"/>
+        <location filename="../../ui/editors/partner_editor.py" line="162"/>
         <source>Role</source>
         <comment>a contact&apos;s part in the partnership</comment>
         <translation>分工</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="159"/>
+        <location filename="../../ui/editors/partner_editor.py" line="163"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="160"/>
+        <location filename="../../ui/editors/partner_editor.py" line="164"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="176"/>
+        <location filename="../../ui/editors/partner_editor.py" line="181"/>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="177"/>
+        <location filename="../../ui/editors/partner_editor.py" line="182"/>
         <source>Remove contact</source>
         <translation>移除联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="198"/>
+        <location filename="../../ui/editors/partner_editor.py" line="206"/>
         <source>Legal name *</source>
         <translation>法定名称 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="199"/>
+        <location filename="../../ui/editors/partner_editor.py" line="207"/>
         <source>Local-script name</source>
         <translation>本地文字名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="200"/>
+        <location filename="../../ui/editors/partner_editor.py" line="208"/>
         <source>Country *</source>
         <translation>国家/地区 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="201"/>
+        <location filename="../../ui/editors/partner_editor.py" line="209"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="202"/>
+        <location filename="../../ui/editors/partner_editor.py" line="210"/>
         <source>Website</source>
         <translation>网站</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="203"/>
+        <location filename="../../ui/editors/partner_editor.py" line="211"/>
         <source>Registered address</source>
         <translation>注册地址</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="205"/>
+        <location filename="../../ui/editors/partner_editor.py" line="213"/>
         <source>Registration number</source>
         <translation>注册号码</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="208"/>
-        <location filename="../../ui/editors/partner_editor.py" line="218"/>
+        <location filename="../../ui/editors/partner_editor.py" line="216"/>
+        <location filename="../../ui/editors/partner_editor.py" line="226"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="209"/>
+        <location filename="../../ui/editors/partner_editor.py" line="217"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="210"/>
-        <location filename="../../ui/editors/partner_editor.py" line="211"/>
+        <location filename="../../ui/editors/partner_editor.py" line="218"/>
+        <location filename="../../ui/editors/partner_editor.py" line="219"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="218"/>
+        <location filename="../../ui/editors/partner_editor.py" line="226"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="218"/>
+        <location filename="../../ui/editors/partner_editor.py" line="226"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="218"/>
+        <location filename="../../ui/editors/partner_editor.py" line="226"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="219"/>
+        <location filename="../../ui/editors/partner_editor.py" line="227"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="219"/>
+        <location filename="../../ui/editors/partner_editor.py" line="227"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="222"/>
+        <location filename="../../ui/editors/partner_editor.py" line="231"/>
         <source>Agreements of this partner</source>
         <translation>此合作伙伴的协议</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="226"/>
+        <location filename="../../ui/editors/partner_editor.py" line="235"/>
         <source>Double-click an agreement to open it</source>
         <translation>双击协议即可打开</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="275"/>
+        <location filename="../../ui/editors/partner_editor.py" line="247"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="305"/>
         <source>New partner</source>
         <translation>新建合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="276"/>
+        <location filename="../../ui/editors/partner_editor.py" line="306"/>
         <source>Partner — {name}</source>
         <translation>合作伙伴 — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="285"/>
+        <location filename="../../ui/editors/partner_editor.py" line="315"/>
         <source>Undo/redo changed this partner; saving will offer to reload it.</source>
         <translation>撤销/重做已修改此合作伙伴；保存时将提示重新加载。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="292"/>
+        <location filename="../../ui/editors/partner_editor.py" line="322"/>
         <source>Undo/redo removed this partner.</source>
         <translation>撤销/重做已删除此合作伙伴。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="316"/>
+        <location filename="../../ui/editors/partner_editor.py" line="346"/>
         <source>Agreements ({n})</source>
         <translation>协议（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="413"/>
+        <location filename="../../ui/editors/partner_editor.py" line="443"/>
         <source>This partner no longer exists: {e}</source>
         <translation>该合作伙伴已不存在：{e}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="416"/>
+        <location filename="../../ui/editors/partner_editor.py" line="446"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="436"/>
+        <location filename="../../ui/editors/partner_editor.py" line="466"/>
         <source>Reload the partner as it is now? Your unsaved edits in this window will be lost.</source>
         <translation>是否重新加载该合作伙伴的当前内容？此窗口中未保存的修改将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="444"/>
+        <location filename="../../ui/editors/partner_editor.py" line="474"/>
         <source>This partner has changes that are not saved. Save them?</source>
         <translation>该合作伙伴有未保存的更改。是否保存？</translation>
     </message>
@@ -3327,37 +3347,42 @@ KIND: wecom, dingtalk, feishu or json</source>
         <translation>与该合作伙伴的协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="105"/>
+        <location filename="../../ui/pages/partners.py" line="107"/>
         <source>All agreements with this partner</source>
         <translation>与该合作伙伴的全部协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="135"/>
+        <location filename="../../ui/pages/partners.py" line="131"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners.py" line="150"/>
         <source>Select a partner to see its agreements</source>
         <translation>选择合作伙伴以查看其协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="144"/>
+        <location filename="../../ui/pages/partners.py" line="159"/>
         <source>Country: %1</source>
         <translation>国家/地区：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="145"/>
+        <location filename="../../ui/pages/partners.py" line="160"/>
         <source>Roles: %1</source>
         <translation>角色：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="146"/>
+        <location filename="../../ui/pages/partners.py" line="161"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="149"/>
+        <location filename="../../ui/pages/partners.py" line="164"/>
         <source>Website: %1</source>
         <translation>网站：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="169"/>
+        <location filename="../../ui/pages/partners.py" line="184"/>
         <source>%n agreement(s)</source>
         <translation>
             <numerusform>%n 份协议</numerusform>
@@ -3408,75 +3433,94 @@ KIND: wecom, dingtalk, feishu or json</source>
 <context>
     <name>PartnersPage</name>
     <message>
-        <location filename="../../ui/pages/partners.py" line="190"/>
+        <location filename="../../ui/pages/partners.py" line="205"/>
         <source>Search partners in either script…</source>
         <translation>以中英文搜索合作伙伴…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="194"/>
+        <location filename="../../ui/pages/partners.py" line="209"/>
         <source>All roles</source>
         <translation>全部角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="199"/>
-        <location filename="../../ui/pages/partners.py" line="217"/>
+        <location filename="../../ui/pages/partners.py" line="214"/>
+        <location filename="../../ui/pages/partners.py" line="232"/>
         <source>Country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="204"/>
+        <location filename="../../ui/pages/partners.py" line="219"/>
         <source>New partner…</source>
         <translation>新建合作伙伴…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="214"/>
+        <location filename="../../ui/pages/partners.py" line="229"/>
         <source>Partners</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="215"/>
+        <location filename="../../ui/pages/partners.py" line="230"/>
         <source>Search partners</source>
         <translation>搜索合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="216"/>
+        <location filename="../../ui/pages/partners.py" line="231"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
+    <message>
+        <location filename="../../ui/pages/partners.py" line="237"/>
+        <source>Ctrl or Shift and click picks several partners to export</source>
+        <translation>按住 Ctrl 或 Shift 单击可选择多个合作伙伴导出</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="274"/>
+        <location filename="../../ui/pages/partners.py" line="295"/>
         <source>%Ln partner(s)</source>
         <translation>
             <numerusform>%Ln 个合作伙伴</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="299"/>
+        <location filename="../../ui/pages/partners.py" line="322"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/partners.py" line="324"/>
+        <source>%n selected partner(s) as CSV…</source>
+        <translation>
+            <numerusform>将选中的 %n 个合作伙伴导出为 CSV…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/partners.py" line="325"/>
+        <source>%n selected partner(s) as XLSX…</source>
+        <translation>
+            <numerusform>将选中的 %n 个合作伙伴导出为 XLSX…</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="300"/>
+        <location filename="../../ui/pages/partners.py" line="326"/>
         <source>This list as CSV…</source>
         <translation>将此列表导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="301"/>
+        <location filename="../../ui/pages/partners.py" line="327"/>
         <source>This list as XLSX…</source>
         <translation>将此列表导出为 XLSX…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="280"/>
+        <location filename="../../ui/pages/partners.py" line="301"/>
         <source>Edit partner…</source>
         <translation>编辑合作伙伴…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="281"/>
+        <location filename="../../ui/pages/partners.py" line="302"/>
         <source>New agreement…</source>
         <translation>新建协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="282"/>
+        <location filename="../../ui/pages/partners.py" line="303"/>
         <source>Partner dossier…</source>
         <translation>合作伙伴档案…</translation>
     </message>
@@ -3551,69 +3595,69 @@ KIND: wecom, dingtalk, feishu or json</source>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="136"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="137"/>
         <source>Check the columns</source>
         <translation>检查列</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="138"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="139"/>
         <source>Columns we do not recognise are highlighted: choose what each one holds, or leave it ignored.</source>
         <translation>无法识别的列已突出显示：请选择每列的内容，或保持忽略。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="145"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="147"/>
         <source>Column in the file</source>
         <translation>文件中的列</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="145"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="147"/>
         <source>Holds</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="188"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="191"/>
         <source>Not recognised</source>
         <translation>无法识别</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="191"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="194"/>
         <source>What the column {header} holds</source>
         <translation>列“{header}”的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="192"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="195"/>
         <source>(ignore)</source>
         <translation>（忽略）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="223"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="226"/>
         <source>agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="223"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="226"/>
         <source>partners</source>
         <translation>合作伙伴</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_wizard.py" line="225"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="228"/>
         <source>About %n row(s) of {kind}.</source>
         <translation>
             <numerusform>约 %n 行{kind}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="228"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="231"/>
         <source>Read as {enc}, separated by {sep}.</source>
         <translation>按 {enc} 读取，分隔符为 {sep}。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="234"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="237"/>
         <source>{header}: amounts are read as × {factor} {currency}</source>
         <translation>{header}：金额按 × {factor} {currency} 读取</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="241"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="244"/>
         <source>Every required column is there ({cols}).</source>
         <translation>所有必需的列都已具备（{cols}）。</translation>
     </message>
@@ -3685,12 +3729,17 @@ KIND: wecom, dingtalk, feishu or json</source>
 <context>
     <name>RecordsTab</name>
     <message>
-        <location filename="../../ui/editors/agreement/tab_base.py" line="68"/>
+        <location filename="../../ui/editors/agreement/tab_base.py" line="73"/>
         <source>Save the agreement first (Apply) to add entries here.</source>
         <translation>请先保存协议（应用）再在此添加条目。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/tab_base.py" line="157"/>
+        <location filename="../../ui/editors/agreement/tab_base.py" line="135"/>
+        <source>Copy row</source>
+        <translation>复制此行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/tab_base.py" line="191"/>
         <source>PartnerDesk</source>
         <translation>PartnerDesk</translation>
     </message>
@@ -3698,14 +3747,14 @@ KIND: wecom, dingtalk, feishu or json</source>
 <context>
     <name>ReminderWords</name>
     <message numerus="yes">
-        <location filename="../../ui/application.py" line="174"/>
+        <location filename="../../ui/application.py" line="178"/>
         <source>%Ln decision(s) due within %1 days:</source>
         <translation>
             <numerusform>%1 天内有 %Ln 项续约决定到期：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/application.py" line="177"/>
+        <location filename="../../ui/application.py" line="181"/>
         <source>%Ln live agreement(s) are past their decision date.</source>
         <translation>
             <numerusform>%Ln 份生效中的协议已过决定日期。</numerusform>
@@ -3749,143 +3798,143 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
 <context>
     <name>RenewalsPage</name>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="45"/>
+        <location filename="../../ui/pages/renewals.py" line="46"/>
         <source>Next %1 days</source>
         <translation>未来 %1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="48"/>
+        <location filename="../../ui/pages/renewals.py" line="49"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="51"/>
-        <location filename="../../ui/pages/renewals.py" line="227"/>
+        <location filename="../../ui/pages/renewals.py" line="52"/>
+        <location filename="../../ui/pages/renewals.py" line="229"/>
         <source>Renew…</source>
         <translation>续约…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="54"/>
-        <location filename="../../ui/pages/renewals.py" line="226"/>
+        <location filename="../../ui/pages/renewals.py" line="55"/>
+        <location filename="../../ui/pages/renewals.py" line="228"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="59"/>
+        <location filename="../../ui/pages/renewals.py" line="60"/>
         <source>Decision dates in the</source>
         <translation>决策日期范围</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="69"/>
+        <location filename="../../ui/pages/renewals.py" line="70"/>
         <source>Decisions due, by month</source>
         <translation>按月列出的待决策事项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="70"/>
+        <location filename="../../ui/pages/renewals.py" line="71"/>
         <source>Decision dates in the next</source>
         <translation>决策日期范围</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="71"/>
+        <location filename="../../ui/pages/renewals.py" line="72"/>
         <source>Cooperation type</source>
         <translation>合作类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="75"/>
+        <location filename="../../ui/pages/renewals.py" line="76"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="75"/>
+        <location filename="../../ui/pages/renewals.py" line="76"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="75"/>
+        <location filename="../../ui/pages/renewals.py" line="76"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="76"/>
+        <location filename="../../ui/pages/renewals.py" line="77"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="76"/>
+        <location filename="../../ui/pages/renewals.py" line="77"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="76"/>
+        <location filename="../../ui/pages/renewals.py" line="77"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="76"/>
+        <location filename="../../ui/pages/renewals.py" line="77"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="77"/>
+        <location filename="../../ui/pages/renewals.py" line="78"/>
         <source>Auto-renew</source>
         <translation>自动续约</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="77"/>
+        <location filename="../../ui/pages/renewals.py" line="78"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="132"/>
+        <location filename="../../ui/pages/renewals.py" line="134"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="134"/>
+        <location filename="../../ui/pages/renewals.py" line="136"/>
         <source>%1-%2</source>
         <translation>%1-%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/renewals.py" line="136"/>
+        <location filename="../../ui/pages/renewals.py" line="138"/>
         <source>%n agreement(s)</source>
         <translation>
             <numerusform>%n 份协议</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="143"/>
+        <location filename="../../ui/pages/renewals.py" line="145"/>
         <source>Live agreements whose decision date has already passed</source>
         <translation>决策日期已过的生效中协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="153"/>
+        <location filename="../../ui/pages/renewals.py" line="155"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/renewals.py" line="166"/>
+        <location filename="../../ui/pages/renewals.py" line="168"/>
         <source>%n decision(s) due</source>
         <translation>
             <numerusform>%n 项待决策</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="168"/>
+        <location filename="../../ui/pages/renewals.py" line="170"/>
         <source>%1 overdue</source>
         <translation>%1 项已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="170"/>
+        <location filename="../../ui/pages/renewals.py" line="172"/>
         <source>(first %1 shown)</source>
         <translation>（仅显示前 %1 项）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="176"/>
+        <location filename="../../ui/pages/renewals.py" line="178"/>
         <source>overdue by 1 day</source>
         <translation>逾期 1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="178"/>
+        <location filename="../../ui/pages/renewals.py" line="180"/>
         <source>overdue by %1 days</source>
         <translation>逾期 %1 天</translation>
     </message>
@@ -4031,100 +4080,100 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="57"/>
+        <location filename="../../ui/pages/reports_page.py" line="65"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="60"/>
+        <location filename="../../ui/pages/reports_page.py" line="68"/>
         <source>Draw the report and show it</source>
         <translation>生成报告并显示</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="62"/>
+        <location filename="../../ui/pages/reports_page.py" line="70"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="144"/>
-        <location filename="../../ui/pages/reports_page.py" line="212"/>
+        <location filename="../../ui/pages/reports_page.py" line="155"/>
+        <location filename="../../ui/pages/reports_page.py" line="221"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="81"/>
+        <location filename="../../ui/pages/reports_page.py" line="92"/>
         <source>Choose a report and press Preview</source>
         <translation>请选择报告，然后点击“预览”</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="137"/>
+        <location filename="../../ui/pages/reports_page.py" line="148"/>
         <source>Preparing the report…</source>
         <translation>正在准备报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="149"/>
+        <location filename="../../ui/pages/reports_page.py" line="160"/>
         <source>Drawing the report…</source>
         <translation>正在生成报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="162"/>
+        <location filename="../../ui/pages/reports_page.py" line="173"/>
         <source>Could not save %1: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="167"/>
+        <location filename="../../ui/pages/reports_page.py" line="178"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/reports_page.py" line="186"/>
+        <location filename="../../ui/pages/reports_page.py" line="197"/>
         <source>Saved %1 and the list of %Ln agreement(s) in %2</source>
         <translation>
             <numerusform>已保存 %1，%Ln 份协议的清单保存在 %2</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="197"/>
+        <location filename="../../ui/pages/reports_page.py" line="208"/>
         <source>%1, but the XLSX list could not be saved: %2</source>
         <translation>%1，但 XLSX 清单未能保存：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="205"/>
+        <location filename="../../ui/pages/reports_page.py" line="215"/>
         <source>%1; the XLSX list was cancelled.</source>
         <translation>%1；XLSX 清单已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="213"/>
+        <location filename="../../ui/pages/reports_page.py" line="222"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="227"/>
+        <location filename="../../ui/pages/reports_page.py" line="236"/>
         <source>The options changed. Press Preview to see this report, or Save as… to draw and save it.</source>
         <translation>选项已更改。按“预览”查看此报告，或按“另存为…”生成并保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="244"/>
+        <location filename="../../ui/pages/reports_page.py" line="253"/>
         <source>Ready: %1 KB. Save it with Save as…</source>
         <translation>已就绪：%1 KB。请用“另存为…”保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="262"/>
+        <location filename="../../ui/pages/reports_page.py" line="271"/>
         <source>The report could not be drawn (%1).</source>
         <translation>报告无法生成（%1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="269"/>
+        <location filename="../../ui/pages/reports_page.py" line="278"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="285"/>
+        <location filename="../../ui/pages/reports_page.py" line="298"/>
         <source>Save report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="286"/>
+        <location filename="../../ui/pages/reports_page.py" line="299"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>

@@ -19,7 +19,15 @@ from app.services.exporting import export_file
 from app.services.import_format import AGREEMENT_COLUMNS
 from app.services.importing import import_file
 from app.services.listing import AgreementFilter
-from app.services.partners import ContactInput, PartnerInput, create_partner
+from app.services.partners import (
+    ContactInput,
+    PartnerFilter,
+    PartnerInput,
+    count_partners,
+    create_partner,
+    list_partners,
+)
+from app.services.tabular import guard_formula
 from tests.conftest import TODAY, agreement_input
 
 EVIL = ['=HYPERLINK("http://x")', "+1", "-2+3", "@SUM(A1)", "\tTab", "\rCR", "'=quoted", "ok"]
@@ -152,6 +160,22 @@ def test_export_of_the_current_filter_only(filled: Session, tmp_path: Path) -> N
     rows = read_csv(path)
     assert len(rows) == result.rows > 0
     assert {r["status"] for r in rows} == {"active"}
+
+
+def test_export_of_chosen_partners_only(filled: Session, tmp_path: Path) -> None:
+    everyone = list_partners(filled)
+    chosen = {everyone[1].id, everyone[4].id, everyone[-1].id}
+    path = tmp_path / "chosen.csv"
+    result = export_file(
+        filled, path, "partners", partner_filter=PartnerFilter(ids=frozenset(chosen))
+    )
+    names = {p.legal_name for p in everyone if p.id in chosen}
+    rows = read_csv(path)
+    assert result.rows == len(rows) == 3
+    assert {r["legal_name"] for r in rows} == {guard_formula(n) for n in names}
+    # Thousands of ids are written into the SQL, not bound one parameter each.
+    many = frozenset(range(1, 40_000)) | chosen
+    assert count_partners(filled, PartnerFilter(ids=many)) == len(everyone)
 
 
 def test_export_refuses_other_formats_and_leaves_no_half_file(

@@ -52,8 +52,12 @@ def test_the_user_can_pick_another_database_after_a_failure(
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", exec_)
-    monkeypatch.setattr(QInputDialog, "getText",
-                        staticmethod(lambda *_a, **_k: (str(good), True)))  # fmt: skip
+
+    def typed(dialog: QInputDialog) -> int:
+        dialog.setTextValue(str(good))
+        return int(QInputDialog.DialogCode.Accepted.value)
+
+    monkeypatch.setattr(QInputDialog, "exec", typed)
     db = open_with_recovery(str(broken))
     assert db is not None and db.description == str(good)
     assert settings.DATABASE_TARGET.get() == str(good)
@@ -67,7 +71,12 @@ def test_an_empty_database_offers_demo_data(
     qtbot.addWidget(window)
     monkeypatch.setattr(QMessageBox, "question",
                         staticmethod(lambda *_a: QMessageBox.StandardButton.Yes))  # fmt: skip
-    monkeypatch.setattr(QInputDialog, "getInt", staticmethod(lambda *_a: (25, True)))
+
+    def typed(dialog: QInputDialog) -> int:
+        dialog.setIntValue(25)
+        return int(QInputDialog.DialogCode.Accepted.value)
+
+    monkeypatch.setattr(QInputDialog, "exec", typed)
     assert offer_demo_if_empty(window)
     qtbot.waitUntil(lambda: window.counts_label.text().startswith("25 agreements"), timeout=10000)
     with db.session() as s:

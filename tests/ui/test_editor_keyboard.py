@@ -10,7 +10,15 @@ from typing import Any, TypeVar
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+    QWizard,
+)
 from pytestqt.qtbot import QtBot
 
 from app.db import Database
@@ -176,3 +184,103 @@ def test_a_space_in_the_new_kpi_dialog_is_typed_not_ok(qtbot: QtBot) -> None:
     assert dialog.isVisible()
     assert dialog.result() == 0
     assert dialog.metric_edit.text() == "GMV growth"
+
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def press_ctrl_tab(widget: QWidget, *, back: bool = False) -> None:
+    """As X11 sends them: Ctrl+Shift+Tab arrives as Backtab with both modifiers."""
+    if back:
+        QTest.keyClick(widget, Qt.Key.Key_Backtab, CTRL | SHIFT)
+    else:
+        QTest.keyClick(widget, Qt.Key.Key_Tab, CTRL)
+
+
+def agreement_stops(editor: Any) -> list[QWidget]:
+    return [editor.save_button, editor.cancel_button, editor.delete_button, editor.signed_edit,
+            editor.start_edit, editor.description_edit, editor.title_edit, editor.status_combo,
+            editor.notice_spin, editor.auto_renew_box]  # fmt: skip
+
+
+def partner_stops(editor: Any) -> list[QWidget]:
+    return [editor.save_button, editor.cancel_button, editor.notes_edit, editor.legal_name_edit,
+            editor.country_combo, editor.add_contact_button, editor.contacts_table]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("make", "stops"),
+    [
+        (lambda db: AgreementEditor(db, 1), agreement_stops),
+        (lambda db: PartnerEditor(db, 1), partner_stops),
+    ],
+    ids=["agreement", "partner"],
+)
+def test_ctrl_tab_switches_the_editors_pages_wherever_the_focus_is(
+    qtbot: QtBot,
+    ui_db: Database,
+    make: Callable[[Database], Any],
+    stops: Callable[[Any], list[QWidget]],
+) -> None:
+    editor = opened(qtbot, make(ui_db))
+    tabs = editor.tabs
+    for widget in stops(editor):
+        tabs.setCurrentIndex(0)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        assert focused() is widget
+        press_ctrl_tab(widget)
+        name = widget.objectName() or type(widget).__name__
+        assert tabs.currentIndex() == 1, f"Ctrl+Tab on {name}"
+        here = focused()
+        assert here is not None
+        press_ctrl_tab(here, back=True)
+        assert tabs.currentIndex() == 0, f"Ctrl+Shift+Tab after {name}"
+    # Round the end, as a tab bar does.
+    last = tabs.count() - 1
+    tabs.setCurrentIndex(last)
+    here = focused()
+    assert here is not None
+    press_ctrl_tab(here)
+    assert tabs.currentIndex() == 0
+
+
+def test_the_secondary_dialogs_are_walked_by_tab_to_ok_and_back(
+    qtbot: QtBot, ui_db: Database
+) -> None:
+    """Settings (each page), export and the import wizard's first page, by keyboard."""
+    from app.services.listing import AgreementFilter
+    from app.services.partners import PartnerFilter
+    from ui.dialogs.export_dialog import ExportDialog, ListState
+    from ui.dialogs.import_wizard import ImportWizard
+    from ui.dialogs.settings_dialog import SettingsDialog
+
+    def ok_of(dialog: QDialog) -> QWidget | None:
+        box = dialog.findChild(QDialogButtonBox)
+        return box.button(QDialogButtonBox.StandardButton.Ok) if box is not None else None
+
+    settings = opened(qtbot, SettingsDialog(ui_db))
+    ok = ok_of(settings)
+    for page in range(settings.tabs.count()):
+        settings.tabs.setCurrentIndex(page)
+        bar = settings.tabs.tabBar()
+        visited = walk_tabs(bar)
+        assert visited[-1] is bar and ok in visited, settings.tabs.tabText(page)
+    settings.close()
+
+    state = ListState(AgreementFilter(), PartnerFilter(), frozenset(), frozenset())
+    export = opened(qtbot, ExportDialog(state, "agreements"))
+    ok = ok_of(export)
+    checked = export.what_group.checkedButton()
+    assert checked is not None
+    visited = walk_tabs(checked)
+    assert visited[-1] is checked and ok in visited
+    export.close()
+
+    wizard = opened(qtbot, ImportWizard(ui_db))
+    cancel = wizard.button(QWizard.WizardButton.CancelButton)
+    first = focused()
+    assert first is not None
+    visited = walk_tabs(first)
+    assert visited[-1] is first and cancel in visited
+    wizard.close()

@@ -11,6 +11,7 @@ from typing import Any
 
 import openpyxl
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -184,3 +185,82 @@ def test_failed_export_says_why(
     assert told and "no file was written" in told[0] and "does not exist" in told[0]
     with ui_db.session() as s:
         assert list_agreements(s, limit=1)  # nothing else happened to the data
+
+
+def _pick_rows(qtbot: QtBot, view: Any, rows: list[int]) -> None:
+    """Click the first row, Ctrl+click the others: as a user picks several."""
+    for n, row in enumerate(rows):
+        rect = view.visualRect(view.model().index(row, 0))
+        modifier = Qt.KeyboardModifier.ControlModifier if n else Qt.KeyboardModifier.NoModifier
+        click = qtbot.mouseClick
+        click(view.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())  # type: ignore[no-untyped-call]
+
+
+def _partner_names(path: Path) -> list[str]:
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        return sorted(row["legal_name"] for row in csv.DictReader(f))
+
+
+def test_partners_picked_in_the_list_export_from_the_context_menu(
+    qtbot: QtBot, ui_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = _window(qtbot, ui_db)
+    window.show_page("partners")
+    page = window.partners
+    qtbot.waitUntil(page.model.is_current, timeout=TIMEOUT)
+    _pick_rows(qtbot, page.view, [1, 3, 4])
+    chosen = sorted(str(page.model.index(r, 0).data()) for r in (1, 3, 4))
+    assert len(page.selected_ids()) == 3
+    # The 360° view follows the row last clicked.
+    assert page.overview.partner is not None
+    assert page.overview.partner.legal_name == page.model.index(4, 0).data()
+    target = tmp_path / "picked.csv"
+    offered = _save_as(monkeypatch, target)
+
+    from PySide6.QtWidgets import QMenu
+
+    menu = QMenu()
+    page.add_export_actions(menu, len(page.selected_ids()))
+    export_menu = menu.actions()[0].menu()
+    assert isinstance(export_menu, QMenu)
+    assert [a.text() for a in export_menu.actions()] == [
+        "3 selected partners as CSV…",
+        "3 selected partners as XLSX…",
+        "This list as CSV…",
+        "This list as XLSX…",
+    ]
+    export_menu.actions()[0].trigger()
+
+    _wait_for_status(qtbot, window, f"Exported 3 partners to {target}")
+    assert Path(offered[0]).name == f"partners-selected-{TODAY.isoformat()}.csv"
+    assert _partner_names(target) == chosen
+
+
+def test_file_export_offers_the_partners_picked_in_the_list(
+    qtbot: QtBot, ui_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = _window(qtbot, ui_db)
+    window.show_page("partners")
+    page = window.partners
+    qtbot.waitUntil(page.model.is_current, timeout=TIMEOUT)
+    _pick_rows(qtbot, page.view, [0, 2])
+    chosen = sorted(str(page.model.index(r, 0).data()) for r in (0, 2))
+    target = tmp_path / "picked.xlsx"
+    _save_as(monkeypatch, target)
+    window.export_action.trigger()
+    dialog = window.export_dialog
+    assert dialog is not None
+    selection = dialog.scope_group.buttons()[2]
+    assert selection.isEnabled() and selection.text() == "The 2 &selected partners"
+    dialog.choose("partners", "selection", "xlsx")
+    dialog.accept()
+    _wait_for_status(qtbot, window, f"Exported 2 partners to {target}")
+    book = openpyxl.load_workbook(target, read_only=True)
+    try:
+        sheet = book.active
+        assert sheet is not None
+        rows = list(sheet.iter_rows(values_only=True))
+    finally:
+        book.close()
+    column = list(rows[0]).index("legal_name")
+    assert sorted(str(r[column]) for r in rows[1:]) == chosen

@@ -68,10 +68,21 @@ def test_main_window_and_every_page_fit_1366_by_768(qtbot: QtBot, ui_db: Databas
 def test_dialogs_fit_1366_by_768(qtbot: QtBot, ui_db: Database) -> None:
     window = MainWindow(ui_db, TODAY)
     qtbot.addWidget(window)
+    from ui.application import demo_count_dialog
+    from ui.editors.agreement.editor import AgreementEditor
+    from ui.editors.agreement.kpis import KpiDialog
+    from ui.editors.agreement.milestones import MilestoneDialog
+    from ui.editors.partner_editor import PartnerEditor
+
     for dialog in (
         SettingsDialog(ui_db, window),
         ImportWizard(ui_db, parent=window),
         ExportDialog(window.list_state(), "agreements", window),
+        AgreementEditor(ui_db, 1, parent=window),
+        PartnerEditor(ui_db, 1, parent=window),
+        MilestoneDialog(window, "CNY", None),
+        KpiDialog(window),
+        demo_count_dialog(window),
     ):
         dialog.show()
         assert _fits(_needs(dialog), ROOM), (type(dialog).__name__, _needs(dialog))
@@ -108,3 +119,39 @@ def test_dashboard_scrolls_rather_than_squeezing_its_charts(qtbot: QtBot, ui_db:
     assert page.scroll_area.verticalScrollBar().maximum() > 0
     for view in page.charts_box.views:
         assert view.height() >= 200
+
+
+@pytest.fixture
+def display_name(qapp: QApplication) -> Iterator[None]:
+    """As the application names itself: title bars read "Title — PartnerDesk"."""
+    before = qapp.applicationDisplayName()
+    qapp.setApplicationDisplayName("PartnerDesk")
+    yield
+    qapp.setApplicationDisplayName(before)
+
+
+@pytest.mark.usefixtures("language", "display_name")
+def test_every_dialog_shows_its_whole_title(qtbot: QtBot, ui_db: Database) -> None:
+    """The title bar reads "Title — PartnerDesk" in full: "Demo … erDesk" was cut."""
+    from ui.application import demo_count_dialog
+    from ui.editors.agreement.kpis import KpiDialog
+    from ui.editors.agreement.milestones import MilestoneDialog
+    from ui.widgets.titles import text_dialog, title_width
+
+    window = MainWindow(ui_db, TODAY)
+    qtbot.addWidget(window)
+    dialogs: list[QWidget] = [
+        demo_count_dialog(window),
+        text_dialog(window, "Database", "SQLite file path or PostgreSQL URL:", ""),
+        SettingsDialog(ui_db, window),
+        ImportWizard(ui_db, parent=window),
+        ExportDialog(window.list_state(), "agreements", window),
+        MilestoneDialog(window, "CNY", None),
+        KpiDialog(window),
+    ]
+    for dialog in dialogs:
+        dialog.show()
+        needed = title_width(dialog.windowTitle())
+        assert dialog.width() >= needed, (dialog.windowTitle(), dialog.width(), needed)
+        assert _fits(_needs(dialog), ROOM)
+        dialog.close()

@@ -6,15 +6,17 @@ from datetime import date
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.db import Database
 from app.domain.enums import AgreementStatus
 from app.errors import NotFoundError
 from app.services.agreements import get_agreement
-from app.services.listing import AgreementFilter, agreement_ids, count_agreements
+from app.services.listing import AgreementFilter, agreement_ids, count_agreements, list_agreements
 from app.services.partners import count_partners
 from ui import settings
 from ui.main_window import PAGES, MainWindow
@@ -230,3 +232,24 @@ def test_a_long_undo_step_leaves_the_search_box_its_room(qtbot: QtBot, ui_db: Da
     assert button.toolButtonStyle() == button.toolButtonStyle().ToolButtonIconOnly
     assert "Change BR-2026-0042" in window.undo_action.toolTip()  # still said, on hover
     assert window.search_edit.width() >= before
+
+
+def test_enter_after_a_search_opens_the_first_match(qtbot: QtBot, ui_db: Database) -> None:
+    """Ctrl+F, a reference, Enter, Enter: the agreement opens (the list answers later,
+    from a worker; the first match used to be selected before it arrived, so not at all)."""
+    window = MainWindow(ui_db, TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    opened: list[int] = []
+    window.agreements.open_requested.disconnect()
+    window.agreements.open_requested.connect(opened.append)
+    with ui_db.session() as s:
+        wanted = list_agreements(s, limit=3)[2]
+    window.search_edit.setText(wanted.reference)
+    window.run_search()
+    page = window.agreements
+    qtbot.waitUntil(lambda: page.model.is_current() and page.model.rowCount() == 1)
+    view = page.view
+    assert view.hasFocus() or QApplication.focusWidget() is view
+    QTest.keyClick(view, Qt.Key.Key_Return)
+    assert opened == [wanted.id]

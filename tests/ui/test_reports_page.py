@@ -310,3 +310,34 @@ def test_without_the_xlsx_option_only_the_pdf_is_saved(
         page.save_button.click()
     assert saved.args[0] == f"Saved {target}"
     assert not list(tmp_path.glob("*.xlsx"))
+
+
+@OFFSCREEN
+def test_the_form_keeps_its_width_across_kinds_and_after_save_as(
+    qtbot: QtBot, ui_db: Database, tmp_path: Path
+) -> None:
+    page = _page(qtbot, ui_db)
+    page.resize(1200, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    before = page.form.width()
+    # The walkthrough: an agreement report, then the portfolio summary (whose options are
+    # wider), Save as…: the panel grew from 372 to 462 pixels and the preview shrank.
+    for kind in ("portfolio", "renewals", "partner", "agreement", "portfolio"):
+        page.set_kind(kind)
+        qtbot.wait(10)
+        assert page.form.width() == before, kind
+    with qtbot.waitSignal(page.rendered, timeout=TIMEOUT):
+        page.generate()
+    # Where people keep reports: a folder name with no place to break the line.
+    folder = tmp_path / "Quarterly_partnership_reviews_for_the_executive_committee_2026"
+    folder.mkdir()
+    target = folder / "portfolio_summary_for_the_board_2026_11_26.pdf"
+    page.save_to(target)
+    qtbot.wait(10)
+    assert page.form.width() == before
+    # The whole path stays readable where the line is cut: in the tooltip.
+    assert str(target) in page.status.toolTip()
+    page._fail("x" * 400)  # an error of one long word likewise
+    qtbot.wait(10)
+    assert page.form.width() == before

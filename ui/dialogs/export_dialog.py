@@ -51,11 +51,15 @@ class ExportRequest:
 
 @dataclass(frozen=True)
 class ListState:
-    """What a list shows right now: its filter and the agreements selected in it."""
+    """What the lists show right now: their filters and the rows selected in them."""
 
     agreement_filter: AgreementFilter
     partner_filter: PartnerFilter
     selected_agreements: frozenset[int]
+    selected_partners: frozenset[int] = frozenset()
+
+    def selected(self, what: str) -> frozenset[int]:
+        return self.selected_agreements if what == "agreements" else self.selected_partners
 
 
 class ExportDialog(QDialog):
@@ -70,13 +74,12 @@ class ExportDialog(QDialog):
             self.tr("Export"),
             (("agreements", self.tr("&Agreements")), ("partners", self.tr("&Partners"))),
         )
-        n = len(state.selected_agreements)
         self.scope_group = self._choices(
             self.tr("Rows"),
             (
                 ("all", self.tr("A&ll")),
                 ("filter", self.tr("As the list is &filtered now")),
-                ("selection", self.tr("The %n &selected agreement(s)", "", n)),
+                ("selection", ""),  # says how many of what: _update
             ),
         )
         self.format_group = self._choices(
@@ -135,11 +138,14 @@ class ExportDialog(QDialog):
         self._check(self.format_group, fmt)
 
     def _update(self) -> None:
-        # Only agreements can be picked one by one in a list (partners: one at a time).
+        what = self._chosen(self.what_group)
+        picked = len(self.state.selected(what))
         selection = self.scope_group.buttons()[SCOPES.index("selection")]
-        allowed = self._chosen(self.what_group) == "agreements" and bool(
-            self.state.selected_agreements
-        )
+        if what == "agreements":
+            selection.setText(self.tr("The %n &selected agreement(s)", "", picked))
+        else:
+            selection.setText(self.tr("The %n &selected partner(s)", "", picked))
+        allowed = picked > 0
         selection.setEnabled(allowed)
         if not allowed and selection.isChecked():
             self._check(self.scope_group, "filter")
@@ -159,6 +165,8 @@ def request_for(state: ListState, what: str, scope: str, fmt: str) -> ExportRequ
             agreements = AgreementFilter(ids=state.selected_agreements)
         elif scope == "filter":
             agreements = state.agreement_filter
+    elif scope == "selection":
+        partners = PartnerFilter(ids=state.selected_partners)
     elif scope == "filter":
         partners = state.partner_filter
     return ExportRequest(what, scope, fmt, agreements, partners)

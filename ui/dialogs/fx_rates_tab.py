@@ -36,6 +36,7 @@ from app.services import fx
 from app.services.settings import base_currency
 from ui import settings
 from ui.widgets.files import open_path
+from ui.widgets.tables import leave_on_tab
 
 RED = "#c0392b"  # as the status bar's warning and the settings' errors
 ERROR_STYLE = f"color: {RED};"
@@ -90,6 +91,7 @@ class FxRatesTab(QWidget):
              self.tr("Source")]
         )  # fmt: skip
         self.table.setAccessibleName(self.tr("Rate history"))
+        leave_on_tab(self.table)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.table.setMinimumHeight(220)

@@ -36,6 +36,7 @@ from app.services.tabular import header_unit
 from ui import settings
 from ui.dialogs.import_columns import column_label
 from ui.widgets.files import open_path
+from ui.widgets.tables import leave_on_tab
 from ui.worker import Job, Progress, run_job
 
 MAX_PROBLEMS_SHOWN = 2000  # a table of every row of a hopeless file helps nobody
@@ -141,10 +142,12 @@ class PreviewPage(QWizardPage):
         self.preview: Preview | None = None
         self.rows = QTableWidget()
         self.rows.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        leave_on_tab(self.rows)
         self.mapping = QTableWidget(0, 2)
         self.mapping.setHorizontalHeaderLabels([self.tr("Column in the file"), self.tr("Holds")])
         self.mapping.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.mapping.verticalHeader().setVisible(False)
+        leave_on_tab(self.mapping)
         self.status = QLabel()
         self.status.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -271,6 +274,7 @@ class CheckPage(QWizardPage):
         # At the top: with no problem table below it, the label has the whole page.
         self.summary.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.problems = QTableWidget(0, 3)
+        leave_on_tab(self.problems)
         self.problems.setHorizontalHeaderLabels(
             [self.tr("Row"), self.tr("Column"), self.tr("Problem")]
         )

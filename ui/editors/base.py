@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QAbstractButton, QDialog, QMessageBox, QWidget
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import QAbstractButton, QDialog, QMessageBox, QTabWidget, QWidget
 
 from ui.editors.fields import ErrorBoard
 
@@ -30,6 +30,31 @@ class EditorDialog(QDialog):
         for button, tip in tips:
             button.setToolTip(tip)
             button.setAccessibleDescription(tip)
+
+    def pages_by_keyboard(self, tabs: QTabWidget) -> None:
+        """Ctrl+Tab and Ctrl+Shift+Tab (the platform's keys) turn the pages from anywhere.
+
+        A tab widget answers them only while the focus is on one of its pages, and only if
+        the focused field lets the key through: from the Save button, or a date field,
+        they did nothing.
+        """
+        for keys, step in ((QKeySequence.StandardKey.NextChild, 1),
+                           (QKeySequence.StandardKey.PreviousChild, -1)):  # fmt: skip
+            action = QAction(self)
+            action.setShortcuts(QKeySequence.keyBindings(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(lambda _c=False, s=step: self._turn_page(tabs, s))
+            self.addAction(action)
+
+    @staticmethod
+    def _turn_page(tabs: QTabWidget, step: int) -> None:
+        count = tabs.count()
+        index = tabs.currentIndex()
+        for _ in range(count):  # round the end, past disabled pages, as a tab bar does
+            index = (index + step) % count
+            if tabs.isTabEnabled(index):
+                tabs.setCurrentIndex(index)
+                return
 
     def first_field(self) -> QWidget:
         """The field the user types into first when the window opens."""

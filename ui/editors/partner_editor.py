@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -42,6 +43,8 @@ from ui.editors.fields import CheckGroup, ErrorBoard, FieldRow, make_banner, nam
 from ui.editors.labels import enum_label
 from ui.editors.terms_form import ui_language
 from ui.undo import CreatePartnerCommand, EditPartnerCommand, undo_events
+from ui.widgets.context_menu import open_by_keyboard
+from ui.widgets.tables import leave_on_tab
 
 CONTACT_COLUMNS = 5  # name, title, role, e-mail, phone
 AGREEMENTS_SHOWN = 500
@@ -74,6 +77,7 @@ class PartnerEditor(EditorDialog):
         self.tabs.setAccessibleName(self.tr("Pages of this record"))
         self.tabs.addTab(self._build_details(), self.tr("Partner"))
         self.tabs.addTab(self._build_agreements(), self.tr("Agreements"))
+        self.pages_by_keyboard(self.tabs)
 
         self.buttons = QDialogButtonBox(self)
         self.save_button = self.buttons.addButton(
@@ -161,6 +165,7 @@ class PartnerEditor(EditorDialog):
             ]
         )
         self.contacts_table.verticalHeader().hide()
+        leave_on_tab(self.contacts_table)
         self.contacts_table.horizontalHeader().setStretchLastSection(True)
         self.contacts_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         triggers = QAbstractItemView.EditTrigger
@@ -180,6 +185,9 @@ class PartnerEditor(EditorDialog):
         # Offered only when there is a contact to remove.
         self.remove_contact_button.setEnabled(False)
         self.contacts_table.itemSelectionChanged.connect(self._contact_buttons)
+        self.contacts_table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.contacts_table.customContextMenuRequested.connect(self._contacts_menu)
+        open_by_keyboard(self.contacts_table)
         model = self.contacts_table.model()
         model.rowsInserted.connect(self._contact_buttons)
         model.rowsRemoved.connect(self._contact_buttons)
@@ -219,13 +227,35 @@ class PartnerEditor(EditorDialog):
              self.tr("Value"), self.tr("Decision date")]
         )  # fmt: skip
         self.agreements_table.verticalHeader().hide()
+        leave_on_tab(self.agreements_table)
         self.agreements_table.setAccessibleName(self.tr("Agreements of this partner"))
         self.agreements_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.agreements_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.agreements_table.horizontalHeader().setStretchLastSection(True)
         self.agreements_table.setToolTip(self.tr("Double-click an agreement to open it"))
         self.agreements_table.cellDoubleClicked.connect(self._open_agreement)
+        self.agreements_table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.agreements_table.customContextMenuRequested.connect(self._agreements_menu)
+        open_by_keyboard(self.agreements_table)
         return self.agreements_table
+
+    def _agreements_menu(self, pos: QPoint) -> None:
+        row = self.agreements_table.rowAt(pos.y()) if pos.y() >= 0 else -1
+        if row < 0:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Open"), lambda: self._open_agreement(row, 0))
+        menu.exec(self.agreements_table.viewport().mapToGlobal(pos))
+
+    def _contacts_menu(self, pos: QPoint) -> None:
+        row = self.contacts_table.rowAt(pos.y()) if pos.y() >= 0 else -1
+        if row >= 0 and row not in {i.row() for i in self.contacts_table.selectedIndexes()}:
+            self.contacts_table.selectRow(row)
+        menu = QMenu(self)
+        menu.addAction(self.add_contact_button.text(), self.add_contact)
+        remove = menu.addAction(self.remove_contact_button.text(), self.remove_contact)
+        remove.setEnabled(row >= 0)
+        menu.exec(self.contacts_table.viewport().mapToGlobal(pos))
 
     def _open_agreement(self, row: int, _column: int) -> None:
         item = self.agreements_table.item(row, 0)

@@ -26,6 +26,7 @@ from ui import i18n
 from ui.models.agreements import AgreementTableModel
 from ui.models.lazy import Roles
 from ui.pages.base import Page
+from ui.widgets.context_menu import open_by_keyboard
 from ui.widgets.sparkline import SparklineDelegate
 from ui.widgets.tables import fast_table, restore_header, save_header, selected_rows
 
@@ -60,6 +61,7 @@ class AgreementsPage(Page):
         self.today = today or date.today()
         self.model = AgreementTableModel(db, today=self.today, parent=self)
         self._reselect: int | None = None
+        self._select_first = False  # a search asked for its first match to be current
         self._text_timer = QTimer(self, singleShot=True, interval=250)
         self._text_timer.timeout.connect(self.apply_filter)
         self._build()
@@ -140,6 +142,7 @@ class AgreementsPage(Page):
         self.view.activated.connect(self._open_index)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
+        open_by_keyboard(self.view)
         delete = QAction(self.tr("Delete…"), self.view)
         delete.setShortcut(QKeySequence.StandardKey.Delete)
         delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -224,10 +227,11 @@ class AgreementsPage(Page):
         self.partner_edit.clear()
         self.dates_check.setChecked(False)
         self.search_edit.setText(text)
+        # The answer comes from a worker, later: the first match is made current then, so
+        # Enter opens it (selected now, the list was still empty and Enter did nothing).
+        self._select_first = True
         self.apply_filter()
         self.view.setFocus()
-        if self.model.rowCount():
-            self.view.selectRow(0)
 
     def show_decisions_within(self, days: int) -> None:
         self.status_box.setCurrentIndex(self.status_box.findData("live"))
@@ -266,6 +270,11 @@ class AgreementsPage(Page):
 
     def _restore_selection(self) -> None:
         agreement_id, self._reselect = self._reselect, None
+        if self._select_first and self.model.is_current():
+            self._select_first = False
+            if self.model.rowCount():
+                self.view.setCurrentIndex(self.model.index(0, 0))
+                return
         if agreement_id is not None:
             row = self.model.row_of_id(agreement_id)
             if row >= 0:
@@ -291,7 +300,8 @@ class AgreementsPage(Page):
     # --- actions ------------------------------------------------------------------------
 
     def selected_ids(self) -> list[int]:
-        return [self.model.ids()[r] for r in selected_rows(self.view)]
+        ids = self.model.ids()  # a copy: once, not once per selected row
+        return [ids[r] for r in selected_rows(self.view)]
 
     def selected_records(self) -> list[AgreementRow]:
         records = [self.model.record(r) for r in selected_rows(self.view)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QByteArray, QItemSelection, QPoint, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtCore import QByteArray, QModelIndex, QPoint, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -32,7 +31,8 @@ from ui.models.partners import PartnerTableModel
 from ui.models.records import Record, RecordTableModel
 from ui.pages.base import Page
 from ui.settings import Option, splitter_state
-from ui.widgets.tables import fast_table, restore_header, save_header
+from ui.widgets.context_menu import open_by_keyboard
+from ui.widgets.tables import fast_table, restore_header, save_header, selected_rows
 
 STATE_KEY = "partners"
 SPLITTER_KEY = "partners"
@@ -99,9 +99,11 @@ class PartnerOverview(QWidget):
         widths = {"reference": 105, "title": 210, "type": 80, "status": 95, "value": 115}
         for i, column in enumerate(self.agreements_model.columns):
             self.agreements_view.setColumnWidth(i, widths.get(column.key, 100))
-        self.agreements_view.doubleClicked.connect(
-            lambda i: self.open_requested.emit(int(i.data(Roles.ID)))
-        )
+        self.agreements_view.doubleClicked.connect(self._open_index)
+        self.agreements_view.activated.connect(self._open_index)
+        self.agreements_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.agreements_view.customContextMenuRequested.connect(self._context_menu)
+        open_by_keyboard(self.agreements_view)
         agreements_box = QGroupBox(self.tr("All agreements with this partner"))
         box_layout = QVBoxLayout(agreements_box)
         box_layout.addWidget(self.summary)
@@ -115,6 +117,19 @@ class PartnerOverview(QWidget):
         layout.addWidget(contacts_box)
         layout.addWidget(agreements_box, 1)
         self.show_partner(None)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        agreement_id = index.data(Roles.ID)
+        if agreement_id is not None:
+            self.open_requested.emit(int(agreement_id))
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.agreements_view.indexAt(pos)
+        if not index.isValid():
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Open"), lambda: self._open_index(index))
+        menu.exec(self.agreements_view.viewport().mapToGlobal(pos))
 
     def _emit(self, signal: SignalInstance) -> None:
         if self.partner is not None:
@@ -216,11 +231,17 @@ class PartnersPage(Page):
         self.role_box.setAccessibleName(self.tr("Role"))
         self.country_edit.setAccessibleName(self.tr("Country"))
         self.view.setModel(self.model)
-        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        # Several partners can be picked (Ctrl/Shift+click) to export them; the 360° view
+        # shows the one under the cursor (the current row).
+        self.view.setAccessibleDescription(
+            self.tr("Ctrl or Shift and click picks several partners to export")
+        )
         self.view.doubleClicked.connect(lambda i: self.edit_requested.emit(int(i.data(Roles.ID))))
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
+        open_by_keyboard(self.view)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.view.selectionModel().currentRowChanged.connect(self._selection_changed)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -288,25 +309,42 @@ class PartnersPage(Page):
 
     def _context_menu(self, pos: QPoint) -> None:
         index = self.view.indexAt(pos)
+        if index.isValid() and index.row() not in selected_rows(self.view):
+            self.view.selectRow(index.row())
         menu = QMenu(self)
         if index.isValid():
             menu.addActions(self.context_actions(int(index.data(Roles.ID))))
             menu.addSeparator()
-        self.add_export_actions(menu)
+        self.add_export_actions(menu, len(self.selected_ids()))
         menu.exec(self.view.viewport().mapToGlobal(pos))
 
-    def add_export_actions(self, menu: QMenu) -> None:
+    def add_export_actions(self, menu: QMenu, selected: int) -> None:
         export = menu.addMenu(self.tr("Export"))
-        for fmt, text in (("csv", self.tr("This list as CSV…")),
-                          ("xlsx", self.tr("This list as XLSX…"))):  # fmt: skip
+        for scope, fmt, text in (
+            ("selection", "csv", self.tr("%n selected partner(s) as CSV…", "", selected)),
+            ("selection", "xlsx", self.tr("%n selected partner(s) as XLSX…", "", selected)),
+            ("filter", "csv", self.tr("This list as CSV…")),
+            ("filter", "xlsx", self.tr("This list as XLSX…")),
+        ):
             action = export.addAction(text)
+            action.setEnabled(scope == "filter" or selected > 0)
             action.triggered.connect(
-                lambda _c=False, f=fmt: self.export_requested.emit("filter", f)
+                lambda _c=False, s=scope, f=fmt: self.export_requested.emit(s, f)
             )
 
-    def _selection_changed(self, _new: QItemSelection, _old: QItemSelection) -> None:
-        rows = self.view.selectionModel().selectedRows()
-        self.overview.show_partner(int(rows[0].data(Roles.ID)) if rows else None)
+    def selected_ids(self) -> list[int]:
+        ids = self.model.ids()
+        return [ids[r] for r in selected_rows(self.view)]
+
+    def _selection_changed(self, *_args: object) -> None:
+        # The partner under the cursor if it is picked, else the first one picked.
+        rows = selected_rows(self.view)
+        current = self.view.currentIndex().row()
+        row = current if current in rows else (rows[0] if rows else -1)
+        partner_id = int(self.model.index(row, 0).data(Roles.ID)) if row >= 0 else None
+        shown = self.overview.partner.id if self.overview.partner else None
+        if partner_id != shown or partner_id is None:
+            self.overview.show_partner(partner_id)
 
     def select_partner(self, partner_id: int) -> bool:
         row = self.model.row_of_id(partner_id)

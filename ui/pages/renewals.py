@@ -25,6 +25,7 @@ from app.services.listing import AgreementFilter
 from ui import i18n
 from ui.models.agreements import NEAR_COLOUR, PAST_COLOUR
 from ui.pages.base import Page
+from ui.widgets.context_menu import open_by_keyboard
 
 LIMIT = 2000  # a pipeline longer than this is read in the agreements list instead
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -82,6 +83,7 @@ class RenewalsPage(Page):
         self.tree.currentItemChanged.connect(lambda _c, _p: self._update_buttons())
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._context_menu)
+        open_by_keyboard(self.tree)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)

@@ -291,14 +291,16 @@ class ReportForm(QWidget):
 
     def _fit_stack(self) -> None:
         # A stacked widget is as tall as its tallest page; hidden pages must not leave a
-        # gap between the options shown and the common ones below them.
+        # gap between the options shown and the common ones below them. As wide as its
+        # widest page, though: a form that widened with the portfolio's options pushed the
+        # preview aside each time the kind changed.
         for i in range(self.stack.count()):
-            policy = (
+            height = (
                 QSizePolicy.Policy.Preferred
                 if i == self.stack.currentIndex()
                 else QSizePolicy.Policy.Ignored
             )
             page = self.stack.widget(i)
             if page is not None:
-                page.setSizePolicy(policy, policy)
+                page.setSizePolicy(QSizePolicy.Policy.Preferred, height)
         self.stack.adjustSize()

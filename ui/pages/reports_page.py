@@ -12,7 +12,15 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.db import Database
 from app.errors import PartnerDeskError
@@ -66,6 +74,9 @@ class ReportsPage(QWidget):
         self.status.setObjectName("reportStatus")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # As wide as the form, whatever it says: a path or an error with no place to break
+        # the line widened the panel. Cut there, the whole text is in the tooltip.
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.preview_button)
@@ -134,7 +145,7 @@ class ReportsPage(QWidget):
         self._job_form = self.form.key()
         self.preview_button.setEnabled(False)
         self.save_button.setEnabled(False)
-        self.status.setText(self.tr("Preparing the report…"))
+        self._say(self.tr("Preparing the report…"))
 
         def work(progress: Progress) -> Rendered:
             return rendered(render(data, progress))
@@ -165,7 +176,7 @@ class ReportsPage(QWidget):
             )
             return
         message = self.tr("Saved %1").replace("%1", str(path))
-        self.status.setText(message)
+        self._say(message)
         self.status.setStyleSheet("")
         if self.kind() == "portfolio" and self.form.xlsx_check.isChecked():
             self._save_xlsx(path.with_suffix(".xlsx"), message)
@@ -187,7 +198,7 @@ class ReportsPage(QWidget):
             message = message.replace("%1", str(path.with_suffix(".pdf"))).replace(
                 "%2", str(result.path)
             )
-            self.status.setText(message)
+            self._say(message)
             self.saved.emit(message)
 
         def failed(exc: BaseException) -> None:
@@ -201,9 +212,7 @@ class ReportsPage(QWidget):
 
         def cancelled() -> None:
             self._idle()
-            self.status.setText(
-                self.tr("%1; the XLSX list was cancelled.").replace("%1", pdf_message)
-            )
+            self._say(self.tr("%1; the XLSX list was cancelled.").replace("%1", pdf_message))
 
         self._busy = True
         self.preview_button.setEnabled(False)
@@ -228,7 +237,7 @@ class ReportsPage(QWidget):
                 "or Save as… to draw and save it."
             )
         )
-        self.status.setText("")
+        self._say("")
 
     def _idle(self) -> None:
         self._busy = False
@@ -240,7 +249,7 @@ class ReportsPage(QWidget):
         self.pdf = result.pdf
         self._pdf_form = self._job_form
         self.preview_stack.show_pdf(result)
-        self.status.setText(
+        self._say(
             self.tr("Ready: %1 KB. Save it with Save as…").replace(
                 "%1", f"{len(result.pdf) // 1024:,}"
             )
@@ -266,10 +275,14 @@ class ReportsPage(QWidget):
     def _cancelled(self) -> None:
         self._idle()
         self._save_after = False
-        self.status.setText(self.tr("Cancelled."))
+        self._say(self.tr("Cancelled."))
+
+    def _say(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setToolTip(text)
 
     def _fail(self, message: str) -> None:
-        self.status.setText(message)
+        self._say(message)
         self.status.setStyleSheet("color: #C92A2A;")
 
     def _save_as(self) -> None:

@@ -53,6 +53,7 @@ def list_state(window: MainWindow) -> ListState:
         window.agreements.current_filter(),
         window.partners.current_filter(),
         frozenset(window.agreements.selected_ids()),
+        frozenset(window.partners.selected_ids()),
     )
 
 

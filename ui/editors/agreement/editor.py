@@ -92,6 +92,7 @@ class AgreementEditor(AgreementForm):
         self.tabs.addTab(self.kpis_tab, self.tr("KPIs"))
         self.tabs.addTab(self.attachments_tab, self.tr("Attachments"))
         self.tabs.addTab(self.history_tab, self.tr("History"))
+        self.pages_by_keyboard(self.tabs)
         for tab in (self.milestones_tab, self.kpis_tab, self.attachments_tab):
             tab.changed.connect(self._child_changed)
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QTableWidget,
@@ -26,6 +28,8 @@ from app.services.agreements import (
     AgreementView,
     get_agreement,
 )
+from ui.widgets.context_menu import open_by_keyboard
+from ui.widgets.tables import leave_on_tab
 
 ROW_HEIGHT = 26
 
@@ -36,6 +40,7 @@ def records_table(parent: QWidget, headers: Sequence[str]) -> QTableWidget:
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    leave_on_tab(table)
     table.setAlternatingRowColors(True)
     table.verticalHeader().hide()
     table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -77,14 +82,21 @@ class RecordsTab(QWidget):
         # Enter on a row does what a double click does. Unhandled, the table passed it on
         # to the editor, whose default button saved and closed it.
         self.table.installEventFilter(self)
+        # The buttons' actions, and copying a row, also from the row itself (right click,
+        # Shift+F10, the Menu key).
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        open_by_keyboard(self.table)
         self.row_buttons: list[QPushButton] = []
         self.add_buttons: list[QPushButton] = []
+        self.buttons: list[QPushButton] = []  # in the order they are shown
 
     def button(self, text: str, slot: object, *, needs_row: bool = False) -> QPushButton:
         b = QPushButton(text, self)
         b.clicked.connect(slot)
         self.button_row.addWidget(b)
         (self.row_buttons if needs_row else self.add_buttons).append(b)
+        self.buttons.append(b)
         return b
 
     def finish_buttons(self) -> None:
@@ -106,6 +118,28 @@ class RecordsTab(QWidget):
 
     def activate(self) -> None:
         """Double click or Enter: the natural action on a row (edit, open)."""
+
+    def _context_menu(self, pos: QPoint) -> None:
+        row = self.table.rowAt(pos.y()) if pos.y() >= 0 else -1
+        if row >= 0:
+            self.table.selectRow(row)
+        menu = QMenu(self)
+        for button in self.buttons:
+            if row < 0 and button in self.row_buttons:
+                continue
+            action = menu.addAction(button.text(), button.click)
+            action.setEnabled(button.isEnabled())
+        if row >= 0:
+            if menu.actions():
+                menu.addSeparator()
+            menu.addAction(self.tr("Copy row"), lambda: self._copy_row(row))
+        if menu.actions():
+            menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    def _copy_row(self, row: int) -> None:
+        cells = (self.table.item(row, c) for c in range(self.table.columnCount()))
+        text = "\t".join(cell.text() if cell is not None else "" for cell in cells)
+        QApplication.clipboard().setText(text)
 
     def set_agreement(self, view: AgreementView | None) -> None:
         self.view = view
