@@ -79,6 +79,7 @@ class NotificationsTab(QWidget):
         form.addRow(self.attach)
         self.webhooks = QPlainTextEdit("\n".join(
             f"{name} {text}" for name, text in self.current.webhooks.items()))  # fmt: skip
+        self.webhooks.setTabChangesFocus(True)  # a line per webhook: Tab moves on, as in a form
         self.webhooks.setPlaceholderText(
             self.tr(
                 "One per line: NAME KIND URL team=TEAM|person=LOGIN [lang=zh]\n"
