@@ -54,6 +54,9 @@ def with_fallback(standard: StandardKey, *extra: str) -> list[QKeySequence]:
 
 def show_shortcut_in_tooltip(action: QAction) -> None:
     """Tooltips name the first shortcut, in the platform's own way of writing it."""
+    if action.property("refusal"):
+        action.setToolTip(str(action.property("refusal")))  # why it is off (ui.access)
+        return
     # "撤销(&U)" loses its "(&U)", "&Undo" its "&"; "&&" is a real ampersand.
     text = re.sub(r"\(&\w\)", "", action.text())
     text = text.replace("&&", "\x00").replace("&", "").replace("\x00", "&")
@@ -147,6 +150,7 @@ def build_menus(w: MainWindow) -> None:
     bar = w.menuBar()
     bar.clear()
     file_menu = bar.addMenu(translate("MainWindow", "&File"))
+    file_menu.setToolTipsVisible(True)  # an action the role may not take says why
     file_menu.addActions([w.new_agreement_action, w.new_partner_action])
     file_menu.addSeparator()
     file_menu.addActions([w.import_action, w.export_action])
@@ -157,6 +161,7 @@ def build_menus(w: MainWindow) -> None:
     file_menu.addSeparator()
     file_menu.addAction(w.quit_action)
     edit_menu = bar.addMenu(translate("MainWindow", "&Edit"))
+    edit_menu.setToolTipsVisible(True)
     edit_menu.addActions([w.undo_action, w.redo_action])
     edit_menu.addSeparator()
     edit_menu.addAction(w.find_action)

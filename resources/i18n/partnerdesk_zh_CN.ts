@@ -2,6 +2,59 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Access</name>
+    <message>
+        <location filename="../../ui/access.py" line="61"/>
+        <source>no role</source>
+        <translation>无角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access.py" line="69"/>
+        <source>owner</source>
+        <translation>所有者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access.py" line="78"/>
+        <source>Your login, %1, has no PartnerDesk role in this database; ask an admin to add you</source>
+        <translation>您的登录名 %1 在此数据库中没有 PartnerDesk 角色；请联系管理员添加您</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access.py" line="83"/>
+        <source>Your role, %1, cannot change agreements</source>
+        <translation>您的角色（%1）不能修改协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access.py" line="84"/>
+        <source>Your role, %1, cannot change partners</source>
+        <translation>您的角色（%1）不能修改合作伙伴</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access.py" line="85"/>
+        <source>Your role, %1, cannot import agreements or partners</source>
+        <translation>您的角色（%1）不能导入协议或合作伙伴</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access.py" line="86"/>
+        <source>Your role, %1, cannot delete agreements</source>
+        <translation>您的角色（%1）不能删除协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access.py" line="87"/>
+        <source>Your role, %1, cannot replace the database</source>
+        <translation>您的角色（%1）不能替换数据库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access.py" line="88"/>
+        <source>Your role, %1, cannot change the company settings or FX rates</source>
+        <translation>您的角色（%1）不能修改公司设置或汇率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access.py" line="91"/>
+        <source>Your role, %1, cannot approve or reject agreements</source>
+        <translation>您的角色（%1）不能批准或驳回协议</translation>
+    </message>
+</context>
+<context>
     <name>ActualDialog</name>
     <message>
         <location filename="../../ui/editors/agreement/kpis.py" line="70"/>
@@ -37,119 +90,129 @@
 <context>
     <name>AgreementEditor</name>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="89"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="98"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="90"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="99"/>
         <source>Terms</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="91"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="100"/>
         <source>Milestones</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="92"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="101"/>
         <source>KPIs</source>
         <translation>KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="93"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="102"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="94"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="103"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="100"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="109"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="103"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="112"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="106"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="115"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="108"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="117"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="110"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="119"/>
         <source>Delete this agreement; Edit ▸ Undo in the main window brings it back</source>
         <translation>删除此协议；可在主窗口用“编辑 ▸ 撤销”恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="170"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="191"/>
         <source>New agreement</source>
         <translation>新建协议</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="173"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="194"/>
         <source>Agreement {ref} — {title}</source>
         <translation>协议 {ref} — {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="184"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="199"/>
+        <source>%1 (read only)</source>
+        <translation>%1（只读）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/editor.py" line="207"/>
         <source>Undo/redo changed this agreement; saving will offer to reload it.</source>
         <translation>撤销/重做已修改此协议；保存时将提示重新加载。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="192"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="215"/>
         <source>Undo/redo removed this agreement.</source>
         <translation>撤销/重做已删除此协议。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="244"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="270"/>
         <source>This agreement no longer exists (deleted on another desk?): {e}</source>
         <translation>该协议已不存在（可能已在其他电脑上删除）：{e}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="250"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="277"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/editor.py" line="280"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="301"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="331"/>
         <source>Not saved: {n} fields need attention on these pages: {pages}</source>
         <translation>未保存：以下页面有 {n} 个字段需要处理：{pages}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="317"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="347"/>
         <source>Reload the agreement as it is now? Your unsaved edits in this window will be lost.</source>
         <translation>是否重新加载该协议的当前内容？此窗口中未保存的修改将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="329"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="359"/>
         <source>Delete agreement</source>
         <translation>删除协议</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="331"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="361"/>
         <source>Delete {ref} “{title}” with its milestones, KPIs and documents?
 You can undo this with Edit ▸ Undo.</source>
         <translation>删除 {ref}“{title}”及其里程碑、KPI 和文件？
 可通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="348"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="378"/>
         <source>Not deleted: {reason}</source>
         <translation>未删除：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="364"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="394"/>
         <source>This agreement has changes that are not saved. Save them?</source>
         <translation>该协议有未保存的更改。是否保存？</translation>
     </message>
@@ -432,161 +495,161 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>AgreementsPage</name>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="77"/>
+        <location filename="../../ui/pages/agreements.py" line="79"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="81"/>
+        <location filename="../../ui/pages/agreements.py" line="83"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="82"/>
+        <location filename="../../ui/pages/agreements.py" line="84"/>
         <source>Live (active or pending)</source>
         <translation>生效中（生效或待审批）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="87"/>
-        <location filename="../../ui/pages/agreements.py" line="113"/>
+        <location filename="../../ui/pages/agreements.py" line="89"/>
+        <location filename="../../ui/pages/agreements.py" line="115"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="90"/>
+        <location filename="../../ui/pages/agreements.py" line="92"/>
         <source>Search reference, title, partner…</source>
         <translation>搜索编号、标题、合作伙伴…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="93"/>
+        <location filename="../../ui/pages/agreements.py" line="95"/>
         <source>Decision from</source>
         <translation>决策日期从</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="99"/>
+        <location filename="../../ui/pages/agreements.py" line="101"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="101"/>
+        <location filename="../../ui/pages/agreements.py" line="103"/>
         <source>Columns</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="109"/>
+        <location filename="../../ui/pages/agreements.py" line="111"/>
         <source>Search agreements</source>
         <translation>搜索协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="110"/>
+        <location filename="../../ui/pages/agreements.py" line="112"/>
         <source>Cooperation type</source>
         <translation>合作类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="111"/>
+        <location filename="../../ui/pages/agreements.py" line="113"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="112"/>
+        <location filename="../../ui/pages/agreements.py" line="114"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="114"/>
+        <location filename="../../ui/pages/agreements.py" line="116"/>
         <source>Decision date from</source>
         <translation>决策日期起</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="115"/>
+        <location filename="../../ui/pages/agreements.py" line="117"/>
         <source>Decision date to</source>
         <translation>决策日期止</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="132"/>
+        <location filename="../../ui/pages/agreements.py" line="134"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="134"/>
+        <location filename="../../ui/pages/agreements.py" line="136"/>
         <source>Enter opens the agreement; the context menu renews, reports or exports</source>
         <translation>回车打开协议；右键菜单可续约、生成报告或导出</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="140"/>
+        <location filename="../../ui/pages/agreements.py" line="142"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="177"/>
+        <location filename="../../ui/pages/agreements.py" line="179"/>
         <source>All owners</source>
         <translation>全部负责人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="248"/>
+        <location filename="../../ui/pages/agreements.py" line="250"/>
         <source>%Ln agreement(s)</source>
         <translation>
             <numerusform>%Ln 份协议</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="335"/>
+        <location filename="../../ui/pages/agreements.py" line="346"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="337"/>
+        <location filename="../../ui/pages/agreements.py" line="348"/>
         <source>%n selected agreement(s) as CSV…</source>
         <translation>
             <numerusform>将选中的 %n 份协议导出为 CSV…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="338"/>
+        <location filename="../../ui/pages/agreements.py" line="349"/>
         <source>%n selected agreement(s) as XLSX…</source>
         <translation>
             <numerusform>将选中的 %n 份协议导出为 XLSX…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="339"/>
+        <location filename="../../ui/pages/agreements.py" line="350"/>
         <source>This list as CSV…</source>
         <translation>将此列表导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="340"/>
+        <location filename="../../ui/pages/agreements.py" line="351"/>
         <source>This list as XLSX…</source>
         <translation>将此列表导出为 XLSX…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="253"/>
+        <location filename="../../ui/pages/agreements.py" line="255"/>
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="315"/>
+        <location filename="../../ui/pages/agreements.py" line="321"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="316"/>
+        <location filename="../../ui/pages/agreements.py" line="322"/>
         <source>Renew…</source>
         <translation>续约…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="322"/>
+        <location filename="../../ui/pages/agreements.py" line="330"/>
         <source>Export report…</source>
         <translation>导出报告…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="326"/>
+        <location filename="../../ui/pages/agreements.py" line="334"/>
         <source>Delete %n agreement(s)…</source>
         <translation>
             <numerusform>删除 %n 份协议…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="329"/>
+        <location filename="../../ui/pages/agreements.py" line="338"/>
         <source>New agreement…</source>
         <translation>新建协议…</translation>
     </message>
@@ -716,104 +779,104 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>AttachmentsTab</name>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="63"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="65"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="63"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="65"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="63"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="65"/>
         <source>Expires</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="63"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="65"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="64"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="66"/>
         <source>Added</source>
         <translation>添加时间</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="64"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="66"/>
         <source>By</source>
         <translation>添加人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="67"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="69"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="68"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="70"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="69"/>
-        <location filename="../../ui/editors/agreement/attachments.py" line="165"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="71"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="167"/>
         <source>Save a copy…</source>
         <translation>另存副本…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="70"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="72"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="97"/>
-        <location filename="../../ui/editors/agreement/attachments.py" line="111"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="99"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="113"/>
         <source>Add document</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="112"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="114"/>
         <source>{note}. Add it again?</source>
         <translation>{note}。仍要再添加一次吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="152"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="154"/>
         <source>Could not open {name}: {reason}</source>
         <translation>无法打开 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="160"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="162"/>
         <source>Cannot open the document</source>
         <translation>无法打开文档</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="161"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="163"/>
         <source>No application on this computer opens {name}.</source>
         <translation>本机没有可以打开 {name} 的应用程序。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="164"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="166"/>
         <source>Save a copy and open it with a program of your choice.</source>
         <translation>请保存一份副本，再用您选择的程序打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="178"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="180"/>
         <source>Save a copy</source>
         <translation>另存副本</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="192"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="194"/>
         <source>Could not save {name}: {reason}</source>
         <translation>无法保存 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="199"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="201"/>
         <source>Remove document</source>
         <translation>移除文件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="200"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="202"/>
         <source>Remove “{name}”?</source>
         <translation>移除“{name}”？</translation>
     </message>
@@ -2275,222 +2338,242 @@ History, ended (%5): %6</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>PartnerDesk</source>
         <translation>PartnerDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>Dashboard, agreements, partners, renewals, reports</source>
         <translation>仪表板、协议、合作伙伴、续约、报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>Partners</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>Renewals</source>
         <translation>续约</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="246"/>
+        <source>this computer&apos;s login</source>
+        <translation>本机登录名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="247"/>
+        <source>Connected as %1</source>
+        <translation>已连接身份：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="248"/>
+        <source>Connected person and role</source>
+        <translation>已连接的人员和角色</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="385"/>
         <source>Delete %n agreement(s)? You can undo this with %1.</source>
         <translation>
             <numerusform>删除 %n 份协议？可用 %1 撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="87"/>
+        <location filename="../../ui/main_menus.py" line="90"/>
         <source>New &amp;agreement…</source>
         <translation>新建协议(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="88"/>
+        <location filename="../../ui/main_menus.py" line="91"/>
         <source>Create an agreement with a partner</source>
         <translation>与合作伙伴新建协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="92"/>
+        <location filename="../../ui/main_menus.py" line="95"/>
         <source>New &amp;partner…</source>
         <translation>新建合作伙伴(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="93"/>
+        <location filename="../../ui/main_menus.py" line="96"/>
         <source>Add a partner company</source>
         <translation>添加合作伙伴公司</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="96"/>
+        <location filename="../../ui/main_menus.py" line="99"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="98"/>
+        <location filename="../../ui/main_menus.py" line="101"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="99"/>
+        <location filename="../../ui/main_menus.py" line="102"/>
         <source>Save agreements or partners as CSV or Excel</source>
         <translation>将协议或合作伙伴保存为 CSV 或 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="101"/>
+        <location filename="../../ui/main_menus.py" line="104"/>
         <source>&amp;Back up…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="102"/>
+        <location filename="../../ui/main_menus.py" line="105"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="103"/>
+        <location filename="../../ui/main_menus.py" line="106"/>
         <source>Load &amp;demo data…</source>
         <translation>加载演示数据(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="105"/>
+        <location filename="../../ui/main_menus.py" line="108"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="109"/>
+        <location filename="../../ui/main_menus.py" line="112"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="112"/>
+        <location filename="../../ui/main_menus.py" line="115"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="114"/>
+        <location filename="../../ui/main_menus.py" line="117"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="120"/>
+        <location filename="../../ui/main_menus.py" line="123"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="123"/>
+        <location filename="../../ui/main_menus.py" line="126"/>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="131"/>
+        <location filename="../../ui/main_menus.py" line="134"/>
         <source>&amp;About PartnerDesk</source>
         <translation>关于 PartnerDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="149"/>
+        <location filename="../../ui/main_menus.py" line="152"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="159"/>
+        <location filename="../../ui/main_menus.py" line="163"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="163"/>
+        <location filename="../../ui/main_menus.py" line="168"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="167"/>
+        <location filename="../../ui/main_menus.py" line="172"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="176"/>
+        <location filename="../../ui/main_menus.py" line="181"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="197"/>
+        <location filename="../../ui/main_menus.py" line="202"/>
         <source>Search references, titles, partners (%1)</source>
         <translation>搜索编号、标题、合作伙伴（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="199"/>
+        <location filename="../../ui/main_menus.py" line="204"/>
         <source>Search agreements</source>
         <translation>搜索协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="201"/>
+        <location filename="../../ui/main_menus.py" line="206"/>
         <source>Enter lists agreements whose reference, title or partner match</source>
         <translation>按回车列出编号、标题或合作伙伴匹配的协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>%1 agreements · %2 partners</source>
         <translation>%1 份协议 · %2 个合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/window/records.py" line="47"/>
+        <location filename="../../ui/window/records.py" line="49"/>
         <source>Cannot open the agreement</source>
         <translation>无法打开协议</translation>
     </message>
     <message>
-        <location filename="../../ui/window/records.py" line="77"/>
+        <location filename="../../ui/window/records.py" line="73"/>
+        <source>Not allowed</source>
+        <translation>不允许</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/records.py" line="90"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>Delete agreements</source>
         <translation>删除协议</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="395"/>
         <source>Delete %n agreement(s)</source>
         <translation>
             <numerusform>删除 %n 份协议</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="406"/>
         <source>Some agreements were not deleted</source>
         <translation>部分协议未删除</translation>
     </message>
     <message>
-        <location filename="../../ui/window/records.py" line="97"/>
-        <location filename="../../ui/window/records.py" line="105"/>
+        <location filename="../../ui/window/records.py" line="115"/>
+        <location filename="../../ui/window/records.py" line="123"/>
         <source>Cannot renew</source>
         <translation>无法续约</translation>
     </message>
     <message>
-        <location filename="../../ui/window/records.py" line="109"/>
+        <location filename="../../ui/window/records.py" line="127"/>
         <source>%1 renewed as %2</source>
         <translation>%1 已续约为 %2</translation>
     </message>
@@ -2500,22 +2583,22 @@ History, ended (%5): %6</source>
         <translation>已备份到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/file_actions.py" line="110"/>
+        <location filename="../../ui/window/file_actions.py" line="111"/>
         <source>Now using %1</source>
         <translation>当前使用 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/file_actions.py" line="123"/>
+        <location filename="../../ui/window/file_actions.py" line="124"/>
         <source>About PartnerDesk</source>
         <translation>关于 PartnerDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/window/file_actions.py" line="124"/>
+        <location filename="../../ui/window/file_actions.py" line="125"/>
         <source>PartnerDesk — cooperation agreements for partnership managers.</source>
         <translation>PartnerDesk — 为合作经理管理合作协议。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>Editing is off: %1.</source>
         <translation>已关闭编辑：%1。</translation>
     </message>
@@ -2629,211 +2712,221 @@ History, ended (%5): %6</source>
 <context>
     <name>PartnerEditor</name>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="74"/>
+        <location filename="../../ui/editors/partner_editor.py" line="88"/>
         <source>Pages of this record</source>
         <translation>此记录的各页</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="75"/>
+        <location filename="../../ui/editors/partner_editor.py" line="90"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="76"/>
+        <location filename="../../ui/editors/partner_editor.py" line="91"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="80"/>
+        <location filename="../../ui/editors/partner_editor.py" line="95"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="83"/>
+        <location filename="../../ui/editors/partner_editor.py" line="98"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="86"/>
+        <location filename="../../ui/editors/partner_editor.py" line="101"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="120"/>
+        <location filename="../../ui/editors/partner_editor.py" line="135"/>
         <source>e.g. 爱彼贸易有限公司</source>
         <translation>如：爱彼贸易有限公司</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="144"/>
+        <location filename="../../ui/editors/partner_editor.py" line="159"/>
         <source>e.g. unified social credit code, company number</source>
         <translation>如统一社会信用代码、公司注册号</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="156"/>
+        <location filename="../../ui/editors/partner_editor.py" line="171"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="157"/>
+        <location filename="../../ui/editors/partner_editor.py" line="172"/>
         <source>Title</source>
         <comment>a contact&apos;s job title, as a signature block prints it</comment>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="158"/>
+        <location filename="../../ui/editors/partner_editor.py" line="173"/>
         <source>Role</source>
         <comment>a contact&apos;s part in the partnership</comment>
         <translation>分工</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="159"/>
+        <location filename="../../ui/editors/partner_editor.py" line="174"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="160"/>
+        <location filename="../../ui/editors/partner_editor.py" line="175"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="176"/>
+        <location filename="../../ui/editors/partner_editor.py" line="191"/>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="177"/>
+        <location filename="../../ui/editors/partner_editor.py" line="192"/>
         <source>Remove contact</source>
         <translation>移除联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="198"/>
+        <location filename="../../ui/editors/partner_editor.py" line="213"/>
         <source>Legal name *</source>
         <translation>法定名称 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="199"/>
+        <location filename="../../ui/editors/partner_editor.py" line="214"/>
         <source>Local-script name</source>
         <translation>本地文字名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="200"/>
+        <location filename="../../ui/editors/partner_editor.py" line="215"/>
         <source>Country *</source>
         <translation>国家/地区 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="201"/>
+        <location filename="../../ui/editors/partner_editor.py" line="216"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="202"/>
+        <location filename="../../ui/editors/partner_editor.py" line="217"/>
         <source>Website</source>
         <translation>网站</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="203"/>
+        <location filename="../../ui/editors/partner_editor.py" line="218"/>
         <source>Registered address</source>
         <translation>注册地址</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="205"/>
+        <location filename="../../ui/editors/partner_editor.py" line="220"/>
         <source>Registration number</source>
         <translation>注册号码</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="208"/>
-        <location filename="../../ui/editors/partner_editor.py" line="218"/>
+        <location filename="../../ui/editors/partner_editor.py" line="223"/>
+        <location filename="../../ui/editors/partner_editor.py" line="233"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="209"/>
+        <location filename="../../ui/editors/partner_editor.py" line="224"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="210"/>
-        <location filename="../../ui/editors/partner_editor.py" line="211"/>
+        <location filename="../../ui/editors/partner_editor.py" line="225"/>
+        <location filename="../../ui/editors/partner_editor.py" line="226"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="218"/>
+        <location filename="../../ui/editors/partner_editor.py" line="233"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="218"/>
+        <location filename="../../ui/editors/partner_editor.py" line="233"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="218"/>
+        <location filename="../../ui/editors/partner_editor.py" line="233"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="219"/>
+        <location filename="../../ui/editors/partner_editor.py" line="234"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="219"/>
+        <location filename="../../ui/editors/partner_editor.py" line="234"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="222"/>
+        <location filename="../../ui/editors/partner_editor.py" line="237"/>
         <source>Agreements of this partner</source>
         <translation>此合作伙伴的协议</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="226"/>
+        <location filename="../../ui/editors/partner_editor.py" line="241"/>
         <source>Double-click an agreement to open it</source>
         <translation>双击协议即可打开</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="275"/>
+        <location filename="../../ui/editors/partner_editor.py" line="290"/>
         <source>New partner</source>
         <translation>新建合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="276"/>
+        <location filename="../../ui/editors/partner_editor.py" line="291"/>
         <source>Partner — {name}</source>
         <translation>合作伙伴 — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="285"/>
+        <location filename="../../ui/editors/partner_editor.py" line="297"/>
+        <source>%1 (read only)</source>
+        <translation>%1（只读）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="304"/>
         <source>Undo/redo changed this partner; saving will offer to reload it.</source>
         <translation>撤销/重做已修改此合作伙伴；保存时将提示重新加载。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="292"/>
+        <location filename="../../ui/editors/partner_editor.py" line="311"/>
         <source>Undo/redo removed this partner.</source>
         <translation>撤销/重做已删除此合作伙伴。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="316"/>
+        <location filename="../../ui/editors/partner_editor.py" line="335"/>
         <source>Agreements ({n})</source>
         <translation>协议（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="413"/>
+        <location filename="../../ui/editors/partner_editor.py" line="436"/>
         <source>This partner no longer exists: {e}</source>
         <translation>该合作伙伴已不存在：{e}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="416"/>
+        <location filename="../../ui/editors/partner_editor.py" line="440"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="443"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="436"/>
+        <location filename="../../ui/editors/partner_editor.py" line="463"/>
         <source>Reload the partner as it is now? Your unsaved edits in this window will be lost.</source>
         <translation>是否重新加载该合作伙伴的当前内容？此窗口中未保存的修改将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="444"/>
+        <location filename="../../ui/editors/partner_editor.py" line="471"/>
         <source>This partner has changes that are not saved. Save them?</source>
         <translation>该合作伙伴有未保存的更改。是否保存？</translation>
     </message>
@@ -3245,12 +3338,12 @@ History, ended (%5): %6</source>
 <context>
     <name>RecordsTab</name>
     <message>
-        <location filename="../../ui/editors/agreement/tab_base.py" line="68"/>
+        <location filename="../../ui/editors/agreement/tab_base.py" line="69"/>
         <source>Save the agreement first (Apply) to add entries here.</source>
         <translation>请先保存协议（应用）再在此添加条目。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/tab_base.py" line="157"/>
+        <location filename="../../ui/editors/agreement/tab_base.py" line="180"/>
         <source>PartnerDesk</source>
         <translation>PartnerDesk</translation>
     </message>
@@ -3309,143 +3402,143 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
 <context>
     <name>RenewalsPage</name>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="45"/>
+        <location filename="../../ui/pages/renewals.py" line="47"/>
         <source>Next %1 days</source>
         <translation>未来 %1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="48"/>
+        <location filename="../../ui/pages/renewals.py" line="50"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="51"/>
-        <location filename="../../ui/pages/renewals.py" line="227"/>
+        <location filename="../../ui/pages/renewals.py" line="53"/>
+        <location filename="../../ui/pages/renewals.py" line="235"/>
         <source>Renew…</source>
         <translation>续约…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="54"/>
-        <location filename="../../ui/pages/renewals.py" line="226"/>
+        <location filename="../../ui/pages/renewals.py" line="56"/>
+        <location filename="../../ui/pages/renewals.py" line="234"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="59"/>
+        <location filename="../../ui/pages/renewals.py" line="61"/>
         <source>Decision dates in the</source>
         <translation>决策日期范围</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="69"/>
+        <location filename="../../ui/pages/renewals.py" line="71"/>
         <source>Decisions due, by month</source>
         <translation>按月列出的待决策事项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="70"/>
+        <location filename="../../ui/pages/renewals.py" line="72"/>
         <source>Decision dates in the next</source>
         <translation>决策日期范围</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="71"/>
+        <location filename="../../ui/pages/renewals.py" line="73"/>
         <source>Cooperation type</source>
         <translation>合作类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="75"/>
+        <location filename="../../ui/pages/renewals.py" line="77"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="75"/>
+        <location filename="../../ui/pages/renewals.py" line="77"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="75"/>
+        <location filename="../../ui/pages/renewals.py" line="77"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="76"/>
+        <location filename="../../ui/pages/renewals.py" line="78"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="76"/>
+        <location filename="../../ui/pages/renewals.py" line="78"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="76"/>
+        <location filename="../../ui/pages/renewals.py" line="78"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="76"/>
+        <location filename="../../ui/pages/renewals.py" line="78"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="77"/>
+        <location filename="../../ui/pages/renewals.py" line="79"/>
         <source>Auto-renew</source>
         <translation>自动续约</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="77"/>
+        <location filename="../../ui/pages/renewals.py" line="79"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="132"/>
+        <location filename="../../ui/pages/renewals.py" line="134"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="134"/>
+        <location filename="../../ui/pages/renewals.py" line="136"/>
         <source>%1-%2</source>
         <translation>%1-%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/renewals.py" line="136"/>
+        <location filename="../../ui/pages/renewals.py" line="138"/>
         <source>%n agreement(s)</source>
         <translation>
             <numerusform>%n 份协议</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="143"/>
+        <location filename="../../ui/pages/renewals.py" line="145"/>
         <source>Live agreements whose decision date has already passed</source>
         <translation>决策日期已过的生效中协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="153"/>
+        <location filename="../../ui/pages/renewals.py" line="155"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/renewals.py" line="166"/>
+        <location filename="../../ui/pages/renewals.py" line="168"/>
         <source>%n decision(s) due</source>
         <translation>
             <numerusform>%n 项待决策</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="168"/>
+        <location filename="../../ui/pages/renewals.py" line="170"/>
         <source>%1 overdue</source>
         <translation>%1 项已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="170"/>
+        <location filename="../../ui/pages/renewals.py" line="172"/>
         <source>(first %1 shown)</source>
         <translation>（仅显示前 %1 项）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="176"/>
+        <location filename="../../ui/pages/renewals.py" line="178"/>
         <source>overdue by 1 day</source>
         <translation>逾期 1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="178"/>
+        <location filename="../../ui/pages/renewals.py" line="180"/>
         <source>overdue by %1 days</source>
         <translation>逾期 %1 天</translation>
     </message>
@@ -3888,238 +3981,238 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="72"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="76"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="75"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="79"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="76"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="80"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="77"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="81"/>
         <source>Company and currency</source>
         <translation>公司与币种</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="93"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="97"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="98"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="102"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="100"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="104"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="100"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="104"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="101"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="105"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="104"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="108"/>
         <source>Theme:</source>
         <translation>主题：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="105"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="109"/>
         <source>Remind me of decisions due soon at start-up</source>
         <translation>启动时提醒即将到期的决策</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="109"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="113"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="112"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="116"/>
         <source>Remind me of decisions within:</source>
         <translation>提醒以下天数内的决策：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="114"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="118"/>
         <source>No automatic backup</source>
         <translation>不自动备份</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="115"/>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="176"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="119"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="180"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="120"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="124"/>
         <source>Back up on close to:</source>
         <translation>关闭时备份到：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="128"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="132"/>
         <source>In use:</source>
         <translation>当前使用：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="130"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="134"/>
         <source>SQLite file, or postgresql://user@host/db</source>
         <translation>SQLite 文件，或 postgresql://user@host/db</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="131"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="135"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="136"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="140"/>
         <source>Database:</source>
         <translation>数据库：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="146"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="150"/>
         <source>Leave empty to use the default personal database. A new file is created and set up when it does not exist yet. A PostgreSQL password is kept in the system keyring; without one, PostgreSQL reads it from ~/.pgpass or PGPASSWORD.</source>
         <translation>留空则使用默认的个人数据库。文件不存在时会自动创建并初始化。PostgreSQL 密码保存在系统密钥环中；没有密钥环时，PostgreSQL 从 ~/.pgpass 或 PGPASSWORD 读取。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="140"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="144"/>
         <source>PostgreSQL only; kept in the system keyring, never in a settings file</source>
         <translation>仅用于 PostgreSQL；保存在系统密钥环中，从不写入设置文件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="142"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="146"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="284"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="297"/>
         <source>Press OK again to use the password for this session only.</source>
         <translation>再次按“确定”，仅在本次会话中使用该密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="167"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="171"/>
         <source>Company name:</source>
         <translation>公司名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="166"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="170"/>
         <source>As contracts name it</source>
         <translation>与合同中的名称一致</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="169"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="173"/>
         <source>Registered address, for agreement reports</source>
         <translation>注册地址，用于协议报告</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="170"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="174"/>
         <source>Address:</source>
         <translation>地址：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="172"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="176"/>
         <source>e.g. unified social credit code</source>
         <translation>例如统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="173"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="177"/>
         <source>Registration number:</source>
         <translation>注册号：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="175"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="179"/>
         <source>PNG or JPEG for report headers</source>
         <translation>用于报告页眉的 PNG 或 JPEG</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="181"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="185"/>
         <source>Logo:</source>
         <translation>标志：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="185"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="189"/>
         <source>Base currency:</source>
         <translation>本位币：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="194"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="198"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="194"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="198"/>
         <source>Rate</source>
         <translation>汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="194"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="198"/>
         <source>In force from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="203"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="207"/>
         <source>Latest rates:</source>
         <translation>最新汇率：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="206"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="210"/>
         <source>USD</source>
         <translation>USD</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="210"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="214"/>
         <source>units of base per unit</source>
         <translation>每单位折合本位币</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="215"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="219"/>
         <source>Add rate</source>
         <translation>添加汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="220"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="224"/>
         <source>New rate:</source>
         <translation>新汇率：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="229"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="240"/>
         <source>Choose a database file</source>
         <translation>选择数据库文件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="230"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="241"/>
         <source>PartnerDesk database (*.db *.sqlite);;All files (*)</source>
         <translation>PartnerDesk 数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="238"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="249"/>
         <source>Choose a logo</source>
         <translation>选择标志</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="239"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="250"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="246"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="257"/>
         <source>Back up to</source>
         <translation>备份到</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="258"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="271"/>
         <source>The rate must be a number, e.g. 7.1350</source>
         <translation>汇率必须是数字，如 7.1350</translation>
     </message>

@@ -64,9 +64,13 @@ class SettingsDialog(QDialog):
     language_chosen = Signal(str)
     database_chosen = Signal(object)  # an opened app.db.Database
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database, parent: QWidget | None = None, *, refusal: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.db = db
+        # Why the connected person may not change the team's settings (None: they may).
+        self.refusal = refusal
         self.new_db: Database | None = None
         self._keyring_refused = False  # told once that no keyring exists; OK again goes on
         self.setWindowTitle(self.tr("Settings"))
@@ -220,6 +224,13 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("New rate:"), rate_row)
         self.rate_error = _error_label()
         form.addRow("", self.rate_error)
+        if self.refusal is not None:
+            from ui.editors.read_only import lock_fields
+
+            lock_fields([page], self.refusal)
+            why = QLabel(self.refusal)
+            why.setWordWrap(True)
+            form.insertRow(0, why)
         return page
 
     # --- choosers -----------------------------------------------------------------------
@@ -251,6 +262,8 @@ class SettingsDialog(QDialog):
     # --- saving -------------------------------------------------------------------------
 
     def add_rate(self) -> bool:
+        if self.refusal is not None:
+            return False
         code = self.rate_currency.text().strip().upper()
         try:
             rate = Decimal(self.rate_value.text().strip())
@@ -300,12 +313,13 @@ class SettingsDialog(QDialog):
                 return
         _show_error(self.db_error, "")
         try:
-            with self.db.session() as s:
-                set_base_currency(s, self.base_edit.text())
-                set_setting(s, COMPANY_NAME, self.company_edit.text().strip())
-                set_setting(s, COMPANY_ADDRESS, self.address_edit.text().strip())
-                set_setting(s, COMPANY_REGISTRATION, self.registration_edit.text().strip())
-                set_setting(s, COMPANY_LOGO, self.logo_edit.text().strip())
+            if self.refusal is None:  # the team's settings are an admin's to change
+                with self.db.session() as s:
+                    set_base_currency(s, self.base_edit.text())
+                    set_setting(s, COMPANY_NAME, self.company_edit.text().strip())
+                    set_setting(s, COMPANY_ADDRESS, self.address_edit.text().strip())
+                    set_setting(s, COMPANY_REGISTRATION, self.registration_edit.text().strip())
+                    set_setting(s, COMPANY_LOGO, self.logo_edit.text().strip())
         except ValidationError as exc:
             self.tabs.setCurrentIndex(2)
             _show_error(self.base_error, "; ".join(exc.for_field("base_currency")) or str(exc))
