@@ -1847,39 +1847,54 @@ History, ended (%5): %6</source>
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../ui/editors/agreement/history.py" line="22"/>
+        <location filename="../../ui/editors/agreement/history.py" line="18"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/history.py" line="22"/>
+        <location filename="../../ui/editors/agreement/history.py" line="18"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/history.py" line="22"/>
+        <location filename="../../ui/editors/agreement/history.py" line="18"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/history.py" line="22"/>
+        <location filename="../../ui/editors/agreement/history.py" line="18"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/history.py" line="23"/>
+        <location filename="../../ui/editors/agreement/history.py" line="19"/>
         <source>Old value</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/history.py" line="23"/>
+        <location filename="../../ui/editors/agreement/history.py" line="19"/>
         <source>New value</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/history.py" line="26"/>
+        <location filename="../../ui/editors/agreement/history.py" line="22"/>
         <source>A new agreement has no history yet.</source>
         <translation>新协议还没有历史记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/history.py" line="25"/>
+        <source>Show changes by</source>
+        <translation>显示此人的更改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/history.py" line="27"/>
+        <source>Changes by:</source>
+        <translation>更改人：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/history.py" line="43"/>
+        <source>Everyone</source>
+        <translation>所有人</translation>
     </message>
 </context>
 <context>
