@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>ApprovalsTab</name>
+    <message numerus="yes">
+        <location filename="../../ui/editors/agreement/approvals.py" line="125"/>
+        <source>Requires %n approval(s) by different people</source>
+        <translation>
+            <numerusform>Requires %n approval</numerusform>
+            <numerusform>Requires %n approvals by different people</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AgreementsPage</name>
     <message numerus="yes">
         <location filename="../../ui/pages/agreements.py" line="248"/>

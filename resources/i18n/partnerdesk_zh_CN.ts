@@ -90,129 +90,134 @@
 <context>
     <name>AgreementEditor</name>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="98"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="101"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="99"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="102"/>
         <source>Terms</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="100"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="103"/>
         <source>Milestones</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="101"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="104"/>
         <source>KPIs</source>
         <translation>KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="102"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="105"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="103"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="106"/>
+        <source>Approvals</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/editor.py" line="107"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="109"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="113"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="112"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="116"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="115"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="119"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="117"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="121"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="119"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="123"/>
         <source>Delete this agreement; Edit ▸ Undo in the main window brings it back</source>
         <translation>删除此协议；可在主窗口用“编辑 ▸ 撤销”恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="191"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="196"/>
         <source>New agreement</source>
         <translation>新建协议</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="194"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="199"/>
         <source>Agreement {ref} — {title}</source>
         <translation>协议 {ref} — {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="199"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="204"/>
         <source>%1 (read only)</source>
         <translation>%1（只读）</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="207"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="212"/>
         <source>Undo/redo changed this agreement; saving will offer to reload it.</source>
         <translation>撤销/重做已修改此协议；保存时将提示重新加载。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="215"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="220"/>
         <source>Undo/redo removed this agreement.</source>
         <translation>撤销/重做已删除此协议。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="270"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="275"/>
         <source>This agreement no longer exists (deleted on another desk?): {e}</source>
         <translation>该协议已不存在（可能已在其他电脑上删除）：{e}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="277"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="282"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="280"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="285"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="331"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="336"/>
         <source>Not saved: {n} fields need attention on these pages: {pages}</source>
         <translation>未保存：以下页面有 {n} 个字段需要处理：{pages}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="347"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="352"/>
         <source>Reload the agreement as it is now? Your unsaved edits in this window will be lost.</source>
         <translation>是否重新加载该协议的当前内容？此窗口中未保存的修改将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="359"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="364"/>
         <source>Delete agreement</source>
         <translation>删除协议</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="361"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="366"/>
         <source>Delete {ref} “{title}” with its milestones, KPIs and documents?
 You can undo this with Edit ▸ Undo.</source>
         <translation>删除 {ref}“{title}”及其里程碑、KPI 和文件？
 可通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="378"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="383"/>
         <source>Not deleted: {reason}</source>
         <translation>未删除：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="394"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="400"/>
         <source>This agreement has changes that are not saved. Save them?</source>
         <translation>该协议有未保存的更改。是否保存？</translation>
     </message>
@@ -754,6 +759,136 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
 </context>
 <context>
+    <name>ApprovalsTab</name>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="69"/>
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="69"/>
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="69"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="69"/>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="70"/>
+        <source>Counts</source>
+        <translation>是否有效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="73"/>
+        <source>A new agreement has no approvals yet.</source>
+        <translation>新协议尚无审批记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="81"/>
+        <source>Approve…</source>
+        <translation>批准…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="83"/>
+        <source>Reject…</source>
+        <translation>驳回…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="101"/>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="101"/>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="104"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="104"/>
+        <source>No — the terms changed since</source>
+        <translation>否 — 此后条款已更改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="121"/>
+        <source>No approval is required at this value.</source>
+        <translation>此金额无需审批。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/editors/agreement/approvals.py" line="123"/>
+        <source>Requires %n approval(s) by different people</source>
+        <translation>
+            <numerusform>需要 %n 位不同人员批准</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="125"/>
+        <source>, one of them by an admin</source>
+        <translation>，其中一位须为管理员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="127"/>
+        <source>; approved by %1 so far.</source>
+        <translation>；目前已有 %1 位批准。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="130"/>
+        <source>Rejected by %1: change its terms to ask again.</source>
+        <translation>已被 %1 驳回：修改条款后可再次申请。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="135"/>
+        <source>Current terms written by %1.</source>
+        <translation>当前条款由 %1 编写。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="140"/>
+        <source>Save the agreement first.</source>
+        <translation>请先保存协议。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="143"/>
+        <source>Only an agreement pending approval is approved</source>
+        <translation>只有待审批的协议才能审批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="145"/>
+        <source>Your role cannot approve or reject agreements</source>
+        <translation>您的角色不能批准或驳回协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="146"/>
+        <source>You wrote its current terms: someone else must approve</source>
+        <translation>当前条款由您编写：须由他人批准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="147"/>
+        <source>You have already decided on these terms</source>
+        <translation>您已对这些条款作出决定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="155"/>
+        <source>Approve these terms, with a comment</source>
+        <translation>批准这些条款，可附意见</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="156"/>
+        <source>Reject these terms, saying why</source>
+        <translation>驳回这些条款，并说明原因</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentDialog</name>
     <message>
         <location filename="../../ui/editors/agreement/attachments.py" line="45"/>
@@ -996,6 +1131,49 @@ The previous contents are in {path}.</source>
         <location filename="../../ui/dialogs/import_wizard.py" line="309"/>
         <source>(The first {n} problems are shown.)</source>
         <translation>（仅显示前 {n} 个问题。）</translation>
+    </message>
+</context>
+<context>
+    <name>CommentDialog</name>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="33"/>
+        <source>Approve %1</source>
+        <translation>批准 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="33"/>
+        <source>Reject %1</source>
+        <translation>驳回 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="37"/>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="39"/>
+        <source>Comment (optional):</source>
+        <translation>意见（可选）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="39"/>
+        <source>Why is it rejected?</source>
+        <translation>驳回原因：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="46"/>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="46"/>
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="62"/>
+        <source>A rejection needs a comment</source>
+        <translation>驳回须填写意见</translation>
     </message>
 </context>
 <context>

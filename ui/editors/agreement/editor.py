@@ -45,6 +45,7 @@ from app.services.agreements import (
 )
 from ui.access import Deed, read_access, refusal
 from ui.changes import AGREEMENT, Changes
+from ui.editors.agreement.approvals import ApprovalsTab
 from ui.editors.agreement.attachments import AttachmentsTab
 from ui.editors.agreement.form import AgreementForm
 from ui.editors.agreement.history import HistoryTab
@@ -94,14 +95,17 @@ class AgreementEditor(AgreementForm):
         self.milestones_tab = MilestonesTab(db, self)
         self.kpis_tab = KpisTab(db, self)
         self.attachments_tab = AttachmentsTab(db, self)
+        self.approvals_tab = ApprovalsTab(db, self)
+        self.approvals_tab.role_refusal = refusal(access, Deed.APPROVE)
         self.history_tab = HistoryTab(db, self)
         self.tabs.addTab(self.general_scroll, self.tr("General"))
         self.tabs.addTab(self.terms_scroll, self.tr("Terms"))
         self.tabs.addTab(self.milestones_tab, self.tr("Milestones"))
         self.tabs.addTab(self.kpis_tab, self.tr("KPIs"))
         self.tabs.addTab(self.attachments_tab, self.tr("Attachments"))
+        self.tabs.addTab(self.approvals_tab, self.tr("Approvals"))
         self.tabs.addTab(self.history_tab, self.tr("History"))
-        for tab in (self.milestones_tab, self.kpis_tab, self.attachments_tab):
+        for tab in (self.milestones_tab, self.kpis_tab, self.attachments_tab, self.approvals_tab):
             tab.changed.connect(self._child_changed)
 
         self.buttons = QDialogButtonBox(self)
@@ -147,6 +151,7 @@ class AgreementEditor(AgreementForm):
                 self.milestones_tab,
                 self.kpis_tab,
                 self.attachments_tab,
+                self.approvals_tab,
                 self.history_tab,
             ):
                 page.set_agreement(None)
@@ -169,7 +174,7 @@ class AgreementEditor(AgreementForm):
         self._clear_errors()
         self._fill(view)
         self.delete_button.show()
-        for tab in (self.milestones_tab, self.kpis_tab, self.attachments_tab, self.history_tab):
+        for tab in self._record_tabs():
             tab.set_agreement(view)
         self._update_title()
         self._baseline = self._form_state()
@@ -383,7 +388,8 @@ class AgreementEditor(AgreementForm):
         self.accept()
 
     def _record_tabs(self) -> tuple[RecordsTab, ...]:
-        return (self.milestones_tab, self.kpis_tab, self.attachments_tab, self.history_tab)
+        return (self.milestones_tab, self.kpis_tab, self.attachments_tab, self.approvals_tab,
+                self.history_tab)  # fmt: skip
 
     def first_field(self) -> QWidget:
         return self.title_edit  # the reference is generated; the title is what one types
