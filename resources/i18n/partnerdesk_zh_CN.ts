@@ -1179,205 +1179,213 @@ The previous contents are in {path}.</source>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="131"/>
+        <location filename="../../ui/pages/dashboard.py" line="137"/>
         <source>In force</source>
         <translation>生效中</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="134"/>
+        <location filename="../../ui/pages/dashboard.py" line="140"/>
         <source>In force and pending approval</source>
         <translation>生效中及待审批</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="136"/>
+        <location filename="../../ui/pages/dashboard.py" line="142"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="137"/>
+        <location filename="../../ui/pages/dashboard.py" line="143"/>
         <source>Contract value</source>
         <translation>合同金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="138"/>
+        <location filename="../../ui/pages/dashboard.py" line="144"/>
         <source>Decisions due within 30 days</source>
         <translation>30 天内到期的决策</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="139"/>
-        <location filename="../../ui/pages/dashboard.py" line="191"/>
+        <location filename="../../ui/pages/dashboard.py" line="145"/>
+        <location filename="../../ui/pages/dashboard.py" line="197"/>
         <source>Overdue milestones</source>
         <translation>逾期里程碑</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="140"/>
-        <location filename="../../ui/pages/dashboard.py" line="192"/>
+        <location filename="../../ui/pages/dashboard.py" line="146"/>
+        <location filename="../../ui/pages/dashboard.py" line="198"/>
         <source>KPIs in red</source>
         <translation>红灯 KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="142"/>
+        <location filename="../../ui/pages/dashboard.py" line="148"/>
         <source>Documents expiring within 60 days</source>
         <translation>60 天内到期的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="142"/>
+        <location filename="../../ui/pages/dashboard.py" line="148"/>
         <source>Every agreement</source>
         <translation>全部协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="150"/>
+        <location filename="../../ui/pages/dashboard.py" line="156"/>
         <source>Show them in the agreements list</source>
         <translation>在协议列表中查看</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="153"/>
+        <location filename="../../ui/pages/dashboard.py" line="159"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="153"/>
+        <location filename="../../ui/pages/dashboard.py" line="159"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="154"/>
-        <location filename="../../ui/pages/dashboard.py" line="158"/>
-        <location filename="../../ui/pages/dashboard.py" line="162"/>
-        <location filename="../../ui/pages/dashboard.py" line="166"/>
+        <location filename="../../ui/pages/dashboard.py" line="160"/>
+        <location filename="../../ui/pages/dashboard.py" line="164"/>
+        <location filename="../../ui/pages/dashboard.py" line="168"/>
+        <location filename="../../ui/pages/dashboard.py" line="172"/>
+        <location filename="../../ui/pages/dashboard_approvals.py" line="16"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="154"/>
-        <location filename="../../ui/pages/dashboard.py" line="162"/>
+        <location filename="../../ui/pages/dashboard.py" line="160"/>
+        <location filename="../../ui/pages/dashboard.py" line="168"/>
+        <location filename="../../ui/pages/dashboard_approvals.py" line="17"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="154"/>
+        <location filename="../../ui/pages/dashboard.py" line="160"/>
+        <location filename="../../ui/pages/dashboard_approvals.py" line="18"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="155"/>
-        <location filename="../../ui/pages/dashboard.py" line="159"/>
+        <location filename="../../ui/pages/dashboard.py" line="161"/>
+        <location filename="../../ui/pages/dashboard.py" line="165"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="155"/>
+        <location filename="../../ui/pages/dashboard.py" line="161"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="158"/>
+        <location filename="../../ui/pages/dashboard.py" line="164"/>
         <source>Due</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="158"/>
+        <location filename="../../ui/pages/dashboard.py" line="164"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="159"/>
+        <location filename="../../ui/pages/dashboard.py" line="165"/>
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="162"/>
+        <location filename="../../ui/pages/dashboard.py" line="168"/>
         <source>KPI</source>
         <translation>KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="163"/>
+        <location filename="../../ui/pages/dashboard.py" line="169"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="163"/>
+        <location filename="../../ui/pages/dashboard.py" line="169"/>
         <source>Latest</source>
         <translation>最新</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="163"/>
+        <location filename="../../ui/pages/dashboard.py" line="169"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="166"/>
+        <location filename="../../ui/pages/dashboard.py" line="172"/>
         <source>Expires</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="166"/>
+        <location filename="../../ui/pages/dashboard.py" line="172"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="167"/>
+        <location filename="../../ui/pages/dashboard.py" line="173"/>
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="167"/>
+        <location filename="../../ui/pages/dashboard.py" line="173"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="172"/>
+        <location filename="../../ui/pages/dashboard.py" line="178"/>
         <source>Decision dates within:</source>
         <translation>决策日期范围：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="174"/>
+        <location filename="../../ui/pages/dashboard.py" line="180"/>
         <source>%1 days</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="190"/>
-        <location filename="../../ui/pages/dashboard.py" line="194"/>
+        <location filename="../../ui/pages/dashboard.py" line="196"/>
+        <location filename="../../ui/pages/dashboard.py" line="200"/>
         <source>Decisions due</source>
         <translation>待决策</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="193"/>
+        <location filename="../../ui/pages/dashboard.py" line="199"/>
         <source>Expiring documents</source>
         <translation>即将到期的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="203"/>
+        <location filename="../../ui/pages/dashboard.py" line="208"/>
+        <source>Waiting for my approval</source>
+        <translation>待我审批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="215"/>
         <source>Needs attention today (%1)</source>
         <translation>今日待关注（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="218"/>
+        <location filename="../../ui/pages/dashboard.py" line="230"/>
         <source>No agreements yet. Add one, import a file or load the demo data, and the portfolio is charted here.</source>
         <translation>还没有协议。新建协议、导入文件或加载演示数据后，协议组合将在此处以图表显示。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="296"/>
+        <location filename="../../ui/pages/dashboard.py" line="312"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="315"/>
+        <location filename="../../ui/pages/dashboard.py" line="331"/>
         <source>The dashboard could not be read: %1</source>
         <translation>无法读取仪表板：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="326"/>
+        <location filename="../../ui/pages/dashboard.py" line="342"/>
         <source>Not counted: %1 in the pipeline, %2 ended (history)</source>
         <translation>未计入：筹备中 %1 份，已结束（历史）%2 份</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="332"/>
+        <location filename="../../ui/pages/dashboard.py" line="348"/>
         <source>Not counted: pipeline %1</source>
         <translation>未计入：筹备中 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="337"/>
+        <location filename="../../ui/pages/dashboard.py" line="353"/>
         <source>In force (%1): %2
 Pipeline (%3): %4
 History, ended (%5): %6</source>
@@ -1386,19 +1394,39 @@ History, ended (%5): %6</source>
 历史，已结束（%5 份）：%6</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="350"/>
+        <location filename="../../ui/pages/dashboard.py" line="366"/>
         <source>+ %1 overdue</source>
         <translation>+ %1 项已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="410"/>
+        <location filename="../../ui/pages/dashboard.py" line="434"/>
         <source>overdue by 1 day</source>
         <translation>逾期 1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="412"/>
+        <location filename="../../ui/pages/dashboard.py" line="436"/>
         <source>overdue by %1 days</source>
         <translation>逾期 %1 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard_approvals.py" line="19"/>
+        <source>Value (base)</source>
+        <translation>金额（本位币）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard_approvals.py" line="20"/>
+        <source>Requested by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard_approvals.py" line="21"/>
+        <source>Since</source>
+        <translation>提交日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard_approvals.py" line="39"/>
+        <source>Waiting for my approval (%1)</source>
+        <translation>待我审批（%1）</translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Database
+from app.domain.roles import Ability
+from app.services.abilities import Access
+from app.services.approval_desk import WaitingRow, waiting_for_me
 from app.services.dashboard import Attention, attention
 from app.services.overview import AttentionCounts, attention_counts
 from app.services.portfolio import ZERO, Bucket, PortfolioFigures, portfolio_figures
@@ -31,6 +34,7 @@ from ui import i18n, settings
 from ui.models.agreements import NEAR_COLOUR, PAST_COLOUR
 from ui.models.lazy import Roles
 from ui.models.records import Record, RecordTableModel
+from ui.pages import dashboard_approvals
 from ui.pages.base import Page
 from ui.pages.dashboard_charts import PortfolioCharts, columns_for
 from ui.widgets.tables import fast_table
@@ -44,6 +48,7 @@ class DashboardData:
     # In force (``app.services.scope``), as the portfolio report's headline; its
     # ``by_scope`` counts the pipeline and history beside it, each labelled.
     figures: PortfolioFigures
+    waiting: tuple[WaitingRow, ...] = ()  # for the connected approver's decision
 
 
 def load_dashboard(db: Database, today: date) -> DashboardData:
@@ -52,6 +57,7 @@ def load_dashboard(db: Database, today: date) -> DashboardData:
             attention(s, today, 90),
             attention_counts(s, today),
             portfolio_figures(s, today, scope=Scope.IN_FORCE),
+            tuple(waiting_for_me(s, today)),
         )
 
 
@@ -196,6 +202,12 @@ class DashboardPage(Page):
             view = self.tabs.widget(i)
             if view is not None:
                 view.setAccessibleName(self.tabs.tabText(i))
+        # Shown to those who approve (set_access); double click opens the agreement.
+        self.waiting_model = dashboard_approvals.waiting_model(self)
+        self.waiting_view = self._list_view(self.waiting_model)
+        self.waiting_view.setAccessibleName(self.tr("Waiting for my approval"))
+        self.waiting_tab = self.tabs.addTab(self.waiting_view, dashboard_approvals.tab_title(0))
+        self.tabs.setTabVisible(self.waiting_tab, False)
 
         attention_box = QWidget()
         attention_layout = QVBoxLayout(attention_box)
@@ -259,6 +271,10 @@ class DashboardPage(Page):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll_area)
+
+    def set_access(self, access: Access) -> None:
+        super().set_access(access)
+        self.tabs.setTabVisible(self.waiting_tab, access.may(Ability.APPROVE))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self.charts_box.arrange(columns_for(event.size().width(), event.size().height()))
@@ -360,6 +376,7 @@ class DashboardPage(Page):
             f"{c.expiring_documents:,}", NEAR_COLOUR if c.expiring_documents else None
         )
         self._fill_decisions()
+        self._fill_waiting(data.waiting)
         self.milestones_model.set_records([
             Record(m.agreement_id, (m.due_date.isoformat(), str(m.days_overdue), m.reference,
                                     m.title, m.owner), PAST_COLOUR, frozenset({1}), m)
@@ -385,6 +402,13 @@ class DashboardPage(Page):
         anything = any(b.count for b in f.by_scope) or f.agreement_count
         self.charts_stack.setCurrentIndex(0 if anything else 1)
         self.loaded.emit()
+
+    def _fill_waiting(self, rows: tuple[WaitingRow, ...]) -> None:
+        first = self.waiting_model.rowCount() == 0
+        self.waiting_model.set_records(dashboard_approvals.waiting_records(list(rows)))
+        self.tabs.setTabText(self.waiting_tab, dashboard_approvals.tab_title(len(rows)))
+        if rows and first and self.tabs.isTabVisible(self.waiting_tab):
+            self.tabs.setCurrentIndex(self.waiting_tab)  # what only this person can unblock
 
     def _fill_decisions(self) -> None:
         if self.data is None:
