@@ -11,7 +11,7 @@ from enum import Enum
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QProxyStyle, QStyle, QStyleOption, QWidget
 
 from app.db import Database
 from app.domain.roles import ROLES, Ability, Role
@@ -91,6 +91,37 @@ def refusal(access: Access, deed: Deed) -> str | None:
         Deed.APPROVE: translate("Access", "Your role, %1, cannot approve or reject agreements"),
     }[deed]
     return sentence.replace("%1", role_name(access.role))
+
+
+class _HoverDisabled(QProxyStyle):
+    """Menus whose switched-off items can still be pointed at, so their tooltip shows."""
+
+    def styleHint(
+        self,
+        hint: QStyle.StyleHint,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+        return_data: object = None,
+    ) -> int:
+        if hint == QStyle.StyleHint.SH_Menu_AllowActiveAndDisabled:
+            return 1
+        return super().styleHint(hint, option, widget, return_data)  # type: ignore[arg-type]
+
+
+_menu_style: _HoverDisabled | None = None
+
+
+def explain_in_menu(menu: QMenu) -> None:
+    """A menu item that is off says why when pointed at (Qt skips off items otherwise)."""
+    global _menu_style
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    if _menu_style is None or _menu_style.baseStyle().name() != app.style().name():
+        _menu_style = _HoverDisabled(app.style().name())  # the theme's style underneath
+        _menu_style.setParent(app)  # lives as long as the menus that use it
+    menu.setStyle(_menu_style)
+    menu.setToolTipsVisible(True)
 
 
 def switch(target: QAction | QWidget, why: str | None, *, tip: str = "") -> None:

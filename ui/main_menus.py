@@ -17,6 +17,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QStyle, QToolBar, QToolButton, QWidget
 
+from ui.access import explain_in_menu
+
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
@@ -150,7 +152,7 @@ def build_menus(w: MainWindow) -> None:
     bar = w.menuBar()
     bar.clear()
     file_menu = bar.addMenu(translate("MainWindow", "&File"))
-    file_menu.setToolTipsVisible(True)  # an action the role may not take says why
+    explain_in_menu(file_menu)  # an action the role may not take says why
     file_menu.addActions([w.new_agreement_action, w.new_partner_action])
     file_menu.addSeparator()
     file_menu.addActions([w.import_action, w.export_action])
@@ -161,7 +163,7 @@ def build_menus(w: MainWindow) -> None:
     file_menu.addSeparator()
     file_menu.addAction(w.quit_action)
     edit_menu = bar.addMenu(translate("MainWindow", "&Edit"))
-    edit_menu.setToolTipsVisible(True)
+    explain_in_menu(edit_menu)
     edit_menu.addActions([w.undo_action, w.redo_action])
     edit_menu.addSeparator()
     edit_menu.addAction(w.find_action)

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMenu, QMessageBox, QStyle
 from pytestqt.qtbot import QtBot
 
 from app.db import Database
@@ -75,6 +75,11 @@ def test_a_viewer_sees_their_role_and_every_write_off_with_the_reason(
         a: (False, why) for a, why in expected.items()
     }
     assert window.export_action.isEnabled() and window.backup_action.isEnabled()
+    # Qt skips switched-off menu items when pointed at: the File menu lets them be, so
+    # their tooltip (the reason) shows there too.
+    file_menu = window.menuBar().actions()[0].menu()
+    assert isinstance(file_menu, QMenu) and file_menu.toolTipsVisible()
+    assert file_menu.style().styleHint(QStyle.StyleHint.SH_Menu_AllowActiveAndDisabled) == 1
 
     # The partners page's "New agreement for this partner" is not switched off: it says why.
     told: list[str] = []

@@ -24,7 +24,7 @@ from app.domain.enums import AgreementStatus, AgreementType
 from app.services.abilities import Access
 from app.services.listing import AgreementFilter, AgreementRow, owners
 from ui import i18n
-from ui.access import Deed, refusal, switch
+from ui.access import Deed, explain_in_menu, refusal, switch
 from ui.models.agreements import AgreementTableModel
 from ui.models.lazy import Roles
 from ui.pages.base import Page
@@ -337,7 +337,7 @@ class AgreementsPage(Page):
             menu.addSeparator()
         new = menu.addAction(self.tr("New agreement…"), self.new_requested.emit)
         switch(new, refusal(self.access, Deed.CHANGE_AGREEMENTS))
-        menu.setToolTipsVisible(True)  # what the role may not do says why
+        explain_in_menu(menu)  # what the role may not do says why
         menu.addSeparator()
         self.add_export_actions(menu, len(records))
         menu.exec(self.view.viewport().mapToGlobal(pos))

@@ -24,7 +24,7 @@ from app.services.abilities import Access
 from app.services.dashboard import DecisionDue, decisions_due
 from app.services.listing import AgreementFilter
 from ui import i18n
-from ui.access import Deed, refusal, switch
+from ui.access import Deed, explain_in_menu, refusal, switch
 from ui.models.agreements import NEAR_COLOUR, PAST_COLOUR
 from ui.pages.base import Page
 
@@ -235,5 +235,5 @@ class RenewalsPage(Page):
         renew = menu.addAction(self.tr("Renew…"), self._renew_current)
         renew.setEnabled(self.renew_button.isEnabled())
         renew.setToolTip(self.renew_button.toolTip())
-        menu.setToolTipsVisible(True)
+        explain_in_menu(menu)
         menu.exec(self.tree.viewport().mapToGlobal(pos))
