@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from app.db import Database
 from app.domain.roles import Ability
 from app.services.abilities import Access
-from app.services.approval_desk import WaitingRow, waiting_for_me
+from app.services.approval_desk import WaitingRow
 from app.services.dashboard import Attention, attention
 from app.services.overview import AttentionCounts, attention_counts
 from app.services.portfolio import ZERO, Bucket, PortfolioFigures, portfolio_figures
@@ -48,7 +48,6 @@ class DashboardData:
     # In force (``app.services.scope``), as the portfolio report's headline; its
     # ``by_scope`` counts the pipeline and history beside it, each labelled.
     figures: PortfolioFigures
-    waiting: tuple[WaitingRow, ...] = ()  # for the connected approver's decision
 
 
 def load_dashboard(db: Database, today: date) -> DashboardData:
@@ -57,7 +56,6 @@ def load_dashboard(db: Database, today: date) -> DashboardData:
             attention(s, today, 90),
             attention_counts(s, today),
             portfolio_figures(s, today, scope=Scope.IN_FORCE),
-            tuple(waiting_for_me(s, today)),
         )
 
 
@@ -315,11 +313,27 @@ class DashboardPage(Page):
             lambda exc: self._failed(generation, exc),
             show_dialog=False,
         )  # fmt: skip
+        if self._approves():
+            # Apart from the figures: each waiting agreement's trail is read (about 5 ms
+            # each), and the tiles should not wait for that.
+            run_job(
+                self, self.tr("Dashboard"),
+                lambda _progress: dashboard_approvals.load_waiting(self.db, self.today),
+                lambda rows: self._fill_waiting(rows) if generation == self._generation
+                else None,
+                lambda _exc: None,  # the list stays as it was; the editor says what fails
+                show_dialog=False,
+            )  # fmt: skip
 
     def load_now(self) -> None:
         """The same work on this thread (tests, screenshots)."""
         self._generation += 1
         self.show_data(load_dashboard(self.db, self.today))
+        if self._approves():
+            self._fill_waiting(dashboard_approvals.load_waiting(self.db, self.today))
+
+    def _approves(self) -> bool:
+        return self.access.may(Ability.APPROVE)
 
     def _loaded(self, generation: int, data: DashboardData) -> None:
         if generation == self._generation:
@@ -376,7 +390,6 @@ class DashboardPage(Page):
             f"{c.expiring_documents:,}", NEAR_COLOUR if c.expiring_documents else None
         )
         self._fill_decisions()
-        self._fill_waiting(data.waiting)
         self.milestones_model.set_records([
             Record(m.agreement_id, (m.due_date.isoformat(), str(m.days_overdue), m.reference,
                                     m.title, m.owner), PAST_COLOUR, frozenset({1}), m)
@@ -403,9 +416,9 @@ class DashboardPage(Page):
         self.charts_stack.setCurrentIndex(0 if anything else 1)
         self.loaded.emit()
 
-    def _fill_waiting(self, rows: tuple[WaitingRow, ...]) -> None:
+    def _fill_waiting(self, rows: list[WaitingRow]) -> None:
         first = self.waiting_model.rowCount() == 0
-        self.waiting_model.set_records(dashboard_approvals.waiting_records(list(rows)))
+        self.waiting_model.set_records(dashboard_approvals.waiting_records(rows))
         self.tabs.setTabText(self.waiting_tab, dashboard_approvals.tab_title(len(rows)))
         if rows and first and self.tabs.isTabVisible(self.waiting_tab):
             self.tabs.setCurrentIndex(self.waiting_tab)  # what only this person can unblock

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QCoreApplication, QObject
 
-from app.services.approval_desk import WaitingRow
+from app.db import Database
+from app.services.approval_desk import WaitingRow, waiting_for_me
 from ui import i18n
 from ui.models.records import Record, RecordTableModel
 
@@ -20,6 +23,11 @@ def waiting_model(parent: QObject) -> RecordTableModel:
         lambda: translate("DashboardPage", "Requested by"),
         lambda: translate("DashboardPage", "Since"),
     ], parent)  # fmt: skip
+
+
+def load_waiting(db: Database, today: date) -> list[WaitingRow]:
+    with db.session() as s:
+        return waiting_for_me(s, today)
 
 
 def waiting_records(rows: list[WaitingRow]) -> list[Record]:

@@ -105,3 +105,11 @@ def test_a_viewer_has_no_approvals_list(qtbot: QtBot, pg_db: Database, team: Tea
     page.load_now()
     assert not page.tabs.isTabVisible(page.waiting_tab)
     assert page.waiting_model.rowCount() == 0
+
+
+def test_the_list_is_read_in_a_worker_apart_from_the_figures(qtbot: QtBot, db: Database) -> None:
+    seed(db)
+    page = make_page(qtbot, db)
+    page.refresh()  # as the application does
+    qtbot.waitUntil(lambda: page.waiting_model.rowCount() == 3, timeout=10_000)
+    assert page.tabs.tabText(page.waiting_tab) == "Waiting for my approval (3)"
