@@ -761,131 +761,146 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>ApprovalsTab</name>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="69"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="72"/>
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="69"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="72"/>
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="69"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="72"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="69"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="72"/>
         <source>Comment</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="70"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="73"/>
         <source>Counts</source>
         <translation>是否有效</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="73"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="76"/>
         <source>A new agreement has no approvals yet.</source>
         <translation>新协议尚无审批记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="81"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="84"/>
         <source>Approve…</source>
         <translation>批准…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="83"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="86"/>
         <source>Reject…</source>
         <translation>驳回…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="101"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="104"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="101"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="104"/>
         <source>Rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="104"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="107"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="104"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="107"/>
         <source>No — the terms changed since</source>
         <translation>否 — 此后条款已更改</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="121"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="124"/>
         <source>No approval is required at this value.</source>
         <translation>此金额无需审批。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editors/agreement/approvals.py" line="123"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="126"/>
         <source>Requires %n approval(s) by different people</source>
         <translation>
             <numerusform>需要 %n 位不同人员批准</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="125"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="129"/>
         <source>, one of them by an admin</source>
         <translation>，其中一位须为管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="127"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="131"/>
+        <source>, by an admin</source>
+        <translation>，须由管理员批准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="134"/>
         <source>; approved by %1 so far.</source>
         <translation>；目前已有 %1 位批准。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="130"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="137"/>
         <source>Rejected by %1: change its terms to ask again.</source>
         <translation>已被 %1 驳回：修改条款后可再次申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="135"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="142"/>
         <source>Current terms written by %1.</source>
         <translation>当前条款由 %1 编写。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="140"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="147"/>
         <source>Save the agreement first.</source>
         <translation>请先保存协议。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="143"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="150"/>
         <source>Only an agreement pending approval is approved</source>
         <translation>只有待审批的协议才能审批</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="145"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="152"/>
         <source>Your role cannot approve or reject agreements</source>
         <translation>您的角色不能批准或驳回协议</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="146"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="153"/>
         <source>You wrote its current terms: someone else must approve</source>
         <translation>当前条款由您编写：须由他人批准</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="147"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="154"/>
         <source>You have already decided on these terms</source>
         <translation>您已对这些条款作出决定</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="155"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="162"/>
         <source>Approve these terms, with a comment</source>
         <translation>批准这些条款，可附意见</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="156"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="163"/>
         <source>Reject these terms, saying why</source>
         <translation>驳回这些条款，并说明原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="184"/>
+        <source>Approved %1</source>
+        <translation>已批准 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="184"/>
+        <source>Rejected %1</source>
+        <translation>已驳回 %1</translation>
     </message>
 </context>
 <context>
@@ -1136,42 +1151,42 @@ The previous contents are in {path}.</source>
 <context>
     <name>CommentDialog</name>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="33"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="34"/>
         <source>Approve %1</source>
         <translation>批准 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="33"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="34"/>
         <source>Reject %1</source>
         <translation>驳回 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="37"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="38"/>
         <source>Comment</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="39"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="40"/>
         <source>Comment (optional):</source>
         <translation>意见（可选）：</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="39"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="40"/>
         <source>Why is it rejected?</source>
         <translation>驳回原因：</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="46"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="47"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="46"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="47"/>
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="62"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="63"/>
         <source>A rejection needs a comment</source>
         <translation>驳回须填写意见</translation>
     </message>
@@ -1179,213 +1194,214 @@ The previous contents are in {path}.</source>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="137"/>
+        <location filename="../../ui/pages/dashboard.py" line="135"/>
         <source>In force</source>
         <translation>生效中</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="140"/>
+        <location filename="../../ui/pages/dashboard.py" line="138"/>
         <source>In force and pending approval</source>
         <translation>生效中及待审批</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="142"/>
+        <location filename="../../ui/pages/dashboard.py" line="140"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="143"/>
+        <location filename="../../ui/pages/dashboard.py" line="141"/>
         <source>Contract value</source>
         <translation>合同金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="144"/>
+        <location filename="../../ui/pages/dashboard.py" line="142"/>
         <source>Decisions due within 30 days</source>
         <translation>30 天内到期的决策</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="145"/>
-        <location filename="../../ui/pages/dashboard.py" line="197"/>
+        <location filename="../../ui/pages/dashboard.py" line="143"/>
+        <location filename="../../ui/pages/dashboard.py" line="195"/>
         <source>Overdue milestones</source>
         <translation>逾期里程碑</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="146"/>
-        <location filename="../../ui/pages/dashboard.py" line="198"/>
+        <location filename="../../ui/pages/dashboard.py" line="144"/>
+        <location filename="../../ui/pages/dashboard.py" line="196"/>
         <source>KPIs in red</source>
         <translation>红灯 KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="148"/>
+        <location filename="../../ui/pages/dashboard.py" line="146"/>
         <source>Documents expiring within 60 days</source>
         <translation>60 天内到期的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="148"/>
+        <location filename="../../ui/pages/dashboard.py" line="146"/>
         <source>Every agreement</source>
         <translation>全部协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="156"/>
+        <location filename="../../ui/pages/dashboard.py" line="154"/>
         <source>Show them in the agreements list</source>
         <translation>在协议列表中查看</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="159"/>
+        <location filename="../../ui/pages/dashboard.py" line="157"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="159"/>
+        <location filename="../../ui/pages/dashboard.py" line="157"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="160"/>
-        <location filename="../../ui/pages/dashboard.py" line="164"/>
-        <location filename="../../ui/pages/dashboard.py" line="168"/>
-        <location filename="../../ui/pages/dashboard.py" line="172"/>
-        <location filename="../../ui/pages/dashboard_approvals.py" line="16"/>
+        <location filename="../../ui/pages/dashboard.py" line="158"/>
+        <location filename="../../ui/pages/dashboard.py" line="162"/>
+        <location filename="../../ui/pages/dashboard.py" line="166"/>
+        <location filename="../../ui/pages/dashboard.py" line="170"/>
+        <location filename="../../ui/pages/dashboard_approvals.py" line="19"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="160"/>
-        <location filename="../../ui/pages/dashboard.py" line="168"/>
-        <location filename="../../ui/pages/dashboard_approvals.py" line="17"/>
+        <location filename="../../ui/pages/dashboard.py" line="158"/>
+        <location filename="../../ui/pages/dashboard.py" line="166"/>
+        <location filename="../../ui/pages/dashboard_approvals.py" line="20"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="160"/>
-        <location filename="../../ui/pages/dashboard_approvals.py" line="18"/>
+        <location filename="../../ui/pages/dashboard.py" line="158"/>
+        <location filename="../../ui/pages/dashboard_approvals.py" line="21"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="161"/>
-        <location filename="../../ui/pages/dashboard.py" line="165"/>
+        <location filename="../../ui/pages/dashboard.py" line="159"/>
+        <location filename="../../ui/pages/dashboard.py" line="163"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="161"/>
+        <location filename="../../ui/pages/dashboard.py" line="159"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="164"/>
+        <location filename="../../ui/pages/dashboard.py" line="162"/>
         <source>Due</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="164"/>
+        <location filename="../../ui/pages/dashboard.py" line="162"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="165"/>
+        <location filename="../../ui/pages/dashboard.py" line="163"/>
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="168"/>
+        <location filename="../../ui/pages/dashboard.py" line="166"/>
         <source>KPI</source>
         <translation>KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="169"/>
+        <location filename="../../ui/pages/dashboard.py" line="167"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="169"/>
+        <location filename="../../ui/pages/dashboard.py" line="167"/>
         <source>Latest</source>
         <translation>最新</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="169"/>
+        <location filename="../../ui/pages/dashboard.py" line="167"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="172"/>
+        <location filename="../../ui/pages/dashboard.py" line="170"/>
         <source>Expires</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="172"/>
+        <location filename="../../ui/pages/dashboard.py" line="170"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="173"/>
+        <location filename="../../ui/pages/dashboard.py" line="171"/>
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="173"/>
+        <location filename="../../ui/pages/dashboard.py" line="171"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="178"/>
+        <location filename="../../ui/pages/dashboard.py" line="176"/>
         <source>Decision dates within:</source>
         <translation>决策日期范围：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="180"/>
+        <location filename="../../ui/pages/dashboard.py" line="178"/>
         <source>%1 days</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="196"/>
-        <location filename="../../ui/pages/dashboard.py" line="200"/>
+        <location filename="../../ui/pages/dashboard.py" line="194"/>
+        <location filename="../../ui/pages/dashboard.py" line="198"/>
         <source>Decisions due</source>
         <translation>待决策</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="199"/>
+        <location filename="../../ui/pages/dashboard.py" line="197"/>
         <source>Expiring documents</source>
         <translation>即将到期的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="208"/>
+        <location filename="../../ui/pages/dashboard.py" line="206"/>
         <source>Waiting for my approval</source>
         <translation>待我审批</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="215"/>
+        <location filename="../../ui/pages/dashboard.py" line="213"/>
         <source>Needs attention today (%1)</source>
         <translation>今日待关注（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="230"/>
+        <location filename="../../ui/pages/dashboard.py" line="228"/>
         <source>No agreements yet. Add one, import a file or load the demo data, and the portfolio is charted here.</source>
         <translation>还没有协议。新建协议、导入文件或加载演示数据后，协议组合将在此处以图表显示。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="312"/>
+        <location filename="../../ui/pages/dashboard.py" line="310"/>
+        <location filename="../../ui/pages/dashboard.py" line="320"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="331"/>
+        <location filename="../../ui/pages/dashboard.py" line="345"/>
         <source>The dashboard could not be read: %1</source>
         <translation>无法读取仪表板：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="342"/>
+        <location filename="../../ui/pages/dashboard.py" line="356"/>
         <source>Not counted: %1 in the pipeline, %2 ended (history)</source>
         <translation>未计入：筹备中 %1 份，已结束（历史）%2 份</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="348"/>
+        <location filename="../../ui/pages/dashboard.py" line="362"/>
         <source>Not counted: pipeline %1</source>
         <translation>未计入：筹备中 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="353"/>
+        <location filename="../../ui/pages/dashboard.py" line="367"/>
         <source>In force (%1): %2
 Pipeline (%3): %4
 History, ended (%5): %6</source>
@@ -1394,37 +1410,37 @@ History, ended (%5): %6</source>
 历史，已结束（%5 份）：%6</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="366"/>
+        <location filename="../../ui/pages/dashboard.py" line="380"/>
         <source>+ %1 overdue</source>
         <translation>+ %1 项已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="434"/>
+        <location filename="../../ui/pages/dashboard.py" line="447"/>
         <source>overdue by 1 day</source>
         <translation>逾期 1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="436"/>
+        <location filename="../../ui/pages/dashboard.py" line="449"/>
         <source>overdue by %1 days</source>
         <translation>逾期 %1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_approvals.py" line="19"/>
+        <location filename="../../ui/pages/dashboard_approvals.py" line="22"/>
         <source>Value (base)</source>
         <translation>金额（本位币）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_approvals.py" line="20"/>
+        <location filename="../../ui/pages/dashboard_approvals.py" line="23"/>
         <source>Requested by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_approvals.py" line="21"/>
+        <location filename="../../ui/pages/dashboard_approvals.py" line="24"/>
         <source>Since</source>
         <translation>提交日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_approvals.py" line="39"/>
+        <location filename="../../ui/pages/dashboard_approvals.py" line="47"/>
         <source>Waiting for my approval (%1)</source>
         <translation>待我审批（%1）</translation>
     </message>
@@ -2621,127 +2637,127 @@ History, ended (%5): %6</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="90"/>
+        <location filename="../../ui/main_menus.py" line="92"/>
         <source>New &amp;agreement…</source>
         <translation>新建协议(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="91"/>
+        <location filename="../../ui/main_menus.py" line="93"/>
         <source>Create an agreement with a partner</source>
         <translation>与合作伙伴新建协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="95"/>
+        <location filename="../../ui/main_menus.py" line="97"/>
         <source>New &amp;partner…</source>
         <translation>新建合作伙伴(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="96"/>
+        <location filename="../../ui/main_menus.py" line="98"/>
         <source>Add a partner company</source>
         <translation>添加合作伙伴公司</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="99"/>
+        <location filename="../../ui/main_menus.py" line="101"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="101"/>
+        <location filename="../../ui/main_menus.py" line="103"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="102"/>
+        <location filename="../../ui/main_menus.py" line="104"/>
         <source>Save agreements or partners as CSV or Excel</source>
         <translation>将协议或合作伙伴保存为 CSV 或 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="104"/>
+        <location filename="../../ui/main_menus.py" line="106"/>
         <source>&amp;Back up…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="105"/>
+        <location filename="../../ui/main_menus.py" line="107"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="106"/>
+        <location filename="../../ui/main_menus.py" line="108"/>
         <source>Load &amp;demo data…</source>
         <translation>加载演示数据(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="108"/>
+        <location filename="../../ui/main_menus.py" line="110"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="112"/>
+        <location filename="../../ui/main_menus.py" line="114"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="115"/>
+        <location filename="../../ui/main_menus.py" line="117"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="117"/>
+        <location filename="../../ui/main_menus.py" line="119"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="123"/>
+        <location filename="../../ui/main_menus.py" line="125"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="126"/>
+        <location filename="../../ui/main_menus.py" line="128"/>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="134"/>
+        <location filename="../../ui/main_menus.py" line="136"/>
         <source>&amp;About PartnerDesk</source>
         <translation>关于 PartnerDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="152"/>
+        <location filename="../../ui/main_menus.py" line="154"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="163"/>
+        <location filename="../../ui/main_menus.py" line="165"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="168"/>
+        <location filename="../../ui/main_menus.py" line="170"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="172"/>
+        <location filename="../../ui/main_menus.py" line="174"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="181"/>
+        <location filename="../../ui/main_menus.py" line="183"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="202"/>
+        <location filename="../../ui/main_menus.py" line="204"/>
         <source>Search references, titles, partners (%1)</source>
         <translation>搜索编号、标题、合作伙伴（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="204"/>
+        <location filename="../../ui/main_menus.py" line="206"/>
         <source>Search agreements</source>
         <translation>搜索协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="206"/>
+        <location filename="../../ui/main_menus.py" line="208"/>
         <source>Enter lists agreements whose reference, title or partner match</source>
         <translation>按回车列出编号、标题或合作伙伴匹配的协议</translation>
     </message>
@@ -2766,7 +2782,7 @@ History, ended (%5): %6</source>
         <translation>不允许</translation>
     </message>
     <message>
-        <location filename="../../ui/window/records.py" line="90"/>
+        <location filename="../../ui/window/records.py" line="91"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -2788,13 +2804,13 @@ History, ended (%5): %6</source>
         <translation>部分协议未删除</translation>
     </message>
     <message>
-        <location filename="../../ui/window/records.py" line="115"/>
-        <location filename="../../ui/window/records.py" line="123"/>
+        <location filename="../../ui/window/records.py" line="116"/>
+        <location filename="../../ui/window/records.py" line="124"/>
         <source>Cannot renew</source>
         <translation>无法续约</translation>
     </message>
     <message>
-        <location filename="../../ui/window/records.py" line="127"/>
+        <location filename="../../ui/window/records.py" line="128"/>
         <source>%1 renewed as %2</source>
         <translation>%1 已续约为 %2</translation>
     </message>

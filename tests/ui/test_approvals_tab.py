@@ -60,8 +60,9 @@ def test_an_approver_who_did_not_write_it_approves_and_the_trail_shows_it(
         "approved by 0 so far.\nCurrent terms written by Li Wei (李伟)."
     )
     assert tab.approve_button.isEnabled() and tab.reject_button.isEnabled()
-    with qtbot.waitSignal(editor.saved):  # the window refreshes its pages on this
-        assert tab.record(True, "Within budget")
+    with qtbot.waitSignal(editor.saved), qtbot.waitSignal(tab.decided) as said:
+        assert tab.record(True, "Within budget")  # the window refreshes its pages on saved
+    assert editor.view is not None and said.args == [f"Approved {editor.view.reference}"]
     row = [tab.table.item(0, c).text() for c in range(5)]  # type: ignore[union-attr]
     assert row[0] == me and row[1:4:2] == ["Approved", "Within budget"] and row[4] == "Yes"
     assert "approved by 1 so far" in tab.requirement_label.text()

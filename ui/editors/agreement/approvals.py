@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -63,6 +64,8 @@ class CommentDialog(QDialog):
 
 
 class ApprovalsTab(RecordsTab):
+    decided = Signal(str)  # what was decided, to say where people look ("Approved BR-…")
+
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(
             db,
@@ -122,7 +125,11 @@ class ApprovalsTab(RecordsTab):
         else:
             text = self.tr("Requires %n approval(s) by different people", "", need.approvals)
             if need.admin_required:
-                text += self.tr(", one of them by an admin")
+                text += (
+                    self.tr(", one of them by an admin")
+                    if need.approvals > 1
+                    else self.tr(", by an admin")
+                )
             have = len(a.state.approvers)
             lines = [text + self.tr("; approved by %1 so far.").replace("%1", str(have))]
         if a.state.rejection is not None:
@@ -172,5 +179,8 @@ class ApprovalsTab(RecordsTab):
         except PartnerDeskError as exc:
             self.error(str(exc))
             return False
+        reference = self.view.reference
         self.refresh()  # emits changed: the editor reloads its history, the window its pages
+        said = self.tr("Approved %1") if approve else self.tr("Rejected %1")
+        self.decided.emit(said.replace("%1", reference))
         return True
