@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QMenu, QMessageBox, QStyle
 from pytestqt.qtbot import QtBot
+from sqlalchemy import text
 
 from app.db import Database
 from app.services.agreements import create_agreement
@@ -99,6 +100,15 @@ def test_a_viewer_sees_their_role_and_every_write_off_with_the_reason(
     assert editor.windowTitle().endswith("(read only)")
     assert not editor.is_dirty() and not editor.save()  # Ctrl+S writes nothing
 
+    with viewer.session() as session:
+        partner_id = session.scalar(text("SELECT partner_id FROM agreements"))
+    partner = window.edit_partner(partner_id)
+    assert partner is not None and partner.legal_name_edit.isReadOnly()
+    assert (partner.save_button.isEnabled(), partner.save_button.toolTip()) == (
+        False, "Your role, viewer, cannot change partners",
+    )  # fmt: skip
+    assert not partner.add_contact_button.isEnabled()
+
     settings = SettingsDialog(viewer, window, refusal=editor.delete_refusal)
     qtbot.addWidget(settings)
     assert settings.company_edit.isReadOnly() and not settings.add_rate()
@@ -154,3 +164,12 @@ def test_in_chinese_the_status_bar_names_the_person_and_role_in_chinese(
         i18n.install(qapp, "en")
         # The window rebuilds in English now, while the login still exists.
         qtbot.waitUntil(lambda: window.person_label.text() == "Li Wei · editor")
+
+
+@pytest.mark.postgres
+def test_the_login_that_owns_the_tables_may_do_everything(qtbot: QtBot, pg_db: Database) -> None:
+    # The database's owner sets it up before anyone has a role: nothing is switched off.
+    window = make_window(qtbot, pg_db)
+    # (A server where that login was also made a PartnerDesk admin says so instead.)
+    assert window.person_label.text() in {f"{pg_db.url.username} · {r}" for r in ("owner", "admin")}
+    assert window.new_agreement_action.isEnabled() and window.agreements.delete_action.isEnabled()
