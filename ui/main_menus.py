@@ -17,6 +17,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QStyle, QToolBar, QToolButton, QWidget
 
+from ui.access import explain_in_menu
+
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
@@ -54,6 +56,9 @@ def with_fallback(standard: StandardKey, *extra: str) -> list[QKeySequence]:
 
 def show_shortcut_in_tooltip(action: QAction) -> None:
     """Tooltips name the first shortcut, in the platform's own way of writing it."""
+    if action.property("refusal"):
+        action.setToolTip(str(action.property("refusal")))  # why it is off (ui.access)
+        return
     # "撤销(&U)" loses its "(&U)", "&Undo" its "&"; "&&" is a real ampersand.
     text = re.sub(r"\(&\w\)", "", action.text())
     text = text.replace("&&", "\x00").replace("&", "").replace("\x00", "&")
@@ -156,6 +161,7 @@ def build_menus(w: MainWindow) -> None:
     bar = w.menuBar()
     bar.clear()
     file_menu = bar.addMenu(translate("MainWindow", "&File"))
+    explain_in_menu(file_menu)  # an action the role may not take says why
     file_menu.addActions([w.new_agreement_action, w.new_partner_action])
     file_menu.addSeparator()
     file_menu.addActions([w.import_action, w.import_kpi_action, w.export_action, w.calendar_action])
@@ -166,6 +172,7 @@ def build_menus(w: MainWindow) -> None:
     file_menu.addSeparator()
     file_menu.addAction(w.quit_action)
     edit_menu = bar.addMenu(translate("MainWindow", "&Edit"))
+    explain_in_menu(edit_menu)
     edit_menu.addActions([w.undo_action, w.redo_action])
     edit_menu.addSeparator()
     edit_menu.addAction(w.find_action)

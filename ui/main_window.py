@@ -30,6 +30,7 @@ from app.services.exporting import ExportResult
 from app.services.listing import count_agreements
 from app.services.partners import count_partners
 from ui import main_menus, settings
+from ui.access import Deed, read_access, refusal, switch, who
 from ui.changes import AGREEMENT, Changes
 from ui.dialogs import backup
 from ui.dialogs.export_dialog import ExportDialog
@@ -143,6 +144,8 @@ class MainWindow(QMainWindow):
 
     def _build(self) -> None:
         self.setWindowTitle(self.tr("PartnerDesk"))
+        # Read again with every build: another database, or a role changed meanwhile.
+        self.access = read_access(self.db)
         self.dashboard = DashboardPage(self.db, self.today, self)
         self.agreements = AgreementsPage(self.db, self.today, self)
         self.partners = PartnersPage(self.db, self.today, self)
@@ -203,6 +206,8 @@ class MainWindow(QMainWindow):
         self.partners.export_requested.connect(partial(self.export_list, "partners"))
         self.dashboard.show_decisions.connect(self._show_decisions)
 
+        for page in self._pages().values():
+            page.set_access(self.access)
         main_menus.build_actions(self)
         main_menus.build_menus(self)
         self.search_edit = main_menus.build_toolbar(self)
@@ -247,9 +252,15 @@ class MainWindow(QMainWindow):
         self.counts_label = QLabel()
         self.stale_rates = StaleRatesLabel()
         self.stale_rates.clicked.connect(self.open_fx_rates)
+        self.person_label = QLabel(who(self.access))
+        self.person_label.setObjectName("connectedPerson")
+        login = self.access.login or self.tr("this computer's login")
+        self.person_label.setToolTip(self.tr("Connected as %1").replace("%1", login))
+        self.person_label.setAccessibleName(self.tr("Connected person and role"))
         bar.addWidget(self.db_label, 1)
         bar.addPermanentWidget(self.stale_rates)
         bar.addPermanentWidget(self.counts_label)
+        bar.addPermanentWidget(self.person_label)
         self.update_status()
 
     def update_status(self) -> None:
@@ -268,12 +279,24 @@ class MainWindow(QMainWindow):
     def _show_read_only(self) -> None:
         # A database PartnerDesk may not change (a read-only file or mount) is shown whole;
         # what would write is switched off and the status bar says why, instead of every
-        # save failing.
+        # save failing. So is what the connected person's role does not allow.
         reason = self.db.read_only_reason
-        writers = (self.new_agreement_action, self.new_partner_action, self.import_action,
-                   self.import_kpi_action, self.restore_action, self.demo_action)  # fmt: skip
-        for action in writers:
-            action.setEnabled(reason is None)
+        writers = {
+            self.new_agreement_action: Deed.CHANGE_AGREEMENTS,
+            self.new_partner_action: Deed.CHANGE_PARTNERS,
+            self.import_action: Deed.IMPORT,
+            self.import_kpi_action: Deed.IMPORT,
+            self.restore_action: Deed.RESTORE,
+            self.demo_action: Deed.IMPORT,
+            self.undo_action: Deed.CHANGE_AGREEMENTS,
+            self.redo_action: Deed.CHANGE_AGREEMENTS,
+        }
+        for action, deed in writers.items():
+            why = refusal(self.access, deed)
+            if why is not None:
+                switch(action, why)
+            elif action not in (self.undo_action, self.redo_action):  # the stack decides
+                action.setEnabled(reason is None)
         if reason is not None:
             off = self.tr("Editing is off: %1.").replace("%1", reason)
             self.db_label.setText(f"{self.db_label.text()} — {off}")

@@ -4,7 +4,7 @@
 <context>
     <name>AgreementsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="255"/>
+        <location filename="../../ui/pages/agreements.py" line="257"/>
         <source>%Ln agreement(s)</source>
         <translation>
             <numerusform>%Ln agreement</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="339"/>
+        <location filename="../../ui/pages/agreements.py" line="347"/>
         <source>Delete %n agreement(s)…</source>
         <translation>
             <numerusform>Delete %n agreement…</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="350"/>
+        <location filename="../../ui/pages/agreements.py" line="361"/>
         <source>%n selected agreement(s) as CSV…</source>
         <translation>
             <numerusform>%n selected agreement as CSV…</numerusform>
@@ -28,11 +28,22 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="351"/>
+        <location filename="../../ui/pages/agreements.py" line="362"/>
         <source>%n selected agreement(s) as XLSX…</source>
         <translation>
             <numerusform>%n selected agreement as XLSX…</numerusform>
             <numerusform>%n selected agreements as XLSX…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalsTab</name>
+    <message numerus="yes">
+        <location filename="../../ui/editors/agreement/approvals.py" line="126"/>
+        <source>Requires %n approval(s) by different people</source>
+        <translation>
+            <numerusform>Requires %n approval</numerusform>
+            <numerusform>Requires %n approvals by different people</numerusform>
         </translation>
     </message>
 </context>
@@ -158,7 +169,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="399"/>
         <source>Delete %n agreement(s)? You can undo this with %1.</source>
         <translation>
             <numerusform>Delete %n agreement? You can undo this with %1.</numerusform>
@@ -166,7 +177,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="386"/>
+        <location filename="../../ui/main_window.py" line="409"/>
         <source>Delete %n agreement(s)</source>
         <translation>
             <numerusform>Delete %n agreement</numerusform>
@@ -245,7 +256,7 @@
 <context>
     <name>RenewalsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/renewals.py" line="138"/>
+        <location filename="../../ui/pages/renewals.py" line="140"/>
         <source>%n agreement(s)</source>
         <translation>
             <numerusform>%n agreement</numerusform>
@@ -253,7 +264,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/renewals.py" line="168"/>
+        <location filename="../../ui/pages/renewals.py" line="170"/>
         <source>%n decision(s) due</source>
         <translation>
             <numerusform>%n decision due</numerusform>

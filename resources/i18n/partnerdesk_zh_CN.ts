@@ -2,6 +2,59 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Access</name>
+    <message>
+        <location filename="../../ui/access.py" line="61"/>
+        <source>no role</source>
+        <translation>无角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access.py" line="69"/>
+        <source>owner</source>
+        <translation>所有者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access.py" line="78"/>
+        <source>Your login, %1, has no PartnerDesk role in this database; ask an admin to add you</source>
+        <translation>您的登录名 %1 在此数据库中没有 PartnerDesk 角色；请联系管理员添加您</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access.py" line="83"/>
+        <source>Your role, %1, cannot change agreements</source>
+        <translation>您的角色（%1）不能修改协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access.py" line="84"/>
+        <source>Your role, %1, cannot change partners</source>
+        <translation>您的角色（%1）不能修改合作伙伴</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access.py" line="85"/>
+        <source>Your role, %1, cannot import agreements or partners</source>
+        <translation>您的角色（%1）不能导入协议或合作伙伴</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access.py" line="86"/>
+        <source>Your role, %1, cannot delete agreements</source>
+        <translation>您的角色（%1）不能删除协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access.py" line="87"/>
+        <source>Your role, %1, cannot replace the database</source>
+        <translation>您的角色（%1）不能替换数据库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access.py" line="88"/>
+        <source>Your role, %1, cannot change the company settings or FX rates</source>
+        <translation>您的角色（%1）不能修改公司设置或汇率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/access.py" line="91"/>
+        <source>Your role, %1, cannot approve or reject agreements</source>
+        <translation>您的角色（%1）不能批准或驳回协议</translation>
+    </message>
+</context>
+<context>
     <name>ActualDialog</name>
     <message>
         <location filename="../../ui/editors/agreement/kpis.py" line="72"/>
@@ -37,119 +90,134 @@
 <context>
     <name>AgreementEditor</name>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="89"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="101"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="90"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="102"/>
         <source>Terms</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="91"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="103"/>
         <source>Milestones</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="92"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="104"/>
         <source>KPIs</source>
         <translation>KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="93"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="105"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="94"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="106"/>
+        <source>Approvals</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/editor.py" line="107"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="101"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="114"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="104"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="117"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="107"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="120"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="109"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="122"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="111"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="124"/>
         <source>Delete this agreement; Edit ▸ Undo in the main window brings it back</source>
         <translation>删除此协议；可在主窗口用“编辑 ▸ 撤销”恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="171"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="197"/>
         <source>New agreement</source>
         <translation>新建协议</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="174"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="200"/>
         <source>Agreement {ref} — {title}</source>
         <translation>协议 {ref} — {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="185"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="205"/>
+        <source>%1 (read only)</source>
+        <translation>%1（只读）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/editor.py" line="213"/>
         <source>Undo/redo changed this agreement; saving will offer to reload it.</source>
         <translation>撤销/重做已修改此协议；保存时将提示重新加载。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="193"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="221"/>
         <source>Undo/redo removed this agreement.</source>
         <translation>撤销/重做已删除此协议。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="245"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="276"/>
         <source>This agreement no longer exists (deleted on another desk?): {e}</source>
         <translation>该协议已不存在（可能已在其他电脑上删除）：{e}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="251"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="283"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/editor.py" line="286"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="302"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="337"/>
         <source>Not saved: {n} fields need attention on these pages: {pages}</source>
         <translation>未保存：以下页面有 {n} 个字段需要处理：{pages}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="318"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="353"/>
         <source>Reload the agreement as it is now? Your unsaved edits in this window will be lost.</source>
         <translation>是否重新加载该协议的当前内容？此窗口中未保存的修改将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="330"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="365"/>
         <source>Delete agreement</source>
         <translation>删除协议</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="332"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="367"/>
         <source>Delete {ref} “{title}” with its milestones, KPIs and documents?
 You can undo this with Edit ▸ Undo.</source>
         <translation>删除 {ref}“{title}”及其里程碑、KPI 和文件？
 可通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="349"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="384"/>
         <source>Not deleted: {reason}</source>
         <translation>未删除：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="365"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="401"/>
         <source>This agreement has changes that are not saved. Save them?</source>
         <translation>该协议有未保存的更改。是否保存？</translation>
     </message>
@@ -468,161 +536,161 @@ target %6</source>
 <context>
     <name>AgreementsPage</name>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="80"/>
+        <location filename="../../ui/pages/agreements.py" line="82"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="84"/>
+        <location filename="../../ui/pages/agreements.py" line="86"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="85"/>
+        <location filename="../../ui/pages/agreements.py" line="87"/>
         <source>Live (active or pending)</source>
         <translation>生效中（生效或待审批）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="90"/>
-        <location filename="../../ui/pages/agreements.py" line="116"/>
+        <location filename="../../ui/pages/agreements.py" line="92"/>
+        <location filename="../../ui/pages/agreements.py" line="118"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="93"/>
+        <location filename="../../ui/pages/agreements.py" line="95"/>
         <source>Search reference, title, partner…</source>
         <translation>搜索编号、标题、合作伙伴…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="96"/>
+        <location filename="../../ui/pages/agreements.py" line="98"/>
         <source>Decision from</source>
         <translation>决策日期从</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="102"/>
+        <location filename="../../ui/pages/agreements.py" line="104"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="104"/>
+        <location filename="../../ui/pages/agreements.py" line="106"/>
         <source>Columns</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="112"/>
+        <location filename="../../ui/pages/agreements.py" line="114"/>
         <source>Search agreements</source>
         <translation>搜索协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="113"/>
+        <location filename="../../ui/pages/agreements.py" line="115"/>
         <source>Cooperation type</source>
         <translation>合作类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="114"/>
+        <location filename="../../ui/pages/agreements.py" line="116"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="115"/>
+        <location filename="../../ui/pages/agreements.py" line="117"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="117"/>
+        <location filename="../../ui/pages/agreements.py" line="119"/>
         <source>Decision date from</source>
         <translation>决策日期起</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="118"/>
+        <location filename="../../ui/pages/agreements.py" line="120"/>
         <source>Decision date to</source>
         <translation>决策日期止</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="137"/>
+        <location filename="../../ui/pages/agreements.py" line="139"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="139"/>
+        <location filename="../../ui/pages/agreements.py" line="141"/>
         <source>Enter opens the agreement; the context menu renews, reports or exports</source>
         <translation>回车打开协议；右键菜单可续约、生成报告或导出</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="146"/>
+        <location filename="../../ui/pages/agreements.py" line="148"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="183"/>
+        <location filename="../../ui/pages/agreements.py" line="185"/>
         <source>All owners</source>
         <translation>全部负责人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="255"/>
+        <location filename="../../ui/pages/agreements.py" line="257"/>
         <source>%Ln agreement(s)</source>
         <translation>
             <numerusform>%Ln 份协议</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="348"/>
+        <location filename="../../ui/pages/agreements.py" line="359"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="350"/>
+        <location filename="../../ui/pages/agreements.py" line="361"/>
         <source>%n selected agreement(s) as CSV…</source>
         <translation>
             <numerusform>将选中的 %n 份协议导出为 CSV…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="351"/>
+        <location filename="../../ui/pages/agreements.py" line="362"/>
         <source>%n selected agreement(s) as XLSX…</source>
         <translation>
             <numerusform>将选中的 %n 份协议导出为 XLSX…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="352"/>
+        <location filename="../../ui/pages/agreements.py" line="363"/>
         <source>This list as CSV…</source>
         <translation>将此列表导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="353"/>
+        <location filename="../../ui/pages/agreements.py" line="364"/>
         <source>This list as XLSX…</source>
         <translation>将此列表导出为 XLSX…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="260"/>
+        <location filename="../../ui/pages/agreements.py" line="262"/>
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="328"/>
+        <location filename="../../ui/pages/agreements.py" line="334"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="329"/>
+        <location filename="../../ui/pages/agreements.py" line="335"/>
         <source>Renew…</source>
         <translation>续约…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="335"/>
+        <location filename="../../ui/pages/agreements.py" line="343"/>
         <source>Export report…</source>
         <translation>导出报告…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="339"/>
+        <location filename="../../ui/pages/agreements.py" line="347"/>
         <source>Delete %n agreement(s)…</source>
         <translation>
             <numerusform>删除 %n 份协议…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="342"/>
+        <location filename="../../ui/pages/agreements.py" line="351"/>
         <source>New agreement…</source>
         <translation>新建协议…</translation>
     </message>
@@ -727,6 +795,151 @@ target %6</source>
     </message>
 </context>
 <context>
+    <name>ApprovalsTab</name>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="72"/>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="72"/>
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="72"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="72"/>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="73"/>
+        <source>Counts</source>
+        <translation>是否有效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="76"/>
+        <source>A new agreement has no approvals yet.</source>
+        <translation>新协议尚无审批记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="84"/>
+        <source>Approve…</source>
+        <translation>批准…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="86"/>
+        <source>Reject…</source>
+        <translation>驳回…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="104"/>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="104"/>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="107"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="107"/>
+        <source>No — the terms changed since</source>
+        <translation>否 — 此后条款已更改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="124"/>
+        <source>No approval is required at this value.</source>
+        <translation>此金额无需审批。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/editors/agreement/approvals.py" line="126"/>
+        <source>Requires %n approval(s) by different people</source>
+        <translation>
+            <numerusform>需要 %n 位不同人员批准</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="129"/>
+        <source>, one of them by an admin</source>
+        <translation>，其中一位须为管理员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="131"/>
+        <source>, by an admin</source>
+        <translation>，须由管理员批准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="134"/>
+        <source>; approved by %1 so far.</source>
+        <translation>；目前已有 %1 位批准。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="137"/>
+        <source>Rejected by %1: change its terms to ask again.</source>
+        <translation>已被 %1 驳回：修改条款后可再次申请。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="142"/>
+        <source>Current terms written by %1.</source>
+        <translation>当前条款由 %1 编写。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="147"/>
+        <source>Save the agreement first.</source>
+        <translation>请先保存协议。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="150"/>
+        <source>Only an agreement pending approval is approved</source>
+        <translation>只有待审批的协议才能审批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="152"/>
+        <source>Your role cannot approve or reject agreements</source>
+        <translation>您的角色不能批准或驳回协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="153"/>
+        <source>You wrote its current terms: someone else must approve</source>
+        <translation>当前条款由您编写：须由他人批准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="154"/>
+        <source>You have already decided on these terms</source>
+        <translation>您已对这些条款作出决定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="162"/>
+        <source>Approve these terms, with a comment</source>
+        <translation>批准这些条款，可附意见</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="163"/>
+        <source>Reject these terms, saying why</source>
+        <translation>驳回这些条款，并说明原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="184"/>
+        <source>Approved %1</source>
+        <translation>已批准 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="184"/>
+        <source>Rejected %1</source>
+        <translation>已驳回 %1</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentDialog</name>
     <message>
         <location filename="../../ui/editors/agreement/attachments.py" line="45"/>
@@ -752,104 +965,104 @@ target %6</source>
 <context>
     <name>AttachmentsTab</name>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="63"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="65"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="63"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="65"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="63"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="65"/>
         <source>Expires</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="63"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="65"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="64"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="66"/>
         <source>Added</source>
         <translation>添加时间</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="64"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="66"/>
         <source>By</source>
         <translation>添加人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="67"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="69"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="68"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="70"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="69"/>
-        <location filename="../../ui/editors/agreement/attachments.py" line="165"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="71"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="167"/>
         <source>Save a copy…</source>
         <translation>另存副本…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="70"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="72"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="97"/>
-        <location filename="../../ui/editors/agreement/attachments.py" line="111"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="99"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="113"/>
         <source>Add document</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="112"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="114"/>
         <source>{note}. Add it again?</source>
         <translation>{note}。仍要再添加一次吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="152"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="154"/>
         <source>Could not open {name}: {reason}</source>
         <translation>无法打开 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="160"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="162"/>
         <source>Cannot open the document</source>
         <translation>无法打开文档</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="161"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="163"/>
         <source>No application on this computer opens {name}.</source>
         <translation>本机没有可以打开 {name} 的应用程序。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="164"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="166"/>
         <source>Save a copy and open it with a program of your choice.</source>
         <translation>请保存一份副本，再用您选择的程序打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="178"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="180"/>
         <source>Save a copy</source>
         <translation>另存副本</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="192"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="194"/>
         <source>Could not save {name}: {reason}</source>
         <translation>无法保存 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="199"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="201"/>
         <source>Remove document</source>
         <translation>移除文件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="200"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="202"/>
         <source>Remove “{name}”?</source>
         <translation>移除“{name}”？</translation>
     </message>
@@ -972,6 +1185,49 @@ The previous contents are in {path}.</source>
     </message>
 </context>
 <context>
+    <name>CommentDialog</name>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="34"/>
+        <source>Approve %1</source>
+        <translation>批准 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="34"/>
+        <source>Reject %1</source>
+        <translation>驳回 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="38"/>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="40"/>
+        <source>Comment (optional):</source>
+        <translation>意见（可选）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="40"/>
+        <source>Why is it rejected?</source>
+        <translation>驳回原因：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="47"/>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="47"/>
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/approvals.py" line="63"/>
+        <source>A rejection needs a comment</source>
+        <translation>驳回须填写意见</translation>
+    </message>
+</context>
+<context>
     <name>ContextMenu</name>
     <message>
         <location filename="../../ui/widgets/context_menu.py" line="36"/>
@@ -982,205 +1238,214 @@ The previous contents are in {path}.</source>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="131"/>
+        <location filename="../../ui/pages/dashboard.py" line="135"/>
         <source>In force</source>
         <translation>生效中</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="134"/>
+        <location filename="../../ui/pages/dashboard.py" line="138"/>
         <source>In force and pending approval</source>
         <translation>生效中及待审批</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="136"/>
+        <location filename="../../ui/pages/dashboard.py" line="140"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="137"/>
+        <location filename="../../ui/pages/dashboard.py" line="141"/>
         <source>Contract value</source>
         <translation>合同金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="138"/>
+        <location filename="../../ui/pages/dashboard.py" line="142"/>
         <source>Decisions due within 30 days</source>
         <translation>30 天内到期的决策</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="139"/>
-        <location filename="../../ui/pages/dashboard.py" line="191"/>
+        <location filename="../../ui/pages/dashboard.py" line="143"/>
+        <location filename="../../ui/pages/dashboard.py" line="195"/>
         <source>Overdue milestones</source>
         <translation>逾期里程碑</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="140"/>
-        <location filename="../../ui/pages/dashboard.py" line="192"/>
+        <location filename="../../ui/pages/dashboard.py" line="144"/>
+        <location filename="../../ui/pages/dashboard.py" line="196"/>
         <source>KPIs in red</source>
         <translation>红灯 KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="142"/>
+        <location filename="../../ui/pages/dashboard.py" line="146"/>
         <source>Documents expiring within 60 days</source>
         <translation>60 天内到期的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="142"/>
+        <location filename="../../ui/pages/dashboard.py" line="146"/>
         <source>In force and pipeline</source>
         <translation>生效中与筹备中</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="150"/>
+        <location filename="../../ui/pages/dashboard.py" line="154"/>
         <source>Show them in the agreements list</source>
         <translation>在协议列表中查看</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="153"/>
+        <location filename="../../ui/pages/dashboard.py" line="157"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="153"/>
+        <location filename="../../ui/pages/dashboard.py" line="157"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="154"/>
         <location filename="../../ui/pages/dashboard.py" line="158"/>
         <location filename="../../ui/pages/dashboard.py" line="162"/>
         <location filename="../../ui/pages/dashboard.py" line="166"/>
+        <location filename="../../ui/pages/dashboard.py" line="170"/>
+        <location filename="../../ui/pages/dashboard_approvals.py" line="19"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="154"/>
-        <location filename="../../ui/pages/dashboard.py" line="162"/>
+        <location filename="../../ui/pages/dashboard.py" line="158"/>
+        <location filename="../../ui/pages/dashboard.py" line="166"/>
+        <location filename="../../ui/pages/dashboard_approvals.py" line="20"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="154"/>
+        <location filename="../../ui/pages/dashboard.py" line="158"/>
+        <location filename="../../ui/pages/dashboard_approvals.py" line="21"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="155"/>
         <location filename="../../ui/pages/dashboard.py" line="159"/>
+        <location filename="../../ui/pages/dashboard.py" line="163"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="155"/>
+        <location filename="../../ui/pages/dashboard.py" line="159"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="158"/>
+        <location filename="../../ui/pages/dashboard.py" line="162"/>
         <source>Due</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="158"/>
+        <location filename="../../ui/pages/dashboard.py" line="162"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="159"/>
+        <location filename="../../ui/pages/dashboard.py" line="163"/>
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="162"/>
+        <location filename="../../ui/pages/dashboard.py" line="166"/>
         <source>KPI</source>
         <translation>KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="163"/>
+        <location filename="../../ui/pages/dashboard.py" line="167"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="163"/>
+        <location filename="../../ui/pages/dashboard.py" line="167"/>
         <source>Latest</source>
         <translation>最新</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="163"/>
+        <location filename="../../ui/pages/dashboard.py" line="167"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="166"/>
+        <location filename="../../ui/pages/dashboard.py" line="170"/>
         <source>Expires</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="166"/>
+        <location filename="../../ui/pages/dashboard.py" line="170"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="167"/>
+        <location filename="../../ui/pages/dashboard.py" line="171"/>
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="167"/>
+        <location filename="../../ui/pages/dashboard.py" line="171"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="172"/>
+        <location filename="../../ui/pages/dashboard.py" line="176"/>
         <source>Decision dates within:</source>
         <translation>决策日期范围：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="174"/>
+        <location filename="../../ui/pages/dashboard.py" line="178"/>
         <source>%1 days</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="190"/>
         <location filename="../../ui/pages/dashboard.py" line="194"/>
+        <location filename="../../ui/pages/dashboard.py" line="198"/>
         <source>Decisions due</source>
         <translation>待决策</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="193"/>
+        <location filename="../../ui/pages/dashboard.py" line="197"/>
         <source>Expiring documents</source>
         <translation>即将到期的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="203"/>
+        <location filename="../../ui/pages/dashboard.py" line="206"/>
+        <source>Waiting for my approval</source>
+        <translation>待我审批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="213"/>
         <source>Needs attention today (%1)</source>
         <translation>今日待关注（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="218"/>
+        <location filename="../../ui/pages/dashboard.py" line="228"/>
         <source>No agreements yet. Add one, import a file or load the demo data, and the portfolio is charted here.</source>
         <translation>还没有协议。新建协议、导入文件或加载演示数据后，协议组合将在此处以图表显示。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="296"/>
+        <location filename="../../ui/pages/dashboard.py" line="310"/>
+        <location filename="../../ui/pages/dashboard.py" line="320"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="315"/>
+        <location filename="../../ui/pages/dashboard.py" line="345"/>
         <source>The dashboard could not be read: %1</source>
         <translation>无法读取仪表板：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="326"/>
+        <location filename="../../ui/pages/dashboard.py" line="356"/>
         <source>Not counted: %1 in the pipeline, %2 ended (history)</source>
         <translation>未计入：筹备中 %1 份，已结束（历史）%2 份</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="332"/>
+        <location filename="../../ui/pages/dashboard.py" line="362"/>
         <source>Not counted: pipeline %1</source>
         <translation>未计入：筹备中 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="337"/>
+        <location filename="../../ui/pages/dashboard.py" line="367"/>
         <source>In force (%1): %2
 Pipeline (%3): %4
 History, ended (%5): %6</source>
@@ -1189,19 +1454,39 @@ History, ended (%5): %6</source>
 历史，已结束（%5 份）：%6</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="350"/>
+        <location filename="../../ui/pages/dashboard.py" line="380"/>
         <source>+ %1 overdue</source>
         <translation>+ %1 项已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="410"/>
+        <location filename="../../ui/pages/dashboard.py" line="447"/>
         <source>overdue by 1 day</source>
         <translation>逾期 1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="412"/>
+        <location filename="../../ui/pages/dashboard.py" line="449"/>
         <source>overdue by %1 days</source>
         <translation>逾期 %1 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard_approvals.py" line="22"/>
+        <source>Value (base)</source>
+        <translation>金额（本位币）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard_approvals.py" line="23"/>
+        <source>Requested by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard_approvals.py" line="24"/>
+        <source>Since</source>
+        <translation>提交日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard_approvals.py" line="47"/>
+        <source>Waiting for my approval (%1)</source>
+        <translation>待我审批（%1）</translation>
     </message>
 </context>
 <context>
@@ -1974,32 +2259,32 @@ History, ended (%5): %6</source>
         <translation>1 %1 折合 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="287"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="302"/>
         <source>The rate must be a number, e.g. 7.1350</source>
         <translation>汇率必须是数字，如 7.1350</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="305"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="320"/>
         <source>Import exchange rates</source>
         <translation>导入汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="306"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="321"/>
         <source>Rate files (*.csv *.xlsx);;All files (*)</source>
         <translation>汇率文件 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="321"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="338"/>
         <source>… and %1 more</source>
         <translation>… 另有 %1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="322"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="339"/>
         <source>Nothing was imported:</source>
         <translation>未导入任何内容：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="331"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="348"/>
         <source>%1 rates read: %2 added, %3 changed, %4 already there.</source>
         <translation>读取 %1 条汇率：新增 %2 条，修改 %3 条，%4 条已存在。</translation>
     </message>
@@ -2007,39 +2292,54 @@ History, ended (%5): %6</source>
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../ui/editors/agreement/history.py" line="22"/>
+        <location filename="../../ui/editors/agreement/history.py" line="18"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/history.py" line="22"/>
+        <location filename="../../ui/editors/agreement/history.py" line="18"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/history.py" line="22"/>
+        <location filename="../../ui/editors/agreement/history.py" line="18"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/history.py" line="22"/>
+        <location filename="../../ui/editors/agreement/history.py" line="18"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/history.py" line="23"/>
+        <location filename="../../ui/editors/agreement/history.py" line="19"/>
         <source>Old value</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/history.py" line="23"/>
+        <location filename="../../ui/editors/agreement/history.py" line="19"/>
         <source>New value</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/history.py" line="26"/>
+        <location filename="../../ui/editors/agreement/history.py" line="22"/>
         <source>A new agreement has no history yet.</source>
         <translation>新协议还没有历史记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/history.py" line="25"/>
+        <source>Show changes by</source>
+        <translation>显示此人的更改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/history.py" line="27"/>
+        <source>Changes by:</source>
+        <translation>更改人：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/agreement/history.py" line="43"/>
+        <source>Everyone</source>
+        <translation>所有人</translation>
     </message>
 </context>
 <context>
@@ -2550,242 +2850,262 @@ History, ended (%5): %6</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>PartnerDesk</source>
         <translation>PartnerDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>Dashboard, agreements, partners, renewals, reports</source>
         <translation>仪表板、协议、合作伙伴、续约、报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>Partners</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>Renewals</source>
         <translation>续约</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="257"/>
+        <source>this computer&apos;s login</source>
+        <translation>本机登录名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="258"/>
+        <source>Connected as %1</source>
+        <translation>已连接身份：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="259"/>
+        <source>Connected person and role</source>
+        <translation>已连接的人员和角色</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="399"/>
         <source>Delete %n agreement(s)? You can undo this with %1.</source>
         <translation>
             <numerusform>删除 %n 份协议？可用 %1 撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="87"/>
+        <location filename="../../ui/main_menus.py" line="92"/>
         <source>New &amp;agreement…</source>
         <translation>新建协议(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="88"/>
+        <location filename="../../ui/main_menus.py" line="93"/>
         <source>Create an agreement with a partner</source>
         <translation>与合作伙伴新建协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="92"/>
+        <location filename="../../ui/main_menus.py" line="97"/>
         <source>New &amp;partner…</source>
         <translation>新建合作伙伴(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="93"/>
+        <location filename="../../ui/main_menus.py" line="98"/>
         <source>Add a partner company</source>
         <translation>添加合作伙伴公司</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="96"/>
+        <location filename="../../ui/main_menus.py" line="101"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="98"/>
+        <location filename="../../ui/main_menus.py" line="103"/>
         <source>Import &amp;KPI actuals…</source>
         <translation>导入 KPI 实际值(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="99"/>
+        <location filename="../../ui/main_menus.py" line="104"/>
         <source>A file of reference, KPI, period, value for many agreements</source>
         <translation>包含编号、KPI、期间、数值的文件，可一次更新多份协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="102"/>
+        <location filename="../../ui/main_menus.py" line="107"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="103"/>
+        <location filename="../../ui/main_menus.py" line="108"/>
         <source>Save agreements or partners as CSV or Excel</source>
         <translation>将协议或合作伙伴保存为 CSV 或 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="106"/>
+        <location filename="../../ui/main_menus.py" line="111"/>
         <source>Export &amp;calendar…</source>
         <translation>导出日历(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="107"/>
+        <location filename="../../ui/main_menus.py" line="112"/>
         <source>Save the listed agreements&apos; decision dates, end dates and milestones for a calendar (.ics)</source>
         <translation>将列表中协议的决策截止日、到期日和里程碑保存为日历文件（.ics）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="110"/>
+        <location filename="../../ui/main_menus.py" line="115"/>
         <source>&amp;Back up…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="111"/>
+        <location filename="../../ui/main_menus.py" line="116"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="112"/>
+        <location filename="../../ui/main_menus.py" line="117"/>
         <source>Load &amp;demo data…</source>
         <translation>加载演示数据(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="114"/>
+        <location filename="../../ui/main_menus.py" line="119"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="118"/>
+        <location filename="../../ui/main_menus.py" line="123"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="121"/>
+        <location filename="../../ui/main_menus.py" line="126"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="123"/>
+        <location filename="../../ui/main_menus.py" line="128"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="129"/>
+        <location filename="../../ui/main_menus.py" line="134"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="132"/>
+        <location filename="../../ui/main_menus.py" line="137"/>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="140"/>
+        <location filename="../../ui/main_menus.py" line="145"/>
         <source>&amp;About PartnerDesk</source>
         <translation>关于 PartnerDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="158"/>
+        <location filename="../../ui/main_menus.py" line="163"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="168"/>
+        <location filename="../../ui/main_menus.py" line="174"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="172"/>
+        <location filename="../../ui/main_menus.py" line="179"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="176"/>
+        <location filename="../../ui/main_menus.py" line="183"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="185"/>
+        <location filename="../../ui/main_menus.py" line="192"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="206"/>
+        <location filename="../../ui/main_menus.py" line="213"/>
         <source>Search references, titles, partners (%1)</source>
         <translation>搜索编号、标题、合作伙伴（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="208"/>
+        <location filename="../../ui/main_menus.py" line="215"/>
         <source>Search agreements</source>
         <translation>搜索协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="210"/>
+        <location filename="../../ui/main_menus.py" line="217"/>
         <source>Enter lists agreements whose reference, title or partner match</source>
         <translation>按回车列出编号、标题或合作伙伴匹配的协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>%1 agreements · %2 partners</source>
         <translation>%1 份协议 · %2 个合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/window/records.py" line="47"/>
+        <location filename="../../ui/window/records.py" line="49"/>
         <source>Cannot open the agreement</source>
         <translation>无法打开协议</translation>
     </message>
     <message>
-        <location filename="../../ui/window/records.py" line="77"/>
+        <location filename="../../ui/window/records.py" line="73"/>
+        <source>Not allowed</source>
+        <translation>不允许</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/records.py" line="91"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="398"/>
         <source>Delete agreements</source>
         <translation>删除协议</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="386"/>
+        <location filename="../../ui/main_window.py" line="409"/>
         <source>Delete %n agreement(s)</source>
         <translation>
             <numerusform>删除 %n 份协议</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="397"/>
+        <location filename="../../ui/main_window.py" line="420"/>
         <source>Some agreements were not deleted</source>
         <translation>部分协议未删除</translation>
     </message>
     <message>
-        <location filename="../../ui/window/records.py" line="97"/>
-        <location filename="../../ui/window/records.py" line="105"/>
+        <location filename="../../ui/window/records.py" line="116"/>
+        <location filename="../../ui/window/records.py" line="124"/>
         <source>Cannot renew</source>
         <translation>无法续约</translation>
     </message>
     <message>
-        <location filename="../../ui/window/records.py" line="109"/>
+        <location filename="../../ui/window/records.py" line="128"/>
         <source>%1 renewed as %2</source>
         <translation>%1 已续约为 %2</translation>
     </message>
@@ -2795,42 +3115,42 @@ History, ended (%5): %6</source>
         <translation>已备份到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/file_actions.py" line="140"/>
+        <location filename="../../ui/window/file_actions.py" line="141"/>
         <source>Now using %1</source>
         <translation>当前使用 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/file_actions.py" line="153"/>
+        <location filename="../../ui/window/file_actions.py" line="154"/>
         <source>About PartnerDesk</source>
         <translation>关于 PartnerDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/window/file_actions.py" line="154"/>
+        <location filename="../../ui/window/file_actions.py" line="155"/>
         <source>PartnerDesk — cooperation agreements for partnership managers.</source>
         <translation>PartnerDesk — 为合作经理管理合作协议。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/file_actions.py" line="170"/>
+        <location filename="../../ui/window/file_actions.py" line="171"/>
         <source>Export calendar</source>
         <translation>导出日历</translation>
     </message>
     <message>
-        <location filename="../../ui/window/file_actions.py" line="173"/>
+        <location filename="../../ui/window/file_actions.py" line="174"/>
         <source>iCalendar (*.ics)</source>
         <translation>iCalendar 日历 (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/file_actions.py" line="188"/>
+        <location filename="../../ui/window/file_actions.py" line="189"/>
         <source>Calendar saved to %1 (events: %2)</source>
         <translation>日历已保存到 %1（共 %2 个事件）</translation>
     </message>
     <message>
-        <location filename="../../ui/window/file_actions.py" line="195"/>
+        <location filename="../../ui/window/file_actions.py" line="196"/>
         <source>Writing the calendar…</source>
         <translation>正在写入日历…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>Editing is off: %1.</source>
         <translation>已关闭编辑：%1。</translation>
     </message>
@@ -3054,29 +3374,29 @@ History, ended (%5): %6</source>
         <translation>在邮件中附上续约展望报告（PDF）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notification_settings.py" line="84"/>
+        <location filename="../../ui/dialogs/notification_settings.py" line="85"/>
         <source>One per line: NAME KIND URL team=TEAM|person=LOGIN [lang=zh]
 KIND: wecom, dingtalk, feishu or json</source>
         <translation>每行一个：名称 类型 URL team=团队|person=登录名 [lang=zh]
 类型：wecom、dingtalk、feishu 或 json</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notification_settings.py" line="89"/>
+        <location filename="../../ui/dialogs/notification_settings.py" line="90"/>
         <source>Chat webhooks:</source>
         <translation>群聊机器人：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notification_settings.py" line="90"/>
+        <location filename="../../ui/dialogs/notification_settings.py" line="91"/>
         <source>Show a desktop notification when something becomes due</source>
         <translation>有事项到期时显示桌面通知</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notification_settings.py" line="94"/>
+        <location filename="../../ui/dialogs/notification_settings.py" line="95"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notification_settings.py" line="98"/>
+        <location filename="../../ui/dialogs/notification_settings.py" line="99"/>
         <source>Check every:</source>
         <translation>检查间隔：</translation>
     </message>
@@ -3084,216 +3404,226 @@ KIND: wecom, dingtalk, feishu or json</source>
 <context>
     <name>PartnerEditor</name>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="77"/>
+        <location filename="../../ui/editors/partner_editor.py" line="91"/>
         <source>Pages of this record</source>
         <translation>此记录的各页</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="78"/>
+        <location filename="../../ui/editors/partner_editor.py" line="93"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="79"/>
+        <location filename="../../ui/editors/partner_editor.py" line="94"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="84"/>
+        <location filename="../../ui/editors/partner_editor.py" line="99"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="87"/>
+        <location filename="../../ui/editors/partner_editor.py" line="102"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="90"/>
+        <location filename="../../ui/editors/partner_editor.py" line="105"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="124"/>
+        <location filename="../../ui/editors/partner_editor.py" line="139"/>
         <source>e.g. 爱彼贸易有限公司</source>
         <translation>如：爱彼贸易有限公司</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="148"/>
+        <location filename="../../ui/editors/partner_editor.py" line="163"/>
         <source>e.g. unified social credit code, company number</source>
         <translation>如统一社会信用代码、公司注册号</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="160"/>
+        <location filename="../../ui/editors/partner_editor.py" line="175"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="161"/>
+        <location filename="../../ui/editors/partner_editor.py" line="176"/>
         <source>Title</source>
         <comment>a contact&apos;s job title, as a signature block prints it</comment>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="162"/>
+        <location filename="../../ui/editors/partner_editor.py" line="177"/>
         <source>Role</source>
         <comment>a contact&apos;s part in the partnership</comment>
         <translation>分工</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="163"/>
+        <location filename="../../ui/editors/partner_editor.py" line="178"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="164"/>
+        <location filename="../../ui/editors/partner_editor.py" line="179"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="181"/>
+        <location filename="../../ui/editors/partner_editor.py" line="196"/>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="182"/>
+        <location filename="../../ui/editors/partner_editor.py" line="197"/>
         <source>Remove contact</source>
         <translation>移除联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="206"/>
+        <location filename="../../ui/editors/partner_editor.py" line="221"/>
         <source>Legal name *</source>
         <translation>法定名称 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="207"/>
+        <location filename="../../ui/editors/partner_editor.py" line="222"/>
         <source>Local-script name</source>
         <translation>本地文字名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="208"/>
+        <location filename="../../ui/editors/partner_editor.py" line="223"/>
         <source>Country *</source>
         <translation>国家/地区 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="209"/>
+        <location filename="../../ui/editors/partner_editor.py" line="224"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="210"/>
+        <location filename="../../ui/editors/partner_editor.py" line="225"/>
         <source>Website</source>
         <translation>网站</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="211"/>
+        <location filename="../../ui/editors/partner_editor.py" line="226"/>
         <source>Registered address</source>
         <translation>注册地址</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="213"/>
+        <location filename="../../ui/editors/partner_editor.py" line="228"/>
         <source>Registration number</source>
         <translation>注册号码</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="216"/>
-        <location filename="../../ui/editors/partner_editor.py" line="226"/>
+        <location filename="../../ui/editors/partner_editor.py" line="231"/>
+        <location filename="../../ui/editors/partner_editor.py" line="241"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="217"/>
+        <location filename="../../ui/editors/partner_editor.py" line="232"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="218"/>
-        <location filename="../../ui/editors/partner_editor.py" line="219"/>
+        <location filename="../../ui/editors/partner_editor.py" line="233"/>
+        <location filename="../../ui/editors/partner_editor.py" line="234"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="226"/>
+        <location filename="../../ui/editors/partner_editor.py" line="241"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="226"/>
+        <location filename="../../ui/editors/partner_editor.py" line="241"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="226"/>
+        <location filename="../../ui/editors/partner_editor.py" line="241"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="227"/>
+        <location filename="../../ui/editors/partner_editor.py" line="242"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="227"/>
+        <location filename="../../ui/editors/partner_editor.py" line="242"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="231"/>
+        <location filename="../../ui/editors/partner_editor.py" line="246"/>
         <source>Agreements of this partner</source>
         <translation>此合作伙伴的协议</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="235"/>
+        <location filename="../../ui/editors/partner_editor.py" line="250"/>
         <source>Double-click an agreement to open it</source>
         <translation>双击协议即可打开</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="247"/>
+        <location filename="../../ui/editors/partner_editor.py" line="262"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="305"/>
+        <location filename="../../ui/editors/partner_editor.py" line="320"/>
         <source>New partner</source>
         <translation>新建合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="306"/>
+        <location filename="../../ui/editors/partner_editor.py" line="321"/>
         <source>Partner — {name}</source>
         <translation>合作伙伴 — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="315"/>
+        <location filename="../../ui/editors/partner_editor.py" line="327"/>
+        <source>%1 (read only)</source>
+        <translation>%1（只读）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="334"/>
         <source>Undo/redo changed this partner; saving will offer to reload it.</source>
         <translation>撤销/重做已修改此合作伙伴；保存时将提示重新加载。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="322"/>
+        <location filename="../../ui/editors/partner_editor.py" line="341"/>
         <source>Undo/redo removed this partner.</source>
         <translation>撤销/重做已删除此合作伙伴。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="346"/>
+        <location filename="../../ui/editors/partner_editor.py" line="365"/>
         <source>Agreements ({n})</source>
         <translation>协议（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="443"/>
+        <location filename="../../ui/editors/partner_editor.py" line="466"/>
         <source>This partner no longer exists: {e}</source>
         <translation>该合作伙伴已不存在：{e}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="446"/>
+        <location filename="../../ui/editors/partner_editor.py" line="470"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/partner_editor.py" line="473"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="466"/>
+        <location filename="../../ui/editors/partner_editor.py" line="493"/>
         <source>Reload the partner as it is now? Your unsaved edits in this window will be lost.</source>
         <translation>是否重新加载该合作伙伴的当前内容？此窗口中未保存的修改将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="474"/>
+        <location filename="../../ui/editors/partner_editor.py" line="501"/>
         <source>This partner has changes that are not saved. Save them?</source>
         <translation>该合作伙伴有未保存的更改。是否保存？</translation>
     </message>
@@ -3729,17 +4059,17 @@ KIND: wecom, dingtalk, feishu or json</source>
 <context>
     <name>RecordsTab</name>
     <message>
-        <location filename="../../ui/editors/agreement/tab_base.py" line="73"/>
+        <location filename="../../ui/editors/agreement/tab_base.py" line="74"/>
         <source>Save the agreement first (Apply) to add entries here.</source>
         <translation>请先保存协议（应用）再在此添加条目。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/tab_base.py" line="135"/>
+        <location filename="../../ui/editors/agreement/tab_base.py" line="154"/>
         <source>Copy row</source>
         <translation>复制此行</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/tab_base.py" line="191"/>
+        <location filename="../../ui/editors/agreement/tab_base.py" line="214"/>
         <source>PartnerDesk</source>
         <translation>PartnerDesk</translation>
     </message>
@@ -3798,143 +4128,143 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
 <context>
     <name>RenewalsPage</name>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="46"/>
+        <location filename="../../ui/pages/renewals.py" line="48"/>
         <source>Next %1 days</source>
         <translation>未来 %1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="49"/>
+        <location filename="../../ui/pages/renewals.py" line="51"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="52"/>
-        <location filename="../../ui/pages/renewals.py" line="229"/>
+        <location filename="../../ui/pages/renewals.py" line="54"/>
+        <location filename="../../ui/pages/renewals.py" line="237"/>
         <source>Renew…</source>
         <translation>续约…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="55"/>
-        <location filename="../../ui/pages/renewals.py" line="228"/>
+        <location filename="../../ui/pages/renewals.py" line="57"/>
+        <location filename="../../ui/pages/renewals.py" line="236"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="60"/>
+        <location filename="../../ui/pages/renewals.py" line="62"/>
         <source>Decision dates in the</source>
         <translation>决策日期范围</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="70"/>
+        <location filename="../../ui/pages/renewals.py" line="72"/>
         <source>Decisions due, by month</source>
         <translation>按月列出的待决策事项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="71"/>
+        <location filename="../../ui/pages/renewals.py" line="73"/>
         <source>Decision dates in the next</source>
         <translation>决策日期范围</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="72"/>
+        <location filename="../../ui/pages/renewals.py" line="74"/>
         <source>Cooperation type</source>
         <translation>合作类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="76"/>
+        <location filename="../../ui/pages/renewals.py" line="78"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="76"/>
+        <location filename="../../ui/pages/renewals.py" line="78"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="76"/>
+        <location filename="../../ui/pages/renewals.py" line="78"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="77"/>
+        <location filename="../../ui/pages/renewals.py" line="79"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="77"/>
+        <location filename="../../ui/pages/renewals.py" line="79"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="77"/>
+        <location filename="../../ui/pages/renewals.py" line="79"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="77"/>
+        <location filename="../../ui/pages/renewals.py" line="79"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="78"/>
+        <location filename="../../ui/pages/renewals.py" line="80"/>
         <source>Auto-renew</source>
         <translation>自动续约</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="78"/>
+        <location filename="../../ui/pages/renewals.py" line="80"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="134"/>
+        <location filename="../../ui/pages/renewals.py" line="136"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="136"/>
+        <location filename="../../ui/pages/renewals.py" line="138"/>
         <source>%1-%2</source>
         <translation>%1-%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/renewals.py" line="138"/>
+        <location filename="../../ui/pages/renewals.py" line="140"/>
         <source>%n agreement(s)</source>
         <translation>
             <numerusform>%n 份协议</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="145"/>
+        <location filename="../../ui/pages/renewals.py" line="147"/>
         <source>Live agreements whose decision date has already passed</source>
         <translation>决策日期已过的生效中协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="155"/>
+        <location filename="../../ui/pages/renewals.py" line="157"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/renewals.py" line="168"/>
+        <location filename="../../ui/pages/renewals.py" line="170"/>
         <source>%n decision(s) due</source>
         <translation>
             <numerusform>%n 项待决策</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="170"/>
+        <location filename="../../ui/pages/renewals.py" line="172"/>
         <source>%1 overdue</source>
         <translation>%1 项已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="172"/>
+        <location filename="../../ui/pages/renewals.py" line="174"/>
         <source>(first %1 shown)</source>
         <translation>（仅显示前 %1 项）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="178"/>
+        <location filename="../../ui/pages/renewals.py" line="180"/>
         <source>overdue by 1 day</source>
         <translation>逾期 1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="180"/>
+        <location filename="../../ui/pages/renewals.py" line="182"/>
         <source>overdue by %1 days</source>
         <translation>逾期 %1 天</translation>
     </message>
@@ -4377,203 +4707,203 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="68"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="72"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="71"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="75"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="72"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="76"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="73"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="77"/>
         <source>Company and currency</source>
         <translation>公司与币种</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="75"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="79"/>
         <source>Exchange rates</source>
         <translation>汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="93"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="102"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="98"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="107"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="100"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="109"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="100"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="109"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="101"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="110"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="104"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="113"/>
         <source>Theme:</source>
         <translation>主题：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="105"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="114"/>
         <source>Remind me of decisions due soon at start-up</source>
         <translation>启动时提醒即将到期的决策</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="109"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="118"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="112"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="121"/>
         <source>Remind me of decisions within:</source>
         <translation>提醒以下天数内的决策：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="114"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="123"/>
         <source>No automatic backup</source>
         <translation>不自动备份</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="115"/>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="178"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="124"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="187"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="120"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="129"/>
         <source>Back up on close to:</source>
         <translation>关闭时备份到：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="131"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="140"/>
         <source>In use:</source>
         <translation>当前使用：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="133"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="142"/>
         <source>SQLite file, or postgresql://user@host/db</source>
         <translation>SQLite 文件，或 postgresql://user@host/db</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="134"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="143"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="139"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="148"/>
         <source>Database:</source>
         <translation>数据库：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="149"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="158"/>
         <source>Leave empty to use the default personal database. A new file is created and set up when it does not exist yet. A PostgreSQL password is kept in the system keyring; without one, PostgreSQL reads it from ~/.pgpass or PGPASSWORD.</source>
         <translation>留空则使用默认的个人数据库。文件不存在时会自动创建并初始化。PostgreSQL 密码保存在系统密钥环中；没有密钥环时，PostgreSQL 从 ~/.pgpass 或 PGPASSWORD 读取。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="143"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="152"/>
         <source>PostgreSQL only; kept in the system keyring, never in a settings file</source>
         <translation>仅用于 PostgreSQL；保存在系统密钥环中，从不写入设置文件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="145"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="154"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="230"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="246"/>
         <source>Press OK again to use the password for this session only.</source>
         <translation>再次按“确定”，仅在本次会话中使用该密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="169"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="178"/>
         <source>Company name:</source>
         <translation>公司名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="77"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="81"/>
         <source>Notifications</source>
         <translation>提醒通知</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="168"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="177"/>
         <source>As contracts name it</source>
         <translation>与合同中的名称一致</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="171"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="180"/>
         <source>Registered address, for agreement reports</source>
         <translation>注册地址，用于协议报告</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="172"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="181"/>
         <source>Address:</source>
         <translation>地址：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="174"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="183"/>
         <source>e.g. unified social credit code</source>
         <translation>例如统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="175"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="184"/>
         <source>Registration number:</source>
         <translation>注册号：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="177"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="186"/>
         <source>PNG or JPEG for report headers</source>
         <translation>用于报告页眉的 PNG 或 JPEG</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="183"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="192"/>
         <source>Logo:</source>
         <translation>标志：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="187"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="196"/>
         <source>Base currency:</source>
         <translation>本位币：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="197"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="213"/>
         <source>Choose a database file</source>
         <translation>选择数据库文件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="198"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="214"/>
         <source>PartnerDesk database (*.db *.sqlite);;All files (*)</source>
         <translation>PartnerDesk 数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="206"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="222"/>
         <source>Choose a logo</source>
         <translation>选择标志</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="207"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="223"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="214"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="230"/>
         <source>Back up to</source>
         <translation>备份到</translation>
     </message>

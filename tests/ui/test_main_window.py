@@ -212,6 +212,7 @@ def test_a_save_in_an_editor_is_said_in_the_status_bar(qtbot: QtBot, ui_db: Data
     assert editor.save()
     assert window.statusBar().currentMessage() == f"Saved {reference}"
     partner = window.edit_partner(editor.view.partner_id if editor.view else 0)
+    assert partner is not None
     partner.legal_name_edit.setText("Renamed Partner Ltd")
     assert partner.save()
     assert window.statusBar().currentMessage() == "Saved Renamed Partner Ltd"

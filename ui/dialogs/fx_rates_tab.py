@@ -279,7 +279,22 @@ class FxRatesTab(QWidget):
 
     # --- actions ------------------------------------------------------------------------
 
+    def refuse(self, why: str) -> None:
+        """Rates are read by everyone and changed by admins: what would write goes off."""
+        from ui.editors.read_only import lock_buttons
+
+        self.refusal = why
+        lock_buttons([self.save_button, self.import_button], why)
+        for field in (self.rate_currency, self.rate_value, self.rate_source):
+            field.setReadOnly(True)
+            field.setToolTip(why)
+        for box in (self.rate_date, self.stale_spin):
+            box.setReadOnly(True)
+            box.setToolTip(why)
+
     def add_rate(self) -> bool:
+        if self.refusal is not None:
+            return False
         code = self.rate_currency.text().strip().upper()
         try:
             rate = Decimal(self.rate_value.text().strip().replace(",", ""))
@@ -312,6 +327,8 @@ class FxRatesTab(QWidget):
         """All or nothing, as ``partnerdesk fx import``: each bad row is listed."""
         from app.services.fx_import import import_rates
 
+        if self.refusal is not None:
+            return False
         try:
             with self.db.session() as s:
                 result = import_rates(s, path)

@@ -60,9 +60,13 @@ class SettingsDialog(QDialog):
     language_chosen = Signal(str)
     database_chosen = Signal(object)  # an opened app.db.Database
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database, parent: QWidget | None = None, *, refusal: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.db = db
+        # Why the connected person may not change the team's settings (None: they may).
+        self.refusal = refusal
         self.new_db: Database | None = None
         self._keyring_refused = False  # told once that no keyring exists; OK again goes on
         self.setWindowTitle(self.tr("Settings"))
@@ -75,6 +79,11 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self.fx_tab, self.tr("Exchange rates"))
         self.notifications = NotificationsTab(db)
         self.tabs.addTab(self.notifications, self.tr("Notifications"))
+        if refusal is not None:  # the team's rates and reminders are an admin's to change
+            from ui.editors.read_only import lock_fields
+
+            self.fx_tab.refuse(refusal)
+            lock_fields([self.notifications], refusal)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -188,6 +197,13 @@ class SettingsDialog(QDialog):
         self.base_error = _error_label()
         form.addRow("", self.base_error)
 
+        if self.refusal is not None:
+            from ui.editors.read_only import lock_fields
+
+            lock_fields([page], self.refusal)
+            why = QLabel(self.refusal)
+            why.setWordWrap(True)
+            form.insertRow(0, why)
         return page
 
     # --- choosers -----------------------------------------------------------------------
@@ -245,17 +261,18 @@ class SettingsDialog(QDialog):
                 _show_error(self.db_error, str(exc))
                 return
         _show_error(self.db_error, "")
-        if not self.notifications.save():
+        if self.refusal is None and not self.notifications.save():
             self.tabs.setCurrentWidget(self.notifications)
             return
         try:
-            with self.db.session() as s:
-                set_base_currency(s, self.base_edit.text())
-                set_setting(s, COMPANY_NAME, self.company_edit.text().strip())
-                set_setting(s, COMPANY_ADDRESS, self.address_edit.text().strip())
-                set_setting(s, COMPANY_REGISTRATION, self.registration_edit.text().strip())
-                set_setting(s, COMPANY_LOGO, self.logo_edit.text().strip())
-                fx.set_stale_days(s, self.fx_tab.stale_days())
+            if self.refusal is None:  # the team's settings are an admin's to change
+                with self.db.session() as s:
+                    set_base_currency(s, self.base_edit.text())
+                    set_setting(s, COMPANY_NAME, self.company_edit.text().strip())
+                    set_setting(s, COMPANY_ADDRESS, self.address_edit.text().strip())
+                    set_setting(s, COMPANY_REGISTRATION, self.registration_edit.text().strip())
+                    set_setting(s, COMPANY_LOGO, self.logo_edit.text().strip())
+                    fx.set_stale_days(s, self.fx_tab.stale_days())
         except ValidationError as exc:
             self.tabs.setCurrentIndex(2)
             _show_error(self.base_error, "; ".join(exc.for_field("base_currency")) or str(exc))

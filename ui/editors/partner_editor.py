@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -26,7 +27,14 @@ from PySide6.QtWidgets import (
 from app.db import Database
 from app.domain.countries import COUNTRIES, country_name
 from app.domain.enums import PartnerRole, PartnerStatus
-from app.errors import ConflictError, NotFoundError, PartnerDeskError, ValidationError
+from app.errors import (
+    ConflictError,
+    DatabaseError,
+    NotFoundError,
+    PartnerDeskError,
+    ValidationError,
+)
+from app.services.abilities import Access
 from app.services.listing import AgreementFilter, agreement_ids, agreement_rows
 from app.services.partners import (
     ContactInput,
@@ -37,10 +45,12 @@ from app.services.partners import (
     get_partner,
     update_partner,
 )
+from ui.access import Deed, read_access, refusal
 from ui.changes import PARTNER, Changes
 from ui.editors.base import EditorDialog
 from ui.editors.fields import CheckGroup, ErrorBoard, FieldRow, make_banner, name_fields
 from ui.editors.labels import enum_label
+from ui.editors.read_only import lock_buttons, lock_fields
 from ui.editors.terms_form import ui_language
 from ui.undo import CreatePartnerCommand, EditPartnerCommand, undo_events
 from ui.widgets.context_menu import open_by_keyboard
@@ -59,9 +69,13 @@ class PartnerEditor(EditorDialog):
         partner_id: int | None = None,
         undo_stack: QUndoStack | None = None,
         parent: QWidget | None = None,
+        *,
+        access: Access | None = None,
     ) -> None:
         super().__init__(parent)
         self.db = db
+        # Why the connected person may not change partners (None: they may).
+        self.refusal = refusal(access or read_access(db), Deed.CHANGE_PARTNERS)
         self.partner_id = partner_id
         self.undo_stack = undo_stack
         self.view: PartnerView | None = None
@@ -75,7 +89,8 @@ class PartnerEditor(EditorDialog):
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.setAccessibleName(self.tr("Pages of this record"))
-        self.tabs.addTab(self._build_details(), self.tr("Partner"))
+        self.details_page = self._build_details()
+        self.tabs.addTab(self.details_page, self.tr("Partner"))
         self.tabs.addTab(self._build_agreements(), self.tr("Agreements"))
         self.pages_by_keyboard(self.tabs)
 
@@ -306,6 +321,10 @@ class PartnerEditor(EditorDialog):
             else self.tr("Partner — {name}").format(name=view.display_name)
         )  # fmt: skip
         self._baseline = self._form_state()
+        if self.refusal is not None:
+            lock_fields([self.details_page], self.refusal)
+            lock_buttons([self.save_button, self.apply_button], self.refusal)
+            self.setWindowTitle(self.tr("%1 (read only)").replace("%1", self.windowTitle()))
 
     def _record_changed(self, changes: Changes) -> None:
         if not changes.touches(PARTNER, self.partner_id) or not self.isVisible():
@@ -364,7 +383,9 @@ class PartnerEditor(EditorDialog):
     def _contact_buttons(self) -> None:
         table = self.contacts_table
         self.remove_contact_button.setEnabled(
-            table.rowCount() > 0 and (table.currentRow() >= 0 or bool(table.selectedIndexes()))
+            self.refusal is None
+            and table.rowCount() > 0
+            and (table.currentRow() >= 0 or bool(table.selectedIndexes()))
         )
 
     def remove_contact(self) -> None:
@@ -416,6 +437,8 @@ class PartnerEditor(EditorDialog):
         return self._form_state() != self._baseline
 
     def save(self) -> bool:
+        if self.refusal is not None:  # Ctrl+S in a read-only editor
+            return False
         # A contact cell still being typed in (Ctrl+S keeps the focus there) counts too:
         # moving the current cell commits the open cell editor.
         current = self.contacts_table.currentIndex()
@@ -441,6 +464,10 @@ class PartnerEditor(EditorDialog):
             return False
         except NotFoundError as exc:
             self.board.show_banner(self.tr("This partner no longer exists: {e}").format(e=exc))
+            return False
+        except DatabaseError as exc:
+            # The server refused (the role, row security) or failed: its one sentence.
+            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
             return False
         except PartnerDeskError as exc:
             self.board.show_banner(self.tr("Not saved: {reason}").format(reason=exc))

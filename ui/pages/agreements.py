@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
 
 from app.db import Database
 from app.domain.enums import AgreementStatus, AgreementType
+from app.services.abilities import Access
 from app.services.listing import AgreementFilter, AgreementRow, owners
 from ui import i18n
+from ui.access import Deed, explain_in_menu, refusal, switch
 from ui.models.agreements import AgreementTableModel
 from ui.models.lazy import Roles
 from ui.pages.base import Page
@@ -143,11 +145,11 @@ class AgreementsPage(Page):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         open_by_keyboard(self.view)
-        delete = QAction(self.tr("Delete…"), self.view)
-        delete.setShortcut(QKeySequence.StandardKey.Delete)
-        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.triggered.connect(self._delete_selected)
-        self.view.addAction(delete)
+        self.delete_action = QAction(self.tr("Delete…"), self.view)
+        self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_action.triggered.connect(self._delete_selected)
+        self.view.addAction(self.delete_action)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -312,6 +314,10 @@ class AgreementsPage(Page):
         if agreement_id is not None:
             self.open_requested.emit(int(agreement_id))
 
+    def set_access(self, access: Access) -> None:
+        super().set_access(access)
+        switch(self.delete_action, refusal(access, Deed.DELETE))
+
     def _delete_selected(self) -> None:
         ids = self.selected_ids()
         if ids:
@@ -331,15 +337,20 @@ class AgreementsPage(Page):
                 len(records) == 1
                 and first.status in (AgreementStatus.ACTIVE, AgreementStatus.EXPIRED)
             )
+            if (why := refusal(self.access, Deed.CHANGE_AGREEMENTS)) is not None:
+                switch(renew, why)
             menu.addAction(
                 self.tr("Export report…"), lambda: self.report_requested.emit(first.reference)
             )
             menu.addSeparator()
-            menu.addAction(
+            delete = menu.addAction(
                 self.tr("Delete %n agreement(s)…", "", len(records)), self._delete_selected
             )
+            switch(delete, refusal(self.access, Deed.DELETE))
             menu.addSeparator()
-        menu.addAction(self.tr("New agreement…"), self.new_requested.emit)
+        new = menu.addAction(self.tr("New agreement…"), self.new_requested.emit)
+        switch(new, refusal(self.access, Deed.CHANGE_AGREEMENTS))
+        explain_in_menu(menu)  # what the role may not do says why
         menu.addSeparator()
         self.add_export_actions(menu, len(records))
         menu.exec(self.view.viewport().mapToGlobal(pos))

@@ -6,6 +6,7 @@ from typing import ClassVar
 
 from PySide6.QtWidgets import QWidget
 
+from app.services.abilities import FULL, Access
 from ui.changes import AGREEMENT, PARTNER, Changes, Entity
 
 
@@ -18,6 +19,11 @@ class Page(QWidget):
 
     shows: ClassVar[frozenset[Entity]] = frozenset({AGREEMENT, PARTNER})
     _stale = False
+    access: Access = FULL  # what the connected person may do (the window sets it)
+
+    def set_access(self, access: Access) -> None:
+        """A page that offers writing switches off what ``access`` may not do."""
+        self.access = access
 
     def activate(self) -> None:
         """Shown: a page that loads on first showing does it here."""

@@ -23,6 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Database
+from app.domain.roles import Ability
+from app.services.abilities import Access
+from app.services.approval_desk import WaitingRow
 from app.services.dashboard import Attention, attention
 from app.services.overview import AttentionCounts, attention_counts
 from app.services.portfolio import ZERO, Bucket, PortfolioFigures, portfolio_figures
@@ -31,6 +34,7 @@ from ui import i18n, settings
 from ui.models.agreements import NEAR_COLOUR, PAST_COLOUR
 from ui.models.lazy import Roles
 from ui.models.records import Record, RecordTableModel
+from ui.pages import dashboard_approvals
 from ui.pages.base import Page
 from ui.pages.dashboard_charts import PortfolioCharts, columns_for
 from ui.widgets.tables import fast_table
@@ -196,6 +200,12 @@ class DashboardPage(Page):
             view = self.tabs.widget(i)
             if view is not None:
                 view.setAccessibleName(self.tabs.tabText(i))
+        # Shown to those who approve (set_access); double click opens the agreement.
+        self.waiting_model = dashboard_approvals.waiting_model(self)
+        self.waiting_view = self._list_view(self.waiting_model)
+        self.waiting_view.setAccessibleName(self.tr("Waiting for my approval"))
+        self.waiting_tab = self.tabs.addTab(self.waiting_view, dashboard_approvals.tab_title(0))
+        self.tabs.setTabVisible(self.waiting_tab, False)
 
         attention_box = QWidget()
         attention_layout = QVBoxLayout(attention_box)
@@ -260,6 +270,10 @@ class DashboardPage(Page):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll_area)
 
+    def set_access(self, access: Access) -> None:
+        super().set_access(access)
+        self.tabs.setTabVisible(self.waiting_tab, access.may(Ability.APPROVE))
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         self.charts_box.arrange(columns_for(event.size().width(), event.size().height()))
         super().resizeEvent(event)
@@ -299,11 +313,27 @@ class DashboardPage(Page):
             lambda exc: self._failed(generation, exc),
             show_dialog=False,
         )  # fmt: skip
+        if self._approves():
+            # Apart from the figures: each waiting agreement's trail is read (about 5 ms
+            # each), and the tiles should not wait for that.
+            run_job(
+                self, self.tr("Dashboard"),
+                lambda _progress: dashboard_approvals.load_waiting(self.db, self.today),
+                lambda rows: self._fill_waiting(rows) if generation == self._generation
+                else None,
+                lambda _exc: None,  # the list stays as it was; the editor says what fails
+                show_dialog=False,
+            )  # fmt: skip
 
     def load_now(self) -> None:
         """The same work on this thread (tests, screenshots)."""
         self._generation += 1
         self.show_data(load_dashboard(self.db, self.today))
+        if self._approves():
+            self._fill_waiting(dashboard_approvals.load_waiting(self.db, self.today))
+
+    def _approves(self) -> bool:
+        return self.access.may(Ability.APPROVE)
 
     def _loaded(self, generation: int, data: DashboardData) -> None:
         if generation == self._generation:
@@ -385,6 +415,13 @@ class DashboardPage(Page):
         anything = any(b.count for b in f.by_scope) or f.agreement_count
         self.charts_stack.setCurrentIndex(0 if anything else 1)
         self.loaded.emit()
+
+    def _fill_waiting(self, rows: list[WaitingRow]) -> None:
+        first = self.waiting_model.rowCount() == 0
+        self.waiting_model.set_records(dashboard_approvals.waiting_records(rows))
+        self.tabs.setTabText(self.waiting_tab, dashboard_approvals.tab_title(len(rows)))
+        if rows and first and self.tabs.isTabVisible(self.waiting_tab):
+            self.tabs.setCurrentIndex(self.waiting_tab)  # what only this person can unblock
 
     def _fill_decisions(self) -> None:
         if self.data is None:

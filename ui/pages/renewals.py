@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
 
 from app.db import Database
 from app.domain.enums import AgreementStatus, AgreementType
+from app.services.abilities import Access
 from app.services.dashboard import DecisionDue, decisions_due
 from app.services.listing import AgreementFilter
 from ui import i18n
+from ui.access import Deed, explain_in_menu, refusal, switch
 from ui.models.agreements import NEAR_COLOUR, PAST_COLOUR
 from ui.pages.base import Page
 from ui.widgets.context_menu import open_by_keyboard
@@ -189,10 +191,16 @@ class RenewalsPage(Page):
         agreement_id = self.current_id()
         return next((d for d in self.items if d.agreement_id == agreement_id), None)
 
+    def set_access(self, access: Access) -> None:
+        super().set_access(access)
+        self._update_buttons()
+
     def _update_buttons(self) -> None:
         due = self.current_due()
         self.open_button.setEnabled(due is not None)
         self.renew_button.setEnabled(due is not None and due.status == AgreementStatus.ACTIVE)
+        if (why := refusal(self.access, Deed.CHANGE_AGREEMENTS)) is not None:
+            switch(self.renew_button, why)
 
     def _open_item(self, item: QTreeWidgetItem) -> None:
         value = item.data(0, ID_ROLE)
@@ -228,4 +236,6 @@ class RenewalsPage(Page):
         menu.addAction(self.tr("Open"), self._open_current)
         renew = menu.addAction(self.tr("Renew…"), self._renew_current)
         renew.setEnabled(self.renew_button.isEnabled())
+        renew.setToolTip(self.renew_button.toolTip())
+        explain_in_menu(menu)
         menu.exec(self.tree.viewport().mapToGlobal(pos))

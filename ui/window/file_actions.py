@@ -98,9 +98,10 @@ def offer_demo_data(window: MainWindow) -> None:
 
 
 def open_settings(window: MainWindow) -> SettingsDialog:
+    from ui.access import Deed, refusal
     from ui.dialogs.settings_dialog import SettingsDialog
 
-    dialog = SettingsDialog(window.db, window)
+    dialog = SettingsDialog(window.db, window, refusal=refusal(window.access, Deed.SETTINGS))
     dialog.language_chosen.connect(window.switch_language)
     dialog.database_chosen.connect(window.set_database)
     # A new base currency or company name shows everywhere.

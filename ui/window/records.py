@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.errors import PartnerDeskError
 from app.services.agreements import get_agreement, renew_agreement
+from ui.access import Deed, refusal
 from ui.changes import AGREEMENT, PARTNER, Changes
 from ui.dialogs.renew import confirm_renewal
 from ui.editors.agreement.editor import AgreementEditor
@@ -41,8 +42,9 @@ def _forget_editor(window: MainWindow, editor: QWidget) -> None:
 def open_agreement(window: MainWindow, agreement_id: int) -> AgreementEditor | None:
     try:
         editor = AgreementEditor(
-            window.db, agreement_id, undo_stack=window.undo_stack, parent=window
-        )
+            window.db, agreement_id, undo_stack=window.undo_stack, parent=window,
+            access=window.access,
+        )  # fmt: skip
     except PartnerDeskError as exc:
         QMessageBox.warning(window, translate("MainWindow", "Cannot open the agreement"), str(exc))
         window.announce(Changes.of(AGREEMENT, [agreement_id]))  # gone: the lists follow
@@ -52,19 +54,31 @@ def open_agreement(window: MainWindow, agreement_id: int) -> AgreementEditor | N
     return editor
 
 
-def new_agreement(window: MainWindow, partner_id: int | None = None) -> AgreementEditor:
+def new_agreement(window: MainWindow, partner_id: int | None = None) -> AgreementEditor | None:
+    if not _may(window, Deed.CHANGE_AGREEMENTS):
+        return None
     editor = AgreementEditor(
-        window.db, None, partner_id=partner_id, undo_stack=window.undo_stack, parent=window
-    )
+        window.db, None, partner_id=partner_id, undo_stack=window.undo_stack, parent=window,
+        access=window.access,
+    )  # fmt: skip
     _connect_agreement_editor(window, editor)
     show_editor(window, editor)
     return editor
+
+
+def _may(window: MainWindow, deed: Deed) -> bool:
+    """A way in that is not switched off (a page's menu) still says why, and stops."""
+    why = refusal(window.access, deed)
+    if why is not None:
+        QMessageBox.information(window, translate("MainWindow", "Not allowed"), why)
+    return why is None
 
 
 def _connect_agreement_editor(window: MainWindow, editor: AgreementEditor) -> None:
     for signal in (editor.saved, editor.deleted):
         signal.connect(lambda i: window.announce(Changes.of(AGREEMENT, [i])))
     editor.saved.connect(lambda _i: _say_saved(window, editor))
+    editor.approvals_tab.decided.connect(window.show_status)  # after "Saved": says what
     editor.open_requested.connect(window.open_agreement)
 
 
@@ -77,19 +91,24 @@ def _say_saved(window: MainWindow, editor: AgreementEditor | PartnerEditor) -> N
     window.show_status(translate("MainWindow", "Saved %1").replace("%1", name))
 
 
-def edit_partner(window: MainWindow, partner_id: int | None) -> PartnerEditor:
-    editor = PartnerEditor(window.db, partner_id, undo_stack=window.undo_stack, parent=window)
+def edit_partner(window: MainWindow, partner_id: int | None) -> PartnerEditor | None:
+    if partner_id is None and not _may(window, Deed.CHANGE_PARTNERS):
+        return None
+    editor = PartnerEditor(window.db, partner_id, undo_stack=window.undo_stack, parent=window,
+                           access=window.access)  # fmt: skip
     editor.saved.connect(lambda i: window.announce(Changes.of(PARTNER, [i])))
     editor.saved.connect(lambda _i: _say_saved(window, editor))
     show_editor(window, editor)
     return editor
 
 
-def new_partner(window: MainWindow) -> PartnerEditor:
+def new_partner(window: MainWindow) -> PartnerEditor | None:
     return edit_partner(window, None)
 
 
 def renew(window: MainWindow, agreement_id: int) -> None:
+    if not _may(window, Deed.CHANGE_AGREEMENTS):
+        return
     try:
         with window.db.session() as s:
             current = get_agreement(s, agreement_id)

@@ -57,6 +57,8 @@ class AttachmentDialog(RecordDialog):
 
 
 class AttachmentsTab(RecordsTab):
+    activate_writes = False  # a double click opens the document
+
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(
             db,
@@ -65,8 +67,8 @@ class AttachmentsTab(RecordsTab):
             parent,
         )  # fmt: skip
         self.button(self.tr("Add…"), self.add)
-        self.button(self.tr("Open"), self.activate, needs_row=True)
-        self.button(self.tr("Save a copy…"), self.save_copy, needs_row=True)
+        self.button(self.tr("Open"), self.activate, needs_row=True, writes=False)
+        self.button(self.tr("Save a copy…"), self.save_copy, needs_row=True, writes=False)
         self.button(self.tr("Remove"), self.remove, needs_row=True)
         self.finish_buttons()
         self._temp: Path | None = None

@@ -28,12 +28,14 @@ from app.db import Database
 from app.domain.enums import AgreementType
 from app.errors import (
     ConflictError,
+    DatabaseError,
     FieldError,
     NotFoundError,
     PartnerDeskError,
     TransitionError,
     ValidationError,
 )
+from app.services.abilities import Access
 from app.services.agreements import (
     AgreementView,
     create_agreement,
@@ -41,7 +43,9 @@ from app.services.agreements import (
     update_agreement,
     validate_agreement,
 )
+from ui.access import Deed, read_access, refusal
 from ui.changes import AGREEMENT, Changes
+from ui.editors.agreement.approvals import ApprovalsTab
 from ui.editors.agreement.attachments import AttachmentsTab
 from ui.editors.agreement.form import AgreementForm
 from ui.editors.agreement.history import HistoryTab
@@ -49,6 +53,7 @@ from ui.editors.agreement.kpis import KpisTab
 from ui.editors.agreement.milestones import MilestonesTab
 from ui.editors.agreement.tab_base import RecordsTab
 from ui.editors.fields import error_colour
+from ui.editors.read_only import lock_buttons, lock_fields
 from ui.undo import (
     ChangeStatusCommand,
     CreateAgreementCommand,
@@ -73,8 +78,13 @@ class AgreementEditor(AgreementForm):
         partner_id: int | None = None,
         undo_stack: QUndoStack | None = None,
         parent: QWidget | None = None,
+        access: Access | None = None,
     ) -> None:
         super().__init__(db, parent)
+        access = access or read_access(db)
+        # Why the connected person may not change or delete it (None: they may).
+        self.refusal = refusal(access, Deed.CHANGE_AGREEMENTS)
+        self.delete_refusal = refusal(access, Deed.DELETE)
         self.agreement_id = agreement_id
         self.undo_stack = undo_stack
         self.setObjectName("AgreementEditor")
@@ -85,15 +95,18 @@ class AgreementEditor(AgreementForm):
         self.milestones_tab = MilestonesTab(db, self)
         self.kpis_tab = KpisTab(db, self)
         self.attachments_tab = AttachmentsTab(db, self)
+        self.approvals_tab = ApprovalsTab(db, self)
+        self.approvals_tab.role_refusal = refusal(access, Deed.APPROVE)
         self.history_tab = HistoryTab(db, self)
         self.tabs.addTab(self.general_scroll, self.tr("General"))
         self.tabs.addTab(self.terms_scroll, self.tr("Terms"))
         self.tabs.addTab(self.milestones_tab, self.tr("Milestones"))
         self.tabs.addTab(self.kpis_tab, self.tr("KPIs"))
         self.tabs.addTab(self.attachments_tab, self.tr("Attachments"))
+        self.tabs.addTab(self.approvals_tab, self.tr("Approvals"))
         self.tabs.addTab(self.history_tab, self.tr("History"))
         self.pages_by_keyboard(self.tabs)
-        for tab in (self.milestones_tab, self.kpis_tab, self.attachments_tab):
+        for tab in (self.milestones_tab, self.kpis_tab, self.attachments_tab, self.approvals_tab):
             tab.changed.connect(self._child_changed)
 
         self.buttons = QDialogButtonBox(self)
@@ -139,6 +152,7 @@ class AgreementEditor(AgreementForm):
                 self.milestones_tab,
                 self.kpis_tab,
                 self.attachments_tab,
+                self.approvals_tab,
                 self.history_tab,
             ):
                 page.set_agreement(None)
@@ -161,10 +175,22 @@ class AgreementEditor(AgreementForm):
         self._clear_errors()
         self._fill(view)
         self.delete_button.show()
-        for tab in (self.milestones_tab, self.kpis_tab, self.attachments_tab, self.history_tab):
+        for tab in self._record_tabs():
             tab.set_agreement(view)
         self._update_title()
         self._baseline = self._form_state()
+        self._lock()
+
+    def _lock(self) -> None:
+        """What the role may not change is read only, saying why."""
+        if self.delete_refusal is not None:
+            lock_buttons([self.delete_button], self.delete_refusal)
+        if self.refusal is None:
+            return
+        lock_fields([self.general_scroll, self.terms_scroll], self.refusal)
+        lock_buttons([self.save_button, self.apply_button], self.refusal)
+        for tab in self._record_tabs():
+            tab.refuse(self.refusal)
 
     def _update_title(self) -> None:
         if self.view is None:
@@ -175,6 +201,8 @@ class AgreementEditor(AgreementForm):
                     ref=self.view.reference, title=self.view.title
                 )
             )
+        if self.refusal is not None:
+            self.setWindowTitle(self.tr("%1 (read only)").replace("%1", self.windowTitle()))
 
     def _record_changed(self, changes: Changes) -> None:
         """An undo or redo rewrote this agreement: show it, unless the user is mid-edit."""
@@ -198,6 +226,7 @@ class AgreementEditor(AgreementForm):
         self.save_button.setEnabled(True)
         self.apply_button.setEnabled(True)
         self.delete_button.setEnabled(True)
+        self._lock()
 
     def _child_changed(self) -> None:
         # Milestones, KPIs and documents save at once; the history and version move on.
@@ -214,6 +243,8 @@ class AgreementEditor(AgreementForm):
 
     def save(self) -> bool:
         """Save through the services; on refusal show why beside the fields and keep going."""
+        if self.refusal is not None:  # Ctrl+S in a read-only editor
+            return False
         self._clear_errors()
         data, problems = self.collect()
         before = self.view
@@ -246,6 +277,10 @@ class AgreementEditor(AgreementForm):
                     e=exc
                 )
             )
+            return False
+        except DatabaseError as exc:
+            # The server refused (the role, row security) or failed: its one sentence.
+            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
             return False
         except PartnerDeskError as exc:
             self.board.show_banner(self.tr("Not saved: {reason}").format(reason=exc))
@@ -354,7 +389,8 @@ class AgreementEditor(AgreementForm):
         self.accept()
 
     def _record_tabs(self) -> tuple[RecordsTab, ...]:
-        return (self.milestones_tab, self.kpis_tab, self.attachments_tab, self.history_tab)
+        return (self.milestones_tab, self.kpis_tab, self.attachments_tab, self.approvals_tab,
+                self.history_tab)  # fmt: skip
 
     def first_field(self) -> QWidget:
         return self.title_edit  # the reference is generated; the title is what one types

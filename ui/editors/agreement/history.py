@@ -1,16 +1,12 @@
-"""The read-only History tab of the agreement editor."""
+"""The read-only History tab of the agreement editor, with a filter by person."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from app.db import Database
-from app.services.agreements import (
-    AgreementView,
-)
-from app.services.audit import history
+from app.services.agreements import AgreementView
+from app.services.audit import AuditView, agreement_history
 from ui.editors.agreement.tab_base import RecordsTab, item
 from ui.editors.labels import enum_label
 
@@ -24,20 +20,46 @@ class HistoryTab(RecordsTab):
             parent,
         )  # fmt: skip
         self.note.setText(self.tr("A new agreement has no history yet."))
+        self.entries: list[AuditView] = []
+        self.person_box = QComboBox(self)
+        self.person_box.setAccessibleName(self.tr("Show changes by"))
+        self.person_box.setMinimumContentsLength(16)
+        label = QLabel(self.tr("Changes by:"), self)
+        label.setBuddy(self.person_box)
+        self.button_row.addWidget(label)
+        self.button_row.addWidget(self.person_box)
         self.button_row.addStretch(1)
+        self.person_box.currentIndexChanged.connect(lambda _i: self._show_entries())
 
     def fill(self, view: AgreementView) -> None:
         with self.db.session() as s:
-            entries = history(s, "agreement", view.id)
-        self.table.setRowCount(len(entries))
-        for row, e in enumerate(entries):
+            self.entries = agreement_history(s, view.id)
+        # Everyone, then each person who appears in this history (by name), keeping the
+        # choice when the history is read again after a save.
+        chosen = self.person_box.currentData()
+        people = sorted({(e.who, e.actor) for e in self.entries})
+        self.person_box.blockSignals(True)
+        self.person_box.clear()
+        self.person_box.addItem(self.tr("Everyone"), None)
+        for who, login in people:
+            self.person_box.addItem(who, login)
+        self.person_box.setCurrentIndex(max(0, self.person_box.findData(chosen)))
+        self.person_box.blockSignals(False)
+        self._show_entries()
+
+    def _show_entries(self) -> None:
+        login = self.person_box.currentData()
+        shown = [e for e in self.entries if login is None or e.actor == login]
+        self.table.setRowCount(len(shown))
+        for row, e in enumerate(shown):
             cells = [
                 item(e.at.astimezone().strftime("%Y-%m-%d %H:%M"), e),
-                item(e.actor),
+                item(e.who or e.actor),
                 item(enum_label(e.action)),
                 item(e.field),
                 item(e.old_value or ""),
                 item(e.new_value or ""),
             ]
+            cells[1].setToolTip(e.actor)  # the login behind the name
             for col, cell in enumerate(cells):
                 self.table.setItem(row, col, cell)

@@ -28,6 +28,7 @@ from app.services.agreements import (
     AgreementView,
     get_agreement,
 )
+from ui.access import switch
 from ui.widgets.context_menu import open_by_keyboard
 from ui.widgets.tables import leave_on_tab
 
@@ -78,7 +79,7 @@ class RecordsTab(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(self.button_row)
         self.table.itemSelectionChanged.connect(self._update_buttons)
-        self.table.itemDoubleClicked.connect(lambda _item: self.activate())
+        self.table.itemDoubleClicked.connect(lambda _item: self._activate_row())
         # Enter on a row does what a double click does. Unhandled, the table passed it on
         # to the editor, whose default button saved and closed it.
         self.table.installEventFilter(self)
@@ -90,14 +91,25 @@ class RecordsTab(QWidget):
         self.row_buttons: list[QPushButton] = []
         self.add_buttons: list[QPushButton] = []
         self.buttons: list[QPushButton] = []  # in the order they are shown
+        self.writing_buttons: list[QPushButton] = []
+        self.refusal: str | None = None  # why the connected person may not change entries
 
-    def button(self, text: str, slot: object, *, needs_row: bool = False) -> QPushButton:
+    def button(
+        self, text: str, slot: object, *, needs_row: bool = False, writes: bool = True
+    ) -> QPushButton:
         b = QPushButton(text, self)
         b.clicked.connect(slot)
         self.button_row.addWidget(b)
         (self.row_buttons if needs_row else self.add_buttons).append(b)
         self.buttons.append(b)
+        if writes:
+            self.writing_buttons.append(b)
         return b
+
+    def refuse(self, why: str | None) -> None:
+        """Entries are read only: the buttons that would change them are off, saying why."""
+        self.refusal = why
+        self._update_buttons()
 
     def finish_buttons(self) -> None:
         self.button_row.addStretch(1)
@@ -112,9 +124,16 @@ class RecordsTab(QWidget):
             in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
             and self.selected_data() is not None
         ):
-            self.activate()
+            self._activate_row()
             return True
         return super().eventFilter(watched, event)
+
+    # Whether ``activate`` changes the entry (edit it) rather than only reading it (open).
+    activate_writes = True
+
+    def _activate_row(self) -> None:
+        if self.refusal is None or not self.activate_writes:
+            self.activate()
 
     def activate(self) -> None:
         """Double click or Enter: the natural action on a row (edit, open)."""
@@ -145,7 +164,8 @@ class RecordsTab(QWidget):
         self.view = view
         self.note.setVisible(view is None)
         for b in self.add_buttons:
-            b.setEnabled(view is not None)
+            b.setEnabled(view is not None and (self.refusal is None or b not in
+                                               self.writing_buttons))  # fmt: skip
         self.table.setRowCount(0)
         if view is not None:
             self.fill(view)
@@ -166,6 +186,9 @@ class RecordsTab(QWidget):
         has_row = self.view is not None and self.selected_data() is not None
         for b in self.row_buttons:
             b.setEnabled(has_row)
+        if self.refusal is not None:
+            for b in self.writing_buttons:
+                switch(b, self.refusal)
 
     def refresh(self) -> None:
         if self.view is None:

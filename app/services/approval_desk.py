@@ -1,0 +1,136 @@
+"""Approvals as the window shows them: one agreement's trail and who may decide now, and
+the agreements waiting for the connected person's decision.
+
+Built on ``app.services.approvals`` (which decides and enforces); this only reads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, joinedload
+
+from app.domain.enums import AgreementStatus
+from app.domain.models import Agreement, AuditEntry
+from app.domain.roles import Ability, may
+from app.errors import NotFoundError, PartnerDeskError
+from app.services.approvals import ApprovalState, approval_state, waiting
+from app.services.people import connected_login, connected_role, display_names
+
+
+class Blocker(StrEnum):
+    """Why the connected person may not approve or reject the agreement now."""
+
+    NOT_WAITING = "not_waiting"  # its status is not pending approval
+    ROLE = "role"  # their role does not approve
+    AUTHOR = "author"  # they wrote its current terms
+    DECIDED = "decided"  # they already decided on these terms
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementApprovals:
+    agreement_id: int
+    state: ApprovalState
+    status: AgreementStatus
+    author_name: str  # the author's display name (the login when not in the register)
+    blocker: Blocker | None  # None: the connected person may approve or reject now
+
+
+def agreement_approvals(session: Session, agreement_id: int, on: date) -> AgreementApprovals:
+    a = session.get(Agreement, agreement_id)
+    if a is None:
+        raise NotFoundError(f"no agreement with id {agreement_id}")
+    state = approval_state(session, a, on)
+    login = connected_login(session)
+    role = connected_role(session)
+    blocker: Blocker | None = None
+    if a.status is not AgreementStatus.PENDING_APPROVAL:
+        blocker = Blocker.NOT_WAITING
+    elif role is None or not may(role, Ability.APPROVE):
+        blocker = Blocker.ROLE
+    elif state.author == login:
+        blocker = Blocker.AUTHOR
+    elif any(d.login == login and d.current for d in state.decisions):
+        blocker = Blocker.DECIDED
+    names = display_names(session, {state.author}) if state.author else {}
+    return AgreementApprovals(a.id, state, a.status, names.get(state.author, state.author), blocker)
+
+
+@dataclass(frozen=True, slots=True)
+class WaitingRow:
+    """An agreement waiting for the connected person's approval (the dashboard's list)."""
+
+    agreement_id: int
+    reference: str
+    title: str
+    partner: str
+    value: Decimal
+    currency: str
+    base_value: Decimal | None  # in the base currency; None without a rate
+    base_currency: str
+    requested_by: str  # who wrote the terms waiting for approval
+    since: datetime  # when it went to pending approval
+
+
+def waiting_for_me(session: Session, on: date) -> list[WaitingRow]:
+    from app.services.fx import convert, rate_in_force
+    from app.services.settings import base_currency
+
+    role = connected_role(session)
+    if role is None or not may(role, Ability.APPROVE):
+        return []  # before reading every pending agreement's trail
+    # Those a policy asks approvals for and nobody has rejected: the rest need nobody.
+    states = [
+        st
+        for st in waiting(session, on, mine=True)
+        if st.requirement is not None and st.rejection is None
+    ]
+    if not states:
+        return []
+    base = base_currency(session)
+    found = {
+        a.reference: a
+        for a in session.scalars(
+            select(Agreement)
+            .options(joinedload(Agreement.partner))
+            .where(Agreement.reference.in_([s.reference for s in states]))
+        )
+    }
+    names = display_names(session, {s.author for s in states if s.author})
+    rows: list[WaitingRow] = []
+    for state in states:
+        a = found[state.reference]
+        try:
+            base_value: Decimal | None = convert(
+                a.value, rate_in_force(session, a.currency, base, on)
+            )
+        except PartnerDeskError:
+            base_value = None
+        rows.append(
+            WaitingRow(
+                a.id, a.reference, a.title, a.partner.display_name, a.value, a.currency,
+                base_value, base, names.get(state.author, state.author), _pending_since(session, a),
+            )
+        )  # fmt: skip
+    rows.sort(key=lambda r: r.since)
+    return rows
+
+
+def _pending_since(session: Session, a: Agreement) -> datetime:
+    """When the agreement last went to pending approval (created so: when created)."""
+    at = session.scalar(
+        select(AuditEntry.at)
+        .where(
+            AuditEntry.entity == "agreement",
+            AuditEntry.entity_id == a.id,
+            AuditEntry.field == "status",
+            AuditEntry.new_value == AgreementStatus.PENDING_APPROVAL.value,
+        )
+        .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+        .limit(1)
+    )
+    return at or a.created_at
