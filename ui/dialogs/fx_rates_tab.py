@@ -50,6 +50,7 @@ class FxRatesTab(QWidget):
         self.db = db
         self.today = today or date.today()
         self.wrote = False  # a rate saved or imported: written at once, whatever OK or Cancel
+        self.refusal: str | None = None  # why the connected person may not change rates
         with db.session() as s:
             self.base = base_currency(s)
             days = fx.stale_days(s)
