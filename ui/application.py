@@ -20,6 +20,7 @@ from app.services.listing import count_agreements
 from app.services.overview import count_decisions_due, count_missed_decisions
 from ui import i18n, settings, theme
 from ui.app_icon import DESKTOP_FILE_NAME, application_icon
+from ui.bundled_fonts import add_missing_fonts
 from ui.main_window import MainWindow
 from ui.models.lazy import LazyIdModel
 from ui.worker import run_job
@@ -41,6 +42,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setDesktopFileName(DESKTOP_FILE_NAME)
     app.setWindowIcon(application_icon())  # every window without an icon of its own
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    add_missing_fonts(app)
     i18n.install(app, settings.LANGUAGE.get())
     theme.apply(app, settings.THEME.get())
     return app
