@@ -34,6 +34,19 @@ def has_password(target: str) -> bool:
 
 log = logging.getLogger("partnerdesk")
 
+# The desktop entry registers this scheme (MimeType=x-scheme-handler/partnerdesk) and runs
+# ``partnerdesk URL`` when a link in a reminder mail is clicked.
+LINK_SCHEME = "partnerdesk:"
+
+
+def without_link(argv: Sequence[str]) -> list[str]:
+    """The arguments, less a ``partnerdesk:`` link given alone: it opens the application."""
+    arguments = list(argv)
+    if len(arguments) == 1 and arguments[0].lower().startswith(LINK_SCHEME):
+        log.info("opened from link %s", arguments[0])
+        return []
+    return arguments
+
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
@@ -70,7 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for noisy in ("psycopg", "sqlalchemy.pool"):
         logging.getLogger(noisy).setLevel(logging.CRITICAL)
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(without_link(sys.argv[1:] if argv is None else argv))
     if args.db is not None and has_password(args.db):
         print(PASSWORD_WARNING, file=sys.stderr)
     try:

@@ -32,3 +32,16 @@ def test_wheel_ships_migrations_entry_point_and_resources(tmp_path: Path) -> Non
         if p.is_file() and p.suffix in wanted
     }
     assert shipped_resources <= names
+
+
+def test_no_module_finds_its_files_through_its_own_source_path() -> None:
+    # A frozen bundle (PyInstaller) has no source files where ``__file__`` points: data is
+    # found through ``importlib.resources``, and no module reads its own source.
+    offenders = [
+        path.relative_to(ROOT).as_posix()
+        for package in ("app", "ui")
+        for path in (ROOT / package).rglob("*.py")
+        if "__file__" in path.read_text(encoding="utf-8")
+        or "getsource" in path.read_text(encoding="utf-8")
+    ]
+    assert offenders == []

@@ -19,6 +19,8 @@ from app.services.demo import DemoResult, load_demo
 from app.services.listing import count_agreements
 from app.services.overview import count_decisions_due, count_missed_decisions
 from ui import i18n, settings, theme
+from ui.app_icon import DESKTOP_FILE_NAME, application_icon
+from ui.bundled_fonts import add_missing_fonts
 from ui.main_window import MainWindow
 from ui.models.lazy import LazyIdModel
 from ui.widgets.titles import number_dialog, text_dialog
@@ -38,7 +40,10 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(settings.ORGANISATION)
     app.setApplicationName(settings.APPLICATION)
     app.setApplicationDisplayName("PartnerDesk")
+    app.setDesktopFileName(DESKTOP_FILE_NAME)
+    app.setWindowIcon(application_icon())  # every window without an icon of its own
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    add_missing_fonts(app)
     i18n.install(app, settings.LANGUAGE.get())
     theme.apply(app, settings.THEME.get())
     return app
@@ -242,7 +247,6 @@ def run(db_target: str | None) -> int:
         return 1
     window = MainWindow(db)
     window.setWindowIcon(window.window_icon())
-    app.setWindowIcon(window.window_icon())
     window.show()
     if not offer_demo_if_empty(window):
         startup_reminder(window)

@@ -8,6 +8,7 @@ the next repaint.
 from __future__ import annotations
 
 from decimal import Decimal
+from importlib.resources import files
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -28,7 +29,8 @@ from app.domain.enums import (
 )
 from app.domain.money import compact_amount
 
-I18N_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
+# Through the package, not the module's own path: works from a wheel and from a frozen bundle.
+I18N_DIR = Path(str(files("resources") / "i18n"))
 LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
 
 _installed: list[QTranslator] = []

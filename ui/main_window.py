@@ -31,6 +31,7 @@ from app.services.listing import count_agreements
 from app.services.partners import count_partners
 from ui import main_menus, settings
 from ui.access import Deed, read_access, refusal, switch, who
+from ui.app_icon import application_icon
 from ui.changes import AGREEMENT, Changes
 from ui.dialogs import backup
 from ui.dialogs.export_dialog import ExportDialog
@@ -473,4 +474,4 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def window_icon(self) -> QIcon:
-        return self.style().standardIcon(QStyle.StandardPixmap.SP_DesktopIcon)
+        return application_icon()

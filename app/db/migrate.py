@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 from datetime import UTC, datetime
+from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,7 +28,9 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-MIGRATIONS = Path(__file__).with_name("migrations")
+# Found through the package, not the module's own path: a frozen bundle (PyInstaller) keeps the
+# migration scripts as data files beside its archive, where ``files`` points.
+MIGRATIONS = Path(str(files("app.db") / "migrations"))
 
 
 def alembic_config(connection: Connection | None = None) -> Config:

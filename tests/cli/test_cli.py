@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import subprocess
@@ -228,3 +229,19 @@ def test_demo_goes_only_into_an_empty_database(
     assert code == 1 and "already holds 5 agreements" in err
     _, out, _ = run(capsys, "--db", path, "list", "agreements", "--format", "json")
     assert len(json.loads(out)) == 5
+
+
+def test_a_partnerdesk_link_opens_the_application(monkeypatch: pytest.MonkeyPatch) -> None:
+    # What the desktop entry runs when a partnerdesk:// link is clicked: the window, not a
+    # usage error about an unknown command.
+    from app.commands import gui
+
+    opened: list[object] = []
+
+    def open_gui(args: argparse.Namespace) -> int:
+        opened.append(args.command)
+        return 0
+
+    monkeypatch.setattr(gui, "open_gui", open_gui)
+    assert main(["partnerdesk://agreement/BR-2024-0001"]) == 0
+    assert opened == [None]
