@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import ast
 from functools import cache
+from importlib.resources import files
 from pathlib import Path
 
 from sqlalchemy import Connection, inspect
 
-VERSIONS = Path(__file__).with_name("migrations") / "versions"
+# Through the package, as app.db.migrate finds them: a frozen bundle keeps them as data.
+VERSIONS = Path(str(files("app.db") / "migrations" / "versions"))
 VERSION_TABLE = "alembic_version"  # Alembic's own table name
 
 
