@@ -34,6 +34,7 @@ from app.domain.models import AGREEMENT_CLASSES, Agreement, AuditEntry, KpiDefin
 from app.domain.terms import TERMS
 from app.domain.types import ScaledDecimal, utcnow
 from app.services.kpis import KpiSpec
+from app.services.owners import Owner, Owners
 from app.services.validation import AgreementInput
 
 ENTITY = "agreement"
@@ -143,10 +144,13 @@ def stored_term_columns(
 # --- one agreement, through the ORM ---------------------------------------------------
 
 
-def apply(a: Agreement, data: AgreementInput, typed: Mapping[str, Any]) -> None:
-    """Set ``a``'s values from ``data`` (the reference is the caller's)."""
+def apply(a: Agreement, data: AgreementInput, typed: Mapping[str, Any], owners: Owners) -> None:
+    """Set ``a``'s values from ``data`` (the reference is the caller's); the owner is the
+    person ``data.owner`` names (``owners.resolve``)."""
+    owner = owners.resolve(data.owner, a.owner_login)
     for name, value in stored_values(data, typed).items():
         setattr(a, name, value)
+    a.owner, a.owner_login = owner.name, owner.login
 
 
 def audited(a: Agreement) -> dict[str, object]:
@@ -157,11 +161,15 @@ def audited(a: Agreement) -> dict[str, object]:
 
 
 def new_agreement(
-    data: AgreementInput, typed: Mapping[str, Any], reference: str, kpis: Iterable[KpiSpec]
+    data: AgreementInput,
+    typed: Mapping[str, Any],
+    reference: str,
+    kpis: Iterable[KpiSpec],
+    owners: Owners,
 ) -> Agreement:
     """A new ORM agreement of ``data``'s type, not yet added to a session."""
     a = AGREEMENT_CLASSES[AgreementType(data.type)]()
-    apply(a, data, typed)
+    apply(a, data, typed, owners)
     a.reference = reference
     a.kpis = [KpiDefinition(metric=k.metric, unit=k.unit, target=k.target,
                             direction=k.direction) for k in kpis]  # fmt: skip
@@ -191,6 +199,7 @@ class NewAgreements:
         self.now = now or utcnow()
         self.next_id = (session.scalar(select(func.max(Agreement.id))) or 0) + 1
         self.next_kpi_id = (session.scalar(select(func.max(KpiDefinition.id))) or 0) + 1
+        self.owners = Owners(session, actor)
         self._clear()
 
     def _clear(self) -> None:
@@ -200,6 +209,7 @@ class NewAgreements:
         self.references: list[str] = []
         self.summaries: list[str | None] = []
         self.kpis: list[tuple[Any, ...]] = []
+        self.owner_of: list[Owner] = []
 
     def __len__(self) -> int:
         return len(self.inputs)
@@ -218,6 +228,7 @@ class NewAgreements:
         KPI's latest attainment, when its actuals come with it (the demo's)."""
         agreement_id = self.next_id
         self.next_id += 1
+        self.owner_of.append(self.owners.resolve(data.owner))
         self.inputs.append(data)
         self.typed.append(typed)
         self.references.append(reference)
@@ -239,6 +250,8 @@ class NewAgreements:
         ids = list(range(self.next_id - n, self.next_id))
         types = [_member(AgreementType, data.type) for data in self.inputs]
         columns = stored_columns(self.inputs)
+        columns["owner"] = [o.name for o in self.owner_of]
+        columns["owner_login"] = [o.login for o in self.owner_of]
         keys: dict[str, list[Any]] = {"id": ids, "reference": self.references, "type": types}
         insert_columns(session, Agreement, keys | columns | {
             "predecessor_id": [None] * n, "version": [1] * n,

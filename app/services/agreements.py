@@ -33,6 +33,7 @@ from app.services.agreement_views import get_agreement as get_agreement
 from app.services.agreement_views import get_agreement_by_reference as get_agreement_by_reference
 from app.services.audit import current_actor, record_changes, record_event
 from app.services.kpis import default_kpis
+from app.services.owners import Owners
 from app.services.validation import MAX_VALUE as MAX_VALUE
 from app.services.validation import AgreementInput as AgreementInput
 from app.services.validation import check_agreement
@@ -115,8 +116,10 @@ def create_agreement(
     reference = (data.reference or "").strip() or next_reference(
         session, agreement_type, data.start_date.year
     )
+    if AgreementStatus(data.status) is AgreementStatus.ACTIVE:
+        _refuse_new_active(session, agreement_type, data, reference)
     kpis = default_kpis(agreement_type, typed) if with_default_kpis else []
-    a = store.new_agreement(data, typed, reference, kpis)
+    a = store.new_agreement(data, typed, reference, kpis, Owners(session, actor))
     session.add(a)
     session.flush()
     record_event(
@@ -128,6 +131,17 @@ def create_agreement(
         summary=store.created_summary(a.reference, a.title),
     )
     return get_agreement(session, a.id)
+
+
+def _refuse_new_active(
+    session: Session, agreement_type: AgreementType, data: AgreementInput, reference: str
+) -> None:
+    from app.services.approvals import Policies, refuse_new_active  # imports agreement_store
+
+    need = Policies(session, date.today()).requirement(agreement_type, data.value, data.currency)
+    why = refuse_new_active(need, reference)
+    if why is not None:
+        raise TransitionError(why)
 
 
 def update_agreement(
@@ -162,9 +176,16 @@ def change_agreement(
                 )
             ]
         )
+    activating = data.status != a.status and AgreementStatus(data.status) is AgreementStatus.ACTIVE
     if data.status != a.status:
         check_transition(a.status, AgreementStatus(data.status))
     _write(session, a, data, actor)
+    if activating:
+        # As change_status does: the approvals must be for the terms as saved now. A
+        # refusal rolls the caller's transaction back, this write with it.
+        from app.services.approvals import check_activation  # imports agreement_store
+
+        check_activation(session, a, date.today())
 
 
 def restore_agreement_values(
@@ -187,7 +208,7 @@ def _write(session: Session, a: Agreement, data: AgreementInput, actor: str | No
     if errors:
         raise ValidationError(errors)
     before = store.audited(a)
-    store.apply(a, data, typed)
+    store.apply(a, data, typed, Owners(session, actor))
     if data.reference and data.reference.strip():
         a.reference = data.reference.strip()
     record_changes(

@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 class AgreementFilter:
     types: frozenset[AgreementType] = field(default_factory=frozenset)
     statuses: frozenset[AgreementStatus] = field(default_factory=frozenset)
-    owner: str | None = None  # exact owner, case-insensitive
+    owner: str | None = None  # exact owner's name, case-insensitive
+    owner_login: str | None = None  # the owner, by their login in the people register
     partner: str | None = None  # partner name in either script, substring
     partner_id: int | None = None
     search: str | None = None  # reference, title, partner names
@@ -110,6 +111,8 @@ def _filtered(stmt: AnySelect, f: AgreementFilter) -> AnySelect:
         stmt = stmt.where(Agreement.status.in_(sorted(f.statuses)))
     if f.owner:
         stmt = stmt.where(func.lower(Agreement.owner) == f.owner.strip().lower())
+    if f.owner_login:
+        stmt = stmt.where(Agreement.owner_login == f.owner_login.strip())
     if f.partner_id is not None:
         stmt = stmt.where(Agreement.partner_id == f.partner_id)
     if f.partner:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -10,9 +11,11 @@ from sqlalchemy.orm import Session
 
 from app.domain.enums import AgreementType
 from app.errors import FieldError, PartnerDeskError, ValidationError
+from app.services.approvals import Policies
 from app.services.importing.report import Progress
 from app.services.importing.values import Values
 from app.services.kpis import KpiSpec, default_kpis
+from app.services.owners import Owners
 
 CACHED = 10_000  # typed terms and KPIs remembered during an import (see Run.terms)
 
@@ -44,6 +47,22 @@ class Run:
     # partner's campaigns), and building them costs more than looking them up.
     terms_cache: dict[tuple[str, tuple[Any, ...]], tuple[dict[str, Any], list[KpiSpec]]] = (
         field(default_factory=dict))  # fmt: skip
+    _owners: Owners | None = None
+    _policies: Policies | None = None
+
+    @property
+    def policies(self) -> Policies:
+        """The approval policies, for rows that would be created as active."""
+        if self._policies is None:
+            self._policies = Policies(self.session, date.today())
+        return self._policies
+
+    @property
+    def owners(self) -> Owners:
+        """The people register, read once, as the file names owners (name or login)."""
+        if self._owners is None:
+            self._owners = Owners(self.session)
+        return self._owners
 
     @property
     def writing(self) -> bool:

@@ -16,6 +16,7 @@ from app.services.agreements import change_agreement
 from app.services.importing.references import next_reference
 from app.services.importing.rows import AgreementRow
 from app.services.importing.run import Run, row_failed
+from app.services.owners import Owners
 
 Update = tuple[AgreementRow, int, int]  # a row, the id of the agreement it updates, its version
 
@@ -58,11 +59,17 @@ def unchanged(session: Session, updates: list[Update]) -> set[int]:
     ids = [u[1] for u in updates]
     current = {a.id: a for a in session.scalars(select(poly).where(poly.id.in_(ids)))}
     same = set()
+    owners = Owners(session)
     for r, agreement_id, _version in updates:
         a = current.get(agreement_id)
         if a is None:
             continue
         wanted = stored_values(r.values.to_input(r.partner_id), r.values.typed_terms())
+        # The file may name the owner by login or in another case: the same person.
+        owner = owners.find(wanted["owner"], a.owner_login)
+        if owner is None or owner.login != a.owner_login:
+            continue
+        wanted["owner"] = owner.name
         if all(getattr(a, name) == value for name, value in wanted.items()):
             same.add(agreement_id)
     return same
