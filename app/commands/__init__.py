@@ -20,6 +20,7 @@ from app.commands import (
     listing,
     people,
     report,
+    team,
     transfer,
 )
 
@@ -38,4 +39,5 @@ COMMANDS: list[Command] = [
     people,
     history,
     approvals,
+    team,
 ]

@@ -34,6 +34,7 @@ from app.services.agreement_views import get_agreement_by_reference as get_agree
 from app.services.audit import current_actor, record_changes, record_event
 from app.services.kpis import default_kpis
 from app.services.owners import Owners
+from app.services.team_rules import check_may_change
 from app.services.validation import MAX_VALUE as MAX_VALUE
 from app.services.validation import AgreementInput as AgreementInput
 from app.services.validation import check_agreement
@@ -120,6 +121,7 @@ def create_agreement(
         _refuse_new_active(session, agreement_type, data, reference)
     kpis = default_kpis(agreement_type, typed) if with_default_kpis else []
     a = store.new_agreement(data, typed, reference, kpis, Owners(session, actor))
+    check_may_change(session, reference, a.owner_login, new=True)
     session.add(a)
     session.flush()
     record_event(
@@ -207,8 +209,12 @@ def _write(session: Session, a: Agreement, data: AgreementInput, actor: str | No
     typed, errors = validate_agreement(session, data, a.id)
     if errors:
         raise ValidationError(errors)
+    check_may_change(session, a.reference, a.owner_login)
     before = store.audited(a)
+    owner_before = a.owner_login
     store.apply(a, data, typed, Owners(session, actor))
+    if a.owner_login != owner_before:  # handed on: the new owner must be one of ours too
+        check_may_change(session, a.reference, a.owner_login, new=True)
     if data.reference and data.reference.strip():
         a.reference = data.reference.strip()
     record_changes(
@@ -231,6 +237,7 @@ def delete_agreement(
     a = _load(session, agreement_id)
     if expected_version is not None:
         _check_version(a, expected_version)
+    check_may_change(session, a.reference, a.owner_login)
     record_event(
         session,
         actor=actor or current_actor(),
@@ -280,6 +287,7 @@ def change_status(
     a = _load(session, agreement_id)
     _check_version(a, expected_version)
     check_transition(a.status, new_status)
+    check_may_change(session, a.reference, a.owner_login)
     if new_status is AgreementStatus.ACTIVE and (signed_date or a.signed_date) is None:
         raise TransitionError(f"{a.reference} cannot become active without a signed date")
     if new_status is AgreementStatus.ACTIVE:
@@ -326,6 +334,7 @@ def renew_agreement(
     """Create the successor (a draft linked back) and mark this one renewed."""
     a = _load(session, agreement_id)
     _check_version(a, expected_version)
+    check_may_change(session, a.reference, a.owner_login)
     if a.status not in RENEWABLE:
         raise TransitionError(
             f"only active or expired agreements can be renewed; {a.reference} is {a.status.value}"

@@ -1,0 +1,103 @@
+"""Row-level security on a real PostgreSQL: with the team's rule on, an editor changes only
+agreements they or their team own, and the server refuses the rest."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from sqlalchemy import URL, text
+
+from app.cli import main
+from app.db import Database, open_database
+from app.errors import DatabaseError
+from app.services.agreements import create_agreement, get_agreement, update_agreement
+from app.services.milestones import MilestoneInput, add_milestone
+from app.services.partners import PartnerInput, create_partner
+from app.services.team_rules import set_editors_change_own_only
+from tests.conftest import agreement_input
+from tests.db.test_postgres_roles import logins as logins
+
+pytestmark = pytest.mark.postgres
+
+
+def add_editor(
+    pg_db: Database, logins: dict[str, URL], monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str], name: str, team: str,
+) -> URL:  # fmt: skip
+    login = f"pd_{uuid.uuid4().hex[:8]}_ed"
+    secret = f"pw-{uuid.uuid4().hex}"
+    monkeypatch.setenv("PARTNERDESK_LOGIN_PASSWORD", secret)
+    logins[name] = pg_db.url.set(username=login, password=secret)
+    admin = pg_db.url.render_as_string(hide_password=False)
+    assert main(["--db", admin, "people", "add", login, "--name", name, "--team", team,
+                 "--role", "editor", "--create-login"]) == 0, capsys.readouterr().err  # fmt: skip
+    capsys.readouterr()
+    return logins[name]
+
+
+def test_editors_change_only_their_teams_agreements_when_the_team_says_so(
+    pg_db: Database,
+    logins: dict[str, URL],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pg_db.session() as s:
+        p = create_partner(s, PartnerInput(legal_name="Maison Lumière SA", country="FR"))
+    li_url = add_editor(pg_db, logins, monkeypatch, capsys, "Li Wei", "East")
+    mei_url = add_editor(pg_db, logins, monkeypatch, capsys, "Mei Chen", "East")
+    bo_url = add_editor(pg_db, logins, monkeypatch, capsys, "Bo Berg", "West")
+    li, mei, bo = (open_database(u) for u in (li_url, mei_url, bo_url))
+    try:
+        with li.session() as s:
+            a = create_agreement(s, agreement_input(p.id, owner=str(li_url.username)))
+        ref = a.reference
+        # Off (the default): any editor changes any agreement.
+        with bo.session() as s:
+            a = update_agreement(s, a.id, replace(a.to_input(), title="Bo was here"), a.version)
+        admin = pg_db.url.render_as_string(hide_password=False)
+        assert main(["--db", admin, "team", "own-only", "on"]) == 0
+        assert capsys.readouterr().out == "editors change only agreements they or their team own\n"
+
+        belongs = f"your role, editor, cannot change {ref}: it belongs to Li Wei's team"
+        with pytest.raises(DatabaseError, match=f"^{belongs}$"), bo.session() as s:
+            update_agreement(s, a.id, replace(a.to_input(), title="Bo again"), a.version)
+        with pytest.raises(DatabaseError, match=f"^{belongs}$"), bo.session() as s:
+            add_milestone(s, a.id, MilestoneInput(title="Launch", due_date=date(2026, 3, 1)))
+        with (
+            pytest.raises(DatabaseError, match="it would belong to Li Wei's team"),
+            bo.session() as s,
+        ):
+            create_agreement(s, agreement_input(p.id, owner="Li Wei", title="For Li"))
+        # The owner and a teammate may; nobody hands an agreement to another team.
+        with li.session() as s:
+            a = update_agreement(s, a.id, replace(a.to_input(), title="Li's"), a.version)
+        with mei.session() as s:
+            add_milestone(s, a.id, MilestoneInput(title="Launch", due_date=date(2026, 3, 1)))
+            a = get_agreement(s, a.id)
+        with (
+            pytest.raises(DatabaseError, match="it would belong to Bo Berg's team"),
+            mei.session() as s,
+        ):
+            update_agreement(s, a.id, replace(a.to_input(), owner="Bo Berg"), a.version)
+        # The server itself refuses, whatever the client skips: Bo's UPDATE meets no row,
+        # his INSERT is refused.
+        with bo.session() as s:
+            changed = s.execute(text("UPDATE agreements SET title = 'x' WHERE id = :i"),
+                                {"i": a.id})  # fmt: skip
+            assert changed.rowcount == 0  # type: ignore[attr-defined]
+        with pytest.raises(DatabaseError) as refused, bo.session() as s:
+            s.execute(text("INSERT INTO milestones (agreement_id, title, due_date, owner, status)"
+                           " VALUES (:i, 'x', '2026-01-01', '', 'open')"), {"i": a.id})  # fmt: skip
+        assert str(refused.value) == "your role, editor, cannot change agreements another team owns"
+        # Only an admin sets the rule.
+        with pytest.raises(DatabaseError) as refused, bo.session() as s:
+            set_editors_change_own_only(s, False)
+        assert str(refused.value) == "your role, editor, cannot change settings"
+        with pg_db.session() as s:
+            assert get_agreement(s, a.id).title == "Li's"
+    finally:
+        for db in (li, mei, bo):
+            db.dispose()
