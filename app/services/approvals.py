@@ -179,6 +179,29 @@ def author(session: Session, a: Agreement) -> str:
 
 
 def approval_state(session: Session, a: Agreement, on: date) -> ApprovalState:
+    return ApprovalState(a.reference, a.title, author(session, a), requirement(session, a, on),
+                         decisions(session, a))  # fmt: skip
+
+
+def approval_trail(session: Session, agreement_id: int, on: date) -> ApprovalState | None:
+    """``approval_state`` for a report's sign-off block: None when no policy covers the
+    agreement and nobody decided on it; without a rate to value it in the base currency
+    the decisions still show (the requirement cannot be told)."""
+    a = session.get(Agreement, agreement_id)
+    if a is None:
+        raise NotFoundError(f"no agreement with id {agreement_id}")
+    try:
+        need = requirement(session, a, on)
+    except NotFoundError:
+        need = None
+    given = decisions(session, a)
+    if need is None and not given:
+        return None
+    return ApprovalState(a.reference, a.title, author(session, a), need, given)
+
+
+def decisions(session: Session, a: Agreement) -> tuple[Decision, ...]:
+    """Every decision on ``a``, oldest first, each said to be current or not."""
     digest = terms_digest(a)
     rows = session.execute(
         select(Approval, Person.name)
@@ -186,12 +209,10 @@ def approval_state(session: Session, a: Agreement, on: date) -> ApprovalState:
         .where(Approval.agreement_id == a.id)
         .order_by(Approval.at, Approval.id)
     )
-    decisions = tuple(
+    return tuple(
         Decision(r.login, name or r.login, r.approved, r.comment, r.at, r.terms_digest == digest)
         for r, name in rows
     )
-    return ApprovalState(a.reference, a.title, author(session, a), requirement(session, a, on),
-                         decisions)  # fmt: skip
 
 
 def check_activation(session: Session, a: Agreement, on: date) -> None:
