@@ -107,3 +107,13 @@ def check_may_change_kpi(session: Session, kpi_id: int) -> None:
     )
     if agreement_id is not None:
         check_may_change_agreement(session, agreement_id)
+
+
+def change_refusal(session: Session, agreement_id: int) -> str | None:
+    """Why the connected person may not change this agreement (the sentence a window
+    shows beside a disabled Edit), or None when they may."""
+    try:
+        check_may_change_agreement(session, agreement_id)
+    except DatabaseError as exc:
+        return str(exc)
+    return None

@@ -8,15 +8,19 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from sqlalchemy import URL, text
+from sqlalchemy import URL, func, select, text
 
 from app.cli import main
 from app.db import Database, open_database
+from app.domain.enums import AgreementStatus
+from app.domain.models import Agreement, Approval
 from app.errors import DatabaseError
 from app.services.agreements import create_agreement, get_agreement, update_agreement
+from app.services.approvals import requirement
+from app.services.demo import load_demo
 from app.services.milestones import MilestoneInput, add_milestone
 from app.services.partners import PartnerInput, create_partner
-from app.services.team_rules import set_editors_change_own_only
+from app.services.team_rules import change_refusal, set_editors_change_own_only
 from tests.conftest import agreement_input
 from tests.db.test_postgres_roles import logins as logins
 
@@ -72,7 +76,10 @@ def test_editors_change_only_their_teams_agreements_when_the_team_says_so(
         ):
             create_agreement(s, agreement_input(p.id, owner="Li Wei", title="For Li"))
         # The owner and a teammate may; nobody hands an agreement to another team.
+        with bo.session() as s:
+            assert change_refusal(s, a.id) == belongs  # what a window shows beside Edit
         with li.session() as s:
+            assert change_refusal(s, a.id) is None
             a = update_agreement(s, a.id, replace(a.to_input(), title="Li's"), a.version)
         with mei.session() as s:
             add_milestone(s, a.id, MilestoneInput(title="Launch", due_date=date(2026, 3, 1)))
@@ -101,3 +108,18 @@ def test_editors_change_only_their_teams_agreements_when_the_team_says_so(
     finally:
         for db in (li, mei, bo):
             db.dispose()
+
+
+def test_the_demo_on_postgres_activates_nothing_a_policy_covers(pg_db: Database) -> None:
+    """The server names the approver, so the loader cannot record demo people's approvals:
+    what a policy covers waits for approval instead of skipping it."""
+    with pg_db.session() as s:
+        load_demo(s, 120, today=date(2026, 12, 3))
+    with pg_db.session() as s:
+        active = s.scalars(select(Agreement).where(Agreement.status == AgreementStatus.ACTIVE))
+        assert all(requirement(s, a, date(2026, 12, 3)) is None for a in active)
+        waiting = s.scalars(
+            select(Agreement).where(Agreement.status == AgreementStatus.PENDING_APPROVAL)
+        ).all()
+        assert any(requirement(s, a, date(2026, 12, 3)) is not None for a in waiting)
+        assert s.scalar(select(func.count()).select_from(Approval)) == 0

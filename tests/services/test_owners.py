@@ -36,8 +36,9 @@ def test_an_owner_is_named_by_login_or_by_name_in_either_script(
     assert person is not None and person.team == "Brands East"
     listed = list_agreements(session, AgreementFilter(owner_login="li.wei"))
     assert {r.id for r in listed} == {by_login.id, by_chinese.id, by_case.id}
-    # The name filter of the lists keeps working.
+    # The name filter of the lists keeps working, and takes a login too.
     assert len(list_agreements(session, AgreementFilter(owner="LI WEI"))) == 3
+    assert len(list_agreements(session, AgreementFilter(owner="li.wei"))) == 3
 
 
 def test_an_owner_nobody_is_named_like_joins_the_register_as_an_editor(
