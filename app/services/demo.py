@@ -130,8 +130,10 @@ def load_demo(
     insert_rows(session, PartnerRoleLink, role_rows)
     insert_rows(session, Contact, contact_rows)
 
-    approvers = _demo_people(session)
-    _demo_policies(session)
+    # People and a policy only with agreements: "demo --agreements 0" makes a schema.
+    approvers = _demo_people(session) if agreements else []
+    if agreements:
+        _demo_policies(session)
     _load_fx(session, today)  # before the agreements: the policies read values in CNY
     policies = Policies(session, today)
     # On PostgreSQL the server names the approver (session_user), so a loader cannot
