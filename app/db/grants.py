@@ -60,7 +60,9 @@ def apply_grants(conn: Connection) -> None:
     conn.execute(text(f"GRANT INSERT, UPDATE, DELETE ON {removes} TO {editor}"))
     conn.execute(text(f"GRANT INSERT ON audit_log TO {editor}"))
     conn.execute(text(f"GRANT INSERT ON approvals TO {approver}"))
-    conn.execute(text(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {editor}"))
+    # UPDATE too: an import's bulk insert gives ids itself and then moves the sequence on
+    # (setval, app/db/bulk.py), which needs it.
+    conn.execute(text(f"GRANT USAGE, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {editor}"))
     conn.execute(text(f"GRANT ALL ON ALL TABLES IN SCHEMA public TO {admin} WITH GRANT OPTION"))
     conn.execute(text(f"GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO {admin} WITH GRANT OPTION"))
 

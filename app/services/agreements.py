@@ -121,7 +121,7 @@ def create_agreement(
         _refuse_new_active(session, agreement_type, data, reference)
     kpis = default_kpis(agreement_type, typed) if with_default_kpis else []
     a = store.new_agreement(data, typed, reference, kpis, Owners(session, actor))
-    check_may_change(session, reference, a.owner_login, new=True)
+    check_may_change(session, reference, a.owner_login, adding=True)
     session.add(a)
     session.flush()
     record_event(

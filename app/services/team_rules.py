@@ -64,12 +64,17 @@ def may_change(session: Session, owner_login: str | None) -> bool:
 
 
 def check_may_change(
-    session: Session, reference: str, owner_login: str | None, *, new: bool = False
+    session: Session,
+    reference: str,
+    owner_login: str | None,
+    *,
+    new: bool = False,
+    adding: bool = False,
 ) -> None:
     """Refuse, in one sentence, a change the row-level security would refuse.
 
-    ``new``: the agreement would belong to ``owner_login`` after the change (a new
-    agreement, or one handed to another owner).
+    ``new``: the agreement would belong to ``owner_login`` after the change (one handed
+    to another owner); ``adding``: a new agreement would.
     """
     if may_change(session, owner_login):
         return
@@ -81,9 +86,10 @@ def check_may_change(
     who = owner_login or "nobody"
     if owner is not None:
         who = f"{owner.display_name}'s team" if owner.team else owner.display_name
-    belongs = "it would belong to" if new else "it belongs to"
+    belongs = "it would belong to" if new or adding else "it belongs to"
+    verb = "add" if adding else "change"
     raise DatabaseError(
-        f"your role, {role.value if role else 'none'}, cannot change {reference}: {belongs} {who}"
+        f"your role, {role.value if role else 'none'}, cannot {verb} {reference}: {belongs} {who}"
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
 from sqlalchemy import URL, func, select, text
@@ -18,11 +19,13 @@ from app.errors import DatabaseError
 from app.services.agreements import create_agreement, get_agreement, update_agreement
 from app.services.approvals import requirement
 from app.services.demo import load_demo
+from app.services.importing import import_file
 from app.services.milestones import MilestoneInput, add_milestone
 from app.services.partners import PartnerInput, create_partner
 from app.services.team_rules import change_refusal, set_editors_change_own_only
 from tests.conftest import agreement_input
 from tests.db.test_postgres_roles import logins as logins
+from tests.services.test_importing import HEADER, row, write_csv
 
 pytestmark = pytest.mark.postgres
 
@@ -47,6 +50,7 @@ def test_editors_change_only_their_teams_agreements_when_the_team_says_so(
     logins: dict[str, URL],
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
 ) -> None:
     with pg_db.session() as s:
         p = create_partner(s, PartnerInput(legal_name="Maison Lumière SA", country="FR"))
@@ -75,6 +79,25 @@ def test_editors_change_only_their_teams_agreements_when_the_team_says_so(
             bo.session() as s,
         ):
             create_agreement(s, agreement_input(p.id, owner="Li Wei", title="For Li"))
+        # An import says which row the rule keeps from Bo, new or saved.
+        header = [*HEADER, "owner"]
+        for values, problem in (
+            ([*row(title="New for Li"), "Li Wei"],
+             "row 2, owner: your role, editor, cannot add an agreement: it would belong to "
+             "Li Wei's team"),
+            ([*row(title="Bo renames it", reference=ref), str(li_url.username)],
+             f"row 2, owner: {belongs}"),
+        ):  # fmt: skip
+            path = write_csv(tmp_path / "rows.csv", [values], header=header)
+            with bo.session() as s:
+                report = import_file(s, path)
+            assert [str(p) for p in report.problems] == [problem]
+        # Li's own import goes in (its partner and agreement take ids the editor moves the
+        # sequences past).
+        path = write_csv(tmp_path / "li.csv", [[*row(title="Li imports"), "Li Wei"]],
+                         header=header)  # fmt: skip
+        with li.session() as s:
+            assert import_file(s, path).ok
         # The owner and a teammate may; nobody hands an agreement to another team.
         with bo.session() as s:
             assert change_refusal(s, a.id) == belongs  # what a window shows beside Edit

@@ -49,8 +49,12 @@ def check_row(
         if partner_id is None and len(errors.items) == reported:
             errors.add("partner", f"{r.partner_name.strip()!r} could not be found or created")
     r.partner_id = partner_id or 0
-    if "owner" not in errors.failed and (why := run.owners.problem(r.values.owner)):
-        errors.add("owner", why)
+    if "owner" not in errors.failed:
+        why = run.owners.problem(r.values.owner)
+        if why is None and not agreement_id:
+            why = run.owner_refusal(r.values.owner)  # the team's rule, for a new row
+        if why is not None:
+            errors.add("owner", why)
     if not agreement_id and r.values.status == AgreementStatus.ACTIVE.value:
         _refuse_new_active(run, r)
     # The reference is checked above, in bulk: the file's own duplicates, and an existing

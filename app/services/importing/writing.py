@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, with_polymorphic
 
 from app.domain.models import Agreement
-from app.errors import TransitionError, ValidationError
+from app.errors import DatabaseError, FieldError, TransitionError, ValidationError
 from app.services.agreement_store import NewAgreements, stored_values
 from app.services.agreements import change_agreement
 from app.services.importing.references import next_reference
@@ -44,6 +44,11 @@ def apply_updates(run: Run, updates: list[Update]) -> None:
             change_agreement(run.session, agreement_id, data, version, run.actor)
         except (ValidationError, TransitionError) as exc:
             row_failed(run, r.row, exc)
+        except DatabaseError as exc:
+            if "your role" not in str(exc):
+                raise
+            # The team's rule keeps this agreement from the importing editor.
+            run.problems.append(FieldError("owner", str(exc), r.row))
 
 
 def unchanged(session: Session, updates: list[Update]) -> set[int]:

@@ -57,9 +57,23 @@ GUARDED = {
 }
 
 
+# An editor's import gives ids itself and moves the sequences on (setval needs UPDATE);
+# databases whose people hold group roles already get it here, new ones from apply_grants.
+SEQUENCES = """
+DO $$
+BEGIN
+    IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'partnerdesk_editor') THEN
+        GRANT USAGE, UPDATE ON ALL SEQUENCES IN SCHEMA public TO partnerdesk_editor;
+    END IF;
+END
+$$
+"""
+
+
 def upgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return  # one desk, one person: nothing to keep apart
+    op.execute(SEQUENCES)
     op.execute(MAY_CHANGE)
     op.execute(MAY_CHANGE_AGREEMENT)
     op.execute(MAY_CHANGE_KPI)
