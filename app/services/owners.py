@@ -54,7 +54,10 @@ class Owners:
 
     def _know(self, login: str, name: str, name_local: str | None) -> None:
         self._names[login] = name
-        for n in {name, name_local or name}:
+        names = {name, name_local or name}
+        if name_local and name_local != name:
+            names.add(f"{name} ({name_local})")  # the display name, as the history shows it
+        for n in names:
             self._logins.setdefault(n.strip().casefold(), []).append(login)
 
     def find(self, text: str, current: str | None = None) -> Owner | None:

@@ -30,15 +30,16 @@ def test_an_owner_is_named_by_login_or_by_name_in_either_script(
     by_login = create_agreement(session, agreement_input(partner.id, owner="li.wei"))
     by_chinese = create_agreement(session, agreement_input(partner.id, owner="李伟"))
     by_case = create_agreement(session, agreement_input(partner.id, owner="  li wei "))
-    for a in (by_login, by_chinese, by_case):
+    shown = create_agreement(session, agreement_input(partner.id, owner="Li Wei (李伟)"))
+    for a in (by_login, by_chinese, by_case, shown):
         assert (a.owner_login, a.owner) == ("li.wei", "Li Wei")
     person = owner_of(session, by_chinese.id)
     assert person is not None and person.team == "Brands East"
     listed = list_agreements(session, AgreementFilter(owner_login="li.wei"))
-    assert {r.id for r in listed} == {by_login.id, by_chinese.id, by_case.id}
+    assert {r.id for r in listed} == {by_login.id, by_chinese.id, by_case.id, shown.id}
     # The name filter of the lists keeps working, and takes a login too.
-    assert len(list_agreements(session, AgreementFilter(owner="LI WEI"))) == 3
-    assert len(list_agreements(session, AgreementFilter(owner="li.wei"))) == 3
+    assert len(list_agreements(session, AgreementFilter(owner="LI WEI"))) == 4
+    assert len(list_agreements(session, AgreementFilter(owner="li.wei"))) == 4
 
 
 def test_an_owner_nobody_is_named_like_joins_the_register_as_an_editor(
