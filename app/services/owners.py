@@ -46,6 +46,7 @@ class Owners:
         self._names: dict[str, str] = {}  # login -> name
         self._logins: dict[str, list[str]] = {}  # casefolded name (either script) -> logins
         self._may_register: bool | None = None
+        self._found: dict[tuple[str, str | None], Owner | None] = {}
         rows = session.execute(
             select(Person.login, Person.name, Person.name_local).order_by(Person.id)
         )
@@ -53,6 +54,7 @@ class Owners:
             self._know(login, name, name_local)
 
     def _know(self, login: str, name: str, name_local: str | None) -> None:
+        self._found.clear()
         self._names[login] = name
         names = {name, name_local or name}
         if name_local and name_local != name:
@@ -63,6 +65,16 @@ class Owners:
     def find(self, text: str, current: str | None = None) -> Owner | None:
         """The person ``text`` names, or None. Two people of one name: the agreement's
         ``current`` owner if it is one of them, else the first registered."""
+        # An import asks about each row's owner several times; a file names few people.
+        key = (text, current)
+        if key in self._found:
+            return self._found[key]
+        if len(self._found) > 10_000:
+            self._found.clear()
+        found = self._found[key] = self._find(text, current)
+        return found
+
+    def _find(self, text: str, current: str | None) -> Owner | None:
         text = text.strip()
         if not text:
             return NOBODY

@@ -55,6 +55,8 @@ class Run:
     def owner_refusal(self, owner: str) -> str | None:
         """Why the importing person may not add an agreement ``owner`` would own (the
         team's rule, row-level security on PostgreSQL), or None; asked once per owner."""
+        if self.session.get_bind().dialect.name != "postgresql":
+            return None  # one desk, one person: no team's rule to keep
         found = self.owners.find(owner)
         login = found.login if found is not None else None
         if login not in self._owner_refusals:
