@@ -65,7 +65,7 @@ def test_free_text_owners_become_people_and_agreements_get_row_security(
         owners = conn.execute(
             text("SELECT reference, owner_login, owner FROM agreements ORDER BY reference")
         ).all()
-        people = dict(conn.execute(text("SELECT login, role FROM people")).all())
+        people = {str(p.login): str(p.role) for p in conn.execute(text("SELECT * FROM people"))}
         secured = (
             conn.execute(text("SELECT relname FROM pg_class WHERE relrowsecurity ORDER BY 1"))
             .scalars()
