@@ -107,7 +107,7 @@ def floor(path: Path, db: Path) -> float:
 
 
 SCHEMA_TABLES = (
-    "partners", "partner_roles", "agreements", "brand_terms", "logistics_terms",
+    "people", "partners", "partner_roles", "agreements", "brand_terms", "logistics_terms",
     "marketing_terms", "payment_terms", "platform_terms", "kpi_definitions", "audit_log",
 )  # fmt: skip
 

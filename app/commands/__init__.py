@@ -24,6 +24,7 @@ from app.commands import (
     people,
     report,
     settings,
+    team,
     transfer,
 )
 
@@ -42,6 +43,7 @@ COMMANDS: list[Command] = [
     people,
     history,
     approvals,
+    team,
     notify,
     calendar,
     settings,

@@ -37,7 +37,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--type", type=enum_set(AgreementType), help="brand,logistics,...")
     p.add_argument("--status", type=enum_set(AgreementStatus), help="active,negotiation,...")
     p.add_argument("--partner", help="partner name (either script), part of it")
-    p.add_argument("--owner", help="internal owner")
+    p.add_argument("--owner", help="internal owner: name or login")
     p.add_argument(
         "--expiring-within",
         type=day_count(),

@@ -287,6 +287,10 @@ class Database:
             if subject is not None:
                 raise DatabaseError(role_refusal(subject, self._role_name())) from exc
             raise DatabaseError(explain(self.description, exc)) from exc
+        except sqlite3.Error as exc:
+            # A raw cursor's (app/db/bulk.py: executemany past SQLAlchemy), e.g. a disk
+            # that fills during a bulk insert: the same sentence, naming this database.
+            raise DatabaseError(explain(self.description, exc)) from exc
         finally:
             session.close()
 

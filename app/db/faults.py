@@ -81,6 +81,9 @@ def refused_by_role(exc: BaseException) -> str | None:
     line = first_line(exc)
     if "must have admin option on role" in line or "permission denied to create role" in line:
         return "the people register"  # granting roles and creating logins is an admin's
+    if "violates row-level security policy" in line:
+        # What check_may_change did not foresee (a script writing rows directly).
+        return "agreements another team owns"
     found = _PERMISSION.search(line)
     if found is None:
         return None

@@ -14,7 +14,7 @@ should run it too.
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, bindparam, text
 
 from app.domain.roles import Role
 
@@ -60,8 +60,10 @@ def apply_grants(conn: Connection) -> None:
     conn.execute(text(f"GRANT INSERT, UPDATE, DELETE ON {removes} TO {editor}"))
     conn.execute(text(f"GRANT INSERT ON audit_log TO {editor}"))
     conn.execute(text(f"GRANT INSERT ON approvals TO {approver}"))
+    # UPDATE too: an import's bulk insert gives ids itself and then moves the sequence on
+    # (setval, app/db/bulk.py), which needs it.
+    conn.execute(text(f"GRANT USAGE, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {editor}"))
     conn.execute(text(f"GRANT INSERT ON notification_log TO {editor}"))
-    conn.execute(text(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {editor}"))
     conn.execute(text(f"GRANT ALL ON ALL TABLES IN SCHEMA public TO {admin} WITH GRANT OPTION"))
     conn.execute(text(f"GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO {admin} WITH GRANT OPTION"))
 
@@ -97,11 +99,15 @@ def grant_role(conn: Connection, login: str, role: Role | None) -> None:
 
 
 def role_of(conn: Connection) -> Role | None:
-    """The highest PartnerDesk role the connected login holds, or None."""
-    for role in reversed(Role):
-        held = conn.execute(
-            text("SELECT pg_has_role(session_user, :g, 'MEMBER')"), {"g": GROUP[role]}
-        ).scalar()
-        if held:
-            return role
-    return None
+    """The highest PartnerDesk role the connected login holds, or None (also on a server
+    where no PartnerDesk database made the group roles yet)."""
+    held = set(
+        conn.execute(
+            text(
+                "SELECT rolname FROM pg_roles WHERE rolname IN :groups"
+                " AND pg_has_role(session_user, oid, 'MEMBER')"
+            ).bindparams(bindparam("groups", expanding=True)),
+            {"groups": list(GROUP.values())},
+        ).scalars()
+    )
+    return next((role for role in reversed(Role) if GROUP[role] in held), None)

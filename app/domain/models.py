@@ -90,7 +90,7 @@ class Person(Base):
     """Someone who uses the database: their login, names in both scripts, their role.
 
     On PostgreSQL ``login`` is the database role the person connects as; on SQLite the
-    operating-system login. Agreements name their owner by the person's display name.
+    operating-system login. An agreement's owner is a person: ``Agreement.owner_login``.
     """
 
     __tablename__ = "people"
@@ -189,7 +189,12 @@ class Agreement(Base):
     title: Mapped[str] = mapped_column(String(300), index=True)
     type: Mapped[AgreementType] = mapped_column(enum_column(AgreementType), index=True)
     partner_id: Mapped[int] = mapped_column(ForeignKey("partners.id"))
+    # The owner is a person of the register (owner_login); ``owner`` keeps their name as
+    # the register gives it, for lists that sort and filter a million rows by name.
     owner: Mapped[str] = mapped_column(String(120), default="", index=True)
+    owner_login: Mapped[str | None] = mapped_column(
+        String(120), ForeignKey("people.login", onupdate="CASCADE"), index=True
+    )
     status: Mapped[AgreementStatus] = mapped_column(enum_column(AgreementStatus), index=True)
     signed_date: Mapped[date | None] = mapped_column(Date)
     start_date: Mapped[date] = mapped_column(Date, index=True)

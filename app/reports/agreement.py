@@ -348,7 +348,7 @@ class AgreementReport(Report[AgreementReportData]):
         records = [
             [
                 w.timestamp(h.at).removesuffix(" UTC"),
-                h.actor,
+                h.who or h.actor,  # the register's name for the login
                 f"{w.enum(h.action)}{' · ' + self._field(h.field) if h.field else ''}",
                 _clip(h.old_value),
                 _clip(h.new_value),
@@ -449,4 +449,43 @@ class AgreementReport(Report[AgreementReportData]):
                 ]
             )
         )
-        return [self.keep(self.heading(w("signatures")), Spacer(1, 2 * mm), grid)]
+        return [self.keep(self.heading(w("signatures")), Spacer(1, 2 * mm), grid),
+                *self._approvals(data)]  # fmt: skip
+
+    def _approvals(self, data: AgreementReportData) -> list[Flowable]:
+        """The approval trail under the signatures: who approved or rejected, when, why,
+        and whether that still holds for the terms printed above."""
+        w, trail = self.words, data.approvals
+        if trail is None:
+            return []
+        out: list[Flowable] = [Spacer(1, 4 * mm), self.p(w("approvals"), self.styles.h2)]
+        need = trail.requirement
+        if need is not None:
+            one = need.approvals == 1
+            text = w("approval_need_one") if one else w("approval_need", n=need.approvals)
+            if need.admin_required:
+                text += w("approval_need_admin")
+            out.append(self.note(w("approval_policy", need=text)))
+        if not trail.decisions:
+            return [*out, self.note(w("no_approvals"))]
+        cols = self.columns(
+            ("decision", 12, False),
+            ("by", 18, False),
+            ("when", 17, False),
+            ("comment", 33, False),
+            ("still_current", 20, False),
+        )
+        records = [
+            [
+                w("approved" if d.approved else "rejected"),
+                d.who,
+                w.timestamp(d.at).removesuffix(" UTC"),
+                d.comment or "—",
+                w("current_yes" if d.current else "current_no"),
+            ]
+            for d in trail.decisions
+        ]
+        styles = [[("TEXTCOLOR", (0, 0), (0, 0), RED)] if not d.approved else []
+                  for d in trail.decisions]  # fmt: skip
+        out.append(self.table(cols, records, row_styles=styles))
+        return [self.keep(*out)]

@@ -17,6 +17,7 @@ from app.domain.fx import DEFAULT_STALE_DAYS
 if TYPE_CHECKING:
     from app.domain.enums import AgreementStatus, AgreementType
     from app.services.agreements import AgreementView
+    from app.services.approvals import ApprovalState
     from app.services.audit import AuditView
     from app.services.dashboard import DecisionDue, RedKpi
     from app.services.fx import RateInForce
@@ -105,6 +106,9 @@ class AgreementReportData:
     history_total: int
     value_base: Decimal | None = None  # the contract value in the base currency
     rate: RateInForce | None = None
+    # Who approved or rejected, when, why, and whether on today's terms; None: no policy
+    # covers the agreement and nobody decided on it.
+    approvals: ApprovalState | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,6 +34,7 @@ from app.domain.models import AGREEMENT_CLASSES, Agreement, AuditEntry, KpiDefin
 from app.domain.terms import TERMS
 from app.domain.types import ScaledDecimal, utcnow
 from app.services.kpis import KpiSpec
+from app.services.owners import Owners
 from app.services.validation import AgreementInput
 
 ENTITY = "agreement"
@@ -152,10 +153,13 @@ def stored_term_columns(
 # --- one agreement, through the ORM ---------------------------------------------------
 
 
-def apply(a: Agreement, data: AgreementInput, typed: Mapping[str, Any]) -> None:
-    """Set ``a``'s values from ``data`` (the reference is the caller's)."""
+def apply(a: Agreement, data: AgreementInput, typed: Mapping[str, Any], owners: Owners) -> None:
+    """Set ``a``'s values from ``data`` (the reference is the caller's); the owner is the
+    person ``data.owner`` names (``owners.resolve``)."""
+    owner = owners.resolve(data.owner, a.owner_login)
     for name, value in stored_values(data, typed).items():
         setattr(a, name, value)
+    a.owner, a.owner_login = owner.name, owner.login
 
 
 def audited(a: Agreement) -> dict[str, object]:
@@ -166,11 +170,15 @@ def audited(a: Agreement) -> dict[str, object]:
 
 
 def new_agreement(
-    data: AgreementInput, typed: Mapping[str, Any], reference: str, kpis: Iterable[KpiSpec]
+    data: AgreementInput,
+    typed: Mapping[str, Any],
+    reference: str,
+    kpis: Iterable[KpiSpec],
+    owners: Owners,
 ) -> Agreement:
     """A new ORM agreement of ``data``'s type, not yet added to a session."""
     a = AGREEMENT_CLASSES[AgreementType(data.type)]()
-    apply(a, data, typed)
+    apply(a, data, typed, owners)
     a.reference = reference
     a.kpis = [KpiDefinition(metric=k.metric, unit=k.unit, target=k.target,
                             direction=k.direction) for k in kpis]  # fmt: skip
@@ -200,6 +208,7 @@ class NewAgreements:
         self.now = now or utcnow()
         self.next_id = (session.scalar(select(func.max(Agreement.id))) or 0) + 1
         self.next_kpi_id = (session.scalar(select(func.max(KpiDefinition.id))) or 0) + 1
+        self.owners = Owners(session, actor)
         self._clear()
 
     def _clear(self) -> None:
@@ -301,6 +310,10 @@ class NewAgreements:
         given = self._given()
         types = [_member(AgreementType, t) for t in given["type"]]
         columns = stored_columns(given)
+        # The owner as typed becomes a person of the register (resolve remembers names).
+        owners = [self.owners.resolve(name) for name in given["owner"]]
+        columns["owner"] = [o.name for o in owners]
+        columns["owner_login"] = [o.login for o in owners]
         keys: dict[str, list[Any]] = {"id": ids, "reference": self.references, "type": types}
         insert_columns(session, Agreement, keys | columns | {
             "predecessor_id": [None] * n, "version": [1] * n,

@@ -89,6 +89,8 @@ class AgreementView:
     milestones: tuple[MilestoneView, ...] = ()
     kpis: tuple[Kpi, ...] = ()
     attachments: tuple[AttachmentView, ...] = ()
+    # The owner's login in the people register (``owner`` is their name); None: nobody.
+    owner_login: str | None = None
 
     @property
     def operating_model(self) -> OperatingModel | None:
@@ -212,6 +214,7 @@ def get_agreement(session: Session, agreement_id: int) -> AgreementView:
             )
             for f in a.attachments
         ),
+        owner_login=a.owner_login,
     )
 
 

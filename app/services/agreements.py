@@ -33,6 +33,8 @@ from app.services.agreement_views import get_agreement as get_agreement
 from app.services.agreement_views import get_agreement_by_reference as get_agreement_by_reference
 from app.services.audit import current_actor, record_changes, record_event
 from app.services.kpis import default_kpis
+from app.services.owners import Owners
+from app.services.team_rules import check_may_change
 from app.services.validation import MAX_VALUE as MAX_VALUE
 from app.services.validation import AgreementInput as AgreementInput
 from app.services.validation import check_agreement
@@ -115,8 +117,11 @@ def create_agreement(
     reference = (data.reference or "").strip() or next_reference(
         session, agreement_type, data.start_date.year
     )
+    if AgreementStatus(data.status) is AgreementStatus.ACTIVE:
+        _refuse_new_active(session, agreement_type, data, reference)
     kpis = default_kpis(agreement_type, typed) if with_default_kpis else []
-    a = store.new_agreement(data, typed, reference, kpis)
+    a = store.new_agreement(data, typed, reference, kpis, Owners(session, actor))
+    check_may_change(session, reference, a.owner_login, adding=True)
     session.add(a)
     session.flush()
     record_event(
@@ -128,6 +133,17 @@ def create_agreement(
         summary=store.created_summary(a.reference, a.title),
     )
     return get_agreement(session, a.id)
+
+
+def _refuse_new_active(
+    session: Session, agreement_type: AgreementType, data: AgreementInput, reference: str
+) -> None:
+    from app.services.approvals import Policies, refuse_new_active  # imports agreement_store
+
+    need = Policies(session, date.today()).requirement(agreement_type, data.value, data.currency)
+    why = refuse_new_active(need, reference)
+    if why is not None:
+        raise TransitionError(why)
 
 
 def update_agreement(
@@ -162,9 +178,16 @@ def change_agreement(
                 )
             ]
         )
+    activating = data.status != a.status and AgreementStatus(data.status) is AgreementStatus.ACTIVE
     if data.status != a.status:
         check_transition(a.status, AgreementStatus(data.status))
     _write(session, a, data, actor)
+    if activating:
+        # As change_status does: the approvals must be for the terms as saved now. A
+        # refusal rolls the caller's transaction back, this write with it.
+        from app.services.approvals import check_activation  # imports agreement_store
+
+        check_activation(session, a, date.today())
 
 
 def restore_agreement_values(
@@ -186,8 +209,12 @@ def _write(session: Session, a: Agreement, data: AgreementInput, actor: str | No
     typed, errors = validate_agreement(session, data, a.id)
     if errors:
         raise ValidationError(errors)
+    check_may_change(session, a.reference, a.owner_login)
     before = store.audited(a)
-    store.apply(a, data, typed)
+    owner_before = a.owner_login
+    store.apply(a, data, typed, Owners(session, actor))
+    if a.owner_login != owner_before:  # handed on: the new owner must be one of ours too
+        check_may_change(session, a.reference, a.owner_login, new=True)
     if data.reference and data.reference.strip():
         a.reference = data.reference.strip()
     record_changes(
@@ -210,6 +237,7 @@ def delete_agreement(
     a = _load(session, agreement_id)
     if expected_version is not None:
         _check_version(a, expected_version)
+    check_may_change(session, a.reference, a.owner_login)
     record_event(
         session,
         actor=actor or current_actor(),
@@ -259,6 +287,7 @@ def change_status(
     a = _load(session, agreement_id)
     _check_version(a, expected_version)
     check_transition(a.status, new_status)
+    check_may_change(session, a.reference, a.owner_login)
     if new_status is AgreementStatus.ACTIVE and (signed_date or a.signed_date) is None:
         raise TransitionError(f"{a.reference} cannot become active without a signed date")
     if new_status is AgreementStatus.ACTIVE:
@@ -305,6 +334,7 @@ def renew_agreement(
     """Create the successor (a draft linked back) and mark this one renewed."""
     a = _load(session, agreement_id)
     _check_version(a, expected_version)
+    check_may_change(session, a.reference, a.owner_login)
     if a.status not in RENEWABLE:
         raise TransitionError(
             f"only active or expired agreements can be renewed; {a.reference} is {a.status.value}"

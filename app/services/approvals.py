@@ -10,6 +10,7 @@ counts (nothing has to remember to withdraw it). Nobody approves the version the
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -23,6 +24,7 @@ from app.domain.roles import Ability, Role, may
 from app.errors import FieldError, NotFoundError, TransitionError, ValidationError
 from app.services.agreement_store import audited
 from app.services.audit import as_text, current_actor, record_event
+from app.services.fx import RateInForce, convert, rate_in_force
 
 # What an approver did not approve and may change without asking again.
 NOT_MATERIAL = frozenset(
@@ -34,11 +36,16 @@ NOT_AUTHORING = NOT_MATERIAL | {"approval", "milestones", "kpis", "attachments"}
 
 def terms_digest(a: Agreement) -> str:
     """The agreement's material terms, as one hash."""
-    values = audited(a)
+    return digest_of(a.type, audited(a))
+
+
+def digest_of(agreement_type: AgreementType, values: Mapping[str, object]) -> str:
+    """``terms_digest`` of an agreement stored with ``values`` (``audited``'s names; the
+    demo loader writes rows, not ORM objects)."""
     text = "\n".join(
         f"{k}={as_text(v)}" for k, v in sorted(values.items()) if k not in NOT_MATERIAL
     )
-    return hashlib.sha256(f"{a.type.value}\n{text}".encode()).hexdigest()
+    return hashlib.sha256(f"{agreement_type.value}\n{text}".encode()).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,23 +118,51 @@ def set_policy(
     session.flush()
 
 
+class Policies:
+    """The approval policies, the base currency and each currency's rate, read once (an
+    import asks for every row it would create as active)."""
+
+    def __init__(self, session: Session, on: date) -> None:
+        from app.services.settings import base_currency
+
+        self.session, self.on = session, on
+        self.base = base_currency(session)
+        self.policies = session.scalars(select(ApprovalPolicy)).all()
+        self._rates: dict[str, RateInForce] = {}
+
+    def requirement(
+        self, agreement_type: AgreementType, value: Decimal, currency: str
+    ) -> Requirement | None:
+        """The strictest policy that applies to such an agreement, or None."""
+        policies = [p for p in self.policies
+                    if p.agreement_type is None or p.agreement_type == agreement_type]  # fmt: skip
+        if not policies:
+            return None
+        rate = self._rates.get(currency)
+        if rate is None:
+            rate = self._rates[currency] = rate_in_force(self.session, currency, self.base, self.on)
+        in_base = convert(value, rate)
+        applying = [p for p in policies if in_base >= p.min_value]
+        if not applying:
+            return None
+        return Requirement(max(p.approvals for p in applying),
+                           any(p.admin_required for p in applying))  # fmt: skip
+
+
 def requirement(session: Session, a: Agreement, on: date) -> Requirement | None:
     """The strictest policy that applies to ``a`` (its value in the base currency)."""
-    from app.services.fx import convert, rate_in_force
-    from app.services.settings import base_currency
+    return Policies(session, on).requirement(a.type, a.value, a.currency)
 
-    policies = session.scalars(
-        select(ApprovalPolicy).where(
-            (ApprovalPolicy.agreement_type.is_(None)) | (ApprovalPolicy.agreement_type == a.type)
-        )
-    ).all()
-    if not policies:
+
+def refuse_new_active(need: Requirement | None, what: str) -> str | None:
+    """Why an agreement may not be created (or imported) as active: nobody can have
+    approved terms that were not saved yet; None when no policy covers it."""
+    if need is None:
         return None
-    value = convert(a.value, rate_in_force(session, a.currency, base_currency(session), on))
-    applying = [p for p in policies if value >= p.min_value]
-    if not applying:
-        return None
-    return Requirement(max(p.approvals for p in applying), any(p.admin_required for p in applying))
+    return (
+        f"{what} cannot be created as active: the approval policy asks for {need.describe()} "
+        "first; save it as pending_approval and ask for them"
+    )
 
 
 def author(session: Session, a: Agreement) -> str:
@@ -144,6 +179,29 @@ def author(session: Session, a: Agreement) -> str:
 
 
 def approval_state(session: Session, a: Agreement, on: date) -> ApprovalState:
+    return ApprovalState(a.reference, a.title, author(session, a), requirement(session, a, on),
+                         decisions(session, a))  # fmt: skip
+
+
+def approval_trail(session: Session, agreement_id: int, on: date) -> ApprovalState | None:
+    """``approval_state`` for a report's sign-off block: None when no policy covers the
+    agreement and nobody decided on it; without a rate to value it in the base currency
+    the decisions still show (the requirement cannot be told)."""
+    a = session.get(Agreement, agreement_id)
+    if a is None:
+        raise NotFoundError(f"no agreement with id {agreement_id}")
+    try:
+        need = requirement(session, a, on)
+    except NotFoundError:
+        need = None
+    given = decisions(session, a)
+    if need is None and not given:
+        return None
+    return ApprovalState(a.reference, a.title, author(session, a), need, given)
+
+
+def decisions(session: Session, a: Agreement) -> tuple[Decision, ...]:
+    """Every decision on ``a``, oldest first, each said to be current or not."""
     digest = terms_digest(a)
     rows = session.execute(
         select(Approval, Person.name)
@@ -151,12 +209,10 @@ def approval_state(session: Session, a: Agreement, on: date) -> ApprovalState:
         .where(Approval.agreement_id == a.id)
         .order_by(Approval.at, Approval.id)
     )
-    decisions = tuple(
+    return tuple(
         Decision(r.login, name or r.login, r.approved, r.comment, r.at, r.terms_digest == digest)
         for r, name in rows
     )
-    return ApprovalState(a.reference, a.title, author(session, a), requirement(session, a, on),
-                         decisions)  # fmt: skip
 
 
 def check_activation(session: Session, a: Agreement, on: date) -> None:

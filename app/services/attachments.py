@@ -19,6 +19,7 @@ from app.errors import FieldError, NotFoundError, ValidationError
 from app.services.agreements import AttachmentView
 from app.services.audit import current_actor, record_agreement_change
 from app.services.scope import not_ended
+from app.services.team_rules import check_may_change_agreement
 
 # --- file names ---------------------------------------------------------------------------
 
@@ -98,6 +99,7 @@ def add_attachment(
         raise ValidationError(errors)
     if session.get(Agreement, agreement_id) is None:
         raise NotFoundError(f"no agreement with id {agreement_id}")
+    check_may_change_agreement(session, agreement_id)
     who = actor or current_actor()
     note = duplicate_note(session, agreement_id, content)
     att = Attachment(

@@ -95,7 +95,14 @@ def record_event(
 def record_agreement_change(
     session: Session, agreement_id: int, field: str, summary: str, actor: str | None = None
 ) -> None:
-    """An agreement's milestones, KPIs or documents changed: one line in its history."""
+    """An agreement's milestones, KPIs or documents changed: one line in its history.
+
+    Asked before the change is written: a team's rule may keep the connected editor off
+    this agreement (``team_rules``), said in one sentence rather than by a silent server.
+    """
+    from app.services.team_rules import check_may_change_agreement  # imports this module
+
+    check_may_change_agreement(session, agreement_id)
     record_event(
         session,
         actor=actor or current_actor(),

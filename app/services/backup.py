@@ -80,7 +80,7 @@ def back_up(db: Database | URL, target: Path | str, *, overwrite: bool = False) 
         raise DatabaseError(f"{target} already exists; choose another name or use --force")
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.partial")
-    partial.unlink(missing_ok=True)
+    _remove_partial(partial)
     try:
         src = connect_for_reading(source, LOCK_WAIT)
         dst = sqlite3.connect(partial)
@@ -100,15 +100,22 @@ def back_up(db: Database | URL, target: Path | str, *, overwrite: bool = False) 
         info = check_backup(partial, source=source)
         partial.replace(target)
     except sqlite3.Error as exc:
-        partial.unlink(missing_ok=True)
+        _remove_partial(partial)
         raise DatabaseError(f"cannot back up: {explain(str(source), exc)}") from exc
     except OSError as exc:
-        partial.unlink(missing_ok=True)
+        _remove_partial(partial)
         raise DatabaseError(f"cannot back up {source}: {explain_os_error(exc)}") from exc
     except BaseException:
-        partial.unlink(missing_ok=True)
+        _remove_partial(partial)
         raise
     return BackupInfo(target, info.schema_version, info.partners, info.agreements, info.size)
+
+
+def _remove_partial(partial: Path) -> None:
+    """The unfinished copy and the journal SQLite may have left beside it (a disk that
+    filled while the copy switched its journal mode leaves one)."""
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        partial.with_name(partial.name + suffix).unlink(missing_ok=True)
 
 
 def check_backup(path: Path | str, *, source: Path | None = None) -> BackupInfo:

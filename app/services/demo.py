@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -25,7 +25,10 @@ from app.domain.enums import (
     KpiDirection,
     MilestoneStatus,
 )
+from app.domain.logins import login_for
 from app.domain.models import (
+    Approval,
+    ApprovalPolicy,
     Attachment,
     Contact,
     FxRate,
@@ -33,11 +36,17 @@ from app.domain.models import (
     Milestone,
     Partner,
     PartnerRoleLink,
+    Person,
     ReferenceSequence,
 )
+from app.domain.roles import OWNER_ROLE, Role
 from app.domain.types import utcnow
-from app.services.agreement_store import NewAgreements
+from app.services.agreement_store import NewAgreements, stored_values
+from app.services.approvals import Policies, Requirement, digest_of, set_policy
 from app.services.demo_data import (
+    DEMO_APPROVERS,
+    DEMO_POLICIES,
+    DEMO_TEAMS,
     FX,
     MILESTONES,
     OWNERS,
@@ -121,6 +130,17 @@ def load_demo(
     insert_rows(session, PartnerRoleLink, role_rows)
     insert_rows(session, Contact, contact_rows)
 
+    # People and a policy only with agreements: "demo --agreements 0" makes a schema.
+    approvers = _demo_people(session) if agreements else []
+    if agreements:
+        _demo_policies(session)
+    _load_fx(session, today)  # before the agreements: the policies read values in CNY
+    policies = Policies(session, today)
+    # On PostgreSQL the server names the approver (session_user), so a loader cannot
+    # record demo people's approvals: an agreement a policy covers waits for them instead.
+    may_record = session.get_bind().dialect.name != "postgresql"
+    approval_rows: list[dict[str, Any]] = []
+
     by_type: dict[AgreementType, list[dict[str, Any]]] = {t: [] for t in AgreementType}
     for p in partners:
         by_type[TYPE_FOR_ROLE[p["_role"]]].append(p)
@@ -141,6 +161,9 @@ def load_demo(
         status, start, end, notice, signed = gen.status_and_dates(i)
         currency = partner["_currency"] if rng.random() < 0.7 else rng.choice(["CNY", "USD"])
         value = gen.value(t, currency)
+        need = policies.requirement(t, value, currency) if status in _APPROVED else None
+        if need is not None and not may_record and status is AgreementStatus.ACTIVE:
+            status = AgreementStatus.PENDING_APPROVAL
         terms = gen.terms(t, partner, value, start)
         key = (t.prefix, start.year)
         counters[key] = counters.get(key, 0) + 1
@@ -194,6 +217,8 @@ def load_demo(
         aid, kpi_ids = new.add(
             data, terms, reference, kpis, latest=latest, summary=f"{reference} (demo data)"
         )
+        if need is not None and may_record:
+            approval_rows += _approvals(aid, i, need, data, terms, approvers, now)
         actual_rows += [
             {"kpi_id": kpi_ids[index], "period_end": period, "value": v, "note": "",
              "recorded_at": now}
@@ -245,6 +270,7 @@ def load_demo(
             raise InterruptedError("demo data cancelled")
 
     new.insert()
+    insert_rows(session, Approval, approval_rows)
     insert_rows(session, KpiActual, actual_rows)
     insert_rows(session, Milestone, milestone_rows)
     insert_rows(session, Attachment, attachment_rows)
@@ -254,11 +280,70 @@ def load_demo(
             session.add(ReferenceSequence(prefix=prefix, year=year, last=last))
         else:
             seq.last = last
-    _load_fx(session, today)
     session.flush()
     if progress is not None:
         progress(agreements, agreements)
     return DemoResult(len(partners), agreements, len(actual_rows), len(milestone_rows))
+
+
+# Statuses an agreement reaches only through active: the policy's approvals were given.
+_APPROVED = frozenset({AgreementStatus.ACTIVE, AgreementStatus.EXPIRED, AgreementStatus.RENEWED,
+                       AgreementStatus.PENDING_APPROVAL})  # fmt: skip
+
+
+def _demo_people(session: Session) -> list[tuple[str, Role]]:
+    """The demo's owners and approvers in the register (those not there yet); returns the
+    approvers' logins and roles, admins first."""
+    taken = set(session.scalars(select(Person.login)))
+    names = {p.name: p.login for p in session.scalars(select(Person))}
+    rows = []
+    for n, name in enumerate(OWNERS):
+        if name in names:
+            continue
+        names[name] = login = login_for(name, taken)
+        rows.append({"login": login, "name": name, "name_local": None,
+                     "email": f"{login}@example.com", "team": DEMO_TEAMS[n % 2],
+                     "role": Role(DEMO_APPROVERS.get(name, OWNER_ROLE.value)), "active": True,
+                     "created_at": utcnow()})  # fmt: skip
+    insert_rows(session, Person, rows)
+    approvers = [(names[name], Role(role)) for name, role in DEMO_APPROVERS.items()]
+    return sorted(approvers, key=lambda a: a[1] is not Role.ADMIN)
+
+
+def _demo_policies(session: Session) -> None:
+    if session.scalar(select(ApprovalPolicy.id).limit(1)) is not None:
+        return  # the database's own policies stand
+    for agreement_type, min_value, count, admin in DEMO_POLICIES:
+        set_policy(session, agreement_type, Decimal(min_value), count, admin_required=admin)
+
+
+def _approvals(
+    agreement_id: int,
+    i: int,
+    need: Requirement,
+    data: AgreementInput,
+    terms: dict[str, Any],
+    approvers: list[tuple[str, Role]],
+    now: datetime,
+) -> list[dict[str, Any]]:
+    """The approvals a demo agreement had to have: by different demo approvers (an admin
+    first when the policy asks for one), on its terms as stored. An agreement still
+    waiting has one of them every other time."""
+    digest = digest_of(AgreementType(data.type), stored_values(data, terms))
+    admins = [a for a in approvers if a[1] is Role.ADMIN]
+    others = [a for a in approvers if a[1] is not Role.ADMIN]
+    rotated = others[i % len(others) :] + others[: i % len(others)]
+    chosen = (admins[:1] if need.admin_required else []) + rotated
+    count = need.approvals
+    if data.status is AgreementStatus.PENDING_APPROVAL:
+        count = i % 2
+    day = data.signed_date or now.date()
+    return [
+        {"agreement_id": agreement_id, "login": login, "approved": True,
+         "comment": "Terms checked against the policy (demo)", "terms_digest": digest,
+         "at": datetime.combine(day - timedelta(days=n + 1), time(10), tzinfo=UTC)}
+        for n, (login, _role) in enumerate(chosen[:count])
+    ]  # fmt: skip
 
 
 def _load_fx(session: Session, today: date) -> None:

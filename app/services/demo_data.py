@@ -150,6 +150,13 @@ OWNERS = [
     "Huang Tao",
     "Kim Ji-woo",
 ]
+# The demo's people beyond the owners above (editors): who approves, in which team. Owners
+# alternate between the two teams, so "editors change only their team's agreements" shows.
+DEMO_TEAMS = ("Brand partnerships", "Service partnerships")
+DEMO_APPROVERS = {"Zhang Min": "approver", "Wang Fang": "approver", "Chen Jing": "admin"}
+# Asked for by the demo only where no policy is set: brand deals from CNY 5M need two
+# approvals, one of them an admin's; any deal from CNY 20M needs two.
+DEMO_POLICIES = ((AgreementType.BRAND, "5000000", 2, True), (None, "20000000", 2, False))
 # Units of CNY for one unit of the currency, around the start of 2026.
 FX = {
     "EUR": "7.8210",

@@ -46,6 +46,7 @@ from app.services.agreements import (
 from app.services.attachments import attachment_content
 from app.services.audit import as_text, current_actor, record_event
 from app.services.kpis import Kpi
+from app.services.owners import Owners
 from app.services.partners import (
     ENTITY as PARTNER_ENTITY,
 )
@@ -112,7 +113,9 @@ def restore_agreement(
     if not snap.data.reference:
         raise ValidationError([FieldError("reference", "a restored agreement needs its reference")])
     # KPIs come back below with their actuals, not as the type's defaults.
-    a = store.new_agreement(snap.data, typed, snap.data.reference.strip(), kpis=())
+    a = store.new_agreement(
+        snap.data, typed, snap.data.reference.strip(), kpis=(), owners=Owners(session, actor)
+    )
     # SQLite hands out max(id)+1, so the old id of the newest agreement can be taken again.
     if session.get(Agreement, snap.id) is None:
         a.id = snap.id

@@ -138,6 +138,9 @@ def add_kpi(session: Session, agreement_id: int, spec: KpiSpec, actor: str | Non
         raise ValidationError(errors)
     if session.get(Agreement, agreement_id) is None:
         raise NotFoundError(f"no agreement with id {agreement_id}")
+    from app.services.team_rules import check_may_change_agreement  # imports audit
+
+    check_may_change_agreement(session, agreement_id)
     kpi = KpiDefinition(
         agreement_id=agreement_id,
         metric=spec.metric.strip(),

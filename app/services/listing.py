@@ -32,7 +32,8 @@ if TYPE_CHECKING:
 class AgreementFilter:
     types: frozenset[AgreementType] = field(default_factory=frozenset)
     statuses: frozenset[AgreementStatus] = field(default_factory=frozenset)
-    owner: str | None = None  # exact owner, case-insensitive
+    owner: str | None = None  # the owner's name (any case) or login
+    owner_login: str | None = None  # the owner, by their login in the people register
     partner: str | None = None  # partner name in either script, substring
     partner_id: int | None = None
     search: str | None = None  # reference, title, partner names
@@ -113,7 +114,13 @@ def _filtered(stmt: AnySelect, f: AgreementFilter) -> AnySelect:
     if f.statuses:
         stmt = stmt.where(Agreement.status.in_(sorted(f.statuses)))
     if f.owner:
-        stmt = stmt.where(func.lower(Agreement.owner) == f.owner.strip().lower())
+        # By name as the lists show it, or by login as the CLI and scripts name people.
+        owner = f.owner.strip()
+        stmt = stmt.where(
+            or_(func.lower(Agreement.owner) == owner.lower(), Agreement.owner_login == owner)
+        )
+    if f.owner_login:
+        stmt = stmt.where(Agreement.owner_login == f.owner_login.strip())
     if f.partner_id is not None:
         stmt = stmt.where(Agreement.partner_id == f.partner_id)
     if f.partner:

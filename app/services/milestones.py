@@ -16,6 +16,7 @@ from app.domain.text import clean_text, is_visible, refused_fields
 from app.errors import FieldError, NotFoundError, ValidationError
 from app.services.agreements import MilestoneView
 from app.services.audit import record_agreement_change
+from app.services.team_rules import check_may_change_agreement
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +67,7 @@ def add_milestone(
     _validate(data)
     if session.get(Agreement, agreement_id) is None:
         raise NotFoundError(f"no agreement with id {agreement_id}")
+    check_may_change_agreement(session, agreement_id)
     m = Milestone(agreement_id=agreement_id)
     _apply(m, data)
     session.add(m)

@@ -45,7 +45,7 @@ class PersonView:
         return self.name
 
 
-def _view(p: Person) -> PersonView:
+def person_view(p: Person) -> PersonView:
     return PersonView(
         p.id, p.login, p.name, p.name_local, p.email, p.team, p.role, p.active, p.created_at
     )
@@ -138,18 +138,18 @@ def add_person(
         action=AuditAction.CREATE,
         summary=f"{login} ({role.value})",
     )
-    return _view(person)
+    return person_view(person)
 
 
 def list_people(session: Session, *, include_inactive: bool = True) -> list[PersonView]:
     query = select(Person).order_by(Person.name, Person.login)
     if not include_inactive:
         query = query.where(Person.active.is_(True))
-    return [_view(p) for p in session.scalars(query)]
+    return [person_view(p) for p in session.scalars(query)]
 
 
 def get_person(session: Session, login: str) -> PersonView:
-    return _view(_get(session, login))
+    return person_view(_get(session, login))
 
 
 def _refuse_last_admin(session: Session, person: Person, what: str) -> None:
@@ -190,7 +190,7 @@ def set_role(session: Session, login: str, role: Role | str) -> PersonView:
         person.role = role
     if _on_server(session) and person.active:
         _grant_on_server(session, login, role, None)
-    return _view(person)
+    return person_view(person)
 
 
 def deactivate(session: Session, login: str) -> PersonView:
@@ -214,7 +214,7 @@ def deactivate(session: Session, login: str) -> PersonView:
         conn = session.connection()
         if grants.login_exists(conn, login):
             grants.grant_role(conn, login, None)  # the login stays; its rights go
-    return _view(person)
+    return person_view(person)
 
 
 def _on_server(session: Session) -> bool:
@@ -279,7 +279,7 @@ def current_person(session: Session) -> PersonView | None:
     login = connected_login(session)
     person = session.scalar(select(Person).where(Person.login == login))
     if person is not None:
-        return _view(person)
+        return person_view(person)
     if session.get_bind().dialect.name != "sqlite":
         return None  # a team's admin registers people; an unknown login is nobody's
     return add_person(session, login, login, role=Role.ADMIN)

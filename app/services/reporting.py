@@ -34,6 +34,7 @@ from app.reports.data import (
 )
 from app.reports.i18n import LANGS
 from app.services.agreements import get_agreement, get_agreement_by_reference
+from app.services.approvals import approval_trail
 from app.services.audit import history
 from app.services.dashboard import DecisionDue, decisions_due, red_kpis
 from app.services.fx import RateInForce, convert, rate_in_force, stale_among, stale_days
@@ -192,6 +193,7 @@ def agreement_report(
         history_total=len(trail),
         value_base=None if rate is None else convert(view.value, rate),
         rate=rate if rate is not None and view.currency != ctx.base_currency else None,
+        approvals=approval_trail(session, view.id, ctx.as_of),
     )
 
 

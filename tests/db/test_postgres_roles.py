@@ -122,7 +122,8 @@ def test_set_role_and_deactivate_change_what_the_server_allows(
     person = open_database(url)
     try:
         with person.session() as s:
-            create_agreement(s, agreement_input(p.id, title="Now an editor"))
+            create_agreement(s, agreement_input(p.id, title="Now an editor",
+                                                owner=str(url.username)))  # fmt: skip
         assert main(["--db", admin_url, "people", "deactivate", str(url.username)]) == 0
         capsys.readouterr()
         with pytest.raises(DatabaseError) as refused, person.session() as s:
@@ -178,7 +179,7 @@ def test_two_approvers_activate_a_high_value_agreement_and_its_author_cannot_app
             p = create_partner(s, PartnerInput(legal_name="Maison Lumière SA", country="FR"))
             a = create_agreement(s, agreement_input(
                 p.id, currency="CNY", value=Decimal("6000000"), signed_date=date(2026, 11, 1),
-                status=AgreementStatus.PENDING_APPROVAL,
+                status=AgreementStatus.PENDING_APPROVAL, owner=str(author_url.username),
             ))  # fmt: skip
         cli = {u.username: u.render_as_string(hide_password=False)
                for u in (author_url, ann_url, adam_url)}  # fmt: skip

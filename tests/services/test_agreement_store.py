@@ -27,6 +27,7 @@ from app.services.agreements import AgreementInput, create_agreement
 from app.services.audit import as_text
 from app.services.importing.values import Values, input_columns
 from app.services.kpis import default_kpis
+from app.services.owners import Owners
 from app.services.partners import PartnerInput, create_partner
 from app.services.validation import check_agreement
 from tests.conftest import drop_test_databases, postgres_url
@@ -260,7 +261,8 @@ def test_what_a_save_leaves_in_memory_is_what_the_database_holds(
     typed, problems = check_agreement(data, partner_known=True)
     assume(not problems)
     with shared_db.session() as s:
-        a = new_agreement(replace(data, partner_id=1), typed, f"T-{uuid.uuid4().hex[:12]}", [])
+        reference = f"T-{uuid.uuid4().hex[:12]}"
+        a = new_agreement(replace(data, partner_id=1), typed, reference, [], Owners(s))
         s.add(a)
         s.flush()
         in_memory, agreement_id = audited(a), a.id

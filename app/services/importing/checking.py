@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from app.domain.enums import AgreementStatus
-from app.errors import TransitionError
+from decimal import Decimal
+
+from app.domain.enums import AgreementStatus, AgreementType
+from app.errors import NotFoundError, TransitionError
 from app.services.agreements import check_transition
+from app.services.approvals import refuse_new_active
 from app.services.import_format import FIELD_TO_COLUMN, TERM_SPECS
 from app.services.importing.partners import Partners
 from app.services.importing.references import Existing
@@ -46,6 +49,14 @@ def check_row(
         if partner_id is None and len(errors.items) == reported:
             errors.add("partner", f"{r.partner_name.strip()!r} could not be found or created")
     r.partner_id = partner_id or 0
+    if "owner" not in errors.failed:
+        why = run.owners.problem(r.values.owner)
+        if why is None and not agreement_id:
+            why = run.owner_refusal(r.values.owner)  # the team's rule, for a new row
+        if why is not None:
+            errors.add("owner", why)
+    if not agreement_id and r.values.status == AgreementStatus.ACTIVE.value:
+        _refuse_new_active(run, r)
     # The reference is checked above, in bulk: the file's own duplicates, and an existing
     # reference means an update, never a clash.
     # validate_agreement's rules without its two queries per row: parse_row() checked
@@ -65,3 +76,20 @@ def check_row(
     if errors.items:
         return None
     return agreement_id, version
+
+
+def _refuse_new_active(run: Run, r: AgreementRow) -> None:
+    """A new row may not go in as active past the approval policy (an update to active is
+    checked against the approvals given, as in the editor, by change_agreement)."""
+    failed = r.errors.failed
+    if failed & {"type", "value", "currency"}:
+        return
+    v = r.values
+    try:
+        need = run.policies.requirement(AgreementType(v.type), Decimal(v.value), v.currency)
+    except NotFoundError as exc:  # no rate to tell the value in the base currency
+        r.errors.add("currency", str(exc))
+        return
+    why = refuse_new_active(need, r.reference or "a new agreement")
+    if why is not None:
+        r.errors.add("status", why)

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from app.domain.enums import AgreementType
-from app.errors import FieldError, PartnerDeskError, ValidationError
+from app.errors import DatabaseError, FieldError, PartnerDeskError, ValidationError
+from app.services.approvals import Policies
 from app.services.importing.report import Progress
 from app.services.importing.values import Values
 from app.services.kpis import KpiSpec, default_kpis
+from app.services.owners import Owners
+from app.services.team_rules import check_may_change
 
 CACHED = 10_000  # typed terms and KPIs remembered during an import (see Run.terms)
 
@@ -44,6 +48,38 @@ class Run:
     # partner's campaigns), and building them costs more than looking them up.
     terms_cache: dict[tuple[str, tuple[Any, ...]], tuple[dict[str, Any], list[KpiSpec]]] = (
         field(default_factory=dict))  # fmt: skip
+    _owners: Owners | None = None
+    _policies: Policies | None = None
+    _owner_refusals: dict[str | None, str | None] = field(default_factory=dict)
+
+    def owner_refusal(self, owner: str) -> str | None:
+        """Why the importing person may not add an agreement ``owner`` would own (the
+        team's rule, row-level security on PostgreSQL), or None; asked once per owner."""
+        if self.session.get_bind().dialect.name != "postgresql":
+            return None  # one desk, one person: no team's rule to keep
+        found = self.owners.find(owner)
+        login = found.login if found is not None else None
+        if login not in self._owner_refusals:
+            try:
+                check_may_change(self.session, "an agreement", login, adding=True)
+                self._owner_refusals[login] = None
+            except DatabaseError as exc:
+                self._owner_refusals[login] = str(exc)
+        return self._owner_refusals[login]
+
+    @property
+    def policies(self) -> Policies:
+        """The approval policies, for rows that would be created as active."""
+        if self._policies is None:
+            self._policies = Policies(self.session, date.today())
+        return self._policies
+
+    @property
+    def owners(self) -> Owners:
+        """The people register, read once, as the file names owners (name or login)."""
+        if self._owners is None:
+            self._owners = Owners(self.session)
+        return self._owners
 
     @property
     def writing(self) -> bool:

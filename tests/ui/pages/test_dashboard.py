@@ -196,6 +196,8 @@ def _missed_decision(db: Database, days_ago: int, title: str) -> int:
                 title=title,
                 status=AgreementStatus.ACTIVE,
                 signed_date=date(2025, 12, 1),
+                # Under the demo's approval policy: it may be created as active.
+                value=Decimal("400000"),
                 end_date=TODAY + timedelta(days=90 - days_ago),
                 notice_days=90,
             ),

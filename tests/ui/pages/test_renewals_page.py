@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 from PySide6.QtGui import QColor
@@ -67,6 +68,8 @@ def test_missed_decisions_are_grouped_as_overdue_at_the_top(qtbot: QtBot, ui_db:
                         title=f"Missed by {days_ago}",
                         status=AgreementStatus.ACTIVE,
                         signed_date=date(2025, 12, 1),
+                        # Under the demo's approval policy: it may be created as active.
+                        value=Decimal("400000"),
                         end_date=TODAY + timedelta(days=90 - days_ago),
                         notice_days=90,
                     ),

@@ -7,12 +7,11 @@ Create Date: 2026-12-03 09:20:00
 
 from __future__ import annotations
 
-import re
-
 import sqlalchemy as sa
 from alembic import op
 
 import app.domain.types
+from app.domain.logins import login_for
 
 revision = '0005'
 down_revision = '0004'
@@ -36,17 +35,6 @@ ACTOR_TRIGGER = """
 CREATE TRIGGER audit_log_actor BEFORE INSERT OR UPDATE ON audit_log
 FOR EACH ROW EXECUTE FUNCTION partnerdesk_audit_actor()
 """
-
-
-def login_for(name: str, taken: set[str]) -> str:
-    """A login for a migrated owner: ``Li Wei`` → ``li.wei``; a Chinese name stays as is."""
-    base = re.sub(r"[^0-9a-z\u00c0-\uffff]+", ".", name.casefold()).strip(".")[:100] or "owner"
-    login, n = base, 1
-    while login in taken:
-        n += 1
-        login = f"{base}{n}"
-    taken.add(login)
-    return login
 
 
 def upgrade() -> None:
