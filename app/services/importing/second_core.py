@@ -95,6 +95,11 @@ class _Worker:
         self.pool = ProcessPoolExecutor(1, mp_context=context, initializer=_start,
                                         initargs=(src,))  # fmt: skip
         self.ready = self.pool.submit(int)  # done when the worker runs: until then, here
+        # The worker holds its own copy of the results pipe's write end from its start (the
+        # submit above started it); this process never writes there. With our copy closed, a
+        # worker killed halfway through sending a result leaves an end of file, which the
+        # pool reports as broken, instead of a read that waits forever for the rest.
+        getattr(self.pool, "_result_queue")._writer.close()  # noqa: B009
         if not PARSE_HERE_TOO:
             wait([self.ready])
         self.broken = False
