@@ -419,6 +419,7 @@ class DashboardPage(Page):
     def _fill_waiting(self, rows: list[WaitingRow]) -> None:
         first = self.waiting_model.rowCount() == 0
         self.waiting_model.set_records(dashboard_approvals.waiting_records(rows))
+        self.waiting_view.resizeColumnsToContents()  # it arrives after the other lists
         self.tabs.setTabText(self.waiting_tab, dashboard_approvals.tab_title(len(rows)))
         if rows and first and self.tabs.isTabVisible(self.waiting_tab):
             self.tabs.setCurrentIndex(self.waiting_tab)  # what only this person can unblock

@@ -82,6 +82,11 @@ def test_an_approver_sees_what_waits_for_them_and_opens_it(qtbot: QtBot, db: Dat
                                      "Li Wei (李伟)"]  # fmt: skip
     assert rows[ids["cny"]][3] == "6,000,000.00 CNY"
     assert all(len(row[5]) == 10 for row in rows.values())  # YYYY-MM-DD
+    # Read whole: the list arrives after the other lists were sized, and is sized itself.
+    metrics = page.waiting_view.fontMetrics()
+    for c in range(5):
+        texts = [str(model.index(r, c).data()) for r in range(model.rowCount())]
+        assert page.waiting_view.columnWidth(c) >= max(map(metrics.horizontalAdvance, texts))
     with qtbot.waitSignal(page.open_requested) as opened:
         page.waiting_view.doubleClicked.emit(model.index(0, 1))
     assert opened.args == [model.index(0, 0).data(Roles.ID)]
