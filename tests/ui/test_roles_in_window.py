@@ -82,7 +82,14 @@ def test_a_viewer_sees_their_role_and_every_write_off_with_the_reason(
     assert isinstance(file_menu, QMenu) and file_menu.toolTipsVisible()
     assert file_menu.style().styleHint(QStyle.StyleHint.SH_Menu_AllowActiveAndDisabled) == 1
 
-    # The partners page's "New agreement for this partner" is not switched off: it says why.
+    # The partners page's buttons are off with the reason, even once a partner is shown.
+    partners = window.partners
+    partners.overview.show_partner(1)
+    assert (partners.new_button.isEnabled(), partners.new_button.toolTip()) == (
+        False, "Your role, viewer, cannot change partners")  # fmt: skip
+    new_here = partners.overview.new_button
+    assert (new_here.isEnabled(), new_here.toolTip()) == (False, VIEWER_NO)
+    # Reached some other way, the window still says why and does nothing.
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
     assert window.new_agreement(partner_id=1) is None

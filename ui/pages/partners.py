@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
 from app.db import Database
 from app.domain.enums import AgreementType, PartnerRole
 from app.errors import NotFoundError
+from app.services.abilities import Access
 from app.services.listing import AgreementFilter
 from app.services.partners import PartnerFilter, PartnerView, get_partner
 from ui import i18n
+from ui.access import Deed, refusal, switch
 from ui.models.agreements import AgreementTableModel
 from ui.models.lazy import Roles
 from ui.models.partners import PartnerTableModel
@@ -50,6 +52,7 @@ class PartnerOverview(QWidget):
         super().__init__(parent)
         self.db = db
         self.partner: PartnerView | None = None
+        self.new_refusal: str | None = None  # why the connected person may not add agreements
         self.name_label = QLabel()
         font = QFont(self.name_label.font())
         font.setPointSizeF(font.pointSizeF() * 1.4)
@@ -144,8 +147,10 @@ class PartnerOverview(QWidget):
             except NotFoundError:
                 partner = None
         self.partner = partner
-        for b in (self.edit_button, self.new_button, self.report_button):
+        for b in (self.edit_button, self.report_button):
             b.setEnabled(partner is not None)
+        if self.new_refusal is None:
+            self.new_button.setEnabled(partner is not None)
         if partner is None:
             self.name_label.setText(self.tr("Select a partner to see its agreements"))
             self.facts.clear()
@@ -216,13 +221,13 @@ class PartnersPage(Page):
         self.country_edit.setMaximumWidth(70)
         self.country_edit.textChanged.connect(lambda _t: self._timer.start())
         self.count_label = QLabel()
-        new_button = QPushButton(self.tr("New partner…"))
-        new_button.clicked.connect(lambda: self.edit_requested.emit(None))
+        self.new_button = QPushButton(self.tr("New partner…"))
+        self.new_button.clicked.connect(lambda: self.edit_requested.emit(None))
         bar = QHBoxLayout()
         bar.addWidget(self.search_edit, 1)
         bar.addWidget(self.role_box)
         bar.addWidget(self.country_edit)
-        bar.addWidget(new_button)
+        bar.addWidget(self.new_button)
 
         self.view = fast_table(self)
         self.view.setObjectName("partnersView")
@@ -277,6 +282,15 @@ class PartnersPage(Page):
             self.splitter.restoreState(splitter_state)
         self.model.modelReset.connect(self._show_count)
         self.apply_filter()
+
+    def set_access(self, access: Access) -> None:
+        super().set_access(access)
+        switch(self.new_button, refusal(access, Deed.CHANGE_PARTNERS))
+        why = refusal(access, Deed.CHANGE_AGREEMENTS)
+        self.overview.new_refusal = why
+        switch(self.overview.new_button, why)
+        if why is None:
+            self.overview.new_button.setEnabled(self.overview.partner is not None)
 
     def current_filter(self) -> PartnerFilter:
         role = self.role_box.currentData()
