@@ -349,8 +349,11 @@ def _approvals(
 def _load_fx(session: Session, today: date) -> None:
     have = {(r.currency, r.effective_date) for r in session.scalars(select(FxRate))}
     rows = []
-    for months_back in range(0, 24, 3):
-        day = (today.replace(day=1) - timedelta(days=30 * months_back)).replace(day=1)
+    # A rate each month, as a team that keeps its rates up to date has: a report of any
+    # month-end of the last two years then uses no rate older than the stale age.
+    for months_back in range(0, 24):
+        year, month = divmod(today.year * 12 + today.month - 1 - months_back, 12)
+        day = date(year, month + 1, 1)
         drift = Decimal(1) + Decimal(months_back - 12) / 1000
         for currency, rate in FX.items():
             if (currency, day) not in have:
