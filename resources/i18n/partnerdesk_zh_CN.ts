@@ -982,205 +982,205 @@ The previous contents are in {path}.</source>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="131"/>
+        <location filename="../../ui/pages/dashboard.py" line="132"/>
         <source>In force</source>
         <translation>生效中</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="134"/>
+        <location filename="../../ui/pages/dashboard.py" line="135"/>
         <source>In force and pending approval</source>
         <translation>生效中及待审批</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="136"/>
+        <location filename="../../ui/pages/dashboard.py" line="137"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="137"/>
+        <location filename="../../ui/pages/dashboard.py" line="138"/>
         <source>Contract value</source>
         <translation>合同金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="138"/>
+        <location filename="../../ui/pages/dashboard.py" line="139"/>
         <source>Decisions due within 30 days</source>
         <translation>30 天内到期的决策</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="139"/>
-        <location filename="../../ui/pages/dashboard.py" line="191"/>
+        <location filename="../../ui/pages/dashboard.py" line="140"/>
+        <location filename="../../ui/pages/dashboard.py" line="192"/>
         <source>Overdue milestones</source>
         <translation>逾期里程碑</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="140"/>
-        <location filename="../../ui/pages/dashboard.py" line="192"/>
+        <location filename="../../ui/pages/dashboard.py" line="141"/>
+        <location filename="../../ui/pages/dashboard.py" line="193"/>
         <source>KPIs in red</source>
         <translation>红灯 KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="142"/>
+        <location filename="../../ui/pages/dashboard.py" line="143"/>
         <source>Documents expiring within 60 days</source>
         <translation>60 天内到期的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="142"/>
+        <location filename="../../ui/pages/dashboard.py" line="143"/>
         <source>In force and pipeline</source>
         <translation>生效中与筹备中</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="150"/>
+        <location filename="../../ui/pages/dashboard.py" line="151"/>
         <source>Show them in the agreements list</source>
         <translation>在协议列表中查看</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="153"/>
+        <location filename="../../ui/pages/dashboard.py" line="154"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="153"/>
+        <location filename="../../ui/pages/dashboard.py" line="154"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="154"/>
-        <location filename="../../ui/pages/dashboard.py" line="158"/>
-        <location filename="../../ui/pages/dashboard.py" line="162"/>
-        <location filename="../../ui/pages/dashboard.py" line="166"/>
+        <location filename="../../ui/pages/dashboard.py" line="155"/>
+        <location filename="../../ui/pages/dashboard.py" line="159"/>
+        <location filename="../../ui/pages/dashboard.py" line="163"/>
+        <location filename="../../ui/pages/dashboard.py" line="167"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="154"/>
-        <location filename="../../ui/pages/dashboard.py" line="162"/>
+        <location filename="../../ui/pages/dashboard.py" line="155"/>
+        <location filename="../../ui/pages/dashboard.py" line="163"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="154"/>
+        <location filename="../../ui/pages/dashboard.py" line="155"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="155"/>
-        <location filename="../../ui/pages/dashboard.py" line="159"/>
+        <location filename="../../ui/pages/dashboard.py" line="156"/>
+        <location filename="../../ui/pages/dashboard.py" line="160"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="155"/>
+        <location filename="../../ui/pages/dashboard.py" line="156"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="158"/>
+        <location filename="../../ui/pages/dashboard.py" line="159"/>
         <source>Due</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="158"/>
+        <location filename="../../ui/pages/dashboard.py" line="159"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="159"/>
+        <location filename="../../ui/pages/dashboard.py" line="160"/>
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="162"/>
+        <location filename="../../ui/pages/dashboard.py" line="163"/>
         <source>KPI</source>
         <translation>KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="163"/>
+        <location filename="../../ui/pages/dashboard.py" line="164"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="163"/>
+        <location filename="../../ui/pages/dashboard.py" line="164"/>
         <source>Latest</source>
         <translation>最新</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="163"/>
+        <location filename="../../ui/pages/dashboard.py" line="164"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="166"/>
+        <location filename="../../ui/pages/dashboard.py" line="167"/>
         <source>Expires</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="166"/>
+        <location filename="../../ui/pages/dashboard.py" line="167"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="167"/>
+        <location filename="../../ui/pages/dashboard.py" line="168"/>
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="167"/>
+        <location filename="../../ui/pages/dashboard.py" line="168"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="172"/>
+        <location filename="../../ui/pages/dashboard.py" line="173"/>
         <source>Decision dates within:</source>
         <translation>决策日期范围：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="174"/>
+        <location filename="../../ui/pages/dashboard.py" line="175"/>
         <source>%1 days</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="190"/>
-        <location filename="../../ui/pages/dashboard.py" line="194"/>
+        <location filename="../../ui/pages/dashboard.py" line="191"/>
+        <location filename="../../ui/pages/dashboard.py" line="195"/>
         <source>Decisions due</source>
         <translation>待决策</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="193"/>
+        <location filename="../../ui/pages/dashboard.py" line="194"/>
         <source>Expiring documents</source>
         <translation>即将到期的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="203"/>
+        <location filename="../../ui/pages/dashboard.py" line="204"/>
         <source>Needs attention today (%1)</source>
         <translation>今日待关注（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="218"/>
+        <location filename="../../ui/pages/dashboard.py" line="219"/>
         <source>No agreements yet. Add one, import a file or load the demo data, and the portfolio is charted here.</source>
         <translation>还没有协议。新建协议、导入文件或加载演示数据后，协议组合将在此处以图表显示。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="296"/>
+        <location filename="../../ui/pages/dashboard.py" line="299"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="315"/>
+        <location filename="../../ui/pages/dashboard.py" line="318"/>
         <source>The dashboard could not be read: %1</source>
         <translation>无法读取仪表板：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="326"/>
+        <location filename="../../ui/pages/dashboard.py" line="329"/>
         <source>Not counted: %1 in the pipeline, %2 ended (history)</source>
         <translation>未计入：筹备中 %1 份，已结束（历史）%2 份</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="332"/>
+        <location filename="../../ui/pages/dashboard.py" line="335"/>
         <source>Not counted: pipeline %1</source>
         <translation>未计入：筹备中 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="337"/>
+        <location filename="../../ui/pages/dashboard.py" line="340"/>
         <source>In force (%1): %2
 Pipeline (%3): %4
 History, ended (%5): %6</source>
@@ -1189,17 +1189,17 @@ History, ended (%5): %6</source>
 历史，已结束（%5 份）：%6</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="350"/>
+        <location filename="../../ui/pages/dashboard.py" line="353"/>
         <source>+ %1 overdue</source>
         <translation>+ %1 项已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="410"/>
+        <location filename="../../ui/pages/dashboard.py" line="425"/>
         <source>overdue by 1 day</source>
         <translation>逾期 1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="412"/>
+        <location filename="../../ui/pages/dashboard.py" line="427"/>
         <source>overdue by %1 days</source>
         <translation>逾期 %1 天</translation>
     </message>
@@ -1433,196 +1433,206 @@ History, ended (%5): %6</source>
     </message>
     <message>
         <location filename="../../ui/editors/labels.py" line="45"/>
+        <source>Business licence</source>
+        <translation>营业执照</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="46"/>
+        <source>Import permit</source>
+        <translation>进口许可证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="47"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="46"/>
+        <location filename="../../ui/editors/labels.py" line="48"/>
         <source>Higher is better</source>
         <translation>越高越好</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="47"/>
+        <location filename="../../ui/editors/labels.py" line="49"/>
         <source>Lower is better</source>
         <translation>越低越好</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="48"/>
+        <location filename="../../ui/editors/labels.py" line="50"/>
         <source>First mile</source>
         <translation>头程</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="49"/>
+        <location filename="../../ui/editors/labels.py" line="51"/>
         <source>International freight</source>
         <translation>国际运输</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="50"/>
+        <location filename="../../ui/editors/labels.py" line="52"/>
         <source>Customs clearance</source>
         <translation>清关</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="51"/>
+        <location filename="../../ui/editors/labels.py" line="53"/>
         <source>Bonded warehouse</source>
         <translation>保税仓</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="52"/>
+        <location filename="../../ui/editors/labels.py" line="54"/>
         <source>Last mile</source>
         <translation>尾程配送</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="53"/>
+        <location filename="../../ui/editors/labels.py" line="55"/>
         <source>Online ads</source>
         <translation>线上广告</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="54"/>
+        <location filename="../../ui/editors/labels.py" line="56"/>
         <source>Offline promotion</source>
         <translation>线下推广</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="55"/>
+        <location filename="../../ui/editors/labels.py" line="57"/>
         <source>Livestream</source>
         <translation>直播</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="56"/>
+        <location filename="../../ui/editors/labels.py" line="58"/>
         <source>Social / KOL</source>
         <translation>社交 / 达人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="57"/>
+        <location filename="../../ui/editors/labels.py" line="59"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="58"/>
+        <location filename="../../ui/editors/labels.py" line="60"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="59"/>
+        <location filename="../../ui/editors/labels.py" line="61"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="60"/>
+        <location filename="../../ui/editors/labels.py" line="62"/>
         <source>Waived</source>
         <translation>已豁免</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="61"/>
+        <location filename="../../ui/editors/labels.py" line="63"/>
         <source>Direct sales</source>
         <translation>直营</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="62"/>
+        <location filename="../../ui/editors/labels.py" line="64"/>
         <source>Brand owner</source>
         <translation>品牌方</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="63"/>
+        <location filename="../../ui/editors/labels.py" line="65"/>
         <source>Logistics provider</source>
         <translation>物流服务商</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="64"/>
+        <location filename="../../ui/editors/labels.py" line="66"/>
         <source>Marketing channel</source>
         <translation>营销渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="65"/>
+        <location filename="../../ui/editors/labels.py" line="67"/>
         <source>Payment institution</source>
         <translation>支付机构</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="66"/>
+        <location filename="../../ui/editors/labels.py" line="68"/>
         <source>E-commerce platform</source>
         <translation>电商平台</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="67"/>
+        <location filename="../../ui/editors/labels.py" line="69"/>
         <source>Prospect</source>
         <translation>潜在</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="68"/>
+        <location filename="../../ui/editors/labels.py" line="70"/>
         <source>Inactive</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="69"/>
+        <location filename="../../ui/editors/labels.py" line="71"/>
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="70"/>
+        <location filename="../../ui/editors/labels.py" line="72"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="71"/>
+        <location filename="../../ui/editors/labels.py" line="73"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="72"/>
+        <location filename="../../ui/editors/labels.py" line="74"/>
         <source>UnionPay</source>
         <translation>银联</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="73"/>
+        <location filename="../../ui/editors/labels.py" line="75"/>
         <source>Bank transfer</source>
         <translation>银行转账</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="74"/>
+        <location filename="../../ui/editors/labels.py" line="76"/>
         <source>Wallet</source>
         <translation>电子钱包</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="75"/>
+        <location filename="../../ui/editors/labels.py" line="77"/>
         <source>Per kg</source>
         <translation>按公斤</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="76"/>
+        <location filename="../../ui/editors/labels.py" line="78"/>
         <source>Per parcel</source>
         <translation>按包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="77"/>
+        <location filename="../../ui/editors/labels.py" line="79"/>
         <source>Per CBM</source>
         <translation>按立方米</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="78"/>
+        <location filename="../../ui/editors/labels.py" line="80"/>
         <source>Per container</source>
         <translation>按集装箱</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="79"/>
+        <location filename="../../ui/editors/labels.py" line="81"/>
         <source>Percent of value</source>
         <translation>按货值百分比</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="80"/>
+        <location filename="../../ui/editors/labels.py" line="82"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="81"/>
+        <location filename="../../ui/editors/labels.py" line="83"/>
         <source>Traffic</source>
         <translation>流量</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="82"/>
+        <location filename="../../ui/editors/labels.py" line="84"/>
         <source>Inventory</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="83"/>
+        <location filename="../../ui/editors/labels.py" line="85"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
@@ -3054,29 +3064,29 @@ History, ended (%5): %6</source>
         <translation>在邮件中附上续约展望报告（PDF）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notification_settings.py" line="84"/>
+        <location filename="../../ui/dialogs/notification_settings.py" line="85"/>
         <source>One per line: NAME KIND URL team=TEAM|person=LOGIN [lang=zh]
 KIND: wecom, dingtalk, feishu or json</source>
         <translation>每行一个：名称 类型 URL team=团队|person=登录名 [lang=zh]
 类型：wecom、dingtalk、feishu 或 json</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notification_settings.py" line="89"/>
+        <location filename="../../ui/dialogs/notification_settings.py" line="90"/>
         <source>Chat webhooks:</source>
         <translation>群聊机器人：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notification_settings.py" line="90"/>
+        <location filename="../../ui/dialogs/notification_settings.py" line="91"/>
         <source>Show a desktop notification when something becomes due</source>
         <translation>有事项到期时显示桌面通知</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notification_settings.py" line="94"/>
+        <location filename="../../ui/dialogs/notification_settings.py" line="95"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notification_settings.py" line="98"/>
+        <location filename="../../ui/dialogs/notification_settings.py" line="99"/>
         <source>Check every:</source>
         <translation>检查间隔：</translation>
     </message>

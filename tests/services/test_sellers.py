@@ -13,6 +13,7 @@ from app.domain.sellers import (
     SCORECARD,
     DepositStatus,
     SellerDocumentKind,
+    SellerStatus,
     Severity,
     ViolationKind,
     ViolationStatus,
@@ -289,3 +290,26 @@ def test_qualification_documents_are_kept_with_their_expiry(session: Session) ->
     sid = seller(session)
     doc = add_document(session, sid, SellerDocumentKind.IMPORT_PERMIT, "IP-77", date(2027, 1, 5))
     assert (doc.kind, doc.expires_on) == (SellerDocumentKind.IMPORT_PERMIT, date(2027, 1, 5))
+
+
+def test_expiring_qualification_documents_join_the_dashboard(session: Session) -> None:
+    from app.services.dashboard import attention
+    from app.services.overview import attention_counts
+    from app.services.sellers.register import SellerInput as In
+
+    sid = seller(session)
+    add_document(session, sid, SellerDocumentKind.BUSINESS_LICENCE, "BL-1", date(2026, 12, 20))
+    add_document(session, sid, SellerDocumentKind.IMPORT_PERMIT, "IP-2", date(2026, 11, 30))
+    add_document(session, sid, SellerDocumentKind.BRAND_AUTHORISATION, "BA-3", date(2027, 6, 1))
+    gone = seller(session, legal_name="Closed Shop Ltd")
+    update_seller(
+        session, gone,
+        In(legal_name="Closed Shop Ltd", country="HK", deposit_currency="CNY",
+           status=SellerStatus.TERMINATED),
+    )  # fmt: skip
+    add_document(session, gone, SellerDocumentKind.BUSINESS_LICENCE, "BL-9", date(2026, 12, 5))
+    lists = attention(session, TODAY)
+    shown = [(d.number, d.days_left) for d in lists.expiring_seller_documents]
+    # Expired first; the one a year away and the terminated seller's are not there.
+    assert shown == [("IP-2", -3), ("BL-1", 17)]
+    assert attention_counts(session, TODAY).expiring_documents == len(lists.expiring_documents) + 2

@@ -42,6 +42,8 @@ def _labels() -> dict[str, str]:
         "trademark_certificate": QCoreApplication.translate("EnumLabel", "Trademark certificate"),
         "payment_licence": QCoreApplication.translate("EnumLabel", "Payment licence"),
         "customs_licence": QCoreApplication.translate("EnumLabel", "Customs licence"),
+        "business_licence": QCoreApplication.translate("EnumLabel", "Business licence"),
+        "import_permit": QCoreApplication.translate("EnumLabel", "Import permit"),
         "other": QCoreApplication.translate("EnumLabel", "Other"),
         "higher": QCoreApplication.translate("EnumLabel", "Higher is better"),
         "lower": QCoreApplication.translate("EnumLabel", "Lower is better"),

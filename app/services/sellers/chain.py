@@ -9,15 +9,16 @@ another type, or one not in force on the day the link is made.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.domain.enums import AgreementType, AuditAction, OperatingModel, PartnerRole
 from app.domain.models import Agreement, BrandAgreement, Partner
 from app.domain.seller_models import Seller, SellerBrand, SellerDocument
-from app.domain.sellers import SellerDocumentKind
+from app.domain.sellers import SellerDocumentKind, SellerStatus
 from app.domain.text import clean_text, is_visible
 from app.errors import FieldError, NotFoundError, ValidationError
 from app.services.audit import current_actor, record_event
@@ -206,3 +207,66 @@ def documents_of(session: Session, seller_id: int) -> list[DocumentView]:
         .order_by(SellerDocument.expires_on, SellerDocument.id)
     )
     return [DocumentView(d.id, d.kind, d.number, d.expires_on) for d in docs]
+
+
+@dataclass(frozen=True, slots=True)
+class ExpiringSellerDocument:
+    """A seller's qualification document expired or about to: it joins the dashboard's
+    expiring documents beside the agreements' own."""
+
+    document_id: int
+    seller_id: int
+    seller: str
+    seller_local_name: str | None
+    kind: SellerDocumentKind
+    number: str
+    expires_on: date
+    days_left: int
+
+
+def _expiring(today: date, within_days: int) -> Any:
+    # A terminated seller's papers are history, as an ended agreement's are.
+    return (
+        SellerDocument.expires_on.is_not(None),
+        SellerDocument.expires_on <= today + timedelta(days=within_days),
+        Seller.status != SellerStatus.TERMINATED,
+    )
+
+
+def expiring_seller_documents(
+    session: Session, today: date, within_days: int = 60, limit: int = 200
+) -> list[ExpiringSellerDocument]:
+    rows = session.execute(
+        select(
+            SellerDocument.id,
+            Seller.id,
+            Seller.legal_name,
+            Seller.local_name,
+            SellerDocument.kind,
+            SellerDocument.number,
+            SellerDocument.expires_on,
+        )
+        .join(Seller, Seller.id == SellerDocument.seller_id)
+        .where(*_expiring(today, within_days))
+        .order_by(SellerDocument.expires_on, Seller.legal_name)
+        .limit(limit)
+    )
+    found = []
+    for doc_id, seller_id, name, local, kind, number, expires in rows:
+        assert expires is not None  # the query asks for documents that expire
+        days = (expires - today).days
+        found.append(
+            ExpiringSellerDocument(doc_id, seller_id, name, local, kind, number, expires, days)
+        )
+    return found
+
+
+def count_expiring_seller_documents(session: Session, today: date, within_days: int = 60) -> int:
+    """As many as ``expiring_seller_documents`` would list, uncapped."""
+    found = session.scalar(
+        select(func.count())
+        .select_from(SellerDocument)
+        .join(Seller, Seller.id == SellerDocument.seller_id)
+        .where(*_expiring(today, within_days))
+    )
+    return found or 0
