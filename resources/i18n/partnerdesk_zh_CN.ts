@@ -1443,196 +1443,271 @@ History, ended (%5): %6</source>
     </message>
     <message>
         <location filename="../../ui/editors/labels.py" line="47"/>
+        <source>Onboarding</source>
+        <translation>入驻中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="48"/>
+        <source>Suspended</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="49"/>
+        <source>Paid</source>
+        <translation>已缴纳</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="50"/>
+        <source>Held</source>
+        <translation>冻结中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="51"/>
+        <source>Forfeited</source>
+        <translation>已没收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="52"/>
+        <source>Counterfeit</source>
+        <translation>假冒商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="53"/>
+        <source>Late shipment</source>
+        <translation>延迟发货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="54"/>
+        <source>False advertising</source>
+        <translation>虚假宣传</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="55"/>
+        <source>Customs</source>
+        <translation>海关违规</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="56"/>
+        <source>Minor</source>
+        <translation>轻微</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="57"/>
+        <source>Major</source>
+        <translation>较重</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="58"/>
+        <source>Critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="59"/>
+        <source>Upheld</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="60"/>
+        <source>Appealed</source>
+        <translation>申诉中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="61"/>
+        <source>Dismissed</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="62"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="48"/>
+        <location filename="../../ui/editors/labels.py" line="63"/>
         <source>Higher is better</source>
         <translation>越高越好</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="49"/>
+        <location filename="../../ui/editors/labels.py" line="64"/>
         <source>Lower is better</source>
         <translation>越低越好</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="50"/>
+        <location filename="../../ui/editors/labels.py" line="65"/>
         <source>First mile</source>
         <translation>头程</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="51"/>
+        <location filename="../../ui/editors/labels.py" line="66"/>
         <source>International freight</source>
         <translation>国际运输</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="52"/>
+        <location filename="../../ui/editors/labels.py" line="67"/>
         <source>Customs clearance</source>
         <translation>清关</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="53"/>
+        <location filename="../../ui/editors/labels.py" line="68"/>
         <source>Bonded warehouse</source>
         <translation>保税仓</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="54"/>
+        <location filename="../../ui/editors/labels.py" line="69"/>
         <source>Last mile</source>
         <translation>尾程配送</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="55"/>
+        <location filename="../../ui/editors/labels.py" line="70"/>
         <source>Online ads</source>
         <translation>线上广告</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="56"/>
+        <location filename="../../ui/editors/labels.py" line="71"/>
         <source>Offline promotion</source>
         <translation>线下推广</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="57"/>
+        <location filename="../../ui/editors/labels.py" line="72"/>
         <source>Livestream</source>
         <translation>直播</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="58"/>
+        <location filename="../../ui/editors/labels.py" line="73"/>
         <source>Social / KOL</source>
         <translation>社交 / 达人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="59"/>
+        <location filename="../../ui/editors/labels.py" line="74"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="60"/>
+        <location filename="../../ui/editors/labels.py" line="75"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="61"/>
+        <location filename="../../ui/editors/labels.py" line="76"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="62"/>
+        <location filename="../../ui/editors/labels.py" line="77"/>
         <source>Waived</source>
         <translation>已豁免</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="63"/>
+        <location filename="../../ui/editors/labels.py" line="78"/>
         <source>Direct sales</source>
         <translation>直营</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="64"/>
+        <location filename="../../ui/editors/labels.py" line="79"/>
         <source>Brand owner</source>
         <translation>品牌方</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="65"/>
+        <location filename="../../ui/editors/labels.py" line="80"/>
         <source>Logistics provider</source>
         <translation>物流服务商</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="66"/>
+        <location filename="../../ui/editors/labels.py" line="81"/>
         <source>Marketing channel</source>
         <translation>营销渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="67"/>
+        <location filename="../../ui/editors/labels.py" line="82"/>
         <source>Payment institution</source>
         <translation>支付机构</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="68"/>
+        <location filename="../../ui/editors/labels.py" line="83"/>
         <source>E-commerce platform</source>
         <translation>电商平台</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="69"/>
+        <location filename="../../ui/editors/labels.py" line="84"/>
         <source>Prospect</source>
         <translation>潜在</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="70"/>
+        <location filename="../../ui/editors/labels.py" line="85"/>
         <source>Inactive</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="71"/>
+        <location filename="../../ui/editors/labels.py" line="86"/>
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="72"/>
+        <location filename="../../ui/editors/labels.py" line="87"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="73"/>
+        <location filename="../../ui/editors/labels.py" line="88"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="74"/>
+        <location filename="../../ui/editors/labels.py" line="89"/>
         <source>UnionPay</source>
         <translation>银联</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="75"/>
+        <location filename="../../ui/editors/labels.py" line="90"/>
         <source>Bank transfer</source>
         <translation>银行转账</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="76"/>
+        <location filename="../../ui/editors/labels.py" line="91"/>
         <source>Wallet</source>
         <translation>电子钱包</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="77"/>
+        <location filename="../../ui/editors/labels.py" line="92"/>
         <source>Per kg</source>
         <translation>按公斤</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="78"/>
+        <location filename="../../ui/editors/labels.py" line="93"/>
         <source>Per parcel</source>
         <translation>按包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="79"/>
+        <location filename="../../ui/editors/labels.py" line="94"/>
         <source>Per CBM</source>
         <translation>按立方米</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="80"/>
+        <location filename="../../ui/editors/labels.py" line="95"/>
         <source>Per container</source>
         <translation>按集装箱</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="81"/>
+        <location filename="../../ui/editors/labels.py" line="96"/>
         <source>Percent of value</source>
         <translation>按货值百分比</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="82"/>
+        <location filename="../../ui/editors/labels.py" line="97"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="83"/>
+        <location filename="../../ui/editors/labels.py" line="98"/>
         <source>Traffic</source>
         <translation>流量</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="84"/>
+        <location filename="../../ui/editors/labels.py" line="99"/>
         <source>Inventory</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="85"/>
+        <location filename="../../ui/editors/labels.py" line="100"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
@@ -2560,47 +2635,52 @@ History, ended (%5): %6</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>PartnerDesk</source>
         <translation>PartnerDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
-        <source>Dashboard, agreements, partners, renewals, reports</source>
-        <translation>仪表板、协议、合作伙伴、续约、报告</translation>
+        <location filename="../../ui/main_window.py" line="161"/>
+        <source>Dashboard, agreements, partners, renewals, reports, sellers</source>
+        <translation>仪表板、协议、合作伙伴、续约、报告、卖家</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>Partners</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>Renewals</source>
         <translation>续约</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="245"/>
+        <source>Sellers</source>
+        <translation>卖家</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>Delete %n agreement(s)? You can undo this with %1.</source>
         <translation>
             <numerusform>删除 %n 份协议？可用 %1 撤销。</numerusform>
@@ -2752,12 +2832,12 @@ History, ended (%5): %6</source>
         <translation>按回车列出编号、标题或合作伙伴匹配的协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>%1 agreements · %2 partners</source>
         <translation>%1 份协议 · %2 个合作伙伴</translation>
     </message>
@@ -2772,19 +2852,19 @@ History, ended (%5): %6</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>Delete agreements</source>
         <translation>删除协议</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="386"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>Delete %n agreement(s)</source>
         <translation>
             <numerusform>删除 %n 份协议</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="397"/>
+        <location filename="../../ui/main_window.py" line="404"/>
         <source>Some agreements were not deleted</source>
         <translation>部分协议未删除</translation>
     </message>
@@ -2840,7 +2920,7 @@ History, ended (%5): %6</source>
         <translation>正在写入日历…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>Editing is off: %1.</source>
         <translation>已关闭编辑：%1。</translation>
     </message>
@@ -4197,6 +4277,243 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
     </message>
 </context>
 <context>
+    <name>SellerDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="126"/>
+        <source>New seller</source>
+        <translation>新建卖家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="126"/>
+        <source>Edit seller</source>
+        <translation>编辑卖家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="142"/>
+        <source>Legal name</source>
+        <translation>法定名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="143"/>
+        <source>Local name</source>
+        <translation>本地名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="144"/>
+        <source>Country (ISO code)</source>
+        <translation>国家/地区（ISO 代码）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="145"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="146"/>
+        <source>Deposit</source>
+        <translation>保证金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="147"/>
+        <source>Deposit currency</source>
+        <translation>保证金币种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="148"/>
+        <source>Deposit status</source>
+        <translation>保证金状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="149"/>
+        <source>On-time shipment %</source>
+        <translation>准时发货率 %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="150"/>
+        <source>Dispute rate %</source>
+        <translation>纠纷率 %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="151"/>
+        <source>Rating (0-5)</source>
+        <translation>评分（0-5）</translation>
+    </message>
+</context>
+<context>
+    <name>SellerDialogs</name>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="85"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="108"/>
+        <source>Not a number: %1</source>
+        <translation>不是数字：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SellersPage</name>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="46"/>
+        <source>New seller…</source>
+        <translation>新建卖家…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="47"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="48"/>
+        <source>Record violation…</source>
+        <translation>登记违规…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="61"/>
+        <source>Seller</source>
+        <translation>卖家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="61"/>
+        <source>Country</source>
+        <translation>国家/地区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="61"/>
+        <location filename="../../ui/pages/sellers.py" line="78"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="62"/>
+        <source>Scorecard</source>
+        <translation>考核评级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="62"/>
+        <source>Violations (12 months)</source>
+        <translation>违规（12 个月）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="63"/>
+        <source>Deposit left</source>
+        <translation>保证金余额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="63"/>
+        <source>Deposit</source>
+        <translation>保证金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="63"/>
+        <location filename="../../ui/pages/sellers.py" line="81"/>
+        <source>Brands</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="65"/>
+        <source>Sellers</source>
+        <translation>卖家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="70"/>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="70"/>
+        <source>Agreement</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="71"/>
+        <source>Brand owner</source>
+        <translation>品牌方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="71"/>
+        <source>In force</source>
+        <translation>生效中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="74"/>
+        <source>Document</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="74"/>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="74"/>
+        <source>Expires</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="77"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="77"/>
+        <source>Violation</source>
+        <translation>违规类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="77"/>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="78"/>
+        <source>Penalty</source>
+        <translation>罚款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="78"/>
+        <source>Deducted</source>
+        <translation>扣除保证金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="83"/>
+        <location filename="../../ui/pages/sellers.py" line="84"/>
+        <source>Qualification documents</source>
+        <translation>资质文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="87"/>
+        <source>Violations</source>
+        <translation>违规记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="125"/>
+        <source>%1 sellers, %2 in red</source>
+        <translation>共 %1 家卖家，红色 %2 家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="164"/>
+        <source>Select a seller to see its brands, papers and violations.</source>
+        <translation>选择一家卖家以查看其品牌、资质文件与违规记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="172"/>
+        <source>%1 · deposit %2 %3 of %4 left · stores: %5</source>
+        <translation>%1 · 保证金余额 %2 %3（共 %4）· 店铺：%5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="181"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="181"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
     <name>ServiceMessage</name>
     <message>
         <location filename="../../ui/editors/messages.py" line="22"/>
@@ -4670,6 +4987,54 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
         <location filename="../../ui/undo.py" line="306"/>
         <source>Create partner {name}</source>
         <translation>新建合作伙伴 {name}</translation>
+    </message>
+</context>
+<context>
+    <name>ViolationDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="186"/>
+        <source>Record a violation: %1</source>
+        <translation>登记违规：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="202"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="203"/>
+        <source>Violation</source>
+        <translation>违规类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="204"/>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="205"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="206"/>
+        <source>Penalty</source>
+        <translation>罚款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="207"/>
+        <source>Penalty currency</source>
+        <translation>罚款币种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="209"/>
+        <source>Deducted from deposit (%1)</source>
+        <translation>从保证金扣除（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="212"/>
+        <source>Description</source>
+        <translation>描述</translation>
     </message>
 </context>
 <context>
