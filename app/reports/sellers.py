@@ -10,9 +10,8 @@ from typing import Any
 from reportlab.platypus import Flowable
 
 from app.reports.data import SellerLine, SellerSupervision
-from app.reports.money import total_style
+from app.reports.fx import currency_table
 from app.reports.styles import RED
-from app.reports.tables import Column
 
 LIMIT = 25  # rows per list; the counts say how many more
 
@@ -85,7 +84,14 @@ def supervision_section(report: Any, data: SellerSupervision | None, base: str) 
     out += [
         report.heading(w("deposits_held"), level=1),
         report.note(w("deposits_note")),
-        _deposit_table(report, data, base),
+        currency_table(
+            report,
+            base,
+            data.deposits.by_currency,
+            data.deposits.total_base,
+            sum(c.count for c in data.deposits.by_currency),
+            what=("sellers_count", "deposit_left"),
+        ),
         report.heading(w("violations_quarter", date=w.date(data.quarter_start)), level=1),
     ]
     if not data.violations:
@@ -117,29 +123,3 @@ def supervision_section(report: Any, data: SellerSupervision | None, base: str) 
         out.append(report.note(w("more_rows", n=len(data.violations) - LIMIT)))
     out.append(report.p(w("deducted_quarter", value=w.money(data.deducted.total_base, base))))
     return out
-
-
-def _deposit_table(report: Any, data: SellerSupervision, base: str) -> Flowable:
-    """Each currency's deposits left, the rate applied and the total in the base currency."""
-    w = report.words
-    cols = report.columns(
-        ("currency", 12, False), ("sellers_count", 14, True), ("deposit_left", 28, True),
-        ("rate", 18, True), ("value_base", 28, True),
-    )  # fmt: skip
-    cols[-1] = Column(w("value_base", base=base), cols[-1].width, True)
-    lines = data.deposits.by_currency
-    records = [
-        [
-            c.currency,
-            f"{c.count:,}",
-            w.money(c.value, c.currency),
-            "1" if c.currency == base else (f"{c.rate.rate.normalize():f}" if c.rate else "—"),
-            w.money(c.value_base, base),
-        ]
-        for c in lines
-    ]
-    records.append(["", f"{sum(c.count for c in lines):,}", "", "",
-                    w.money(data.deposits.total_base, base)])  # fmt: skip
-    styles: list[list[tuple[Any, ...]]] = [[] for _ in lines]
-    styles.append(total_style(report))
-    return report.table(cols, records, row_styles=styles)
