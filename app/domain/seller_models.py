@@ -90,9 +90,10 @@ class SellerBrand(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     seller_id: Mapped[int] = mapped_column(ForeignKey("sellers.id", ondelete="CASCADE"), index=True)
-    # RESTRICT: a brand agreement a seller sells under cannot vanish from under it.
+    # CASCADE: the authorisation exists only through the agreement; deleting the agreement
+    # (itself in the audit trail) ends it, as the chain says.
     agreement_id: Mapped[int] = mapped_column(
-        ForeignKey("agreements.id", ondelete="RESTRICT"), index=True
+        ForeignKey("agreements.id", ondelete="CASCADE"), index=True
     )
     brand: Mapped[str] = mapped_column(String(200))
 

@@ -33,7 +33,7 @@ SELLER_LABELS: dict[str, tuple[str, str]] = {
     "sellers_count": ("Sellers", "卖家数"),
     "scorecard": ("Scorecard", "考核评级"),
     "red_measures": ("In red", "未达标项"),
-    "violations_12m": ("Violations (12 months)", "违规（12 个月）"),
+    "violations_12m": ("Violations (12 mo.)", "违规（12月）"),
     "deposit_left": ("Deposit left", "保证金余额"),
     "deposit_status": ("Deposit", "保证金状态"),
     "brands": ("Brands", "品牌"),

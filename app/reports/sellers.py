@@ -27,18 +27,19 @@ def seller_table(report: Any, lines: Sequence[SellerLine], *, under: bool = Fals
     deposit; ``under`` adds the agreements they sell under (a brand owner's dossier)."""
     w = report.words
     spec: list[tuple[str, float, bool]] = [
-        ("seller", 30, False), ("country", 9, False), ("scorecard", 12, False),
-        ("red_measures", 24, False), ("violations_12m", 13, True), ("deposit_left", 20, True),
+        ("seller", 20, False), ("country", 12, False), ("scorecard", 14, False),
+        ("red_measures", 21, False), ("violations_12m", 24, True), ("deposit_left", 19, True),
         ("deposit_status", 12, False),
     ]  # fmt: skip
     if under:
-        spec[3] = ("under_agreements", 24, False)
+        spec[3] = ("under_agreements", 21, False)
     records = [
         [
             _name(line, w.lang),
             line.country,
             w.enum(line.scorecard),
-            (w.join(line.agreements) if under else w.join(w(m) for m in line.red_measures)) or "—",
+            # " · " rather than 、: a Chinese run without spaces is one word to the cell.
+            " · ".join(line.agreements if under else [w(m) for m in line.red_measures]) or "—",
             f"{line.violations_12m:,}",
             w.money(line.deposit_balance, line.deposit_currency),
             w.enum(line.deposit_status),

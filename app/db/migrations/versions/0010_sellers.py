@@ -105,7 +105,7 @@ def upgrade() -> None:
             ["agreement_id"],
             ["agreements.id"],
             name=op.f("fk_seller_brands_agreement_id_agreements"),
-            ondelete="RESTRICT",
+            ondelete="CASCADE",
         ),
         sa.ForeignKeyConstraint(
             ["seller_id"],
