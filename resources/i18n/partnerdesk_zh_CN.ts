@@ -924,6 +924,24 @@ The previous contents are in {path}.</source>
     </message>
 </context>
 <context>
+    <name>BrandDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="240"/>
+        <source>Authorise a brand: %1</source>
+        <translation>授权品牌：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="246"/>
+        <source>Brand agreement (platform model)</source>
+        <translation>品牌协议（平台模式）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="247"/>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+</context>
+<context>
     <name>CheckPage</name>
     <message>
         <location filename="../../ui/dialogs/import_wizard.py" line="269"/>
@@ -1210,6 +1228,29 @@ History, ended (%5): %6</source>
         <location filename="../../ui/editors/fields.py" line="79"/>
         <source>is not a number</source>
         <translation>不是数字</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="263"/>
+        <source>Add a document: %1</source>
+        <translation>添加资质文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="270"/>
+        <source>Document</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="271"/>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="272"/>
+        <source>Expires</source>
+        <translation>到期</translation>
     </message>
 </context>
 <context>
@@ -4279,62 +4320,62 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
 <context>
     <name>SellerDialog</name>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="126"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="128"/>
         <source>New seller</source>
         <translation>新建卖家</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="126"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="128"/>
         <source>Edit seller</source>
         <translation>编辑卖家</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="142"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="144"/>
         <source>Legal name</source>
         <translation>法定名称</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="143"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="145"/>
         <source>Local name</source>
         <translation>本地名称</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="144"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="146"/>
         <source>Country (ISO code)</source>
         <translation>国家/地区（ISO 代码）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="145"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="147"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="146"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="148"/>
         <source>Deposit</source>
         <translation>保证金</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="147"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="149"/>
         <source>Deposit currency</source>
         <translation>保证金币种</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="148"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="150"/>
         <source>Deposit status</source>
         <translation>保证金状态</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="149"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="151"/>
         <source>On-time shipment %</source>
         <translation>准时发货率 %</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="150"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="152"/>
         <source>Dispute rate %</source>
         <translation>纠纷率 %</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="151"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="153"/>
         <source>Rating (0-5)</source>
         <translation>评分（0-5）</translation>
     </message>
@@ -4342,12 +4383,12 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
 <context>
     <name>SellerDialogs</name>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="85"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="87"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="108"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="110"/>
         <source>Not a number: %1</source>
         <translation>不是数字：%1</translation>
     </message>
@@ -4370,145 +4411,155 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
         <translation>登记违规…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="61"/>
+        <location filename="../../ui/pages/sellers.py" line="49"/>
+        <source>Authorise brand…</source>
+        <translation>授权品牌…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="50"/>
+        <source>Add document…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="71"/>
         <source>Seller</source>
         <translation>卖家</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="61"/>
+        <location filename="../../ui/pages/sellers.py" line="71"/>
         <source>Country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="61"/>
-        <location filename="../../ui/pages/sellers.py" line="78"/>
+        <location filename="../../ui/pages/sellers.py" line="71"/>
+        <location filename="../../ui/pages/sellers.py" line="88"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="62"/>
+        <location filename="../../ui/pages/sellers.py" line="72"/>
         <source>Scorecard</source>
         <translation>考核评级</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="62"/>
+        <location filename="../../ui/pages/sellers.py" line="72"/>
         <source>Violations (12 months)</source>
         <translation>违规（12 个月）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="63"/>
+        <location filename="../../ui/pages/sellers.py" line="73"/>
         <source>Deposit left</source>
         <translation>保证金余额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="63"/>
+        <location filename="../../ui/pages/sellers.py" line="73"/>
         <source>Deposit</source>
         <translation>保证金</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="63"/>
-        <location filename="../../ui/pages/sellers.py" line="81"/>
+        <location filename="../../ui/pages/sellers.py" line="73"/>
+        <location filename="../../ui/pages/sellers.py" line="91"/>
         <source>Brands</source>
         <translation>品牌</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="65"/>
+        <location filename="../../ui/pages/sellers.py" line="75"/>
         <source>Sellers</source>
         <translation>卖家</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="70"/>
+        <location filename="../../ui/pages/sellers.py" line="80"/>
         <source>Brand</source>
         <translation>品牌</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="70"/>
+        <location filename="../../ui/pages/sellers.py" line="80"/>
         <source>Agreement</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="71"/>
+        <location filename="../../ui/pages/sellers.py" line="81"/>
         <source>Brand owner</source>
         <translation>品牌方</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="71"/>
+        <location filename="../../ui/pages/sellers.py" line="81"/>
         <source>In force</source>
         <translation>生效中</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="74"/>
+        <location filename="../../ui/pages/sellers.py" line="84"/>
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="74"/>
+        <location filename="../../ui/pages/sellers.py" line="84"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="74"/>
+        <location filename="../../ui/pages/sellers.py" line="84"/>
         <source>Expires</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="77"/>
+        <location filename="../../ui/pages/sellers.py" line="87"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="77"/>
+        <location filename="../../ui/pages/sellers.py" line="87"/>
         <source>Violation</source>
         <translation>违规类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="77"/>
+        <location filename="../../ui/pages/sellers.py" line="87"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="78"/>
+        <location filename="../../ui/pages/sellers.py" line="88"/>
         <source>Penalty</source>
         <translation>罚款</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="78"/>
+        <location filename="../../ui/pages/sellers.py" line="88"/>
         <source>Deducted</source>
         <translation>扣除保证金</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="83"/>
-        <location filename="../../ui/pages/sellers.py" line="84"/>
+        <location filename="../../ui/pages/sellers.py" line="93"/>
+        <location filename="../../ui/pages/sellers.py" line="94"/>
         <source>Qualification documents</source>
         <translation>资质文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="87"/>
+        <location filename="../../ui/pages/sellers.py" line="97"/>
         <source>Violations</source>
         <translation>违规记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="125"/>
+        <location filename="../../ui/pages/sellers.py" line="135"/>
         <source>%1 sellers, %2 in red</source>
         <translation>共 %1 家卖家，红色 %2 家</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="164"/>
+        <location filename="../../ui/pages/sellers.py" line="174"/>
         <source>Select a seller to see its brands, papers and violations.</source>
         <translation>选择一家卖家以查看其品牌、资质文件与违规记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="172"/>
+        <location filename="../../ui/pages/sellers.py" line="182"/>
         <source>%1 · deposit %2 %3 of %4 left · stores: %5</source>
         <translation>%1 · 保证金余额 %2 %3（共 %4）· 店铺：%5</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="181"/>
+        <location filename="../../ui/pages/sellers.py" line="191"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="181"/>
+        <location filename="../../ui/pages/sellers.py" line="191"/>
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -4992,47 +5043,47 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
 <context>
     <name>ViolationDialog</name>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="186"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="188"/>
         <source>Record a violation: %1</source>
         <translation>登记违规：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="202"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="204"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="203"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="205"/>
         <source>Violation</source>
         <translation>违规类型</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="204"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="206"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="205"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="207"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="206"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="208"/>
         <source>Penalty</source>
         <translation>罚款</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="207"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="209"/>
         <source>Penalty currency</source>
         <translation>罚款币种</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="209"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="211"/>
         <source>Deducted from deposit (%1)</source>
         <translation>从保证金扣除（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="212"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="214"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>

@@ -26,12 +26,14 @@ from PySide6.QtWidgets import (
 from app.db import Database
 from app.domain.sellers import (
     DepositStatus,
+    SellerDocumentKind,
     SellerStatus,
     Severity,
     ViolationKind,
     ViolationStatus,
 )
 from app.errors import PartnerDeskError
+from app.services.sellers.chain import add_document, link_brand_by_reference
 from app.services.sellers.register import (
     SellerInput,
     SellerView,
@@ -226,6 +228,57 @@ class ViolationDialog(_Form):
         )
         with self.db.session() as s:
             record_violation(s, self.seller.id, data)
+
+
+class BrandDialog(_Form):
+    """Authorise a seller for a brand under a brand agreement (the authorisation chain)."""
+
+    def __init__(
+        self, db: Database, seller: SellerView, today: date, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(
+            db, self.tr("Authorise a brand: %1").replace("%1", seller.legal_name), parent
+        )
+        self.seller, self.today = seller, today
+        self.reference = QLineEdit()
+        self.reference.setPlaceholderText("BR-2026-0042")
+        self.brand = QLineEdit()
+        self.row(self.tr("Brand agreement (platform model)"), self.reference)
+        self.row(self.tr("Brand"), self.brand)
+        fit_title(self)
+
+    def save(self) -> None:
+        with self.db.session() as s:
+            link_brand_by_reference(
+                s, self.seller.id, self.reference.text(), self.brand.text(), self.today
+            )
+
+
+class DocumentDialog(_Form):
+    """A qualification document of a seller and when it expires."""
+
+    def __init__(
+        self, db: Database, seller: SellerView, today: date, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(db, self.tr("Add a document: %1").replace("%1", seller.legal_name), parent)
+        self.seller = seller
+        self.kind = _choices(SellerDocumentKind)
+        self.number = QLineEdit()
+        self.expires = QDateEdit(QDate(today.year + 1, today.month, min(today.day, 28)))
+        self.expires.setCalendarPopup(True)
+        self.expires.setDisplayFormat("yyyy-MM-dd")
+        self.row(self.tr("Document"), self.kind)
+        self.row(self.tr("Number"), self.number)
+        self.row(self.tr("Expires"), self.expires)
+        fit_title(self)
+
+    def save(self) -> None:
+        day = self.expires.date()
+        with self.db.session() as s:
+            add_document(
+                s, self.seller.id, SellerDocumentKind(self.kind.currentData()),
+                self.number.text(), date(day.year(), day.month(), day.day()),
+            )  # fmt: skip
 
 
 def _text(value: Decimal | None) -> str:

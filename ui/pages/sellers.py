@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from app.db import Database
 from app.services.sellers.detail import SellerDetail, seller_detail
 from app.services.sellers.register import SellerRow, list_sellers
-from ui.dialogs.seller_dialogs import SellerDialog, ViolationDialog
+from ui.dialogs.seller_dialogs import BrandDialog, DocumentDialog, SellerDialog, ViolationDialog
 from ui.editors.labels import enum_label
 from ui.models.agreements import NEAR_COLOUR, PAST_COLOUR
 from ui.models.lazy import Roles
@@ -46,15 +46,25 @@ class SellersPage(Page):
         self.new_button = QPushButton(self.tr("New seller…"))
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.violation_button = QPushButton(self.tr("Record violation…"))
-        for button in (self.edit_button, self.violation_button):
+        self.brand_button = QPushButton(self.tr("Authorise brand…"))
+        self.document_button = QPushButton(self.tr("Add document…"))
+        self.seller_buttons = (
+            self.edit_button,
+            self.violation_button,
+            self.brand_button,
+            self.document_button,
+        )
+        for button in self.seller_buttons:
             button.setEnabled(False)
         self.new_button.clicked.connect(self._new)
         self.edit_button.clicked.connect(self._edit)
         self.violation_button.clicked.connect(self._violation)
+        self.brand_button.clicked.connect(lambda: self._open(BrandDialog))
+        self.document_button.clicked.connect(lambda: self._open(DocumentDialog))
         self.summary = QLabel()
         bar = QHBoxLayout()
         bar.addWidget(self.summary, 1)
-        for button in (self.new_button, self.edit_button, self.violation_button):
+        for button in (self.new_button, *self.seller_buttons):
             bar.addWidget(button)
 
         self.model = RecordTableModel([
@@ -157,7 +167,7 @@ class SellersPage(Page):
 
     def _show(self, detail: SellerDetail | None) -> None:
         self.detail = detail
-        for button in (self.edit_button, self.violation_button):
+        for button in self.seller_buttons:
             button.setEnabled(detail is not None)
         if detail is None:
             self.detail_label.setText(
@@ -214,9 +224,13 @@ class SellersPage(Page):
             self._written()
 
     def _violation(self) -> None:
+        self._open(ViolationDialog)
+
+    def _open(self, kind: type[ViolationDialog | BrandDialog | DocumentDialog]) -> None:
+        """One of the dialogs about the selected seller; a save refreshes the page."""
         if self.detail is None:
             return
-        dialog = ViolationDialog(self.db, self.detail.seller, self.today, self)
+        dialog = kind(self.db, self.detail.seller, self.today, self)
         if dialog.exec():
             self._written()
 

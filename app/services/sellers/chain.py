@@ -270,3 +270,21 @@ def count_expiring_seller_documents(session: Session, today: date, within_days: 
         .where(*_expiring(today, within_days))
     )
     return found or 0
+
+
+def link_brand_by_reference(
+    session: Session,
+    seller_id: int,
+    reference: str,
+    brand: str,
+    as_of: date | None = None,
+    actor: str | None = None,
+) -> BrandLinkView:
+    """``link_brand`` with the agreement named as people write it (``br-2026-0042``)."""
+    text = clean_text(reference).upper()
+    agreement_id = session.scalar(
+        select(Agreement.id).where(func.upper(Agreement.reference) == text)
+    )
+    if agreement_id is None:
+        raise ValidationError([FieldError("agreement", f"no agreement {reference!r}")])
+    return link_brand(session, seller_id, agreement_id, brand, as_of, actor)

@@ -76,3 +76,30 @@ def test_a_new_seller_is_refused_with_the_field_then_saved(qtbot: QtBot, ui_db: 
     with ui_db.session() as s:
         names = [r.legal_name for r in list_sellers(s, TODAY)]
     assert "Lotus Import Ltd" in names
+
+
+def test_a_brand_is_authorised_only_along_the_chain_and_papers_are_added(
+    qtbot: QtBot, ui_db: Database
+) -> None:
+    from ui.dialogs.seller_dialogs import BrandDialog, DocumentDialog
+
+    page = SellersPage(ui_db, TODAY)
+    qtbot.addWidget(page)
+    page.activate()
+    page.view.selectRow(0)
+    assert page.detail is not None
+    seller, link = page.detail.seller, page.detail.brands[0]
+    dialog = BrandDialog(ui_db, seller, TODAY, page)
+    qtbot.addWidget(dialog)
+    dialog.reference.setText(link.reference.lower())
+    dialog.brand.setText("No Such Brand")
+    dialog._accept()
+    assert "is not among" in dialog.error.text()
+    documents = len(page.detail.documents)
+    papers = DocumentDialog(ui_db, seller, TODAY, page)
+    qtbot.addWidget(papers)
+    papers.number.setText("IP-1")
+    papers._accept()
+    assert papers.result() == papers.DialogCode.Accepted
+    page.refresh()
+    assert page.detail is not None and len(page.detail.documents) == documents + 1
