@@ -5,6 +5,7 @@ violations. New and edited sellers and violations go through the dialogs."""
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Database
+from app.domain.money import format_amount, minor_units
 from app.services.sellers.detail import SellerDetail, seller_detail
 from app.services.sellers.register import SellerRow, list_sellers
 from ui.dialogs.seller_dialogs import BrandDialog, DocumentDialog, SellerDialog, ViolationDialog
@@ -147,7 +149,7 @@ class SellersPage(Page):
         return Record(
             r.id,
             (name, r.country, enum_label(r.status), enum_label(r.scorecard),
-             str(r.violations_12m), f"{r.deposit_currency} {r.deposit_balance:,}",
+             str(r.violations_12m), _money(r.deposit_balance, r.deposit_currency),
              enum_label(r.deposit_status), ", ".join(r.brands)),
             COLOURS.get(r.scorecard.value), frozenset({4, 5}), r,
         )  # fmt: skip
@@ -182,8 +184,8 @@ class SellersPage(Page):
             self.tr("%1 · deposit %2 %3 of %4 left · stores: %5")
             .replace("%1", seller.display_name)
             .replace("%2", seller.deposit_currency)
-            .replace("%3", f"{detail.deposit_balance:,}")
-            .replace("%4", f"{seller.deposit_amount:,}")
+            .replace("%3", _money(detail.deposit_balance, seller.deposit_currency, code=False))
+            .replace("%4", _money(seller.deposit_amount, seller.deposit_currency, code=False))
             .replace("%5", stores or "—")
         )
         self.brands_model.set_records([
@@ -201,8 +203,8 @@ class SellersPage(Page):
         self.violations_model.set_records([
             Record(v.id, (v.occurred_on.isoformat(), enum_label(v.kind), enum_label(v.severity),
                           enum_label(v.status),
-                          f"{v.penalty_currency} {v.penalty:,}" if v.penalty is not None else "—",
-                          f"{v.deposit_currency} {v.deduction:,}" if v.deduction else "—"),
+                          "—" if v.penalty is None else _money(v.penalty, v.penalty_currency or ""),
+                          _money(v.deduction, v.deposit_currency) if v.deduction else "—"),
                    PAST_COLOUR if v.severity.value == "critical" else None, frozenset({4, 5}))
             for v in detail.violations
         ])  # fmt: skip
@@ -237,3 +239,9 @@ class SellersPage(Page):
     def _written(self) -> None:
         self.refresh()
         self.changed.emit()
+
+
+def _money(amount: Decimal, currency: str, *, code: bool = True) -> str:
+    """As many decimals as the currency has (JPY 1,250,000; CNY 18,000.00)."""
+    text = format_amount(amount, minor_units(currency))
+    return f"{currency} {text}" if code else text
