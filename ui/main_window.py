@@ -40,6 +40,7 @@ from ui.pages.base import Page
 from ui.pages.dashboard import DashboardPage
 from ui.pages.partners import PartnersPage
 from ui.pages.renewals import RenewalsPage
+from ui.pages.sellers import SellersPage
 from ui.undo import DatabaseCommand, delete_agreement_undoable, undo_events
 from ui.widgets.stale_rates import StaleRatesLabel
 from ui.window import file_actions, records
@@ -52,7 +53,8 @@ log = logging.getLogger(__name__)
 
 # Room a window manager takes around a window: borders, and a title bar of up to ~40 px.
 FRAME = QSize(16, 48)
-PAGES = ("dashboard", "agreements", "partners", "renewals", "reports")
+# Sellers last: Ctrl+1…5 keep the pages they had before sellers were added.
+PAGES = ("dashboard", "agreements", "partners", "renewals", "reports", "sellers")
 
 
 class _LazyPage(Page):
@@ -153,12 +155,14 @@ class MainWindow(QMainWindow):
         self.renewals = RenewalsPage(self.db, self.today, self)
         # Built when first shown: its module pulls in the PDF machinery (half a second).
         self.reports = _LazyPage(self._make_reports_page, self)
+        self.sellers = SellersPage(self.db, self.today, self)
+        self.sellers.changed.connect(lambda: self.announce(Changes.all()))
         self.stack = QStackedWidget()
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setAccessibleName(self.tr("Pages"))
         self.nav.setAccessibleDescription(
-            self.tr("Dashboard, agreements, partners, renewals, reports")
+            self.tr("Dashboard, agreements, partners, renewals, reports, sellers")
         )
         self.nav.setIconSize(QSize(22, 22))
         self.nav.setSpacing(2)
@@ -169,6 +173,7 @@ class MainWindow(QMainWindow):
             "partners": QStyle.StandardPixmap.SP_DirHomeIcon,
             "renewals": QStyle.StandardPixmap.SP_BrowserReload,
             "reports": QStyle.StandardPixmap.SP_FileIcon,
+            "sellers": QStyle.StandardPixmap.SP_DriveNetIcon,
         }
         for key, page in self._pages().items():
             self.stack.addWidget(page)
@@ -230,6 +235,7 @@ class MainWindow(QMainWindow):
             "partners": self.partners,
             "renewals": self.renewals,
             "reports": self.reports,
+            "sellers": self.sellers,
         }
 
     def page_keys(self) -> tuple[str, ...]:
@@ -242,6 +248,7 @@ class MainWindow(QMainWindow):
             "partners": self.tr("Partners"),
             "renewals": self.tr("Renewals"),
             "reports": self.tr("Reports"),
+            "sellers": self.tr("Sellers"),
         }[key]
 
     def _build_status_bar(self) -> None:

@@ -1,4 +1,4 @@
-"""``partnerdesk list agreements|partners``: the lists, as a table, CSV or JSON."""
+"""``partnerdesk list agreements|partners|sellers``: the lists, as a table, CSV or JSON."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from app.domain.text import for_terminal
 if TYPE_CHECKING:
     from app.services.listing import AgreementRow
     from app.services.partner_listing import PartnerRow
+    from app.services.sellers.register import SellerRow
 
 AGREEMENT_COLUMNS = (
     "reference", "title", "type", "partner", "partner_local_name", "owner", "status",
@@ -30,10 +31,19 @@ PARTNER_COLUMNS = (
     "legal_name", "local_name", "country", "status", "roles", "agreements",
 )  # fmt: skip
 
+SELLER_COLUMNS = (
+    "legal_name", "local_name", "country", "status", "stores", "brands", "deposit_currency",
+    "deposit_amount", "deposit_balance", "deposit_status", "violations_12m", "scorecard",
+)  # fmt: skip
+SELLER_TABLE_COLUMNS = (
+    "legal_name", "country", "status", "deposit_currency", "deposit_balance",
+    "deposit_status", "violations_12m", "scorecard",
+)  # fmt: skip
+
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("list", help="list agreements or partners")
-    p.add_argument("what", choices=["agreements", "partners"])
+    p = sub.add_parser("list", help="list agreements, partners or sellers")
+    p.add_argument("what", choices=["agreements", "partners", "sellers"])
     p.add_argument("--type", type=enum_set(AgreementType), help="brand,logistics,...")
     p.add_argument("--status", type=enum_set(AgreementStatus), help="active,negotiation,...")
     p.add_argument("--partner", help="partner name (either script), part of it")
@@ -68,6 +78,17 @@ def run(args: argparse.Namespace) -> int:
                 rows = iter_agreements(session, f)
                 records = (_agreement_record(r) for r in rows)
                 _write(records, AGREEMENT_COLUMNS, TABLE_COLUMNS, args.format, sys.stdout)
+            elif args.what == "sellers":
+                from app.services.sellers.register import list_sellers
+
+                sellers = list_sellers(session)
+                _write(
+                    (_seller_record(r) for r in sellers),
+                    SELLER_COLUMNS,
+                    SELLER_TABLE_COLUMNS,
+                    args.format,
+                    sys.stdout,
+                )
             else:
                 # partner_listing, not partners: the record's rules and audit are not needed
                 from app.services.partner_listing import PartnerFilter, list_partners
@@ -115,6 +136,23 @@ def _partner_record(p: PartnerRow) -> dict[str, Any]:
         "status": p.status.value,
         "roles": ",".join(r.value for r in p.roles),
         "agreements": p.agreement_count,
+    }
+
+
+def _seller_record(r: SellerRow) -> dict[str, Any]:
+    return {
+        "legal_name": r.legal_name,
+        "local_name": r.local_name,
+        "country": r.country,
+        "status": r.status.value,
+        "stores": r.stores,
+        "brands": ", ".join(r.brands),
+        "deposit_currency": r.deposit_currency,
+        "deposit_amount": format(r.deposit_amount, "f"),
+        "deposit_balance": format(r.deposit_balance, "f"),
+        "deposit_status": r.deposit_status.value,
+        "violations_12m": r.violations_12m,
+        "scorecard": r.scorecard.value,
     }
 
 
@@ -167,7 +205,7 @@ def _cell(value: Any, limit: int = 40) -> str:
 def _table(records: list[dict[str, Any]], columns: Sequence[str], out: TextIO) -> None:
     cells = [[_cell(r.get(c)) for c in columns] for r in records]
     widths = [max([_width(c), *(_width(row[i]) for row in cells)]) for i, c in enumerate(columns)]
-    right = {"value", "agreements"}
+    right = {"value", "agreements", "deposit_balance", "violations_12m"}
 
     def line(values: Sequence[str]) -> str:
         parts = []

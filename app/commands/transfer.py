@@ -33,14 +33,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--sheet", help="XLSX sheet name (default: the first sheet)")
     p.add_argument(
         "--what",
-        choices=["agreements", "partners", "kpi-actuals"],
-        help="default: from headers; kpi-actuals: reference, kpi, period, value",
+        choices=["agreements", "partners", "kpi-actuals", "sellers", "violations"],
+        help="default: from headers; kpi-actuals: reference, kpi, period, value; "
+        "sellers: legal_name, country, deposit_currency, ...; violations: seller, date, "
+        "kind, severity, ...",
     )
     p.set_defaults(run=run_import)
 
-    e = sub.add_parser("export", help="export agreements or partners to CSV or XLSX")
+    e = sub.add_parser("export", help="export agreements, partners or sellers to CSV or XLSX")
     e.add_argument("file", type=Path, metavar="FILE.csv|FILE.xlsx")
-    e.add_argument("--what", choices=["agreements", "partners"], default="agreements")
+    e.add_argument("--what", choices=["agreements", "partners", "sellers"], default="agreements")
     e.set_defaults(run=run_export)
 
 
@@ -56,8 +58,8 @@ def _encoding(name: str) -> str:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    if args.what == "kpi-actuals":
-        return run_kpi_actuals(args)
+    if args.what in ("kpi-actuals", "sellers", "violations"):
+        return run_small_import(args)
     from app.services.importing import ImportOptions, import_file
 
     options = ImportOptions(
@@ -91,10 +93,17 @@ def run_import(args: argparse.Namespace) -> int:
     return 1 if report.problems else 0
 
 
-def run_kpi_actuals(args: argparse.Namespace) -> int:
-    """KPI actuals for agreements already there: all or nothing, each problem a line."""
+def run_small_import(args: argparse.Namespace) -> int:
+    """KPI actuals for agreements already there, sellers, or their violations: all or
+    nothing, each problem a line."""
     from app.errors import ValidationError
-    from app.services.kpi_actuals_import import import_kpi_actuals
+
+    if args.what == "kpi-actuals":
+        from app.services.kpi_actuals_import import import_kpi_actuals as import_rows
+    elif args.what == "sellers":
+        from app.services.sellers.transfer import import_sellers as import_rows
+    else:
+        from app.services.sellers.transfer import import_violations as import_rows
 
     db = _import_database(args)
     try:
@@ -102,7 +111,7 @@ def run_kpi_actuals(args: argparse.Namespace) -> int:
             # A dry run checks and counts inside a savepoint it then rolls back.
             savepoint = session.begin_nested()
             try:
-                result = import_kpi_actuals(session, args.file)
+                result = import_rows(session, args.file)
             except BaseException:
                 savepoint.rollback()
                 raise

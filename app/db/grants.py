@@ -23,11 +23,12 @@ GROUP = {role: f"partnerdesk_{role.value}" for role in Role}
 # Rows an editor writes while creating and editing partners and agreements.
 EDITOR_WRITES = (
     "partners", "agreements", "brand_terms", "logistics_terms", "marketing_terms",
-    "payment_terms", "platform_terms", "reference_sequences",
+    "payment_terms", "platform_terms", "reference_sequences", "sellers",
 )  # fmt: skip
 # Rows an editor also removes: an agreement's or partner's parts, replaced when edited.
 EDITOR_REMOVES = (
     "partner_roles", "contacts", "milestones", "kpi_definitions", "kpi_actuals", "attachments",
+    "seller_stores", "seller_brands", "seller_documents", "seller_violations",
 )  # fmt: skip
 
 _CREATE_GROUP = """

@@ -524,3 +524,8 @@ class ReferenceSequence(Base):
     prefix: Mapped[str] = mapped_column(String(8), primary_key=True)
     year: Mapped[int] = mapped_column(Integer, primary_key=True)
     last: Mapped[int] = mapped_column(Integer, default=0)
+
+
+# The seller register's tables live in their own module; importing it here puts them in
+# Base.metadata whenever the model is loaded (migrations, create_all, the schema check).
+import app.domain.seller_models  # noqa: E402, F401

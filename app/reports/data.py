@@ -119,6 +119,51 @@ class PortfolioFilters:
 
 
 @dataclass(frozen=True, slots=True)
+class SellerLine:
+    """One third-party seller as a report shows it (platform model)."""
+
+    name: str
+    local_name: str | None
+    country: str
+    status: str  # SellerStatus value
+    scorecard: str  # Attainment value
+    red_measures: tuple[str, ...]  # the scorecard measures in red (``SCORECARD`` names)
+    violations_12m: int
+    deposit_currency: str
+    deposit_balance: Decimal
+    deposit_status: str  # DepositStatus value
+    brands: tuple[str, ...]
+    agreements: tuple[str, ...] = ()  # references of the brand agreements it sells under
+
+
+@dataclass(frozen=True, slots=True)
+class ViolationLine:
+    occurred_on: date
+    seller: str
+    kind: str  # ViolationKind value
+    severity: str
+    status: str
+    penalty: Decimal | None
+    penalty_currency: str | None
+    deduction: Decimal
+    deposit_currency: str
+    seller_local_name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SellerSupervision:
+    """The portfolio's "seller supervision" section: what the platform model costs."""
+
+    sellers: int
+    by_scorecard: tuple[tuple[str, int], ...]  # (Attainment value, sellers), red first
+    red: tuple[SellerLine, ...]
+    deposits: ConvertedTotal  # what is left of the deposits not forfeited
+    quarter_start: date
+    violations: tuple[ViolationLine, ...]  # this quarter's, newest first
+    deducted: ConvertedTotal  # this quarter's counted deductions
+
+
+@dataclass(frozen=True, slots=True)
 class PortfolioReportData:
     context: ReportContext
     filters: PortfolioFilters
@@ -137,6 +182,7 @@ class PortfolioReportData:
     red_kpi_total: ConvertedTotal | None = None
     trend: tuple[TrendPoint, ...] = ()  # the last 8 quarters, oldest first
     expiring_documents: int = 0  # authorisations, licences... expired or due in 60 days
+    sellers: SellerSupervision | None = None  # None: no seller registered
 
     @property
     def rows(self) -> tuple[AgreementRow, ...]:
@@ -172,3 +218,5 @@ class PartnerReportData:
     agreements: tuple[AgreementRow, ...]
     total: ConvertedTotal  # the agreements in force only
     groups: tuple[ScopedRows, ...] = ()  # in force, pipeline, history: each present
+    # Sellers of its brands under its platform-model agreements (a brand owner's dossier).
+    sellers: tuple[SellerLine, ...] = ()

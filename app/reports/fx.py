@@ -16,14 +16,21 @@ if TYPE_CHECKING:
 
 
 def currency_table(
-    report: Any, base: str, lines: Sequence[CurrencyLine], total: Decimal, count: int
+    report: Any,
+    base: str,
+    lines: Sequence[CurrencyLine],
+    total: Decimal,
+    count: int,
+    *,
+    what: tuple[str, str] = ("count", "amount"),
 ) -> Flowable:
-    """Each currency's amount, the rate applied and its value in the base currency."""
+    """Each currency's amount, the rate applied and its value in the base currency;
+    ``what`` names the count and amount columns (agreements by default)."""
     w = report.words
     cols = report.columns(
         ("currency", 12, False),
-        ("count", 14, True),
-        ("amount", 28, True),
+        (what[0], 14, True),
+        (what[1], 28, True),
         ("rate", 18, True),
         ("value_base", 28, True),
     )

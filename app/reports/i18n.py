@@ -13,6 +13,7 @@ from enum import Enum
 
 from app.domain.money import compact_amount, format_amount, minor_units
 from app.reports.labels import SUMMARY_LABELS
+from app.reports.seller_labels import SELLER_ENUMS, SELLER_ENUMS_EN, SELLER_LABELS
 
 LANGS = ("en", "zh")
 
@@ -218,6 +219,7 @@ _LABELS: dict[str, tuple[str, str]] = {
 }
 
 _LABELS.update(SUMMARY_LABELS)
+_LABELS.update(SELLER_LABELS)
 
 _ENUMS: dict[str, str] = {
     # agreement types
@@ -256,6 +258,7 @@ _ENUMS: dict[str, str] = {
     "partner": "合作方", "merchant": "商户", "shared": "共同承担",
     "users": "用户", "traffic": "流量", "inventory": "库存", "data": "数据",
 }  # fmt: skip
+_ENUMS.update(SELLER_ENUMS)
 
 # English wording where the stored value is not already readable.
 _ENUMS_EN: dict[str, str] = {
@@ -264,6 +267,7 @@ _ENUMS_EN: dict[str, str] = {
     "wechat_pay": "WeChat Pay", "unionpay": "UnionPay", "alipay": "Alipay",
     "ecommerce_platform": "E-commerce platform", "percent_of_value": "% of value",
 }  # fmt: skip
+_ENUMS_EN.update(SELLER_ENUMS_EN)
 
 # The default KPI names the services create, so a Chinese report reads Chinese.
 _METRICS_ZH = {

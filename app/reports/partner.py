@@ -9,6 +9,7 @@ from reportlab.platypus import Flowable, Spacer
 from app.reports.base import Report
 from app.reports.data import PartnerReportData
 from app.reports.money import agreement_rows_table, fx_table
+from app.reports.sellers import seller_table
 
 
 class PartnerReport(Report[PartnerReportData]):
@@ -76,6 +77,12 @@ class PartnerReport(Report[PartnerReportData]):
             story += agreement_rows_table(
                 self, g, base, data.context.as_of, partner=False, count=True
             )
+        if data.sellers:
+            story += [
+                self.heading(w("partner_sellers")),
+                self.note(w("partner_sellers_note")),
+                seller_table(self, data.sellers, under=True),
+            ]
         rates = {r.currency: r for g in data.groups for r in g.total.rates}
         missing = sorted({c for g in data.groups for c in g.total.missing_rates})
         story += [

@@ -24,6 +24,7 @@ from app.reports.money import (
     fx_table,
     total_style,
 )
+from app.reports.sellers import supervision_section
 from app.reports.styles import RED
 from app.reports.tables import Column
 
@@ -57,6 +58,7 @@ class PortfolioReport(Report[PortfolioReportData]):
             *self._currencies(data),
             *self._top_partners(data),
             *self._at_risk(data),
+            *supervision_section(self, data.sellers, data.figures.base_currency),
             *self._appendix(data),
         ]
 

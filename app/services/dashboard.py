@@ -16,6 +16,7 @@ from app.services.attachments import ExpiringDocument, expiring_documents
 from app.services.listing import AgreementFilter, _base, _filtered
 from app.services.milestones import OverdueMilestone, overdue_milestones
 from app.services.scope import DECISION_STATUSES
+from app.services.sellers.chain import ExpiringSellerDocument, expiring_seller_documents
 
 # A decision is still open while the agreement is live or about to be: the rule is
 # declared with the reporting scopes, so the dashboard and the reports count alike.
@@ -64,6 +65,8 @@ class Attention:
     overdue_milestones: tuple[OverdueMilestone, ...]
     red_kpis: tuple[RedKpi, ...]
     expiring_documents: tuple[ExpiringDocument, ...]
+    # Sellers' qualification documents (platform model) join the agreements' own.
+    expiring_seller_documents: tuple[ExpiringSellerDocument, ...] = ()
 
     def decisions_within(self, days: int) -> tuple[DecisionDue, ...]:
         """Decisions still to take in the next ``days`` days (missed ones not included)."""
@@ -174,4 +177,5 @@ def attention(session: Session, today: date, within_days: int = 90, limit: int =
         overdue_milestones=tuple(overdue_milestones(session, today, limit=limit)),
         red_kpis=tuple(red_kpis(session, limit=limit)),
         expiring_documents=tuple(expiring_documents(session, today, 60, limit=limit)),
+        expiring_seller_documents=tuple(expiring_seller_documents(session, today, 60, limit=limit)),
     )

@@ -281,6 +281,10 @@ def load_demo(
         else:
             seq.last = last
     session.flush()
+    # A few sellers under the platform-model brand agreements just added (#14.1).
+    from app.services.sellers.demo import load_demo_sellers
+
+    load_demo_sellers(session, today, seed, actor)
     if progress is not None:
         progress(agreements, agreements)
     return DemoResult(len(partners), agreements, len(actual_rows), len(milestone_rows))

@@ -34,7 +34,7 @@ from app.services.partners import PartnerFilter, partner_query
 from app.services.tabular import guard_formula
 
 Progress = Callable[[int, int], bool]
-WHAT = ("agreements", "partners")
+WHAT = ("agreements", "partners", "sellers")
 BATCH = 2000
 
 _MONEY_COLUMNS = {"value"} | {n for n, s in TERM_SPECS.items() if s.kind is TermKind.MONEY}
@@ -181,12 +181,18 @@ def export_file(
     if suffix not in (".csv", ".xlsx"):
         raise PartnerDeskError(f"{path.name}: export to a .csv or .xlsx file")
     if what not in WHAT:
-        raise PartnerDeskError(f"cannot export {what!r}; choose agreements or partners")
+        raise PartnerDeskError(f"cannot export {what!r}; choose {', '.join(WHAT)}")
     if path.is_dir():
         raise PartnerDeskError(f"{path} is a folder; name a .csv or .xlsx file")
     if not path.parent.is_dir():
         raise PartnerDeskError(f"folder {path.parent} does not exist")
-    if what == "agreements":
+    if what == "sellers":
+        from app.services.sellers.transfer import SELLER_COLUMNS, seller_records
+
+        columns = SELLER_COLUMNS
+        records = seller_records(session)
+        total = 0
+    elif what == "agreements":
         columns = AGREEMENT_COLUMNS
         records = agreement_records(session, agreement_filter)
         from app.services.listing import count_agreements
@@ -255,7 +261,8 @@ def _write_xlsx(
     from openpyxl.utils import get_column_letter
 
     book = Workbook(write_only=True)
-    ws = book.create_sheet("Agreements" if "title" in columns else "Partners")
+    sheet = "Agreements" if "title" in columns else "Partners"
+    ws = book.create_sheet("Sellers" if "deposit_amount" in columns else sheet)
     ws.freeze_panes = "A2"
     for i, column in enumerate(columns, start=1):
         width = _WIDTHS.get(column, 12 if column in _DATE_COLUMNS else max(len(column) + 2, 10))

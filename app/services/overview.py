@@ -17,6 +17,7 @@ from app.domain.models import Agreement, Attachment, KpiDefinition, Milestone
 from app.services.dashboard import OPEN_STATUSES
 from app.services.listing import AgreementFilter, count_agreements
 from app.services.scope import not_ended
+from app.services.sellers.chain import count_expiring_seller_documents
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +26,8 @@ class AttentionCounts:
     decisions_90: int
     overdue_milestones: int
     red_kpis: int  # KPIs of live agreements whose latest actual is red
-    expiring_documents: int  # documents expired or expiring within 60 days
+    # Documents expired or expiring within 60 days: agreements' and sellers' together.
+    expiring_documents: int
     decisions_missed: int = 0  # live agreements whose decision date has already passed
 
 
@@ -86,6 +88,6 @@ def attention_counts(session: Session, today: date) -> AttentionCounts:
         decisions_90=count_decisions_due(session, today, 90),
         overdue_milestones=overdue or 0,
         red_kpis=red or 0,
-        expiring_documents=documents or 0,
+        expiring_documents=(documents or 0) + count_expiring_seller_documents(session, today),
         decisions_missed=count_missed_decisions(session, today),
     )

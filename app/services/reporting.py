@@ -44,6 +44,7 @@ from app.services.overview import attention_counts
 from app.services.partners import find_partner, get_partner
 from app.services.portfolio import allocate_cents, portfolio_figures
 from app.services.scope import SCOPE_STATUSES, Scope, scope_of
+from app.services.sellers.report_data import partner_sellers, seller_supervision
 from app.services.settings import (
     COMPANY_ADDRESS,
     COMPANY_NAME,
@@ -264,6 +265,8 @@ def portfolio_report(
             key=lambda i: (-(largest.values_base[i] or ZERO), largest.rows[i].reference),
         )[:APPENDIX_TOP]
         groups = (_group(Scope.IN_FORCE, [largest.rows[i] for i in order], converter),)
+    # Before the context: the deposits' rates count among those the report used.
+    sellers = seller_supervision(session, ctx.as_of, converter.total)
     return PortfolioReportData(
         context=_with_stale(ctx, [*figures.rates, *converter.rates.values()]),
         filters=filters,
@@ -277,6 +280,7 @@ def portfolio_report(
         red_kpi_total=red_total,
         trend=trend(session, ctx.as_of, ctx.base_currency, f),
         expiring_documents=attention_counts(session, ctx.as_of).expiring_documents,
+        sellers=sellers,
     )
 
 
@@ -368,4 +372,5 @@ def partner_report(
     converter = _Converter(session, ctx.base_currency, ctx.as_of)
     groups = scoped_rows(rows, converter, ctx.as_of)
     ctx = _with_stale(ctx, converter.rates.values())
-    return PartnerReportData(ctx, partner, rows, groups[0].total, groups)
+    sellers = partner_sellers(session, partner.id, ctx.as_of)
+    return PartnerReportData(ctx, partner, rows, groups[0].total, groups, sellers)

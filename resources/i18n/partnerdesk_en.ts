@@ -169,7 +169,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="399"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>Delete %n agreement(s)? You can undo this with %1.</source>
         <translation>
             <numerusform>Delete %n agreement? You can undo this with %1.</numerusform>
@@ -177,7 +177,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="409"/>
+        <location filename="../../ui/main_window.py" line="417"/>
         <source>Delete %n agreement(s)</source>
         <translation>
             <numerusform>Delete %n agreement</numerusform>
@@ -188,7 +188,7 @@
 <context>
     <name>PartnerOverview</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="184"/>
+        <location filename="../../ui/pages/partners.py" line="189"/>
         <source>%n agreement(s)</source>
         <translation>
             <numerusform>%n agreement</numerusform>
@@ -199,7 +199,7 @@
 <context>
     <name>PartnersPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="295"/>
+        <location filename="../../ui/pages/partners.py" line="309"/>
         <source>%Ln partner(s)</source>
         <translation>
             <numerusform>%Ln partner</numerusform>
@@ -207,7 +207,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="324"/>
+        <location filename="../../ui/pages/partners.py" line="338"/>
         <source>%n selected partner(s) as CSV…</source>
         <translation>
             <numerusform>%n selected partner as CSV…</numerusform>
@@ -215,7 +215,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="325"/>
+        <location filename="../../ui/pages/partners.py" line="339"/>
         <source>%n selected partner(s) as XLSX…</source>
         <translation>
             <numerusform>%n selected partner as XLSX…</numerusform>
@@ -237,7 +237,7 @@
 <context>
     <name>ReminderWords</name>
     <message numerus="yes">
-        <location filename="../../ui/application.py" line="178"/>
+        <location filename="../../ui/application.py" line="183"/>
         <source>%Ln decision(s) due within %1 days:</source>
         <translation>
             <numerusform>%Ln decision due within %1 days:</numerusform>
@@ -245,7 +245,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/application.py" line="181"/>
+        <location filename="../../ui/application.py" line="186"/>
         <source>%Ln live agreement(s) are past their decision date.</source>
         <translation>
             <numerusform>%Ln live agreement is past its decision date.</numerusform>

@@ -698,98 +698,98 @@ target %6</source>
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../ui/application.py" line="56"/>
+        <location filename="../../ui/application.py" line="61"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="57"/>
+        <location filename="../../ui/application.py" line="62"/>
         <source>PartnerDesk cannot open the database.</source>
         <translation>PartnerDesk 无法打开数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="60"/>
+        <location filename="../../ui/application.py" line="65"/>
         <source>Use another database…</source>
         <translation>使用其他数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="64"/>
+        <location filename="../../ui/application.py" line="69"/>
         <source>Use my personal database</source>
         <translation>使用我的个人数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="79"/>
+        <location filename="../../ui/application.py" line="84"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="80"/>
+        <location filename="../../ui/application.py" line="85"/>
         <source>SQLite file path or PostgreSQL URL:</source>
         <translation>SQLite 文件路径或 PostgreSQL 地址：</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="96"/>
-        <location filename="../../ui/application.py" line="134"/>
+        <location filename="../../ui/application.py" line="101"/>
+        <location filename="../../ui/application.py" line="139"/>
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="97"/>
+        <location filename="../../ui/application.py" line="102"/>
         <source>How many demo agreements?</source>
         <translation>需要多少份演示协议？</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="123"/>
+        <location filename="../../ui/application.py" line="128"/>
         <source>Added %1 demo agreements and %2 partners.</source>
         <translation>已添加 %1 份演示协议和 %2 个合作伙伴。</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="135"/>
+        <location filename="../../ui/application.py" line="140"/>
         <source>The demo data was not loaded: %1</source>
         <translation>演示数据未能加载：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="141"/>
+        <location filename="../../ui/application.py" line="146"/>
         <source>Cancelled: no demo data was added.</source>
         <translation>已取消：未添加演示数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="146"/>
+        <location filename="../../ui/application.py" line="151"/>
         <source>Loading demo data</source>
         <translation>正在加载演示数据</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="151"/>
+        <location filename="../../ui/application.py" line="156"/>
         <source>Creating demo partners and agreements…</source>
         <translation>正在创建演示合作伙伴和协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="161"/>
+        <location filename="../../ui/application.py" line="166"/>
         <source>Welcome to PartnerDesk</source>
         <translation>欢迎使用 PartnerDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="162"/>
+        <location filename="../../ui/application.py" line="167"/>
         <source>This database has no agreements yet. Load demo data to look around?</source>
         <translation>该数据库还没有协议。是否加载演示数据先看看？</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="202"/>
+        <location filename="../../ui/application.py" line="207"/>
         <source>… and %1 more</source>
         <translation>… 另有 %1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="206"/>
+        <location filename="../../ui/application.py" line="211"/>
         <source>Renewal decisions due</source>
         <translation>续约决策即将到期</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="218"/>
+        <location filename="../../ui/application.py" line="223"/>
         <source>Don&apos;t remind me at start-up</source>
         <translation>启动时不再提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="221"/>
+        <location filename="../../ui/application.py" line="226"/>
         <source>Show renewals</source>
         <translation>查看续约</translation>
     </message>
@@ -1137,6 +1137,24 @@ The previous contents are in {path}.</source>
     </message>
 </context>
 <context>
+    <name>BrandDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="240"/>
+        <source>Authorise a brand: %1</source>
+        <translation>授权品牌：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="246"/>
+        <source>Brand agreement (platform model)</source>
+        <translation>品牌协议（平台模式）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="247"/>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+</context>
+<context>
     <name>CheckPage</name>
     <message>
         <location filename="../../ui/dialogs/import_wizard.py" line="269"/>
@@ -1238,214 +1256,214 @@ The previous contents are in {path}.</source>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="135"/>
+        <location filename="../../ui/pages/dashboard.py" line="136"/>
         <source>In force</source>
         <translation>生效中</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="138"/>
+        <location filename="../../ui/pages/dashboard.py" line="139"/>
         <source>In force and pending approval</source>
         <translation>生效中及待审批</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="140"/>
+        <location filename="../../ui/pages/dashboard.py" line="141"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="141"/>
+        <location filename="../../ui/pages/dashboard.py" line="142"/>
         <source>Contract value</source>
         <translation>合同金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="142"/>
+        <location filename="../../ui/pages/dashboard.py" line="143"/>
         <source>Decisions due within 30 days</source>
         <translation>30 天内到期的决策</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="143"/>
-        <location filename="../../ui/pages/dashboard.py" line="195"/>
+        <location filename="../../ui/pages/dashboard.py" line="144"/>
+        <location filename="../../ui/pages/dashboard.py" line="196"/>
         <source>Overdue milestones</source>
         <translation>逾期里程碑</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="144"/>
-        <location filename="../../ui/pages/dashboard.py" line="196"/>
+        <location filename="../../ui/pages/dashboard.py" line="145"/>
+        <location filename="../../ui/pages/dashboard.py" line="197"/>
         <source>KPIs in red</source>
         <translation>红灯 KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="146"/>
+        <location filename="../../ui/pages/dashboard.py" line="147"/>
         <source>Documents expiring within 60 days</source>
         <translation>60 天内到期的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="146"/>
+        <location filename="../../ui/pages/dashboard.py" line="147"/>
         <source>In force and pipeline</source>
         <translation>生效中与筹备中</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="154"/>
+        <location filename="../../ui/pages/dashboard.py" line="155"/>
         <source>Show them in the agreements list</source>
         <translation>在协议列表中查看</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="157"/>
+        <location filename="../../ui/pages/dashboard.py" line="158"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="157"/>
+        <location filename="../../ui/pages/dashboard.py" line="158"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="158"/>
-        <location filename="../../ui/pages/dashboard.py" line="162"/>
-        <location filename="../../ui/pages/dashboard.py" line="166"/>
-        <location filename="../../ui/pages/dashboard.py" line="170"/>
+        <location filename="../../ui/pages/dashboard.py" line="159"/>
+        <location filename="../../ui/pages/dashboard.py" line="163"/>
+        <location filename="../../ui/pages/dashboard.py" line="167"/>
+        <location filename="../../ui/pages/dashboard.py" line="171"/>
         <location filename="../../ui/pages/dashboard_approvals.py" line="19"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="158"/>
-        <location filename="../../ui/pages/dashboard.py" line="166"/>
+        <location filename="../../ui/pages/dashboard.py" line="159"/>
+        <location filename="../../ui/pages/dashboard.py" line="167"/>
         <location filename="../../ui/pages/dashboard_approvals.py" line="20"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="158"/>
+        <location filename="../../ui/pages/dashboard.py" line="159"/>
         <location filename="../../ui/pages/dashboard_approvals.py" line="21"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="159"/>
-        <location filename="../../ui/pages/dashboard.py" line="163"/>
+        <location filename="../../ui/pages/dashboard.py" line="160"/>
+        <location filename="../../ui/pages/dashboard.py" line="164"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="159"/>
+        <location filename="../../ui/pages/dashboard.py" line="160"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="162"/>
+        <location filename="../../ui/pages/dashboard.py" line="163"/>
         <source>Due</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="162"/>
+        <location filename="../../ui/pages/dashboard.py" line="163"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="163"/>
+        <location filename="../../ui/pages/dashboard.py" line="164"/>
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="166"/>
+        <location filename="../../ui/pages/dashboard.py" line="167"/>
         <source>KPI</source>
         <translation>KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="167"/>
+        <location filename="../../ui/pages/dashboard.py" line="168"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="167"/>
+        <location filename="../../ui/pages/dashboard.py" line="168"/>
         <source>Latest</source>
         <translation>最新</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="167"/>
+        <location filename="../../ui/pages/dashboard.py" line="168"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="170"/>
+        <location filename="../../ui/pages/dashboard.py" line="171"/>
         <source>Expires</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="170"/>
+        <location filename="../../ui/pages/dashboard.py" line="171"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="171"/>
+        <location filename="../../ui/pages/dashboard.py" line="172"/>
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="171"/>
+        <location filename="../../ui/pages/dashboard.py" line="172"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="176"/>
+        <location filename="../../ui/pages/dashboard.py" line="177"/>
         <source>Decision dates within:</source>
         <translation>决策日期范围：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="178"/>
+        <location filename="../../ui/pages/dashboard.py" line="179"/>
         <source>%1 days</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="194"/>
-        <location filename="../../ui/pages/dashboard.py" line="198"/>
+        <location filename="../../ui/pages/dashboard.py" line="195"/>
+        <location filename="../../ui/pages/dashboard.py" line="199"/>
         <source>Decisions due</source>
         <translation>待决策</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="197"/>
+        <location filename="../../ui/pages/dashboard.py" line="198"/>
         <source>Expiring documents</source>
         <translation>即将到期的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="206"/>
+        <location filename="../../ui/pages/dashboard.py" line="207"/>
         <source>Waiting for my approval</source>
         <translation>待我审批</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="213"/>
+        <location filename="../../ui/pages/dashboard.py" line="214"/>
         <source>Needs attention today (%1)</source>
         <translation>今日待关注（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="228"/>
+        <location filename="../../ui/pages/dashboard.py" line="229"/>
         <source>No agreements yet. Add one, import a file or load the demo data, and the portfolio is charted here.</source>
         <translation>还没有协议。新建协议、导入文件或加载演示数据后，协议组合将在此处以图表显示。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="310"/>
-        <location filename="../../ui/pages/dashboard.py" line="320"/>
+        <location filename="../../ui/pages/dashboard.py" line="313"/>
+        <location filename="../../ui/pages/dashboard.py" line="323"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="345"/>
+        <location filename="../../ui/pages/dashboard.py" line="348"/>
         <source>The dashboard could not be read: %1</source>
         <translation>无法读取仪表板：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="356"/>
+        <location filename="../../ui/pages/dashboard.py" line="359"/>
         <source>Not counted: %1 in the pipeline, %2 ended (history)</source>
         <translation>未计入：筹备中 %1 份，已结束（历史）%2 份</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="362"/>
+        <location filename="../../ui/pages/dashboard.py" line="365"/>
         <source>Not counted: pipeline %1</source>
         <translation>未计入：筹备中 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="367"/>
+        <location filename="../../ui/pages/dashboard.py" line="370"/>
         <source>In force (%1): %2
 Pipeline (%3): %4
 History, ended (%5): %6</source>
@@ -1454,17 +1472,17 @@ History, ended (%5): %6</source>
 历史，已结束（%5 份）：%6</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="380"/>
+        <location filename="../../ui/pages/dashboard.py" line="383"/>
         <source>+ %1 overdue</source>
         <translation>+ %1 项已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="447"/>
+        <location filename="../../ui/pages/dashboard.py" line="463"/>
         <source>overdue by 1 day</source>
         <translation>逾期 1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="449"/>
+        <location filename="../../ui/pages/dashboard.py" line="465"/>
         <source>overdue by %1 days</source>
         <translation>逾期 %1 天</translation>
     </message>
@@ -1495,6 +1513,29 @@ History, ended (%5): %6</source>
         <location filename="../../ui/editors/fields.py" line="79"/>
         <source>is not a number</source>
         <translation>不是数字</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="263"/>
+        <source>Add a document: %1</source>
+        <translation>添加资质文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="270"/>
+        <source>Document</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="271"/>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="272"/>
+        <source>Expires</source>
+        <translation>到期</translation>
     </message>
 </context>
 <context>
@@ -1718,196 +1759,281 @@ History, ended (%5): %6</source>
     </message>
     <message>
         <location filename="../../ui/editors/labels.py" line="45"/>
+        <source>Business licence</source>
+        <translation>营业执照</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="46"/>
+        <source>Import permit</source>
+        <translation>进口许可证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="47"/>
+        <source>Onboarding</source>
+        <translation>入驻中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="48"/>
+        <source>Suspended</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="49"/>
+        <source>Paid</source>
+        <translation>已缴纳</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="50"/>
+        <source>Held</source>
+        <translation>冻结中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="51"/>
+        <source>Forfeited</source>
+        <translation>已没收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="52"/>
+        <source>Counterfeit</source>
+        <translation>假冒商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="53"/>
+        <source>Late shipment</source>
+        <translation>延迟发货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="54"/>
+        <source>False advertising</source>
+        <translation>虚假宣传</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="55"/>
+        <source>Customs</source>
+        <translation>海关违规</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="56"/>
+        <source>Minor</source>
+        <translation>轻微</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="57"/>
+        <source>Major</source>
+        <translation>较重</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="58"/>
+        <source>Critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="59"/>
+        <source>Upheld</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="60"/>
+        <source>Appealed</source>
+        <translation>申诉中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="61"/>
+        <source>Dismissed</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="62"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="46"/>
+        <location filename="../../ui/editors/labels.py" line="63"/>
         <source>Higher is better</source>
         <translation>越高越好</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="47"/>
+        <location filename="../../ui/editors/labels.py" line="64"/>
         <source>Lower is better</source>
         <translation>越低越好</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="48"/>
+        <location filename="../../ui/editors/labels.py" line="65"/>
         <source>First mile</source>
         <translation>头程</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="49"/>
+        <location filename="../../ui/editors/labels.py" line="66"/>
         <source>International freight</source>
         <translation>国际运输</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="50"/>
+        <location filename="../../ui/editors/labels.py" line="67"/>
         <source>Customs clearance</source>
         <translation>清关</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="51"/>
+        <location filename="../../ui/editors/labels.py" line="68"/>
         <source>Bonded warehouse</source>
         <translation>保税仓</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="52"/>
+        <location filename="../../ui/editors/labels.py" line="69"/>
         <source>Last mile</source>
         <translation>尾程配送</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="53"/>
+        <location filename="../../ui/editors/labels.py" line="70"/>
         <source>Online ads</source>
         <translation>线上广告</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="54"/>
+        <location filename="../../ui/editors/labels.py" line="71"/>
         <source>Offline promotion</source>
         <translation>线下推广</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="55"/>
+        <location filename="../../ui/editors/labels.py" line="72"/>
         <source>Livestream</source>
         <translation>直播</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="56"/>
+        <location filename="../../ui/editors/labels.py" line="73"/>
         <source>Social / KOL</source>
         <translation>社交 / 达人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="57"/>
+        <location filename="../../ui/editors/labels.py" line="74"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="58"/>
+        <location filename="../../ui/editors/labels.py" line="75"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="59"/>
+        <location filename="../../ui/editors/labels.py" line="76"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="60"/>
+        <location filename="../../ui/editors/labels.py" line="77"/>
         <source>Waived</source>
         <translation>已豁免</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="61"/>
+        <location filename="../../ui/editors/labels.py" line="78"/>
         <source>Direct sales</source>
         <translation>直营</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="62"/>
+        <location filename="../../ui/editors/labels.py" line="79"/>
         <source>Brand owner</source>
         <translation>品牌方</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="63"/>
+        <location filename="../../ui/editors/labels.py" line="80"/>
         <source>Logistics provider</source>
         <translation>物流服务商</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="64"/>
+        <location filename="../../ui/editors/labels.py" line="81"/>
         <source>Marketing channel</source>
         <translation>营销渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="65"/>
+        <location filename="../../ui/editors/labels.py" line="82"/>
         <source>Payment institution</source>
         <translation>支付机构</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="66"/>
+        <location filename="../../ui/editors/labels.py" line="83"/>
         <source>E-commerce platform</source>
         <translation>电商平台</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="67"/>
+        <location filename="../../ui/editors/labels.py" line="84"/>
         <source>Prospect</source>
         <translation>潜在</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="68"/>
+        <location filename="../../ui/editors/labels.py" line="85"/>
         <source>Inactive</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="69"/>
+        <location filename="../../ui/editors/labels.py" line="86"/>
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="70"/>
+        <location filename="../../ui/editors/labels.py" line="87"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="71"/>
+        <location filename="../../ui/editors/labels.py" line="88"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="72"/>
+        <location filename="../../ui/editors/labels.py" line="89"/>
         <source>UnionPay</source>
         <translation>银联</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="73"/>
+        <location filename="../../ui/editors/labels.py" line="90"/>
         <source>Bank transfer</source>
         <translation>银行转账</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="74"/>
+        <location filename="../../ui/editors/labels.py" line="91"/>
         <source>Wallet</source>
         <translation>电子钱包</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="75"/>
+        <location filename="../../ui/editors/labels.py" line="92"/>
         <source>Per kg</source>
         <translation>按公斤</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="76"/>
+        <location filename="../../ui/editors/labels.py" line="93"/>
         <source>Per parcel</source>
         <translation>按包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="77"/>
+        <location filename="../../ui/editors/labels.py" line="94"/>
         <source>Per CBM</source>
         <translation>按立方米</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="78"/>
+        <location filename="../../ui/editors/labels.py" line="95"/>
         <source>Per container</source>
         <translation>按集装箱</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="79"/>
+        <location filename="../../ui/editors/labels.py" line="96"/>
         <source>Percent of value</source>
         <translation>按货值百分比</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="80"/>
+        <location filename="../../ui/editors/labels.py" line="97"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="81"/>
+        <location filename="../../ui/editors/labels.py" line="98"/>
         <source>Traffic</source>
         <translation>流量</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="82"/>
+        <location filename="../../ui/editors/labels.py" line="99"/>
         <source>Inventory</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/labels.py" line="83"/>
+        <location filename="../../ui/editors/labels.py" line="100"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
@@ -2144,147 +2270,147 @@ History, ended (%5): %6</source>
 <context>
     <name>FxRatesTab</name>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="60"/>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="65"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="61"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="66"/>
         <source>Warn when a rate in use is older than:</source>
         <translation>使用中的汇率超过以下天数时提醒：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="63"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="64"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="67"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="68"/>
         <source>Default %1 days. The dashboard and page 1 of every report say so.</source>
         <translation>默认 %1 天。仪表板和每份报告第 1 页都会提示。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="74"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="75"/>
         <source>Import file…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="76"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="77"/>
         <source>A CSV or XLSX file of rates: currency, rate, date, source</source>
         <translation>汇率 CSV 或 XLSX 文件：币种、汇率、日期、来源</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="85"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="86"/>
         <source>Currencies</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="90"/>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="135"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="91"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="136"/>
         <source>In force from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="90"/>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="129"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="91"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="130"/>
         <source>%1 per unit</source>
         <translation>折合 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="91"/>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="140"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="92"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="141"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="93"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="94"/>
         <source>Rate history</source>
         <translation>汇率历史</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="112"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="113"/>
         <source>Rate over time</source>
         <translation>汇率随时间变化</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="124"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="125"/>
         <source>USD</source>
         <translation>USD</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="127"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="128"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="130"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="131"/>
         <source>Rate</source>
         <translation>汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="137"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="138"/>
         <source>PBOC, ECB, manual…</source>
         <translation>PBOC、ECB、manual…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="141"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="142"/>
         <source>Save rate</source>
         <translation>保存汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="142"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="143"/>
         <source>A rate already stored for that day is replaced</source>
         <translation>同一天已有的汇率将被替换</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="176"/>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="228"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="177"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="229"/>
         <source>Older than the warning age: add a newer rate.</source>
         <translation>已超过提醒期限：请添加更新的汇率。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="208"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="209"/>
         <source>manual</source>
         <translation>手动录入</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="220"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="221"/>
         <source>No rate in force today.</source>
         <translation>今天没有生效的汇率。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="224"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="225"/>
         <source>In force today: %1, %2 days old.</source>
         <translation>今天生效：%1，已有 %2 天。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="238"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="239"/>
         <source>1 %1 in %2</source>
         <translation>1 %1 折合 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="302"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="303"/>
         <source>The rate must be a number, e.g. 7.1350</source>
         <translation>汇率必须是数字，如 7.1350</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="320"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="321"/>
         <source>Import exchange rates</source>
         <translation>导入汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="321"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="322"/>
         <source>Rate files (*.csv *.xlsx);;All files (*)</source>
         <translation>汇率文件 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="338"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="339"/>
         <source>… and %1 more</source>
         <translation>… 另有 %1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="339"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="340"/>
         <source>Nothing was imported:</source>
         <translation>未导入任何内容：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="348"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="349"/>
         <source>%1 rates read: %2 added, %3 changed, %4 already there.</source>
         <translation>读取 %1 条汇率：新增 %2 条，修改 %3 条，%4 条已存在。</translation>
     </message>
@@ -2741,108 +2867,108 @@ History, ended (%5): %6</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/i18n.py" line="97"/>
+        <location filename="../../ui/i18n.py" line="99"/>
         <source>Brand</source>
         <translation>品牌</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="98"/>
+        <location filename="../../ui/i18n.py" line="100"/>
         <source>Logistics</source>
         <translation>物流</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="99"/>
+        <location filename="../../ui/i18n.py" line="101"/>
         <source>Marketing</source>
         <translation>营销</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="100"/>
+        <location filename="../../ui/i18n.py" line="102"/>
         <source>Payment</source>
         <translation>支付</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="101"/>
+        <location filename="../../ui/i18n.py" line="103"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="107"/>
+        <location filename="../../ui/i18n.py" line="109"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="108"/>
+        <location filename="../../ui/i18n.py" line="110"/>
         <source>Negotiation</source>
         <translation>谈判中</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="109"/>
+        <location filename="../../ui/i18n.py" line="111"/>
         <source>Pending approval</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="110"/>
-        <location filename="../../ui/i18n.py" line="141"/>
+        <location filename="../../ui/i18n.py" line="112"/>
+        <location filename="../../ui/i18n.py" line="143"/>
         <source>Active</source>
         <translation>生效</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="111"/>
+        <location filename="../../ui/i18n.py" line="113"/>
         <source>Expired</source>
         <translation>已到期</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="112"/>
+        <location filename="../../ui/i18n.py" line="114"/>
         <source>Terminated</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="113"/>
+        <location filename="../../ui/i18n.py" line="115"/>
         <source>Renewed</source>
         <translation>已续约</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="121"/>
+        <location filename="../../ui/i18n.py" line="123"/>
         <source>Direct sales</source>
         <translation>直营</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="122"/>
+        <location filename="../../ui/i18n.py" line="124"/>
         <source>Platform (third-party)</source>
         <translation>平台（第三方）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="128"/>
+        <location filename="../../ui/i18n.py" line="130"/>
         <source>Brand owner</source>
         <translation>品牌方</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="129"/>
+        <location filename="../../ui/i18n.py" line="131"/>
         <source>Logistics provider</source>
         <translation>物流服务商</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="130"/>
+        <location filename="../../ui/i18n.py" line="132"/>
         <source>Marketing channel</source>
         <translation>营销渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="131"/>
+        <location filename="../../ui/i18n.py" line="133"/>
         <source>Payment institution</source>
         <translation>支付机构</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="134"/>
+        <location filename="../../ui/i18n.py" line="136"/>
         <source>E-commerce platform</source>
         <translation>电商平台</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="140"/>
+        <location filename="../../ui/i18n.py" line="142"/>
         <source>Prospect</source>
         <translation>潜在</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="142"/>
+        <location filename="../../ui/i18n.py" line="144"/>
         <source>Inactive</source>
         <translation>停用</translation>
     </message>
@@ -2850,62 +2976,67 @@ History, ended (%5): %6</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>PartnerDesk</source>
         <translation>PartnerDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
-        <source>Dashboard, agreements, partners, renewals, reports</source>
-        <translation>仪表板、协议、合作伙伴、续约、报告</translation>
+        <location filename="../../ui/main_window.py" line="165"/>
+        <source>Dashboard, agreements, partners, renewals, reports, sellers</source>
+        <translation>仪表板、协议、合作伙伴、续约、报告、卖家</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>Partners</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>Renewals</source>
         <translation>续约</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="251"/>
+        <source>Sellers</source>
+        <translation>卖家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>this computer&apos;s login</source>
         <translation>本机登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>Connected as %1</source>
         <translation>已连接身份：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>Connected person and role</source>
         <translation>已连接的人员和角色</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="399"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>Delete %n agreement(s)? You can undo this with %1.</source>
         <translation>
             <numerusform>删除 %n 份协议？可用 %1 撤销。</numerusform>
@@ -3057,12 +3188,12 @@ History, ended (%5): %6</source>
         <translation>按回车列出编号、标题或合作伙伴匹配的协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>%1 agreements · %2 partners</source>
         <translation>%1 份协议 · %2 个合作伙伴</translation>
     </message>
@@ -3082,19 +3213,19 @@ History, ended (%5): %6</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="398"/>
+        <location filename="../../ui/main_window.py" line="406"/>
         <source>Delete agreements</source>
         <translation>删除协议</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="409"/>
+        <location filename="../../ui/main_window.py" line="417"/>
         <source>Delete %n agreement(s)</source>
         <translation>
             <numerusform>删除 %n 份协议</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420"/>
+        <location filename="../../ui/main_window.py" line="428"/>
         <source>Some agreements were not deleted</source>
         <translation>部分协议未删除</translation>
     </message>
@@ -3150,7 +3281,7 @@ History, ended (%5): %6</source>
         <translation>正在写入日历…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>Editing is off: %1.</source>
         <translation>已关闭编辑：%1。</translation>
     </message>
@@ -3631,88 +3762,88 @@ KIND: wecom, dingtalk, feishu or json</source>
 <context>
     <name>PartnerOverview</name>
     <message>
-        <location filename="../../ui/pages/partners.py" line="67"/>
+        <location filename="../../ui/pages/partners.py" line="70"/>
         <source>Edit partner…</source>
         <translation>编辑合作伙伴…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="68"/>
+        <location filename="../../ui/pages/partners.py" line="71"/>
         <source>New agreement…</source>
         <translation>新建协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="69"/>
+        <location filename="../../ui/pages/partners.py" line="72"/>
         <source>Partner dossier…</source>
         <translation>合作伙伴档案…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="79"/>
+        <location filename="../../ui/pages/partners.py" line="82"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="79"/>
+        <location filename="../../ui/pages/partners.py" line="82"/>
         <source>Role</source>
         <translation>分工</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="79"/>
+        <location filename="../../ui/pages/partners.py" line="82"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="80"/>
+        <location filename="../../ui/pages/partners.py" line="83"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="85"/>
-        <location filename="../../ui/pages/partners.py" line="86"/>
+        <location filename="../../ui/pages/partners.py" line="88"/>
+        <location filename="../../ui/pages/partners.py" line="89"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="92"/>
+        <location filename="../../ui/pages/partners.py" line="95"/>
         <source>Agreements with this partner</source>
         <translation>与该合作伙伴的协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="107"/>
+        <location filename="../../ui/pages/partners.py" line="110"/>
         <source>All agreements with this partner</source>
         <translation>与该合作伙伴的全部协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="131"/>
+        <location filename="../../ui/pages/partners.py" line="134"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="150"/>
+        <location filename="../../ui/pages/partners.py" line="155"/>
         <source>Select a partner to see its agreements</source>
         <translation>选择合作伙伴以查看其协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="159"/>
+        <location filename="../../ui/pages/partners.py" line="164"/>
         <source>Country: %1</source>
         <translation>国家/地区：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="160"/>
+        <location filename="../../ui/pages/partners.py" line="165"/>
         <source>Roles: %1</source>
         <translation>角色：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="161"/>
+        <location filename="../../ui/pages/partners.py" line="166"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="164"/>
+        <location filename="../../ui/pages/partners.py" line="169"/>
         <source>Website: %1</source>
         <translation>网站：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="184"/>
+        <location filename="../../ui/pages/partners.py" line="189"/>
         <source>%n agreement(s)</source>
         <translation>
             <numerusform>%n 份协议</numerusform>
@@ -3763,94 +3894,94 @@ KIND: wecom, dingtalk, feishu or json</source>
 <context>
     <name>PartnersPage</name>
     <message>
-        <location filename="../../ui/pages/partners.py" line="205"/>
+        <location filename="../../ui/pages/partners.py" line="210"/>
         <source>Search partners in either script…</source>
         <translation>以中英文搜索合作伙伴…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="209"/>
+        <location filename="../../ui/pages/partners.py" line="214"/>
         <source>All roles</source>
         <translation>全部角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="214"/>
-        <location filename="../../ui/pages/partners.py" line="232"/>
+        <location filename="../../ui/pages/partners.py" line="219"/>
+        <location filename="../../ui/pages/partners.py" line="237"/>
         <source>Country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="219"/>
+        <location filename="../../ui/pages/partners.py" line="224"/>
         <source>New partner…</source>
         <translation>新建合作伙伴…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="229"/>
+        <location filename="../../ui/pages/partners.py" line="234"/>
         <source>Partners</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="230"/>
+        <location filename="../../ui/pages/partners.py" line="235"/>
         <source>Search partners</source>
         <translation>搜索合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="231"/>
+        <location filename="../../ui/pages/partners.py" line="236"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="237"/>
+        <location filename="../../ui/pages/partners.py" line="242"/>
         <source>Ctrl or Shift and click picks several partners to export</source>
         <translation>按住 Ctrl 或 Shift 单击可选择多个合作伙伴导出</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="295"/>
+        <location filename="../../ui/pages/partners.py" line="309"/>
         <source>%Ln partner(s)</source>
         <translation>
             <numerusform>%Ln 个合作伙伴</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="322"/>
+        <location filename="../../ui/pages/partners.py" line="336"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="324"/>
+        <location filename="../../ui/pages/partners.py" line="338"/>
         <source>%n selected partner(s) as CSV…</source>
         <translation>
             <numerusform>将选中的 %n 个合作伙伴导出为 CSV…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="325"/>
+        <location filename="../../ui/pages/partners.py" line="339"/>
         <source>%n selected partner(s) as XLSX…</source>
         <translation>
             <numerusform>将选中的 %n 个合作伙伴导出为 XLSX…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="326"/>
+        <location filename="../../ui/pages/partners.py" line="340"/>
         <source>This list as CSV…</source>
         <translation>将此列表导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="327"/>
+        <location filename="../../ui/pages/partners.py" line="341"/>
         <source>This list as XLSX…</source>
         <translation>将此列表导出为 XLSX…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="301"/>
+        <location filename="../../ui/pages/partners.py" line="315"/>
         <source>Edit partner…</source>
         <translation>编辑合作伙伴…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="302"/>
+        <location filename="../../ui/pages/partners.py" line="316"/>
         <source>New agreement…</source>
         <translation>新建协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="303"/>
+        <location filename="../../ui/pages/partners.py" line="317"/>
         <source>Partner dossier…</source>
         <translation>合作伙伴档案…</translation>
     </message>
@@ -3995,32 +4126,32 @@ KIND: wecom, dingtalk, feishu or json</source>
 <context>
     <name>QAbstractFileIconProvider</name>
     <message>
-        <location filename="../../ui/i18n.py" line="41"/>
+        <location filename="../../ui/i18n.py" line="43"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="42"/>
+        <location filename="../../ui/i18n.py" line="44"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="43"/>
+        <location filename="../../ui/i18n.py" line="45"/>
         <source>%1 File</source>
         <translation>%1 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="44"/>
+        <location filename="../../ui/i18n.py" line="46"/>
         <source>Drive</source>
         <translation>驱动器</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="45"/>
+        <location filename="../../ui/i18n.py" line="47"/>
         <source>Shortcut</source>
         <translation>快捷方式</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="46"/>
+        <location filename="../../ui/i18n.py" line="48"/>
         <source>Unknown</source>
         <translation>未知</translation>
     </message>
@@ -4028,12 +4159,12 @@ KIND: wecom, dingtalk, feishu or json</source>
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../ui/i18n.py" line="39"/>
+        <location filename="../../ui/i18n.py" line="41"/>
         <source>&amp;Look in:</source>
         <translation>查找范围(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="40"/>
+        <location filename="../../ui/i18n.py" line="42"/>
         <source>Files of &amp;type:</source>
         <translation>文件类型(&amp;T)：</translation>
     </message>
@@ -4077,14 +4208,14 @@ KIND: wecom, dingtalk, feishu or json</source>
 <context>
     <name>ReminderWords</name>
     <message numerus="yes">
-        <location filename="../../ui/application.py" line="178"/>
+        <location filename="../../ui/application.py" line="183"/>
         <source>%Ln decision(s) due within %1 days:</source>
         <translation>
             <numerusform>%1 天内有 %Ln 项续约决定到期：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/application.py" line="181"/>
+        <location filename="../../ui/application.py" line="186"/>
         <source>%Ln live agreement(s) are past their decision date.</source>
         <translation>
             <numerusform>%Ln 份生效中的协议已过决定日期。</numerusform>
@@ -4514,6 +4645,253 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
         <location filename="../../ui/editors/screenshots.py" line="81"/>
         <source>Flagship store 2027</source>
         <translation>2027 旗舰店</translation>
+    </message>
+</context>
+<context>
+    <name>SellerDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="128"/>
+        <source>New seller</source>
+        <translation>新建卖家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="128"/>
+        <source>Edit seller</source>
+        <translation>编辑卖家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="144"/>
+        <source>Legal name</source>
+        <translation>法定名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="145"/>
+        <source>Local name</source>
+        <translation>本地名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="146"/>
+        <source>Country (ISO code)</source>
+        <translation>国家/地区（ISO 代码）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="147"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="148"/>
+        <source>Deposit</source>
+        <translation>保证金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="149"/>
+        <source>Deposit currency</source>
+        <translation>保证金币种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="150"/>
+        <source>Deposit status</source>
+        <translation>保证金状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="151"/>
+        <source>On-time shipment %</source>
+        <translation>准时发货率 %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="152"/>
+        <source>Dispute rate %</source>
+        <translation>纠纷率 %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="153"/>
+        <source>Rating (0-5)</source>
+        <translation>评分（0-5）</translation>
+    </message>
+</context>
+<context>
+    <name>SellerDialogs</name>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="87"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="110"/>
+        <source>Not a number: %1</source>
+        <translation>不是数字：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SellersPage</name>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="48"/>
+        <source>New seller…</source>
+        <translation>新建卖家…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="49"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="50"/>
+        <source>Record violation…</source>
+        <translation>登记违规…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="51"/>
+        <source>Authorise brand…</source>
+        <translation>授权品牌…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="52"/>
+        <source>Add document…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="73"/>
+        <source>Seller</source>
+        <translation>卖家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="73"/>
+        <source>Country</source>
+        <translation>国家/地区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="73"/>
+        <location filename="../../ui/pages/sellers.py" line="90"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="74"/>
+        <source>Scorecard</source>
+        <translation>考核评级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="74"/>
+        <source>Violations (12 months)</source>
+        <translation>违规（12 个月）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="75"/>
+        <source>Deposit left</source>
+        <translation>保证金余额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="75"/>
+        <source>Deposit</source>
+        <translation>保证金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="75"/>
+        <location filename="../../ui/pages/sellers.py" line="93"/>
+        <source>Brands</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="77"/>
+        <source>Sellers</source>
+        <translation>卖家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="82"/>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="82"/>
+        <source>Agreement</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="83"/>
+        <source>Brand owner</source>
+        <translation>品牌方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="83"/>
+        <source>In force</source>
+        <translation>生效中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="86"/>
+        <source>Document</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="86"/>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="86"/>
+        <source>Expires</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="89"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="89"/>
+        <source>Violation</source>
+        <translation>违规类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="89"/>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="90"/>
+        <source>Penalty</source>
+        <translation>罚款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="90"/>
+        <source>Deducted</source>
+        <translation>扣除保证金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="95"/>
+        <location filename="../../ui/pages/sellers.py" line="96"/>
+        <source>Qualification documents</source>
+        <translation>资质文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="99"/>
+        <source>Violations</source>
+        <translation>违规记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="137"/>
+        <source>%1 sellers, %2 in red</source>
+        <translation>共 %1 家卖家，红色 %2 家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="176"/>
+        <source>Select a seller to see its brands, papers and violations.</source>
+        <translation>选择一家卖家以查看其品牌、资质文件与违规记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="184"/>
+        <source>%1 · deposit %2 %3 of %4 left · stores: %5</source>
+        <translation>%1 · 保证金余额 %2 %3（共 %4）· 店铺：%5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="193"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="193"/>
+        <source>No</source>
+        <translation>否</translation>
     </message>
 </context>
 <context>
@@ -4990,6 +5368,54 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
         <location filename="../../ui/undo.py" line="306"/>
         <source>Create partner {name}</source>
         <translation>新建合作伙伴 {name}</translation>
+    </message>
+</context>
+<context>
+    <name>ViolationDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="188"/>
+        <source>Record a violation: %1</source>
+        <translation>登记违规：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="204"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="205"/>
+        <source>Violation</source>
+        <translation>违规类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="206"/>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="207"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="208"/>
+        <source>Penalty</source>
+        <translation>罚款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="209"/>
+        <source>Penalty currency</source>
+        <translation>罚款币种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="211"/>
+        <source>Deducted from deposit (%1)</source>
+        <translation>从保证金扣除（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="214"/>
+        <source>Description</source>
+        <translation>描述</translation>
     </message>
 </context>
 <context>

@@ -50,7 +50,13 @@ def small_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.parametrize(
     "argv",
-    [["--help"], ["list", "agreements", "--format", "json"], ["list", "partners"], ["check"]],
+    [
+        ["--help"],
+        ["list", "agreements", "--format", "json"],
+        ["list", "partners"],
+        ["list", "sellers"],
+        ["check"],
+    ],
     ids=" ".join,
 )
 def test_a_command_imports_only_what_it_uses(small_db: Path, argv: list[str]) -> None:

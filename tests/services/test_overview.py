@@ -21,7 +21,9 @@ def test_counts_match_the_uncapped_lists(session: Session) -> None:
     assert counts.decisions_90 == len(lists.upcoming_decisions) > counts.decisions_30
     assert counts.overdue_milestones == len(lists.overdue_milestones) > 0
     assert counts.red_kpis == len(lists.red_kpis) > 0
-    assert counts.expiring_documents == len(lists.expiring_documents)
+    assert counts.expiring_documents == len(lists.expiring_documents) + len(
+        lists.expiring_seller_documents
+    )
 
 
 def test_counts_are_not_capped_by_the_list_limit(session: Session) -> None:

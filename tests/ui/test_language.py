@@ -39,7 +39,7 @@ def test_switching_to_chinese_and_back_without_restart(qtbot: QtBot, ui_db: Data
     with qtbot.waitSignal(window.language_changed):
         window.switch_language("zh_CN")
     qtbot.waitUntil(lambda: nav_texts(window)[0] == "仪表板")
-    assert nav_texts(window) == ["仪表板", "协议", "合作伙伴", "续约", "报告"]
+    assert nav_texts(window) == ["仪表板", "协议", "合作伙伴", "续约", "报告", "卖家"]
     assert [a.text() for a in window.menuBar().actions()] == [
         "文件(&F)", "编辑(&E)", "视图(&V)", "帮助(&H)",
     ]  # fmt: skip

@@ -30,6 +30,7 @@ from app.services.dashboard import Attention, attention
 from app.services.overview import AttentionCounts, attention_counts
 from app.services.portfolio import ZERO, Bucket, PortfolioFigures, portfolio_figures
 from app.services.scope import Scope
+from app.services.sellers.chain import ExpiringSellerDocument
 from ui import i18n, settings
 from ui.models.agreements import NEAR_COLOUR, PAST_COLOUR
 from ui.models.lazy import Roles
@@ -289,6 +290,8 @@ class DashboardPage(Page):
         return view
 
     def _open_index(self, index: QModelIndex) -> None:
+        if isinstance(index.data(Roles.RECORD), ExpiringSellerDocument):
+            return  # a seller's document: there is no agreement to open
         agreement_id = index.data(Roles.ID)
         if agreement_id is not None:
             self.open_requested.emit(int(agreement_id))
@@ -402,12 +405,24 @@ class DashboardPage(Page):
                    frozenset({3, 4}), k)
             for k in a.red_kpis
         ])  # fmt: skip
-        self.documents_model.set_records([
+        documents = [
             Record(d.agreement_id, (d.expires_on.isoformat(), str(d.days_left), d.reference,
                                     d.filename, _kind_label(d.kind.value)),
                    PAST_COLOUR if d.days_left < 0 else NEAR_COLOUR, frozenset({1}), d)
             for d in a.expiring_documents
-        ])  # fmt: skip
+        ]  # fmt: skip
+        # A seller's papers name the seller where an agreement's name its reference; the
+        # row opens nothing (its id is not an agreement's), see _open_index.
+        documents += [
+            Record(d.seller_id, (d.expires_on.isoformat(), str(d.days_left),
+                                 d.seller + (f" ({d.seller_local_name})" if d.seller_local_name
+                                             else ""),
+                                 d.number, _kind_label(d.kind.value)),
+                   PAST_COLOUR if d.days_left < 0 else NEAR_COLOUR, frozenset({1}), d)
+            for d in a.expiring_seller_documents
+        ]  # fmt: skip
+        documents.sort(key=lambda r: r.payload.expires_on)
+        self.documents_model.set_records(documents)
         for view in self.findChildren(QTableView):
             view.resizeColumnsToContents()
         self.charts_box.fill(f)

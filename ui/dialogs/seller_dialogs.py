@@ -1,0 +1,285 @@
+"""The seller editor and the violation dialog of the Sellers page.
+
+Each saves with one service call in one session; a refusal stays in the dialog as one line
+(which field, why) until the form is right."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+
+from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db import Database
+from app.domain.sellers import (
+    DepositStatus,
+    SellerDocumentKind,
+    SellerStatus,
+    Severity,
+    ViolationKind,
+    ViolationStatus,
+)
+from app.errors import PartnerDeskError
+from app.services.sellers.chain import add_document, link_brand_by_reference
+from app.services.sellers.register import (
+    SellerInput,
+    SellerView,
+    StoreInput,
+    create_seller,
+    update_seller,
+)
+from app.services.sellers.supervision import ViolationInput, record_violation
+from ui.editors.labels import enum_label
+from ui.widgets.titles import fit_title
+
+# Literal texts in translate() calls in the shared base, so lupdate and Qt agree on the
+# context (a base class's self.tr would be looked up under each subclass's name).
+translate = QCoreApplication.translate
+
+
+def _choices(enum: type[StrEnum], current: StrEnum | None = None) -> QComboBox:
+    box = QComboBox()
+    for member in enum:
+        box.addItem(enum_label(member), member.value)
+    if current is not None:
+        box.setCurrentIndex(box.findData(current.value))
+    return box
+
+
+def _number(text: str) -> Decimal | None:
+    """A typed amount or percentage; None when blank. Refused text raises ValueError."""
+    text = text.strip().replace(",", "")
+    if not text:
+        return None
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise ValueError(text) from None
+    if not value.is_finite():
+        raise ValueError(text)
+    return value
+
+
+class _Form(QDialog):
+    """A form, its error line and OK/Cancel; ``save`` is the one service call."""
+
+    def __init__(self, db: Database, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.setWindowTitle(title)
+        self.form = QFormLayout()
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b3261e")
+        self.error.setAccessibleName(translate("SellerDialogs", "Problem"))
+        self.error.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def row(self, label: str, widget: QWidget) -> None:
+        widget.setAccessibleName(label)
+        self.form.addRow(label, widget)
+
+    def save(self) -> None:
+        raise NotImplementedError
+
+    def _accept(self) -> None:
+        try:
+            self.save()
+        except ValueError as exc:
+            self.show_error(translate("SellerDialogs", "Not a number: %1").replace("%1", str(exc)))
+            return
+        except PartnerDeskError as exc:
+            self.show_error(str(exc))
+            return
+        self.accept()
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+
+
+class SellerDialog(_Form):
+    """A new seller, or the one given: company, deposit and scorecard measures."""
+
+    def __init__(
+        self, db: Database, seller: SellerView | None = None, parent: QWidget | None = None
+    ) -> None:
+        title = self.tr("New seller") if seller is None else self.tr("Edit seller")
+        super().__init__(db, title, parent)
+        self.seller = seller
+        self.saved_id: int | None = None
+        self.legal_name = QLineEdit(seller.legal_name if seller else "")
+        self.local_name = QLineEdit(seller.local_name or "" if seller else "")
+        self.country = QLineEdit(seller.country if seller else "")
+        self.country.setMaxLength(2)
+        self.status = _choices(SellerStatus, seller.status if seller else SellerStatus.ACTIVE)
+        self.deposit = QLineEdit(f"{seller.deposit_amount:f}" if seller else "")
+        self.currency = QLineEdit(seller.deposit_currency if seller else "CNY")
+        self.currency.setMaxLength(3)
+        self.deposit_status = _choices(DepositStatus, seller.deposit_status if seller else None)
+        self.on_time = QLineEdit(_text(seller.on_time_shipment_pct) if seller else "")
+        self.disputes = QLineEdit(_text(seller.dispute_rate_pct) if seller else "")
+        self.rating = QLineEdit(_text(seller.rating) if seller else "")
+        self.row(self.tr("Legal name"), self.legal_name)
+        self.row(self.tr("Local name"), self.local_name)
+        self.row(self.tr("Country (ISO code)"), self.country)
+        self.row(self.tr("Status"), self.status)
+        self.row(self.tr("Deposit"), self.deposit)
+        self.row(self.tr("Deposit currency"), self.currency)
+        self.row(self.tr("Deposit status"), self.deposit_status)
+        self.row(self.tr("On-time shipment %"), self.on_time)
+        self.row(self.tr("Dispute rate %"), self.disputes)
+        self.row(self.tr("Rating (0-5)"), self.rating)
+        fit_title(self)
+
+    def save(self) -> None:
+        data = SellerInput(
+            legal_name=self.legal_name.text(),
+            local_name=self.local_name.text() or None,
+            country=self.country.text(),
+            deposit_currency=self.currency.text(),
+            deposit_amount=_number(self.deposit.text()) or Decimal("0"),
+            status=SellerStatus(self.status.currentData()),
+            deposit_status=DepositStatus(self.deposit_status.currentData()),
+            on_time_shipment_pct=_number(self.on_time.text()),
+            dispute_rate_pct=_number(self.disputes.text()),
+            rating=_number(self.rating.text()),
+            notes=self.seller.notes if self.seller else "",
+            stores=tuple(StoreInput(st.name, st.url, st.shop_id) for st in self.seller.stores)
+            if self.seller
+            else (),
+        )
+        with self.db.session() as s:
+            if self.seller is None:
+                self.saved_id = create_seller(s, data).id
+            else:
+                view = update_seller(s, self.seller.id, data, self.seller.version)
+                self.saved_id = view.id
+
+
+class ViolationDialog(_Form):
+    """A violation of one seller, with what it takes from the deposit."""
+
+    def __init__(
+        self, db: Database, seller: SellerView, today: date, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(
+            db, self.tr("Record a violation: %1").replace("%1", seller.legal_name), parent
+        )
+        self.seller = seller
+        self.occurred = QDateEdit(QDate(today.year, today.month, today.day))
+        self.occurred.setCalendarPopup(True)
+        self.occurred.setDisplayFormat("yyyy-MM-dd")
+        self.kind = _choices(ViolationKind)
+        self.severity = _choices(Severity)
+        self.status = _choices(ViolationStatus)
+        self.penalty = QLineEdit()
+        self.penalty_currency = QLineEdit(seller.deposit_currency)
+        self.penalty_currency.setMaxLength(3)
+        self.deduction = QLineEdit()
+        self.description = QPlainTextEdit()
+        self.description.setTabChangesFocus(True)
+        self.description.setFixedHeight(70)
+        self.row(self.tr("Date"), self.occurred)
+        self.row(self.tr("Violation"), self.kind)
+        self.row(self.tr("Severity"), self.severity)
+        self.row(self.tr("Status"), self.status)
+        self.row(self.tr("Penalty"), self.penalty)
+        self.row(self.tr("Penalty currency"), self.penalty_currency)
+        self.row(
+            self.tr("Deducted from deposit (%1)").replace("%1", seller.deposit_currency),
+            self.deduction,
+        )
+        self.row(self.tr("Description"), self.description)
+        fit_title(self)
+
+    def save(self) -> None:
+        day = self.occurred.date()
+        data = ViolationInput(
+            occurred_on=date(day.year(), day.month(), day.day()),
+            kind=ViolationKind(self.kind.currentData()),
+            severity=Severity(self.severity.currentData()),
+            status=ViolationStatus(self.status.currentData()),
+            penalty=_number(self.penalty.text()),
+            penalty_currency=self.penalty_currency.text() or None,
+            deduction=_number(self.deduction.text()) or Decimal("0"),
+            description=self.description.toPlainText(),
+        )
+        with self.db.session() as s:
+            record_violation(s, self.seller.id, data)
+
+
+class BrandDialog(_Form):
+    """Authorise a seller for a brand under a brand agreement (the authorisation chain)."""
+
+    def __init__(
+        self, db: Database, seller: SellerView, today: date, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(
+            db, self.tr("Authorise a brand: %1").replace("%1", seller.legal_name), parent
+        )
+        self.seller, self.today = seller, today
+        self.reference = QLineEdit()
+        self.reference.setPlaceholderText("BR-2026-0042")
+        self.brand = QLineEdit()
+        self.row(self.tr("Brand agreement (platform model)"), self.reference)
+        self.row(self.tr("Brand"), self.brand)
+        fit_title(self)
+
+    def save(self) -> None:
+        with self.db.session() as s:
+            link_brand_by_reference(
+                s, self.seller.id, self.reference.text(), self.brand.text(), self.today
+            )
+
+
+class DocumentDialog(_Form):
+    """A qualification document of a seller and when it expires."""
+
+    def __init__(
+        self, db: Database, seller: SellerView, today: date, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(db, self.tr("Add a document: %1").replace("%1", seller.legal_name), parent)
+        self.seller = seller
+        self.kind = _choices(SellerDocumentKind)
+        self.number = QLineEdit()
+        self.expires = QDateEdit(QDate(today.year + 1, today.month, min(today.day, 28)))
+        self.expires.setCalendarPopup(True)
+        self.expires.setDisplayFormat("yyyy-MM-dd")
+        self.row(self.tr("Document"), self.kind)
+        self.row(self.tr("Number"), self.number)
+        self.row(self.tr("Expires"), self.expires)
+        fit_title(self)
+
+    def save(self) -> None:
+        day = self.expires.date()
+        with self.db.session() as s:
+            add_document(
+                s, self.seller.id, SellerDocumentKind(self.kind.currentData()),
+                self.number.text(), date(day.year(), day.month(), day.day()),
+            )  # fmt: skip
+
+
+def _text(value: Decimal | None) -> str:
+    return "" if value is None else f"{value.normalize():f}"

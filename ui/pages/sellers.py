@@ -1,0 +1,247 @@
+"""Sellers (platform model): the register with each seller's scorecard and deposit, and the
+selected seller seen whole — the brands it sells under which agreement, its papers, its
+violations. New and edited sellers and violations go through the dialogs."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db import Database
+from app.domain.money import format_amount, minor_units
+from app.services.sellers.detail import SellerDetail, seller_detail
+from app.services.sellers.register import SellerRow, list_sellers
+from ui.dialogs.seller_dialogs import BrandDialog, DocumentDialog, SellerDialog, ViolationDialog
+from ui.editors.labels import enum_label
+from ui.models.agreements import NEAR_COLOUR, PAST_COLOUR
+from ui.models.lazy import Roles
+from ui.models.records import Record, RecordTableModel
+from ui.pages.base import Page
+from ui.widgets.tables import fast_table
+
+COLOURS = {"red": PAST_COLOUR, "amber": NEAR_COLOUR}
+
+
+class SellersPage(Page):
+    shows = frozenset()  # only "everything" (an import, demo data) and its own writes
+    changed = Signal()  # a seller or violation was written: the dashboard's counts move
+
+    def __init__(self, db: Database, today: date | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.today = today or date.today()
+        self.detail: SellerDetail | None = None
+        self._loaded = False
+
+        self.new_button = QPushButton(self.tr("New seller…"))
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.violation_button = QPushButton(self.tr("Record violation…"))
+        self.brand_button = QPushButton(self.tr("Authorise brand…"))
+        self.document_button = QPushButton(self.tr("Add document…"))
+        self.seller_buttons = (
+            self.edit_button,
+            self.violation_button,
+            self.brand_button,
+            self.document_button,
+        )
+        for button in self.seller_buttons:
+            button.setEnabled(False)
+        self.new_button.clicked.connect(self._new)
+        self.edit_button.clicked.connect(self._edit)
+        self.violation_button.clicked.connect(self._violation)
+        self.brand_button.clicked.connect(lambda: self._open(BrandDialog))
+        self.document_button.clicked.connect(lambda: self._open(DocumentDialog))
+        self.summary = QLabel()
+        bar = QHBoxLayout()
+        bar.addWidget(self.summary, 1)
+        for button in (self.new_button, *self.seller_buttons):
+            bar.addWidget(button)
+
+        self.model = RecordTableModel([
+            lambda: self.tr("Seller"), lambda: self.tr("Country"), lambda: self.tr("Status"),
+            lambda: self.tr("Scorecard"), lambda: self.tr("Violations (12 months)"),
+            lambda: self.tr("Deposit left"), lambda: self.tr("Deposit"), lambda: self.tr("Brands"),
+        ], self)  # fmt: skip
+        self.view = self._table(self.model, self.tr("Sellers"))
+        self.view.selectionModel().selectionChanged.connect(self._selected)
+        self.view.activated.connect(lambda _i: self._edit())
+
+        self.brands_model = RecordTableModel([
+            lambda: self.tr("Brand"), lambda: self.tr("Agreement"),
+            lambda: self.tr("Brand owner"), lambda: self.tr("In force"),
+        ], self)  # fmt: skip
+        self.documents_model = RecordTableModel([
+            lambda: self.tr("Document"), lambda: self.tr("Number"), lambda: self.tr("Expires"),
+        ], self)  # fmt: skip
+        self.violations_model = RecordTableModel([
+            lambda: self.tr("Date"), lambda: self.tr("Violation"), lambda: self.tr("Severity"),
+            lambda: self.tr("Status"), lambda: self.tr("Penalty"), lambda: self.tr("Deducted"),
+        ], self)  # fmt: skip
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._table(self.brands_model, self.tr("Brands")), self.tr("Brands"))
+        self.tabs.addTab(
+            self._table(self.documents_model, self.tr("Qualification documents")),
+            self.tr("Qualification documents"),
+        )
+        self.tabs.addTab(
+            self._table(self.violations_model, self.tr("Violations")), self.tr("Violations")
+        )
+        self.detail_label = QLabel()
+        self.detail_label.setWordWrap(True)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.detail_label)
+        lower_layout.addWidget(self.tabs)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.view)
+        splitter.addWidget(lower)
+        splitter.setSizes([400, 260])
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(splitter)
+
+    def _table(self, model: RecordTableModel, name: str) -> QTableView:
+        view = fast_table(self, sortable=False)
+        view.setModel(model)
+        view.setAccessibleName(name)
+        return view
+
+    # --- reading ------------------------------------------------------------------------
+
+    def activate(self) -> None:
+        if not self._loaded:
+            self.refresh()
+
+    def refresh(self) -> None:
+        self._loaded = True
+        current = self._current_id()
+        with self.db.session() as s:
+            rows = list_sellers(s, self.today)
+        self.model.set_records([self._record(r) for r in rows])
+        red = sum(1 for r in rows if r.scorecard.value == "red")
+        self.summary.setText(
+            self.tr("%1 sellers, %2 in red").replace("%1", f"{len(rows):,}").replace("%2", str(red))
+        )
+        self.view.resizeColumnsToContents()
+        for row, r in enumerate(rows):
+            if r.id == current:
+                self.view.selectRow(row)
+                break
+        else:
+            self._show(None)
+
+    def _record(self, r: SellerRow) -> Record:
+        name = r.legal_name + (f" ({r.local_name})" if r.local_name else "")
+        return Record(
+            r.id,
+            (name, r.country, enum_label(r.status), enum_label(r.scorecard),
+             str(r.violations_12m), _money(r.deposit_balance, r.deposit_currency),
+             enum_label(r.deposit_status), ", ".join(r.brands)),
+            COLOURS.get(r.scorecard.value), frozenset({4, 5}), r,
+        )  # fmt: skip
+
+    def _current_id(self) -> int | None:
+        index = self.view.currentIndex()
+        found = index.data(Roles.ID) if index.isValid() else None
+        return int(found) if found is not None else None
+
+    def _selected(self, _new: QItemSelection, _old: QItemSelection) -> None:
+        seller_id = self._current_id()
+        if seller_id is None:
+            self._show(None)
+            return
+        with self.db.session() as s:
+            self._show(seller_detail(s, seller_id, self.today))
+
+    def _show(self, detail: SellerDetail | None) -> None:
+        self.detail = detail
+        for button in self.seller_buttons:
+            button.setEnabled(detail is not None)
+        if detail is None:
+            self.detail_label.setText(
+                self.tr("Select a seller to see its brands, papers and violations.")
+            )
+            for model in (self.brands_model, self.documents_model, self.violations_model):
+                model.set_records([])
+            return
+        seller = detail.seller
+        stores = "; ".join(st.name + (f" <{st.url}>" if st.url else "") for st in seller.stores)
+        self.detail_label.setText(
+            self.tr("%1 · deposit %2 %3 of %4 left · stores: %5")
+            .replace("%1", seller.display_name)
+            .replace("%2", seller.deposit_currency)
+            .replace("%3", _money(detail.deposit_balance, seller.deposit_currency, code=False))
+            .replace("%4", _money(seller.deposit_amount, seller.deposit_currency, code=False))
+            .replace("%5", stores or "—")
+        )
+        self.brands_model.set_records([
+            Record(b.agreement_id, (b.brand, b.reference, b.brand_owner,
+                                    self.tr("Yes") if b.agreement_in_force else self.tr("No")),
+                   None if b.agreement_in_force else PAST_COLOUR)
+            for b in detail.brands
+        ])  # fmt: skip
+        self.documents_model.set_records([
+            Record(d.id, (enum_label(d.kind), d.number,
+                          d.expires_on.isoformat() if d.expires_on else "—"),
+                   PAST_COLOUR if d.expires_on and d.expires_on < self.today else None)
+            for d in detail.documents
+        ])  # fmt: skip
+        self.violations_model.set_records([
+            Record(v.id, (v.occurred_on.isoformat(), enum_label(v.kind), enum_label(v.severity),
+                          enum_label(v.status),
+                          "—" if v.penalty is None else _money(v.penalty, v.penalty_currency or ""),
+                          _money(v.deduction, v.deposit_currency) if v.deduction else "—"),
+                   PAST_COLOUR if v.severity.value == "critical" else None, frozenset({4, 5}))
+            for v in detail.violations
+        ])  # fmt: skip
+        for view in self.tabs.findChildren(QTableView):
+            view.resizeColumnsToContents()
+
+    # --- writing ------------------------------------------------------------------------
+
+    def _new(self) -> None:
+        dialog = SellerDialog(self.db, None, self)
+        if dialog.exec():
+            self._written()
+
+    def _edit(self) -> None:
+        if self.detail is None:
+            return
+        dialog = SellerDialog(self.db, self.detail.seller, self)
+        if dialog.exec():
+            self._written()
+
+    def _violation(self) -> None:
+        self._open(ViolationDialog)
+
+    def _open(self, kind: type[ViolationDialog | BrandDialog | DocumentDialog]) -> None:
+        """One of the dialogs about the selected seller; a save refreshes the page."""
+        if self.detail is None:
+            return
+        dialog = kind(self.db, self.detail.seller, self.today, self)
+        if dialog.exec():
+            self._written()
+
+    def _written(self) -> None:
+        self.refresh()
+        self.changed.emit()
+
+
+def _money(amount: Decimal, currency: str, *, code: bool = True) -> str:
+    """As many decimals as the currency has (JPY 1,250,000; CNY 18,000.00)."""
+    text = format_amount(amount, minor_units(currency))
+    return f"{currency} {text}" if code else text
