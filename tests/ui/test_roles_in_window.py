@@ -89,6 +89,9 @@ def test_a_viewer_sees_their_role_and_every_write_off_with_the_reason(
         False, "Your role, viewer, cannot change partners")  # fmt: skip
     new_here = partners.overview.new_button
     assert (new_here.isEnabled(), new_here.toolTip()) == (False, VIEWER_NO)
+    seller_buttons = (window.sellers.new_button, *window.sellers.seller_buttons)
+    assert {(b.isEnabled(), b.toolTip()) for b in seller_buttons} == {
+        (False, "Your role, viewer, cannot change partners")}  # fmt: skip
     # Reached some other way, the window still says why and does nothing.
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))

@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
 
 from app.db import Database
 from app.domain.money import format_amount, minor_units
+from app.services.abilities import Access
 from app.services.sellers.detail import SellerDetail, seller_detail
 from app.services.sellers.register import SellerRow, list_sellers
+from ui.access import Deed, refusal, switch
 from ui.dialogs.seller_dialogs import BrandDialog, DocumentDialog, SellerDialog, ViolationDialog
 from ui.editors.labels import enum_label
 from ui.models.agreements import NEAR_COLOUR, PAST_COLOUR
@@ -50,6 +52,7 @@ class SellersPage(Page):
         self.violation_button = QPushButton(self.tr("Record violation…"))
         self.brand_button = QPushButton(self.tr("Authorise brand…"))
         self.document_button = QPushButton(self.tr("Add document…"))
+        self.refusal: str | None = None  # why the connected person may not change sellers
         self.seller_buttons = (
             self.edit_button,
             self.violation_button,
@@ -167,10 +170,18 @@ class SellersPage(Page):
         with self.db.session() as s:
             self._show(seller_detail(s, seller_id, self.today))
 
+    def set_access(self, access: Access) -> None:
+        super().set_access(access)
+        self.refusal = refusal(access, Deed.CHANGE_PARTNERS)
+        for button in (self.new_button, *self.seller_buttons):
+            switch(button, self.refusal)
+        self._show(self.detail)
+
     def _show(self, detail: SellerDetail | None) -> None:
         self.detail = detail
-        for button in self.seller_buttons:
-            button.setEnabled(detail is not None)
+        if self.refusal is None:  # else the buttons stay off, saying why
+            for button in self.seller_buttons:
+                button.setEnabled(detail is not None)
         if detail is None:
             self.detail_label.setText(
                 self.tr("Select a seller to see its brands, papers and violations.")
