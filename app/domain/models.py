@@ -56,8 +56,8 @@ NAMING_CONVENTION = {
 
 MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
 
-Money = ScaledDecimal(18, 2)
-Percent = ScaledDecimal(9, 4)
+Money: ScaledDecimal = ScaledDecimal(18, 2)
+Percent: ScaledDecimal = ScaledDecimal(9, 4)
 Rate = ScaledDecimal(18, 6)
 
 
@@ -449,57 +449,6 @@ class AuditEntry(Base):
     __table_args__ = (Index("ix_audit_log_entity", "entity", "entity_id"),)
 
 
-class ApprovalPolicy(Base):
-    """Agreements of a type (every type when None) worth at least ``min_value`` in the
-    base currency need ``approvals`` distinct approvers, one an admin if asked."""
-
-    __tablename__ = "approval_policies"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    agreement_type: Mapped[AgreementType | None] = mapped_column(enum_column(AgreementType))
-    min_value: Mapped[Decimal] = mapped_column(Money)
-    approvals: Mapped[int] = mapped_column(Integer)
-    admin_required: Mapped[bool] = mapped_column(Boolean, default=False)
-
-    __table_args__ = (UniqueConstraint("agreement_type", "min_value"),)
-
-
-class Approval(Base):
-    """One person's decision on one agreement, valid while its material terms are those
-    it was given on (``terms_digest``): a later material change withdraws it."""
-
-    __tablename__ = "approvals"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    agreement_id: Mapped[int] = mapped_column(
-        ForeignKey("agreements.id", ondelete="CASCADE"), index=True
-    )
-    login: Mapped[str] = mapped_column(String(120))  # session_user on PostgreSQL
-    approved: Mapped[bool] = mapped_column(Boolean)
-    comment: Mapped[str] = mapped_column(Text, default="")
-    terms_digest: Mapped[str] = mapped_column(String(64))
-    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-
-
-class NotificationSent(Base):
-    """One occasion (an item at one escalation step) told to one person on one channel.
-
-    Written only after the mail server or the chat service accepted the message, so a
-    failed delivery is tried again on the next run and a delivered one never twice.
-    """
-
-    __tablename__ = "notification_log"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    occasion: Mapped[str] = mapped_column(String(200))
-    login: Mapped[str] = mapped_column(String(120))
-    channel: Mapped[str] = mapped_column(String(80))
-    reference: Mapped[str] = mapped_column(String(40), default="")
-    sent_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-
-    __table_args__ = (UniqueConstraint("occasion", "login", "channel"),)
-
-
 class FxRate(Base):
     """Units of ``base`` for one unit of ``currency``, in force from ``effective_date``."""
 
@@ -529,3 +478,15 @@ class ReferenceSequence(Base):
 # The seller register's tables live in their own module; importing it here puts them in
 # Base.metadata whenever the model is loaded (migrations, create_all, the schema check).
 import app.domain.seller_models  # noqa: E402, F401
+
+# The team's approvals and the reminders' sent log, likewise (this module is long enough);
+# re-exported, as everything imports them from here.
+from app.domain.team_models import (  # noqa: E402
+    Approval as Approval,
+)
+from app.domain.team_models import (  # noqa: E402
+    ApprovalPolicy as ApprovalPolicy,
+)
+from app.domain.team_models import (  # noqa: E402
+    NotificationSent as NotificationSent,
+)
