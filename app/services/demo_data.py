@@ -198,16 +198,26 @@ _ROUTES = [
 _MARKETS = ["Southeast Asia", "Hong Kong SAR", "Middle East", "Europe", "North America", "Japan"]
 _PLATFORMS = ["Lazada", "Shopee", "Noon", "Zalando", "Rakuten", "Coupang", "Mercado Libre"]
 _TITLES = {
-    AgreementType.BRAND: ["{brand} flagship store distribution", "{brand} cross-border authorisation",
-                          "{brand} exclusive import agreement", "{brand} platform listing agreement"],
+    # Brand titles by operating model below: a listing is the platform model, an import the
+    # direct one (we buy the goods).
+    AgreementType.BRAND: [],
     AgreementType.LOGISTICS: ["Bonded warehouse services {year}", "International freight {route}",
                               "Customs clearance services {year}", "Last-mile delivery {year}"],
-    AgreementType.MARKETING: ["{season} livestream campaign", "Double 11 promotion {year}",
+    AgreementType.MARKETING: ["{season} livestream campaign", "{season} promotion {year}",
                               "KOL seeding programme {year}", "Offline pop-up promotion {year}"],
     AgreementType.PAYMENT: ["Cross-border checkout {year}", "Multi-currency settlement {year}",
                             "Wallet acceptance agreement {year}"],
     AgreementType.PLATFORM: ["Traffic sharing with {platform}", "User exchange with {platform}",
                              "Inventory sharing with {platform}"],
+}  # fmt: skip
+_FESTIVALS = {1: "Chinese New Year", 2: "Chinese New Year", 3: "Spring", 4: "Spring",
+              5: "618", 6: "618", 7: "Summer", 8: "Summer", 9: "Golden Week",
+              10: "Double 11", 11: "Double 11", 12: "Double 12"}  # fmt: skip
+_BRAND_TITLES = {
+    OperatingModel.PLATFORM: ["{brand} flagship store distribution", "{brand} cross-border authorisation",
+                              "{brand} platform listing agreement"],
+    OperatingModel.DIRECT: ["{brand} exclusive import agreement", "{brand} direct supply agreement",
+                            "{brand} bonded import agreement"],
 }  # fmt: skip
 MILESTONES = {
     AgreementType.BRAND: ["Brand authorisation letter renewed", "Annual purchase review",
@@ -422,11 +432,24 @@ class Generator:
     def title(
         self, t: AgreementType, partner: dict[str, Any], start: date, terms: dict[str, Any]
     ) -> str:
-        template = self.rng.choice(_TITLES[t])
+        if t is AgreementType.BRAND:
+            template = self.rng.choice(_BRAND_TITLES[OperatingModel(terms["operating_model"])])
+        else:
+            template = self.rng.choice(_TITLES[t])
         return template.format(
             brand=partner["legal_name"].split()[0],
-            year=start.year,
+            # A campaign is named after the year it runs in, which may be after the signing.
+            year=getattr(terms.get("campaign_start"), "year", start.year),
             route=(terms.get("routes") or ("",))[0],
             platform=terms.get("partner_platform", ""),
-            season=self.rng.choice(["Spring", "618", "Summer", "Double 11", "Chinese New Year"]),
+            season=self._season(terms),
         )
+
+    def _season(self, terms: dict[str, Any]) -> str:
+        """The shopping festival a campaign's start date falls before: a "618 livestream
+        campaign" starts in May or June, a Double 11 one in October or November."""
+        spare = self.rng.random()  # drawn as before, so the rest of the demo stays the same
+        day = terms.get("campaign_start")
+        if not isinstance(day, date):
+            return "Spring" if spare < 0.5 else "Summer"
+        return _FESTIVALS[day.month]
