@@ -1,8 +1,10 @@
 """While the application runs: a tray notification when something becomes due.
 
 Every few minutes (Settings ▸ Notifications) a QTimer asks the same service the digests
-use what needs the person working (``desk_reminders``), and shows each occasion once per
-session. The first check sums up what is due already; later ones name what is new.
+use what needs the person working (``desk_reminders``), in a worker: it reads what is due
+across the whole database, seconds at a hundred thousand agreements, which the window must
+not wait for. Each occasion shows once per session. The first check sums up what is due
+already; later ones name what is new.
 Clicking the message opens the agreement (or the dashboard, for a summary).
 """
 
@@ -17,8 +19,10 @@ from PySide6.QtWidgets import QSystemTrayIcon
 
 from app.errors import PartnerDeskError
 from ui import i18n, settings
+from ui.worker import run_job
 
 if TYPE_CHECKING:
+    from app.db import Database
     from app.services.notifications.desk import DeskReminder
     from ui.main_window import MainWindow
 
@@ -36,11 +40,12 @@ class DueWatcher(QObject):
         self.fixed_today = today
         self.told: set[str] = set()
         self.last_agreement: int | None = None
+        self.checking = False  # a worker is reading what is due
         self.tray = QSystemTrayIcon(window.window_icon(), self)
         self.tray.setToolTip("PartnerDesk")
         self.tray.messageClicked.connect(self._clicked)
         self.timer = QTimer(self)
-        self.timer.timeout.connect(self.check)
+        self.timer.timeout.connect(self.check_in_background)
         self.restart()
 
     def restart(self) -> None:
@@ -52,22 +57,48 @@ class DueWatcher(QObject):
         self.tray.show()
         self.timer.setInterval(settings.TRAY_MINUTES.get() * 60_000)
         self.timer.start()
-        QTimer.singleShot(FIRST_CHECK_MS, self.check)
+        QTimer.singleShot(FIRST_CHECK_MS, self.check_in_background)
+
+    def check_in_background(self) -> None:
+        """The timer's check: read what is due in a worker, show what is new when back."""
+        if not settings.TRAY_NOTIFY.get() or self.checking:
+            return
+        self.checking = True
+        db, today, lang = self.window.db, self._today(), self._language()
+
+        def done(due: list[DeskReminder]) -> None:
+            self.checking = False
+            self._received(due)
+
+        def failed(exc: BaseException) -> None:
+            self.checking = False
+            # The next check tries again; a fault of ours is logged as one.
+            level = logging.DEBUG if isinstance(exc, PartnerDeskError) else logging.ERROR
+            log.log(level, "reminders not checked", exc_info=exc)
+
+        run_job(self.window, "PartnerDesk", lambda _progress: _due(db, today, lang), done,
+                failed, show_dialog=False)  # fmt: skip
 
     def check(self) -> list[DeskReminder]:
-        """Ask what is due; show what was not shown this session. Returns what is new."""
-        from app.services.notifications.desk import desk_reminders
-
+        """The same check on this thread (tests). Returns what is new."""
         if not settings.TRAY_NOTIFY.get():
             return []
-        lang = "zh" if i18n.current_language().startswith("zh") else "en"
-        today = self.fixed_today or date.today()
         try:
-            with self.window.db.session() as s:
-                due = desk_reminders(s, today, lang)
+            due = _due(self.window.db, self._today(), self._language())
         except PartnerDeskError:
             log.debug("reminders not checked", exc_info=True)  # the next check tries again
             return []
+        return self._received(due)
+
+    def _today(self) -> date:
+        return self.fixed_today or date.today()
+
+    @staticmethod
+    def _language() -> str:
+        return "zh" if i18n.current_language().startswith("zh") else "en"
+
+    def _received(self, due: list[DeskReminder]) -> list[DeskReminder]:
+        """Show what was not shown this session; returns it."""
         new = [r for r in due if r.occasion not in self.told]
         self.told |= {r.occasion for r in new}
         if new:
@@ -103,3 +134,10 @@ class DueWatcher(QObject):
             self.window.open_agreement(self.last_agreement)
         else:
             self.window.show_page("dashboard")
+
+
+def _due(db: Database, today: date, lang: str) -> list[DeskReminder]:
+    from app.services.notifications.desk import desk_reminders
+
+    with db.session() as s:
+        return desk_reminders(s, today, lang)

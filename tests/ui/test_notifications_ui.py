@@ -130,3 +130,19 @@ def test_the_tray_tells_each_occasion_once_per_session(
     new = later.check()
     assert [r.reference for r in new if r.agreement_id == a.id] == [a.reference]
     assert "(in 6 days)" in next(r.text for r in new if r.agreement_id == a.id)
+
+
+@pytest.mark.qt_log_ignore("No such signal QPlatformNativeInterface::systemTrayWindowChanged")
+def test_the_timers_check_reads_in_a_worker_and_shows_what_is_due(
+    qtbot: QtBot, ui_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = _window(qtbot, ui_db)
+    expected = {r.occasion for r in DueWatcher(window, TODAY).check()}
+    assert expected  # the demo has something due for the person working
+    watcher = DueWatcher(window, TODAY)
+    shown: list[str] = []
+    monkeypatch.setattr(watcher.tray, "showMessage", lambda t, *_a: shown.append(t))
+    watcher.check_in_background()
+    assert watcher.checking  # handed to the worker: the window goes on meanwhile
+    qtbot.waitUntil(lambda: not watcher.checking, timeout=20_000)
+    assert watcher.told == expected and shown
