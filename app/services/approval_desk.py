@@ -11,7 +11,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload
 
 from app.domain.enums import AgreementStatus
@@ -77,7 +77,7 @@ class WaitingRow:
 
 
 def waiting_for_me(session: Session, on: date) -> list[WaitingRow]:
-    from app.services.fx import convert, rate_in_force
+    from app.services.fx import RateInForce, convert, rate_in_force
     from app.services.settings import base_currency
 
     role = connected_role(session)
@@ -101,36 +101,40 @@ def waiting_for_me(session: Session, on: date) -> list[WaitingRow]:
         )
     }
     names = display_names(session, {s.author for s in states if s.author})
+    since = _pending_since(session, [a.id for a in found.values()])
+    rates: dict[str, RateInForce | None] = {}  # each currency's rate, asked once
     rows: list[WaitingRow] = []
     for state in states:
         a = found[state.reference]
-        try:
-            base_value: Decimal | None = convert(
-                a.value, rate_in_force(session, a.currency, base, on)
-            )
-        except PartnerDeskError:
-            base_value = None
+        if a.currency not in rates:
+            try:
+                rates[a.currency] = rate_in_force(session, a.currency, base, on)
+            except PartnerDeskError:
+                rates[a.currency] = None
+        rate = rates[a.currency]
+        base_value = None if rate is None else convert(a.value, rate)
         rows.append(
             WaitingRow(
                 a.id, a.reference, a.title, a.partner.display_name, a.value, a.currency,
-                base_value, base, names.get(state.author, state.author), _pending_since(session, a),
+                base_value, base, names.get(state.author, state.author),
+                since.get(a.id, a.created_at),
             )
         )  # fmt: skip
     rows.sort(key=lambda r: r.since)
     return rows
 
 
-def _pending_since(session: Session, a: Agreement) -> datetime:
-    """When the agreement last went to pending approval (created so: when created)."""
-    at = session.scalar(
-        select(AuditEntry.at)
+def _pending_since(session: Session, ids: list[int]) -> dict[int, datetime]:
+    """When each agreement last went to pending approval; absent: it was created so (its
+    creation time is the answer)."""
+    rows = session.execute(
+        select(AuditEntry.entity_id, func.max(AuditEntry.at))
         .where(
             AuditEntry.entity == "agreement",
-            AuditEntry.entity_id == a.id,
+            AuditEntry.entity_id.in_(ids),
             AuditEntry.field == "status",
             AuditEntry.new_value == AgreementStatus.PENDING_APPROVAL.value,
         )
-        .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
-        .limit(1)
+        .group_by(AuditEntry.entity_id)
     )
-    return at or a.created_at
+    return {entity_id: at for entity_id, at in rows}  # noqa: C416 (rows are Row objects)
