@@ -255,11 +255,16 @@ def agreement_ids(
     *,
     sort: str = "reference",
     descending: bool = False,
+    limit: int | None = None,
 ) -> list[int]:
+    """The ids in list order; ``limit`` gives only the first ones (a list's first screen)."""
     f = f or AgreementFilter()
     column = SORT_COLUMNS.get(sort) or Agreement.reference
     stmt = select_agreements([Agreement.id], f, order_by=[column])
-    return list(session.scalars(_order(session, stmt, sort, descending, f)))
+    ordered = _order(session, stmt, sort, descending, f)
+    if limit is not None:
+        ordered = ordered.limit(limit)
+    return list(session.scalars(ordered))
 
 
 def _row(r: Any) -> AgreementRow:
