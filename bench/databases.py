@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
-PREFIX = "partnerdesk_bench_"  # PostgreSQL databases the runner owns
+PREFIX = "partnerdesk_bench_"  # PostgreSQL databases the runner owns, unless told another
 
 
 def _demo(target: str, size: int) -> None:
@@ -46,7 +46,9 @@ def with_database(url: str, name: str) -> str:
     return make_url(url).set(database=name).render_as_string(hide_password=False)
 
 
-def postgresql_database(server: str, size: int, *, fresh: bool = False) -> str:
+def postgresql_database(
+    server: str, size: int, *, fresh: bool = False, prefix: str = PREFIX
+) -> str:
     """A URL of a PostgreSQL database holding ``size`` demo agreements on ``server``.
 
     ``server`` is any database URL on the server (its database is only used to connect).
@@ -54,7 +56,7 @@ def postgresql_database(server: str, size: int, *, fresh: bool = False) -> str:
     import psycopg
     from psycopg import sql
 
-    name, building = f"{PREFIX}{size}", f"{PREFIX}{size}_building"
+    name, building = f"{prefix}{size}", f"{prefix}{size}_building"
     with psycopg.connect(_libpq(server), autocommit=True) as conn:
         present = {
             row[0]

@@ -121,6 +121,11 @@ def _parser() -> argparse.ArgumentParser:
         help="a PostgreSQL server as a database URL ($PARTNERDESK_BENCH_PG); the runner "
         "creates its own databases there",
     )
+    p.add_argument(
+        "--pg-prefix",
+        default="partnerdesk_bench_",
+        help="names of the runner's PostgreSQL databases: PREFIX1000, … (default %(default)s)",
+    )
     p.add_argument("--only", action="append", metavar="MODULE", help="e.g. bench.bench_startup")
     p.add_argument("--fresh", action="store_true", help="rebuild the databases")
     p.add_argument(
@@ -145,7 +150,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             if engine == "sqlite":
                 target = databases.sqlite_database(args.dir, size, fresh=args.fresh)
             else:
-                target = databases.postgresql_database(args.pg, size, fresh=args.fresh)
+                target = databases.postgresql_database(
+                    args.pg, size, fresh=args.fresh, prefix=args.pg_prefix
+                )
             targets.append((size, engine, target))
     modules = [m if "." in m else f"bench.{m}" for m in args.only or BENCHES]
     results, notes = run_benches(modules, targets)
