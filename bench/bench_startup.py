@@ -68,6 +68,8 @@ def measure(target: str, size: int, engine: str) -> list[Measurement]:
         [*partnerdesk(), "--db", database, "list", "agreements", "--format", "json"], env=env
     )
     shown = best_of([*partnerdesk(), "--help"])
+    # Not a product figure: what any command reading through the ORM pays before it starts.
+    orm = best_of([sys.executable, "-c", "import sqlalchemy.orm"])
     return [
         Measurement(
             "`list agreements --format json` whole command",
@@ -78,6 +80,7 @@ def measure(target: str, size: int, engine: str) -> list[Measurement]:
             LIST_TARGET if size <= SMALL else None,
         ),
         Measurement("`partnerdesk --help`", size, engine, shown, floor, HELP_TARGET),
+        Measurement("(reference) `python -c 'import sqlalchemy.orm'`", size, engine, orm, floor),
     ]
 
 

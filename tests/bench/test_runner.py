@@ -149,3 +149,11 @@ def test_postgresql_without_a_server_is_refused_in_one_line(
     assert capsys.readouterr().out.strip().splitlines() == [
         "bench/run: --engine postgresql needs --pg URL (or $PARTNERDESK_BENCH_PG)"
     ]
+
+
+def test_the_start_up_bench_gives_a_servers_password_as_a_user_would() -> None:
+    from bench.bench_startup import without_password
+
+    url, env = without_password("postgresql+psycopg://pd:s3cret@db.example:5432/bench")
+    assert (url, env["PGPASSWORD"]) == ("postgresql+psycopg://pd@db.example:5432/bench", "s3cret")
+    assert without_password("/tmp/s1000.db")[0] == "/tmp/s1000.db"
