@@ -3,8 +3,8 @@
     python -m bench.bench_startup DATABASE [SIZE] [ENGINE]
 
 Issue #15 asks `partnerdesk list agreements --format json` on a small database for
-0.35 s and `partnerdesk --help` (and `list --help`) for 0.2 s, start to end of the process. Most of that is
-importing; `python -X importtime -m app.cli …` shows where it goes.
+0.35 s and `partnerdesk --help` (and `list --help`) for 0.2 s, start to end of the
+process. Most of that is importing; `python -X importtime -m app.cli …` shows where it goes.
 """
 
 from __future__ import annotations
