@@ -157,3 +157,17 @@ def test_the_start_up_bench_gives_a_servers_password_as_a_user_would() -> None:
     url, env = without_password("postgresql+psycopg://pd:s3cret@db.example:5432/bench")
     assert (url, env["PGPASSWORD"]) == ("postgresql+psycopg://pd@db.example:5432/bench", "s3cret")
     assert without_password("/tmp/s1000.db")[0] == "/tmp/s1000.db"
+
+
+def test_bench_run_is_a_script_that_answers_from_any_folder(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    script = Path(runner.__file__).with_name("run")
+    assert os.access(script, os.X_OK)
+    done = subprocess.run(
+        [sys.executable, str(script), "--help"], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("usage: bench/run [-h] [--size N]")
