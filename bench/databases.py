@@ -37,6 +37,15 @@ def sqlite_database(folder: Path, size: int, *, fresh: bool = False) -> str:
     return str(path)
 
 
+def upgraded(target: str) -> str:
+    """``target`` at this version's schema: a reused database may have been built by an
+    older one, and the commands the benches run only read (they refuse an old schema)."""
+    from app.db import open_database
+
+    open_database(target, create=False).dispose()
+    return target
+
+
 def _libpq(url: str) -> str:
     # psycopg takes the URL without SQLAlchemy's "+driver" part.
     return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)

@@ -156,7 +156,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 target = databases.postgresql_database(
                     args.pg, size, fresh=args.fresh, prefix=args.pg_prefix
                 )
-            targets.append((size, engine, target))
+            targets.append((size, engine, databases.upgraded(target)))
     modules = [m if "." in m else f"bench.{m}" for m in args.only or BENCHES]
     results, notes = run_benches(modules, targets)
     print()

@@ -5,6 +5,7 @@ Nothing here is timed: the stand-ins report made-up figures.
 
 from __future__ import annotations
 
+import shutil
 import textwrap
 from pathlib import Path
 
@@ -122,11 +123,11 @@ def test_the_table_puts_time_floor_ratio_and_target_side_by_side() -> None:
 
 
 def test_the_runner_writes_the_page_with_the_machine_and_what_was_skipped(
-    standins: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    standins: str, template_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     cache = tmp_path / "cache"
     cache.mkdir()
-    (cache / "s1000.db").write_bytes(b"")  # present: reused, not built
+    shutil.copyfile(template_db, cache / "s1000.db")  # present: reused, not built
     page = tmp_path / "performance.md"
     only = ["--only", f"{standins}.fast", "--only", f"{standins}.absent"]
     status = runner.main(["--dir", str(cache), "--out", str(page), *only])
