@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import platformdirs
 from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import (
@@ -32,6 +31,9 @@ ENV_VAR = "PARTNERDESK_DB"
 
 
 def default_database_path() -> Path:
+    # Imported here: a command given --db never asks for the per-user folder.
+    import platformdirs
+
     return Path(platformdirs.user_data_dir("PartnerDesk", "PartnerDesk")) / "partnerdesk.db"
 
 

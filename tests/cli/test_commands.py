@@ -38,7 +38,42 @@ def test_help_lists_every_command_without_loading_the_services() -> None:
 
 # What a command that does not use them must not import: each costs a command tenths of a
 # second before it can answer (Alembic alone 0.2 s; it is needed only to change a schema).
-HEAVY = ("alembic", "openpyxl", "reportlab", "PySide6", "app.reports")
+# The import package brings its worker pool (multiprocessing, concurrent.futures).
+HEAVY = ("alembic", "openpyxl", "reportlab", "PySide6", "app.reports", "app.services.importing")
+
+
+def test_every_commands_help_answers_without_a_database_library() -> None:
+    # `partnerdesk X --help` for every X (and every action of a command with actions) in
+    # one fresh interpreter: none may load SQLAlchemy or anything heavier.
+    code = (
+        "import argparse, contextlib, io, sys\n"
+        "from app.cli import build_parser, main\n"
+        "def actions(parser):\n"
+        "    for a in parser._actions:\n"
+        "        if isinstance(a, argparse._SubParsersAction):\n"
+        "            return a.choices\n"
+        "    return {}\n"
+        "shown = []\n"
+        "for name, sub in actions(build_parser()).items():\n"
+        "    for argv in ([name], *([name, action] for action in actions(sub))):\n"
+        "        with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+        "            try:\n"
+        "                main([*argv, '--help'])\n"
+        "            except SystemExit:\n"
+        "                pass\n"
+        "        shown.append(' '.join(argv) if 'usage: partnerdesk' in out.getvalue() else '')\n"
+        "print('SHOWN', shown)\n"
+        f"heavy = {(*HEAVY, 'sqlalchemy', 'psycopg')!r}\n"
+        "print('LOADED', sorted(n for n in sys.modules if n.startswith(heavy)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    shown = result.stdout.split("SHOWN ")[1].splitlines()[0]
+    for argv in ("list", "report", "people list", "fx import", "approvals approve", "team"):
+        assert f"'{argv}'" in shown, argv
+    assert "''" not in shown  # a command whose help did not come out
+    assert "LOADED []" in result.stdout, result.stdout
 
 
 @pytest.fixture(scope="module")
@@ -56,6 +91,11 @@ def small_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ["list", "partners"],
         ["list", "sellers"],
         ["check"],
+        ["people", "list"],
+        ["settings", "list"],
+        ["approvals", "list"],
+        ["fx", "list"],
+        ["history", "BR-2023-0001"],
     ],
     ids=" ".join,
 )

@@ -60,6 +60,22 @@ def test_the_revisions_read_without_alembic_are_alembics(tmp_path: Path) -> None
         engine.dispose()
 
 
+def test_a_migration_is_read_rightly_wherever_its_body_seems_to_start(tmp_path: Path) -> None:
+    from app.db.revisions import _assigned
+
+    plain = tmp_path / "0100_plain.py"
+    plain.write_text('revision = "0100"\ndown_revision = "0099"\n\ndef upgrade():\n    pass\n')
+    # A line starting with "def" inside a string, before the identifiers: the header alone
+    # does not parse, and the whole file is read instead.
+    tricky = tmp_path / "0101_tricky.py"
+    tricky.write_text(
+        'NOTE = """\ndef is not code here\n"""\nrevision: str = "0101"\n'
+        "down_revision = ('0100', '0098')\n\ndef upgrade():\n    pass\n"
+    )
+    assert _assigned(plain) == {"revision": "0100", "down_revision": "0099"}
+    assert _assigned(tricky) == {"revision": "0101", "down_revision": ("0100", "0098")}
+
+
 def test_migrations_produce_exactly_the_models(tmp_path: Path) -> None:
     engine = create_engine(f"sqlite:///{tmp_path / 'm.db'}")
     upgrade(engine)
