@@ -80,11 +80,44 @@ def check_seller(data: SellerInput) -> None:
         FieldError(f, why)
         for f, why in refused_fields(legal_name=data.legal_name, local_name=data.local_name)
     ]
-    for i, store in enumerate(data.stores, 1):
-        if not is_visible(store.name):
-            errors.append(FieldError("stores", f"store {i} needs a name"))
+    errors += store_problems(data.stores)
     if errors:
         raise ValidationError(errors)
+
+
+# The store columns' widths (seller_models.SellerStore).
+STORE_LIMITS = {"name": 200, "url": 300, "shop_id": 64}
+
+
+def store_problems(stores: tuple[StoreInput, ...]) -> list[FieldError]:
+    """Each store's problem as one line: which store, which part, why."""
+    errors: list[FieldError] = []
+    names: set[str] = set()
+    shops: set[str] = set()
+    for i, store in enumerate(stores, 1):
+        name, url, shop = (clean_text(v) for v in (store.name, store.url, store.shop_id))
+        if not is_visible(name):
+            errors.append(FieldError("stores", f"store {i} needs a name"))
+        elif name.casefold() in names:
+            errors.append(FieldError("stores", f"store {i}: {name} is listed twice"))
+        names.add(name.casefold())
+        if url and not url.lower().startswith(("https://", "http://")):
+            errors.append(
+                FieldError("stores", f"store {i}: {url!r} is not a web address (https://…)")
+            )
+        if shop and shop in shops:
+            errors.append(FieldError("stores", f"store {i}: shop id {shop} is listed twice"))
+        shops.add(shop)
+        for part, value in (("name", name), ("url", url), ("shop_id", shop)):
+            if len(value) > STORE_LIMITS[part]:
+                errors.append(
+                    FieldError(
+                        "stores",
+                        f"store {i}: the {part.replace('_', ' ')} is longer than "
+                        f"{STORE_LIMITS[part]} characters",
+                    )
+                )
+    return errors
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +194,22 @@ def _check_unique(session: Session, data: SellerInput, seller_id: int | None) ->
         raise ValidationError(
             [FieldError("legal_name", f"a seller {data.legal_name} in {data.country} exists")]
         )
+    # A platform shop id is one store of one seller.
+    shops = {clean_text(st.shop_id) for st in data.stores} - {""}
+    if shops:
+        query = (
+            select(SellerStore.shop_id, Seller.legal_name)
+            .join(Seller, Seller.id == SellerStore.seller_id)
+            .where(SellerStore.shop_id.in_(sorted(shops)))
+            .order_by(SellerStore.shop_id)
+        )
+        if seller_id is not None:
+            query = query.where(Seller.id != seller_id)
+        taken = session.execute(query).first()
+        if taken is not None:
+            raise ValidationError(
+                [FieldError("stores", f"shop id {taken[0]} is a store of {taken[1]}")]
+            )
 
 
 def create_seller(session: Session, data: SellerInput, actor: str | None = None) -> SellerView:
