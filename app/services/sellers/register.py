@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.domain.countries import is_country
 from app.domain.enums import Attainment, AuditAction
-from app.domain.money import is_currency, quantize
+from app.domain.money import is_currency, minor_units, quantize
 from app.domain.seller_models import Seller, SellerStore
 from app.domain.sellers import DepositStatus, SellerStatus
 from app.domain.text import clean_text, is_visible, refused_fields
@@ -73,6 +73,17 @@ def check_seller(data: SellerInput) -> None:
             FieldError("deposit_currency", f"{data.deposit_currency!r} is not an ISO 4217 code")
         )
     _exact(errors, "deposit_amount", data.deposit_amount, Decimal("1e15"))
+    if is_currency(data.deposit_currency) and isinstance(data.deposit_amount, Decimal):
+        places = minor_units(data.deposit_currency)
+        exponent = data.deposit_amount.normalize().as_tuple().exponent
+        if isinstance(exponent, int) and -exponent > places:
+            errors.append(
+                FieldError(
+                    "deposit_amount",
+                    f"{data.deposit_currency} has {places} decimal places; "
+                    f"{data.deposit_amount} has more",
+                )
+            )
     _exact(errors, "on_time_shipment_pct", data.on_time_shipment_pct, Decimal(100))
     _exact(errors, "dispute_rate_pct", data.dispute_rate_pct, Decimal(100))
     _exact(errors, "rating", data.rating, Decimal(5))
@@ -249,6 +260,7 @@ def update_seller(
     if expected_version is not None and seller.version != expected_version:
         raise ConflictError(f"seller {seller.legal_name} was changed by someone else; reload it")
     _check_unique(session, data, seller_id)
+    _check_deposit(session, seller, data)
     before = _audited(seller)
     _apply(seller, data)
     session.flush()
@@ -261,6 +273,27 @@ def update_seller(
         after=_audited(seller),
     )
     return seller_view(seller)
+
+
+def _check_deposit(session: Session, seller: Seller, data: SellerInput) -> None:
+    """A deposit cannot shrink below what was already taken from it, nor change currency
+    once something was taken (the deductions are amounts in the deposit's currency)."""
+    from app.services.sellers.supervision import deducted
+
+    taken = deducted(session, seller.id)
+    if not taken:
+        return
+    currency = seller.deposit_currency
+    if data.deposit_currency != currency:
+        raise ValidationError([FieldError(
+            "deposit_currency",
+            f"{taken} {currency} was already deducted from the deposit; it stays in {currency}",
+        )])  # fmt: skip
+    if data.deposit_amount < taken:
+        raise ValidationError([FieldError(
+            "deposit_amount",
+            f"{taken} {currency} was already deducted; the deposit cannot be less than that",
+        )])  # fmt: skip
 
 
 def seller_view(s: Seller) -> SellerView:
