@@ -185,3 +185,20 @@ def test_a_file_without_a_column_leaves_that_field_as_it_is(
     assert row["local_name"] == "海港贸易有限公司"
     assert row["deposit_amount"] == "60000.00" and row["scorecard"] == "green"
     assert row["stores"] == 1
+
+
+def test_a_yen_deposit_is_listed_without_decimals(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "sellers.csv"
+    path.write_text(
+        "legal_name,country,deposit_amount,deposit_currency\nOsaka Select KK,JP,1250000,JPY\n",
+        encoding="utf-8",
+    )
+    db = str(db_path)
+    assert run(capsys, "--db", db, "import", str(path), "--what", "sellers")[0] == 0
+    code, out, _ = run(capsys, "--db", db, "list", "sellers", "--format", "json")
+    [row] = json.loads(out)
+    assert (row["deposit_amount"], row["deposit_balance"]) == ("1250000", "1250000")
+    code, out, _ = run(capsys, "--db", db, "list", "sellers")
+    assert " 1250000  " in out and "1250000.00" not in out
