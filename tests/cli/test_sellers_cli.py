@@ -199,6 +199,6 @@ def test_a_yen_deposit_is_listed_without_decimals(
     assert run(capsys, "--db", db, "import", str(path), "--what", "sellers")[0] == 0
     code, out, _ = run(capsys, "--db", db, "list", "sellers", "--format", "json")
     [row] = json.loads(out)
-    assert (row["deposit_amount"], row["deposit_balance"]) == ("1250000", "1250000")
+    assert code == 0 and (row["deposit_amount"], row["deposit_balance"]) == ("1250000", "1250000")
     code, out, _ = run(capsys, "--db", db, "list", "sellers")
-    assert " 1250000  " in out and "1250000.00" not in out
+    assert code == 0 and " 1250000  " in out and "1250000.00" not in out

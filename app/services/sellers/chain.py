@@ -96,6 +96,10 @@ def link_brand(
 ) -> BrandLinkView:
     """Let the seller sell ``brand`` under the brand agreement; refused off the chain."""
     seller = _seller(session, seller_id)
+    if seller.status is SellerStatus.TERMINATED:
+        raise ValidationError(
+            [FieldError("seller", f"{seller.legal_name} is terminated; it may sell nothing")]
+        )
     brand = clean_text(brand)
     if not is_visible(brand):
         raise ValidationError([FieldError("brand", "name the brand the seller may sell")])
