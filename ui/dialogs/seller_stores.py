@@ -38,6 +38,8 @@ class StoresEditor(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
         self.table.setMinimumHeight(110)
+        # Wide enough for a store's name and address to be read, not elided.
+        self.table.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
         for store in stores:
             self._append(store.name, store.url, store.shop_id)
         self.add_button = QPushButton(self.tr("Add store"))

@@ -200,6 +200,7 @@ class SellersPage(Page):
             )
             for model in (self.brands_model, self.documents_model, self.violations_model):
                 model.set_records([])
+            self._tab_state()
             return
         seller = detail.seller
         stores = "; ".join(st.name + (f" <{st.url}>" if st.url else "") for st in seller.stores)

@@ -186,6 +186,8 @@ def test_a_brand_and_a_paper_are_removed_from_the_seller(qtbot: QtBot, ui_db: Da
     page = SellersPage(ui_db, TODAY)
     qtbot.addWidget(page)
     page.activate()
+    # Nothing selected yet: the tab's button says what it would do, and is off.
+    assert page.tab_button.text() == "Remove brand…" and not page.tab_button.isEnabled()
     page.view.selectRow(0)
     assert page.detail is not None
     brands, papers = len(page.detail.brands), len(page.detail.documents)
