@@ -4729,209 +4729,257 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
     </message>
 </context>
 <context>
+    <name>SellerImport</name>
+    <message>
+        <location filename="../../ui/dialogs/seller_import.py" line="26"/>
+        <source>Spreadsheets (*.csv *.xlsx);;All files (*)</source>
+        <translation>表格文件 (*.csv *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_import.py" line="33"/>
+        <source>Import sellers</source>
+        <translation>导入卖家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_import.py" line="34"/>
+        <source>Import violations</source>
+        <translation>导入违规记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_import.py" line="50"/>
+        <source>… and %1 more</source>
+        <translation>……另有 %1 项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_import.py" line="54"/>
+        <source>Nothing was imported from %1:</source>
+        <translation>未从 %1 导入任何数据：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_import.py" line="62"/>
+        <source>Rows read: %1; added: %2, changed: %3, already there: %4.</source>
+        <translation>读取 %1 行：新增 %2，更改 %3，已存在 %4。</translation>
+    </message>
+</context>
+<context>
     <name>SellersPage</name>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="53"/>
+        <location filename="../../ui/pages/sellers.py" line="54"/>
         <source>New seller…</source>
         <translation>新建卖家…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="54"/>
+        <location filename="../../ui/pages/sellers.py" line="55"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="55"/>
+        <location filename="../../ui/pages/sellers.py" line="56"/>
         <source>Record violation…</source>
         <translation>登记违规…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="56"/>
+        <location filename="../../ui/pages/sellers.py" line="57"/>
         <source>Authorise brand…</source>
         <translation>授权品牌…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="57"/>
+        <location filename="../../ui/pages/sellers.py" line="58"/>
         <source>Add document…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="79"/>
+        <location filename="../../ui/pages/sellers.py" line="74"/>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="76"/>
+        <source>Sellers…</source>
+        <translation>卖家…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="77"/>
+        <source>Violations…</source>
+        <translation>违规记录…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="86"/>
         <source>Seller</source>
         <translation>卖家</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="79"/>
+        <location filename="../../ui/pages/sellers.py" line="86"/>
         <source>Country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="79"/>
-        <location filename="../../ui/pages/sellers.py" line="96"/>
+        <location filename="../../ui/pages/sellers.py" line="86"/>
+        <location filename="../../ui/pages/sellers.py" line="103"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="80"/>
+        <location filename="../../ui/pages/sellers.py" line="87"/>
         <source>Scorecard</source>
         <translation>考核评级</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="80"/>
+        <location filename="../../ui/pages/sellers.py" line="87"/>
         <source>Violations (12 months)</source>
         <translation>违规（12 个月）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="81"/>
+        <location filename="../../ui/pages/sellers.py" line="88"/>
         <source>Deposit left</source>
         <translation>保证金余额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="81"/>
+        <location filename="../../ui/pages/sellers.py" line="88"/>
         <source>Deposit</source>
         <translation>保证金</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="81"/>
-        <location filename="../../ui/pages/sellers.py" line="99"/>
-        <location filename="../../ui/pages/sellers.py" line="102"/>
+        <location filename="../../ui/pages/sellers.py" line="88"/>
+        <location filename="../../ui/pages/sellers.py" line="106"/>
+        <location filename="../../ui/pages/sellers.py" line="109"/>
         <source>Brands</source>
         <translation>品牌</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="83"/>
+        <location filename="../../ui/pages/sellers.py" line="90"/>
         <source>Sellers</source>
         <translation>卖家</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="88"/>
+        <location filename="../../ui/pages/sellers.py" line="95"/>
         <source>Brand</source>
         <translation>品牌</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="88"/>
+        <location filename="../../ui/pages/sellers.py" line="95"/>
         <source>Agreement</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="89"/>
+        <location filename="../../ui/pages/sellers.py" line="96"/>
         <source>Brand owner</source>
         <translation>品牌方</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="89"/>
+        <location filename="../../ui/pages/sellers.py" line="96"/>
         <source>In force</source>
         <translation>生效中</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="92"/>
+        <location filename="../../ui/pages/sellers.py" line="99"/>
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="92"/>
+        <location filename="../../ui/pages/sellers.py" line="99"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="92"/>
+        <location filename="../../ui/pages/sellers.py" line="99"/>
         <source>Expires</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="95"/>
+        <location filename="../../ui/pages/sellers.py" line="102"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="95"/>
+        <location filename="../../ui/pages/sellers.py" line="102"/>
         <source>Violation</source>
         <translation>违规类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="95"/>
+        <location filename="../../ui/pages/sellers.py" line="102"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="96"/>
+        <location filename="../../ui/pages/sellers.py" line="103"/>
         <source>Penalty</source>
         <translation>罚款</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="96"/>
+        <location filename="../../ui/pages/sellers.py" line="103"/>
         <source>Deducted</source>
         <translation>扣除保证金</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="100"/>
-        <location filename="../../ui/pages/sellers.py" line="103"/>
+        <location filename="../../ui/pages/sellers.py" line="107"/>
+        <location filename="../../ui/pages/sellers.py" line="110"/>
         <source>Qualification documents</source>
         <translation>资质文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="101"/>
-        <location filename="../../ui/pages/sellers.py" line="104"/>
+        <location filename="../../ui/pages/sellers.py" line="108"/>
+        <location filename="../../ui/pages/sellers.py" line="111"/>
         <source>Violations</source>
         <translation>违规记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="152"/>
+        <location filename="../../ui/pages/sellers.py" line="159"/>
         <source>%1 sellers, %2 in red</source>
         <translation>共 %1 家卖家，红色 %2 家</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="199"/>
+        <location filename="../../ui/pages/sellers.py" line="206"/>
         <source>Select a seller to see its brands, papers and violations.</source>
         <translation>选择一家卖家以查看其品牌、资质文件与违规记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="207"/>
+        <location filename="../../ui/pages/sellers.py" line="215"/>
         <source>%1 · deposit %2 %3 of %4 left · stores: %5</source>
         <translation>%1 · 保证金余额 %2 %3（共 %4）· 店铺：%5</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="216"/>
+        <location filename="../../ui/pages/sellers.py" line="224"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="216"/>
+        <location filename="../../ui/pages/sellers.py" line="224"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="250"/>
+        <location filename="../../ui/pages/sellers.py" line="258"/>
         <source>Remove brand…</source>
         <translation>移除品牌…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="250"/>
+        <location filename="../../ui/pages/sellers.py" line="258"/>
         <source>Remove document…</source>
         <translation>移除文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="251"/>
+        <location filename="../../ui/pages/sellers.py" line="259"/>
         <source>Edit violation…</source>
         <translation>编辑违规…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="273"/>
+        <location filename="../../ui/pages/sellers.py" line="281"/>
         <source>%1 will no longer sell %2 under %3.</source>
         <translation>%1 将不再依据 %3 销售 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="280"/>
+        <location filename="../../ui/pages/sellers.py" line="288"/>
         <source>Remove %1 %2 of %3?</source>
         <translation>移除 %3 的%1 %2？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="282"/>
+        <location filename="../../ui/pages/sellers.py" line="290"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="296"/>
+        <location filename="../../ui/pages/sellers.py" line="304"/>
         <source>Not removed</source>
         <translation>未移除</translation>
     </message>
@@ -5369,12 +5417,12 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_stores.py" line="43"/>
+        <location filename="../../ui/dialogs/seller_stores.py" line="45"/>
         <source>Add store</source>
         <translation>添加店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_stores.py" line="44"/>
+        <location filename="../../ui/dialogs/seller_stores.py" line="46"/>
         <source>Remove store</source>
         <translation>移除店铺</translation>
     </message>

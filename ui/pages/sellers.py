@@ -11,6 +11,7 @@ from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -69,10 +70,16 @@ class SellersPage(Page):
         self.violation_button.clicked.connect(self._violation)
         self.brand_button.clicked.connect(lambda: self._open(BrandDialog))
         self.document_button.clicked.connect(lambda: self._open(DocumentDialog))
+        # A file of sellers or of violations (import --what sellers|violations).
+        self.import_button = QPushButton(self.tr("Import…"))
+        import_menu = QMenu(self.import_button)
+        import_menu.addAction(self.tr("Sellers…"), lambda: self._import("sellers"))
+        import_menu.addAction(self.tr("Violations…"), lambda: self._import("violations"))
+        self.import_button.setMenu(import_menu)
         self.summary = QLabel()
         bar = QHBoxLayout()
         bar.addWidget(self.summary, 1)
-        for button in (self.new_button, *self.seller_buttons):
+        for button in (self.new_button, *self.seller_buttons, self.import_button):
             bar.addWidget(button)
 
         self.model = RecordTableModel([
@@ -185,7 +192,7 @@ class SellersPage(Page):
     def set_access(self, access: Access) -> None:
         super().set_access(access)
         self.refusal = refusal(access, Deed.CHANGE_PARTNERS)
-        for button in (self.new_button, *self.seller_buttons, self.tab_button):
+        for button in (self.new_button, *self.seller_buttons, self.tab_button, self.import_button):
             switch(button, self.refusal)
         self._show(self.detail)
 
@@ -321,6 +328,12 @@ class SellersPage(Page):
             return
         dialog = kind(self.db, self.detail.seller, self.today, self)
         if dialog.exec():
+            self._written()
+
+    def _import(self, what: str) -> None:
+        from ui.dialogs.seller_import import choose_and_import
+
+        if choose_and_import(self, self.db, what):
             self._written()
 
     def _written(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QTableWidgetItem
@@ -196,3 +197,48 @@ def test_a_brand_and_a_paper_are_removed_from_the_seller(qtbot: QtBot, ui_db: Da
     page.remove(1, page.detail.documents[0].id)
     assert page.detail is not None
     assert (len(page.detail.brands), len(page.detail.documents)) == (brands - 1, papers - 1)
+
+
+def test_the_page_imports_violations_and_tells_refusals_by_row(
+    qtbot: QtBot, ui_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    from ui.dialogs import seller_import
+
+    page = SellersPage(ui_db, TODAY)
+    qtbot.addWidget(page)
+    page.activate()
+    page.view.selectRow(0)
+    assert page.detail is not None
+    seller, before = page.detail.seller, page.detail.deposit_balance
+    said: list[str] = []
+
+    def tell(_parent: QWidget, _title: str, text: str) -> QMessageBox.StandardButton:
+        said.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "warning", tell)
+    monkeypatch.setattr(QMessageBox, "information", tell)
+    path = tmp_path / "violations.csv"
+    head = "seller,country,date,kind,severity,deduction\n"
+    path.write_text(
+        head + f"{seller.legal_name},{seller.country},2026-11-20,customs,major,1\n"
+        f"{seller.legal_name},{seller.country},2026-11-31,customs,major,1\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(seller_import, "open_path", lambda *_a: path)
+    [sellers_action, violations_action] = page.import_button.menu().actions()
+    violations_action.trigger()
+    assert said[-1] == (
+        "Nothing was imported from violations.csv:\n\nrow 3, date: '2026-11-31' is not a real date"
+    )
+    assert page.detail is not None and page.detail.deposit_balance == before
+    path.write_text(
+        head + f"{seller.legal_name},{seller.country},2026-11-20,customs,major,1\n",
+        encoding="utf-8",
+    )
+    violations_action.trigger()
+    assert said[-1] == "Rows read: 1; added: 1, changed: 0, already there: 0."
+    assert page.detail is not None and page.detail.deposit_balance == before - 1
+    assert sellers_action.text() == "Sellers…"
