@@ -2732,17 +2732,7 @@ History, ended (%5): %6</source>
         <translation>电子表格 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/kpi_actuals_import.py" line="39"/>
-        <source>… and %1 more</source>
-        <translation>… 另有 %1 项</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/kpi_actuals_import.py" line="42"/>
-        <source>Nothing was imported from %1:</source>
-        <translation>未从 %1 导入任何内容：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/kpi_actuals_import.py" line="51"/>
+        <location filename="../../ui/dialogs/kpi_actuals_import.py" line="44"/>
         <source>%1 KPI actuals read: %2 added, %3 changed, %4 already there.</source>
         <translation>读取 %1 条 KPI 实际值：新增 %2 条，修改 %3 条，%4 条已存在。</translation>
     </message>
@@ -4746,17 +4736,7 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
         <translation>导入违规记录</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_import.py" line="50"/>
-        <source>… and %1 more</source>
-        <translation>……另有 %1 项</translation>
-    </message>
-    <message>
         <location filename="../../ui/dialogs/seller_import.py" line="54"/>
-        <source>Nothing was imported from %1:</source>
-        <translation>未从 %1 导入任何数据：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/seller_import.py" line="62"/>
         <source>Rows read: %1; added: %2, changed: %3, already there: %4.</source>
         <translation>读取 %1 行：新增 %2，更改 %3，已存在 %4。</translation>
     </message>
@@ -5374,6 +5354,19 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
         <location filename="../../ui/dialogs/settings_dialog.py" line="230"/>
         <source>Back up to</source>
         <translation>备份到</translation>
+    </message>
+</context>
+<context>
+    <name>SmallImport</name>
+    <message>
+        <location filename="../../ui/dialogs/small_import.py" line="21"/>
+        <source>… and %1 more</source>
+        <translation>……另有 %1 项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/small_import.py" line="23"/>
+        <source>Nothing was imported from %1:</source>
+        <translation>未从 %1 导入任何数据：</translation>
     </message>
 </context>
 <context>
