@@ -149,3 +149,27 @@ def test_an_ended_agreement_leaves_the_papers_to_the_team_lead(
     assert all("海港" not in body(m, "plain") for m in mailbox.to(ZHANG))
     own = body(mailbox.to(WANG)[0], "plain").split("== Your team")[0]
     assert "Harbour Trading Ltd (海港贸易有限公司) · sells under no live agreement" in own
+
+
+def test_a_seller_under_no_agreement_reads_without_a_link_in_every_form() -> None:
+    from app.domain.roles import Role
+    from app.services.notifications.digest import EMAIL, Delivery
+    from app.services.notifications.kinds import Kind
+    from app.services.notifications.occasions import Item
+    from app.services.notifications.recipients import Recipient
+    from app.services.notifications.render import html_body, markdown, plain, records
+
+    item = Item(Kind.DOCUMENTS, "seller-document:1:2026-11-29:7", "7", 0, "",
+                "Drift <Goods> GmbH", "", None, "", TODAY + timedelta(days=3), 3, "IP-3",
+                (("document_kind", "import_permit"), ("seller", "Drift <Goods> GmbH"),
+                 ("seller_local", "")), fallback=("wang.fang",))  # fmt: skip
+    lead = Recipient("wang.fang", "Wang Fang", None, WANG, "Brand", Role.APPROVER, "en")
+    d = Delivery(EMAIL, "en", lead, "", (item,), (), (), TODAY)
+    text = plain(d)
+    assert "* Drift <Goods> GmbH · sells under no live agreement" in text
+    assert "partnerdesk://" not in text
+    assert "Drift &lt;Goods&gt; GmbH · sells under no live agreement" in html_body(d)
+    assert "<a href" not in html_body(d)
+    assert "- Drift \\<Goods\\> GmbH · sells under no live agreement: Seller" in markdown(d)
+    [record] = records(d)
+    assert (record["link"], record["seller"]) == ("", "Drift <Goods> GmbH")
