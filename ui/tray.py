@@ -115,7 +115,7 @@ class DueWatcher(QObject):
             self.window.show_status(f"{first_one.heading}: {first_one.text} {more}".strip())
         if len(new) <= ONE_BY_ONE and not (first and len(new) > 1):
             for r in new:
-                self.last_agreement = r.agreement_id
+                self.last_agreement = r.agreement_id or None  # 0: a seller under none
                 self.tray.showMessage(r.heading, r.text, icon, 15_000)
             return
         self.last_agreement = None

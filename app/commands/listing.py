@@ -15,6 +15,8 @@ from app.domain.enums import AgreementStatus, AgreementType, PartnerRole
 from app.domain.text import for_terminal
 
 if TYPE_CHECKING:
+    from decimal import Decimal
+
     from app.services.listing import AgreementRow
     from app.services.partner_listing import PartnerRow
     from app.services.sellers.register import SellerRow
@@ -140,6 +142,12 @@ def _partner_record(p: PartnerRow) -> dict[str, Any]:
 
 
 def _seller_record(r: SellerRow) -> dict[str, Any]:
+    from app.domain.money import minor_units, quantize
+
+    def money(amount: Decimal) -> str:
+        # As many places as the currency has: JPY 1250000, not 1250000.00.
+        return format(quantize(amount, minor_units(r.deposit_currency)), "f")
+
     return {
         "legal_name": r.legal_name,
         "local_name": r.local_name,
@@ -148,8 +156,8 @@ def _seller_record(r: SellerRow) -> dict[str, Any]:
         "stores": r.stores,
         "brands": ", ".join(r.brands),
         "deposit_currency": r.deposit_currency,
-        "deposit_amount": format(r.deposit_amount, "f"),
-        "deposit_balance": format(r.deposit_balance, "f"),
+        "deposit_amount": money(r.deposit_amount),
+        "deposit_balance": money(r.deposit_balance),
         "deposit_status": r.deposit_status.value,
         "violations_12m": r.violations_12m,
         "scorecard": r.scorecard.value,

@@ -134,6 +134,7 @@ class SellerLine:
     deposit_status: str  # DepositStatus value
     brands: tuple[str, ...]
     agreements: tuple[str, ...] = ()  # references of the brand agreements it sells under
+    seller_id: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +162,10 @@ class SellerSupervision:
     quarter_start: date
     violations: tuple[ViolationLine, ...]  # this quarter's, newest first
     deducted: ConvertedTotal  # this quarter's counted deductions
+    # Of ``sellers`` (terminated ones are left out), those selling a brand under a
+    # platform-model agreement in force; and the day the rates were taken.
+    selling: int = 0
+    as_of: date | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,7 @@ def currency_table(
     count: int,
     *,
     what: tuple[str, str] = ("count", "amount"),
+    total_label: str = "",
 ) -> Flowable:
     """Each currency's amount, the rate applied and its value in the base currency;
     ``what`` names the count and amount columns (agreements by default)."""
@@ -45,7 +46,7 @@ def currency_table(
         ]
         for c in lines
     ]
-    records.append(["", f"{count:,}", "", "", w.money(total, base)])
+    records.append([total_label, f"{count:,}", "", "", w.money(total, base)])
     # Row styles follow the record, wherever the page breaks put it.
     total_row = [
         ("LINEABOVE", (0, 0), (-1, 0), 0.8, NAVY),

@@ -16,6 +16,11 @@ from app.reports.styles import RED
 LIMIT = 25  # rows per list; the counts say how many more
 
 
+def _day(w: Any, data: SellerSupervision) -> str:
+    """The day the section's rates were taken on, as the report writes dates."""
+    return w.date(data.as_of) if data.as_of else "—"
+
+
 def _name(line: SellerLine, lang: str) -> str:
     if lang == "zh" and line.local_name:
         return line.local_name
@@ -68,6 +73,7 @@ def supervision_section(report: Any, data: SellerSupervision | None, base: str) 
             w(
                 "seller_intro",
                 n=f"{data.sellers:,}",
+                selling=f"{data.selling:,}",
                 red=f"{grades.get('red', 0):,}",
                 amber=f"{grades.get('amber', 0):,}",
                 green=f"{grades.get('green', 0):,}",
@@ -84,7 +90,7 @@ def supervision_section(report: Any, data: SellerSupervision | None, base: str) 
         out.append(report.note(w("no_rows")))
     out += [
         report.heading(w("deposits_held"), level=1),
-        report.note(w("deposits_note")),
+        report.note(w("deposits_note", base=base, date=_day(w, data))),
         currency_table(
             report,
             base,
@@ -92,6 +98,7 @@ def supervision_section(report: Any, data: SellerSupervision | None, base: str) 
             data.deposits.total_base,
             sum(c.count for c in data.deposits.by_currency),
             what=("sellers_count", "deposit_left"),
+            total_label=w("total"),
         ),
         report.heading(w("violations_quarter", date=w.date(data.quarter_start)), level=1),
     ]
@@ -122,5 +129,6 @@ def supervision_section(report: Any, data: SellerSupervision | None, base: str) 
     out.append(report.table(cols, records, row_styles=styles))
     if len(data.violations) > LIMIT:
         out.append(report.note(w("more_rows", n=len(data.violations) - LIMIT)))
-    out.append(report.p(w("deducted_quarter", value=w.money(data.deducted.total_base, base))))
+    value = w.money(data.deducted.total_base, base)
+    out.append(report.p(w("deducted_quarter", value=value, base=base, date=_day(w, data))))
     return out

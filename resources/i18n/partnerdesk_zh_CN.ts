@@ -1139,17 +1139,17 @@ The previous contents are in {path}.</source>
 <context>
     <name>BrandDialog</name>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="240"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="261"/>
         <source>Authorise a brand: %1</source>
         <translation>授权品牌：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="246"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="267"/>
         <source>Brand agreement (platform model)</source>
         <translation>品牌协议（平台模式）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="247"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="268"/>
         <source>Brand</source>
         <translation>品牌</translation>
     </message>
@@ -1518,22 +1518,22 @@ History, ended (%5): %6</source>
 <context>
     <name>DocumentDialog</name>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="263"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="284"/>
         <source>Add a document: %1</source>
         <translation>添加资质文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="270"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="291"/>
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="271"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="292"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="272"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="293"/>
         <source>Expires</source>
         <translation>到期</translation>
     </message>
@@ -1541,21 +1541,21 @@ History, ended (%5): %6</source>
 <context>
     <name>DueWatcher</name>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="83"/>
+        <location filename="../../ui/tray.py" line="114"/>
         <source>%n more need you.</source>
         <translation>
             <numerusform>还有 %n 项需要您处理。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="92"/>
+        <location filename="../../ui/tray.py" line="123"/>
         <source>%n item(s) need you</source>
         <translation>
             <numerusform>%n 项事项需要您处理</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="95"/>
+        <location filename="../../ui/tray.py" line="126"/>
         <source>%n overdue.</source>
         <translation>
             <numerusform>其中 %n 项已逾期。</numerusform>
@@ -2732,17 +2732,7 @@ History, ended (%5): %6</source>
         <translation>电子表格 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/kpi_actuals_import.py" line="39"/>
-        <source>… and %1 more</source>
-        <translation>… 另有 %1 项</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/kpi_actuals_import.py" line="42"/>
-        <source>Nothing was imported from %1:</source>
-        <translation>未从 %1 导入任何内容：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/kpi_actuals_import.py" line="51"/>
+        <location filename="../../ui/dialogs/kpi_actuals_import.py" line="44"/>
         <source>%1 KPI actuals read: %2 added, %3 changed, %4 already there.</source>
         <translation>读取 %1 条 KPI 实际值：新增 %2 条，修改 %3 条，%4 条已存在。</translation>
     </message>
@@ -4650,248 +4640,328 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
 <context>
     <name>SellerDialog</name>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="128"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="133"/>
         <source>New seller</source>
         <translation>新建卖家</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="128"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="133"/>
         <source>Edit seller</source>
         <translation>编辑卖家</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="144"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="149"/>
         <source>Legal name</source>
         <translation>法定名称</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="145"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="150"/>
         <source>Local name</source>
         <translation>本地名称</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="146"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="151"/>
         <source>Country (ISO code)</source>
         <translation>国家/地区（ISO 代码）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="147"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="152"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="148"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="153"/>
         <source>Deposit</source>
         <translation>保证金</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="149"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="154"/>
         <source>Deposit currency</source>
         <translation>保证金币种</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="150"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="155"/>
         <source>Deposit status</source>
         <translation>保证金状态</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="151"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="156"/>
         <source>On-time shipment %</source>
         <translation>准时发货率 %</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="152"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="157"/>
         <source>Dispute rate %</source>
         <translation>纠纷率 %</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="153"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="158"/>
         <source>Rating (0-5)</source>
         <translation>评分（0-5）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="160"/>
+        <source>Stores</source>
+        <translation>店铺</translation>
     </message>
 </context>
 <context>
     <name>SellerDialogs</name>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="87"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="92"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="110"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="115"/>
         <source>Not a number: %1</source>
         <translation>不是数字：%1</translation>
     </message>
 </context>
 <context>
+    <name>SellerImport</name>
+    <message>
+        <location filename="../../ui/dialogs/seller_import.py" line="26"/>
+        <source>Spreadsheets (*.csv *.xlsx);;All files (*)</source>
+        <translation>表格文件 (*.csv *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_import.py" line="33"/>
+        <source>Import sellers</source>
+        <translation>导入卖家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_import.py" line="34"/>
+        <source>Import violations</source>
+        <translation>导入违规记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_import.py" line="54"/>
+        <source>Rows read: %1; added: %2, changed: %3, already there: %4.</source>
+        <translation>读取 %1 行：新增 %2，更改 %3，已存在 %4。</translation>
+    </message>
+</context>
+<context>
     <name>SellersPage</name>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="48"/>
+        <location filename="../../ui/pages/sellers.py" line="54"/>
         <source>New seller…</source>
         <translation>新建卖家…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="49"/>
+        <location filename="../../ui/pages/sellers.py" line="55"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="50"/>
+        <location filename="../../ui/pages/sellers.py" line="56"/>
         <source>Record violation…</source>
         <translation>登记违规…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="51"/>
+        <location filename="../../ui/pages/sellers.py" line="57"/>
         <source>Authorise brand…</source>
         <translation>授权品牌…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="52"/>
+        <location filename="../../ui/pages/sellers.py" line="58"/>
         <source>Add document…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="73"/>
+        <location filename="../../ui/pages/sellers.py" line="74"/>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="76"/>
+        <source>Sellers…</source>
+        <translation>卖家…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="77"/>
+        <source>Violations…</source>
+        <translation>违规记录…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="86"/>
         <source>Seller</source>
         <translation>卖家</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="73"/>
+        <location filename="../../ui/pages/sellers.py" line="86"/>
         <source>Country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="73"/>
-        <location filename="../../ui/pages/sellers.py" line="90"/>
+        <location filename="../../ui/pages/sellers.py" line="86"/>
+        <location filename="../../ui/pages/sellers.py" line="103"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="74"/>
+        <location filename="../../ui/pages/sellers.py" line="87"/>
         <source>Scorecard</source>
         <translation>考核评级</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="74"/>
+        <location filename="../../ui/pages/sellers.py" line="87"/>
         <source>Violations (12 months)</source>
         <translation>违规（12 个月）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="75"/>
+        <location filename="../../ui/pages/sellers.py" line="88"/>
         <source>Deposit left</source>
         <translation>保证金余额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="75"/>
+        <location filename="../../ui/pages/sellers.py" line="88"/>
         <source>Deposit</source>
         <translation>保证金</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="75"/>
-        <location filename="../../ui/pages/sellers.py" line="93"/>
+        <location filename="../../ui/pages/sellers.py" line="88"/>
+        <location filename="../../ui/pages/sellers.py" line="106"/>
+        <location filename="../../ui/pages/sellers.py" line="109"/>
         <source>Brands</source>
         <translation>品牌</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="77"/>
+        <location filename="../../ui/pages/sellers.py" line="90"/>
         <source>Sellers</source>
         <translation>卖家</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="82"/>
+        <location filename="../../ui/pages/sellers.py" line="95"/>
         <source>Brand</source>
         <translation>品牌</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="82"/>
+        <location filename="../../ui/pages/sellers.py" line="95"/>
         <source>Agreement</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="83"/>
+        <location filename="../../ui/pages/sellers.py" line="96"/>
         <source>Brand owner</source>
         <translation>品牌方</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="83"/>
+        <location filename="../../ui/pages/sellers.py" line="96"/>
         <source>In force</source>
         <translation>生效中</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="86"/>
+        <location filename="../../ui/pages/sellers.py" line="99"/>
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="86"/>
+        <location filename="../../ui/pages/sellers.py" line="99"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="86"/>
+        <location filename="../../ui/pages/sellers.py" line="99"/>
         <source>Expires</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="89"/>
+        <location filename="../../ui/pages/sellers.py" line="102"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="89"/>
+        <location filename="../../ui/pages/sellers.py" line="102"/>
         <source>Violation</source>
         <translation>违规类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="89"/>
+        <location filename="../../ui/pages/sellers.py" line="102"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="90"/>
+        <location filename="../../ui/pages/sellers.py" line="103"/>
         <source>Penalty</source>
         <translation>罚款</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="90"/>
+        <location filename="../../ui/pages/sellers.py" line="103"/>
         <source>Deducted</source>
         <translation>扣除保证金</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="95"/>
-        <location filename="../../ui/pages/sellers.py" line="96"/>
+        <location filename="../../ui/pages/sellers.py" line="107"/>
+        <location filename="../../ui/pages/sellers.py" line="110"/>
         <source>Qualification documents</source>
         <translation>资质文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="99"/>
+        <location filename="../../ui/pages/sellers.py" line="108"/>
+        <location filename="../../ui/pages/sellers.py" line="111"/>
         <source>Violations</source>
         <translation>违规记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="137"/>
+        <location filename="../../ui/pages/sellers.py" line="159"/>
         <source>%1 sellers, %2 in red</source>
         <translation>共 %1 家卖家，红色 %2 家</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="176"/>
+        <location filename="../../ui/pages/sellers.py" line="206"/>
         <source>Select a seller to see its brands, papers and violations.</source>
         <translation>选择一家卖家以查看其品牌、资质文件与违规记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="184"/>
+        <location filename="../../ui/pages/sellers.py" line="215"/>
         <source>%1 · deposit %2 %3 of %4 left · stores: %5</source>
         <translation>%1 · 保证金余额 %2 %3（共 %4）· 店铺：%5</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="193"/>
+        <location filename="../../ui/pages/sellers.py" line="224"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="193"/>
+        <location filename="../../ui/pages/sellers.py" line="224"/>
         <source>No</source>
         <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="258"/>
+        <source>Remove brand…</source>
+        <translation>移除品牌…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="258"/>
+        <source>Remove document…</source>
+        <translation>移除文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="259"/>
+        <source>Edit violation…</source>
+        <translation>编辑违规…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="281"/>
+        <source>%1 will no longer sell %2 under %3.</source>
+        <translation>%1 将不再依据 %3 销售 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="288"/>
+        <source>Remove %1 %2 of %3?</source>
+        <translation>移除 %3 的%1 %2？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="290"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sellers.py" line="304"/>
+        <source>Not removed</source>
+        <translation>未移除</translation>
     </message>
 </context>
 <context>
@@ -5287,6 +5357,19 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
     </message>
 </context>
 <context>
+    <name>SmallImport</name>
+    <message>
+        <location filename="../../ui/dialogs/small_import.py" line="21"/>
+        <source>… and %1 more</source>
+        <translation>……另有 %1 项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/small_import.py" line="23"/>
+        <source>Nothing was imported from %1:</source>
+        <translation>未从 %1 导入任何数据：</translation>
+    </message>
+</context>
+<context>
     <name>StaleRatesLabel</name>
     <message>
         <location filename="../../ui/widgets/stale_rates.py" line="43"/>
@@ -5302,6 +5385,39 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
         <location filename="../../ui/widgets/stale_rates.py" line="53"/>
         <source>Click to bring the rates up to date in Settings.</source>
         <translation>点击在设置中更新汇率。</translation>
+    </message>
+</context>
+<context>
+    <name>StoresEditor</name>
+    <message>
+        <location filename="../../ui/dialogs/seller_stores.py" line="30"/>
+        <source>Store name</source>
+        <translation>店铺名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_stores.py" line="30"/>
+        <source>Web address</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_stores.py" line="30"/>
+        <source>Shop id</source>
+        <translation>店铺编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_stores.py" line="32"/>
+        <source>Stores</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_stores.py" line="45"/>
+        <source>Add store</source>
+        <translation>添加店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_stores.py" line="46"/>
+        <source>Remove store</source>
+        <translation>移除店铺</translation>
     </message>
 </context>
 <context>
@@ -5373,47 +5489,52 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
 <context>
     <name>ViolationDialog</name>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="188"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="198"/>
         <source>Record a violation: %1</source>
         <translation>登记违规：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="204"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="200"/>
+        <source>Edit a violation: %1</source>
+        <translation>编辑违规：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="222"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="205"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="223"/>
         <source>Violation</source>
         <translation>违规类型</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="206"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="224"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="207"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="225"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="208"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="226"/>
         <source>Penalty</source>
         <translation>罚款</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="209"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="227"/>
         <source>Penalty currency</source>
         <translation>罚款币种</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="211"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="229"/>
         <source>Deducted from deposit (%1)</source>
         <translation>从保证金扣除（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="214"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="232"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>

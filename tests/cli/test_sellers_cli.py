@@ -119,3 +119,86 @@ def test_a_deduction_beyond_the_deposit_refuses_the_file(
     )
     code, out, _ = run(capsys, "--db", db, "list", "sellers", "--format", "json")
     assert json.loads(out)[0]["deposit_balance"] == "50000.00"
+
+
+def test_stores_are_replaced_removed_and_refused_by_a_file(
+    db_path: Path, tmp_path: Path, reference: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.db import open_database
+    from app.services.sellers.register import find_seller
+
+    db = str(db_path)
+    path = tmp_path / "sellers.csv"
+    path.write_text(SELLERS.format(ref=reference), encoding="utf-8")
+    assert run(capsys, "--db", db, "import", str(path), "--what", "sellers")[0] == 0
+    head = "legal_name,country,deposit_amount,deposit_currency,stores\n"
+
+    def stores() -> list[tuple[str, str, str]]:
+        database = open_database(db_path)
+        with database.session() as s:
+            seller = find_seller(s, "Harbour Trading Ltd")
+            found = [(st.name, st.url, st.shop_id) for st in seller.stores]
+        database.dispose()
+        return found
+
+    # The same shop id twice, and an address that is none: each named, nothing changed.
+    path.write_text(
+        head + "Harbour Trading Ltd,HK,50000.00,CNY,A | https://a.example | 1; B | b.example | 1\n",
+        encoding="utf-8",
+    )
+    code, _, err = run(capsys, "--db", db, "import", str(path), "--what", "sellers")
+    assert code == 1
+    assert err == (
+        "sellers.csv: row 2, stores: store 2: 'b.example' is not a web address (https://…)\n"
+        "sellers.csv: row 2, stores: store 2: shop id 1 is listed twice\n"
+        "nothing was imported\n"
+    )
+    assert stores() == [("Harbour Store", "https://harbour.example", "6601")]
+    # A blank cell keeps them; new stores replace them; "-" removes them all.
+    path.write_text(head + "Harbour Trading Ltd,HK,50000.00,CNY,\n", encoding="utf-8")
+    assert run(capsys, "--db", db, "import", str(path), "--what", "sellers")[0] == 0
+    assert stores() == [("Harbour Store", "https://harbour.example", "6601")]
+    path.write_text(head + "Harbour Trading Ltd,HK,50000.00,CNY,New | | 77\n", encoding="utf-8")
+    assert run(capsys, "--db", db, "import", str(path), "--what", "sellers")[0] == 0
+    assert stores() == [("New", "", "77")]
+    path.write_text(head + "Harbour Trading Ltd,HK,50000.00,CNY,-\n", encoding="utf-8")
+    assert run(capsys, "--db", db, "import", str(path), "--what", "sellers")[0] == 0
+    assert stores() == []
+
+
+def test_a_file_without_a_column_leaves_that_field_as_it_is(
+    db_path: Path, tmp_path: Path, reference: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(db_path)
+    path = tmp_path / "sellers.csv"
+    path.write_text(SELLERS.format(ref=reference), encoding="utf-8")
+    assert run(capsys, "--db", db, "import", str(path), "--what", "sellers")[0] == 0
+    # A file of deposits alone: the Chinese name, the scorecard and the stores stay.
+    path.write_text(
+        "legal_name,country,deposit_amount,deposit_currency\nHarbour Trading Ltd,HK,60000,CNY\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "--db", db, "import", str(path), "--what", "sellers")
+    assert code == 0 and "1 changed" in out, out
+    code, out, _ = run(capsys, "--db", db, "list", "sellers", "--format", "json")
+    [row] = json.loads(out)
+    assert row["local_name"] == "海港贸易有限公司"
+    assert row["deposit_amount"] == "60000.00" and row["scorecard"] == "green"
+    assert row["stores"] == 1
+
+
+def test_a_yen_deposit_is_listed_without_decimals(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "sellers.csv"
+    path.write_text(
+        "legal_name,country,deposit_amount,deposit_currency\nOsaka Select KK,JP,1250000,JPY\n",
+        encoding="utf-8",
+    )
+    db = str(db_path)
+    assert run(capsys, "--db", db, "import", str(path), "--what", "sellers")[0] == 0
+    code, out, _ = run(capsys, "--db", db, "list", "sellers", "--format", "json")
+    [row] = json.loads(out)
+    assert code == 0 and (row["deposit_amount"], row["deposit_balance"]) == ("1250000", "1250000")
+    code, out, _ = run(capsys, "--db", db, "list", "sellers")
+    assert code == 0 and " 1250000  " in out and "1250000.00" not in out

@@ -5,14 +5,23 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.db import Database
+from app.domain.enums import AgreementStatus
 from app.domain.models import Partner
+from app.errors import ValidationError
 from app.reports import PartnerReport, PortfolioReport
+from app.services.partners import PartnerView
 from app.services.reporting import partner_report, portfolio_report
 from app.services.sellers.register import list_sellers
 from tests.reports.conftest import REPORT_TODAY, read_pdf
+
+
+def flat(text: str) -> str:
+    return "".join(text.split())
 
 
 def test_the_portfolio_shows_sellers_in_red_deposits_and_this_quarters_violations(
@@ -65,3 +74,63 @@ def test_a_brand_owners_dossier_lists_the_sellers_of_its_brands(demo_db: Databas
     pdf = read_pdf(PartnerReport().render(dossier))
     assert "Sellers of its brands" in pdf.text
     assert dossier.sellers[0].name in pdf.text
+
+
+def test_each_seller_total_says_what_it_covers(session: Session, partner: PartnerView) -> None:
+    from app.domain.sellers import SellerStatus
+    from app.services.agreements import change_status, get_agreement
+    from app.services.fx import set_rate
+    from app.services.sellers.chain import link_brand
+    from app.services.sellers.register import SellerInput, create_seller, update_seller
+    from app.services.sellers.supervision import record_violation
+    from tests.services.test_sellers import brand_agreement, violation
+
+    today = REPORT_TODAY
+    set_rate(session, "EUR", "CNY", Decimal("8"), today, "ECB")
+    live = brand_agreement(session, partner.id)
+    ended = brand_agreement(session, partner.id)
+    selling = create_seller(session, SellerInput("Selling Co", "HK", "CNY",
+                                                 deposit_amount=Decimal("1000")))  # fmt: skip
+    idle = create_seller(session, SellerInput("Idle GmbH", "DE", "EUR",
+                                              deposit_amount=Decimal("100")))  # fmt: skip
+    gone = create_seller(session, SellerInput("Gone Ltd", "HK", "CNY",
+                                              deposit_amount=Decimal("5000")))  # fmt: skip
+    link_brand(session, selling.id, live, "Lumière", as_of=today)
+    link_brand(session, idle.id, ended, "Lumière", as_of=today)
+    link_brand(session, gone.id, live, "Lumière", as_of=today)
+    record_violation(session, selling.id, violation(occurred_on=today, deduction=Decimal("250.00")))
+    a = get_agreement(session, ended)
+    change_status(session, ended, AgreementStatus.TERMINATED, a.version)
+    # Gone Ltd sold under the live agreement until it was terminated.
+    data_gone = SellerInput(
+        "Gone Ltd", "HK", "CNY", deposit_amount=Decimal("5000"), status=SellerStatus.TERMINATED
+    )
+    update_seller(session, gone.id, data_gone)
+    with pytest.raises(ValidationError) as e:
+        link_brand(session, gone.id, live, "Lumière", as_of=today)
+    assert str(e.value) == "seller: Gone Ltd is terminated; it may sell nothing"
+
+    data = portfolio_report(session, "en", today)
+    sellers = data.sellers
+    assert sellers is not None
+    # The terminated seller is in no count and no total; the idle one is registered but
+    # sells under no agreement in force.
+    assert (sellers.sellers, sellers.selling) == (2, 1)
+    assert sellers.deposits.total_base == Decimal("750.00") + Decimal("800.00")
+    pdf = read_pdf(PortfolioReport().render(data))
+    assert (
+        flat("2 third-party sellers on the register (terminated ones left out), 1 of them")
+        in pdf.flat
+    )
+    assert flat("in CNY at the rates in force on 2026-11-26") in pdf.flat
+    assert flat("Total 2 CNY 1,550.00") in pdf.flat
+    assert (
+        flat("Deducted from deposits this quarter, by the violations above not dismissed")
+        in pdf.flat
+    )
+
+    # The dossier lists the sellers authorised today, under the agreements in force only.
+    dossier = partner_report(session, lang="en", as_of=today, partner_id=partner.id)
+    assert [(line.name, line.agreements) for line in dossier.sellers] == [
+        ("Selling Co", (get_agreement(session, live).reference,)),
+    ]

@@ -193,7 +193,9 @@ def test_deductions_have_no_more_places_than_the_currency(session: Session) -> N
     with pytest.raises(ValidationError) as e:
         record_violation(session, sid, violation(deduction=Decimal("10.005")))
     assert "2 decimal places" in refusal(e, "deduction")
-    jpy = seller(session, legal_name="Tokyo Select KK", country="JP", deposit_currency="JPY")
+    jpy = seller(
+        session, legal_name="Tokyo Select KK", country="JP", deposit_currency="JPY", stores=()
+    )
     with pytest.raises(ValidationError):
         record_violation(session, jpy, violation(deduction=Decimal("1.5"), penalty=None))
 
@@ -301,7 +303,7 @@ def test_expiring_qualification_documents_join_the_dashboard(session: Session) -
     add_document(session, sid, SellerDocumentKind.BUSINESS_LICENCE, "BL-1", date(2026, 12, 20))
     add_document(session, sid, SellerDocumentKind.IMPORT_PERMIT, "IP-2", date(2026, 11, 30))
     add_document(session, sid, SellerDocumentKind.BRAND_AUTHORISATION, "BA-3", date(2027, 6, 1))
-    gone = seller(session, legal_name="Closed Shop Ltd")
+    gone = seller(session, legal_name="Closed Shop Ltd", stores=())
     update_seller(
         session, gone,
         In(legal_name="Closed Shop Ltd", country="HK", deposit_currency="CNY",

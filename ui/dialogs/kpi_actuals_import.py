@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from app.db import Database
 from app.errors import PartnerDeskError, ValidationError
 from ui import settings
+from ui.dialogs.small_import import tell_refusal
 from ui.widgets.files import open_path
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
-LISTED = 15  # problems shown; the count of the rest follows
 
 
 def choose_and_import(parent: QWidget, db: Database) -> bool:
@@ -34,14 +34,7 @@ def import_actuals(parent: QWidget, db: Database, path: Path) -> bool:
         with db.session() as s:
             result = import_kpi_actuals(s, path)
     except ValidationError as exc:
-        lines = [str(e) for e in exc.errors[:LISTED]]
-        if len(exc.errors) > LISTED:
-            more = translate("KpiActualsImport", "… and %1 more").replace(
-                "%1", str(len(exc.errors) - LISTED))  # fmt: skip
-            lines.append(more)
-        text = translate("KpiActualsImport", "Nothing was imported from %1:").replace(
-            "%1", path.name)  # fmt: skip
-        QMessageBox.warning(parent, title, text + "\n\n" + "\n".join(lines))
+        tell_refusal(parent, title, path, exc)
         return False
     except PartnerDeskError as exc:
         QMessageBox.warning(parent, title, str(exc))

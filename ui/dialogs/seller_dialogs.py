@@ -37,11 +37,16 @@ from app.services.sellers.chain import add_document, link_brand_by_reference
 from app.services.sellers.register import (
     SellerInput,
     SellerView,
-    StoreInput,
     create_seller,
     update_seller,
 )
-from app.services.sellers.supervision import ViolationInput, record_violation
+from app.services.sellers.supervision import (
+    ViolationInput,
+    ViolationView,
+    record_violation,
+    update_violation,
+)
+from ui.dialogs.seller_stores import StoresEditor
 from ui.editors.labels import enum_label
 from ui.widgets.titles import fit_title
 
@@ -151,6 +156,8 @@ class SellerDialog(_Form):
         self.row(self.tr("On-time shipment %"), self.on_time)
         self.row(self.tr("Dispute rate %"), self.disputes)
         self.row(self.tr("Rating (0-5)"), self.rating)
+        self.stores = StoresEditor(seller.stores if seller else (), self)
+        self.row(self.tr("Stores"), self.stores)
         fit_title(self)
 
     def save(self) -> None:
@@ -166,9 +173,7 @@ class SellerDialog(_Form):
             dispute_rate_pct=_number(self.disputes.text()),
             rating=_number(self.rating.text()),
             notes=self.seller.notes if self.seller else "",
-            stores=tuple(StoreInput(st.name, st.url, st.shop_id) for st in self.seller.stores)
-            if self.seller
-            else (),
+            stores=self.stores.stores(),
         )
         with self.db.session() as s:
             if self.seller is None:
@@ -182,23 +187,36 @@ class ViolationDialog(_Form):
     """A violation of one seller, with what it takes from the deposit."""
 
     def __init__(
-        self, db: Database, seller: SellerView, today: date, parent: QWidget | None = None
+        self,
+        db: Database,
+        seller: SellerView,
+        today: date,
+        parent: QWidget | None = None,
+        violation: ViolationView | None = None,
     ) -> None:
-        super().__init__(
-            db, self.tr("Record a violation: %1").replace("%1", seller.legal_name), parent
+        title = (
+            self.tr("Record a violation: %1")
+            if violation is None
+            else self.tr("Edit a violation: %1")
         )
+        super().__init__(db, title.replace("%1", seller.legal_name), parent)
         self.seller = seller
-        self.occurred = QDateEdit(QDate(today.year, today.month, today.day))
+        self.violation = violation
+        v = violation
+        day = v.occurred_on if v else today
+        self.occurred = QDateEdit(QDate(day.year, day.month, day.day))
         self.occurred.setCalendarPopup(True)
         self.occurred.setDisplayFormat("yyyy-MM-dd")
-        self.kind = _choices(ViolationKind)
-        self.severity = _choices(Severity)
-        self.status = _choices(ViolationStatus)
-        self.penalty = QLineEdit()
-        self.penalty_currency = QLineEdit(seller.deposit_currency)
+        self.kind = _choices(ViolationKind, v.kind if v else None)
+        self.severity = _choices(Severity, v.severity if v else None)
+        self.status = _choices(ViolationStatus, v.status if v else None)
+        self.penalty = QLineEdit(_text(v.penalty) if v else "")
+        self.penalty_currency = QLineEdit(
+            (v.penalty_currency or "") if v and v.penalty is not None else seller.deposit_currency
+        )
         self.penalty_currency.setMaxLength(3)
-        self.deduction = QLineEdit()
-        self.description = QPlainTextEdit()
+        self.deduction = QLineEdit(_text(v.deduction) if v and v.deduction else "")
+        self.description = QPlainTextEdit(v.description if v else "")
         self.description.setTabChangesFocus(True)
         self.description.setFixedHeight(70)
         self.row(self.tr("Date"), self.occurred)
@@ -227,7 +245,10 @@ class ViolationDialog(_Form):
             description=self.description.toPlainText(),
         )
         with self.db.session() as s:
-            record_violation(s, self.seller.id, data)
+            if self.violation is None:
+                record_violation(s, self.seller.id, data)
+            else:
+                update_violation(s, self.violation.id, data)
 
 
 class BrandDialog(_Form):

@@ -11,6 +11,8 @@ from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMenu,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -21,7 +23,9 @@ from PySide6.QtWidgets import (
 
 from app.db import Database
 from app.domain.money import format_amount, minor_units
+from app.errors import PartnerDeskError
 from app.services.abilities import Access
+from app.services.sellers.chain import remove_document, unlink_brand
 from app.services.sellers.detail import SellerDetail, seller_detail
 from app.services.sellers.register import SellerRow, list_sellers
 from ui.access import Deed, refusal, switch
@@ -66,10 +70,16 @@ class SellersPage(Page):
         self.violation_button.clicked.connect(self._violation)
         self.brand_button.clicked.connect(lambda: self._open(BrandDialog))
         self.document_button.clicked.connect(lambda: self._open(DocumentDialog))
+        # A file of sellers or of violations (import --what sellers|violations).
+        self.import_button = QPushButton(self.tr("Import…"))
+        import_menu = QMenu(self.import_button)
+        import_menu.addAction(self.tr("Sellers…"), lambda: self._import("sellers"))
+        import_menu.addAction(self.tr("Violations…"), lambda: self._import("violations"))
+        self.import_button.setMenu(import_menu)
         self.summary = QLabel()
         bar = QHBoxLayout()
         bar.addWidget(self.summary, 1)
-        for button in (self.new_button, *self.seller_buttons):
+        for button in (self.new_button, *self.seller_buttons, self.import_button):
             bar.addWidget(button)
 
         self.model = RecordTableModel([
@@ -93,20 +103,29 @@ class SellersPage(Page):
             lambda: self.tr("Status"), lambda: self.tr("Penalty"), lambda: self.tr("Deducted"),
         ], self)  # fmt: skip
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._table(self.brands_model, self.tr("Brands")), self.tr("Brands"))
-        self.tabs.addTab(
-            self._table(self.documents_model, self.tr("Qualification documents")),
-            self.tr("Qualification documents"),
-        )
-        self.tabs.addTab(
-            self._table(self.violations_model, self.tr("Violations")), self.tr("Violations")
-        )
+        self.brands_view = self._table(self.brands_model, self.tr("Brands"))
+        self.documents_view = self._table(self.documents_model, self.tr("Qualification documents"))
+        self.violations_view = self._table(self.violations_model, self.tr("Violations"))
+        self.tabs.addTab(self.brands_view, self.tr("Brands"))
+        self.tabs.addTab(self.documents_view, self.tr("Qualification documents"))
+        self.tabs.addTab(self.violations_view, self.tr("Violations"))
+        # What the selected row of the tab in view can have done to it: a brand or a paper
+        # removed, a violation edited (upheld, appealed, dismissed, its deduction changed).
+        self.tab_button = QPushButton()
+        self.tab_button.clicked.connect(self._tab_action)
+        self.tabs.currentChanged.connect(lambda _i: self._tab_state())
+        for view in (self.brands_view, self.documents_view, self.violations_view):
+            view.selectionModel().selectionChanged.connect(lambda _n, _o: self._tab_state())
+        self.violations_view.activated.connect(lambda _i: self._tab_action())
         self.detail_label = QLabel()
         self.detail_label.setWordWrap(True)
+        head = QHBoxLayout()
+        head.addWidget(self.detail_label, 1)
+        head.addWidget(self.tab_button)
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.addWidget(self.detail_label)
+        lower_layout.addLayout(head)
         lower_layout.addWidget(self.tabs)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -173,7 +192,7 @@ class SellersPage(Page):
     def set_access(self, access: Access) -> None:
         super().set_access(access)
         self.refusal = refusal(access, Deed.CHANGE_PARTNERS)
-        for button in (self.new_button, *self.seller_buttons):
+        for button in (self.new_button, *self.seller_buttons, self.tab_button, self.import_button):
             switch(button, self.refusal)
         self._show(self.detail)
 
@@ -188,6 +207,7 @@ class SellersPage(Page):
             )
             for model in (self.brands_model, self.documents_model, self.violations_model):
                 model.set_records([])
+            self._tab_state()
             return
         seller = detail.seller
         stores = "; ".join(st.name + (f" <{st.url}>" if st.url else "") for st in seller.stores)
@@ -200,7 +220,7 @@ class SellersPage(Page):
             .replace("%5", stores or "—")
         )
         self.brands_model.set_records([
-            Record(b.agreement_id, (b.brand, b.reference, b.brand_owner,
+            Record(b.id, (b.brand, b.reference, b.brand_owner,
                                     self.tr("Yes") if b.agreement_in_force else self.tr("No")),
                    None if b.agreement_in_force else PAST_COLOUR)
             for b in detail.brands
@@ -221,6 +241,69 @@ class SellersPage(Page):
         ])  # fmt: skip
         for view in self.tabs.findChildren(QTableView):
             view.resizeColumnsToContents()
+        self._tab_state()
+
+    def _tab_row(self) -> int | None:
+        """The id of the selected row in the tab in view."""
+        view = self.tabs.currentWidget()
+        if not isinstance(view, QTableView):
+            return None
+        index = view.currentIndex()
+        if not index.isValid() or not view.selectionModel().isRowSelected(index.row()):
+            return None
+        found = index.data(Roles.ID)
+        return int(found) if found is not None else None
+
+    def _tab_state(self) -> None:
+        texts = (self.tr("Remove brand…"), self.tr("Remove document…"),
+                 self.tr("Edit violation…"))  # fmt: skip
+        self.tab_button.setText(texts[self.tabs.currentIndex()])
+        if self.refusal is None:
+            self.tab_button.setEnabled(self._tab_row() is not None)
+
+    def _tab_action(self) -> None:
+        row_id, detail = self._tab_row(), self.detail
+        if row_id is None or detail is None or self.refusal is not None:
+            return
+        tab = self.tabs.currentIndex()
+        if tab == 2:
+            violation = next((v for v in detail.violations if v.id == row_id), None)
+            if violation is None:
+                return
+            dialog = ViolationDialog(self.db, detail.seller, self.today, self, violation)
+            if dialog.exec():
+                self._written()
+            return
+        if tab == 0:
+            link = next((b for b in detail.brands if b.id == row_id), None)
+            if link is None:
+                return
+            question = self.tr("%1 will no longer sell %2 under %3.").replace(
+                "%1", detail.seller.legal_name).replace("%2", link.brand).replace(
+                "%3", link.reference)  # fmt: skip
+        else:
+            doc = next((d for d in detail.documents if d.id == row_id), None)
+            if doc is None:
+                return
+            question = self.tr("Remove %1 %2 of %3?").replace("%1", enum_label(doc.kind)).replace(
+                "%2", doc.number).replace("%3", detail.seller.legal_name)  # fmt: skip
+        answer = QMessageBox.question(self, self.tr("Remove"), question)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.remove(tab, row_id)
+
+    def remove(self, tab: int, row_id: int) -> None:
+        """Remove a brand authorisation (tab 0) or a document (tab 1), one service call."""
+        try:
+            with self.db.session() as s:
+                if tab == 0:
+                    unlink_brand(s, row_id)
+                else:
+                    remove_document(s, row_id)
+        except PartnerDeskError as exc:
+            QMessageBox.warning(self, self.tr("Not removed"), str(exc))
+            return
+        self._written()
 
     # --- writing ------------------------------------------------------------------------
 
@@ -245,6 +328,12 @@ class SellersPage(Page):
             return
         dialog = kind(self.db, self.detail.seller, self.today, self)
         if dialog.exec():
+            self._written()
+
+    def _import(self, what: str) -> None:
+        from ui.dialogs.seller_import import choose_and_import
+
+        if choose_and_import(self, self.db, what):
             self._written()
 
     def _written(self) -> None:

@@ -31,9 +31,15 @@ _WORDS = {
                  "{ref}（{partner}）到期。负责人：{owner}。"),
     "milestone_note": ("Due under {ref} ({partner}). Owner: {owner}.",
                        "{ref}（{partner}）的里程碑。负责人：{owner}。"),
+    "seller_document": ("Seller paper expires: {kind}, {seller}",
+                        "卖家资质到期：{seller} {kind}"),
+    "seller_document_note": ("{seller}'s {kind} {number} expires. The seller sells under {ref} "
+                             "({partner}). Owner: {owner}.",
+                             "卖家{seller}的{kind}{number}到期，其依据协议 {ref}（{partner}）经营。"
+                             "负责人：{owner}。"),
 }  # fmt: skip
-# Alarms before each kind of event, in days.
-ALARMS = {"decision": (7, 1), "end": (7,), "milestone": (1,)}
+# Alarms before each kind of event, in days (a seller's papers take a month to renew).
+ALARMS = {"decision": (7, 1), "end": (7,), "milestone": (1,), "seller_document": (30, 7)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +124,51 @@ def events(
                                word["milestone"].format(**v),
                                word["milestone_note"].format(**v) + f"\n{app_link(ref)}",
                                ref, version))  # fmt: skip
+    found += _seller_documents(session, agreements, word, lang)
     return found
+
+
+def _seller_documents(
+    session: Session,
+    agreements: dict[int, tuple[str, str, str, int]],
+    word: dict[str, str],
+    lang: str,
+) -> list[Event]:
+    """The expiry of each paper of a seller selling under one of ``agreements``, once
+    (named under the first of them by reference)."""
+    from sqlalchemy import select
+
+    from app.domain.seller_models import Seller, SellerBrand, SellerDocument
+    from app.domain.sellers import SellerStatus
+    from app.reports.i18n import Words
+
+    words = Words("zh" if lang == "zh" else "en")
+    ids = sorted(agreements)
+    papers: dict[int, Event] = {}
+    for start in range(0, len(ids), 500):
+        rows = session.execute(
+            select(SellerDocument.id, SellerDocument.kind, SellerDocument.number,
+                   SellerDocument.expires_on, Seller.legal_name, Seller.local_name,
+                   SellerBrand.agreement_id)
+            .join(Seller, Seller.id == SellerDocument.seller_id)
+            .join(SellerBrand, SellerBrand.seller_id == Seller.id)
+            .where(SellerBrand.agreement_id.in_(ids[start : start + 500]),
+                   SellerDocument.expires_on.is_not(None),
+                   Seller.status != SellerStatus.TERMINATED)
+        )  # fmt: skip
+        for r in rows:
+            ref, partner, owner, _version = agreements[r.agreement_id]
+            known = papers.get(r.id)
+            if known is not None and known.reference <= ref:
+                continue
+            seller = (r.local_name or r.legal_name) if lang == "zh" else r.legal_name
+            v = {"seller": seller, "kind": words.enum(r.kind), "ref": ref, "partner": partner,
+                 "owner": owner, "number": r.number}  # fmt: skip
+            papers[r.id] = Event(f"seller-document-{r.id}@partnerdesk", "seller_document",
+                                 r.expires_on, word["seller_document"].format(**v),
+                                 word["seller_document_note"].format(**v).replace("  ", " ")
+                                 + f"\n{app_link(ref)}", ref, 0)  # fmt: skip
+    return sorted(papers.values(), key=lambda e: (e.on, e.uid))
 
 
 def ics(

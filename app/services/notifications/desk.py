@@ -42,7 +42,8 @@ def desk_reminders(session: Session, today: date, lang: str) -> list[DeskReminde
     mine, _nobody = assign(register, due_items(session, today, settings))
     t = Texts(lang)
     return [
-        DeskReminder(i.occasion, i.agreement_id, i.reference, f"{i.reference} · {i.title}",
+        DeskReminder(i.occasion, i.agreement_id, i.reference,
+                     f"{i.reference} · {i.title}" if i.reference else i.title,
                      t.line(i), i.step == OVERDUE)
         for i in mine.get(login, ())
     ]  # fmt: skip

@@ -66,6 +66,7 @@ def assign(register: Register, items: list[Item]) -> tuple[dict[str, list[Item]]
     """Items by the login of each person to tell; the items nobody can be told about."""
     mine: dict[str, list[Item]] = {}
     nobody: list[Item] = []
+    told: set[tuple[str, str]] = set()
     for item in items:
         if item.kind is Kind.APPROVALS:
             logins = [lg for lg in item.approvers if register.by_login(lg)]
@@ -74,10 +75,18 @@ def assign(register: Register, items: list[Item]) -> tuple[dict[str, list[Item]]
             if person is None and item.kind is Kind.MILESTONES:
                 # A milestone owner outside the register: its agreement's owner then.
                 person = person_for_owner(register, item.get("agreement_owner"))
-            logins = [person.login] if person else []
+            if person is not None:
+                logins = [person.login]
+            else:
+                logins = list(dict.fromkeys(lg for lg in item.fallback if register.by_login(lg)))
         if not logins:
             nobody.append(item)
         for login in logins:
+            # One occasion once per person: a seller selling under two agreements of the
+            # same owner is one item for them, not two.
+            if (login, item.occasion) in told:
+                continue
+            told.add((login, item.occasion))
             mine.setdefault(login, []).append(item)
     return mine, nobody
 

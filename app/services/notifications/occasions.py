@@ -42,6 +42,9 @@ class Item:
     detail: tuple[tuple[str, str], ...] = ()
     # Approvals: who may decide (logins). Other kinds go to the owner.
     approvers: tuple[str, ...] = ()
+    # Who is told when the owner is nobody in the register (logins): a seller's papers
+    # go to the team leads when no live agreement's owner can be found.
+    fallback: tuple[str, ...] = ()
 
     def get(self, name: str, default: str = "") -> str:
         return dict(self.detail).get(name, default)
@@ -101,7 +104,11 @@ def due_items(
     if Kind.DECISIONS in kinds:
         items += _decisions(session, today, settings.steps("notify.decision_steps"))
     if Kind.DOCUMENTS in kinds:
-        items += _documents(session, today, settings.steps("notify.document_steps"))
+        from app.services.notifications.seller_papers import seller_documents
+
+        steps = settings.steps("notify.document_steps")
+        items += _documents(session, today, steps)
+        items += seller_documents(session, today, steps, tuple(settings.team_leads.values()))
     if Kind.MILESTONES in kinds:
         items += _milestones(session, today)
     if Kind.KPIS in kinds:

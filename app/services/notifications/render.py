@@ -59,7 +59,12 @@ def _opening(d: Delivery, t: Texts) -> list[str]:
 
 
 def _head(item: Item, t: Texts) -> str:
-    return f"{item.reference} · {item.title} · {t.partner(item)}"
+    return t.head(item)
+
+
+def _link(item: Item) -> str:
+    """The link that opens the item's agreement; none for a seller under no agreement."""
+    return app_link(item.reference) if item.reference else ""
 
 
 def plain(d: Delivery, attached_days: int | None = None) -> str:
@@ -76,7 +81,8 @@ def plain(d: Delivery, attached_days: int | None = None) -> str:
             lines += [t.heading(kind), "-" * _width(t.heading(kind))]
             for item in found:
                 lines += [f"* {_head(item, t)}", f"  {t.line(item)}"]
-                lines.append(f"  {app_link(item.reference)}")
+                if link := _link(item):
+                    lines.append(f"  {link}")
             lines.append("")
     if attached_days is not None:
         lines += [t("attached", days=attached_days), ""]
@@ -127,10 +133,15 @@ def html_body(d: Delivery, attached_days: int | None = None) -> str:
             for item in found:
                 urgent = item.step in (OVERDUE, "red")
                 colour = f' style="color: {RED}"' if urgent else ""
-                link = app_link(item.reference)
+                if link := _link(item):
+                    head = (
+                        f'<a href="{e(link)}" style="font-weight: 600">{e(item.reference)}</a>'
+                        f" · {e(item.title)} · {e(t.partner(item))}"
+                    )
+                else:
+                    head = f'<span style="font-weight: 600">{e(t.head(item))}</span>'
                 out.append(
-                    f'<li style="margin-bottom: 8px"><a href="{e(link)}" style="font-weight: 600">'
-                    f"{e(item.reference)}</a> · {e(item.title)} · {e(t.partner(item))}<br>"
+                    f'<li style="margin-bottom: 8px">{head}<br>'
                     f"<span{colour}>{e(t.line(item))}</span></li>"
                 )
             out.append("</ul>")
@@ -159,10 +170,13 @@ def markdown(d: Delivery) -> str:
         for kind, found in _groups(items):
             lines.append(f"**{md(t.heading(kind))}**")
             for item in found:
-                lines.append(
-                    f"- [{md(item.reference)}]({app_link(item.reference)}) "
-                    f"{md(item.title)} · {md(t.partner(item))}: {md(t.line(item))}"
-                )
+                if link := _link(item):
+                    head = (
+                        f"[{md(item.reference)}]({link}) {md(item.title)} · {md(t.partner(item))}"
+                    )
+                else:
+                    head = md(t.head(item))
+                lines.append(f"- {head}: {md(t.line(item))}")
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
@@ -178,7 +192,8 @@ def records(d: Delivery) -> list[dict[str, object]]:
             "reference": i.reference, "title": i.title, "partner": i.partner,
             "partner_local": i.partner_local, "owner": login,
             "date": i.on.isoformat() if i.on else None, "days_left": i.days_left,
-            "subject": i.subject, "text": t.line(i), "link": app_link(i.reference),
+            "subject": i.subject, "text": t.line(i), "link": _link(i),
+            "seller": i.get("seller") or None,
         }
         for login, i in owners
     ]  # fmt: skip

@@ -45,6 +45,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
                  "{kind}《{file}》将于{date}到期（{when}）。"),
     "document_expired": ("{kind} “{file}” expired on {date} ({when}).",
                          "{kind}《{file}》已于{date}过期（{when}）。"),
+    "seller_document": ("Seller {seller}: {kind}{number} expires on {date} ({when}).",
+                        "卖家{seller}的{kind}{number}将于{date}到期（{when}）。"),
+    "seller_document_expired": ("Seller {seller}: {kind}{number} expired on {date} ({when}).",
+                                "卖家{seller}的{kind}{number}已于{date}过期（{when}）。"),
+    "seller_number": (" “{number}”", "（编号 {number}）"),
+    "no_agreement": ("sells under no live agreement", "未在任何有效协议下经营"),
     "milestone": ("“{title}” was due on {date} ({when}).", "“{title}”应于{date}完成（{when}）。"),
     "kpi": ("{metric}: {actual}{unit} against a target of {target}{unit} (period ending {date}).",
             "{metric}：实际 {actual}{unit}，目标 {target}{unit}（截至{date}）。"),
@@ -111,6 +117,8 @@ class Texts:
                 return self.sentences(text, self("renews", months=item.get("renews_months")))
             end = w.date(_day(item.get("end_date")))
             return self.sentences(text, self("ends", date=end))
+        if item.kind is Kind.DOCUMENTS and item.get("seller"):
+            return self._seller_document(item)
         if item.kind is Kind.DOCUMENTS:
             assert item.days_left is not None
             key = "document" if item.days_left >= 0 else "document_expired"
@@ -135,6 +143,24 @@ class Texts:
         needs = item.get("needs")
         return self("approval", needs=needs, has=item.get("has"), author=item.get("author"),
                     s="" if needs == "1" else "s")  # fmt: skip
+
+    def _seller_document(self, item: Item) -> str:
+        assert item.days_left is not None
+        key = "seller_document" if item.days_left >= 0 else "seller_document_expired"
+        seller = item.get("seller")
+        if self.lang == "zh" and item.get("seller_local"):
+            seller = item.get("seller_local")
+        number = self("seller_number", number=item.subject) if item.subject else ""
+        return self(key, seller=seller, kind=self.words.enum(item.get("document_kind")),
+                    number=number, date=self.words.date(item.on),
+                    when=self.when(item.days_left))  # fmt: skip
+
+    def head(self, item: Item) -> str:
+        """The item's first line: the agreement, its title (a seller's papers: the seller)
+        and the partner."""
+        if item.get("seller") and not item.reference:
+            return f"{item.title} · {self('no_agreement')}"
+        return f"{item.reference} · {item.title} · {self.partner(item)}"
 
 
 def _day(text: str) -> dt.date | None:

@@ -1,7 +1,8 @@
 """The authorisation chain and the qualification documents.
 
 A seller may sell a brand only under a brand agreement of the platform model that is in
-force and whose partner is the brand's owner: brand owner → agreement → seller. A direct
+force (and not past its end date, even if nobody has marked it expired yet) and whose
+partner is the brand's owner: brand owner → agreement → seller. A direct
 sales agreement is refused (we buy and ship those goods ourselves), as is an agreement of
 another type, or one not in force on the day the link is made.
 """
@@ -74,6 +75,9 @@ def chain_problem(agreement: Agreement | None, brand: str, as_of: date) -> str |
         return f"{ref} is direct sales (we buy and ship ourselves); sellers need the platform model"
     if scope_of(agreement.status, agreement.end_date, as_of) is not Scope.IN_FORCE:
         return f"{ref} is {agreement.status.value}, not in force"
+    if agreement.end_date < as_of:
+        # Still marked active, but its term is over: nothing is authorised under it.
+        return f"{ref} ended on {agreement.end_date.isoformat()}"
     roles = {link.role for link in agreement.partner.roles}
     if PartnerRole.BRAND_OWNER not in roles:
         return f"{ref}'s partner {agreement.partner.legal_name} is not a brand owner"
@@ -92,6 +96,10 @@ def link_brand(
 ) -> BrandLinkView:
     """Let the seller sell ``brand`` under the brand agreement; refused off the chain."""
     seller = _seller(session, seller_id)
+    if seller.status is SellerStatus.TERMINATED:
+        raise ValidationError(
+            [FieldError("seller", f"{seller.legal_name} is terminated; it may sell nothing")]
+        )
     brand = clean_text(brand)
     if not is_visible(brand):
         raise ValidationError([FieldError("brand", "name the brand the seller may sell")])
@@ -164,7 +172,7 @@ def brands_of(session: Session, seller_id: int, as_of: date | None = None) -> li
             link.agreement_id,
             ref,
             owner,
-            scope_of(status, end, day) is Scope.IN_FORCE,
+            scope_of(status, end, day) is Scope.IN_FORCE and end >= day,
         )
         for link, ref, status, end, owner in rows
     ]

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.domain.countries import is_country
 from app.domain.enums import Attainment, AuditAction
-from app.domain.money import is_currency, quantize
+from app.domain.money import is_currency, minor_units, quantize
 from app.domain.seller_models import Seller, SellerStore
 from app.domain.sellers import DepositStatus, SellerStatus
 from app.domain.text import clean_text, is_visible, refused_fields
@@ -73,6 +73,17 @@ def check_seller(data: SellerInput) -> None:
             FieldError("deposit_currency", f"{data.deposit_currency!r} is not an ISO 4217 code")
         )
     _exact(errors, "deposit_amount", data.deposit_amount, Decimal("1e15"))
+    if is_currency(data.deposit_currency) and isinstance(data.deposit_amount, Decimal):
+        places = minor_units(data.deposit_currency)
+        exponent = data.deposit_amount.normalize().as_tuple().exponent
+        if isinstance(exponent, int) and -exponent > places:
+            errors.append(
+                FieldError(
+                    "deposit_amount",
+                    f"{data.deposit_currency} has {places} decimal places; "
+                    f"{data.deposit_amount} has more",
+                )
+            )
     _exact(errors, "on_time_shipment_pct", data.on_time_shipment_pct, Decimal(100))
     _exact(errors, "dispute_rate_pct", data.dispute_rate_pct, Decimal(100))
     _exact(errors, "rating", data.rating, Decimal(5))
@@ -80,11 +91,44 @@ def check_seller(data: SellerInput) -> None:
         FieldError(f, why)
         for f, why in refused_fields(legal_name=data.legal_name, local_name=data.local_name)
     ]
-    for i, store in enumerate(data.stores, 1):
-        if not is_visible(store.name):
-            errors.append(FieldError("stores", f"store {i} needs a name"))
+    errors += store_problems(data.stores)
     if errors:
         raise ValidationError(errors)
+
+
+# The store columns' widths (seller_models.SellerStore).
+STORE_LIMITS = {"name": 200, "url": 300, "shop_id": 64}
+
+
+def store_problems(stores: tuple[StoreInput, ...]) -> list[FieldError]:
+    """Each store's problem as one line: which store, which part, why."""
+    errors: list[FieldError] = []
+    names: set[str] = set()
+    shops: set[str] = set()
+    for i, store in enumerate(stores, 1):
+        name, url, shop = (clean_text(v) for v in (store.name, store.url, store.shop_id))
+        if not is_visible(name):
+            errors.append(FieldError("stores", f"store {i} needs a name"))
+        elif name.casefold() in names:
+            errors.append(FieldError("stores", f"store {i}: {name} is listed twice"))
+        names.add(name.casefold())
+        if url and not url.lower().startswith(("https://", "http://")):
+            errors.append(
+                FieldError("stores", f"store {i}: {url!r} is not a web address (https://…)")
+            )
+        if shop and shop in shops:
+            errors.append(FieldError("stores", f"store {i}: shop id {shop} is listed twice"))
+        shops.add(shop)
+        for part, value in (("name", name), ("url", url), ("shop_id", shop)):
+            if len(value) > STORE_LIMITS[part]:
+                errors.append(
+                    FieldError(
+                        "stores",
+                        f"store {i}: the {part.replace('_', ' ')} is longer than "
+                        f"{STORE_LIMITS[part]} characters",
+                    )
+                )
+    return errors
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +205,22 @@ def _check_unique(session: Session, data: SellerInput, seller_id: int | None) ->
         raise ValidationError(
             [FieldError("legal_name", f"a seller {data.legal_name} in {data.country} exists")]
         )
+    # A platform shop id is one store of one seller.
+    shops = {clean_text(st.shop_id) for st in data.stores} - {""}
+    if shops:
+        query = (
+            select(SellerStore.shop_id, Seller.legal_name)
+            .join(Seller, Seller.id == SellerStore.seller_id)
+            .where(SellerStore.shop_id.in_(sorted(shops)))
+            .order_by(SellerStore.shop_id)
+        )
+        if seller_id is not None:
+            query = query.where(Seller.id != seller_id)
+        taken = session.execute(query).first()
+        if taken is not None:
+            raise ValidationError(
+                [FieldError("stores", f"shop id {taken[0]} is a store of {taken[1]}")]
+            )
 
 
 def create_seller(session: Session, data: SellerInput, actor: str | None = None) -> SellerView:
@@ -200,6 +260,7 @@ def update_seller(
     if expected_version is not None and seller.version != expected_version:
         raise ConflictError(f"seller {seller.legal_name} was changed by someone else; reload it")
     _check_unique(session, data, seller_id)
+    _check_deposit(session, seller, data)
     before = _audited(seller)
     _apply(seller, data)
     session.flush()
@@ -212,6 +273,27 @@ def update_seller(
         after=_audited(seller),
     )
     return seller_view(seller)
+
+
+def _check_deposit(session: Session, seller: Seller, data: SellerInput) -> None:
+    """A deposit cannot shrink below what was already taken from it, nor change currency
+    once something was taken (the deductions are amounts in the deposit's currency)."""
+    from app.services.sellers.supervision import deducted
+
+    taken = deducted(session, seller.id)
+    if not taken:
+        return
+    currency = seller.deposit_currency
+    if data.deposit_currency != currency:
+        raise ValidationError([FieldError(
+            "deposit_currency",
+            f"{taken} {currency} was already deducted from the deposit; it stays in {currency}",
+        )])  # fmt: skip
+    if data.deposit_amount < taken:
+        raise ValidationError([FieldError(
+            "deposit_amount",
+            f"{taken} {currency} was already deducted; the deposit cannot be less than that",
+        )])  # fmt: skip
 
 
 def seller_view(s: Seller) -> SellerView:

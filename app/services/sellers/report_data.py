@@ -8,14 +8,15 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from app.domain.enums import Attainment
 from app.domain.models import Agreement
 from app.domain.seller_models import Seller, SellerBrand, SellerViolation
-from app.domain.sellers import COUNTED_VIOLATIONS, DepositStatus
+from app.domain.sellers import COUNTED_VIOLATIONS, DepositStatus, SellerStatus
 from app.reports.data import ConvertedTotal, SellerLine, SellerSupervision, ViolationLine
+from app.services.scope import Scope, in_scope
 from app.services.sellers.supervision import grade, seller_rows
 
 Total = Callable[[Iterable[tuple[str, Decimal]]], ConvertedTotal]
@@ -56,6 +57,7 @@ def seller_lines(session: Session, as_of: date, only: set[int] | None = None) ->
                 row.deposit_status.value,
                 row.brands,
                 tuple(sorted(references[row.id])),
+                row.id,
             )
         )
     lines.sort(key=lambda line: (GRADE_ORDER.index(Attainment(line.scorecard)), line.name))
@@ -64,9 +66,13 @@ def seller_lines(session: Session, as_of: date, only: set[int] | None = None) ->
 
 def seller_supervision(session: Session, as_of: date, total: Total) -> SellerSupervision | None:
     """The portfolio's seller section; None when no seller is registered."""
-    lines = seller_lines(session, as_of)
+    # A terminated seller sells nothing and we hold nothing of it any more.
+    lines = [
+        line for line in seller_lines(session, as_of) if line.status != SellerStatus.TERMINATED
+    ]
     if not lines:
         return None
+    selling = _selling(session, as_of)
     grades = Counter(line.scorecard for line in lines)
     start = quarter_start(as_of)
     names = {
@@ -110,22 +116,43 @@ def seller_supervision(session: Session, as_of: date, total: Total) -> SellerSup
             for v in violations
             if v.status in counted and v.deduction
         ),
+        selling=sum(1 for line in lines if line.seller_id in selling),
+        as_of=as_of,
     )
+
+
+def _in_force_links(as_of: date) -> Select[int, int]:
+    """(seller id, partner id) of the links under agreements in force on ``as_of`` and
+    not past their end date (the chain's own rule, ``chain.chain_problem``)."""
+    return (
+        select(SellerBrand.seller_id, Agreement.partner_id)
+        .join(Agreement, Agreement.id == SellerBrand.agreement_id)
+        .where(in_scope(Scope.IN_FORCE, as_of), Agreement.end_date >= as_of)
+    )
+
+
+def _selling(session: Session, as_of: date) -> set[int]:
+    return {seller_id for seller_id, _partner in session.execute(_in_force_links(as_of))}
 
 
 def partner_sellers(session: Session, partner_id: int, as_of: date) -> tuple[SellerLine, ...]:
     """The sellers of a brand owner's brands, under its (platform-model) agreements."""
-    ids = set(
-        session.scalars(
-            select(SellerBrand.seller_id)
-            .join(Agreement, Agreement.id == SellerBrand.agreement_id)
-            .where(Agreement.partner_id == partner_id)
-        )
-    )
+    # Authorised today: under the partner's agreements in force, as the section says.
+    ids = {
+        seller_id
+        for seller_id, partner in session.execute(_in_force_links(as_of))
+        if partner == partner_id
+    }
     if not ids:
         return ()
     own = set(
-        session.scalars(select(Agreement.reference).where(Agreement.partner_id == partner_id))
+        session.scalars(
+            select(Agreement.reference).where(
+                Agreement.partner_id == partner_id,
+                in_scope(Scope.IN_FORCE, as_of),
+                Agreement.end_date >= as_of,
+            )
+        )
     )
     return tuple(
         SellerLine(
@@ -141,6 +168,8 @@ def partner_sellers(session: Session, partner_id: int, as_of: date) -> tuple[Sel
             line.deposit_status,
             line.brands,
             tuple(r for r in line.agreements if r in own),
+            line.seller_id,
         )
         for line in seller_lines(session, as_of, ids)
+        if line.status != SellerStatus.TERMINATED
     )

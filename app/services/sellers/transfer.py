@@ -68,6 +68,11 @@ SELLER_HEADERS: dict[str, tuple[str, ...]] = {
     "notes": ("notes", "备注"),
 }
 SELLER_COLUMNS = tuple(SELLER_HEADERS)
+# The fields an existing seller keeps when the file has no column for them.
+KEPT_WITHOUT_COLUMN = (
+    "local_name", "status", "deposit_amount", "deposit_status", "on_time_shipment_pct",
+    "dispute_rate_pct", "rating", "notes",
+)  # fmt: skip
 SELLERS_NEED = "legal_name, country and deposit_currency"
 
 VIOLATION_HEADERS: dict[str, tuple[str, ...]] = {
@@ -94,8 +99,14 @@ def _optional(row: Cells, field: str, parse: Callable[[Any], Any]) -> Any:
     return None if not row.text(field) else row.parsed(field, parse)
 
 
+# A stores cell that removes every store (a blank one leaves them as they are).
+NO_STORES = frozenset({"-", "none", "无"})
+
+
 def _stores(raw: str) -> tuple[StoreInput, ...]:
     # One store per item: "name | url | shop id" (url and shop id may be left out).
+    if raw.strip().casefold() in NO_STORES:
+        return ()
     stores = []
     for item in parse_list(raw):
         name, url, shop = ([p.strip() for p in item.split("|")] + ["", ""])[:3]
@@ -144,7 +155,10 @@ def import_sellers(session: Session, path: Path, as_of: date | None = None) -> C
                 problems += row.problems(number)
                 continue
             try:
-                outcome = _store_seller(session, data, brands, as_of or date.today())
+                clear = row.text("stores").strip().casefold() in NO_STORES
+                outcome = _store_seller(
+                    session, data, brands, as_of or date.today(), clear, set(fields.columns)
+                )
             except ValidationError as exc:
                 problems += _row_errors(exc, number)
                 continue
@@ -183,7 +197,12 @@ def _seller_input(row: Cells) -> SellerInput | None:
 
 
 def _store_seller(
-    session: Session, data: SellerInput, brands: tuple[tuple[str, str], ...], as_of: date
+    session: Session,
+    data: SellerInput,
+    brands: tuple[tuple[str, str], ...],
+    as_of: date,
+    clear_stores: bool = False,
+    given: set[str] | None = None,
 ) -> str:
     existing = session.scalars(
         select(Seller)
@@ -195,12 +214,16 @@ def _store_seller(
         seller_id = create_seller(session, data).id
     else:
         seller_id = existing.id
-        if data.stores == () and existing.stores:
+        if data.stores == () and existing.stores and not clear_stores:
             # A file without stores leaves the seller's stores as they are.
             data = replace(
                 data, stores=tuple(StoreInput(s.name, s.url, s.shop_id) for s in existing.stores)
             )
         before = replace(seller_view(existing), version=0)
+        # A column the file does not have leaves that field as it is: a file of deposits
+        # alone must not wipe the scorecard measures, the notes or the local name.
+        kept = {f: getattr(before, f) for f in KEPT_WITHOUT_COLUMN if given and f not in given}
+        data = replace(data, **kept)
         after = replace(update_seller(session, seller_id, data), version=0)
         outcome = "changed" if after != before else "unchanged"
     have = set(

@@ -5,14 +5,17 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QTableWidgetItem
 from pytestqt.qtbot import QtBot
 
 from app.db import Database
-from app.services.sellers.register import list_sellers
+from app.services.sellers.register import get_seller, list_sellers
 from app.services.sellers.supervision import deposit_balance
 from ui.dialogs.seller_dialogs import SellerDialog, ViolationDialog
+from ui.dialogs.seller_stores import StoresEditor
 from ui.pages.sellers import SellersPage
 
 TODAY = date(2026, 11, 26)
@@ -103,3 +106,139 @@ def test_a_brand_is_authorised_only_along_the_chain_and_papers_are_added(
     assert papers.result() == papers.DialogCode.Accepted
     page.refresh()
     assert page.detail is not None and len(page.detail.documents) == documents + 1
+
+
+def cell(editor: StoresEditor, column: int) -> QTableWidgetItem:
+    """The last store's cell in ``column``."""
+    item = editor.table.item(editor.table.rowCount() - 1, column)
+    assert item is not None
+    return item
+
+
+def test_stores_are_added_changed_and_removed_in_the_seller_editor(
+    qtbot: QtBot, ui_db: Database
+) -> None:
+    with ui_db.session() as s:
+        rows = list_sellers(s, TODAY)
+        first, other = get_seller(s, rows[0].id), get_seller(s, rows[1].id)
+    taken = next(st.shop_id for st in other.stores if st.shop_id)
+    dialog = SellerDialog(ui_db, first)
+    qtbot.addWidget(dialog)
+    editor = dialog.stores
+    assert editor.table.rowCount() == len(first.stores) > 0
+    editor.add()
+    cell(editor, 0).setText("Second Store")
+    cell(editor, 1).setText("shop.example.com")
+    dialog._accept()
+    # Refused in the dialog, which store and why; nothing written.
+    assert dialog.error.text() == (
+        f"stores: store {len(first.stores) + 1}: 'shop.example.com' is not a web address "
+        "(https://…)"
+    )
+    cell(editor, 1).setText("https://second.example.com")
+    cell(editor, 2).setText(taken)
+    dialog._accept()
+    assert dialog.error.text() == f"stores: shop id {taken} is a store of {other.legal_name}"
+    cell(editor, 2).setText("SHOP-NEW")
+    editor.table.selectRow(0)
+    editor.remove()  # the first store goes
+    dialog._accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    with ui_db.session() as s:
+        stores = get_seller(s, first.id).stores
+    assert [st.name for st in stores] == [
+        *(st.name for st in first.stores[1:]),
+        "Second Store",
+    ]
+    assert stores[-1].url == "https://second.example.com" and stores[-1].shop_id == "SHOP-NEW"
+
+
+def test_a_violation_is_dismissed_from_the_window_and_gives_its_deduction_back(
+    qtbot: QtBot, ui_db: Database
+) -> None:
+    page = SellersPage(ui_db, TODAY)
+    qtbot.addWidget(page)
+    page.activate()
+    page.view.selectRow(0)
+    assert page.detail is not None
+    seller, before = page.detail.seller, page.detail.deposit_balance
+    record = ViolationDialog(ui_db, seller, TODAY, page)
+    qtbot.addWidget(record)
+    record.deduction.setText("100")
+    record._accept()
+    page.refresh()
+    assert page.detail is not None and page.detail.deposit_balance == before - 100
+    page.tabs.setCurrentIndex(2)
+    assert page.tab_button.text() == "Edit violation…" and not page.tab_button.isEnabled()
+    page.violations_view.selectRow(0)  # newest first: the one just recorded
+    assert page.tab_button.isEnabled()
+    violation = page.detail.violations[0]
+    edit = ViolationDialog(ui_db, seller, TODAY, page, violation)
+    qtbot.addWidget(edit)
+    assert edit.deduction.text() == "100"
+    edit.status.setCurrentIndex(edit.status.findData("dismissed"))
+    edit._accept()
+    assert edit.result() == edit.DialogCode.Accepted
+    page.refresh()
+    assert page.detail is not None and page.detail.deposit_balance == before
+
+
+def test_a_brand_and_a_paper_are_removed_from_the_seller(qtbot: QtBot, ui_db: Database) -> None:
+    page = SellersPage(ui_db, TODAY)
+    qtbot.addWidget(page)
+    page.activate()
+    # Nothing selected yet: the tab's button says what it would do, and is off.
+    assert page.tab_button.text() == "Remove brand…" and not page.tab_button.isEnabled()
+    page.view.selectRow(0)
+    assert page.detail is not None
+    brands, papers = len(page.detail.brands), len(page.detail.documents)
+    assert page.tab_button.text() == "Remove brand…"
+    page.remove(0, page.detail.brands[0].id)
+    page.remove(1, page.detail.documents[0].id)
+    assert page.detail is not None
+    assert (len(page.detail.brands), len(page.detail.documents)) == (brands - 1, papers - 1)
+
+
+def test_the_page_imports_violations_and_tells_refusals_by_row(
+    qtbot: QtBot, ui_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    from ui.dialogs import seller_import
+
+    page = SellersPage(ui_db, TODAY)
+    qtbot.addWidget(page)
+    page.activate()
+    page.view.selectRow(0)
+    assert page.detail is not None
+    seller, before = page.detail.seller, page.detail.deposit_balance
+    said: list[str] = []
+
+    def tell(_parent: QWidget, _title: str, text: str) -> QMessageBox.StandardButton:
+        said.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "warning", tell)
+    monkeypatch.setattr(QMessageBox, "information", tell)
+    path = tmp_path / "violations.csv"
+    head = "seller,country,date,kind,severity,deduction\n"
+    path.write_text(
+        head + f"{seller.legal_name},{seller.country},2026-11-20,customs,major,1\n"
+        f"{seller.legal_name},{seller.country},2026-11-31,customs,major,1\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(seller_import, "open_path", lambda *_a: path)
+    [sellers_action, violations_action] = page.import_button.menu().actions()
+    violations_action.trigger()
+    assert said[-1] == (
+        "Nothing was imported from violations.csv:\n\nrow 3, date: '2026-11-31' is not a real date"
+    )
+    assert page.detail is not None and page.detail.deposit_balance == before
+    path.write_text(
+        head + f"{seller.legal_name},{seller.country},2026-11-20,customs,major,1\n",
+        encoding="utf-8",
+    )
+    violations_action.trigger()
+    assert said[-1] == "Rows read: 1; added: 1, changed: 0, already there: 0."
+    assert page.detail is not None and page.detail.deposit_balance == before - 1
+    assert sellers_action.text() == "Sellers…"

@@ -1,0 +1,58 @@
+"""The Sellers page's Import…: a file of sellers or of violations, through the services
+``partnerdesk import --what sellers|violations`` runs. All or nothing: a refused file
+names each problem by row and field, and nothing is written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from app.db import Database
+from app.errors import PartnerDeskError, ValidationError
+from ui import settings
+from ui.dialogs.small_import import tell_refusal
+from ui.widgets.files import open_path
+
+translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
+
+
+def choose_and_import(parent: QWidget, db: Database, what: str) -> bool:
+    """Ask for a file of ``what`` ("sellers" or "violations") and import it."""
+    title = _title(what)
+    path = open_path(
+        parent, title, settings.FOLDER_IMPORTS,
+        translate("SellerImport", "Spreadsheets (*.csv *.xlsx);;All files (*)"),
+    )  # fmt: skip
+    return path is not None and import_file(parent, db, path, what)
+
+
+def _title(what: str) -> str:
+    if what == "sellers":
+        return translate("SellerImport", "Import sellers")
+    return translate("SellerImport", "Import violations")
+
+
+def import_file(parent: QWidget, db: Database, path: Path, what: str) -> bool:
+    """Import ``path``; True when something changed. Says what was done or why not."""
+    from app.services.sellers.transfer import import_sellers, import_violations
+
+    title = _title(what)
+    service = import_sellers if what == "sellers" else import_violations
+    try:
+        with db.session() as s:
+            result = service(s, path)
+    except ValidationError as exc:
+        tell_refusal(parent, title, path, exc)
+        return False
+    except PartnerDeskError as exc:
+        QMessageBox.warning(parent, title, str(exc))
+        return False
+    QMessageBox.information(
+        parent, title,
+        translate("SellerImport", "Rows read: %1; added: %2, changed: %3, already there: %4.")
+        .replace("%1", str(result.rows)).replace("%2", str(result.added))
+        .replace("%3", str(result.changed)).replace("%4", str(result.unchanged)),
+    )  # fmt: skip
+    return result.added + result.changed > 0
