@@ -172,7 +172,7 @@ def bulk_load(session: Session, tables: Iterable[str]) -> Iterator[None]:
     names = frozenset(tables)
     connection = session.connection()
     dialect = connection.dialect.name
-    indexes = _secondary_indexes(connection, names)
+    indexes = secondary_indexes(connection, names)
     for name, _create in indexes:
         connection.exec_driver_sql(f'DROP INDEX "{name}"')
     cache = None
@@ -195,7 +195,7 @@ def bulk_load(session: Session, tables: Iterable[str]) -> Iterator[None]:
             connection.exec_driver_sql(f"PRAGMA cache_size = {int(cache)}")
 
 
-def _secondary_indexes(connection: Connection, tables: frozenset[str]) -> list[tuple[str, str]]:
+def secondary_indexes(connection: Connection, tables: frozenset[str]) -> list[tuple[str, str]]:
     """(name, CREATE statement) of each non-unique index of ``tables``, as the database
     holds it."""
     if not tables:
