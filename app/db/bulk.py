@@ -77,7 +77,16 @@ def insert_columns(session: Session, model: type[Any], columns: Mapping[str, lis
     names = list(columns)
     size = lengths.pop()
     if dialect.name == "postgresql":
-        _copy(connection, table, columns, size)
+        # PostgreSQL refuses COPY FROM into a table whose row-level security applies to
+        # the connected login (an editor of a team database, #12): those rows go as
+        # INSERTs, which the policies check row by row.
+        secured = connection.execute(
+            text("SELECT row_security_active(CAST(:name AS regclass))"), {"name": f'"{table.name}"'}
+        ).scalar()
+        if secured:
+            _insert(session, table, columns)
+        else:
+            _copy(connection, table, columns, size)
         serial = table.autoincrement_column
         if serial is not None and serial.name in columns:
             # Explicit ids leave the id sequence behind: the editor's next insert would
@@ -89,11 +98,7 @@ def insert_columns(session: Session, model: type[Any], columns: Mapping[str, lis
             )  # fmt: skip
         return
     if dialect.name != "sqlite":
-        rows = [
-            dict(zip(names, values, strict=True)) for values in zip(*columns.values(), strict=True)
-        ]
-        for chunk in _batches(rows, BATCH):
-            session.execute(insert(table), chunk)
+        _insert(session, table, columns)
         return
     quoted = ", ".join(f'"{name}"' for name in names)
     sql = f'INSERT INTO "{table.name}" ({quoted}) VALUES ({", ".join("?" * len(names))})'
@@ -104,6 +109,14 @@ def insert_columns(session: Session, model: type[Any], columns: Mapping[str, lis
             cursor.executemany(sql, zip(*stored, strict=True))
     finally:
         cursor.close()
+
+
+def _insert(session: Session, table: Table, columns: Mapping[str, list[Any]]) -> None:
+    """The rows as Core ``insert()`` executemany batches: any database, any login."""
+    names = list(columns)
+    rows = [dict(zip(names, values, strict=True)) for values in zip(*columns.values(), strict=True)]
+    for chunk in _batches(rows, BATCH):
+        session.execute(insert(table), chunk)
 
 
 def _stored(
@@ -217,7 +230,9 @@ def secondary_indexes(connection: Connection, tables: frozenset[str]) -> list[tu
                 "SELECT c.relname, pg_get_indexdef(i.indexrelid), t.relname FROM pg_index i "
                 "JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid "
                 "JOIN pg_namespace n ON n.oid = t.relnamespace "
+                # Only an owner may drop an index: another login's load keeps them.
                 "WHERE n.nspname = current_schema() AND NOT i.indisunique "
+                "AND pg_has_role(t.relowner, 'USAGE') "
                 "AND NOT i.indisprimary AND NOT EXISTS "
                 "(SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid) "
                 "ORDER BY c.relname"
