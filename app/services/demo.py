@@ -7,16 +7,19 @@ minute because rows go in as Core ``executemany`` batches, not one ORM object at
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+import random
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
+from itertools import accumulate
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.db.bulk import insert_rows
+from app.db.bulk import bulk_load, insert_columns, insert_rows
 from app.domain.enums import (
     AgreementStatus,
     AgreementType,
@@ -27,6 +30,8 @@ from app.domain.enums import (
 )
 from app.domain.logins import login_for
 from app.domain.models import (
+    AGREEMENT_CLASSES,
+    Agreement,
     Approval,
     ApprovalPolicy,
     Attachment,
@@ -59,7 +64,8 @@ from app.services.demo_data import (
 from app.services.kpis import attainment, default_kpis
 from app.services.validation import AgreementInput
 
-BATCH = 5000
+BATCH = 5000  # progress is told every BATCH agreements
+CHUNK = 50_000  # agreements drawn before they are written
 
 
 # (country, currency, English stem, Chinese stem) — fictional companies, real places.
@@ -139,7 +145,6 @@ def load_demo(
     # On PostgreSQL the server names the approver (session_user), so a loader cannot
     # record demo people's approvals: an agreement a policy covers waits for them instead.
     may_record = session.get_bind().dialect.name != "postgresql"
-    approval_rows: list[dict[str, Any]] = []
 
     by_type: dict[AgreementType, list[dict[str, Any]]] = {t: [] for t in AgreementType}
     for p in partners:
@@ -149,131 +154,89 @@ def load_demo(
     }
     # The agreements, their terms, KPIs and audit entries go in as the editor would store
     # them (agreement_store); the demo adds actuals, milestones and documents beside them.
-    new = NewAgreements(session, actor, now)
-    actual_rows: list[dict[str, Any]] = []
-    milestone_rows: list[dict[str, Any]] = []
-    attachment_rows: list[dict[str, Any]] = []
+    # They are written every CHUNK agreements, so that a million never sit in memory at
+    # once; each table still gets its rows in the order they were drawn (the same ids).
+    out = _Rows(NewAgreements(session, actor, now), now)
     types = [t for t, _ in TYPE_WEIGHTS]
-    weights = [w for _, w in TYPE_WEIGHTS]
-    for i in range(agreements):
-        t = types[i % len(types)] if i < 10 else rng.choices(types, weights=weights)[0]
-        partner = rng.choice(by_type[t] or partners)
-        status, start, end, notice, signed = gen.status_and_dates(i)
-        currency = partner["_currency"] if rng.random() < 0.7 else rng.choice(["CNY", "USD"])
-        value = gen.value(t, currency)
-        need = policies.requirement(t, value, currency) if status in _APPROVED else None
-        if need is not None and not may_record and status is AgreementStatus.ACTIVE:
-            status = AgreementStatus.PENDING_APPROVAL
-        terms = gen.terms(t, partner, value, start)
-        key = (t.prefix, start.year)
-        counters[key] = counters.get(key, 0) + 1
-        reference = f"{t.prefix}-{start.year}-{counters[key]:04d}"
-        auto = rng.random() < 0.3
-        data = AgreementInput(
-            title=gen.title(t, partner, start, terms),
-            type=t,
-            partner_id=partner["id"],
-            status=status,
-            currency=currency,
-            value=value,
-            start_date=start,
-            end_date=end,
-            reference=reference,
-            owner=rng.choice(OWNERS),
-            signed_date=signed,
-            auto_renew=auto,
-            renewal_term_months=12 if auto else None,
-            notice_days=notice,
-            governing_law="PRC law" if rng.random() < 0.6 else "Hong Kong law",
-            territories=("Mainland China",)
-            if rng.random() < 0.8
-            else ("Mainland China", "Hong Kong SAR", "Macao SAR"),
-            terms=terms,
-        )
-        kpis = default_kpis(t, terms)
-        latest: list[Attainment | None] = []
-        actuals: list[tuple[int, date, Decimal]] = []  # (which KPI, period end, value)
-        for index, spec in enumerate(kpis):
-            latest.append(None)
-            if status in (AgreementStatus.ACTIVE, AgreementStatus.EXPIRED, AgreementStatus.RENEWED):
-                last_period = min(end, today.replace(day=1) - timedelta(days=1))
-                for months_back in (2, 1, 0):
-                    period = (
-                        (last_period.replace(day=1) - timedelta(days=31 * months_back)).replace(
-                            day=1
-                        )
-                        - timedelta(days=1)
-                        if months_back
-                        else last_period
-                    )
-                    if period < start:
-                        continue
-                    factor = Decimal(rng.randint(80, 112)) / 100
-                    if spec.direction is KpiDirection.LOWER_IS_BETTER:
-                        factor = Decimal(2) - factor
-                    value_kpi = (spec.target * factor).quantize(Decimal("0.01"))
-                    actuals.append((index, period, value_kpi))
-                    latest[index] = attainment(spec.target, value_kpi, spec.direction)
-        aid, kpi_ids = new.add(
-            data, terms, reference, kpis, latest=latest, summary=f"{reference} (demo data)"
-        )
-        if need is not None and may_record:
-            approval_rows += _approvals(aid, i, need, data, terms, approvers, now)
-        actual_rows += [
-            {"kpi_id": kpi_ids[index], "period_end": period, "value": v, "note": "",
-             "recorded_at": now}
-            for index, period, v in actuals
-        ]  # fmt: skip
-        for _ in range(rng.randint(1, 3)):
-            due = start + timedelta(days=rng.randint(20, max(21, (end - start).days)))
+    # Cumulative weights once: choices() accumulates plain weights on every call, and
+    # draws the same with either.
+    cum_weights = list(accumulate(w for _, w in TYPE_WEIGHTS))
+    last_month_end = today.replace(day=1) - timedelta(days=1)
+    with _loading(session, first_agreement=out.new.next_id):
+        for i in range(agreements):
+            t = types[i % len(types)] if i < 10 else rng.choices(types, cum_weights=cum_weights)[0]
+            partner = rng.choice(by_type[t] or partners)
+            status, start, end, notice, signed = gen.status_and_dates(i)
+            currency = partner["_currency"] if rng.random() < 0.7 else rng.choice(["CNY", "USD"])
+            value = gen.value(t, currency)
+            need = policies.requirement(t, value, currency) if status in _APPROVED else None
+            if need is not None and not may_record and status is AgreementStatus.ACTIVE:
+                status = AgreementStatus.PENDING_APPROVAL
+            terms = gen.terms(t, partner, value, start)
+            key = (t.prefix, start.year)
+            counters[key] = counters.get(key, 0) + 1
+            reference = f"{t.prefix}-{start.year}-{counters[key]:04d}"
+            auto = rng.random() < 0.3
+            data = AgreementInput(
+                title=gen.title(t, partner, start, terms),
+                type=t,
+                partner_id=partner["id"],
+                status=status,
+                currency=currency,
+                value=value,
+                start_date=start,
+                end_date=end,
+                reference=reference,
+                owner=rng.choice(OWNERS),
+                signed_date=signed,
+                auto_renew=auto,
+                renewal_term_months=12 if auto else None,
+                notice_days=notice,
+                governing_law="PRC law" if rng.random() < 0.6 else "Hong Kong law",
+                territories=("Mainland China",)
+                if rng.random() < 0.8
+                else ("Mainland China", "Hong Kong SAR", "Macao SAR"),
+                terms=terms,
+            )
+            kpis = default_kpis(t, terms)
+            latest: list[Attainment | None] = [None] * len(kpis)
+            actuals: list[tuple[int, date, Decimal]] = []  # (which KPI, period end, value)
+            if status in _WITH_ACTUALS:
+                periods = [p for p in _periods(min(end, last_month_end)) if p >= start]
+                for index, spec in enumerate(kpis):
+                    for period in periods:
+                        factor = Decimal(rng.randint(80, 112)) / 100
+                        if spec.direction is KpiDirection.LOWER_IS_BETTER:
+                            factor = Decimal(2) - factor
+                        value_kpi = (spec.target * factor).quantize(_CENT)
+                        actuals.append((index, period, value_kpi))
+                        latest[index] = attainment(spec.target, value_kpi, spec.direction)
+            aid, kpi_ids = out.new.add(
+                data, terms, reference, kpis, latest=latest, summary=f"{reference} (demo data)"
+            )
+            if need is not None and may_record:
+                out.approvals += _approvals(aid, i, need, data, terms, approvers, now)
+            for index, period, v in actuals:
+                out.actual_kpi.append(kpi_ids[index])
+                out.actual_period.append(period)
+                out.actual_value.append(v)
             # Ended agreements settled their obligations; live ones have a few slipping.
-            ended = status in (
-                AgreementStatus.EXPIRED,
-                AgreementStatus.TERMINATED,
-                AgreementStatus.RENEWED,
-            )
-            done = due < today and (ended or rng.random() < 0.85)
-            milestone_rows.append(
-                {
-                    "agreement_id": aid,
-                    "title": rng.choice(MILESTONES[t]),
-                    "due_date": due,
-                    "owner": rng.choice(OWNERS),
-                    "status": MilestoneStatus.DONE if done else MilestoneStatus.OPEN,
-                    "amount": None,
-                    "currency": None,
-                    "completed_on": due if done else None,
-                }
-            )
-        if t in (AgreementType.BRAND, AgreementType.PAYMENT) and rng.random() < 0.04:
-            kind = (
-                DocumentKind.BRAND_AUTHORISATION
-                if t is AgreementType.BRAND
-                else DocumentKind.PAYMENT_LICENCE
-            )
-            content = tiny_pdf(f"{kind.value.replace('_', ' ').title()} - {reference}")
-            attachment_rows.append(
-                {
-                    "agreement_id": aid,
-                    "filename": f"{kind.value}-{reference}.pdf",
-                    "mime_type": "application/pdf",
-                    "size": len(content),
-                    "sha256": hashlib.sha256(content).hexdigest(),
-                    "kind": kind,
-                    "expires_on": today + timedelta(days=rng.randint(-10, 120)),
-                    "uploaded_at": now,
-                    "uploaded_by": actor,
-                    "content": content,
-                }
-            )
-        if progress is not None and i % BATCH == 0 and not progress(i, agreements):
-            raise InterruptedError("demo data cancelled")
-
-    new.insert()
-    insert_rows(session, Approval, approval_rows)
-    insert_rows(session, KpiActual, actual_rows)
-    insert_rows(session, Milestone, milestone_rows)
-    insert_rows(session, Attachment, attachment_rows)
+            ended = status in _ENDED
+            for _ in range(rng.randint(1, 3)):
+                due = start + timedelta(days=rng.randint(20, max(21, (end - start).days)))
+                done = due < today and (ended or rng.random() < 0.85)
+                out.milestone_agreement.append(aid)
+                out.milestone_title.append(rng.choice(MILESTONES[t]))
+                out.milestone_due.append(due)
+                out.milestone_owner.append(rng.choice(OWNERS))
+                out.milestone_done.append(done)
+            if t in (AgreementType.BRAND, AgreementType.PAYMENT) and rng.random() < 0.04:
+                out.attachments.append(_document(aid, t, reference, today, actor, now, rng))
+            if progress is not None and i % BATCH == 0 and not progress(i, agreements):
+                raise InterruptedError("demo data cancelled")
+            if len(out.new) >= CHUNK:
+                out.write()
+        out.write()
     for (prefix, year), last in counters.items():
         seq = session.get(ReferenceSequence, (prefix, year))
         if seq is None:
@@ -287,12 +250,109 @@ def load_demo(
     load_demo_sellers(session, today, seed, actor)
     if progress is not None:
         progress(agreements, agreements)
-    return DemoResult(len(partners), agreements, len(actual_rows), len(milestone_rows))
+    return DemoResult(len(partners), agreements, out.actuals_written, out.milestones_written)
 
 
 # Statuses an agreement reaches only through active: the policy's approvals were given.
 _APPROVED = frozenset({AgreementStatus.ACTIVE, AgreementStatus.EXPIRED, AgreementStatus.RENEWED,
                        AgreementStatus.PENDING_APPROVAL})  # fmt: skip
+_WITH_ACTUALS = frozenset({AgreementStatus.ACTIVE, AgreementStatus.EXPIRED,
+                           AgreementStatus.RENEWED})  # fmt: skip
+_ENDED = frozenset({AgreementStatus.EXPIRED, AgreementStatus.TERMINATED,
+                    AgreementStatus.RENEWED})  # fmt: skip
+_CENT = Decimal("0.01")
+# The tables a demo load fills: loaded with their indexes built after (bulk_load) when the
+# database holds no agreements yet.
+_LOADED = ("agreements", *(cls.__tablename__ for cls in AGREEMENT_CLASSES.values()),
+           "kpi_definitions", "kpi_actuals", "milestones", "attachments", "approvals")  # fmt: skip
+
+
+def _periods(last_period: date) -> list[date]:
+    """The month ends of a KPI's three latest actuals, oldest first: ``last_period`` and
+    the ends of the two months before (each as "a month" of 31 days back, as it always
+    was drawn)."""
+    first = last_period.replace(day=1)
+    return [(first - timedelta(days=31 * back)).replace(day=1) - timedelta(days=1)
+            for back in (2, 1)] + [last_period]  # fmt: skip
+
+
+@contextmanager
+def _loading(session: Session, first_agreement: int) -> Iterator[None]:
+    """Into a database without agreements, the rows go in with the indexes built after;
+    beside existing ones (a second demo seed) index by index, as any insert."""
+    if first_agreement > 1 or session.scalar(select(Agreement.id).limit(1)) is not None:
+        yield
+        return
+    with bulk_load(session, _LOADED):
+        yield
+
+
+class _Rows:
+    """What the demo draws beside the agreements, gathered as columns and written, with
+    the agreements gathered in ``new``, every CHUNK agreements."""
+
+    def __init__(self, new: NewAgreements, now: datetime) -> None:
+        self.new, self.now = new, now
+        self.actuals_written = self.milestones_written = 0
+        self._clear()
+
+    def _clear(self) -> None:
+        self.approvals: list[dict[str, Any]] = []
+        self.attachments: list[dict[str, Any]] = []
+        self.actual_kpi: list[int] = []
+        self.actual_period: list[date] = []
+        self.actual_value: list[Decimal] = []
+        self.milestone_agreement: list[int] = []
+        self.milestone_title: list[str] = []
+        self.milestone_due: list[date] = []
+        self.milestone_owner: list[str] = []
+        self.milestone_done: list[bool] = []
+
+    def write(self) -> None:
+        session, now = self.new.session, self.now
+        self.new.insert()
+        insert_rows(session, Approval, self.approvals)
+        n = len(self.actual_kpi)
+        insert_columns(session, KpiActual, {
+            "kpi_id": self.actual_kpi, "period_end": self.actual_period,
+            "value": self.actual_value, "note": [""] * n, "recorded_at": [now] * n,
+        })  # fmt: skip
+        m = len(self.milestone_agreement)
+        done = self.milestone_done
+        insert_columns(session, Milestone, {
+            "agreement_id": self.milestone_agreement, "title": self.milestone_title,
+            "due_date": self.milestone_due, "owner": self.milestone_owner,
+            "status": [MilestoneStatus.DONE if d else MilestoneStatus.OPEN for d in done],
+            "amount": [None] * m, "currency": [None] * m,
+            "completed_on": [due if d else None for due, d in zip(self.milestone_due, done,
+                                                                  strict=True)],
+        })  # fmt: skip
+        insert_rows(session, Attachment, self.attachments)
+        self.actuals_written += n
+        self.milestones_written += m
+        self._clear()
+
+
+def _document(
+    aid: int,
+    t: AgreementType,
+    reference: str,
+    today: date,
+    actor: str,
+    now: datetime,
+    rng: random.Random,
+) -> dict[str, Any]:
+    """An expiring licence or authorisation letter, as a small PDF."""
+    kind = DocumentKind.BRAND_AUTHORISATION if t is AgreementType.BRAND \
+        else DocumentKind.PAYMENT_LICENCE  # fmt: skip
+    content = tiny_pdf(f"{kind.value.replace('_', ' ').title()} - {reference}")
+    return {
+        "agreement_id": aid, "filename": f"{kind.value}-{reference}.pdf",
+        "mime_type": "application/pdf", "size": len(content),
+        "sha256": hashlib.sha256(content).hexdigest(), "kind": kind,
+        "expires_on": today + timedelta(days=rng.randint(-10, 120)),
+        "uploaded_at": now, "uploaded_by": actor, "content": content,
+    }  # fmt: skip
 
 
 def _demo_people(session: Session) -> list[tuple[str, Role]]:
