@@ -22,6 +22,7 @@ from app.domain.models import Agreement, BrandAgreement, FxRate, Partner
 from app.domain.money import quantize
 from app.services.fx import RateInForce, rate_or_none
 from app.services.kpi_series import KpiTrend, first_kpi_trends
+from app.services.search import search_restriction
 from app.services.settings import base_currency
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ class AgreementFilter:
     owner_login: str | None = None  # the owner, by their login in the people register
     partner: str | None = None  # partner name in either script, substring
     partner_id: int | None = None
-    search: str | None = None  # reference, title, partner names
+    search: str | None = None  # reference, title, partner names, owner, description
     operating_model: OperatingModel | None = None
     expiring_within: int | None = None  # decision date from today to today + N days
     decision_from: date | None = None
@@ -127,12 +128,16 @@ def _filtered(stmt: AnySelect, f: AgreementFilter) -> AnySelect:
         stmt = stmt.where(Agreement.partner_id.in_(_partners_named(f.partner.strip())))
     if f.search:
         text = f.search.strip()
-        # Partner names through a subquery on the small partners table: no join of
-        # 100,000 agreements is needed to search them.
+        # What matches, exactly. It reads only the rows the text index leaves (see
+        # _narrowed and app.services.search), or walks the sort order for a common term.
+        # Partner names through a subquery on the small partners table: no join of a
+        # million agreements is needed to search them.
         stmt = stmt.where(
             or_(
                 contains_text(Agreement.reference, text),
                 contains_text(Agreement.title, text),
+                contains_text(Agreement.owner, text),
+                contains_text(Agreement.description, text),
                 Agreement.partner_id.in_(_partners_named(text)),
             )
         )
@@ -153,6 +158,15 @@ def _filtered(stmt: AnySelect, f: AgreementFilter) -> AnySelect:
     if f.end_to is not None:
         stmt = stmt.where(Agreement.end_date <= f.end_to)
     return stmt
+
+
+def _narrowed(
+    session: Session, stmt: AnySelect, f: AgreementFilter, *, first_screen: bool
+) -> AnySelect:
+    """``stmt`` reading only the rows the search's text index leaves, when it leaves few."""
+    needle = (f.search or "").strip()
+    restriction = search_restriction(session, needle, first_screen=first_screen)
+    return stmt if restriction is None else stmt.where(restriction)
 
 
 def _base(columns: Sequence[Any]) -> AnySelect:
@@ -245,7 +259,8 @@ def _order(
 
 
 def count_agreements(session: Session, f: AgreementFilter | None = None) -> int:
-    stmt = select_agreements([func.count()], f or AgreementFilter())
+    f = f or AgreementFilter()
+    stmt = _narrowed(session, select_agreements([func.count()], f), f, first_screen=False)
     return session.scalar(stmt) or 0
 
 
@@ -261,10 +276,44 @@ def agreement_ids(
     f = f or AgreementFilter()
     column = SORT_COLUMNS.get(sort) or Agreement.reference
     stmt = select_agreements([Agreement.id], f, order_by=[column])
-    ordered = _order(session, stmt, sort, descending, f)
-    if limit is not None:
-        ordered = ordered.limit(limit)
-    return list(session.scalars(ordered))
+    if limit is None:
+        stmt = _narrowed(session, stmt, f, first_screen=False)
+        return list(session.scalars(_order(session, stmt, sort, descending, f)))
+    restriction = None
+    if (f.search or "").strip():
+        restriction = search_restriction(session, f.search or "", first_screen=True)
+    if restriction is not None:  # a rare term: its candidates, sorted
+        stmt = stmt.where(restriction)
+    elif (f.search or "").strip() and sort in _WALKABLE:
+        # A common term: its first screen lies in the first rows of the sort order,
+        # unless its matches cluster at the far end (a word in one type's titles, that
+        # type sorted last): then its candidates are read and sorted after all.
+        found = _first_of_prefix(session, stmt, f, sort, descending, limit)
+        if found is not None:
+            return found
+        stmt = _narrowed(session, stmt, f, first_screen=False)
+    return list(session.scalars(_order(session, stmt, sort, descending, f).limit(limit)))
+
+
+# Sorts by a column that is never NULL: the first rows of their order end at a value.
+_WALKABLE = frozenset(SORT_COLUMNS) - {"base_value", "operating_model"}
+_PREFIX = 20_000  # rows of the sort order a common term's first screen is looked for in
+
+
+def _first_of_prefix(
+    session: Session, stmt: AnySelect, f: AgreementFilter, sort: str, descending: bool, limit: int
+) -> list[int] | None:
+    """The first ``limit`` matches among the first rows of the sort order, if all are there."""
+    column = SORT_COLUMNS[sort]
+    unsearched = replace(f, search=None)
+    edge_stmt = select_agreements([column], unsearched, order_by=[column])
+    edge_stmt = _order(session, edge_stmt, sort, descending, unsearched)
+    edge = session.scalar(edge_stmt.offset(_PREFIX - 1).limit(1))
+    if edge is None:  # fewer rows than that: walking them all is quick
+        return list(session.scalars(_order(session, stmt, sort, descending, f).limit(limit)))
+    within = stmt.where(column <= edge if not descending else column >= edge)
+    found = list(session.scalars(_order(session, within, sort, descending, f).limit(limit)))
+    return found if len(found) == limit else None
 
 
 def _row(r: Any) -> AgreementRow:
@@ -306,8 +355,8 @@ def list_agreements(
     limit: int | None = None,
 ) -> list[AgreementRow]:
     f = f or AgreementFilter()
-    stmt = _order(session, _filtered(_base(_ROW_COLUMNS), f), sort, descending, f)
-    stmt = stmt.offset(offset)
+    stmt = _narrowed(session, _filtered(_base(_ROW_COLUMNS), f), f, first_screen=limit is not None)
+    stmt = _order(session, stmt, sort, descending, f).offset(offset)
     if limit is not None:
         stmt = stmt.limit(limit)
     return [_row(r) for r in session.execute(stmt)]
@@ -322,7 +371,8 @@ def iter_agreements(
 ) -> Iterator[AgreementRow]:
     """Every matching row, streamed in batches: memory stays flat at 100,000 rows."""
     f = f or AgreementFilter()
-    stmt = _order(session, _filtered(_base(_ROW_COLUMNS), f), sort, False, f)
+    stmt = _narrowed(session, _filtered(_base(_ROW_COLUMNS), f), f, first_screen=False)
+    stmt = _order(session, stmt, sort, False, f)
     result = session.execute(stmt.execution_options(yield_per=batch))
     for r in result:
         yield _row(r)
