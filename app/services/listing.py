@@ -16,10 +16,11 @@ from sqlalchemy import Select, bindparam, case, func, literal, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import visitors
 
-from app.db.sql import contains_text
+from app.db.sql import contains_text, unindexed
 from app.domain.enums import AgreementStatus, AgreementType, OperatingModel
 from app.domain.models import Agreement, BrandAgreement, FxRate, Partner
 from app.domain.money import quantize
+from app.services.first_screen import by_base_value, by_operating_model
 from app.services.fx import RateInForce, rate_or_none
 from app.services.kpi_series import KpiTrend, first_kpi_trends
 from app.services.search import search_restriction
@@ -244,8 +245,15 @@ def rate_to_base(base: str, on: date) -> Any:
 
 
 def _order(
-    session: Session, stmt: AnySelect, sort: str, descending: bool, f: AgreementFilter
+    session: Session,
+    stmt: AnySelect,
+    sort: str,
+    descending: bool,
+    f: AgreementFilter,
+    *,
+    walk_index: bool = True,
 ) -> AnySelect:
+    """``stmt`` in list order; ``walk_index=False``: sort the rows found, do not walk."""
     tie = Agreement.id.desc() if descending else Agreement.id.asc()
     if sort == "base_value":
         rate = rate_to_base(base_currency(session), f.today or date.today())
@@ -253,6 +261,9 @@ def _order(
         # Agreements that cannot be converted come last whichever way the list is sorted.
         return stmt.order_by(rate.is_(None).asc(), value.desc() if descending else value.asc(), tie)
     column = SORT_COLUMNS.get(sort) or Agreement.reference
+    if not walk_index:
+        column, by_id = unindexed(column), unindexed(Agreement.id)
+        tie = by_id.desc() if descending else by_id.asc()
     order = column.desc() if descending else column.asc()
     # The id tie-breaker keeps pages stable when many rows share a value.
     return stmt.order_by(order, tie)
@@ -279,40 +290,76 @@ def agreement_ids(
     if limit is None:
         stmt = _narrowed(session, stmt, f, first_screen=False)
         return list(session.scalars(_order(session, stmt, sort, descending, f)))
-    restriction = None
-    if (f.search or "").strip():
-        restriction = search_restriction(session, f.search or "", first_screen=True)
-    if restriction is not None:  # a rare term: its candidates, sorted
-        stmt = stmt.where(restriction)
-    elif (f.search or "").strip() and sort in _WALKABLE:
-        # A common term: its first screen lies in the first rows of the sort order,
-        # unless its matches cluster at the far end (a word in one type's titles, that
-        # type sorted last): then its candidates are read and sorted after all.
-        found = _first_of_prefix(session, stmt, f, sort, descending, limit)
-        if found is not None:
-            return found
-        stmt = _narrowed(session, stmt, f, first_screen=False)
-    return list(session.scalars(_order(session, stmt, sort, descending, f).limit(limit)))
+    return _first_ids(session, stmt, f, sort, descending, limit)
 
 
 # Sorts by a column that is never NULL: the first rows of their order end at a value.
 _WALKABLE = frozenset(SORT_COLUMNS) - {"base_value", "operating_model"}
-_PREFIX = 20_000  # rows of the sort order a common term's first screen is looked for in
+# A filter or search that keeps at most this many rows counts as narrow: its rows are
+# read through its own index and sorted (30 ms at most); a wider one is looked for in
+# this many first rows of the sort order.
+_FEW = 20_000
+
+
+def _first_ids(
+    session: Session, stmt: AnySelect, f: AgreementFilter, sort: str, descending: bool, limit: int
+) -> list[int]:
+    """A list's first screen of ids, by whichever of the index plans finds it soonest.
+
+    SQLite chooses a plan without statistics: it would walk a sort column's index past
+    every row a narrow filter rejects (1.4 s at a million for a date range whose rows sort
+    last), or sort all the rows a wide filter keeps. Counting a filter's rows up to a bound
+    tells which case this is.
+    """
+    needle = (f.search or "").strip()
+    narrow = False
+    if needle:
+        restriction = search_restriction(session, needle, first_screen=True)
+        if restriction is not None:  # a rare term: its candidates
+            stmt, narrow = stmt.where(restriction), True
+    elif _filters(f) and not f.owner:
+        # (An owner is matched by lower(name), which no index answers: counting would
+        # read the table. An owner's agreements are found walking the sort order.)
+        kept = select(func.count()).select_from(stmt.limit(_FEW + 1).subquery())
+        narrow = (session.scalar(kept) or 0) <= _FEW
+    if sort == "operating_model":
+        return by_operating_model(session, stmt, descending, limit)
+    if sort == "base_value":
+        return by_base_value(session, stmt, descending, limit, f.today or date.today())
+    if narrow:
+        ordered = _order(session, stmt, sort, descending, f, walk_index=False)
+        return list(session.scalars(ordered.limit(limit)))
+    if needle or _filters(f):
+        # A wide filter or common term: its first screen lies in the first rows of the
+        # sort order, unless its rows cluster at the far end (a word in one type's
+        # titles, that type sorted last): then all its rows are sorted after all.
+        found = _first_of_prefix(session, stmt, f, sort, descending, limit)
+        if found is not None:
+            return found
+        if needle:
+            stmt = _narrowed(session, stmt, f, first_screen=False)
+    return list(session.scalars(_order(session, stmt, sort, descending, f).limit(limit)))
+
+
+def _filters(f: AgreementFilter) -> bool:
+    return replace(f, search=None, today=None) != AgreementFilter()
 
 
 def _first_of_prefix(
     session: Session, stmt: AnySelect, f: AgreementFilter, sort: str, descending: bool, limit: int
 ) -> list[int] | None:
-    """The first ``limit`` matches among the first rows of the sort order, if all are there."""
+    """The first ``limit`` matches among the first rows of the sort order, if all are there.
+
+    The first rows come from the sort column's index alone; the filter then looks at
+    those rows only, whichever index it would have chosen (40 ms at a million).
+    """
+    everything = AgreementFilter()
     column = SORT_COLUMNS[sort]
-    unsearched = replace(f, search=None)
-    edge_stmt = select_agreements([column], unsearched, order_by=[column])
-    edge_stmt = _order(session, edge_stmt, sort, descending, unsearched)
-    edge = session.scalar(edge_stmt.offset(_PREFIX - 1).limit(1))
-    if edge is None:  # fewer rows than that: walking them all is quick
-        return list(session.scalars(_order(session, stmt, sort, descending, f).limit(limit)))
-    within = stmt.where(column <= edge if not descending else column >= edge)
-    found = list(session.scalars(_order(session, within, sort, descending, f).limit(limit)))
+    first = select_agreements([Agreement.id], everything, order_by=[column])
+    first = _order(session, first, sort, descending, everything).limit(_FEW)
+    within = stmt.where(Agreement.id.in_(first.scalar_subquery()))
+    ordered = _order(session, within, sort, descending, f, walk_index=False)
+    found = list(session.scalars(ordered.limit(limit)))
     return found if len(found) == limit else None
 
 

@@ -112,6 +112,10 @@ def _has_trigram() -> bool:
 
 
 def upgrade() -> None:
+    # The first screen by value in the base currency reads each currency's rows in value
+    # order (app/services/first_screen.py); the currency alone is this index's prefix.
+    op.create_index("ix_agreements_currency_value", "agreements", ["currency", "value"])
+    op.drop_index("ix_agreements_currency", table_name="agreements")
     if op.get_bind().dialect.name == "sqlite":
         op.execute(SQLITE_SOURCE)
         op.execute(SQLITE_INDEX)
@@ -139,3 +143,5 @@ def downgrade() -> None:
     else:
         for name in PG_INDEXES:
             op.execute(f"DROP INDEX IF EXISTS {name}")
+    op.create_index("ix_agreements_currency", "agreements", ["currency"])
+    op.drop_index("ix_agreements_currency_value", table_name="agreements")
