@@ -32,7 +32,10 @@ from app.domain.models import Agreement, Partner
 # instead finds a first screen of a term this common within a few thousand rows, unless
 # its matches all sort last.
 DENSE = 40_000
-_MOST_TERMS = 400  # vocabulary terms a short query may expand to before it counts as common
+# Vocabulary terms a short query may expand to before it counts as common: merging the
+# rows of a hundred terms ("a" followed by any character) costs more than the walk of the
+# sort order that finds such a query's first screen at once.
+_MOST_TERMS = 30
 _LAST_CHARACTER = "\U0010ffff"
 
 
