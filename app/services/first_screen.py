@@ -16,12 +16,11 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import text
+from sqlalchemy import select, text, union_all
 from sqlalchemy.orm import Session
 
 from app.domain.enums import AgreementType, OperatingModel
-from app.domain.models import Agreement, BrandAgreement
-from app.services.fx import rate_or_none
+from app.domain.models import Agreement, BrandAgreement, FxRate
 from app.services.settings import base_currency
 
 if TYPE_CHECKING:
@@ -79,20 +78,43 @@ def by_base_value(
     base = base_currency(session)
     tie = Agreement.id.desc() if descending else Agreement.id.asc()
     value_order = Agreement.value.desc() if descending else Agreement.value.asc()
+    currencies = list(session.scalars(_CURRENCIES))
+    if not currencies:
+        return []
+    # Every currency's first rows in one statement: ix_agreements_currency_value holds
+    # each currency's rows in value order.
+    groups = [
+        stmt.where(Agreement.currency == currency)
+        .with_only_columns(Agreement.currency, Agreement.value, Agreement.id)
+        .order_by(value_order, tie)
+        .limit(limit)
+        .subquery()
+        for currency in currencies
+    ]
+    firsts = union_all(*(select(g.c.currency, g.c.value, g.c.id) for g in groups))
+    rates = _rates(session, base, on)
     converted: list[tuple[Decimal, int]] = []
     unconverted: list[tuple[Decimal, int]] = []
-    for currency in session.scalars(_CURRENCIES):
-        rate = rate_or_none(session, currency, base, on)
-        # ix_agreements_currency_value holds each currency's rows in value order.
-        group = stmt.where(Agreement.currency == currency).order_by(value_order, tie)
-        rows = session.execute(
-            group.with_only_columns(Agreement.value, Agreement.id).limit(limit)
-        ).all()
+    for currency, value, i in session.execute(firsts):
+        rate = Decimal(1) if currency == base else rates.get(currency)
         if rate is None:
-            unconverted += [(value, i) for value, i in rows]
+            unconverted.append((value, i))
         else:
-            converted += [(value * rate.rate, i) for value, i in rows]
+            converted.append((value * rate, i))
     sign = -1 if descending else 1
     converted.sort(key=lambda r: (sign * r[0], sign * r[1]))
     unconverted.sort(key=lambda r: (sign * r[0], sign * r[1]))
     return [i for _, i in (converted + unconverted)[:limit]]
+
+
+def _rates(session: Session, base: str, on: date) -> dict[str, Decimal]:
+    """Each currency's rate to ``base`` in force ``on`` (as ``rate_in_force`` finds it)."""
+    rows = session.execute(
+        select(FxRate.currency, FxRate.rate)
+        .where(FxRate.base == base, FxRate.effective_date <= on)
+        .order_by(FxRate.currency, FxRate.effective_date.desc())
+    )
+    newest: dict[str, Decimal] = {}
+    for currency, rate in rows:
+        newest.setdefault(currency, rate)
+    return newest
