@@ -313,6 +313,16 @@ def _first_ids(
     """
     needle = (f.search or "").strip()
     narrow = False
+    if session.get_bind().dialect.name != "sqlite":
+        # PostgreSQL keeps statistics and chooses between these plans itself.
+        if needle:
+            restriction = search_restriction(session, needle, first_screen=True)
+            stmt = stmt if restriction is None else stmt.where(restriction)
+        if sort == "operating_model":
+            return by_operating_model(session, stmt, descending, limit)
+        if sort == "base_value":
+            return by_base_value(session, stmt, descending, limit, f.today or date.today())
+        return list(session.scalars(_order(session, stmt, sort, descending, f).limit(limit)))
     if needle:
         restriction = search_restriction(session, needle, first_screen=True)
         if restriction is not None:  # a rare term: its candidates

@@ -21,8 +21,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ARRAY, Integer, any_, cast, column, func, or_, select, text, union
-from sqlalchemy.dialects.postgresql import array
+from sqlalchemy import ARRAY, Integer, any_, bindparam, column, func, or_, select, text, union_all
 from sqlalchemy.orm import Session
 
 from app.db.sql import contains_text
@@ -84,15 +83,12 @@ def _pg_matching(needle: str) -> Any:
         or_(contains_text(Partner.legal_name, needle), contains_text(Partner.local_name, needle))
     )
     theirs = select(Agreement.id).where(Agreement.partner_id.in_(partners))
-    return union(own, theirs)
+    # UNION ALL: rows stream, so the count of candidates stops at DENSE + 1 (UNION would
+    # gather every match to drop duplicates first); a duplicate id changes nothing.
+    return union_all(own, theirs)
 
 
 _OWN_FIELDS = (Agreement.reference, Agreement.title, Agreement.owner, Agreement.description)
-
-
-def _pg_indexed(session: Session) -> bool:
-    found = session.scalar(text("SELECT to_regclass('ix_agreements_search') IS NOT NULL"))
-    return bool(found)
 
 
 def search_restriction(session: Session, needle: str, *, first_screen: bool) -> Any | None:
@@ -115,9 +111,9 @@ def search_restriction(session: Session, needle: str, *, first_screen: bool) -> 
             .columns(column("id", Integer))
         )
     else:
-        if len(needle) < 3 or not _pg_indexed(session):
-            # pg_trgm needs three characters: a shorter term is common, scanned in order.
-            return None
+        # With fewer than three characters (or without pg_trgm) the same query scans the
+        # tables once, stopping at DENSE + 1 rows: a common term's stop comes soon, a rare
+        # one costs one scan instead of a walk of the whole sort order.
         candidates = _pg_matching(needle)
     ids = candidates.subquery()
     if not sqlite:
@@ -125,7 +121,9 @@ def search_restriction(session: Session, needle: str, *, first_screen: bool) -> 
         # estimate of it led to a scan of every agreement (0.9 s at 100,000 for one row).
         found = session.scalars(select(ids.c.id).limit(DENSE + 1)).all()
         if len(found) <= DENSE:
-            return Agreement.id == any_(cast(array(found or [0]), ARRAY(Integer)))
+            # One parameter, the whole array: not one bound parameter per id.
+            ids_array = bindparam("candidate_ids", list(found), type_=ARRAY(Integer))
+            return Agreement.id == any_(ids_array)
         return None if first_screen else Agreement.id.in_(select(ids.c.id))
     if first_screen:
         probe = select(ids.c.id).limit(DENSE + 1).subquery()
