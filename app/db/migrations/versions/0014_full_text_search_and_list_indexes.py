@@ -12,76 +12,20 @@ import logging
 
 from alembic import op
 
+from app.db.search_schema import (
+    SQLITE_INDEX,
+    SQLITE_SOURCE,
+    SQLITE_TRIGGER_NAMES,
+    SQLITE_TRIGGERS,
+    SQLITE_VOCABULARY,
+)
+
 revision = "0014"
 down_revision = "0012"
 branch_labels = None
 depends_on = None
 
 log = logging.getLogger(__name__)
-
-# SQLite. What is searched, one text per agreement: the fields joined by a control
-# character no one types (a match across two fields is a false candidate that the
-# search's LIKE check drops). Two more at the end: every character, even the last, then
-# starts a trigram, so a one- or two-character query finds its trigrams by prefix in the
-# index's vocabulary (app/services/search.py).
-SQLITE_SOURCE = """
-CREATE VIEW agreement_search_source AS
-SELECT a.id AS id,
-       a.reference || char(31) || a.title || char(31) || p.legal_name || char(31)
-       || coalesce(p.local_name, '') || char(31) || a.owner || char(31) || a.description
-       || char(31) || char(31) AS body
-FROM agreements AS a JOIN partners AS p ON p.id = a.partner_id
-"""
-
-# detail=none keeps only which rows hold each trigram: 1.3 MB at 100,000 agreements
-# against 31 MB with positions. Without positions a query is the AND of its trigrams, a
-# superset that the LIKE check narrows. External content (the view): the text is not
-# stored twice, and 'rebuild' fills the index from the view.
-SQLITE_INDEX = """
-CREATE VIRTUAL TABLE agreement_search USING fts5(
-    body, content='agreement_search_source', content_rowid='id',
-    tokenize='trigram', detail=none, columnsize=0
-)
-"""
-
-SQLITE_VOCABULARY = (
-    "CREATE VIRTUAL TABLE agreement_search_terms USING fts5vocab(agreement_search, 'row')"
-)
-
-# An external-content index forgets a row only when told the text it indexed: BEFORE
-# triggers read it from the view while the old values are still there, AFTER triggers
-# index the new text.
-_FORGET = (
-    "INSERT INTO agreement_search(agreement_search, rowid, body) "
-    "SELECT 'delete', id, body FROM agreement_search_source WHERE {where}"
-)
-_LEARN = "INSERT INTO agreement_search(rowid, body) SELECT id, body FROM agreement_search_source WHERE {where}"
-
-_SEARCHED = "reference, title, partner_id, owner, description"
-SQLITE_TRIGGERS = [
-    f"""CREATE TRIGGER agreement_search_insert AFTER INSERT ON agreements BEGIN
-        {_LEARN.format(where="id = new.id")}; END""",
-    f"""CREATE TRIGGER agreement_search_delete BEFORE DELETE ON agreements BEGIN
-        {_FORGET.format(where="id = old.id")}; END""",
-    f"""CREATE TRIGGER agreement_search_before_update BEFORE UPDATE OF {_SEARCHED}
-        ON agreements BEGIN {_FORGET.format(where="id = old.id")}; END""",
-    f"""CREATE TRIGGER agreement_search_after_update AFTER UPDATE OF {_SEARCHED}
-        ON agreements BEGIN {_LEARN.format(where="id = new.id")}; END""",
-    # A partner's new name is found in all its agreements.
-    f"""CREATE TRIGGER agreement_search_before_rename BEFORE UPDATE OF legal_name, local_name
-        ON partners BEGIN
-        {_FORGET.format(where="id IN (SELECT id FROM agreements WHERE partner_id = old.id)")};
-        END""",
-    f"""CREATE TRIGGER agreement_search_after_rename AFTER UPDATE OF legal_name, local_name
-        ON partners BEGIN
-        {_LEARN.format(where="id IN (SELECT id FROM agreements WHERE partner_id = new.id)")};
-        END""",
-]
-SQLITE_TRIGGER_NAMES = [
-    "agreement_search_insert", "agreement_search_delete", "agreement_search_before_update",
-    "agreement_search_after_update", "agreement_search_before_rename",
-    "agreement_search_after_rename",
-]  # fmt: skip
 
 # PostgreSQL: trigram GIN indexes on the searched columns themselves, so PostgreSQL keeps
 # them in step on every write with no trigger. pg_trgm is a trusted extension (PostgreSQL
