@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, Engine, inspect
 
 from app.db.revisions import head_revision, known_revisions, stored_revision
+from app.db.search_schema import restore_sqlite_search
 from app.errors import DatabaseError
 
 if TYPE_CHECKING:
@@ -75,7 +76,16 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     from alembic import command
 
     with engine.begin() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        if sqlite:
+            # A batch migration renames its rebuilt table into place; SQLite's own check
+            # of that rename would fail on the search view that names the table (still
+            # dropped at that moment). The view is right again once the rename is done.
+            conn.exec_driver_sql("PRAGMA legacy_alter_table=ON")
         command.upgrade(alembic_config(conn), revision)
+        if sqlite:
+            conn.exec_driver_sql("PRAGMA legacy_alter_table=OFF")
+            restore_sqlite_search(conn)
 
 
 def backup_before_migration(engine: Engine, revision: str) -> Path | None:

@@ -39,3 +39,30 @@ def contains_text(column: Any, text: str) -> _ContainsText:
     """``column`` contains ``text`` literally (``%`` and ``_`` are not wildcards),
     ignoring case."""
     return _ContainsText(column, literal(f"%{escape_like(text)}%"))
+
+
+class _Unindexed(FunctionElement[Any]):
+    inherit_cache = True
+    name = "unindexed"
+
+
+@compiles(_Unindexed)
+def _as_is(element: _Unindexed, compiler: SQLCompiler, **kw: Any) -> str:
+    (column,) = list(element.clauses)
+    return str(compiler.process(column, **kw))
+
+
+@compiles(_Unindexed, "sqlite")
+def _unary_plus(element: _Unindexed, compiler: SQLCompiler, **kw: Any) -> str:
+    (column,) = list(element.clauses)
+    return f"+{compiler.process(column, **kw)}"
+
+
+def unindexed(column: Any) -> Any:
+    """``column`` in an ORDER BY that SQLite must not answer by walking its index.
+
+    SQLite's unary ``+`` (its documented hint): it sorts the rows a filter's index found
+    instead of walking the sort column's index past rows the filter rejects. Other
+    databases choose by their statistics and get the column as it is.
+    """
+    return _Unindexed(column)

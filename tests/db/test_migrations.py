@@ -5,6 +5,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -19,10 +20,13 @@ from app.db.migrate import (
     upgrade,
 )
 from app.db.revisions import stored_revision
+from app.db.search_schema import modelled
 from app.domain.models import Base
 from app.errors import DatabaseError
+from app.services.agreements import create_agreement
 from app.services.listing import count_agreements
 from app.services.partners import PartnerInput, create_partner
+from tests.conftest import agreement_input
 
 
 def test_empty_file_is_created_at_the_newest_schema(tmp_path: Path) -> None:
@@ -80,7 +84,8 @@ def test_migrations_produce_exactly_the_models(tmp_path: Path) -> None:
     engine = create_engine(f"sqlite:///{tmp_path / 'm.db'}")
     upgrade(engine)
     with engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        context = MigrationContext.configure(conn, opts={"include_name": modelled})
+        diff = compare_metadata(context, Base.metadata)
     engine.dispose()
     assert diff == []
 
@@ -157,5 +162,38 @@ def test_timestamps_come_back_in_utc(db_path: Path) -> None:
         assert p.created_at.utcoffset() is not None
         assert p.created_at.utcoffset().total_seconds() == 0  # type: ignore[union-attr]
         assert p.created_at.date() >= date(2026, 1, 1)
+    finally:
+        db.dispose()
+
+
+def test_a_later_batch_migration_keeps_the_search_index_in_step(tmp_path: Path) -> None:
+    """Alembic's batch mode rebuilds a SQLite table: its triggers go, and the rename of the
+    copy into place would trip over the search view. upgrade() runs migrations so that
+    neither happens; this runs one such operation the same way."""
+    from alembic.operations import Operations
+
+    from app.db.search_schema import restore_sqlite_search
+    from app.services.listing import AgreementFilter, agreement_ids
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'b.db'}")
+    upgrade(engine)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("PRAGMA legacy_alter_table=ON")  # as upgrade() does
+        operations = Operations(MigrationContext.configure(conn))
+        with operations.batch_alter_table("agreements", recreate="always") as batch:
+            batch.alter_column("title", existing_type=sa.String(300), nullable=False)
+        conn.exec_driver_sql("PRAGMA legacy_alter_table=OFF")
+        restore_sqlite_search(conn)
+    engine.dispose()
+
+    db = open_database(tmp_path / "b.db")
+    try:
+        with db.session() as s:
+            partner = create_partner(s, PartnerInput(legal_name="Batch Partner Ltd", country="GB"))
+            made = create_agreement(s, agreement_input(partner.id, title="Rebuilt table"))
+            assert agreement_ids(s, AgreementFilter(search="rebuilt")) == [made.id]
+            s.execute(sa.text(
+                "INSERT INTO agreement_search(agreement_search) VALUES ('integrity-check')"
+            ))  # fmt: skip
     finally:
         db.dispose()

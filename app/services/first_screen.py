@@ -1,0 +1,120 @@
+"""First screens of the two list sorts no index orders: the operating model and the value
+in the base currency.
+
+Both sort by something computed per row (a column of an outer-joined table that is NULL
+for every other type; a value times its currency's rate), so the database would read and
+sort a million rows for a hundred. Both split into a few groups that an index orders by
+itself (a model's agreements by id; one currency's agreements by value), and the first
+screen is the first rows of each group, merged: a few milliseconds at a million
+agreements. The whole id array still comes from the one sorted query (``agreement_ids``
+without a limit, run in a worker).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select, text, union_all
+from sqlalchemy.orm import Session
+
+from app.domain.enums import AgreementType, OperatingModel
+from app.domain.models import Agreement, BrandAgreement, FxRate
+from app.services.settings import base_currency
+
+if TYPE_CHECKING:
+    from app.services.listing import AnySelect
+
+# Every currency the agreements use, one index seek each (a loose index scan): DISTINCT
+# would read the whole index.
+_CURRENCIES = text(
+    """
+    WITH RECURSIVE used(currency) AS (
+        SELECT min(currency) FROM agreements
+        UNION ALL
+        SELECT (SELECT min(currency) FROM agreements WHERE currency > used.currency)
+        FROM used WHERE used.currency IS NOT NULL
+    )
+    SELECT currency FROM used WHERE currency IS NOT NULL
+    """
+)
+
+
+def by_operating_model(
+    session: Session, stmt: AnySelect, descending: bool, limit: int
+) -> list[int]:
+    """``stmt``'s first ids ordered by operating model, then id, as ``_order`` sorts them."""
+    models: list[OperatingModel | None] = [*sorted(OperatingModel, key=lambda m: m.value)]
+    # Agreements without one (every other type) sort as NULL: first on SQLite, last on
+    # PostgreSQL, when ascending.
+    nulls_first = session.get_bind().dialect.name == "sqlite"
+    groups = [None, *models] if nulls_first else [*models, None]
+    if descending:
+        groups.reverse()
+    found: list[int] = []
+    for model in groups:
+        by_id: Any
+        if model is None:
+            group, by_id = stmt.where(Agreement.type != AgreementType.BRAND), Agreement.id
+        else:
+            # The brand terms' id (the agreement's): their model's index is in id order.
+            by_id = BrandAgreement.__table__.c.id
+            group = stmt.where(BrandAgreement.operating_model == model)
+        tie = by_id.desc() if descending else by_id.asc()
+        found += session.scalars(group.order_by(tie).limit(limit - len(found)))
+        if len(found) >= limit:
+            break
+    return found
+
+
+def by_base_value(
+    session: Session, stmt: AnySelect, descending: bool, limit: int, on: date
+) -> list[int]:
+    """``stmt``'s first ids by value in the base currency with the rate in force ``on``.
+
+    As ``_order`` sorts them: then by id; values without a rate last, by their own value.
+    """
+    base = base_currency(session)
+    tie = Agreement.id.desc() if descending else Agreement.id.asc()
+    value_order = Agreement.value.desc() if descending else Agreement.value.asc()
+    currencies = list(session.scalars(_CURRENCIES))
+    if not currencies:
+        return []
+    # Every currency's first rows in one statement: ix_agreements_currency_value holds
+    # each currency's rows in value order.
+    groups = [
+        stmt.where(Agreement.currency == currency)
+        .with_only_columns(Agreement.currency, Agreement.value, Agreement.id)
+        .order_by(value_order, tie)
+        .limit(limit)
+        .subquery()
+        for currency in currencies
+    ]
+    firsts = union_all(*(select(g.c.currency, g.c.value, g.c.id) for g in groups))
+    rates = _rates(session, base, on)
+    converted: list[tuple[Decimal, int]] = []
+    unconverted: list[tuple[Decimal, int]] = []
+    for currency, value, i in session.execute(firsts):
+        rate = Decimal(1) if currency == base else rates.get(currency)
+        if rate is None:
+            unconverted.append((value, i))
+        else:
+            converted.append((value * rate, i))
+    sign = -1 if descending else 1
+    converted.sort(key=lambda r: (sign * r[0], sign * r[1]))
+    unconverted.sort(key=lambda r: (sign * r[0], sign * r[1]))
+    return [i for _, i in (converted + unconverted)[:limit]]
+
+
+def _rates(session: Session, base: str, on: date) -> dict[str, Decimal]:
+    """Each currency's rate to ``base`` in force ``on`` (as ``rate_in_force`` finds it)."""
+    rows = session.execute(
+        select(FxRate.currency, FxRate.rate)
+        .where(FxRate.base == base, FxRate.effective_date <= on)
+        .order_by(FxRate.currency, FxRate.effective_date.desc())
+    )
+    newest: dict[str, Decimal] = {}
+    for currency, rate in rows:
+        newest.setdefault(currency, rate)
+    return newest

@@ -1,0 +1,211 @@
+"""The agreements list at any size: search, every sort and filter (first screen), all ids.
+
+    .venv/bin/python bench/bench_lists.py TARGET [--engine sqlite|postgresql] [--runs 3]
+
+TARGET is a demo database (a path, or a PostgreSQL URL) already at this version's schema
+or upgradable to it (opening it upgrades it: use a copy). ``measure`` is what `bench/run`
+calls. Each figure is the best of ``runs``; its floor is the same SQL statements the
+service ran, replayed through the raw driver (sqlite3 / psycopg) in the same run, so what
+the service adds (SQLAlchemy, choosing a plan) shows as the ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import sys
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from sqlalchemy import event, make_url, text
+from sqlalchemy.orm import Session
+
+from app.db import open_database
+from app.domain.enums import AgreementStatus, AgreementType, OperatingModel
+from app.services.listing import SORT_COLUMNS, AgreementFilter, agreement_ids
+from bench.measure import Measurement
+
+FIRST_SCREEN = 100
+SEARCH_TARGET = 0.100
+SORT_TARGET = 0.300
+
+
+class _Recorder:
+    """The statements a session runs, to replay them through the raw driver."""
+
+    def __init__(self, engine: Any) -> None:
+        self.seen: list[tuple[str, Any]] = []
+        self.on = False
+        event.listen(engine, "before_cursor_execute", self._record)
+
+    def _record(self, _conn: Any, _cursor: Any, sql: str, params: Any, *_: Any) -> None:
+        if self.on:
+            self.seen.append((sql, params))
+
+
+def _raw_connection(target: str, engine: str) -> Any:
+    if engine == "sqlite":
+        return sqlite3.connect(target)
+    import psycopg
+
+    url = make_url(target)
+    return psycopg.connect(
+        host=url.host or "127.0.0.1", port=url.port or 5432, user=url.username,
+        password=url.password, dbname=url.database, autocommit=True,
+    )  # fmt: skip
+
+
+def _replay(raw: Any, statements: list[tuple[str, Any]]) -> float:
+    start = time.perf_counter()
+    cursor = raw.cursor()
+    for sql, params in statements:
+        cursor.execute(sql, params)
+        cursor.fetchall()
+    return time.perf_counter() - start
+
+
+def _terms(session: Session) -> dict[str, str]:
+    """Search terms this database holds: rare and common, Latin and Chinese, long and short."""
+    newest = session.execute(
+        text(
+            "SELECT a.reference, p.legal_name, coalesce(p.local_name, '') FROM agreements a"
+            " JOIN partners p ON p.id = a.partner_id ORDER BY a.id DESC LIMIT 1"
+        )
+    ).one()
+    terms = {
+        "rare reference": newest[0],
+        "rare Latin partner name": newest[1],
+        "common Latin word": "flagship",
+        "one Latin letter": "a",
+    }
+    if newest[2]:
+        terms["rare Chinese partner name"] = newest[2]
+        # The two characters of that name that the fewest agreements hold.
+        local = newest[2]
+        pairs = {local[i : i + 2] for i in range(len(local) - 1)}
+        counts = {
+            pair: session.scalar(
+                text("SELECT count(*) FROM partners WHERE local_name LIKE :p"), {"p": f"%{pair}%"}
+            )
+            for pair in pairs
+        }
+        terms["rare two Chinese characters"] = min(counts, key=lambda p: (counts[p] or 0, p))
+    return terms
+
+
+def _filters(session: Session) -> dict[str, AgreementFilter]:
+    owner, partner_id = session.execute(
+        text("SELECT owner, partner_id FROM agreements ORDER BY id LIMIT 1")
+    ).one()
+    partner = session.scalar(
+        text("SELECT legal_name FROM partners WHERE id = :i"), {"i": partner_id}
+    )
+    today = date.today()
+    return {
+        "type": AgreementFilter(types=frozenset({AgreementType.LOGISTICS})),
+        "status": AgreementFilter(statuses=frozenset({AgreementStatus.ACTIVE})),
+        "owner": AgreementFilter(owner=owner),
+        "partner": AgreementFilter(partner_id=partner_id),
+        "partner name": AgreementFilter(partner=str(partner).split()[0]),
+        "expiring within 90 days": AgreementFilter(expiring_within=90, today=today),
+        "operating model": AgreementFilter(operating_model=OperatingModel.PLATFORM),
+        "decision dates": AgreementFilter(
+            decision_from=date(today.year + 1, 1, 1), decision_to=date(today.year + 1, 3, 31)
+        ),
+        "start from": AgreementFilter(start_from=date(today.year, 6, 1)),
+        "end to": AgreementFilter(end_to=date(today.year - 1, 12, 31)),
+    }
+
+
+def _first_screen(
+    f: AgreementFilter, sort: str = "reference", descending: bool = False
+) -> Callable[[Session], object]:
+    def work(session: Session) -> object:
+        return agreement_ids(session, f, sort=sort, descending=descending, limit=FIRST_SCREEN)
+
+    return work
+
+
+def _all_ids(session: Session) -> object:
+    return agreement_ids(session)
+
+
+def measure(target: str, size: int, engine: str, runs: int = 3) -> list[Measurement]:
+    db = open_database(target)
+    recorder = _Recorder(db.engine)
+    raw = _raw_connection(target, engine)
+    found: list[Measurement] = []
+
+    def timed(action: str, work: Callable[[Session], object], goal: float | None) -> None:
+        best = floor = float("inf")
+        for _ in range(runs):
+            with db.session() as s:
+                recorder.seen, recorder.on = [], True
+                start = time.perf_counter()
+                work(s)
+                best = min(best, time.perf_counter() - start)
+                recorder.on = False
+                s.rollback()
+            floor = min(floor, _replay(raw, [st for st in recorder.seen if st[0] != "BEGIN"]))
+        found.append(Measurement(action, size, engine, best, floor, goal))
+
+    try:
+        with db.session() as s:
+            terms, filters = _terms(s), _filters(s)
+        worst: list[Measurement] = []
+        for kind, term in terms.items():
+            timed(
+                f"search (first screen): {kind} {term!r}",
+                _first_screen(AgreementFilter(search=term)),
+                SEARCH_TARGET,
+            )
+            worst.append(found[-1])
+        slowest = max(worst, key=lambda m: m.seconds)
+        found.append(Measurement("search (first screen)", size, engine, slowest.seconds,
+                                 slowest.floor_seconds, SEARCH_TARGET))  # fmt: skip
+        for sort in SORT_COLUMNS:
+            for descending in (False, True):
+                timed(
+                    f"sort {sort}{' descending' if descending else ''} (first screen)",
+                    _first_screen(AgreementFilter(), sort, descending),
+                    SORT_TARGET,
+                )
+        for name, f in filters.items():
+            timed(
+                f"filter {name} (first screen)",
+                _first_screen(f),
+                SORT_TARGET,
+            )
+        timed("agreements list filled (all ids)", _all_ids, None)
+    finally:
+        raw.close()
+        db.dispose()
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("target")
+    parser.add_argument("--engine", choices=["sqlite", "postgresql"])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    engine = args.engine or ("postgresql" if args.target.startswith("postgresql") else "sqlite")
+    db = open_database(args.target)
+    with db.session() as s:
+        size = s.scalar(text("SELECT count(*) FROM agreements")) or 0
+    db.dispose()
+    for m in measure(args.target, size, engine, args.runs):
+        floor = f"{m.floor_seconds * 1000:8.1f}" if m.floor_seconds is not None else "       -"
+        target = f"{m.target_seconds * 1000:5.0f}" if m.target_seconds else "    -"
+        ratio = f"{m.ratio:5.2f}" if m.ratio else "    -"
+        print(f"{m.action[:70]:70} {m.seconds * 1000:8.1f} ms  floor {floor} ms  "
+              f"x{ratio}  target {target} ms")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
