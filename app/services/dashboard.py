@@ -7,11 +7,11 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.domain.enums import AgreementStatus, AgreementType, Attainment, KpiDirection
-from app.domain.models import Agreement, KpiActual, KpiDefinition, Partner
+from app.domain.models import Agreement, KpiDefinition, Partner
 from app.services.attachments import ExpiringDocument, expiring_documents
 from app.services.listing import AgreementFilter, _base, _filtered
 from app.services.milestones import OverdueMilestone, overdue_milestones
@@ -139,30 +139,24 @@ def _decisions(
 
 def red_kpis(session: Session, limit: int = 200) -> list[RedKpi]:
     """KPIs whose latest actual misses the target by more than the amber tolerance."""
-    # The newest actual per KPI by a correlated subquery: portable (DISTINCT ON is
-    # PostgreSQL-only) and cheap, since only KPIs already flagged red are visited.
-    other = aliased(KpiActual)
-    newest = (
-        select(func.max(other.period_end))
-        .where(other.kpi_id == KpiDefinition.id)
-        .correlate(KpiDefinition)
-        .scalar_subquery()
-    )
+    # Each KPI's newest actual is kept on the KPI itself (by triggers, migration 0015):
+    # the list walks ix_kpi_definitions_latest newest first instead of finding every red
+    # KPI's newest among all actuals.
+    k = KpiDefinition
     stmt = (
         select(
-            Agreement.id, Agreement.reference, Agreement.title, KpiDefinition.metric,
-            KpiDefinition.unit, KpiDefinition.target, KpiActual.value, KpiActual.period_end,
-            KpiDefinition.direction, Agreement.value, Agreement.currency,
+            Agreement.id, Agreement.reference, Agreement.title, k.metric, k.unit, k.target,
+            k.latest_value, k.latest_period_end, k.direction, Agreement.value,
+            Agreement.currency,
         )
-        .select_from(KpiDefinition)
-        .join(Agreement, Agreement.id == KpiDefinition.agreement_id)
-        .join(KpiActual, KpiActual.kpi_id == KpiDefinition.id)
+        .select_from(k)
+        .join(Agreement, Agreement.id == k.agreement_id)
         .where(
-            KpiDefinition.latest_attainment == Attainment.RED.value,
+            k.latest_attainment == Attainment.RED.value,
+            k.latest_period_end.is_not(None),
             Agreement.status.in_(sorted(OPEN_STATUSES)),
-            KpiActual.period_end == newest,
         )
-        .order_by(KpiActual.period_end.desc(), Agreement.reference)
+        .order_by(k.latest_period_end.desc(), Agreement.reference)
         .limit(limit)
     )  # fmt: skip
     return [RedKpi(*r) for r in session.execute(stmt)]
