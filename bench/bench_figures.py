@@ -17,6 +17,7 @@ import os
 import time
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from typing import Any
 
 from sqlalchemy import event
@@ -117,7 +118,7 @@ def measure(target: str, size: int, engine: str) -> list[Measurement]:
     try:
         found = []
         for name, action in ACTIONS.items():
-            run = lambda action=action: action(db, today)  # noqa: E731
+            run = partial(action, db, today)
             run()  # warm: the pages the first look reads are the same every look reads
             statements = _recorded(db, run)
             seconds = _best(run)
