@@ -10,12 +10,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from sqlalchemy import delete, select, text, update
+from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session, aliased
 
 from app.db import Database
-from app.domain.enums import AgreementStatus, AgreementType, Attainment
-from app.domain.models import Agreement, BrandAgreement, KpiActual, KpiDefinition
+from app.domain.enums import AgreementStatus, Attainment
+from app.domain.models import Agreement, KpiActual, KpiDefinition
 from app.errors import PartnerDeskError
 from app.services import portfolio, tallies
 from app.services.agreements import (
@@ -165,12 +165,11 @@ def test_every_kind_of_write_keeps_the_totals_equal_to_a_recount(
 
     # Plain SQL, as a script or another tool would write: the database keeps them too.
     with db.session() as s:
-        s.execute(update(Agreement).where(Agreement.type == AgreementType.BRAND)
-                  .values(status=AgreementStatus.EXPIRED))  # fmt: skip
-        s.execute(update(BrandAgreement.__table__).values(operating_model="direct"))
+        s.execute(text("UPDATE agreements SET status = 'expired' WHERE type = 'brand'"))
+        s.execute(text("UPDATE brand_terms SET operating_model = 'direct'"))
     assert_kept_right(db)
     with db.session() as s:
-        s.execute(delete(Agreement.__table__).where(Agreement.currency == "EUR"))
+        s.execute(text("DELETE FROM agreements WHERE currency = 'EUR'"))
     assert_kept_right(db)
 
 
