@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from app.domain.enums import AgreementStatus, AgreementType, Attainment, KpiDirection
 from app.domain.models import Agreement, KpiDefinition, Partner
 from app.services.attachments import ExpiringDocument, expiring_documents
-from app.services.listing import AgreementFilter, _base, _filtered
+from app.services.listing import AgreementFilter, select_agreements
 from app.services.milestones import OverdueMilestone, overdue_milestones
 from app.services.scope import DECISION_STATUSES
 from app.services.sellers.chain import ExpiringSellerDocument, expiring_seller_documents
@@ -114,15 +114,17 @@ def decisions_due(
 def _decisions(
     session: Session, today: date, f: AgreementFilter, limit: int | None, *where: Any
 ) -> list[DecisionDue]:
+    # select_agreements joins brand terms only when the filter asks for an operating
+    # model: a join for nothing cost a look-up per decision (tens of thousands at 1M).
     stmt = (
-        _filtered(
-            _base([
+        select_agreements(
+            [
                 Agreement.id, Agreement.reference, Agreement.title, Agreement.type,
                 Partner.legal_name, Partner.local_name, Agreement.owner, Agreement.status,
                 Agreement.end_date, Agreement.notice_days, Agreement.decision_date,
                 Agreement.auto_renew, Agreement.renewal_term_months, Agreement.value,
                 Agreement.currency,
-            ]),
+            ],
             f,
         )
         .where(*where)
