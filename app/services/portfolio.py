@@ -274,7 +274,7 @@ def portfolio_figures(
         }
     else:
         per_quarter = {}
-        months = tallies.expiring_months(session, as_of, bounds[0][1], bounds[-1][2])
+        months = tallies.expiring_months(session, as_of, bounds[0][1], bounds[-1][2], kept)
         for (month, currency), (n, value) in sorted(months.items()):
             year, number = (int(part) for part in month.split("-"))
             _add(per_quarter, (_quarter(date(year, number, 1)), currency), n, value)

@@ -39,6 +39,8 @@ class Cell:
     in_force: bool
     agreements: int
     value: Decimal
+    # Renewed agreements ending in the as-of month, counted from the agreements themselves.
+    this_month: bool = False
 
 
 def _month(day: date) -> str:
@@ -97,16 +99,18 @@ def cells(session: Session, as_of: date) -> list[Cell]:
     )  # fmt: skip
     for kind, currency, model, in_force, n, value in split:
         found.append(
-            Cell(S.RENEWED, AgreementType(kind), currency, _model(model), bool(in_force), n, value)
-        )
+            Cell(S.RENEWED, AgreementType(kind), currency, _model(model), bool(in_force), n, value,
+                 this_month=True)
+        )  # fmt: skip
     return found
 
 
 def expiring_months(
-    session: Session, as_of: date, first: date, after: date
+    session: Session, as_of: date, first: date, after: date, found: list[Cell]
 ) -> dict[tuple[str, str], tuple[int, Decimal]]:
     """(end month, currency) → (n, sum) of agreements in force on ``as_of`` whose end date
-    is in [first, after); ``first`` and ``after`` are firsts of months."""
+    is in [first, after); ``first`` and ``after`` are firsts of months. ``found`` is what
+    ``cells`` gave for ``as_of``: its renewed agreements of this month are split by day."""
     t = AgreementTally
     this_month = _month(as_of)
     rows = session.execute(
@@ -120,17 +124,10 @@ def expiring_months(
     )  # fmt: skip
     sums = {(month, currency): (n, value) for month, currency, n, value in rows if n}
     if _month(first) <= this_month < _month(after):
-        # This month's renewed agreements still running, which the totals cannot tell.
-        renewed = session.execute(
-            select(Agreement.currency, func.count(),
-                   func.sum(Agreement.value, type_=Agreement.value.type))
-            .where(Agreement.status == S.RENEWED, Agreement.end_date >= as_of,
-                   Agreement.end_date < _next_month(as_of))
-            .group_by(Agreement.currency)
-        )  # fmt: skip
-        for currency, n, value in renewed:
-            had_n, had_v = sums.get((this_month, currency), (0, Decimal("0.00")))
-            sums[(this_month, currency)] = (had_n + n, had_v + value)
+        for c in found:
+            if c.this_month and c.in_force:
+                had_n, had_v = sums.get((this_month, c.currency), (0, Decimal("0.00")))
+                sums[(this_month, c.currency)] = (had_n + c.agreements, had_v + c.value)
     return sums
 
 
