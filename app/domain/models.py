@@ -387,12 +387,21 @@ class KpiDefinition(Base):
     direction: Mapped[KpiDirection] = mapped_column(enum_column(KpiDirection))
     # Attainment of the latest actual, kept by the service so that "KPIs in red" is one
     # indexed query on the dashboard instead of a scan of every actual.
-    latest_attainment: Mapped[str | None] = mapped_column(String(8), index=True)
+    latest_attainment: Mapped[str | None] = mapped_column(String(8))
+    # The newest actual itself, kept by the database (triggers on kpi_actuals, migration
+    # 0015) whatever path wrote it: the dashboard's red list reads these instead of
+    # looking for each KPI's newest actual among millions.
+    latest_period_end: Mapped[date | None] = mapped_column(Date)
+    latest_value: Mapped[Decimal | None] = mapped_column(Rate)
 
     agreement: Mapped[Agreement] = relationship(back_populates="kpis")
     actuals: Mapped[list[KpiActual]] = relationship(
         back_populates="kpi", cascade="all, delete-orphan", order_by="KpiActual.period_end"
     )
+
+    # Red KPIs newest first is a walk down this index (it serves "latest_attainment = …"
+    # alone as well, so it replaced that column's own index).
+    __table_args__ = (Index("ix_kpi_definitions_latest", "latest_attainment", "latest_period_end"),)
 
 
 class KpiActual(Base):
@@ -482,6 +491,9 @@ class ReferenceSequence(Base):
 # The seller register's tables live in their own module; importing it here puts them in
 # Base.metadata whenever the model is loaded (migrations, create_all, the schema check).
 import app.domain.seller_models  # noqa: E402, F401
+
+# The figures the dashboard reads at any size, kept by triggers (migration 0015).
+from app.domain import tally_models  # noqa: E402, F401
 
 # The team's approvals and the reminders' sent log, likewise (this module is long enough);
 # re-exported, as everything imports them from here.

@@ -12,10 +12,10 @@ from decimal import Decimal
 from enum import StrEnum
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session
 
 from app.domain.enums import AgreementStatus
-from app.domain.models import Agreement, AuditEntry
+from app.domain.models import Agreement, AuditEntry, Partner
 from app.domain.roles import Ability, may
 from app.errors import NotFoundError, PartnerDeskError
 from app.services.approvals import ApprovalState, approval_state, waiting
@@ -92,14 +92,17 @@ def waiting_for_me(session: Session, on: date) -> list[WaitingRow]:
     if not states:
         return []
     base = base_currency(session)
+    # The columns the rows show, not whole agreements: the list can run to thousands.
     found = {
         a.reference: a
-        for a in session.scalars(
-            select(Agreement)
-            .options(joinedload(Agreement.partner))
+        for a in session.execute(
+            select(Agreement.id, Agreement.reference, Agreement.title, Agreement.value,
+                   Agreement.currency, Agreement.created_at, Partner.legal_name,
+                   Partner.local_name)
+            .join(Partner, Partner.id == Agreement.partner_id)
             .where(Agreement.reference.in_([s.reference for s in states]))
         )
-    }
+    }  # fmt: skip
     names = display_names(session, {s.author for s in states if s.author})
     since = _pending_since(session, [a.id for a in found.values()])
     rates: dict[str, RateInForce | None] = {}  # each currency's rate, asked once
@@ -115,13 +118,21 @@ def waiting_for_me(session: Session, on: date) -> list[WaitingRow]:
         base_value = None if rate is None else convert(a.value, rate)
         rows.append(
             WaitingRow(
-                a.id, a.reference, a.title, a.partner.display_name, a.value, a.currency,
+                a.id, a.reference, a.title, _display(a.legal_name, a.local_name), a.value,
+                a.currency,
                 base_value, base, names.get(state.author, state.author),
                 since.get(a.id, a.created_at),
             )
         )  # fmt: skip
     rows.sort(key=lambda r: r.since)
     return rows
+
+
+def _display(legal_name: str, local_name: str | None) -> str:
+    """``Partner.display_name`` of a partner read as columns."""
+    if local_name and local_name != legal_name:
+        return f"{legal_name} ({local_name})"
+    return legal_name
 
 
 def _pending_since(session: Session, ids: list[int]) -> dict[int, datetime]:

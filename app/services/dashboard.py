@@ -7,13 +7,13 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.domain.enums import AgreementStatus, AgreementType, Attainment, KpiDirection
-from app.domain.models import Agreement, KpiActual, KpiDefinition, Partner
+from app.domain.models import Agreement, KpiDefinition, Partner
 from app.services.attachments import ExpiringDocument, expiring_documents
-from app.services.listing import AgreementFilter, _base, _filtered
+from app.services.listing import AgreementFilter, select_agreements
 from app.services.milestones import OverdueMilestone, overdue_milestones
 from app.services.scope import DECISION_STATUSES
 from app.services.sellers.chain import ExpiringSellerDocument, expiring_seller_documents
@@ -114,15 +114,17 @@ def decisions_due(
 def _decisions(
     session: Session, today: date, f: AgreementFilter, limit: int | None, *where: Any
 ) -> list[DecisionDue]:
+    # select_agreements joins brand terms only when the filter asks for an operating
+    # model: a join for nothing cost a look-up per decision (tens of thousands at 1M).
     stmt = (
-        _filtered(
-            _base([
+        select_agreements(
+            [
                 Agreement.id, Agreement.reference, Agreement.title, Agreement.type,
                 Partner.legal_name, Partner.local_name, Agreement.owner, Agreement.status,
                 Agreement.end_date, Agreement.notice_days, Agreement.decision_date,
                 Agreement.auto_renew, Agreement.renewal_term_months, Agreement.value,
                 Agreement.currency,
-            ]),
+            ],
             f,
         )
         .where(*where)
@@ -139,33 +141,28 @@ def _decisions(
 
 def red_kpis(session: Session, limit: int = 200) -> list[RedKpi]:
     """KPIs whose latest actual misses the target by more than the amber tolerance."""
-    # The newest actual per KPI by a correlated subquery: portable (DISTINCT ON is
-    # PostgreSQL-only) and cheap, since only KPIs already flagged red are visited.
-    other = aliased(KpiActual)
-    newest = (
-        select(func.max(other.period_end))
-        .where(other.kpi_id == KpiDefinition.id)
-        .correlate(KpiDefinition)
-        .scalar_subquery()
-    )
+    # Each KPI's newest actual is kept on the KPI itself (by triggers, migration 0015):
+    # the list walks ix_kpi_definitions_latest newest first instead of finding every red
+    # KPI's newest among all actuals.
+    k = KpiDefinition
     stmt = (
         select(
-            Agreement.id, Agreement.reference, Agreement.title, KpiDefinition.metric,
-            KpiDefinition.unit, KpiDefinition.target, KpiActual.value, KpiActual.period_end,
-            KpiDefinition.direction, Agreement.value, Agreement.currency,
+            Agreement.id, Agreement.reference, Agreement.title, k.metric, k.unit, k.target,
+            k.latest_value, k.latest_period_end, k.direction, Agreement.value,
+            Agreement.currency,
         )
-        .select_from(KpiDefinition)
-        .join(Agreement, Agreement.id == KpiDefinition.agreement_id)
-        .join(KpiActual, KpiActual.kpi_id == KpiDefinition.id)
+        .select_from(k)
+        .join(Agreement, Agreement.id == k.agreement_id)
         .where(
-            KpiDefinition.latest_attainment == Attainment.RED.value,
+            k.latest_attainment == Attainment.RED.value,
+            k.latest_period_end.is_not(None),
             Agreement.status.in_(sorted(OPEN_STATUSES)),
-            KpiActual.period_end == newest,
         )
-        .order_by(KpiActual.period_end.desc(), Agreement.reference)
+        .order_by(k.latest_period_end.desc(), Agreement.reference)
         .limit(limit)
     )  # fmt: skip
-    return [RedKpi(*r) for r in session.execute(stmt)]
+    # The WHERE leaves no KPI without a newest actual: the two columns are set.
+    return [RedKpi(*r) for r in session.execute(stmt)]  # type: ignore[arg-type]
 
 
 def attention(session: Session, today: date, within_days: int = 90, limit: int = 200) -> Attention:

@@ -22,6 +22,7 @@ from app.domain.models import Agreement, BrandAgreement, Partner
 from app.domain.money import CENT, quantize
 from app.domain.types import ScaledDecimal
 from app.errors import NotFoundError
+from app.services import tallies
 from app.services.fx import RateInForce, rate_in_force
 from app.services.listing import AgreementFilter, select_agreements
 from app.services.scope import Scope, in_scope, scope_column
@@ -209,7 +210,13 @@ def portfolio_figures(
     per_status: dict[tuple[str, str], tuple[int, Decimal]] = {}
     per_scope: dict[tuple[str, str], tuple[int, Decimal]] = {}  # (scope, currency)
     per_currency: dict[str, tuple[int, Decimal]] = {}
-    for row_scope, agreement_type, status, currency, n, raw in session.execute(stmt):
+    # The dashboard's figures (the whole portfolio in force) come from the totals the
+    # database keeps: the same rows, without grouping a million agreements.
+    kept = tallies.cells(session, as_of) if _tallied(f, scope) else None
+    main_rows = (
+        session.execute(stmt) if kept is None else tallies.by_scope_type_status_currency(kept)
+    )
+    for row_scope, agreement_type, status, currency, n, raw in main_rows:
         amount = _money(session, raw)
         _add(per_status, (_label(status), currency), n, amount)
         _add(per_scope, (row_scope, currency), n, amount)
@@ -234,9 +241,12 @@ def portfolio_figures(
          func.sum(Agreement.value)],
         brand_only,
     ).group_by(BrandAgreement.operating_model, Agreement.currency)  # fmt: skip
+    model_rows = (
+        session.execute(model_stmt) if kept is None else tallies.brands_in_force_by_model(kept)
+    )
     per_model = {
         (_label(model), currency): (n, _money(session, raw))
-        for model, currency, n, raw in session.execute(model_stmt)
+        for model, currency, n, raw in model_rows
         if model is not None
     }
     by_model = _sorted(_buckets(per_model, rates), [m.value for m in OperatingModel])
@@ -257,10 +267,17 @@ def portfolio_figures(
         .where(Agreement.end_date >= bounds[0][1], Agreement.end_date < bounds[-1][2])
         .group_by(quarter, Agreement.currency)
     )
-    per_quarter = {
-        (key, currency): (n, _money(session, value))
-        for key, currency, n, value in session.execute(exp_stmt)
-    }
+    if kept is None:
+        per_quarter = {
+            (key, currency): (n, _money(session, value))
+            for key, currency, n, value in session.execute(exp_stmt)
+        }
+    else:
+        per_quarter = {}
+        months = tallies.expiring_months(session, as_of, bounds[0][1], bounds[-1][2], kept)
+        for (month, currency), (n, value) in sorted(months.items()):
+            year, number = (int(part) for part in month.split("-"))
+            _add(per_quarter, (_quarter(date(year, number, 1)), currency), n, value)
     found = {b.key: b for b in _buckets(per_quarter, rates)}
     expiries = tuple(found.get(k, Bucket(k, 0, ZERO)) for k, _, _ in bounds)
 
@@ -269,7 +286,12 @@ def portfolio_figures(
     ).group_by(Agreement.partner_id, Agreement.currency)
     p_counts: dict[int, int] = defaultdict(int)
     p_exact: dict[int, Decimal] = defaultdict(lambda: ZERO)
-    for pid, currency, n, value in session.execute(partner_stmt):
+    partner_rows = (
+        session.execute(partner_stmt)
+        if kept is None
+        else tallies.partners_in_force(session, as_of, kept)
+    )
+    for pid, currency, n, value in partner_rows:
         p_counts[pid] += n
         converted = rates.exact(currency, _money(session, value))
         p_exact[pid] += converted if converted is not None else ZERO
@@ -350,6 +372,12 @@ def portfolio_total(
     }
     _, count, total = _currency_lines(per_currency, rates)
     return PortfolioTotal(as_of, base, count, total)
+
+
+def _tallied(f: AgreementFilter, scope: Scope | None) -> bool:
+    """Whether the figures asked for are the whole portfolio in force, which the kept
+    totals answer (any filter, or another scope, still groups the agreements)."""
+    return scope is Scope.IN_FORCE and f == AgreementFilter()
 
 
 def _money(session: Session, value: Any) -> Decimal:
