@@ -15,7 +15,7 @@ from alembic import op
 import app.domain.types
 
 revision = "0015"
-down_revision = "0012"
+down_revision = "0014"
 branch_labels = None
 depends_on = None
 
