@@ -18,7 +18,7 @@ from app.services.dashboard import decisions_due
 from app.services.demo import DemoResult, load_demo
 from app.services.listing import count_agreements
 from app.services.overview import count_decisions_due, count_missed_decisions
-from ui import i18n, settings, theme
+from ui import background, i18n, settings, theme
 from ui.app_icon import DESKTOP_FILE_NAME, application_icon
 from ui.bundled_fonts import add_missing_fonts
 from ui.main_window import MainWindow
@@ -241,7 +241,9 @@ def startup_reminder(window: MainWindow, today: date | None = None) -> QMessageB
 
 def run(db_target: str | None) -> int:
     app = make_application()
-    LazyIdModel.assume_slow = True  # the lists never wait for SQL on the GUI thread
+    # The window never waits for SQL on the GUI thread: lists, their rows, every page.
+    LazyIdModel.assume_slow = LazyIdModel.rows_in_background = True
+    background.in_workers = True
     db = open_with_recovery(db_target)
     if db is None:
         return 1
