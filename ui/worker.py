@@ -142,3 +142,8 @@ def run_job(
     _RUNNING.add(job)
     QThreadPool.globalInstance().start(job)
     return job
+
+
+def jobs_running() -> int:
+    """Jobs started and not yet reported back (the bench waits for none)."""
+    return len(_RUNNING)
