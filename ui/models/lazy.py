@@ -18,6 +18,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from app.db import Database, Session
+from ui.models.id_fetch import ids_through_driver
 from ui.worker import run_job
 
 R = TypeVar("R")
@@ -138,7 +139,7 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
     def _timed(self, query: Callable[[Session], Sequence[int]]) -> array[int]:
         started = time.perf_counter()
         with self.db.session() as s:
-            ids = array("q", query(s))  # made here, in the worker: a million ids take a while
+            ids = ids_through_driver(s, query)  # in the worker; see ui/models/id_fetch.py
         self._slow = self.assume_slow or time.perf_counter() - started > SLOW_QUERY_SECONDS
         return ids
 
