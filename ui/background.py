@@ -45,7 +45,7 @@ class Reader(QObject):
     def read(
         self,
         query: Callable[[Session], T],
-        show: Callable[[T], None],
+        show: Callable[[T], object],
         failed: Callable[[BaseException], None] | None = None,
     ) -> None:
         """Run ``query(session)`` in a worker; ``show(answer)`` on the GUI thread.

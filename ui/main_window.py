@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         self._retranslate_timer = QTimer(self, singleShot=True, interval=0)
         self._retranslate_timer.timeout.connect(self.retranslate)
         self.status_reader = Reader(db, self)  # the status bar's figures
+        self.editor_reader = Reader(db, self)  # the agreement an editor opens on
         self.setMinimumSize(QSize(960, 600))
         self._build()
         self.restore_window()
@@ -277,7 +278,7 @@ class MainWindow(QMainWindow):
         self.db_label.setToolTip(self.db.description)
         self._show_read_only()
         today = self.today
-        self.status_reader.db = self.db  # another database may be open since
+        self.status_reader.db = self.editor_reader.db = self.db  # another database since?
         # Counting a million agreements takes a quarter of a second: in a worker.
         self.status_reader.read(lambda s: status_figures(s, today), self._show_figures)
 

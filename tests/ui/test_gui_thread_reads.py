@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from app.db import Database
 from ui import background
+from ui.editors.agreement.editor import AgreementEditor
 from ui.main_window import MainWindow
 from ui.models.lazy import LazyIdModel
 from ui.window.records import open_agreement
@@ -70,7 +71,7 @@ def test_no_action_reads_the_database_on_the_gui_thread(
     def search(text: str) -> Callable[[], None]:
         def typed() -> None:
             page.search_edit.clear()
-            qtbot.keyClicks(page.search_edit, text)
+            qtbot.keyClicks(page.search_edit, text)  # type: ignore[no-untyped-call]
             page.apply_filter()
 
         return typed
@@ -106,12 +107,15 @@ def test_an_editor_opens_without_reading_its_choices_on_the_gui_thread(
     first = window.agreements.model.id_at(0)
     assert first is not None
     on_gui_thread.clear()
-    editor = open_agreement(window, first)
-    assert editor is not None
+    assert open_agreement(window, first) is None  # it opens once the agreement is read
+    qtbot.waitUntil(lambda: bool(window.open_editors), timeout=10_000)
     settle(qtbot, window)
-    # The agreement itself is read as the editor opens (one row by its key); the choices
-    # (every partner, every owner) are not.
-    assert not any("partner_choices" in s or "_load_choices" in s for s in on_gui_thread)
+    editor = window.open_editors[0]
+    assert isinstance(editor, AgreementEditor) and editor.agreement_id == first
+    # Neither the agreement nor the choices (every partner, every owner) were read here.
+    assert not any("get_agreement" in s or "_load_choices" in s for s in on_gui_thread), (
+        on_gui_thread[0]
+    )
     assert editor.partner_combo.count() > 1  # the whole list arrived from the worker
     assert not editor.is_dirty()  # and its arrival is no edit
     editor.close()

@@ -84,9 +84,7 @@ def test_value_column_in_the_base_currency_sorts_across_currencies(
     qtmodeltester.check(model)  # type: ignore[no-untyped-call]
 
 
-def test_header_follows_the_base_currency(
-    ui_db: Database, answered: Callable[[Any], None]
-) -> None:
+def test_header_follows_the_base_currency(ui_db: Database, answered: Callable[[Any], None]) -> None:
     from app.services.settings import set_base_currency
 
     model = AgreementTableModel(ui_db, today=TODAY)

@@ -29,7 +29,10 @@ def check_every_sort(database: Database) -> None:
                 with database.session() as s:
                     expected = agreement_ids(s, f, sort=sort, descending=descending)
                     got = ids_through_driver(
-                        s, lambda s: agreement_ids(s, f, sort=sort, descending=descending)
+                        s,
+                        lambda s, f=f, k=sort, d=descending: agreement_ids(  # type: ignore[misc]
+                            s, f, sort=k, descending=d
+                        ),
                     )
                 assert got.tolist() == expected, (f, sort, descending)
 
