@@ -220,6 +220,7 @@ def measure(target: str, size: int, engine: str, *, echo: bool = False) -> list[
     app = _application()
     from ui import background
     from ui.models.lazy import LazyIdModel
+    from ui.worker import quick_pool
 
     # As ui.application.run() does: nothing waits for SQL on the GUI thread.
     LazyIdModel.assume_slow = LazyIdModel.rows_in_background = True
@@ -234,6 +235,7 @@ def measure(target: str, size: int, engine: str, *, echo: bool = False) -> list[
         rss = _rss_mb()
     finally:
         QThreadPool.globalInstance().waitForDone()
+        quick_pool().waitForDone()
         db.dispose()
     # The worst of the actions on a window already built (building it is its own row).
     worst = max(bench.rows[1:], key=lambda r: r.stall_seconds or 0)

@@ -36,9 +36,11 @@ class Reader(QObject):
 
     busy = Signal(bool)
 
-    def __init__(self, db: Database, parent: QObject) -> None:
+    def __init__(self, db: Database, parent: QObject, *, quick: bool = False) -> None:
+        """``quick``: reads by key the user waits for (see ``ui.worker.run_job``)."""
         super().__init__(parent)
         self.db = db
+        self.quick = quick
         self._asked = 0
         self._answered = 0
 
@@ -79,7 +81,7 @@ class Reader(QObject):
                 self._fail(exc, failed)
 
         self.busy.emit(True)
-        run_job(None, "", work, arrived, refused, show_dialog=False)
+        run_job(None, "", work, arrived, refused, show_dialog=False, quick=self.quick)
 
     def drop(self) -> None:
         """Forget the answers on their way: the widget shows something else now."""

@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
         self._retranslate_timer = QTimer(self, singleShot=True, interval=0)
         self._retranslate_timer.timeout.connect(self.retranslate)
         self.status_reader = Reader(db, self)  # the status bar's figures
-        self.editor_reader = Reader(db, self)  # the agreement an editor opens on
+        self.editor_reader = Reader(db, self, quick=True)  # the agreement an editor opens on
         self.setMinimumSize(QSize(960, 600))
         self._build()
         self.restore_window()

@@ -114,7 +114,7 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
                 None, "", lambda _progress: self._timed(first),
                 lambda ids: self._first_arrived(generation, ids),
                 lambda exc: self._failed(generation, exc),
-                show_dialog=False,
+                show_dialog=False, quick=True,
             )  # fmt: skip
             return
         self.set_ids(self._timed(self.ids_query()))
@@ -282,7 +282,7 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
             # again at every paint would repeat the failure many times a second.
             self.failed.emit(str(exc))
 
-        run_job(None, "", work, arrived, failed, show_dialog=False)
+        run_job(None, "", work, arrived, failed, show_dialog=False, quick=True)
 
     # --- Qt model API -------------------------------------------------------------------
 

@@ -64,7 +64,7 @@ class PartnerOverview(QWidget):
         super().__init__(parent)
         self.db = db
         self.partner: PartnerView | None = None
-        self.reader = Reader(db, self)
+        self.reader = Reader(db, self, quick=True)  # one partner, by its key
         self.new_refusal: str | None = None  # why the connected person may not add agreements
         self.name_label = QLabel()
         font = QFont(self.name_label.font())

@@ -45,7 +45,7 @@ class SellersPage(Page):
         super().__init__(parent)
         self.db = db
         self.reader = Reader(db, self)  # the list
-        self.details = Reader(db, self)  # the seller picked in it
+        self.details = Reader(db, self, quick=True)  # the seller picked in it
         self.today = today or date.today()
         self.detail: SellerDetail | None = None
         self._loaded = False

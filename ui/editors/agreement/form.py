@@ -78,7 +78,7 @@ class AgreementForm(EditorDialog):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        self.choices = Reader(db, self)  # the partners and owners to pick from
+        self.choices = Reader(db, self, quick=True)  # the partners and owners to pick from
         self.view: AgreementView | None = None
         self._baseline: tuple[Any, ...] = ()
         self.banner = make_banner(self)
