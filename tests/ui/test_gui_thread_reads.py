@@ -119,3 +119,25 @@ def test_an_editor_opens_without_reading_its_choices_on_the_gui_thread(
     assert editor.partner_combo.count() > 1  # the whole list arrived from the worker
     assert not editor.is_dirty()  # and its arrival is no edit
     editor.close()
+
+
+def test_the_start_up_reminder_is_read_in_a_worker(
+    qtbot: QtBot, ui_db: Database, on_gui_thread: list[str]
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui import settings
+    from ui.application import greet_in_background
+
+    settings.STARTUP_REMINDER.set(True)
+    window = MainWindow(ui_db, today=UI_TODAY)
+    qtbot.addWidget(window)
+    settle(qtbot, window)
+    on_gui_thread.clear()
+    greet_in_background(window)
+    assert not window.findChildren(QMessageBox)  # not yet: the window paints meanwhile
+    qtbot.waitUntil(lambda: bool(window.findChildren(QMessageBox)), timeout=10_000)
+    box = window.findChildren(QMessageBox)[0]
+    assert "decision" in box.text()
+    assert not on_gui_thread, on_gui_thread[0]
+    box.close()
