@@ -225,6 +225,7 @@ def measure(target: str, size: int, engine: str, *, echo: bool = False) -> list[
     # As ui.application.run() does: nothing waits for SQL on the GUI thread.
     LazyIdModel.assume_slow = LazyIdModel.rows_in_background = True
     background.in_workers = True
+    background.share_the_gil()
     from ui.main_window import MainWindow  # after the QApplication: pages build widgets
 
     db = open_database(target)

@@ -286,6 +286,7 @@ def run(db_target: str | None) -> int:
     # The window never waits for SQL on the GUI thread: lists, their rows, every page.
     LazyIdModel.assume_slow = LazyIdModel.rows_in_background = True
     background.in_workers = True
+    background.share_the_gil()
     db = open_with_recovery(db_target)
     if db is None:
         return 1
