@@ -6,19 +6,20 @@ import logging
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QInputDialog, QMessageBox, QWidget
 
-from app.db import Database, open_database
+from app.db import Database, Session, open_database
 from app.db.engine import ENV_VAR, without_password
 from app.errors import DatabaseError
-from app.services.dashboard import decisions_due
+from app.services.dashboard import DecisionDue, decisions_due
 from app.services.demo import DemoResult, load_demo
-from app.services.listing import count_agreements
+from app.services.listing import agreement_ids, count_agreements
 from app.services.overview import count_decisions_due, count_missed_decisions
-from ui import i18n, settings, theme
+from ui import background, i18n, settings, theme
 from ui.app_icon import DESKTOP_FILE_NAME, application_icon
 from ui.bundled_fonts import add_missing_fonts
 from ui.main_window import MainWindow
@@ -157,10 +158,13 @@ def load_demo_data(
     )
 
 
-def offer_demo_if_empty(window: MainWindow) -> bool:
-    with window.db.session() as s:
-        if count_agreements(s) > 0:
-            return False
+def offer_demo_if_empty(window: MainWindow, empty: bool | None = None) -> bool:
+    """``empty``: already known (read in a worker at start-up); None: ask the database."""
+    if empty is None:
+        with window.db.session() as s:
+            empty = count_agreements(s) == 0
+    if not empty:
+        return False
     answer = QMessageBox.question(
         window,
         translate("Application", "Welcome to PartnerDesk"),
@@ -186,16 +190,36 @@ class ReminderWords(QObject):
         return self.tr("%Ln live agreement(s) are past their decision date.", "", count)
 
 
-def startup_reminder(window: MainWindow, today: date | None = None) -> QMessageBox | None:
-    """Decisions due within the reminder window; the box can switch itself off."""
+@dataclass(frozen=True)
+class ReminderFacts:
+    due: list[DecisionDue]  # the first 15
+    total: int
+    missed: int
+
+
+def reminder_facts(s: Session, today: date, days: int) -> ReminderFacts:
+    return ReminderFacts(
+        decisions_due(s, today, days, limit=15),
+        count_decisions_due(s, today, days),
+        count_missed_decisions(s, today),
+    )
+
+
+def startup_reminder(
+    window: MainWindow, today: date | None = None, facts: ReminderFacts | None = None
+) -> QMessageBox | None:
+    """Decisions due within the reminder window; the box can switch itself off.
+
+    ``facts``: already read (in a worker at start-up: seconds at a million agreements).
+    """
     if not settings.STARTUP_REMINDER.get():
         return None
     today = today or window.today
     days = settings.REMINDER_DAYS.get()
-    with window.db.session() as s:
-        due = decisions_due(s, today, days, limit=15)
-        total = count_decisions_due(s, today, days)
-        missed = count_missed_decisions(s, today)
+    if facts is None:
+        with window.db.session() as s:
+            facts = reminder_facts(s, today, days)
+    due, total, missed = facts.due, facts.total, facts.missed
     if not due and not missed:
         return None
     lines = [
@@ -239,17 +263,37 @@ def startup_reminder(window: MainWindow, today: date | None = None) -> QMessageB
     return box
 
 
+def greet_in_background(window: MainWindow) -> None:
+    """Offer demo data to an empty database, else remind of decisions due: what it takes
+    is read in a worker, and the window is painted and answers meanwhile."""
+    today, days = window.today, settings.REMINDER_DAYS.get()
+    remind = settings.STARTUP_REMINDER.get()
+
+    def read(s: Session) -> tuple[bool, ReminderFacts | None]:
+        empty = not agreement_ids(s, limit=1)
+        return empty, (reminder_facts(s, today, days) if remind and not empty else None)
+
+    def greet(found: tuple[bool, ReminderFacts | None]) -> None:
+        empty, facts = found
+        if not offer_demo_if_empty(window, empty) and facts is not None:
+            startup_reminder(window, today, facts)
+
+    background.Reader(window.db, window).read(read, greet)  # the window owns the reader
+
+
 def run(db_target: str | None) -> int:
     app = make_application()
-    LazyIdModel.assume_slow = True  # the lists never wait for SQL on the GUI thread
+    # The window never waits for SQL on the GUI thread: lists, their rows, every page.
+    LazyIdModel.assume_slow = LazyIdModel.rows_in_background = True
+    background.in_workers = True
+    background.share_the_gil()
     db = open_with_recovery(db_target)
     if db is None:
         return 1
     window = MainWindow(db)
     window.setWindowIcon(window.window_icon())
     window.show()
-    if not offer_demo_if_empty(window):
-        startup_reminder(window)
+    greet_in_background(window)
     from ui.tray import DueWatcher
 
     window.due_watcher = DueWatcher(window)

@@ -27,11 +27,10 @@ from PySide6.QtWidgets import (
 from app.db import Database
 from app.errors import PartnerDeskError
 from app.services.exporting import ExportResult
-from app.services.listing import count_agreements
-from app.services.partners import count_partners
 from ui import main_menus, settings
 from ui.access import Deed, read_access, refusal, switch, who
 from ui.app_icon import application_icon
+from ui.background import Reader
 from ui.changes import AGREEMENT, Changes
 from ui.dialogs import backup
 from ui.dialogs.export_dialog import ExportDialog
@@ -44,6 +43,7 @@ from ui.pages.sellers import SellersPage
 from ui.undo import DatabaseCommand, delete_agreement_undoable, undo_events
 from ui.widgets.stale_rates import StaleRatesLabel
 from ui.window import file_actions, records
+from ui.window.status_figures import StatusFigures, status_figures
 from ui.worker import Job
 
 if TYPE_CHECKING:
@@ -139,6 +139,8 @@ class MainWindow(QMainWindow):
         # before it fires is never rebuilt.
         self._retranslate_timer = QTimer(self, singleShot=True, interval=0)
         self._retranslate_timer.timeout.connect(self.retranslate)
+        self.status_reader = Reader(db, self)  # the status bar's figures
+        self.editor_reader = Reader(db, self, quick=True)  # the agreement an editor opens on
         self.setMinimumSize(QSize(960, 600))
         self._build()
         self.restore_window()
@@ -272,17 +274,22 @@ class MainWindow(QMainWindow):
         self.update_status()
 
     def update_status(self) -> None:
-        with self.db.session() as s:
-            agreements, partners = count_agreements(s), count_partners(s)
         self.db_label.setText(self.tr("Database: %1").replace("%1", self.db.description))
         self.db_label.setToolTip(self.db.description)
+        self._show_read_only()
+        today = self.today
+        self.status_reader.db = self.editor_reader.db = self.db  # another database since?
+        # Counting a million agreements takes a quarter of a second: in a worker.
+        self.status_reader.read(lambda s: status_figures(s, today), self._show_figures)
+
+    def _show_figures(self, figures: StatusFigures) -> None:
         self.counts_label.setText(
             self.tr("%1 agreements · %2 partners")
-            .replace("%1", f"{agreements:,}")
-            .replace("%2", f"{partners:,}")
+            .replace("%1", f"{figures.agreements:,}")
+            .replace("%2", f"{figures.partners:,}")
         )
-        self.stale_rates.refresh(self.db, self.today)
-        self._show_read_only()
+        self.stale_rates.stale = figures.stale_rates
+        self.stale_rates.show_rates(figures.stale_rates, self.today)
 
     def _show_read_only(self) -> None:
         # A database PartnerDesk may not change (a read-only file or mount) is shown whole;

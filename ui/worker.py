@@ -87,8 +87,14 @@ def run_job(
     *,
     label: str = "",
     show_dialog: bool = True,
+    quick: bool = False,
 ) -> Job[T]:
-    """Run ``fn(progress)`` in the thread pool; call back on the GUI thread."""
+    """Run ``fn(progress)`` in the thread pool; call back on the GUI thread.
+
+    ``quick``: a read the user is looking at an empty space for (a page of rows, a first
+    screen), run in its own pool so that it never queues behind long reads (the dashboard's
+    figures at a million agreements take tens of seconds on a busy machine).
+    """
     job: Job[T] = Job(fn)
     dialog: QProgressDialog | None = None
     if show_dialog:
@@ -140,5 +146,22 @@ def run_job(
     job.signals.failed.connect(failed)
     job.signals.cancelled.connect(cancelled)
     _RUNNING.add(job)
-    QThreadPool.globalInstance().start(job)
+    (quick_pool() if quick else QThreadPool.globalInstance()).start(job)
     return job
+
+
+_QUICK: list[QThreadPool] = []
+
+
+def quick_pool() -> QThreadPool:
+    """The pool of short reads (two threads: they mostly wait for the database)."""
+    if not _QUICK:
+        pool = QThreadPool()
+        pool.setMaxThreadCount(2)
+        _QUICK.append(pool)
+    return _QUICK[0]
+
+
+def jobs_running() -> int:
+    """Jobs started and not yet reported back (the bench waits for none)."""
+    return len(_RUNNING)

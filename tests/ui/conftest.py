@@ -68,6 +68,9 @@ def lists_load_in_the_background() -> Iterator[None]:
     from PySide6.QtCore import QThreadPool
 
     QThreadPool.globalInstance().waitForDone(10_000)
+    from ui.worker import quick_pool
+
+    quick_pool().waitForDone(10_000)
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
@@ -226,6 +227,7 @@ class AgreementTableModel(LazyIdModel[AgreementRow]):
         self.today = today or date.today()
         with db.session() as s:
             self.base = base_currency(s)
+        self._seen_base = self.base
         super().__init__(db, agreement_columns(self.today, self.base), parent)
         self.filter = AgreementFilter(today=self.today)
 
@@ -238,20 +240,32 @@ class AgreementTableModel(LazyIdModel[AgreementRow]):
 
     def ids_query(self) -> Callable[[Session], list[int]]:
         f, sort, descending = self.filter, self.sort_key, self.descending
-        return lambda s: agreement_ids(s, f, sort=sort, descending=descending)
+        return self._with_base(lambda s: agreement_ids(s, f, sort=sort, descending=descending))
+
+    def first_ids_query(self, limit: int) -> Callable[[Session], list[int]]:
+        f, sort, descending = self.filter, self.sort_key, self.descending
+        return self._with_base(
+            lambda s: agreement_ids(s, f, sort=sort, descending=descending, limit=limit)
+        )
+
+    def _with_base(self, query: Callable[[Session], list[int]]) -> Callable[[Session], list[int]]:
+        # The base currency is a team setting: someone may have changed it meanwhile. It is
+        # read with the ids (in the worker) and applied when they are shown.
+        def run(s: Session) -> list[int]:
+            self._seen_base = base_currency(s)
+            return query(s)
+
+        return run
 
     def fetch_rows(self, session: Session, ids: Sequence[int]) -> list[AgreementRow]:
         return agreement_rows(session, ids, on=self.today)
 
-    def reload(self, *, wait: bool = False) -> None:
-        # The base currency is a team setting: someone may have changed it meanwhile.
-        with self.db.session() as s:
-            base = base_currency(s)
-        if base != self.base:
-            self.base = base
-            self.columns = agreement_columns(self.today, base)
+    def _reset_to(self, ids: array[int]) -> None:
+        if self._seen_base != self.base:
+            self.base = self._seen_base
+            self.columns = agreement_columns(self.today, self.base)
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
-        super().reload(wait=wait)
+        super()._reset_to(ids)
 
     def cell_state(self, row: AgreementRow, key: str) -> str:
         if key in ("decision_date", "days_left"):

@@ -8,6 +8,7 @@ flat however far the user scrolls.
 from __future__ import annotations
 
 import time
+from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from app.db import Database, Session
+from ui.models.id_fetch import ids_through_driver
 from ui.worker import run_job
 
 R = TypeVar("R")
@@ -45,23 +47,32 @@ class Column(Generic[R]):
 class LazyIdModel(QAbstractTableModel, Generic[R]):
     busy = Signal(bool)  # an id query is running in the background
     failed = Signal(str)
+    filled = Signal()  # the whole id list of the newest query is in (after a first screen)
 
     PAGE_SIZE = 200
-    MAX_PAGES = 40
+    MAX_PAGES = 40  # at most 8,000 rows held, however far the user scrolls
+    FIRST_SCREEN = 100  # ids asked for first, so a list shows before its whole order
     # The application sets this: every id query runs in the background from the first.
     # Tests leave it off, so a small list answers synchronously until it proves slow.
     assume_slow = False
+    # The application sets this too: a page of rows not yet read is read in a worker
+    # while the cells show a placeholder (at a million agreements a page costs the GUI
+    # thread tens of milliseconds). Tests read pages at once, to assert on the cells.
+    rows_in_background = False
 
     def __init__(self, db: Database, columns: Sequence[Column[R]], parent: Any = None) -> None:
         super().__init__(parent)
         self.db = db
         self.columns = list(columns)
-        self._ids: list[int] = []
+        # array('q'): 8 bytes an id; a list of a million Python ints takes ~36 MB.
+        self._ids: array[int] = array("q")
         self._pages: OrderedDict[int, dict[int, R]] = OrderedDict()
+        self._asked_pages: set[int] = set()  # pages being read in a worker
         self.sort_key = self.columns[0].sort_key or ""
         self.descending = False
         self._generation = 0
         self._shown_generation = 0
+        self._partial = False  # only the first screen of the newest query is shown
         self._slow = type(self).assume_slow
 
     # --- what subclasses provide --------------------------------------------------------
@@ -84,41 +95,81 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
     # --- loading ------------------------------------------------------------------------
 
     def reload(self, *, wait: bool = False) -> None:
-        """Ask the database for the sorted, filtered ids again (one query).
+        """Ask the database for the sorted, filtered ids again.
 
-        Once that query has been seen to take longer than a glance (100,000 agreements:
-        0.3-1 s), it runs in a worker and the list keeps answering meanwhile; an answer
-        overtaken by a newer filter or sort is dropped. Small databases stay synchronous.
+        In the background (the application): first the ids of one screen, shown at once,
+        then the whole order, added below them so the scroll position and the selection
+        stay; an answer overtaken by a newer filter or sort is dropped. Small databases in
+        tests stay synchronous until the query proves slow.
         """
         self._generation += 1
         generation = self._generation
         if (self._slow or self.assume_slow) and not wait:
-            query = self.ids_query()
             self.busy.emit(True)
+            first = self.first_ids_query(self.FIRST_SCREEN)
+            if first is None:
+                self._ask_all(generation)
+                return
             run_job(
-                None, "", lambda _progress: self._timed(query),
-                lambda ids: self._arrived(generation, ids),
+                None, "", lambda _progress: self._timed(first),
+                lambda ids: self._first_arrived(generation, ids),
                 lambda exc: self._failed(generation, exc),
-                show_dialog=False,
+                show_dialog=False, quick=True,
             )  # fmt: skip
             return
         self.set_ids(self._timed(self.ids_query()))
 
-    def ids_query(self) -> Callable[[Session], list[int]]:
+    def _ask_all(self, generation: int) -> None:
+        query = self.ids_query()
+        run_job(
+            None, "", lambda _progress: self._timed(query),
+            lambda ids: self._arrived(generation, ids),
+            lambda exc: self._failed(generation, exc),
+            show_dialog=False,
+        )  # fmt: skip
+
+    def ids_query(self) -> Callable[[Session], Sequence[int]]:
         """The id query with the current filter and sort frozen in, safe to run elsewhere."""
         return self.fetch_ids
 
-    def _timed(self, query: Callable[[Session], list[int]]) -> list[int]:
+    def first_ids_query(self, limit: int) -> Callable[[Session], Sequence[int]] | None:
+        """The same query's first ``limit`` ids; None where the service cannot limit it."""
+        return None
+
+    def _timed(self, query: Callable[[Session], Sequence[int]]) -> array[int]:
         started = time.perf_counter()
         with self.db.session() as s:
-            ids = query(s)
+            ids = ids_through_driver(s, query)  # in the worker; see ui/models/id_fetch.py
         self._slow = self.assume_slow or time.perf_counter() - started > SLOW_QUERY_SECONDS
         return ids
 
-    def _arrived(self, generation: int, ids: list[int]) -> None:
-        if generation == self._generation:
+    def _first_arrived(self, generation: int, ids: array[int]) -> None:
+        if generation != self._generation:
+            return
+        if len(ids) < self.FIRST_SCREEN:  # that was all of it
+            self._arrived(generation, ids)
+            return
+        self._reset_to(ids)
+        self._partial = True
+        self._ask_all(generation)
+
+    def _arrived(self, generation: int, ids: array[int]) -> None:
+        if generation != self._generation:
+            return
+        shown = len(self._ids)
+        if self._partial and len(ids) >= shown and ids[:shown] == self._ids:
+            # The whole order begins with the screen on view: add the rest below it, so
+            # the scroll position, the current row and the selection stay where they are.
+            self._shown_generation = self._generation
+            self._partial = False
+            if len(ids) > shown:
+                self.beginInsertRows(QModelIndex(), shown, len(ids) - 1)
+                self._ids = ids
+                self.endInsertRows()
+        else:
             self.set_ids(ids)
-            self.busy.emit(False)
+        self.busy.emit(False)
+        self.filled.emit()
 
     def _failed(self, generation: int, exc: BaseException) -> None:
         if generation == self._generation:
@@ -129,22 +180,40 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
         """True when no answer to a newer filter or sort is still on its way."""
         return self._generation == self._shown_generation
 
-    def set_ids(self, ids: list[int]) -> None:
+    def shows_first_screen(self) -> bool:
+        """True once the newest query's first screen (or all of it) is on view."""
+        return self.is_current() or self._partial
+
+    def rows_pending(self) -> bool:
+        """True while a page of rows on view is being read (its cells show placeholders)."""
+        return bool(self._asked_pages)
+
+    def set_ids(self, ids: Sequence[int]) -> None:
         self._shown_generation = self._generation
+        self._partial = False
+        self._reset_to(ids if isinstance(ids, array) else array("q", ids))
+        self.filled.emit()
+
+    def _reset_to(self, ids: array[int]) -> None:
         self.beginResetModel()
         self._ids = ids
         self._pages.clear()
+        self._asked_pages.clear()
         self.endResetModel()
 
     def refresh_rows(self) -> None:
         """Forget cached rows (after an edit) but keep the id order and the selection."""
         self._pages.clear()
+        self._asked_pages.clear()
         if self._ids:
             last = self.index(len(self._ids) - 1, len(self.columns) - 1)
             self.dataChanged.emit(self.index(0, 0), last)
 
     def ids(self) -> list[int]:
-        return list(self._ids)
+        return self._ids.tolist()
+
+    def id_at(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def row_of_id(self, record_id: int) -> int:
         try:
@@ -153,21 +222,67 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
             return -1
 
     def record(self, row: int) -> R | None:
+        """The row's record, read now if its page is not in memory (a caller that needs it)."""
         if not 0 <= row < len(self._ids):
             return None
         number = row // self.PAGE_SIZE
         page = self._pages.get(number)
         if page is None:
-            start = number * self.PAGE_SIZE
-            wanted = self._ids[start : start + self.PAGE_SIZE]
+            wanted = self._page_ids(number)
             with self.db.session() as s:
                 page = {self.row_id(r): r for r in self.fetch_rows(s, wanted)}
-            self._pages[number] = page
-            while len(self._pages) > self.MAX_PAGES:
-                self._pages.popitem(last=False)
+            self._keep(number, page)
         else:
             self._pages.move_to_end(number)
         return page.get(self._ids[row])  # None: deleted since the ids were read
+
+    def _page_ids(self, number: int) -> list[int]:
+        start = number * self.PAGE_SIZE
+        return self._ids[start : start + self.PAGE_SIZE].tolist()
+
+    def _keep(self, number: int, page: dict[int, R]) -> None:
+        self._pages[number] = page
+        while len(self._pages) > self.MAX_PAGES:
+            self._pages.popitem(last=False)
+
+    def _painted_record(self, row: int) -> R | None:
+        """What a cell shows: the cached record, else None while its page is read."""
+        if not self.rows_in_background:
+            return self.record(row)
+        number = row // self.PAGE_SIZE
+        page = self._pages.get(number)
+        if page is not None:
+            self._pages.move_to_end(number)
+            return page.get(self._ids[row])
+        if number not in self._asked_pages:
+            self._ask_page(number)
+        return None
+
+    def _ask_page(self, number: int) -> None:
+        self._asked_pages.add(number)
+        generation, wanted = self._generation, self._page_ids(number)
+        fetch = self.fetch_rows
+
+        def work(_progress: object) -> dict[int, R]:
+            with self.db.session() as s:
+                return {self.row_id(r): r for r in fetch(s, wanted)}
+
+        def arrived(page: dict[int, R]) -> None:
+            if generation != self._generation or number not in self._asked_pages:
+                return  # another order or an edit came meanwhile: the page is read again
+            self._asked_pages.discard(number)
+            self._keep(number, page)
+            first = number * self.PAGE_SIZE
+            last = min(first + self.PAGE_SIZE, len(self._ids)) - 1
+            if last >= first:
+                self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.columns) - 1))
+
+        def failed(exc: BaseException) -> None:
+            # The page stays asked (placeholders) until the next query or refresh: asking
+            # again at every paint would repeat the failure many times a second.
+            self.failed.emit(str(exc))
+
+        run_job(None, "", work, arrived, failed, show_dialog=False, quick=True)
 
     # --- Qt model API -------------------------------------------------------------------
 
@@ -183,7 +298,7 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
         row = index.row()
         if role == Roles.ID:
             return self._ids[row]
-        record = self.record(row)
+        record = self._painted_record(row)
         if record is None:
             return "…" if role == Qt.ItemDataRole.DisplayRole and index.column() == 0 else None
         column = self.columns[index.column()]

@@ -25,6 +25,7 @@ from app.services.abilities import Access
 from app.services.listing import AgreementFilter, AgreementRow, owners
 from ui import i18n
 from ui.access import Deed, explain_in_menu, refusal, switch
+from ui.background import Reader
 from ui.models.agreements import AgreementTableModel
 from ui.models.lazy import Roles
 from ui.pages.base import Page
@@ -62,12 +63,13 @@ class AgreementsPage(Page):
         self.db = db
         self.today = today or date.today()
         self.model = AgreementTableModel(db, today=self.today, parent=self)
+        self.choices = Reader(db, self)  # the owners to filter by
         self._reselect: int | None = None
         self._select_first = False  # a search asked for its first match to be current
         self._text_timer = QTimer(self, singleShot=True, interval=250)
         self._text_timer.timeout.connect(self.apply_filter)
         self._build()
-        self.model.modelReset.connect(self._show_count)
+        self.model.filled.connect(self._show_count)
         self.model.busy.connect(self._show_busy)
         self.reload_choices()
         restored = restore_header(self.view, STATE_KEY)
@@ -179,13 +181,15 @@ class AgreementsPage(Page):
         save_header(self.view, STATE_KEY)
 
     def reload_choices(self) -> None:
+        self.choices.read(owners, self._show_owners)
+
+    def _show_owners(self, names: list[str]) -> None:
         current = self.owner_box.currentData()
         self.owner_box.blockSignals(True)
         self.owner_box.clear()
         self.owner_box.addItem(self.tr("All owners"), None)
-        with self.db.session() as s:
-            for owner in owners(s):
-                self.owner_box.addItem(owner, owner)
+        for owner in names:
+            self.owner_box.addItem(owner, owner)
         index = self.owner_box.findData(current)
         self.owner_box.setCurrentIndex(max(index, 0))
         self.owner_box.blockSignals(False)
@@ -302,8 +306,8 @@ class AgreementsPage(Page):
     # --- actions ------------------------------------------------------------------------
 
     def selected_ids(self) -> list[int]:
-        ids = self.model.ids()  # a copy: once, not once per selected row
-        return [ids[r] for r in selected_rows(self.view)]
+        found = (self.model.id_at(r) for r in selected_rows(self.view))
+        return [i for i in found if i is not None]
 
     def selected_records(self) -> list[AgreementRow]:
         records = [self.model.record(r) for r in selected_rows(self.view)]

@@ -19,14 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db import Database
+from app.db import Database, Session
 from app.domain.enums import AgreementType, PartnerRole
 from app.errors import NotFoundError
 from app.services.abilities import Access
-from app.services.listing import AgreementFilter
+from app.services.listing import AgreementFilter, count_agreements
 from app.services.partners import PartnerFilter, PartnerView, get_partner
 from ui import i18n
 from ui.access import Deed, refusal, switch
+from ui.background import Reader
 from ui.models.agreements import AgreementTableModel
 from ui.models.lazy import Roles
 from ui.models.partners import PartnerTableModel
@@ -38,6 +39,17 @@ from ui.widgets.tables import fast_table, restore_header, save_header, selected_
 
 STATE_KEY = "partners"
 SPLITTER_KEY = "partners"
+
+
+def _overview(s: Session, partner_id: int) -> tuple[PartnerView, dict[AgreementType, int]]:
+    """The partner and how many agreements of each type it holds (indexed counts, not rows:
+    a platform may hold thousands)."""
+    partner = get_partner(s, partner_id)
+    counts = {
+        t: count_agreements(s, AgreementFilter(partner_id=partner_id, types=frozenset({t})))
+        for t in AgreementType
+    }
+    return partner, counts
 
 
 class PartnerOverview(QWidget):
@@ -52,6 +64,7 @@ class PartnerOverview(QWidget):
         super().__init__(parent)
         self.db = db
         self.partner: PartnerView | None = None
+        self.reader = Reader(db, self, quick=True)  # one partner, by its key
         self.new_refusal: str | None = None  # why the connected person may not add agreements
         self.name_label = QLabel()
         font = QFont(self.name_label.font())
@@ -94,7 +107,6 @@ class PartnerOverview(QWidget):
         self.agreements_view.setObjectName("partnerAgreementsView")
         self.agreements_view.setAccessibleName(self.tr("Agreements with this partner"))
         self.agreements_view.setModel(self.agreements_model)
-        self.agreements_model.modelReset.connect(self._summarise)
         for i, column in enumerate(self.agreements_model.columns):
             hidden = column.key in ("partner", "currency", "operating_model", "auto_renew",
                                     "start_date", "owner", "end_date", "days_left")  # fmt: skip
@@ -139,13 +151,20 @@ class PartnerOverview(QWidget):
             signal.emit(self.partner.id)
 
     def show_partner(self, partner_id: int | None) -> None:
-        partner: PartnerView | None = None
-        if partner_id is not None:
-            try:
-                with self.db.session() as s:
-                    partner = get_partner(s, partner_id)
-            except NotFoundError:
-                partner = None
+        if partner_id is None:
+            self.reader.drop()  # an answer on its way for the partner picked before
+            self._present(None)
+            return
+
+        def gone(exc: BaseException) -> None:
+            if not isinstance(exc, NotFoundError):
+                raise exc
+            self._present(None)
+
+        self.reader.read(lambda s: _overview(s, partner_id), self._present, gone)
+
+    def _present(self, found: tuple[PartnerView, dict[AgreementType, int]] | None) -> None:
+        partner, counts = found if found is not None else (None, {})
         self.partner = partner
         for b in (self.edit_button, self.report_button):
             b.setEnabled(partner is not None)
@@ -175,20 +194,10 @@ class PartnerOverview(QWidget):
         ])  # fmt: skip
         self.contacts_view.resizeColumnsToContents()
         self.agreements_model.set_filter(AgreementFilter(partner_id=partner.id))
-
-    def _summarise(self) -> None:
-        if self.partner is None:
-            return
-        counts = dict.fromkeys(AgreementType, 0)
-        for row in range(self.agreements_model.rowCount()):
-            record = self.agreements_model.record(row)
-            if record is not None:
-                counts[record.type] += 1
         parts = [f"{i18n.type_label(t)}: {n}" for t, n in counts.items()]
         self.summary.setText(
-            self.tr("%n agreement(s)", "", self.agreements_model.rowCount())
-            + " — " + " · ".join(parts)
-        )  # fmt: skip
+            self.tr("%n agreement(s)", "", sum(counts.values())) + " — " + " · ".join(parts)
+        )
 
 
 class PartnersPage(Page):
@@ -280,7 +289,7 @@ class PartnersPage(Page):
             self.splitter.setSizes([520, 800])  # the 360° view gets the room: it has more columns
         else:
             self.splitter.restoreState(splitter_state)
-        self.model.modelReset.connect(self._show_count)
+        self.model.filled.connect(self._show_count)
         self.apply_filter()
 
     def set_access(self, access: Access) -> None:
@@ -347,8 +356,8 @@ class PartnersPage(Page):
             )
 
     def selected_ids(self) -> list[int]:
-        ids = self.model.ids()
-        return [ids[r] for r in selected_rows(self.view)]
+        found = (self.model.id_at(r) for r in selected_rows(self.view))
+        return [i for i in found if i is not None]
 
     def _selection_changed(self, *_args: object) -> None:
         # The partner under the cursor if it is picked, else the first one picked.

@@ -18,13 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db import Database
+from app.db import Database, Session
 from app.domain.enums import AgreementStatus, AgreementType
 from app.services.abilities import Access
 from app.services.dashboard import DecisionDue, decisions_due
 from app.services.listing import AgreementFilter
 from ui import i18n
 from ui.access import Deed, explain_in_menu, refusal, switch
+from ui.background import Reader
 from ui.models.agreements import NEAR_COLOUR, PAST_COLOUR
 from ui.pages.base import Page
 from ui.widgets.context_menu import open_by_keyboard
@@ -40,6 +41,7 @@ class RenewalsPage(Page):
     def __init__(self, db: Database, today: date | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.db = db
+        self.reader = Reader(db, self)
         self.today = today or date.today()
         self.items: list[DecisionDue] = []
 
@@ -111,11 +113,16 @@ class RenewalsPage(Page):
         type_value = self.type_box.currentData()
         f = AgreementFilter(types=frozenset({AgreementType(type_value)}) if type_value else
                             frozenset())  # fmt: skip
-        with self.db.session() as s:
+        today = self.today
+
+        def read(s: Session) -> list[DecisionDue]:
             # Missed decision dates first (each part capped at LIMIT + 1 by the service).
-            self.items = decisions_due(
-                s, self.today, days, f, limit=LIMIT + 1, include_overdue=True
-            )
+            return decisions_due(s, today, days, f, limit=LIMIT + 1, include_overdue=True)
+
+        self.reader.read(read, self._arrived)
+
+    def _arrived(self, items: list[DecisionDue]) -> None:
+        self.items = items
         self._fill()
 
     def _fill(self) -> None:

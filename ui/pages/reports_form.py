@@ -30,8 +30,9 @@ from app.errors import PartnerDeskError
 from app.reports import ReportData
 from app.services import reporting
 from app.services.listing import AgreementFilter, list_agreements, owners
-from app.services.partners import PartnerFilter, list_partners
+from app.services.partners import PartnerFilter, PartnerRow, list_partners
 from ui import i18n
+from ui.background import Reader
 from ui.widgets.files import safe_name
 
 KINDS = ("agreement", "portfolio", "renewals", "partner")
@@ -46,6 +47,10 @@ class ReportForm(QWidget):
     def __init__(self, db: Database, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        # The owners to filter by and the suggestions as the user types: read in workers.
+        self.owners_reader = Reader(db, self)
+        self.references_reader = Reader(db, self)
+        self.partners_reader = Reader(db, self)
         self.partner_id: int | None = None  # the partner chosen, if one was
 
         self.kind_box = QComboBox()
@@ -171,10 +176,11 @@ class ReportForm(QWidget):
         return box
 
     def refresh(self) -> None:
-        """Owners change as agreements are edited: re-read them."""
+        """Owners change as agreements are edited: re-read them (in a worker)."""
+        self.owners_reader.read(owners, self._show_owners)
+
+    def _show_owners(self, names: list[str]) -> None:
         current = self.owner_box.currentText()
-        with self.db.session() as s:
-            names = owners(s)
         self.owner_box.clear()
         self.owner_box.addItem(self.tr("All owners"), None)
         for name in names:
@@ -259,26 +265,37 @@ class ReportForm(QWidget):
 
     def _reference_typed(self, text: str) -> None:
         text = text.strip()
-        references: list[str] = []
-        if text:
-            with self.db.session() as s:
-                rows = list_agreements(s, AgreementFilter(search=text), limit=SUGGESTIONS)
-            references = [r.reference for r in rows]
-        self._suggest(self.reference_completer, references)
+        if not text:
+            self.references_reader.drop()
+            self._suggest(self.reference_completer, [])
+            return
+        # A search at a million agreements takes a while: in a worker, the newest wins.
+        self.references_reader.read(
+            lambda s: [r.reference for r in
+                       list_agreements(s, AgreementFilter(search=text), limit=SUGGESTIONS)],
+            lambda references: self._suggest(self.reference_completer, references),
+        )  # fmt: skip
 
     def _partner_typed(self, text: str) -> None:
         self.partner_id = None  # typed over: look the name up again
         text = text.strip()
+        if not text:
+            self.partners_reader.drop()
+            self._partners_found([])
+            return
+        self.partners_reader.read(
+            lambda s: list_partners(s, PartnerFilter(search=text), limit=SUGGESTIONS),
+            self._partners_found,
+        )
+
+    def _partners_found(self, rows: list[PartnerRow]) -> None:
         names: dict[str, int] = {}
-        if text:
-            with self.db.session() as s:
-                rows = list_partners(s, PartnerFilter(search=text), limit=SUGGESTIONS)
-            # Both scripts are offered: a manager types whichever name comes to mind.
-            # (the popup shows those containing what was typed).
-            for p in rows:
-                for name in (p.legal_name, p.local_name):
-                    if name:
-                        names.setdefault(name, p.id)
+        # Both scripts are offered: a manager types whichever name comes to mind.
+        # (the popup shows those containing what was typed).
+        for p in rows:
+            for name in (p.legal_name, p.local_name):
+                if name:
+                    names.setdefault(name, p.id)
         self._partner_names = names
         self._suggest(self.partner_completer, list(names))
 

@@ -29,6 +29,7 @@ from app.services.sellers.chain import remove_document, unlink_brand
 from app.services.sellers.detail import SellerDetail, seller_detail
 from app.services.sellers.register import SellerRow, list_sellers
 from ui.access import Deed, refusal, switch
+from ui.background import Reader
 from ui.dialogs.seller_dialogs import BrandDialog, DocumentDialog, SellerDialog, ViolationDialog
 from ui.editors.labels import enum_label
 from ui.models.agreements import NEAR_COLOUR, PAST_COLOUR
@@ -47,6 +48,8 @@ class SellersPage(Page):
     def __init__(self, db: Database, today: date | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.db = db
+        self.reader = Reader(db, self)  # the list
+        self.details = Reader(db, self, quick=True)  # the seller picked in it
         self.today = today or date.today()
         self.detail: SellerDetail | None = None
         self._loaded = False
@@ -150,9 +153,11 @@ class SellersPage(Page):
 
     def refresh(self) -> None:
         self._loaded = True
+        today = self.today
+        self.reader.read(lambda s: list_sellers(s, today), self._listed)
+
+    def _listed(self, rows: list[SellerRow]) -> None:
         current = self._current_id()
-        with self.db.session() as s:
-            rows = list_sellers(s, self.today)
         self.model.set_records([self._record(r) for r in rows])
         red = sum(1 for r in rows if r.scorecard.value == "red")
         self.summary.setText(
@@ -184,10 +189,11 @@ class SellersPage(Page):
     def _selected(self, _new: QItemSelection, _old: QItemSelection) -> None:
         seller_id = self._current_id()
         if seller_id is None:
+            self.details.drop()
             self._show(None)
             return
-        with self.db.session() as s:
-            self._show(seller_detail(s, seller_id, self.today))
+        today = self.today
+        self.details.read(lambda s: seller_detail(s, seller_id, today), self._show)
 
     def set_access(self, access: Access) -> None:
         super().set_access(access)

@@ -12,7 +12,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.errors import PartnerDeskError
-from app.services.agreements import get_agreement, renew_agreement
+from app.services.agreements import AgreementView, get_agreement, renew_agreement
+from ui import background
 from ui.access import Deed, refusal
 from ui.changes import AGREEMENT, PARTNER, Changes
 from ui.dialogs.renew import confirm_renewal
@@ -40,18 +41,39 @@ def _forget_editor(window: MainWindow, editor: QWidget) -> None:
 
 
 def open_agreement(window: MainWindow, agreement_id: int) -> AgreementEditor | None:
+    """Open the agreement's editor; with reads in workers it opens when the agreement is read
+    (None is returned then: the editor appears in ``window.open_editors``)."""
+    if background.in_workers:
+        window.editor_reader.read(
+            lambda s: get_agreement(s, agreement_id),
+            lambda view: _open_editor(window, agreement_id, view),
+            lambda exc: _cannot_open(window, agreement_id, exc),
+        )
+        return None
+    return _open_editor(window, agreement_id, None)
+
+
+def _open_editor(
+    window: MainWindow, agreement_id: int, view: AgreementView | None
+) -> AgreementEditor | None:
     try:
         editor = AgreementEditor(
             window.db, agreement_id, undo_stack=window.undo_stack, parent=window,
-            access=window.access,
+            access=window.access, view=view,
         )  # fmt: skip
     except PartnerDeskError as exc:
-        QMessageBox.warning(window, translate("MainWindow", "Cannot open the agreement"), str(exc))
-        window.announce(Changes.of(AGREEMENT, [agreement_id]))  # gone: the lists follow
+        _cannot_open(window, agreement_id, exc)
         return None
     _connect_agreement_editor(window, editor)
     show_editor(window, editor)
     return editor
+
+
+def _cannot_open(window: MainWindow, agreement_id: int, exc: BaseException) -> None:
+    if not isinstance(exc, PartnerDeskError):
+        raise exc
+    QMessageBox.warning(window, translate("MainWindow", "Cannot open the agreement"), str(exc))
+    window.announce(Changes.of(AGREEMENT, [agreement_id]))  # gone: the lists follow
 
 
 def new_agreement(window: MainWindow, partner_id: int | None = None) -> AgreementEditor | None:

@@ -84,12 +84,13 @@ def test_value_column_in_the_base_currency_sorts_across_currencies(
     qtmodeltester.check(model)  # type: ignore[no-untyped-call]
 
 
-def test_header_follows_the_base_currency(ui_db: Database) -> None:
+def test_header_follows_the_base_currency(ui_db: Database, answered: Callable[[Any], None]) -> None:
     from app.services.settings import set_base_currency
 
     model = AgreementTableModel(ui_db, today=TODAY)
     with ui_db.session() as s:
         set_base_currency(s, "USD")
-    model.reload()
+    model.reload()  # the base currency is read with the ids, in the worker
+    answered(model)
     column = [c.key for c in model.columns].index("base_value")
     assert model.headerData(column, Qt.Orientation.Horizontal) == "Value (USD)"

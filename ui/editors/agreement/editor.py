@@ -79,6 +79,7 @@ class AgreementEditor(AgreementForm):
         undo_stack: QUndoStack | None = None,
         parent: QWidget | None = None,
         access: Access | None = None,
+        view: AgreementView | None = None,  # already read (in a worker): shown as it is
     ) -> None:
         super().__init__(db, parent)
         access = access or read_access(db)
@@ -160,6 +161,8 @@ class AgreementEditor(AgreementForm):
             self._baseline = self._form_state()
             if agreement_type is not None:
                 self.type_combo.setEnabled(False)
+        elif view is not None:
+            self._show(view)
         else:
             self.load(agreement_id)
 

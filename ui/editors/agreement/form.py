@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db import Database
+from app.db import Database, Session
 from app.domain.enums import AgreementStatus, AgreementType
 from app.domain.money import CURRENCIES
 from app.errors import FieldError
@@ -36,9 +36,10 @@ from app.services.agreements import (
     AgreementView,
     decision_date,
 )
-from app.services.editing import partner_choices
+from app.services.editing import PartnerChoice, partner_choices
 from app.services.listing import owners
 from app.services.people import owner_names
+from ui.background import Reader
 from ui.editors.agreement.partner_picker import PartnerPicker
 from ui.editors.base import EditorDialog
 from ui.editors.fields import (
@@ -63,6 +64,12 @@ NEW_STATUSES = tuple(s for s in AgreementStatus if s is not AgreementStatus.RENE
 FINAL_STATUSES = {s.value for s in AgreementStatus if not TRANSITIONS[s]}
 
 
+def _choices(s: Session) -> tuple[list[tuple[int, str]], list[str]]:
+    partners = [(p.id, p.label) for p in partner_choices(s)]
+    # The register's people first among the names, with owners not (yet) in it.
+    return partners, sorted(set(owners(s)) | set(owner_names(s)))
+
+
 class AgreementForm(EditorDialog):
     """The fields of one agreement; ``AgreementEditor`` adds the tabs, saving and undo."""
 
@@ -71,6 +78,7 @@ class AgreementForm(EditorDialog):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.choices = Reader(db, self, quick=True)  # the partners and owners to pick from
         self.view: AgreementView | None = None
         self._baseline: tuple[Any, ...] = ()
         self.banner = make_banner(self)
@@ -217,15 +225,26 @@ class AgreementForm(EditorDialog):
         self.type_combo.currentIndexChanged.connect(self._type_changed)
 
     def _load_choices(self) -> None:
-        with self.db.session() as s:
-            partners = [(p.id, p.label) for p in partner_choices(s)]
-            # The register's people first among the names, with owners not (yet) in it.
-            known_owners = sorted(set(owners(s)) | set(owner_names(s)))
+        # Every partner's name (50,000 at a million agreements) and every owner: read in a
+        # worker, the editor opens at once with the agreement's own partner in the list.
+        self.choices.read(_choices, self._show_choices)
+
+    def _show_choices(self, choices: tuple[list[tuple[int, str]], list[str]]) -> None:
+        partners, known_owners = choices
+        clean = not self._baseline or not self.is_dirty()
+        chosen, text = self.partner_combo.partner_id(), self.partner_combo.currentText()
+        wanted = self.partner_combo.wanted
         self.partner_combo.set_partners(partners)
+        if chosen is not None or wanted is not None:
+            self.partner_combo.select(chosen if chosen is not None else wanted)
+        else:
+            self.partner_combo.setEditText(text)  # what the user typed meanwhile
         owner_completer = QCompleter(known_owners, self)
         owner_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         owner_completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.owner_edit.setCompleter(owner_completer)
+        if clean and self._baseline:
+            self._baseline = self._form_state()  # the list arriving is not an edit
 
     def _set_terms_form(self, agreement_type: AgreementType) -> None:
         if self.terms_form is not None:
@@ -271,7 +290,10 @@ class AgreementForm(EditorDialog):
             self._set_terms_form(view.type)
         assert self.terms_form is not None
         self.terms_form.set_values(view.terms)
-        self.partner_combo.select(view.partner_id)
+        self.partner_combo.select(
+            view.partner_id, PartnerChoice(view.partner_id, view.partner_name,
+                                           view.partner_local_name).label
+        )  # fmt: skip
         self.owner_edit.setText(view.owner)
         self._set_statuses((view.status, *sorted(TRANSITIONS[view.status])), view.status)
         self.signed_edit.set_value(view.signed_date)

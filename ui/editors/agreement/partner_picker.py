@@ -17,6 +17,7 @@ class PartnerPicker(QComboBox):
         self._ids: list[int] = []
         self._labels: list[str] = []
         self._row_of: dict[int, int] = {}
+        self.wanted: int | None = None  # chosen before the list arrived (see select)
         self._model = QStringListModel(self)
         self.setModel(self._model)
         completer = QCompleter(self._model, self)
@@ -40,7 +41,12 @@ class PartnerPicker(QComboBox):
         self.setCurrentIndex(-1)
         self.blockSignals(False)
 
-    def select(self, partner_id: int | None) -> None:
+    def select(self, partner_id: int | None, label: str | None = None) -> None:
+        """Show this partner; ``label``: its name, if the list may not have arrived yet."""
+        self.wanted = partner_id
+        if partner_id is not None and partner_id not in self._row_of and label is not None:
+            # The whole list is read in a worker: meanwhile the list holds this one.
+            self.set_partners([*zip(self._ids, self._labels, strict=True), (partner_id, label)])
         index = self._row_of.get(partner_id, -1) if partner_id is not None else -1
         self.setCurrentIndex(index)
         if index < 0:

@@ -1,0 +1,143 @@
+"""No user action reads the database on the GUI thread (issue #15.2: the window never freezes).
+
+Not a timing: the test counts the sessions opened on the GUI thread while the window is used
+as the application runs it (every read in a worker). A page that queries where the user
+waits fails here with the place it did it from, however fast the query is on this small
+database; at a million agreements the same query would freeze the window.
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from app.db import Database
+from ui import background
+from ui.editors.agreement.editor import AgreementEditor
+from ui.main_window import MainWindow
+from ui.models.lazy import LazyIdModel
+from ui.window.records import open_agreement
+from ui.worker import jobs_running
+
+from .conftest import UI_TODAY
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")  # raise() offscreen
+
+
+@pytest.fixture
+def on_gui_thread(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """Where each session opened on the GUI thread was opened from, with the application's
+    settings: lists, their rows and every page read in workers."""
+    opened: list[str] = []
+    original = Database.session
+
+    def session(self: Database, *args: Any, **kwargs: Any) -> Any:
+        if threading.current_thread() is threading.main_thread():
+            opened.append("".join(traceback.format_stack(limit=7)[:-1]))
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Database, "session", session)
+    monkeypatch.setattr(LazyIdModel, "rows_in_background", True)
+    monkeypatch.setattr(background, "in_workers", True)
+    yield opened
+
+
+def settle(qtbot: QtBot, window: MainWindow) -> None:
+    model = window.agreements.model
+    qtbot.waitUntil(lambda: jobs_running() == 0 and model.is_current(), timeout=10_000)
+    qtbot.wait(20)  # what arrived is painted (a page of rows may be asked for then)
+    qtbot.waitUntil(lambda: jobs_running() == 0, timeout=10_000)
+
+
+def test_no_action_reads_the_database_on_the_gui_thread(
+    qtbot: QtBot, ui_db: Database, on_gui_thread: list[str]
+) -> None:
+    window = MainWindow(ui_db, today=UI_TODAY)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    settle(qtbot, window)  # building the window reads its settings (the base currency…)
+    page = window.agreements
+    header = page.view.horizontalHeader()
+    keys = [c.key for c in page.model.columns]
+    overview = window.partners.overview
+
+    def search(text: str) -> Callable[[], None]:
+        def typed() -> None:
+            page.search_edit.clear()
+            qtbot.keyClicks(page.search_edit, text)  # type: ignore[no-untyped-call]
+            page.apply_filter()
+
+        return typed
+
+    actions: list[tuple[str, Callable[[], object]]] = [
+        *[(f"show the {key} page", lambda k=key: window.show_page(k))
+          for key in ("dashboard", "partners", "renewals", "sellers", "reports", "agreements")],
+        ("sort by value", lambda: header.setSortIndicator(keys.index("value"),
+                                                          Qt.SortOrder.DescendingOrder)),
+        ("sort by partner", lambda: header.setSortIndicator(keys.index("partner"),
+                                                            Qt.SortOrder.AscendingOrder)),
+        ("search", search("BR")),
+        ("filter by type", lambda: page.type_box.setCurrentIndex(1)),
+        ("scroll to the end", page.view.scrollToBottom),
+        ("refresh the dashboard", window.dashboard.refresh),
+        ("pick a partner", lambda: overview.show_partner(window.partners.model.id_at(0))),
+        ("refresh everything", window.refresh_all),
+    ]  # fmt: skip
+    for name, action in actions:
+        on_gui_thread.clear()
+        action()
+        settle(qtbot, window)
+        assert not on_gui_thread, f"{name} read on the GUI thread:\n" + on_gui_thread[0]
+    assert page.model.rowCount() > 0  # the list did answer, from its workers
+
+
+def test_an_editor_opens_without_reading_its_choices_on_the_gui_thread(
+    qtbot: QtBot, ui_db: Database, on_gui_thread: list[str]
+) -> None:
+    window = MainWindow(ui_db, today=UI_TODAY)
+    qtbot.addWidget(window)
+    settle(qtbot, window)
+    first = window.agreements.model.id_at(0)
+    assert first is not None
+    on_gui_thread.clear()
+    assert open_agreement(window, first) is None  # it opens once the agreement is read
+    qtbot.waitUntil(lambda: bool(window.open_editors), timeout=10_000)
+    settle(qtbot, window)
+    editor = window.open_editors[0]
+    assert isinstance(editor, AgreementEditor) and editor.agreement_id == first
+    # Neither the agreement nor the choices (every partner, every owner) were read here.
+    assert not any("get_agreement" in s or "_load_choices" in s for s in on_gui_thread), (
+        on_gui_thread[0]
+    )
+    assert editor.partner_combo.count() > 1  # the whole list arrived from the worker
+    assert not editor.is_dirty()  # and its arrival is no edit
+    editor.close()
+
+
+def test_the_start_up_reminder_is_read_in_a_worker(
+    qtbot: QtBot, ui_db: Database, on_gui_thread: list[str]
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui import settings
+    from ui.application import greet_in_background
+
+    settings.STARTUP_REMINDER.set(True)
+    window = MainWindow(ui_db, today=UI_TODAY)
+    qtbot.addWidget(window)
+    settle(qtbot, window)
+    on_gui_thread.clear()
+    greet_in_background(window)
+    assert not window.findChildren(QMessageBox)  # not yet: the window paints meanwhile
+    qtbot.waitUntil(lambda: bool(window.findChildren(QMessageBox)), timeout=10_000)
+    box = window.findChildren(QMessageBox)[0]
+    assert "decision" in box.text()
+    assert not on_gui_thread, on_gui_thread[0]
+    box.close()
