@@ -28,17 +28,21 @@ TERMS_LABELS: dict[str, tuple[str, str]] = {
     "tva_roi": ("ROI", "ROI"),
     "model_mix": ("Direct sales and platform model", "直营与平台模式"),
     "model_mix_intro": (
-        "Live brand agreements by operating model: by count and by contract value in {base} "
-        "(converted at the rates listed under the table).",
-        "生效中品牌协议按经营模式统计：按数量及按合同金额（折合 {base}，汇率见表下）。",
+        "Brand agreements by operating model ({scope}): by count and by contract value in "
+        "{base}, converted at the rates in force on {date} listed under “{rates}” above.",
+        "品牌协议按经营模式统计（{scope}）：按数量及按合同金额（折合 {base}，按{date}生效、"
+        "列于上文“{rates}”的汇率换算）。",
     ),
+    "mix_model": ("Operating model", "经营模式"),
+    "mix_all_brand": ("all brand agreements", "全部品牌协议"),
     "mix_count": ("Agreements", "协议数"),
     "mix_count_share": ("% of count", "数量占比"),
     "mix_value": ("Value ({base})", "金额（{base}）"),
     "mix_value_share": ("% of value", "金额占比"),
     "min_purchase_committed": (
-        "Annual minimum purchases committed (direct sales, live): {value}",
-        "已承诺年度最低采购额（直营，生效中）：{value}",
+        "Cost side: annual minimum purchases committed by {n} direct-sales agreements in "
+        "force: {value}.",
+        "成本端：{n} 份生效中的直营协议承诺的年度最低采购额：{value}。",
     ),
     "min_purchase_none": (
         "No live direct-sales agreement commits an annual minimum purchase.",
