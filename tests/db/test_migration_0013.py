@@ -79,13 +79,13 @@ def _back_to_0012_and_forward(db: Database) -> None:
 def _carried(db: Database, ids: dict[str, int]) -> dict[str, Any]:
     with db.engine.connect() as conn:
         brand: dict[int, str | None] = dict(
-            conn.execute(text("SELECT id, purchase_currency FROM brand_terms")).tuples().all()
+            conn.execute(text("SELECT id, purchase_currency FROM brand_terms")).all()
         )
         festival: dict[int, str | None] = dict(
-            conn.execute(text("SELECT id, festival FROM marketing_terms")).tuples().all()
+            conn.execute(text("SELECT id, festival FROM marketing_terms")).all()
         )
         mode: dict[int, str | None] = dict(
-            conn.execute(text("SELECT id, import_mode FROM logistics_terms")).tuples().all()
+            conn.execute(text("SELECT id, import_mode FROM logistics_terms")).all()
         )
         blank = conn.execute(
             text("SELECT trademark_numbers, near_expiry_returnable FROM brand_terms")
