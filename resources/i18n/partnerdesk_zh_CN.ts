@@ -225,186 +225,186 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>AgreementForm</name>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="81"/>
+        <location filename="../../ui/editors/agreement/form.py" line="80"/>
         <source>Pages of this record</source>
         <translation>此记录的各页</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="98"/>
+        <location filename="../../ui/editors/agreement/form.py" line="97"/>
         <source>Generated when saved, e.g. BR-2026-0042</source>
         <translation>保存时自动生成，如 BR-2026-0042</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="119"/>
+        <location filename="../../ui/editors/agreement/form.py" line="118"/>
         <source>Renews automatically</source>
         <translation>自动续约</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="123"/>
+        <location filename="../../ui/editors/agreement/form.py" line="122"/>
         <source> months</source>
         <translation> 个月</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="126"/>
+        <location filename="../../ui/editors/agreement/form.py" line="125"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="113"/>
+        <location filename="../../ui/editors/agreement/form.py" line="112"/>
         <source>e.g. PRC law, English law</source>
         <translation>如：中国法律、英国法律</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="115"/>
+        <location filename="../../ui/editors/agreement/form.py" line="114"/>
         <source>Comma-separated, e.g. CN, HK, MO</source>
         <translation>以逗号分隔，如 CN, HK, MO</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="152"/>
+        <location filename="../../ui/editors/agreement/form.py" line="151"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="153"/>
+        <location filename="../../ui/editors/agreement/form.py" line="152"/>
         <source>Title *</source>
         <translation>标题 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="154"/>
+        <location filename="../../ui/editors/agreement/form.py" line="153"/>
         <source>Cooperation type</source>
         <translation>合作类型</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="155"/>
+        <location filename="../../ui/editors/agreement/form.py" line="154"/>
         <source>Partner *</source>
         <translation>合作伙伴 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="156"/>
+        <location filename="../../ui/editors/agreement/form.py" line="155"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="157"/>
+        <location filename="../../ui/editors/agreement/form.py" line="156"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="158"/>
+        <location filename="../../ui/editors/agreement/form.py" line="157"/>
         <source>Governing law</source>
         <translation>适用法律</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="159"/>
+        <location filename="../../ui/editors/agreement/form.py" line="158"/>
         <source>Territories</source>
         <translation>地域范围</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="174"/>
+        <location filename="../../ui/editors/agreement/form.py" line="173"/>
         <source>Signed</source>
         <translation>签署日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="175"/>
+        <location filename="../../ui/editors/agreement/form.py" line="174"/>
         <source>Starts *</source>
         <translation>开始日期 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="176"/>
+        <location filename="../../ui/editors/agreement/form.py" line="175"/>
         <source>Ends *</source>
         <translation>结束日期 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="177"/>
+        <location filename="../../ui/editors/agreement/form.py" line="176"/>
         <source>Renewal</source>
         <translation>续约</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="178"/>
+        <location filename="../../ui/editors/agreement/form.py" line="177"/>
         <source>Notice period</source>
         <translation>通知期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="179"/>
-        <location filename="../../ui/editors/agreement/form.py" line="205"/>
+        <location filename="../../ui/editors/agreement/form.py" line="178"/>
+        <location filename="../../ui/editors/agreement/form.py" line="204"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="187"/>
-        <location filename="../../ui/editors/agreement/form.py" line="204"/>
+        <location filename="../../ui/editors/agreement/form.py" line="186"/>
+        <location filename="../../ui/editors/agreement/form.py" line="203"/>
         <source>Renewal chain</source>
         <translation>续约链</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="189"/>
+        <location filename="../../ui/editors/agreement/form.py" line="188"/>
         <source>Contract value *</source>
         <translation>合同金额 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="196"/>
+        <location filename="../../ui/editors/agreement/form.py" line="195"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="201"/>
+        <location filename="../../ui/editors/agreement/form.py" line="200"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="202"/>
+        <location filename="../../ui/editors/agreement/form.py" line="201"/>
         <source>Renewal term</source>
         <translation>续约期限</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="236"/>
+        <location filename="../../ui/editors/agreement/form.py" line="235"/>
         <source>Terms: {type}</source>
         <translation>条款：{type}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="297"/>
+        <location filename="../../ui/editors/agreement/form.py" line="296"/>
         <source>closed</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="299"/>
+        <location filename="../../ui/editors/agreement/form.py" line="298"/>
         <source>passed {n} days ago</source>
         <translation>已过去 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="301"/>
-        <location filename="../../ui/editors/agreement/form.py" line="303"/>
+        <location filename="../../ui/editors/agreement/form.py" line="300"/>
+        <location filename="../../ui/editors/agreement/form.py" line="302"/>
         <source>in {n} days</source>
         <translation>{n} 天后</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="311"/>
+        <location filename="../../ui/editors/agreement/form.py" line="310"/>
         <source>renews {ref}</source>
         <translation>续约自 {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="314"/>
-        <location filename="../../ui/editors/agreement/form.py" line="330"/>
+        <location filename="../../ui/editors/agreement/form.py" line="313"/>
+        <location filename="../../ui/editors/agreement/form.py" line="329"/>
         <source>renewed by {ref}</source>
         <translation>已由 {ref} 续约</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="327"/>
+        <location filename="../../ui/editors/agreement/form.py" line="326"/>
         <source>in force until {end}; renewed by {ref}</source>
         <translation>有效至 {end}；已由 {ref} 续约</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="362"/>
+        <location filename="../../ui/editors/agreement/form.py" line="361"/>
         <source>choose a partner from the list</source>
         <translation>请从列表中选择合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="364"/>
+        <location filename="../../ui/editors/agreement/form.py" line="363"/>
         <source>no single partner matches “{text}”</source>
         <translation>没有唯一匹配“{text}”的合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="373"/>
+        <location filename="../../ui/editors/agreement/form.py" line="372"/>
         <source>enter the contract value (0 if none)</source>
         <translation>请输入合同金额（无则填 0）</translation>
     </message>
@@ -1541,21 +1541,21 @@ History, ended (%5): %6</source>
 <context>
     <name>DueWatcher</name>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="83"/>
+        <location filename="../../ui/tray.py" line="114"/>
         <source>%n more need you.</source>
         <translation>
             <numerusform>还有 %n 项需要您处理。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="92"/>
+        <location filename="../../ui/tray.py" line="123"/>
         <source>%n item(s) need you</source>
         <translation>
             <numerusform>%n 项事项需要您处理</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="95"/>
+        <location filename="../../ui/tray.py" line="126"/>
         <source>%n overdue.</source>
         <translation>
             <numerusform>其中 %n 项已逾期。</numerusform>
@@ -2036,6 +2036,76 @@ History, ended (%5): %6</source>
         <location filename="../../ui/editors/labels.py" line="100"/>
         <source>Data</source>
         <translation>数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="101"/>
+        <source>Prepayment</source>
+        <translation>预付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="102"/>
+        <source>Net 30</source>
+        <translation>月结 30 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="103"/>
+        <source>Net 60</source>
+        <translation>月结 60 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="104"/>
+        <source>Letter of credit</source>
+        <translation>信用证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="105"/>
+        <source>Third-party warehouse</source>
+        <translation>第三方仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="106"/>
+        <source>Bonded import</source>
+        <translation>保税进口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="107"/>
+        <source>Direct mail</source>
+        <translation>直邮</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="108"/>
+        <source>General trade</source>
+        <translation>一般贸易</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="109"/>
+        <source>Consumer</source>
+        <translation>消费者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="110"/>
+        <source>Double 11</source>
+        <translation>双11</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="111"/>
+        <source>618</source>
+        <translation>618</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="112"/>
+        <source>Black Friday</source>
+        <translation>黑色星期五</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="113"/>
+        <source>Chinese New Year</source>
+        <translation>春节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="114"/>
+        <source>Brand day</source>
+        <translation>品牌日</translation>
     </message>
 </context>
 <context>
@@ -4726,170 +4796,170 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
 <context>
     <name>SellersPage</name>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="48"/>
+        <location filename="../../ui/pages/sellers.py" line="50"/>
         <source>New seller…</source>
         <translation>新建卖家…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="49"/>
+        <location filename="../../ui/pages/sellers.py" line="51"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="50"/>
+        <location filename="../../ui/pages/sellers.py" line="52"/>
         <source>Record violation…</source>
         <translation>登记违规…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="51"/>
+        <location filename="../../ui/pages/sellers.py" line="53"/>
         <source>Authorise brand…</source>
         <translation>授权品牌…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="52"/>
+        <location filename="../../ui/pages/sellers.py" line="54"/>
         <source>Add document…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="73"/>
+        <location filename="../../ui/pages/sellers.py" line="76"/>
         <source>Seller</source>
         <translation>卖家</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="73"/>
+        <location filename="../../ui/pages/sellers.py" line="76"/>
         <source>Country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="73"/>
-        <location filename="../../ui/pages/sellers.py" line="90"/>
+        <location filename="../../ui/pages/sellers.py" line="76"/>
+        <location filename="../../ui/pages/sellers.py" line="93"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="74"/>
+        <location filename="../../ui/pages/sellers.py" line="77"/>
         <source>Scorecard</source>
         <translation>考核评级</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="74"/>
+        <location filename="../../ui/pages/sellers.py" line="77"/>
         <source>Violations (12 months)</source>
         <translation>违规（12 个月）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="75"/>
+        <location filename="../../ui/pages/sellers.py" line="78"/>
         <source>Deposit left</source>
         <translation>保证金余额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="75"/>
+        <location filename="../../ui/pages/sellers.py" line="78"/>
         <source>Deposit</source>
         <translation>保证金</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="75"/>
-        <location filename="../../ui/pages/sellers.py" line="93"/>
+        <location filename="../../ui/pages/sellers.py" line="78"/>
+        <location filename="../../ui/pages/sellers.py" line="96"/>
         <source>Brands</source>
         <translation>品牌</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="77"/>
+        <location filename="../../ui/pages/sellers.py" line="80"/>
         <source>Sellers</source>
         <translation>卖家</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="82"/>
+        <location filename="../../ui/pages/sellers.py" line="85"/>
         <source>Brand</source>
         <translation>品牌</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="82"/>
+        <location filename="../../ui/pages/sellers.py" line="85"/>
         <source>Agreement</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="83"/>
+        <location filename="../../ui/pages/sellers.py" line="86"/>
         <source>Brand owner</source>
         <translation>品牌方</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="83"/>
+        <location filename="../../ui/pages/sellers.py" line="86"/>
         <source>In force</source>
         <translation>生效中</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="86"/>
+        <location filename="../../ui/pages/sellers.py" line="89"/>
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="86"/>
+        <location filename="../../ui/pages/sellers.py" line="89"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="86"/>
+        <location filename="../../ui/pages/sellers.py" line="89"/>
         <source>Expires</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="89"/>
+        <location filename="../../ui/pages/sellers.py" line="92"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="89"/>
+        <location filename="../../ui/pages/sellers.py" line="92"/>
         <source>Violation</source>
         <translation>违规类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="89"/>
+        <location filename="../../ui/pages/sellers.py" line="92"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="90"/>
+        <location filename="../../ui/pages/sellers.py" line="93"/>
         <source>Penalty</source>
         <translation>罚款</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="90"/>
+        <location filename="../../ui/pages/sellers.py" line="93"/>
         <source>Deducted</source>
         <translation>扣除保证金</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="95"/>
-        <location filename="../../ui/pages/sellers.py" line="96"/>
+        <location filename="../../ui/pages/sellers.py" line="98"/>
+        <location filename="../../ui/pages/sellers.py" line="99"/>
         <source>Qualification documents</source>
         <translation>资质文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="99"/>
+        <location filename="../../ui/pages/sellers.py" line="102"/>
         <source>Violations</source>
         <translation>违规记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="137"/>
+        <location filename="../../ui/pages/sellers.py" line="140"/>
         <source>%1 sellers, %2 in red</source>
         <translation>共 %1 家卖家，红色 %2 家</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="176"/>
+        <location filename="../../ui/pages/sellers.py" line="187"/>
         <source>Select a seller to see its brands, papers and violations.</source>
         <translation>选择一家卖家以查看其品牌、资质文件与违规记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="184"/>
+        <location filename="../../ui/pages/sellers.py" line="195"/>
         <source>%1 · deposit %2 %3 of %4 left · stores: %5</source>
         <translation>%1 · 保证金余额 %2 %3（共 %4）· 店铺：%5</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="193"/>
+        <location filename="../../ui/pages/sellers.py" line="204"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="193"/>
+        <location filename="../../ui/pages/sellers.py" line="204"/>
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -5307,22 +5377,27 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
 <context>
     <name>TermsForm</name>
     <message>
-        <location filename="../../ui/editors/terms_form.py" line="81"/>
+        <location filename="../../ui/editors/terms_form.py" line="70"/>
+        <source>Procurement (direct sales only)</source>
+        <translation>采购条款（仅限直营）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/terms_form.py" line="115"/>
         <source>One per line</source>
         <translation>每行一项</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/terms_form.py" line="92"/>
+        <location filename="../../ui/editors/terms_form.py" line="126"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/terms_form.py" line="99"/>
+        <location filename="../../ui/editors/terms_form.py" line="140"/>
         <source>e.g. USD, EUR, CNY</source>
         <translation>如 USD, EUR, CNY</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/terms_form.py" line="116"/>
+        <location filename="../../ui/editors/terms_form.py" line="157"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
