@@ -67,28 +67,13 @@ def type_terms(
     """The #14 terms of one demo agreement, consistent with its other ``terms``; every
     term of the type is there, blank where it does not apply (the demo's terms go in as
     typed terms, without the editor's coercion)."""
-    out = {spec.name: _BLANK.get(spec.kind) for spec in TERMS[t] if spec.name not in terms}
-    out.update(_drawn(rng, t, terms, partner, value, today))
-    return out
-
-
-_BLANK: dict[TermKind, Any] = {TermKind.LINES: (), TermKind.TEXT: "", TermKind.BOOL: False}
-
-
-def _drawn(
-    rng: random.Random,
-    t: AgreementType,
-    terms: dict[str, Any],
-    partner: dict[str, Any],
-    value: Decimal,
-    today: date,
-) -> dict[str, Any]:
+    blanks = {spec.name: _BLANK.get(spec.kind) for spec in TERMS[t] if spec.name not in terms}
     if t is AgreementType.BRAND:
-        return _brand(rng, terms, partner)
+        return blanks | _brand(rng, terms, partner)
     if t is AgreementType.LOGISTICS:
-        return _logistics(rng, terms)
+        return blanks | _logistics(rng, terms)
     if t is AgreementType.MARKETING:
-        return _marketing(rng, terms, today)
+        return blanks | _marketing(rng, terms, today)
     if t is AgreementType.PAYMENT:
         country = str(partner.get("country", ""))
         return {
@@ -101,6 +86,9 @@ def _drawn(
         "committed_monthly_uv": users * rng.randint(2, 8) // 12 // 1000 * 1000,
         "placement_slots": tuple(rng.sample(_SLOTS, rng.randint(1, 3))),
     }
+
+
+_BLANK: dict[TermKind, Any] = {TermKind.LINES: (), TermKind.TEXT: "", TermKind.BOOL: False}
 
 
 def _brand(rng: random.Random, terms: dict[str, Any], partner: dict[str, Any]) -> dict[str, Any]:
