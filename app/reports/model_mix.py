@@ -8,7 +8,8 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from reportlab.platypus import Flowable
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
 
 from app.domain.enums import OperatingModel
 from app.reports.i18n import Words
@@ -54,6 +55,7 @@ def model_mix_section(report: PortfolioReport, fig: PortfolioFigures) -> list[Fl
         report.heading(w("model_mix"), level=1),
         report.note(intro),
         report.table(cols, records),
+        Spacer(1, 2 * mm),
         report.p(cost),
     ]
 
