@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import sqlite3
 import sys
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from app.commands.common import database, day_count, enum_set
 from app.domain.enums import AgreementStatus, AgreementType, PartnerRole
 from app.domain.text import for_terminal
+from app.errors import DatabaseError
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -74,6 +76,12 @@ def run(args: argparse.Namespace) -> int:
                 rows = listing_sqlite.iter_agreements(conn, _agreement_filter(args))
                 records = (_agreement_record(r) for r in rows)
                 _write(records, AGREEMENT_COLUMNS, TABLE_COLUMNS, args.format, sys.stdout)
+            except sqlite3.Error as exc:
+                # The sentence the ORM path's session gives, naming the file.
+                from app.db.faults import explain
+
+                where = str(listing_sqlite.sqlite_path(args.db))
+                raise DatabaseError(explain(where, exc)) from exc
             finally:
                 conn.close()
             return 0

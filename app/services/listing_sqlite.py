@@ -25,6 +25,7 @@ from app.db.revisions import VERSION_TABLE, head_revision
 from app.db.search_terms import CANDIDATES_SQL, DENSE, VOCABULARY_SQL, fts_match, like_pattern
 from app.db.sqlite_files import ENV_VAR, SQLITE_MAGIC, connect_for_reading, default_database_path
 from app.domain.enums import AgreementStatus, AgreementType, OperatingModel
+from app.errors import DatabaseError
 from app.services.listing_rows import AgreementFilter, AgreementRow
 
 # How the models store what this module reads (tests compare them with the models):
@@ -65,16 +66,23 @@ SORT_COLUMNS: dict[str, str | None] = {
 }
 
 
+def sqlite_path(target: str | None) -> Path | None:
+    """The file ``--db`` (else ``PARTNERDESK_DB``, else the per-user file) names; None: a URL."""
+    raw = target if target is not None else os.environ.get(ENV_VAR) or None
+    if raw is not None and "://" in raw:
+        return None
+    return default_database_path() if raw is None else Path(raw).expanduser().resolve()
+
+
 def open_for_listing(target: str | None) -> sqlite3.Connection | None:
     """A read-only connection to the SQLite file ``--db`` names, or None: use the ORM.
 
     None for a server URL, a missing, empty or foreign file, or a schema that is not this
     version's: the ORM path opens those and says, in its own words, what is wrong.
     """
-    raw = target if target is not None else os.environ.get(ENV_VAR) or None
-    if raw is not None and "://" in raw:
+    path = sqlite_path(target)
+    if path is None:
         return None
-    path = default_database_path() if raw is None else Path(raw).expanduser().resolve()
     try:
         if not path.is_file() or path.stat().st_size == 0:
             return None
@@ -92,6 +100,14 @@ def open_for_listing(target: str | None) -> sqlite3.Connection | None:
         if found != [(head_revision(),)]:
             conn.close()
             return None
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        if "locked" in str(exc) or "busy" in str(exc):
+            # Another program holds the file: the ORM would wait as long again to say so.
+            from app.db.faults import explain
+
+            raise DatabaseError(explain(str(path), exc)) from exc
+        return None
     except (sqlite3.Error, RuntimeError):
         conn.close()
         return None

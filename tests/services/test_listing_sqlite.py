@@ -241,3 +241,21 @@ def test_what_it_does_not_read_goes_through_the_orm(demo_path: Path, tmp_path: P
     with contextlib.redirect_stderr(io.StringIO()) as err:
         assert main(["--db", str(older), "list", "agreements"]) == 1
     assert "older schema (0012)" in err.getvalue()
+
+
+def test_a_locked_file_is_said_in_one_line(demo_path: Path, tmp_path: Path) -> None:
+    locked = tmp_path / "locked.db"
+    shutil.copyfile(demo_path, locked)
+    holder = sqlite3.connect(locked, isolation_level=None)
+    # A rollback journal: there an exclusive lock keeps readers out too (WAL lets them in).
+    holder.execute("PRAGMA journal_mode=DELETE")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        listing_sqlite.BUSY_TIMEOUT, saved = 0.1, listing_sqlite.BUSY_TIMEOUT
+        with contextlib.redirect_stderr(io.StringIO()) as err:
+            assert main(["--db", str(locked), "list", "agreements"]) == 1
+    finally:
+        listing_sqlite.BUSY_TIMEOUT = saved
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert f"{locked} is in use by another program (it is locked)" in err.getvalue()
