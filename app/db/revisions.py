@@ -15,8 +15,10 @@ import re
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, inspect
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 # Through the package, as app.db.migrate finds them: a frozen bundle keeps them as data.
 VERSIONS = Path(str(files("app.db") / "migrations" / "versions"))
@@ -90,6 +92,8 @@ def head_revision() -> str:
 
 def stored_revision(connection: Connection) -> str | None:
     """The revision the database holds; None for one without a version table."""
+    from sqlalchemy import inspect  # here: the SQLite list reads the head without it
+
     if not inspect(connection).has_table(VERSION_TABLE):
         return None
     versions = connection.exec_driver_sql(f"SELECT version_num FROM {VERSION_TABLE}").scalars()

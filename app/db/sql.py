@@ -9,6 +9,10 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
 
+from app.db.search_terms import escape_like, like_pattern
+
+__all__ = ["contains_text", "escape_like", "unindexed"]
+
 
 class _ContainsText(FunctionElement[bool]):
     type = Boolean()
@@ -31,14 +35,10 @@ def _like(element: _ContainsText, compiler: SQLCompiler, **kw: Any) -> str:
     return f"{compiler.process(column, **kw)} LIKE {compiler.process(pattern, **kw)} ESCAPE '\\'"
 
 
-def escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def contains_text(column: Any, text: str) -> _ContainsText:
     """``column`` contains ``text`` literally (``%`` and ``_`` are not wildcards),
     ignoring case."""
-    return _ContainsText(column, literal(f"%{escape_like(text)}%"))
+    return _ContainsText(column, literal(like_pattern(text)))
 
 
 class _Unindexed(FunctionElement[Any]):

@@ -7,7 +7,7 @@ for rows of the ids it shows; nothing here loads the whole table into Python obj
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeAlias
@@ -17,68 +17,22 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql import visitors
 
 from app.db.sql import contains_text, unindexed
-from app.domain.enums import AgreementStatus, AgreementType, OperatingModel
 from app.domain.models import Agreement, BrandAgreement, FxRate, Partner
 from app.domain.money import quantize
 from app.services.first_screen import by_base_value, by_operating_model
 from app.services.fx import RateInForce, rate_or_none
-from app.services.kpi_series import KpiTrend, first_kpi_trends
+from app.services.kpi_series import first_kpi_trends
+from app.services.listing_rows import AgreementFilter, AgreementRow
 from app.services.search import search_restriction
 from app.services.settings import base_currency
 
+__all__ = [
+    "AgreementFilter", "AgreementRow", "agreement_ids", "agreement_rows", "count_agreements",
+    "iter_agreements", "list_agreements", "owners", "select_agreements",
+]  # fmt: skip
+
 if TYPE_CHECKING:
     AnySelect: TypeAlias = Select[*tuple[Any, ...]]
-
-
-@dataclass(frozen=True, slots=True)
-class AgreementFilter:
-    types: frozenset[AgreementType] = field(default_factory=frozenset)
-    statuses: frozenset[AgreementStatus] = field(default_factory=frozenset)
-    owner: str | None = None  # the owner's name (any case) or login
-    owner_login: str | None = None  # the owner, by their login in the people register
-    partner: str | None = None  # partner name in either script, substring
-    partner_id: int | None = None
-    search: str | None = None  # reference, title, partner names, owner, description
-    operating_model: OperatingModel | None = None
-    expiring_within: int | None = None  # decision date from today to today + N days
-    decision_from: date | None = None
-    decision_to: date | None = None
-    start_from: date | None = None
-    end_to: date | None = None
-    today: date | None = None  # for expiring_within; defaults to date.today()
-    ids: frozenset[int] | None = None  # only these agreements (a selection in a list)
-
-
-@dataclass(frozen=True, slots=True)
-class AgreementRow:
-    id: int
-    reference: str
-    title: str
-    type: AgreementType
-    partner_id: int
-    partner_name: str
-    partner_local_name: str | None
-    owner: str
-    status: AgreementStatus
-    currency: str
-    value: Decimal
-    signed_date: date | None
-    start_date: date
-    end_date: date
-    notice_days: int
-    decision_date: date
-    auto_renew: bool
-    operating_model: OperatingModel | None
-    # The value in the base currency with the rate in force; None: no rate to convert with.
-    base_value: Decimal | None = None
-    base_rate: RateInForce | None = None  # the rate it was converted with (date, source)
-    kpi_trend: KpiTrend | None = None  # the first KPI's latest readings (the sparkline)
-
-    @property
-    def partner_display(self) -> str:
-        if self.partner_local_name and self.partner_local_name != self.partner_name:
-            return f"{self.partner_name} ({self.partner_local_name})"
-        return self.partner_name
 
 
 SORT_COLUMNS: dict[str, Any] = {

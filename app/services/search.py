@@ -24,56 +24,14 @@ from typing import Any
 from sqlalchemy import ARRAY, Integer, any_, bindparam, column, func, or_, select, text, union_all
 from sqlalchemy.orm import Session
 
+from app.db.search_terms import CANDIDATES_SQL, DENSE, VOCABULARY_SQL, fts_match
 from app.db.sql import contains_text
 from app.domain.models import Agreement, Partner
-
-# Candidate rows beyond which a term counts as common. Reading and sorting candidates
-# costs about 2 µs each (80 ms at 40,000 on a million agreements); walking the sort order
-# instead finds a first screen of a term this common within a few thousand rows, unless
-# its matches all sort last.
-DENSE = 40_000
-# Vocabulary terms a short query may expand to before it counts as common: merging the
-# rows of a hundred terms ("a" followed by any character) costs more than the walk of the
-# sort order that finds such a query's first screen at once.
-_MOST_TERMS = 30
-_MOST_TRIGRAMS = 4
-_LAST_CHARACTER = "\U0010ffff"
-
-
-def _quoted(term: str) -> str:
-    return '"' + term.replace('"', '""') + '"'
 
 
 def _sqlite_match(session: Session, needle: str) -> str | None:
     """The FTS5 query for ``needle``; "" when nothing can match; None when too common."""
-    # The trigram tokenizer folds case: its terms are lower case.
-    folded = needle.lower()
-    if len(folded) >= 3:
-        return " AND ".join(map(_quoted, _some_trigrams(folded)))
-    terms = session.scalars(
-        text(
-            "SELECT term FROM agreement_search_terms WHERE term >= :low AND term < :high"
-            f" LIMIT {_MOST_TERMS + 1}"
-        ),
-        {"low": folded, "high": folded + _LAST_CHARACTER},
-    ).all()
-    if len(terms) > _MOST_TERMS:
-        return None
-    return " OR ".join(map(_quoted, terms))
-
-
-def _some_trigrams(folded: str) -> list[str]:
-    """A few trigrams of the query that cover it end to end.
-
-    Without positions every trigram's whole row list is read and intersected: at a million
-    agreements a common one ("ion", "ltd") costs tens of milliseconds. Trigrams side by
-    side (not overlapping) and without spaces narrow as well; the LIKE check does the rest.
-    """
-    side_by_side = [folded[i : i + 3] for i in range(0, len(folded) - 2, 3)]
-    side_by_side.append(folded[-3:])
-    unique = list(dict.fromkeys(side_by_side))
-    words = [t for t in unique if not any(c.isspace() for c in t)]
-    return (words or unique)[:_MOST_TRIGRAMS]
+    return fts_match(needle, lambda low_high: list(session.scalars(text(VOCABULARY_SQL), low_high)))
 
 
 def _pg_matching(needle: str) -> Any:
@@ -87,6 +45,8 @@ def _pg_matching(needle: str) -> Any:
     # gather every match to drop duplicates first); a duplicate id changes nothing.
     return union_all(own, theirs)
 
+
+__all__ = ["DENSE", "search_restriction"]
 
 _OWN_FIELDS = (Agreement.reference, Agreement.title, Agreement.owner, Agreement.description)
 
@@ -106,9 +66,7 @@ def search_restriction(session: Session, needle: str, *, first_screen: bool) -> 
         if match == "":
             return Agreement.id.in_([])
         candidates: Any = (
-            text("SELECT rowid AS id FROM agreement_search WHERE agreement_search MATCH :match")
-            .bindparams(match=match)
-            .columns(column("id", Integer))
+            text(CANDIDATES_SQL).bindparams(match=match).columns(column("id", Integer))
         )
     else:
         # With fewer than three characters (or without pg_trgm) the same query scans the

@@ -120,6 +120,26 @@ def test_a_command_imports_only_what_it_uses(small_db: Path, argv: list[str]) ->
     assert "LOADED []" in result.stdout
 
 
+def test_list_agreements_on_sqlite_loads_no_database_library(small_db: Path) -> None:
+    # On a current SQLite file the list is read through sqlite3 alone (listing_sqlite):
+    # SQLAlchemy's import costs more than the whole answer may take (#15.1).
+    code = (
+        "import contextlib, io, sys\n"
+        "from app.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+        "    status = main(sys.argv[1:])\n"
+        "print('STATUS', status, out.getvalue().count('\"reference\"'))\n"
+        f"heavy = {(*HEAVY, 'sqlalchemy', 'psycopg')!r}\n"
+        "print('LOADED', sorted(n for n in sys.modules if n.startswith(heavy)))\n"
+    )
+    argv = ["--db", str(small_db), "list", "agreements", "--format", "json"]
+    result = subprocess.run(
+        [sys.executable, "-c", code, *argv], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert "STATUS 0 20" in result.stdout, result.stderr
+    assert "LOADED []" in result.stdout, result.stdout
+
+
 def test_the_parser_limit_of_renewal_days_is_the_reports_own() -> None:
     from app.services.reporting import MAX_RENEWAL_DAYS
 

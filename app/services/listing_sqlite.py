@@ -1,0 +1,288 @@
+"""The agreements list on SQLite through the ``sqlite3`` driver: no SQLAlchemy at all.
+
+``partnerdesk list agreements`` must answer in a few tenths of a second; importing
+SQLAlchemy and mapping our models alone takes about 0.4 s. On an SQLite file whose schema
+is current this module reads the same rows as ``app.services.listing`` with the same SQL,
+written out once here; ``tests/services/test_listing_sqlite.py`` holds the two to the same
+ids and the same printed output for every filter, sort and search. Anything else (a server,
+a schema to upgrade, a file that is not ours) goes through the ORM, decided before a line
+is printed: see :func:`open_for_listing`.
+
+Columns are always named: tables gaining columns (new agreement terms) change nothing here.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from app.db.revisions import VERSION_TABLE, head_revision
+from app.db.search_terms import CANDIDATES_SQL, DENSE, VOCABULARY_SQL, fts_match, like_pattern
+from app.db.sqlite_files import ENV_VAR, SQLITE_MAGIC, connect_for_reading, default_database_path
+from app.domain.enums import AgreementStatus, AgreementType, OperatingModel
+from app.errors import DatabaseError
+from app.services.listing_rows import AgreementFilter, AgreementRow
+
+# How the models store what this module reads (tests compare them with the models):
+# Money is ScaledDecimal(18, 2), an integer count of cents on SQLite; an FX rate is
+# ScaledDecimal(20, 8); the base currency is the "base_currency" setting.
+VALUE_SCALE = 2
+RATE_SCALE = 8
+BASE_CURRENCY_KEY = "base_currency"
+DEFAULT_BASE_CURRENCY = "CNY"
+BUSY_TIMEOUT = 10.0  # seconds, as app.db.open_database waits for another desk's write
+
+_UNIT = Decimal(1).scaleb(-VALUE_SCALE)
+_NOTHING = "a.id IN (NULL) AND (1 != 1)"  # what an empty IN list is in SQL
+
+_ROW = (
+    "a.id, a.reference, a.title, a.type, a.partner_id, p.legal_name, p.local_name, a.owner, "
+    "a.status, a.currency, a.value, a.signed_date, a.start_date, a.end_date, a.notice_days, "
+    "a.decision_date, a.auto_renew, b.operating_model"
+)
+_FROM = (
+    "FROM agreements AS a JOIN partners AS p ON p.id = a.partner_id "
+    "LEFT OUTER JOIN brand_terms AS b ON b.id = a.id"
+)
+SORT_COLUMNS: dict[str, str | None] = {
+    "reference": "a.reference",
+    "title": "a.title",
+    "type": "a.type",
+    "partner": "p.legal_name",
+    "owner": "a.owner",
+    "status": "a.status",
+    "currency": "a.currency",
+    "value": "a.value",
+    "start_date": "a.start_date",
+    "end_date": "a.end_date",
+    "decision_date": "a.decision_date",
+    "operating_model": "b.operating_model",
+    "base_value": None,  # built per query: the rate in force (see _order)
+}
+
+
+def sqlite_path(target: str | None) -> Path | None:
+    """The file ``--db`` (else ``PARTNERDESK_DB``, else the per-user file) names; None: a URL."""
+    raw = target if target is not None else os.environ.get(ENV_VAR) or None
+    if raw is not None and "://" in raw:
+        return None
+    return default_database_path() if raw is None else Path(raw).expanduser().resolve()
+
+
+def open_for_listing(target: str | None) -> sqlite3.Connection | None:
+    """A read-only connection to the SQLite file ``--db`` names, or None: use the ORM.
+
+    None for a server URL, a missing, empty or foreign file, or a schema that is not this
+    version's: the ORM path opens those and says, in its own words, what is wrong.
+    """
+    path = sqlite_path(target)
+    if path is None:
+        return None
+    try:
+        if not path.is_file() or path.stat().st_size == 0:
+            return None
+        with path.open("rb") as f:
+            if f.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
+                return None
+        conn = connect_for_reading(path, BUSY_TIMEOUT)
+    except (OSError, sqlite3.Error):
+        return None
+    try:
+        # Every statement of the command in one snapshot, as the ORM's session reads.
+        conn.isolation_level = None
+        conn.execute("BEGIN")
+        found = conn.execute(f"SELECT version_num FROM {VERSION_TABLE}").fetchall()
+        if found != [(head_revision(),)]:
+            conn.close()
+            return None
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        if "locked" in str(exc) or "busy" in str(exc):
+            # Another program holds the file: the ORM would wait as long again to say so.
+            from app.db.faults import explain
+
+            raise DatabaseError(explain(str(path), exc)) from exc
+        return None
+    except (sqlite3.Error, RuntimeError):
+        conn.close()
+        return None
+    return conn
+
+
+class _Params(dict[str, Any]):
+    def __call__(self, value: Any) -> str:
+        name = f"p{len(self)}"
+        self[name] = value
+        return f":{name}"
+
+
+def _contains(column: str, text: str, bind: _Params) -> str:
+    return f"{column} LIKE {bind(like_pattern(text))} ESCAPE '\\'"
+
+
+def _partners_named(text: str, bind: _Params) -> str:
+    return (
+        "SELECT partners.id FROM partners WHERE "
+        f"{_contains('partners.legal_name', text, bind)} OR "
+        f"{_contains('partners.local_name', text, bind)}"
+    )
+
+
+def _in(column: str, values: list[str], bind: _Params) -> str:
+    return f"{column} IN ({', '.join(bind(v) for v in values)})"
+
+
+def _conditions(f: AgreementFilter, bind: _Params) -> list[str]:
+    """``listing._filtered``, clause by clause."""
+    where = []
+    if f.ids is not None:
+        chosen = sorted(f.ids)
+        where.append(f"a.id IN ({', '.join(str(int(i)) for i in chosen)})" if chosen else _NOTHING)
+    if f.types:
+        where.append(_in("a.type", [t.value for t in sorted(f.types)], bind))
+    if f.statuses:
+        where.append(_in("a.status", [s.value for s in sorted(f.statuses)], bind))
+    if f.owner:
+        owner = f.owner.strip()
+        where.append(f"(lower(a.owner) = {bind(owner.lower())} OR a.owner_login = {bind(owner)})")
+    if f.owner_login:
+        where.append(f"a.owner_login = {bind(f.owner_login.strip())}")
+    if f.partner_id is not None:
+        where.append(f"a.partner_id = {bind(f.partner_id)}")
+    if f.partner:
+        where.append(f"a.partner_id IN ({_partners_named(f.partner.strip(), bind)})")
+    if f.search:
+        text = f.search.strip()
+        own = [_contains(c, text, bind) for c in ("a.reference", "a.title", "a.owner")]
+        own.append(_contains("a.description", text, bind))
+        own.append(f"a.partner_id IN ({_partners_named(text, bind)})")
+        where.append("(" + " OR ".join(own) + ")")
+    if f.operating_model is not None:
+        where.append(f"b.operating_model = {bind(f.operating_model.value)}")
+    if f.expiring_within is not None:
+        today = f.today or date.today()
+        soon = today + timedelta(days=f.expiring_within)
+        where.append(f"a.decision_date >= {bind(today.isoformat())}")
+        where.append(f"a.decision_date <= {bind(soon.isoformat())}")
+    for column, op, day in (
+        ("a.decision_date", ">=", f.decision_from),
+        ("a.decision_date", "<=", f.decision_to),
+        ("a.start_date", ">=", f.start_from),
+        ("a.end_date", "<=", f.end_to),
+    ):
+        if day is not None:
+            where.append(f"{column} {op} {bind(day.isoformat())}")
+    return where
+
+
+def _narrowing(
+    conn: sqlite3.Connection, f: AgreementFilter, bind: _Params, *, first_screen: bool
+) -> str | None:
+    """``search.search_restriction`` on SQLite: the text index's candidates, or None."""
+    needle = (f.search or "").strip()
+    if not needle:
+        return None
+    match = fts_match(needle, lambda p: [t for (t,) in conn.execute(VOCABULARY_SQL, p)])
+    if match is None:
+        return None
+    if match == "":
+        return _NOTHING
+    if first_screen:
+        probe = f"SELECT count(*) FROM (SELECT id FROM ({CANDIDATES_SQL}) LIMIT {DENSE + 1})"
+        if conn.execute(probe, {"match": match}).fetchone()[0] > DENSE:
+            return None
+    bind["match"] = match
+    return f"a.id IN (SELECT id FROM ({CANDIDATES_SQL}))"
+
+
+def _base_currency(conn: sqlite3.Connection) -> str:
+    found = conn.execute("SELECT value FROM settings WHERE key = ?", (BASE_CURRENCY_KEY,))
+    row = found.fetchone()
+    return DEFAULT_BASE_CURRENCY if row is None else str(row[0])
+
+
+def _order(
+    conn: sqlite3.Connection, f: AgreementFilter, sort: str, descending: bool, bind: _Params
+) -> str:
+    """``listing._order``: the sort column, then the id; base values by the rate in force."""
+    way = "DESC" if descending else "ASC"
+    if sort == "base_value":
+        base, on = bind(_base_currency(conn)), bind((f.today or date.today()).isoformat())
+        newest = (
+            "SELECT fx_rates.rate FROM fx_rates WHERE fx_rates.currency = a.currency AND "
+            f"fx_rates.base = {base} AND fx_rates.effective_date <= {on} "
+            "ORDER BY fx_rates.effective_date DESC LIMIT 1"
+        )
+        rate = f"CASE WHEN (a.currency = {base}) THEN {bind(10**RATE_SCALE)} ELSE ({newest}) END"
+        # Agreements that cannot be converted come last whichever way the list is sorted.
+        return f"({rate}) IS NULL ASC, a.value * ({rate}) {way}, a.id {way}"
+    column = SORT_COLUMNS.get(sort) or "a.reference"
+    return f"{column} {way}, a.id {way}"
+
+
+def _select(
+    conn: sqlite3.Connection,
+    f: AgreementFilter,
+    sort: str,
+    descending: bool,
+    *,
+    offset: int = 0,
+    limit: int | None = None,
+) -> tuple[str, _Params]:
+    bind = _Params()
+    where = _conditions(f, bind)
+    narrowed = _narrowing(conn, f, bind, first_screen=limit is not None)
+    if narrowed is not None:
+        where.append(narrowed)
+    sql = f"SELECT {_ROW} {_FROM}"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY " + _order(conn, f, sort, descending, bind)
+    if limit is not None or offset:
+        sql += f" LIMIT {bind(-1 if limit is None else limit)} OFFSET {bind(offset)}"
+    return sql, bind
+
+
+def _day(text: str | None) -> date | None:
+    return None if text is None else date.fromisoformat(text)
+
+
+def _row(r: tuple[Any, ...]) -> AgreementRow:
+    # As the models' column types convert: enums by value, money from integer cents,
+    # dates from ISO text, booleans from 0/1.
+    return AgreementRow(
+        r[0], r[1], r[2], AgreementType(r[3]), r[4], r[5], r[6], r[7], AgreementStatus(r[8]),
+        r[9], (Decimal(int(r[10])) * _UNIT).quantize(_UNIT), _day(r[11]),
+        date.fromisoformat(r[12]), date.fromisoformat(r[13]), r[14], date.fromisoformat(r[15]),
+        bool(r[16]), None if r[17] is None else OperatingModel(r[17]),
+    )  # fmt: skip
+
+
+def list_agreements(
+    conn: sqlite3.Connection,
+    f: AgreementFilter | None = None,
+    *,
+    sort: str = "reference",
+    descending: bool = False,
+    offset: int = 0,
+    limit: int | None = None,
+) -> list[AgreementRow]:
+    """``listing.list_agreements``, read through ``sqlite3``."""
+    sql, params = _select(
+        conn, f or AgreementFilter(), sort, descending, offset=offset, limit=limit
+    )
+    return [_row(r) for r in conn.execute(sql, params)]
+
+
+def iter_agreements(
+    conn: sqlite3.Connection, f: AgreementFilter | None = None, *, sort: str = "reference"
+) -> Iterator[AgreementRow]:
+    """``listing.iter_agreements``: every matching row, streamed from the cursor."""
+    sql, params = _select(conn, f or AgreementFilter(), sort, False)
+    for r in conn.execute(sql, params):
+        yield _row(r)
