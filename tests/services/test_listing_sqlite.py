@@ -9,6 +9,7 @@ command must print the same table, CSV and JSON either way.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import io
 import itertools
 import shutil
@@ -103,6 +104,8 @@ def test_the_demo_has_what_the_parity_needs(both: tuple[Session, sqlite3.Connect
 
 def test_every_filter_alone_and_in_pairs(both: tuple[Session, sqlite3.Connection]) -> None:
     values = _values(both[0])
+    # A filter added to AgreementFilter must be mirrored by the sqlite3 path: it is tried here.
+    assert set(values) | {"today"} == {f.name for f in dataclasses.fields(AgreementFilter)}
     kept = []
     for name, value in values.items():
         rows = _same(both, AgreementFilter(today=TODAY, **{name: value}))
