@@ -125,7 +125,13 @@ def _check(
                 )
         same = (data.penalty_currency or "").upper() == currency
         if data.penalty is not None and same and data.deduction > data.penalty:
-            errors.append(FieldError("deduction", "is more than the penalty"))
+            errors.append(
+                FieldError(
+                    "deduction",
+                    f"{data.deduction} {currency} is more than the penalty of "
+                    f"{data.penalty} {currency}",
+                )
+            )
     if errors:
         raise ValidationError(errors)
 
