@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain.enums import Attainment, AuditAction
-from app.domain.money import is_currency, minor_units
+from app.domain.money import is_currency, minor_units, quantize
 from app.domain.seller_models import Seller, SellerBrand, SellerStore, SellerViolation
 from app.domain.sellers import (
     COUNTED_VIOLATIONS,
@@ -76,6 +76,11 @@ def _amount_problem(amount: Decimal, currency: str) -> str | None:
     return None
 
 
+def _shown(amount: Decimal, currency: str) -> str:
+    """An amount as the register shows it: the currency's own decimal places."""
+    return f"{quantize(amount, minor_units(currency))} {currency}"
+
+
 def deducted(session: Session, seller_id: int, leaving_out: int | None = None) -> Decimal:
     """The counted deductions taken from the seller's deposit so far."""
     query = select(func.coalesce(func.sum(SellerViolation.deduction), 0)).where(
@@ -128,8 +133,8 @@ def _check(
             errors.append(
                 FieldError(
                     "deduction",
-                    f"{data.deduction} {currency} is more than the penalty of "
-                    f"{data.penalty} {currency}",
+                    f"{_shown(data.deduction, currency)} is more than the penalty of "
+                    f"{_shown(data.penalty, currency)}",
                 )
             )
     if errors:
