@@ -73,7 +73,7 @@ def load_demo_sellers(session: Session, today: date, seed: int, actor: str = "de
         .order_by(BrandAgreement.id)
     )
     # Each agreement once, where its first row was (a join row per matching role link).
-    agreements = [(aid, brands) for aid, brands in dict(rows.tuples().all()).items() if brands]
+    agreements = [(aid, brands) for aid, brands in dict(rows.all()).items() if brands]
     if not agreements:
         return 0
     have = {(s.legal_name, s.country) for s in session.scalars(select(Seller))}
