@@ -25,6 +25,8 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeEngine
 
+from app.db import derived
+
 BATCH = 5000
 
 
@@ -161,9 +163,10 @@ def insert_rows(session: Session, model: type[Any], rows: list[dict[str, Any]]) 
 # by triggers, summary tables): each hook is entered by ``bulk_load`` before the rows go in
 # and left after, so that it can stop the work a row at a time (drop its triggers) and do
 # it once at the end over the loaded tables (rebuild the index, recount the summaries). A
-# hook is given the session and the names of the tables being loaded.
+# hook is given the session and the names of the tables being loaded. They leave after the
+# indexes are built again, so their rebuilds read through them.
 BulkLoadHook = Callable[[Session, frozenset[str]], AbstractContextManager[None]]
-BULK_LOAD_HOOKS: list[BulkLoadHook] = []
+BULK_LOAD_HOOKS: list[BulkLoadHook] = [derived.search_index, derived.figures]
 
 # SQLite's page cache while loading, in KiB (negative: PRAGMA cache_size counts KiB). The
 # default 2 MB holds little of a million rows' B-trees: every insert reread pages.

@@ -10,6 +10,7 @@ import random
 import unicodedata
 from datetime import date, timedelta
 from decimal import Decimal
+from itertools import accumulate
 from typing import Any
 
 from app.domain.enums import (
@@ -174,6 +175,13 @@ FX = {
     "SEK": "0.6820",
     "CAD": "5.1560",
 }
+# status_and_dates' draws, built once instead of per agreement (the same draws: choices()
+# with cum_weights is what it does with weights after accumulating them).
+_STATUSES = tuple(AgreementStatus)
+_STATUS_CUM_WEIGHTS = list(accumulate([5, 8, 5, 55, 14, 5, 8]))
+_NOTICES = (30, 30, 60, 60, 90, 90, 120, 180)
+_YEARS = (1, 1, 2, 2, 3)
+
 _CATEGORIES = [
     "Skincare",
     "Make-up",
@@ -318,13 +326,14 @@ class Generator:
 
     def status_and_dates(self, i: int) -> tuple[AgreementStatus, date, date, int, date | None]:
         rng, today = self.rng, self.today
-        statuses = list(AgreementStatus)
-        notice = rng.choice([30, 30, 60, 60, 90, 90, 120, 180])
-        years = rng.choice([1, 1, 2, 2, 3])
+        statuses = _STATUSES
+        notice = rng.choice(_NOTICES)
+        years = rng.choice(_YEARS)
         if i < len(statuses):  # every status present even in a tiny demo
             status = statuses[i]
         else:
-            status = rng.choices(statuses, weights=[5, 8, 5, 55, 14, 5, 8])[0]
+            # cum_weights: what choices() accumulates from weights on every call, once.
+            status = rng.choices(statuses, cum_weights=_STATUS_CUM_WEIGHTS)[0]
         if status in (
             AgreementStatus.DRAFT,
             AgreementStatus.NEGOTIATION,

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from app.domain.enums import AgreementType, OperatingModel, PartnerRole
 from app.domain.models import BrandAgreement, Partner, PartnerRoleLink
@@ -58,22 +58,22 @@ K, S, St = ViolationKind, Severity, ViolationStatus
 def load_demo_sellers(session: Session, today: date, seed: int, actor: str = "demo") -> int:
     """Register the demo sellers not there yet; returns how many were added."""
     rng = random.Random(seed)
-    agreements = list(
-        session.scalars(
-            select(BrandAgreement)
-            .join(Partner, Partner.id == BrandAgreement.partner_id)
-            .join(PartnerRoleLink, PartnerRoleLink.partner_id == Partner.id)
-            .where(
-                BrandAgreement.type == AgreementType.BRAND,
-                BrandAgreement.operating_model == OperatingModel.PLATFORM,
-                PartnerRoleLink.role == PartnerRole.BRAND_OWNER,
-                in_scope(Scope.IN_FORCE, today),
-            )
-            .options(selectinload(BrandAgreement.partner))
-            .order_by(BrandAgreement.id)
-        ).unique()
+    # Only the id and brands of each, in id order: a million-agreement demo has tens of
+    # thousands of these, and loading them as objects with their partners took seconds.
+    rows = session.execute(
+        select(BrandAgreement.id, BrandAgreement.brands)
+        .join(Partner, Partner.id == BrandAgreement.partner_id)
+        .join(PartnerRoleLink, PartnerRoleLink.partner_id == Partner.id)
+        .where(
+            BrandAgreement.type == AgreementType.BRAND,
+            BrandAgreement.operating_model == OperatingModel.PLATFORM,
+            PartnerRoleLink.role == PartnerRole.BRAND_OWNER,
+            in_scope(Scope.IN_FORCE, today),
+        )
+        .order_by(BrandAgreement.id)
     )
-    agreements = [a for a in agreements if a.brands]
+    # Each agreement once, where its first row was (a join row per matching role link).
+    agreements = [(aid, brands) for aid, brands in dict(rows.all()).items() if brands]
     if not agreements:
         return 0
     have = {(s.legal_name, s.country) for s in session.scalars(select(Seller))}
@@ -98,8 +98,8 @@ def load_demo_sellers(session: Session, today: date, seed: int, actor: str = "de
             actor=actor,
         )  # fmt: skip
         added += 1
-        for a in rng.sample(agreements, min(2, len(agreements))):
-            link_brand(session, seller.id, a.id, a.brands[0], as_of=today, actor=actor)
+        for aid, brands in rng.sample(agreements, min(2, len(agreements))):
+            link_brand(session, seller.id, aid, brands[0], as_of=today, actor=actor)
         for paper, number, days in DOCUMENTS[i]:
             expires = today + timedelta(days=days)
             add_document(session, seller.id, paper, number, expires, actor=actor)

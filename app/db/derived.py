@@ -1,0 +1,144 @@
+"""What the database derives from agreements, rebuilt once after a bulk load instead of a
+row at a time (``bulk.BULK_LOAD_HOOKS``).
+
+Migrations 0014 and 0015 keep a full-text index (SQLite) and running totals with each
+KPI's newest actual (both engines) by triggers. Right for every write, but a million-row
+demo load paid for them row by row (+63% and +65%). While ``bulk_load`` fills empty
+tables, each hook here takes its triggers off the loaded tables and, on leaving, rebuilds
+its structure from the loaded rows in one statement each and puts the triggers back, in
+the load's transaction (an error rolls all of it back). What the rebuild gives equals
+what the triggers would have kept: tests/services/test_demo_derived.py compares.
+
+The triggers are read from the database and put back as it held them (SQLite: their
+``CREATE`` text; PostgreSQL: disabled and enabled again), so a later migration's version
+of them is what returns. PostgreSQL lets only a table's owner disable its triggers:
+another login's load keeps them firing, which is slower but as right.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import Connection, text
+from sqlalchemy.orm import Session
+
+# Trigger names by prefix: migration 0014's search triggers, 0015's totals and newest actual.
+SEARCH_TRIGGERS = ("agreement_search_",)
+FIGURE_TRIGGERS = ("tally_", "newest_actual_")
+
+_TALLY_KEY = "status, type, currency, operating_model, end_month"
+_PARTNER_KEY = "status, partner_id, currency"
+# The totals as a recount gives them (what migration 0015 starts from): an agreement under
+# its brand terms' operating model, '' without; its end month 'YYYY-MM'.
+_RECOUNT = f"""
+INSERT INTO agreement_tallies ({_TALLY_KEY}, agreements, value)
+SELECT a.status, a.type, a.currency, coalesce(b.operating_model, ''), {{month}},
+       count(*), sum(a.value)
+FROM agreements a LEFT JOIN brand_terms b ON b.id = a.id GROUP BY 1, 2, 3, 4, 5
+"""
+_RECOUNT_PARTNERS = f"""
+INSERT INTO partner_tallies ({_PARTNER_KEY}, agreements, value)
+SELECT status, partner_id, currency, count(*), sum(value) FROM agreements GROUP BY 1, 2, 3
+"""
+_MONTH = {"sqlite": "substr(a.end_date, 1, 7)", "postgresql": "to_char(a.end_date, 'YYYY-MM')"}
+# Each KPI's newest actual; a KPI without actuals keeps none (NULL), as the triggers leave it.
+_NEWEST = {
+    "sqlite": """
+UPDATE kpi_definitions SET latest_period_end = n.period_end, latest_value = n.value
+FROM (SELECT kpi_id, max(period_end) AS period_end, value FROM kpi_actuals GROUP BY kpi_id) n
+WHERE kpi_definitions.id = n.kpi_id
+""",
+    "postgresql": """
+UPDATE kpi_definitions k SET latest_period_end = n.period_end, latest_value = n.value
+FROM (SELECT DISTINCT ON (kpi_id) kpi_id, period_end, value FROM kpi_actuals
+      ORDER BY kpi_id, period_end DESC) n
+WHERE k.id = n.kpi_id
+""",
+}
+# SQLite's bare column beside max() takes the values of the row holding the maximum
+# (documented behaviour of a single min()/max() aggregate).
+
+
+def _triggers(connection: Connection, tables: frozenset[str], prefixes: tuple[str, ...]
+              ) -> list[tuple[str, str, str]]:  # fmt: skip
+    """(name, table, how to put it back) of the triggers named ``prefixes`` on ``tables``
+    that this login may take off."""
+    if connection.dialect.name == "sqlite":
+        rows = connection.exec_driver_sql(
+            "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+        ).all()
+    elif connection.dialect.name == "postgresql":
+        rows = connection.execute(
+            text(
+                "SELECT t.tgname, c.relname, '' FROM pg_trigger t "
+                "JOIN pg_class c ON c.oid = t.tgrelid "
+                "JOIN pg_namespace n ON n.oid = c.relnamespace "
+                "WHERE n.nspname = current_schema() AND NOT t.tgisinternal "
+                "AND t.tgenabled <> 'D' AND pg_has_role(c.relowner, 'USAGE') ORDER BY 1"
+            )
+        ).all()
+    else:
+        return []
+    return [(name, table, sql) for name, table, sql in rows
+            if table in tables and name.startswith(prefixes)]  # fmt: skip
+
+
+@contextmanager
+def _triggers_off(
+    session: Session, tables: frozenset[str], prefixes: tuple[str, ...]
+) -> Iterator[bool]:
+    """The triggers named ``prefixes`` on ``tables`` off while inside; yields whether any
+    were taken off (then the caller rebuilds what they keep)."""
+    connection = session.connection()
+    found = _triggers(connection, tables, prefixes)
+    postgres = connection.dialect.name == "postgresql"
+    for name, table, _sql in found:
+        if postgres:
+            connection.exec_driver_sql(f'ALTER TABLE "{table}" DISABLE TRIGGER "{name}"')
+        else:
+            connection.exec_driver_sql(f'DROP TRIGGER "{name}"')
+    yield bool(found)
+    session.flush()
+    for name, table, sql in found:
+        if postgres:
+            connection.exec_driver_sql(f'ALTER TABLE "{table}" ENABLE TRIGGER "{name}"')
+        else:
+            connection.exec_driver_sql(sql)
+
+
+@contextmanager
+def search_index(session: Session, tables: frozenset[str]) -> Iterator[None]:
+    """SQLite's FTS5 index of agreements filled once from its view after the load.
+
+    (PostgreSQL's trigram GIN indexes are plain secondary indexes: ``bulk_load`` builds
+    them again itself.) All of the index's triggers on the loaded tables go, not only the
+    insert's: an update's 'delete' of a row the index never took would corrupt it.
+    """
+    if "agreements" not in tables or session.connection().dialect.name != "sqlite":
+        yield
+        return
+    with _triggers_off(session, tables, SEARCH_TRIGGERS) as off:
+        yield
+        if off:
+            session.connection().exec_driver_sql(
+                "INSERT INTO agreement_search(agreement_search) VALUES ('rebuild')"
+            )
+
+
+@contextmanager
+def figures(session: Session, tables: frozenset[str]) -> Iterator[None]:
+    """The running totals recounted and each KPI's newest actual found once after the load."""
+    connection = session.connection()
+    dialect = connection.dialect.name
+    if dialect not in _MONTH or not tables & {"agreements", "brand_terms", "kpi_actuals"}:
+        yield
+        return
+    with _triggers_off(session, tables, FIGURE_TRIGGERS) as off:
+        yield
+        if off:
+            connection.exec_driver_sql("DELETE FROM agreement_tallies")
+            connection.exec_driver_sql("DELETE FROM partner_tallies")
+            connection.exec_driver_sql(_RECOUNT.format(month=_MONTH[dialect]))
+            connection.exec_driver_sql(_RECOUNT_PARTNERS)
+            connection.exec_driver_sql(_NEWEST[dialect])

@@ -1,0 +1,110 @@
+"""A demo load into a new database rebuilds the search index, the running totals and each
+KPI's newest actual once at the end (``app.db.derived``) instead of through the per-row
+triggers: what it leaves equals what the triggers would have kept, and the triggers are
+back for the writes that follow — on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from app.db import Database, bulk
+from app.services import tallies
+from app.services.agreements import create_agreement
+from app.services.demo import load_demo
+from app.services.listing import AgreementFilter, agreement_ids
+from app.services.partners import PartnerInput, create_partner
+from tests.conftest import agreement_input
+from tests.services.test_search_index import QUERIES, _expected, _in_step, _indexed
+from tests.services.test_tallies import any_db, assert_kept_right, newest_kept  # noqa: F401
+
+TODAY = date(2026, 11, 30)
+SIZE = 300
+SEED = 11
+NEEDLES = [*QUERIES, "BR-", "Ltd", "serum", "Wei", "有限", "2026", "-00"]
+
+
+def _triggers(s: Session) -> set[str]:
+    if s.connection().dialect.name == "sqlite":
+        query = "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+    else:
+        query = "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgenabled <> 'D'"
+    return set(s.scalars(text(query)))
+
+
+def _derived(s: Session) -> tuple[object, ...]:
+    """Everything the triggers keep, as a reader sees it."""
+    found: list[object] = [tallies.kept(s), newest_kept(s)]
+    if s.connection().dialect.name == "sqlite":
+        found.append({needle: sorted(_indexed(s, needle)) for needle in NEEDLES})
+    found.append({needle: agreement_ids(s, AgreementFilter(search=needle)) for needle in NEEDLES})
+    return tuple(found)
+
+
+def test_a_demo_load_rebuilds_in_its_transaction_and_puts_the_triggers_back(
+    any_db: Database,  # noqa: F811
+) -> None:
+    with any_db.session() as s:
+        before = _triggers(s)
+        assert any(name.startswith("tally_") for name in before)
+        load_demo(s, SIZE, SEED, today=TODAY)
+        # Inside the load's transaction: rebuilt before anyone else can read.
+        rebuilt = _derived(s)
+        assert _triggers(s) == before
+    assert_kept_right(any_db)
+    with any_db.session() as s:
+        assert _derived(s) == rebuilt
+        assert tallies.kept(s)[0], "no totals at all"
+        if s.connection().dialect.name == "sqlite":
+            _in_step(s)
+            for needle in NEEDLES:
+                assert {*agreement_ids(s, AgreementFilter(search=needle))} == _expected(
+                    s, needle
+                ), needle
+
+
+def test_the_rebuild_equals_what_the_triggers_kept(
+    any_db: Database,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(bulk, "BULK_LOAD_HOOKS", [])
+    with any_db.session() as s:
+        load_demo(s, SIZE, SEED, today=TODAY)
+    with any_db.session() as s:
+        by_triggers = _derived(s)
+    monkeypatch.undo()
+    # The hooks' rebuild over the very same rows, from nothing.
+    with any_db.session() as s:
+        s.execute(text("DELETE FROM agreement_tallies"))
+        s.execute(text("DELETE FROM partner_tallies"))
+        s.execute(text("UPDATE kpi_definitions SET latest_period_end = NULL, latest_value = NULL"))
+        if s.connection().dialect.name == "sqlite":
+            s.execute(text("INSERT INTO agreement_search(agreement_search) VALUES ('delete-all')"))
+            assert _indexed(s, "a") == set()
+        assert not tallies.kept(s)[0]
+        with bulk.bulk_load(s, ["agreements", "brand_terms", "kpi_actuals"]):
+            pass
+    with any_db.session() as s:
+        assert _derived(s) == by_triggers
+    assert_kept_right(any_db)
+
+
+def test_writes_after_a_demo_load_keep_everything_in_step(
+    any_db: Database,  # noqa: F811
+) -> None:
+    with any_db.session() as s:
+        load_demo(s, 40, SEED, today=TODAY)
+    with any_db.session() as s:
+        partner = create_partner(
+            s, PartnerInput(legal_name="Nordlicht Handels GmbH", local_name="北光", country="DE")
+        )
+        made = create_agreement(s, agreement_input(partner.id, title="Aurora serum launch"))
+    assert_kept_right(any_db)
+    with any_db.session() as s:
+        assert agreement_ids(s, AgreementFilter(search="Aurora")) == [made.id]
+        assert agreement_ids(s, AgreementFilter(search="北光")) == [made.id]
+        if s.connection().dialect.name == "sqlite":
+            _in_step(s)
