@@ -148,3 +148,48 @@ class AuditAction(StrEnum):
     CREATE = "create"
     UPDATE = "update"
     DELETE = "delete"
+
+
+class PaymentTerms(StrEnum):
+    """When a direct-sales purchase is paid (brand agreements, direct sales)."""
+
+    PREPAYMENT = "prepayment"
+    NET_30 = "net_30"
+    NET_60 = "net_60"
+    LETTER_OF_CREDIT = "letter_of_credit"
+
+
+class InventoryHolder(StrEnum):
+    """Who holds the stock bought under a direct-sales agreement."""
+
+    PLATFORM = "platform"
+    BRAND = "brand"
+    THIRD_PARTY_WAREHOUSE = "third_party_warehouse"
+
+
+class ImportMode(StrEnum):
+    """How cross-border goods enter the market (logistics agreements)."""
+
+    BONDED_IMPORT = "bonded_import"  # stocked in a bonded warehouse, cleared per order
+    DIRECT_MAIL = "direct_mail"  # shipped per parcel from abroad
+    GENERAL_TRADE = "general_trade"  # cleared in bulk, duty paid at the border
+
+
+class DutyPayer(StrEnum):
+    """Who pays import duty and VAT."""
+
+    PLATFORM = "platform"
+    PARTNER = "partner"
+    CONSUMER = "consumer"
+    SHARED = "shared"
+
+
+class Festival(StrEnum):
+    """The shopping festival or occasion a marketing campaign is built around."""
+
+    DOUBLE_11 = "double_11"
+    FESTIVAL_618 = "618"
+    BLACK_FRIDAY = "black_friday"
+    CHINESE_NEW_YEAR = "chinese_new_year"
+    BRAND_DAY = "brand_day"
+    OTHER = "other"

@@ -35,11 +35,16 @@ from app.domain.enums import (
     AuthorisationLevel,
     ChargebackLiability,
     DocumentKind,
+    DutyPayer,
+    Festival,
+    ImportMode,
+    InventoryHolder,
     KpiDirection,
     MilestoneStatus,
     OperatingModel,
     PartnerRole,
     PartnerStatus,
+    PaymentTerms,
     RateBasis,
 )
 from app.domain.roles import Role
@@ -267,6 +272,18 @@ class BrandAgreement(Agreement):
     annual_minimum_purchase: Mapped[Decimal | None] = mapped_column(Money)  # direct sales
     commission_rate_pct: Mapped[Decimal | None] = mapped_column(Percent)  # platform model
     gmv_target: Mapped[Decimal | None] = mapped_column(Money)
+    trademark_numbers: Mapped[tuple[str, ...]] = mapped_column(StringList, default=())
+    trademark_holder: Mapped[str] = mapped_column(String(200), default="")
+    # Procurement: direct sales only (TermSpec.direct_only); blank on a platform-model one.
+    purchase_currency: Mapped[str | None] = mapped_column(String(3))
+    payment_terms: Mapped[PaymentTerms | None] = mapped_column(enum_column(PaymentTerms))
+    payment_days: Mapped[int | None] = mapped_column(Integer)
+    minimum_order: Mapped[Decimal | None] = mapped_column(Money)
+    lead_time_days: Mapped[int | None] = mapped_column(Integer)
+    inventory_holder: Mapped[InventoryHolder | None] = mapped_column(enum_column(InventoryHolder))
+    bonded_warehouse: Mapped[str] = mapped_column(String(200), default="")
+    min_shelf_life_days: Mapped[int | None] = mapped_column(Integer)
+    near_expiry_returnable: Mapped[bool] = mapped_column(Boolean, default=False)
 
     __mapper_args__ = {"polymorphic_identity": AgreementType.BRAND}  # noqa: RUF012
 
@@ -285,6 +302,9 @@ class LogisticsAgreement(Agreement):
     rate_basis: Mapped[RateBasis | None] = mapped_column(enum_column(RateBasis))
     rate: Mapped[Decimal | None] = mapped_column(Rate)
     liability_cap: Mapped[Decimal | None] = mapped_column(Money)
+    import_mode: Mapped[ImportMode | None] = mapped_column(enum_column(ImportMode))
+    duty_payer: Mapped[DutyPayer | None] = mapped_column(enum_column(DutyPayer))
+    warehouse_locations: Mapped[tuple[str, ...]] = mapped_column(StringList, default=())
 
     __mapper_args__ = {"polymorphic_identity": AgreementType.LOGISTICS}  # noqa: RUF012
 
@@ -303,6 +323,11 @@ class MarketingAgreement(Agreement):
     target_impressions: Mapped[int | None] = mapped_column(BigInteger)
     target_conversion_rate_pct: Mapped[Decimal | None] = mapped_column(Percent)
     target_roi: Mapped[Decimal | None] = mapped_column(Percent)
+    festival: Mapped[Festival | None] = mapped_column(enum_column(Festival))
+    actual_spend: Mapped[Decimal | None] = mapped_column(Money)
+    actual_impressions: Mapped[int | None] = mapped_column(BigInteger)
+    actual_conversion_rate_pct: Mapped[Decimal | None] = mapped_column(Percent)
+    actual_roi: Mapped[Decimal | None] = mapped_column(Percent)
 
     __mapper_args__ = {"polymorphic_identity": AgreementType.MARKETING}  # noqa: RUF012
 
@@ -323,6 +348,9 @@ class PaymentAgreement(Agreement):
     )
     pci_dss: Mapped[bool] = mapped_column(Boolean, default=False)
     aml_kyc: Mapped[bool] = mapped_column(Boolean, default=False)
+    payment_licence_no: Mapped[str] = mapped_column(String(200), default="")
+    licence_jurisdiction: Mapped[str] = mapped_column(String(200), default="")
+    reserve_deposit: Mapped[Decimal | None] = mapped_column(Money)
 
     __mapper_args__ = {"polymorphic_identity": AgreementType.PAYMENT}  # noqa: RUF012
 
@@ -339,6 +367,8 @@ class PlatformAgreement(Agreement):
     revenue_share_pct: Mapped[Decimal | None] = mapped_column(Percent)
     target_users: Mapped[int | None] = mapped_column(BigInteger)
     target_gmv: Mapped[Decimal | None] = mapped_column(Money)
+    committed_monthly_uv: Mapped[int | None] = mapped_column(BigInteger)
+    placement_slots: Mapped[tuple[str, ...]] = mapped_column(StringList, default=())
 
     __mapper_args__ = {"polymorphic_identity": AgreementType.PLATFORM}  # noqa: RUF012
 

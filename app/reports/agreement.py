@@ -11,13 +11,14 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
-from app.domain.enums import AgreementStatus, Attainment, MilestoneStatus
-from app.domain.terms import TERMS, TermKind, TermSpec
+from app.domain.enums import AgreementStatus, Attainment, MilestoneStatus, OperatingModel
+from app.domain.terms import DIRECT_ONLY, TARGET_ACTUAL, TERMS, TermKind, TermSpec
 from app.reports.base import Report
 from app.reports.data import AgreementReportData
 from app.reports.kpi import Sparkline, attainment_pct, kpi_value, readings_notes
 from app.reports.money import LIVE, decision_flag, fx_table
 from app.reports.styles import INK, NAVY, RED, RULE, TRAFFIC
+from app.reports.target_actual import MARKETING, target_vs_actual
 
 HISTORY_VALUE_CHARS = 160
 # Audit field names whose label key differs from the name.
@@ -244,14 +245,21 @@ class AgreementReport(Report[AgreementReportData]):
 
     def _terms(self, data: AgreementReportData) -> list[Flowable]:
         a, w = data.agreement, self.words
+        beside = {actual for _target, actual in TARGET_ACTUAL} if a.type is MARKETING else set()
+        if str(a.terms.get("operating_model") or "") == OperatingModel.PLATFORM.value:
+            beside |= DIRECT_ONLY  # blank by rule on the platform model: not worth a line each
         pairs = [
             (
                 self._term_label(spec),
                 self._term_text(spec, a.terms.get(spec.name), a.currency, dict(a.terms)),
             )
             for spec in TERMS[a.type]
+            if spec.name not in beside
         ]
-        return [self.heading(w("type_terms", type=w.enum(a.type))), self.fields(pairs)]
+        out = [self.heading(w("type_terms", type=w.enum(a.type))), self.fields(pairs)]
+        if a.type is MARKETING:
+            out += target_vs_actual(self, a.terms, a.currency)
+        return out
 
     def _description(self, data: AgreementReportData) -> list[Flowable]:
         text = data.agreement.description

@@ -14,6 +14,7 @@ from enum import Enum
 from app.domain.money import compact_amount, format_amount, minor_units
 from app.reports.labels import SUMMARY_LABELS
 from app.reports.seller_labels import SELLER_ENUMS, SELLER_ENUMS_EN, SELLER_LABELS
+from app.reports.terms_labels import TERMS_ENUMS, TERMS_ENUMS_EN, TERMS_LABELS
 
 LANGS = ("en", "zh")
 
@@ -220,6 +221,7 @@ _LABELS: dict[str, tuple[str, str]] = {
 
 _LABELS.update(SUMMARY_LABELS)
 _LABELS.update(SELLER_LABELS)
+_LABELS.update(TERMS_LABELS)
 
 _ENUMS: dict[str, str] = {
     # agreement types
@@ -259,6 +261,7 @@ _ENUMS: dict[str, str] = {
     "users": "用户", "traffic": "流量", "inventory": "库存", "data": "数据",
 }  # fmt: skip
 _ENUMS.update(SELLER_ENUMS)
+_ENUMS.update(TERMS_ENUMS)
 
 # English wording where the stored value is not already readable.
 _ENUMS_EN: dict[str, str] = {
@@ -268,6 +271,7 @@ _ENUMS_EN: dict[str, str] = {
     "ecommerce_platform": "E-commerce platform", "percent_of_value": "% of value",
 }  # fmt: skip
 _ENUMS_EN.update(SELLER_ENUMS_EN)
+_ENUMS_EN.update(TERMS_ENUMS_EN)
 
 # The default KPI names the services create, so a Chinese report reads Chinese.
 _METRICS_ZH = {

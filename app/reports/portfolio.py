@@ -18,6 +18,7 @@ from app.reports.data import CurrencyLine, PortfolioReportData
 from app.reports.fonts import FontSet
 from app.reports.fx import currency_table
 from app.reports.kpi import attainment_pct, kpi_value, money_unit
+from app.reports.model_mix import model_mix_section
 from app.reports.money import (
     agreement_rows_table,
     decision_tables,
@@ -55,6 +56,7 @@ class PortfolioReport(Report[PortfolioReportData]):
             *self._headline(data),
             *self._decisions(data),
             *self._charts(data),
+            *model_mix_section(self, data.figures),
             *self._currencies(data),
             *self._top_partners(data),
             *self._at_risk(data),

@@ -26,6 +26,7 @@ from app.domain.enums import (
     RateBasis,
     SharedResource,
 )
+from app.services.demo_terms import type_terms
 
 COUNTRIES = [
     ("FR", "EUR", ["Maison", "Lumière", "Belle", "Provence", "Atelier"], ["美颂", "璐米", "贝乐", "普罗旺", "雅特"]),
@@ -261,6 +262,9 @@ def tiny_pdf(text: str) -> bytes:
 class Generator:
     def __init__(self, seed: int, today: date) -> None:
         self.rng = random.Random(seed)
+        # The terms of #14 draw from their own stream, so everything drawn before them
+        # (partners, values, dates, titles) stays what it was for a given seed.
+        self.more = random.Random(seed * 7919 + 14)
         self.today = today
 
     def partners(self, count: int) -> list[dict[str, Any]]:
@@ -357,6 +361,13 @@ class Generator:
         return amount.quantize(Decimal("0.01"))
 
     def terms(
+        self, t: AgreementType, partner: dict[str, Any], value: Decimal, start: date
+    ) -> dict[str, Any]:
+        terms = self._first_terms(t, partner, value, start)
+        terms.update(type_terms(self.more, t, terms, partner, value, self.today))
+        return terms
+
+    def _first_terms(
         self, t: AgreementType, partner: dict[str, Any], value: Decimal, start: date
     ) -> dict[str, Any]:
         rng = self.rng

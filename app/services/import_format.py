@@ -166,7 +166,15 @@ CHOICE_ALIASES = {
     "直营模式": "direct",
     "平台模式": "platform",
     "direct_sales": "direct",
-}
+    # The terms of #14, as a Chinese team writes them (English folds by itself: "Net 30",
+    # "Double 11", "Bonded import").
+    "预付款": "prepayment", "预付": "prepayment", "信用证": "letter_of_credit",
+    "third_party": "third_party_warehouse", "第三方仓库": "third_party_warehouse",
+    "保税进口": "bonded_import", "直邮": "direct_mail", "一般贸易": "general_trade",
+    "消费者": "consumer", "双11": "double_11", "双十一": "double_11", "11.11": "double_11",
+    "黑五": "black_friday", "黑色星期五": "black_friday", "春节": "chinese_new_year",
+    "品牌日": "brand_day", "其他": "other",
+}  # fmt: skip
 PARTNER_STATUS_ALIASES = {"潜在": "prospect", "合作中": "active", "停用": "inactive"}
 
 ROLE_FOR_TYPE = {

@@ -76,6 +76,9 @@ class PortfolioFigures:
     rates: tuple[RateInForce, ...]
     missing_rates: tuple[str, ...]
     by_scope: tuple[Bucket, ...] = ()  # in force, pipeline, history: in that order
+    # The cost side of direct sales: the annual minimum purchases that live (in force)
+    # direct-sales agreements commit to, whatever ``scope``; count = agreements with one.
+    minimum_purchases: Bucket = Bucket(OperatingModel.DIRECT.value, 0, ZERO)
 
 
 class _Rates:
@@ -250,6 +253,7 @@ def portfolio_figures(
         if model is not None
     }
     by_model = _sorted(_buckets(per_model, rates), [m.value for m in OperatingModel])
+    minimum_purchases = _minimum_purchases(session, brand_only, as_of, rates)
 
     # Expiries: the next eight quarters from the as-of date, by end date. The quarter of
     # each row is a portable CASE over the quarter boundaries, so SQL does the grouping.
@@ -339,7 +343,30 @@ def portfolio_figures(
         rates=used,
         missing_rates=missing,
         by_scope=tuple(by_scope),
+        minimum_purchases=minimum_purchases,
     )
+
+
+def _minimum_purchases(
+    session: Session, brand_only: AgreementFilter, as_of: date, rates: _Rates
+) -> Bucket:
+    """The annual minimum purchases of live direct-sales agreements, in the base currency."""
+    stmt = (
+        select_agreements(
+            [Agreement.currency, func.count(), func.sum(BrandAgreement.annual_minimum_purchase)],
+            brand_only,
+        )
+        .where(in_scope(Scope.IN_FORCE, as_of))
+        .where(BrandAgreement.operating_model == OperatingModel.DIRECT)
+        .where(BrandAgreement.annual_minimum_purchase.is_not(None))
+        .group_by(Agreement.currency)
+    )
+    per_currency = {
+        (OperatingModel.DIRECT.value, currency): (n, _money(session, raw))
+        for currency, n, raw in session.execute(stmt)
+    }
+    found = list(_buckets(per_currency, rates))
+    return found[0] if found else Bucket(OperatingModel.DIRECT.value, 0, ZERO)
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,9 +17,9 @@ from enum import StrEnum
 from functools import cache
 from typing import Any
 
-from app.domain.enums import AgreementStatus, AgreementType
+from app.domain.enums import AgreementStatus, AgreementType, OperatingModel
 from app.domain.money import is_currency
-from app.domain.terms import TERMS, TermKind, TermSpec
+from app.domain.terms import DIRECT_ONLY, TERMS, TermKind, TermSpec
 from app.domain.text import clean_text, is_plain, is_visible, refused_character
 from app.errors import FieldError
 
@@ -58,6 +58,7 @@ class AgreementInput:
 
 
 MAX_VALUE = Decimal("1e15")
+MAX_TERM_TEXT = 200  # the width of every free-text term column
 EARLIEST_DATE = date(1950, 1, 1)
 LATEST_DATE = date(2200, 12, 31)
 
@@ -137,7 +138,15 @@ def _coerce_term(spec: TermSpec, raw: Any) -> Any:
         return None
     kind = spec.kind
     if kind is TermKind.TEXT:
-        return clean_text(str(raw)).strip()
+        text = clean_text(str(raw)).strip()
+        if len(text) > MAX_TERM_TEXT:
+            raise ValueError(f"at most {MAX_TERM_TEXT} characters")
+        return text
+    if kind is TermKind.CURRENCY:
+        code = str(raw).strip().upper()
+        if not is_currency(code):
+            raise ValueError(f"{raw!r} is not an ISO 4217 currency code")
+        return code
     if kind in (TermKind.LINES, TermKind.CHOICES, TermKind.CURRENCIES):
         items = _split(raw)
         if kind is TermKind.CHOICES:
@@ -239,7 +248,32 @@ def coerce_terms(
         typed[spec.name] = value
         if spec.required and value in (None, "", ()):
             errors.append(FieldError(spec.name, _required_message(agreement_type, spec)))
+    if agreement_type is AgreementType.BRAND:
+        errors.extend(_procurement_problems(typed))
     return typed, errors
+
+
+def _procurement_problems(typed: Mapping[str, Any]) -> list[FieldError]:
+    """Procurement terms on a platform-model agreement: refused, not silently dropped.
+
+    On the platform model a third-party seller buys the stock, so "we pay net 30" or "we
+    hold the inventory" would be a contradiction the reports would then count (minimum
+    purchases committed). A manager switching an agreement to the platform model is told
+    which term still says otherwise, and clears it; dropping it quietly would lose what
+    was typed if the switch was a slip.
+    """
+    model = typed.get("operating_model")
+    if model is None or str(model) != OperatingModel.PLATFORM.value:
+        return []
+    return [
+        FieldError(name, "only a direct-sales agreement has procurement terms; "
+                   "clear it or choose direct sales")
+        for name in sorted(DIRECT_ONLY, key=_BRAND_ORDER.__getitem__)
+        if typed.get(name) not in (None, "", (), False)
+    ]  # fmt: skip
+
+
+_BRAND_ORDER = {spec.name: i for i, spec in enumerate(TERMS[AgreementType.BRAND])}
 
 
 _KNOWN = {t: frozenset(spec.name for spec in specs) for t, specs in TERMS.items()}

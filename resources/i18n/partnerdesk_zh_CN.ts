@@ -90,134 +90,134 @@
 <context>
     <name>AgreementEditor</name>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="101"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="102"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="102"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="103"/>
         <source>Terms</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="103"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="104"/>
         <source>Milestones</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="104"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="105"/>
         <source>KPIs</source>
         <translation>KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="105"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="106"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="106"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="107"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="107"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="108"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="114"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="115"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="117"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="118"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="120"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="121"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="122"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="123"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="124"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="125"/>
         <source>Delete this agreement; Edit ▸ Undo in the main window brings it back</source>
         <translation>删除此协议；可在主窗口用“编辑 ▸ 撤销”恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="197"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="200"/>
         <source>New agreement</source>
         <translation>新建协议</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="200"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="203"/>
         <source>Agreement {ref} — {title}</source>
         <translation>协议 {ref} — {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="205"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="208"/>
         <source>%1 (read only)</source>
         <translation>%1（只读）</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="213"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="216"/>
         <source>Undo/redo changed this agreement; saving will offer to reload it.</source>
         <translation>撤销/重做已修改此协议；保存时将提示重新加载。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="221"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="224"/>
         <source>Undo/redo removed this agreement.</source>
         <translation>撤销/重做已删除此协议。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="276"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="279"/>
         <source>This agreement no longer exists (deleted on another desk?): {e}</source>
         <translation>该协议已不存在（可能已在其他电脑上删除）：{e}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="283"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="286"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="286"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="289"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="337"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="340"/>
         <source>Not saved: {n} fields need attention on these pages: {pages}</source>
         <translation>未保存：以下页面有 {n} 个字段需要处理：{pages}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="353"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="356"/>
         <source>Reload the agreement as it is now? Your unsaved edits in this window will be lost.</source>
         <translation>是否重新加载该协议的当前内容？此窗口中未保存的修改将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="365"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="368"/>
         <source>Delete agreement</source>
         <translation>删除协议</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="367"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="370"/>
         <source>Delete {ref} “{title}” with its milestones, KPIs and documents?
 You can undo this with Edit ▸ Undo.</source>
         <translation>删除 {ref}“{title}”及其里程碑、KPI 和文件？
 可通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="384"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="387"/>
         <source>Not deleted: {reason}</source>
         <translation>未删除：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="401"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="404"/>
         <source>This agreement has changes that are not saved. Save them?</source>
         <translation>该协议有未保存的更改。是否保存？</translation>
     </message>
@@ -225,186 +225,186 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>AgreementForm</name>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="81"/>
+        <location filename="../../ui/editors/agreement/form.py" line="88"/>
         <source>Pages of this record</source>
         <translation>此记录的各页</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="98"/>
+        <location filename="../../ui/editors/agreement/form.py" line="105"/>
         <source>Generated when saved, e.g. BR-2026-0042</source>
         <translation>保存时自动生成，如 BR-2026-0042</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="119"/>
+        <location filename="../../ui/editors/agreement/form.py" line="126"/>
         <source>Renews automatically</source>
         <translation>自动续约</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="123"/>
+        <location filename="../../ui/editors/agreement/form.py" line="130"/>
         <source> months</source>
         <translation> 个月</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="126"/>
+        <location filename="../../ui/editors/agreement/form.py" line="133"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="113"/>
+        <location filename="../../ui/editors/agreement/form.py" line="120"/>
         <source>e.g. PRC law, English law</source>
         <translation>如：中国法律、英国法律</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="115"/>
+        <location filename="../../ui/editors/agreement/form.py" line="122"/>
         <source>Comma-separated, e.g. CN, HK, MO</source>
         <translation>以逗号分隔，如 CN, HK, MO</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="152"/>
+        <location filename="../../ui/editors/agreement/form.py" line="159"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="153"/>
+        <location filename="../../ui/editors/agreement/form.py" line="160"/>
         <source>Title *</source>
         <translation>标题 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="154"/>
+        <location filename="../../ui/editors/agreement/form.py" line="161"/>
         <source>Cooperation type</source>
         <translation>合作类型</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="155"/>
+        <location filename="../../ui/editors/agreement/form.py" line="162"/>
         <source>Partner *</source>
         <translation>合作伙伴 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="156"/>
+        <location filename="../../ui/editors/agreement/form.py" line="163"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="157"/>
+        <location filename="../../ui/editors/agreement/form.py" line="164"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="158"/>
+        <location filename="../../ui/editors/agreement/form.py" line="165"/>
         <source>Governing law</source>
         <translation>适用法律</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="159"/>
+        <location filename="../../ui/editors/agreement/form.py" line="166"/>
         <source>Territories</source>
         <translation>地域范围</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="174"/>
+        <location filename="../../ui/editors/agreement/form.py" line="181"/>
         <source>Signed</source>
         <translation>签署日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="175"/>
+        <location filename="../../ui/editors/agreement/form.py" line="182"/>
         <source>Starts *</source>
         <translation>开始日期 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="176"/>
+        <location filename="../../ui/editors/agreement/form.py" line="183"/>
         <source>Ends *</source>
         <translation>结束日期 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="177"/>
+        <location filename="../../ui/editors/agreement/form.py" line="184"/>
         <source>Renewal</source>
         <translation>续约</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="178"/>
+        <location filename="../../ui/editors/agreement/form.py" line="185"/>
         <source>Notice period</source>
         <translation>通知期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="179"/>
-        <location filename="../../ui/editors/agreement/form.py" line="205"/>
+        <location filename="../../ui/editors/agreement/form.py" line="186"/>
+        <location filename="../../ui/editors/agreement/form.py" line="212"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="187"/>
-        <location filename="../../ui/editors/agreement/form.py" line="204"/>
+        <location filename="../../ui/editors/agreement/form.py" line="194"/>
+        <location filename="../../ui/editors/agreement/form.py" line="211"/>
         <source>Renewal chain</source>
         <translation>续约链</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="189"/>
+        <location filename="../../ui/editors/agreement/form.py" line="196"/>
         <source>Contract value *</source>
         <translation>合同金额 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="196"/>
+        <location filename="../../ui/editors/agreement/form.py" line="203"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="201"/>
+        <location filename="../../ui/editors/agreement/form.py" line="208"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="202"/>
+        <location filename="../../ui/editors/agreement/form.py" line="209"/>
         <source>Renewal term</source>
         <translation>续约期限</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="236"/>
+        <location filename="../../ui/editors/agreement/form.py" line="254"/>
         <source>Terms: {type}</source>
         <translation>条款：{type}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="297"/>
+        <location filename="../../ui/editors/agreement/form.py" line="318"/>
         <source>closed</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="299"/>
+        <location filename="../../ui/editors/agreement/form.py" line="320"/>
         <source>passed {n} days ago</source>
         <translation>已过去 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="301"/>
-        <location filename="../../ui/editors/agreement/form.py" line="303"/>
+        <location filename="../../ui/editors/agreement/form.py" line="322"/>
+        <location filename="../../ui/editors/agreement/form.py" line="324"/>
         <source>in {n} days</source>
         <translation>{n} 天后</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="311"/>
+        <location filename="../../ui/editors/agreement/form.py" line="332"/>
         <source>renews {ref}</source>
         <translation>续约自 {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="314"/>
-        <location filename="../../ui/editors/agreement/form.py" line="330"/>
+        <location filename="../../ui/editors/agreement/form.py" line="335"/>
+        <location filename="../../ui/editors/agreement/form.py" line="351"/>
         <source>renewed by {ref}</source>
         <translation>已由 {ref} 续约</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="327"/>
+        <location filename="../../ui/editors/agreement/form.py" line="348"/>
         <source>in force until {end}; renewed by {ref}</source>
         <translation>有效至 {end}；已由 {ref} 续约</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="362"/>
+        <location filename="../../ui/editors/agreement/form.py" line="383"/>
         <source>choose a partner from the list</source>
         <translation>请从列表中选择合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="364"/>
+        <location filename="../../ui/editors/agreement/form.py" line="385"/>
         <source>no single partner matches “{text}”</source>
         <translation>没有唯一匹配“{text}”的合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="373"/>
+        <location filename="../../ui/editors/agreement/form.py" line="394"/>
         <source>enter the contract value (0 if none)</source>
         <translation>请输入合同金额（无则填 0）</translation>
     </message>
@@ -412,34 +412,34 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>AgreementTableModel</name>
     <message>
-        <location filename="../../ui/models/agreements.py" line="67"/>
+        <location filename="../../ui/models/agreements.py" line="68"/>
         <source>entered by hand</source>
         <translation>手动录入</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="69"/>
+        <location filename="../../ui/models/agreements.py" line="70"/>
         <source>%1
 at 1 %2 = %3 %4, in force from %5 (%6)</source>
         <translation>%1
 按 1 %2 = %3 %4 折算，%5 起生效（%6）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="78"/>
+        <location filename="../../ui/models/agreements.py" line="79"/>
         <source>No %1 → %2 exchange rate dated on or before %3: add one in Settings to compare this value with the others.</source>
         <translation>没有 %3 或之前生效的 %1 → %2 汇率：请在“设置”中添加，才能与其他金额比较。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="93"/>
+        <location filename="../../ui/models/agreements.py" line="94"/>
         <source>No KPI</source>
         <translation>无 KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="97"/>
+        <location filename="../../ui/models/agreements.py" line="98"/>
         <source>%1: no actuals recorded yet</source>
         <translation>%1：尚未记录实际值</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="106"/>
+        <location filename="../../ui/models/agreements.py" line="107"/>
         <source>%1 (%2), %3 to %4:
 %5
 target %6</source>
@@ -448,87 +448,87 @@ target %6</source>
 目标 %6</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="122"/>
+        <location filename="../../ui/models/agreements.py" line="123"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="127"/>
+        <location filename="../../ui/models/agreements.py" line="128"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="131"/>
+        <location filename="../../ui/models/agreements.py" line="132"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="137"/>
+        <location filename="../../ui/models/agreements.py" line="138"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="142"/>
+        <location filename="../../ui/models/agreements.py" line="143"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="146"/>
+        <location filename="../../ui/models/agreements.py" line="147"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="152"/>
+        <location filename="../../ui/models/agreements.py" line="153"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="159"/>
+        <location filename="../../ui/models/agreements.py" line="160"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="165"/>
+        <location filename="../../ui/models/agreements.py" line="166"/>
         <source>Value (%1)</source>
         <translation>金额（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="173"/>
+        <location filename="../../ui/models/agreements.py" line="174"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="180"/>
+        <location filename="../../ui/models/agreements.py" line="181"/>
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="189"/>
+        <location filename="../../ui/models/agreements.py" line="190"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="195"/>
+        <location filename="../../ui/models/agreements.py" line="196"/>
         <source>Days to decide</source>
         <translation>距决策天数</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="202"/>
+        <location filename="../../ui/models/agreements.py" line="203"/>
         <source>KPI trend</source>
         <translation>KPI 走势</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="209"/>
+        <location filename="../../ui/models/agreements.py" line="210"/>
         <source>Operating model</source>
         <translation>经营模式</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="216"/>
+        <location filename="../../ui/models/agreements.py" line="217"/>
         <source>Auto-renew</source>
         <translation>自动续约</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="217"/>
+        <location filename="../../ui/models/agreements.py" line="218"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -536,161 +536,161 @@ target %6</source>
 <context>
     <name>AgreementsPage</name>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="82"/>
+        <location filename="../../ui/pages/agreements.py" line="84"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="86"/>
+        <location filename="../../ui/pages/agreements.py" line="88"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="87"/>
+        <location filename="../../ui/pages/agreements.py" line="89"/>
         <source>Live (active or pending)</source>
         <translation>生效中（生效或待审批）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="92"/>
-        <location filename="../../ui/pages/agreements.py" line="118"/>
+        <location filename="../../ui/pages/agreements.py" line="94"/>
+        <location filename="../../ui/pages/agreements.py" line="120"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="95"/>
+        <location filename="../../ui/pages/agreements.py" line="97"/>
         <source>Search reference, title, partner…</source>
         <translation>搜索编号、标题、合作伙伴…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="98"/>
+        <location filename="../../ui/pages/agreements.py" line="100"/>
         <source>Decision from</source>
         <translation>决策日期从</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="104"/>
+        <location filename="../../ui/pages/agreements.py" line="106"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="106"/>
+        <location filename="../../ui/pages/agreements.py" line="108"/>
         <source>Columns</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="114"/>
+        <location filename="../../ui/pages/agreements.py" line="116"/>
         <source>Search agreements</source>
         <translation>搜索协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="115"/>
+        <location filename="../../ui/pages/agreements.py" line="117"/>
         <source>Cooperation type</source>
         <translation>合作类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="116"/>
+        <location filename="../../ui/pages/agreements.py" line="118"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="117"/>
+        <location filename="../../ui/pages/agreements.py" line="119"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="119"/>
+        <location filename="../../ui/pages/agreements.py" line="121"/>
         <source>Decision date from</source>
         <translation>决策日期起</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="120"/>
+        <location filename="../../ui/pages/agreements.py" line="122"/>
         <source>Decision date to</source>
         <translation>决策日期止</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="139"/>
+        <location filename="../../ui/pages/agreements.py" line="141"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="141"/>
+        <location filename="../../ui/pages/agreements.py" line="143"/>
         <source>Enter opens the agreement; the context menu renews, reports or exports</source>
         <translation>回车打开协议；右键菜单可续约、生成报告或导出</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="148"/>
+        <location filename="../../ui/pages/agreements.py" line="150"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="185"/>
+        <location filename="../../ui/pages/agreements.py" line="190"/>
         <source>All owners</source>
         <translation>全部负责人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="257"/>
+        <location filename="../../ui/pages/agreements.py" line="261"/>
         <source>%Ln agreement(s)</source>
         <translation>
             <numerusform>%Ln 份协议</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="359"/>
+        <location filename="../../ui/pages/agreements.py" line="363"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="361"/>
+        <location filename="../../ui/pages/agreements.py" line="365"/>
         <source>%n selected agreement(s) as CSV…</source>
         <translation>
             <numerusform>将选中的 %n 份协议导出为 CSV…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="362"/>
+        <location filename="../../ui/pages/agreements.py" line="366"/>
         <source>%n selected agreement(s) as XLSX…</source>
         <translation>
             <numerusform>将选中的 %n 份协议导出为 XLSX…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="363"/>
+        <location filename="../../ui/pages/agreements.py" line="367"/>
         <source>This list as CSV…</source>
         <translation>将此列表导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="364"/>
+        <location filename="../../ui/pages/agreements.py" line="368"/>
         <source>This list as XLSX…</source>
         <translation>将此列表导出为 XLSX…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="262"/>
+        <location filename="../../ui/pages/agreements.py" line="266"/>
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="334"/>
+        <location filename="../../ui/pages/agreements.py" line="338"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="335"/>
+        <location filename="../../ui/pages/agreements.py" line="339"/>
         <source>Renew…</source>
         <translation>续约…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="343"/>
+        <location filename="../../ui/pages/agreements.py" line="347"/>
         <source>Export report…</source>
         <translation>导出报告…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="347"/>
+        <location filename="../../ui/pages/agreements.py" line="351"/>
         <source>Delete %n agreement(s)…</source>
         <translation>
             <numerusform>删除 %n 份协议…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="351"/>
+        <location filename="../../ui/pages/agreements.py" line="355"/>
         <source>New agreement…</source>
         <translation>新建协议…</translation>
     </message>
@@ -698,98 +698,98 @@ target %6</source>
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../ui/application.py" line="61"/>
+        <location filename="../../ui/application.py" line="62"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="62"/>
+        <location filename="../../ui/application.py" line="63"/>
         <source>PartnerDesk cannot open the database.</source>
         <translation>PartnerDesk 无法打开数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="65"/>
+        <location filename="../../ui/application.py" line="66"/>
         <source>Use another database…</source>
         <translation>使用其他数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="69"/>
+        <location filename="../../ui/application.py" line="70"/>
         <source>Use my personal database</source>
         <translation>使用我的个人数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="84"/>
+        <location filename="../../ui/application.py" line="85"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="85"/>
+        <location filename="../../ui/application.py" line="86"/>
         <source>SQLite file path or PostgreSQL URL:</source>
         <translation>SQLite 文件路径或 PostgreSQL 地址：</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="101"/>
-        <location filename="../../ui/application.py" line="139"/>
+        <location filename="../../ui/application.py" line="102"/>
+        <location filename="../../ui/application.py" line="140"/>
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="102"/>
+        <location filename="../../ui/application.py" line="103"/>
         <source>How many demo agreements?</source>
         <translation>需要多少份演示协议？</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="128"/>
+        <location filename="../../ui/application.py" line="129"/>
         <source>Added %1 demo agreements and %2 partners.</source>
         <translation>已添加 %1 份演示协议和 %2 个合作伙伴。</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="140"/>
+        <location filename="../../ui/application.py" line="141"/>
         <source>The demo data was not loaded: %1</source>
         <translation>演示数据未能加载：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="146"/>
+        <location filename="../../ui/application.py" line="147"/>
         <source>Cancelled: no demo data was added.</source>
         <translation>已取消：未添加演示数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="151"/>
+        <location filename="../../ui/application.py" line="152"/>
         <source>Loading demo data</source>
         <translation>正在加载演示数据</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="156"/>
+        <location filename="../../ui/application.py" line="157"/>
         <source>Creating demo partners and agreements…</source>
         <translation>正在创建演示合作伙伴和协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="166"/>
+        <location filename="../../ui/application.py" line="170"/>
         <source>Welcome to PartnerDesk</source>
         <translation>欢迎使用 PartnerDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="167"/>
+        <location filename="../../ui/application.py" line="171"/>
         <source>This database has no agreements yet. Load demo data to look around?</source>
         <translation>该数据库还没有协议。是否加载演示数据先看看？</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="207"/>
+        <location filename="../../ui/application.py" line="231"/>
         <source>… and %1 more</source>
         <translation>… 另有 %1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="211"/>
+        <location filename="../../ui/application.py" line="235"/>
         <source>Renewal decisions due</source>
         <translation>续约决策即将到期</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="223"/>
+        <location filename="../../ui/application.py" line="247"/>
         <source>Don&apos;t remind me at start-up</source>
         <translation>启动时不再提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="226"/>
+        <location filename="../../ui/application.py" line="250"/>
         <source>Show renewals</source>
         <translation>查看续约</translation>
     </message>
@@ -2037,6 +2037,76 @@ History, ended (%5): %6</source>
         <source>Data</source>
         <translation>数据</translation>
     </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="101"/>
+        <source>Prepayment</source>
+        <translation>预付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="102"/>
+        <source>Net 30</source>
+        <translation>月结 30 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="103"/>
+        <source>Net 60</source>
+        <translation>月结 60 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="104"/>
+        <source>Letter of credit</source>
+        <translation>信用证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="105"/>
+        <source>Third-party warehouse</source>
+        <translation>第三方仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="106"/>
+        <source>Bonded import</source>
+        <translation>保税进口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="107"/>
+        <source>Direct mail</source>
+        <translation>直邮</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="108"/>
+        <source>General trade</source>
+        <translation>一般贸易</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="109"/>
+        <source>Consumer</source>
+        <translation>消费者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="110"/>
+        <source>Double 11</source>
+        <translation>双11</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="111"/>
+        <source>618</source>
+        <translation>618</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="112"/>
+        <source>Black Friday</source>
+        <translation>黑色星期五</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="113"/>
+        <source>Chinese New Year</source>
+        <translation>春节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/labels.py" line="114"/>
+        <source>Brand day</source>
+        <translation>品牌日</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -2966,67 +3036,67 @@ History, ended (%5): %6</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>PartnerDesk</source>
         <translation>PartnerDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>Dashboard, agreements, partners, renewals, reports, sellers</source>
         <translation>仪表板、协议、合作伙伴、续约、报告、卖家</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>Partners</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>Renewals</source>
         <translation>续约</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>Sellers</source>
         <translation>卖家</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>this computer&apos;s login</source>
         <translation>本机登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>Connected as %1</source>
         <translation>已连接身份：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>Connected person and role</source>
         <translation>已连接的人员和角色</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="407"/>
+        <location filename="../../ui/main_window.py" line="414"/>
         <source>Delete %n agreement(s)? You can undo this with %1.</source>
         <translation>
             <numerusform>删除 %n 份协议？可用 %1 撤销。</numerusform>
@@ -3183,50 +3253,50 @@ History, ended (%5): %6</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>%1 agreements · %2 partners</source>
         <translation>%1 份协议 · %2 个合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/window/records.py" line="49"/>
+        <location filename="../../ui/window/records.py" line="75"/>
         <source>Cannot open the agreement</source>
         <translation>无法打开协议</translation>
     </message>
     <message>
-        <location filename="../../ui/window/records.py" line="73"/>
+        <location filename="../../ui/window/records.py" line="95"/>
         <source>Not allowed</source>
         <translation>不允许</translation>
     </message>
     <message>
-        <location filename="../../ui/window/records.py" line="91"/>
+        <location filename="../../ui/window/records.py" line="113"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="413"/>
         <source>Delete agreements</source>
         <translation>删除协议</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="424"/>
         <source>Delete %n agreement(s)</source>
         <translation>
             <numerusform>删除 %n 份协议</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="428"/>
+        <location filename="../../ui/main_window.py" line="435"/>
         <source>Some agreements were not deleted</source>
         <translation>部分协议未删除</translation>
     </message>
     <message>
-        <location filename="../../ui/window/records.py" line="116"/>
-        <location filename="../../ui/window/records.py" line="124"/>
+        <location filename="../../ui/window/records.py" line="138"/>
+        <location filename="../../ui/window/records.py" line="146"/>
         <source>Cannot renew</source>
         <translation>无法续约</translation>
     </message>
     <message>
-        <location filename="../../ui/window/records.py" line="128"/>
+        <location filename="../../ui/window/records.py" line="150"/>
         <source>%1 renewed as %2</source>
         <translation>%1 已续约为 %2</translation>
     </message>
@@ -3271,7 +3341,7 @@ History, ended (%5): %6</source>
         <translation>正在写入日历…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>Editing is off: %1.</source>
         <translation>已关闭编辑：%1。</translation>
     </message>
@@ -3752,88 +3822,88 @@ KIND: wecom, dingtalk, feishu or json</source>
 <context>
     <name>PartnerOverview</name>
     <message>
-        <location filename="../../ui/pages/partners.py" line="70"/>
+        <location filename="../../ui/pages/partners.py" line="83"/>
         <source>Edit partner…</source>
         <translation>编辑合作伙伴…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="71"/>
+        <location filename="../../ui/pages/partners.py" line="84"/>
         <source>New agreement…</source>
         <translation>新建协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="72"/>
+        <location filename="../../ui/pages/partners.py" line="85"/>
         <source>Partner dossier…</source>
         <translation>合作伙伴档案…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="82"/>
+        <location filename="../../ui/pages/partners.py" line="95"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="82"/>
+        <location filename="../../ui/pages/partners.py" line="95"/>
         <source>Role</source>
         <translation>分工</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="82"/>
+        <location filename="../../ui/pages/partners.py" line="95"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="83"/>
+        <location filename="../../ui/pages/partners.py" line="96"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="88"/>
-        <location filename="../../ui/pages/partners.py" line="89"/>
+        <location filename="../../ui/pages/partners.py" line="101"/>
+        <location filename="../../ui/pages/partners.py" line="102"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="95"/>
+        <location filename="../../ui/pages/partners.py" line="108"/>
         <source>Agreements with this partner</source>
         <translation>与该合作伙伴的协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="110"/>
+        <location filename="../../ui/pages/partners.py" line="122"/>
         <source>All agreements with this partner</source>
         <translation>与该合作伙伴的全部协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="134"/>
+        <location filename="../../ui/pages/partners.py" line="146"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="155"/>
+        <location filename="../../ui/pages/partners.py" line="174"/>
         <source>Select a partner to see its agreements</source>
         <translation>选择合作伙伴以查看其协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="164"/>
+        <location filename="../../ui/pages/partners.py" line="183"/>
         <source>Country: %1</source>
         <translation>国家/地区：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="165"/>
+        <location filename="../../ui/pages/partners.py" line="184"/>
         <source>Roles: %1</source>
         <translation>角色：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="166"/>
+        <location filename="../../ui/pages/partners.py" line="185"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="169"/>
+        <location filename="../../ui/pages/partners.py" line="188"/>
         <source>Website: %1</source>
         <translation>网站：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="189"/>
+        <location filename="../../ui/pages/partners.py" line="199"/>
         <source>%n agreement(s)</source>
         <translation>
             <numerusform>%n 份协议</numerusform>
@@ -3843,7 +3913,7 @@ KIND: wecom, dingtalk, feishu or json</source>
 <context>
     <name>PartnerPicker</name>
     <message>
-        <location filename="../../ui/editors/agreement/partner_picker.py" line="29"/>
+        <location filename="../../ui/editors/agreement/partner_picker.py" line="30"/>
         <source>Type a name in English or Chinese</source>
         <translation>输入英文或中文名称</translation>
     </message>
@@ -3884,94 +3954,94 @@ KIND: wecom, dingtalk, feishu or json</source>
 <context>
     <name>PartnersPage</name>
     <message>
-        <location filename="../../ui/pages/partners.py" line="210"/>
+        <location filename="../../ui/pages/partners.py" line="219"/>
         <source>Search partners in either script…</source>
         <translation>以中英文搜索合作伙伴…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="214"/>
+        <location filename="../../ui/pages/partners.py" line="223"/>
         <source>All roles</source>
         <translation>全部角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="219"/>
-        <location filename="../../ui/pages/partners.py" line="237"/>
+        <location filename="../../ui/pages/partners.py" line="228"/>
+        <location filename="../../ui/pages/partners.py" line="246"/>
         <source>Country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="224"/>
+        <location filename="../../ui/pages/partners.py" line="233"/>
         <source>New partner…</source>
         <translation>新建合作伙伴…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="234"/>
+        <location filename="../../ui/pages/partners.py" line="243"/>
         <source>Partners</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="235"/>
+        <location filename="../../ui/pages/partners.py" line="244"/>
         <source>Search partners</source>
         <translation>搜索合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="236"/>
+        <location filename="../../ui/pages/partners.py" line="245"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="242"/>
+        <location filename="../../ui/pages/partners.py" line="251"/>
         <source>Ctrl or Shift and click picks several partners to export</source>
         <translation>按住 Ctrl 或 Shift 单击可选择多个合作伙伴导出</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="309"/>
+        <location filename="../../ui/pages/partners.py" line="318"/>
         <source>%Ln partner(s)</source>
         <translation>
             <numerusform>%Ln 个合作伙伴</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="336"/>
+        <location filename="../../ui/pages/partners.py" line="345"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="338"/>
+        <location filename="../../ui/pages/partners.py" line="347"/>
         <source>%n selected partner(s) as CSV…</source>
         <translation>
             <numerusform>将选中的 %n 个合作伙伴导出为 CSV…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="339"/>
+        <location filename="../../ui/pages/partners.py" line="348"/>
         <source>%n selected partner(s) as XLSX…</source>
         <translation>
             <numerusform>将选中的 %n 个合作伙伴导出为 XLSX…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="340"/>
+        <location filename="../../ui/pages/partners.py" line="349"/>
         <source>This list as CSV…</source>
         <translation>将此列表导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="341"/>
+        <location filename="../../ui/pages/partners.py" line="350"/>
         <source>This list as XLSX…</source>
         <translation>将此列表导出为 XLSX…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="315"/>
+        <location filename="../../ui/pages/partners.py" line="324"/>
         <source>Edit partner…</source>
         <translation>编辑合作伙伴…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="316"/>
+        <location filename="../../ui/pages/partners.py" line="325"/>
         <source>New agreement…</source>
         <translation>新建协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="317"/>
+        <location filename="../../ui/pages/partners.py" line="326"/>
         <source>Partner dossier…</source>
         <translation>合作伙伴档案…</translation>
     </message>
@@ -4198,14 +4268,14 @@ KIND: wecom, dingtalk, feishu or json</source>
 <context>
     <name>ReminderWords</name>
     <message numerus="yes">
-        <location filename="../../ui/application.py" line="183"/>
+        <location filename="../../ui/application.py" line="187"/>
         <source>%Ln decision(s) due within %1 days:</source>
         <translation>
             <numerusform>%1 天内有 %Ln 项续约决定到期：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/application.py" line="186"/>
+        <location filename="../../ui/application.py" line="190"/>
         <source>%Ln live agreement(s) are past their decision date.</source>
         <translation>
             <numerusform>%Ln 份生效中的协议已过决定日期。</numerusform>
@@ -4249,143 +4319,143 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
 <context>
     <name>RenewalsPage</name>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="48"/>
+        <location filename="../../ui/pages/renewals.py" line="50"/>
         <source>Next %1 days</source>
         <translation>未来 %1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="51"/>
+        <location filename="../../ui/pages/renewals.py" line="53"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="54"/>
-        <location filename="../../ui/pages/renewals.py" line="237"/>
+        <location filename="../../ui/pages/renewals.py" line="56"/>
+        <location filename="../../ui/pages/renewals.py" line="244"/>
         <source>Renew…</source>
         <translation>续约…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="57"/>
-        <location filename="../../ui/pages/renewals.py" line="236"/>
+        <location filename="../../ui/pages/renewals.py" line="59"/>
+        <location filename="../../ui/pages/renewals.py" line="243"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="62"/>
+        <location filename="../../ui/pages/renewals.py" line="64"/>
         <source>Decision dates in the</source>
         <translation>决策日期范围</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="72"/>
+        <location filename="../../ui/pages/renewals.py" line="74"/>
         <source>Decisions due, by month</source>
         <translation>按月列出的待决策事项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="73"/>
+        <location filename="../../ui/pages/renewals.py" line="75"/>
         <source>Decision dates in the next</source>
         <translation>决策日期范围</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="74"/>
+        <location filename="../../ui/pages/renewals.py" line="76"/>
         <source>Cooperation type</source>
         <translation>合作类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="78"/>
+        <location filename="../../ui/pages/renewals.py" line="80"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="78"/>
+        <location filename="../../ui/pages/renewals.py" line="80"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="78"/>
+        <location filename="../../ui/pages/renewals.py" line="80"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="79"/>
+        <location filename="../../ui/pages/renewals.py" line="81"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="79"/>
+        <location filename="../../ui/pages/renewals.py" line="81"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="79"/>
+        <location filename="../../ui/pages/renewals.py" line="81"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="79"/>
+        <location filename="../../ui/pages/renewals.py" line="81"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="80"/>
+        <location filename="../../ui/pages/renewals.py" line="82"/>
         <source>Auto-renew</source>
         <translation>自动续约</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="80"/>
+        <location filename="../../ui/pages/renewals.py" line="82"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="136"/>
+        <location filename="../../ui/pages/renewals.py" line="143"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="138"/>
+        <location filename="../../ui/pages/renewals.py" line="145"/>
         <source>%1-%2</source>
         <translation>%1-%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/renewals.py" line="140"/>
+        <location filename="../../ui/pages/renewals.py" line="147"/>
         <source>%n agreement(s)</source>
         <translation>
             <numerusform>%n 份协议</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="147"/>
+        <location filename="../../ui/pages/renewals.py" line="154"/>
         <source>Live agreements whose decision date has already passed</source>
         <translation>决策日期已过的生效中协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="157"/>
+        <location filename="../../ui/pages/renewals.py" line="164"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/renewals.py" line="170"/>
+        <location filename="../../ui/pages/renewals.py" line="177"/>
         <source>%n decision(s) due</source>
         <translation>
             <numerusform>%n 项待决策</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="172"/>
+        <location filename="../../ui/pages/renewals.py" line="179"/>
         <source>%1 overdue</source>
         <translation>%1 项已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="174"/>
+        <location filename="../../ui/pages/renewals.py" line="181"/>
         <source>(first %1 shown)</source>
         <translation>（仅显示前 %1 项）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="180"/>
+        <location filename="../../ui/pages/renewals.py" line="187"/>
         <source>overdue by 1 day</source>
         <translation>逾期 1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="182"/>
+        <location filename="../../ui/pages/renewals.py" line="189"/>
         <source>overdue by %1 days</source>
         <translation>逾期 %1 天</translation>
     </message>
@@ -4393,137 +4463,137 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
 <context>
     <name>ReportForm</name>
     <message>
-        <location filename="../../ui/pages/reports_form.py" line="59"/>
+        <location filename="../../ui/pages/reports_form.py" line="64"/>
         <source>e.g. BR-2026-0042</source>
         <translation>如 BR-2026-0042</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_form.py" line="63"/>
+        <location filename="../../ui/pages/reports_form.py" line="68"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_form.py" line="67"/>
+        <location filename="../../ui/pages/reports_form.py" line="72"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_form.py" line="78"/>
+        <location filename="../../ui/pages/reports_form.py" line="83"/>
         <source>Also save the full list as XLSX</source>
         <translation>同时将完整清单另存为 XLSX</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_form.py" line="81"/>
+        <location filename="../../ui/pages/reports_form.py" line="86"/>
         <source>Save as… writes the report&apos;s agreements to a spreadsheet beside the PDF</source>
         <translation>“另存为…”会把报告涉及的协议写入 PDF 旁的电子表格</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_form.py" line="86"/>
+        <location filename="../../ui/pages/reports_form.py" line="91"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_form.py" line="88"/>
+        <location filename="../../ui/pages/reports_form.py" line="93"/>
         <source>Legal or local name</source>
         <translation>法定名称或本地名称</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_form.py" line="95"/>
+        <location filename="../../ui/pages/reports_form.py" line="100"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_form.py" line="97"/>
+        <location filename="../../ui/pages/reports_form.py" line="102"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_form.py" line="97"/>
+        <location filename="../../ui/pages/reports_form.py" line="102"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_form.py" line="98"/>
+        <location filename="../../ui/pages/reports_form.py" line="103"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_form.py" line="98"/>
+        <location filename="../../ui/pages/reports_form.py" line="103"/>
         <source>Agreement list</source>
         <translation>协议清单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_form.py" line="101"/>
+        <location filename="../../ui/pages/reports_form.py" line="106"/>
         <source>Decision date within</source>
         <translation>决策日期在以下天数内</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_form.py" line="102"/>
+        <location filename="../../ui/pages/reports_form.py" line="107"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_form.py" line="116"/>
+        <location filename="../../ui/pages/reports_form.py" line="121"/>
         <source>As of</source>
         <translation>截至</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_form.py" line="116"/>
+        <location filename="../../ui/pages/reports_form.py" line="121"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_form.py" line="120"/>
+        <location filename="../../ui/pages/reports_form.py" line="125"/>
         <source>&amp;Report</source>
         <translation>报告(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_form.py" line="140"/>
+        <location filename="../../ui/pages/reports_form.py" line="145"/>
         <source>Agreement contract report</source>
         <translation>协议合同报告</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_form.py" line="140"/>
+        <location filename="../../ui/pages/reports_form.py" line="145"/>
         <source>Portfolio summary</source>
         <translation>组合摘要</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_form.py" line="141"/>
+        <location filename="../../ui/pages/reports_form.py" line="146"/>
         <source>Renewal outlook</source>
         <translation>续约展望</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_form.py" line="141"/>
+        <location filename="../../ui/pages/reports_form.py" line="146"/>
         <source>Partner dossier</source>
         <translation>合作伙伴档案</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_form.py" line="144"/>
+        <location filename="../../ui/pages/reports_form.py" line="149"/>
         <source>None (the summary only)</source>
         <translation>无（仅摘要）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_form.py" line="145"/>
+        <location filename="../../ui/pages/reports_form.py" line="150"/>
         <source>Top %1 agreements in force</source>
         <translation>金额最大的 %1 份生效协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_form.py" line="147"/>
+        <location filename="../../ui/pages/reports_form.py" line="152"/>
         <source>Every agreement</source>
         <translation>全部协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_form.py" line="179"/>
+        <location filename="../../ui/pages/reports_form.py" line="185"/>
         <source>All owners</source>
         <translation>全部负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_form.py" line="210"/>
+        <location filename="../../ui/pages/reports_form.py" line="216"/>
         <source>Type the reference of an agreement.</source>
         <translation>请输入协议编号。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_form.py" line="222"/>
+        <location filename="../../ui/pages/reports_form.py" line="228"/>
         <source>Type the name of a partner.</source>
         <translation>请输入合作伙伴名称。</translation>
     </message>
@@ -4744,222 +4814,222 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
 <context>
     <name>SellersPage</name>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="54"/>
+        <location filename="../../ui/pages/sellers.py" line="57"/>
         <source>New seller…</source>
         <translation>新建卖家…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="55"/>
+        <location filename="../../ui/pages/sellers.py" line="58"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="56"/>
+        <location filename="../../ui/pages/sellers.py" line="59"/>
         <source>Record violation…</source>
         <translation>登记违规…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="57"/>
+        <location filename="../../ui/pages/sellers.py" line="60"/>
         <source>Authorise brand…</source>
         <translation>授权品牌…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="58"/>
+        <location filename="../../ui/pages/sellers.py" line="61"/>
         <source>Add document…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="74"/>
+        <location filename="../../ui/pages/sellers.py" line="77"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="76"/>
+        <location filename="../../ui/pages/sellers.py" line="79"/>
         <source>Sellers…</source>
         <translation>卖家…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="77"/>
+        <location filename="../../ui/pages/sellers.py" line="80"/>
         <source>Violations…</source>
         <translation>违规记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="86"/>
+        <location filename="../../ui/pages/sellers.py" line="89"/>
         <source>Seller</source>
         <translation>卖家</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="86"/>
+        <location filename="../../ui/pages/sellers.py" line="89"/>
         <source>Country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="86"/>
-        <location filename="../../ui/pages/sellers.py" line="103"/>
+        <location filename="../../ui/pages/sellers.py" line="89"/>
+        <location filename="../../ui/pages/sellers.py" line="106"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="87"/>
+        <location filename="../../ui/pages/sellers.py" line="90"/>
         <source>Scorecard</source>
         <translation>考核评级</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="87"/>
+        <location filename="../../ui/pages/sellers.py" line="90"/>
         <source>Violations (12 months)</source>
         <translation>违规（12 个月）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="88"/>
+        <location filename="../../ui/pages/sellers.py" line="91"/>
         <source>Deposit left</source>
         <translation>保证金余额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="88"/>
+        <location filename="../../ui/pages/sellers.py" line="91"/>
         <source>Deposit</source>
         <translation>保证金</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="88"/>
-        <location filename="../../ui/pages/sellers.py" line="106"/>
+        <location filename="../../ui/pages/sellers.py" line="91"/>
         <location filename="../../ui/pages/sellers.py" line="109"/>
+        <location filename="../../ui/pages/sellers.py" line="112"/>
         <source>Brands</source>
         <translation>品牌</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="90"/>
+        <location filename="../../ui/pages/sellers.py" line="93"/>
         <source>Sellers</source>
         <translation>卖家</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="95"/>
+        <location filename="../../ui/pages/sellers.py" line="98"/>
         <source>Brand</source>
         <translation>品牌</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="95"/>
+        <location filename="../../ui/pages/sellers.py" line="98"/>
         <source>Agreement</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="96"/>
+        <location filename="../../ui/pages/sellers.py" line="99"/>
         <source>Brand owner</source>
         <translation>品牌方</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="96"/>
+        <location filename="../../ui/pages/sellers.py" line="99"/>
         <source>In force</source>
         <translation>生效中</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="99"/>
+        <location filename="../../ui/pages/sellers.py" line="102"/>
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="99"/>
+        <location filename="../../ui/pages/sellers.py" line="102"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="99"/>
+        <location filename="../../ui/pages/sellers.py" line="102"/>
         <source>Expires</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="102"/>
+        <location filename="../../ui/pages/sellers.py" line="105"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="102"/>
+        <location filename="../../ui/pages/sellers.py" line="105"/>
         <source>Violation</source>
         <translation>违规类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="102"/>
+        <location filename="../../ui/pages/sellers.py" line="105"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="103"/>
+        <location filename="../../ui/pages/sellers.py" line="106"/>
         <source>Penalty</source>
         <translation>罚款</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="103"/>
+        <location filename="../../ui/pages/sellers.py" line="106"/>
         <source>Deducted</source>
         <translation>扣除保证金</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="107"/>
         <location filename="../../ui/pages/sellers.py" line="110"/>
+        <location filename="../../ui/pages/sellers.py" line="113"/>
         <source>Qualification documents</source>
         <translation>资质文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="108"/>
         <location filename="../../ui/pages/sellers.py" line="111"/>
+        <location filename="../../ui/pages/sellers.py" line="114"/>
         <source>Violations</source>
         <translation>违规记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="159"/>
+        <location filename="../../ui/pages/sellers.py" line="164"/>
         <source>%1 sellers, %2 in red</source>
         <translation>共 %1 家卖家，红色 %2 家</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="206"/>
+        <location filename="../../ui/pages/sellers.py" line="212"/>
         <source>Select a seller to see its brands, papers and violations.</source>
         <translation>选择一家卖家以查看其品牌、资质文件与违规记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="215"/>
+        <location filename="../../ui/pages/sellers.py" line="221"/>
         <source>%1 · deposit %2 %3 of %4 left · stores: %5</source>
         <translation>%1 · 保证金余额 %2 %3（共 %4）· 店铺：%5</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="224"/>
+        <location filename="../../ui/pages/sellers.py" line="230"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="224"/>
+        <location filename="../../ui/pages/sellers.py" line="230"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="258"/>
+        <location filename="../../ui/pages/sellers.py" line="264"/>
         <source>Remove brand…</source>
         <translation>移除品牌…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="258"/>
+        <location filename="../../ui/pages/sellers.py" line="264"/>
         <source>Remove document…</source>
         <translation>移除文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="259"/>
+        <location filename="../../ui/pages/sellers.py" line="265"/>
         <source>Edit violation…</source>
         <translation>编辑违规…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="281"/>
+        <location filename="../../ui/pages/sellers.py" line="287"/>
         <source>%1 will no longer sell %2 under %3.</source>
         <translation>%1 将不再依据 %3 销售 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="288"/>
+        <location filename="../../ui/pages/sellers.py" line="294"/>
         <source>Remove %1 %2 of %3?</source>
         <translation>移除 %3 的%1 %2？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="290"/>
+        <location filename="../../ui/pages/sellers.py" line="296"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="304"/>
+        <location filename="../../ui/pages/sellers.py" line="310"/>
         <source>Not removed</source>
         <translation>未移除</translation>
     </message>
@@ -5423,22 +5493,27 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
 <context>
     <name>TermsForm</name>
     <message>
-        <location filename="../../ui/editors/terms_form.py" line="81"/>
+        <location filename="../../ui/editors/terms_form.py" line="70"/>
+        <source>Procurement (direct sales only)</source>
+        <translation>采购条款（仅限直营）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editors/terms_form.py" line="115"/>
         <source>One per line</source>
         <translation>每行一项</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/terms_form.py" line="92"/>
+        <location filename="../../ui/editors/terms_form.py" line="126"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/terms_form.py" line="99"/>
+        <location filename="../../ui/editors/terms_form.py" line="140"/>
         <source>e.g. USD, EUR, CNY</source>
         <translation>如 USD, EUR, CNY</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/terms_form.py" line="116"/>
+        <location filename="../../ui/editors/terms_form.py" line="157"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -5542,7 +5617,7 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
 <context>
     <name>Worker</name>
     <message>
-        <location filename="../../ui/worker.py" line="95"/>
+        <location filename="../../ui/worker.py" line="101"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

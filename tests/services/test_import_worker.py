@@ -541,33 +541,45 @@ def test_a_row_like_an_agreement_the_file_renames_gets_the_same_note_whatever_th
 # Every term, as the importer reads it from a file (choices as their text).
 TERMS_AS_READ: dict[AgreementType, dict[str, Any]] = {
     AgreementType.BRAND: {
-        "operating_model": "platform", "brands": ("星选", "Lumière, Paris"),
+        "operating_model": "direct", "brands": ("星选", "Lumière, Paris"),
         "product_categories": ("美妆", "个护"), "exclusive": True,
         "authorisation_level": "flagship_store", "annual_minimum_purchase": Decimal("5000000.00"),
         "commission_rate_pct": Decimal("5.5000"), "gmv_target": Decimal("1.5E+8"),
+        "trademark_numbers": ("第12345678号", "EUTM 018000001"), "trademark_holder": "Lumière SAS",
+        "purchase_currency": "EUR", "payment_terms": "net_30", "payment_days": 30,
+        "minimum_order": Decimal("250000.00"), "lead_time_days": 45,
+        "inventory_holder": "third_party_warehouse", "bonded_warehouse": "宁波梅山保税港区",
+        "min_shelf_life_days": 180, "near_expiry_returnable": True,
     },
     AgreementType.LOGISTICS: {
         "services": ("first_mile", "customs_clearance"), "routes": ("Shanghai - Hamburg",),
         "delivery_sla_days": 12, "on_time_target_pct": Decimal("95.5"),
         "loss_damage_cap_pct": Decimal("0.2500"), "rate_basis": "per_kg",
         "rate": Decimal("3.812500"), "liability_cap": Decimal("250000.00"),
+        "import_mode": "bonded_import", "duty_payer": "consumer",
+        "warehouse_locations": ("杭州下沙", "Ningbo"),
     },
     AgreementType.MARKETING: {
         "channels": ("livestream", "social_kol"), "budget": Decimal("800000.00"),
         "partner_cost_share_pct": Decimal("30"), "campaign_start": date(2026, 10, 20),
         "campaign_end": date(2026, 11, 11), "target_impressions": 5_000_000,
         "target_conversion_rate_pct": Decimal("2.75"), "target_roi": Decimal("3.5"),
+        "festival": "double_11", "actual_spend": Decimal("760000.00"),
+        "actual_impressions": 5_200_000, "actual_conversion_rate_pct": Decimal("2.5"),
+        "actual_roi": Decimal("3.1"),
     },
     AgreementType.PAYMENT: {
         "payment_methods": ("alipay", "wechat_pay"), "settlement_currencies": ("USD", "CNY"),
         "fee_rate_pct": Decimal("0.6"), "settlement_cycle_days": 0,
         "fx_markup_pct": Decimal("0"), "chargeback_liability": "shared", "pci_dss": True,
-        "aml_kyc": False,
+        "aml_kyc": False, "payment_licence_no": "Z2000133000019",
+        "licence_jurisdiction": "中国人民银行", "reserve_deposit": Decimal("1000000.00"),
     },
     AgreementType.PLATFORM: {
         "partner_platform": "Shopee 虾皮", "markets": ("SG", "MY"),
         "shared_resources": ("users", "data"), "revenue_share_pct": Decimal("12.5"),
         "target_users": 1_000_000, "target_gmv": Decimal("20000000.00"),
+        "committed_monthly_uv": 3_000_000, "placement_slots": ("首页焦点图", "Search top"),
     },
 }  # fmt: skip
 

@@ -98,6 +98,20 @@ def _labels() -> dict[str, str]:
         "traffic": QCoreApplication.translate("EnumLabel", "Traffic"),
         "inventory": QCoreApplication.translate("EnumLabel", "Inventory"),
         "data": QCoreApplication.translate("EnumLabel", "Data"),
+        "prepayment": QCoreApplication.translate("EnumLabel", "Prepayment"),
+        "net_30": QCoreApplication.translate("EnumLabel", "Net 30"),
+        "net_60": QCoreApplication.translate("EnumLabel", "Net 60"),
+        "letter_of_credit": QCoreApplication.translate("EnumLabel", "Letter of credit"),
+        "third_party_warehouse": QCoreApplication.translate("EnumLabel", "Third-party warehouse"),
+        "bonded_import": QCoreApplication.translate("EnumLabel", "Bonded import"),
+        "direct_mail": QCoreApplication.translate("EnumLabel", "Direct mail"),
+        "general_trade": QCoreApplication.translate("EnumLabel", "General trade"),
+        "consumer": QCoreApplication.translate("EnumLabel", "Consumer"),
+        "double_11": QCoreApplication.translate("EnumLabel", "Double 11"),
+        "618": QCoreApplication.translate("EnumLabel", "618"),
+        "black_friday": QCoreApplication.translate("EnumLabel", "Black Friday"),
+        "chinese_new_year": QCoreApplication.translate("EnumLabel", "Chinese New Year"),
+        "brand_day": QCoreApplication.translate("EnumLabel", "Brand day"),
     }
 
 

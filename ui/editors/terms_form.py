@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.enums import AgreementType
+from app.domain.enums import AgreementType, OperatingModel
+from app.domain.money import CURRENCIES
 from app.domain.terms import TERMS, TermKind, TermSpec
 from ui.editors.fields import (
     NONE_TEXT,
@@ -34,6 +35,9 @@ from ui.editors.fields import (
 )
 from ui.editors.labels import enum_label
 from ui.i18n import current_language
+
+# The currencies a cross-border team uses every day, first in every currency list.
+COMMON_CURRENCIES = ("CNY", "USD", "EUR", "HKD", "JPY", "KRW", "GBP", "AUD", "SGD")
 
 
 def ui_language() -> str:
@@ -61,6 +65,14 @@ class TermsForm(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         lang = ui_language()
         for spec in self.specs:
+            if spec.direct_only and spec.name == self.specs_direct_first():
+                # The procurement terms, under a heading that says when they apply.
+                heading = QLabel(self.tr("Procurement (direct sales only)"), self)
+                heading.setObjectName("procurement_heading")
+                font = heading.font()
+                font.setBold(True)
+                heading.setFont(font)
+                form.addRow(heading)
             widget = self._make(spec)
             widget.setObjectName(f"term_{spec.name}")
             self.widgets[spec.name] = widget
@@ -69,6 +81,28 @@ class TermsForm(QWidget):
             label = spec.label_for(lang) + (" *" if spec.required else "")
             form.addRow(label, row)
         name_fields(form)
+        model = self.widgets.get("operating_model")
+        if isinstance(model, QComboBox):
+            model.currentIndexChanged.connect(self._sync_procurement)
+            self._sync_procurement()
+
+    def specs_direct_first(self) -> str:
+        """The name of the first procurement term ("" when the type has none)."""
+        return next((spec.name for spec in self.specs if spec.direct_only), "")
+
+    def _platform_model(self) -> bool:
+        model = self.widgets.get("operating_model")
+        return isinstance(model, QComboBox) and model.currentData() == OperatingModel.PLATFORM
+
+    def _sync_procurement(self) -> None:
+        # On the platform model a seller buys the stock: the procurement terms grey out and
+        # are saved blank (values()). Greyed, not hidden, so that the Terms tab does not
+        # jump under the mouse and a manager who switched by mistake sees what switching
+        # back restores. Imports and scripts have no such form: validation refuses them.
+        enabled = not self._platform_model()
+        for spec in self.specs:
+            if spec.direct_only:
+                self.rows[spec.name].setEnabled(enabled)
 
     def _make(self, spec: TermSpec) -> QWidget:
         kind = spec.kind
@@ -94,6 +128,13 @@ class TermsForm(QWidget):
                 combo.addItem(enum_label(m), m.value)
             combo.currentIndexChanged.connect(self.changed)
             return combo
+        if kind is TermKind.CURRENCY:
+            currency = QComboBox(self)
+            currency.addItem(NONE_TEXT, "")
+            for code in (*COMMON_CURRENCIES, *sorted(CURRENCIES - set(COMMON_CURRENCIES))):
+                currency.addItem(code, code)
+            currency.currentIndexChanged.connect(self.changed)
+            return currency
         if kind is TermKind.CURRENCIES:
             edit = QLineEdit(self)
             edit.setPlaceholderText(self.tr("e.g. USD, EUR, CNY"))
@@ -136,7 +177,7 @@ class TermsForm(QWidget):
         elif isinstance(w, LinesEdit):
             w.set_items(value or ())
         elif isinstance(w, QComboBox):
-            w.setCurrentIndex(max(0, w.findData(str(value.value if value else ""))))
+            w.setCurrentIndex(max(0, w.findData(str(getattr(value, "value", value) or ""))))
         elif isinstance(w, DecimalEdit):
             w.set_decimal(value if isinstance(value, Decimal) else None)
         elif isinstance(w, OptionalSpin):
@@ -154,8 +195,12 @@ class TermsForm(QWidget):
     def values(self) -> dict[str, Any]:
         """What the service's coercion takes: text for numbers, so it can say what is wrong."""
         result: dict[str, Any] = {}
+        platform = self._platform_model()
         for spec in self.specs:
             w = self.widgets[spec.name]
+            if platform and spec.direct_only:
+                result[spec.name] = None  # greyed out: not a term of this agreement
+                continue
             if isinstance(w, CheckGroup):
                 result[spec.name] = w.values()
             elif isinstance(w, LinesEdit):

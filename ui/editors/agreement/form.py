@@ -52,14 +52,13 @@ from ui.editors.fields import (
     name_fields,
 )
 from ui.editors.labels import enum_label
-from ui.editors.terms_form import TermsForm
+from ui.editors.terms_form import COMMON_CURRENCIES, TermsForm
 
 
 def _link(agreement_id: int, reference: str) -> str:
     return f'<a href="agreement:{agreement_id}">{html.escape(reference)}</a>'
 
 
-COMMON_CURRENCIES = ("CNY", "USD", "EUR", "HKD", "JPY", "KRW", "GBP", "AUD", "SGD")
 NEW_STATUSES = tuple(s for s in AgreementStatus if s is not AgreementStatus.RENEWED)
 FINAL_STATUSES = {s.value for s in AgreementStatus if not TRANSITIONS[s]}
 

@@ -21,7 +21,7 @@ from app.db.search_schema import (
 )
 
 revision = "0014"
-down_revision = "0012"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 
