@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
@@ -137,24 +138,29 @@ class Policies:
         self.base = base_currency(session)
         self.policies = session.scalars(select(ApprovalPolicy)).all()
         self._rates: dict[str, RateInForce] = {}
+        # Each type's policies as plain tuples: the dashboard asks this of every pending
+        # agreement (tens of thousands at a million), ORM attribute reads were most of it.
+        self._of_type = {
+            kind: [(p.min_value, p.approvals, p.admin_required) for p in self.policies
+                   if p.agreement_type is None or p.agreement_type == kind]
+            for kind in AgreementType
+        }  # fmt: skip
 
     def requirement(
         self, agreement_type: AgreementType, value: Decimal, currency: str
     ) -> Requirement | None:
         """The strictest policy that applies to such an agreement, or None."""
-        policies = [p for p in self.policies
-                    if p.agreement_type is None or p.agreement_type == agreement_type]  # fmt: skip
+        policies = self._of_type[agreement_type]
         if not policies:
             return None
         rate = self._rates.get(currency)
         if rate is None:
             rate = self._rates[currency] = rate_in_force(self.session, currency, self.base, self.on)
         in_base = convert(value, rate)
-        applying = [p for p in policies if in_base >= p.min_value]
+        applying = [(approvals, admin) for least, approvals, admin in policies if in_base >= least]
         if not applying:
             return None
-        return Requirement(max(p.approvals for p in applying),
-                           any(p.admin_required for p in applying))  # fmt: skip
+        return Requirement(max(a for a, _ in applying), any(admin for _, admin in applying))
 
 
 def requirement(session: Session, a: Agreement, on: date) -> Requirement | None:
@@ -364,24 +370,26 @@ def _authors(session: Session, ids: list[int]) -> dict[int, str]:
 
 def _decisions_of(session: Session, ids: list[int]) -> dict[int, tuple[Decision, ...]]:
     """``decisions`` of each agreement in ``ids``."""
-    rows: list[tuple[Approval, str | None]] = []
+    # Columns, not Approval objects: thousands of decisions at a million agreements.
+    rows: list[Any] = []
     ordered = sorted(ids)
     for start in range(0, len(ordered), _CHUNK):
         rows.extend(
             session.execute(
-                select(Approval, Person.name)
+                select(Approval.agreement_id, Approval.login, Approval.approved,
+                       Approval.comment, Approval.at, Approval.terms_digest, Person.name)
                 .outerjoin(Person, Person.login == Approval.login)
                 .where(Approval.agreement_id.in_(ordered[start : start + _CHUNK]))
                 .order_by(Approval.agreement_id, Approval.at, Approval.id)
-            ).tuples()
-        )
+            )
+        )  # fmt: skip
     # A digest only for an agreement somebody decided on, from its columns: most pending
     # agreements have no decision yet.
-    digests = _digests(session, sorted({r.agreement_id for r, _ in rows}))
+    digests = _digests(session, sorted({r.agreement_id for r in rows}))
     found: dict[int, list[Decision]] = {}
-    for r, name in rows:
+    for r in rows:
         found.setdefault(r.agreement_id, []).append(
-            Decision(r.login, name or r.login, r.approved, r.comment, r.at,
+            Decision(r.login, r.name or r.login, r.approved, r.comment, r.at,
                      r.terms_digest == digests.get(r.agreement_id))
         )  # fmt: skip
     return {k: tuple(v) for k, v in found.items()}
