@@ -84,11 +84,7 @@ def waiting_for_me(session: Session, on: date) -> list[WaitingRow]:
     if role is None or not may(role, Ability.APPROVE):
         return []  # before reading every pending agreement's trail
     # Those a policy asks approvals for and nobody has rejected: the rest need nobody.
-    states = [
-        st
-        for st in waiting(session, on, mine=True)
-        if st.requirement is not None and st.rejection is None
-    ]
+    states = [st for st in waiting(session, on, mine=True, required=True) if st.rejection is None]
     if not states:
         return []
     base = base_currency(session)

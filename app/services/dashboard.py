@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import heapq
+import itertools
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
@@ -112,6 +114,22 @@ def decisions_due(
 
 
 def _decisions(
+    session: Session, today: date, f: AgreementFilter, limit: int | None, *where: Any
+) -> list[DecisionDue]:
+    # One query per status, merged here: with ``status IN (active, pending)`` neither
+    # engine can walk ix_agreements_status_decision_date in decision-date order, so it
+    # read and sorted every live agreement in the range (1.6-2.8 s for the missed ones at
+    # a million); with one status each walk is in order and stops at ``limit``.
+    parts = [
+        _decisions_of_status(session, today, replace(f, statuses=frozenset({status})), limit,
+                             *where)
+        for status in sorted(f.statuses)
+    ]  # fmt: skip
+    merged = heapq.merge(*parts, key=lambda d: (d.decision_date, d.reference))
+    return list(merged if limit is None else itertools.islice(merged, limit))
+
+
+def _decisions_of_status(
     session: Session, today: date, f: AgreementFilter, limit: int | None, *where: Any
 ) -> list[DecisionDue]:
     # select_agreements joins brand terms only when the filter asks for an operating

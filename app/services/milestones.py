@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from app.domain.enums import AgreementStatus, MilestoneStatus
@@ -132,24 +132,38 @@ class OverdueMilestone:
 LIVE_STATUSES = (AgreementStatus.ACTIVE, AgreementStatus.PENDING_APPROVAL)
 
 
+def milestone_of_a_live_agreement() -> ColumnElement[bool]:
+    """The milestone's agreement is active or waiting for approval."""
+    return (
+        select(Agreement.id)
+        .where(Agreement.id == Milestone.agreement_id, Agreement.status.in_(LIVE_STATUSES))
+        .exists()
+    )
+
+
 def overdue_milestones(session: Session, today: date, limit: int = 200) -> list[OverdueMilestone]:
     """Open milestones past their due date on live agreements, most overdue first."""
+    # Each milestone asks for its agreement (EXISTS, and its reference by key) instead of
+    # a join: joined, SQLite walked every live agreement for milestones; this walks
+    # ix_milestones_status_due_date (open ones, oldest first) and stops at ``limit``.
+    reference = (
+        select(Agreement.reference).where(Agreement.id == Milestone.agreement_id)
+    ).scalar_subquery()
     rows = session.execute(
         select(
             Milestone.id,
             Milestone.agreement_id,
-            Agreement.reference,
+            reference,
             Milestone.title,
             Milestone.due_date,
             Milestone.owner,
         )
-        .join(Agreement, Agreement.id == Milestone.agreement_id)
         .where(
             Milestone.status == MilestoneStatus.OPEN,
             Milestone.due_date < today,
-            Agreement.status.in_(LIVE_STATUSES),
+            milestone_of_a_live_agreement(),
         )
-        .order_by(Milestone.due_date)
+        .order_by(Milestone.due_date, Milestone.id)
         .limit(limit)
     )
     return [OverdueMilestone(r[0], r[1], r[2], r[3], r[4], r[5], (today - r[4]).days) for r in rows]

@@ -14,9 +14,10 @@ from sqlalchemy.orm import Session
 
 from app.domain.enums import Attainment, MilestoneStatus
 from app.domain.models import Agreement, Attachment, KpiDefinition, Milestone
+from app.services.attachments import document_of_an_agreement_not_ended
 from app.services.dashboard import OPEN_STATUSES
 from app.services.listing import AgreementFilter, count_agreements
-from app.services.scope import not_ended
+from app.services.milestones import milestone_of_a_live_agreement
 from app.services.sellers.chain import count_expiring_seller_documents
 
 
@@ -54,14 +55,14 @@ def count_missed_decisions(session: Session, today: date) -> int:
 def attention_counts(session: Session, today: date) -> AttentionCounts:
     # The agreements the overdue-milestone list watches (milestones.overdue_milestones):
     # the tile counted ended agreements' forgotten milestones too, more than the list shows.
+    # Counted as the lists read them, child rows first (see their comments).
     overdue = session.scalar(
         select(func.count())
         .select_from(Milestone)
-        .join(Agreement, Agreement.id == Milestone.agreement_id)
         .where(
             Milestone.status == MilestoneStatus.OPEN,
             Milestone.due_date < today,
-            Agreement.status.in_(sorted(OPEN_STATUSES)),
+            milestone_of_a_live_agreement(),
         )
     )
     red = session.scalar(
@@ -76,11 +77,10 @@ def attention_counts(session: Session, today: date) -> AttentionCounts:
     documents = session.scalar(
         select(func.count())
         .select_from(Attachment)
-        .join(Agreement, Agreement.id == Attachment.agreement_id)
         .where(
             Attachment.expires_on.is_not(None),
             Attachment.expires_on <= today + timedelta(days=60),
-            not_ended(today),
+            document_of_an_agreement_not_ended(today),
         )
     )
     return AttentionCounts(
