@@ -355,7 +355,7 @@ def _first_ids(
         # sort order, unless its rows cluster at the far end (a word in one type's
         # titles, that type sorted last): then all its rows are sorted after all.
         dated = by_reference and _dated_only(f)
-        steps = (_FEW // 20,) if dated else (_FEW // 20, _FEW)
+        steps = (_FEW // 20,) if dated else (_FEW // 20, _FEW // 4, _FEW)
         found = _first_of_prefix(session, stmt, f, sort, descending, limit, steps)
         if found is not None:
             return found
@@ -414,7 +414,7 @@ def _first_of_prefix(
     sort: str,
     descending: bool,
     limit: int,
-    steps: tuple[int, ...] = (_FEW // 20, _FEW),
+    steps: tuple[int, ...] = (_FEW // 20, _FEW // 4, _FEW),
 ) -> list[int] | None:
     """The first ``limit`` matches among the first rows of the sort order, if all are there.
 
@@ -425,7 +425,9 @@ def _first_of_prefix(
     column = SORT_COLUMNS[sort]
     first = select_agreements([Agreement.id], everything, order_by=[column])
     first = _order(session, first, sort, descending, everything)
-    # A twentieth first: a term or filter that keeps most rows is done in a few milliseconds.
+    # A twentieth first: a term or filter that keeps most rows is done in a few milliseconds;
+    # then a quarter: one owner of twelve (8% of the rows) is found there, in a quarter of
+    # the time the whole prefix takes (0.66 s at a million under load).
     for rows in steps:
         prefix = first.limit(rows).scalar_subquery()
         if session.get_bind().dialect.name == "sqlite":
