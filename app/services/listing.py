@@ -326,7 +326,7 @@ def _first_ids(
             return by_operating_model(session, stmt, descending, limit)
         if sort == "base_value":
             return by_base_value(session, stmt, descending, limit, f.today or date.today())
-        if sort in ("type", "status", "currency"):
+        if sort in ("type", "status", "currency", "owner"):
             return by_few_values(session, stmt, sort, descending, limit)
         return list(session.scalars(_order(session, stmt, sort, descending, f).limit(limit)))
     if needle:

@@ -163,3 +163,25 @@ def test_postgresql_finds_a_dense_searchs_first_screen_walking_the_sort_order(
                     assert first == ordered[:1] and set(ordered) == set(everything)
                     for plan in _plans(s, seen):
                         assert "Seq Scan on agreements" not in plan, (needle, sort, plan)
+
+
+@pytest.mark.postgres
+def test_postgresql_first_screens_by_a_column_of_few_values_are_the_lists_first_rows(
+    pg_db: Database,
+) -> None:
+    """Type, status, currency and owner take each value's first rows in turn: the same
+    rows, in the same order, as the whole sorted list begins with."""
+    with pg_db.session() as s:
+        partner = create_partner(s, PartnerInput(legal_name="Plan Partner Ltd", country="GB"))
+        for i, (owner, currency) in enumerate(
+            [("Li Wei", "EUR"), ("Ann Lee", "USD"), ("Li Wei", "USD"), ("Bo Chen", "EUR")]
+        ):
+            create_agreement(
+                s, agreement_input(partner.id, title=f"Plan {i}", owner=owner, currency=currency)
+            )
+        for sort in ("type", "status", "currency", "owner"):
+            for descending in (False, True):
+                whole = agreement_ids(s, sort=sort, descending=descending)
+                for limit in (1, 2, 3):
+                    first = agreement_ids(s, sort=sort, descending=descending, limit=limit)
+                    assert first == whole[:limit], (sort, descending, limit)
