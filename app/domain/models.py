@@ -202,14 +202,14 @@ class Agreement(Base):
     )
     status: Mapped[AgreementStatus] = mapped_column(enum_column(AgreementStatus), index=True)
     signed_date: Mapped[date | None] = mapped_column(Date)
-    start_date: Mapped[date] = mapped_column(Date, index=True)
+    start_date: Mapped[date] = mapped_column(Date)
     end_date: Mapped[date] = mapped_column(Date, index=True)
     auto_renew: Mapped[bool] = mapped_column(Boolean, default=False)
     renewal_term_months: Mapped[int | None] = mapped_column(Integer)
     notice_days: Mapped[int] = mapped_column(Integer, default=0)
     # Derived (end_date - notice_days) but stored, so that "decisions due within N days"
     # is an indexed range query at 100,000 agreements. Kept in step by the services.
-    decision_date: Mapped[date] = mapped_column(Date, index=True)
+    decision_date: Mapped[date] = mapped_column(Date)
     value: Mapped[Decimal] = mapped_column(Money, index=True)
     currency: Mapped[str] = mapped_column(String(3))
     governing_law: Mapped[str] = mapped_column(String(120), default="")
@@ -249,6 +249,13 @@ class Agreement(Base):
         # the base currency merges the first of each (app/services/first_screen.py). It
         # serves a currency filter or sort as the plain currency index it replaced did.
         Index("ix_agreements_currency_value", "currency", "value"),
+        # A filtered list's first screen in reference order, the default sort (migration
+        # 0016): one type's or status's rows in that order; a date range's rows sorted by
+        # reference from the index alone. The dates' indexes keep id order within a date.
+        Index("ix_agreements_type_reference", "type", "reference"),
+        Index("ix_agreements_status_reference", "status", "reference"),
+        Index("ix_agreements_decision_date_id_reference", "decision_date", "id", "reference"),
+        Index("ix_agreements_start_date_id_reference", "start_date", "id", "reference"),
     )
     __mapper_args__: dict[str, Any] = {  # noqa: RUF012
         "polymorphic_on": "type",

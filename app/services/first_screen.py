@@ -26,19 +26,46 @@ from app.services.settings import base_currency
 if TYPE_CHECKING:
     from app.services.listing import AnySelect
 
-# Every currency the agreements use, one index seek each (a loose index scan): DISTINCT
-# would read the whole index.
-_CURRENCIES = text(
-    """
-    WITH RECURSIVE used(currency) AS (
-        SELECT min(currency) FROM agreements
+# The values of a column of few values (type, status, currency, owner) in the database's own
+# order, one index seek each (a loose index scan): DISTINCT would read the whole index.
+_VALUES = """
+    WITH RECURSIVE used(v) AS (
+        SELECT min({c}) FROM agreements
         UNION ALL
-        SELECT (SELECT min(currency) FROM agreements WHERE currency > used.currency)
-        FROM used WHERE used.currency IS NOT NULL
+        SELECT (SELECT min({c}) FROM agreements WHERE {c} > used.v)
+        FROM used WHERE used.v IS NOT NULL
     )
-    SELECT currency FROM used WHERE currency IS NOT NULL
+    SELECT v FROM used WHERE v IS NOT NULL
+"""
+_FEW_VALUED = ("type", "status", "currency", "owner")
+_CURRENCIES = text(_VALUES.format(c="currency"))
+
+
+def by_few_values(
+    session: Session, stmt: AnySelect, sort: str, descending: bool, limit: int
+) -> list[int]:
+    """``stmt``'s first ids by type, status, currency or owner, then id, as ``_order`` does.
+
+    PostgreSQL: an index of one such column does not hold a value's rows in id order (nor
+    does the planner know it), so ``ORDER BY type, id`` read and sorted every row (0.3-1.2
+    s at a million; by owner too, a dozen owners in the demo). Each value's first rows by
+    id are a walk of the primary key that stops at once for a common value; the values
+    come one after the other.
     """
-)
+    if sort not in _FEW_VALUED:
+        raise ValueError(f"not a column of few values: {sort}")
+    column = Agreement.__table__.c[sort]
+    values = list(session.scalars(text(_VALUES.format(c=sort))))
+    if descending:
+        values.reverse()
+    tie = Agreement.id.desc() if descending else Agreement.id.asc()
+    found: list[int] = []
+    for value in values:
+        group = stmt.where(column == value).order_by(tie)
+        found += session.scalars(group.limit(limit - len(found)))
+        if len(found) >= limit:
+            break
+    return found
 
 
 def by_operating_model(

@@ -8,12 +8,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import event, text
 from sqlalchemy.orm import Session
 
 from app.db import Database
+from app.domain.enums import AgreementStatus, AgreementType
+from app.services import listing
 from app.services.agreements import create_agreement
 from app.services.listing import SORT_COLUMNS, AgreementFilter, agreement_ids
 from app.services.partners import PartnerInput, create_partner
@@ -95,3 +98,90 @@ def test_postgresql_reads_each_sorts_first_screen_from_an_index(pg_db: Database)
                     assert not sorts and "Seq Scan on agreements" not in plan, (
                         sort, descending, plan,
                     )  # fmt: skip
+
+
+WIDE_FILTERS = {
+    "type": (
+        AgreementFilter(types=frozenset({AgreementType.BRAND})),
+        "ix_agreements_type_reference",
+    ),
+    "status": (
+        AgreementFilter(statuses=frozenset({AgreementStatus.DRAFT})),
+        "ix_agreements_status_reference",
+    ),
+    "decision dates": (
+        AgreementFilter(decision_from=TODAY, decision_to=TODAY + timedelta(days=3650)),
+        "ix_agreements_decision_date_id_reference",
+    ),
+    "start from": (
+        AgreementFilter(start_from=TODAY - timedelta(days=3650)),
+        "ix_agreements_start_date_id_reference",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(WIDE_FILTERS))
+def test_sqlite_reads_a_wide_filters_first_screen_in_reference_order_from_an_index(
+    session: Session, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """A filter that keeps hundreds of thousands of rows, all sorting after the first ones
+    (a type's references, next year's dates): its rows in reference order come from an
+    index of (filter column, reference), never from visiting and sorting every row kept."""
+    f, index = WIDE_FILTERS[name]
+    _some_agreements(session)
+    # Three rows count as wide when nothing counts as narrow.
+    monkeypatch.setattr(listing, "_FEW", 0)
+    with _statements(session) as seen:
+        found = agreement_ids(session, f, limit=100)
+    assert found == agreement_ids(session, f)
+    assert len(found) == 3
+    last = _plans(session, seen)[-1]
+    assert f"USING COVERING INDEX {index}" in last, last
+    if name in ("type", "status"):
+        # In order: the walk stops at the first screen.
+        assert "TEMP B-TREE" not in last, last
+
+
+@pytest.mark.postgres
+def test_postgresql_finds_a_dense_searchs_first_screen_walking_the_sort_order(
+    pg_db: Database,
+) -> None:
+    """A term most rows hold ("a", a common word): its first screen lies in the first rows
+    of the sort order, read by id through the primary key. A one-letter term has no
+    trigram to look up: without the walk it would be a scan of every agreement."""
+    with pg_db.session() as s:
+        _some_agreements(s)
+        s.execute(text("SET LOCAL enable_seqscan = off"))
+        for needle in ("a", "Plan", "lan 1"):
+            f = AgreementFilter(search=needle)
+            everything = agreement_ids(s, f)
+            for sort in ("reference", "title", "decision_date"):
+                for descending in (False, True):
+                    ordered = agreement_ids(s, f, sort=sort, descending=descending)
+                    with _statements(s) as seen:
+                        first = agreement_ids(s, f, sort=sort, descending=descending, limit=1)
+                    assert first == ordered[:1] and set(ordered) == set(everything)
+                    for plan in _plans(s, seen):
+                        assert "Seq Scan on agreements" not in plan, (needle, sort, plan)
+
+
+@pytest.mark.postgres
+def test_postgresql_first_screens_by_a_column_of_few_values_are_the_lists_first_rows(
+    pg_db: Database,
+) -> None:
+    """Type, status, currency and owner take each value's first rows in turn: the same
+    rows, in the same order, as the whole sorted list begins with."""
+    with pg_db.session() as s:
+        partner = create_partner(s, PartnerInput(legal_name="Plan Partner Ltd", country="GB"))
+        for i, (owner, currency) in enumerate(
+            [("Li Wei", "EUR"), ("Ann Lee", "USD"), ("Li Wei", "USD"), ("Bo Chen", "EUR")]
+        ):
+            create_agreement(
+                s, agreement_input(partner.id, title=f"Plan {i}", owner=owner, currency=currency)
+            )
+        for sort in ("type", "status", "currency", "owner"):
+            for descending in (False, True):
+                whole = agreement_ids(s, sort=sort, descending=descending)
+                for limit in (1, 2, 3):
+                    first = agreement_ids(s, sort=sort, descending=descending, limit=limit)
+                    assert first == whole[:limit], (sort, descending, limit)
