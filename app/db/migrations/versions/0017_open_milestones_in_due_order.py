@@ -13,7 +13,7 @@ from alembic import op
 revision = "0017"
 # The brief's chain is 0016 (sort15b) -> 0017; on this branch 0016 is not merged yet, so
 # it follows 0015 here and the lead re-chains it to "0016" when merging.
-down_revision = "0015"
+down_revision = "0016"
 branch_labels = None
 depends_on = None
 
