@@ -20,19 +20,36 @@ from app.db import Session
 BATCH = 20_000
 
 
+class _Unread:
+    """What the recorder answers: no rows when iterated (the statement to fetch), but the
+    real rows for ``all()`` — the service's own small look-ups before its statement (the
+    search's index terms for a one- or two-character query) must see the database."""
+
+    def __init__(self, recorder: _Recorder, statement: Any, args: Any, kwargs: Any) -> None:
+        self._recorder, self._statement = recorder, statement
+        self._args, self._kwargs = args, kwargs
+
+    def __iter__(self) -> Any:
+        return iter(())
+
+    def all(self) -> Any:
+        self._recorder.statements.remove(self._statement)
+        return self._recorder.real.scalars(self._statement, *self._args, **self._kwargs).all()
+
+
 class _Recorder:
     """A session that records the statement given to ``scalars`` and answers no rows."""
 
     def __init__(self, session: Session) -> None:
-        self._session = session
+        self.real = session
         self.statements: list[Any] = []
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(self._session, name)
+        return getattr(self.real, name)
 
     def scalars(self, statement: Any, *args: Any, **kwargs: Any) -> Any:
         self.statements.append(statement)
-        return iter(())
+        return _Unread(self, statement, args, kwargs)
 
 
 def ids_through_driver(session: Session, query: Callable[[Session], Sequence[int]]) -> array[int]:
