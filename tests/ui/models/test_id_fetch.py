@@ -67,6 +67,7 @@ def test_a_short_search_reads_the_index_terms_for_real(ui_db: Database) -> None:
         with ui_db.session() as s:
             expected = agreement_ids(s, f, sort="reference", limit=5)
             got = ids_through_driver(
-                s, lambda s, f=f: agreement_ids(s, f, sort="reference", limit=5)
+                s,
+                lambda s, f=f: agreement_ids(s, f, sort="reference", limit=5),  # type: ignore[misc]
             )
         assert got.tolist() == expected and expected, text
