@@ -18,12 +18,17 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from app.db import Database, Session
+from ui.background import give_back_memory
 from ui.models.id_fetch import ids_through_driver
 from ui.worker import run_job
 
 R = TypeVar("R")
 SLOW_QUERY_SECONDS = 0.12
 Index = QModelIndex | QPersistentModelIndex
+
+
+# Whole orders longer than this give the pages their rows took back (see give_back_memory).
+TRIM_AFTER = 100_000
 
 
 class Roles(IntEnum):
@@ -145,6 +150,8 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
             # screen is a hundred ids, as the service reads them (its plans read more than
             # one statement: the currencies before the values, the search's index terms).
             ids = ids_through_driver(s, query) if whole else array("q", query(s))
+        if whole and len(ids) > TRIM_AFTER:
+            give_back_memory()  # the batches of driver rows it went through
         self._slow = self.assume_slow or time.perf_counter() - started > SLOW_QUERY_SECONDS
         return ids
 
