@@ -244,7 +244,8 @@ def measure(target: str, size: int, engine: str, *, echo: bool = False) -> list[
     rows.append(Measurement("GUI thread blocked by one action, worst", size, engine,
                             worst.stall_seconds or 0, None, STALL_TARGET,
                             worst.stall_seconds))  # fmt: skip
-    rows.append(Measurement("memory with the window open (MB RSS)", size, engine, rss, rss_before))
+    rows.append(Measurement("memory with the window open (RSS)", size, engine, 0.0,
+                            memory_mb=round(rss, 1)))  # fmt: skip
     if echo:
         print(f"{'worst stall: ' + worst.action:<44} {(worst.stall_seconds or 0) * 1000:8.0f} ms")
         memory = "memory with the window open"

@@ -24,6 +24,7 @@ class Measurement:
     floor_seconds: float | None = None  # the floor measured in the same run
     target_seconds: float | None = None  # what issue #15 asks for
     stall_seconds: float | None = None  # the longest the GUI's event loop was blocked meanwhile
+    memory_mb: float | None = None  # resident memory (RSS) afterwards, for memory rows
 
     @property
     def ratio(self) -> float | None:

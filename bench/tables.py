@@ -33,7 +33,7 @@ def cells(result: Result) -> list[str]:
     m = result.measurement
     ratio = m.ratio
     met = m.meets_target
-    time = seconds(m.seconds)
+    time = seconds(m.seconds) if m.memory_mb is None else f"{m.memory_mb:.0f} MB"
     if m.stall_seconds is not None:
         # The window's rows: how long the event loop stood still matters as much.
         time += f" (GUI blocked {seconds(m.stall_seconds)})"

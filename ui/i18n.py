@@ -91,7 +91,19 @@ def install(app: QApplication, language: str) -> bool:
     if not _load(app, f"partnerdesk_{language}.qm", I18N_DIR) and language != "en":
         return False
     _language = language
+    QLocale.setDefault(_number_locale(language))
     return True
+
+
+def _number_locale(language: str) -> QLocale:
+    """The locale numbers are written in (%Ln: "1,000,000 agreements"): the system's when
+    it speaks the chosen language, else the language's own. Under the C locale (a bare
+    Linux session) Qt groups no digits at all."""
+    system = QLocale.system()
+    wanted = QLocale.Language.Chinese if language == "zh_CN" else QLocale.Language.English
+    if system.language() == wanted:
+        return system
+    return QLocale("zh_CN" if wanted == QLocale.Language.Chinese else "en_US")
 
 
 def type_label(value: AgreementType) -> str:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from app.db import Database
 from app.errors import PartnerDeskError
 from app.services.exporting import ExportResult
-from ui import main_menus, settings
+from ui import background, main_menus, settings
 from ui.access import Deed, read_access, refusal, switch, who
 from ui.app_icon import application_icon
 from ui.background import Reader
@@ -157,6 +157,12 @@ class MainWindow(QMainWindow):
         self.renewals = RenewalsPage(self.db, self.today, self)
         # Built when first shown: its module pulls in the PDF machinery (half a second).
         self.reports = _LazyPage(self._make_reports_page, self)
+        if background.in_workers:  # (tests: the page loads when shown, as it always could)
+            # Its modules load in a worker once the window stands, so that the first
+            # showing only builds widgets instead of freezing 1-3 s importing ReportLab.
+            QTimer.singleShot(
+                1000, lambda: background.import_in_background("ui.pages.reports_page")
+            )
         self.sellers = SellersPage(self.db, self.today, self)
         self.sellers.changed.connect(lambda: self.announce(Changes.all()))
         self.stack = QStackedWidget()

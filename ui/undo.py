@@ -34,6 +34,7 @@ from app.services.editing import (
     step_agreement,
 )
 from app.services.partners import PartnerInput
+from ui import background
 from ui.changes import AGREEMENT, PARTNER, Changes, Entity
 from ui.editors.labels import enum_label
 
@@ -106,19 +107,23 @@ class DatabaseCommand(QUndoCommand):
         raise NotImplementedError
 
     def _run(self, step: Callable[[Session], None]) -> None:
-        try:
-            with self.db.session() as s:
-                step(s)
-        except PartnerDeskError as exc:
-            self._fail(str(exc))
-        except Exception as exc:  # a bug must still not crash the window from inside Qt
-            log.exception("undo step failed")
-            self._fail(repr(exc))
-        else:
+        # In a worker (ui.background.write: one write after another, in order): undoing a
+        # save at a million agreements must not freeze the window.
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, PartnerDeskError):
+                self._fail(str(exc))
+            else:  # a bug must still not crash the window from inside Qt
+                log.error("undo step failed", exc_info=exc)
+                self._fail(repr(exc))
+
+        def done(_answer: None) -> None:
             undo_events().changed.emit(Changes.of(self.entity, [self.record_id]))
 
+        background.write(self.db, step, done, failed)
+
     def _fail(self, reason: str) -> None:
-        # Obsolete in undo()/redo(): QUndoStack deletes the step, the stack stays usable.
+        # Obsolete in undo()/redo() (tests: writes synchronous): QUndoStack deletes the
+        # step. From a worker the step stays; trying it again says why again.
         self.setObsolete(True)
         message = translate("Undo", "“{action}” could not be applied: {reason}").format(
             action=self.text(), reason=reason
@@ -351,10 +356,32 @@ def delete_agreement_undoable(
     expected_version: int | None = None,
     *,
     parent: QWidget | None = None,
-) -> AgreementSnapshot:
-    """Delete now (raising the service's refusal) and push the step that brings it back."""
-    with db.session() as s:
-        snap = delete_with_snapshot(s, agreement_id, expected_version)
-    if stack is not None:
-        stack.push(DeleteAgreementCommand(db, snap, parent=parent))
-    return snap
+    done: Callable[[AgreementSnapshot], object] | None = None,
+    failed: Callable[[BaseException], object] | None = None,
+) -> AgreementSnapshot | None:
+    """Delete and push the step that brings it back.
+
+    Without ``done``: now, raising the service's refusal. With it: in a worker
+    (``ui.background.write``), then ``done(snapshot)`` or ``failed(refusal)``.
+    """
+    if done is None:
+        with db.session() as s:
+            snap = delete_with_snapshot(s, agreement_id, expected_version)
+        if stack is not None:
+            stack.push(DeleteAgreementCommand(db, snap, parent=parent))
+        return snap
+
+    def deleted(snap: AgreementSnapshot) -> None:
+        if stack is not None:
+            stack.push(DeleteAgreementCommand(db, snap, parent=parent))
+        done(snap)
+
+    def refused(exc: BaseException) -> None:
+        if failed is None:
+            raise exc
+        failed(exc)
+
+    background.write(
+        db, lambda s: delete_with_snapshot(s, agreement_id, expected_version), deleted, refused
+    )
+    return None

@@ -172,3 +172,9 @@ def test_bench_run_is_a_script_that_answers_from_any_folder(tmp_path: Path) -> N
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("usage: bench/run [-h] [--size N]")
+
+
+def test_a_memory_row_shows_megabytes_not_seconds() -> None:
+    row = Measurement("memory with the window open (RSS)", 1000, "sqlite", 0.0, memory_mb=181.4)
+    table = text_table([Result(row, 1.0)])
+    assert "181 MB" in table and "0 ms" not in table

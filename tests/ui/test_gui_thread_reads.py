@@ -141,3 +141,59 @@ def test_the_start_up_reminder_is_read_in_a_worker(
     assert "decision" in box.text()
     assert not on_gui_thread, on_gui_thread[0]
     box.close()
+
+
+def test_saving_undoing_deleting_and_the_editors_tabs_stay_off_the_gui_thread(
+    qtbot: QtBot, ui_db: Database, on_gui_thread: list[str]
+) -> None:
+    window = MainWindow(ui_db, today=UI_TODAY)
+    qtbot.addWidget(window)
+    settle(qtbot, window)
+    first = window.agreements.model.id_at(0)
+    assert first is not None
+    open_agreement(window, first)
+    qtbot.waitUntil(lambda: bool(window.open_editors), timeout=10_000)
+    settle(qtbot, window)
+    editor = window.open_editors[0]
+    assert isinstance(editor, AgreementEditor)
+    title = editor.title_edit.text()
+
+    def edit_and_save() -> None:
+        editor.title_edit.setText(title + " (renegotiated)")
+        editor.save_then()
+        assert not editor.tabs.isEnabled()  # off while the worker writes
+
+    def wait_for_writes() -> None:
+        qtbot.waitUntil(lambda: not background.writing() and jobs_running() == 0, timeout=10_000)
+        settle(qtbot, window)
+
+    tabs = {editor.tabs.tabText(i): i for i in range(editor.tabs.count())}
+    actions: list[tuple[str, Callable[[], object]]] = [
+        *[(f"show the {name} tab", lambda i=index: editor.tabs.setCurrentIndex(i))
+          for name, index in tabs.items()],
+        ("save", edit_and_save),
+        ("undo the save", window.undo_stack.undo),
+        ("redo it", window.undo_stack.redo),
+        ("show the reports page", lambda: window.show_page("reports")),
+    ]  # fmt: skip
+    for name, action in actions:
+        on_gui_thread.clear()
+        action()
+        wait_for_writes()
+        assert not on_gui_thread, f"{name} read on the GUI thread:\n" + on_gui_thread[0]
+    assert editor.tabs.isEnabled()
+    assert editor.title_edit.text() == title + " (renegotiated)"  # the redo, reloaded
+    assert editor.history_tab.table.rowCount() > 0  # the history did arrive
+
+    on_gui_thread.clear()
+    from PySide6.QtWidgets import QMessageBox
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+        editor.delete_agreement()
+        wait_for_writes()
+    assert not on_gui_thread, "delete read on the GUI thread:\n" + on_gui_thread[0]
+    assert window.open_editors == []  # closed once deleted
+    window.undo_stack.undo()  # brings it back, in a worker too
+    wait_for_writes()
+    assert not on_gui_thread, "undoing the delete read on the GUI thread:\n" + on_gui_thread[0]

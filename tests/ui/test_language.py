@@ -72,3 +72,16 @@ def test_every_string_of_the_ui_has_a_chinese_translation() -> None:
     ]
     assert untranslated == []
     assert (i18n.I18N_DIR / "partnerdesk_zh_CN.qm").stat().st_size > 1000
+
+
+@pytest.mark.usefixtures("english")
+def test_a_million_agreements_are_counted_with_the_languages_digit_grouping(
+    qtbot: QtBot, ui_db: Database, qapp: QApplication
+) -> None:
+    window = MainWindow(ui_db, TODAY)
+    qtbot.addWidget(window)
+    page = window.agreements
+    i18n.install(qapp, "en")
+    assert page.tr("%Ln agreement(s)", "", 1_000_000) == "1,000,000 agreements"
+    i18n.install(qapp, "zh_CN")
+    assert page.tr("%Ln agreement(s)", "", 1_000_000) == "1,000,000 份协议"

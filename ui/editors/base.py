@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QAbstractButton, QDialog, QMessageBox, QTabWidget, QWidget
@@ -100,9 +102,13 @@ class EditorDialog(QDialog):
         else:
             self.board.show_banner(message)
 
+    def save_then(self, then: Callable[[], object] | None = None) -> None:
+        """Save, then ``then()`` once saved (an editor that saves in a worker overrides it)."""
+        if self.save() and then is not None:
+            then()
+
     def save_and_close(self) -> None:
-        if self.save():
-            self.accept()
+        self.save_then(self.accept)
 
     def reject(self) -> None:
         if self.is_dirty():
@@ -117,7 +123,8 @@ class EditorDialog(QDialog):
             )
             if answer == QMessageBox.StandardButton.Cancel:
                 return
-            if answer == QMessageBox.StandardButton.Save and not self.save():
+            if answer == QMessageBox.StandardButton.Save:
+                self.save_then(lambda: QDialog.reject(self))
                 return
         super().reject()
 

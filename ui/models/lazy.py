@@ -18,12 +18,17 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from app.db import Database, Session
+from ui.background import give_back_memory
 from ui.models.id_fetch import ids_through_driver
 from ui.worker import run_job
 
 R = TypeVar("R")
 SLOW_QUERY_SECONDS = 0.12
 Index = QModelIndex | QPersistentModelIndex
+
+
+# Whole orders longer than this give the pages their rows took back (see give_back_memory).
+TRIM_AFTER = 100_000
 
 
 class Roles(IntEnum):
@@ -111,7 +116,7 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
                 self._ask_all(generation)
                 return
             run_job(
-                None, "", lambda _progress: self._timed(first),
+                None, "", lambda _progress: self._timed(first, whole=False),
                 lambda ids: self._first_arrived(generation, ids),
                 lambda exc: self._failed(generation, exc),
                 show_dialog=False, quick=True,
@@ -136,10 +141,17 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
         """The same query's first ``limit`` ids; None where the service cannot limit it."""
         return None
 
-    def _timed(self, query: Callable[[Session], Sequence[int]]) -> array[int]:
+    def _timed(
+        self, query: Callable[[Session], Sequence[int]], *, whole: bool = True
+    ) -> array[int]:
         started = time.perf_counter()
         with self.db.session() as s:
-            ids = ids_through_driver(s, query)  # in the worker; see ui/models/id_fetch.py
+            # The whole order from the driver's cursor (ui/models/id_fetch.py); a first
+            # screen is a hundred ids, as the service reads them (its plans read more than
+            # one statement: the currencies before the values, the search's index terms).
+            ids = ids_through_driver(s, query) if whole else array("q", query(s))
+        if whole and len(ids) > TRIM_AFTER:
+            give_back_memory()  # the batches of driver rows it went through
         self._slow = self.assume_slow or time.perf_counter() - started > SLOW_QUERY_SECONDS
         return ids
 

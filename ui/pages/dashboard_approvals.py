@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from app.db import Database
 from app.services.approval_desk import WaitingRow, waiting_for_me
 from ui import i18n
+from ui.background import give_back_memory
 from ui.models.records import Record, RecordTableModel
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
@@ -27,7 +28,9 @@ def waiting_model(parent: QObject) -> RecordTableModel:
 
 def load_waiting(db: Database, today: date) -> list[WaitingRow]:
     with db.session() as s:
-        return waiting_for_me(s, today)
+        rows = waiting_for_me(s, today)
+    give_back_memory()  # its ORM objects, a million agreements' worth: see there
+    return rows
 
 
 def waiting_records(rows: list[WaitingRow]) -> list[Record]:

@@ -57,3 +57,17 @@ def test_a_query_that_is_not_one_statement_runs_as_it_is(ui_db: Database) -> Non
         got = ids_through_driver(s, two_reads)
         assert got.tolist() == two_reads(s)
         assert len(got) > 0
+
+
+def test_a_short_search_reads_the_index_terms_for_real(ui_db: Database) -> None:
+    # A one- or two-character search first looks its terms up in the text index (``all()``);
+    # the recorder answered that look-up with nothing and the search failed.
+    for text in ("物流", "BR"):
+        f = AgreementFilter(search=text)
+        with ui_db.session() as s:
+            expected = agreement_ids(s, f, sort="reference", limit=5)
+            got = ids_through_driver(
+                s,
+                lambda s, f=f: agreement_ids(s, f, sort="reference", limit=5),  # type: ignore[misc]
+            )
+        assert got.tolist() == expected and expected, text

@@ -21,6 +21,7 @@ from app.services.agreements import AgreementView
 from app.services.approval_desk import AgreementApprovals, Blocker, agreement_approvals
 from app.services.approvals import decide
 from ui.access import switch
+from ui.background import Reader
 from ui.editors.agreement.tab_base import RecordsTab, item
 
 
@@ -75,6 +76,7 @@ class ApprovalsTab(RecordsTab):
         )  # fmt: skip
         self.note.setText(self.tr("A new agreement has no approvals yet."))
         self.approvals: AgreementApprovals | None = None
+        self.reader = Reader(db, self, quick=True)  # the decisions, read in a worker
         self.role_refusal: str | None = None  # "Your role, editor, cannot approve …"
         self.requirement_label = QLabel(self)
         self.requirement_label.setWordWrap(True)
@@ -88,14 +90,21 @@ class ApprovalsTab(RecordsTab):
         self.finish_buttons()
 
     def fill(self, view: AgreementView) -> None:
-        try:
-            with self.db.session() as s:
-                self.approvals = agreement_approvals(s, view.id, date.today())
-        except PartnerDeskError as exc:
-            self.approvals = None
-            self.requirement_label.setText(str(exc))
-            self._update_buttons()
-            return
+        agreement_id = view.id
+        self.reader.read(
+            lambda s: agreement_approvals(s, agreement_id, date.today()),
+            self._arrived, self._unread,
+        )  # fmt: skip
+
+    def _unread(self, exc: BaseException) -> None:
+        if not isinstance(exc, PartnerDeskError):
+            raise exc
+        self.approvals = None
+        self.requirement_label.setText(str(exc))
+        self._update_buttons()
+
+    def _arrived(self, approvals: AgreementApprovals) -> None:
+        self.approvals = approvals
         state = self.approvals.state
         self.table.setRowCount(len(state.decisions))
         for row, d in enumerate(state.decisions):
@@ -110,6 +119,7 @@ class ApprovalsTab(RecordsTab):
             for col, cell in enumerate(cells):
                 self.table.setItem(row, col, cell)
         self.requirement_label.setText(self._requirement_text(self.approvals))
+        self.table.resizeColumnsToContents()
         self._update_buttons()
 
     def set_agreement(self, view: AgreementView | None) -> None:

@@ -11,8 +11,10 @@ with Edit ▸ Undo in the main window, and the open editor is reloaded with what
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
+import shiboken6
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
@@ -24,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db import Database
+from app.db import Database, Session
 from app.domain.enums import AgreementType
 from app.errors import (
     ConflictError,
@@ -43,7 +45,9 @@ from app.services.agreements import (
     update_agreement,
     validate_agreement,
 )
+from ui import background
 from ui.access import Deed, read_access, refusal
+from ui.background import Reader
 from ui.changes import AGREEMENT, Changes
 from ui.editors.agreement.approvals import ApprovalsTab
 from ui.editors.agreement.attachments import AttachmentsTab
@@ -88,6 +92,9 @@ class AgreementEditor(AgreementForm):
         self.delete_refusal = refusal(access, Deed.DELETE)
         self.agreement_id = agreement_id
         self.undo_stack = undo_stack
+        self._writing = False
+        # Reads of this agreement by key (after an undo, a conflict, a tab's change).
+        self.reader = Reader(db, self, quick=True)
         self.setObjectName("AgreementEditor")
         self.board.recheck = self._recheck
         self.board.all_clear = self._clear_errors
@@ -167,10 +174,23 @@ class AgreementEditor(AgreementForm):
             self.load(agreement_id)
 
     def load(self, agreement_id: int) -> None:
-        """Read the agreement afresh (also after a conflict) and show it."""
-        with self.db.session() as s:
-            view = get_agreement(s, agreement_id)
+        """Read the agreement afresh (also after a conflict or an undo) and show it."""
+        self.reader.read(lambda s: get_agreement(s, agreement_id), self._reloaded, self._gone)
+
+    def _reloaded(self, view: AgreementView) -> None:
         self._show(view)
+        self.save_button.setEnabled(True)
+        self.apply_button.setEnabled(True)
+        self.delete_button.setEnabled(True)
+        self._lock()
+
+    def _gone(self, exc: BaseException) -> None:
+        if not isinstance(exc, NotFoundError):
+            raise exc
+        self.board.show_banner(self.tr("Undo/redo removed this agreement."))
+        self.save_button.setEnabled(False)
+        self.apply_button.setEnabled(False)
+        self.delete_button.setEnabled(False)
 
     def _show(self, view: AgreementView) -> None:
         self.view = view
@@ -217,26 +237,16 @@ class AgreementEditor(AgreementForm):
             )
             return
         assert self.agreement_id is not None
-        record_id = self.agreement_id
-        try:
-            self.load(record_id)
-        except NotFoundError:
-            self.board.show_banner(self.tr("Undo/redo removed this agreement."))
-            self.save_button.setEnabled(False)
-            self.apply_button.setEnabled(False)
-            self.delete_button.setEnabled(False)
-            return
-        self.save_button.setEnabled(True)
-        self.apply_button.setEnabled(True)
-        self.delete_button.setEnabled(True)
-        self._lock()
+        self.load(self.agreement_id)
 
     def _child_changed(self) -> None:
         # Milestones, KPIs and documents save at once; the history and version move on.
         if self.agreement_id is None:
             return
-        with self.db.session() as s:
-            fresh = get_agreement(s, self.agreement_id)
+        agreement_id = self.agreement_id
+        self.reader.read(lambda s: get_agreement(s, agreement_id), self._child_saved)
+
+    def _child_saved(self, fresh: AgreementView) -> None:
         if self.view is not None:
             self.view = replace(self.view, version=fresh.version)
         self.history_tab.set_agreement(fresh)
@@ -245,53 +255,73 @@ class AgreementEditor(AgreementForm):
     # --- saving ------------------------------------------------------------------------
 
     def save(self) -> bool:
-        """Save through the services; on refusal show why beside the fields and keep going."""
-        if self.refusal is not None:  # Ctrl+S in a read-only editor
-            return False
+        """Save; True once saved (at once in tests, where writes are synchronous)."""
+        outcome: list[bool] = []
+        self.save_then(lambda: outcome.append(True))
+        return bool(outcome)
+
+    def save_then(self, then: Callable[[], object] | None = None) -> None:
+        """Save through the services in a worker, the form off meanwhile; ``then`` once
+        saved. On refusal show why beside the fields and keep going."""
+        if self.refusal is not None or self._writing:  # Ctrl+S read only, or saving already
+            return
         self._clear_errors()
         data, problems = self.collect()
         before = self.view
-        try:
-            with self.db.session() as s:
-                if problems:
-                    # Ask the service too, so every problem shows at once; then write nothing.
-                    _, errors = validate_agreement(s, data, self.agreement_id)
-                    seen = {p.field for p in problems}
-                    raise ValidationError(
-                        problems
-                        + [e for e in errors if e.field not in seen and e.field != "partner"]
-                    )
-                if before is None:
-                    view = create_agreement(s, data)
-                else:
-                    view = update_agreement(s, before.id, data, before.version)
-        except ValidationError as exc:
+        agreement_id = self.agreement_id
+
+        def work(s: Session) -> AgreementView:
+            if problems:
+                # Ask the service too, so every problem shows at once; then write nothing.
+                _, errors = validate_agreement(s, data, agreement_id)
+                seen = {p.field for p in problems}
+                raise ValidationError(
+                    problems + [e for e in errors if e.field not in seen and e.field != "partner"]
+                )
+            if before is None:
+                return create_agreement(s, data)
+            return update_agreement(s, before.id, data, before.version)
+
+        def saved(view: AgreementView) -> None:
+            self._set_writing(False)
+            self._push_undo(before, view)
+            self._show(view)
+            self.saved.emit(view.id)
+            if then is not None:
+                then()
+
+        self._set_writing(True)
+        background.write(self.db, work, saved, self._not_saved)
+
+    def _set_writing(self, on: bool) -> None:
+        """While a write runs the form is off: an edit typed meanwhile would be lost."""
+        self._writing = on
+        if shiboken6.isValid(self):
+            self.tabs.setEnabled(not on)
+            self.buttons.setEnabled(not on)
+            self.delete_button.setEnabled(not on)
+
+    def _not_saved(self, exc: BaseException) -> None:
+        self._set_writing(False)
+        if isinstance(exc, ValidationError):
             self._show_errors(exc.errors)
-            return False
-        except TransitionError as exc:
+        elif isinstance(exc, TransitionError):
             self._show_errors([FieldError("status", str(exc))])
-            return False
-        except ConflictError as exc:
+        elif isinstance(exc, ConflictError):
             self.offer_reload(str(exc))
-            return False
-        except NotFoundError as exc:
+        elif isinstance(exc, NotFoundError):
             self.board.show_banner(
                 self.tr("This agreement no longer exists (deleted on another desk?): {e}").format(
                     e=exc
                 )
             )
-            return False
-        except DatabaseError as exc:
+        elif isinstance(exc, DatabaseError):
             # The server refused (the role, row security) or failed: its one sentence.
             QMessageBox.warning(self, self.tr("Not saved"), str(exc))
-            return False
-        except PartnerDeskError as exc:
+        elif isinstance(exc, PartnerDeskError):
             self.board.show_banner(self.tr("Not saved: {reason}").format(reason=exc))
-            return False
-        self._push_undo(before, view)
-        self._show(view)
-        self.saved.emit(view.id)
-        return True
+        else:
+            raise exc
 
     def _recheck(self) -> list[FieldError]:
         """What is still wrong with the form, asked of the service without writing."""
@@ -375,21 +405,28 @@ class AgreementEditor(AgreementForm):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            delete_agreement_undoable(
-                self.db, self.undo_stack, self.view.id, self.view.version,
-                parent=self.parentWidget(),
-            )  # fmt: skip
-        except ConflictError as exc:
-            self.offer_reload(str(exc))
-            return
-        except PartnerDeskError as exc:
-            self.board.show_banner(self.tr("Not deleted: {reason}").format(reason=exc))
-            return
-        deleted_id = self.view.id
-        self._baseline = self._form_state()
-        self.deleted.emit(deleted_id)
-        self.accept()
+        view = self.view
+
+        def deleted(_snap: object) -> None:
+            self._set_writing(False)
+            self._baseline = self._form_state()
+            self.deleted.emit(view.id)
+            self.accept()
+
+        def refused(exc: BaseException) -> None:
+            self._set_writing(False)
+            if isinstance(exc, ConflictError):
+                self.offer_reload(str(exc))
+            elif isinstance(exc, PartnerDeskError):
+                self.board.show_banner(self.tr("Not deleted: {reason}").format(reason=exc))
+            else:
+                raise exc
+
+        self._set_writing(True)
+        delete_agreement_undoable(
+            self.db, self.undo_stack, view.id, view.version, parent=self.parentWidget(),
+            done=deleted, failed=refused,
+        )  # fmt: skip
 
     def _record_tabs(self) -> tuple[RecordsTab, ...]:
         return (self.milestones_tab, self.kpis_tab, self.attachments_tab, self.approvals_tab,

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 from app.db import Database
 from app.services.agreements import AgreementView
 from app.services.audit import AuditView, agreement_history
+from ui.background import Reader
 from ui.editors.agreement.tab_base import RecordsTab, item
 from ui.editors.labels import enum_label
 
@@ -21,6 +22,7 @@ class HistoryTab(RecordsTab):
         )  # fmt: skip
         self.note.setText(self.tr("A new agreement has no history yet."))
         self.entries: list[AuditView] = []
+        self.reader = Reader(db, self, quick=True)
         self.person_box = QComboBox(self)
         self.person_box.setAccessibleName(self.tr("Show changes by"))
         self.person_box.setMinimumContentsLength(16)
@@ -32,8 +34,13 @@ class HistoryTab(RecordsTab):
         self.person_box.currentIndexChanged.connect(lambda _i: self._show_entries())
 
     def fill(self, view: AgreementView) -> None:
-        with self.db.session() as s:
-            self.entries = agreement_history(s, view.id)
+        # In a worker: an agreement's history is read from the audit log, which grows
+        # with every write of every agreement.
+        agreement_id = view.id
+        self.reader.read(lambda s: agreement_history(s, agreement_id), self._arrived)
+
+    def _arrived(self, entries: list[AuditView]) -> None:
+        self.entries = entries
         # Everyone, then each person who appears in this history (by name), keeping the
         # choice when the history is read again after a save.
         chosen = self.person_box.currentData()
@@ -46,6 +53,7 @@ class HistoryTab(RecordsTab):
         self.person_box.setCurrentIndex(max(0, self.person_box.findData(chosen)))
         self.person_box.blockSignals(False)
         self._show_entries()
+        self.table.resizeColumnsToContents()
 
     def _show_entries(self) -> None:
         login = self.person_box.currentData()
