@@ -842,3 +842,26 @@ def test_an_actual_for_a_period_before_the_start_is_warned_of_and_still_recorded
     assert warnings == [f"Before the agreement starts ({starts.isoformat()})."]
     periods = [a.period_end for a in stored(ui_db, 7).kpis[0].actuals]
     assert starts - timedelta(days=1) in periods  # a warning, not a refusal
+
+
+def test_saving_the_title_leaves_ticked_choices_stored_in_another_order_alone(
+    qtbot: QtBot, ui_db: Database
+) -> None:
+    from sqlalchemy import select
+
+    from app.domain.models import PaymentAgreement
+    from app.services.audit import agreement_history
+
+    with ui_db.session() as s:
+        payment = s.scalars(select(PaymentAgreement).order_by(PaymentAgreement.id)).first()
+        assert payment is not None
+        payment.payment_methods = ("wallet", "card")  # not the check boxes' order
+        s.commit()
+        pid = payment.id
+    editor = open_editor(qtbot, ui_db, pid)
+    retype(qtbot, editor.title_edit, "Wallet and card acceptance")
+    assert save(qtbot, editor) == [pid]
+    with ui_db.session() as s:
+        latest = agreement_history(s, pid)[0].at
+        fields = {e.field for e in agreement_history(s, pid) if e.at == latest}
+    assert fields == {"title"}

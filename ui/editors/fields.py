@@ -182,12 +182,20 @@ class CheckGroup(QWidget):
             box.toggled.connect(self.changed)
             grid.addWidget(box, i // columns, i % columns)
             self.boxes[value] = box
+        self._loaded: tuple[str, ...] = ()
 
     def values(self) -> tuple[str, ...]:
-        return tuple(v for v, box in self.boxes.items() if box.isChecked())
+        """The ticked values: those loaded first, in the order they were stored, then the
+        newly ticked ones in the list's order. A record saved with the same boxes ticked
+        must compare equal to what it holds, or saving only its title would write
+        "payment methods: card, wallet -> wallet, card" into its history."""
+        ticked = {v for v, box in self.boxes.items() if box.isChecked()}
+        kept = tuple(v for v in self._loaded if v in ticked)
+        return kept + tuple(v for v in self.boxes if v in ticked and v not in kept)
 
     def set_values(self, values: Iterable[str]) -> None:
-        wanted = set(values)
+        self._loaded = tuple(dict.fromkeys(v for v in values if v in self.boxes))
+        wanted = set(self._loaded)
         for v, box in self.boxes.items():
             box.setChecked(v in wanted)
 
