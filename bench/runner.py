@@ -2,7 +2,8 @@
 
 Builds (with `partnerdesk demo`) or reuses a database per size and engine, runs each bench
 module's ``measure(target, size, engine)`` (see bench/measure.py) in a fresh interpreter,
-prints the figures side by side and writes docs/performance.md.
+prints the figures side by side and writes docs/performance.md (and its rows as
+docs/performance.json, which `--keep` reads back to add sizes to a page).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -100,6 +102,15 @@ def run_benches(
     return side_by_side(results), notes
 
 
+def kept(record: Path, fresh: Sequence[Result]) -> list[Result]:
+    """The rows of the run recorded in ``record`` that ``fresh`` does not measure again."""
+    if not record.exists():
+        return []
+    again = {r.key for r in fresh}
+    earlier = [Result.from_record(r) for r in json.loads(record.read_text(encoding="utf-8"))]
+    return [r for r in earlier if r.key not in again]
+
+
 def side_by_side(results: Sequence[Result]) -> list[Result]:
     """Each action's sizes and engines next to each other, actions in the order measured."""
     first: dict[str, int] = {}
@@ -132,6 +143,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--only", action="append", metavar="MODULE", help="e.g. bench.bench_startup")
     p.add_argument("--fresh", action="store_true", help="rebuild the databases")
     p.add_argument(
+        "--keep",
+        action="store_true",
+        help="keep the rows of the last run (the page's .json beside it) that this run does "
+        "not measure again, e.g. to add --size 1000000 to a page of 1,000 and 100,000",
+    )
+    p.add_argument(
         "--out", type=Path, default=REPO / "docs" / "performance.md", help="the page to write"
     )
     return p
@@ -158,7 +175,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 )
             targets.append((size, engine, databases.upgraded(target)))
     modules = [m if "." in m else f"bench.{m}" for m in args.only or BENCHES]
+    when = started.strftime("%Y-%m-%d %H:%M UTC")
     results, notes = run_benches(modules, targets)
+    results = [replace(r, measured=when[:-4]) for r in results]
+    record = args.out.with_suffix(".json")
+    if args.keep:
+        results = side_by_side(kept(record, results) + results)
     print()
     print(text_table(results), end="")
     pg_version = databases.postgresql_version(args.pg) if "postgresql" in engines else None
@@ -166,10 +188,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     facts.append(
         ("load average (1, 5, 15 min)", f"{load_before} at start, {machine.load_text()} at end")
     )
-    when = started.strftime("%Y-%m-%d %H:%M UTC")
     command = "bench/run " + " ".join(
         [*(f"--size {s}" for s in sizes), *(f"--engine {e}" for e in engines)]
+        + (["--keep"] if args.keep else [])
     )
     args.out.write_text(performance_page(results, facts, when, command, notes), encoding="utf-8")
+    record.write_text(
+        json.dumps([r.as_record() for r in results], indent=1, ensure_ascii=False) + "\n",
+        encoding="utf-8",
+    )
     print(f"\nwritten to {args.out}")
     return 0

@@ -3,19 +3,38 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from typing import Any
 
 from bench.measure import Measurement
 
-COLUMNS = ("action", "size", "engine", "time", "floor", "ratio", "target", "met", "load")
+COLUMNS = (
+    "action", "size", "engine", "time", "floor", "ratio", "target", "met", "load", "measured",
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
 class Result:
-    """One measurement and the machine's 1-minute load average when its bench finished."""
+    """One measurement, the machine's 1-minute load average when its bench finished, and
+    when the run that took it started (UTC, "2026-12-03 15:28"): a page can keep rows of an
+    earlier run (``bench/run --keep``), and each row says which run it came from."""
 
     measurement: Measurement
     load: float | None = None
+    measured: str | None = None
+
+    def as_record(self) -> dict[str, Any]:
+        return {"measurement": asdict(self.measurement), "load": self.load,
+                "measured": self.measured}  # fmt: skip
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> Result:
+        return cls(Measurement(**record["measurement"]), record["load"], record["measured"])
+
+    @property
+    def key(self) -> tuple[str, int, str]:
+        m = self.measurement
+        return m.action, m.size, m.engine
 
 
 def seconds(value: float | None) -> str:
@@ -47,6 +66,7 @@ def cells(result: Result) -> list[str]:
         seconds(m.target_seconds),
         "—" if met is None else ("yes" if met else "NO"),
         "—" if result.load is None else f"{result.load:.2f}",
+        result.measured or "—",
     ]
 
 
@@ -84,7 +104,8 @@ def performance_page(
         "the same work done the plainest way in the same run (the same SQL straight "
         "through the driver; `python -c pass` for start-up), so a busy machine shows as a "
         "slow floor rather than a slow product. *load* is the 1-minute load average when "
-        "that bench finished; the issue's targets are in #15.\n",
+        "that bench finished; *measured* is when its run started (rows of an earlier run "
+        "are kept by `bench/run --keep`); the issue's targets are in #15.\n",
         "## Machine\n",
         "\n".join(f"- {name}: {value}" for name, value in machine) + "\n",
         "## Figures\n",

@@ -108,18 +108,20 @@ def test_the_table_puts_time_floor_ratio_and_target_side_by_side() -> None:
     lines = text_table(results).splitlines()
     assert lines[0].split() == [
         "action", "size", "engine", "time", "floor", "ratio", "target", "met", "load",
+        "measured",
     ]  # fmt: skip
     assert lines[2].split() == [
         "search", "1,000,000", "sqlite", "50", "ms", "0.4", "ms", "125.0×", "100", "ms", "yes",
-        "1.50",
+        "1.50", "—",
     ]  # fmt: skip
-    assert lines[3].split()[4:] == ["1.30", "s", "500", "ms", "2.6×", "1.00", "s", "NO", "—"]
+    assert lines[3].split()[4:] == ["1.30", "s", "500", "ms", "2.6×", "1.00", "s", "NO", "—", "—"]
     assert "200 ms (GUI blocked 90 ms)" in lines[4]
     rows = markdown_table(results).splitlines()
     assert (
-        rows[2] == "| search | 1,000,000 | sqlite | 50 ms | 0.4 ms | 125.0× | 100 ms | yes | 1.50 |"
+        rows[2]
+        == "| search | 1,000,000 | sqlite | 50 ms | 0.4 ms | 125.0× | 100 ms | yes | 1.50 | — |"
     )
-    assert rows[3].endswith("| 1.30 s | 500 ms | 2.6× | 1.00 s | NO | — |")
+    assert rows[3].endswith("| 1.30 s | 500 ms | 2.6× | 1.00 s | NO | — | — |")
 
 
 def test_the_runner_writes_the_page_with_the_machine_and_what_was_skipped(
@@ -140,6 +142,33 @@ def test_the_runner_writes_the_page_with_the_machine_and_what_was_skipped(
     assert "- load average (1, 5, 15 min): " in text and " at start, " in text
     assert "- standins.absent: not written yet, skipped" in text
     assert "search" in capsys.readouterr().out
+
+
+def test_keep_adds_this_runs_rows_to_the_last_runs_and_replaces_those_measured_again(
+    standins: str, template_db: Path, tmp_path: Path
+) -> None:
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    shutil.copyfile(template_db, cache / "s1000.db")
+    page = tmp_path / "performance.md"
+    common = ["--dir", str(cache), "--out", str(page)]
+
+    def rows() -> list[str]:
+        return [line for line in page.read_text(encoding="utf-8").splitlines()
+                if line.startswith("| ") and "---" not in line][1:]  # fmt: skip
+
+    assert runner.main([*common, "--only", f"{standins}.fast"]) == 0
+    first = rows()
+    assert [r.split(" | ")[0] for r in first] == ["| search", "| dashboard figures"]
+    assert runner.main([*common, "--only", f"{standins}.window", "--keep"]) == 0
+    kept = rows()
+    assert [r.split(" | ")[0] for r in kept] == ["| search", "| dashboard figures", "| sort"]
+    assert kept[:2] == first  # the earlier run's rows as they were, its time included
+    assert "--keep" in page.read_text(encoding="utf-8")
+    assert runner.main([*common, "--only", f"{standins}.fast", "--keep"]) == 0
+    assert len(rows()) == 3  # measured again: replaced, not doubled
+    assert runner.main([*common, "--only", f"{standins}.window"]) == 0
+    assert [r.split(" | ")[0] for r in rows()] == ["| sort"]  # without --keep: this run only
 
 
 def test_postgresql_without_a_server_is_refused_in_one_line(
