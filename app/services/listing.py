@@ -350,23 +350,28 @@ def _pg_searched_first(
     first. A term that matches densely ("a", a common word) has its first screen among the
     first thousand rows of the sort order. A rare one's candidates come from its index
     (trigrams, or one or two characters' grams, migration 0019) and are sorted. Each
-    candidate costs a visit of its row (about 5 µs: 230 ms for 40,000 at a million), so a
-    one- or two-character term with more than _PG_RARE is left to walk the sort order,
-    where a screenful of it comes within 100 / 0.1% = 100,000 rows (PostgreSQL estimates
-    such a short LIKE to keep many rows, and walks).
+    candidate costs a visit of its row (5-10 µs: 230 ms for 40,000 at a million), so a
+    one- or two-character term that matched at least 1% of those first rows, or has more
+    than _PG_RARE candidates, walks the sort order instead: a screenful comes within about
+    10,000 rows (PostgreSQL estimates so short a LIKE to keep many rows, and walks).
     """
     needle = (f.search or "").strip()
+    short = len(needle) < 3
     if sort in _WALKABLE:
-        found = _first_of_prefix(session, stmt, f, sort, descending, limit, (_FEW // 20,))
+        counted: list[int] = []
+        first = _FEW // 20
+        found = _first_of_prefix(session, stmt, f, sort, descending, limit, (first,), counted)
         if found is not None:
             return found, stmt
-    most = _PG_RARE if len(needle) < 3 else None
+        if short and counted and counted[0] * 100 >= first:
+            return None, stmt
+    most = _PG_RARE if short else None
     restriction = search_restriction(session, needle, first_screen=True, most=most)
     return None, stmt if restriction is None else stmt.where(restriction)
 
 
 # Candidates of a one- or two-character term a PostgreSQL first screen reads at most
-# (about 50 ms): 1% of a million agreements.
+# (50-100 ms): 1% of a million agreements.
 _PG_RARE = 10_000
 
 
@@ -382,11 +387,13 @@ def _first_of_prefix(
     descending: bool,
     limit: int,
     steps: tuple[int, ...] = (_FEW // 20, _FEW // 4, _FEW),
+    counted: list[int] | None = None,
 ) -> list[int] | None:
     """The first ``limit`` matches among the first rows of the sort order, if all are there.
 
     The first rows come from the sort column's index alone; the filter then looks at
     those rows only, whichever index it would have chosen (40 ms at a million).
+    ``counted`` is given the number of matches each step found.
     """
     everything = AgreementFilter()
     column = SORT_COLUMNS[sort]
@@ -405,6 +412,8 @@ def _first_of_prefix(
             within = stmt.where(Agreement.id == any_(func.array(prefix)))
         ordered = _order(session, within, sort, descending, f, walk_index=False)
         found = list(session.scalars(ordered.limit(limit)))
+        if counted is not None:
+            counted.append(len(found))
         if len(found) == limit:
             return found
     return None
