@@ -365,7 +365,8 @@ def _pg_searched_first(
             return found, stmt
         if short and counted and counted[0] * 100 >= first:
             return None, stmt
-    most = _PG_RARE if short else None
+    # (A sort no walk answers, by operating model or base value, takes up to DENSE.)
+    most = _PG_RARE if short and sort in _WALKABLE else None
     restriction = search_restriction(session, needle, first_screen=True, most=most)
     return None, stmt if restriction is None else stmt.where(restriction)
 

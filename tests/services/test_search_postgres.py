@@ -5,6 +5,7 @@ kind of write, and answering exactly what an ILIKE over the searched fields answ
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -121,7 +122,7 @@ def test_the_gram_indexes_follow_every_kind_of_write(pg_db: Database, tmp_path: 
 
 
 @pytest.fixture
-def varied(pg_db: Database) -> Session:
+def varied(pg_db: Database) -> Iterator[Session]:
     with pg_db.session() as s:
         blue = create_partner(
             s, PartnerInput(legal_name="Blue Ocean Co.", local_name="蓝海有限公司", country="CN")
