@@ -159,6 +159,11 @@ def test_search_answers_exactly_what_ilike_answers(varied: Session) -> None:
         assert count_agreements(varied, AgreementFilter(search=needle)) == len(expected), needle
         first = agreement_ids(varied, AgreementFilter(search=needle), limit=5)
         assert first == whole[:5], needle
+        # The same candidates through the bare driver (the command line's list).
+        sql, params = pg_candidates(needle.strip(), pyformat=True)
+        with varied.connection().connection.driver_connection.cursor() as cursor:  # type: ignore[union-attr]
+            cursor.execute(sql, params)
+            assert {r[0] for r in cursor.fetchall()} >= expected, needle
 
 
 def test_the_grams_are_every_character_and_pair_in_lower_case(varied: Session) -> None:
