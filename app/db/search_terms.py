@@ -108,10 +108,24 @@ BEGIN
 END
 $$
 """
+
+
+def pg_grams_of(columns: str) -> str:
+    """The indexed expression over ``columns`` (SQL, comma-separated), as a query must
+    write it for the index to answer.
+
+    Its keys compare in the "C" collation, byte by byte: the database's own (C.UTF-8 here)
+    made GIN compare every key with strcoll, which cost an import of 100,000 agreements
+    21 s of index upkeep instead of 11 s. Only the order of the index's keys changes;
+    equality of texts is the same in every deterministic collation.
+    """
+    return f'({PG_GRAMS}({columns}) COLLATE "C")'
+
+
 PG_GRAM_INDEXES = {
     "ix_agreements_search_grams": "agreements USING gin "
-    f"({PG_GRAMS}(reference, title, owner, description))",
-    "ix_partners_search_grams": f"partners USING gin ({PG_GRAMS}(legal_name, local_name))",
+    f"({pg_grams_of('reference, title, owner, description')})",
+    "ix_partners_search_grams": f"partners USING gin ({pg_grams_of('legal_name, local_name')})",
 }
 
 
@@ -136,10 +150,12 @@ def pg_candidates(needle: str, *, pyformat: bool = False) -> tuple[str, dict[str
     if is_gram(needle):
         gram = mark.format("search_gram")
         key = f"ARRAY[lower(CAST({gram} AS text))]"
+        own = pg_grams_of("reference, title, owner, description")
+        theirs = pg_grams_of("legal_name, local_name")
         sql = (
-            f"SELECT id FROM agreements WHERE {PG_GRAMS}(reference, title, owner, description)"
-            f" @> {key} UNION ALL SELECT id FROM agreements WHERE partner_id = ANY (ARRAY"
-            f"(SELECT id FROM partners WHERE {PG_GRAMS}(legal_name, local_name) @> {key}))"
+            f"SELECT id FROM agreements WHERE {own} @> {key} UNION ALL SELECT id FROM"
+            " agreements WHERE partner_id = ANY (ARRAY(SELECT id FROM partners WHERE"
+            f" {theirs} @> {key}))"
         )
         return sql, {"search_gram": needle}
     # Three characters or more: pg_trgm's indexes answer these ILIKEs (without pg_trgm

@@ -9,7 +9,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
 
-from app.db.search_terms import PG_GRAMS, escape_like, is_gram, like_pattern
+from app.db.search_terms import escape_like, is_gram, like_pattern, pg_grams_of
 
 __all__ = ["contains_text", "escape_like", "may_hold_gram", "unindexed"]
 
@@ -50,7 +50,7 @@ class _HoldsGram(FunctionElement[bool]):
 @compiles(_HoldsGram, "postgresql")
 def _gram_key(element: _HoldsGram, compiler: SQLCompiler, **kw: Any) -> str:
     *columns, needle = [compiler.process(c, **kw) for c in element.clauses]
-    return f"{PG_GRAMS}({', '.join(columns)}) @> ARRAY[lower(CAST({needle} AS text))]"
+    return f"{pg_grams_of(', '.join(columns))} @> ARRAY[lower(CAST({needle} AS text))]"
 
 
 @compiles(_HoldsGram)
