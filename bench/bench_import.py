@@ -16,6 +16,11 @@ worker still pays on this machine is the difference. On a shared machine compare
 seconds (and callgrind's instructions, see docs/DEVELOPING.md) rather than wall time.
 Peak memory (ru_maxrss) of each process is measured in a fresh process per size: growth
 with the file shows up as a difference between sizes.
+
+``--pg URL`` (a login that may create databases): the same file imported into fresh
+PostgreSQL databases, alternately with and without the indexes ``--without`` names (by
+default migration 0019's gram indexes), ``--runs`` times each: what those indexes cost an
+import. Each database is a copy of one migrated here, dropped after its run.
 """
 
 from __future__ import annotations
@@ -141,7 +146,7 @@ def schema_floor(imported: Path, work: Path) -> float:
     return elapsed
 
 
-def import_once(path: Path, db: Path, *, one_process: bool = False) -> None:
+def import_once(path: Path, db: Path | str, *, one_process: bool = False) -> None:
     """In a child process: import, print seconds, CPU seconds and peak RSS (MB) of this
     process and of its worker (``one_process``: without a worker, whatever the size)."""
     from app.db import open_database
@@ -185,15 +190,85 @@ def measure(path: Path, work: Path, name: str, *, one_process: bool = False) -> 
     return Measured(*map(float, out))
 
 
+def postgres(path: Path, admin_url: str, runs: int, without: list[str] | None) -> None:
+    """Import ``path`` into fresh databases on the server of ``admin_url``, alternately with
+    every index and without the ones named ``without``; print the medians."""
+    import uuid
+
+    from sqlalchemy import create_engine, make_url, text
+
+    from app.db import open_database
+    from app.db.search_terms import PG_GRAM_INDEXES
+
+    dropped = without or list(PG_GRAM_INDEXES)
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    prefix = f"bench_import_{uuid.uuid4().hex[:6]}"
+    templates = {"with": f"{prefix}_with", "without": f"{prefix}_without"}
+    made: list[str] = []
+
+    def create(name: str, template: str | None = None) -> str:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'
+                              + (f' TEMPLATE "{template}"' if template else "")))  # fmt: skip
+        made.append(name)
+        return make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+
+    def drop(name: str) -> None:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        made.remove(name)
+
+    results: dict[str, list[Measured]] = {"with": [], "without": []}
+    try:
+        open_database(create(templates["with"])).dispose()
+        url = create(templates["without"], templates["with"])
+        engine = create_engine(url)
+        with engine.begin() as conn:
+            for index in dropped:
+                conn.execute(text(f'DROP INDEX "{index}"'))
+        engine.dispose()
+        for i in range(runs):
+            for variant in ("with", "without"):
+                name = f"{prefix}_{variant}_{i}"
+                target = create(name, templates[variant])
+                out = subprocess.run(
+                    [sys.executable, __file__, "--child", str(path), target],
+                    check=True, capture_output=True, text=True,
+                ).stdout.split()  # fmt: skip
+                results[variant].append(Measured(*map(float, out)))
+                drop(name)
+    finally:
+        for name in list(reversed(made)):
+            drop(name)
+        admin.dispose()
+    print(f"rows                   {sum(1 for _ in path.open()) - 1:,}, PostgreSQL, "
+          f"medians of {runs} runs, without: {', '.join(dropped)}")  # fmt: skip
+    for variant, measured in results.items():
+        run = sorted(measured)[len(measured) // 2]
+        print(f"{variant:8} {run.seconds:6.2f} s wall, {run.cpu:6.2f} s CPU importing "
+              f"(runs {', '.join(f'{m.seconds:.2f}' for m in measured)})")  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--child", nargs=2, metavar=("CSV", "DB"))
     parser.add_argument("--one-process", action="store_true", help="(--child) no worker")
+    parser.add_argument("--pg", metavar="URL", help="import into PostgreSQL databases made here")
+    parser.add_argument("--without", action="append", metavar="INDEX",
+                        help="(--pg) indexes the second database goes without")  # fmt: skip
     args = parser.parse_args()
     if args.child:
-        import_once(Path(args.child[0]), Path(args.child[1]), one_process=args.one_process)
+        target = args.child[1]
+        db = target if target.startswith("postgresql") else Path(target)
+        import_once(Path(args.child[0]), db, one_process=args.one_process)
+        return
+    if args.pg:
+        with tempfile.TemporaryDirectory() as tmp:
+            big = Path(tmp) / "big.csv"
+            make_csv(big, args.rows)
+            postgres(big, args.pg, args.runs, args.without or None)
         return
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)

@@ -9,9 +9,9 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
 
-from app.db.search_terms import escape_like, like_pattern
+from app.db.search_terms import escape_like, is_gram, like_pattern, pg_grams_of
 
-__all__ = ["contains_text", "escape_like", "unindexed"]
+__all__ = ["contains_text", "escape_like", "may_hold_gram", "unindexed"]
 
 
 class _ContainsText(FunctionElement[bool]):
@@ -39,6 +39,32 @@ def contains_text(column: Any, text: str) -> _ContainsText:
     """``column`` contains ``text`` literally (``%`` and ``_`` are not wildcards),
     ignoring case."""
     return _ContainsText(column, literal(like_pattern(text)))
+
+
+class _HoldsGram(FunctionElement[bool]):
+    type = Boolean()
+    inherit_cache = True
+    name = "holds_gram"
+
+
+@compiles(_HoldsGram, "postgresql")
+def _gram_key(element: _HoldsGram, compiler: SQLCompiler, **kw: Any) -> str:
+    *columns, needle = [compiler.process(c, **kw) for c in element.clauses]
+    return f"{pg_grams_of(', '.join(columns))} @> ARRAY[lower(CAST({needle} AS text))]"
+
+
+@compiles(_HoldsGram)
+def _no_grams(_element: _HoldsGram, _compiler: SQLCompiler, **_kw: Any) -> str:
+    return "1 = 1"
+
+
+def may_hold_gram(text: str, *columns: Any) -> Any | None:
+    """PostgreSQL: rows whose ``columns`` may contain ``text`` (one or two characters) as
+    the gram index over exactly these columns says (migration 0019), so that a query of a
+    small table reads it through that index, not by a scan that tries each row's LIKE; true
+    elsewhere. None when ``text`` is no gram. Never for a big table's walk: each row it is
+    tried on would have its grams computed."""
+    return _HoldsGram(*columns, literal(text)) if is_gram(text) else None
 
 
 class _Unindexed(FunctionElement[Any]):

@@ -16,7 +16,7 @@ from sqlalchemy import Select, any_, bindparam, case, func, literal, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import visitors
 
-from app.db.sql import contains_text, unindexed
+from app.db.sql import contains_text, may_hold_gram, unindexed
 from app.domain.models import Agreement, BrandAgreement, FxRate, Partner
 from app.domain.money import quantize
 from app.services.first_screen import by_base_value, by_few_values, by_operating_model
@@ -54,9 +54,13 @@ SORT_COLUMNS: dict[str, Any] = {
 
 
 def _partners_named(text: str) -> AnySelect:
-    return select(Partner.id).where(
+    named = select(Partner.id).where(
         or_(contains_text(Partner.legal_name, text), contains_text(Partner.local_name, text))
     )
+    # One or two characters: pg_trgm cannot narrow them; the gram index can (a scan of the
+    # partners took 10-18 ms at a million agreements, once per statement of a search).
+    grams = may_hold_gram(text, Partner.legal_name, Partner.local_name)
+    return named if grams is None else named.where(grams)
 
 
 def _filtered(stmt: AnySelect, f: AgreementFilter) -> AnySelect:
@@ -271,11 +275,9 @@ def _first_ids(
         # PostgreSQL keeps statistics and chooses between these plans itself, but not for
         # a search: it cannot tell how many rows a LIKE keeps.
         if needle:
-            found = _pg_searched_first(session, stmt, f, sort, descending, limit)
+            found, stmt = _pg_searched_first(session, stmt, f, sort, descending, limit)
             if found is not None:
                 return found
-            restriction = search_restriction(session, needle, first_screen=True)
-            stmt = stmt if restriction is None else stmt.where(restriction)
         if sort == "operating_model":
             return by_operating_model(session, stmt, descending, limit)
         if sort == "base_value":
@@ -341,20 +343,37 @@ def _dated_only(f: AgreementFilter) -> bool:
 
 def _pg_searched_first(
     session: Session, stmt: AnySelect, f: AgreementFilter, sort: str, descending: bool, limit: int
-) -> list[int] | None:
-    """A PostgreSQL search's first screen found in the first rows of the sort order.
+) -> tuple[list[int] | None, AnySelect]:
+    """A PostgreSQL search's first screen, or ``stmt`` narrowed to the term's candidates.
 
-    A term that matches densely ("a", a common word) has its first screen among the first
-    thousand rows; a one- or two-character term has no trigram to look up, so its rows
-    are otherwise found by scanning every agreement (3 s at a million). A rare term of
-    three characters or more is quicker through its trigram index: it walks the short
-    prefix only.
+    PostgreSQL cannot tell how many rows a LIKE keeps, so the plans are tried cheapest
+    first. A term that matches densely ("a", a common word) has its first screen among the
+    first thousand rows of the sort order. A rare one's candidates come from its index
+    (trigrams, or one or two characters' grams, migration 0019) and are sorted. Each
+    candidate costs a visit of its row (5-10 µs: 230 ms for 40,000 at a million), so a
+    one- or two-character term that matched at least 1% of those first rows, or has more
+    than _PG_RARE candidates, walks the sort order instead: a screenful comes within about
+    10,000 rows (PostgreSQL estimates so short a LIKE to keep many rows, and walks).
     """
-    if sort not in _WALKABLE:
-        return None
     needle = (f.search or "").strip()
-    steps = (_FEW // 20,) if len(needle) >= 3 else (_FEW // 20, _FEW)
-    return _first_of_prefix(session, stmt, f, sort, descending, limit, steps)
+    short = len(needle) < 3
+    if sort in _WALKABLE:
+        counted: list[int] = []
+        first = _FEW // 20
+        found = _first_of_prefix(session, stmt, f, sort, descending, limit, (first,), counted)
+        if found is not None:
+            return found, stmt
+        if short and counted and counted[0] * 100 >= first:
+            return None, stmt
+    # (A sort no walk answers, by operating model or base value, takes up to DENSE.)
+    most = _PG_RARE if short and sort in _WALKABLE else None
+    restriction = search_restriction(session, needle, first_screen=True, most=most)
+    return None, stmt if restriction is None else stmt.where(restriction)
+
+
+# Candidates of a one- or two-character term a PostgreSQL first screen reads at most
+# (50-100 ms): 1% of a million agreements.
+_PG_RARE = 10_000
 
 
 def _filters(f: AgreementFilter) -> bool:
@@ -369,11 +388,13 @@ def _first_of_prefix(
     descending: bool,
     limit: int,
     steps: tuple[int, ...] = (_FEW // 20, _FEW // 4, _FEW),
+    counted: list[int] | None = None,
 ) -> list[int] | None:
     """The first ``limit`` matches among the first rows of the sort order, if all are there.
 
     The first rows come from the sort column's index alone; the filter then looks at
     those rows only, whichever index it would have chosen (40 ms at a million).
+    ``counted`` is given the number of matches each step found.
     """
     everything = AgreementFilter()
     column = SORT_COLUMNS[sort]
@@ -392,6 +413,8 @@ def _first_of_prefix(
             within = stmt.where(Agreement.id == any_(func.array(prefix)))
         ordered = _order(session, within, sort, descending, f, walk_index=False)
         found = list(session.scalars(ordered.limit(limit)))
+        if counted is not None:
+            counted.append(len(found))
         if len(found) == limit:
             return found
     return None

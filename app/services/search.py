@@ -13,20 +13,26 @@ This module only narrows the rows that predicate has to look at:
 SQLite: an FTS5 trigram index over one text per agreement (migration 0014), without
 positions, so a query is the AND of its trigrams; a one- or two-character query takes the
 trigrams that begin with it from the index's vocabulary. PostgreSQL: pg_trgm GIN indexes
-on agreements and partners, one query per table joined by UNION (an ``OR partner_id IN``
-would keep the planner from either index).
+on agreements and partners for three characters or more, GIN indexes of each row's
+characters and character pairs for fewer (migration 0019); one query per table joined by
+UNION ALL (``app.db.search_terms.pg_candidates``, which the driver-level list reuses).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ARRAY, Integer, any_, bindparam, column, func, or_, select, text, union_all
+from sqlalchemy import ARRAY, Integer, any_, bindparam, column, func, select, text
 from sqlalchemy.orm import Session
 
-from app.db.search_terms import CANDIDATES_SQL, DENSE, VOCABULARY_SQL, fts_match
-from app.db.sql import contains_text
-from app.domain.models import Agreement, Partner
+from app.db.search_terms import (
+    CANDIDATES_SQL,
+    DENSE,
+    VOCABULARY_SQL,
+    fts_match,
+    pg_candidates,
+)
+from app.domain.models import Agreement
 
 
 def _sqlite_match(session: Session, needle: str) -> str | None:
@@ -35,27 +41,23 @@ def _sqlite_match(session: Session, needle: str) -> str | None:
 
 
 def _pg_matching(needle: str) -> Any:
-    """Ids of agreements whose own fields or partner's names contain ``needle``."""
-    own = select(Agreement.id).where(or_(*(contains_text(c, needle) for c in _OWN_FIELDS)))
-    partners = select(Partner.id).where(
-        or_(contains_text(Partner.legal_name, needle), contains_text(Partner.local_name, needle))
-    )
-    theirs = select(Agreement.id).where(Agreement.partner_id.in_(partners))
-    # UNION ALL: rows stream, so the count of candidates stops at DENSE + 1 (UNION would
-    # gather every match to drop duplicates first); a duplicate id changes nothing.
-    return union_all(own, theirs)
+    """Ids of agreements whose own fields or partner's names may contain ``needle``."""
+    sql, params = pg_candidates(needle)
+    return text(sql).bindparams(**params).columns(column("id", Integer))
 
 
 __all__ = ["DENSE", "search_restriction"]
 
-_OWN_FIELDS = (Agreement.reference, Agreement.title, Agreement.owner, Agreement.description)
 
-
-def search_restriction(session: Session, needle: str, *, first_screen: bool) -> Any | None:
+def search_restriction(
+    session: Session, needle: str, *, first_screen: bool, most: int | None = None
+) -> Any | None:
     """A WHERE clause on agreements' ids that keeps every match of ``needle``, or None.
 
-    None means: no narrowing worth having (a common term, for a first screen; or no index).
+    None means: no narrowing worth having (a term with more than ``most`` candidates,
+    DENSE unless given, for a first screen; or no index).
     """
+    most = DENSE if most is None else most
     if not needle:
         return None
     sqlite = session.get_bind().dialect.name == "sqlite"
@@ -69,23 +71,22 @@ def search_restriction(session: Session, needle: str, *, first_screen: bool) -> 
             text(CANDIDATES_SQL).bindparams(match=match).columns(column("id", Integer))
         )
     else:
-        # With fewer than three characters (or without pg_trgm) the same query scans the
-        # tables once, stopping at DENSE + 1 rows: a common term's stop comes soon, a rare
-        # one costs one scan instead of a walk of the whole sort order.
+        # Through an index whatever the length (without pg_trgm, three characters or more
+        # scan the tables once, stopping at DENSE + 1 rows).
         candidates = _pg_matching(needle)
     ids = candidates.subquery()
     if not sqlite:
         # The ids themselves, as one array: given the UNION as a subquery, PostgreSQL's
         # estimate of it led to a scan of every agreement (0.9 s at 100,000 for one row).
-        found = session.scalars(select(ids.c.id).limit(DENSE + 1)).all()
-        if len(found) <= DENSE:
+        found = session.scalars(select(ids.c.id).limit(most + 1)).all()
+        if len(found) <= most:
             # One parameter, the whole array: not one bound parameter per id.
             ids_array = bindparam("candidate_ids", list(found), type_=ARRAY(Integer))
             return Agreement.id == any_(ids_array)
         return None if first_screen else Agreement.id.in_(select(ids.c.id))
     if first_screen:
-        probe = select(ids.c.id).limit(DENSE + 1).subquery()
-        if (session.scalar(select(func.count()).select_from(probe)) or 0) > DENSE:
+        probe = select(ids.c.id).limit(most + 1).subquery()
+        if (session.scalar(select(func.count()).select_from(probe)) or 0) > most:
             return None
     # A subquery, not the ids: SQLite then reads each candidate by its rowid and sorts.
     return Agreement.id.in_(select(ids.c.id))
