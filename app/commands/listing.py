@@ -68,19 +68,19 @@ def run(args: argparse.Namespace) -> int:
     if args.what == "agreements":
         # A current SQLite file is read through sqlite3 alone: SQLAlchemy's import would
         # cost more than the whole answer. Decided before anything is printed.
-        from app.services import listing_sqlite
+        from app.services import listing_driver
 
-        conn = listing_sqlite.open_for_listing(args.db)
+        conn = listing_driver.open_for_listing(args.db)
         if conn is not None:
             try:
-                rows = listing_sqlite.iter_agreements(conn, _agreement_filter(args))
+                rows = listing_driver.iter_agreements(conn, _agreement_filter(args))
                 records = (_agreement_record(r) for r in rows)
                 _write(records, AGREEMENT_COLUMNS, TABLE_COLUMNS, args.format, sys.stdout)
             except sqlite3.Error as exc:
                 # The sentence the ORM path's session gives, naming the file.
                 from app.db.faults import explain
 
-                where = str(listing_sqlite.sqlite_path(args.db))
+                where = str(listing_driver.sqlite_path(args.db))
                 raise DatabaseError(explain(where, exc)) from exc
             finally:
                 conn.close()

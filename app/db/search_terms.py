@@ -1,7 +1,7 @@
 """How a search text becomes SQL on SQLite, without SQLAlchemy.
 
 One definition for both readers of the agreements list: ``app.services.search`` (through
-the ORM) and ``app.services.listing_sqlite`` (through ``sqlite3``, for the command line).
+the ORM) and ``app.services.listing_driver`` (through ``sqlite3``, for the command line).
 """
 
 from __future__ import annotations

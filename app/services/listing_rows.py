@@ -1,7 +1,7 @@
 """What the agreements list is asked (a filter) and answers (a row), without SQLAlchemy.
 
 Shared by ``app.services.listing`` (the ORM's queries, any database) and
-``app.services.listing_sqlite`` (the same list read through ``sqlite3`` for the command
+``app.services.listing_driver`` (the same list read through ``sqlite3`` for the command
 line, which must answer before SQLAlchemy could even be imported).
 """
 

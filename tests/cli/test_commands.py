@@ -121,7 +121,7 @@ def test_a_command_imports_only_what_it_uses(small_db: Path, argv: list[str]) ->
 
 
 def test_list_agreements_on_sqlite_loads_no_database_library(small_db: Path) -> None:
-    # On a current SQLite file the list is read through sqlite3 alone (listing_sqlite):
+    # On a current SQLite file the list is read through sqlite3 alone (listing_driver):
     # SQLAlchemy's import costs more than the whole answer may take (#15.1).
     code = (
         "import contextlib, io, sys\n"

@@ -28,7 +28,7 @@ from app.db import open_database
 from app.domain.enums import AgreementStatus, AgreementType, OperatingModel
 from app.domain.models import Agreement, FxRate
 from app.domain.types import ScaledDecimal
-from app.services import listing, listing_sqlite, settings
+from app.services import listing, listing_driver, settings
 from app.services.listing import AgreementFilter
 
 TODAY = date.today()
@@ -36,7 +36,7 @@ TODAY = date.today()
 
 @pytest.fixture(scope="module")
 def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("listing_sqlite") / "demo.db"
+    path = tmp_path_factory.mktemp("listing_driver") / "demo.db"
     with contextlib.redirect_stdout(io.StringIO()):
         assert main(["--db", str(path), "demo", "--agreements", "300", "--seed", "7"]) == 0
     # The demo writes no descriptions; the search reads them too (the index's triggers
@@ -52,7 +52,7 @@ def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def both(demo_path: Path) -> Iterator[tuple[Session, sqlite3.Connection]]:
     db = open_database(demo_path, read_only=True)
-    conn = listing_sqlite.open_for_listing(str(demo_path))
+    conn = listing_driver.open_for_listing(str(demo_path))
     assert conn is not None
     with db.session() as session:
         yield session, conn
@@ -65,7 +65,7 @@ def _same(
 ) -> list[Any]:
     session, conn = both
     expected = listing.list_agreements(session, f, **options)
-    got = listing_sqlite.list_agreements(conn, f, **options)
+    got = listing_driver.list_agreements(conn, f, **options)
     assert [r.id for r in got] == [r.id for r in expected], (f, options)
     assert got == expected, (f, options)
     return got
@@ -153,7 +153,7 @@ def test_a_base_currency_of_the_users_choice(demo_path: Path, tmp_path: Path) ->
     db = open_database(copy)
     with db.session() as session:
         settings.set_base_currency(session, "USD")
-    conn = listing_sqlite.open_for_listing(str(copy))
+    conn = listing_driver.open_for_listing(str(copy))
     assert conn is not None
     try:
         with db.session() as session:
@@ -224,10 +224,10 @@ def test_the_command_prints_what_the_orm_path_prints(
 def test_what_the_sqlite_list_assumes_of_the_models() -> None:
     money, rate = Agreement.__table__.c.value.type, FxRate.__table__.c.rate.type
     assert isinstance(money, ScaledDecimal) and isinstance(rate, ScaledDecimal)
-    assert (money.scale, rate.scale) == (listing_sqlite.VALUE_SCALE, listing_sqlite.RATE_SCALE)
-    assert listing_sqlite.BASE_CURRENCY_KEY == settings.BASE_CURRENCY
-    assert listing_sqlite.DEFAULT_BASE_CURRENCY == settings.DEFAULT_BASE_CURRENCY
-    assert set(listing_sqlite.SORT_COLUMNS) == set(listing.SORT_COLUMNS)
+    assert (money.scale, rate.scale) == (listing_driver.VALUE_SCALE, listing_driver.RATE_SCALE)
+    assert listing_driver.BASE_CURRENCY_KEY == settings.BASE_CURRENCY
+    assert listing_driver.DEFAULT_BASE_CURRENCY == settings.DEFAULT_BASE_CURRENCY
+    assert set(listing_driver.SORT_COLUMNS) == set(listing.SORT_COLUMNS)
 
 
 def test_what_it_does_not_read_goes_through_the_orm(demo_path: Path, tmp_path: Path) -> None:
@@ -239,7 +239,7 @@ def test_what_it_does_not_read_goes_through_the_orm(demo_path: Path, tmp_path: P
     text = tmp_path / "notes.db"
     text.write_text("not a database")
     for target in (str(older), str(text), str(tmp_path / "missing.db"), f"sqlite:///{demo_path}"):
-        assert listing_sqlite.open_for_listing(target) is None, target
+        assert listing_driver.open_for_listing(target) is None, target
     # ... and the ORM path then says what is wrong, as it always has.
     with contextlib.redirect_stderr(io.StringIO()) as err:
         assert main(["--db", str(older), "list", "agreements"]) == 1
@@ -254,11 +254,11 @@ def test_a_locked_file_is_said_in_one_line(demo_path: Path, tmp_path: Path) -> N
     holder.execute("PRAGMA journal_mode=DELETE")
     holder.execute("BEGIN EXCLUSIVE")
     try:
-        listing_sqlite.BUSY_TIMEOUT, saved = 0.1, listing_sqlite.BUSY_TIMEOUT
+        listing_driver.BUSY_TIMEOUT, saved = 0.1, listing_driver.BUSY_TIMEOUT
         with contextlib.redirect_stderr(io.StringIO()) as err:
             assert main(["--db", str(locked), "list", "agreements"]) == 1
     finally:
-        listing_sqlite.BUSY_TIMEOUT = saved
+        listing_driver.BUSY_TIMEOUT = saved
         holder.execute("ROLLBACK")
         holder.close()
     assert f"{locked} is in use by another program (it is locked)" in err.getvalue()

@@ -3,7 +3,7 @@
 ``partnerdesk list agreements`` must answer in a few tenths of a second; importing
 SQLAlchemy and mapping our models alone takes about 0.4 s. On an SQLite file whose schema
 is current this module reads the same rows as ``app.services.listing`` with the same SQL,
-written out once here; ``tests/services/test_listing_sqlite.py`` holds the two to the same
+written out once here; ``tests/services/test_listing_driver.py`` holds the two to the same
 ids and the same printed output for every filter, sort and search. Anything else (a server,
 a schema to upgrade, a file that is not ours) goes through the ORM, decided before a line
 is printed: see :func:`open_for_listing`.
