@@ -1,7 +1,8 @@
-"""How a search text becomes SQL on SQLite, without SQLAlchemy.
+"""How a search text becomes SQL, without SQLAlchemy.
 
 One definition for both readers of the agreements list: ``app.services.search`` (through
-the ORM) and ``app.services.listing_driver`` (through ``sqlite3``, for the command line).
+the ORM) and ``app.services.listing_driver`` (through ``sqlite3`` or ``psycopg``, for the
+command line). SQLite: the FTS5 index's query; PostgreSQL: :func:`pg_candidates_sql`.
 """
 
 from __future__ import annotations
@@ -26,6 +27,32 @@ VOCABULARY_SQL = (
     f" LIMIT {MOST_TERMS + 1}"
 )
 CANDIDATES_SQL = "SELECT rowid AS id FROM agreement_search WHERE agreement_search MATCH :match"
+
+
+# An agreement's own fields a search reads (its partner's names are the other part).
+OWN_FIELDS = ("reference", "title", "owner", "description")
+
+
+def pg_candidates_sql(needle: str, bind: Callable[[str], str]) -> str:
+    """PostgreSQL: ids (column ``id``) of the agreements whose own fields or partner's names
+    contain ``needle``, ignoring case; duplicates possible.
+
+    ``bind(value)`` gives the placeholder of a bound value in the caller's style (``:p``
+    for SQLAlchemy's ``text``, ``%(p)s`` for psycopg). One query per table joined by
+    UNION ALL: an ``OR partner_id IN`` would keep the planner from the trigram indexes,
+    and rows stream, so a count of candidates stops at its bound (UNION would gather every
+    match to drop duplicates first).
+    """
+    pattern = bind(like_pattern(needle))
+    own = " OR ".join(f"agreements.{c} ILIKE {pattern} ESCAPE '\\'" for c in OWN_FIELDS)
+    partners = (
+        f"SELECT partners.id FROM partners WHERE partners.legal_name ILIKE {pattern} "
+        f"ESCAPE '\\' OR partners.local_name ILIKE {pattern} ESCAPE '\\'"
+    )
+    return (
+        f"SELECT agreements.id AS id FROM agreements WHERE {own} UNION ALL "
+        f"SELECT agreements.id AS id FROM agreements WHERE agreements.partner_id IN ({partners})"
+    )
 
 
 def escape_like(text: str) -> str:

@@ -21,12 +21,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ARRAY, Integer, any_, bindparam, column, func, or_, select, text, union_all
+from sqlalchemy import ARRAY, Integer, any_, bindparam, column, func, select, text
 from sqlalchemy.orm import Session
 
-from app.db.search_terms import CANDIDATES_SQL, DENSE, VOCABULARY_SQL, fts_match
-from app.db.sql import contains_text
-from app.domain.models import Agreement, Partner
+from app.db.search_terms import (
+    CANDIDATES_SQL,
+    DENSE,
+    VOCABULARY_SQL,
+    fts_match,
+    pg_candidates_sql,
+)
+from app.domain.models import Agreement
 
 
 def _sqlite_match(session: Session, needle: str) -> str | None:
@@ -35,20 +40,23 @@ def _sqlite_match(session: Session, needle: str) -> str | None:
 
 
 def _pg_matching(needle: str) -> Any:
-    """Ids of agreements whose own fields or partner's names contain ``needle``."""
-    own = select(Agreement.id).where(or_(*(contains_text(c, needle) for c in _OWN_FIELDS)))
-    partners = select(Partner.id).where(
-        or_(contains_text(Partner.legal_name, needle), contains_text(Partner.local_name, needle))
-    )
-    theirs = select(Agreement.id).where(Agreement.partner_id.in_(partners))
-    # UNION ALL: rows stream, so the count of candidates stops at DENSE + 1 (UNION would
-    # gather every match to drop duplicates first); a duplicate id changes nothing.
-    return union_all(own, theirs)
+    """Ids of agreements whose own fields or partner's names contain ``needle``.
+
+    The SQL is ``search_terms.pg_candidates_sql``'s, which the command line's list reads
+    through psycopg too: one definition for both.
+    """
+    values: dict[str, str] = {}
+
+    def bind(value: str) -> str:
+        name = f"needle_{len(values)}"
+        values[name] = value
+        return f":{name}"
+
+    sql = pg_candidates_sql(needle, bind)
+    return text(sql).bindparams(**values).columns(column("id", Integer))
 
 
 __all__ = ["DENSE", "search_restriction"]
-
-_OWN_FIELDS = (Agreement.reference, Agreement.title, Agreement.owner, Agreement.description)
 
 
 def search_restriction(session: Session, needle: str, *, first_screen: bool) -> Any | None:
