@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import sqlite3
 import sys
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -65,26 +64,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.what == "agreements":
-        # A current SQLite file is read through sqlite3 alone: SQLAlchemy's import would
-        # cost more than the whole answer. Decided before anything is printed.
-        from app.services import listing_driver
-
-        conn = listing_driver.open_for_listing(args.db)
-        if conn is not None:
-            try:
-                rows = listing_driver.iter_agreements(conn, _agreement_filter(args))
-                records = (_agreement_record(r) for r in rows)
-                _write(records, AGREEMENT_COLUMNS, TABLE_COLUMNS, args.format, sys.stdout)
-            except sqlite3.Error as exc:
-                # The sentence the ORM path's session gives, naming the file.
-                from app.db.faults import explain
-
-                where = str(listing_driver.sqlite_path(args.db))
-                raise DatabaseError(explain(where, exc)) from exc
-            finally:
-                conn.close()
-            return 0
+    if args.what == "agreements" and _agreements_through_driver(args):
+        return 0
     db = database(args)
     try:
         with db.session() as session:
@@ -121,6 +102,40 @@ def run(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     return 0
+
+
+def _agreements_through_driver(args: argparse.Namespace) -> bool:
+    """List agreements through sqlite3 or psycopg alone; False: nothing printed, use the ORM.
+
+    A current database is read through its driver: SQLAlchemy's import would cost more
+    than the whole answer. Decided before anything is printed.
+    """
+    from app.services import listing_driver
+
+    conn = listing_driver.open_for_listing(args.db)
+    if conn is None:
+        return False
+    from app.db.faults import explain, is_database_error
+
+    try:
+        try:
+            rows = listing_driver.iter_agreements(conn, _agreement_filter(args))
+        except Exception as exc:
+            if listing_driver.is_server(conn) and is_database_error(exc):
+                # A read the server refused (a login without a role): the ORM path's
+                # session words it for the login's role.
+                return False
+            raise
+        records = (_agreement_record(r) for r in rows)
+        _write(records, AGREEMENT_COLUMNS, TABLE_COLUMNS, args.format, sys.stdout)
+    except Exception as exc:
+        if not is_database_error(exc):
+            raise
+        # The sentence the ORM path's session gives, naming the database.
+        raise DatabaseError(explain(listing_driver.where(args.db), exc)) from exc
+    finally:
+        conn.close()
+    return True
 
 
 def _agreement_filter(args: argparse.Namespace) -> AgreementFilter:

@@ -1,9 +1,10 @@
-"""The command line's SQLite list (sqlite3, no SQLAlchemy) against the ORM's list.
+"""The command line's list through the driver (sqlite3, psycopg; no SQLAlchemy) against
+the ORM's list, on SQLite and on PostgreSQL.
 
-On one demo database (300 agreements, Chinese and Latin names, fourteen currencies, FX
-rates): every filter alone and in pairs, every sort both ways, pages, and searches of one,
-two and three or more characters must give the same rows in the same order, and the
-command must print the same table, CSV and JSON either way.
+On one demo database per engine (300 agreements, Chinese and Latin names, fourteen
+currencies, FX rates): every filter alone and in pairs, every sort both ways, pages, and
+searches of one, two and three or more characters must give the same rows in the same
+order, and the command must print the same table, CSV and JSON either way.
 """
 
 from __future__ import annotations
@@ -13,14 +14,17 @@ import dataclasses
 import io
 import itertools
 import shutil
+import os
 import sqlite3
+import uuid
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+from sqlalchemy import create_engine, make_url, text
 from sqlalchemy.orm import Session
 
 from app.cli import main
@@ -30,8 +34,14 @@ from app.domain.models import Agreement, FxRate
 from app.domain.types import ScaledDecimal
 from app.services import listing, listing_driver, settings
 from app.services.listing import AgreementFilter
+from tests.conftest import drop_test_databases, postgres_url
+
+if TYPE_CHECKING:
+    from app.services.listing_driver import Connection
 
 TODAY = date.today()
+ENGINES = ["sqlite", "postgresql"]
+DESCRIBED = "UPDATE agreements SET description = 'Kühlkette 冷链 clause ' || id WHERE id % 9 = 0"
 
 
 @pytest.fixture(scope="module")
@@ -42,27 +52,57 @@ def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     # The demo writes no descriptions; the search reads them too (the index's triggers
     # take the new text in).
     with sqlite3.connect(path) as conn:
-        conn.execute(
-            "UPDATE agreements SET description = 'Kühlkette 冷链 clause ' || id WHERE id % 9 = 0"
-        )
+        conn.execute(DESCRIBED)
     conn.close()
     return path
 
 
 @pytest.fixture(scope="module")
-def both(demo_path: Path) -> Iterator[tuple[Session, sqlite3.Connection]]:
-    db = open_database(demo_path, read_only=True)
-    conn = listing_driver.open_for_listing(str(demo_path))
+def demo_url() -> Iterator[str]:
+    """The same demo on a fresh PostgreSQL database, as a URL ``--db`` takes."""
+    admin_url = postgres_url()
+    if admin_url is None:
+        if os.environ.get("CI"):
+            pytest.fail("PARTNERDESK_TEST_PG is not set: .ci/run must start PostgreSQL")
+        pytest.skip("no PostgreSQL server (set PARTNERDESK_TEST_PG)")
+    name = f"pd_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        url = make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+        with contextlib.redirect_stdout(io.StringIO()):
+            assert main(["--db", url, "demo", "--agreements", "300", "--seed", "7"]) == 0
+        db = open_database(url)
+        with db.session() as session:
+            session.execute(text(DESCRIBED))
+        db.dispose()
+        yield url
+    finally:
+        drop_test_databases(admin, [name])
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def target(request: pytest.FixtureRequest) -> str:
+    """The demo database of each engine, as ``--db`` names it."""
+    if request.param == "sqlite":
+        return str(request.getfixturevalue("demo_path"))
+    return str(request.getfixturevalue("demo_url"))
+
+
+@pytest.fixture(scope="module")
+def both(target: str) -> Iterator[tuple[Session, Connection]]:
+    db = open_database(target, read_only=True)
+    conn = listing_driver.open_for_listing(target)
     assert conn is not None
+    assert listing_driver.is_server(conn) is ("://" in target)
     with db.session() as session:
         yield session, conn
     conn.close()
     db.dispose()
 
 
-def _same(
-    both: tuple[Session, sqlite3.Connection], f: AgreementFilter, **options: Any
-) -> list[Any]:
+def _same(both: tuple[Session, Connection], f: AgreementFilter, **options: Any) -> list[Any]:
     session, conn = both
     expected = listing.list_agreements(session, f, **options)
     got = listing_driver.list_agreements(conn, f, **options)
@@ -94,7 +134,7 @@ def _values(session: Session) -> dict[str, Any]:
     }
 
 
-def test_the_demo_has_what_the_parity_needs(both: tuple[Session, sqlite3.Connection]) -> None:
+def test_the_demo_has_what_the_parity_needs(both: tuple[Session, Connection]) -> None:
     rows = _same(both, AgreementFilter())
     assert len(rows) == 300
     assert len({r.currency for r in rows}) >= 5
@@ -102,7 +142,7 @@ def test_the_demo_has_what_the_parity_needs(both: tuple[Session, sqlite3.Connect
     assert any(r.operating_model is None for r in rows)  # sorts NULLs as the ORM does
 
 
-def test_every_filter_alone_and_in_pairs(both: tuple[Session, sqlite3.Connection]) -> None:
+def test_every_filter_alone_and_in_pairs(both: tuple[Session, Connection]) -> None:
     values = _values(both[0])
     # A filter added to AgreementFilter must be mirrored by the sqlite3 path: it is tried here.
     assert set(values) | {"today"} == {f.name for f in dataclasses.fields(AgreementFilter)}
@@ -117,7 +157,7 @@ def test_every_filter_alone_and_in_pairs(both: tuple[Session, sqlite3.Connection
 
 
 def test_the_owner_by_login_and_the_partner_in_chinese(
-    both: tuple[Session, sqlite3.Connection],
+    both: tuple[Session, Connection],
 ) -> None:
     session, conn = both
     logins = [r[0] for r in conn.execute("SELECT owner_login FROM agreements LIMIT 1")]
@@ -136,7 +176,7 @@ def test_the_owner_by_login_and_the_partner_in_chinese(
 @pytest.mark.parametrize("descending", [False, True])
 @pytest.mark.parametrize("sort", sorted(listing.SORT_COLUMNS))
 def test_every_sort_both_ways_with_pages(
-    both: tuple[Session, sqlite3.Connection], sort: str, descending: bool
+    both: tuple[Session, Connection], sort: str, descending: bool
 ) -> None:
     f = AgreementFilter(today=TODAY)
     whole = _same(both, f, sort=sort, descending=descending)
@@ -147,13 +187,16 @@ def test_every_sort_both_ways_with_pages(
     _same(both, narrowed, sort=sort, descending=descending, offset=3, limit=10)
 
 
-def test_a_base_currency_of_the_users_choice(demo_path: Path, tmp_path: Path) -> None:
-    copy = tmp_path / "usd.db"
-    shutil.copyfile(demo_path, copy)
-    db = open_database(copy)
+def test_a_base_currency_of_the_users_choice(target: str, tmp_path: Path) -> None:
+    if "://" not in target:
+        copy = tmp_path / "usd.db"
+        shutil.copyfile(target, copy)
+        target = str(copy)
+    db = open_database(target)
     with db.session() as session:
+        before = settings.base_currency(session)
         settings.set_base_currency(session, "USD")
-    conn = listing_driver.open_for_listing(str(copy))
+    conn = listing_driver.open_for_listing(target)
     assert conn is not None
     try:
         with db.session() as session:
@@ -162,6 +205,9 @@ def test_a_base_currency_of_the_users_choice(demo_path: Path, tmp_path: Path) ->
                 _same((session, conn), f, sort="base_value", descending=descending)
     finally:
         conn.close()
+        # The PostgreSQL demo is the other tests' too.
+        with db.session() as session:
+            settings.set_base_currency(session, before)
         db.dispose()
 
 
@@ -174,14 +220,14 @@ SEARCHES = [
 
 
 @pytest.mark.parametrize("needle", SEARCHES)
-def test_searches_latin_and_chinese(both: tuple[Session, sqlite3.Connection], needle: str) -> None:
+def test_searches_latin_and_chinese(both: tuple[Session, Connection], needle: str) -> None:
     f = AgreementFilter(search=needle)
     _same(both, f)
     _same(both, f, sort="title", descending=True, limit=20)
     _same(both, replace(f, statuses=frozenset({AgreementStatus.ACTIVE})), offset=5, limit=10)
 
 
-def test_searches_find_rows(both: tuple[Session, sqlite3.Connection]) -> None:
+def test_searches_find_rows(both: tuple[Session, Connection]) -> None:
     # The comparisons above are worth something only if the searches match some rows.
     found = {
         n: len(_same(both, AgreementFilter(search=n)))
@@ -211,14 +257,15 @@ def _printed(argv: list[str]) -> str:
     ids=" ".join,
 )
 def test_the_command_prints_what_the_orm_path_prints(
-    demo_path: Path, fmt: str, options: list[str]
+    target: str, fmt: str, options: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    argv = ["list", "agreements", "--format", fmt, *options]
-    raw = _printed(["--db", str(demo_path), *argv])
-    # A URL, even of the same file, goes through SQLAlchemy.
-    orm = _printed(["--db", f"sqlite:///{demo_path}", *argv])
-    assert raw == orm
-    assert raw.count("\n") > 3 or "zzzz" in options
+    argv = ["--db", target, "list", "agreements", "--format", fmt, *options]
+    through_driver = _printed(argv)
+    with monkeypatch.context() as m:
+        m.setattr(listing_driver, "open_for_listing", lambda _target: None)
+        orm = _printed(argv)
+    assert through_driver == orm
+    assert through_driver.count("\n") > 3 or "zzzz" in options
 
 
 def test_what_the_sqlite_list_assumes_of_the_models() -> None:
