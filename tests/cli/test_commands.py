@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from sqlalchemy import make_url
 
 from app.cli import main
 from app.commands import report
+from app.db import Database
 
 ROOT = Path(__file__).resolve().parents[2]
 COMMANDS = (
@@ -137,6 +142,35 @@ def test_list_agreements_on_sqlite_loads_no_database_library(small_db: Path) -> 
         [sys.executable, "-c", code, *argv], capture_output=True, text=True, check=True, cwd=ROOT
     )
     assert "STATUS 0 20" in result.stdout, result.stderr
+    assert "LOADED []" in result.stdout, result.stdout
+
+
+def test_list_agreements_on_postgresql_loads_no_sqlalchemy_nor_keyring(pg_db: Database) -> None:
+    # The password as a user gives it, in PGPASSWORD: libpq reads it, the keyring and its
+    # D-Bus (0.27 s) are not imported; SQLAlchemy (0.3-0.4 s) neither.
+    url = pg_db.url
+    target = pg_db.url.render_as_string(hide_password=False)
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert main(["--db", target, "demo", "--agreements", "12", "--seed", "3"]) == 0
+    bare = make_url(target).set(drivername="postgresql")
+    bare_text = bare.render_as_string(hide_password=False).replace(f":{url.password}@", "@")
+    code = (
+        "import contextlib, io, sys\n"
+        "from app.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+        "    status = main(sys.argv[1:])\n"
+        "print('STATUS', status, out.getvalue().count('\"reference\"'))\n"
+        "heavy = ('sqlalchemy', 'keyring', 'alembic', 'openpyxl', 'reportlab', 'PySide6',"
+        " 'app.reports', 'app.domain.models')\n"
+        "print('LOADED', sorted(n for n in sys.modules if n.startswith(heavy)))\n"
+    )
+    argv = ["--db", bare_text, "list", "agreements", "--format", "json"]
+    env = {**os.environ, "PGPASSWORD": str(url.password)}
+    result = subprocess.run(
+        [sys.executable, "-c", code, *argv],
+        capture_output=True, text=True, check=True, cwd=ROOT, env=env,
+    )  # fmt: skip
+    assert "STATUS 0 12" in result.stdout, result.stderr
     assert "LOADED []" in result.stdout, result.stdout
 
 

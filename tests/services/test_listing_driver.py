@@ -13,8 +13,8 @@ import contextlib
 import dataclasses
 import io
 import itertools
-import shutil
 import os
+import shutil
 import sqlite3
 import uuid
 from collections.abc import Iterator
