@@ -18,8 +18,7 @@ from app.errors import DatabaseError
 if TYPE_CHECKING:
     from decimal import Decimal
 
-    from app.services.listing_rows import AgreementFilter, AgreementRow
-    from app.services.partner_listing import PartnerRow
+    from app.services.listing_rows import AgreementFilter, AgreementRow, PartnerFilter, PartnerRow
     from app.services.sellers.register import SellerRow
 
 AGREEMENT_COLUMNS = (
@@ -64,7 +63,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.what == "agreements" and _agreements_through_driver(args):
+    if args.what in ("agreements", "partners") and _through_driver(args):
         return 0
     db = database(args)
     try:
@@ -88,10 +87,9 @@ def run(args: argparse.Namespace) -> int:
                 )
             else:
                 # partner_listing, not partners: the record's rules and audit are not needed
-                from app.services.partner_listing import PartnerFilter, list_partners
+                from app.services.partner_listing import list_partners
 
-                pf = PartnerFilter(search=args.search or args.partner, role=args.role)
-                partners = list_partners(session, pf)
+                partners = list_partners(session, _partner_filter(args))
                 _write(
                     (_partner_record(p) for p in partners),
                     PARTNER_COLUMNS,
@@ -104,8 +102,9 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _agreements_through_driver(args: argparse.Namespace) -> bool:
-    """List agreements through sqlite3 or psycopg alone; False: nothing printed, use the ORM.
+def _through_driver(args: argparse.Namespace) -> bool:
+    """List agreements or partners through sqlite3 or psycopg alone; False: nothing was
+    printed, use the ORM.
 
     A current database is read through its driver: SQLAlchemy's import would cost more
     than the whole answer. Decided before anything is printed.
@@ -119,15 +118,23 @@ def _agreements_through_driver(args: argparse.Namespace) -> bool:
 
     try:
         try:
-            rows = listing_driver.iter_agreements(conn, _agreement_filter(args))
+            if args.what == "agreements":
+                rows = listing_driver.iter_agreements(conn, _agreement_filter(args))
+                records = (_agreement_record(r) for r in rows)
+                columns: tuple[Sequence[str], Sequence[str]] = (AGREEMENT_COLUMNS, TABLE_COLUMNS)
+            else:
+                from app.services.partner_listing_driver import list_partners
+
+                partners = list_partners(conn, _partner_filter(args))
+                records = (_partner_record(p) for p in partners)
+                columns = (PARTNER_COLUMNS, PARTNER_COLUMNS)
         except Exception as exc:
             if listing_driver.is_server(conn) and is_database_error(exc):
                 # A read the server refused (a login without a role): the ORM path's
                 # session words it for the login's role.
                 return False
             raise
-        records = (_agreement_record(r) for r in rows)
-        _write(records, AGREEMENT_COLUMNS, TABLE_COLUMNS, args.format, sys.stdout)
+        _write(records, *columns, args.format, sys.stdout)
     except Exception as exc:
         if not is_database_error(exc):
             raise
@@ -149,6 +156,12 @@ def _agreement_filter(args: argparse.Namespace) -> AgreementFilter:
         search=args.search,
         expiring_within=args.expiring_within,
     )
+
+
+def _partner_filter(args: argparse.Namespace) -> PartnerFilter:
+    from app.services.listing_rows import PartnerFilter
+
+    return PartnerFilter(search=args.search or args.partner, role=args.role)
 
 
 def _agreement_record(r: AgreementRow) -> dict[str, Any]:

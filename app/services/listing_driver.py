@@ -169,7 +169,7 @@ def _open_server(server: Server) -> psycopg.Connection[Any] | None:
     return None
 
 
-class _Params(dict[str, Any]):
+class Params(dict[str, Any]):
     """Bound values, each written as a placeholder in the driver's style."""
 
     def __init__(self, server: bool) -> None:
@@ -186,25 +186,25 @@ class _Params(dict[str, Any]):
         return value if self.server else value.isoformat()
 
 
-def _contains(column: str, text: str, bind: _Params) -> str:
+def contains(column: str, text: str, bind: Params) -> str:
     # contains_text: SQLite's LIKE already ignores ASCII case; PostgreSQL's ILIKE.
     like = "ILIKE" if bind.server else "LIKE"
     return f"{column} {like} {bind(like_pattern(text))} ESCAPE '\\'"
 
 
-def _partners_named(text: str, bind: _Params) -> str:
+def _partners_named(text: str, bind: Params) -> str:
     return (
         "SELECT partners.id FROM partners WHERE "
-        f"{_contains('partners.legal_name', text, bind)} OR "
-        f"{_contains('partners.local_name', text, bind)}"
+        f"{contains('partners.legal_name', text, bind)} OR "
+        f"{contains('partners.local_name', text, bind)}"
     )
 
 
-def _in(column: str, values: list[str], bind: _Params) -> str:
+def _in(column: str, values: list[str], bind: Params) -> str:
     return f"{column} IN ({', '.join(bind(v) for v in values)})"
 
 
-def _conditions(f: AgreementFilter, bind: _Params) -> list[str]:
+def _conditions(f: AgreementFilter, bind: Params) -> list[str]:
     """``listing._filtered``, clause by clause."""
     where = []
     if f.ids is not None:
@@ -225,8 +225,8 @@ def _conditions(f: AgreementFilter, bind: _Params) -> list[str]:
         where.append(f"a.partner_id IN ({_partners_named(f.partner.strip(), bind)})")
     if f.search:
         text = f.search.strip()
-        own = [_contains(c, text, bind) for c in ("a.reference", "a.title", "a.owner")]
-        own.append(_contains("a.description", text, bind))
+        own = [contains(c, text, bind) for c in ("a.reference", "a.title", "a.owner")]
+        own.append(contains("a.description", text, bind))
         own.append(f"a.partner_id IN ({_partners_named(text, bind)})")
         where.append("(" + " OR ".join(own) + ")")
     if f.operating_model is not None:
@@ -248,7 +248,7 @@ def _conditions(f: AgreementFilter, bind: _Params) -> list[str]:
 
 
 def _narrowing(
-    conn: Connection, f: AgreementFilter, bind: _Params, *, first_screen: bool
+    conn: Connection, f: AgreementFilter, bind: Params, *, first_screen: bool
 ) -> str | None:
     """``search.search_restriction``: the text index's candidates, or None."""
     needle = (f.search or "").strip()
@@ -270,10 +270,10 @@ def _narrowing(
 
 
 def _pg_narrowing(
-    conn: psycopg.Connection[Any], needle: str, bind: _Params, *, first_screen: bool
+    conn: psycopg.Connection[Any], needle: str, bind: Params, *, first_screen: bool
 ) -> str | None:
     """PostgreSQL: the candidates' ids themselves, when at most DENSE (as the ORM does)."""
-    probe = _Params(server=True)
+    probe = Params(server=True)
     candidates = pg_candidates_sql(needle, probe)
     found = conn.execute(f"SELECT id FROM ({candidates}) AS c LIMIT {DENSE + 1}", probe)
     ids = [i for (i,) in found]
@@ -291,7 +291,7 @@ def _base_currency(conn: Connection) -> str:
     return DEFAULT_BASE_CURRENCY if row is None else str(row[0])
 
 
-def _order(conn: Connection, f: AgreementFilter, sort: str, descending: bool, bind: _Params) -> str:
+def _order(conn: Connection, f: AgreementFilter, sort: str, descending: bool, bind: Params) -> str:
     """``listing._order``: the sort column, then the id; base values by the rate in force."""
     way = "DESC" if descending else "ASC"
     if sort == "base_value":
@@ -318,8 +318,8 @@ def _select(
     *,
     offset: int = 0,
     limit: int | None = None,
-) -> tuple[str, _Params]:
-    bind = _Params(server=is_server(conn))
+) -> tuple[str, Params]:
+    bind = Params(server=is_server(conn))
     where = _conditions(f, bind)
     narrowed = _narrowing(conn, f, bind, first_screen=limit is not None)
     if narrowed is not None:

@@ -29,11 +29,18 @@ from sqlalchemy.orm import Session
 
 from app.cli import main
 from app.db import open_database
-from app.domain.enums import AgreementStatus, AgreementType, OperatingModel
+from app.domain.enums import (
+    AgreementStatus,
+    AgreementType,
+    OperatingModel,
+    PartnerRole,
+    PartnerStatus,
+)
 from app.domain.models import Agreement, FxRate
 from app.domain.types import ScaledDecimal
-from app.services import listing, listing_driver, settings
+from app.services import listing, listing_driver, partner_listing, partner_listing_driver, settings
 from app.services.listing import AgreementFilter
+from app.services.partner_listing import PARTNER_SORT_KEYS, PartnerFilter
 from tests.conftest import drop_test_databases, postgres_url
 
 if TYPE_CHECKING:
@@ -266,6 +273,68 @@ def test_the_command_prints_what_the_orm_path_prints(
         orm = _printed(argv)
     assert through_driver == orm
     assert through_driver.count("\n") > 3 or "zzzz" in options
+
+
+def _same_partners(both: tuple[Session, Connection], f: PartnerFilter, **options: Any) -> list[Any]:
+    session, conn = both
+    expected = partner_listing.list_partners(session, f, **options)
+    got = partner_listing_driver.list_partners(conn, f, **options)
+    assert got == expected, (f, options)
+    return got
+
+
+def test_partners_every_filter_alone_and_in_pairs(both: tuple[Session, Connection]) -> None:
+    everyone = _same_partners(both, PartnerFilter())
+    assert len(everyone) > 20 and any(len(p.roles) > 1 for p in everyone)
+    someone = everyone[len(everyone) // 3]
+    values: dict[str, Any] = {
+        "search": someone.legal_name.split()[0][:4].upper(),
+        "country": someone.country.lower(),
+        "role": someone.roles[0],
+        "status": PartnerStatus.ACTIVE,
+        "roles_any": frozenset({PartnerRole.PAYMENT_INSTITUTION, PartnerRole.BRAND_OWNER}),
+        "ids": frozenset(p.id for p in everyone[::5]),
+    }
+    # A filter added to PartnerFilter must be mirrored by the driver's list: it is tried here.
+    assert set(values) == {f.name for f in dataclasses.fields(PartnerFilter)}
+    kept = [len(_same_partners(both, PartnerFilter(**{k: v}))) for k, v in values.items()]
+    assert all(0 < n < len(everyone) for n in kept if n != len(everyone)), kept
+    for (a, va), (b, vb) in itertools.combinations(values.items(), 2):
+        _same_partners(both, PartnerFilter(**{a: va, b: vb}))
+    local = next(p.local_name for p in everyone if p.local_name and not p.local_name.isascii())
+    for needle in (local[:2], local[1:2], "%", "_", "有限", "ltd", "zz"):
+        _same_partners(both, PartnerFilter(search=needle))
+    assert _same_partners(both, PartnerFilter(ids=frozenset())) == []
+
+
+@pytest.mark.parametrize("descending", [False, True])
+@pytest.mark.parametrize("sort", PARTNER_SORT_KEYS)
+def test_partners_every_sort_both_ways_with_pages(
+    both: tuple[Session, Connection], sort: str, descending: bool
+) -> None:
+    for offset, limit in ((0, None), (0, 7), (5, 7), (11, None), (0, 0)):
+        _same_partners(
+            both, PartnerFilter(), sort=sort, descending=descending, offset=offset, limit=limit
+        )
+    assert set(partner_listing_driver.SORT_COLUMNS) == set(PARTNER_SORT_KEYS)
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "json"])
+@pytest.mark.parametrize(
+    "options",
+    [[], ["--search", "有限"], ["--role", "brand_owner"], ["--partner", "a"]],
+    ids=" ".join,
+)
+def test_the_partners_command_prints_what_the_orm_path_prints(
+    target: str, fmt: str, options: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    argv = ["--db", target, "list", "partners", "--format", fmt, *options]
+    through_driver = _printed(argv)
+    with monkeypatch.context() as m:
+        m.setattr(listing_driver, "open_for_listing", lambda _target: None)
+        orm = _printed(argv)
+    assert through_driver == orm
+    assert through_driver.count("\n") > 3
 
 
 def test_what_the_sqlite_list_assumes_of_the_models() -> None:
