@@ -2,7 +2,7 @@
 
 One definition for both readers of the agreements list: ``app.services.search`` (through
 the ORM) and ``app.services.listing_driver`` (through ``sqlite3`` or ``psycopg``, for the
-command line). SQLite: the FTS5 index's query; PostgreSQL: :func:`pg_candidates_sql`.
+command line). SQLite: the FTS5 index's query; PostgreSQL: :func:`pg_candidates`.
 """
 
 from __future__ import annotations
@@ -27,32 +27,6 @@ VOCABULARY_SQL = (
     f" LIMIT {MOST_TERMS + 1}"
 )
 CANDIDATES_SQL = "SELECT rowid AS id FROM agreement_search WHERE agreement_search MATCH :match"
-
-
-# An agreement's own fields a search reads (its partner's names are the other part).
-OWN_FIELDS = ("reference", "title", "owner", "description")
-
-
-def pg_candidates_sql(needle: str, bind: Callable[[str], str]) -> str:
-    """PostgreSQL: ids (column ``id``) of the agreements whose own fields or partner's names
-    contain ``needle``, ignoring case; duplicates possible.
-
-    ``bind(value)`` gives the placeholder of a bound value in the caller's style (``:p``
-    for SQLAlchemy's ``text``, ``%(p)s`` for psycopg). One query per table joined by
-    UNION ALL: an ``OR partner_id IN`` would keep the planner from the trigram indexes,
-    and rows stream, so a count of candidates stops at its bound (UNION would gather every
-    match to drop duplicates first).
-    """
-    pattern = bind(like_pattern(needle))
-    own = " OR ".join(f"agreements.{c} ILIKE {pattern} ESCAPE '\\'" for c in OWN_FIELDS)
-    partners = (
-        f"SELECT partners.id FROM partners WHERE partners.legal_name ILIKE {pattern} "
-        f"ESCAPE '\\' OR partners.local_name ILIKE {pattern} ESCAPE '\\'"
-    )
-    return (
-        f"SELECT agreements.id AS id FROM agreements WHERE {own} UNION ALL "
-        f"SELECT agreements.id AS id FROM agreements WHERE agreements.partner_id IN ({partners})"
-    )
 
 
 def escape_like(text: str) -> str:
@@ -95,3 +69,29 @@ def _some_trigrams(folded: str) -> list[str]:
     unique = list(dict.fromkeys(side_by_side))
     words = [t for t in unique if not any(c.isspace() for c in t)]
     return (words or unique)[:_MOST_TRIGRAMS]
+
+
+def pg_candidates(needle: str, *, pyformat: bool = False) -> tuple[str, dict[str, str]]:
+    """SQL giving the ids of the agreements whose own fields or partner's names may contain
+    ``needle`` (each at least once; the list's ILIKE check decides), and its parameters.
+
+    Named parameters (``:name``, for SQLAlchemy's ``text()``), or ``%(name)s`` for the
+    bare psycopg driver. Own fields and partners are two queries joined by UNION ALL: an
+    ``OR partner_id IN`` keeps the planner from either index, and UNION ALL streams, so a
+    LIMIT around it stops early (UNION would gather every match first). The partners' ids
+    as an array computed first: given ``IN (SELECT …)`` PostgreSQL hash-joined them to a
+    scan of every agreement (25 ms at 100,000 for 62 partners) rather than look each one's
+    agreements up by partner.
+    """
+    pattern = ("%({})s" if pyformat else ":{}").format("search_pattern")
+
+    def contains(column: str) -> str:
+        return f"{column} ILIKE {pattern} ESCAPE '\\'"
+
+    own = " OR ".join(contains(c) for c in ("reference", "title", "owner", "description"))
+    sql = (
+        f"SELECT id FROM agreements WHERE {own} UNION ALL SELECT id FROM agreements"
+        " WHERE partner_id = ANY (ARRAY(SELECT id FROM partners WHERE"
+        f" {contains('legal_name')} OR {contains('local_name')}))"
+    )
+    return sql, {"search_pattern": like_pattern(needle)}

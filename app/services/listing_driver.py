@@ -31,7 +31,7 @@ from app.db.search_terms import (
     VOCABULARY_SQL,
     fts_match,
     like_pattern,
-    pg_candidates_sql,
+    pg_candidates,
 )
 from app.db.sqlite_files import ENV_VAR, SQLITE_MAGIC, connect_for_reading, default_database_path
 from app.domain.enums import AgreementStatus, AgreementType, OperatingModel
@@ -157,7 +157,10 @@ def _open_server(server: Server) -> psycopg.Connection[Any] | None:
 
     from app.db.pg_connect import connect
 
-    conn = connect(server)
+    try:
+        conn = connect(server)
+    except psycopg.Error:
+        return None  # not a refused login nor an unreachable server: an odd URL option
     try:
         # The whole command in one transaction (read committed, as the ORM's session).
         found = conn.execute(f"SELECT version_num FROM {VERSION_TABLE}").fetchall()
@@ -273,15 +276,15 @@ def _pg_narrowing(
     conn: psycopg.Connection[Any], needle: str, bind: Params, *, first_screen: bool
 ) -> str | None:
     """PostgreSQL: the candidates' ids themselves, when at most DENSE (as the ORM does)."""
-    probe = Params(server=True)
-    candidates = pg_candidates_sql(needle, probe)
-    found = conn.execute(f"SELECT id FROM ({candidates}) AS c LIMIT {DENSE + 1}", probe)
+    candidates, values = pg_candidates(needle, pyformat=True)
+    found = conn.execute(f"SELECT id FROM ({candidates}) AS c LIMIT {DENSE + 1}", values)
     ids = [i for (i,) in found]
     if len(ids) <= DENSE:
         return f"a.id = ANY({bind(ids)})"
     if first_screen:
         return None
-    return f"a.id IN (SELECT id FROM ({pg_candidates_sql(needle, bind)}) AS c)"
+    bind.update(values)
+    return f"a.id IN (SELECT id FROM ({candidates}) AS c)"
 
 
 def _base_currency(conn: Connection) -> str:

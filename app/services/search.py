@@ -29,7 +29,7 @@ from app.db.search_terms import (
     DENSE,
     VOCABULARY_SQL,
     fts_match,
-    pg_candidates_sql,
+    pg_candidates,
 )
 from app.domain.models import Agreement
 
@@ -40,20 +40,9 @@ def _sqlite_match(session: Session, needle: str) -> str | None:
 
 
 def _pg_matching(needle: str) -> Any:
-    """Ids of agreements whose own fields or partner's names contain ``needle``.
-
-    The SQL is ``search_terms.pg_candidates_sql``'s, which the command line's list reads
-    through psycopg too: one definition for both.
-    """
-    values: dict[str, str] = {}
-
-    def bind(value: str) -> str:
-        name = f"needle_{len(values)}"
-        values[name] = value
-        return f":{name}"
-
-    sql = pg_candidates_sql(needle, bind)
-    return text(sql).bindparams(**values).columns(column("id", Integer))
+    """Ids of agreements whose own fields or partner's names may contain ``needle``."""
+    sql, params = pg_candidates(needle)
+    return text(sql).bindparams(**params).columns(column("id", Integer))
 
 
 __all__ = ["DENSE", "search_restriction"]
