@@ -71,6 +71,8 @@ def measure(target: str, size: int, engine: str) -> list[Measurement]:
     list_help = best_of([*partnerdesk(), "list", "--help"])
     # Not a product figure: what any command reading through the ORM pays before it starts.
     orm = best_of([sys.executable, "-c", "import sqlalchemy.orm"])
+    # What the list through psycopg cannot do without (PostgreSQL only).
+    driver = best_of([sys.executable, "-c", "import psycopg"]) if "://" in database else None
     return [
         Measurement(
             "`list agreements --format json` whole command",
@@ -83,6 +85,11 @@ def measure(target: str, size: int, engine: str) -> list[Measurement]:
         Measurement("`partnerdesk --help`", size, engine, shown, floor, HELP_TARGET),
         Measurement("`partnerdesk list --help`", size, engine, list_help, floor, HELP_TARGET),
         Measurement("(reference) `python -c 'import sqlalchemy.orm'`", size, engine, orm, floor),
+        *(
+            [Measurement("(reference) `python -c 'import psycopg'`", size, engine, driver, floor)]
+            if driver is not None
+            else []
+        ),
     ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -95,11 +96,12 @@ def postgres_url() -> str | None:
     return os.environ.get("PARTNERDESK_TEST_PG")
 
 
-@pytest.fixture
-def pg_db() -> Iterator[Database]:
-    """A fresh, migrated PostgreSQL database (server started by .ci/run).
+@contextmanager
+def empty_pg_database() -> Iterator[str]:
+    """A fresh, empty PostgreSQL database's URL (with the password), dropped afterwards.
 
-    Skipped on a desk without the server, but never in CI: there a missing server fails.
+    Skipped on a desk without the server (started by .ci/run), but never in CI: there a
+    missing server fails.
     """
     import uuid
 
@@ -121,12 +123,21 @@ def pg_db() -> Iterator[Database]:
         if os.environ.get("CI"):
             raise
         pytest.skip(f"PostgreSQL not reachable: {exc}")
-    database = open_database(make_url(admin_url).set(database=name))
     try:
-        yield database
+        yield make_url(admin_url).set(database=name).render_as_string(hide_password=False)
     finally:
-        database.dispose()
         drop_test_databases(admin, [name])
+
+
+@pytest.fixture
+def pg_db() -> Iterator[Database]:
+    """A fresh, migrated PostgreSQL database (server started by .ci/run)."""
+    with empty_pg_database() as url:
+        database = open_database(url)
+        try:
+            yield database
+        finally:
+            database.dispose()
 
 
 def drop_test_databases(admin: Engine, names: list[str]) -> None:

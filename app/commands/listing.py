@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import sqlite3
 import sys
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -19,8 +18,7 @@ from app.errors import DatabaseError
 if TYPE_CHECKING:
     from decimal import Decimal
 
-    from app.services.listing_rows import AgreementFilter, AgreementRow
-    from app.services.partner_listing import PartnerRow
+    from app.services.listing_rows import AgreementFilter, AgreementRow, PartnerFilter, PartnerRow
     from app.services.sellers.register import SellerRow
 
 AGREEMENT_COLUMNS = (
@@ -65,26 +63,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.what == "agreements":
-        # A current SQLite file is read through sqlite3 alone: SQLAlchemy's import would
-        # cost more than the whole answer. Decided before anything is printed.
-        from app.services import listing_sqlite
-
-        conn = listing_sqlite.open_for_listing(args.db)
-        if conn is not None:
-            try:
-                rows = listing_sqlite.iter_agreements(conn, _agreement_filter(args))
-                records = (_agreement_record(r) for r in rows)
-                _write(records, AGREEMENT_COLUMNS, TABLE_COLUMNS, args.format, sys.stdout)
-            except sqlite3.Error as exc:
-                # The sentence the ORM path's session gives, naming the file.
-                from app.db.faults import explain
-
-                where = str(listing_sqlite.sqlite_path(args.db))
-                raise DatabaseError(explain(where, exc)) from exc
-            finally:
-                conn.close()
-            return 0
+    if args.what in ("agreements", "partners") and _through_driver(args):
+        return 0
     db = database(args)
     try:
         with db.session() as session:
@@ -107,10 +87,9 @@ def run(args: argparse.Namespace) -> int:
                 )
             else:
                 # partner_listing, not partners: the record's rules and audit are not needed
-                from app.services.partner_listing import PartnerFilter, list_partners
+                from app.services.partner_listing import list_partners
 
-                pf = PartnerFilter(search=args.search or args.partner, role=args.role)
-                partners = list_partners(session, pf)
+                partners = list_partners(session, _partner_filter(args))
                 _write(
                     (_partner_record(p) for p in partners),
                     PARTNER_COLUMNS,
@@ -121,6 +100,49 @@ def run(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     return 0
+
+
+def _through_driver(args: argparse.Namespace) -> bool:
+    """List agreements or partners through sqlite3 or psycopg alone; False: nothing was
+    printed, use the ORM.
+
+    A current database is read through its driver: SQLAlchemy's import would cost more
+    than the whole answer. Decided before anything is printed.
+    """
+    from app.services import listing_driver
+
+    conn = listing_driver.open_for_listing(args.db)
+    if conn is None:
+        return False
+    from app.db.faults import explain, is_database_error
+
+    try:
+        try:
+            if args.what == "agreements":
+                rows = listing_driver.iter_agreements(conn, _agreement_filter(args))
+                records = (_agreement_record(r) for r in rows)
+                columns: tuple[Sequence[str], Sequence[str]] = (AGREEMENT_COLUMNS, TABLE_COLUMNS)
+            else:
+                from app.services.partner_listing_driver import list_partners
+
+                partners = list_partners(conn, _partner_filter(args))
+                records = (_partner_record(p) for p in partners)
+                columns = (PARTNER_COLUMNS, PARTNER_COLUMNS)
+        except Exception as exc:
+            if listing_driver.is_server(conn) and is_database_error(exc):
+                # A read the server refused (a login without a role): the ORM path's
+                # session words it for the login's role.
+                return False
+            raise
+        _write(records, *columns, args.format, sys.stdout)
+    except Exception as exc:
+        if not is_database_error(exc):
+            raise
+        # The sentence the ORM path's session gives, naming the database.
+        raise DatabaseError(explain(listing_driver.where(args.db), exc)) from exc
+    finally:
+        conn.close()
+    return True
 
 
 def _agreement_filter(args: argparse.Namespace) -> AgreementFilter:
@@ -134,6 +156,12 @@ def _agreement_filter(args: argparse.Namespace) -> AgreementFilter:
         search=args.search,
         expiring_within=args.expiring_within,
     )
+
+
+def _partner_filter(args: argparse.Namespace) -> PartnerFilter:
+    from app.services.listing_rows import PartnerFilter
+
+    return PartnerFilter(search=args.search or args.partner, role=args.role)
 
 
 def _agreement_record(r: AgreementRow) -> dict[str, Any]:

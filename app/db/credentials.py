@@ -9,10 +9,14 @@ the whole answer: PostgreSQL's own ~/.pgpass and PGPASSWORD still work.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
-from sqlalchemy.engine import URL
-
+from app.db.pg_connect import entry_name
 from app.errors import DatabaseError
+
+if TYPE_CHECKING:
+    # Only named: the command line's list asks for a password without SQLAlchemy.
+    from sqlalchemy.engine import URL
 
 log = logging.getLogger(__name__)
 
@@ -25,8 +29,7 @@ NO_KEYRING = (
 
 def keyring_name(url: URL) -> str:
     """The entry's name: the URL as a person would write it, without the password."""
-    bare = URL.create("postgresql", url.username, None, url.host, url.port, url.database)
-    return bare.render_as_string(hide_password=False)
+    return entry_name(url.username, url.host, url.port, url.database)
 
 
 def store_password(url: URL, password: str) -> None:
@@ -54,14 +57,19 @@ def forget_password(url: URL) -> None:
 
 def stored_password(url: URL) -> str | None:
     """The kept password for ``url``, or None (none kept, or no keyring at all)."""
+    return password_kept_for(keyring_name(url))
+
+
+def password_kept_for(name: str) -> str | None:
+    """The password kept under the entry ``name``, or None (none kept, or no keyring)."""
     import keyring
     from keyring.errors import KeyringError
 
     try:
-        return keyring.get_password(SERVICE, keyring_name(url))
+        return keyring.get_password(SERVICE, name)
     except KeyringError:
         # No keyring is not an error when connecting: ~/.pgpass may hold the password.
-        log.debug("no keyring to look up %s in", keyring_name(url))
+        log.debug("no keyring to look up %s in", name)
         return None
 
 

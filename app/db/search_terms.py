@@ -1,7 +1,8 @@
-"""How a search text becomes SQL on SQLite, without SQLAlchemy.
+"""How a search text becomes SQL, without SQLAlchemy.
 
 One definition for both readers of the agreements list: ``app.services.search`` (through
-the ORM) and ``app.services.listing_sqlite`` (through ``sqlite3``, for the command line).
+the ORM) and ``app.services.listing_driver`` (through ``sqlite3`` or ``psycopg``, for the
+command line). SQLite: the FTS5 index's query; PostgreSQL: :func:`pg_candidates`.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Finding and opening an SQLite file without SQLAlchemy.
 
 Split from ``app.db.engine`` so that ``partnerdesk list`` can read a file through the
-``sqlite3`` driver alone (``app.services.listing_sqlite``) with the same rules: which
+``sqlite3`` driver alone (``app.services.listing_driver``) with the same rules: which
 file ``--db`` names, what counts as no database, how a file we may not write is opened.
 """
 

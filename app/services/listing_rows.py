@@ -1,8 +1,10 @@
-"""What the agreements list is asked (a filter) and answers (a row), without SQLAlchemy.
+"""What the agreements and partners lists are asked (a filter) and answer (a row),
+without SQLAlchemy.
 
-Shared by ``app.services.listing`` (the ORM's queries, any database) and
-``app.services.listing_sqlite`` (the same list read through ``sqlite3`` for the command
-line, which must answer before SQLAlchemy could even be imported).
+Shared by ``app.services.listing`` and ``partner_listing`` (the ORM's queries, any
+database) and ``app.services.listing_driver`` (the same lists read through ``sqlite3`` or
+``psycopg`` for the command line, which must answer before SQLAlchemy could even be
+imported).
 """
 
 from __future__ import annotations
@@ -12,7 +14,13 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from app.domain.enums import AgreementStatus, AgreementType, OperatingModel
+from app.domain.enums import (
+    AgreementStatus,
+    AgreementType,
+    OperatingModel,
+    PartnerRole,
+    PartnerStatus,
+)
 
 if TYPE_CHECKING:
     from app.services.fx import RateInForce
@@ -68,3 +76,27 @@ class AgreementRow:
         if self.partner_local_name and self.partner_local_name != self.partner_name:
             return f"{self.partner_name} ({self.partner_local_name})"
         return self.partner_name
+
+
+@dataclass(frozen=True, slots=True)
+class PartnerFilter:
+    search: str | None = None  # either script, substring
+    country: str | None = None
+    role: PartnerRole | None = None
+    status: PartnerStatus | None = None
+    roles_any: frozenset[PartnerRole] = field(default_factory=frozenset)
+    ids: frozenset[int] | None = None  # only these partners (a selection in a list)
+
+
+@dataclass(frozen=True, slots=True)
+class PartnerRow:
+    id: int
+    legal_name: str
+    local_name: str | None
+    country: str
+    status: PartnerStatus
+    roles: tuple[PartnerRole, ...]
+    agreement_count: int
+
+
+PARTNER_SORT_KEYS = ("legal_name", "local_name", "country", "status", "agreement_count")

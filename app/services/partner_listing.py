@@ -6,28 +6,22 @@ The agreements' counterpart is ``app.services.listing``. Re-exported by
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.db.sql import contains_text
-from app.domain.enums import PartnerRole, PartnerStatus
 from app.domain.models import Agreement, Partner, PartnerRoleLink
+from app.services.listing_rows import PARTNER_SORT_KEYS, PartnerFilter, PartnerRow
+
+__all__ = [
+    "PARTNER_SORT_KEYS", "PartnerFilter", "PartnerRow", "count_partners", "list_partners",
+    "name_matches", "partner_ids", "partner_query", "partner_rows",
+]  # fmt: skip
 
 if TYPE_CHECKING:
     from app.services.listing import AnySelect
-
-
-@dataclass(frozen=True, slots=True)
-class PartnerFilter:
-    search: str | None = None  # either script, substring
-    country: str | None = None
-    role: PartnerRole | None = None
-    status: PartnerStatus | None = None
-    roles_any: frozenset[PartnerRole] = field(default_factory=frozenset)
-    ids: frozenset[int] | None = None  # only these partners (a selection in a list)
 
 
 def name_matches(stmt: AnySelect, text: str) -> AnySelect:
@@ -35,20 +29,6 @@ def name_matches(stmt: AnySelect, text: str) -> AnySelect:
     return stmt.where(
         or_(contains_text(Partner.legal_name, text), contains_text(Partner.local_name, text))
     )
-
-
-@dataclass(frozen=True, slots=True)
-class PartnerRow:
-    id: int
-    legal_name: str
-    local_name: str | None
-    country: str
-    status: PartnerStatus
-    roles: tuple[PartnerRole, ...]
-    agreement_count: int
-
-
-PARTNER_SORT_KEYS = ("legal_name", "local_name", "country", "status", "agreement_count")
 
 
 def partner_query(
