@@ -11,14 +11,14 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.enums import AgreementStatus
-from app.domain.models import Agreement, AuditEntry, Partner
+from app.domain.models import Agreement, Partner
 from app.domain.roles import Ability, may
 from app.errors import NotFoundError, PartnerDeskError
-from app.services.approvals import ApprovalState, approval_state, waiting
+from app.services.approvals import ApprovalState, approval_state
 from app.services.people import connected_login, connected_role, display_names
 
 
@@ -76,35 +76,51 @@ class WaitingRow:
     since: datetime  # when it went to pending approval
 
 
-def waiting_for_me(session: Session, on: date) -> list[WaitingRow]:
+@dataclass(frozen=True, slots=True)
+class WaitingForMe:
+    """The dashboard's "Waiting for my approval": a first screen and how many there are."""
+
+    rows: tuple[WaitingRow, ...]
+    total: int
+
+
+SCREEN = 200  # rows the dashboard shows (its other lists stop there too)
+
+
+def waiting_for_me(session: Session, on: date, limit: int | None = SCREEN) -> WaitingForMe:
+    """Agreements a policy asks approvals for, waiting for the connected person's decision
+    (not written by them, not decided by them on today's terms, not rejected), the longest
+    waiting first: ``limit`` of them (None: all) and the count."""
+    # The people functions looked up when called, as ``approvals.waiting`` does.
+    from app.services import people
+    from app.services.approval_queue import requested, waiting_queue
     from app.services.fx import RateInForce, convert, rate_in_force
     from app.services.settings import base_currency
 
-    role = connected_role(session)
+    role = people.connected_role(session)
     if role is None or not may(role, Ability.APPROVE):
-        return []  # before reading every pending agreement's trail
-    # Those a policy asks approvals for and nobody has rejected: the rest need nobody.
-    states = [st for st in waiting(session, on, mine=True, required=True) if st.rejection is None]
-    if not states:
-        return []
+        return WaitingForMe((), 0)
+    # The rules are applied by the database (approval_queue): only the screen is read.
+    queue = waiting_queue(session, people.connected_login(session), on, limit)
+    if not queue.ids:
+        return WaitingForMe((), queue.total)
     base = base_currency(session)
-    # The columns the rows show, not whole agreements: the list can run to thousands.
     found = {
-        a.reference: a
+        a.id: a
         for a in session.execute(
             select(Agreement.id, Agreement.reference, Agreement.title, Agreement.value,
-                   Agreement.currency, Agreement.created_at, Partner.legal_name,
-                   Partner.local_name)
+                   Agreement.currency, Partner.legal_name, Partner.local_name)
             .join(Partner, Partner.id == Agreement.partner_id)
-            .where(Agreement.reference.in_([s.reference for s in states]))
+            .where(Agreement.id.in_(queue.ids))
         )
     }  # fmt: skip
-    names = display_names(session, {s.author for s in states if s.author})
-    since = _pending_since(session, [a.id for a in found.values()])
+    asked = requested(session, list(queue.ids))
+    names = display_names(session, {author for author, _at in asked.values() if author})
     rates: dict[str, RateInForce | None] = {}  # each currency's rate, asked once
     rows: list[WaitingRow] = []
-    for state in states:
-        a = found[state.reference]
+    for id_ in queue.ids:
+        a = found[id_]
+        author, since = asked[id_]
         if a.currency not in rates:
             try:
                 rates[a.currency] = rate_in_force(session, a.currency, base, on)
@@ -115,13 +131,10 @@ def waiting_for_me(session: Session, on: date) -> list[WaitingRow]:
         rows.append(
             WaitingRow(
                 a.id, a.reference, a.title, _display(a.legal_name, a.local_name), a.value,
-                a.currency,
-                base_value, base, names.get(state.author, state.author),
-                since.get(a.id, a.created_at),
+                a.currency, base_value, base, names.get(author, author), since,
             )
         )  # fmt: skip
-    rows.sort(key=lambda r: r.since)
-    return rows
+    return WaitingForMe(tuple(rows), queue.total)
 
 
 def _display(legal_name: str, local_name: str | None) -> str:
@@ -129,19 +142,3 @@ def _display(legal_name: str, local_name: str | None) -> str:
     if local_name and local_name != legal_name:
         return f"{legal_name} ({local_name})"
     return legal_name
-
-
-def _pending_since(session: Session, ids: list[int]) -> dict[int, datetime]:
-    """When each agreement last went to pending approval; absent: it was created so (its
-    creation time is the answer)."""
-    rows = session.execute(
-        select(AuditEntry.entity_id, func.max(AuditEntry.at))
-        .where(
-            AuditEntry.entity == "agreement",
-            AuditEntry.entity_id.in_(ids),
-            AuditEntry.field == "status",
-            AuditEntry.new_value == AgreementStatus.PENDING_APPROVAL.value,
-        )
-        .group_by(AuditEntry.entity_id)
-    )
-    return {entity_id: at for entity_id, at in rows}  # noqa: C416 (rows are Row objects)

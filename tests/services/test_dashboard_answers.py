@@ -10,15 +10,15 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import func, select, text, update
 from sqlalchemy.orm import Session
 
 import app.services.people as people
 from app.db import Database
-from app.domain.enums import AgreementStatus
-from app.domain.models import Agreement, Approval, Person
+from app.domain.enums import AgreementStatus, AgreementType, AuditAction
+from app.domain.models import Agreement, Approval, AuditEntry, Person
 from app.domain.roles import Role
-from app.services.approval_desk import waiting_for_me
+from app.services.approval_desk import WaitingRow, waiting_for_me
 from app.services.approvals import ApprovalState, approval_state, terms_digest, waiting
 from app.services.dashboard import OPEN_STATUSES, DecisionDue, decisions_due
 from app.services.demo import load_demo
@@ -92,7 +92,7 @@ def test_waiting_for_me_leaves_out_what_i_wrote_decided_or_nobody_must_approve(
             and not any(d.login == login and d.current for d in st.decisions)
         ]
         with demo_db.session() as s:
-            found = waiting_for_me(s, TODAY)
+            found = waiting_for_me(s, TODAY, limit=None).rows
             assert sorted(r.reference for r in found) == sorted(expected)
             assert [r.since for r in found] == sorted(r.since for r in found)
             mine = waiting(s, TODAY, mine=True)
@@ -101,6 +101,116 @@ def test_waiting_for_me_leaves_out_what_i_wrote_decided_or_nobody_must_approve(
             for st in expected_all
             if st.author != login and not any(d.login == login and d.current for d in st.decisions)
         ]
+
+
+def waiting_for_me_in_python(s: Session) -> list[WaitingRow]:
+    """ "Waiting for my approval" as it was read before: every pending agreement's
+    ``ApprovalState`` (``waiting``), the rules applied in Python, sorted by request time."""
+    from app.domain.models import Partner
+    from app.services.approval_desk import _display
+    from app.services.fx import convert, rate_in_force
+    from app.services.settings import base_currency
+
+    states = [st for st in waiting(s, TODAY, mine=True, required=True) if st.rejection is None]
+    base = base_currency(s)
+    rows = []
+    for st in states:
+        a = s.execute(
+            select(Agreement.id, Agreement.title, Agreement.value, Agreement.currency,
+                   Agreement.created_at, Partner.legal_name, Partner.local_name)
+            .join(Partner, Partner.id == Agreement.partner_id)
+            .where(Agreement.reference == st.reference)
+        ).one()  # fmt: skip
+        moved = s.scalar(
+            select(func.max(AuditEntry.at)).where(
+                AuditEntry.entity == "agreement", AuditEntry.entity_id == a.id,
+                AuditEntry.field == "status", AuditEntry.new_value == "pending_approval")
+        )  # fmt: skip
+        rate = rate_in_force(s, a.currency, base, TODAY)
+        names = people.display_names(s, {st.author}) if st.author else {}
+        rows.append(WaitingRow(
+            a.id, st.reference, a.title, _display(a.legal_name, a.local_name), a.value,
+            a.currency, convert(a.value, rate), base, names.get(st.author, st.author),
+            moved or a.created_at,
+        ))  # fmt: skip
+    rows.sort(key=lambda r: r.since)
+    return rows
+
+
+def test_waiting_for_me_in_sql_gives_the_rows_of_the_rules_in_python(
+    demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from decimal import Decimal
+
+    from app.services.agreements import change_status
+    from app.services.approvals import set_policy
+
+    me = "wang.fang"
+    monkeypatch.setattr(people, "connected_login", lambda _s: me)
+    monkeypatch.setattr(people, "connected_role", lambda _s: Role.APPROVER)
+    with demo_db.session() as s:
+        if demo_db.engine.dialect.name == "postgresql":
+            # The server names the approver and the history's actor (session_user, the
+            # one login of this test): its triggers are off in this transaction, so that
+            # other people's decisions and terms can be written, and the demo's history
+            # is given to someone else.
+            s.execute(text("ALTER TABLE audit_log DISABLE TRIGGER audit_log_actor"))
+            s.execute(text("ALTER TABLE approvals DISABLE TRIGGER approvals_login"))
+            s.execute(update(AuditEntry).values(actor="li.wei"))
+        # A policy of one type beside the demo's (several thresholds per currency).
+        set_policy(s, AgreementType.LOGISTICS, Decimal("800000"), 1)
+        # Covered, undecided and written by somebody else: each decision below tells.
+        free = [
+            st.reference
+            for st in waiting(s, TODAY, required=True)
+            if not st.decisions and st.author != me
+        ]
+        pending = [
+            s.scalars(select(Agreement).where(Agreement.reference == r)).one() for r in free[:7]
+        ]
+        a, b, c, d, e, f, g = pending[:7]
+        s.add_all([
+            # Mine on today's terms (left out) and on older terms (it waits again).
+            Approval(agreement_id=a.id, login=me, approved=True, comment="",
+                     terms_digest=terms_digest(a)),
+            Approval(agreement_id=b.id, login=me, approved=True, comment="",
+                     terms_digest="0" * 64),
+            # Someone else's rejection on today's terms (out) and on older terms (in).
+            Approval(agreement_id=c.id, login="zhang.min", approved=False, comment="no",
+                     terms_digest=terms_digest(c)),
+            Approval(agreement_id=d.id, login="zhang.min", approved=False, comment="no",
+                     terms_digest="1" * 64),
+            # Someone else's approval: it still waits for mine.
+            Approval(agreement_id=e.id, login="zhang.min", approved=True, comment="",
+                     terms_digest=terms_digest(e)),
+            # I changed its value last: I wrote its terms (out); a title is not terms.
+            AuditEntry(actor=me, entity="agreement", entity_id=f.id, action=AuditAction.UPDATE,
+                       field="value", old_value="1", new_value="2"),
+            AuditEntry(actor=me, entity="agreement", entity_id=g.id, action=AuditAction.UPDATE,
+                       field="title", old_value="x", new_value="y"),
+        ])  # fmt: skip
+        # Sent for approval later, from a draft: its request time is that status change.
+        draft = s.scalars(
+            select(Agreement)
+            .where(Agreement.status == AgreementStatus.DRAFT, Agreement.currency == "CNY")
+            .order_by(Agreement.value.desc())
+            .limit(1)
+        ).one()
+        change_status(s, draft.id, AgreementStatus.NEGOTIATION, draft.version, actor="li.wei")
+        change_status(s, draft.id, AgreementStatus.PENDING_APPROVAL, draft.version,
+                      actor="li.wei")  # fmt: skip
+        s.flush()
+        expected = waiting_for_me_in_python(s)
+        refs = {r.reference for r in expected}
+        assert {b.reference, d.reference, e.reference, g.reference, draft.reference} <= refs
+        assert not {a.reference, c.reference, f.reference} & refs
+        assert len({r.since for r in expected}) > 1
+        everything = waiting_for_me(s, TODAY, limit=None)
+        assert list(everything.rows) == expected
+        assert everything.total == len(expected) > 10
+        first = waiting_for_me(s, TODAY, limit=7)
+        assert list(first.rows) == expected[:7]
+        assert first.total == len(expected)
 
 
 def in_one_query(s: Session, where: list[object], limit: int) -> list[tuple[object, ...]]:
@@ -208,3 +318,19 @@ def test_overdue_milestones_and_expiring_documents_are_the_joined_answers(
         assert [(d.attachment_id, d.reference, d.expires_on) for d in docs] == documents
         counts = attention_counts(s, TODAY)
         assert counts.overdue_milestones == len(milestones)
+
+
+@pytest.mark.parametrize(
+    ("least", "rate"),
+    [("5000000", "7.72714800"), ("20000000", "0.00514700"), ("0", "1"), ("1", "0.00000001")],
+)
+def test_a_policys_edge_in_a_currency_is_the_first_amount_it_covers(least: str, rate: str) -> None:
+    from decimal import Decimal
+
+    from app.services.approval_queue import least_covered
+    from app.services.fx import RateInForce, convert
+
+    r = RateInForce("EUR", "CNY", Decimal(rate), TODAY)
+    edge = least_covered(Decimal(least), r)
+    assert edge is not None
+    assert convert(edge, r) >= Decimal(least) > convert(edge - Decimal("0.01"), r)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from app.db import Database
 from app.domain.roles import Ability
 from app.services.abilities import Access
-from app.services.approval_desk import WaitingRow
+from app.services.approval_desk import WaitingForMe
 from app.services.dashboard import Attention, attention
 from app.services.overview import AttentionCounts, attention_counts
 from app.services.portfolio import ZERO, Bucket, PortfolioFigures, portfolio_figures
@@ -317,12 +317,11 @@ class DashboardPage(Page):
             show_dialog=False,
         )  # fmt: skip
         if self._approves():
-            # Apart from the figures: each waiting agreement's trail is read (about 5 ms
-            # each), and the tiles should not wait for that.
+            # Apart from the figures, so that neither waits for the other.
             run_job(
                 self, self.tr("Dashboard"),
                 lambda _progress: dashboard_approvals.load_waiting(self.db, self.today),
-                lambda rows: self._fill_waiting(rows) if generation == self._generation
+                lambda found: self._fill_waiting(found) if generation == self._generation
                 else None,
                 lambda _exc: None,  # the list stays as it was; the editor says what fails
                 show_dialog=False,
@@ -431,11 +430,12 @@ class DashboardPage(Page):
         self.charts_stack.setCurrentIndex(0 if anything else 1)
         self.loaded.emit()
 
-    def _fill_waiting(self, rows: list[WaitingRow]) -> None:
+    def _fill_waiting(self, found: WaitingForMe) -> None:
         first = self.waiting_model.rowCount() == 0
+        rows = found.rows  # the first screen; the tab counts them all
         self.waiting_model.set_records(dashboard_approvals.waiting_records(rows))
         self.waiting_view.resizeColumnsToContents()  # it arrives after the other lists
-        self.tabs.setTabText(self.waiting_tab, dashboard_approvals.tab_title(len(rows)))
+        self.tabs.setTabText(self.waiting_tab, dashboard_approvals.tab_title(found.total))
         if rows and first and self.tabs.isTabVisible(self.waiting_tab):
             self.tabs.setCurrentIndex(self.waiting_tab)  # what only this person can unblock
 

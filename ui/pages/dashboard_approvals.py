@@ -7,9 +7,8 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, QObject
 
 from app.db import Database
-from app.services.approval_desk import WaitingRow, waiting_for_me
+from app.services.approval_desk import WaitingForMe, WaitingRow, waiting_for_me
 from ui import i18n
-from ui.background import give_back_memory
 from ui.models.records import Record, RecordTableModel
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
@@ -26,14 +25,13 @@ def waiting_model(parent: QObject) -> RecordTableModel:
     ], parent)  # fmt: skip
 
 
-def load_waiting(db: Database, today: date) -> list[WaitingRow]:
+def load_waiting(db: Database, today: date) -> WaitingForMe:
+    """A first screen and the count: the database applies the approval rules."""
     with db.session() as s:
-        rows = waiting_for_me(s, today)
-    give_back_memory()  # its ORM objects, a million agreements' worth: see there
-    return rows
+        return waiting_for_me(s, today)
 
 
-def waiting_records(rows: list[WaitingRow]) -> list[Record]:
+def waiting_records(rows: tuple[WaitingRow, ...]) -> list[Record]:
     return [
         Record(r.agreement_id, (
             r.reference, r.title, r.partner,
