@@ -34,6 +34,7 @@ class Underwriter:
     owner: str
     partner: str
     partner_local: str | None
+    owner_login: str | None
 
 
 def agreements_of_sellers(session: Session, seller_ids: set[int]) -> dict[int, list[Underwriter]]:
@@ -49,7 +50,7 @@ def agreements_of_sellers(session: Session, seller_ids: set[int]) -> dict[int, l
     for start in range(0, len(ordered), 500):  # SQLite's bound-parameter limit
         rows = session.execute(
             select(SellerBrand.seller_id, Agreement.id, Agreement.reference, Agreement.title,
-                   Agreement.owner, Partner.legal_name, Partner.local_name)
+                   Agreement.owner, Partner.legal_name, Partner.local_name, Agreement.owner_login)
             .join(Agreement, Agreement.id == SellerBrand.agreement_id)
             .join(Partner, Partner.id == Agreement.partner_id)
             .where(SellerBrand.seller_id.in_(ordered[start : start + 500]),
@@ -57,10 +58,8 @@ def agreements_of_sellers(session: Session, seller_ids: set[int]) -> dict[int, l
             .distinct()
             .order_by(Agreement.reference)
         )  # fmt: skip
-        for seller_id, agreement_id, reference, title, owner, partner, local in rows:
-            found.setdefault(seller_id, []).append(
-                Underwriter(agreement_id, reference, title, owner, partner, local)
-            )
+        for r in rows:
+            found.setdefault(r[0], []).append(Underwriter(*r[1:]))
     return found
 
 
@@ -88,13 +87,16 @@ def seller_documents(
         agreements = under.get(d.seller_id, [])
         owners: set[str] = set()
         for a in agreements:
-            if a.owner.casefold() in owners:
-                continue  # the same owner under another agreement: told once
-            owners.add(a.owner.casefold())
+            # The same owner under another agreement: told once (by login; two people of
+            # one name are two owners).
+            who = a.owner_login or a.owner.casefold()
+            if who in owners:
+                continue
+            owners.add(who)
             items.append(
                 Item(Kind.DOCUMENTS, occasion, at, a.agreement_id, a.reference, seller,
                      a.partner, a.partner_local, a.owner, d.expires_on, d.days_left,
-                     d.number, detail, fallback=leads)
+                     d.number, detail, fallback=leads, owner_login=a.owner_login)
             )  # fmt: skip
         if not agreements:
             items.append(
