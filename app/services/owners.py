@@ -40,18 +40,24 @@ NOBODY = Owner(None, "")
 class Owners:
     """The register as owners are named, read once (an import resolves 100,000 rows)."""
 
-    def __init__(self, session: Session, actor: str | None = None) -> None:
+    def __init__(self, session: Session, actor: str | None = None, restoring: bool = False) -> None:
         self.session = session
         self.actor = actor  # who registers an owner nobody is named like (the writer)
+        # Undo brings back who owned an agreement, even someone deactivated since: going
+        # back is not handing it to them.
+        self.restoring = restoring
         self._names: dict[str, str] = {}  # login -> name
         self._logins: dict[str, list[str]] = {}  # casefolded name (either script) -> logins
+        self._inactive: set[str] = set()  # logins of deactivated people
         self._may_register: bool | None = None
         self._found: dict[tuple[str, str | None], Owner | None] = {}
         rows = session.execute(
-            select(Person.login, Person.name, Person.name_local).order_by(Person.id)
+            select(Person.login, Person.name, Person.name_local, Person.active).order_by(Person.id)
         )
-        for login, name, name_local in rows:
+        for login, name, name_local, active in rows:
             self._know(login, name, name_local)
+            if not active:
+                self._inactive.add(login)
 
     def _know(self, login: str, name: str, name_local: str | None) -> None:
         self._found.clear()
@@ -64,7 +70,7 @@ class Owners:
 
     def find(self, text: str, current: str | None = None) -> Owner | None:
         """The person ``text`` names, or None. Two people of one name: the agreement's
-        ``current`` owner if it is one of them, else the first registered."""
+        ``current`` owner if it is one of them, else the first active one registered."""
         # An import asks about each row's owner several times; a file names few people.
         key = (text, current)
         if key in self._found:
@@ -83,26 +89,40 @@ class Owners:
         logins = self._logins.get(text.casefold())
         if not logins:
             return None
-        login = current if current in logins else logins[0]
+        active = [lg for lg in logins if lg not in self._inactive]
+        login = current if current in logins else (active or logins)[0]
         return Owner(login, self._names[login])
 
-    def problem(self, text: str) -> str | None:
-        """Why ``text`` cannot be an owner, or None (it names someone, or will be added)."""
-        if self.find(text) is not None or self.may_register():
-            return None
-        return (
-            f"{text.strip()!r} is not in the people register; name a registered person "
-            "(their name or login), or ask an admin to add them (partnerdesk people add)"
-        )
+    def problem(self, text: str, current: str | None = None) -> str | None:
+        """Why ``text`` cannot be the owner of an agreement now owned by ``current`` (None:
+        a new one), or None: it names someone, or they will be added.
+
+        A deactivated person owns no more agreements: those they own keep them (saving
+        one unchanged is fine) until handed on, but none is given to them.
+        """
+        found = self.find(text, current)
+        if found is None:
+            if self.may_register():
+                return None
+            return (
+                f"{text.strip()!r} is not in the people register; name a registered person "
+                "(their name or login), or ask an admin to add them (partnerdesk people add)"
+            )
+        if found.login in self._inactive and found.login != current and not self.restoring:
+            return (
+                f"{found.name} ({found.login}) was deactivated and can own no more "
+                "agreements; choose an active person"
+            )
+        return None
 
     def resolve(self, text: str, current: str | None = None) -> Owner:
         """The person ``text`` names, registered first if nobody is named so."""
+        why = self.problem(text, current)
+        if why is not None:
+            raise ValidationError([FieldError("owner", why)])
         found = self.find(text, current)
         if found is not None:
             return found
-        why = self.problem(text)
-        if why is not None:
-            raise ValidationError([FieldError("owner", why)])
         return self._register(text.strip())
 
     def may_register(self) -> bool:

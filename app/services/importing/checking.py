@@ -22,6 +22,7 @@ def check_row(
     errors = r.errors
     ref = r.reference or ""
     agreement_id, version = 0, 0
+    owner_login: str | None = None  # the saved agreement's owner (may stay deactivated)
     if ref:
         if len(ref) > 40:
             errors.add("reference", "at most 40 characters")
@@ -31,7 +32,7 @@ def check_row(
         else:
             run.seen_refs[ref] = r.row
         if ref in existing:
-            agreement_id, a_type, status, version, _partner_id = existing[ref]
+            agreement_id, a_type, status, version, _partner_id, owner_login = existing[ref]
             # A type or status that failed to parse is a stand-in: comparing it with the
             # saved one would only invent a second problem.
             if a_type != r.values.type and "type" not in errors.failed:
@@ -50,7 +51,7 @@ def check_row(
             errors.add("partner", f"{r.partner_name.strip()!r} could not be found or created")
     r.partner_id = partner_id or 0
     if "owner" not in errors.failed:
-        why = run.owners.problem(r.values.owner)
+        why = run.owners.problem(r.values.owner, owner_login)
         if why is None and not agreement_id:
             why = run.owner_refusal(r.values.owner)  # the team's rule, for a new row
         if why is not None:
