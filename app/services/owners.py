@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.enums import AuditAction
 from app.domain.logins import login_for
-from app.domain.models import Agreement, Person
+from app.domain.models import Agreement, AuditEntry, Person
 from app.domain.roles import OWNER_ROLE, Role
 from app.errors import FieldError, NotFoundError, ValidationError
 from app.services.audit import current_actor, record_event
@@ -58,6 +58,18 @@ class Owners:
             self._know(login, name, name_local)
             if not active:
                 self._inactive.add(login)
+        # Names people had before a rename (their history): an editor opened before it, or
+        # a file exported before it, still names the person they meant.
+        self._former: dict[str, list[str]] = {}
+        renamed = session.execute(
+            select(AuditEntry.old_value, Person.login)
+            .join(Person, Person.id == AuditEntry.entity_id)
+            .where(AuditEntry.entity == "person", AuditEntry.field.in_(("name", "name_local")))
+            .order_by(AuditEntry.id.desc())
+        )
+        for old, login in renamed:
+            if old and login not in self._former.setdefault(old.strip().casefold(), []):
+                self._former[old.strip().casefold()].append(login)
 
     def _know(self, login: str, name: str, name_local: str | None) -> None:
         self._found.clear()
@@ -86,11 +98,16 @@ class Owners:
             return NOBODY
         if text in self._names:
             return Owner(text, self._names[text])
-        logins = self._logins.get(text.casefold())
-        if not logins:
+        logins = self._logins.get(text.casefold(), [])
+        former = self._former.get(text.casefold(), [])
+        if current is not None and (current in logins or current in former):
+            login = current  # the agreement's own owner, under any name they had
+        elif logins or former:
+            # Someone's name now before someone's name of old; the active first.
+            named = logins or former
+            login = ([lg for lg in named if lg not in self._inactive] or named)[0]
+        else:
             return None
-        active = [lg for lg in logins if lg not in self._inactive]
-        login = current if current in logins else (active or logins)[0]
         return Owner(login, self._names[login])
 
     def problem(self, text: str, current: str | None = None) -> str | None:

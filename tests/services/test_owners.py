@@ -11,7 +11,7 @@ from sqlalchemy import create_engine, select
 from sqlalchemy.orm import Session
 
 from app.cli import main
-from app.db import open_database
+from app.db import Database, open_database
 from app.db.migrate import upgrade
 from app.domain.models import Agreement, AuditEntry
 from app.domain.roles import Role
@@ -211,3 +211,42 @@ def test_undo_brings_back_an_owner_deactivated_since(
     assert restore_agreement_values(session, moved.id, before).owner_login == "zhao.lei"
     snap = delete_with_snapshot(session, a.id)
     assert restore_agreement(session, snap).owner_login == "zhao.lei"
+
+
+def test_an_owner_named_as_before_a_rename_is_still_the_renamed_person(
+    session: Session, partner: PartnerView
+) -> None:
+    from app.services.people import rename
+
+    add_person(session, "li.wei", "Li Wei")
+    a = create_agreement(session, agreement_input(partner.id, owner="li.wei"))
+    stale = a.to_input()  # an editor opened before the rename: its owner reads "Li Wei"
+    rename(session, "li.wei", "Li Wei-Chen")
+    add_person(session, "li.w", "Li Wei")  # and the old name now belongs to someone else
+    saved = update_agreement(session, a.id, replace(stale, title="Saved later"), a.version)
+    assert (saved.owner_login, saved.owner) == ("li.wei", "Li Wei-Chen")
+    # A new agreement for "Li Wei" is the person called so now.
+    assert create_agreement(session, agreement_input(partner.id, owner="Li Wei")).owner_login == (
+        "li.w"
+    )
+    # Nobody called so any more: the name still finds who had it last (a file of before).
+    rename(session, "li.w", "Li Wen")
+    again = create_agreement(session, agreement_input(partner.id, owner="Li Wei"))
+    assert (again.owner_login, again.owner) == ("li.w", "Li Wen")
+
+
+def test_a_rename_on_postgresql_reaches_the_agreements_and_their_search(pg_db: Database) -> None:
+    from app.services.people import rename
+
+    with pg_db.session() as s:
+        add_person(s, "li.wei", "Li Wei")
+        p = create_partner(s, PARTNER)
+        a = create_agreement(s, agreement_input(p.id, owner="li.wei"))
+        stale = a.to_input()
+    with pg_db.session() as s:
+        rename(s, "li.wei", "Li Wei-Chen", "李伟")
+    with pg_db.session() as s:
+        found = list_agreements(s, AgreementFilter(search="Wei-Chen"))
+        assert [(r.reference, r.owner) for r in found] == [(a.reference, "Li Wei-Chen")]
+        saved = update_agreement(s, a.id, replace(stale, title="Later"), a.version)
+        assert (saved.owner_login, saved.owner) == ("li.wei", "Li Wei-Chen")
