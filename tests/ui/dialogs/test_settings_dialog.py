@@ -252,12 +252,15 @@ def test_the_rate_history_says_which_rate_is_in_force_stale_superseded_or_schedu
     tab = FxRatesTab(ui_db, today=today)
     qtbot.addWidget(tab)
 
+    def text(i: int, j: int) -> str:
+        item = tab.table.item(i, j)
+        return "" if item is None else item.text()
+
     def statuses(code: str) -> list[tuple[str, str]]:
         tab.currency_list.setCurrentRow(
             [tab.currency_list.item(i).text() for i in range(tab.currency_list.count())].index(code)
         )
-        return [(tab.table.item(i, 0).text(), tab.table.item(i, 3).text())
-                for i in range(tab.table.rowCount())]  # fmt: skip
+        return [(text(i, 0), text(i, 3)) for i in range(tab.table.rowCount())]
 
     assert statuses("ISK") == [("2026-09-01", "Stale"), ("2026-08-01", "Superseded")]
     assert statuses("MNT") == [("2026-12-20", "Scheduled"), ("2026-11-20", "In force"),
