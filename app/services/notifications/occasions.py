@@ -8,10 +8,10 @@ an occasion per reporting period, a waiting approval one per version of the agre
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from app.services.notifications.kinds import OVERDUE, Kind
 
@@ -68,7 +68,9 @@ def step(days_left: int, steps: Iterable[int]) -> str | None:
 
 
 @dataclass(frozen=True, slots=True)
-class _Agreement:
+class LiveAgreement:
+    """A live agreement (draft to active) as a reminder names it."""
+
     reference: str
     title: str
     owner: str
@@ -78,25 +80,36 @@ class _Agreement:
     owner_login: str | None
 
 
-def _agreements(session: Session, ids: Collection[int]) -> dict[int, _Agreement]:
+def live_columns() -> tuple[Any, ...]:
+    """The columns of a :class:`LiveAgreement`, in its order (the partner joined)."""
+    from app.domain.models import Agreement, Partner
+
+    return (Agreement.reference, Agreement.title, Agreement.owner, Partner.legal_name,
+            Partner.local_name, Agreement.version, Agreement.owner_login)  # fmt: skip
+
+
+def chunks(ids: Collection[int]) -> Iterator[list[int]]:
+    """``ids`` in order, 500 at a time: SQLite's bound-parameter limit."""
+    ordered = sorted(ids)
+    for start in range(0, len(ordered), 500):
+        yield ordered[start : start + 500]
+
+
+def _agreements(session: Session, ids: Collection[int]) -> dict[int, LiveAgreement]:
     from sqlalchemy import select
 
     from app.domain.models import Agreement, Partner
     from app.services.scope import DECISION_STATUSES
 
-    found: dict[int, _Agreement] = {}
-    ordered = sorted(ids)
-    for start in range(0, len(ordered), 500):  # SQLite's bound-parameter limit
+    found: dict[int, LiveAgreement] = {}
+    for chunk in chunks(ids):
         rows = session.execute(
-            select(Agreement.id, Agreement.reference, Agreement.title, Agreement.owner,
-                   Partner.legal_name, Partner.local_name, Agreement.version,
-                   Agreement.owner_login)
+            select(Agreement.id, *live_columns())
             .join(Partner, Partner.id == Agreement.partner_id)
-            .where(Agreement.id.in_(ordered[start : start + 500]),
-                   Agreement.status.in_(sorted(DECISION_STATUSES)))
-        )  # fmt: skip
+            .where(Agreement.id.in_(chunk), Agreement.status.in_(sorted(DECISION_STATUSES)))
+        )
         for r in rows:
-            found[r[0]] = _Agreement(*r[1:])
+            found[r[0]] = LiveAgreement(*r[1:])
     return found
 
 
