@@ -25,13 +25,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run(args: argparse.Namespace) -> int:
     from app.domain.types import utcnow
     from app.services.notifications.calendar import events, ics
-    from app.services.notifications.recipients import names_of
+    from app.services.notifications.recipients import owned_by
 
     db = database(args)
     try:
         with db.session() as session:
-            owners = names_of(session, args.owner) if args.owner else None
-            found = events(session, owners=owners, lang=args.lang)
+            owned = owned_by(session, args.owner) if args.owner else None
+            found = events(session, owned=owned, lang=args.lang)
     finally:
         db.dispose()
     args.file.write_bytes(ics(found, utcnow()))

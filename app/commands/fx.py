@@ -15,7 +15,7 @@ from app.errors import ValidationError
 if TYPE_CHECKING:
     from app.services.fx import RateView
 
-COLUMNS = ("currency", "base", "rate", "date", "source", "age_days", "stale")
+COLUMNS = ("currency", "base", "rate", "date", "source", "age_days", "status")
 MAX_LISTED = 20  # problems printed for a refused file; the count of the rest follows
 
 
@@ -46,7 +46,13 @@ def _date(text: str) -> date:
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("fx", help="exchange rates: list, set one, import a file")
     fx = p.add_subparsers(dest="fx_command", metavar="list|set|import", required=True)
-    ls = fx.add_parser("list", help="the stored rates, newest first per currency")
+    ls = fx.add_parser(
+        "list",
+        help="the stored rates, newest first per currency",
+        description="Every stored rate with its status today: 'in force' (the rate converted "
+        "figures use), 'stale' (in force but older than the warning age, fx_stale_days), "
+        "'superseded' (a newer rate is in force) or 'scheduled' (dated after today).",
+    )
     ls.add_argument("--currency", type=_currency, help="one currency's history")
     ls.add_argument("--format", choices=["table", "csv", "json"], default="table")
     ls.set_defaults(run=run_list)
@@ -71,7 +77,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from app.domain.fx import rate_age
+    from app.domain.fx import in_force_dates, rate_age, rate_status
     from app.services.fx import list_rates, stale_days
     from app.services.settings import base_currency
 
@@ -84,23 +90,22 @@ def run_list(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     today = date.today()
-    newest: set[str] = set()
-    records = []
-    for r in rates:
-        # Only the rate in force today can be stale; older ones are history.
-        in_force = r.currency not in newest and r.effective_date <= today
-        if in_force:
-            newest.add(r.currency)
-        age = rate_age(r.effective_date, today)
-        records.append(_record(r, age, in_force and age > limit))
+    # Each rate as the treasurer reads it: in force (or stale: in force but too old),
+    # superseded by a newer one, or scheduled for a later day.
+    in_force = in_force_dates(((r.currency, r.effective_date) for r in rates), today)
+    records = [
+        _record(r, rate_age(r.effective_date, today),
+                rate_status(r.effective_date, in_force.get(r.currency), today, limit))
+        for r in rates
+    ]  # fmt: skip
     from app.commands.listing import _write
 
-    table = ("currency", "rate", "date", "source", "age_days", "stale")
+    table = ("currency", "rate", "date", "source", "age_days", "status")
     _write(records, COLUMNS, table, args.format, sys.stdout)
     return 0
 
 
-def _record(r: RateView, age: int, stale: bool) -> dict[str, Any]:
+def _record(r: RateView, age: int, status: str) -> dict[str, Any]:
     return {
         "currency": r.currency,
         "base": r.base,
@@ -108,7 +113,7 @@ def _record(r: RateView, age: int, stale: bool) -> dict[str, Any]:
         "date": r.effective_date.isoformat(),
         "source": r.source,
         "age_days": age,
-        "stale": stale,
+        "status": status,
     }
 
 

@@ -1,4 +1,4 @@
-"""``partnerdesk people add|list|set-role|deactivate``: the people register."""
+"""``partnerdesk people add|list|set-role|rename|deactivate|history``: the people register."""
 
 from __future__ import annotations
 
@@ -47,6 +47,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     role.add_argument("role", choices=roles)
     role.set_defaults(run=run_set_role)
 
+    rename = actions.add_parser(
+        "rename",
+        help="change a person's name (their agreements follow)",
+        description="Change a person's name, and with --name-local their name in the local "
+        'script ("" clears it). The change is in the person\'s history; the agreements '
+        "they own show the new name in lists and reports.",
+    )
+    rename.add_argument("login")
+    rename.add_argument("name", help="the new display name")
+    rename.add_argument("--name-local", help="the new name in the local script (e.g. Chinese)")
+    rename.set_defaults(run=run_rename)
+
     lang = actions.add_parser("set-language", help="the language of a person's reminders")
     lang.add_argument("login")
     lang.add_argument("language", choices=["en", "zh", "default"])
@@ -55,6 +67,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     off = actions.add_parser("deactivate", help="a person who no longer uses the database")
     off.add_argument("login")
     off.set_defaults(run=run_deactivate)
+
+    past = actions.add_parser("history", help="a person's history: who, when, field, old, new")
+    past.add_argument("login")
+    past.set_defaults(run=run_history)
 
 
 def _record(p: PersonView) -> dict[str, object]:
@@ -147,6 +163,23 @@ def run_set_role(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_rename(args: argparse.Namespace) -> int:
+    from app.services.people import KEEP, current_person, get_person, rename
+
+    db = database(args, create=True)
+    try:
+        with db.session() as session:
+            current_person(session)
+            before = get_person(session, args.login).display_name
+            local = KEEP if args.name_local is None else args.name_local
+            after = rename(session, args.login, args.name, local).display_name
+    finally:
+        db.dispose()
+    change = f"{before} → {after}" if after != before else f"{after}, unchanged"
+    print(for_terminal(f"renamed {args.login}: {change}"))
+    return 0
+
+
 def run_deactivate(args: argparse.Namespace) -> int:
     from app.services.people import current_person, deactivate
 
@@ -172,4 +205,21 @@ def run_set_language(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     print(f"{args.login}'s reminders: {args.language}")
+    return 0
+
+
+def run_history(args: argparse.Namespace) -> int:
+    from app.services.audit import history
+    from app.services.people import get_person
+
+    db = database(args)
+    try:
+        with db.session() as session:
+            entries = history(session, "person", get_person(session, args.login).id)
+    finally:
+        db.dispose()
+    for e in entries:
+        when = e.at.isoformat(timespec="seconds")
+        change = f"{e.old_value if e.old_value is not None else '—'} → {e.new_value or '—'}"
+        print(for_terminal(f"{when}  {e.who}  {e.field or e.action.value}: {change}"))
     return 0

@@ -14,6 +14,7 @@ from decimal import Decimal
 from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String, Wedge
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from app.domain.shares import rounded_shares
 from app.reports.fonts import FontSet
 from app.reports.styles import INK, MUTED, NAVY, RULE, SERIES, WHITE
 
@@ -202,8 +203,10 @@ def donut(
         )
     legend_x = cx + radius + 12
     y = cy + len(data) * 11 / 2 - 8
+    # Whole percentages that add up to 100 (largest remainder), not 33 + 33 + 33.
+    shares = rounded_shares([x.value for x in data], 0) or [Decimal(0)] * len(data)
     for i, x in enumerate(data):
-        share = Decimal(0) if total <= 0 else (x.value / total * 100)
+        share = shares[i]
         d.add(Rect(legend_x, y, 7, 7, fillColor=SERIES[i % len(SERIES)], strokeColor=None))
         d.add(
             String(

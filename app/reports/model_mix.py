@@ -12,6 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from app.domain.enums import OperatingModel
+from app.domain.shares import rounded_shares
 from app.reports.i18n import Words
 from app.services.portfolio import PortfolioFigures
 
@@ -36,12 +37,21 @@ def model_mix_section(report: PortfolioReport, fig: PortfolioFigures) -> list[Fl
         ("mix_value", 28, True), ("mix_value_share", 16, True),
     )  # fmt: skip
     cols[3] = replace(cols[3], label=w("mix_value", base=base))
+    rows = [
+        (model, *((b.count, b.value_base) if (b := by_model.get(model.value)) else (0, Decimal(0))))
+        for model in OperatingModel
+    ]
+    # Shares that add up to 100.0 % (largest remainder), as a reader checks them; a model
+    # the figures hold beyond those listed would leave them short, so it is counted apart.
+    listed = sum(n for _m, n, _v in rows) == count
+    count_shares = rounded_shares([n for _m, n, _v in rows], 1) if listed else None
+    value_shares = rounded_shares([v for _m, _n, v in rows], 1) if listed else None
     records: list[list[str]] = []
-    for model in OperatingModel:
-        b = by_model.get(model.value)
-        n, v = (b.count, b.value_base) if b else (0, Decimal("0.00"))
-        records.append([w.enum(model, brand_model=True), f"{n:,}", _pct(w, share(n, count)),
-                        w.money(v, base), _pct(w, share(v, value))])  # fmt: skip
+    for i, (model, n, v) in enumerate(rows):
+        n_share = count_shares[i] if count_shares else share(n, count)
+        v_share = value_shares[i] if value_shares else share(v, value)
+        records.append([w.enum(model, brand_model=True), f"{n:,}", _pct(w, n_share),
+                        w.money(v, base), _pct(w, v_share)])  # fmt: skip
     scope = w(f"scope_{fig.scope.value}") if fig.scope else w("mix_all_brand")
     mp = fig.minimum_purchases
     cost = (

@@ -201,18 +201,24 @@ def restore_agreement_values(
     a = _load(session, agreement_id)
     if AgreementType(data.type) is not a.type:
         raise ValidationError([FieldError("type", "the cooperation type cannot change")])
-    _write(session, a, data, actor)
+    _write(session, a, data, actor, restoring=True)
     return get_agreement(session, a.id)
 
 
-def _write(session: Session, a: Agreement, data: AgreementInput, actor: str | None) -> None:
+def _write(
+    session: Session,
+    a: Agreement,
+    data: AgreementInput,
+    actor: str | None,
+    restoring: bool = False,
+) -> None:
     typed, errors = validate_agreement(session, data, a.id)
     if errors:
         raise ValidationError(errors)
     check_may_change(session, a.reference, a.owner_login)
     before = store.audited(a)
     owner_before = a.owner_login
-    store.apply(a, data, typed, Owners(session, actor))
+    store.apply(a, data, typed, Owners(session, actor, restoring))
     if a.owner_login != owner_before:  # handed on: the new owner must be one of ours too
         check_may_change(session, a.reference, a.owner_login, new=True)
     if data.reference and data.reference.strip():

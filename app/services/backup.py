@@ -137,6 +137,10 @@ def check_backup(path: Path | str, *, source: Path | None = None) -> BackupInfo:
     )
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+        # Damage can put any bytes where text was (a table's name, integrity_check quoting
+        # it): read them as text whatever they are, so the answer is the one line below,
+        # not a UnicodeDecodeError.
+        conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
         try:
             problems = [r[0] for r in conn.execute("PRAGMA integrity_check")]
             if problems != ["ok"]:
@@ -152,7 +156,11 @@ def check_backup(path: Path | str, *, source: Path | None = None) -> BackupInfo:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise DatabaseError(f"{damaged}: {exc}") from exc
+        raise DatabaseError(f"{damaged}: {' '.join(str(exc).split())[:200]}") from exc
+    except ValueError as exc:
+        # SQLite's own message quoted the damaged bytes, which are no text (Python fails
+        # to decode it: a UnicodeDecodeError instead of the error), or a name holds a NUL.
+        raise DatabaseError(f"{damaged}: its pages do not read as a database") from exc
     if version is None:
         raise DatabaseError(f"{path.name} has no PartnerDesk schema version")
     # A copy of a newer database is still a backup; only restoring it needs that version.

@@ -43,6 +43,7 @@ class DecisionDue:
     renewal_term_months: int | None
     value: Decimal
     currency: str
+    owner_login: str | None = None  # who ``owner`` is (the reminders tell them by it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +142,7 @@ def _decisions_of_status(
                 Partner.legal_name, Partner.local_name, Agreement.owner, Agreement.status,
                 Agreement.end_date, Agreement.notice_days, Agreement.decision_date,
                 Agreement.auto_renew, Agreement.renewal_term_months, Agreement.value,
-                Agreement.currency,
+                Agreement.currency, Agreement.owner_login,
             ],
             f,
         )

@@ -114,7 +114,11 @@ def restore_agreement(
         raise ValidationError([FieldError("reference", "a restored agreement needs its reference")])
     # KPIs come back below with their actuals, not as the type's defaults.
     a = store.new_agreement(
-        snap.data, typed, snap.data.reference.strip(), kpis=(), owners=Owners(session, actor)
+        snap.data,
+        typed,
+        snap.data.reference.strip(),
+        kpis=(),
+        owners=Owners(session, actor, restoring=True),
     )
     # SQLite hands out max(id)+1, so the old id of the newest agreement can be taken again.
     if session.get(Agreement, snap.id) is None:

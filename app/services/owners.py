@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.enums import AuditAction
 from app.domain.logins import login_for
-from app.domain.models import Agreement, Person
+from app.domain.models import Agreement, AuditEntry, Person
 from app.domain.roles import OWNER_ROLE, Role
 from app.errors import FieldError, NotFoundError, ValidationError
 from app.services.audit import current_actor, record_event
@@ -40,18 +40,36 @@ NOBODY = Owner(None, "")
 class Owners:
     """The register as owners are named, read once (an import resolves 100,000 rows)."""
 
-    def __init__(self, session: Session, actor: str | None = None) -> None:
+    def __init__(self, session: Session, actor: str | None = None, restoring: bool = False) -> None:
         self.session = session
         self.actor = actor  # who registers an owner nobody is named like (the writer)
+        # Undo brings back who owned an agreement, even someone deactivated since: going
+        # back is not handing it to them.
+        self.restoring = restoring
         self._names: dict[str, str] = {}  # login -> name
         self._logins: dict[str, list[str]] = {}  # casefolded name (either script) -> logins
+        self._inactive: set[str] = set()  # logins of deactivated people
         self._may_register: bool | None = None
         self._found: dict[tuple[str, str | None], Owner | None] = {}
         rows = session.execute(
-            select(Person.login, Person.name, Person.name_local).order_by(Person.id)
+            select(Person.login, Person.name, Person.name_local, Person.active).order_by(Person.id)
         )
-        for login, name, name_local in rows:
+        for login, name, name_local, active in rows:
             self._know(login, name, name_local)
+            if not active:
+                self._inactive.add(login)
+        # Names people had before a rename (their history): an editor opened before it, or
+        # a file exported before it, still names the person they meant.
+        self._former: dict[str, list[str]] = {}
+        renamed = session.execute(
+            select(AuditEntry.old_value, Person.login)
+            .join(Person, Person.id == AuditEntry.entity_id)
+            .where(AuditEntry.entity == "person", AuditEntry.field.in_(("name", "name_local")))
+            .order_by(AuditEntry.id.desc())
+        )
+        for old, login in renamed:
+            if old and login not in self._former.setdefault(old.strip().casefold(), []):
+                self._former[old.strip().casefold()].append(login)
 
     def _know(self, login: str, name: str, name_local: str | None) -> None:
         self._found.clear()
@@ -64,7 +82,7 @@ class Owners:
 
     def find(self, text: str, current: str | None = None) -> Owner | None:
         """The person ``text`` names, or None. Two people of one name: the agreement's
-        ``current`` owner if it is one of them, else the first registered."""
+        ``current`` owner if it is one of them, else the first active one registered."""
         # An import asks about each row's owner several times; a file names few people.
         key = (text, current)
         if key in self._found:
@@ -80,29 +98,48 @@ class Owners:
             return NOBODY
         if text in self._names:
             return Owner(text, self._names[text])
-        logins = self._logins.get(text.casefold())
-        if not logins:
+        logins = self._logins.get(text.casefold(), [])
+        former = self._former.get(text.casefold(), [])
+        if current is not None and (current in logins or current in former):
+            login = current  # the agreement's own owner, under any name they had
+        elif logins or former:
+            # Someone's name now before someone's name of old; the active first.
+            named = logins or former
+            login = ([lg for lg in named if lg not in self._inactive] or named)[0]
+        else:
             return None
-        login = current if current in logins else logins[0]
         return Owner(login, self._names[login])
 
-    def problem(self, text: str) -> str | None:
-        """Why ``text`` cannot be an owner, or None (it names someone, or will be added)."""
-        if self.find(text) is not None or self.may_register():
-            return None
-        return (
-            f"{text.strip()!r} is not in the people register; name a registered person "
-            "(their name or login), or ask an admin to add them (partnerdesk people add)"
-        )
+    def problem(self, text: str, current: str | None = None) -> str | None:
+        """Why ``text`` cannot be the owner of an agreement now owned by ``current`` (None:
+        a new one), or None: it names someone, or they will be added.
+
+        A deactivated person owns no more agreements: those they own keep them (saving
+        one unchanged is fine) until handed on, but none is given to them.
+        """
+        found = self.find(text, current)
+        if found is None:
+            if self.may_register():
+                return None
+            return (
+                f"{text.strip()!r} is not in the people register; name a registered person "
+                "(their name or login), or ask an admin to add them (partnerdesk people add)"
+            )
+        if found.login in self._inactive and found.login != current and not self.restoring:
+            return (
+                f"{found.name} ({found.login}) was deactivated and can own no more "
+                "agreements; choose an active person"
+            )
+        return None
 
     def resolve(self, text: str, current: str | None = None) -> Owner:
         """The person ``text`` names, registered first if nobody is named so."""
+        why = self.problem(text, current)
+        if why is not None:
+            raise ValidationError([FieldError("owner", why)])
         found = self.find(text, current)
         if found is not None:
             return found
-        why = self.problem(text)
-        if why is not None:
-            raise ValidationError([FieldError("owner", why)])
         return self._register(text.strip())
 
     def may_register(self) -> bool:

@@ -11,11 +11,11 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from app.domain.enums import AuditAction
-from app.domain.models import Person
+from app.domain.models import Agreement, Person
 from app.domain.roles import ROLES, Ability, Role, may
 from app.domain.text import clean_text, refused_character
 from app.errors import DatabaseError, FieldError, NotFoundError, ValidationError
@@ -214,6 +214,44 @@ def deactivate(session: Session, login: str) -> PersonView:
         conn = session.connection()
         if grants.login_exists(conn, login):
             grants.grant_role(conn, login, None)  # the login stays; its rights go
+    return person_view(person)
+
+
+KEEP = object()  # rename: the local-script name stays as it is
+
+
+def rename(session: Session, login: str, name: str, name_local: object = KEEP) -> PersonView:
+    """Give ``login`` a new name (and local-script name: a text, None to clear it, or
+    ``KEEP``), recorded in the person's history.
+
+    The lists and reports read an owner's name from ``agreements.owner`` (no join over a
+    million rows): every agreement the person owns follows. That is the register's name
+    changing, not the agreements: their versions and histories are left alone.
+    """
+    if _on_server(session):
+        _require_admin(session)
+    person = _get(session, login)
+    name = clean_text(name).strip()
+    local = person.name_local if name_local is KEEP else name_local
+    local = clean_text(str(local)).strip() or None if local else None
+    _check(login, name, local, person.email, person.team)
+    changed = record_changes(
+        session,
+        actor=current_actor(),
+        entity="person",
+        entity_id=person.id,
+        before={"name": person.name, "name_local": person.name_local},
+        after={"name": name, "name_local": local},
+    )
+    if not changed:
+        return person_view(person)
+    person.name, person.name_local = name, local
+    session.execute(
+        update(Agreement)
+        .where(Agreement.owner_login == login, Agreement.owner != name)
+        .values(owner=name)
+    )
+    session.flush()
     return person_view(person)
 
 

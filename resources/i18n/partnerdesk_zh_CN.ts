@@ -2484,6 +2484,42 @@ History, ended (%5): %6</source>
         <source>%1 rates read: %2 added, %3 changed, %4 already there.</source>
         <translation>读取 %1 条汇率：新增 %2 条，修改 %3 条，%4 条已存在。</translation>
     </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>现行</translation>
+    </message>
+    <message>
+        <source>Converted figures use it</source>
+        <translation>折算金额使用此汇率</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>已过时</translation>
+    </message>
+    <message>
+        <source>In force, but older than the warning age: add a newer rate</source>
+        <translation>现行，但已超过提醒期限：请添加更新的汇率</translation>
+    </message>
+    <message>
+        <source>Superseded</source>
+        <translation>已被取代</translation>
+    </message>
+    <message>
+        <source>A newer rate is in force</source>
+        <translation>已有更新的汇率生效</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>待生效</translation>
+    </message>
+    <message>
+        <source>In force from its date</source>
+        <translation>自其日期起生效</translation>
+    </message>
 </context>
 <context>
     <name>HistoryTab</name>

@@ -36,9 +36,9 @@ def test_set_then_list_shows_rate_date_source_and_staleness(
     assert code == 0
     assert json.loads(out) == [
         {"currency": "EUR", "base": "CNY", "rate": "7.91", "date": old, "source": "ECB",
-         "age_days": 52, "stale": True},
+         "age_days": 52, "status": "stale"},
         {"currency": "USD", "base": "CNY", "rate": "7.12", "date": date.today().isoformat(),
-         "source": "manual", "age_days": 0, "stale": False},
+         "source": "manual", "age_days": 0, "status": "in force"},
     ]  # fmt: skip
     code, out, _ = run(capsys, "--db", db, "fx", "list", "--currency", "USD")
     assert code == 0
@@ -48,11 +48,30 @@ def test_set_then_list_shows_rate_date_source_and_staleness(
         "date",
         "source",
         "age_days",
-        "stale",
+        "status",
     ]
     assert out.splitlines()[2].split()[:2] == ["USD", "7.12"]
     code, out, _ = run(capsys, "--db", db, "fx", "list", "--format", "csv")
-    assert out.splitlines()[0] == "currency,base,rate,date,source,age_days,stale"
+    assert out.splitlines()[0] == "currency,base,rate,date,source,age_days,status"
+
+
+def test_list_says_which_rate_is_in_force_stale_superseded_or_scheduled(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(db_path)
+    today = date.today()
+    for currency, days_ago in (("EUR", 93), ("EUR", 63), ("USD", 44), ("USD", 3), ("USD", -17)):
+        on = (today - timedelta(days=days_ago)).isoformat()
+        assert run(capsys, "--db", db, "fx", "set", currency, "7.5", "--date", on)[0] == 0
+    code, out, _ = run(capsys, "--db", db, "fx", "list", "--format", "csv")
+    assert code == 0
+    assert [(line.split(",")[0], line.split(",")[-2:]) for line in out.splitlines()[1:]] == [
+        ("EUR", ["63", "stale"]),  # in force, but older than the warning age (35 days)
+        ("EUR", ["93", "superseded"]),  # history, however old
+        ("USD", ["-17", "scheduled"]),  # not yet in force
+        ("USD", ["3", "in force"]),
+        ("USD", ["44", "superseded"]),
+    ]
 
 
 def test_set_refusals_and_usage_errors(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -100,3 +100,46 @@ def test_history_shows_who_when_field_old_and_new(
     assert out.splitlines()[0].endswith("Li Wei (李伟)  title: Checkout → Checkout 2027")
     code, _, err = run(capsys, "--db", str(db_path), "history", "BR-1999-0001")
     assert (code, err) == (1, "partnerdesk: error: no agreement with reference 'BR-1999-0001'\n")
+
+
+def test_people_rename_and_the_agreements_they_own_follow(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.db import open_database
+    from app.services.agreements import create_agreement, get_agreement
+    from app.services.partners import PartnerInput, create_partner
+    from app.services.people import add_person
+    from tests.conftest import agreement_input
+
+    db = str(db_path)
+    database = open_database(db_path)
+    with database.session() as s:
+        add_person(s, "li.wei", "Li Wei")
+        p = create_partner(s, PartnerInput(legal_name="Maison Dupont", country="FR"))
+        a = create_agreement(s, agreement_input(p.id, owner="li.wei"))
+    code, out, err = run(capsys, "--db", db, "people", "rename", "li.wei", "Li Wei-Chen",
+                         "--name-local", "李伟")  # fmt: skip
+    assert (code, out, err) == (0, "renamed li.wei: Li Wei → Li Wei-Chen (李伟)\n", "")
+
+    code, out, _ = run(capsys, "--db", db, "list", "agreements", "--format", "json")
+    assert [r["owner"] for r in json.loads(out)] == ["Li Wei-Chen"]
+    code, out, _ = run(capsys, "--db", db, "list", "agreements", "--search", "Wei-Chen",
+                       "--format", "json")  # fmt: skip
+    assert [r["reference"] for r in json.loads(out)] == [a.reference]
+    code, out, _ = run(capsys, "--db", db, "people", "history", "li.wei")
+    assert code == 0
+    assert [line.split("  ", 2)[2] for line in out.splitlines()] == [
+        "name_local: — → 李伟", "name: Li Wei → Li Wei-Chen", "create: — → li.wei (viewer)"
+    ]  # fmt: skip
+    with database.session() as s:
+        # The register's name changed, not the agreement: same version, no history line.
+        again = get_agreement(s, a.id)
+        assert (again.owner, again.version) == ("Li Wei-Chen", a.version)
+    database.dispose()
+
+    code, out, err = run(capsys, "--db", db, "people", "rename", "li.wei", "  ")
+    assert (code, err) == (1, "partnerdesk: error: name: a person needs a name\n")
+    code, out, err = run(capsys, "--db", db, "people", "rename", "nobody", "X")
+    assert (code, err) == (
+        1, "partnerdesk: error: no person with the login 'nobody' in the register\n"
+    )  # fmt: skip

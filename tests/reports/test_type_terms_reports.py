@@ -113,3 +113,28 @@ def _rate(rates: tuple[RateInForce, ...], currency: str) -> Decimal:
     if currency == "CNY":
         return Decimal(1)
     return {r.currency: r.rate for r in rates}[currency]
+
+
+def test_the_mix_shares_add_up_to_a_hundred_percent(session: Session, partner: PartnerView) -> None:
+    from datetime import date
+
+    def brand(model: str, value: str) -> None:
+        create_agreement(session, agreement_input(
+            partner.id, status=AgreementStatus.ACTIVE, currency="CNY", value=Decimal(value),
+            signed_date=date(2025, 12, 1), terms={"operating_model": model},
+        ))  # fmt: skip
+
+    # One direct of sixteen (6.25 % + 93.75 %) and a third of the value (33.35 % + 66.65 %):
+    # each rounded on its own, both columns would add up to 100.1 %.
+    brand("direct", "667.00")
+    for _ in range(14):
+        brand("platform", "95.00")
+    brand("platform", "3.00")
+    data = portfolio_report(session, "en", REPORT_TODAY)
+    assert {b.key: b.count for b in data.figures.by_operating_model} == {
+        "direct": 1,
+        "platform": 15,
+    }
+    flat = read_pdf(render(data)).flat
+    # The shares that lost the most to rounding down get the last 0.1 (the larger on a tie).
+    assert "Directsales16.2%CNY667.0033.3%Platform1593.8%CNY1,333.0066.7%" in flat

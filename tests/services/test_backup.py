@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import shutil
 import sqlite3
 import threading
@@ -150,6 +151,62 @@ def test_restore_of_a_damaged_file_is_refused_and_changes_nothing(
     with pytest.raises(DatabaseError, match="no backup file"):
         restore(empty_target, tmp_path / "missing.db")
     assert not (tmp_path / "t.db").exists()
+
+
+def test_a_damage_that_leaves_no_text_is_refused_in_one_line(
+    filled: Database, tmp_path: Path
+) -> None:
+    back_up(filled, tmp_path / "copy.db")
+    data = (tmp_path / "copy.db").read_bytes()
+    # The partners table's name in the schema turned into bytes that are no UTF-8: SQLite
+    # quotes them in its error, which Python could not decode (a UnicodeDecodeError).
+    at = data.index(b"tablepartnerspartners")
+    data = data[:at] + b"table\xc3(rtners\xc3(rtners" + data[at + 21 :]
+    at = data.index(b"CREATE TABLE partners")
+    data = data[:at] + b"CREATE TABLE partnerz" + data[at + 21 :]
+    damaged = tmp_path / "damaged.db"
+    damaged.write_bytes(data)
+    target = URL.create("sqlite+pysqlite", database=str(tmp_path / "t.db"))
+    with pytest.raises(DatabaseError) as refused:
+        restore(target, damaged)
+    assert str(refused.value) == (
+        "damaged.db is damaged and cannot be restored: its pages do not read as a database"
+    )
+    assert not (tmp_path / "t.db").exists()
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_whatever_bytes_damage_a_backup_the_answer_is_one_line(
+    filled_backup: Path, tmp_path: Path, seed: int
+) -> None:
+    rng = random.Random(seed)
+    data = bytearray(filled_backup.read_bytes())
+    for _ in range(rng.randint(1, 4)):
+        at = rng.randrange(100, len(data))  # the header's first 100 bytes say what it is
+        size = rng.choice([1, 16, 512, 4096, 8192])
+        data[at : at + size] = rng.randbytes(min(size, len(data) - at))
+    damaged = tmp_path / "damaged.db"
+    damaged.write_bytes(bytes(data))
+    try:
+        check_backup(damaged)  # damage inside a text or a free page: nothing to see
+    except DatabaseError as exc:  # anything else is a failure of the test
+        assert "\n" not in str(exc)
+        assert str(exc).startswith("damaged.db "), str(exc)
+
+
+@pytest.fixture(scope="module")
+def filled_backup(tmp_path_factory: pytest.TempPathFactory, template_db: Path) -> Path:
+    """A backup of 200 demo agreements, made once for the fuzzing above."""
+    folder = tmp_path_factory.mktemp("fuzz")
+    shutil.copyfile(template_db, folder / "source.db")
+    db = open_database(folder / "source.db")
+    try:
+        with db.session() as s:
+            load_demo(s, 200, seed=5, today=TODAY)
+        back_up(db, folder / "backup.db")
+    finally:
+        db.dispose()
+    return folder / "backup.db"
 
 
 def test_restore_refuses_a_backup_from_a_newer_version(filled: Database, tmp_path: Path) -> None:

@@ -6,21 +6,26 @@ import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from sqlalchemy import create_engine, select
 from sqlalchemy.orm import Session
 
-from app.db import open_database
+from app.cli import main
+from app.db import Database, open_database
 from app.db.migrate import upgrade
 from app.domain.models import Agreement, AuditEntry
 from app.domain.roles import Role
+from app.errors import ValidationError
 from app.services.agreements import create_agreement, get_agreement, update_agreement
 from app.services.importing import import_file
 from app.services.listing import AgreementFilter, list_agreements
 from app.services.owners import owner_of
-from app.services.partners import PartnerView
-from app.services.people import add_person, get_person, list_people
+from app.services.partners import PartnerInput, PartnerView, create_partner
+from app.services.people import add_person, deactivate, get_person, list_people
 from tests.conftest import agreement_input
 from tests.services.test_importing import HEADER, row, write_csv
+
+PARTNER = PartnerInput(legal_name="Lumière Paris SAS", country="FR")
 
 
 def test_an_owner_is_named_by_login_or_by_name_in_either_script(
@@ -130,3 +135,118 @@ def test_the_migration_makes_free_text_owners_people(tmp_path: Path) -> None:
         ("BR-2026-0004", None, ""),
     ]
     assert people == {"li.wei": ("Li Wei", Role.EDITOR), "mei.chen": ("Mei Chen", Role.EDITOR)}
+
+
+def test_a_deactivated_person_keeps_their_agreements_but_is_given_no_more(
+    session: Session, partner: PartnerView
+) -> None:
+    add_person(session, "zhao.lei", "Zhao Lei")
+    add_person(session, "chen.jing", "Chen Jing")
+    kept = create_agreement(session, agreement_input(partner.id, owner="zhao.lei"))
+    deactivate(session, "zhao.lei")
+
+    with pytest.raises(ValidationError) as refused:
+        create_agreement(session, agreement_input(partner.id, owner="Zhao Lei"))
+    assert [str(e) for e in refused.value.errors] == [
+        "owner: Zhao Lei (zhao.lei) was deactivated and can own no more agreements; "
+        "choose an active person"
+    ]
+    other = create_agreement(session, agreement_input(partner.id, owner="chen.jing"))
+    with pytest.raises(ValidationError, match=r"\(zhao\.lei\) was deactivated"):
+        update_agreement(session, other.id, replace(other.to_input(), owner="zhao.lei"),
+                         other.version)  # fmt: skip
+
+    # Theirs stay theirs when saved for another reason, and can be handed on.
+    again = update_agreement(session, kept.id, replace(kept.to_input(), title="New"), kept.version)
+    assert again.owner_login == "zhao.lei"
+    moved = update_agreement(session, kept.id, replace(again.to_input(), owner="chen.jing"),
+                             again.version)  # fmt: skip
+    assert moved.owner_login == "chen.jing"
+
+
+def test_a_name_shared_with_someone_deactivated_names_the_active_one(
+    session: Session, partner: PartnerView
+) -> None:
+    add_person(session, "zhao.lei", "Zhao Lei")
+    deactivate(session, "zhao.lei")
+    add_person(session, "zhao.l", "Zhao Lei")
+    a = create_agreement(session, agreement_input(partner.id, owner="zhao lei"))
+    assert a.owner_login == "zhao.l"
+
+
+def test_the_import_gives_a_deactivated_person_no_new_agreement(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = open_database(db_path)
+    with db.session() as s:
+        add_person(s, "zhao.lei", "Zhao Lei")
+        kept = create_agreement(s, agreement_input(create_partner(s, PARTNER).id,
+                                                   owner="zhao.lei"))  # fmt: skip
+        deactivate(s, "zhao.lei")
+    db.dispose()
+    header = [*HEADER, "owner"]
+    # Updating the one they own, unchanged owner: fine. A new one for them: refused.
+    path = write_csv(tmp_path / "owners.csv",
+                     [[*row(reference=kept.reference, title="Renamed"), "Zhao Lei"],
+                      [*row(title="New"), "zhao.lei"]], header=header)  # fmt: skip
+    assert main(["--db", str(db_path), "import", str(path)]) == 1
+    out, err = capsys.readouterr()
+    assert "row 3, owner: Zhao Lei (zhao.lei) was deactivated and can own no more" in out + err
+    assert "row 2" not in out + err
+
+
+def test_undo_brings_back_an_owner_deactivated_since(
+    session: Session, partner: PartnerView
+) -> None:
+    from app.services.agreements import restore_agreement_values
+    from app.services.editing import delete_with_snapshot, restore_agreement
+
+    add_person(session, "zhao.lei", "Zhao Lei")
+    add_person(session, "chen.jing", "Chen Jing")
+    a = create_agreement(session, agreement_input(partner.id, owner="zhao.lei"))
+    before = a.to_input()
+    moved = update_agreement(session, a.id, replace(before, owner="chen.jing"), a.version)
+    deactivate(session, "zhao.lei")
+    # Undoing the hand-over is going back, not handing it to someone deactivated.
+    assert restore_agreement_values(session, moved.id, before).owner_login == "zhao.lei"
+    snap = delete_with_snapshot(session, a.id)
+    assert restore_agreement(session, snap).owner_login == "zhao.lei"
+
+
+def test_an_owner_named_as_before_a_rename_is_still_the_renamed_person(
+    session: Session, partner: PartnerView
+) -> None:
+    from app.services.people import rename
+
+    add_person(session, "li.wei", "Li Wei")
+    a = create_agreement(session, agreement_input(partner.id, owner="li.wei"))
+    stale = a.to_input()  # an editor opened before the rename: its owner reads "Li Wei"
+    rename(session, "li.wei", "Li Wei-Chen")
+    add_person(session, "li.w", "Li Wei")  # and the old name now belongs to someone else
+    saved = update_agreement(session, a.id, replace(stale, title="Saved later"), a.version)
+    assert (saved.owner_login, saved.owner) == ("li.wei", "Li Wei-Chen")
+    # A new agreement for "Li Wei" is the person called so now.
+    assert create_agreement(session, agreement_input(partner.id, owner="Li Wei")).owner_login == (
+        "li.w"
+    )
+    # Nobody called so any more: the name still finds who had it last (a file of before).
+    rename(session, "li.w", "Li Wen")
+    again = create_agreement(session, agreement_input(partner.id, owner="Li Wei"))
+    assert (again.owner_login, again.owner) == ("li.w", "Li Wen")
+
+
+def test_a_rename_on_postgresql_reaches_the_agreements_and_their_search(pg_db: Database) -> None:
+    from app.services.people import rename
+
+    with pg_db.session() as s:
+        add_person(s, "li.wei", "Li Wei")
+        p = create_partner(s, PARTNER)
+        a = create_agreement(s, agreement_input(p.id, owner="li.wei"))
+        stale = a.to_input()
+    with pg_db.session() as s:
+        rename(s, "li.wei", "Li Wei-Chen", "李伟")
+    with pg_db.session() as s:
+        found = list_agreements(s, AgreementFilter(search="Wei-Chen"))
+        assert [(r.reference, r.owner) for r in found] == [(a.reference, "Li Wei-Chen")]
+        saved = update_agreement(s, a.id, replace(stale, title="Later"), a.version)
+        assert (saved.owner_login, saved.owner) == ("li.wei", "Li Wei-Chen")

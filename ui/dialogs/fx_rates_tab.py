@@ -30,7 +30,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Database
-from app.domain.fx import DEFAULT_STALE_DAYS, MANUAL_SOURCE, MAX_STALE_DAYS, is_stale
+from app.domain.fx import (
+    DEFAULT_STALE_DAYS,
+    MANUAL_SOURCE,
+    MAX_STALE_DAYS,
+    RateStatus,
+    in_force_dates,
+    is_stale,
+    rate_status,
+)
 from app.errors import PartnerDeskError, ValidationError
 from app.services import fx
 from app.services.settings import base_currency
@@ -86,20 +94,28 @@ class FxRatesTab(QWidget):
         self.currency_list.setAccessibleName(self.tr("Currencies"))
         self.currency_list.currentTextChanged.connect(lambda _t: self._show_history())
         grid.addWidget(self.currency_list, 0, 0, 2, 1)
-        self.table = QTableWidget(0, 3)
+        self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(
             [self.tr("In force from"), self.tr("%1 per unit").replace("%1", self.base),
-             self.tr("Source")]
+             self.tr("Source"), self.tr("Status")]
         )  # fmt: skip
         self.table.setAccessibleName(self.tr("Rate history"))
         leave_on_tab(self.table)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.table.setMinimumHeight(220)
+        # Four columns read whole: the dialog grows to fit them (wide enough at 1366×768).
+        self.table.setMinimumWidth(sum(self.fontMetrics().horizontalAdvance(t) + 24 for t in (
+            "2026-12-31", self.tr("%1 per unit").replace("%1", self.base), "manual",
+            self.tr("Superseded"))))  # fmt: skip
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # The date and the status are read whole ("Superseded", not "Supers…").
+        for column in (0, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._edit_selected)
         grid.addWidget(self.table, 0, 1)
         self.chart = QChart()
@@ -116,8 +132,8 @@ class FxRatesTab(QWidget):
         self.note = QLabel()
         self.note.setWordWrap(True)
         grid.addWidget(self.note, 1, 1, 1, 2)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(2, 1)
+        grid.setColumnStretch(1, 3)  # the table of four columns before the chart
+        grid.setColumnStretch(2, 2)
         layout.addLayout(grid, 1)
 
         form = QHBoxLayout()
@@ -200,20 +216,39 @@ class FxRatesTab(QWidget):
         code = item.text() if item is not None else ""
         return [r for r in self.rates if r.currency == code]
 
+    def _status_texts(self) -> dict[RateStatus, tuple[str, str]]:
+        """Each status as the Status column words it, and its tooltip (as `fx list`)."""
+        return {
+            RateStatus.IN_FORCE: (self.tr("In force"), self.tr("Converted figures use it")),
+            RateStatus.STALE: (self.tr("Stale"), self.tr("In force, but older than the "
+                                                         "warning age: add a newer rate")),
+            RateStatus.SUPERSEDED: (self.tr("Superseded"), self.tr("A newer rate is in force")),
+            RateStatus.SCHEDULED: (self.tr("Scheduled"), self.tr("In force from its date")),
+        }  # fmt: skip
+
     def _show_history(self) -> None:
         rates = self.history()
         self.table.blockSignals(True)
         self.table.setRowCount(len(rates))
         in_force = next((r for r in rates if r.effective_date <= self.today), None)
+        dates = in_force_dates(((r.currency, r.effective_date) for r in rates), self.today)
+        words = self._status_texts()
         for i, r in enumerate(rates):
             source = self.tr("manual") if r.source == MANUAL_SOURCE else r.source
-            cells = (r.effective_date.isoformat(), f"{r.rate.normalize():f}", source)
+            status = rate_status(r.effective_date, dates.get(r.currency), self.today,
+                                 self.stale_spin.value())  # fmt: skip
+            word, why = words[status]
+            cells = (r.effective_date.isoformat(), f"{r.rate.normalize():f}", source, word)
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if j == 1:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
+                if j == 3:
+                    item.setToolTip(why)
+                    if status is RateStatus.STALE:
+                        item.setForeground(QColor(RED))
                 self.table.setItem(i, j, item)
         self.table.blockSignals(False)
         self._draw_chart(rates)

@@ -9,9 +9,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.db import Database
-from app.errors import PartnerDeskError, ValidationError
 from ui import settings
-from ui.dialogs.small_import import tell_refusal
+from ui.dialogs.small_import import run_import
 from ui.widgets.files import open_path
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
@@ -30,14 +29,8 @@ def import_actuals(parent: QWidget, db: Database, path: Path) -> bool:
     from app.services.kpi_actuals_import import import_kpi_actuals  # loads the reader
 
     title = translate("KpiActualsImport", "Import KPI actuals")
-    try:
-        with db.session() as s:
-            result = import_kpi_actuals(s, path)
-    except ValidationError as exc:
-        tell_refusal(parent, title, path, exc)
-        return False
-    except PartnerDeskError as exc:
-        QMessageBox.warning(parent, title, str(exc))
+    result = run_import(parent, db, title, path, import_kpi_actuals)
+    if result is None:
         return False
     QMessageBox.information(
         parent, title,

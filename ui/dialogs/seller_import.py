@@ -10,9 +10,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.db import Database
-from app.errors import PartnerDeskError, ValidationError
 from ui import settings
-from ui.dialogs.small_import import tell_refusal
+from ui.dialogs.small_import import run_import
 from ui.widgets.files import open_path
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
@@ -40,14 +39,8 @@ def import_file(parent: QWidget, db: Database, path: Path, what: str) -> bool:
 
     title = _title(what)
     service = import_sellers if what == "sellers" else import_violations
-    try:
-        with db.session() as s:
-            result = service(s, path)
-    except ValidationError as exc:
-        tell_refusal(parent, title, path, exc)
-        return False
-    except PartnerDeskError as exc:
-        QMessageBox.warning(parent, title, str(exc))
+    result = run_import(parent, db, title, path, service)
+    if result is None:
         return False
     QMessageBox.information(
         parent, title,

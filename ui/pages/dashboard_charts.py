@@ -25,6 +25,7 @@ from PySide6.QtGui import QColor, QCursor, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QToolTip, QWidget
 
 from app.domain.enums import AgreementStatus, AgreementType, OperatingModel
+from app.domain.shares import rounded_shares
 from app.services.portfolio import PortfolioFigures
 from app.services.scope import PIPELINE_STATUSES, Scope
 from ui import i18n
@@ -160,9 +161,10 @@ class PortfolioCharts(QWidget):
 
     def _pie(self, chart: QChart, slices: list[tuple[str, Decimal]], colours: list[str]) -> None:
         series = QPieSeries()
-        total = sum((v for _, v in slices), Decimal(0))
+        # Whole percentages that add up to 100 (largest remainder), as the reports print.
+        shares = rounded_shares([v for _, v in slices], 0) or [Decimal(0)] * len(slices)
         for i, (label, value) in enumerate(slices):
-            share = (value / total * 100) if total else Decimal(0)
+            share = shares[i]
             if self.columns == 4:
                 # Beside a narrow pie "Platform (third-party) 58%" is cut to "Platform (thi";
                 # the chart's title already says what the slices are.

@@ -29,6 +29,7 @@ from app.services.audit import current_actor
 from app.services.import_format import MONEY_COLUMNS, TERM_SPECS, ColumnMapping, map_columns
 from app.services.import_format import term_places as _term_places
 from app.services.importing.agreements_file import import_agreements
+from app.services.importing.checking import pending_summary
 from app.services.importing.collector import fewer_collections
 from app.services.importing.duplicates import Duplicates
 from app.services.importing.partners import Partners, guess_country
@@ -108,7 +109,8 @@ def _agreements(run: Run, table: Table, mapping: ColumnMapping) -> tuple[tuple[s
         import_agreements(run, batches, partners, duplicates)
     finally:
         batches.close()  # a failed or cancelled import stops the worker
-    listed = [*partners.guessed.values(), *duplicates.notes, *duplicates.summary()]
+    listed = [*partners.guessed.values(), *duplicates.notes, *duplicates.summary(),
+              *pending_summary(run)]  # fmt: skip
     return tuple(text for _row, text in sorted(listed, key=lambda n: n[0])), partners.created
 
 

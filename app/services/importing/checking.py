@@ -7,7 +7,6 @@ from decimal import Decimal
 from app.domain.enums import AgreementStatus, AgreementType
 from app.errors import NotFoundError, TransitionError
 from app.services.agreements import check_transition
-from app.services.approvals import refuse_new_active
 from app.services.import_format import FIELD_TO_COLUMN, TERM_SPECS
 from app.services.importing.partners import Partners
 from app.services.importing.references import Existing
@@ -22,6 +21,7 @@ def check_row(
     errors = r.errors
     ref = r.reference or ""
     agreement_id, version = 0, 0
+    owner_login: str | None = None  # the saved agreement's owner (may stay deactivated)
     if ref:
         if len(ref) > 40:
             errors.add("reference", "at most 40 characters")
@@ -31,7 +31,11 @@ def check_row(
         else:
             run.seen_refs[ref] = r.row
         if ref in existing:
-            agreement_id, a_type, status, version, _partner_id = existing[ref]
+            agreement_id, a_type, status, version, _partner_id, owner_login = existing[ref]
+            if status is AgreementStatus.PENDING_APPROVAL and (
+                r.values.status == AgreementStatus.ACTIVE.value
+            ):
+                run.activating.add(r.row)
             # A type or status that failed to parse is a stand-in: comparing it with the
             # saved one would only invent a second problem.
             if a_type != r.values.type and "type" not in errors.failed:
@@ -50,13 +54,13 @@ def check_row(
             errors.add("partner", f"{r.partner_name.strip()!r} could not be found or created")
     r.partner_id = partner_id or 0
     if "owner" not in errors.failed:
-        why = run.owners.problem(r.values.owner)
+        why = run.owners.problem(r.values.owner, owner_login)
         if why is None and not agreement_id:
             why = run.owner_refusal(r.values.owner)  # the team's rule, for a new row
         if why is not None:
             errors.add("owner", why)
     if not agreement_id and r.values.status == AgreementStatus.ACTIVE.value:
-        _refuse_new_active(run, r)
+        _pending_if_covered(run, r)
     # The reference is checked above, in bulk: the file's own duplicates, and an existing
     # reference means an update, never a clash.
     # validate_agreement's rules without its two queries per row: parse_row() checked
@@ -78,9 +82,12 @@ def check_row(
     return agreement_id, version
 
 
-def _refuse_new_active(run: Run, r: AgreementRow) -> None:
-    """A new row may not go in as active past the approval policy (an update to active is
-    checked against the approvals given, as in the editor, by change_agreement)."""
+def _pending_if_covered(run: Run, r: AgreementRow) -> None:
+    """A new row may not go in as active past the approval policy: nobody has approved
+    terms the database never held. An export of active agreements imported into a team's
+    database is the common case, so the row is not refused: it goes in as pending approval,
+    with a note saying so, and the policy's approvers decide it as any other. (An update to
+    active is checked against the approvals given, as in the editor, by change_agreement.)"""
     failed = r.errors.failed
     if failed & {"type", "value", "currency"}:
         return
@@ -88,8 +95,23 @@ def _refuse_new_active(run: Run, r: AgreementRow) -> None:
     try:
         need = run.policies.requirement(AgreementType(v.type), Decimal(v.value), v.currency)
     except NotFoundError as exc:  # no rate to tell the value in the base currency
-        r.errors.add("currency", str(exc))
+        r.errors.add("currency", f"{exc}, and the approval policy needs the value in "
+                                 f"{run.policies.base}: add the rate first (Settings ▸ "
+                                 "Exchange rates, or partnerdesk fx import)")  # fmt: skip
         return
-    why = refuse_new_active(need, r.reference or "a new agreement")
-    if why is not None:
-        r.errors.add("status", why)
+    if need is None:
+        return
+    r.values = v._replace(status=AgreementStatus.PENDING_APPROVAL.value)
+    what = r.reference or f"“{v.title}”"
+    run.note_pending(r.row, f"row {r.row}: {what} goes in as pending approval, not active: the "
+                     f"approval policy asks for {need.describe()} (Approvals)")  # fmt: skip
+
+
+def pending_summary(run: Run) -> list[tuple[int, str]]:
+    """The notes of rows imported as pending approval, with the count of those not listed."""
+    if run.pending_count <= len(run.pending):
+        return run.pending
+    # Row 0: first, so that a list shown only in part still starts with the count.
+    return [(0, f"{run.pending_count:,} rows marked active go in as pending approval (an "
+                f"approval policy covers them); the first {len(run.pending)} are listed"),
+            *run.pending]  # fmt: skip

@@ -12,8 +12,8 @@ from app.domain.enums import AgreementStatus, AgreementType, AuditAction
 from app.domain.models import Agreement, AuditEntry, ReferenceSequence
 from app.services.importing.run import Run
 
-# reference -> (id, type, status, version, partner id) of a saved agreement
-Existing = dict[str, tuple[int, AgreementType, AgreementStatus, int, int]]
+# reference -> (id, type, status, version, partner id, owner login) of a saved agreement
+Existing = dict[str, tuple[int, AgreementType, AgreementStatus, int, int, str | None]]
 
 
 def _table(model: type[Any]) -> Table:
@@ -23,12 +23,12 @@ def _table(model: type[Any]) -> Table:
 def existing_agreements(session: Session, refs: list[str]) -> Existing:
     found: Existing = {}
     for i in range(0, len(refs), 500):
-        for aid, ref, a_type, status, version, pid in session.execute(
+        for aid, ref, a_type, status, version, pid, owner_login in session.execute(
             select(Agreement.id, Agreement.reference, Agreement.type, Agreement.status,
-                   Agreement.version, Agreement.partner_id)
+                   Agreement.version, Agreement.partner_id, Agreement.owner_login)
             .where(Agreement.reference.in_(refs[i:i + 500]))
         ):  # fmt: skip
-            found[ref] = (aid, a_type, status, version, pid)
+            found[ref] = (aid, a_type, status, version, pid, owner_login)
     return found
 
 

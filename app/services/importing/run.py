@@ -21,6 +21,9 @@ from app.services.team_rules import check_may_change
 CACHED = 10_000  # typed terms and KPIs remembered during an import (see Run.terms)
 
 
+PENDING_NOTES = 100  # rows that go in as pending approval, listed one by one; the rest counted
+
+
 @dataclass(slots=True)
 class Run:
     session: Session
@@ -43,6 +46,13 @@ class Run:
     counters: dict[tuple[str, int], int] = field(default_factory=dict)
     taken: dict[tuple[str, int], set[str]] = field(default_factory=dict)
     first_new_id: int = 0  # the first agreement id this import created; 0: none yet
+    # New rows the file calls active that an approval policy covers: they go in as pending
+    # approval (row, note); how many in all, the notes listed up to a limit.
+    pending: list[tuple[int, str]] = field(default_factory=list)
+    pending_count: int = 0
+    # Rows that would move a saved agreement from pending approval to active: active once
+    # its approvals are in, else they keep waiting (with a note) rather than fail the file.
+    activating: set[int] = field(default_factory=set)
     formulas: bool = False  # rows may hold UncalculatedFormula cells
     # Typed terms and default KPIs by type and terms: rows often share them (a file of one
     # partner's campaigns), and building them costs more than looking them up.
@@ -84,6 +94,12 @@ class Run:
     @property
     def writing(self) -> bool:
         return not self.dry_run and not self.problems
+
+    def note_pending(self, row: int, text: str) -> None:
+        """A row that goes in (or stays) pending approval, not active as the file says."""
+        self.pending_count += 1
+        if len(self.pending) < PENDING_NOTES:
+            self.pending.append((row, text))
 
     def tick(self) -> None:
         if self.progress is not None and not self.progress(self.rows, self.total):

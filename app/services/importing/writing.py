@@ -5,14 +5,16 @@ versions, the field-by-field audit trail), unchanged rows left alone."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, with_polymorphic
 
+from app.domain.enums import AgreementStatus
 from app.domain.models import Agreement
 from app.errors import DatabaseError, FieldError, TransitionError, ValidationError
 from app.services.agreement_store import NewAgreements, stored_values
-from app.services.agreements import change_agreement
+from app.services.agreements import AgreementInput, change_agreement
 from app.services.importing.references import next_reference
 from app.services.importing.rows import AgreementRow
 from app.services.importing.run import Run, row_failed
@@ -47,7 +49,10 @@ def apply_updates(run: Run, updates: list[Update]) -> None:
     for r, agreement_id, version in updates:
         try:
             data = r.values.to_input(r.partner_id)
-            change_agreement(run.session, agreement_id, data, version, run.actor)
+            if r.row in run.activating:
+                _activate_or_keep_waiting(run, r.row, agreement_id, data, version)
+            else:
+                change_agreement(run.session, agreement_id, data, version, run.actor)
         except (ValidationError, TransitionError) as exc:
             row_failed(run, r.row, exc)
         except DatabaseError as exc:
@@ -55,6 +60,28 @@ def apply_updates(run: Run, updates: list[Update]) -> None:
                 raise
             # The team's rule keeps this agreement from the importing editor.
             run.problems.append(FieldError("owner", str(exc), r.row))
+
+
+def _activate_or_keep_waiting(
+    run: Run, row: int, agreement_id: int, data: AgreementInput, version: int
+) -> None:
+    """A saved agreement pending approval that the row calls active (an export of active
+    agreements imported again): active once its approvals are in; else the rest of the row
+    is saved and it keeps waiting for them, with a note, as its first import left it."""
+    savepoint = run.session.begin_nested()
+    try:
+        change_agreement(run.session, agreement_id, data, version, run.actor)
+    except TransitionError as exc:
+        savepoint.rollback()  # the write before the approvals were checked goes too
+        waiting = replace(data, status=AgreementStatus.PENDING_APPROVAL)
+        change_agreement(run.session, agreement_id, waiting, version, run.actor)
+        run.note_pending(row, f"row {row}: {exc}; it stays pending approval (Approvals)")
+        saved = run.session.get(Agreement, agreement_id)
+        if saved is not None and saved.version == version:  # the row changed nothing else
+            run.updates -= 1
+            run.unchanged += 1
+    else:
+        savepoint.commit()
 
 
 def unchanged(session: Session, updates: list[Update]) -> set[int]:

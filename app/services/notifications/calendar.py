@@ -7,7 +7,7 @@ updates the events instead of adding copies. Events are all-day with alarms befo
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from app.services.listing import AgreementFilter
+    from app.services.notifications.recipients import Owned
 
 _WORDS = {
     "decision": ("Decision: {ref} {title}", "续约决策：{ref} {title}"),
@@ -56,10 +57,10 @@ class Event:
 def events(
     session: Session,
     f: AgreementFilter | None = None,
-    owners: Collection[str] | None = None,
+    owned: Owned | None = None,
     lang: str = "en",
 ) -> list[Event]:
-    """The events of live agreements the filter shows (of ``owners`` only, if given)."""
+    """The events of live agreements the filter shows (only those ``owned``, if given)."""
     from sqlalchemy import select
 
     from app.domain.enums import MilestoneStatus
@@ -72,18 +73,17 @@ def events(
         f = replace(f, statuses=DECISION_STATUSES)
     i = 1 if lang == "zh" else 0
     word = {k: v[i] for k, v in _WORDS.items()}
-    names = {o.casefold() for o in owners} if owners is not None else None
     rows = session.execute(
         _filtered(_base([Agreement.id, Agreement.reference, Agreement.title, Agreement.owner,
                          Partner.legal_name, Partner.local_name, Agreement.decision_date,
                          Agreement.end_date, Agreement.auto_renew, Agreement.renewal_term_months,
-                         Agreement.version]), f)
+                         Agreement.version, Agreement.owner_login]), f)
         .order_by(Agreement.decision_date, Agreement.reference)
     )  # fmt: skip
     found: list[Event] = []
     agreements: dict[int, tuple[str, str, str, int]] = {}
     for r in rows:
-        if names is not None and r.owner.casefold() not in names:
+        if owned is not None and not owned.owns(r.owner_login, r.owner):
             continue
         partner = (r.local_name or r.legal_name) if lang == "zh" else r.legal_name
         v = {"ref": r.reference, "title": r.title, "partner": partner, "owner": r.owner or "—"}

@@ -71,10 +71,11 @@ def assign(register: Register, items: list[Item]) -> tuple[dict[str, list[Item]]
         if item.kind is Kind.APPROVALS:
             logins = [lg for lg in item.approvers if register.by_login(lg)]
         else:
-            person = person_for_owner(register, item.owner)
+            person = person_for_owner(register, item.owner, item.owner_login)
             if person is None and item.kind is Kind.MILESTONES:
                 # A milestone owner outside the register: its agreement's owner then.
-                person = person_for_owner(register, item.get("agreement_owner"))
+                person = person_for_owner(register, item.get("agreement_owner"),
+                                          item.get("agreement_owner_login") or None)  # fmt: skip
             if person is not None:
                 logins = [person.login]
             else:

@@ -8,10 +8,10 @@ an occasion per reporting period, a waiting approval one per version of the agre
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from app.services.notifications.kinds import OVERDUE, Kind
 
@@ -45,6 +45,9 @@ class Item:
     # Who is told when the owner is nobody in the register (logins): a seller's papers
     # go to the team leads when no live agreement's owner can be found.
     fallback: tuple[str, ...] = ()
+    # The login of the person ``owner`` names when it is the agreement's owner: they are
+    # told by it, not by the name (None: ``owner`` is text only, e.g. a milestone's own).
+    owner_login: str | None = None
 
     def get(self, name: str, default: str = "") -> str:
         return dict(self.detail).get(name, default)
@@ -65,33 +68,48 @@ def step(days_left: int, steps: Iterable[int]) -> str | None:
 
 
 @dataclass(frozen=True, slots=True)
-class _Agreement:
+class LiveAgreement:
+    """A live agreement (draft to active) as a reminder names it."""
+
     reference: str
     title: str
     owner: str
     partner: str
     partner_local: str | None
     version: int
+    owner_login: str | None
 
 
-def _agreements(session: Session, ids: Collection[int]) -> dict[int, _Agreement]:
+def live_columns() -> tuple[Any, ...]:
+    """The columns of a :class:`LiveAgreement`, in its order (the partner joined)."""
+    from app.domain.models import Agreement, Partner
+
+    return (Agreement.reference, Agreement.title, Agreement.owner, Partner.legal_name,
+            Partner.local_name, Agreement.version, Agreement.owner_login)  # fmt: skip
+
+
+def chunks(ids: Collection[int]) -> Iterator[list[int]]:
+    """``ids`` in order, 500 at a time: SQLite's bound-parameter limit."""
+    ordered = sorted(ids)
+    for start in range(0, len(ordered), 500):
+        yield ordered[start : start + 500]
+
+
+def _agreements(session: Session, ids: Collection[int]) -> dict[int, LiveAgreement]:
     from sqlalchemy import select
 
     from app.domain.models import Agreement, Partner
     from app.services.scope import DECISION_STATUSES
 
-    found: dict[int, _Agreement] = {}
-    ordered = sorted(ids)
-    for start in range(0, len(ordered), 500):  # SQLite's bound-parameter limit
+    found: dict[int, LiveAgreement] = {}
+    for chunk in chunks(ids):
         rows = session.execute(
-            select(Agreement.id, Agreement.reference, Agreement.title, Agreement.owner,
-                   Partner.legal_name, Partner.local_name, Agreement.version)
+            select(Agreement.id, *live_columns())
             .join(Partner, Partner.id == Agreement.partner_id)
-            .where(Agreement.id.in_(ordered[start : start + 500]),
-                   Agreement.status.in_(sorted(DECISION_STATUSES)))
-        )  # fmt: skip
+            .where(Agreement.id.in_(chunk), Agreement.status.in_(sorted(DECISION_STATUSES)))
+        )
         for r in rows:
-            found[r[0]] = _Agreement(*r[1:])
+            found[r[0]] = LiveAgreement(*r[1:])
     return found
 
 
@@ -133,7 +151,8 @@ def _decisions(session: Session, today: date, steps: tuple[int, ...]) -> list[It
         items.append(
             Item(Kind.DECISIONS, f"decision:{d.agreement_id}:{d.decision_date}:{at}", at,
                  d.agreement_id, d.reference, d.title, d.partner_name, d.partner_local_name,
-                 d.owner, d.decision_date, d.days_left, detail=tuple(detail))
+                 d.owner, d.decision_date, d.days_left, detail=tuple(detail),
+                 owner_login=d.owner_login)
         )  # fmt: skip
     return items
 
@@ -152,7 +171,8 @@ def _documents(session: Session, today: date, steps: tuple[int, ...]) -> list[It
         items.append(
             Item(Kind.DOCUMENTS, f"document:{d.attachment_id}:{d.expires_on}:{at}", at,
                  d.agreement_id, a.reference, a.title, a.partner, a.partner_local, a.owner,
-                 d.expires_on, d.days_left, d.filename, (("document_kind", d.kind.value),))
+                 d.expires_on, d.days_left, d.filename, (("document_kind", d.kind.value),),
+                 owner_login=a.owner_login)
         )  # fmt: skip
     return items
 
@@ -166,13 +186,14 @@ def _milestones(session: Session, today: date) -> list[Item]:
     for m in found:
         if (a := agreements.get(m.agreement_id)) is None:
             continue
-        # The milestone's own owner when it names one, else the agreement's.
-        owner = m.owner.strip() or a.owner
+        # The milestone's own owner (a name) when it names one, else the agreement's.
+        own = m.owner.strip()
         items.append(
             Item(Kind.MILESTONES, f"milestone:{m.milestone_id}:{m.due_date}:{OVERDUE}", OVERDUE,
-                 m.agreement_id, a.reference, a.title, a.partner, a.partner_local, owner,
-                 m.due_date, -m.days_overdue, m.title,
-                 (("agreement_owner", a.owner),))
+                 m.agreement_id, a.reference, a.title, a.partner, a.partner_local,
+                 own or a.owner, m.due_date, -m.days_overdue, m.title,
+                 (("agreement_owner", a.owner), ("agreement_owner_login", a.owner_login or "")),
+                 owner_login=None if own else a.owner_login)
         )  # fmt: skip
     return items
 
@@ -192,7 +213,7 @@ def _kpis(session: Session) -> list[Item]:
         items.append(
             Item(Kind.KPIS, f"kpi:{k.agreement_id}:{k.metric}:{k.period_end}:red"[:200], "red",
                  k.agreement_id, a.reference, a.title, a.partner, a.partner_local, a.owner,
-                 k.period_end, None, k.metric, detail)
+                 k.period_end, None, k.metric, detail, owner_login=a.owner_login)
         )  # fmt: skip
     return items
 
@@ -230,7 +251,7 @@ def _approvals(session: Session, today: date) -> list[Item]:
         items.append(
             Item(Kind.APPROVALS, f"approval:{agreement_id}:v{a.version}", "waiting",
                  agreement_id, a.reference, a.title, a.partner, a.partner_local, a.owner,
-                 None, None, detail=detail, approvers=who)
+                 None, None, detail=detail, approvers=who, owner_login=a.owner_login)
         )  # fmt: skip
     return items
 

@@ -1,8 +1,10 @@
 """Who is told: the people register as the notifier reads it.
 
-Agreements name their owner by the person's display name today (the ``owner`` column).
-:func:`person_for_owner` is the one place that turns an agreement's owner into a person:
-when agreements carry their owner's login, only it changes.
+An agreement names its owner by login (``owner_login``, migration 0010) and keeps the
+register's name beside it (``owner``) for the lists. :func:`person_for_owner` is the one
+place that turns an agreement's owner into a person: by the login when there is one (a
+renamed person, or two people of one name, are still told apart), by name only for what
+names people as text (a milestone's own owner, an agreement written without a login).
 """
 
 from __future__ import annotations
@@ -63,19 +65,37 @@ def _key(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def person_for_owner(register: Register, owner: str) -> Recipient | None:
-    """The person an agreement's (or a milestone's) ``owner`` names, or None.
+def person_for_owner(register: Register, owner: str, login: str | None = None) -> Recipient | None:
+    """The person who owns an item, or None.
 
-    Matched by the register's name, local-script name, display name "Name (本地名)" or
-    login, ignoring case and spacing. Two people answering to the same name is a
-    register problem: nobody is guessed, the item is reported as having no one to tell.
+    With the owner's ``login`` (an agreement's ``owner_login``) only that person: an
+    owner who was deactivated is nobody to tell, even if someone active has the same name.
+    Without one, ``owner`` is matched by the register's name, local-script name, display
+    name "Name (本地名)" or login, ignoring case and spacing. Two people answering to the
+    same name is a register problem: nobody is guessed, the item is reported as having
+    no one to tell.
     """
+    if login:
+        return register.by_login(login)
     found = register.names.get(_key(owner), ())
     return found[0] if len(found) == 1 else None
 
 
+@dataclass(frozen=True, slots=True)
+class Owned:
+    """What one person owns, as the calendar's ``--owner LOGIN`` filters agreements."""
+
+    login: str
+    names: frozenset[str]  # casefolded; for agreements written without a login
+
+    def owns(self, owner_login: str | None, owner: str) -> bool:
+        if owner_login:
+            return owner_login == self.login
+        return owner.casefold() in self.names
+
+
 def owner_names(person: Recipient) -> set[str]:
-    """What an agreement's owner column may read for ``person`` (the calendar's filter)."""
+    """What an owner written as text may read for ``person``."""
     names = {person.name, person.login}
     if person.name_local:
         names |= {person.name_local, f"{person.name} ({person.name_local})"}
@@ -114,11 +134,11 @@ def set_language(session: Session, login: str, language: str) -> None:
     person.language = language
 
 
-def names_of(session: Session, login: str) -> set[str]:
-    """What an agreement's owner column may read for the person ``login``."""
+def owned_by(session: Session, login: str) -> Owned:
+    """The agreements the active person ``login`` owns, as a test of each row."""
     from app.errors import NotFoundError
 
     person = load_register(session).by_login(login)
     if person is None:
         raise NotFoundError(f"no active person with the login {login!r} in the register")
-    return owner_names(person)
+    return Owned(login, frozenset(n.casefold() for n in owner_names(person)))

@@ -13,54 +13,47 @@ sees it once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
 from app.services.notifications.kinds import Kind
-from app.services.notifications.occasions import LIMIT, Item, step
+from app.services.notifications.occasions import (
+    LIMIT,
+    Item,
+    LiveAgreement,
+    chunks,
+    live_columns,
+    step,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 
-@dataclass(frozen=True, slots=True)
-class Underwriter:
-    """A live brand agreement the seller sells under, as a reminder names it."""
-
-    agreement_id: int
-    reference: str
-    title: str
-    owner: str
-    partner: str
-    partner_local: str | None
-
-
-def agreements_of_sellers(session: Session, seller_ids: set[int]) -> dict[int, list[Underwriter]]:
-    """Per seller, the live agreements (draft to active) it sells under, by reference."""
+def agreements_of_sellers(
+    session: Session, seller_ids: set[int]
+) -> dict[int, list[tuple[int, LiveAgreement]]]:
+    """Per seller, the live agreements (draft to active) it sells under, by reference:
+    (agreement id, the agreement)."""
     from sqlalchemy import select
 
     from app.domain.models import Agreement, Partner
     from app.domain.seller_models import SellerBrand
     from app.services.scope import DECISION_STATUSES
 
-    found: dict[int, list[Underwriter]] = {}
-    ordered = sorted(seller_ids)
-    for start in range(0, len(ordered), 500):  # SQLite's bound-parameter limit
+    found: dict[int, list[tuple[int, LiveAgreement]]] = {}
+    for chunk in chunks(seller_ids):
         rows = session.execute(
-            select(SellerBrand.seller_id, Agreement.id, Agreement.reference, Agreement.title,
-                   Agreement.owner, Partner.legal_name, Partner.local_name)
+            select(SellerBrand.seller_id, Agreement.id, *live_columns())
             .join(Agreement, Agreement.id == SellerBrand.agreement_id)
             .join(Partner, Partner.id == Agreement.partner_id)
-            .where(SellerBrand.seller_id.in_(ordered[start : start + 500]),
+            .where(SellerBrand.seller_id.in_(chunk),
                    Agreement.status.in_(sorted(DECISION_STATUSES)))
             .distinct()
             .order_by(Agreement.reference)
         )  # fmt: skip
-        for seller_id, agreement_id, reference, title, owner, partner, local in rows:
-            found.setdefault(seller_id, []).append(
-                Underwriter(agreement_id, reference, title, owner, partner, local)
-            )
+        for r in rows:
+            found.setdefault(r[0], []).append((r[1], LiveAgreement(*r[2:])))
     return found
 
 
@@ -87,14 +80,17 @@ def seller_documents(
         occasion = f"seller-document:{d.document_id}:{d.expires_on}:{at}"
         agreements = under.get(d.seller_id, [])
         owners: set[str] = set()
-        for a in agreements:
-            if a.owner.casefold() in owners:
-                continue  # the same owner under another agreement: told once
-            owners.add(a.owner.casefold())
+        for agreement_id, a in agreements:
+            # The same owner under another agreement: told once (by login; two people of
+            # one name are two owners).
+            who = a.owner_login or a.owner.casefold()
+            if who in owners:
+                continue
+            owners.add(who)
             items.append(
-                Item(Kind.DOCUMENTS, occasion, at, a.agreement_id, a.reference, seller,
+                Item(Kind.DOCUMENTS, occasion, at, agreement_id, a.reference, seller,
                      a.partner, a.partner_local, a.owner, d.expires_on, d.days_left,
-                     d.number, detail, fallback=leads)
+                     d.number, detail, fallback=leads, owner_login=a.owner_login)
             )  # fmt: skip
         if not agreements:
             items.append(

@@ -236,3 +236,34 @@ def test_our_company_as_contracts_name_it_is_saved_and_a_blank_name_stays_blank(
         assert company_name(s) == ""
         assert get_setting(s, COMPANY_ADDRESS, "") == "969 West Wen Yi Road, Hangzhou"
         assert get_setting(s, COMPANY_REGISTRATION, "") == "91330100MA27XXXXXX"
+
+
+def test_the_rate_history_says_which_rate_is_in_force_stale_superseded_or_scheduled(
+    qtbot: QtBot, ui_db: Database
+) -> None:
+    from ui.dialogs.fx_rates_tab import FxRatesTab
+
+    today = date(2026, 11, 26)
+    with ui_db.session() as s:
+        for currency, on in (("ISK", date(2026, 8, 1)), ("ISK", date(2026, 9, 1)),
+                             ("MNT", date(2026, 10, 1)), ("MNT", date(2026, 11, 20)),
+                             ("MNT", date(2026, 12, 20))):  # fmt: skip
+            fx.set_rate(s, currency, "CNY", Decimal("0.05"), on)
+    tab = FxRatesTab(ui_db, today=today)
+    qtbot.addWidget(tab)
+
+    def text(i: int, j: int) -> str:
+        item = tab.table.item(i, j)
+        return "" if item is None else item.text()
+
+    def statuses(code: str) -> list[tuple[str, str]]:
+        tab.currency_list.setCurrentRow(
+            [tab.currency_list.item(i).text() for i in range(tab.currency_list.count())].index(code)
+        )
+        return [(text(i, 0), text(i, 3)) for i in range(tab.table.rowCount())]
+
+    assert statuses("ISK") == [("2026-09-01", "Stale"), ("2026-08-01", "Superseded")]
+    assert statuses("MNT") == [("2026-12-20", "Scheduled"), ("2026-11-20", "In force"),
+                               ("2026-10-01", "Superseded")]  # fmt: skip
+    tab.stale_spin.setValue(100)  # a longer warning age: ISK's is fine again
+    assert statuses("ISK")[0] == ("2026-09-01", "In force")

@@ -84,6 +84,12 @@ def test_portfolio_tiles_and_charts_show_the_figures(qtbot: QtBot, ui_db: Databa
     type_slices = type_series.slices()
     assert len(type_slices) == len(figures.by_type)
     assert type_slices[0].label().startswith("Brand")
+    # The shares the legends print add up to 100 % (not 99 or 101).
+    for chart in (page.type_chart, page.charts_box.model_chart):
+        pie = chart.series()[0]
+        assert isinstance(pie, QPieSeries)
+        labels = [piece.label() for piece in pie.slices()]
+        assert sum(int(label.rsplit(" ", 1)[1].rstrip("%")) for label in labels) == 100, labels
     status_series = page.status_chart.series()[0]
     assert isinstance(status_series, QHorizontalBarSeries)
     status_bars = status_series.barSets()[0]
