@@ -59,6 +59,24 @@ def _partners_named(text: str) -> AnySelect:
     )
 
 
+def _owner_names(owner: str) -> AnySelect:
+    """The owner names in use that read ``owner`` in any case, one index seek per name.
+
+    ``lower(owner) = :owner`` is what they match, but written on the column no index
+    answers it: an owner's agreements were found by reading every row (0.35-0.84 s at a
+    million). The names themselves come from a walk of the owner index that skips from
+    each name to the next (a dozen seeks for a dozen people); their rows then come from
+    that index.
+    """
+    names = Agreement.__table__.alias("named")
+    used = select(func.min(Agreement.__table__.c.owner).label("v")).cte(
+        "owners_used", recursive=True
+    )
+    later = select(func.min(names.c.owner)).where(names.c.owner > used.c.v).scalar_subquery()
+    used = used.union_all(select(later).where(used.c.v.is_not(None)))
+    return select(used.c.v).where(used.c.v.is_not(None), func.lower(used.c.v) == owner.lower())
+
+
 def _filtered(stmt: AnySelect, f: AgreementFilter) -> AnySelect:
     if f.ids is not None:
         # Written into the SQL, not bound one parameter per id: a selection of 50,000 rows
@@ -73,7 +91,7 @@ def _filtered(stmt: AnySelect, f: AgreementFilter) -> AnySelect:
         # By name as the lists show it, or by login as the CLI and scripts name people.
         owner = f.owner.strip()
         stmt = stmt.where(
-            or_(func.lower(Agreement.owner) == owner.lower(), Agreement.owner_login == owner)
+            or_(Agreement.owner.in_(_owner_names(owner)), Agreement.owner_login == owner)
         )
     if f.owner_login:
         stmt = stmt.where(Agreement.owner_login == f.owner_login.strip())
@@ -287,9 +305,8 @@ def _first_ids(
         restriction = search_restriction(session, needle, first_screen=True)
         if restriction is not None:  # a rare term: its candidates
             stmt, narrow = stmt.where(restriction), True
-    elif _filters(f) and not f.owner:
-        # (An owner is matched by lower(name), which no index answers: counting would
-        # read the table. An owner's agreements are found walking the sort order.)
+    elif _filters(f):
+        # An owner is matched through the owner index (_owner_names): counted like the rest.
         kept = select(func.count()).select_from(stmt.limit(_FEW + 1).subquery())
         narrow = (session.scalar(kept) or 0) <= _FEW
     if sort == "operating_model":
