@@ -309,13 +309,15 @@ def _first_ids(
         # An owner is matched through the owner index (_owner_names): counted like the rest.
         kept = select(func.count()).select_from(stmt.limit(_FEW + 1).subquery())
         narrow = (session.scalar(kept) or 0) <= _FEW
+    if narrow:
+        # Whatever the sort: a partner's few hundred agreements sorted by operating model
+        # took 0.96 s walking every brand agreement by model at a million.
+        ordered = _order(session, stmt, sort, descending, f, walk_index=False)
+        return list(session.scalars(ordered.limit(limit)))
     if sort == "operating_model":
         return by_operating_model(session, stmt, descending, limit)
     if sort == "base_value":
         return by_base_value(session, stmt, descending, limit, f.today or date.today())
-    if narrow:
-        ordered = _order(session, stmt, sort, descending, f, walk_index=False)
-        return list(session.scalars(ordered.limit(limit)))
     by_reference = sort == "reference" and not needle
     if by_reference and _one_type_or_status(f):
         # Its rows in reference order are an index's (migration 0016): a walk that stops
