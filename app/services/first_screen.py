@@ -25,6 +25,7 @@ from app.services.settings import base_currency
 
 if TYPE_CHECKING:
     from app.services.listing import AnySelect
+    from app.services.listing_rows import AgreementFilter
 
 # The values of a column of few values (type, status, currency, owner) in the database's own
 # order, one index seek each (a loose index scan): DISTINCT would read the whole index.
@@ -69,14 +70,23 @@ def by_few_values(
 
 
 def by_operating_model(
-    session: Session, stmt: AnySelect, descending: bool, limit: int
+    session: Session, stmt: AnySelect, descending: bool, limit: int, f: AgreementFilter
 ) -> list[int]:
     """``stmt``'s first ids ordered by operating model, then id, as ``_order`` sorts them."""
-    models: list[OperatingModel | None] = [*sorted(OperatingModel, key=lambda m: m.value)]
+    models: list[OperatingModel | None] = [
+        m for m in sorted(OperatingModel, key=lambda m: m.value) if f.operating_model in (None, m)
+    ]
+    if f.types and AgreementType.BRAND not in f.types:
+        models = []
     # Agreements without one (every other type) sort as NULL: first on SQLite, last on
-    # PostgreSQL, when ascending.
+    # PostgreSQL, when ascending. A group the filter leaves empty is not looked at: its
+    # walk would pass every row of it (a million agreements' brand terms for a type of
+    # logistics agreements sorted by model).
+    others: list[OperatingModel | None] = (
+        [None] if f.operating_model is None and f.types != {AgreementType.BRAND} else []
+    )
     nulls_first = session.get_bind().dialect.name == "sqlite"
-    groups = [None, *models] if nulls_first else [*models, None]
+    groups = [*others, *models] if nulls_first else [*models, *others]
     if descending:
         groups.reverse()
     found: list[int] = []
