@@ -185,3 +185,64 @@ def test_postgresql_first_screens_by_a_column_of_few_values_are_the_lists_first_
                 for limit in (1, 2, 3):
                     first = agreement_ids(s, sort=sort, descending=descending, limit=limit)
                     assert first == whole[:limit], (sort, descending, limit)
+
+
+CLUSTERED = {
+    # A status's rows sorted by another date: the status's date index holds them all.
+    "status by start date": (
+        AgreementFilter(statuses=frozenset({AgreementStatus.DRAFT})),
+        "start_date",
+        "ix_agreements_status_decision_date",
+    ),
+    "start from, by end date": (
+        AgreementFilter(start_from=TODAY - timedelta(days=3650)),
+        "end_date",
+        "ix_agreements_start_date_id_reference",
+    ),
+    "end to, by decision date": (
+        AgreementFilter(end_to=TODAY + timedelta(days=3650)),
+        "decision_date",
+        "ix_agreements_end_date_id_reference",
+    ),
+    "decision dates, by status": (
+        AgreementFilter(decision_from=TODAY, decision_to=TODAY + timedelta(days=3650)),
+        "status",
+        "ix_agreements_decision_date_id_reference",
+    ),
+}
+
+
+@pytest.mark.parametrize("descending", [False, True])
+@pytest.mark.parametrize("name", sorted(CLUSTERED))
+def test_sqlite_sorts_a_wide_date_or_status_filter_by_another_date_from_its_index_alone(
+    session: Session, monkeypatch: pytest.MonkeyPatch, name: str, descending: bool
+) -> None:
+    """Dates cluster with dates and the status (the active agreements all end late): the
+    first rows of one date's order hold none of another's range, and walking it visits
+    most of a million rows. The filter's own index holds the other dates and the status
+    (migration 0020): its rows are sorted from index entries, no row is read."""
+    f, sort, index = CLUSTERED[name]
+    _some_agreements(session)
+    monkeypatch.setattr(listing, "_FEW", 0)
+    with _statements(session) as seen:
+        found = agreement_ids(session, f, sort=sort, descending=descending, limit=2)
+    assert found == agreement_ids(session, f, sort=sort, descending=descending)[:2]
+    last = _plans(session, seen)[-1]
+    assert f"USING COVERING INDEX {index}" in last, last
+    assert "USING INDEX" not in last.replace("COVERING INDEX", ""), last
+
+
+def test_sqlite_walks_a_statuss_rows_in_decision_date_order(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One status by decision date (the renewals' question) is a walk of its index that
+    stops at the first screen: nothing is sorted."""
+    _some_agreements(session)
+    monkeypatch.setattr(listing, "_FEW", 0)
+    f = AgreementFilter(statuses=frozenset({AgreementStatus.DRAFT}))
+    with _statements(session) as seen:
+        found = agreement_ids(session, f, sort="decision_date", limit=2)
+    assert found == agreement_ids(session, f, sort="decision_date")[:2]
+    last = _plans(session, seen)[-1]
+    assert "ix_agreements_status_decision_date (status=?)" in last, last
+    assert "TEMP B-TREE" not in last, last
