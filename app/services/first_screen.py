@@ -43,7 +43,13 @@ _CURRENCIES = text(_VALUES.format(c="currency"))
 
 
 def by_few_values(
-    session: Session, stmt: AnySelect, sort: str, descending: bool, limit: int
+    session: Session,
+    stmt: AnySelect,
+    sort: str,
+    descending: bool,
+    limit: int,
+    f: AgreementFilter,
+    named: set[str] | None = None,
 ) -> list[int]:
     """``stmt``'s first ids by type, status, currency or owner, then id, as ``_order`` does.
 
@@ -57,6 +63,13 @@ def by_few_values(
         raise ValueError(f"not a column of few values: {sort}")
     column = Agreement.__table__.c[sort]
     values = list(session.scalars(text(_VALUES.format(c=sort))))
+    # The values the filter keeps, when it names them: a value it rejects costs a walk of
+    # all its rows to find none (one owner of twelve sorted by owner: 1.9-5.9 s).
+    kept = {"type": {t.value for t in f.types}, "status": {s.value for s in f.statuses}}.get(
+        sort, named
+    )
+    if kept or named is not None:
+        values = [v for v in values if v in (kept or ())]
     if descending:
         values.reverse()
     tie = Agreement.id.desc() if descending else Agreement.id.asc()

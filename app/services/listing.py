@@ -306,7 +306,14 @@ def _first_ids(
         if sort == "base_value":
             return by_base_value(session, stmt, descending, limit, f.today or date.today())
         if sort in ("type", "status", "currency", "owner"):
-            return by_few_values(session, stmt, sort, descending, limit)
+            named = None
+            if sort == "owner" and f.owner:
+                # The names the filter keeps: those that read it, and those of the rows
+                # its login owns (a person's own name, nearly always).
+                owner = f.owner.strip()
+                login = select(Agreement.owner).where(Agreement.owner_login == owner)
+                named = set(session.scalars(_owner_names(owner).union(login)))
+            return by_few_values(session, stmt, sort, descending, limit, f, named)
         return list(session.scalars(_order(session, stmt, sort, descending, f).limit(limit)))
     if needle:
         restriction = search_restriction(session, needle, first_screen=True)

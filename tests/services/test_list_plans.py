@@ -246,3 +246,31 @@ def test_sqlite_walks_a_statuss_rows_in_decision_date_order(
     last = _plans(session, seen)[-1]
     assert "ix_agreements_status_decision_date (status=?)" in last, last
     assert "TEMP B-TREE" not in last, last
+
+
+@pytest.mark.postgres
+def test_postgresql_first_screens_of_a_filter_by_a_column_of_few_values(pg_db: Database) -> None:
+    """A type, status or owner filter sorted by type, status, currency or owner: only the
+    values the filter keeps are looked at, and the rows are the whole list's first."""
+    with pg_db.session() as s:
+        partner = create_partner(s, PartnerInput(legal_name="Plan Partner Ltd", country="GB"))
+        for i, (owner, status) in enumerate(
+            [("Li Wei", AgreementStatus.DRAFT), ("Ann Lee", AgreementStatus.NEGOTIATION),
+             ("Li Wei", AgreementStatus.NEGOTIATION), ("Bo Chen", AgreementStatus.DRAFT)]
+        ):  # fmt: skip
+            create_agreement(
+                s, agreement_input(partner.id, title=f"Plan {i}", owner=owner, status=status)
+            )
+        filters = [
+            AgreementFilter(owner="li WEI"),
+            AgreementFilter(owner="nobody"),
+            AgreementFilter(statuses=frozenset({AgreementStatus.NEGOTIATION})),
+            AgreementFilter(types=frozenset({AgreementType.BRAND})),
+        ]
+        for f in filters:
+            for sort in ("type", "status", "currency", "owner"):
+                for descending in (False, True):
+                    whole = agreement_ids(s, f, sort=sort, descending=descending)
+                    for limit in (1, 2):
+                        first = agreement_ids(s, f, sort=sort, descending=descending, limit=limit)
+                        assert first == whole[:limit], (f, sort, descending, limit)
