@@ -117,12 +117,7 @@ def _filtered(stmt: AnySelect, f: AgreementFilter) -> AnySelect:
             )
         )
     if f.operating_model is not None:
-        # Only brand agreements have one (their type never changes): said outright, so
-        # that the type's indexes serve it too (its rows by reference, by type).
-        stmt = stmt.where(
-            BrandAgreement.operating_model == f.operating_model,
-            Agreement.type == AgreementType.BRAND,
-        )
+        stmt = stmt.where(BrandAgreement.operating_model == f.operating_model)
     if f.expiring_within is not None:
         today = f.today or date.today()
         stmt = stmt.where(
@@ -357,6 +352,12 @@ def _wide_first(
     the first rows of the sort order, where a filter that does not cluster has its first
     screen; else the walk.
     """
+    if f.operating_model is not None and sort in ("reference", "type"):
+        # Only brand agreements have one (a type never changes): said outright, the
+        # type's rows are walked by reference or read as one type (2.6 s -> 0.1 s at a
+        # million sorted by reference descending). Not for other sorts: SQLite would
+        # then read every brand agreement's terms to sort them (1.2 s by value).
+        stmt = stmt.where(Agreement.type == AgreementType.BRAND)
     walk = _order(session, stmt, sort, descending, f).limit(limit)
     if walks_in_order(sqlite_plan(session, walk)):
         return list(session.scalars(walk))

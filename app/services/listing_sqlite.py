@@ -175,7 +175,6 @@ def _conditions(f: AgreementFilter, bind: _Params) -> list[str]:
         where.append("(" + " OR ".join(own) + ")")
     if f.operating_model is not None:
         where.append(f"b.operating_model = {bind(f.operating_model.value)}")
-        where.append(f"a.type = {bind(AgreementType.BRAND.value)}")
     if f.expiring_within is not None:
         today = f.today or date.today()
         soon = today + timedelta(days=f.expiring_within)
