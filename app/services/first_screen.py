@@ -68,6 +68,8 @@ def by_few_values(
     kept = {"type": {t.value for t in f.types}, "status": {s.value for s in f.statuses}}.get(
         sort, named
     )
+    if sort == "type" and f.operating_model is not None:
+        kept = {AgreementType.BRAND.value}  # only brand agreements have one
     if kept or named is not None:
         values = [v for v in values if v in (kept or ())]
     if descending:

@@ -15,7 +15,7 @@ from sqlalchemy import event, text
 from sqlalchemy.orm import Session
 
 from app.db import Database
-from app.domain.enums import AgreementStatus, AgreementType
+from app.domain.enums import AgreementStatus, AgreementType, OperatingModel
 from app.services import listing
 from app.services.agreements import create_agreement
 from app.services.listing import SORT_COLUMNS, AgreementFilter, agreement_ids
@@ -266,9 +266,10 @@ def test_postgresql_first_screens_of_a_filter_by_a_column_of_few_values(pg_db: D
             AgreementFilter(owner="nobody"),
             AgreementFilter(statuses=frozenset({AgreementStatus.NEGOTIATION})),
             AgreementFilter(types=frozenset({AgreementType.BRAND})),
+            AgreementFilter(operating_model=OperatingModel.DIRECT),
         ]
         for f in filters:
-            for sort in ("type", "status", "currency", "owner"):
+            for sort in ("type", "status", "currency", "owner", "reference"):
                 for descending in (False, True):
                     whole = agreement_ids(s, f, sort=sort, descending=descending)
                     for limit in (1, 2):
