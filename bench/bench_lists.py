@@ -16,6 +16,7 @@ import sqlite3
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -173,8 +174,15 @@ def _all_ids(session: Session) -> object:
 
 
 def measure(
-    target: str, size: int, engine: str, runs: int = 3, *, searches_only: bool = False
+    target: str,
+    size: int,
+    engine: str,
+    runs: int = 3,
+    detail: list[Measurement] | None = None,
+    *,
+    searches_only: bool = False,
 ) -> list[Measurement]:
+    """Each row of the list's part of issue #15; ``detail`` gets every filter and sort."""
     db = open_database(target)
     recorder = _Recorder(db.engine)
     raw = _raw_connection(target, engine)
@@ -216,12 +224,28 @@ def measure(
                     _first_screen(AgreementFilter(), sort, descending),
                     SORT_TARGET,
                 )
+        every: list[Measurement] = []
         for name, f in filters.items():
-            timed(
-                f"filter {name} (first screen)",
-                _first_screen(f),
-                SORT_TARGET,
-            )
+            timed(f"filter {name} (first screen)", _first_screen(f), SORT_TARGET)
+            # The same filter under every sort both ways (#15.4: every sortable column and
+            # filter): dates cluster with dates and the status, a type with its titles.
+            combined = {"reference": found[-1]}
+            for sort in SORT_COLUMNS:
+                for descending in (False, True):
+                    if sort == "reference" and not descending:
+                        continue
+                    label = f"{sort}{' descending' if descending else ''}"
+                    timed(f"filter {name}, sort {label} (first screen)",
+                          _first_screen(f, sort, descending), SORT_TARGET)  # fmt: skip
+                    combined[label] = found.pop()
+                    if detail is not None:
+                        detail.append(combined[label])
+            label = max(combined, key=lambda k: combined[k].seconds)
+            slowest = replace(combined[label], action=f"filter {name}, slowest sort: {label}")
+            found.append(slowest)
+            every.append(slowest)
+        slowest = max(every, key=lambda m: m.seconds)
+        found.append(replace(slowest, action="filter (first screen), slowest of all"))
         timed("agreements list filled (all ids)", _all_ids, None)
     finally:
         raw.close()
@@ -241,7 +265,9 @@ def main() -> None:
     with db.session() as s:
         size = s.scalar(text("SELECT count(*) FROM agreements")) or 0
     db.dispose()
-    for m in measure(args.target, size, engine, args.runs, searches_only=args.searches):
+    detail: list[Measurement] = []
+    found = measure(args.target, size, engine, args.runs, detail, searches_only=args.searches)
+    for m in [*found, *detail]:
         floor = f"{m.floor_seconds * 1000:8.1f}" if m.floor_seconds is not None else "       -"
         target = f"{m.target_seconds * 1000:5.0f}" if m.target_seconds else "    -"
         ratio = f"{m.ratio:5.2f}" if m.ratio else "    -"

@@ -87,6 +87,16 @@ def _raw(target: str | None) -> str | None:
     return target if target is not None else os.environ.get(ENV_VAR) or None
 
 
+# listing._owner_names: the owner names in use that read the filter's name in any case,
+# found a seek per name in the owner index, so that the index finds their rows.
+_OWNER_NAMES = (
+    "WITH RECURSIVE owners_used(v) AS (SELECT min(owner) FROM agreements UNION ALL "
+    "SELECT (SELECT min(named.owner) FROM agreements AS named WHERE named.owner > owners_used.v) "
+    "FROM owners_used WHERE owners_used.v IS NOT NULL) "
+    "SELECT v FROM owners_used WHERE v IS NOT NULL AND lower(v) = {owner}"
+)
+
+
 def sqlite_path(target: str | None) -> Path | None:
     """The file ``--db`` (else ``PARTNERDESK_DB``, else the per-user file) names; None: a URL."""
     raw = _raw(target)
@@ -219,7 +229,8 @@ def _conditions(f: AgreementFilter, bind: Params) -> list[str]:
         where.append(_in("a.status", [s.value for s in sorted(f.statuses)], bind))
     if f.owner:
         owner = f.owner.strip()
-        where.append(f"(lower(a.owner) = {bind(owner.lower())} OR a.owner_login = {bind(owner)})")
+        named = _OWNER_NAMES.format(owner=bind(owner.lower()))
+        where.append(f"(a.owner IN ({named}) OR a.owner_login = {bind(owner)})")
     if f.owner_login:
         where.append(f"a.owner_login = {bind(f.owner_login.strip())}")
     if f.partner_id is not None:

@@ -15,7 +15,7 @@ from sqlalchemy import event, text
 from sqlalchemy.orm import Session
 
 from app.db import Database
-from app.domain.enums import AgreementStatus, AgreementType
+from app.domain.enums import AgreementStatus, AgreementType, OperatingModel
 from app.services import listing
 from app.services.agreements import create_agreement
 from app.services.listing import SORT_COLUMNS, AgreementFilter, agreement_ids
@@ -185,3 +185,93 @@ def test_postgresql_first_screens_by_a_column_of_few_values_are_the_lists_first_
                 for limit in (1, 2, 3):
                     first = agreement_ids(s, sort=sort, descending=descending, limit=limit)
                     assert first == whole[:limit], (sort, descending, limit)
+
+
+CLUSTERED = {
+    # A status's rows sorted by another date: the status's date index holds them all.
+    "status by start date": (
+        AgreementFilter(statuses=frozenset({AgreementStatus.DRAFT})),
+        "start_date",
+        "ix_agreements_status_decision_date",
+    ),
+    "start from, by end date": (
+        AgreementFilter(start_from=TODAY - timedelta(days=3650)),
+        "end_date",
+        "ix_agreements_start_date_id_reference",
+    ),
+    "end to, by decision date": (
+        AgreementFilter(end_to=TODAY + timedelta(days=3650)),
+        "decision_date",
+        "ix_agreements_end_date_id_reference",
+    ),
+    "decision dates, by status": (
+        AgreementFilter(decision_from=TODAY, decision_to=TODAY + timedelta(days=3650)),
+        "status",
+        "ix_agreements_decision_date_id_reference",
+    ),
+}
+
+
+@pytest.mark.parametrize("descending", [False, True])
+@pytest.mark.parametrize("name", sorted(CLUSTERED))
+def test_sqlite_sorts_a_wide_date_or_status_filter_by_another_date_from_its_index_alone(
+    session: Session, monkeypatch: pytest.MonkeyPatch, name: str, descending: bool
+) -> None:
+    """Dates cluster with dates and the status (the active agreements all end late): the
+    first rows of one date's order hold none of another's range, and walking it visits
+    most of a million rows. The filter's own index holds the other dates and the status
+    (migration 0020): its rows are sorted from index entries, no row is read."""
+    f, sort, index = CLUSTERED[name]
+    _some_agreements(session)
+    monkeypatch.setattr(listing, "_FEW", 0)
+    with _statements(session) as seen:
+        found = agreement_ids(session, f, sort=sort, descending=descending, limit=2)
+    assert found == agreement_ids(session, f, sort=sort, descending=descending)[:2]
+    last = _plans(session, seen)[-1]
+    assert f"USING COVERING INDEX {index}" in last, last
+    assert "USING INDEX" not in last.replace("COVERING INDEX", ""), last
+
+
+def test_sqlite_walks_a_statuss_rows_in_decision_date_order(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One status by decision date (the renewals' question) is a walk of its index that
+    stops at the first screen: nothing is sorted."""
+    _some_agreements(session)
+    monkeypatch.setattr(listing, "_FEW", 0)
+    f = AgreementFilter(statuses=frozenset({AgreementStatus.DRAFT}))
+    with _statements(session) as seen:
+        found = agreement_ids(session, f, sort="decision_date", limit=2)
+    assert found == agreement_ids(session, f, sort="decision_date")[:2]
+    last = _plans(session, seen)[-1]
+    assert "ix_agreements_status_decision_date (status=?)" in last, last
+    assert "TEMP B-TREE" not in last, last
+
+
+@pytest.mark.postgres
+def test_postgresql_first_screens_of_a_filter_by_a_column_of_few_values(pg_db: Database) -> None:
+    """A type, status or owner filter sorted by type, status, currency or owner: only the
+    values the filter keeps are looked at, and the rows are the whole list's first."""
+    with pg_db.session() as s:
+        partner = create_partner(s, PartnerInput(legal_name="Plan Partner Ltd", country="GB"))
+        for i, (owner, status) in enumerate(
+            [("Li Wei", AgreementStatus.DRAFT), ("Ann Lee", AgreementStatus.NEGOTIATION),
+             ("Li Wei", AgreementStatus.NEGOTIATION), ("Bo Chen", AgreementStatus.DRAFT)]
+        ):  # fmt: skip
+            create_agreement(
+                s, agreement_input(partner.id, title=f"Plan {i}", owner=owner, status=status)
+            )
+        filters = [
+            AgreementFilter(owner="li WEI"),
+            AgreementFilter(owner="nobody"),
+            AgreementFilter(statuses=frozenset({AgreementStatus.NEGOTIATION})),
+            AgreementFilter(types=frozenset({AgreementType.BRAND})),
+            AgreementFilter(operating_model=OperatingModel.DIRECT),
+        ]
+        for f in filters:
+            for sort in ("type", "status", "currency", "owner", "reference"):
+                for descending in (False, True):
+                    whole = agreement_ids(s, f, sort=sort, descending=descending)
+                    for limit in (1, 2):
+                        first = agreement_ids(s, f, sort=sort, descending=descending, limit=limit)
+                        assert first == whole[:limit], (f, sort, descending, limit)

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+
 from app.db import Session
+from app.domain.enums import AgreementStatus, AgreementType, OperatingModel
+from app.services import listing
 from app.services.agreements import create_agreement
-from app.services.listing import agreement_ids
+from app.services.fx import set_rate
+from app.services.listing import SORT_COLUMNS, AgreementFilter, agreement_ids
 from app.services.partners import PartnerView
 from tests.conftest import agreement_input
 
@@ -18,3 +26,46 @@ def test_limit_gives_the_first_ids_of_the_same_order(
     assert len(whole) == 3
     assert agreement_ids(session, sort="title", descending=True, limit=2) == whole[:2]
     assert agreement_ids(session, limit=0) == []
+
+
+def test_every_filters_first_screen_under_every_sort_is_the_whole_lists_beginning(
+    session: Session, partner: PartnerView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whichever plan finds it (the filter's rows sorted, a walk, index entries sorted), a
+    first screen is the first rows of the same list in full, both ways, for every sort."""
+    owners = ("Li Wei", "Ann Lee", "Bo Chen")
+    # Every currency converts (agreements without a rate are ordered apart, by id in the
+    # whole list but by value in a first screen: not what this test is about).
+    set_rate(session, "EUR", "CNY", Decimal("7.8"), date(2020, 1, 1))
+    set_rate(session, "USD", "CNY", Decimal("7.1"), date(2020, 1, 1))
+    for i in range(12):
+        kind = (AgreementType.BRAND, AgreementType.LOGISTICS, AgreementType.PAYMENT)[i % 3]
+        terms = {"operating_model": ("direct", "platform")[i % 2]} if i % 3 == 0 else {}
+        start = date(2024, 1, 1) + timedelta(days=97 * i)
+        create_agreement(
+            session,
+            agreement_input(
+                partner.id, title=f"Deal {i % 4}", type=kind, terms=terms, owner=owners[i % 3],
+                start_date=start, end_date=start + timedelta(days=400 - 23 * i),
+                value=Decimal(1000 * (i % 5) + i), currency=("EUR", "USD", "CNY")[i % 3],
+            ),
+            actor="tester",
+        )  # fmt: skip
+    filters = [
+        AgreementFilter(types=frozenset({AgreementType.LOGISTICS})),
+        AgreementFilter(statuses=frozenset({AgreementStatus.DRAFT})),
+        AgreementFilter(owner="ann LEE"),
+        AgreementFilter(operating_model=OperatingModel.PLATFORM),
+        AgreementFilter(start_from=date(2025, 1, 1)),
+        AgreementFilter(end_to=date(2026, 6, 30)),
+        AgreementFilter(decision_from=date(2025, 1, 1), decision_to=date(2026, 12, 31)),
+    ]
+    for few in (20_000, 0):  # narrow: its rows sorted; wide: the plans for many rows
+        monkeypatch.setattr(listing, "_FEW", few)
+        for f in filters:
+            for sort in SORT_COLUMNS:
+                for descending in (False, True):
+                    whole = agreement_ids(session, f, sort=sort, descending=descending)
+                    assert whole, f
+                    first = agreement_ids(session, f, sort=sort, descending=descending, limit=2)
+                    assert first == whole[:2], (few, f, sort, descending)
