@@ -35,6 +35,7 @@ from app.services.demo_data import (
     Generator,
     tiny_pdf,
 )
+from app.services.demo_random import choice, randint
 from app.services.kpis import attainment, default_kpis
 from app.services.owners import Owner
 from app.services.validation import AgreementInput
@@ -101,9 +102,9 @@ def draw(plan: Plan) -> Iterator[Chunk]:
     last_month_end = today.replace(day=1) - timedelta(days=1)
     for i in range(plan.agreements):
         t = types[i % len(types)] if i < 10 else rng.choices(types, cum_weights=cum_weights)[0]
-        partner = rng.choice(by_type[t] or partners)
+        partner = choice(rng, by_type[t] or partners)
         status, start, end, notice, signed = gen.status_and_dates(i)
-        currency = partner["_currency"] if rng.random() < 0.7 else rng.choice(["CNY", "USD"])
+        currency = partner["_currency"] if rng.random() < 0.7 else choice(rng, ["CNY", "USD"])
         value = gen.value(t, currency)
         need = policies.requirement(t, value, currency) if status in _APPROVED else None
         if need is not None and not may_record and status is AgreementStatus.ACTIVE:
@@ -123,7 +124,7 @@ def draw(plan: Plan) -> Iterator[Chunk]:
             start_date=start,
             end_date=end,
             reference=reference,
-            owner=rng.choice(OWNERS),
+            owner=choice(rng, OWNERS),
             signed_date=signed,
             auto_renew=auto,
             renewal_term_months=12 if auto else None,
@@ -141,7 +142,7 @@ def draw(plan: Plan) -> Iterator[Chunk]:
             periods = [p for p in _periods(min(end, last_month_end)) if p >= start]
             for index, spec in enumerate(kpis):
                 for period in periods:
-                    factor = Decimal(rng.randint(80, 112)) / 100
+                    factor = Decimal(randint(rng, 80, 112)) / 100
                     if spec.direction is KpiDirection.LOWER_IS_BETTER:
                         factor = Decimal(2) - factor
                     value_kpi = (spec.target * factor).quantize(_CENT)
@@ -158,13 +159,13 @@ def draw(plan: Plan) -> Iterator[Chunk]:
             out.actual_value.append(v)
         # Ended agreements settled their obligations; live ones have a few slipping.
         ended = status in _ENDED
-        for _ in range(rng.randint(1, 3)):
-            due = start + timedelta(days=rng.randint(20, max(21, (end - start).days)))
+        for _ in range(randint(rng, 1, 3)):
+            due = start + timedelta(days=randint(rng, 20, max(21, (end - start).days)))
             done = due < today and (ended or rng.random() < 0.85)
             out.milestone_agreement.append(aid)
-            out.milestone_title.append(rng.choice(MILESTONES[t]))
+            out.milestone_title.append(choice(rng, MILESTONES[t]))
             out.milestone_due.append(due)
-            out.milestone_owner.append(rng.choice(OWNERS))
+            out.milestone_owner.append(choice(rng, OWNERS))
             out.milestone_done.append(done)
         if t in (AgreementType.BRAND, AgreementType.PAYMENT) and rng.random() < 0.04:
             out.attachments.append(_document(aid, t, reference, today, actor, now, rng))
@@ -250,7 +251,7 @@ def _document(
         "agreement_id": aid, "filename": f"{kind.value}-{reference}.pdf",
         "mime_type": "application/pdf", "size": len(content),
         "sha256": hashlib.sha256(content).hexdigest(), "kind": kind,
-        "expires_on": today + timedelta(days=rng.randint(-10, 120)),
+        "expires_on": today + timedelta(days=randint(rng, -10, 120)),
         "uploaded_at": now, "uploaded_by": actor, "content": content,
     }  # fmt: skip
 
