@@ -35,7 +35,7 @@ from app.domain.roles import OWNER_ROLE, Role
 from app.domain.types import utcnow
 from app.services.agreement_store import NewAgreements
 from app.services.approvals import Policies, set_policy
-from app.services.demo_agreements import Plan, Tables
+from app.services.demo_agreements import Plan, Tables, with_digests
 from app.services.demo_data import (
     COUNTRIES,
     DEMO_APPROVERS,
@@ -148,7 +148,7 @@ def load_demo(
     actuals = milestones = 0
     with _loading(session, first_agreement=new.next_id):
         for chunk in chunks(plan):
-            for model, columns in chunk.tables:
+            for model, columns in with_digests(chunk.tables):
                 insert_columns(session, model, columns)
             actuals += len(_any_column(chunk.tables, KpiActual))
             milestones += len(_any_column(chunk.tables, Milestone))

@@ -23,9 +23,16 @@ from app.domain.enums import (
     KpiDirection,
     MilestoneStatus,
 )
-from app.domain.models import Approval, Attachment, KpiActual, Milestone
+from app.domain.models import (
+    AGREEMENT_CLASSES,
+    Agreement,
+    Approval,
+    Attachment,
+    KpiActual,
+    Milestone,
+)
 from app.domain.roles import Role
-from app.services.agreement_store import AgreementColumns, stored_values
+from app.services.agreement_store import BASE_FIELDS, AgreementColumns
 from app.services.approvals import Policies, Requirement, digest_of
 from app.services.demo_data import (
     MILESTONES,
@@ -152,7 +159,7 @@ def draw(plan: Plan) -> Iterator[Chunk]:
             data, terms, reference, kpis, latest=latest, summary=f"{reference} (demo data)"
         )
         if need is not None and may_record:
-            out.approvals += _approvals(aid, i, need, data, terms, plan.approvers, now)
+            out.approvals += _approvals(aid, i, need, data, plan.approvers, now)
         for index, period, v in actuals:
             out.actual_kpi.append(kpi_ids[index])
             out.actual_period.append(period)
@@ -261,14 +268,12 @@ def _approvals(
     i: int,
     need: Requirement,
     data: AgreementInput,
-    terms: dict[str, Any],
     approvers: list[tuple[str, Role]],
     now: datetime,
 ) -> list[dict[str, Any]]:
     """The approvals a demo agreement had to have: by different demo approvers (an admin
-    first when the policy asks for one), on its terms as stored. An agreement still
-    waiting has one of them every other time."""
-    digest = digest_of(AgreementType(data.type), stored_values(data, terms))
+    first when the policy asks for one), on its terms as stored (their digest is
+    ``with_digests``'). An agreement still waiting has one of them every other time."""
     admins = [a for a in approvers if a[1] is Role.ADMIN]
     others = [a for a in approvers if a[1] is not Role.ADMIN]
     rotated = others[i % len(others) :] + others[: i % len(others)]
@@ -279,7 +284,35 @@ def _approvals(
     day = data.signed_date or now.date()
     return [
         {"agreement_id": agreement_id, "login": login, "approved": True,
-         "comment": "Terms checked against the policy (demo)", "terms_digest": digest,
+         "comment": "Terms checked against the policy (demo)", "terms_digest": "",
          "at": datetime.combine(day - timedelta(days=n + 1), time(10), tzinfo=UTC)}
         for n, (login, _role) in enumerate(chosen[:count])
     ]  # fmt: skip
+
+
+def with_digests(tables: Tables) -> Tables:
+    """``tables`` with each approval's digest of its agreement's terms as stored, worked
+    out from the agreement's and terms' rows beside it (``approvals.digest_of`` of what
+    ``stored_values`` gives). Done by the writing process: the drawing one has more to do."""
+    columns_of = dict(tables)
+    approvals = columns_of.get(Approval)
+    if not approvals:
+        return tables
+    agreements = columns_of[Agreement]
+    row_of = {aid: n for n, aid in enumerate(agreements["id"])}
+    terms_of: dict[int, tuple[dict[str, list[Any]], int]] = {}
+    for cls in AGREEMENT_CLASSES.values():
+        terms = columns_of.get(cls)
+        for k, aid in enumerate(terms["id"] if terms else ()):
+            terms_of[aid] = (terms, k)  # type: ignore[assignment]
+    digests: dict[int, str] = {}
+    for aid in approvals["agreement_id"]:
+        if aid in digests:
+            continue
+        n = row_of[aid]
+        values = {name: agreements[name][n] for name in BASE_FIELDS}
+        terms, k = terms_of[aid]
+        values.update((name, column[k]) for name, column in terms.items() if name != "id")
+        digests[aid] = digest_of(AgreementType(agreements["type"][n]), values)
+    approvals["terms_digest"] = list(map(digests.__getitem__, approvals["agreement_id"]))
+    return tables
