@@ -1,7 +1,9 @@
 """Deterministic, realistic demo data, loaded in bulk.
 
-Same seed and same ``today`` give the same database. 100,000 agreements load in well under a
-minute because rows go in as Core ``executemany`` batches, not one ORM object at a time.
+Same seed and same ``today`` give the same database. Rows go in as columns through the
+driver (``bulk``), into tables whose indexes are built after (``bulk_load``); the
+agreements are drawn a chunk at a time (``demo_agreements``), on a second core from
+20,000 of them (``demo_worker``) while this process writes.
 """
 
 from __future__ import annotations
