@@ -16,6 +16,8 @@ own share of the work; the loader's time above it is drawing the data in Python.
 from __future__ import annotations
 
 import argparse
+import os
+import resource
 import tempfile
 import time
 import uuid
@@ -54,14 +56,29 @@ def measure(target: str, size: int, engine: str) -> list[Measurement]:
 def load(url: str, size: int, seed: int = 7) -> float:
     """Seconds to load ``size`` demo agreements into the empty database at ``url``, as the
     command does (one transaction, its commit included)."""
+    return load_with_cpu(url, size, seed)[0]
+
+
+def load_with_cpu(url: str, size: int, seed: int = 7) -> tuple[float, float, float]:
+    """``load``'s seconds, and the CPU seconds of this process and of the process that
+    drew the agreements (demo_worker; 0 when they were drawn here). On a shared machine
+    the wall time follows the load; the CPU of each process, and the larger of the two,
+    do not."""
     db = open_database(url)
     try:
+        cpu, drawn = time.process_time(), _children_cpu()
         started = time.perf_counter()
         with db.session() as s:
             load_demo(s, size, seed=seed)
-        return time.perf_counter() - started
+        wall = time.perf_counter() - started
+        return wall, time.process_time() - cpu, _children_cpu() - drawn
     finally:
         db.dispose()
+
+
+def _children_cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
 
 
 def raw_insert(source: str, destination: str, engine: str) -> float:
@@ -159,12 +176,15 @@ def fresh_database(target: str, engine: str) -> Iterator[str]:
 def main(n: int, engine: str = "sqlite", url: str | None = None) -> None:
     base = url or str(Path(tempfile.gettempdir()) / "bench.db")
     with fresh_database(base, engine) as target, fresh_database(base, engine) as floor_db:
-        seconds = load(target, n)
+        load_avg = os.getloadavg()[0]
+        seconds, cpu, drawing_cpu = load_with_cpu(target, n)
         db = open_database(target)
         with db.session() as s:
             print(
                 f"demo load: {n:,} agreements, {count_agreements(s):,} stored, "
-                f"in {seconds:.1f} s ({n / seconds:,.0f} agreements/s)"
+                f"in {seconds:.1f} s ({n / seconds:,.0f} agreements/s); CPU: this process "
+                f"{cpu:.1f} s, the drawing process {drawing_cpu:.1f} s; load average "
+                f"{load_avg:.1f} before, {os.getloadavg()[0]:.1f} after"
             )
         floor = raw_insert(target, floor_db, engine)
         print(f"floor (the same rows by the raw driver): {floor:.1f} s; "

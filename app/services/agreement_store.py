@@ -34,7 +34,7 @@ from app.domain.models import AGREEMENT_CLASSES, Agreement, AuditEntry, KpiDefin
 from app.domain.terms import TERMS
 from app.domain.types import ScaledDecimal, utcnow
 from app.services.kpis import KpiSpec
-from app.services.owners import Owners
+from app.services.owners import Owner, Owners
 from app.services.validation import AgreementInput
 
 ENTITY = "agreement"
@@ -193,27 +193,28 @@ def created_summary(reference: str, title: str) -> str:
 # --- many new agreements, a column at a time ------------------------------------------
 
 
-class NewAgreements:
-    """New agreements gathered as columns per table, inserted in one go by ``insert``.
+class AgreementColumns:
+    """New agreements gathered as columns per table, without a session: ``tables`` gives
+    the rows of each table as ``NewAgreements.insert`` writes them. The demo draws its
+    agreements in another process (``demo_worker``) with this; ids start at ``next_id``
+    and ``next_kpi_id``, and ``owner`` turns an owner as typed into the person."""
 
-    Stores what ``create_agreement`` stores for the same input (a test compares every
-    table): the agreement row, its terms row, its KPIs, one audit entry. Ids are given
-    here, after the highest in the database when this was made: inside the caller's
-    write transaction (SQLite's lock; on PostgreSQL a concurrent insert fails the batch).
-    """
-
-    def __init__(self, session: Session, actor: str, now: datetime | None = None) -> None:
-        self.session = session
-        self.actor = actor
-        self.now = now or utcnow()
-        self.next_id = (session.scalar(select(func.max(Agreement.id))) or 0) + 1
-        self.next_kpi_id = (session.scalar(select(func.max(KpiDefinition.id))) or 0) + 1
-        self.owners = Owners(session, actor)
+    def __init__(
+        self,
+        actor: str,
+        now: datetime,
+        next_id: int,
+        next_kpi_id: int,
+        owner: Callable[[str], Owner],
+    ) -> None:
+        self.actor, self.now = actor, now
+        self.next_id, self.next_kpi_id = next_id, next_kpi_id
+        self.owner = owner
         self._clear()
 
     def _clear(self) -> None:
         # What was added, in order: inputs as given, or their fields as columns already
-        # (add_many); insert() turns both into stored columns all at once.
+        # (add_many); tables() turns both into stored columns all at once.
         self.parts: list[list[AgreementInput] | Mapping[str, Sequence[Any]]] = []
         self.typed: list[Mapping[str, Any]] = []
         self.references: list[str] = []
@@ -300,43 +301,73 @@ class NewAgreements:
                 values.extend(columns[name])
         return given
 
-    def insert(self) -> None:
-        """Write what was added (and forget it): agreements, terms, KPIs, audit entries."""
+    def tables(self) -> list[tuple[type[Any], dict[str, list[Any]]]]:
+        """What was added (then forgotten) as (model, columns) in the order they are
+        written: agreements, terms, KPIs, audit entries."""
         n = len(self)
         if not n:
-            return
-        session, now = self.session, self.now
+            return []
+        now = self.now
         ids = list(range(self.next_id - n, self.next_id))
         given = self._given()
         types = [_member(AgreementType, t) for t in given["type"]]
         columns = stored_columns(given)
-        # The owner as typed becomes a person of the register (resolve remembers names).
-        owners = [self.owners.resolve(name) for name in given["owner"]]
+        # The owner as typed becomes a person of the register, each name asked once (in
+        # the order they first come: an unknown one is registered then).
+        found = {name: self.owner(name) for name in dict.fromkeys(given["owner"])}
+        owners = list(map(found.__getitem__, given["owner"]))
         columns["owner"] = [o.name for o in owners]
         columns["owner_login"] = [o.login for o in owners]
         keys: dict[str, list[Any]] = {"id": ids, "reference": self.references, "type": types}
-        insert_columns(session, Agreement, keys | columns | {
+        out: list[tuple[type[Any], dict[str, list[Any]]]] = [(Agreement, keys | columns | {
             "predecessor_id": [None] * n, "version": [1] * n,
             "created_at": [now] * n, "updated_at": [now] * n,
-        })  # fmt: skip
+        })]  # fmt: skip
         rows_of: dict[AgreementType, list[int]] = {}
         for i, a_type in enumerate(types):
             rows_of.setdefault(a_type, []).append(i)
         for a_type, rows in rows_of.items():
             terms = stored_term_columns(a_type, [self.typed[i] for i in rows])
             terms["id"] = [ids[i] for i in rows]
-            insert_columns(session, AGREEMENT_CLASSES[a_type], terms)
+            out.append((AGREEMENT_CLASSES[a_type], terms))
         if self.kpis:
             names = ("id", "agreement_id", "metric", "unit", "target", "direction",
                      "latest_attainment")  # fmt: skip
-            insert_columns(session, KpiDefinition, {
+            out.append((KpiDefinition, {
                 name: list(values) for name, values in zip(names, zip(*self.kpis, strict=True),
-                                                           strict=True)})  # fmt: skip
+                                                           strict=True)}))  # fmt: skip
         named = zip(self.summaries, self.references, columns["title"], strict=True)
         summaries = [summary or created_summary(ref, title) for summary, ref, title in named]
-        insert_columns(session, AuditEntry, {
+        out.append((AuditEntry, {
             "at": [now] * n, "actor": [self.actor] * n, "entity": [ENTITY] * n,
             "entity_id": ids, "action": [AuditAction.CREATE] * n,
             "field": [""] * n, "old_value": [None] * n, "new_value": summaries,
-        })  # fmt: skip
+        }))  # fmt: skip
         self._clear()
+        return out
+
+
+class NewAgreements(AgreementColumns):
+    """New agreements gathered as columns per table, inserted in one go by ``insert``.
+
+    Stores what ``create_agreement`` stores for the same input (a test compares every
+    table): the agreement row, its terms row, its KPIs, one audit entry. Ids are given
+    here, after the highest in the database when this was made: inside the caller's
+    write transaction (SQLite's lock; on PostgreSQL a concurrent insert fails the batch).
+    """
+
+    def __init__(self, session: Session, actor: str, now: datetime | None = None) -> None:
+        self.session = session
+        self.owners = Owners(session, actor)
+        super().__init__(
+            actor,
+            now or utcnow(),
+            (session.scalar(select(func.max(Agreement.id))) or 0) + 1,
+            (session.scalar(select(func.max(KpiDefinition.id))) or 0) + 1,
+            self.owners.resolve,
+        )
+
+    def insert(self) -> None:
+        """Write what was added (and forget it): agreements, terms, KPIs, audit entries."""
+        for model, columns in self.tables():
+            insert_columns(self.session, model, columns)

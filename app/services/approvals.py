@@ -10,7 +10,7 @@ counts (nothing has to remember to withdraw it). Nobody approves the version the
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -145,6 +145,25 @@ class Policies:
                    if p.agreement_type is None or p.agreement_type == kind]
             for kind in AgreementType
         }  # fmt: skip
+
+    def read_rates(self, currencies: Iterable[str]) -> None:
+        """Read now the rates of ``currencies``: a copy pickled for another process (the
+        demo draws its agreements on a second core) answers without a session."""
+        for currency in currencies:
+            if currency not in self._rates:
+                try:
+                    rate = rate_in_force(self.session, currency, self.base, self.on)
+                except NotFoundError:
+                    continue  # asked for there, it fails as it would here
+                self._rates[currency] = rate
+
+    def __getstate__(self) -> dict[str, Any]:
+        # The answers without the session and its ORM rows (see read_rates).
+        return {"on": self.on, "base": self.base, "_rates": self._rates,
+                "_of_type": self._of_type}  # fmt: skip
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
 
     def requirement(
         self, agreement_type: AgreementType, value: Decimal, currency: str

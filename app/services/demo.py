@@ -1,40 +1,29 @@
 """Deterministic, realistic demo data, loaded in bulk.
 
-Same seed and same ``today`` give the same database. 100,000 agreements load in well under a
-minute because rows go in as Core ``executemany`` batches, not one ORM object at a time.
+Same seed and same ``today`` give the same database. Rows go in as columns through the
+driver (``bulk``), into tables whose indexes are built after (``bulk_load``); the
+agreements are drawn a chunk at a time (``demo_agreements``), on a second core from
+20,000 of them (``demo_worker``) while this process writes.
 """
 
 from __future__ import annotations
 
-import hashlib
-import random
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date
 from decimal import Decimal
-from itertools import accumulate
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db.bulk import bulk_load, insert_columns, insert_rows
-from app.domain.enums import (
-    AgreementStatus,
-    AgreementType,
-    Attainment,
-    DocumentKind,
-    KpiDirection,
-    MilestoneStatus,
-)
 from app.domain.logins import login_for
 from app.domain.models import (
     AGREEMENT_CLASSES,
     Agreement,
-    Approval,
     ApprovalPolicy,
-    Attachment,
     Contact,
     FxRate,
     KpiActual,
@@ -46,26 +35,22 @@ from app.domain.models import (
 )
 from app.domain.roles import OWNER_ROLE, Role
 from app.domain.types import utcnow
-from app.services.agreement_store import NewAgreements, stored_values
-from app.services.approvals import Policies, Requirement, digest_of, set_policy
+from app.services.agreement_store import NewAgreements
+from app.services.approvals import Policies, set_policy
+from app.services.demo_agreements import Plan, Tables, with_digests
 from app.services.demo_data import (
+    COUNTRIES,
     DEMO_APPROVERS,
     DEMO_POLICIES,
     DEMO_TEAMS,
     FX,
-    MILESTONES,
     OWNERS,
-    TYPE_FOR_ROLE,
-    TYPE_WEIGHTS,
     Generator,
     ascii_name,
-    tiny_pdf,
 )
-from app.services.kpis import attainment, default_kpis
-from app.services.validation import AgreementInput
+from app.services.demo_worker import chunks
 
-BATCH = 5000  # progress is told every BATCH agreements
-CHUNK = 50_000  # agreements drawn before they are written
+CHUNK = 10_000  # agreements drawn before they are written (and progress is told)
 
 
 # (country, currency, English stem, Chinese stem) — fictional companies, real places.
@@ -146,97 +131,33 @@ def load_demo(
     # record demo people's approvals: an agreement a policy covers waits for them instead.
     may_record = session.get_bind().dialect.name != "postgresql"
 
-    by_type: dict[AgreementType, list[dict[str, Any]]] = {t: [] for t in AgreementType}
-    for p in partners:
-        by_type[TYPE_FOR_ROLE[p["_role"]]].append(p)
     counters: dict[tuple[str, int], int] = {
         (s.prefix, s.year): s.last for s in session.scalars(select(ReferenceSequence))
     }
     # The agreements, their terms, KPIs and audit entries go in as the editor would store
     # them (agreement_store); the demo adds actuals, milestones and documents beside them.
-    # They are written every CHUNK agreements, so that a million never sit in memory at
+    # They are drawn a CHUNK at a time (on a second core from WORKER_MIN_AGREEMENTS:
+    # demo_worker) and written as they come, so that a million never sit in memory at
     # once; each table still gets its rows in the order they were drawn (the same ids).
-    out = _Rows(NewAgreements(session, actor, now), now)
-    types = [t for t, _ in TYPE_WEIGHTS]
-    # Cumulative weights once: choices() accumulates plain weights on every call, and
-    # draws the same with either.
-    cum_weights = list(accumulate(w for _, w in TYPE_WEIGHTS))
-    last_month_end = today.replace(day=1) - timedelta(days=1)
-    with _loading(session, first_agreement=out.new.next_id):
-        for i in range(agreements):
-            t = types[i % len(types)] if i < 10 else rng.choices(types, cum_weights=cum_weights)[0]
-            partner = rng.choice(by_type[t] or partners)
-            status, start, end, notice, signed = gen.status_and_dates(i)
-            currency = partner["_currency"] if rng.random() < 0.7 else rng.choice(["CNY", "USD"])
-            value = gen.value(t, currency)
-            need = policies.requirement(t, value, currency) if status in _APPROVED else None
-            if need is not None and not may_record and status is AgreementStatus.ACTIVE:
-                status = AgreementStatus.PENDING_APPROVAL
-            terms = gen.terms(t, partner, value, start)
-            key = (t.prefix, start.year)
-            counters[key] = counters.get(key, 0) + 1
-            reference = f"{t.prefix}-{start.year}-{counters[key]:04d}"
-            auto = rng.random() < 0.3
-            data = AgreementInput(
-                title=gen.title(t, partner, start, terms),
-                type=t,
-                partner_id=partner["id"],
-                status=status,
-                currency=currency,
-                value=value,
-                start_date=start,
-                end_date=end,
-                reference=reference,
-                owner=rng.choice(OWNERS),
-                signed_date=signed,
-                auto_renew=auto,
-                renewal_term_months=12 if auto else None,
-                notice_days=notice,
-                governing_law="PRC law" if rng.random() < 0.6 else "Hong Kong law",
-                territories=("Mainland China",)
-                if rng.random() < 0.8
-                else ("Mainland China", "Hong Kong SAR", "Macao SAR"),
-                terms=terms,
-            )
-            kpis = default_kpis(t, terms)
-            latest: list[Attainment | None] = [None] * len(kpis)
-            actuals: list[tuple[int, date, Decimal]] = []  # (which KPI, period end, value)
-            if status in _WITH_ACTUALS:
-                periods = [p for p in _periods(min(end, last_month_end)) if p >= start]
-                for index, spec in enumerate(kpis):
-                    for period in periods:
-                        factor = Decimal(rng.randint(80, 112)) / 100
-                        if spec.direction is KpiDirection.LOWER_IS_BETTER:
-                            factor = Decimal(2) - factor
-                        value_kpi = (spec.target * factor).quantize(_CENT)
-                        actuals.append((index, period, value_kpi))
-                        latest[index] = attainment(spec.target, value_kpi, spec.direction)
-            aid, kpi_ids = out.new.add(
-                data, terms, reference, kpis, latest=latest, summary=f"{reference} (demo data)"
-            )
-            if need is not None and may_record:
-                out.approvals += _approvals(aid, i, need, data, terms, approvers, now)
-            for index, period, v in actuals:
-                out.actual_kpi.append(kpi_ids[index])
-                out.actual_period.append(period)
-                out.actual_value.append(v)
-            # Ended agreements settled their obligations; live ones have a few slipping.
-            ended = status in _ENDED
-            for _ in range(rng.randint(1, 3)):
-                due = start + timedelta(days=rng.randint(20, max(21, (end - start).days)))
-                done = due < today and (ended or rng.random() < 0.85)
-                out.milestone_agreement.append(aid)
-                out.milestone_title.append(rng.choice(MILESTONES[t]))
-                out.milestone_due.append(due)
-                out.milestone_owner.append(rng.choice(OWNERS))
-                out.milestone_done.append(done)
-            if t in (AgreementType.BRAND, AgreementType.PAYMENT) and rng.random() < 0.04:
-                out.attachments.append(_document(aid, t, reference, today, actor, now, rng))
-            if progress is not None and i % BATCH == 0 and not progress(i, agreements):
+    new = NewAgreements(session, actor, now)
+    policies.read_rates({c for _, c, _, _ in COUNTRIES} | {"CNY", "USD"})
+    plan = Plan(
+        gen=gen, agreements=agreements, partners=partners, counters=counters,
+        policies=policies, may_record=may_record, approvers=approvers,
+        owners={name: new.owners.resolve(name) for name in OWNERS} if agreements else {},
+        actor=actor, now=now, next_id=new.next_id, next_kpi_id=new.next_kpi_id, chunk=CHUNK,
+    )  # fmt: skip
+    actuals = milestones = 0
+    with _loading(session, first_agreement=new.next_id):
+        for chunk in chunks(plan):
+            for model, columns in with_digests(chunk.tables):
+                insert_columns(session, model, columns)
+            actuals += len(_any_column(chunk.tables, KpiActual))
+            milestones += len(_any_column(chunk.tables, Milestone))
+            if chunk.last:
+                counters = chunk.counters
+            elif progress is not None and not progress(chunk.drawn, agreements):
                 raise InterruptedError("demo data cancelled")
-            if len(out.new) >= CHUNK:
-                out.write()
-        out.write()
     for (prefix, year), last in counters.items():
         seq = session.get(ReferenceSequence, (prefix, year))
         if seq is None:
@@ -250,30 +171,13 @@ def load_demo(
     load_demo_sellers(session, today, seed, actor)
     if progress is not None:
         progress(agreements, agreements)
-    return DemoResult(len(partners), agreements, out.actuals_written, out.milestones_written)
+    return DemoResult(len(partners), agreements, actuals, milestones)
 
 
-# Statuses an agreement reaches only through active: the policy's approvals were given.
-_APPROVED = frozenset({AgreementStatus.ACTIVE, AgreementStatus.EXPIRED, AgreementStatus.RENEWED,
-                       AgreementStatus.PENDING_APPROVAL})  # fmt: skip
-_WITH_ACTUALS = frozenset({AgreementStatus.ACTIVE, AgreementStatus.EXPIRED,
-                           AgreementStatus.RENEWED})  # fmt: skip
-_ENDED = frozenset({AgreementStatus.EXPIRED, AgreementStatus.TERMINATED,
-                    AgreementStatus.RENEWED})  # fmt: skip
-_CENT = Decimal("0.01")
 # The tables a demo load fills: loaded with their indexes built after (bulk_load) when the
 # database holds no agreements yet.
 _LOADED = ("agreements", *(cls.__tablename__ for cls in AGREEMENT_CLASSES.values()),
            "kpi_definitions", "kpi_actuals", "milestones", "attachments", "approvals")  # fmt: skip
-
-
-def _periods(last_period: date) -> list[date]:
-    """The month ends of a KPI's three latest actuals, oldest first: ``last_period`` and
-    the ends of the two months before (each as "a month" of 31 days back, as it always
-    was drawn)."""
-    first = last_period.replace(day=1)
-    return [(first - timedelta(days=31 * back)).replace(day=1) - timedelta(days=1)
-            for back in (2, 1)] + [last_period]  # fmt: skip
 
 
 @contextmanager
@@ -285,74 +189,6 @@ def _loading(session: Session, first_agreement: int) -> Iterator[None]:
         return
     with bulk_load(session, _LOADED):
         yield
-
-
-class _Rows:
-    """What the demo draws beside the agreements, gathered as columns and written, with
-    the agreements gathered in ``new``, every CHUNK agreements."""
-
-    def __init__(self, new: NewAgreements, now: datetime) -> None:
-        self.new, self.now = new, now
-        self.actuals_written = self.milestones_written = 0
-        self._clear()
-
-    def _clear(self) -> None:
-        self.approvals: list[dict[str, Any]] = []
-        self.attachments: list[dict[str, Any]] = []
-        self.actual_kpi: list[int] = []
-        self.actual_period: list[date] = []
-        self.actual_value: list[Decimal] = []
-        self.milestone_agreement: list[int] = []
-        self.milestone_title: list[str] = []
-        self.milestone_due: list[date] = []
-        self.milestone_owner: list[str] = []
-        self.milestone_done: list[bool] = []
-
-    def write(self) -> None:
-        session, now = self.new.session, self.now
-        self.new.insert()
-        insert_rows(session, Approval, self.approvals)
-        n = len(self.actual_kpi)
-        insert_columns(session, KpiActual, {
-            "kpi_id": self.actual_kpi, "period_end": self.actual_period,
-            "value": self.actual_value, "note": [""] * n, "recorded_at": [now] * n,
-        })  # fmt: skip
-        m = len(self.milestone_agreement)
-        done = self.milestone_done
-        insert_columns(session, Milestone, {
-            "agreement_id": self.milestone_agreement, "title": self.milestone_title,
-            "due_date": self.milestone_due, "owner": self.milestone_owner,
-            "status": [MilestoneStatus.DONE if d else MilestoneStatus.OPEN for d in done],
-            "amount": [None] * m, "currency": [None] * m,
-            "completed_on": [due if d else None for due, d in zip(self.milestone_due, done,
-                                                                  strict=True)],
-        })  # fmt: skip
-        insert_rows(session, Attachment, self.attachments)
-        self.actuals_written += n
-        self.milestones_written += m
-        self._clear()
-
-
-def _document(
-    aid: int,
-    t: AgreementType,
-    reference: str,
-    today: date,
-    actor: str,
-    now: datetime,
-    rng: random.Random,
-) -> dict[str, Any]:
-    """An expiring licence or authorisation letter, as a small PDF."""
-    kind = DocumentKind.BRAND_AUTHORISATION if t is AgreementType.BRAND \
-        else DocumentKind.PAYMENT_LICENCE  # fmt: skip
-    content = tiny_pdf(f"{kind.value.replace('_', ' ').title()} - {reference}")
-    return {
-        "agreement_id": aid, "filename": f"{kind.value}-{reference}.pdf",
-        "mime_type": "application/pdf", "size": len(content),
-        "sha256": hashlib.sha256(content).hexdigest(), "kind": kind,
-        "expires_on": today + timedelta(days=rng.randint(-10, 120)),
-        "uploaded_at": now, "uploaded_by": actor, "content": content,
-    }  # fmt: skip
 
 
 def _demo_people(session: Session) -> list[tuple[str, Role]]:
@@ -381,33 +217,12 @@ def _demo_policies(session: Session) -> None:
         set_policy(session, agreement_type, Decimal(min_value), count, admin_required=admin)
 
 
-def _approvals(
-    agreement_id: int,
-    i: int,
-    need: Requirement,
-    data: AgreementInput,
-    terms: dict[str, Any],
-    approvers: list[tuple[str, Role]],
-    now: datetime,
-) -> list[dict[str, Any]]:
-    """The approvals a demo agreement had to have: by different demo approvers (an admin
-    first when the policy asks for one), on its terms as stored. An agreement still
-    waiting has one of them every other time."""
-    digest = digest_of(AgreementType(data.type), stored_values(data, terms))
-    admins = [a for a in approvers if a[1] is Role.ADMIN]
-    others = [a for a in approvers if a[1] is not Role.ADMIN]
-    rotated = others[i % len(others) :] + others[: i % len(others)]
-    chosen = (admins[:1] if need.admin_required else []) + rotated
-    count = need.approvals
-    if data.status is AgreementStatus.PENDING_APPROVAL:
-        count = i % 2
-    day = data.signed_date or now.date()
-    return [
-        {"agreement_id": agreement_id, "login": login, "approved": True,
-         "comment": "Terms checked against the policy (demo)", "terms_digest": digest,
-         "at": datetime.combine(day - timedelta(days=n + 1), time(10), tzinfo=UTC)}
-        for n, (login, _role) in enumerate(chosen[:count])
-    ]  # fmt: skip
+def _any_column(tables: Tables, model: type[Any]) -> list[Any]:
+    """One column of ``model``'s rows in ``tables`` (its length is their number)."""
+    for table, columns in tables:
+        if table is model:
+            return next(iter(columns.values()), [])
+    return []
 
 
 def _load_fx(session: Session, today: date) -> None:

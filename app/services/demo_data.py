@@ -27,6 +27,7 @@ from app.domain.enums import (
     RateBasis,
     SharedResource,
 )
+from app.services.demo_random import choice, randint
 from app.services.demo_terms import type_terms
 
 COUNTRIES = [
@@ -181,6 +182,14 @@ _STATUSES = tuple(AgreementStatus)
 _STATUS_CUM_WEIGHTS = list(accumulate([5, 8, 5, 55, 14, 5, 8]))
 _NOTICES = (30, 30, 60, 60, 90, 90, 120, 180)
 _YEARS = (1, 1, 2, 2, 3)
+# Each enum's members once, in their order: draws from them are draws from list(enum).
+_AUTHORISATION_LEVELS = tuple(AuthorisationLevel)
+_LOGISTICS_SERVICES = tuple(LogisticsService)
+_RATE_BASES = tuple(RateBasis)
+_MARKETING_CHANNELS = tuple(MarketingChannel)
+_PAYMENT_METHODS = tuple(PaymentMethod)
+_CHARGEBACK_LIABILITIES = tuple(ChargebackLiability)
+_SHARED_RESOURCES = tuple(SharedResource)
 
 _CATEGORIES = [
     "Skincare",
@@ -318,7 +327,7 @@ class Generator:
                     else PartnerStatus.PROSPECT,
                     "notes": "",
                     "_role": role,
-                    "_roles": {role} | ({rng.choice(roles)} if second_role else set()),
+                    "_roles": {role} | ({choice(rng, roles)} if second_role else set()),
                     "_currency": COUNTRIES[i % len(COUNTRIES)][1],
                 }
             )
@@ -327,8 +336,8 @@ class Generator:
     def status_and_dates(self, i: int) -> tuple[AgreementStatus, date, date, int, date | None]:
         rng, today = self.rng, self.today
         statuses = _STATUSES
-        notice = rng.choice(_NOTICES)
-        years = rng.choice(_YEARS)
+        notice = choice(rng, _NOTICES)
+        years = choice(rng, _YEARS)
         if i < len(statuses):  # every status present even in a tiny demo
             status = statuses[i]
         else:
@@ -339,22 +348,22 @@ class Generator:
             AgreementStatus.NEGOTIATION,
             AgreementStatus.PENDING_APPROVAL,
         ):
-            start = today + timedelta(days=rng.randint(-30, 200))
+            start = today + timedelta(days=randint(rng, -30, 200))
         elif status is AgreementStatus.ACTIVE:
             # Decision dates spread from a few weeks ago to three years out.
-            decision = today + timedelta(days=rng.randint(-20, 365 * years))
+            decision = today + timedelta(days=randint(rng, -20, 365 * years))
             end = decision + timedelta(days=notice)
             start = end - timedelta(days=365 * years - 1)
-            return status, start, end, notice, start - timedelta(days=rng.randint(5, 40))
+            return status, start, end, notice, start - timedelta(days=randint(rng, 5, 40))
         else:  # ended: expired, terminated, renewed
-            end = today - timedelta(days=rng.randint(1, 900))
+            end = today - timedelta(days=randint(rng, 1, 900))
             start = end - timedelta(days=365 * years - 1)
-            return status, start, end, notice, start - timedelta(days=rng.randint(5, 40))
+            return status, start, end, notice, start - timedelta(days=randint(rng, 5, 40))
         end = start + timedelta(days=365 * years - 1)
         signed = (
             None
             if status is not AgreementStatus.PENDING_APPROVAL or rng.random() < 0.5
-            else today - timedelta(days=rng.randint(1, 20))
+            else today - timedelta(days=randint(rng, 1, 20))
         )
         return status, start, end, notice, signed
 
@@ -364,7 +373,7 @@ class Generator:
             AgreementType.MARKETING: (200_000, 10_000_000), AgreementType.PAYMENT: (100_000, 5_000_000),
             AgreementType.PLATFORM: (300_000, 30_000_000),
         }[t]  # fmt: skip
-        cny = Decimal(self.rng.randint(*base_cny))
+        cny = Decimal(randint(self.rng, *base_cny))
         rate = Decimal(FX.get(currency, "1"))
         amount = (cny / rate).quantize(Decimal(1000) if rate < 1 else Decimal(100))
         return amount.quantize(Decimal("0.01"))
@@ -382,80 +391,80 @@ class Generator:
         rng = self.rng
 
         def pct(lo: float, hi: float) -> Decimal:
-            return Decimal(rng.randint(int(lo * 100), int(hi * 100))) / 100
+            return Decimal(randint(rng, int(lo * 100), int(hi * 100))) / 100
 
         if t is AgreementType.BRAND:
             model = OperatingModel.DIRECT if rng.random() < 0.42 else OperatingModel.PLATFORM
             brand = partner["legal_name"].split()[0]
             return {
                 "brands": (brand, f"{brand} Pro") if rng.random() < 0.3 else (brand,),
-                "product_categories": tuple(rng.sample(_CATEGORIES, rng.randint(1, 3))),
+                "product_categories": tuple(rng.sample(_CATEGORIES, randint(rng, 1, 3))),
                 "operating_model": model,
                 "exclusive": rng.random() < 0.25,
-                "authorisation_level": rng.choice(list(AuthorisationLevel)),
+                "authorisation_level": choice(rng, _AUTHORISATION_LEVELS),
                 "annual_minimum_purchase": (value * Decimal("0.6")).quantize(Decimal(1))
                 if model is OperatingModel.DIRECT
                 else None,
                 "commission_rate_pct": pct(3, 12) if model is OperatingModel.PLATFORM else None,
-                "gmv_target": (value * rng.randint(2, 6)).quantize(Decimal(1)),
+                "gmv_target": (value * randint(rng, 2, 6)).quantize(Decimal(1)),
             }
         if t is AgreementType.LOGISTICS:
             return {
                 "services": tuple(
-                    s.value for s in rng.sample(list(LogisticsService), rng.randint(1, 4))
+                    s.value for s in rng.sample(_LOGISTICS_SERVICES, randint(rng, 1, 4))
                 ),
-                "routes": tuple(rng.sample(_ROUTES, rng.randint(1, 2))),
-                "delivery_sla_days": rng.choice([3, 5, 7, 10, 14]),
+                "routes": tuple(rng.sample(_ROUTES, randint(rng, 1, 2))),
+                "delivery_sla_days": choice(rng, [3, 5, 7, 10, 14]),
                 "on_time_target_pct": pct(92, 99),
                 "loss_damage_cap_pct": pct(0.1, 1),
-                "rate_basis": rng.choice(list(RateBasis)),
+                "rate_basis": choice(rng, _RATE_BASES),
                 "rate": pct(1, 60),
                 "liability_cap": (value * Decimal("0.2")).quantize(Decimal(1)),
             }
         if t is AgreementType.MARKETING:
             return {
                 "channels": tuple(
-                    c.value for c in rng.sample(list(MarketingChannel), rng.randint(1, 3))
+                    c.value for c in rng.sample(_MARKETING_CHANNELS, randint(rng, 1, 3))
                 ),
                 "budget": value,
                 "partner_cost_share_pct": pct(0, 50),
-                "campaign_start": start + timedelta(days=rng.randint(0, 60)),
-                "campaign_end": start + timedelta(days=rng.randint(61, 200)),
-                "target_impressions": rng.randint(1, 500) * 100_000,
+                "campaign_start": start + timedelta(days=randint(rng, 0, 60)),
+                "campaign_end": start + timedelta(days=randint(rng, 61, 200)),
+                "target_impressions": randint(rng, 1, 500) * 100_000,
                 "target_conversion_rate_pct": pct(1, 6),
                 "target_roi": pct(1.5, 6),
             }
         if t is AgreementType.PAYMENT:
             return {
                 "payment_methods": tuple(
-                    m.value for m in rng.sample(list(PaymentMethod), rng.randint(1, 4))
+                    m.value for m in rng.sample(_PAYMENT_METHODS, randint(rng, 1, 4))
                 ),
                 "settlement_currencies": tuple(sorted({"CNY", partner["_currency"]})),
                 "fee_rate_pct": pct(0.4, 3),
-                "settlement_cycle_days": rng.choice([1, 2, 3, 7]),
+                "settlement_cycle_days": choice(rng, [1, 2, 3, 7]),
                 "fx_markup_pct": pct(0.1, 1.5),
-                "chargeback_liability": rng.choice(list(ChargebackLiability)),
+                "chargeback_liability": choice(rng, _CHARGEBACK_LIABILITIES),
                 "pci_dss": rng.random() < 0.9,
                 "aml_kyc": rng.random() < 0.95,
             }
         return {
-            "partner_platform": rng.choice(_PLATFORMS),
-            "markets": tuple(rng.sample(_MARKETS, rng.randint(1, 3))),
+            "partner_platform": choice(rng, _PLATFORMS),
+            "markets": tuple(rng.sample(_MARKETS, randint(rng, 1, 3))),
             "shared_resources": tuple(
-                r.value for r in rng.sample(list(SharedResource), rng.randint(1, 3))
+                r.value for r in rng.sample(_SHARED_RESOURCES, randint(rng, 1, 3))
             ),
             "revenue_share_pct": pct(5, 30),
-            "target_users": rng.randint(10, 2000) * 1000,
-            "target_gmv": (value * rng.randint(3, 10)).quantize(Decimal(1)),
+            "target_users": randint(rng, 10, 2000) * 1000,
+            "target_gmv": (value * randint(rng, 3, 10)).quantize(Decimal(1)),
         }
 
     def title(
         self, t: AgreementType, partner: dict[str, Any], start: date, terms: dict[str, Any]
     ) -> str:
         if t is AgreementType.BRAND:
-            template = self.rng.choice(_BRAND_TITLES[OperatingModel(terms["operating_model"])])
+            template = choice(self.rng, _BRAND_TITLES[OperatingModel(terms["operating_model"])])
         else:
-            template = self.rng.choice(_TITLES[t])
+            template = choice(self.rng, _TITLES[t])
         return template.format(
             brand=partner["legal_name"].split()[0],
             # A campaign is named after the year it runs in, which may be after the signing.

@@ -24,6 +24,7 @@ from app.domain.enums import (
     PaymentTerms,
 )
 from app.domain.terms import TERMS, TermKind
+from app.services.demo_random import choice, randint
 
 # The month a campaign starts in -> the festival its title names (demo_data._FESTIVALS):
 # "618" campaigns start in May or June, Double 11 ones in October or November; Golden
@@ -52,6 +53,8 @@ _REGULATORS = {
     "HK": "Hong Kong SAR (HKMA)", "CN": "China (PBOC)", "TH": "Thailand (BOT)",
     "SE": "Sweden (FI)", "CA": "Canada (FINTRAC)", "ES": "Spain (Banco de España)",
 }  # fmt: skip
+_PAYMENT_TERMS = tuple(PaymentTerms)  # draws from them are draws from list(PaymentTerms)
+_INVENTORY_HOLDERS = tuple(InventoryHolder)
 _SLOTS = ["Homepage banner", "Search top slot", "Category page feature",
           "Livestream channel slot", "Push notification", "Festival venue page"]  # fmt: skip
 
@@ -77,14 +80,14 @@ def type_terms(
     if t is AgreementType.PAYMENT:
         country = str(partner.get("country", ""))
         return {
-            "payment_licence_no": f"{country or 'XX'}-PI-{rng.randint(100_000, 999_999)}",
+            "payment_licence_no": f"{country or 'XX'}-PI-{randint(rng, 100_000, 999_999)}",
             "licence_jurisdiction": _REGULATORS.get(country, country),
-            "reserve_deposit": (value * Decimal(rng.randint(5, 20)) / 100).quantize(Decimal(1)),
+            "reserve_deposit": (value * Decimal(randint(rng, 5, 20)) / 100).quantize(Decimal(1)),
         }
     users = int(terms.get("target_users") or 100_000)
     return {
-        "committed_monthly_uv": users * rng.randint(2, 8) // 12 // 1000 * 1000,
-        "placement_slots": tuple(rng.sample(_SLOTS, rng.randint(1, 3))),
+        "committed_monthly_uv": users * randint(rng, 2, 8) // 12 // 1000 * 1000,
+        "placement_slots": tuple(rng.sample(_SLOTS, randint(rng, 1, 3))),
     }
 
 
@@ -94,27 +97,27 @@ _BLANK: dict[TermKind, Any] = {TermKind.LINES: (), TermKind.TEXT: "", TermKind.B
 def _brand(rng: random.Random, terms: dict[str, Any], partner: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {
         "trademark_numbers": tuple(
-            f"CN {rng.randint(10_000_000, 59_999_999)}" for _ in range(rng.randint(1, 3))
+            f"CN {randint(rng, 10_000_000, 59_999_999)}" for _ in range(randint(rng, 1, 3))
         ),
         "trademark_holder": partner["legal_name"],
     }
     if OperatingModel(terms["operating_model"]) is not OperatingModel.DIRECT:
         return out  # a platform-model agreement buys nothing: no procurement terms
-    payment = rng.choices(list(PaymentTerms), weights=[2, 5, 3, 1])[0]
-    holder = rng.choices(list(InventoryHolder), weights=[7, 1, 2])[0]
+    payment = rng.choices(_PAYMENT_TERMS, weights=[2, 5, 3, 1])[0]
+    holder = rng.choices(_INVENTORY_HOLDERS, weights=[7, 1, 2])[0]
     annual = terms.get("annual_minimum_purchase") or Decimal(1_000_000)
     out |= {
         # The brand invoices in its home currency.
         "purchase_currency": partner["_currency"],
         "payment_terms": payment,
         "payment_days": _PAYMENT_DAYS[payment],
-        "minimum_order": (annual / rng.choice([6, 12, 24])).quantize(Decimal(1000)),
-        "lead_time_days": rng.choice([14, 21, 30, 45, 60]),
+        "minimum_order": (annual / choice(rng, [6, 12, 24])).quantize(Decimal(1000)),
+        "lead_time_days": choice(rng, [14, 21, 30, 45, 60]),
         "inventory_holder": holder,
-        "bonded_warehouse": rng.choice(_BONDED_ZONES)
+        "bonded_warehouse": choice(rng, _BONDED_ZONES)
         if holder is not InventoryHolder.BRAND
         else "",
-        "min_shelf_life_days": rng.choice([90, 180, 270, 365]),
+        "min_shelf_life_days": choice(rng, [90, 180, 270, 365]),
         "near_expiry_returnable": rng.random() < 0.4,
     }
     return out
@@ -125,7 +128,7 @@ def _logistics(rng: random.Random, terms: dict[str, Any]) -> dict[str, Any]:
     mode = (
         ImportMode.BONDED_IMPORT
         if bonded
-        else rng.choice([ImportMode.DIRECT_MAIL, ImportMode.GENERAL_TRADE])
+        else choice(rng, [ImportMode.DIRECT_MAIL, ImportMode.GENERAL_TRADE])
     )
     # Cross-border e-commerce tax is the consumer's, collected at checkout; general
     # trade clears in bulk and the importer pays.
@@ -138,7 +141,7 @@ def _logistics(rng: random.Random, terms: dict[str, Any]) -> dict[str, Any]:
     return {
         "import_mode": mode,
         "duty_payer": payer,
-        "warehouse_locations": tuple(rng.sample(places, rng.randint(1, 2))),
+        "warehouse_locations": tuple(rng.sample(places, randint(rng, 1, 2))),
     }
 
 
@@ -152,16 +155,16 @@ def _marketing(rng: random.Random, terms: dict[str, Any], today: date) -> dict[s
         return out  # not started: nothing spent, no results yet
     # Spent so far: near the budget once the campaign has run, pro rata while it runs.
     ran = min(Decimal(1), Decimal((today - start).days + 1) / Decimal((end - start).days + 1))
-    spend = budget * ran * Decimal(rng.randint(85, 108)) / 100
+    spend = budget * ran * Decimal(randint(rng, 85, 108)) / 100
     out["actual_spend"] = spend.quantize(Decimal("0.01"))
     target = terms.get("target_impressions") or 0
-    out["actual_impressions"] = int(target * ran * Decimal(rng.randint(70, 120)) / 100)
+    out["actual_impressions"] = int(target * ran * Decimal(randint(rng, 70, 120)) / 100)
     if ran == 1:  # conversion and ROI are measured after the campaign
         conversion = terms.get("target_conversion_rate_pct") or Decimal(2)
         roi = terms.get("target_roi") or Decimal(2)
         out["actual_conversion_rate_pct"] = min(
             Decimal(100),
-            (conversion * Decimal(rng.randint(60, 130)) / 100).quantize(Decimal("0.01")),
+            (conversion * Decimal(randint(rng, 60, 130)) / 100).quantize(Decimal("0.01")),
         )
-        out["actual_roi"] = (roi * Decimal(rng.randint(50, 130)) / 100).quantize(Decimal("0.01"))
+        out["actual_roi"] = (roi * Decimal(randint(rng, 50, 130)) / 100).quantize(Decimal("0.01"))
     return out

@@ -3,6 +3,7 @@ a load into a new database leaves it with every index it had (they are built aft
 
 from __future__ import annotations
 
+import copy
 import os
 import uuid
 from collections.abc import Iterator
@@ -18,8 +19,9 @@ from app.db import Database, bulk, open_database
 from app.db.bulk import BULK_LOAD_HOOKS, bulk_load, secondary_indexes
 from app.domain.models import Agreement, Base
 from app.domain.types import UTCDateTime
-from app.services import demo
+from app.services import demo, demo_agreements, demo_worker
 from app.services.demo import load_demo
+from app.services.demo_agreements import Chunk, Plan
 from tests.conftest import drop_test_databases, postgres_url
 
 TODAY = date(2026, 11, 30)
@@ -83,6 +85,47 @@ def test_rows_written_in_chunks_are_the_rows_written_at_once(
     monkeypatch.setattr(demo, "CHUNK", 37)
     monkeypatch.setattr(bulk, "BATCH", 11)
     assert_same(at_once, loaded(second, seed=7))
+
+
+def test_rows_drawn_on_a_second_core_are_the_rows_drawn_here(
+    two_dbs: tuple[Database, Database], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From WORKER_MIN_AGREEMENTS on, a worker process draws the agreements while this
+    one writes them: the same rows, and the worker did send them."""
+    first, second = two_dbs
+    monkeypatch.setattr(demo, "CHUNK", 97)
+    here = loaded(first, seed=7)
+    sent: list[int] = []
+    from_worker = demo_worker._from_worker
+
+    def counted(plan: Plan) -> Iterator[Chunk]:
+        for chunk in from_worker(plan):
+            sent.append(chunk.drawn)
+            yield chunk
+
+    monkeypatch.setattr(demo_worker, "ALWAYS", True)
+    monkeypatch.setattr(demo_worker, "_from_worker", counted)
+    assert_same(here, loaded(second, seed=7))
+    assert sent == [*range(97, SIZE, 97), SIZE]
+
+
+def test_a_lost_worker_leaves_the_same_rows(
+    two_dbs: tuple[Database, Database], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker that dies after sending some chunks: the rest are drawn here, the same."""
+    first, second = two_dbs
+    monkeypatch.setattr(demo, "CHUNK", 97)
+    here = loaded(first, seed=7)
+
+    def dies(plan: Plan) -> Iterator[Chunk]:
+        for n, chunk in enumerate(demo_agreements.draw(copy.deepcopy(plan))):
+            if n == 2:
+                raise demo_worker._WorkerLostError("killed")
+            yield chunk
+
+    monkeypatch.setattr(demo_worker, "ALWAYS", True)
+    monkeypatch.setattr(demo_worker, "_from_worker", dies)
+    assert_same(here, loaded(second, seed=7))
 
 
 def indexes(session: Session) -> list[tuple[str, str]]:
