@@ -3,7 +3,7 @@ status, so that a date or status filter's rows are sorted by any date or status 
 index alone at a million agreements
 
 Revision ID: 0020
-Revises: 0017
+Revises: 0019
 Create Date: 2026-12-03 16:30:00
 """
 
