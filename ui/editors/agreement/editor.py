@@ -55,6 +55,7 @@ from ui.editors.agreement.form import AgreementForm
 from ui.editors.agreement.history import HistoryTab
 from ui.editors.agreement.kpis import KpisTab
 from ui.editors.agreement.milestones import MilestonesTab
+from ui.editors.agreement.partner_picker import find_choice
 from ui.editors.agreement.tab_base import RecordsTab
 from ui.editors.fields import error_colour
 from ui.editors.read_only import lock_buttons, lock_fields
@@ -269,8 +270,14 @@ class AgreementEditor(AgreementForm):
         data, problems = self.collect()
         before = self.view
         agreement_id = self.agreement_id
+        # Typed, but the look-up of the names containing it has not answered yet.
+        unresolved = self.partner_combo.currentText() if data.partner_id == -1 else ""
 
         def work(s: Session) -> AgreementView:
+            nonlocal data, problems
+            if unresolved.strip() and (found := find_choice(s, unresolved)) is not None:
+                data = replace(data, partner_id=found)
+                problems = [p for p in problems if p.field != "partner"]
             if problems:
                 # Ask the service too, so every problem shows at once; then write nothing.
                 _, errors = validate_agreement(s, data, agreement_id)
