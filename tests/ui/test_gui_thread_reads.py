@@ -197,3 +197,24 @@ def test_saving_undoing_deleting_and_the_editors_tabs_stay_off_the_gui_thread(
     window.undo_stack.undo()  # brings it back, in a worker too
     wait_for_writes()
     assert not on_gui_thread, "undoing the delete read on the GUI thread:\n" + on_gui_thread[0]
+
+
+@pytest.mark.usefixtures("on_gui_thread")  # the reads in workers, as in the application
+def test_the_start_up_reminder_does_not_pop_up_over_an_editor_opened_meanwhile(
+    qtbot: QtBot, ui_db: Database
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui import settings
+    from ui.application import greet_in_background
+
+    settings.STARTUP_REMINDER.set(True)
+    window = MainWindow(ui_db, today=UI_TODAY)
+    qtbot.addWidget(window)
+    settle(qtbot, window)
+    greet_in_background(window)  # the facts are read in a worker…
+    window.new_agreement()  # …while the user opens an editor
+    qtbot.waitUntil(lambda: "decision" in window.statusBar().currentMessage(), timeout=10_000)
+    assert not window.findChildren(QMessageBox)  # said in the status bar, no box over it
+    for editor in window.open_editors:
+        editor.close()
