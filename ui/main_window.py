@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
         self.today = today or date.today()
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(200)
+        undo_events().stack = self.undo_stack
         self.open_editors: list[QWidget] = []
         self.export_dialog: ExportDialog | None = None
         self.export_job: Job[ExportResult] | None = None
