@@ -218,3 +218,37 @@ def test_the_start_up_reminder_does_not_pop_up_over_an_editor_opened_meanwhile(
     assert not window.findChildren(QMessageBox)  # said in the status bar, no box over it
     for editor in window.open_editors:
         editor.close()
+
+
+def test_deleting_from_the_list_and_undoing_it_stay_off_the_gui_thread(
+    qtbot: QtBot, ui_db: Database, on_gui_thread: list[str]
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    window = MainWindow(ui_db, today=UI_TODAY)
+    qtbot.addWidget(window)
+    window.show()  # the list in view follows what changed
+    settle(qtbot, window)
+    model = window.agreements.model
+    ids = [i for i in (model.id_at(0), model.id_at(1)) if i is not None]
+    before = model.rowCount()
+
+    def written() -> None:
+        qtbot.waitUntil(lambda: not background.writing() and jobs_running() == 0, timeout=10_000)
+        settle(qtbot, window)
+
+    on_gui_thread.clear()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+        window.delete_agreements(ids)
+        written()
+    assert not on_gui_thread, "delete from the list read on the GUI thread:\n" + on_gui_thread[0]
+    assert window.undo_stack.count() == 1, window.undo_stack.count()
+    window.show_page("agreements")
+    settle(qtbot, window)
+    assert model.rowCount() == before - 2
+    assert window.undo_stack.count() == 1  # one step for both
+    window.undo_stack.undo()
+    written()
+    assert not on_gui_thread, "undoing it read on the GUI thread:\n" + on_gui_thread[0]
+    assert model.rowCount() == before
