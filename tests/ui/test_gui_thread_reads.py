@@ -252,3 +252,34 @@ def test_deleting_from_the_list_and_undoing_it_stay_off_the_gui_thread(
     written()
     assert not on_gui_thread, "undoing it read on the GUI thread:\n" + on_gui_thread[0]
     assert model.rowCount() == before
+
+
+def test_an_editor_tab_removes_an_entry_off_the_gui_thread(
+    qtbot: QtBot, ui_db: Database, on_gui_thread: list[str]
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+    from sqlalchemy import select
+
+    from app.domain.models import Milestone
+
+    with ui_db.session() as s:
+        agreement_id = s.scalars(select(Milestone.agreement_id).limit(1)).one()
+    window = MainWindow(ui_db, today=UI_TODAY)
+    qtbot.addWidget(window)
+    settle(qtbot, window)
+    open_agreement(window, agreement_id)
+    qtbot.waitUntil(lambda: bool(window.open_editors), timeout=10_000)
+    settle(qtbot, window)
+    editor = window.open_editors[0]
+    assert isinstance(editor, AgreementEditor)
+    tab = editor.milestones_tab
+    before = tab.table.rowCount()
+    tab.table.selectRow(0)
+    on_gui_thread.clear()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+        tab.remove()
+        qtbot.waitUntil(lambda: tab.table.rowCount() == before - 1, timeout=10_000)
+        qtbot.waitUntil(lambda: not background.writing() and jobs_running() == 0, timeout=10_000)
+    assert not on_gui_thread, "removing a milestone read on the GUI thread:\n" + on_gui_thread[0]
+    editor.close()
