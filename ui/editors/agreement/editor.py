@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 import shiboken6
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QDialogButtonBox,
@@ -169,6 +169,11 @@ class AgreementEditor(AgreementForm):
             self._baseline = self._form_state()
             if agreement_type is not None:
                 self.type_combo.setEnabled(False)
+        elif view is not None and background.in_workers:
+            # Made and shown now, filled in the event loop's next turn: building the widgets
+            # and then the type's terms with their values in one go kept the window from
+            # painting for longer than a frame or two (#15.2).
+            QTimer.singleShot(0, self, lambda: self._show(view))
         elif view is not None:
             self._show(view)
         else:
