@@ -369,6 +369,24 @@ def _use_the_window(bench: Bench, db: Database, window_class: type[MainWindow]) 
         bench.act("undo the save", window.undo_stack.undo, settled)
         editor.close()
     bench.idle()
+    doomed = [i for i in (model.id_at(0),) if i is not None]
+    if doomed:
+        from PySide6.QtWidgets import QMessageBox
+
+        from ui import background
+
+        asked, yes = QMessageBox.question, QMessageBox.StandardButton.Yes
+        QMessageBox.question = lambda *_a, **_k: yes  # type: ignore[method-assign]
+        try:
+
+            def written() -> bool:
+                return jobs_running() == 0 and not background.writing()
+
+            bench.act("delete from the list", lambda: window.delete_agreements(doomed), written)
+            bench.act("undo the delete", window.undo_stack.undo, written)
+        finally:
+            QMessageBox.question = asked  # type: ignore[method-assign]
+    bench.idle()
     window.close()
     bench.idle()
 

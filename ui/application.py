@@ -275,6 +275,14 @@ def greet_in_background(window: MainWindow) -> None:
 
     def greet(found: tuple[bool, ReminderFacts | None]) -> None:
         empty, facts = found
+        if window.open_editors or QApplication.activeModalWidget() is not None:
+            # The user is at work already (at a million agreements the facts take seconds
+            # to read): no box over their editor or dialog, a line in the status bar.
+            if facts is not None and (facts.total or facts.missed):
+                words = ReminderWords()
+                said = words.due(facts.total, days) if facts.total else words.missed(facts.missed)
+                window.show_status(said.rstrip(":"))
+            return
         if not offer_demo_if_empty(window, empty) and facts is not None:
             startup_reminder(window, today, facts)
 

@@ -25,13 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Database
-from app.errors import PartnerDeskError
 from app.services.exporting import ExportResult
 from ui import background, main_menus, settings
 from ui.access import Deed, read_access, refusal, switch, who
 from ui.app_icon import application_icon
 from ui.background import Reader
-from ui.changes import AGREEMENT, Changes
+from ui.changes import Changes
 from ui.dialogs import backup
 from ui.dialogs.export_dialog import ExportDialog
 from ui.pages.agreements import AgreementsPage
@@ -40,7 +39,7 @@ from ui.pages.dashboard import DashboardPage
 from ui.pages.partners import PartnersPage
 from ui.pages.renewals import RenewalsPage
 from ui.pages.sellers import SellersPage
-from ui.undo import DatabaseCommand, delete_agreement_undoable, undo_events
+from ui.undo import DatabaseCommand, undo_events
 from ui.widgets.stale_rates import StaleRatesLabel
 from ui.window import file_actions, records
 from ui.window.status_figures import StatusFigures, status_figures
@@ -125,6 +124,7 @@ class MainWindow(QMainWindow):
         self.today = today or date.today()
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(200)
+        undo_events().stack = self.undo_stack
         self.open_editors: list[QWidget] = []
         self.export_dialog: ExportDialog | None = None
         self.export_job: Job[ExportResult] | None = None
@@ -425,22 +425,10 @@ class MainWindow(QMainWindow):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        errors: list[str] = []
-        if len(ids) > 1:
-            self.undo_stack.beginMacro(self.tr("Delete %n agreement(s)", "", len(ids)))
-        try:
-            for agreement_id in ids:
-                try:
-                    delete_agreement_undoable(self.db, self.undo_stack, agreement_id, parent=self)
-                except PartnerDeskError as exc:
-                    errors.append(str(exc))
-        finally:
-            if len(ids) > 1:
-                self.undo_stack.endMacro()
-        if errors:
-            QMessageBox.warning(self, self.tr("Some agreements were not deleted"),
-                                "\n".join(errors[:10]))  # fmt: skip
-        self.apply_changes(Changes.of(AGREEMENT, ids))
+        records.delete_in_workers(
+            self, ids, lambda n: self.tr("Delete %n agreement(s)", "", n),
+            lambda: self.tr("Some agreements were not deleted"),
+        )  # fmt: skip
 
     import_data = file_actions.import_data
     list_state = file_actions.list_state

@@ -51,6 +51,10 @@ class UndoEvents(QObject):
     changed = Signal(object)  # Changes
     failed = Signal(str)  # the message shown to the user
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: QUndoStack | None = None  # the main window's (a failed step leaves it)
+
 
 _events: UndoEvents | None = None
 
@@ -92,13 +96,13 @@ class DatabaseCommand(QUndoCommand):
         self.setText(self._describe())
 
     def redo(self) -> None:
-        if self._skip_redo:  # the change was saved before the command was pushed
+        if self._skip_redo or self.isObsolete():  # saved before it was pushed; failed
             self._skip_redo = False
             return
-        self._run(self.apply_redo)
+        self._run(self.apply_redo, undoing=False)
 
     def undo(self) -> None:
-        self._run(self.apply_undo)
+        self._run(self.apply_undo, undoing=True)
 
     def apply_redo(self, session: Session) -> None:
         raise NotImplementedError
@@ -106,24 +110,46 @@ class DatabaseCommand(QUndoCommand):
     def apply_undo(self, session: Session) -> None:
         raise NotImplementedError
 
-    def _run(self, step: Callable[[Session], None]) -> None:
+    def _run(self, step: Callable[[Session], None], *, undoing: bool) -> None:
         # In a worker (ui.background.write: one write after another, in order): undoing a
         # save at a million agreements must not freeze the window.
+        synchronous = not background.in_workers
+
         def failed(exc: BaseException) -> None:
             if isinstance(exc, PartnerDeskError):
                 self._fail(str(exc))
             else:  # a bug must still not crash the window from inside Qt
                 log.error("undo step failed", exc_info=exc)
                 self._fail(repr(exc))
+            if not synchronous:
+                self._leave_stack(undoing)
 
         def done(_answer: None) -> None:
             undo_events().changed.emit(Changes.of(self.entity, [self.record_id]))
 
         background.write(self.db, step, done, failed)
 
+    def _leave_stack(self, undoing: bool) -> None:
+        """Take the failed step off the stack, as QUndoStack does with a step made obsolete
+        inside undo()/redo(): from a worker the failure comes after the stack moved past it.
+
+        The stack deletes an obsolete step it reaches without running it: a redo over a
+        failed undo (or an undo over a failed redo) puts the stack back where it was.
+        """
+        stack = undo_events().stack
+        if stack is None:
+            return
+        index = stack.index()
+        if undoing and index < stack.count() and stack.command(index) is self:
+            stack.redo()
+        elif not undoing and index > 0 and stack.command(index - 1) is self:
+            stack.undo()
+        # Else the stack moved on meanwhile: the step stays obsolete, and the stack deletes
+        # it when it next reaches it, without running it.
+
     def _fail(self, reason: str) -> None:
         # Obsolete in undo()/redo() (tests: writes synchronous): QUndoStack deletes the
-        # step. From a worker the step stays; trying it again says why again.
+        # step. From a worker, _leave_stack takes it off.
         self.setObsolete(True)
         message = translate("Undo", "“{action}” could not be applied: {reason}").format(
             action=self.text(), reason=reason

@@ -13,6 +13,7 @@ and renewal links.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
@@ -47,6 +48,7 @@ from app.services.attachments import attachment_content
 from app.services.audit import as_text, current_actor, record_event
 from app.services.kpis import Kpi
 from app.services.owners import Owners
+from app.services.partner_listing import name_matches
 from app.services.partners import (
     ENTITY as PARTNER_ENTITY,
 )
@@ -263,11 +265,25 @@ class PartnerChoice:
         return self.legal_name
 
 
-def partner_choices(session: Session) -> list[PartnerChoice]:
-    """Every partner by name, for a picker: names only, no per-partner counting."""
-    rows = session.execute(
-        select(Partner.id, Partner.legal_name, Partner.local_name).order_by(
-            Partner.legal_name, Partner.id
-        )
-    )
-    return [PartnerChoice(r[0], r[1], r[2]) for r in rows]
+def partner_choices(
+    session: Session,
+    search: str | None = None,
+    *,
+    limit: int | None = None,
+    ids: Sequence[int] | None = None,
+) -> list[PartnerChoice]:
+    """Partners by name, for a picker: names only, no per-partner counting.
+
+    ``search``: those whose name contains it in either script; ``limit``: the first so
+    many by name (a picker shows a screenful and asks again as the user types, rather
+    than holding 50,000 names at a million agreements); ``ids``: these partners.
+    """
+    stmt = select(Partner.id, Partner.legal_name, Partner.local_name)
+    if search:
+        stmt = name_matches(stmt, search)
+    if ids is not None:
+        stmt = stmt.where(Partner.id.in_(list(ids)))
+    stmt = stmt.order_by(Partner.legal_name, Partner.id)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return [PartnerChoice(r[0], r[1], r[2]) for r in session.execute(stmt)]

@@ -4,7 +4,7 @@
 <context>
     <name>AgreementsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="257"/>
+        <location filename="../../ui/pages/agreements.py" line="264"/>
         <source>%Ln agreement(s)</source>
         <translation>
             <numerusform>%Ln agreement</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="347"/>
+        <location filename="../../ui/pages/agreements.py" line="354"/>
         <source>Delete %n agreement(s)…</source>
         <translation>
             <numerusform>Delete %n agreement…</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="361"/>
+        <location filename="../../ui/pages/agreements.py" line="368"/>
         <source>%n selected agreement(s) as CSV…</source>
         <translation>
             <numerusform>%n selected agreement as CSV…</numerusform>
@@ -28,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="362"/>
+        <location filename="../../ui/pages/agreements.py" line="369"/>
         <source>%n selected agreement(s) as XLSX…</source>
         <translation>
             <numerusform>%n selected agreement as XLSX…</numerusform>
@@ -39,7 +39,7 @@
 <context>
     <name>ApprovalsTab</name>
     <message numerus="yes">
-        <location filename="../../ui/editors/agreement/approvals.py" line="126"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="137"/>
         <source>Requires %n approval(s) by different people</source>
         <translation>
             <numerusform>Requires %n approval</numerusform>
@@ -50,7 +50,7 @@
 <context>
     <name>DueWatcher</name>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="83"/>
+        <location filename="../../ui/tray.py" line="114"/>
         <source>%n more need you.</source>
         <translation>
             <numerusform>%n more needs you.</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="92"/>
+        <location filename="../../ui/tray.py" line="123"/>
         <source>%n item(s) need you</source>
         <translation>
             <numerusform>%n item needs you</numerusform>
@@ -66,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="95"/>
+        <location filename="../../ui/tray.py" line="126"/>
         <source>%n overdue.</source>
         <translation>
             <numerusform>%n overdue.</numerusform>
@@ -169,7 +169,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="407"/>
+        <location filename="../../ui/main_window.py" line="420"/>
         <source>Delete %n agreement(s)? You can undo this with %1.</source>
         <translation>
             <numerusform>Delete %n agreement? You can undo this with %1.</numerusform>
@@ -177,7 +177,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="429"/>
         <source>Delete %n agreement(s)</source>
         <translation>
             <numerusform>Delete %n agreement</numerusform>
@@ -188,7 +188,7 @@
 <context>
     <name>PartnerOverview</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="189"/>
+        <location filename="../../ui/pages/partners.py" line="199"/>
         <source>%n agreement(s)</source>
         <translation>
             <numerusform>%n agreement</numerusform>
@@ -199,7 +199,7 @@
 <context>
     <name>PartnersPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="309"/>
+        <location filename="../../ui/pages/partners.py" line="318"/>
         <source>%Ln partner(s)</source>
         <translation>
             <numerusform>%Ln partner</numerusform>
@@ -207,7 +207,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="338"/>
+        <location filename="../../ui/pages/partners.py" line="347"/>
         <source>%n selected partner(s) as CSV…</source>
         <translation>
             <numerusform>%n selected partner as CSV…</numerusform>
@@ -215,7 +215,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="339"/>
+        <location filename="../../ui/pages/partners.py" line="348"/>
         <source>%n selected partner(s) as XLSX…</source>
         <translation>
             <numerusform>%n selected partner as XLSX…</numerusform>
@@ -237,7 +237,7 @@
 <context>
     <name>ReminderWords</name>
     <message numerus="yes">
-        <location filename="../../ui/application.py" line="183"/>
+        <location filename="../../ui/application.py" line="187"/>
         <source>%Ln decision(s) due within %1 days:</source>
         <translation>
             <numerusform>%Ln decision due within %1 days:</numerusform>
@@ -245,7 +245,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/application.py" line="186"/>
+        <location filename="../../ui/application.py" line="190"/>
         <source>%Ln live agreement(s) are past their decision date.</source>
         <translation>
             <numerusform>%Ln live agreement is past its decision date.</numerusform>
@@ -256,7 +256,7 @@
 <context>
     <name>RenewalsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/renewals.py" line="140"/>
+        <location filename="../../ui/pages/renewals.py" line="147"/>
         <source>%n agreement(s)</source>
         <translation>
             <numerusform>%n agreement</numerusform>
@@ -264,7 +264,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/renewals.py" line="170"/>
+        <location filename="../../ui/pages/renewals.py" line="177"/>
         <source>%n decision(s) due</source>
         <translation>
             <numerusform>%n decision due</numerusform>

@@ -90,134 +90,134 @@
 <context>
     <name>AgreementEditor</name>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="102"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="110"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="103"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="111"/>
         <source>Terms</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="104"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="112"/>
         <source>Milestones</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="105"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="113"/>
         <source>KPIs</source>
         <translation>KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="106"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="114"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="107"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="115"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="108"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="116"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="115"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="123"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="118"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="126"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="121"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="129"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="123"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="131"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="125"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="133"/>
         <source>Delete this agreement; Edit ▸ Undo in the main window brings it back</source>
         <translation>删除此协议；可在主窗口用“编辑 ▸ 撤销”恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="200"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="226"/>
         <source>New agreement</source>
         <translation>新建协议</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="203"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="229"/>
         <source>Agreement {ref} — {title}</source>
         <translation>协议 {ref} — {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="208"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="234"/>
         <source>%1 (read only)</source>
         <translation>%1（只读）</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="216"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="242"/>
         <source>Undo/redo changed this agreement; saving will offer to reload it.</source>
         <translation>撤销/重做已修改此协议；保存时将提示重新加载。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="224"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="196"/>
         <source>Undo/redo removed this agreement.</source>
         <translation>撤销/重做已删除此协议。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="279"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="326"/>
         <source>This agreement no longer exists (deleted on another desk?): {e}</source>
         <translation>该协议已不存在（可能已在其他电脑上删除）：{e}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="286"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="332"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="289"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="334"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="340"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="382"/>
         <source>Not saved: {n} fields need attention on these pages: {pages}</source>
         <translation>未保存：以下页面有 {n} 个字段需要处理：{pages}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="356"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="398"/>
         <source>Reload the agreement as it is now? Your unsaved edits in this window will be lost.</source>
         <translation>是否重新加载该协议的当前内容？此窗口中未保存的修改将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="368"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="410"/>
         <source>Delete agreement</source>
         <translation>删除协议</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="370"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="412"/>
         <source>Delete {ref} “{title}” with its milestones, KPIs and documents?
 You can undo this with Edit ▸ Undo.</source>
         <translation>删除 {ref}“{title}”及其里程碑、KPI 和文件？
 可通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="387"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="433"/>
         <source>Not deleted: {reason}</source>
         <translation>未删除：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="404"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="453"/>
         <source>This agreement has changes that are not saved. Save them?</source>
         <translation>该协议有未保存的更改。是否保存？</translation>
     </message>
@@ -225,12 +225,12 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>AgreementForm</name>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="88"/>
+        <location filename="../../ui/editors/agreement/form.py" line="87"/>
         <source>Pages of this record</source>
         <translation>此记录的各页</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="105"/>
+        <location filename="../../ui/editors/agreement/form.py" line="104"/>
         <source>Generated when saved, e.g. BR-2026-0042</source>
         <translation>保存时自动生成，如 BR-2026-0042</translation>
     </message>
@@ -357,54 +357,54 @@ You can undo this with Edit ▸ Undo.</source>
         <translation>续约期限</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="254"/>
+        <location filename="../../ui/editors/agreement/form.py" line="250"/>
         <source>Terms: {type}</source>
         <translation>条款：{type}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="318"/>
+        <location filename="../../ui/editors/agreement/form.py" line="314"/>
         <source>closed</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="320"/>
+        <location filename="../../ui/editors/agreement/form.py" line="316"/>
         <source>passed {n} days ago</source>
         <translation>已过去 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="322"/>
-        <location filename="../../ui/editors/agreement/form.py" line="324"/>
+        <location filename="../../ui/editors/agreement/form.py" line="318"/>
+        <location filename="../../ui/editors/agreement/form.py" line="320"/>
         <source>in {n} days</source>
         <translation>{n} 天后</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="332"/>
+        <location filename="../../ui/editors/agreement/form.py" line="328"/>
         <source>renews {ref}</source>
         <translation>续约自 {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="335"/>
-        <location filename="../../ui/editors/agreement/form.py" line="351"/>
+        <location filename="../../ui/editors/agreement/form.py" line="331"/>
+        <location filename="../../ui/editors/agreement/form.py" line="347"/>
         <source>renewed by {ref}</source>
         <translation>已由 {ref} 续约</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="348"/>
+        <location filename="../../ui/editors/agreement/form.py" line="344"/>
         <source>in force until {end}; renewed by {ref}</source>
         <translation>有效至 {end}；已由 {ref} 续约</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="383"/>
+        <location filename="../../ui/editors/agreement/form.py" line="379"/>
         <source>choose a partner from the list</source>
         <translation>请从列表中选择合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="385"/>
+        <location filename="../../ui/editors/agreement/form.py" line="381"/>
         <source>no single partner matches “{text}”</source>
         <translation>没有唯一匹配“{text}”的合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="394"/>
+        <location filename="../../ui/editors/agreement/form.py" line="390"/>
         <source>enter the contract value (0 if none)</source>
         <translation>请输入合同金额（无则填 0）</translation>
     </message>
@@ -536,161 +536,166 @@ target %6</source>
 <context>
     <name>AgreementsPage</name>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="84"/>
+        <location filename="../../ui/pages/agreements.py" line="87"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="88"/>
+        <location filename="../../ui/pages/agreements.py" line="91"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="89"/>
+        <location filename="../../ui/pages/agreements.py" line="92"/>
         <source>Live (active or pending)</source>
         <translation>生效中（生效或待审批）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="94"/>
-        <location filename="../../ui/pages/agreements.py" line="120"/>
+        <location filename="../../ui/pages/agreements.py" line="97"/>
+        <location filename="../../ui/pages/agreements.py" line="123"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="97"/>
+        <location filename="../../ui/pages/agreements.py" line="100"/>
         <source>Search reference, title, partner…</source>
         <translation>搜索编号、标题、合作伙伴…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="100"/>
+        <location filename="../../ui/pages/agreements.py" line="103"/>
         <source>Decision from</source>
         <translation>决策日期从</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="106"/>
+        <location filename="../../ui/pages/agreements.py" line="109"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="108"/>
+        <location filename="../../ui/pages/agreements.py" line="111"/>
         <source>Columns</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="116"/>
+        <location filename="../../ui/pages/agreements.py" line="119"/>
         <source>Search agreements</source>
         <translation>搜索协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="117"/>
+        <location filename="../../ui/pages/agreements.py" line="120"/>
         <source>Cooperation type</source>
         <translation>合作类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="118"/>
+        <location filename="../../ui/pages/agreements.py" line="121"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="119"/>
+        <location filename="../../ui/pages/agreements.py" line="122"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="121"/>
+        <location filename="../../ui/pages/agreements.py" line="124"/>
         <source>Decision date from</source>
         <translation>决策日期起</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="122"/>
+        <location filename="../../ui/pages/agreements.py" line="125"/>
         <source>Decision date to</source>
         <translation>决策日期止</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="141"/>
+        <location filename="../../ui/pages/agreements.py" line="144"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="143"/>
+        <location filename="../../ui/pages/agreements.py" line="146"/>
         <source>Enter opens the agreement; the context menu renews, reports or exports</source>
         <translation>回车打开协议；右键菜单可续约、生成报告或导出</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="150"/>
+        <location filename="../../ui/pages/agreements.py" line="153"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="190"/>
+        <location filename="../../ui/pages/agreements.py" line="193"/>
         <source>All owners</source>
         <translation>全部负责人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="261"/>
+        <location filename="../../ui/pages/agreements.py" line="264"/>
         <source>%Ln agreement(s)</source>
         <translation>
             <numerusform>%Ln 份协议</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="363"/>
+        <location filename="../../ui/pages/agreements.py" line="366"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="365"/>
+        <location filename="../../ui/pages/agreements.py" line="368"/>
         <source>%n selected agreement(s) as CSV…</source>
         <translation>
             <numerusform>将选中的 %n 份协议导出为 CSV…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="366"/>
+        <location filename="../../ui/pages/agreements.py" line="369"/>
         <source>%n selected agreement(s) as XLSX…</source>
         <translation>
             <numerusform>将选中的 %n 份协议导出为 XLSX…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="367"/>
+        <location filename="../../ui/pages/agreements.py" line="370"/>
         <source>This list as CSV…</source>
         <translation>将此列表导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="368"/>
+        <location filename="../../ui/pages/agreements.py" line="371"/>
         <source>This list as XLSX…</source>
         <translation>将此列表导出为 XLSX…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="266"/>
+        <location filename="../../ui/pages/agreements.py" line="269"/>
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="338"/>
+        <location filename="../../ui/pages/agreements.py" line="76"/>
+        <source>Counting…</source>
+        <translation>正在计数…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/agreements.py" line="341"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="339"/>
+        <location filename="../../ui/pages/agreements.py" line="342"/>
         <source>Renew…</source>
         <translation>续约…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="347"/>
+        <location filename="../../ui/pages/agreements.py" line="350"/>
         <source>Export report…</source>
         <translation>导出报告…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="351"/>
+        <location filename="../../ui/pages/agreements.py" line="354"/>
         <source>Delete %n agreement(s)…</source>
         <translation>
             <numerusform>删除 %n 份协议…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="355"/>
+        <location filename="../../ui/pages/agreements.py" line="358"/>
         <source>New agreement…</source>
         <translation>新建协议…</translation>
     </message>
@@ -797,144 +802,144 @@ target %6</source>
 <context>
     <name>ApprovalsTab</name>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="72"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="74"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="72"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="74"/>
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="72"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="74"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="72"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="74"/>
         <source>Comment</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="73"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="75"/>
         <source>Counts</source>
         <translation>是否有效</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="76"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="78"/>
         <source>A new agreement has no approvals yet.</source>
         <translation>新协议尚无审批记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="84"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="87"/>
         <source>Approve…</source>
         <translation>批准…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="86"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="89"/>
         <source>Reject…</source>
         <translation>驳回…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="104"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="114"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="104"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="114"/>
         <source>Rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="107"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="117"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="107"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="117"/>
         <source>No — the terms changed since</source>
         <translation>否 — 此后条款已更改</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="124"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="135"/>
         <source>No approval is required at this value.</source>
         <translation>此金额无需审批。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editors/agreement/approvals.py" line="126"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="137"/>
         <source>Requires %n approval(s) by different people</source>
         <translation>
             <numerusform>需要 %n 位不同人员批准</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="129"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="140"/>
         <source>, one of them by an admin</source>
         <translation>，其中一位须为管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="131"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="142"/>
         <source>, by an admin</source>
         <translation>，须由管理员批准</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="134"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="145"/>
         <source>; approved by %1 so far.</source>
         <translation>；目前已有 %1 位批准。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="137"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="148"/>
         <source>Rejected by %1: change its terms to ask again.</source>
         <translation>已被 %1 驳回：修改条款后可再次申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="142"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="153"/>
         <source>Current terms written by %1.</source>
         <translation>当前条款由 %1 编写。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="147"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="158"/>
         <source>Save the agreement first.</source>
         <translation>请先保存协议。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="150"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="161"/>
         <source>Only an agreement pending approval is approved</source>
         <translation>只有待审批的协议才能审批</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="152"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="163"/>
         <source>Your role cannot approve or reject agreements</source>
         <translation>您的角色不能批准或驳回协议</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="153"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="164"/>
         <source>You wrote its current terms: someone else must approve</source>
         <translation>当前条款由您编写：须由他人批准</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="154"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="165"/>
         <source>You have already decided on these terms</source>
         <translation>您已对这些条款作出决定</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="162"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="173"/>
         <source>Approve these terms, with a comment</source>
         <translation>批准这些条款，可附意见</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="163"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="174"/>
         <source>Reject these terms, saying why</source>
         <translation>驳回这些条款，并说明原因</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="184"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="194"/>
         <source>Approved %1</source>
         <translation>已批准 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="184"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="194"/>
         <source>Rejected %1</source>
         <translation>已驳回 %1</translation>
     </message>
@@ -1205,42 +1210,42 @@ The previous contents are in {path}.</source>
 <context>
     <name>CommentDialog</name>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="34"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="36"/>
         <source>Approve %1</source>
         <translation>批准 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="34"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="36"/>
         <source>Reject %1</source>
         <translation>驳回 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="38"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="40"/>
         <source>Comment</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="40"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="42"/>
         <source>Comment (optional):</source>
         <translation>意见（可选）：</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="40"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="42"/>
         <source>Why is it rejected?</source>
         <translation>驳回原因：</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="47"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="49"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="47"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="49"/>
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/approvals.py" line="63"/>
+        <location filename="../../ui/editors/agreement/approvals.py" line="65"/>
         <source>A rejection needs a comment</source>
         <translation>驳回须填写意见</translation>
     </message>
@@ -1443,27 +1448,27 @@ The previous contents are in {path}.</source>
     </message>
     <message>
         <location filename="../../ui/pages/dashboard.py" line="313"/>
-        <location filename="../../ui/pages/dashboard.py" line="323"/>
+        <location filename="../../ui/pages/dashboard.py" line="322"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="348"/>
+        <location filename="../../ui/pages/dashboard.py" line="347"/>
         <source>The dashboard could not be read: %1</source>
         <translation>无法读取仪表板：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="359"/>
+        <location filename="../../ui/pages/dashboard.py" line="358"/>
         <source>Not counted: %1 in the pipeline, %2 ended (history)</source>
         <translation>未计入：筹备中 %1 份，已结束（历史）%2 份</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="365"/>
+        <location filename="../../ui/pages/dashboard.py" line="364"/>
         <source>Not counted: pipeline %1</source>
         <translation>未计入：筹备中 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="370"/>
+        <location filename="../../ui/pages/dashboard.py" line="369"/>
         <source>In force (%1): %2
 Pipeline (%3): %4
 History, ended (%5): %6</source>
@@ -1472,7 +1477,7 @@ History, ended (%5): %6</source>
 历史，已结束（%5 份）：%6</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="383"/>
+        <location filename="../../ui/pages/dashboard.py" line="382"/>
         <source>+ %1 overdue</source>
         <translation>+ %1 项已逾期</translation>
     </message>
@@ -1502,7 +1507,7 @@ History, ended (%5): %6</source>
         <translation>提交日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_approvals.py" line="47"/>
+        <location filename="../../ui/pages/dashboard_approvals.py" line="48"/>
         <source>Waiting for my approval (%1)</source>
         <translation>待我审批（%1）</translation>
     </message>
@@ -1565,32 +1570,32 @@ History, ended (%5): %6</source>
 <context>
     <name>EditorDialog</name>
     <message>
-        <location filename="../../ui/editors/base.py" line="26"/>
+        <location filename="../../ui/editors/base.py" line="28"/>
         <source>Save and close (Enter)</source>
         <translation>保存并关闭（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/base.py" line="27"/>
+        <location filename="../../ui/editors/base.py" line="29"/>
         <source>Save and keep this window open ({keys})</source>
         <translation>保存并保持此窗口打开（{keys}）</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/base.py" line="28"/>
+        <location filename="../../ui/editors/base.py" line="30"/>
         <source>Close; asks first if there are unsaved changes (Esc)</source>
         <translation>关闭；如有未保存的更改会先询问（Esc）</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/base.py" line="93"/>
+        <location filename="../../ui/editors/base.py" line="95"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/base.py" line="111"/>
+        <location filename="../../ui/editors/base.py" line="117"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/base.py" line="129"/>
+        <location filename="../../ui/editors/base.py" line="136"/>
         <source>The new language applies when this window is opened again.</source>
         <translation>新语言将在再次打开此窗口时生效。</translation>
     </message>
@@ -2340,183 +2345,194 @@ History, ended (%5): %6</source>
 <context>
     <name>FxRatesTab</name>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="61"/>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="66"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="69"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="74"/>
         <source>Warn when a rate in use is older than:</source>
         <translation>使用中的汇率超过以下天数时提醒：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="64"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="72"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="68"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="76"/>
         <source>Default %1 days. The dashboard and page 1 of every report say so.</source>
         <translation>默认 %1 天。仪表板和每份报告第 1 页都会提示。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="75"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="83"/>
         <source>Import file…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="77"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="85"/>
         <source>A CSV or XLSX file of rates: currency, rate, date, source</source>
         <translation>汇率 CSV 或 XLSX 文件：币种、汇率、日期、来源</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="86"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="94"/>
         <source>Currencies</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="91"/>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="136"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="99"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="152"/>
         <source>In force from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="91"/>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="130"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="99"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="109"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="146"/>
         <source>%1 per unit</source>
         <translation>折合 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="92"/>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="141"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="100"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="157"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="94"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="102"/>
         <source>Rate history</source>
         <translation>汇率历史</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="113"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="129"/>
         <source>Rate over time</source>
         <translation>汇率随时间变化</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="125"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="141"/>
         <source>USD</source>
         <translation>USD</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="128"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="144"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="131"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="147"/>
         <source>Rate</source>
         <translation>汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="138"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="154"/>
         <source>PBOC, ECB, manual…</source>
         <translation>PBOC、ECB、manual…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="142"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="158"/>
         <source>Save rate</source>
         <translation>保存汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="143"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="159"/>
         <source>A rate already stored for that day is replaced</source>
         <translation>同一天已有的汇率将被替换</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="177"/>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="229"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="193"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="264"/>
         <source>Older than the warning age: add a newer rate.</source>
         <translation>已超过提醒期限：请添加更新的汇率。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="209"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="237"/>
         <source>manual</source>
         <translation>手动录入</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="221"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="256"/>
         <source>No rate in force today.</source>
         <translation>今天没有生效的汇率。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="225"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="260"/>
         <source>In force today: %1, %2 days old.</source>
         <translation>今天生效：%1，已有 %2 天。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="239"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="274"/>
         <source>1 %1 in %2</source>
         <translation>1 %1 折合 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="303"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="338"/>
         <source>The rate must be a number, e.g. 7.1350</source>
         <translation>汇率必须是数字，如 7.1350</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="321"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="356"/>
         <source>Import exchange rates</source>
         <translation>导入汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="322"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="357"/>
         <source>Rate files (*.csv *.xlsx);;All files (*)</source>
         <translation>汇率文件 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="339"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="374"/>
         <source>… and %1 more</source>
         <translation>… 另有 %1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="340"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="375"/>
         <source>Nothing was imported:</source>
         <translation>未导入任何内容：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="349"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="384"/>
         <source>%1 rates read: %2 added, %3 changed, %4 already there.</source>
         <translation>读取 %1 条汇率：新增 %2 条，修改 %3 条，%4 条已存在。</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="100"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="222"/>
         <source>In force</source>
         <translation>现行</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="222"/>
         <source>Converted figures use it</source>
         <translation>折算金额使用此汇率</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="223"/>
         <source>Stale</source>
         <translation>已过时</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="223"/>
         <source>In force, but older than the warning age: add a newer rate</source>
         <translation>现行，但已超过提醒期限：请添加更新的汇率</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="110"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="225"/>
         <source>Superseded</source>
         <translation>已被取代</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="225"/>
         <source>A newer rate is in force</source>
         <translation>已有更新的汇率生效</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="226"/>
         <source>Scheduled</source>
         <translation>待生效</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="226"/>
         <source>In force from its date</source>
         <translation>自其日期起生效</translation>
     </message>
@@ -2524,52 +2540,52 @@ History, ended (%5): %6</source>
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../ui/editors/agreement/history.py" line="18"/>
+        <location filename="../../ui/editors/agreement/history.py" line="19"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/history.py" line="18"/>
+        <location filename="../../ui/editors/agreement/history.py" line="19"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/history.py" line="18"/>
+        <location filename="../../ui/editors/agreement/history.py" line="19"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/history.py" line="18"/>
+        <location filename="../../ui/editors/agreement/history.py" line="19"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/history.py" line="19"/>
+        <location filename="../../ui/editors/agreement/history.py" line="20"/>
         <source>Old value</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/history.py" line="19"/>
+        <location filename="../../ui/editors/agreement/history.py" line="20"/>
         <source>New value</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/history.py" line="22"/>
+        <location filename="../../ui/editors/agreement/history.py" line="23"/>
         <source>A new agreement has no history yet.</source>
         <translation>新协议还没有历史记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/history.py" line="25"/>
+        <location filename="../../ui/editors/agreement/history.py" line="27"/>
         <source>Show changes by</source>
         <translation>显示此人的更改</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/history.py" line="27"/>
+        <location filename="../../ui/editors/agreement/history.py" line="29"/>
         <source>Changes by:</source>
         <translation>更改人：</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/history.py" line="43"/>
+        <location filename="../../ui/editors/agreement/history.py" line="50"/>
         <source>Everyone</source>
         <translation>所有人</translation>
     </message>
@@ -2827,18 +2843,18 @@ History, ended (%5): %6</source>
 <context>
     <name>KpiActualsImport</name>
     <message>
-        <location filename="../../ui/dialogs/kpi_actuals_import.py" line="22"/>
-        <location filename="../../ui/dialogs/kpi_actuals_import.py" line="32"/>
+        <location filename="../../ui/dialogs/kpi_actuals_import.py" line="21"/>
+        <location filename="../../ui/dialogs/kpi_actuals_import.py" line="31"/>
         <source>Import KPI actuals</source>
         <translation>导入 KPI 实际值</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/kpi_actuals_import.py" line="23"/>
+        <location filename="../../ui/dialogs/kpi_actuals_import.py" line="22"/>
         <source>Spreadsheets (*.csv *.xlsx);;All files (*)</source>
         <translation>电子表格 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/kpi_actuals_import.py" line="44"/>
+        <location filename="../../ui/dialogs/kpi_actuals_import.py" line="37"/>
         <source>%1 KPI actuals read: %2 added, %3 changed, %4 already there.</source>
         <translation>读取 %1 条 KPI 实际值：新增 %2 条，修改 %3 条，%4 条已存在。</translation>
     </message>
@@ -2963,108 +2979,108 @@ History, ended (%5): %6</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/i18n.py" line="99"/>
+        <location filename="../../ui/i18n.py" line="111"/>
         <source>Brand</source>
         <translation>品牌</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="100"/>
+        <location filename="../../ui/i18n.py" line="112"/>
         <source>Logistics</source>
         <translation>物流</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="101"/>
+        <location filename="../../ui/i18n.py" line="113"/>
         <source>Marketing</source>
         <translation>营销</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="102"/>
+        <location filename="../../ui/i18n.py" line="114"/>
         <source>Payment</source>
         <translation>支付</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="103"/>
+        <location filename="../../ui/i18n.py" line="115"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="109"/>
+        <location filename="../../ui/i18n.py" line="121"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="110"/>
+        <location filename="../../ui/i18n.py" line="122"/>
         <source>Negotiation</source>
         <translation>谈判中</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="111"/>
+        <location filename="../../ui/i18n.py" line="123"/>
         <source>Pending approval</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="112"/>
-        <location filename="../../ui/i18n.py" line="143"/>
+        <location filename="../../ui/i18n.py" line="124"/>
+        <location filename="../../ui/i18n.py" line="155"/>
         <source>Active</source>
         <translation>生效</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="113"/>
+        <location filename="../../ui/i18n.py" line="125"/>
         <source>Expired</source>
         <translation>已到期</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="114"/>
+        <location filename="../../ui/i18n.py" line="126"/>
         <source>Terminated</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="115"/>
+        <location filename="../../ui/i18n.py" line="127"/>
         <source>Renewed</source>
         <translation>已续约</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="123"/>
+        <location filename="../../ui/i18n.py" line="135"/>
         <source>Direct sales</source>
         <translation>直营</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="124"/>
+        <location filename="../../ui/i18n.py" line="136"/>
         <source>Platform (third-party)</source>
         <translation>平台（第三方）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="130"/>
+        <location filename="../../ui/i18n.py" line="142"/>
         <source>Brand owner</source>
         <translation>品牌方</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="131"/>
+        <location filename="../../ui/i18n.py" line="143"/>
         <source>Logistics provider</source>
         <translation>物流服务商</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="132"/>
+        <location filename="../../ui/i18n.py" line="144"/>
         <source>Marketing channel</source>
         <translation>营销渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="133"/>
+        <location filename="../../ui/i18n.py" line="145"/>
         <source>Payment institution</source>
         <translation>支付机构</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="136"/>
+        <location filename="../../ui/i18n.py" line="148"/>
         <source>E-commerce platform</source>
         <translation>电商平台</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="142"/>
+        <location filename="../../ui/i18n.py" line="154"/>
         <source>Prospect</source>
         <translation>潜在</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="144"/>
+        <location filename="../../ui/i18n.py" line="156"/>
         <source>Inactive</source>
         <translation>停用</translation>
     </message>
@@ -3077,62 +3093,62 @@ History, ended (%5): %6</source>
         <translation>PartnerDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>Dashboard, agreements, partners, renewals, reports, sellers</source>
         <translation>仪表板、协议、合作伙伴、续约、报告、卖家</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>Partners</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>Renewals</source>
         <translation>续约</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>Sellers</source>
         <translation>卖家</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>this computer&apos;s login</source>
         <translation>本机登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>Connected as %1</source>
         <translation>已连接身份：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>Connected person and role</source>
         <translation>已连接的人员和角色</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="414"/>
+        <location filename="../../ui/main_window.py" line="420"/>
         <source>Delete %n agreement(s)? You can undo this with %1.</source>
         <translation>
             <numerusform>删除 %n 份协议？可用 %1 撤销。</numerusform>
@@ -3284,55 +3300,55 @@ History, ended (%5): %6</source>
         <translation>按回车列出编号、标题或合作伙伴匹配的协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>%1 agreements · %2 partners</source>
         <translation>%1 份协议 · %2 个合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/window/records.py" line="75"/>
+        <location filename="../../ui/window/records.py" line="81"/>
         <source>Cannot open the agreement</source>
         <translation>无法打开协议</translation>
     </message>
     <message>
-        <location filename="../../ui/window/records.py" line="95"/>
+        <location filename="../../ui/window/records.py" line="101"/>
         <source>Not allowed</source>
         <translation>不允许</translation>
     </message>
     <message>
-        <location filename="../../ui/window/records.py" line="113"/>
+        <location filename="../../ui/window/records.py" line="119"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="419"/>
         <source>Delete agreements</source>
         <translation>删除协议</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="424"/>
+        <location filename="../../ui/main_window.py" line="429"/>
         <source>Delete %n agreement(s)</source>
         <translation>
             <numerusform>删除 %n 份协议</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="435"/>
+        <location filename="../../ui/main_window.py" line="430"/>
         <source>Some agreements were not deleted</source>
         <translation>部分协议未删除</translation>
     </message>
     <message>
-        <location filename="../../ui/window/records.py" line="138"/>
-        <location filename="../../ui/window/records.py" line="146"/>
+        <location filename="../../ui/window/records.py" line="144"/>
+        <location filename="../../ui/window/records.py" line="152"/>
         <source>Cannot renew</source>
         <translation>无法续约</translation>
     </message>
     <message>
-        <location filename="../../ui/window/records.py" line="150"/>
+        <location filename="../../ui/window/records.py" line="156"/>
         <source>%1 renewed as %2</source>
         <translation>%1 已续约为 %2</translation>
     </message>
@@ -3377,7 +3393,7 @@ History, ended (%5): %6</source>
         <translation>正在写入日历…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>Editing is off: %1.</source>
         <translation>已关闭编辑：%1。</translation>
     </message>
@@ -3949,7 +3965,7 @@ KIND: wecom, dingtalk, feishu or json</source>
 <context>
     <name>PartnerPicker</name>
     <message>
-        <location filename="../../ui/editors/agreement/partner_picker.py" line="30"/>
+        <location filename="../../ui/editors/agreement/partner_picker.py" line="65"/>
         <source>Type a name in English or Chinese</source>
         <translation>输入英文或中文名称</translation>
     </message>
@@ -4093,58 +4109,58 @@ KIND: wecom, dingtalk, feishu or json</source>
 <context>
     <name>PortfolioCharts</name>
     <message>
-        <location filename="../../ui/pages/dashboard_charts.py" line="135"/>
+        <location filename="../../ui/pages/dashboard_charts.py" line="136"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_charts.py" line="62"/>
+        <location filename="../../ui/pages/dashboard_charts.py" line="63"/>
         <source>Value in force by type</source>
         <translation>生效协议按类型金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_charts.py" line="63"/>
+        <location filename="../../ui/pages/dashboard_charts.py" line="64"/>
         <source>In force and pipeline</source>
         <translation>生效中与筹备中</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_charts.py" line="64"/>
-        <location filename="../../ui/pages/dashboard_charts.py" line="136"/>
+        <location filename="../../ui/pages/dashboard_charts.py" line="65"/>
+        <location filename="../../ui/pages/dashboard_charts.py" line="137"/>
         <source>Brand operating model, in force</source>
         <translation>品牌经营模式（生效中）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_charts.py" line="65"/>
+        <location filename="../../ui/pages/dashboard_charts.py" line="66"/>
         <source>Value in force by currency</source>
         <translation>生效协议按币种金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_charts.py" line="120"/>
+        <location filename="../../ui/pages/dashboard_charts.py" line="121"/>
         <source>Value in force by type (%1)</source>
         <translation>生效协议按类型金额（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_charts.py" line="131"/>
+        <location filename="../../ui/pages/dashboard_charts.py" line="132"/>
         <source>Agreements in force and in the pipeline</source>
         <translation>生效中与筹备中的协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_charts.py" line="132"/>
+        <location filename="../../ui/pages/dashboard_charts.py" line="133"/>
         <source>In force</source>
         <translation>生效中</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_charts.py" line="138"/>
+        <location filename="../../ui/pages/dashboard_charts.py" line="139"/>
         <source>Value in force by currency (million %1)</source>
         <translation>生效协议按币种金额（百万 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_charts.py" line="153"/>
+        <location filename="../../ui/pages/dashboard_charts.py" line="154"/>
         <source>Totals in %1 at the rates in force on %2.</source>
         <translation>合计按 %2 生效的汇率折算为 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_charts.py" line="156"/>
+        <location filename="../../ui/pages/dashboard_charts.py" line="157"/>
         <source>Left out for lack of a rate: %1.</source>
         <translation>因缺少汇率未计入：%1。</translation>
     </message>
@@ -4268,17 +4284,17 @@ KIND: wecom, dingtalk, feishu or json</source>
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../ui/editors/record_dialog.py" line="39"/>
+        <location filename="../../ui/editors/record_dialog.py" line="41"/>
         <source>Save (Enter)</source>
         <translation>保存（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/record_dialog.py" line="42"/>
+        <location filename="../../ui/editors/record_dialog.py" line="44"/>
         <source>Close without saving (Esc)</source>
         <translation>关闭且不保存（Esc）</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/record_dialog.py" line="86"/>
+        <location filename="../../ui/editors/record_dialog.py" line="91"/>
         <source>Before the agreement starts ({start}).</source>
         <translation>早于协议开始日期（{start}）。</translation>
     </message>
@@ -4286,17 +4302,17 @@ KIND: wecom, dingtalk, feishu or json</source>
 <context>
     <name>RecordsTab</name>
     <message>
-        <location filename="../../ui/editors/agreement/tab_base.py" line="74"/>
+        <location filename="../../ui/editors/agreement/tab_base.py" line="76"/>
         <source>Save the agreement first (Apply) to add entries here.</source>
         <translation>请先保存协议（应用）再在此添加条目。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/tab_base.py" line="154"/>
+        <location filename="../../ui/editors/agreement/tab_base.py" line="157"/>
         <source>Copy row</source>
         <translation>复制此行</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/tab_base.py" line="214"/>
+        <location filename="../../ui/editors/agreement/tab_base.py" line="232"/>
         <source>PartnerDesk</source>
         <translation>PartnerDesk</translation>
     </message>
@@ -4827,22 +4843,22 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
 <context>
     <name>SellerImport</name>
     <message>
-        <location filename="../../ui/dialogs/seller_import.py" line="26"/>
+        <location filename="../../ui/dialogs/seller_import.py" line="25"/>
         <source>Spreadsheets (*.csv *.xlsx);;All files (*)</source>
         <translation>表格文件 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_import.py" line="33"/>
+        <location filename="../../ui/dialogs/seller_import.py" line="32"/>
         <source>Import sellers</source>
         <translation>导入卖家</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_import.py" line="34"/>
+        <location filename="../../ui/dialogs/seller_import.py" line="33"/>
         <source>Import violations</source>
         <translation>导入违规记录</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_import.py" line="54"/>
+        <location filename="../../ui/dialogs/seller_import.py" line="47"/>
         <source>Rows read: %1; added: %2, changed: %3, already there: %4.</source>
         <translation>读取 %1 行：新增 %2，更改 %3，已存在 %4。</translation>
     </message>
@@ -5465,12 +5481,12 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
 <context>
     <name>SmallImport</name>
     <message>
-        <location filename="../../ui/dialogs/small_import.py" line="21"/>
+        <location filename="../../ui/dialogs/small_import.py" line="45"/>
         <source>… and %1 more</source>
         <translation>……另有 %1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/small_import.py" line="23"/>
+        <location filename="../../ui/dialogs/small_import.py" line="47"/>
         <source>Nothing was imported from %1:</source>
         <translation>未从 %1 导入任何数据：</translation>
     </message>
@@ -5557,42 +5573,42 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
 <context>
     <name>Undo</name>
     <message>
-        <location filename="../../ui/undo.py" line="65"/>
+        <location filename="../../ui/undo.py" line="70"/>
         <source>Cannot undo or redo</source>
         <translation>无法撤销或重做</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="123"/>
+        <location filename="../../ui/undo.py" line="154"/>
         <source>“{action}” could not be applied: {reason}</source>
         <translation>无法执行“{action}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="149"/>
+        <location filename="../../ui/undo.py" line="180"/>
         <source>Edit {ref}</source>
         <translation>编辑 {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="178"/>
+        <location filename="../../ui/undo.py" line="209"/>
         <source>Change {ref} to {status}</source>
         <translation>将 {ref} 的状态改为{status}</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="223"/>
+        <location filename="../../ui/undo.py" line="254"/>
         <source>Delete {ref}</source>
         <translation>删除 {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="247"/>
+        <location filename="../../ui/undo.py" line="278"/>
         <source>Create {ref}</source>
         <translation>新建 {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="281"/>
+        <location filename="../../ui/undo.py" line="312"/>
         <source>Edit partner {name}</source>
         <translation>编辑合作伙伴 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="306"/>
+        <location filename="../../ui/undo.py" line="337"/>
         <source>Create partner {name}</source>
         <translation>新建合作伙伴 {name}</translation>
     </message>

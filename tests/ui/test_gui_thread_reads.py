@@ -197,3 +197,89 @@ def test_saving_undoing_deleting_and_the_editors_tabs_stay_off_the_gui_thread(
     window.undo_stack.undo()  # brings it back, in a worker too
     wait_for_writes()
     assert not on_gui_thread, "undoing the delete read on the GUI thread:\n" + on_gui_thread[0]
+
+
+@pytest.mark.usefixtures("on_gui_thread")  # the reads in workers, as in the application
+def test_the_start_up_reminder_does_not_pop_up_over_an_editor_opened_meanwhile(
+    qtbot: QtBot, ui_db: Database
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui import settings
+    from ui.application import greet_in_background
+
+    settings.STARTUP_REMINDER.set(True)
+    window = MainWindow(ui_db, today=UI_TODAY)
+    qtbot.addWidget(window)
+    settle(qtbot, window)
+    greet_in_background(window)  # the facts are read in a worker…
+    window.new_agreement()  # …while the user opens an editor
+    qtbot.waitUntil(lambda: "decision" in window.statusBar().currentMessage(), timeout=10_000)
+    assert not window.findChildren(QMessageBox)  # said in the status bar, no box over it
+    for editor in window.open_editors:
+        editor.close()
+
+
+def test_deleting_from_the_list_and_undoing_it_stay_off_the_gui_thread(
+    qtbot: QtBot, ui_db: Database, on_gui_thread: list[str]
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    window = MainWindow(ui_db, today=UI_TODAY)
+    qtbot.addWidget(window)
+    window.show()  # the list in view follows what changed
+    settle(qtbot, window)
+    model = window.agreements.model
+    ids = [i for i in (model.id_at(0), model.id_at(1)) if i is not None]
+    before = model.rowCount()
+
+    def written() -> None:
+        qtbot.waitUntil(lambda: not background.writing() and jobs_running() == 0, timeout=10_000)
+        settle(qtbot, window)
+
+    on_gui_thread.clear()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+        window.delete_agreements(ids)
+        written()
+    assert not on_gui_thread, "delete from the list read on the GUI thread:\n" + on_gui_thread[0]
+    assert window.undo_stack.count() == 1, window.undo_stack.count()
+    window.show_page("agreements")
+    settle(qtbot, window)
+    assert model.rowCount() == before - 2
+    assert window.undo_stack.count() == 1  # one step for both
+    window.undo_stack.undo()
+    written()
+    assert not on_gui_thread, "undoing it read on the GUI thread:\n" + on_gui_thread[0]
+    assert model.rowCount() == before
+
+
+def test_an_editor_tab_removes_an_entry_off_the_gui_thread(
+    qtbot: QtBot, ui_db: Database, on_gui_thread: list[str]
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+    from sqlalchemy import select
+
+    from app.domain.models import Milestone
+
+    with ui_db.session() as s:
+        agreement_id = s.scalars(select(Milestone.agreement_id).limit(1)).one()
+    window = MainWindow(ui_db, today=UI_TODAY)
+    qtbot.addWidget(window)
+    settle(qtbot, window)
+    open_agreement(window, agreement_id)
+    qtbot.waitUntil(lambda: bool(window.open_editors), timeout=10_000)
+    settle(qtbot, window)
+    editor = window.open_editors[0]
+    assert isinstance(editor, AgreementEditor)
+    tab = editor.milestones_tab
+    before = tab.table.rowCount()
+    tab.table.selectRow(0)
+    on_gui_thread.clear()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+        tab.remove()
+        qtbot.waitUntil(lambda: tab.table.rowCount() == before - 1, timeout=10_000)
+        qtbot.waitUntil(lambda: not background.writing() and jobs_running() == 0, timeout=10_000)
+    assert not on_gui_thread, "removing a milestone read on the GUI thread:\n" + on_gui_thread[0]
+    editor.close()

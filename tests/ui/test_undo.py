@@ -305,6 +305,27 @@ def test_a_step_that_cannot_be_applied_says_why_and_leaves_the_stack(
     assert stack.count() == 0  # the dead step is gone; the stack still works
 
 
+def test_a_step_that_fails_in_its_worker_leaves_the_stack_too(
+    qtbot: QtBot, ui_db: Database, stack: QUndoStack, warnings_shown: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    from ui import background
+    from ui.worker import jobs_running
+
+    draft = first(ui_db, AgreementStatus.DRAFT)
+    change_status_undoable(ui_db, stack, draft.id, AgreementStatus.NEGOTIATION)
+    delete_agreement_undoable(ui_db, None, draft.id)  # deleted on another desk
+    undo_events().stack = stack
+    monkeypatch.setattr(background, "in_workers", True)  # as in the application
+
+    stack.undo()  # the stack moves at once; the write fails later, in its worker
+    qtbot.waitUntil(lambda: not background.writing() and jobs_running() == 0, timeout=10_000)
+
+    assert len(warnings_shown) == 1 and "could not be applied" in warnings_shown[0]
+    assert stack.count() == 0  # not left there to fail again (and again) on redo
+    assert not stack.canRedo() and not stack.canUndo()
+
+
 def test_a_partner_edit_is_undone_and_redone(
     qtbot: QtBot, ui_db: Database, stack: QUndoStack
 ) -> None:

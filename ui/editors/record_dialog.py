@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.db import Database, Session
 from app.errors import FieldError, PartnerDeskError, ValidationError
+from ui import background
 from ui.editors.fields import DateEdit, ErrorBoard, FieldRow, make_banner, name_fields
 
 
@@ -50,7 +52,10 @@ class RecordDialog(QDialog):
         layout.addWidget(self.banner)
         layout.addLayout(self.form)
         layout.addWidget(self.buttons)
-        self.submit: Callable[[], None] = lambda: None
+        # ``submit`` checks the form and returns the write (one transaction), which runs in
+        # a worker with the dialog off meanwhile (``background.write``); None: done already.
+        self.submit: Callable[[], Callable[[Session], object] | None] = lambda: None
+        self.db: Database | None = None  # where ``submit``'s write goes
         self._shown = False
 
     def add_field(self, name: str, label: str, widget: QWidget) -> FieldRow:
@@ -97,15 +102,29 @@ class RecordDialog(QDialog):
     def _submit(self) -> None:
         self.board.clear()
         try:
-            self.submit()
-        except ValidationError as exc:
-            self.board.show(exc.errors)
+            work = self.submit()
+        except Exception as exc:
+            self._refused(exc)
             return
-        except ValueError as exc:  # the form's own parsing, raised as (field, message)
+        if work is None:
+            self.accept()
+            return
+        assert self.db is not None, "a dialog whose submit returns a write needs its db"
+        self.setEnabled(False)  # an edit typed while the worker writes would be lost
+        background.write(self.db, work, lambda _answer: self._written(), self._refused)
+
+    def _written(self) -> None:
+        self.setEnabled(True)
+        self.accept()
+
+    def _refused(self, exc: BaseException) -> None:
+        self.setEnabled(True)
+        if isinstance(exc, ValidationError):
+            self.board.show(exc.errors)
+        elif isinstance(exc, ValueError):  # the form's own parsing, raised as (field, message)
             field, message = exc.args if len(exc.args) == 2 else ("", str(exc))
             self.board.show([FieldError(str(field), str(message))])
-            return
-        except PartnerDeskError as exc:
+        elif isinstance(exc, PartnerDeskError):
             self.board.show_banner(str(exc))
-            return
-        self.accept()
+        else:
+            raise exc

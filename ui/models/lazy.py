@@ -51,6 +51,7 @@ class Column(Generic[R]):
 
 class LazyIdModel(QAbstractTableModel, Generic[R]):
     busy = Signal(bool)  # an id query is running in the background
+    screened = Signal()  # the newest query's first screen is on view; its count is on its way
     failed = Signal(str)
     filled = Signal()  # the whole id list of the newest query is in (after a first screen)
 
@@ -163,6 +164,7 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
             return
         self._reset_to(ids)
         self._partial = True
+        self.screened.emit()
         self._ask_all(generation)
 
     def _arrived(self, generation: int, ids: array[int]) -> None:

@@ -71,6 +71,9 @@ class AgreementsPage(Page):
         self._build()
         self.model.filled.connect(self._show_count)
         self.model.busy.connect(self._show_busy)
+        # The matches are on view: the search is done, only their number is still counted
+        # (at a million agreements the whole order takes seconds after the first screen).
+        self.model.screened.connect(lambda: self.count_label.setText(self.tr("Counting…")))
         self.reload_choices()
         restored = restore_header(self.view, STATE_KEY)
         if not restored:

@@ -6,24 +6,30 @@ method there: its texts have plural forms, which lupdate files only from ``self.
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from app.db import Session
 from app.errors import PartnerDeskError
 from app.services.agreements import AgreementView, get_agreement, renew_agreement
+from app.services.editing import AgreementSnapshot, delete_with_snapshot
 from ui import background
 from ui.access import Deed, refusal
 from ui.changes import AGREEMENT, PARTNER, Changes
 from ui.dialogs.renew import confirm_renewal
 from ui.editors.agreement.editor import AgreementEditor
 from ui.editors.partner_editor import PartnerEditor
+from ui.undo import DeleteAgreementCommand
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
+log = logging.getLogger(__name__)
 
 
 def show_editor(window: MainWindow, editor: QWidget) -> None:
@@ -169,3 +175,47 @@ def report_for_partner(window: MainWindow, partner_id: int) -> None:
 
     if isinstance(page, ReportsPage):
         page.open_for_partner(partner_id)
+
+
+def delete_in_workers(
+    window: MainWindow, ids: list[int], step_text: Callable[[int], str],
+    not_deleted: Callable[[], str],
+) -> None:  # fmt: skip
+    """Delete the agreements (confirmed), each in one transaction in a worker, one after
+    another (``background.write``): at a million agreements each takes a while, and the
+    window must not freeze. Then one undo step for all, and one message for refusals.
+    ``step_text(n)`` names the step; the texts have plural forms, said by the window."""
+    snapshots: list[AgreementSnapshot] = []
+    errors: list[str] = []
+    waiting = [len(ids)]
+
+    def finished() -> None:
+        waiting[0] -= 1
+        if waiting[0]:
+            return
+        stack = window.undo_stack
+        if len(snapshots) > 1:
+            stack.beginMacro(step_text(len(snapshots)))
+        for snap in snapshots:
+            stack.push(DeleteAgreementCommand(window.db, snap, parent=window))
+        if len(snapshots) > 1:
+            stack.endMacro()
+        if errors:
+            QMessageBox.warning(window, not_deleted(), "\n".join(errors[:10]))
+        window.apply_changes(Changes.of(AGREEMENT, ids))
+
+    def deleted(snap: AgreementSnapshot) -> None:
+        snapshots.append(snap)
+        finished()
+
+    def refused(exc: BaseException) -> None:
+        if not isinstance(exc, PartnerDeskError):
+            log.error("deleting an agreement failed", exc_info=exc)
+        errors.append(str(exc))
+        finished()
+
+    def deletion(agreement_id: int) -> Callable[[Session], AgreementSnapshot]:
+        return lambda s: delete_with_snapshot(s, agreement_id)
+
+    for agreement_id in ids:
+        background.write(window.db, deletion(agreement_id), deleted, refused)

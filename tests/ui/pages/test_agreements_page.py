@@ -156,3 +156,19 @@ def test_past_and_near_decision_dates_are_coloured(qtbot: QtBot, ui_db: Database
         seen.add(state)
         assert (colour is not None) == (state in ("past", "near"))
     assert "near" in seen or "past" in seen
+
+
+def test_searching_is_not_said_once_the_matches_are_on_view(
+    qtbot: QtBot, ui_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.models.lazy import LazyIdModel
+
+    page = make_page(qtbot, ui_db)
+    monkeypatch.setattr(LazyIdModel, "FIRST_SCREEN", 5)
+    # The whole order of a big list comes seconds after its first screen: here, never.
+    monkeypatch.setattr(type(page.model), "_ask_all", lambda _self, _generation: None)
+    page.search_edit.setText("BR")
+    page.apply_filter()
+    assert page.count_label.text() == "Searching…"
+    qtbot.waitUntil(lambda: page.model.rowCount() == 5, timeout=5000)
+    assert page.count_label.text() == "Counting…"

@@ -20,6 +20,7 @@ from app.errors import PartnerDeskError
 from app.services.agreements import AgreementView
 from app.services.approval_desk import AgreementApprovals, Blocker, agreement_approvals
 from app.services.approvals import decide
+from ui import background
 from ui.access import switch
 from ui.background import Reader
 from ui.editors.agreement.tab_base import RecordsTab, item
@@ -181,16 +182,20 @@ class ApprovalsTab(RecordsTab):
         self.record(approve, dialog.comment())
 
     def record(self, approve: bool, comment: str) -> bool:
-        """Record the decision (one transaction); the editor and the window then refresh."""
+        """Record the decision (one transaction, in a worker); the editor and the window
+        then refresh. True once recorded (at once where writes are synchronous: tests)."""
         assert self.view is not None
-        try:
-            with self.db.session() as s:
-                decide(s, self.view.id, approve=approve, comment=comment)
-        except PartnerDeskError as exc:
-            self.error(str(exc))
-            return False
-        reference = self.view.reference
-        self.refresh()  # emits changed: the editor reloads its history, the window its pages
-        said = self.tr("Approved %1") if approve else self.tr("Rejected %1")
-        self.decided.emit(said.replace("%1", reference))
-        return True
+        agreement_id, reference = self.view.id, self.view.reference
+        recorded: list[bool] = []
+
+        def done(_answer: object) -> None:
+            recorded.append(True)
+            self.refresh()  # emits changed: the editor reloads its history, the window its pages
+            said = self.tr("Approved %1") if approve else self.tr("Rejected %1")
+            self.decided.emit(said.replace("%1", reference))
+
+        background.write(
+            self.db, lambda s: decide(s, agreement_id, approve=approve, comment=comment),
+            done, self._failed,
+        )  # fmt: skip
+        return bool(recorded)

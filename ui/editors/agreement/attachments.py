@@ -201,12 +201,8 @@ class AttachmentsTab(RecordsTab):
         if not self.confirm(self.tr("Remove document"),
                             self.tr("Remove “{name}”?").format(name=att.filename)):  # fmt: skip
             return
-        try:
-            with self.db.session() as s:
-                remove_attachment(s, att.id)
-        except PartnerDeskError as exc:
-            self.error(str(exc))
-        self.refresh()
+        attachment_id = att.id
+        self.write(lambda s: remove_attachment(s, attachment_id))
 
 
 def _size(n: int) -> str:

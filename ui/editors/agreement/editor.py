@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 import shiboken6
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QDialogButtonBox,
@@ -55,6 +55,7 @@ from ui.editors.agreement.form import AgreementForm
 from ui.editors.agreement.history import HistoryTab
 from ui.editors.agreement.kpis import KpisTab
 from ui.editors.agreement.milestones import MilestonesTab
+from ui.editors.agreement.partner_picker import find_choice
 from ui.editors.agreement.tab_base import RecordsTab
 from ui.editors.fields import error_colour
 from ui.editors.read_only import lock_buttons, lock_fields
@@ -168,6 +169,11 @@ class AgreementEditor(AgreementForm):
             self._baseline = self._form_state()
             if agreement_type is not None:
                 self.type_combo.setEnabled(False)
+        elif view is not None and background.in_workers:
+            # Made and shown now, filled in the event loop's next turn: building the widgets
+            # and then the type's terms with their values in one go kept the window from
+            # painting for longer than a frame or two (#15.2).
+            QTimer.singleShot(0, self, lambda: self._show(view))
         elif view is not None:
             self._show(view)
         else:
@@ -269,8 +275,14 @@ class AgreementEditor(AgreementForm):
         data, problems = self.collect()
         before = self.view
         agreement_id = self.agreement_id
+        # Typed, but the look-up of the names containing it has not answered yet.
+        unresolved = self.partner_combo.currentText() if data.partner_id == -1 else ""
 
         def work(s: Session) -> AgreementView:
+            nonlocal data, problems
+            if unresolved.strip() and (found := find_choice(s, unresolved)) is not None:
+                data = replace(data, partner_id=found)
+                problems = [p for p in problems if p.field != "partner"]
             if problems:
                 # Ask the service too, so every problem shows at once; then write nothing.
                 _, errors = validate_agreement(s, data, agreement_id)

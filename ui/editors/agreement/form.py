@@ -36,7 +36,7 @@ from app.services.agreements import (
     AgreementView,
     decision_date,
 )
-from app.services.editing import PartnerChoice, partner_choices
+from app.services.editing import PartnerChoice
 from app.services.listing import owners
 from app.services.people import owner_names
 from ui.background import Reader
@@ -63,10 +63,9 @@ NEW_STATUSES = tuple(s for s in AgreementStatus if s is not AgreementStatus.RENE
 FINAL_STATUSES = {s.value for s in AgreementStatus if not TRANSITIONS[s]}
 
 
-def _choices(s: Session) -> tuple[list[tuple[int, str]], list[str]]:
-    partners = [(p.id, p.label) for p in partner_choices(s)]
+def _owner_choices(s: Session) -> list[str]:
     # The register's people first among the names, with owners not (yet) in it.
-    return partners, sorted(set(owners(s)) | set(owner_names(s)))
+    return sorted(set(owners(s)) | set(owner_names(s)))
 
 
 class AgreementForm(EditorDialog):
@@ -77,7 +76,7 @@ class AgreementForm(EditorDialog):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        self.choices = Reader(db, self, quick=True)  # the partners and owners to pick from
+        self.choices = Reader(db, self, quick=True)  # the owners to pick from
         self.view: AgreementView | None = None
         self._baseline: tuple[Any, ...] = ()
         self.banner = make_banner(self)
@@ -109,7 +108,8 @@ class AgreementForm(EditorDialog):
         self.type_combo = QComboBox(page)
         for t in AgreementType:
             self.type_combo.addItem(enum_label(t), t.value)
-        self.partner_combo = PartnerPicker(page)
+        self.partner_combo = PartnerPicker(self.db, page)
+        self.partner_combo.named.connect(self._partner_named)
         self.owner_edit = QLineEdit(page)
         self.owner_edit.setMaxLength(120)
         self.status_combo = QComboBox(page)
@@ -224,26 +224,22 @@ class AgreementForm(EditorDialog):
         self.type_combo.currentIndexChanged.connect(self._type_changed)
 
     def _load_choices(self) -> None:
-        # Every partner's name (50,000 at a million agreements) and every owner: read in a
-        # worker, the editor opens at once with the agreement's own partner in the list.
-        self.choices.read(_choices, self._show_choices)
+        # Read in workers: the editor opens at once with the agreement's own partner. The
+        # partner field reads a screenful of names, and more as the user types.
+        self.partner_combo.look_up()
+        self.choices.read(_owner_choices, self._show_choices)
 
-    def _show_choices(self, choices: tuple[list[tuple[int, str]], list[str]]) -> None:
-        partners, known_owners = choices
-        clean = not self._baseline or not self.is_dirty()
-        chosen, text = self.partner_combo.partner_id(), self.partner_combo.currentText()
-        wanted = self.partner_combo.wanted
-        self.partner_combo.set_partners(partners)
-        if chosen is not None or wanted is not None:
-            self.partner_combo.select(chosen if chosen is not None else wanted)
-        else:
-            self.partner_combo.setEditText(text)  # what the user typed meanwhile
+    def _partner_named(self) -> None:
+        # A new agreement's partner, chosen by id, got its name: that is no edit.
+        if self._baseline and self._baseline[3] == "":
+            text = self.partner_combo.currentText()
+            self._baseline = (*self._baseline[:3], text, *self._baseline[4:])
+
+    def _show_choices(self, known_owners: list[str]) -> None:
         owner_completer = QCompleter(known_owners, self)
         owner_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         owner_completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.owner_edit.setCompleter(owner_completer)
-        if clean and self._baseline:
-            self._baseline = self._form_state()  # the list arriving is not an edit
 
     def _set_terms_form(self, agreement_type: AgreementType) -> None:
         if self.terms_form is not None:

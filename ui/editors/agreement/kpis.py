@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
@@ -15,9 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db import Database
+from app.db import Database, Session
 from app.domain.enums import Attainment, KpiDirection
-from app.errors import PartnerDeskError
 from app.services.agreements import (
     AgreementView,
 )
@@ -163,12 +163,12 @@ class KpisTab(RecordsTab):
         agreement_id = self.view.id
         dialog = KpiDialog(self)
 
-        def submit() -> None:
+        def submit() -> Callable[[Session], object]:
             spec = dialog.value()
-            with self.db.session() as s:
-                add_kpi(s, agreement_id, spec)
+            return lambda s: add_kpi(s, agreement_id, spec)
 
         dialog.submit = submit
+        dialog.db = self.db
         if dialog.exec() == RecordDialog.DialogCode.Accepted:
             self.refresh()
 
@@ -179,12 +179,12 @@ class KpisTab(RecordsTab):
         assert self.view is not None
         dialog = ActualDialog(self, kpi, self.view.start_date, self.view.currency)
 
-        def submit() -> None:
+        def submit() -> Callable[[Session], object]:
             period, value, note = dialog.value()
-            with self.db.session() as s:
-                record_actual(s, kpi.id, period, value, note)
+            return lambda s: record_actual(s, kpi.id, period, value, note)
 
         dialog.submit = submit
+        dialog.db = self.db
         if dialog.exec() == RecordDialog.DialogCode.Accepted:
             self.refresh()
 
@@ -197,12 +197,8 @@ class KpisTab(RecordsTab):
         )
         if not self.confirm(self.tr("Remove KPI"), text):
             return
-        try:
-            with self.db.session() as s:
-                remove_kpi(s, kpi.id)
-        except PartnerDeskError as exc:
-            self.error(str(exc))
-        self.refresh()
+        kpi_id = kpi.id
+        self.write(lambda s: remove_kpi(s, kpi_id))
 
 
 # --- attachments -----------------------------------------------------------------------

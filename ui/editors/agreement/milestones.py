@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate
@@ -12,10 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db import Database
+from app.db import Database, Session
 from app.domain.enums import MilestoneStatus
 from app.domain.money import format_amount
-from app.errors import PartnerDeskError
 from app.services.agreements import (
     AgreementView,
     MilestoneView,
@@ -126,15 +126,15 @@ class MilestonesTab(RecordsTab):
         agreement_id = self.view.id
         dialog = MilestoneDialog(self, self.view.currency, m, self.view.start_date)
 
-        def submit() -> None:
+        def submit() -> Callable[[Session], object]:
             data = dialog.value()
-            with self.db.session() as s:
-                if m is None:
-                    add_milestone(s, agreement_id, data)
-                else:
-                    update_milestone(s, m.id, data)
+            if m is None:
+                return lambda s: add_milestone(s, agreement_id, data)
+            milestone_id = m.id
+            return lambda s: update_milestone(s, milestone_id, data)
 
         dialog.submit = submit
+        dialog.db = self.db
         if dialog.exec() == RecordDialog.DialogCode.Accepted:
             self.refresh()
 
@@ -154,12 +154,8 @@ class MilestonesTab(RecordsTab):
             self.tr("Remove milestone"), self.tr("Remove “{t}”?").format(t=m.title)
         ):
             return
-        try:
-            with self.db.session() as s:
-                remove_milestone(s, m.id)
-        except PartnerDeskError as exc:
-            self.error(str(exc))
-        self.refresh()
+        milestone_id = m.id
+        self.write(lambda s: remove_milestone(s, milestone_id))
 
 
 # --- KPIs ------------------------------------------------------------------------------

@@ -3,7 +3,7 @@ the agreement is not yet saved. Each tab's action is one transaction."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -22,13 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db import Database
+from app.db import Database, Session
 from app.errors import PartnerDeskError
 from app.services.agreements import (
     AgreementView,
     get_agreement,
 )
+from ui import background
 from ui.access import switch
+from ui.background import Reader
 from ui.widgets.context_menu import open_by_keyboard
 from ui.widgets.tables import leave_on_tab
 
@@ -93,6 +95,7 @@ class RecordsTab(QWidget):
         self.buttons: list[QPushButton] = []  # in the order they are shown
         self.writing_buttons: list[QPushButton] = []
         self.refusal: str | None = None  # why the connected person may not change entries
+        self.reader = Reader(db, self, quick=True)
 
     def button(
         self, text: str, slot: object, *, needs_row: bool = False, writes: bool = True
@@ -191,16 +194,31 @@ class RecordsTab(QWidget):
                 switch(b, self.refusal)
 
     def refresh(self) -> None:
+        """Read the agreement again (in a worker) after an entry changed, and show it."""
         if self.view is None:
             return
-        try:
-            with self.db.session() as s:
-                self.view = get_agreement(s, self.view.id)
-        except PartnerDeskError as exc:
-            self.error(str(exc))
-            return
-        self.set_agreement(self.view)
+        agreement_id = self.view.id
+        self.reader.read(lambda s: get_agreement(s, agreement_id), self._refreshed, self._failed)
+
+    def _refreshed(self, view: AgreementView) -> None:
+        self.view = view
+        self.set_agreement(view)
         self.changed.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, PartnerDeskError):
+            raise exc
+        self.error(str(exc))
+
+    def write(self, work: Callable[[Session], object]) -> None:
+        """One change of an entry (one transaction) in a worker, then the tab refreshed; a
+        refusal said. At a million agreements a write takes a while: never on the GUI thread."""
+
+        def refused(exc: BaseException) -> None:
+            self._failed(exc)
+            self.refresh()
+
+        background.write(self.db, work, lambda _answer: self.refresh(), refused)
 
     def confirm(self, title: str, text: str) -> bool:
         answer = QMessageBox.question(
