@@ -29,7 +29,8 @@ from app.domain.terms import TERMS, TermKind
 from app.domain.text import ooxml_escape
 from app.errors import PartnerDeskError
 from app.services.import_format import AGREEMENT_COLUMNS, PARTNER_COLUMNS, TERM_SPECS
-from app.services.listing import AgreementFilter, _filtered
+from app.services.listing import AgreementFilter
+from app.services.listing_filters import filtered
 from app.services.partners import PartnerFilter, partner_query
 from app.services.tabular import guard_formula
 
@@ -82,7 +83,7 @@ def agreement_records(
     )
     for table in tables.values():
         stmt = stmt.outerjoin(table, table.c.id == Agreement.id)
-    stmt = _filtered(stmt, f or AgreementFilter()).order_by(Agreement.reference, Agreement.id)
+    stmt = filtered(stmt, f or AgreementFilter()).order_by(Agreement.reference, Agreement.id)
     for row in session.execute(stmt.execution_options(yield_per=BATCH)).mappings():
         terms = {name: row[f"t_{name}"] for name in TERM_SPECS}
         record = {

@@ -8,21 +8,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-from sqlalchemy import Select, any_, bindparam, case, func, literal, or_, select
+from sqlalchemy import Select, any_, case, func, literal, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import visitors
 
-from app.db.sql import contains_text, may_hold_gram, unindexed
+from app.db.sql import unindexed
 from app.domain.enums import AgreementType
 from app.domain.models import Agreement, BrandAgreement, FxRate, Partner
 from app.domain.money import quantize
 from app.services.first_screen import by_base_value, by_few_values, by_operating_model
 from app.services.fx import RateInForce, rate_or_none
 from app.services.kpi_series import first_kpi_trends
+from app.services.listing_filters import filtered, owner_names
 from app.services.listing_rows import AgreementFilter, AgreementRow
 from app.services.query_plans import reads_indexes_alone, sqlite_plan, walks_in_order
 from app.services.search import search_restriction
@@ -53,90 +54,6 @@ SORT_COLUMNS: dict[str, Any] = {
     # In the base currency with the rate in force (see rate_to_base): built per query.
     "base_value": None,
 }
-
-
-def _partners_named(text: str) -> AnySelect:
-    named = select(Partner.id).where(
-        or_(contains_text(Partner.legal_name, text), contains_text(Partner.local_name, text))
-    )
-    # One or two characters: pg_trgm cannot narrow them; the gram index can (a scan of the
-    # partners took 10-18 ms at a million agreements, once per statement of a search).
-    grams = may_hold_gram(text, Partner.legal_name, Partner.local_name)
-    return named if grams is None else named.where(grams)
-
-
-def _owner_names(owner: str) -> AnySelect:
-    """The owner names in use that read ``owner`` in any case, one index seek per name.
-
-    ``lower(owner) = :owner`` is what they match, but written on the column no index
-    answers it: an owner's agreements were found by reading every row (0.35-0.84 s at a
-    million). The names themselves come from a walk of the owner index that skips from
-    each name to the next (a dozen seeks for a dozen people); their rows then come from
-    that index.
-    """
-    names = Agreement.__table__.alias("named")
-    used = select(func.min(Agreement.__table__.c.owner).label("v")).cte(
-        "owners_used", recursive=True
-    )
-    later = select(func.min(names.c.owner)).where(names.c.owner > used.c.v).scalar_subquery()
-    used = used.union_all(select(later).where(used.c.v.is_not(None)))
-    return select(used.c.v).where(used.c.v.is_not(None), func.lower(used.c.v) == owner.lower())
-
-
-def _filtered(stmt: AnySelect, f: AgreementFilter) -> AnySelect:
-    if f.ids is not None:
-        # Written into the SQL, not bound one parameter per id: a selection of 50,000 rows
-        # would pass SQLite's limit on bound parameters.
-        chosen: Any = bindparam("chosen_ids", sorted(f.ids), expanding=True, literal_execute=True)
-        stmt = stmt.where(Agreement.id.in_(chosen))
-    if f.types:
-        stmt = stmt.where(Agreement.type.in_(sorted(f.types)))
-    if f.statuses:
-        stmt = stmt.where(Agreement.status.in_(sorted(f.statuses)))
-    if f.owner:
-        # By name as the lists show it, or by login as the CLI and scripts name people.
-        owner = f.owner.strip()
-        stmt = stmt.where(
-            or_(Agreement.owner.in_(_owner_names(owner)), Agreement.owner_login == owner)
-        )
-    if f.owner_login:
-        stmt = stmt.where(Agreement.owner_login == f.owner_login.strip())
-    if f.partner_id is not None:
-        stmt = stmt.where(Agreement.partner_id == f.partner_id)
-    if f.partner:
-        stmt = stmt.where(Agreement.partner_id.in_(_partners_named(f.partner.strip())))
-    if f.search:
-        text = f.search.strip()
-        # What matches, exactly. It reads only the rows the text index leaves (see
-        # _narrowed and app.services.search), or walks the sort order for a common term.
-        # Partner names through a subquery on the small partners table: no join of a
-        # million agreements is needed to search them.
-        stmt = stmt.where(
-            or_(
-                contains_text(Agreement.reference, text),
-                contains_text(Agreement.title, text),
-                contains_text(Agreement.owner, text),
-                contains_text(Agreement.description, text),
-                Agreement.partner_id.in_(_partners_named(text)),
-            )
-        )
-    if f.operating_model is not None:
-        stmt = stmt.where(BrandAgreement.operating_model == f.operating_model)
-    if f.expiring_within is not None:
-        today = f.today or date.today()
-        stmt = stmt.where(
-            Agreement.decision_date >= today,
-            Agreement.decision_date <= today + timedelta(days=f.expiring_within),
-        )
-    if f.decision_from is not None:
-        stmt = stmt.where(Agreement.decision_date >= f.decision_from)
-    if f.decision_to is not None:
-        stmt = stmt.where(Agreement.decision_date <= f.decision_to)
-    if f.start_from is not None:
-        stmt = stmt.where(Agreement.start_date >= f.start_from)
-    if f.end_to is not None:
-        stmt = stmt.where(Agreement.end_date <= f.end_to)
-    return stmt
 
 
 def _narrowed(
@@ -188,7 +105,7 @@ def select_agreements(
         stmt = stmt.outerjoin(
             BrandAgreement.__table__, BrandAgreement.__table__.c.id == Agreement.id
         )
-    return _filtered(stmt, f)
+    return filtered(stmt, f)
 
 
 _ROW_COLUMNS = (
@@ -316,7 +233,7 @@ def _first_ids(
                 # its login owns (a person's own name, nearly always).
                 owner = f.owner.strip()
                 login = select(Agreement.owner).where(Agreement.owner_login == owner)
-                named = set(session.scalars(_owner_names(owner).union(login)))
+                named = set(session.scalars(owner_names(owner).union(login)))
             return by_few_values(session, stmt, sort, descending, limit, f, named)
         return list(session.scalars(_order(session, stmt, sort, descending, f).limit(limit)))
     if needle:
@@ -324,7 +241,8 @@ def _first_ids(
         if restriction is not None:  # a rare term: its candidates
             stmt, narrow = stmt.where(restriction), True
     elif _filters(f):
-        # An owner is matched through the owner index (_owner_names): counted like the rest.
+        # An owner is matched through the owner index (listing_filters.owner_names):
+        # counted like the rest.
         kept = select(func.count()).select_from(stmt.limit(_FEW + 1).subquery())
         narrow = (session.scalar(kept) or 0) <= _FEW
     if narrow:
@@ -493,7 +411,7 @@ def list_agreements(
     limit: int | None = None,
 ) -> list[AgreementRow]:
     f = f or AgreementFilter()
-    stmt = _narrowed(session, _filtered(_base(_ROW_COLUMNS), f), f, first_screen=limit is not None)
+    stmt = _narrowed(session, filtered(_base(_ROW_COLUMNS), f), f, first_screen=limit is not None)
     stmt = _order(session, stmt, sort, descending, f).offset(offset)
     if limit is not None:
         stmt = stmt.limit(limit)
@@ -509,7 +427,7 @@ def iter_agreements(
 ) -> Iterator[AgreementRow]:
     """Every matching row, streamed in batches: memory stays flat at 100,000 rows."""
     f = f or AgreementFilter()
-    stmt = _narrowed(session, _filtered(_base(_ROW_COLUMNS), f), f, first_screen=False)
+    stmt = _narrowed(session, filtered(_base(_ROW_COLUMNS), f), f, first_screen=False)
     stmt = _order(session, stmt, sort, False, f)
     result = session.execute(stmt.execution_options(yield_per=batch))
     for r in result:

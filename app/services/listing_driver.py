@@ -87,7 +87,7 @@ def _raw(target: str | None) -> str | None:
     return target if target is not None else os.environ.get(ENV_VAR) or None
 
 
-# listing._owner_names: the owner names in use that read the filter's name in any case,
+# listing_filters.owner_names: the owner names in use that read the filter's name in any case,
 # found a seek per name in the owner index, so that the index finds their rows.
 _OWNER_NAMES = (
     "WITH RECURSIVE owners_used(v) AS (SELECT min(owner) FROM agreements UNION ALL "
@@ -218,7 +218,7 @@ def _in(column: str, values: list[str], bind: Params) -> str:
 
 
 def _conditions(f: AgreementFilter, bind: Params) -> list[str]:
-    """``listing._filtered``, clause by clause."""
+    """``listing_filters.filtered``, clause by clause."""
     where = []
     if f.ids is not None:
         chosen = sorted(f.ids)

@@ -42,7 +42,7 @@ def partner_query(
     n = func.coalesce(counts.c.n, 0).label("agreement_count")
     stmt = select(Partner.id, n).outerjoin(counts, counts.c.partner_id == Partner.id)
     if f.ids is not None:
-        # Written into the SQL, as the agreements' selection is (listing._filtered): a
+        # Written into the SQL, as the agreements' selection is (listing_filters.filtered): a
         # selection of thousands would pass SQLite's limit on bound parameters.
         chosen: Any = bindparam("chosen_ids", sorted(f.ids), expanding=True, literal_execute=True)
         stmt = stmt.where(Partner.id.in_(chosen))

@@ -1,7 +1,7 @@
 """Which agreements a search can match, found through the database's text index.
 
 The list's own predicate (``contains_text`` on reference, title, owner, description and
-partner names, in ``listing._filtered``) decides what matches, exactly as a LIKE would.
+partner names, in ``listing_filters.filtered``) decides what matches, exactly as a LIKE would.
 This module only narrows the rows that predicate has to look at:
 
 - a rare term (at most ``DENSE`` candidate rows) gives its candidates' ids: the list reads

@@ -65,7 +65,8 @@ def events(
 
     from app.domain.enums import MilestoneStatus
     from app.domain.models import Agreement, Milestone, Partner
-    from app.services.listing import AgreementFilter, _base, _filtered
+    from app.services.listing import AgreementFilter, _base
+    from app.services.listing_filters import filtered
     from app.services.scope import DECISION_STATUSES
 
     f = f or AgreementFilter()
@@ -74,7 +75,7 @@ def events(
     i = 1 if lang == "zh" else 0
     word = {k: v[i] for k, v in _WORDS.items()}
     rows = session.execute(
-        _filtered(_base([Agreement.id, Agreement.reference, Agreement.title, Agreement.owner,
+        filtered(_base([Agreement.id, Agreement.reference, Agreement.title, Agreement.owner,
                          Partner.legal_name, Partner.local_name, Agreement.decision_date,
                          Agreement.end_date, Agreement.auto_renew, Agreement.renewal_term_months,
                          Agreement.version, Agreement.owner_login]), f)
