@@ -25,6 +25,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, deferred, mapped_column, relationship
 
@@ -434,6 +435,10 @@ class KpiDefinition(Base):
     # looking for each KPI's newest actual among millions.
     latest_period_end: Mapped[date | None] = mapped_column(Date)
     latest_value: Mapped[Decimal | None] = mapped_column(Rate)
+    # latest_period_end while the newest actual is red and the agreement is live, else
+    # NULL: kept by the database (triggers, migration 0018), never written by the app. The
+    # dashboard's red list and tile read the partial index below, newest first.
+    live_red_end: Mapped[date | None] = mapped_column(Date)
 
     agreement: Mapped[Agreement] = relationship(back_populates="kpis")
     actuals: Mapped[list[KpiActual]] = relationship(
@@ -442,7 +447,17 @@ class KpiDefinition(Base):
 
     # Red KPIs newest first is a walk down this index (it serves "latest_attainment = …"
     # alone as well, so it replaced that column's own index).
-    __table_args__ = (Index("ix_kpi_definitions_latest", "latest_attainment", "latest_period_end"),)
+    __table_args__ = (
+        Index("ix_kpi_definitions_latest", "latest_attainment", "latest_period_end"),
+        Index(
+            "ix_kpi_definitions_live_red",
+            "live_red_end",
+            "agreement_id",
+            "id",
+            postgresql_where=text("live_red_end IS NOT NULL"),
+            sqlite_where=text("live_red_end IS NOT NULL"),
+        ),
+    )
 
 
 class KpiActual(Base):

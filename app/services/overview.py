@@ -12,10 +12,10 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.domain.enums import Attainment, MilestoneStatus
-from app.domain.models import Agreement, Attachment, KpiDefinition, Milestone
+from app.domain.enums import MilestoneStatus
+from app.domain.models import Attachment, Milestone
 from app.services.attachments import document_of_an_agreement_not_ended
-from app.services.dashboard import OPEN_STATUSES
+from app.services.dashboard import OPEN_STATUSES, count_red_kpis
 from app.services.listing import AgreementFilter, count_agreements
 from app.services.milestones import milestone_of_a_live_agreement
 from app.services.sellers.chain import count_expiring_seller_documents
@@ -65,15 +65,7 @@ def attention_counts(session: Session, today: date) -> AttentionCounts:
             milestone_of_a_live_agreement(),
         )
     )
-    red = session.scalar(
-        select(func.count())
-        .select_from(KpiDefinition)
-        .join(Agreement, Agreement.id == KpiDefinition.agreement_id)
-        .where(
-            KpiDefinition.latest_attainment == Attainment.RED.value,
-            Agreement.status.in_(sorted(OPEN_STATUSES)),
-        )
-    )
+    red = count_red_kpis(session)
     documents = session.scalar(
         select(func.count())
         .select_from(Attachment)
@@ -87,7 +79,7 @@ def attention_counts(session: Session, today: date) -> AttentionCounts:
         decisions_30=count_decisions_due(session, today, 30),
         decisions_90=count_decisions_due(session, today, 90),
         overdue_milestones=overdue or 0,
-        red_kpis=red or 0,
+        red_kpis=red,
         expiring_documents=(documents or 0) + count_expiring_seller_documents(session, today),
         decisions_missed=count_missed_decisions(session, today),
     )
