@@ -145,7 +145,7 @@ def overdue_milestones(session: Session, today: date, limit: int = 200) -> list[
     """Open milestones past their due date on live agreements, most overdue first."""
     # Each milestone asks for its agreement (EXISTS, and its reference by key) instead of
     # a join: joined, SQLite walked every live agreement for milestones; this walks
-    # ix_milestones_status_due_date (open ones, oldest first) and stops at ``limit``.
+    # ix_milestones_overdue (open ones, oldest first) and stops at ``limit``.
     reference = (
         select(Agreement.reference).where(Agreement.id == Milestone.agreement_id)
     ).scalar_subquery()

@@ -1,6 +1,7 @@
 """red KPIs of live agreements kept: kpi_definitions.live_red_end (the newest actual's
 period end while it is red and the agreement is live, else NULL) kept by triggers, and a
-partial index the dashboard's red list walks newest first and stops after its limit
+partial index the dashboard's red list walks newest first and stops after its limit;
+overdue milestones read from a covering index
 
 Revision ID: 0018
 Revises: 0017
@@ -95,6 +96,13 @@ def upgrade() -> None:
         postgresql_where=sa.text("live_red_end IS NOT NULL"),
         sqlite_where=sa.text("live_red_end IS NOT NULL"),
     )
+    # The overdue list and tile read (status, due_date, id, agreement_id) only: with these
+    # in the index neither reads a milestone row (60,000 overdue at a million agreements).
+    # It serves every query the narrower index did: one index for one.
+    op.create_index(
+        "ix_milestones_overdue", "milestones", ["status", "due_date", "id", "agreement_id"]
+    )
+    op.drop_index("ix_milestones_status_due_date", table_name="milestones")
     if postgres:
         for name, (body, returns, event) in PG_FUNCTIONS.items():
             op.execute(
@@ -119,6 +127,8 @@ def downgrade() -> None:
     else:
         for name in SQLITE_TRIGGERS:
             op.execute(f"DROP TRIGGER IF EXISTS {name}")
+    op.create_index("ix_milestones_status_due_date", "milestones", ["status", "due_date"])
+    op.drop_index("ix_milestones_overdue", table_name="milestones")
     op.drop_index("ix_kpi_definitions_live_red", table_name="kpi_definitions")
     with op.batch_alter_table("kpi_definitions", schema=None) as batch_op:
         batch_op.drop_column("live_red_end")
