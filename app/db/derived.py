@@ -24,9 +24,9 @@ from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
 # Trigger names by prefix: migration 0014's search triggers, 0015's totals and newest
-# actual, 0018's red KPIs of live agreements.
+# actual, 0018's red KPIs and milestones of live agreements.
 SEARCH_TRIGGERS = ("agreement_search_",)
-FIGURE_TRIGGERS = ("tally_", "newest_actual_", "live_red_")
+FIGURE_TRIGGERS = ("tally_", "newest_actual_", "live_red_", "live_milestone_")
 
 _TALLY_KEY = "status, type, currency, operating_model, end_month"
 _PARTNER_KEY = "status, partner_id, currency"
@@ -63,6 +63,10 @@ UPDATE kpi_definitions SET live_red_end = CASE WHEN latest_attainment = 'red'
     AND (SELECT status FROM agreements WHERE id = kpi_definitions.agreement_id)
         IN ('active', 'pending_approval') THEN latest_period_end END
 WHERE latest_attainment = 'red' OR live_red_end IS NOT NULL
+"""
+_LIVE_MILESTONES = """
+UPDATE milestones SET agreement_live = (agreement_id IN
+    (SELECT id FROM agreements WHERE status IN ('active', 'pending_approval')))
 """
 # SQLite's bare column beside max() takes the values of the row holding the maximum
 # (documented behaviour of a single min()/max() aggregate).
@@ -136,11 +140,11 @@ def search_index(session: Session, tables: frozenset[str]) -> Iterator[None]:
 
 @contextmanager
 def figures(session: Session, tables: frozenset[str]) -> Iterator[None]:
-    """The running totals recounted, each KPI's newest actual found and the red KPIs of
-    live agreements marked, once after the load."""
+    """The running totals recounted, each KPI's newest actual found and the red KPIs and
+    milestones of live agreements marked, once after the load."""
     connection = session.connection()
     dialect = connection.dialect.name
-    loaded = {"agreements", "brand_terms", "kpi_actuals", "kpi_definitions"}
+    loaded = {"agreements", "brand_terms", "kpi_actuals", "kpi_definitions", "milestones"}
     if dialect not in _MONTH or not tables & loaded:
         yield
         return
@@ -153,3 +157,4 @@ def figures(session: Session, tables: frozenset[str]) -> Iterator[None]:
             connection.exec_driver_sql(_RECOUNT_PARTNERS)
             connection.exec_driver_sql(_NEWEST[dialect])
             connection.exec_driver_sql(_LIVE_RED)
+            connection.exec_driver_sql(_LIVE_MILESTONES)

@@ -25,6 +25,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, deferred, mapped_column, relationship
@@ -408,14 +409,16 @@ class Milestone(Base):
     amount: Mapped[Decimal | None] = mapped_column(Money)
     currency: Mapped[str | None] = mapped_column(String(3))
     completed_on: Mapped[date | None] = mapped_column(Date)
+    # Whether the agreement is live (active or waiting for approval): kept by the database
+    # (triggers, migration 0018), never written by the app, so the overdue list and tile
+    # need not look each overdue milestone's agreement up (60,000 at a million).
+    agreement_live: Mapped[bool] = mapped_column(Boolean, server_default=false())
 
     agreement: Mapped[Agreement] = relationship(back_populates="milestones")
 
-    # Open milestones in due order: the dashboard's overdue list stops after a screen and
-    # its tile counts the overdue range only (status alone left every open one to read).
-    # Covering the overdue list and tile (status, due date, the list's tie-break, the
-    # agreement they look up): neither reads a milestone row (migration 0018).
-    __table_args__ = (Index("ix_milestones_overdue", "status", "due_date", "id", "agreement_id"),)
+    # Live agreements' open milestones in due order: the dashboard's overdue list stops
+    # after a screen and its tile counts one range of this index alone (migration 0018).
+    __table_args__ = (Index("ix_milestones_overdue", "status", "agreement_live", "due_date", "id"),)
 
 
 class KpiDefinition(Base):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, true
 from sqlalchemy.orm import Session
 
 from app.domain.enums import MilestoneStatus
@@ -17,7 +17,6 @@ from app.domain.models import Attachment, Milestone
 from app.services.attachments import document_of_an_agreement_not_ended
 from app.services.dashboard import OPEN_STATUSES, count_red_kpis
 from app.services.listing import AgreementFilter, count_agreements
-from app.services.milestones import milestone_of_a_live_agreement
 from app.services.sellers.chain import count_expiring_seller_documents
 
 
@@ -53,7 +52,8 @@ def count_missed_decisions(session: Session, today: date) -> int:
 
 
 def attention_counts(session: Session, today: date) -> AttentionCounts:
-    # The agreements the overdue-milestone list watches (milestones.overdue_milestones):
+    # The agreements the overdue-milestone list watches (milestones.overdue_milestones),
+    # kept on each milestone (migration 0018):
     # the tile counted ended agreements' forgotten milestones too, more than the list shows.
     # Counted as the lists read them, child rows first (see their comments).
     overdue = session.scalar(
@@ -62,7 +62,7 @@ def attention_counts(session: Session, today: date) -> AttentionCounts:
         .where(
             Milestone.status == MilestoneStatus.OPEN,
             Milestone.due_date < today,
-            milestone_of_a_live_agreement(),
+            Milestone.agreement_live == true(),
         )
     )
     red = count_red_kpis(session)

@@ -18,7 +18,13 @@ from app.services.agreements import change_status
 from app.services.dashboard import OPEN_STATUSES, count_red_kpis, red_kpis
 from app.services.demo import load_demo
 from app.services.kpis import attainment, record_actual
-from app.services.milestones import MilestoneInput, overdue_milestones, update_milestone
+from app.services.milestones import (
+    LIVE_STATUSES,
+    MilestoneInput,
+    add_milestone,
+    overdue_milestones,
+    update_milestone,
+)
 from app.services.overview import attention_counts
 from tests.services.test_tallies import any_db  # noqa: F401
 
@@ -131,6 +137,21 @@ def test_red_kpis_and_overdue_milestones_equal_a_plain_query_after_each_write(
     with any_db.session() as s:
         assert ended.id not in {r[0] for r in _plain_reds(s)}
 
+    # The agreement of the most overdue milestone ends; a live one gets an older one.
+    with any_db.session() as s:
+        gone = overdue_milestones(s, TODAY, limit=1)[0]
+        a = s.get(Agreement, gone.agreement_id)
+        assert a is not None
+        change_status(s, a.id, AgreementStatus.TERMINATED, a.version)
+        other = overdue_milestones(s, TODAY, limit=1)[0]
+        late = MilestoneInput(title="Late report", due_date=other.due_date - timedelta(days=1))
+        added = add_milestone(s, other.agreement_id, late)
+    _assert_same(any_db)
+    with any_db.session() as s:
+        now = [o.milestone_id for o in overdue_milestones(s, TODAY)]
+        assert gone.milestone_id not in now
+        assert now[0] == added.id
+
     # An overdue milestone done.
     with any_db.session() as s:
         first = overdue_milestones(s, TODAY, limit=1)[0]
@@ -150,3 +171,4 @@ def test_the_migrations_live_statuses_are_the_dashboards() -> None:
     m = import_module("app.db.migrations.versions.0018_red_kpis_of_live_agreements_kept")
     dashboards = "(" + ", ".join(f"'{s.value}'" for s in sorted(OPEN_STATUSES)) + ")"
     assert dashboards == m.LIVE
+    assert sorted(LIVE_STATUSES) == sorted(OPEN_STATUSES)

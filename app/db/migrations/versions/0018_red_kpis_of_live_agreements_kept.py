@@ -1,7 +1,7 @@
 """red KPIs of live agreements kept: kpi_definitions.live_red_end (the newest actual's
 period end while it is red and the agreement is live, else NULL) kept by triggers, and a
 partial index the dashboard's red list walks newest first and stops after its limit;
-overdue milestones read from a covering index
+milestones.agreement_live kept the same way, so the overdue list and tile read one index
 
 Revision ID: 0018
 Revises: 0017
@@ -72,6 +72,42 @@ PG_FUNCTIONS = {
     ),
 }
 
+# --- Milestones: whether the agreement is live, kept on each milestone.
+S_MILESTONE = (
+    "UPDATE milestones SET agreement_live = coalesce((SELECT status IN " + LIVE
+    + " FROM agreements WHERE id = NEW.agreement_id), false) WHERE id = NEW.id"
+)  # fmt: skip
+SQLITE_TRIGGERS |= {
+    "live_milestone_insert": f"AFTER INSERT ON milestones FOR EACH ROW BEGIN {S_MILESTONE}; END",
+    "live_milestone_update": (
+        f"AFTER UPDATE OF agreement_id ON milestones FOR EACH ROW BEGIN {S_MILESTONE}; END"
+    ),
+    "live_milestone_agreement_status": (
+        "AFTER UPDATE OF status ON agreements FOR EACH ROW WHEN OLD.status IS NOT NEW.status"
+        f" BEGIN UPDATE milestones SET agreement_live = NEW.status IN {LIVE}"
+        " WHERE agreement_id = NEW.id; END"
+    ),
+}
+PG_FUNCTIONS |= {
+    "live_milestone": (
+        "NEW.agreement_live := coalesce((SELECT status IN " + LIVE
+        + " FROM agreements WHERE id = NEW.agreement_id), false);",
+        "NEW",
+        "BEFORE INSERT OR UPDATE OF agreement_id ON milestones FOR EACH ROW",
+    ),
+    "live_milestone_agreement_status": (
+        f"UPDATE milestones SET agreement_live = NEW.status IN {LIVE}"
+        " WHERE agreement_id = NEW.id;",
+        "NULL",
+        "AFTER UPDATE OF status ON agreements FOR EACH ROW"
+        " WHEN (OLD.status IS DISTINCT FROM NEW.status)",
+    ),
+}  # fmt: skip
+MILESTONES_NOW = (
+    "UPDATE milestones SET agreement_live = true"
+    f" WHERE agreement_id IN (SELECT id FROM agreements WHERE status IN {LIVE})"
+)
+
 # Every KPI's value as the triggers would keep it: the start, and the bulk load's rebuild
 # (app.db.derived repeats it).
 RECOMPUTE = (
@@ -96,11 +132,16 @@ def upgrade() -> None:
         postgresql_where=sa.text("live_red_end IS NOT NULL"),
         sqlite_where=sa.text("live_red_end IS NOT NULL"),
     )
-    # The overdue list and tile read (status, due_date, id, agreement_id) only: with these
-    # in the index neither reads a milestone row (60,000 overdue at a million agreements).
-    # It serves every query the narrower index did: one index for one.
+    with op.batch_alter_table("milestones", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("agreement_live", sa.Boolean(), server_default=sa.false(), nullable=False)
+        )
+    op.execute(MILESTONES_NOW)
+    # Live agreements' open milestones in due order, in the index itself: the overdue
+    # list stops at its limit, the tile counts a range, neither reads a row. It serves
+    # every query the (status, due_date) index did that names the status.
     op.create_index(
-        "ix_milestones_overdue", "milestones", ["status", "due_date", "id", "agreement_id"]
+        "ix_milestones_overdue", "milestones", ["status", "agreement_live", "due_date", "id"]
     )
     op.drop_index("ix_milestones_status_due_date", table_name="milestones")
     if postgres:
@@ -129,6 +170,8 @@ def downgrade() -> None:
             op.execute(f"DROP TRIGGER IF EXISTS {name}")
     op.create_index("ix_milestones_status_due_date", "milestones", ["status", "due_date"])
     op.drop_index("ix_milestones_overdue", table_name="milestones")
+    with op.batch_alter_table("milestones", schema=None) as batch_op:
+        batch_op.drop_column("agreement_live")
     op.drop_index("ix_kpi_definitions_live_red", table_name="kpi_definitions")
     with op.batch_alter_table("kpi_definitions", schema=None) as batch_op:
         batch_op.drop_column("live_red_end")
