@@ -170,8 +170,8 @@ def downgrade() -> None:
             op.execute(f"DROP TRIGGER IF EXISTS {name}")
     op.create_index("ix_milestones_status_due_date", "milestones", ["status", "due_date"])
     op.drop_index("ix_milestones_overdue", table_name="milestones")
-    with op.batch_alter_table("milestones", schema=None) as batch_op:
-        batch_op.drop_column("agreement_live")
     op.drop_index("ix_kpi_definitions_live_red", table_name="kpi_definitions")
-    with op.batch_alter_table("kpi_definitions", schema=None) as batch_op:
-        batch_op.drop_column("live_red_end")
+    # A plain DROP COLUMN (SQLite 3.35+): a batch copy of the table would trip over 0015's
+    # triggers, which name kpi_definitions while it is renamed.
+    op.execute("ALTER TABLE milestones DROP COLUMN agreement_live")
+    op.execute("ALTER TABLE kpi_definitions DROP COLUMN live_red_end")
