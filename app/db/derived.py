@@ -23,9 +23,10 @@ from contextlib import contextmanager
 from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
-# Trigger names by prefix: migration 0014's search triggers, 0015's totals and newest actual.
+# Trigger names by prefix: migration 0014's search triggers, 0015's totals and newest
+# actual, 0018's red KPIs and milestones of live agreements.
 SEARCH_TRIGGERS = ("agreement_search_",)
-FIGURE_TRIGGERS = ("tally_", "newest_actual_")
+FIGURE_TRIGGERS = ("tally_", "newest_actual_", "live_red_", "live_milestone_")
 
 _TALLY_KEY = "status, type, currency, operating_model, end_month"
 _PARTNER_KEY = "status, partner_id, currency"
@@ -56,6 +57,17 @@ FROM (SELECT DISTINCT ON (kpi_id) kpi_id, period_end, value FROM kpi_actuals
 WHERE k.id = n.kpi_id
 """,
 }
+# Each red KPI of a live agreement's newest date (what migration 0018's triggers keep).
+_LIVE_RED = """
+UPDATE kpi_definitions SET live_red_end = CASE WHEN latest_attainment = 'red'
+    AND (SELECT status FROM agreements WHERE id = kpi_definitions.agreement_id)
+        IN ('active', 'pending_approval') THEN latest_period_end END
+WHERE latest_attainment = 'red' OR live_red_end IS NOT NULL
+"""
+_LIVE_MILESTONES = """
+UPDATE milestones SET agreement_live = (agreement_id IN
+    (SELECT id FROM agreements WHERE status IN ('active', 'pending_approval')))
+"""
 # SQLite's bare column beside max() takes the values of the row holding the maximum
 # (documented behaviour of a single min()/max() aggregate).
 
@@ -128,10 +140,12 @@ def search_index(session: Session, tables: frozenset[str]) -> Iterator[None]:
 
 @contextmanager
 def figures(session: Session, tables: frozenset[str]) -> Iterator[None]:
-    """The running totals recounted and each KPI's newest actual found once after the load."""
+    """The running totals recounted, each KPI's newest actual found and the red KPIs and
+    milestones of live agreements marked, once after the load."""
     connection = session.connection()
     dialect = connection.dialect.name
-    if dialect not in _MONTH or not tables & {"agreements", "brand_terms", "kpi_actuals"}:
+    loaded = {"agreements", "brand_terms", "kpi_actuals", "kpi_definitions", "milestones"}
+    if dialect not in _MONTH or not tables & loaded:
         yield
         return
     with _triggers_off(session, tables, FIGURE_TRIGGERS) as off:
@@ -142,3 +156,5 @@ def figures(session: Session, tables: frozenset[str]) -> Iterator[None]:
             connection.exec_driver_sql(_RECOUNT.format(month=_MONTH[dialect]))
             connection.exec_driver_sql(_RECOUNT_PARTNERS)
             connection.exec_driver_sql(_NEWEST[dialect])
+            connection.exec_driver_sql(_LIVE_RED)
+            connection.exec_driver_sql(_LIVE_MILESTONES)

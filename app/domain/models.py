@@ -25,6 +25,8 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, deferred, mapped_column, relationship
 
@@ -443,12 +445,16 @@ class Milestone(Base):
     amount: Mapped[Decimal | None] = mapped_column(Money)
     currency: Mapped[str | None] = mapped_column(String(3))
     completed_on: Mapped[date | None] = mapped_column(Date)
+    # Whether the agreement is live (active or waiting for approval): kept by the database
+    # (triggers, migration 0018), never written by the app, so the overdue list and tile
+    # need not look each overdue milestone's agreement up (60,000 at a million).
+    agreement_live: Mapped[bool] = mapped_column(Boolean, server_default=false())
 
     agreement: Mapped[Agreement] = relationship(back_populates="milestones")
 
-    # Open milestones in due order: the dashboard's overdue list stops after a screen and
-    # its tile counts the overdue range only (status alone left every open one to read).
-    __table_args__ = (Index("ix_milestones_status_due_date", "status", "due_date"),)
+    # Live agreements' open milestones in due order: the dashboard's overdue list stops
+    # after a screen and its tile counts one range of this index alone (migration 0018).
+    __table_args__ = (Index("ix_milestones_overdue", "status", "agreement_live", "due_date", "id"),)
 
 
 class KpiDefinition(Base):
@@ -470,6 +476,10 @@ class KpiDefinition(Base):
     # looking for each KPI's newest actual among millions.
     latest_period_end: Mapped[date | None] = mapped_column(Date)
     latest_value: Mapped[Decimal | None] = mapped_column(Rate)
+    # latest_period_end while the newest actual is red and the agreement is live, else
+    # NULL: kept by the database (triggers, migration 0018), never written by the app. The
+    # dashboard's red list and tile read the partial index below, newest first.
+    live_red_end: Mapped[date | None] = mapped_column(Date)
 
     agreement: Mapped[Agreement] = relationship(back_populates="kpis")
     actuals: Mapped[list[KpiActual]] = relationship(
@@ -478,7 +488,17 @@ class KpiDefinition(Base):
 
     # Red KPIs newest first is a walk down this index (it serves "latest_attainment = …"
     # alone as well, so it replaced that column's own index).
-    __table_args__ = (Index("ix_kpi_definitions_latest", "latest_attainment", "latest_period_end"),)
+    __table_args__ = (
+        Index("ix_kpi_definitions_latest", "latest_attainment", "latest_period_end"),
+        Index(
+            "ix_kpi_definitions_live_red",
+            "live_red_end",
+            "agreement_id",
+            "id",
+            postgresql_where=text("live_red_end IS NOT NULL"),
+            sqlite_where=text("live_red_end IS NOT NULL"),
+        ),
+    )
 
 
 class KpiActual(Base):

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import select, true
 from sqlalchemy.orm import Session
 
 from app.domain.enums import AgreementStatus, MilestoneStatus
@@ -129,23 +129,15 @@ class OverdueMilestone:
 
 
 # Obligations are chased while the agreement is live; ended ones are settled elsewhere.
+# Migration 0018 keeps Milestone.agreement_live by this rule (its triggers name the two).
 LIVE_STATUSES = (AgreementStatus.ACTIVE, AgreementStatus.PENDING_APPROVAL)
-
-
-def milestone_of_a_live_agreement() -> ColumnElement[bool]:
-    """The milestone's agreement is active or waiting for approval."""
-    return (
-        select(Agreement.id)
-        .where(Agreement.id == Milestone.agreement_id, Agreement.status.in_(LIVE_STATUSES))
-        .exists()
-    )
 
 
 def overdue_milestones(session: Session, today: date, limit: int = 200) -> list[OverdueMilestone]:
     """Open milestones past their due date on live agreements, most overdue first."""
-    # Each milestone asks for its agreement (EXISTS, and its reference by key) instead of
-    # a join: joined, SQLite walked every live agreement for milestones; this walks
-    # ix_milestones_status_due_date (open ones, oldest first) and stops at ``limit``.
+    # Whether the agreement is live is kept on the milestone (migration 0018): this walks
+    # ix_milestones_overdue (live agreements' open ones, oldest first) and stops at
+    # ``limit``, asking only those for their agreement's reference, by key.
     reference = (
         select(Agreement.reference).where(Agreement.id == Milestone.agreement_id)
     ).scalar_subquery()
@@ -161,7 +153,7 @@ def overdue_milestones(session: Session, today: date, limit: int = 200) -> list[
         .where(
             Milestone.status == MilestoneStatus.OPEN,
             Milestone.due_date < today,
-            milestone_of_a_live_agreement(),
+            Milestone.agreement_live == true(),
         )
         .order_by(Milestone.due_date, Milestone.id)
         .limit(limit)

@@ -9,15 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, true
 from sqlalchemy.orm import Session
 
-from app.domain.enums import Attainment, MilestoneStatus
-from app.domain.models import Agreement, Attachment, KpiDefinition, Milestone
+from app.domain.enums import MilestoneStatus
+from app.domain.models import Attachment, Milestone
 from app.services.attachments import document_of_an_agreement_not_ended
-from app.services.dashboard import OPEN_STATUSES
+from app.services.dashboard import OPEN_STATUSES, count_red_kpis
 from app.services.listing import AgreementFilter, count_agreements
-from app.services.milestones import milestone_of_a_live_agreement
 from app.services.sellers.chain import count_expiring_seller_documents
 
 
@@ -53,7 +52,8 @@ def count_missed_decisions(session: Session, today: date) -> int:
 
 
 def attention_counts(session: Session, today: date) -> AttentionCounts:
-    # The agreements the overdue-milestone list watches (milestones.overdue_milestones):
+    # The agreements the overdue-milestone list watches (milestones.overdue_milestones),
+    # kept on each milestone (migration 0018):
     # the tile counted ended agreements' forgotten milestones too, more than the list shows.
     # Counted as the lists read them, child rows first (see their comments).
     overdue = session.scalar(
@@ -62,18 +62,10 @@ def attention_counts(session: Session, today: date) -> AttentionCounts:
         .where(
             Milestone.status == MilestoneStatus.OPEN,
             Milestone.due_date < today,
-            milestone_of_a_live_agreement(),
+            Milestone.agreement_live == true(),
         )
     )
-    red = session.scalar(
-        select(func.count())
-        .select_from(KpiDefinition)
-        .join(Agreement, Agreement.id == KpiDefinition.agreement_id)
-        .where(
-            KpiDefinition.latest_attainment == Attainment.RED.value,
-            Agreement.status.in_(sorted(OPEN_STATUSES)),
-        )
-    )
+    red = count_red_kpis(session)
     documents = session.scalar(
         select(func.count())
         .select_from(Attachment)
@@ -87,7 +79,7 @@ def attention_counts(session: Session, today: date) -> AttentionCounts:
         decisions_30=count_decisions_due(session, today, 30),
         decisions_90=count_decisions_due(session, today, 90),
         overdue_milestones=overdue or 0,
-        red_kpis=red or 0,
+        red_kpis=red,
         expiring_documents=(documents or 0) + count_expiring_seller_documents(session, today),
         decisions_missed=count_missed_decisions(session, today),
     )

@@ -258,13 +258,14 @@ def test_the_red_kpis_are_the_ones_the_actuals_give(any_db: Database) -> None:
     with any_db.session() as s:
         before, now = red_kpis_before(s, 10_000), red_kpis(s, 10_000)
         assert len(now) > 10
-        # The same rows, in the same order of period and agreement (KPIs of one
-        # agreement and period come in the database's order, then as now).
+        # The same rows, newest first; within a date the newest agreement first (since
+        # 0018: the order its index walks; by reference before).
         assert sorted(map(_key, now)) == sorted(map(_key, before))
-        assert [(r.period_end, r.reference) for r in now] == [
-            (r.period_end, r.reference) for r in before
+        newest_first = sorted(before, key=lambda r: (r.period_end, r.agreement_id), reverse=True)
+        assert [(r.period_end, r.agreement_id) for r in now] == [
+            (r.period_end, r.agreement_id) for r in newest_first
         ]
         first = red_kpis(s, 5)
-        assert [(r.period_end, r.reference) for r in first] == [
-            (r.period_end, r.reference) for r in before[:5]
+        assert [(r.period_end, r.agreement_id) for r in first] == [
+            (r.period_end, r.agreement_id) for r in newest_first[:5]
         ]
