@@ -24,7 +24,7 @@ from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
 # Trigger names by prefix: migration 0014's search triggers, 0015's totals and newest
-# actual, 0018's red KPIs and milestones of live agreements.
+# actual, 0021's red KPIs and milestones of live agreements.
 SEARCH_TRIGGERS = ("agreement_search_",)
 FIGURE_TRIGGERS = ("tally_", "newest_actual_", "live_red_", "live_milestone_")
 
@@ -57,7 +57,7 @@ FROM (SELECT DISTINCT ON (kpi_id) kpi_id, period_end, value FROM kpi_actuals
 WHERE k.id = n.kpi_id
 """,
 }
-# Each red KPI of a live agreement's newest date (what migration 0018's triggers keep).
+# Each red KPI of a live agreement's newest date (what migration 0021's triggers keep).
 _LIVE_RED = """
 UPDATE kpi_definitions SET live_red_end = CASE WHEN latest_attainment = 'red'
     AND (SELECT status FROM agreements WHERE id = kpi_definitions.agreement_id)

@@ -446,14 +446,14 @@ class Milestone(Base):
     currency: Mapped[str | None] = mapped_column(String(3))
     completed_on: Mapped[date | None] = mapped_column(Date)
     # Whether the agreement is live (active or waiting for approval): kept by the database
-    # (triggers, migration 0018), never written by the app, so the overdue list and tile
+    # (triggers, migration 0021), never written by the app, so the overdue list and tile
     # need not look each overdue milestone's agreement up (60,000 at a million).
     agreement_live: Mapped[bool] = mapped_column(Boolean, server_default=false())
 
     agreement: Mapped[Agreement] = relationship(back_populates="milestones")
 
     # Live agreements' open milestones in due order: the dashboard's overdue list stops
-    # after a screen and its tile counts one range of this index alone (migration 0018).
+    # after a screen and its tile counts one range of this index alone (migration 0021).
     __table_args__ = (Index("ix_milestones_overdue", "status", "agreement_live", "due_date", "id"),)
 
 
@@ -477,7 +477,7 @@ class KpiDefinition(Base):
     latest_period_end: Mapped[date | None] = mapped_column(Date)
     latest_value: Mapped[Decimal | None] = mapped_column(Rate)
     # latest_period_end while the newest actual is red and the agreement is live, else
-    # NULL: kept by the database (triggers, migration 0018), never written by the app. The
+    # NULL: kept by the database (triggers, migration 0021), never written by the app. The
     # dashboard's red list and tile read the partial index below, newest first.
     live_red_end: Mapped[date | None] = mapped_column(Date)
 

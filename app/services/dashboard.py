@@ -161,7 +161,7 @@ def _decisions_of_status(
 def red_kpis(session: Session, limit: int = 200) -> list[RedKpi]:
     """KPIs of live agreements whose latest actual misses the target by more than the amber
     tolerance: the newest misses first (within a date, the newest agreements' first)."""
-    # live_red_end is kept by the database (migration 0018) for exactly these KPIs, in a
+    # live_red_end is kept by the database (migration 0021) for exactly these KPIs, in a
     # partial index walked backwards in this order: the list stops at ``limit``. Ordered by
     # (newest date, reference) it sorted every red KPI of the newest date (240,000 at a
     # million agreements) to show 200: 4-5 s.

@@ -129,13 +129,13 @@ class OverdueMilestone:
 
 
 # Obligations are chased while the agreement is live; ended ones are settled elsewhere.
-# Migration 0018 keeps Milestone.agreement_live by this rule (its triggers name the two).
+# Migration 0021 keeps Milestone.agreement_live by this rule (its triggers name the two).
 LIVE_STATUSES = (AgreementStatus.ACTIVE, AgreementStatus.PENDING_APPROVAL)
 
 
 def overdue_milestones(session: Session, today: date, limit: int = 200) -> list[OverdueMilestone]:
     """Open milestones past their due date on live agreements, most overdue first."""
-    # Whether the agreement is live is kept on the milestone (migration 0018): this walks
+    # Whether the agreement is live is kept on the milestone (migration 0021): this walks
     # ix_milestones_overdue (live agreements' open ones, oldest first) and stops at
     # ``limit``, asking only those for their agreement's reference, by key.
     reference = (

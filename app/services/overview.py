@@ -53,7 +53,7 @@ def count_missed_decisions(session: Session, today: date) -> int:
 
 def attention_counts(session: Session, today: date) -> AttentionCounts:
     # The agreements the overdue-milestone list watches (milestones.overdue_milestones),
-    # kept on each milestone (migration 0018):
+    # kept on each milestone (migration 0021):
     # the tile counted ended agreements' forgotten milestones too, more than the list shows.
     # Counted as the lists read them, child rows first (see their comments).
     overdue = session.scalar(

@@ -1,4 +1,4 @@
-"""The dashboard's red KPIs and overdue milestones (list and tile) read what migration 0018
+"""The dashboard's red KPIs and overdue milestones (list and tile) read what migration 0021
 keeps; they must equal a plain query over the rows, on both engines, after each kind of
 write a user makes: a new actual, an agreement's status change, a milestone done."""
 
@@ -168,7 +168,7 @@ def test_red_kpis_and_overdue_milestones_equal_a_plain_query_after_each_write(
 def test_the_migrations_live_statuses_are_the_dashboards() -> None:
     from importlib import import_module
 
-    m = import_module("app.db.migrations.versions.0018_red_kpis_of_live_agreements_kept")
+    m = import_module("app.db.migrations.versions.0021_red_kpis_of_live_agreements_kept")
     dashboards = "(" + ", ".join(f"'{s.value}'" for s in sorted(OPEN_STATUSES)) + ")"
     assert dashboards == m.LIVE
     assert sorted(LIVE_STATUSES) == sorted(OPEN_STATUSES)

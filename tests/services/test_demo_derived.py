@@ -38,7 +38,7 @@ def _triggers(s: Session) -> set[str]:
 def _derived(s: Session) -> tuple[object, ...]:
     """Everything the triggers keep, as a reader sees it."""
     found: list[object] = [tallies.kept(s), newest_kept(s)]
-    # Migration 0018's red KPIs of live agreements.
+    # Migration 0021's red KPIs of live agreements.
     live_red = s.execute(text("SELECT id, live_red_end FROM kpi_definitions ORDER BY id"))
     found.append([tuple(r) for r in live_red])
     live = s.execute(text("SELECT id, agreement_live FROM milestones ORDER BY id"))

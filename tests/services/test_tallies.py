@@ -259,7 +259,7 @@ def test_the_red_kpis_are_the_ones_the_actuals_give(any_db: Database) -> None:
         before, now = red_kpis_before(s, 10_000), red_kpis(s, 10_000)
         assert len(now) > 10
         # The same rows, newest first; within a date the newest agreement first (since
-        # 0018: the order its index walks; by reference before).
+        # 0021: the order its index walks; by reference before).
         assert sorted(map(_key, now)) == sorted(map(_key, before))
         newest_first = sorted(before, key=lambda r: (r.period_end, r.agreement_id), reverse=True)
         assert [(r.period_end, r.agreement_id) for r in now] == [

@@ -1,10 +1,10 @@
 """red KPIs of live agreements kept: kpi_definitions.live_red_end (the newest actual's
 period end while it is red and the agreement is live, else NULL) kept by triggers, and a
 partial index the dashboard's red list walks newest first and stops after its limit;
-milestones.agreement_live kept the same way, so the overdue list and tile read one index
+milestones.agreement_live kept the same way, so the overdue list and tile read one index range
 
-Revision ID: 0018
-Revises: 0017
+Revision ID: 0021
+Revises: 0020
 Create Date: 2026-12-03 17:20:00
 """
 
@@ -13,10 +13,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0018"
-# The brief's chain is 0017 -> 0018; on this branch 0019 (pgsearch16) already follows 0017,
-# so 0018 follows 0019 here to keep one head; the lead re-chains it when merging.
-down_revision = "0019"
+revision = "0021"
+down_revision = "0020"
 branch_labels = None
 depends_on = None
 
