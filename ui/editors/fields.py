@@ -87,6 +87,11 @@ def decimal_text(value: Decimal, *, grouped: bool = True) -> str:
     return f"{value:.{places}f}"
 
 
+def measured_text(value: Decimal) -> str:
+    """A KPI's target or reading as people write it: ``0.59``, ``98.5``, ``10,096,575.00``."""
+    return decimal_text(value, grouped=abs(value) >= 1000)
+
+
 class DateEdit(QDateEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -32,6 +32,7 @@ from app.services.portfolio import ZERO, Bucket, PortfolioFigures, portfolio_fig
 from app.services.scope import Scope
 from app.services.sellers.chain import ExpiringSellerDocument
 from ui import i18n, settings
+from ui.editors.fields import measured_text
 from ui.models.agreements import NEAR_COLOUR, PAST_COLOUR
 from ui.models.lazy import Roles
 from ui.models.records import Record, RecordTableModel
@@ -399,7 +400,7 @@ class DashboardPage(Page):
         ])  # fmt: skip
         self.kpis_model.set_records([
             Record(k.agreement_id, (k.reference, k.title, f"{k.metric} ({k.unit})",
-                                    f"{k.target:,}", f"{k.latest_value:,}",
+                                    measured_text(k.target), measured_text(k.latest_value),
                                     k.period_end.isoformat()), PAST_COLOUR,
                    frozenset({3, 4}), k)
             for k in a.red_kpis

@@ -67,6 +67,26 @@ def test_the_attention_lists_match_the_services(qtbot: QtBot, ui_db: Database) -
     assert ids, "the demo has decisions due within 90 days"
 
 
+def _places(text: str) -> int:
+    return len(text.partition(".")[2])
+
+
+def test_red_kpis_show_target_and_reading_as_written(qtbot: QtBot, ui_db: Database) -> None:
+    """A target of 0.59 reads "0.59", not the column's stored "0.590000"."""
+    page = make_page(qtbot, ui_db)
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        page.refresh()
+    model = page.kpis_model
+    assert model.rowCount(), "the demo has KPIs in red"
+    for row in range(model.rowCount()):
+        kpi = model.index(row, 0).data(Roles.RECORD)
+        for column, value in ((3, kpi.target), (4, kpi.latest_value)):
+            text = model.index(row, column).data()
+            assert Decimal(text.replace(",", "")) == value
+            written = max(0, -int(value.normalize().as_tuple().exponent))
+            assert _places(text) <= max(2, written), text
+
+
 def _scope(figures: PortfolioFigures, scope: Scope) -> Bucket:
     return next(b for b in figures.by_scope if b.key == scope.value)
 

@@ -23,7 +23,7 @@ from app.services.agreements import (
 )
 from app.services.kpis import Kpi, KpiSpec, add_kpi, record_actual, remove_kpi
 from ui.editors.agreement.tab_base import RecordsTab, item
-from ui.editors.fields import DateEdit, DecimalEdit, decimal_text
+from ui.editors.fields import DateEdit, DecimalEdit, measured_text
 from ui.editors.labels import enum_label
 from ui.editors.record_dialog import RecordDialog
 from ui.widgets.kpi_chart import KpiChart
@@ -77,7 +77,7 @@ class ActualDialog(RecordDialog):
         self.value_edit = DecimalEdit(self)
         self.note_edit = QLineEdit(self)
         unit = shown_unit(kpi.unit, currency)
-        target = self.tr("target {t} {u}").format(t=_num(kpi.target), u=unit)
+        target = self.tr("target {t} {u}").format(t=measured_text(kpi.target), u=unit)
         self.add_field("period_end", self.tr("Period ending *"), self.period_edit)
         self.add_field("value", self.tr("Actual * ({target})").format(target=target),
                        self.value_edit)  # fmt: skip
@@ -99,10 +99,6 @@ def shown_unit(unit: str, currency: str) -> str:
     (the reports' rule, ``app.reports.kpi.money_unit``), and showed as "3,000,000.00
     currency". Not imported from there: that package loads the PDF machinery."""
     return currency if unit == "currency" and currency else unit
-
-
-def _num(value: Decimal) -> str:
-    return decimal_text(value, grouped=abs(value) >= 1000)
 
 
 class KpisTab(RecordsTab):
@@ -135,9 +131,9 @@ class KpisTab(RecordsTab):
             unit = shown_unit(k.unit, view.currency)
             cells = [
                 item(k.metric, k),
-                item(f"{_num(k.target)} {unit}", right=True),
+                item(f"{measured_text(k.target)} {unit}", right=True),
                 item(enum_label(k.direction)),
-                item(f"{_num(latest.value)} {unit}" if latest else "—", right=True),
+                item(f"{measured_text(latest.value)} {unit}" if latest else "—", right=True),
                 item(latest.period_end.isoformat() if latest else ""),
                 status,
             ]
