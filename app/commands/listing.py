@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from decimal import Decimal
 
     from app.services.listing_rows import AgreementFilter, AgreementRow, PartnerFilter, PartnerRow
-    from app.services.sellers.register import SellerRow
+    from app.services.sellers.rows import SellerRow
 
 AGREEMENT_COLUMNS = (
     "reference", "title", "type", "partner", "partner_local_name", "owner", "status",
@@ -63,7 +63,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.what in ("agreements", "partners") and _through_driver(args):
+    if _through_driver(args):
         return 0
     db = database(args)
     try:
@@ -103,8 +103,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _through_driver(args: argparse.Namespace) -> bool:
-    """List agreements or partners through sqlite3 or psycopg alone; False: nothing was
-    printed, use the ORM.
+    """List agreements, partners or sellers through sqlite3 or psycopg alone; False:
+    nothing was printed, use the ORM.
 
     A current database is read through its driver: SQLAlchemy's import would cost more
     than the whole answer. Decided before anything is printed.
@@ -122,6 +122,12 @@ def _through_driver(args: argparse.Namespace) -> bool:
                 rows = listing_driver.iter_agreements(conn, _agreement_filter(args))
                 records = (_agreement_record(r) for r in rows)
                 columns: tuple[Sequence[str], Sequence[str]] = (AGREEMENT_COLUMNS, TABLE_COLUMNS)
+            elif args.what == "sellers":
+                from app.services.seller_listing_driver import list_sellers
+
+                sellers = list_sellers(conn)
+                records = (_seller_record(r) for r in sellers)
+                columns = (SELLER_COLUMNS, SELLER_TABLE_COLUMNS)
             else:
                 from app.services.partner_listing_driver import list_partners
 

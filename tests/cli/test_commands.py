@@ -145,9 +145,10 @@ def _listed_in_a_fresh_process(
     return result.stdout + result.stderr
 
 
-@pytest.mark.parametrize(("what", "count"), [("agreements", 20), ("partners", 11)])
+@pytest.mark.parametrize(("what", "count"), [("agreements", 20), ("partners", 11), ("sellers", 6)])
 def test_a_list_on_sqlite_loads_no_database_library(small_db: Path, what: str, count: int) -> None:
-    # On a current SQLite file the lists are read through sqlite3 alone (listing_driver):
+    # On a current SQLite file the lists are read through sqlite3 alone (listing_driver,
+    # partner_listing_driver, seller_listing_driver):
     # SQLAlchemy's import costs more than the whole answer may take (#15.1).
     said = _listed_in_a_fresh_process(
         ["--db", str(small_db), "list", what], (*HEAVY, "sqlalchemy", "psycopg")
@@ -167,7 +168,7 @@ def test_a_list_on_postgresql_loads_no_sqlalchemy_nor_keyring(pg_db: Database) -
     bare_text = bare.render_as_string(hide_password=False).replace(f":{url.password}@", "@")
     env = {**os.environ, "PGPASSWORD": str(url.password)}
     heavy = (*HEAVY, "sqlalchemy", "keyring", "app.domain.models")
-    for what, count in (("agreements", 12), ("partners", 10)):
+    for what, count in (("agreements", 12), ("partners", 10), ("sellers", 0)):
         said = _listed_in_a_fresh_process(["--db", bare_text, "list", what], heavy, env)
         assert f"STATUS 0 {count}" in said, what
         assert "LOADED []" in said, said

@@ -30,15 +30,26 @@ from app.db import open_database
 from app.domain.enums import (
     AgreementStatus,
     AgreementType,
+    Attainment,
     OperatingModel,
     PartnerRole,
     PartnerStatus,
 )
 from app.domain.models import Agreement, FxRate
+from app.domain.seller_models import Seller
+from app.domain.sellers import DepositStatus
 from app.domain.types import ScaledDecimal
-from app.services import listing, listing_driver, partner_listing, partner_listing_driver, settings
+from app.services import (
+    listing,
+    listing_driver,
+    partner_listing,
+    partner_listing_driver,
+    seller_listing_driver,
+    settings,
+)
 from app.services.listing import AgreementFilter
 from app.services.partner_listing import PARTNER_SORT_KEYS, PartnerFilter
+from app.services.sellers.register import list_sellers
 from tests.conftest import empty_pg_database
 
 if TYPE_CHECKING:
@@ -47,6 +58,11 @@ if TYPE_CHECKING:
 TODAY = date.today()
 ENGINES = ["sqlite", "postgresql"]
 DESCRIBED = "UPDATE agreements SET description = 'Kühlkette 冷链 clause ' || id WHERE id % 9 = 0"
+# The demo's sellers all have a rating and a deposit paid in or held: one more of each kind.
+FORFEITED = (
+    "UPDATE sellers SET deposit_status = 'forfeited', rating = NULL, dispute_rate_pct = NULL "
+    "WHERE id = (SELECT min(id) FROM sellers)"
+)
 
 
 @pytest.fixture(scope="module")
@@ -58,6 +74,7 @@ def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     # take the new text in).
     with sqlite3.connect(path) as conn:
         conn.execute(DESCRIBED)
+        conn.execute(FORFEITED)
     conn.close()
     return path
 
@@ -71,6 +88,7 @@ def demo_url() -> Iterator[str]:
         db = open_database(url)
         with db.session() as session:
             session.execute(text(DESCRIBED))
+            session.execute(text(FORFEITED))
         db.dispose()
         yield url
 
@@ -250,6 +268,7 @@ def _printed(argv: list[str]) -> str:
         ["partners", "--search", "有限"],
         ["partners", "--role", "brand_owner"],
         ["partners", "--partner", "a"],
+        ["sellers"],
     ],
     ids=" ".join,
 )
@@ -309,6 +328,23 @@ def test_partners_every_sort_both_ways_with_pages(
     assert set(partner_listing_driver.SORT_COLUMNS) == set(PARTNER_SORT_KEYS)
 
 
+@pytest.mark.parametrize("days", [0, -400, 200, 3000])
+def test_sellers_the_same_either_way(both: tuple[Session, Connection], days: int) -> None:
+    """Balances, violations in the 12 months before the day, grades: as the window shows."""
+    session, conn = both
+    as_of = date.fromordinal(TODAY.toordinal() + days)
+    expected = list_sellers(session, as_of)
+    assert seller_listing_driver.list_sellers(conn, as_of) == expected
+    if days == 0:
+        assert len(expected) > 3
+        assert any(r.deposit_balance < r.deposit_amount for r in expected), "deductions"
+        assert any(r.deposit_status is DepositStatus.FORFEITED for r in expected)
+        assert any(r.violations_12m for r in expected)
+        assert {r.scorecard for r in expected} > {Attainment.RED}
+    if days == 3000:  # long after every violation: none of them in the last 12 months
+        assert not any(r.violations_12m for r in expected)
+
+
 def test_what_the_sqlite_list_assumes_of_the_models() -> None:
     money, rate = Agreement.__table__.c.value.type, FxRate.__table__.c.rate.type
     assert isinstance(money, ScaledDecimal) and isinstance(rate, ScaledDecimal)
@@ -316,6 +352,14 @@ def test_what_the_sqlite_list_assumes_of_the_models() -> None:
     assert listing_driver.BASE_CURRENCY_KEY == settings.BASE_CURRENCY
     assert listing_driver.DEFAULT_BASE_CURRENCY == settings.DEFAULT_BASE_CURRENCY
     assert set(listing_driver.SORT_COLUMNS) == set(listing.SORT_COLUMNS)
+    seller = Seller.__table__.c
+    read = {"deposit_amount": seller_listing_driver.MONEY_SCALE,
+            "on_time_shipment_pct": seller_listing_driver.PERCENT_SCALE,
+            "dispute_rate_pct": seller_listing_driver.PERCENT_SCALE,
+            "rating": seller_listing_driver.RATING_SCALE}  # fmt: skip
+    for name, scale in read.items():
+        kind = seller[name].type
+        assert isinstance(kind, ScaledDecimal) and kind.scale == scale, name
 
 
 def test_what_it_does_not_read_goes_through_the_orm(demo_path: Path, tmp_path: Path) -> None:

@@ -48,6 +48,8 @@ def _chart(title: str) -> tuple[QChart, QChartView]:
     chart = QChart()
     chart.setTitle(title)
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    # Axis ticks and bar values in the reader's locale: 3,000,000, not 3000000.
+    chart.setLocalizeNumbers(True)
     chart.setMargins(QMargins(4, 4, 4, 4))
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
     view = QChartView(chart)

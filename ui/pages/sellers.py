@@ -27,7 +27,8 @@ from app.errors import PartnerDeskError
 from app.services.abilities import Access
 from app.services.sellers.chain import remove_document, unlink_brand
 from app.services.sellers.detail import SellerDetail, seller_detail
-from app.services.sellers.register import SellerRow, list_sellers
+from app.services.sellers.register import list_sellers
+from app.services.sellers.rows import SellerRow
 from ui.access import Deed, refusal, switch
 from ui.background import Reader
 from ui.dialogs.seller_dialogs import BrandDialog, DocumentDialog, SellerDialog, ViolationDialog

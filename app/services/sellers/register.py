@@ -10,13 +10,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from app.domain.countries import is_country
-from app.domain.enums import Attainment, AuditAction
+from app.domain.enums import AuditAction
 from app.domain.money import is_currency, minor_units, quantize
 from app.domain.seller_models import Seller, SellerStore
 from app.domain.sellers import DepositStatus, SellerStatus
 from app.domain.text import clean_text, is_visible, refused_fields
 from app.errors import ConflictError, FieldError, NotFoundError, ValidationError
 from app.services.audit import current_actor, record_changes, record_event
+from app.services.sellers.rows import SellerRow
 
 ENTITY = "seller"
 
@@ -322,25 +323,6 @@ def find_seller(session: Session, name: str) -> SellerView:
     if len(found) > 1:
         raise NotFoundError(f"{len(found)} sellers are named {name!r}; name the country too")
     return seller_view(found[0])
-
-
-@dataclass(frozen=True, slots=True)
-class SellerRow:
-    """One line of the sellers list: the register and the supervision at a glance."""
-
-    id: int
-    legal_name: str
-    local_name: str | None
-    country: str
-    status: SellerStatus
-    stores: int
-    brands: tuple[str, ...]
-    deposit_currency: str
-    deposit_amount: Decimal
-    deposit_balance: Decimal
-    deposit_status: DepositStatus
-    violations_12m: int
-    scorecard: Attainment
 
 
 def list_sellers(session: Session, as_of: date | None = None) -> list[SellerRow]:

@@ -17,7 +17,8 @@ from app.domain.seller_models import Seller, SellerBrand, SellerViolation
 from app.domain.sellers import COUNTED_VIOLATIONS, DepositStatus, SellerStatus
 from app.reports.data import ConvertedTotal, SellerLine, SellerSupervision, ViolationLine
 from app.services.scope import Scope, in_scope
-from app.services.sellers.supervision import grade, seller_rows
+from app.services.sellers.rows import grade
+from app.services.sellers.supervision import seller_rows
 
 Total = Callable[[Iterable[tuple[str, Decimal]]], ConvertedTotal]
 GRADE_ORDER = (Attainment.RED, Attainment.AMBER, Attainment.GREEN, Attainment.NO_DATA)

@@ -8,30 +8,28 @@ a dismissed one gives its deduction back). A deduction can never take more than 
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.domain.enums import Attainment, AuditAction
+from app.domain.enums import AuditAction
 from app.domain.money import is_currency, minor_units, quantize
 from app.domain.seller_models import Seller, SellerBrand, SellerStore, SellerViolation
 from app.domain.sellers import (
     COUNTED_VIOLATIONS,
-    VIOLATION_WINDOW_DAYS,
     DepositStatus,
     Severity,
     ViolationKind,
     ViolationStatus,
-    scorecard,
 )
 from app.domain.text import clean_text
 from app.errors import FieldError, NotFoundError, ValidationError
 from app.services.audit import as_text, current_actor, record_event
-from app.services.sellers.register import ENTITY, SellerRow
+from app.services.sellers.register import ENTITY
+from app.services.sellers.rows import SellerRow, seller_lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,69 +213,20 @@ def violations_of(session: Session, seller_id: int) -> list[ViolationView]:
     return [_view(v, seller.deposit_currency) for v in seller.violations]
 
 
-def window_start(as_of: date) -> date:
-    return as_of - timedelta(days=VIOLATION_WINDOW_DAYS)
-
-
-def _violation_counts(session: Session, as_of: date) -> dict[int, tuple[int, Decimal]]:
-    """Per seller: counted violations in the last 12 months, and all counted deductions."""
-    rows = session.execute(
+def seller_rows(session: Session, as_of: date) -> list[SellerRow]:
+    """Every seller's line of the list (``rows.seller_lines``), by name, then country."""
+    sellers = session.scalars(
+        select(Seller).order_by(Seller.legal_name, Seller.country, Seller.id)
+    ).all()
+    counted = session.execute(
         select(
             SellerViolation.seller_id, SellerViolation.occurred_on, SellerViolation.deduction
         ).where(SellerViolation.status.in_(sorted(COUNTED_VIOLATIONS)))
     )
-    recent: dict[int, int] = defaultdict(int)
-    taken: dict[int, Decimal] = defaultdict(lambda: Decimal("0.00"))
-    start = window_start(as_of)
-    for seller_id, occurred, deduction in rows:
-        if start < occurred <= as_of:
-            recent[seller_id] += 1
-        taken[seller_id] += deduction
-    return {k: (recent[k], taken[k]) for k in taken}
-
-
-def grade(seller: Seller, violations_12m: int) -> tuple[Attainment, dict[str, Attainment]]:
-    return scorecard(
-        {
-            "on_time_shipment_pct": seller.on_time_shipment_pct,
-            "dispute_rate_pct": seller.dispute_rate_pct,
-            "rating": seller.rating,
-            "violations_12m": Decimal(violations_12m),
-        }
-    )
-
-
-def seller_rows(session: Session, as_of: date) -> list[SellerRow]:
-    sellers = session.scalars(select(Seller).order_by(Seller.legal_name, Seller.country)).all()
-    counts = _violation_counts(session, as_of)
     per_store = select(SellerStore.seller_id, func.count()).group_by(SellerStore.seller_id)
     stores: dict[int, int] = {row[0]: row[1] for row in session.execute(per_store)}
-    brands: dict[int, set[str]] = defaultdict(set)
-    for seller_id, brand in session.execute(select(SellerBrand.seller_id, SellerBrand.brand)):
-        brands[seller_id].add(brand)
-    rows = []
-    for s in sellers:
-        recent, taken = counts.get(s.id, (0, Decimal("0.00")))
-        balance = (
-            Decimal("0.00")
-            if s.deposit_status is DepositStatus.FORFEITED
-            else s.deposit_amount - taken
-        )
-        rows.append(
-            SellerRow(
-                s.id,
-                s.legal_name,
-                s.local_name,
-                s.country,
-                s.status,
-                stores.get(s.id, 0),
-                tuple(sorted(brands[s.id])),
-                s.deposit_currency,
-                s.deposit_amount,
-                balance,
-                s.deposit_status,
-                recent,
-                grade(s, recent)[0],
-            )
-        )
-    return rows
+    brands = session.execute(select(SellerBrand.seller_id, SellerBrand.brand))
+    return seller_lines(
+        sellers, ((r[0], r[1], r[2]) for r in counted), stores, ((r[0], r[1]) for r in brands),
+        as_of,
+    )  # fmt: skip

@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtCharts import QHorizontalBarSeries, QPieSeries
+from PySide6.QtCharts import QChartView, QHorizontalBarSeries, QPieSeries
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QTableView
@@ -65,6 +65,16 @@ def test_the_attention_lists_match_the_services(qtbot: QtBot, ui_db: Database) -
     assert ids == missed + [d.agreement_id for d in expected.decisions_within(90)]
     assert len(ids) >= len(expected.decisions_within(30))
     assert ids, "the demo has decisions due within 90 days"
+
+
+def test_the_charts_group_the_digits_of_their_numbers(qtbot: QtBot, ui_db: Database) -> None:
+    """Ticks read 3,000,000 (millions of CNY at a million agreements), not 3000000."""
+    page = make_page(qtbot, ui_db)
+    charts = [v.chart() for v in page.findChildren(QChartView)]
+    assert len(charts) >= 4
+    for chart in charts:
+        assert chart.localizeNumbers(), chart.title()
+        assert chart.locale().toString(3000000.0, "f", 0) == "3,000,000"
 
 
 def _places(text: str) -> int:
