@@ -2,6 +2,8 @@
 
     python bench/bench_figures.py TARGET [--size N]
     (TARGET: a database path or URL holding N demo agreements; it is upgraded if older)
+    BENCH_WHY=1: also each action's statements, slowest first, with the service that sent
+    each and its time replayed through the driver (best of three)
 
 ``measure`` is what ``bench/run`` calls (see ``bench/measure.py``). Each row times what the
 window's worker asks the services for, best of a few runs, and its floor: the very same
@@ -15,9 +17,11 @@ from __future__ import annotations
 import argparse
 import os
 import time
+import traceback
 from collections.abc import Callable
 from datetime import date
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event
@@ -132,6 +136,49 @@ def measure(target: str, size: int, engine: str) -> list[Measurement]:
         db.dispose()
 
 
+def _service(stack: list[traceback.FrameSummary]) -> str:
+    """The innermost functions of app/services/ on ``stack``, outermost last."""
+    found = [f"{Path(f.filename).stem}.{f.name}" for f in reversed(stack)
+             if f"{os.sep}app{os.sep}services{os.sep}" in f.filename]  # fmt: skip
+    return " < ".join(found[:3]) or "?"
+
+
+def _sent_by(db: Database, action: Callable[[], None]) -> list[tuple[str, str, Any]]:
+    """(service, statement, parameters) of each statement ``action`` sends."""
+    sent: list[tuple[str, str, Any]] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, params: Any, *_: Any) -> None:
+        sent.append((_service(traceback.extract_stack()), statement, params))
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        action()
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+    return [s for s in sent if s[1].strip().upper() not in ("BEGIN", "COMMIT", "ROLLBACK")]
+
+
+def why(target: str) -> None:
+    """``BENCH_WHY=1``: where each action's time goes, statement by statement."""
+    today = date.today()
+    db = open_database(target, create=False)
+    try:
+        for name, action in ACTIONS.items():
+            run = partial(action, db, today)
+            run()  # warm, as measure() does
+            timed = sorted(
+                ((min(_replay(db, [(st, params)]) for _ in range(3)), who, st)
+                 for who, st, params in _sent_by(db, run)),
+                reverse=True,
+            )  # fmt: skip
+            print(f"\n{name}: {len(timed)} statements, {sum(t for t, _, _ in timed):.3f} s")
+            for seconds, who, statement in timed[:10]:
+                print(f"  {seconds * 1000:8.1f} ms  {who}")
+                print(f"             {' '.join(statement.split())[:110]}")
+    finally:
+        db.dispose()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("target", help="database path or URL")
@@ -147,6 +194,8 @@ def main() -> None:
             f"{m.floor_seconds or 0:>8.3f} {ratio:>6} {'ok' if m.meets_target else 'MISSED'} "
             f"(< {m.target_seconds:.1f} s)"
         )
+    if os.environ.get("BENCH_WHY"):
+        why(args.target)
 
 
 if __name__ == "__main__":

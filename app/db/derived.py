@@ -1,8 +1,9 @@
 """What the database derives from agreements, rebuilt once after a bulk load instead of a
 row at a time (``bulk.BULK_LOAD_HOOKS``).
 
-Migrations 0014 and 0015 keep a full-text index (SQLite) and running totals with each
-KPI's newest actual (both engines) by triggers. Right for every write, but a million-row
+Migrations 0014, 0015, 0021 and 0022 keep a full-text index (SQLite), running totals with
+each KPI's newest actual, the dashboard's red KPIs, live milestones, minimum purchases and
+approval queue (both engines) by triggers. Right for every write, but a million-row
 demo load paid for them row by row (+63% and +65%). While ``bulk_load`` fills empty
 tables, each hook here takes its triggers off the loaded tables and, on leaving, rebuilds
 its structure from the loaded rows in one statement each and puts the triggers back, in
@@ -24,9 +25,13 @@ from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
 # Trigger names by prefix: migration 0014's search triggers, 0015's totals and newest
-# actual, 0021's red KPIs and milestones of live agreements.
+# actual, 0021's red KPIs and milestones of live agreements, 0022's minimum purchases,
+# approval requests.
 SEARCH_TRIGGERS = ("agreement_search_",)
-FIGURE_TRIGGERS = ("tally_", "newest_actual_", "live_red_", "live_milestone_")
+FIGURE_TRIGGERS = (
+    "tally_", "newest_actual_", "live_red_", "live_milestone_", "purchase_tally_",
+    "approval_request_",
+)  # fmt: skip
 
 _TALLY_KEY = "status, type, currency, operating_model, end_month"
 _PARTNER_KEY = "status, partner_id, currency"
@@ -70,6 +75,33 @@ UPDATE milestones SET agreement_live = (agreement_id IN
 """
 # SQLite's bare column beside max() takes the values of the row holding the maximum
 # (documented behaviour of a single min()/max() aggregate).
+
+# Migration 0022's: minimum purchases of brand agreements, each agreement waiting for
+# approval with its request time, its author and whether anybody decided on it.
+_PURCHASES = """
+INSERT INTO purchase_tallies (status, operating_model, currency, end_month, agreements, value)
+SELECT a.status, b.operating_model, a.currency, {month}, count(*), sum(b.annual_minimum_purchase)
+FROM brand_terms b CROSS JOIN agreements a -- brand terms first (SQLite keeps the order)
+WHERE a.id = b.id AND a.type = 'brand' AND b.annual_minimum_purchase IS NOT NULL
+GROUP BY 1, 2, 3, 4
+"""
+_NOT_AUTHORING = (
+    "('approval', 'attachments', 'decision_date', 'description', 'kpis', 'milestones', "
+    "'owner', 'reference', 'signed_date', 'status', 'title')"
+)
+_REQUESTS = f"""
+INSERT INTO approval_requests (agreement_id, type, currency, value, reference, requested_at,
+                               requested_by, decided)
+SELECT a.id, a.type, a.currency, a.value, a.reference,
+       coalesce((SELECT max(l.at) FROM audit_log l WHERE l.entity = 'agreement'
+                 AND l.entity_id = a.id AND l.field = 'status'
+                 AND l.new_value = 'pending_approval'), a.created_at),
+       coalesce((SELECT l.actor FROM audit_log l WHERE l.entity = 'agreement'
+                 AND l.entity_id = a.id AND (l.action = 'create' OR (l.field <> ''
+                 AND l.field NOT IN {_NOT_AUTHORING})) ORDER BY l.at DESC, l.id DESC LIMIT 1), ''),
+       EXISTS (SELECT 1 FROM approvals p WHERE p.agreement_id = a.id)
+FROM agreements a WHERE a.status = 'pending_approval'
+"""
 
 
 def _triggers(connection: Connection, tables: frozenset[str], prefixes: tuple[str, ...]
@@ -144,11 +176,15 @@ def figures(session: Session, tables: frozenset[str]) -> Iterator[None]:
     milestones of live agreements marked, once after the load."""
     connection = session.connection()
     dialect = connection.dialect.name
-    loaded = {"agreements", "brand_terms", "kpi_actuals", "kpi_definitions", "milestones"}
+    loaded = {"agreements", "brand_terms", "kpi_actuals", "kpi_definitions", "milestones",
+              "approvals"}  # fmt: skip
     if dialect not in _MONTH or not tables & loaded:
         yield
         return
-    with _triggers_off(session, tables, FIGURE_TRIGGERS) as off:
+    # The agreements' history lines are written beside them (not bulk loaded, but as
+    # many): the approval requests they keep are rebuilt below with the rest.
+    watched = tables | {"audit_log"} if "agreements" in tables else tables
+    with _triggers_off(session, watched, FIGURE_TRIGGERS) as off:
         yield
         if off:
             connection.exec_driver_sql("DELETE FROM agreement_tallies")
@@ -158,3 +194,7 @@ def figures(session: Session, tables: frozenset[str]) -> Iterator[None]:
             connection.exec_driver_sql(_NEWEST[dialect])
             connection.exec_driver_sql(_LIVE_RED)
             connection.exec_driver_sql(_LIVE_MILESTONES)
+            connection.exec_driver_sql("DELETE FROM purchase_tallies")
+            connection.exec_driver_sql(_PURCHASES.format(month=_MONTH[dialect]))
+            connection.exec_driver_sql("DELETE FROM approval_requests")
+            connection.exec_driver_sql(_REQUESTS)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.domain.enums import AgreementType
@@ -39,14 +39,19 @@ class Approval(Base):
     __tablename__ = "approvals"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    agreement_id: Mapped[int] = mapped_column(
-        ForeignKey("agreements.id", ondelete="CASCADE"), index=True
-    )
+    agreement_id: Mapped[int] = mapped_column(ForeignKey("agreements.id", ondelete="CASCADE"))
     login: Mapped[str] = mapped_column(String(120))  # session_user on PostgreSQL
     approved: Mapped[bool] = mapped_column(Boolean)
     comment: Mapped[str] = mapped_column(Text, default="")
     terms_digest: Mapped[str] = mapped_column(String(64))
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    # An agreement's decisions, with whose and which way (migration 0022): the dashboard's
+    # queue picks the approver's own and the rejections among a waiting agreement's
+    # decisions from the index alone, reading only those rows.
+    __table_args__ = (
+        Index("ix_approvals_agreement_decision", "agreement_id", "login", "approved"),
+    )
 
 
 class NotificationSent(Base):

@@ -3,31 +3,57 @@
 ``approvals.waiting(mine=True, required=True)`` answers the same question for every
 pending agreement in Python; at a million agreements (50,000 pending) that took 30-60 s
 and most of the window's memory. Here the database applies each rule and returns one
-screen in the list's order and the count:
+screen in the list's order and the count, reading what it keeps for the queue (migration
+0022): ``approval_requests``, one row per agreement waiting, with its type, currency,
+value, reference, request time and author, in one index in the list's order, and
+whether anybody decided on it.
 
 - a policy covers it: each policy's threshold in the base currency becomes, per currency
   of a pending agreement, the least amount in that currency the rule's own conversion
-  (``fx.convert``) puts at or over the threshold, so ``value >= that`` is exact;
-- its author (``approvals.author``) is not the approver: the newest authoring history
-  line, one index look-up per covered agreement;
+  (``fx.convert``) puts at or over the threshold, so ``value >= that`` is exact; the
+  least amount is picked by a CASE on type and currency, a few comparisons a row (an OR
+  of a term per type and currency made it seventy);
+- its author (``approvals.author``) is not the approver: ``requested_by``;
 - neither the approver's own decision nor anybody's rejection is on its current terms:
-  only agreements with such a decision need their terms digest, which is computed here
-  in Python for those few (``approvals._digests``), as the rules define it.
+  the decisions are read for the waiting agreements somebody decided on (a partial
+  index), only agreements with such a decision need their terms digest, computed here in
+  Python for those few (``approvals._digests``) as the rules define it, and the others
+  are left out by id.
+
+The count reads the queue's index once; the screen walks it in order and stops after
+``limit`` rows (none when the count is nought). ``author_of`` and ``requested_at`` say
+what the kept columns hold, as subqueries over the history (the tests compare).
 """
 
 from __future__ import annotations
 
+import json
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, false, func, literal, or_, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    all_,
+    and_,
+    bindparam,
+    case,
+    column,
+    func,
+    literal,
+    or_,
+    select,
+    text,
+)
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from app.domain.enums import AgreementStatus, AgreementType, AuditAction
 from app.domain.models import Agreement, Approval, ApprovalPolicy, AuditEntry
-from app.domain.tally_models import AgreementTally
+from app.domain.tally_models import AgreementTally, ApprovalRequest
 from app.services.approvals import NOT_AUTHORING, _digests
 from app.services.fx import RateInForce, convert, rate_in_force
 
@@ -67,16 +93,19 @@ def least_covered(least: Decimal, rate: RateInForce) -> Decimal | None:
     return Decimal(high) * _CENTS
 
 
-def covered(session: Session, on: date) -> ColumnElement[bool] | None:
-    """Pending agreements some policy asks approvals for, as a condition on their columns;
-    None when no policy covers any pending agreement."""
+Edges = dict[tuple[AgreementType, str], Decimal]
+
+
+def covered_edges(session: Session, on: date) -> Edges:
+    """The least value a policy covers, per kind and currency of the pending agreements;
+    empty when no policy covers any pending agreement."""
     from app.services.settings import base_currency
 
     policies = session.execute(
         select(ApprovalPolicy.agreement_type, ApprovalPolicy.min_value)
     ).all()
     if not policies:
-        return None
+        return {}
     base = base_currency(session)
     # The kinds and currencies pending agreements come in, from the kept totals.
     present = session.execute(
@@ -85,11 +114,8 @@ def covered(session: Session, on: date) -> ColumnElement[bool] | None:
         .group_by(AgreementTally.type, AgreementTally.currency)
     ).all()
     rates: dict[str, RateInForce] = {}
-    # One range per kind and currency present, at the lowest edge of the policies that
-    # apply to the kind: each is a seek in ix_agreements_portfolio (type, status,
-    # currency, value); a policy of every type as one term per currency was a scan of
-    # the index per currency on PostgreSQL (2 s at a million agreements).
-    edges: dict[tuple[AgreementType, str], Decimal] = {}
+    # Per kind and currency present, the lowest edge of the policies that apply to it.
+    edges: Edges = {}
     for kind, currency in sorted(present):
         for of_kind, least in policies:
             if of_kind is not None and of_kind != kind:
@@ -101,12 +127,21 @@ def covered(session: Session, on: date) -> ColumnElement[bool] | None:
             key = (AgreementType(kind), currency)
             if edge is not None and (key not in edges or edge < edges[key]):
                 edges[key] = edge
-    terms = [
-        and_(Agreement.type == kind, Agreement.status == PENDING, Agreement.currency == currency,
-             Agreement.value >= edge)
-        for (kind, currency), edge in edges.items()
-    ]  # fmt: skip
-    return or_(*terms) if terms else None
+    return edges
+
+
+def covered(edges: Edges, kind: Any, currency: Any, value: Any) -> ColumnElement[bool]:
+    """``value >= the edge of (kind, currency)``: false where no policy covers the pair."""
+    by_kind: dict[AgreementType, dict[str, Decimal]] = defaultdict(dict)
+    for (k, c), edge in sorted(edges.items()):
+        by_kind[k][c] = edge
+    least = case(
+        *(
+            (kind == k, case(*((currency == c, literal(e, value.type)) for c, e in cs.items())))
+            for k, cs in by_kind.items()
+        )
+    )
+    return value >= least  # type: ignore[no-any-return]
 
 
 def author_of() -> Any:
@@ -143,58 +178,77 @@ def requested_at() -> Any:
     return func.coalesce(moved, Agreement.created_at)
 
 
-def _undecided(session: Session, login: str, covering: ColumnElement[bool]) -> Any:
-    """A condition: neither ``login``'s decision nor a rejection on today's terms."""
-    mine_or_rejected = or_(Approval.login == login, Approval.approved.is_(False))
-    rows = session.execute(
-        select(Approval.agreement_id, Approval.login, Approval.approved, Approval.terms_digest)
-        .join(Agreement, Agreement.id == Approval.agreement_id)
-        .where(Agreement.status == PENDING, covering, mine_or_rejected)
-    ).all()
-    digests = _digests(session, sorted({r.agreement_id for r in rows}))
-    blocked = {r.agreement_id for r in rows if r.terms_digest == digests.get(r.agreement_id)}
-    # Decided on older terms only: they wait again. Usually none, so the IN list is short.
-    again = sorted({r.agreement_id for r in rows} - blocked)
-    suspect = (
-        select(Approval.id).where(Approval.agreement_id == Agreement.id, mine_or_rejected).exists()
+def _blocked(session: Session, login: str, edges: Edges) -> set[int]:
+    """Covered waiting agreements that ``login`` decided or anybody rejected on their
+    current terms: those the queue leaves out."""
+    r = ApprovalRequest
+    # The waiting agreements somebody decided on come from a partial index (its condition
+    # written as the index's: SQLite matches it as written), and their decisions through
+    # the decisions' own index: never a pass over every decision.
+    decided = select(r.agreement_id).where(
+        text("approval_requests.decided"), covered(edges, r.type, r.currency, r.value)
     )
-    return or_(~suspect, Agreement.id.in_(again) if again else false())
+    rows = session.execute(
+        select(
+            Approval.agreement_id, Approval.login, Approval.approved, Approval.terms_digest
+        ).where(
+            Approval.agreement_id.in_(decided),
+            or_(Approval.login == login, Approval.approved.is_(False)),
+        )
+    ).all()
+    if not rows:
+        return set()
+    digests = _digests(session, sorted({row.agreement_id for row in rows}))
+    # Decided on older terms only: they wait again.
+    return {row.agreement_id for row in rows if row.terms_digest == digests.get(row.agreement_id)}
+
+
+# Up to this many ids are left out as an IN list; more go as one array (PostgreSQL) or
+# JSON text (SQLite), under any limit on bound parameters.
+_FEW = 500
+
+
+def _not_in(session: Session, ids: set[int]) -> ColumnElement[bool]:
+    key = ApprovalRequest.agreement_id
+    if len(ids) <= _FEW:
+        return key.not_in(sorted(ids))
+    if session.get_bind().dialect.name == "postgresql":
+        return key != all_(bindparam("left_out", sorted(ids), type_=ARRAY(Integer)))
+    listed = select(column("value", Integer)).select_from(
+        func.json_each(literal(json.dumps(sorted(ids))))
+    )
+    return key.not_in(listed)
 
 
 def waiting_queue(session: Session, login: str, on: date, limit: int | None) -> Queue:
     """The first ``limit`` (None: all) agreements waiting for ``login``'s decision, by when
     they were sent for approval (then reference), and how many there are."""
-    covering = covered(session, on)
-    if covering is None:
+    edges = covered_edges(session, on)
+    if not edges:
         return Queue((), 0)
-    since = requested_at()
-    stmt = (
-        select(Agreement.id, func.count().over())
-        .where(
-            Agreement.status == PENDING,
-            covering,
-            func.coalesce(author_of(), literal("")) != login,
-            _undecided(session, login, covering),
-        )
-        .order_by(since, Agreement.reference)
-    )
+    if session.get_bind().dialect.name == "postgresql":
+        # A plan compiled first costs more than the pass over the queue's index itself.
+        session.execute(text("SET LOCAL jit = off"))
+    r = ApprovalRequest
+    waiting = [covered(edges, r.type, r.currency, r.value), r.requested_by != login]
+    blocked = _blocked(session, login, edges)
+    if blocked:
+        waiting.append(_not_in(session, blocked))
+    total = session.scalar(select(func.count()).select_from(r).where(*waiting)) or 0
+    if total == 0 or limit == 0:
+        return Queue((), total)
+    stmt = select(r.agreement_id).where(*waiting).order_by(r.requested_at, r.reference)
     if limit is not None:
         stmt = stmt.limit(limit)
-    if session.get_bind().dialect.name == "postgresql":
-        # The planner's estimate for a look-up per pending agreement is high enough to
-        # have it compiled first: at a million agreements 2.6 s of JIT for a 2.7 s query.
-        session.execute(text("SET LOCAL jit = off"))
-    rows = session.execute(stmt).all()
-    return Queue(tuple(r[0] for r in rows), rows[0][1] if rows else 0)
+    return Queue(tuple(session.scalars(stmt)), total)
 
 
 def requested(session: Session, ids: list[int]) -> dict[int, tuple[str, datetime]]:
-    """Author and request time of each agreement in ``ids`` (a screen)."""
+    """Author and request time of each agreement in ``ids`` (a screen of the queue)."""
     if not ids:
         return {}
+    r = ApprovalRequest
     rows = session.execute(
-        select(Agreement.id, func.coalesce(author_of(), literal("")), requested_at()).where(
-            Agreement.id.in_(ids)
-        )
+        select(r.agreement_id, r.requested_by, r.requested_at).where(r.agreement_id.in_(ids))
     )
-    return {r[0]: (str(r[1]), r[2]) for r in rows}
+    return {row[0]: (row[1], row[2]) for row in rows}

@@ -253,7 +253,7 @@ def portfolio_figures(
         if model is not None
     }
     by_model = _sorted(_buckets(per_model, rates), [m.value for m in OperatingModel])
-    minimum_purchases = _minimum_purchases(session, brand_only, as_of, rates)
+    minimum_purchases = _minimum_purchases(session, brand_only, as_of, rates, kept)
 
     # Expiries: the next eight quarters from the as-of date, by end date. The quarter of
     # each row is a portable CASE over the quarter boundaries, so SQL does the grouping.
@@ -348,9 +348,24 @@ def portfolio_figures(
 
 
 def _minimum_purchases(
-    session: Session, brand_only: AgreementFilter, as_of: date, rates: _Rates
+    session: Session,
+    brand_only: AgreementFilter,
+    as_of: date,
+    rates: _Rates,
+    kept: list[tallies.Cell] | None,
 ) -> Bucket:
-    """The annual minimum purchases of live direct-sales agreements, in the base currency."""
+    """The annual minimum purchases of live direct-sales agreements, in the base currency.
+
+    ``kept``: the whole portfolio's cells, whose minimums are read from the totals the
+    database keeps (migration 0022); joining every brand agreement's terms took 0.2-0.7 s
+    at a million."""
+    if kept is not None:
+        per_currency = {
+            (OperatingModel.DIRECT.value, currency): (n, value)
+            for currency, n, value in tallies.minimum_purchases(session, as_of, kept)
+        }
+        found = list(_buckets(per_currency, rates))
+        return found[0] if found else Bucket(OperatingModel.DIRECT.value, 0, ZERO)
     stmt = (
         select_agreements(
             [Agreement.currency, func.count(), func.sum(BrandAgreement.annual_minimum_purchase)],

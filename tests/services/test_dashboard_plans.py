@@ -59,3 +59,74 @@ def test_postgresql_reads_each_first_screen_in_order_from_an_index(pg_db: Databa
             for plan in _first_screen_plans(s, name):
                 sorts = re.findall(r"(?<!Incremental )Sort  \(cost", plan)
                 assert not sorts and "Seq Scan" not in plan, (name, plan)
+
+
+def _queue_plans(session: Session, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    """The plans of "Waiting for my approval" and of the portfolio figures' renewed
+    agreements of this month, by the table each statement reads first."""
+    from decimal import Decimal
+
+    import app.services.people as people
+    from app.domain.enums import AgreementStatus
+    from app.domain.roles import Role
+    from app.services.agreements import create_agreement
+    from app.services.approval_desk import waiting_for_me
+    from app.services.approvals import set_policy
+    from app.services.partners import PartnerInput, create_partner
+    from app.services.portfolio import portfolio_figures
+    from app.services.scope import Scope
+    from tests.conftest import agreement_input
+
+    monkeypatch.setattr(people, "connected_login", lambda _s: "wang.fang")
+    monkeypatch.setattr(people, "connected_role", lambda _s: Role.APPROVER)
+    partner = create_partner(session, PartnerInput(legal_name="Queue Plan Ltd", country="GB"))
+    set_policy(session, None, Decimal("0"), 1)
+    for i in range(3):
+        pending = agreement_input(partner.id, title=f"Wait {i}", currency="CNY",
+                                  status=AgreementStatus.PENDING_APPROVAL)  # fmt: skip
+        create_agreement(session, pending)
+    with _statements(session) as seen:
+        waiting = waiting_for_me(session, TODAY)
+        portfolio_figures(session, TODAY, scope=Scope.IN_FORCE)
+    assert waiting.total == 3
+    plans = {}
+    for (sql, _params), plan in zip(seen, _plans(session, seen), strict=True):
+        for name, marker in (
+            ("page", "SELECT approval_requests.agreement_id FROM"),
+            ("count", "SELECT count(*) AS count_1 FROM approval_requests"),
+            ("decisions", "FROM approvals WHERE approvals.agreement_id IN"),
+            ("renewed", "FROM agreements LEFT OUTER JOIN brand_terms"),
+        ):
+            if marker in " ".join(sql.split()):
+                plans[name] = plan
+    return plans
+
+
+def test_sqlite_reads_the_approval_queue_from_its_indexes(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plans = _queue_plans(session, monkeypatch)
+    assert set(plans) == {"page", "count", "decisions", "renewed"}, plans
+    # The screen walks the queue's index in its order and stops after it.
+    assert "COVERING INDEX ix_approval_requests_queue" in plans["page"], plans["page"]
+    assert "TEMP B-TREE" not in plans["page"], plans["page"]
+    assert "agreements" not in plans["count"], plans["count"]
+    # Only the decisions on waiting agreements somebody decided on, not every waiting
+    # agreement's decisions looked for.
+    assert "ix_approval_requests_decided" in plans["decisions"], plans["decisions"]
+    assert "SEARCH approvals USING INDEX" in plans["decisions"], plans["decisions"]
+    # This month's renewed agreements: a range of end dates, not every renewed agreement.
+    assert "ix_agreements_end_date_id_reference" in plans["renewed"], plans["renewed"]
+
+
+@pytest.mark.postgres
+def test_postgresql_reads_the_approval_queue_in_order_from_its_index(
+    pg_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with pg_db.session() as s:
+        s.execute(text("SET LOCAL enable_seqscan = off"))
+        s.execute(text("SET LOCAL enable_sort = off"))
+        plans = _queue_plans(s, monkeypatch)
+        page = plans["page"]
+        assert "ix_approval_requests_queue" in page and "Sort  (cost" not in page, page
+        assert "ix_approval_requests_decided" in plans["decisions"], plans["decisions"]

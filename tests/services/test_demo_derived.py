@@ -19,7 +19,13 @@ from app.services.listing import AgreementFilter, agreement_ids
 from app.services.partners import PartnerInput, create_partner
 from tests.conftest import agreement_input
 from tests.services.test_search_index import QUERIES, _expected, _in_step, _indexed
-from tests.services.test_tallies import any_db, assert_kept_right, newest_kept  # noqa: F401
+from tests.services.test_tallies import (  # noqa: F401
+    any_db,
+    assert_kept_right,
+    newest_kept,
+    purchases_kept,
+    requests_kept,
+)
 
 TODAY = date(2026, 11, 30)
 SIZE = 300
@@ -43,6 +49,8 @@ def _derived(s: Session) -> tuple[object, ...]:
     found.append([tuple(r) for r in live_red])
     live = s.execute(text("SELECT id, agreement_live FROM milestones ORDER BY id"))
     found.append([(i, bool(v)) for i, v in live])
+    # Migration 0022's minimum purchases and approval queue.
+    found += [purchases_kept(s), requests_kept(s)]
     if s.connection().dialect.name == "sqlite":
         found.append({needle: sorted(_indexed(s, needle)) for needle in NEEDLES})
     found.append({needle: agreement_ids(s, AgreementFilter(search=needle)) for needle in NEEDLES})
@@ -86,6 +94,8 @@ def test_the_rebuild_equals_what_the_triggers_kept(
         s.execute(text("DELETE FROM agreement_tallies"))
         s.execute(text("DELETE FROM partner_tallies"))
         s.execute(text("UPDATE kpi_definitions SET latest_period_end = NULL, latest_value = NULL"))
+        s.execute(text("DELETE FROM purchase_tallies"))
+        s.execute(text("DELETE FROM approval_requests"))
         if s.connection().dialect.name == "sqlite":
             s.execute(text("INSERT INTO agreement_search(agreement_search) VALUES ('delete-all')"))
             assert _indexed(s, "a") == set()

@@ -10,14 +10,15 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from sqlalchemy import delete, select, text
+from sqlalchemy import String, cast, delete, func, select, text
 from sqlalchemy.orm import Session, aliased
 
 from app.db import Database
-from app.domain.enums import AgreementStatus, Attainment
-from app.domain.models import Agreement, KpiActual, KpiDefinition
+from app.domain.enums import AgreementStatus, AgreementType, Attainment
+from app.domain.models import Agreement, Approval, BrandAgreement, KpiActual, KpiDefinition
+from app.domain.tally_models import ApprovalRequest, PurchaseTally
 from app.errors import PartnerDeskError
-from app.services import portfolio, tallies
+from app.services import approval_queue, portfolio, tallies
 from app.services.agreements import (
     change_status,
     create_agreement,
@@ -67,12 +68,62 @@ def newest_kept(s: Session) -> dict[int, tuple[date | None, Decimal | None]]:
     return {k: (p, v) for k, p, v in rows}
 
 
+def purchases_kept(s: Session) -> set[tuple[object, ...]]:
+    """Migration 0022's minimum purchases as the database keeps them (empty groups left out)."""
+    t = PurchaseTally
+    rows = s.execute(
+        select(t.status, t.operating_model, t.currency, t.end_month, t.agreements, t.value)
+        .where(t.agreements != 0)
+    )  # fmt: skip
+    return {tuple(r) for r in rows}
+
+
+def purchases_recount(s: Session) -> set[tuple[object, ...]]:
+    b = BrandAgreement.__table__.c
+    month = func.substr(cast(Agreement.end_date, String), 1, 7)
+    rows = s.execute(
+        select(Agreement.status, cast(b.operating_model, String), Agreement.currency, month,
+               func.count(), func.sum(b.annual_minimum_purchase))
+        .select_from(Agreement.__table__)
+        .join(BrandAgreement.__table__, b.id == Agreement.id)
+        .where(Agreement.type == AgreementType.BRAND, b.annual_minimum_purchase.is_not(None))
+        .group_by(Agreement.status, b.operating_model, Agreement.currency, month)
+    )  # fmt: skip
+    return {tuple(r) for r in rows}
+
+
+def requests_kept(s: Session) -> set[tuple[object, ...]]:
+    r = ApprovalRequest
+    rows = s.execute(
+        select(r.agreement_id, r.type, r.currency, r.value, r.reference, r.requested_at,
+               r.requested_by, r.decided)
+    )  # fmt: skip
+    return {tuple(row) for row in rows}
+
+
+def requests_recount(s: Session) -> set[tuple[object, ...]]:
+    """Every agreement waiting for approval with its request time and author, as the
+    queue worked them out from the history before 0022 (``approval_queue``'s subqueries),
+    and whether anybody decided on it."""
+    decided = select(Approval.id).where(Approval.agreement_id == Agreement.id).exists()
+    rows = s.execute(
+        select(Agreement.id, Agreement.type, Agreement.currency, Agreement.value,
+               Agreement.reference, approval_queue.requested_at(),
+               func.coalesce(approval_queue.author_of(), ""), decided)
+        .where(Agreement.status == AgreementStatus.PENDING_APPROVAL)
+    )  # fmt: skip
+    return {tuple(row) for row in rows}
+
+
 def assert_kept_right(db: Database) -> None:
     with db.session() as s:
         kept, counted = tallies.kept(s), tallies.recount(s)
         assert kept[0] == counted[0]
         assert kept[1] == counted[1]
         assert newest_kept(s) == newest_by_recount(s)
+        # Migration 0022: minimum purchases and the approval queue.
+        assert purchases_kept(s) == purchases_recount(s)
+        assert requests_kept(s) == requests_recount(s)
 
 
 def figures_both_ways(
@@ -219,8 +270,6 @@ def test_the_dashboard_figures_from_the_totals_are_the_grouped_ones_on_postgres(
 def red_kpis_before(s: Session, limit: int) -> list[RedKpi]:
     """The red KPI list as the dashboard read it before 0015: each KPI's newest actual by
     a correlated max over all actuals."""
-    from sqlalchemy import func
-
     other = aliased(KpiActual)
     newest = (
         select(func.max(other.period_end))
