@@ -82,25 +82,59 @@ class Heartbeat(QObject):
 
 
 class Watchdog:
-    """``BENCH_WHY=1``: print what the GUI thread was doing when it stalled over 50 ms."""
+    """``BENCH_WHY=1``: what the GUI thread was doing while it stalled over 50 ms.
+
+    A thread samples the GUI thread's stack every 2 ms while a gap is open; after each
+    action whose stall passed the target, ``report`` prints the places seen most often
+    (the innermost frame of ours, and the one that called it from the event loop).
+    A stack that ends in ``processEvents`` is Qt's own work (layout, painting) or a wait
+    for the GIL a worker holds.
+    """
 
     def __init__(self, heart: Heartbeat) -> None:
         self.heart = heart
         self.main = threading.main_thread().ident
-        self.seen: set[str] = set()
+        self.samples: dict[str, int] = {}
+        self.lock = threading.Lock()
         threading.Thread(target=self._watch, daemon=True).start()
 
     def _watch(self) -> None:
         while True:
-            time.sleep(0.02)
-            if self.heart.clock.elapsed() - self.heart.last > 50:
-                frame = sys._current_frames().get(self.main or 0)
-                if frame is None:
-                    continue
-                stack = "".join(traceback.format_stack(frame, limit=14))
-                if stack not in self.seen:
-                    self.seen.add(stack)
-                    print("--- GUI thread stalled in:\n" + stack, file=sys.stderr, flush=True)
+            time.sleep(0.002)
+            if self.heart.clock.elapsed() - self.heart.last <= 20:
+                continue
+            frame = sys._current_frames().get(self.main or 0)
+            if frame is None:
+                continue
+            place = self._place(traceback.extract_stack(frame))
+            with self.lock:
+                self.samples[place] = self.samples.get(place, 0) + 1
+
+    @staticmethod
+    def _place(stack: traceback.StackSummary) -> str:
+        ours = [f for f in stack if "/site-packages/" not in f.filename and "<" not in f.filename]
+        # The outermost frame the event loop called (below the bench's processEvents) …
+        entry = next((f for f in ours if "/bench/" not in f.filename), None)
+        inner = stack[-1]  # … and where the thread is now (a library's frame too).
+        where = f"{Path(inner.filename).name}:{inner.lineno} {inner.name}"
+        if entry is None:
+            return f"{where}  (Qt's own work in the event loop)"
+        return f"{where}  <- {Path(entry.filename).name}:{entry.lineno} {entry.name}"
+
+    def report(self, action: str) -> None:
+        with self.lock:
+            samples, self.samples = self.samples, {}
+        if not samples:
+            return
+        total = sum(samples.values())
+        print(f"--- {action}: GUI thread stalled, {total} samples of 2 ms:", file=sys.stderr)
+        for place, n in sorted(samples.items(), key=lambda kv: -kv[1])[:8]:
+            print(f"  {n:4}  {place}", file=sys.stderr)
+        sys.stderr.flush()
+
+    def forget(self) -> None:
+        with self.lock:
+            self.samples = {}
 
 
 def _rss_mb() -> float:
@@ -150,8 +184,7 @@ class Bench:
     def __init__(self, app: QApplication, size: int, engine: str, echo: bool) -> None:
         self.app, self.size, self.engine, self.echo = app, size, engine, echo
         self.heart = Heartbeat()
-        if os.environ.get("BENCH_WHY"):
-            Watchdog(self.heart)
+        self.why = Watchdog(self.heart) if os.environ.get("BENCH_WHY") else None
         self.rows: list[Measurement] = []
 
     def act(
@@ -169,6 +202,8 @@ class Bench:
 
         settle = settle or (lambda: jobs_running() == 0)
         self.heart.reset()
+        if self.why is not None:
+            self.why.forget()
         started = time.perf_counter()
         asked = do()  # an action that types first returns when its last key went in
         if isinstance(asked, float):
@@ -187,6 +222,8 @@ class Bench:
             self.app.processEvents()
             time.sleep(0.001)
         stall = self.heart.stall()
+        if self.why is not None and stall > STALL_TARGET:
+            self.why.report(action)
         row = Measurement(
             action, self.size, self.engine,
             elapsed if elapsed is not None else timeout, floor, TARGETS.get(action), stall,
