@@ -106,7 +106,7 @@ def _connect_agreement_editor(window: MainWindow, editor: AgreementEditor) -> No
     for signal in (editor.saved, editor.deleted):
         signal.connect(lambda i: window.announce(Changes.of(AGREEMENT, [i])))
     editor.saved.connect(lambda _i: _say_saved(window, editor))
-    editor.approvals_tab.decided.connect(window.show_status)  # after "Saved": says what
+    editor.decided.connect(window.show_status)  # after "Saved": says what
     editor.open_requested.connect(window.open_agreement)
 
 
