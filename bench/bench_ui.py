@@ -406,6 +406,8 @@ def _use_the_window(bench: Bench, db: Database, window_class: type[MainWindow]) 
         bench.act("undo the save", window.undo_stack.undo, settled)
         editor.close()
     bench.idle()
+    if target_id is not None:
+        _use_a_partner_editor(bench, db, window, target_id, settled)
     doomed = [i for i in (model.id_at(0),) if i is not None]
     if doomed:
         from PySide6.QtWidgets import QMessageBox
@@ -425,6 +427,40 @@ def _use_the_window(bench: Bench, db: Database, window_class: type[MainWindow]) 
             QMessageBox.question = asked  # type: ignore[method-assign]
     bench.idle()
     window.close()
+    bench.idle()
+
+
+def _use_a_partner_editor(
+    bench: Bench, db: Database, window: MainWindow, agreement_id: int,
+    settled: Callable[[], bool],
+) -> None:  # fmt: skip
+    """Open the partner of the first agreement in the list, change its notes, save, undo."""
+    from app.services.agreements import get_agreement
+    from ui import background
+    from ui.editors.partner_editor import PartnerEditor
+    from ui.window.records import edit_partner
+
+    with db.session() as s:  # the bench's own look-up, not the window's
+        partner_id = get_agreement(s, agreement_id).partner_id
+
+    def written() -> bool:
+        return settled() and not background.writing()
+
+    bench.act("open the partner editor", lambda: edit_partner(window, partner_id), written)
+    editor = next((e for e in window.open_editors if isinstance(e, PartnerEditor)), None)
+    if editor is None:
+        return
+    editor.notes_edit.setPlainText(editor.notes_edit.toPlainText() + " ·")
+    bench.act("save a partner", editor.save, written)
+    bench.act("undo the partner save", window.undo_stack.undo, written)
+    from PySide6.QtWidgets import QMessageBox
+
+    asked = QMessageBox.question  # a question would wait for a click that never comes
+    QMessageBox.question = lambda *_a, **_k: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
+    try:
+        editor.close()
+    finally:
+        QMessageBox.question = asked  # type: ignore[method-assign]
     bench.idle()
 
 
