@@ -103,22 +103,41 @@ class Watchdog:
             time.sleep(0.002)
             if self.heart.clock.elapsed() - self.heart.last <= 20:
                 continue
-            frame = sys._current_frames().get(self.main or 0)
+            frames = sys._current_frames()
+            frame = frames.get(self.main or 0)
             if frame is None:
                 continue
             place = self._place(traceback.extract_stack(frame))
+            if place.endswith(self.QT):
+                # No Python of ours on the GUI thread: Qt's C++, or a wait for the GIL. Say
+                # which worker ran Python then (it held the GIL last, before this thread).
+                mine = threading.get_ident()
+                busy = [self._where(f) for t, f in frames.items() if t not in (mine, self.main)]
+                place += "; workers in " + (", ".join(sorted(busy)) or "nothing")
             with self.lock:
                 self.samples[place] = self.samples.get(place, 0) + 1
 
+    QT = "(Qt's own work in the event loop)"
+
     @staticmethod
-    def _place(stack: traceback.StackSummary) -> str:
+    def _where(frame: Any) -> str:
+        """A worker's innermost frame of ours (app/, ui/), else its innermost."""
+        stack = traceback.extract_stack(frame)
+        ours = [f for f in stack if "/app/" in f.filename or "/ui/" in f.filename]
+        if not (ours or stack):
+            return "?"
+        f = (ours or stack)[-1]
+        return f"{Path(f.filename).name}:{f.lineno} {f.name}"
+
+    @classmethod
+    def _place(cls, stack: traceback.StackSummary) -> str:
         ours = [f for f in stack if "/site-packages/" not in f.filename and "<" not in f.filename]
         # The outermost frame the event loop called (below the bench's processEvents) …
         entry = next((f for f in ours if "/bench/" not in f.filename), None)
         inner = stack[-1]  # … and where the thread is now (a library's frame too).
         where = f"{Path(inner.filename).name}:{inner.lineno} {inner.name}"
         if entry is None:
-            return f"{where}  (Qt's own work in the event loop)"
+            return f"{where}  {cls.QT}"
         return f"{where}  <- {Path(entry.filename).name}:{entry.lineno} {entry.name}"
 
     def report(self, action: str) -> None:
