@@ -88,7 +88,7 @@ class Watchdog:
     action whose stall passed the target, ``report`` prints the places seen most often
     (the innermost frame of ours, and the one that called it from the event loop).
     A stack that ends in ``processEvents`` is Qt's own work (layout, painting) or a wait
-    for the GIL a worker holds.
+    for the GIL a worker holds; those samples also name where the workers were.
     """
 
     def __init__(self, heart: Heartbeat) -> None:
@@ -110,7 +110,8 @@ class Watchdog:
             place = self._place(traceback.extract_stack(frame))
             if place.endswith(self.QT):
                 # No Python of ours on the GUI thread: Qt's C++, or a wait for the GIL. Say
-                # which worker ran Python then (it held the GIL last, before this thread).
+                # where the workers were then: a hint only, as a worker in a query may be
+                # waiting for the database with the GIL let go.
                 mine = threading.get_ident()
                 busy = [self._where(f) for t, f in frames.items() if t not in (mine, self.main)]
                 place += "; workers in " + (", ".join(sorted(busy)) or "nothing")
