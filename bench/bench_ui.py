@@ -82,25 +82,79 @@ class Heartbeat(QObject):
 
 
 class Watchdog:
-    """``BENCH_WHY=1``: print what the GUI thread was doing when it stalled over 50 ms."""
+    """``BENCH_WHY=1``: what the GUI thread was doing while it stalled over 50 ms.
+
+    A thread samples the GUI thread's stack every 2 ms while a gap is open; after each
+    action whose stall passed the target, ``report`` prints the places seen most often
+    (the innermost frame of ours, and the one that called it from the event loop).
+    A stack that ends in ``processEvents`` is Qt's own work (layout, painting) or a wait
+    for the GIL a worker holds; those samples also name where the workers were.
+    """
 
     def __init__(self, heart: Heartbeat) -> None:
         self.heart = heart
         self.main = threading.main_thread().ident
-        self.seen: set[str] = set()
+        self.samples: dict[str, int] = {}
+        self.lock = threading.Lock()
         threading.Thread(target=self._watch, daemon=True).start()
 
     def _watch(self) -> None:
         while True:
-            time.sleep(0.02)
-            if self.heart.clock.elapsed() - self.heart.last > 50:
-                frame = sys._current_frames().get(self.main or 0)
-                if frame is None:
-                    continue
-                stack = "".join(traceback.format_stack(frame, limit=14))
-                if stack not in self.seen:
-                    self.seen.add(stack)
-                    print("--- GUI thread stalled in:\n" + stack, file=sys.stderr, flush=True)
+            time.sleep(0.002)
+            if self.heart.clock.elapsed() - self.heart.last <= 20:
+                continue
+            frames = sys._current_frames()
+            frame = frames.get(self.main or 0)
+            if frame is None:
+                continue
+            place = self._place(traceback.extract_stack(frame))
+            if place.endswith(self.QT):
+                # No Python of ours on the GUI thread: Qt's C++, or a wait for the GIL. Say
+                # where the workers were then: a hint only, as a worker in a query may be
+                # waiting for the database with the GIL let go.
+                mine = threading.get_ident()
+                busy = [self._where(f) for t, f in frames.items() if t not in (mine, self.main)]
+                place += "; workers in " + (", ".join(sorted(busy)) or "nothing")
+            with self.lock:
+                self.samples[place] = self.samples.get(place, 0) + 1
+
+    QT = "(Qt's own work in the event loop)"
+
+    @staticmethod
+    def _where(frame: Any) -> str:
+        """A worker's innermost frame of ours (app/, ui/), else its innermost."""
+        stack = traceback.extract_stack(frame)
+        ours = [f for f in stack if "/app/" in f.filename or "/ui/" in f.filename]
+        if not (ours or stack):
+            return "?"
+        f = (ours or stack)[-1]
+        return f"{Path(f.filename).name}:{f.lineno} {f.name}"
+
+    @classmethod
+    def _place(cls, stack: traceback.StackSummary) -> str:
+        ours = [f for f in stack if "/site-packages/" not in f.filename and "<" not in f.filename]
+        # The outermost frame the event loop called (below the bench's processEvents) …
+        entry = next((f for f in ours if "/bench/" not in f.filename), None)
+        inner = stack[-1]  # … and where the thread is now (a library's frame too).
+        where = f"{Path(inner.filename).name}:{inner.lineno} {inner.name}"
+        if entry is None:
+            return f"{where}  {cls.QT}"
+        return f"{where}  <- {Path(entry.filename).name}:{entry.lineno} {entry.name}"
+
+    def report(self, action: str) -> None:
+        with self.lock:
+            samples, self.samples = self.samples, {}
+        if not samples:
+            return
+        total = sum(samples.values())
+        print(f"--- {action}: GUI thread stalled, {total} samples of 2 ms:", file=sys.stderr)
+        for place, n in sorted(samples.items(), key=lambda kv: -kv[1])[:8]:
+            print(f"  {n:4}  {place}", file=sys.stderr)
+        sys.stderr.flush()
+
+    def forget(self) -> None:
+        with self.lock:
+            self.samples = {}
 
 
 def _rss_mb() -> float:
@@ -150,8 +204,7 @@ class Bench:
     def __init__(self, app: QApplication, size: int, engine: str, echo: bool) -> None:
         self.app, self.size, self.engine, self.echo = app, size, engine, echo
         self.heart = Heartbeat()
-        if os.environ.get("BENCH_WHY"):
-            Watchdog(self.heart)
+        self.why = Watchdog(self.heart) if os.environ.get("BENCH_WHY") else None
         self.rows: list[Measurement] = []
 
     def act(
@@ -169,6 +222,8 @@ class Bench:
 
         settle = settle or (lambda: jobs_running() == 0)
         self.heart.reset()
+        if self.why is not None:
+            self.why.forget()
         started = time.perf_counter()
         asked = do()  # an action that types first returns when its last key went in
         if isinstance(asked, float):
@@ -187,6 +242,8 @@ class Bench:
             self.app.processEvents()
             time.sleep(0.001)
         stall = self.heart.stall()
+        if self.why is not None and stall > STALL_TARGET:
+            self.why.report(action)
         row = Measurement(
             action, self.size, self.engine,
             elapsed if elapsed is not None else timeout, floor, TARGETS.get(action), stall,
@@ -369,6 +426,8 @@ def _use_the_window(bench: Bench, db: Database, window_class: type[MainWindow]) 
         bench.act("undo the save", window.undo_stack.undo, settled)
         editor.close()
     bench.idle()
+    if target_id is not None:
+        _use_a_partner_editor(bench, db, window, target_id, settled)
     doomed = [i for i in (model.id_at(0),) if i is not None]
     if doomed:
         from PySide6.QtWidgets import QMessageBox
@@ -388,6 +447,40 @@ def _use_the_window(bench: Bench, db: Database, window_class: type[MainWindow]) 
             QMessageBox.question = asked  # type: ignore[method-assign]
     bench.idle()
     window.close()
+    bench.idle()
+
+
+def _use_a_partner_editor(
+    bench: Bench, db: Database, window: MainWindow, agreement_id: int,
+    settled: Callable[[], bool],
+) -> None:  # fmt: skip
+    """Open the partner of the first agreement in the list, change its notes, save, undo."""
+    from app.services.agreements import get_agreement
+    from ui import background
+    from ui.editors.partner_editor import PartnerEditor
+    from ui.window.records import edit_partner
+
+    with db.session() as s:  # the bench's own look-up, not the window's
+        partner_id = get_agreement(s, agreement_id).partner_id
+
+    def written() -> bool:
+        return settled() and not background.writing()
+
+    bench.act("open the partner editor", lambda: edit_partner(window, partner_id), written)
+    editor = next((e for e in window.open_editors if isinstance(e, PartnerEditor)), None)
+    if editor is None:
+        return
+    editor.notes_edit.setPlainText(editor.notes_edit.toPlainText() + " ·")
+    bench.act("save a partner", editor.save, written)
+    bench.act("undo the partner save", window.undo_stack.undo, written)
+    from PySide6.QtWidgets import QMessageBox
+
+    asked = QMessageBox.question  # a question would wait for a click that never comes
+    QMessageBox.question = lambda *_a, **_k: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
+    try:
+        editor.close()
+    finally:
+        QMessageBox.question = asked  # type: ignore[method-assign]
     bench.idle()
 
 

@@ -284,3 +284,29 @@ def test_the_secondary_dialogs_are_walked_by_tab_to_ok_and_back(
     visited = walk_tabs(first)
     assert visited[-1] is first and cancel in visited
     wizard.close()
+
+
+def test_a_record_page_chosen_by_keyboard_shows_its_entries_and_tab_walks_it_before_save(
+    qtbot: QtBot, ui_db: Database
+) -> None:
+    """The record pages are built when first chosen: their entries show then, and Tab
+    walks them from the tab bar to Save as it walked the pages built with the editor."""
+    with ui_db.session() as s:
+        view = next(v for i in range(1, 61) if (v := get_agreement(s, i)).milestones)
+    editor = opened(qtbot, AgreementEditor(ui_db, view.id))
+    tabs = editor.tabs
+    for _ in range(2):  # General -> Terms -> Milestones
+        here = focused()
+        assert here is not None
+        press_ctrl_tab(here)
+    assert tabs.tabText(tabs.currentIndex()) == "Milestones"
+    page = tabs.currentWidget()
+    assert page is editor.milestones_tab
+    assert editor.milestones_tab.table.rowCount() == len(view.milestones)
+
+    bar = tabs.tabBar()
+    visited = walk_tabs(bar)
+    assert visited[-1] is bar
+    table, add = editor.milestones_tab.table, editor.milestones_tab.add_buttons[0]
+    assert visited.index(table) < visited.index(add) < visited.index(editor.save_button)
+    assert visited[0] is table  # from the tab bar straight into the page

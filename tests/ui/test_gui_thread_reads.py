@@ -283,3 +283,82 @@ def test_an_editor_tab_removes_an_entry_off_the_gui_thread(
         qtbot.waitUntil(lambda: not background.writing() and jobs_running() == 0, timeout=10_000)
     assert not on_gui_thread, "removing a milestone read on the GUI thread:\n" + on_gui_thread[0]
     editor.close()
+
+
+def test_the_partner_editor_reads_and_saves_off_the_gui_thread(
+    qtbot: QtBot, ui_db: Database, on_gui_thread: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dataclasses import replace
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.services.partners import get_partner, update_partner
+    from ui.editors.partner_editor import PartnerEditor
+
+    window = MainWindow(ui_db, today=UI_TODAY)
+    qtbot.addWidget(window)
+    settle(qtbot, window)
+    partner_id = window.partners.model.id_at(0)
+    other = window.partners.model.id_at(1)
+    assert partner_id is not None and other is not None
+    with ui_db.session() as s:
+        wanted = get_partner(s, partner_id)
+
+    def editors() -> list[PartnerEditor]:
+        return [e for e in window.open_editors if isinstance(e, PartnerEditor)]
+
+    def wait_for_writes() -> None:
+        qtbot.waitUntil(lambda: not background.writing() and jobs_running() == 0, timeout=10_000)
+        settle(qtbot, window)
+
+    on_gui_thread.clear()
+    assert window.edit_partner(other) is None  # opens once read; overtaken by the next one
+    assert window.edit_partner(partner_id) is None
+    qtbot.waitUntil(lambda: bool(editors()), timeout=10_000)
+    wait_for_writes()
+    assert not on_gui_thread, "opening the partner read on the GUI thread:\n" + on_gui_thread[0]
+    [editor] = editors()  # the partner asked for first was dropped
+    assert editor.legal_name_edit.text() == wanted.legal_name
+    assert editor.legal_name_edit.isEnabled() and not editor.is_dirty()
+    assert editor.agreements_table.rowCount() > 0  # its agreements arrived from a worker
+
+    steps = window.undo_stack.count()
+    editor.notes_edit.setPlainText("Met at the Canton Fair")
+    editor.save_then()
+    assert not editor.tabs.isEnabled()  # off while the worker writes
+    wait_for_writes()
+    assert not on_gui_thread, "saving the partner read on the GUI thread:\n" + on_gui_thread[0]
+    assert editor.tabs.isEnabled() and not editor.is_dirty()
+    assert window.undo_stack.count() == steps + 1
+    with ui_db.session() as s:
+        assert get_partner(s, partner_id).notes == "Met at the Canton Fair"
+
+    on_gui_thread.clear()  # (the test's own reads above)
+    window.undo_stack.undo()  # in a worker; the open editor reads the partner again
+    wait_for_writes()
+    assert not on_gui_thread, "undoing read on the GUI thread:\n" + on_gui_thread[0]
+    assert editor.notes_edit.toPlainText() == wanted.notes
+    assert window.undo_stack.count() == steps + 1 and window.undo_stack.index() == steps
+
+    # Another desk saves first: this save is refused, says why, and changes nothing.
+    with ui_db.session() as s:
+        view = get_partner(s, partner_id)
+        update_partner(s, partner_id, replace(view.to_input(), notes="Changed elsewhere"),
+                       view.version)  # fmt: skip
+    editor.notes_edit.setPlainText("Mine")
+    asked: list[str] = []
+
+    def keep_mine(*args: Any, **_k: Any) -> QMessageBox.StandardButton:
+        asked.append(str(args[1]))  # the title; "No": keep the edits (closing: discard them)
+        return (
+            QMessageBox.StandardButton.No if not asked[1:] else QMessageBox.StandardButton.Discard
+        )
+
+    monkeypatch.setattr(QMessageBox, "question", keep_mine)
+    editor.save_then()
+    wait_for_writes()
+    assert asked == ["Changed by someone else"] and editor.banner.isVisible()  # said why
+    assert editor.notes_edit.toPlainText() == "Mine"  # the edit is kept
+    assert window.undo_stack.count() == steps + 1 and window.undo_stack.index() == steps
+    with ui_db.session() as s:
+        assert get_partner(s, partner_id).notes == "Changed elsewhere"

@@ -250,25 +250,40 @@ class FieldRow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(field)
-        self.error_label = QLabel(self)
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(f"color: {error_colour(self)};")
-        self.error_label.setObjectName("fieldError")
-        self.error_label.hide()
-        layout.addWidget(self.error_label)
-        # A warning is advice, not a refusal: amber, no frame, saving goes ahead.
-        self.warning_label = QLabel(self)
-        self.warning_label.setWordWrap(True)
-        self.warning_label.setStyleSheet(f"color: {WARNING_COLOUR};")
-        self.warning_label.setObjectName("fieldWarning")
-        self.warning_label.hide()
-        layout.addWidget(self.warning_label)
+        # The red and amber lines are made when first said: two labels with style sheets
+        # for each of an editor's ~36 fields took a third of opening it (#15.2).
+        self._error_label: QLabel | None = None
+        self._warning_label: QLabel | None = None
         self._style = field.styleSheet()
         if field.minimumHeight() == field.maximumHeight():
             # A fixed-height field must not make its row soak up the form's spare height.
             policy = self.sizePolicy()
             policy.setVerticalPolicy(QSizePolicy.Policy.Fixed)
             self.setSizePolicy(policy)
+
+    @property
+    def error_label(self) -> QLabel:
+        if self._error_label is None:
+            self._error_label = self._line("fieldError", error_colour(self))
+        return self._error_label
+
+    @property
+    def warning_label(self) -> QLabel:
+        if self._warning_label is None:
+            self._warning_label = self._line("fieldWarning", WARNING_COLOUR)
+        return self._warning_label
+
+    def _line(self, name: str, colour: str) -> QLabel:
+        label = QLabel(self)
+        label.setWordWrap(True)
+        label.setStyleSheet(f"color: {colour};")
+        label.setObjectName(name)
+        label.hide()
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        # Beneath the field, the error above the warning, whichever came first.
+        layout.insertWidget(1 if name == "fieldError" else layout.count(), label)
+        return label
 
     def show_error(self, messages: Sequence[str]) -> None:
         self.error_label.setText("\n".join(messages))
@@ -287,8 +302,8 @@ class FieldRow(QWidget):
         # A wrapped label inside nested form layouts gets one line's height and is clipped;
         # ask it how tall it is at the field's width and reserve that.
         width = max(self.width(), self.field.width(), 160)
-        for label in (self.error_label, self.warning_label):
-            if label.isVisibleTo(self):
+        for label in (self._error_label, self._warning_label):
+            if label is not None and label.isVisibleTo(self):
                 label.setMinimumHeight(label.heightForWidth(width))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -305,19 +320,22 @@ class FieldRow(QWidget):
 
     @property
     def warning_text(self) -> str:
-        return self.warning_label.text() if self.warning_label.isVisibleTo(self) else ""
+        label = self._warning_label
+        return label.text() if label is not None and label.isVisibleTo(self) else ""
 
     def clear_error(self) -> None:
-        self.error_label.clear()
-        self.error_label.setMinimumHeight(0)
-        self.error_label.hide()
+        if self._error_label is not None:
+            self._error_label.clear()
+            self._error_label.setMinimumHeight(0)
+            self._error_label.hide()
         self.field.setStyleSheet(self._style)
         self.field.setToolTip("")
         self.field.setAccessibleDescription(self.warning_text)
 
     @property
     def error_text(self) -> str:
-        return self.error_label.text() if self.error_label.isVisibleTo(self) else ""
+        label = self._error_label
+        return label.text() if label is not None and label.isVisibleTo(self) else ""
 
 
 def name_fields(form: QFormLayout) -> None:

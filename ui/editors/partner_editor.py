@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
@@ -24,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db import Database
+from app.db import Database, Session
 from app.domain.countries import COUNTRIES, country_name
 from app.domain.enums import PartnerRole, PartnerStatus
 from app.errors import (
@@ -35,7 +37,7 @@ from app.errors import (
     ValidationError,
 )
 from app.services.abilities import Access
-from app.services.listing import AgreementFilter, agreement_ids, agreement_rows
+from app.services.listing import AgreementFilter, AgreementRow, agreement_ids, agreement_rows
 from app.services.partners import (
     ContactInput,
     PartnerInput,
@@ -45,7 +47,9 @@ from app.services.partners import (
     get_partner,
     update_partner,
 )
+from ui import background
 from ui.access import Deed, read_access, refusal
+from ui.background import Reader
 from ui.changes import PARTNER, Changes
 from ui.editors.base import EditorDialog
 from ui.editors.fields import CheckGroup, ErrorBoard, FieldRow, make_banner, name_fields
@@ -60,6 +64,12 @@ CONTACT_COLUMNS = 5  # name, title, role, e-mail, phone
 AGREEMENTS_SHOWN = 500
 
 
+def partner_agreements(s: Session, partner_id: int) -> tuple[int, list[AgreementRow]]:
+    """How many agreements the partner has, and the first ``AGREEMENTS_SHOWN`` of them."""
+    ids = agreement_ids(s, AgreementFilter(partner_id=partner_id))
+    return len(ids), agreement_rows(s, ids[:AGREEMENTS_SHOWN])
+
+
 class PartnerEditor(EditorDialog):
     saved = Signal(int)
 
@@ -71,9 +81,14 @@ class PartnerEditor(EditorDialog):
         parent: QWidget | None = None,
         *,
         access: Access | None = None,
+        view: PartnerView | None = None,  # already read (in a worker): shown as it is
     ) -> None:
         super().__init__(parent)
         self.db = db
+        self._writing = False
+        # The partner by key (after an undo or a conflict), and its agreements: in workers.
+        self.reader = Reader(db, self, quick=True)
+        self.agreements_reader = Reader(db, self, quick=True)
         # Why the connected person may not change partners (None: they may).
         self.refusal = refusal(access or read_access(db), Deed.CHANGE_PARTNERS)
         self.partner_id = partner_id
@@ -116,8 +131,8 @@ class PartnerEditor(EditorDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.buttons)
 
-        if partner_id is None:
-            self._show(None)
+        if partner_id is None or view is not None:
+            self._show(view)
         else:
             self.load(partner_id)
 
@@ -289,9 +304,23 @@ class PartnerEditor(EditorDialog):
     # --- loading -----------------------------------------------------------------------
 
     def load(self, partner_id: int) -> None:
-        with self.db.session() as s:
-            view = get_partner(s, partner_id)
+        """Read the partner afresh (after a conflict or an undo) in a worker and show it."""
+        self.reader.read(lambda s: get_partner(s, partner_id), self._reloaded, self._gone)
+
+    def _reloaded(self, view: PartnerView) -> None:
         self._show(view)
+        self.save_button.setEnabled(self.refusal is None)
+        self.apply_button.setEnabled(self.refusal is None)
+
+    def _gone(self, exc: BaseException) -> None:
+        if not isinstance(exc, PartnerDeskError):
+            raise exc
+        if isinstance(exc, NotFoundError):
+            self.board.show_banner(self.tr("Undo/redo removed this partner."))
+        else:
+            self.board.show_banner(self.tr("Not read: {reason}").format(reason=exc))
+        self.save_button.setEnabled(False)
+        self.apply_button.setEnabled(False)
 
     def _show(self, view: PartnerView | None) -> None:
         self.view = view
@@ -335,20 +364,22 @@ class PartnerEditor(EditorDialog):
             )
             return
         assert self.partner_id is not None  # touches() is only true for a named record
-        try:
-            self.load(self.partner_id)
-        except NotFoundError:
-            self.board.show_banner(self.tr("Undo/redo removed this partner."))
-            self.save_button.setEnabled(False)
-            self.apply_button.setEnabled(False)
+        self.load(self.partner_id)
 
     def _fill_agreements(self) -> None:
-        self.agreements_table.setRowCount(0)
+        """Read the partner's agreements in a worker (hundreds at a million agreements)."""
         if self.partner_id is None:
+            self.agreements_reader.drop()
+            self.agreements_table.setRowCount(0)
             return
-        with self.db.session() as s:
-            ids = agreement_ids(s, AgreementFilter(partner_id=self.partner_id))
-            rows = agreement_rows(s, ids[:AGREEMENTS_SHOWN])
+        partner_id = self.partner_id
+        self.agreements_reader.read(
+            lambda s: partner_agreements(s, partner_id), self._show_agreements
+        )
+
+    def _show_agreements(self, found: tuple[int, list[AgreementRow]]) -> None:
+        count, rows = found
+        self.agreements_table.setRowCount(0)
         self.agreements_table.setRowCount(len(rows))
         for i, r in enumerate(rows):
             cells = (r.reference, r.title, enum_label(r.type), enum_label(r.status),
@@ -362,7 +393,7 @@ class PartnerEditor(EditorDialog):
                     )
                 self.agreements_table.setItem(i, col, item)
         self.agreements_table.resizeColumnsToContents()
-        self.tabs.setTabText(1, self.tr("Agreements ({n})").format(n=len(ids)))
+        self.tabs.setTabText(1, self.tr("Agreements ({n})").format(n=count))
 
     # --- contacts ----------------------------------------------------------------------
 
@@ -437,8 +468,16 @@ class PartnerEditor(EditorDialog):
         return self._form_state() != self._baseline
 
     def save(self) -> bool:
-        if self.refusal is not None:  # Ctrl+S in a read-only editor
-            return False
+        """Save; True once saved (at once in tests, where writes are synchronous)."""
+        outcome: list[bool] = []
+        self.save_then(lambda: outcome.append(True))
+        return bool(outcome)
+
+    def save_then(self, then: Callable[[], object] | None = None) -> None:
+        """Save through the services in a worker, the form off meanwhile; ``then`` once
+        saved. A refusal is shown beside the fields or said, and the form stays as typed."""
+        if self.refusal is not None or self._writing:  # Ctrl+S read only, or saving already
+            return
         # A contact cell still being typed in (Ctrl+S keeps the focus there) counts too:
         # moving the current cell commits the open cell editor.
         current = self.contacts_table.currentIndex()
@@ -447,46 +486,62 @@ class PartnerEditor(EditorDialog):
         self.board.clear()
         data = self.collect()
         before = self.view
-        try:
-            with self.db.session() as s:
+
+        def work(s: Session) -> PartnerView:
+            if before is None:
+                return create_partner(s, data)
+            return update_partner(s, before.id, data, before.version)
+
+        def saved(view: PartnerView) -> None:
+            self._set_writing(False)
+            if self.undo_stack is not None:
                 if before is None:
-                    view = create_partner(s, data)
-                else:
-                    view = update_partner(s, before.id, data, before.version)
-        except ValidationError as exc:
+                    self.undo_stack.push(
+                        CreatePartnerCommand(self.db, view.id, data, parent=self.parentWidget())
+                    )
+                elif before.to_input() != view.to_input():
+                    self.undo_stack.push(
+                        EditPartnerCommand(
+                            self.db, view.id, before.to_input(), view.to_input(),
+                            parent=self.parentWidget(),
+                        )
+                    )  # fmt: skip
+            if shiboken6.isValid(self):
+                self._show(view)
+                self.saved.emit(view.id)
+                if then is not None:
+                    then()
+
+        self._set_writing(True)
+        background.write(self.db, work, saved, self._not_saved)
+
+    def _set_writing(self, on: bool) -> None:
+        """While a write runs the form is off: an edit typed meanwhile would be lost."""
+        self._writing = on
+        if shiboken6.isValid(self):
+            self.tabs.setEnabled(not on)
+            self.buttons.setEnabled(not on)
+
+    def _not_saved(self, exc: BaseException) -> None:
+        self._set_writing(False)
+        if not shiboken6.isValid(self):
+            return
+        if isinstance(exc, ValidationError):
             rows = self.board.show(exc.errors)
             if rows:
                 self.tabs.setCurrentIndex(0)
                 rows[0].field.setFocus()
-            return False
-        except ConflictError as exc:
+        elif isinstance(exc, ConflictError):
             self.offer_reload(str(exc))
-            return False
-        except NotFoundError as exc:
+        elif isinstance(exc, NotFoundError):
             self.board.show_banner(self.tr("This partner no longer exists: {e}").format(e=exc))
-            return False
-        except DatabaseError as exc:
+        elif isinstance(exc, DatabaseError):
             # The server refused (the role, row security) or failed: its one sentence.
             QMessageBox.warning(self, self.tr("Not saved"), str(exc))
-            return False
-        except PartnerDeskError as exc:
+        elif isinstance(exc, PartnerDeskError):
             self.board.show_banner(self.tr("Not saved: {reason}").format(reason=exc))
-            return False
-        if self.undo_stack is not None:
-            if before is None:
-                self.undo_stack.push(
-                    CreatePartnerCommand(self.db, view.id, data, parent=self.parentWidget())
-                )
-            elif before.to_input() != view.to_input():
-                self.undo_stack.push(
-                    EditPartnerCommand(
-                        self.db, view.id, before.to_input(), view.to_input(),
-                        parent=self.parentWidget(),
-                    )
-                )  # fmt: skip
-        self._show(view)
-        self.saved.emit(view.id)
-        return True
+        else:
+            raise exc
 
     def reload_question(self) -> str:
         return self.tr(

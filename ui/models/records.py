@@ -13,9 +13,19 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from ui.models.lazy import Roles
+from ui.models.lazy import (
+    ALIGNMENT,
+    DISPLAY,
+    FOREGROUND,
+    NO_FLAGS,
+    RIGHT,
+    ROW_FLAGS,
+    TOOLTIP,
+    Roles,
+)
 
 Index = QModelIndex | QPersistentModelIndex
+_ID, _RECORD = int(Roles.ID), int(Roles.RECORD)
 
 
 @dataclass(frozen=True)
@@ -48,19 +58,20 @@ class RecordTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._headers)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not self.checkIndex(index):
-            return None
-        record = self._records[index.row()]
-        column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        row, column = index.row(), index.column()
+        if not (0 <= row < len(self._records) and 0 <= column < len(self._headers)):
+            return None  # an invalid index is row -1
+        record = self._records[row]
+        role = int(role)
+        if role in (DISPLAY, TOOLTIP):
             return record.cells[column] if column < len(record.cells) else ""
-        if role == Qt.ItemDataRole.ForegroundRole and record.colour:
+        if role == FOREGROUND and record.colour:
             return QColor(record.colour)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in record.right_aligned:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Roles.ID:
+        if role == ALIGNMENT and column in record.right_aligned:
+            return RIGHT
+        if role == _ID:
             return record.id
-        if role == Roles.RECORD:
+        if role == _RECORD:
             return record.payload
         return None
 
@@ -76,6 +87,4 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return ROW_FLAGS if index.isValid() else NO_FLAGS

@@ -17,6 +17,7 @@ from app.db import Session
 from app.errors import PartnerDeskError
 from app.services.agreements import AgreementView, get_agreement, renew_agreement
 from app.services.editing import AgreementSnapshot, delete_with_snapshot
+from app.services.partners import PartnerView, get_partner
 from ui import background
 from ui.access import Deed, refusal
 from ui.changes import AGREEMENT, PARTNER, Changes
@@ -106,7 +107,7 @@ def _connect_agreement_editor(window: MainWindow, editor: AgreementEditor) -> No
     for signal in (editor.saved, editor.deleted):
         signal.connect(lambda i: window.announce(Changes.of(AGREEMENT, [i])))
     editor.saved.connect(lambda _i: _say_saved(window, editor))
-    editor.approvals_tab.decided.connect(window.show_status)  # after "Saved": says what
+    editor.decided.connect(window.show_status)  # after "Saved": says what
     editor.open_requested.connect(window.open_agreement)
 
 
@@ -120,14 +121,40 @@ def _say_saved(window: MainWindow, editor: AgreementEditor | PartnerEditor) -> N
 
 
 def edit_partner(window: MainWindow, partner_id: int | None) -> PartnerEditor | None:
+    """Open the partner's editor (a new partner's for None); with reads in workers it opens
+    when the partner is read (None is returned then: it appears in ``window.open_editors``)."""
     if partner_id is None and not _may(window, Deed.CHANGE_PARTNERS):
         return None
-    editor = PartnerEditor(window.db, partner_id, undo_stack=window.undo_stack, parent=window,
-                           access=window.access)  # fmt: skip
+    if partner_id is not None and background.in_workers:
+        window.editor_reader.read(
+            lambda s: get_partner(s, partner_id),
+            lambda view: _open_partner_editor(window, partner_id, view),
+            lambda exc: _cannot_open_partner(window, partner_id, exc),
+        )
+        return None
+    return _open_partner_editor(window, partner_id, None)
+
+
+def _open_partner_editor(
+    window: MainWindow, partner_id: int | None, view: PartnerView | None
+) -> PartnerEditor | None:
+    try:
+        editor = PartnerEditor(window.db, partner_id, undo_stack=window.undo_stack,
+                               parent=window, access=window.access, view=view)  # fmt: skip
+    except PartnerDeskError as exc:
+        _cannot_open_partner(window, partner_id or 0, exc)
+        return None
     editor.saved.connect(lambda i: window.announce(Changes.of(PARTNER, [i])))
     editor.saved.connect(lambda _i: _say_saved(window, editor))
     show_editor(window, editor)
     return editor
+
+
+def _cannot_open_partner(window: MainWindow, partner_id: int, exc: BaseException) -> None:
+    if not isinstance(exc, PartnerDeskError):
+        raise exc
+    QMessageBox.warning(window, translate("MainWindow", "Cannot open the partner"), str(exc))
+    window.announce(Changes.of(PARTNER, [partner_id]))  # gone: the lists follow
 
 
 def new_partner(window: MainWindow) -> PartnerEditor | None:

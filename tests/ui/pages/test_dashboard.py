@@ -81,6 +81,28 @@ def _places(text: str) -> int:
     return len(text.partition(".")[2])
 
 
+def test_each_list_fits_its_columns_to_its_rows_when_its_tab_is_chosen(
+    qtbot: QtBot, ui_db: Database
+) -> None:
+    page = make_page(qtbot, ui_db)
+    page.load_now()
+    for index in range(page.tabs.count()):
+        if not page.tabs.isTabVisible(index):
+            continue
+        page.tabs.setCurrentIndex(index)
+        tab = page.tabs.widget(index)
+        assert tab is not None
+        view = tab if isinstance(tab, QTableView) else tab.findChild(QTableView)
+        assert isinstance(view, QTableView)
+        model = view.model()
+        metrics = view.fontMetrics()
+        assert model.rowCount() > 0, page.tabs.tabText(index)
+        for c in range(model.columnCount() - 1):  # the last one stretches
+            widest = max(metrics.horizontalAdvance(str(model.index(r, c).data()))
+                         for r in range(min(model.rowCount(), 10)))  # fmt: skip
+            assert view.columnWidth(c) >= widest, (page.tabs.tabText(index), c)
+
+
 def test_red_kpis_show_target_and_reading_as_written(qtbot: QtBot, ui_db: Database) -> None:
     """A target of 0.59 reads "0.59", not the column's stored "0.590000"."""
     page = make_page(qtbot, ui_db)

@@ -94,3 +94,37 @@ def test_missed_decisions_are_grouped_as_overdue_at_the_top(qtbot: QtBot, ui_db:
     assert second is not None and second.text(0).startswith("20")
     assert page.select_agreement(ids[0])
     assert page.renew_button.isEnabled()
+
+
+def test_a_long_pipeline_fills_in_steps_and_a_newer_one_replaces_it(
+    qtbot: QtBot, ui_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In the application the rows go in a few hundred per turn of the event loop; the
+    rows still to come of an older pipeline are dropped when a newer one arrives."""
+    from dataclasses import replace
+
+    from ui import background
+    from ui.pages import renewals
+
+    page = RenewalsPage(ui_db, TODAY)
+    qtbot.addWidget(page)
+    page.activate()
+    one = page.items[0]
+    many = [replace(one, agreement_id=10_000 + i, days_left=30) for i in range(1200)]
+    monkeypatch.setattr(background, "in_workers", True)
+
+    def rows() -> list[int]:
+        heads = [page.tree.topLevelItem(i) for i in range(page.tree.topLevelItemCount())]
+        children = [h.child(j) for h in heads if h for j in range(h.childCount())]
+        return [c.data(0, ID_ROLE) for c in children if c is not None]
+
+    page._arrived(many)
+    assert 0 < len(rows()) <= renewals.ROWS_PER_TURN  # the first rows at once
+    qtbot.waitUntil(lambda: len(rows()) == len(many))
+    assert rows() == [d.agreement_id for d in many]
+
+    page._arrived(many)
+    few = [replace(one, agreement_id=20_000 + i, days_left=30) for i in range(3)]
+    page._arrived(few)
+    qtbot.wait(50)  # the older fill's turns come and go
+    assert rows() == [d.agreement_id for d in few]

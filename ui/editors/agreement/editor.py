@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TypeVar
 
 import shiboken6
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QDialogButtonBox,
@@ -67,12 +68,19 @@ from ui.undo import (
     undo_events,
 )
 
+T = TypeVar("T", bound=RecordsTab)
+_TAB_KINDS: dict[str, Callable[[Database, QWidget], RecordsTab]] = {
+    "milestones": MilestonesTab, "kpis": KpisTab, "attachments": AttachmentsTab,
+    "approvals": ApprovalsTab, "history": HistoryTab,
+}  # fmt: skip
+
 
 class AgreementEditor(AgreementForm):
     """Opens one agreement (or a new one); saves through the services; undoable saves."""
 
     saved = Signal(int)
     deleted = Signal(int)
+    decided = Signal(str)  # an approval decided in the Approvals tab, in words
 
     def __init__(
         self,
@@ -101,22 +109,24 @@ class AgreementEditor(AgreementForm):
         self.board.all_clear = self._clear_errors
         self.setMinimumSize(860, 640)
         self.setSizeGripEnabled(True)
-        self.milestones_tab = MilestonesTab(db, self)
-        self.kpis_tab = KpisTab(db, self)
-        self.attachments_tab = AttachmentsTab(db, self)
-        self.approvals_tab = ApprovalsTab(db, self)
-        self.approvals_tab.role_refusal = refusal(access, Deed.APPROVE)
-        self.history_tab = HistoryTab(db, self)
+        self.approve_refusal = refusal(access, Deed.APPROVE)
         self.tabs.addTab(self.general_scroll, self.tr("General"))
         self.tabs.addTab(self.terms_scroll, self.tr("Terms"))
-        self.tabs.addTab(self.milestones_tab, self.tr("Milestones"))
-        self.tabs.addTab(self.kpis_tab, self.tr("KPIs"))
-        self.tabs.addTab(self.attachments_tab, self.tr("Attachments"))
-        self.tabs.addTab(self.approvals_tab, self.tr("Approvals"))
-        self.tabs.addTab(self.history_tab, self.tr("History"))
+        # The record tabs are built when first chosen (or asked for): opening an editor
+        # built five tables and read five lists at once, 60-70 ms of widgets on the GUI
+        # thread and five workers competing with it for the GIL (#15.2).
+        self._holders: dict[str, QWidget] = {}
+        self._built: dict[str, RecordsTab] = {}
+        for key, title in (
+            ("milestones", self.tr("Milestones")), ("kpis", self.tr("KPIs")),
+            ("attachments", self.tr("Attachments")), ("approvals", self.tr("Approvals")),
+            ("history", self.tr("History")),
+        ):  # fmt: skip
+            holder = QWidget(self)  # the page until the tab is built
+            self._holders[key] = holder
+            self.tabs.addTab(holder, title)
+        self.tabs.currentChanged.connect(self._page_chosen)
         self.pages_by_keyboard(self.tabs)
-        for tab in (self.milestones_tab, self.kpis_tab, self.attachments_tab, self.approvals_tab):
-            tab.changed.connect(self._child_changed)
 
         self.buttons = QDialogButtonBox(self)
         self.save_button = self.buttons.addButton(
@@ -133,8 +143,6 @@ class AgreementEditor(AgreementForm):
         delete_tip = self.tr("Delete this agreement; Edit ▸ Undo in the main window brings it back")
         self.delete_button.setToolTip(delete_tip)
         self.delete_button.setAccessibleDescription(delete_tip)
-        for index, records in enumerate(self._record_tabs(), start=2):
-            records.table.setAccessibleName(self.tabs.tabText(index))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save_and_close)
         self.apply_button.clicked.connect(self.save)
@@ -157,14 +165,6 @@ class AgreementEditor(AgreementForm):
         if agreement_id is None:
             self._start_new(agreement_type or AgreementType.BRAND, partner_id)
             self.delete_button.hide()
-            for page in (
-                self.milestones_tab,
-                self.kpis_tab,
-                self.attachments_tab,
-                self.approvals_tab,
-                self.history_tab,
-            ):
-                page.set_agreement(None)
             self._update_title()
             self._baseline = self._form_state()
             if agreement_type is not None:
@@ -255,7 +255,8 @@ class AgreementEditor(AgreementForm):
     def _child_saved(self, fresh: AgreementView) -> None:
         if self.view is not None:
             self.view = replace(self.view, version=fresh.version)
-        self.history_tab.set_agreement(fresh)
+        if "history" in self._built:
+            self.history_tab.set_agreement(fresh)
         self.saved.emit(fresh.id)
 
     # --- saving ------------------------------------------------------------------------
@@ -440,9 +441,91 @@ class AgreementEditor(AgreementForm):
             done=deleted, failed=refused,
         )  # fmt: skip
 
+    # --- the record tabs, built when first needed -----------------------------------------
+
+    @property
+    def milestones_tab(self) -> MilestonesTab:
+        return self._record_tab("milestones", MilestonesTab)
+
+    @property
+    def kpis_tab(self) -> KpisTab:
+        return self._record_tab("kpis", KpisTab)
+
+    @property
+    def attachments_tab(self) -> AttachmentsTab:
+        return self._record_tab("attachments", AttachmentsTab)
+
+    @property
+    def approvals_tab(self) -> ApprovalsTab:
+        return self._record_tab("approvals", ApprovalsTab)
+
+    @property
+    def history_tab(self) -> HistoryTab:
+        return self._record_tab("history", HistoryTab)
+
+    def _record_tab(self, key: str, kind: type[T]) -> T:
+        tab = self._built.get(key)
+        if tab is None:
+            tab = self._build_tab(key)
+        assert isinstance(tab, kind)
+        return tab
+
+    def _page_chosen(self, index: int) -> None:
+        page = self.tabs.widget(index)
+        for key, holder in self._holders.items():
+            if page is holder and key not in self._built:
+                self._build_tab(key)
+
+    def _build_tab(self, key: str) -> RecordsTab:
+        """The tab in place of its placeholder page, filled with what the editor shows."""
+        holder = self._holders[key]
+        tab = _TAB_KINDS[key](self.db, self)
+        self._built[key] = tab
+        index, current = self.tabs.indexOf(holder), self.tabs.currentIndex()
+        title = self.tabs.tabText(index)
+        blocked = self.tabs.blockSignals(True)  # the same page stays chosen: no news
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, tab, title)
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(blocked)
+        # The placeholder stays, hidden, until the editor goes: deleting it at once took
+        # the wrappers of other widgets with it (PySide 6.11: the Save button's).
+        self._holders[key] = tab
+        tab.table.setAccessibleName(title)
+        if isinstance(tab, ApprovalsTab):
+            tab.role_refusal = self.approve_refusal
+            tab.decided.connect(self.decided)
+        if not isinstance(tab, HistoryTab):
+            tab.changed.connect(self._child_changed)
+        self._tab_order_after_bar(tab)
+        if self.view is not None or self.agreement_id is None:
+            tab.set_agreement(self.view)  # else the agreement is on its way: _show sets it
+        if self.refusal is not None:
+            tab.refuse(self.refusal)
+        return tab
+
+    def _tab_order_after_bar(self, page: QWidget) -> None:
+        """Tab walks a page built late as it walked the pages built with the editor: from
+        the tab bar into the page, then on to Save (a widget made late joins the end of
+        the window's chain, after the buttons)."""
+        stops: list[QWidget] = []  # the page's Tab stops, a table with its parts as one
+        widget = self.nextInFocusChain()
+        while widget is not None and widget is not self:
+            if (
+                page.isAncestorOf(widget)
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                and not any(stop.isAncestorOf(widget) for stop in stops)
+            ):
+                stops.append(widget)
+            widget = widget.nextInFocusChain()
+        before: QWidget = self.tabs.tabBar()
+        for widget in stops:
+            QWidget.setTabOrder(before, widget)
+            before = widget
+
     def _record_tabs(self) -> tuple[RecordsTab, ...]:
-        return (self.milestones_tab, self.kpis_tab, self.attachments_tab, self.approvals_tab,
-                self.history_tab)  # fmt: skip
+        """The record tabs built so far, in the order of the pages."""
+        return tuple(self._built[key] for key in self._holders if key in self._built)
 
     def first_field(self) -> QWidget:
         return self.title_edit  # the reference is generated; the title is what one types
