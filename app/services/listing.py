@@ -222,10 +222,23 @@ def _first_ids(
             found, stmt = _pg_searched_first(session, stmt, f, sort, descending, limit)
             if found is not None:
                 return found
+        merged = sort in ("operating_model", "base_value")
+        if merged and not needle and _filters(f) and _keeps_few(session, stmt):
+            # PostgreSQL plans each group the merge below reads on its own: a group the
+            # filter leaves empty was walked to its end (a partner name's agreements by
+            # base value, none in euros: 0.4 s at a million; all its 11,000 rows sorted:
+            # 70 ms).
+            return list(session.scalars(_order(session, stmt, sort, descending, f).limit(limit)))
         if sort == "operating_model":
             return by_operating_model(session, stmt, descending, limit, f)
         if sort == "base_value":
-            return by_base_value(session, stmt, descending, limit, f.today or date.today())
+            return by_base_value(session, stmt, descending, limit, f.today or date.today(), f)
+        if sort == "status" and not needle and _dated(f):
+            # The dates' and status's index holds the status and every date: the filter's
+            # entries are read in status order and sorted by id within it (at most 30 ms at
+            # a million). Each status's rows by id walked the primary key to its end for a
+            # status the range holds none of (the active ones ending last year: 0.3 s).
+            return list(session.scalars(_order(session, stmt, sort, descending, f).limit(limit)))
         if sort in ("type", "status", "currency", "owner"):
             named = None
             if sort == "owner" and f.owner:
@@ -243,8 +256,7 @@ def _first_ids(
     elif _filters(f):
         # An owner is matched through the owner index (listing_filters.owner_names):
         # counted like the rest.
-        kept = select(func.count()).select_from(stmt.limit(_FEW + 1).subquery())
-        narrow = (session.scalar(kept) or 0) <= _FEW
+        narrow = _keeps_few(session, stmt)
     if narrow:
         # Whatever the sort: a partner's few hundred agreements sorted by operating model
         # took 0.96 s walking every brand agreement by model at a million.
@@ -253,7 +265,7 @@ def _first_ids(
     if sort == "operating_model":
         return by_operating_model(session, stmt, descending, limit, f)
     if sort == "base_value":
-        return by_base_value(session, stmt, descending, limit, f.today or date.today())
+        return by_base_value(session, stmt, descending, limit, f.today or date.today(), f)
     if needle:
         # A common term: its first screen lies in the first rows of the sort order,
         # unless its rows cluster at the far end (a word in one type's titles, that type
@@ -330,6 +342,21 @@ _PG_RARE = 10_000
 
 def _filters(f: AgreementFilter) -> bool:
     return replace(f, search=None, today=None) != AgreementFilter()
+
+
+def _keeps_few(session: Session, stmt: AnySelect) -> bool:
+    """``stmt`` keeps at most ``_FEW`` rows: counted up to that bound."""
+    kept = select(func.count()).select_from(stmt.limit(_FEW + 1).subquery())
+    return (session.scalar(kept) or 0) <= _FEW
+
+
+def _dated(f: AgreementFilter) -> bool:
+    """``f`` keeps agreements by their dates, and perhaps their status, and by nothing else."""
+    dates = AgreementFilter(
+        expiring_within=f.expiring_within, decision_from=f.decision_from,
+        decision_to=f.decision_to, start_from=f.start_from, end_to=f.end_to,
+    )  # fmt: skip
+    return dates != AgreementFilter() and replace(f, statuses=frozenset(), today=None) == dates
 
 
 def _first_of_prefix(
