@@ -43,6 +43,17 @@ _FEW_VALUED = ("type", "status", "currency", "owner")
 _CURRENCIES = text(_VALUES.format(c="currency"))
 
 
+def without_jit(session: Session) -> None:
+    """PostgreSQL compiles none of the transaction's statements after this one.
+
+    A first screen reads at most tens of thousands of rows; an estimate past JIT's
+    threshold (many groups, a filter of unknown selectivity) had it compiled first, for
+    longer than the statement then ran.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SET LOCAL jit = off"))
+
+
 def by_few_values(
     session: Session,
     stmt: AnySelect,
@@ -140,10 +151,9 @@ def by_base_value(
     rates = _rates(session, base, on)
     rate_of = {c: Decimal(1) if c == base else rates.get(c) for c in currencies}
     known = {c: r for c, r in rate_of.items() if r is not None}
-    if session.get_bind().dialect.name == "postgresql":
-        # A hundred groups' estimates add up past JIT's threshold: compiling them took
-        # 0.47 s at a million for a statement that reads 10,000 index entries in 20 ms.
-        session.execute(text("SET LOCAL jit = off"))
+    # A hundred groups' estimates add up past JIT's threshold: compiling them took 0.47 s
+    # at a million for a statement that reads 10,000 index entries in 20 ms.
+    without_jit(session)
     splits = _splits(f)
     if not splits:
         return []  # an operating model of agreements of other types: none
