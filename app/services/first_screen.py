@@ -205,10 +205,23 @@ def _currency_first(
     order, and PostgreSQL's merge reads from each group only as far as the currency's
     first rows reach (a hundred rows a currency, not a hundred a group).
     """
+    groups = _groups(stmt, currency, splits, descending, limit)
+    if len(groups) == 1:
+        return groups[0]
+    both = union_all(*(select(g.c.currency, g.c.value, g.c.id) for g in groups)).subquery()
+    order = both.c.value.desc() if descending else both.c.value.asc()
+    by_id = both.c.id.desc() if descending else both.c.id.asc()
+    return select(both).order_by(order, by_id).limit(limit).subquery()
+
+
+def _groups(
+    stmt: AnySelect, currency: str, splits: list[Split], descending: bool, limit: int
+) -> list[Any]:
+    """Each split's first ``limit`` rows of ``stmt`` in ``currency`` by value (subqueries)."""
     columns = Agreement.__table__.c
     value_order = columns.value.desc() if descending else columns.value.asc()
     tie = columns.id.desc() if descending else columns.id.asc()
-    groups = [
+    return [
         stmt.where(columns.currency == currency, *(column == v for column, v in split))
         .with_only_columns(columns.currency, columns.value, columns.id)
         .order_by(value_order, tie)
@@ -216,12 +229,6 @@ def _currency_first(
         .subquery()
         for split in splits
     ]
-    if len(groups) == 1:
-        return groups[0]
-    both = union_all(*(select(g.c.currency, g.c.value, g.c.id) for g in groups)).subquery()
-    order = both.c.value.desc() if descending else both.c.value.asc()
-    by_id = both.c.id.desc() if descending else both.c.id.asc()
-    return select(both).order_by(order, by_id).limit(limit).subquery()
 
 
 def _splits(f: AgreementFilter | None) -> list[Split]:

@@ -30,7 +30,13 @@ from app.services.fx import RateInForce, rate_or_none
 from app.services.kpi_series import first_kpi_trends
 from app.services.listing_filters import filtered, owner_names
 from app.services.listing_rows import AgreementFilter, AgreementRow
-from app.services.query_plans import reads_indexes_alone, sqlite_plan, walks_in_order
+from app.services.query_plans import (
+    pg_plan,
+    reads_indexes_alone,
+    sqlite_plan,
+    walks_in_order,
+    walks_past_rejected,
+)
 from app.services.search import search_restriction
 from app.services.settings import base_currency
 
@@ -255,6 +261,8 @@ def _first_ids(
                 login = select(Agreement.owner).where(Agreement.owner_login == owner)
                 named = set(session.scalars(owner_names(owner).union(login)))
             return by_few_values(session, stmt, sort, descending, limit, f, named)
+        if not needle and _dated(f) and sort in _IN_DATE_INDEXES:
+            return _pg_dated_first(session, stmt, f, sort, descending, limit)
         return list(session.scalars(_order(session, stmt, sort, descending, f).limit(limit)))
     if needle:
         restriction = search_restriction(session, needle, first_screen=True)
@@ -310,6 +318,31 @@ def _wide_first(
     if found is not None:
         return found
     return list(session.scalars(walk))
+
+
+# What the dates' indexes hold besides the id (migration 0020): a date range's rows
+# sorted by any of them from index entries alone.
+_IN_DATE_INDEXES = frozenset({"reference", "start_date", "end_date", "decision_date"})
+
+
+def _pg_dated_first(
+    session: Session, stmt: AnySelect, f: AgreementFilter, sort: str, descending: bool, limit: int
+) -> list[int]:
+    """A date range's first screen by reference or a date on PostgreSQL.
+
+    Dates cluster with dates and the references (a reference names its year): the
+    agreements starting from June have the later references, and walking the reference
+    index passed 200,000 rows before them (0.2-0.4 s at a million), a cost PostgreSQL's
+    statistics cannot foresee. A walk that checks the range on each row it reads is
+    replaced by the range's entries sorted (the dates' indexes hold the reference and the
+    other dates: 440,000 entries in 60-80 ms); a walk of the range's own index, or a plan
+    that sorts, is run as it is.
+    """
+    walk = _order(session, stmt, sort, descending, f).limit(limit)
+    if not walks_past_rejected(pg_plan(session, walk)):
+        return list(session.scalars(walk))
+    ordered = _order(session, stmt, sort, descending, f, walk_index=False).limit(limit)
+    return list(session.scalars(ordered))
 
 
 def _pg_searched_first(

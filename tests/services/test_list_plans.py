@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.db import Database
 from app.domain.enums import AgreementStatus, AgreementType, OperatingModel
-from app.services import listing
+from app.services import listing, query_plans
 from app.services.agreements import create_agreement
 from app.services.fx import set_rate
 from app.services.listing import SORT_COLUMNS, AgreementFilter, agreement_ids
@@ -360,3 +360,60 @@ def test_postgresql_walks_a_types_rows_in_title_order(pg_db: Database) -> None:
             assert first == whole[:2]
             last = _plans(s, seen)[-1]
             assert "ix_agreements_type_title" in last and "Sort Key" not in last, last
+
+
+def test_a_postgresql_walk_that_checks_the_filter_on_each_row_is_told_apart() -> None:
+    """What EXPLAIN (FORMAT JSON) says of the walks a date range's first screen may take."""
+    walk_past = {
+        "Node Type": "Limit",
+        "Plans": [{
+            "Node Type": "Incremental Sort",
+            "Plans": [{"Node Type": "Index Scan", "Relation Name": "agreements",
+                       "Index Name": "uq_agreements_reference",
+                       "Filter": "(start_date >= '2026-06-01'::date)"}],
+        }],
+    }  # fmt: skip
+    own_index = {
+        "Node Type": "Limit",
+        "Plans": [{"Node Type": "Index Only Scan", "Relation Name": "agreements",
+                   "Index Cond": "(decision_date >= '2027-01-01'::date)"}],
+    }  # fmt: skip
+    sorted_ = {
+        "Node Type": "Limit",
+        "Plans": [{"Node Type": "Sort", "Plans": [walk_past["Plans"][0]["Plans"][0]]}],
+    }
+    assert query_plans.walks_past_rejected(walk_past)
+    assert not query_plans.walks_past_rejected(own_index)
+    assert not query_plans.walks_past_rejected(sorted_)
+
+
+DATED = [
+    AgreementFilter(start_from=TODAY - timedelta(days=3650)),
+    AgreementFilter(end_to=TODAY + timedelta(days=3650)),
+    AgreementFilter(decision_from=TODAY, decision_to=TODAY + timedelta(days=3650)),
+    AgreementFilter(expiring_within=3650, today=TODAY),
+]
+
+
+@pytest.mark.postgres
+def test_postgresql_sorts_a_date_ranges_rows_rather_than_walk_past_others(
+    pg_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Dates cluster with the references: when PostgreSQL's plan walks the reference (or
+    another date's) index checking the range on each row, the range's rows are sorted
+    instead, by an ORDER BY no index answers; the rows are the whole list's first."""
+    with pg_db.session() as s:
+        _typed_agreements(s)
+        for f in DATED:
+            for sort in ("reference", "start_date", "end_date", "decision_date"):
+                for descending in (False, True):
+                    whole = agreement_ids(s, f, sort=sort, descending=descending)
+                    assert whole, f
+                    with monkeypatch.context() as m:
+                        m.setattr(listing, "walks_past_rejected", lambda _plan: True)
+                        with _statements(s) as seen:
+                            first = agreement_ids(s, f, sort=sort, descending=descending,
+                                                  limit=3)  # fmt: skip
+                    assert first == whole[:3], (f, sort, descending)
+                    last = seen[-1][0]
+                    assert "|| ''" in last or "+ 0" in last, last
