@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import timedelta
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from sqlalchemy import event, text
@@ -364,15 +365,14 @@ def test_postgresql_walks_a_types_rows_in_title_order(pg_db: Database) -> None:
 
 def test_a_postgresql_walk_that_checks_the_filter_on_each_row_is_told_apart() -> None:
     """What EXPLAIN (FORMAT JSON) says of the walks a date range's first screen may take."""
+    reference_walk: dict[str, Any] = {
+        "Node Type": "Index Scan", "Relation Name": "agreements",
+        "Index Name": "uq_agreements_reference", "Filter": "(start_date >= '2026-06-01'::date)",
+    }  # fmt: skip
     walk_past = {
         "Node Type": "Limit",
-        "Plans": [{
-            "Node Type": "Incremental Sort",
-            "Plans": [{"Node Type": "Index Scan", "Relation Name": "agreements",
-                       "Index Name": "uq_agreements_reference",
-                       "Filter": "(start_date >= '2026-06-01'::date)"}],
-        }],
-    }  # fmt: skip
+        "Plans": [{"Node Type": "Incremental Sort", "Plans": [reference_walk]}],
+    }
     own_index = {
         "Node Type": "Limit",
         "Plans": [{"Node Type": "Index Only Scan", "Relation Name": "agreements",
@@ -380,7 +380,7 @@ def test_a_postgresql_walk_that_checks_the_filter_on_each_row_is_told_apart() ->
     }  # fmt: skip
     sorted_ = {
         "Node Type": "Limit",
-        "Plans": [{"Node Type": "Sort", "Plans": [walk_past["Plans"][0]["Plans"][0]]}],
+        "Plans": [{"Node Type": "Sort", "Plans": [reference_walk]}],
     }
     assert query_plans.walks_past_rejected(walk_past)
     assert not query_plans.walks_past_rejected(own_index)
