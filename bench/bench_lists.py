@@ -16,6 +16,7 @@ import sqlite3
 import sys
 import time
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -63,10 +64,13 @@ def _raw_connection(target: str, engine: str) -> Any:
 
 def _replay(raw: Any, statements: list[tuple[str, Any]]) -> float:
     start = time.perf_counter()
-    cursor = raw.cursor()
-    for sql, params in statements:
-        cursor.execute(sql, params)
-        cursor.fetchall()
+    # In one transaction on PostgreSQL, as the session ran them: a SET LOCAL (jit) holds.
+    with raw.transaction() if hasattr(raw, "transaction") else nullcontext():
+        cursor = raw.cursor()
+        for sql, params in statements:
+            cursor.execute(sql, params)
+            if cursor.description is not None:
+                cursor.fetchall()
     return time.perf_counter() - start
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Boolean, literal
+from sqlalchemy import Boolean, String, literal
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
@@ -84,11 +84,22 @@ def _unary_plus(element: _Unindexed, compiler: SQLCompiler, **kw: Any) -> str:
     return f"+{compiler.process(column, **kw)}"
 
 
-def unindexed(column: Any) -> Any:
-    """``column`` in an ORDER BY that SQLite must not answer by walking its index.
+@compiles(_Unindexed, "postgresql")
+def _computed(element: _Unindexed, compiler: SQLCompiler, **kw: Any) -> str:
+    (column,) = list(element.clauses)
+    text = compiler.process(column, **kw)
+    # The same values in the same order (a text keeps its collation), no longer the
+    # indexed column's: PostgreSQL matches an ORDER BY to an index by its expression.
+    return f"({text} || '')" if isinstance(column.type, String) else f"({text} + 0)"
 
-    SQLite's unary ``+`` (its documented hint): it sorts the rows a filter's index found
-    instead of walking the sort column's index past rows the filter rejects. Other
-    databases choose by their statistics and get the column as it is.
+
+def unindexed(column: Any) -> Any:
+    """``column`` in an ORDER BY that the database must not answer by walking its index.
+
+    It sorts the rows a filter's index found instead of walking the sort column's index
+    past rows the filter rejects. SQLite: its unary ``+`` (its documented hint).
+    PostgreSQL: the column as an expression no index holds (``|| ''`` for a text, ``+ 0``
+    for a number or a date), for when its statistics cannot tell that the filter's rows
+    cluster at the far end of the sort order (``listing._pg_wide_first``).
     """
     return _Unindexed(column)

@@ -253,7 +253,9 @@ class Agreement(Base):
             "end_date",
         ),
         # Covering indexes: portfolio sums by type/status/currency and by partner read
-        # the index alone instead of visiting 100,000 wide rows.
+        # the index alone instead of visiting 100,000 wide rows. A type or status filter's
+        # first screen by base value reads each (type, status, currency)'s values in order
+        # from the first (first_screen.by_base_value).
         Index("ix_agreements_portfolio", "type", "status", "currency", "value"),
         Index("ix_agreements_partner_value", "partner_id", "currency", "value"),
         # Each currency's agreements in value order: the list's first screen by value in
@@ -267,6 +269,9 @@ class Agreement(Base):
         # are sorted by another date or the status from the index alone too.
         Index("ix_agreements_type_reference", "type", "reference"),
         Index("ix_agreements_status_reference", "status", "reference"),
+        # A type's titles cluster (each type has its own words): its rows in title order,
+        # id within a title, so a type's first screen by title is a walk (migration 0022).
+        Index("ix_agreements_type_title", "type", "title", "id"),
         Index(
             "ix_agreements_decision_date_id_reference",
             "decision_date",

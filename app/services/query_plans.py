@@ -14,8 +14,9 @@ late). Its plan says which work a statement costs, without running it:
 
 from __future__ import annotations
 
+import json
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
@@ -54,3 +55,34 @@ def walks_in_order(plan: list[str]) -> bool:
 def reads_indexes_alone(plan: list[str]) -> bool:
     """The statement reads no table row: each table is read from a covering index."""
     return not any(_ROW_READ.search(line) for line in plan)
+
+
+def pg_plan(session: Session, stmt: AnySelect) -> dict[str, Any]:
+    """The top node of PostgreSQL's ``EXPLAIN (FORMAT JSON)`` for ``stmt``."""
+    connection = session.connection()
+    compiled = stmt.compile(connection, compile_kwargs={"render_postcompile": True})
+    rows = connection.exec_driver_sql("EXPLAIN (FORMAT JSON) " + str(compiled), compiled.params)
+    found: Any = rows.scalar_one()
+    plan = json.loads(found) if isinstance(found, str) else found
+    return dict(plan[0]["Plan"])
+
+
+def walks_past_rejected(plan: dict[str, Any]) -> bool:
+    """PostgreSQL walks an index of agreements in list order and checks the filter on each
+    row it reads (a Filter, not the index's condition): how far it walks before a screen
+    of rows passes is what its statistics cannot tell.
+
+    A plan that sorts (a Sort node, not an Incremental one, which orders a group the walk
+    reached), or whose walk's index holds the filter, stops where it says.
+    """
+    node = plan
+    while node.get("Node Type") in ("Limit", "Incremental Sort", "Result"):
+        children = node.get("Plans") or []
+        if len(children) != 1:
+            return False
+        node = children[0]
+    return (
+        node.get("Node Type") in ("Index Scan", "Index Only Scan")
+        and node.get("Relation Name") == "agreements"
+        and "Filter" in node
+    )
