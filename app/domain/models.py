@@ -270,7 +270,7 @@ class Agreement(Base):
         Index("ix_agreements_type_reference", "type", "reference"),
         Index("ix_agreements_status_reference", "status", "reference"),
         # A type's titles cluster (each type has its own words): its rows in title order,
-        # id within a title, so a type's first screen by title is a walk (migration 0022).
+        # id within a title, so a type's first screen by title is a walk (migration 0023).
         Index("ix_agreements_type_title", "type", "title", "id"),
         Index(
             "ix_agreements_decision_date_id_reference",

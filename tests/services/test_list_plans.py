@@ -333,7 +333,7 @@ def test_sqlite_walks_a_types_rows_in_title_order(
     session: Session, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A type's titles cluster (its own words): a type by title is a walk of
-    ix_agreements_type_title (migration 0022) that stops at the first screen, not a walk of
+    ix_agreements_type_title (migration 0023) that stops at the first screen, not a walk of
     the titles past the other types' (nor all of the type's rows sorted)."""
     _typed_agreements(session)
     monkeypatch.setattr(listing, "_FEW", 0)
