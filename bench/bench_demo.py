@@ -22,14 +22,16 @@ import tempfile
 import time
 import uuid
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from datetime import date
 from pathlib import Path
 
 from sqlalchemy import create_engine, make_url, text
+from sqlalchemy.orm import Session
 
 from app.db import open_database
-from app.db.bulk import secondary_indexes
+from app.db.bulk import BULK_LOAD_HOOKS, secondary_indexes
+from app.domain import tally_models
 from app.domain.models import Base
 from app.services.dashboard import attention
 from app.services.demo import load_demo
@@ -84,13 +86,20 @@ def _children_cpu() -> float:
 def raw_insert(source: str, destination: str, engine: str) -> float:
     """Seconds for the raw driver to insert every row of ``source``'s tables (those the
     fresh ``destination`` holds none of) in one transaction, its secondary indexes built
-    after; fetching the rows from ``source`` is not counted."""
+    after; fetching the rows from ``source`` is not counted.
+
+    What the database keeps from those rows (the search index, the tallies, the approval
+    queue: ``bulk.BULK_LOAD_HOOKS``) is rebuilt once at the end, as the loader has it
+    rebuilt; the kept tables are not copied. Row by row their triggers would both cost
+    what the loader does not pay and fail (an approval request's time comes from history
+    lines inserted after the agreements)."""
     src_db, dst_db = open_database(source), open_database(destination)
     try:
         with src_db.engine.connect() as src, dst_db.engine.connect() as dst:
             has_rows = 'SELECT 1 FROM "{}" LIMIT 1'
             tables = [t.name for t in Base.metadata.sorted_tables
-                      if dst.exec_driver_sql(has_rows.format(t.name)).first() is None
+                      if t.name not in _kept_tables()
+                      and dst.exec_driver_sql(has_rows.format(t.name)).first() is None
                       and src.exec_driver_sql(has_rows.format(t.name)).first()]  # fmt: skip
             indexes = secondary_indexes(dst, frozenset(tables))
             dst.commit()
@@ -98,26 +107,39 @@ def raw_insert(source: str, destination: str, engine: str) -> float:
             reader = src.connection.driver_connection
             assert driver is not None and reader is not None
             spent = 0.0
-            started = time.perf_counter()
-            for name, _create in indexes:
-                dst.exec_driver_sql(f'DROP INDEX "{name}"')
-            spent += time.perf_counter() - started
-            for table in tables:
-                with _inserter(driver, table, engine) as insert:
-                    for rows in _fetched(reader, table, engine):
-                        started = time.perf_counter()
-                        insert(rows)
-                        spent += time.perf_counter() - started
-                    started = time.perf_counter()  # the end of a COPY: the server's last rows
+            dst.exec_driver_sql("SELECT 1")  # the transaction is the connection's, not the
+            # session's: closing the session below then leaves it open (nothing rolled back)
+            with Session(bind=dst) as session, ExitStack() as kept:
+                for hook in BULK_LOAD_HOOKS:
+                    kept.enter_context(hook(session, frozenset(tables)))
+                started = time.perf_counter()
+                for name, _create in indexes:
+                    dst.exec_driver_sql(f'DROP INDEX "{name}"')
                 spent += time.perf_counter() - started
-            started = time.perf_counter()
-            for _name, create in indexes:
-                dst.exec_driver_sql(create)
+                for table in tables:
+                    with _inserter(driver, table, engine) as insert:
+                        for rows in _fetched(reader, table, engine):
+                            started = time.perf_counter()
+                            insert(rows)
+                            spent += time.perf_counter() - started
+                        started = time.perf_counter()  # the end of a COPY: the last rows
+                    spent += time.perf_counter() - started
+                started = time.perf_counter()
+                for _name, create in indexes:
+                    dst.exec_driver_sql(create)
+            # Leaving the hooks rebuilt what they keep (with the indexes back, as the
+            # loader does): timed from the last row on.
             dst.commit()
             return spent + time.perf_counter() - started
     finally:
         src_db.dispose()
         dst_db.dispose()
+
+
+def _kept_tables() -> set[str]:
+    """The tables the database fills itself from agreements (``app.domain.tally_models``)."""
+    return {m.class_.__tablename__ for m in Base.registry.mappers
+            if m.class_.__module__ == tally_models.__name__}  # fmt: skip
 
 
 def _fetched(reader: object, table: str, engine: str) -> Iterator[Rows]:
