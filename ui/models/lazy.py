@@ -90,6 +90,9 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
         self._ids: array[int] = array("q")
         self._pages: OrderedDict[int, dict[int, R]] = OrderedDict()
         self._asked_pages: set[int] = set()  # pages being read in a worker
+        # Moved on by a write the rows were replaced after: a page asked before it may
+        # carry the old values, and is asked again when it arrives.
+        self._rows_epoch = 0
         self.sort_key = self.columns[0].sort_key or ""
         self.descending = False
         self._generation = 0
@@ -239,6 +242,33 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
             last = self.index(len(self._ids) - 1, len(self.columns) - 1)
             self.dataChanged.emit(self.index(0, 0), last)
 
+    def cached(self, record_id: int) -> tuple[int, R] | None:
+        """The row number and record of ``record_id`` if a page in memory holds it.
+
+        Only the pages in memory are searched: finding an id in a million-long order takes
+        the GUI thread tens of milliseconds, and a row not in memory cannot be compared.
+        """
+        for number, page in self._pages.items():
+            record = page.get(record_id)
+            if record is not None:
+                start = number * self.PAGE_SIZE
+                return start + self._ids[start : start + self.PAGE_SIZE].index(record_id), record
+        return None
+
+    def replace_rows(self, records: Sequence[R]) -> None:
+        """Show these records, read after a write, in place of the ones in memory: the
+        order stays (the caller checked that the write cannot move them), and only their
+        rows are painted again. Records not in memory are left to be read when painted."""
+        self._rows_epoch += 1
+        last_column = len(self.columns) - 1
+        for record in records:
+            found = self.cached(self.row_id(record))
+            if found is None:
+                continue
+            row = found[0]
+            self._pages[row // self.PAGE_SIZE][self.row_id(record)] = record
+            self.dataChanged.emit(self.index(row, 0), self.index(row, last_column))
+
     def ids(self) -> list[int]:
         return self._ids.tolist()
 
@@ -290,7 +320,7 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
 
     def _ask_page(self, number: int) -> None:
         self._asked_pages.add(number)
-        generation, wanted = self._generation, self._page_ids(number)
+        generation, wanted, epoch = self._generation, self._page_ids(number), self._rows_epoch
         fetch = self.fetch_rows
 
         def work(_progress: object) -> dict[int, R]:
@@ -301,6 +331,9 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
             if generation != self._generation or number not in self._asked_pages:
                 return  # another order or an edit came meanwhile: the page is read again
             self._asked_pages.discard(number)
+            if epoch != self._rows_epoch:
+                self._ask_page(number)  # read before a write whose rows were shown since
+                return
             self._keep(number, page)
             first = number * self.PAGE_SIZE
             last = min(first + self.PAGE_SIZE, len(self._ids)) - 1
