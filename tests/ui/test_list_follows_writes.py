@@ -186,3 +186,36 @@ def test_the_owner_filter_offers_an_owner_a_save_introduced(
 
     qtbot.waitUntil(lambda: box.findText("Nova Owner") >= 0)
     assert shown(window, target, "owner") == "Nova Owner"
+
+
+def test_a_deleted_row_leaves_and_the_rows_below_move_up_with_their_own_values(
+    qtbot: QtBot, window: MainWindow, ui_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    model = window.agreements.model
+    monkeypatch.setattr(model, "PAGE_SIZE", 10)
+    model.refresh_rows()
+    for row in range(10):  # the first page in memory, the second not
+        model.index(row, 0).data()
+    doomed = model.id_at(2)
+    assert doomed is not None
+    before = model.ids()
+    reloads: list[bool] = []
+    original_reload = model.reload
+
+    def reload(**kwargs: Any) -> None:
+        reloads.append(True)
+        original_reload(**kwargs)
+
+    monkeypatch.setattr(model, "reload", reload)
+
+    window.delete_agreements([doomed])
+
+    qtbot.waitUntil(lambda: model.row_of_id(doomed) < 0)
+    assert model.ids() == [i for i in before if i != doomed] == expected_order(ui_db, window)
+    shown_ids = [model.index(row, 0).data(Roles.RECORD).id for row in range(model.rowCount())]
+    assert shown_ids == model.ids()  # each row shows its own agreement, kept or read
+    assert window.agreements.count_label.text() == "59 agreements"
+    assert reloads == []  # the others' order stands: not read again
+
+    window.undo_action.trigger()  # back in its place
+    qtbot.waitUntil(lambda: model.ids() == before and settled(window)())

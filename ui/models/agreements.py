@@ -257,32 +257,31 @@ class AgreementTableModel(LazyIdModel[AgreementRow]):
 
         Re-reading the order after every save took the GUI thread 40-200 ms at 100,000 to a
         million agreements (its Python competes for the GIL). The changed agreements' rows
-        are read instead, with whether the filter still keeps them: if each was on view
-        (a page in memory), is still kept and its sort field did not change, only its row
-        is painted again. Anything else (a new or deleted agreement, one that moved or
-        left the filter, a partner renamed under a partner sort or filter) reads the order
-        again as before (``reordering()`` first). ``owners_changed()`` is called when an
-        agreement's owner may have changed, for the owner filter's names.
+        are read instead, with whether the filter still keeps them. Each must have been on
+        view (a page in memory): one deleted or out of the filter now loses its row, one
+        whose sort field did not change has its row painted again. Anything else (a new
+        agreement, one that moved, a partner renamed under a partner sort or filter) reads
+        the order again (``reordering()`` first), showing the rows the write did not change
+        without reading them. ``owners_changed()`` is called when an agreement's owner may
+        have changed or gone, for the owner filter's names.
         """
         self._reordering = reordering
         f = self.filter
-        if (
-            changes.everything
-            or not self.is_current()
-            or (changes.partners and (self.sort_key == "partner" or f.partner or f.search))
-        ):
-            self._reorder(owners_changed)
-            return
-        named = set(changes.agreements)
-        if any(self.cached(i) is None for i in named):
-            self._reorder(owners_changed)  # new, or not on view: where it goes is unknown
+        if changes.everything or not self.is_current():
+            self._reorder(owners_changed, None)
             return
         partners = changes.partners
         of_partners = {
             i for page in self._pages.values() for i, r in page.items() if r.partner_id in partners
         } if partners else set()  # fmt: skip
+        named = set(changes.agreements) | of_partners
+        if (partners and (self.sort_key == "partner" or f.partner or f.search)) or any(
+            self.cached(i) is None for i in changes.agreements
+        ):  # a partner's name may move its rows; new or not on view: where it goes is unknown
+            self._reorder(owners_changed, named | self._following)
+            return
         # An answer overtaken by a newer write's is dropped: the newer read asks for both.
-        self._following |= named | of_partners
+        self._following |= named
         named = set(self._following)
         if not named:
             return
@@ -291,8 +290,7 @@ class AgreementTableModel(LazyIdModel[AgreementRow]):
         kept_by = replace(f, ids=frozenset(named))
 
         def read(s: Session) -> _Followed:
-            rows = agreement_rows(s, wanted, on=on)
-            return _Followed(rows, frozenset(agreement_ids(s, kept_by)) if named else frozenset())
+            return _Followed(agreement_rows(s, wanted, on=on), frozenset(agreement_ids(s, kept_by)))
 
         def show(answer: _Followed) -> None:
             self._following.clear()
@@ -300,33 +298,40 @@ class AgreementTableModel(LazyIdModel[AgreementRow]):
                 return  # the order was read again meanwhile, with these rows
             self._show_followed(answer, named, owners_changed)
 
-        self._follower.read(read, show, lambda _exc: self._reorder(owners_changed))
+        self._follower.read(read, show, lambda _exc: self._reorder(owners_changed, None))
 
     def _show_followed(
         self, answer: _Followed, named: set[int], owners_changed: Callable[[], object]
     ) -> None:
         now = {r.id: r for r in answer.rows}
         field = SORTED_FIELD.get(self.sort_key, self.sort_key)
+        gone: list[int] = []
         owner_moved = False
         for agreement_id in named:
             new, found = now.get(agreement_id), self.cached(agreement_id)
-            if new is None or found is None or agreement_id not in answer.kept:
-                self._reorder(owners_changed)  # deleted, or out of the filter now
+            if found is None:
+                self._reorder(owners_changed, named)  # scrolled out of memory meanwhile
                 return
             old = found[1]
-            if not hasattr(new, field) or getattr(old, field) != getattr(new, field):
-                self._reorder(owners_changed)  # its place in the order may be another
+            if new is None or agreement_id not in answer.kept:
+                gone.append(agreement_id)  # deleted, or out of the filter now
+            elif not hasattr(new, field) or getattr(old, field) != getattr(new, field):
+                self._reorder(owners_changed, named)  # its place in the order may be another
                 return
-            owner_moved = owner_moved or old.owner != new.owner
-        self.replace_rows(answer.rows)
-        if owner_moved:
+            else:
+                owner_moved = owner_moved or old.owner != new.owner
+        self.remove_rows(gone)
+        self.replace_rows([r for r in answer.rows if r.id not in gone])
+        if gone:
+            self.filled.emit()  # the count
+        if owner_moved or gone:
             owners_changed()
 
-    def _reorder(self, owners_changed: Callable[[], object]) -> None:
+    def _reorder(self, owners_changed: Callable[[], object], changed: set[int] | None) -> None:
         self._reordering()
         self._following.clear()
         self._follower.drop()
-        self.reload()
+        self.reload(changed=changed)
         owners_changed()
 
     def set_filter(self, f: AgreementFilter) -> None:

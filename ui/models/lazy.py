@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from array import array
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any, Generic, TypeVar
@@ -93,6 +93,10 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
         # Moved on by a write the rows were replaced after: a page asked before it may
         # carry the old values, and is asked again when it arrives.
         self._rows_epoch = 0
+        self._gone: set[int] = set()  # ids a page read did not find (deleted since)
+        # Rows a reload may show again without reading them (``reload(changed=…)``).
+        self._reusable: dict[int, R] = {}
+        self._reusable_pages: list[int] = []
         self.sort_key = self.columns[0].sort_key or ""
         self.descending = False
         self._generation = 0
@@ -119,14 +123,25 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
 
     # --- loading ------------------------------------------------------------------------
 
-    def reload(self, *, wait: bool = False) -> None:
+    def reload(self, *, wait: bool = False, changed: Collection[int] | None = None) -> None:
         """Ask the database for the sorted, filtered ids again.
 
         In the background (the application): first the ids of one screen, shown at once,
         then the whole order, added below them so the scroll position and the selection
         stay; an answer overtaken by a newer filter or sort is dropped. Small databases in
         tests stay synchronous until the query proves slow.
+
+        ``changed``: a write changed only these records; the other rows in memory are shown
+        again in the new order without reading them (a screen of rows with their KPI trends
+        is a read of Python objects competing with the GUI thread for the GIL).
         """
+        if changed is None:
+            self._reusable, self._reusable_pages = {}, []
+        else:
+            self._reusable = {
+                i: r for page in self._pages.values() for i, r in page.items() if i not in changed
+            }
+            self._reusable_pages = list(self._pages)
         self._generation += 1
         generation = self._generation
         if (self._slow or self.assume_slow) and not wait:
@@ -201,6 +216,7 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
                 self.endInsertRows()
         else:
             self.set_ids(ids)
+        self._reusable, self._reusable_pages = {}, []
         self.busy.emit(False)
         self.filled.emit()
 
@@ -232,12 +248,20 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
         self._ids = ids
         self._pages.clear()
         self._asked_pages.clear()
+        self._gone.clear()
+        for number in self._reusable_pages:  # rows a write did not change, in their new pages
+            kept = {
+                i: r for i in self._page_ids(number) if (r := self._reusable.get(i)) is not None
+            }
+            if kept:
+                self._pages[number] = kept
         self.endResetModel()
 
     def refresh_rows(self) -> None:
         """Forget cached rows (after an edit) but keep the id order and the selection."""
         self._pages.clear()
         self._asked_pages.clear()
+        self._gone.clear()
         if self._ids:
             last = self.index(len(self._ids) - 1, len(self.columns) - 1)
             self.dataChanged.emit(self.index(0, 0), last)
@@ -252,8 +276,34 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
             record = page.get(record_id)
             if record is not None:
                 start = number * self.PAGE_SIZE
-                return start + self._ids[start : start + self.PAGE_SIZE].index(record_id), record
+                span = self._ids[start : start + self.PAGE_SIZE]
+                try:
+                    return start + span.index(record_id), record
+                except ValueError:  # read for this page before rows above it were removed
+                    continue
         return None
+
+    def remove_rows(self, record_ids: Collection[int]) -> None:
+        """Take these records' rows out (deleted, or out of the filter now): the others keep
+        their order, so it is not read again. Only rows in memory are found (``cached``).
+
+        The rows below move up: each page in memory keeps the rows it still spans, and one
+        that came up from a page not in memory is read when painted."""
+        rows = sorted((found[0] for i in record_ids if (found := self.cached(i))), reverse=True)
+        if not rows:
+            return
+        self._rows_epoch += 1
+        for row in rows:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._ids[row]
+            self.endRemoveRows()
+        held = {i: r for page in self._pages.values() for i, r in page.items()}
+        for number in list(self._pages):
+            page = {i: r for i in self._page_ids(number) if (r := held.get(i)) is not None}
+            if page:
+                self._pages[number] = page  # (an existing key: its place in the LRU stays)
+            else:
+                del self._pages[number]
 
     def replace_rows(self, records: Sequence[R]) -> None:
         """Show these records, read after a write, in place of the ones in memory: the
@@ -285,16 +335,29 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
         """The row's record, read now if its page is not in memory (a caller that needs it)."""
         if not 0 <= row < len(self._ids):
             return None
-        number = row // self.PAGE_SIZE
+        number, record_id = row // self.PAGE_SIZE, self._ids[row]
         page = self._pages.get(number)
-        if page is None:
-            wanted = self._page_ids(number)
+        if page is None or (record_id not in page and record_id not in self._gone):
+            wanted = self._missing(number)
             with self.db.session() as s:
-                page = {self.row_id(r): r for r in self.fetch_rows(s, wanted)}
-            self._keep(number, page)
+                read = {self.row_id(r): r for r in self.fetch_rows(s, wanted)}
+            page = self._merge(number, wanted, read)
         else:
             self._pages.move_to_end(number)
-        return page.get(self._ids[row])  # None: deleted since the ids were read
+        return page.get(record_id)  # None: deleted since the ids were read
+
+    def _missing(self, number: int) -> list[int]:
+        """The page's ids not in memory (all of them for a page not read; after rows above
+        were removed, the few that moved up into it)."""
+        page = self._pages.get(number)
+        wanted = self._page_ids(number)
+        return wanted if page is None else [i for i in wanted if i not in page]
+
+    def _merge(self, number: int, wanted: list[int], read: dict[int, R]) -> dict[int, R]:
+        self._gone.update(i for i in wanted if i not in read)
+        page = {**self._pages.get(number, {}), **read}
+        self._keep(number, page)
+        return page
 
     def _page_ids(self, number: int) -> list[int]:
         start = number * self.PAGE_SIZE
@@ -309,18 +372,20 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
         """What a cell shows: the cached record, else None while its page is read."""
         if not self.rows_in_background:
             return self.record(row)
-        number = row // self.PAGE_SIZE
+        number, record_id = row // self.PAGE_SIZE, self._ids[row]
         page = self._pages.get(number)
         if page is not None:
             self._pages.move_to_end(number)
-            return page.get(self._ids[row])
+            record = page.get(record_id)
+            if record is not None or record_id in self._gone:
+                return record
         if number not in self._asked_pages:
             self._ask_page(number)
         return None
 
     def _ask_page(self, number: int) -> None:
         self._asked_pages.add(number)
-        generation, wanted, epoch = self._generation, self._page_ids(number), self._rows_epoch
+        generation, wanted, epoch = self._generation, self._missing(number), self._rows_epoch
         fetch = self.fetch_rows
 
         def work(_progress: object) -> dict[int, R]:
@@ -334,7 +399,7 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
             if epoch != self._rows_epoch:
                 self._ask_page(number)  # read before a write whose rows were shown since
                 return
-            self._keep(number, page)
+            self._merge(number, wanted, page)
             first = number * self.PAGE_SIZE
             last = min(first + self.PAGE_SIZE, len(self._ids)) - 1
             if last >= first:
