@@ -20,6 +20,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from app.db import Database, Session
 from ui.background import give_back_memory
 from ui.models.id_fetch import ids_through_driver
+from ui.models.order_edits import OrderEdits, order_edits
 from ui.worker import run_job
 
 R = TypeVar("R")
@@ -144,6 +145,13 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
             self._reusable_pages = list(self._pages)
         self._generation += 1
         generation = self._generation
+        whole_on_view = self._generation - 1 == self._shown_generation and not self._partial
+        slow = (self._slow or self.assume_slow) and not wait
+        if slow and changed is not None and self._ids and whole_on_view:
+            # The whole order is on view: read it again and move only the rows that differ.
+            self.busy.emit(True)
+            self._ask_edits(generation, array("q", self._ids), frozenset(changed))
+            return
         if (self._slow or self.assume_slow) and not wait:
             self.busy.emit(True)
             first = self.first_ids_query(self.FIRST_SCREEN)
@@ -167,6 +175,53 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
             lambda exc: self._failed(generation, exc),
             show_dialog=False,
         )  # fmt: skip
+
+    def _ask_edits(self, generation: int, old: array[int], changed: frozenset[int]) -> None:
+        query = self.ids_query()
+
+        def work(_progress: object) -> tuple[array[int], OrderEdits | None]:
+            ids = self._timed(query)
+            return ids, order_edits(old, ids, changed)
+
+        def arrived(answer: tuple[array[int], OrderEdits | None]) -> None:
+            ids, edits = answer
+            if generation != self._generation:
+                return
+            if edits is None or self._ids != old:  # (rows taken out meanwhile)
+                self._arrived(generation, ids)
+                return
+            self._apply_edits(ids, edits, changed)
+            self._shown_generation = generation
+            self._reusable, self._reusable_pages = {}, []
+            self.busy.emit(False)
+            self.filled.emit()
+
+        run_job(None, "", work, arrived, lambda exc: self._failed(generation, exc),
+                show_dialog=False)  # fmt: skip
+
+    def _apply_edits(self, ids: array[int], edits: OrderEdits, changed: frozenset[int]) -> None:
+        # The rows in memory the write did not change (some read while the order was).
+        held = {i: r for page in self._pages.values() for i, r in page.items() if i not in changed}
+        self._rows_epoch += 1
+        for row in edits.removed:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._ids[row]
+            self.endRemoveRows()
+        for row in edits.inserted:
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._ids.insert(row, ids[row])
+            self.endInsertRows()
+        self._repage(held)
+
+    def _repage(self, held: dict[int, R]) -> None:
+        """Each page in memory keeps the rows of ``held`` it spans now that rows moved; an
+        id that moved into it from a page not in memory is read when painted."""
+        for number in list(self._pages):
+            page = {i: r for i in self._page_ids(number) if (r := held.get(i)) is not None}
+            if page:
+                self._pages[number] = page  # (an existing key: its place in the LRU stays)
+            else:
+                del self._pages[number]
 
     def ids_query(self) -> Callable[[Session], Sequence[int]]:
         """The id query with the current filter and sort frozen in, safe to run elsewhere."""
@@ -297,13 +352,7 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
             self.beginRemoveRows(QModelIndex(), row, row)
             del self._ids[row]
             self.endRemoveRows()
-        held = {i: r for page in self._pages.values() for i, r in page.items()}
-        for number in list(self._pages):
-            page = {i: r for i in self._page_ids(number) if (r := held.get(i)) is not None}
-            if page:
-                self._pages[number] = page  # (an existing key: its place in the LRU stays)
-            else:
-                del self._pages[number]
+        self._repage({i: r for page in self._pages.values() for i, r in page.items()})
 
     def replace_rows(self, records: Sequence[R]) -> None:
         """Show these records, read after a write, in place of the ones in memory: the
