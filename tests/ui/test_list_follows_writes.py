@@ -219,3 +219,17 @@ def test_a_deleted_row_leaves_and_the_rows_below_move_up_with_their_own_values(
 
     window.undo_action.trigger()  # back in its place
     qtbot.waitUntil(lambda: model.ids() == before and settled(window)())
+
+
+def test_a_page_asked_before_the_order_was_read_again_is_asked_again(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    model = window.agreements.model
+    monkeypatch.setattr(model, "rows_in_background", True)  # as in the application
+    model.refresh_rows()
+    assert model.index(0, 0).data(Roles.RECORD) is None  # being read in a worker …
+    model.reload(changed=frozenset())  # … when a write has the order read again
+
+    qtbot.waitUntil(lambda: model.index(0, 0).data(Roles.RECORD) is not None)
+    assert model.index(0, 0).data(Roles.RECORD).id == model.id_at(0)
+    qtbot.waitUntil(lambda: not model.rows_pending())

@@ -90,7 +90,8 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
         # array('q'): 8 bytes an id; a list of a million Python ints takes ~36 MB.
         self._ids: array[int] = array("q")
         self._pages: OrderedDict[int, dict[int, R]] = OrderedDict()
-        self._asked_pages: set[int] = set()  # pages being read in a worker
+        # Pages being read in a worker, each with its read's token: a reset forgets them.
+        self._asked_pages: dict[int, object] = {}
         # Moved on by a write the rows were replaced after: a page asked before it may
         # carry the old values, and is asked again when it arrives.
         self._rows_epoch = 0
@@ -433,7 +434,7 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
         return None
 
     def _ask_page(self, number: int) -> None:
-        self._asked_pages.add(number)
+        token = self._asked_pages[number] = object()
         generation, wanted, epoch = self._generation, self._missing(number), self._rows_epoch
         fetch = self.fetch_rows
 
@@ -442,11 +443,13 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
                 return {self.row_id(r): r for r in fetch(s, wanted)}
 
         def arrived(page: dict[int, R]) -> None:
-            if generation != self._generation or number not in self._asked_pages:
+            if self._asked_pages.get(number) is not token:
                 return  # another order or an edit came meanwhile: the page is read again
-            self._asked_pages.discard(number)
-            if epoch != self._rows_epoch:
-                self._ask_page(number)  # read before a write whose rows were shown since
+            del self._asked_pages[number]
+            if generation != self._generation or epoch != self._rows_epoch:
+                # Read before a write whose rows were shown since, or before rows moved
+                # (``_apply_edits``: the order changed without a reset).
+                self._ask_page(number)
                 return
             self._merge(number, wanted, page)
             first = number * self.PAGE_SIZE
