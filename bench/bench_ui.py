@@ -405,7 +405,12 @@ def _use_the_window(bench: Bench, db: Database, window_class: type[MainWindow]) 
 
     from ui.worker import jobs_running
 
-    settled = lambda: jobs_running() == 0  # noqa: E731
+    def settled() -> bool:
+        # A write's changes reach the pages one turn of the event loop after it (announce's
+        # timer): until then the list's refresh has not started, and its stall would count
+        # for the next action.
+        return jobs_running() == 0 and not window._refresh_timer.isActive()
+
     renewals = window.renewals
     bench.act("renewals page (GUI thread)", lambda: window.show_page("renewals"), settled,
               floor=floor_of(db, lambda s: decisions_due(
@@ -439,7 +444,7 @@ def _use_the_window(bench: Bench, db: Database, window_class: type[MainWindow]) 
         try:
 
             def written() -> bool:
-                return jobs_running() == 0 and not background.writing()
+                return settled() and not background.writing()
 
             bench.act("delete from the list", lambda: window.delete_agreements(doomed), written)
             bench.act("undo the delete", window.undo_stack.undo, written)

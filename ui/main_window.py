@@ -210,7 +210,6 @@ class MainWindow(QMainWindow):
         self.renewals.renew_requested.connect(self.renew)
         self.agreements.report_requested.connect(self.report_for_agreement)
         self.agreements.delete_requested.connect(self.delete_agreements)
-        self.agreements.count_changed.connect(lambda _n: self.update_status())
         self.partners.edit_requested.connect(self.edit_partner)
         self.partners.new_agreement_requested.connect(
             lambda pid: self.new_agreement(partner_id=pid)

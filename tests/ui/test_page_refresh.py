@@ -39,6 +39,14 @@ def count_refreshes(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> Coun
             original()  # type: ignore[operator]
 
         monkeypatch.setattr(page, "refresh", counted)
+    # The list in view follows a write's agreements instead of reading everything again.
+    model, follow = window.agreements.model, window.agreements.model.follow
+
+    def followed(*args: object, **kwargs: object) -> None:
+        calls["agreements"] += 1
+        follow(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(model, "follow", followed)
     return calls
 
 

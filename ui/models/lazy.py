@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from array import array
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any, Generic, TypeVar
@@ -20,6 +20,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from app.db import Database, Session
 from ui.background import give_back_memory
 from ui.models.id_fetch import ids_through_driver
+from ui.models.order_edits import OrderEdits, order_edits
 from ui.worker import run_job
 
 R = TypeVar("R")
@@ -89,7 +90,15 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
         # array('q'): 8 bytes an id; a list of a million Python ints takes ~36 MB.
         self._ids: array[int] = array("q")
         self._pages: OrderedDict[int, dict[int, R]] = OrderedDict()
-        self._asked_pages: set[int] = set()  # pages being read in a worker
+        # Pages being read in a worker, each with its read's token: a reset forgets them.
+        self._asked_pages: dict[int, object] = {}
+        # Moved on by a write the rows were replaced after: a page asked before it may
+        # carry the old values, and is asked again when it arrives.
+        self._rows_epoch = 0
+        self._gone: set[int] = set()  # ids a page read did not find (deleted since)
+        # Rows a reload may show again without reading them (``reload(changed=…)``).
+        self._reusable: dict[int, R] = {}
+        self._reusable_pages: list[int] = []
         self.sort_key = self.columns[0].sort_key or ""
         self.descending = False
         self._generation = 0
@@ -116,16 +125,34 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
 
     # --- loading ------------------------------------------------------------------------
 
-    def reload(self, *, wait: bool = False) -> None:
+    def reload(self, *, wait: bool = False, changed: Collection[int] | None = None) -> None:
         """Ask the database for the sorted, filtered ids again.
 
         In the background (the application): first the ids of one screen, shown at once,
         then the whole order, added below them so the scroll position and the selection
         stay; an answer overtaken by a newer filter or sort is dropped. Small databases in
         tests stay synchronous until the query proves slow.
+
+        ``changed``: a write changed only these records; the other rows in memory are shown
+        again in the new order without reading them (a screen of rows with their KPI trends
+        is a read of Python objects competing with the GUI thread for the GIL).
         """
+        if changed is None:
+            self._reusable, self._reusable_pages = {}, []
+        else:
+            self._reusable = {
+                i: r for page in self._pages.values() for i, r in page.items() if i not in changed
+            }
+            self._reusable_pages = list(self._pages)
         self._generation += 1
         generation = self._generation
+        whole_on_view = self._generation - 1 == self._shown_generation and not self._partial
+        slow = (self._slow or self.assume_slow) and not wait
+        if slow and changed is not None and self._ids and whole_on_view:
+            # The whole order is on view: read it again and move only the rows that differ.
+            self.busy.emit(True)
+            self._ask_edits(generation, array("q", self._ids), frozenset(changed))
+            return
         if (self._slow or self.assume_slow) and not wait:
             self.busy.emit(True)
             first = self.first_ids_query(self.FIRST_SCREEN)
@@ -149,6 +176,53 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
             lambda exc: self._failed(generation, exc),
             show_dialog=False,
         )  # fmt: skip
+
+    def _ask_edits(self, generation: int, old: array[int], changed: frozenset[int]) -> None:
+        query = self.ids_query()
+
+        def work(_progress: object) -> tuple[array[int], OrderEdits | None]:
+            ids = self._timed(query)
+            return ids, order_edits(old, ids, changed)
+
+        def arrived(answer: tuple[array[int], OrderEdits | None]) -> None:
+            ids, edits = answer
+            if generation != self._generation:
+                return
+            if edits is None or self._ids != old:  # (rows taken out meanwhile)
+                self._arrived(generation, ids)
+                return
+            self._apply_edits(ids, edits, changed)
+            self._shown_generation = generation
+            self._reusable, self._reusable_pages = {}, []
+            self.busy.emit(False)
+            self.filled.emit()
+
+        run_job(None, "", work, arrived, lambda exc: self._failed(generation, exc),
+                show_dialog=False)  # fmt: skip
+
+    def _apply_edits(self, ids: array[int], edits: OrderEdits, changed: frozenset[int]) -> None:
+        # The rows in memory the write did not change (some read while the order was).
+        held = {i: r for page in self._pages.values() for i, r in page.items() if i not in changed}
+        self._rows_epoch += 1
+        for row in edits.removed:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._ids[row]
+            self.endRemoveRows()
+        for row in edits.inserted:
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._ids.insert(row, ids[row])
+            self.endInsertRows()
+        self._repage(held)
+
+    def _repage(self, held: dict[int, R]) -> None:
+        """Each page in memory keeps the rows of ``held`` it spans now that rows moved; an
+        id that moved into it from a page not in memory is read when painted."""
+        for number in list(self._pages):
+            page = {i: r for i in self._page_ids(number) if (r := held.get(i)) is not None}
+            if page:
+                self._pages[number] = page  # (an existing key: its place in the LRU stays)
+            else:
+                del self._pages[number]
 
     def ids_query(self) -> Callable[[Session], Sequence[int]]:
         """The id query with the current filter and sort frozen in, safe to run elsewhere."""
@@ -198,6 +272,7 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
                 self.endInsertRows()
         else:
             self.set_ids(ids)
+        self._reusable, self._reusable_pages = {}, []
         self.busy.emit(False)
         self.filled.emit()
 
@@ -229,15 +304,70 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
         self._ids = ids
         self._pages.clear()
         self._asked_pages.clear()
+        self._gone.clear()
+        for number in self._reusable_pages:  # rows a write did not change, in their new pages
+            kept = {
+                i: r for i in self._page_ids(number) if (r := self._reusable.get(i)) is not None
+            }
+            if kept:
+                self._pages[number] = kept
         self.endResetModel()
 
     def refresh_rows(self) -> None:
         """Forget cached rows (after an edit) but keep the id order and the selection."""
         self._pages.clear()
         self._asked_pages.clear()
+        self._gone.clear()
         if self._ids:
             last = self.index(len(self._ids) - 1, len(self.columns) - 1)
             self.dataChanged.emit(self.index(0, 0), last)
+
+    def cached(self, record_id: int) -> tuple[int, R] | None:
+        """The row number and record of ``record_id`` if a page in memory holds it.
+
+        Only the pages in memory are searched: finding an id in a million-long order takes
+        the GUI thread tens of milliseconds, and a row not in memory cannot be compared.
+        """
+        for number, page in self._pages.items():
+            record = page.get(record_id)
+            if record is not None:
+                start = number * self.PAGE_SIZE
+                span = self._ids[start : start + self.PAGE_SIZE]
+                try:
+                    return start + span.index(record_id), record
+                except ValueError:  # read for this page before rows above it were removed
+                    continue
+        return None
+
+    def remove_rows(self, record_ids: Collection[int]) -> None:
+        """Take these records' rows out (deleted, or out of the filter now): the others keep
+        their order, so it is not read again. Only rows in memory are found (``cached``).
+
+        The rows below move up: each page in memory keeps the rows it still spans, and one
+        that came up from a page not in memory is read when painted."""
+        rows = sorted((found[0] for i in record_ids if (found := self.cached(i))), reverse=True)
+        if not rows:
+            return
+        self._rows_epoch += 1
+        for row in rows:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._ids[row]
+            self.endRemoveRows()
+        self._repage({i: r for page in self._pages.values() for i, r in page.items()})
+
+    def replace_rows(self, records: Sequence[R]) -> None:
+        """Show these records, read after a write, in place of the ones in memory: the
+        order stays (the caller checked that the write cannot move them), and only their
+        rows are painted again. Records not in memory are left to be read when painted."""
+        self._rows_epoch += 1
+        last_column = len(self.columns) - 1
+        for record in records:
+            found = self.cached(self.row_id(record))
+            if found is None:
+                continue
+            row = found[0]
+            self._pages[row // self.PAGE_SIZE][self.row_id(record)] = record
+            self.dataChanged.emit(self.index(row, 0), self.index(row, last_column))
 
     def ids(self) -> list[int]:
         return self._ids.tolist()
@@ -255,16 +385,29 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
         """The row's record, read now if its page is not in memory (a caller that needs it)."""
         if not 0 <= row < len(self._ids):
             return None
-        number = row // self.PAGE_SIZE
+        number, record_id = row // self.PAGE_SIZE, self._ids[row]
         page = self._pages.get(number)
-        if page is None:
-            wanted = self._page_ids(number)
+        if page is None or (record_id not in page and record_id not in self._gone):
+            wanted = self._missing(number)
             with self.db.session() as s:
-                page = {self.row_id(r): r for r in self.fetch_rows(s, wanted)}
-            self._keep(number, page)
+                read = {self.row_id(r): r for r in self.fetch_rows(s, wanted)}
+            page = self._merge(number, wanted, read)
         else:
             self._pages.move_to_end(number)
-        return page.get(self._ids[row])  # None: deleted since the ids were read
+        return page.get(record_id)  # None: deleted since the ids were read
+
+    def _missing(self, number: int) -> list[int]:
+        """The page's ids not in memory (all of them for a page not read; after rows above
+        were removed, the few that moved up into it)."""
+        page = self._pages.get(number)
+        wanted = self._page_ids(number)
+        return wanted if page is None else [i for i in wanted if i not in page]
+
+    def _merge(self, number: int, wanted: list[int], read: dict[int, R]) -> dict[int, R]:
+        self._gone.update(i for i in wanted if i not in read)
+        page = {**self._pages.get(number, {}), **read}
+        self._keep(number, page)
+        return page
 
     def _page_ids(self, number: int) -> list[int]:
         start = number * self.PAGE_SIZE
@@ -279,18 +422,20 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
         """What a cell shows: the cached record, else None while its page is read."""
         if not self.rows_in_background:
             return self.record(row)
-        number = row // self.PAGE_SIZE
+        number, record_id = row // self.PAGE_SIZE, self._ids[row]
         page = self._pages.get(number)
         if page is not None:
             self._pages.move_to_end(number)
-            return page.get(self._ids[row])
+            record = page.get(record_id)
+            if record is not None or record_id in self._gone:
+                return record
         if number not in self._asked_pages:
             self._ask_page(number)
         return None
 
     def _ask_page(self, number: int) -> None:
-        self._asked_pages.add(number)
-        generation, wanted = self._generation, self._page_ids(number)
+        token = self._asked_pages[number] = object()
+        generation, wanted, epoch = self._generation, self._missing(number), self._rows_epoch
         fetch = self.fetch_rows
 
         def work(_progress: object) -> dict[int, R]:
@@ -298,10 +443,15 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
                 return {self.row_id(r): r for r in fetch(s, wanted)}
 
         def arrived(page: dict[int, R]) -> None:
-            if generation != self._generation or number not in self._asked_pages:
+            if self._asked_pages.get(number) is not token:
                 return  # another order or an edit came meanwhile: the page is read again
-            self._asked_pages.discard(number)
-            self._keep(number, page)
+            del self._asked_pages[number]
+            if generation != self._generation or epoch != self._rows_epoch:
+                # Read before a write whose rows were shown since, or before rows moved
+                # (``_apply_edits``: the order changed without a reset).
+                self._ask_page(number)
+                return
+            self._merge(number, wanted, page)
             first = number * self.PAGE_SIZE
             last = min(first + self.PAGE_SIZE, len(self._ids)) - 1
             if last >= first:

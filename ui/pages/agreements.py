@@ -26,6 +26,7 @@ from app.services.listing import AgreementFilter, AgreementRow, owners
 from ui import i18n
 from ui.access import Deed, explain_in_menu, refusal, switch
 from ui.background import Reader
+from ui.changes import Changes
 from ui.models.agreements import AgreementTableModel
 from ui.models.lazy import Roles
 from ui.pages.base import Page
@@ -276,6 +277,18 @@ class AgreementsPage(Page):
         self._reselect = selected[0] if selected else None
         self.reload_choices()
         self.model.reload()  # may answer later, from a worker: _show_count reselects
+
+    def apply(self, changes: Changes, *, visible: bool) -> None:
+        """In view, follow a write's agreements (``AgreementTableModel.follow``) instead of
+        reading the whole order and the owners again; hidden, refresh when next shown."""
+        if not visible or changes.everything or not changes.concerns(self.shows):
+            super().apply(changes, visible=visible)
+            return
+        self.model.follow(changes, self.reload_choices, self._keep_selection)
+
+    def _keep_selection(self) -> None:
+        selected = self.selected_ids()
+        self._reselect = selected[0] if selected else None
 
     def _restore_selection(self) -> None:
         agreement_id, self._reselect = self._reselect, None
