@@ -14,6 +14,7 @@ from app.services.kpis import Kpi
 
 LINE = "#2e86c1"
 TARGET = "#c62828"
+LARGE = 1000  # from here the axis prints whole numbers
 
 
 def _ms(day: date) -> float:
@@ -24,6 +25,8 @@ class KpiChart(QChartView):
     def __init__(self, parent: QWidget | None = None) -> None:
         self._chart = QChart()
         self._chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        # Ticks in the reader's locale: 22,800,000 rather than 2.28e+07.
+        self._chart.setLocalizeNumbers(True)
         self._chart.setMargins(QMargins(2, 2, 2, 2))
         self._chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
         super().__init__(self._chart, parent)
@@ -79,7 +82,8 @@ class KpiChart(QChartView):
         low, high = min(values), max(values)
         pad = (high - low) / 10 or abs(high) / 10 or Decimal(1)
         y.setRange(float(low - pad), float(high + pad))
-        y.setLabelFormat("%.4g")
+        # A GMV reads in whole units; a rate or a percentage keeps its decimals.
+        y.setLabelFormat("%.0f" if max(abs(low), abs(high)) >= LARGE else "%.4g")
         chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
         for series in (actual, target):
