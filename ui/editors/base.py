@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QAbstractButton, QDialog, QMessageBox, QTabWidget, QWidget
@@ -15,7 +16,20 @@ class EditorDialog(QDialog):
     """Subclasses provide ``board``, ``is_dirty()``, ``save()`` and ``unsaved_question()``."""
 
     board: ErrorBoard
+    tabs: QTabWidget
+    buttons: QWidget
     _focused_once = False
+    _writing = False  # a save runs in a worker (see set_writing)
+
+    def set_writing(self, on: bool) -> None:
+        """While a write runs the form is off: an edit typed meanwhile would be lost."""
+        self._writing = on
+        if shiboken6.isValid(self):
+            for widget in self.locked_while_writing():
+                widget.setEnabled(not on)
+
+    def locked_while_writing(self) -> list[QWidget]:
+        return [self.tabs, self.buttons]
 
     def describe_buttons(
         self, save: QAbstractButton, apply: QAbstractButton, cancel: QAbstractButton

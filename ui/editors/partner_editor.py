@@ -85,7 +85,6 @@ class PartnerEditor(EditorDialog):
     ) -> None:
         super().__init__(parent)
         self.db = db
-        self._writing = False
         # The partner by key (after an undo or a conflict), and its agreements: in workers.
         self.reader = Reader(db, self, quick=True)
         self.agreements_reader = Reader(db, self, quick=True)
@@ -493,7 +492,7 @@ class PartnerEditor(EditorDialog):
             return update_partner(s, before.id, data, before.version)
 
         def saved(view: PartnerView) -> None:
-            self._set_writing(False)
+            self.set_writing(False)
             if self.undo_stack is not None:
                 if before is None:
                     self.undo_stack.push(
@@ -512,18 +511,11 @@ class PartnerEditor(EditorDialog):
                 if then is not None:
                     then()
 
-        self._set_writing(True)
+        self.set_writing(True)
         background.write(self.db, work, saved, self._not_saved)
 
-    def _set_writing(self, on: bool) -> None:
-        """While a write runs the form is off: an edit typed meanwhile would be lost."""
-        self._writing = on
-        if shiboken6.isValid(self):
-            self.tabs.setEnabled(not on)
-            self.buttons.setEnabled(not on)
-
     def _not_saved(self, exc: BaseException) -> None:
-        self._set_writing(False)
+        self.set_writing(False)
         if not shiboken6.isValid(self):
             return
         if isinstance(exc, ValidationError):

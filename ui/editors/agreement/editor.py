@@ -15,7 +15,6 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TypeVar
 
-import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
@@ -101,7 +100,6 @@ class AgreementEditor(AgreementForm):
         self.delete_refusal = refusal(access, Deed.DELETE)
         self.agreement_id = agreement_id
         self.undo_stack = undo_stack
-        self._writing = False
         # Reads of this agreement by key (after an undo, a conflict, a tab's change).
         self.reader = Reader(db, self, quick=True)
         self.setObjectName("AgreementEditor")
@@ -296,26 +294,21 @@ class AgreementEditor(AgreementForm):
             return update_agreement(s, before.id, data, before.version)
 
         def saved(view: AgreementView) -> None:
-            self._set_writing(False)
+            self.set_writing(False)
             self._push_undo(before, view)
             self._show(view)
             self.saved.emit(view.id)
             if then is not None:
                 then()
 
-        self._set_writing(True)
+        self.set_writing(True)
         background.write(self.db, work, saved, self._not_saved)
 
-    def _set_writing(self, on: bool) -> None:
-        """While a write runs the form is off: an edit typed meanwhile would be lost."""
-        self._writing = on
-        if shiboken6.isValid(self):
-            self.tabs.setEnabled(not on)
-            self.buttons.setEnabled(not on)
-            self.delete_button.setEnabled(not on)
+    def locked_while_writing(self) -> list[QWidget]:
+        return [*super().locked_while_writing(), self.delete_button]
 
     def _not_saved(self, exc: BaseException) -> None:
-        self._set_writing(False)
+        self.set_writing(False)
         if isinstance(exc, ValidationError):
             self._show_errors(exc.errors)
         elif isinstance(exc, TransitionError):
@@ -421,13 +414,13 @@ class AgreementEditor(AgreementForm):
         view = self.view
 
         def deleted(_snap: object) -> None:
-            self._set_writing(False)
+            self.set_writing(False)
             self._baseline = self._form_state()
             self.deleted.emit(view.id)
             self.accept()
 
         def refused(exc: BaseException) -> None:
-            self._set_writing(False)
+            self.set_writing(False)
             if isinstance(exc, ConflictError):
                 self.offer_reload(str(exc))
             elif isinstance(exc, PartnerDeskError):
@@ -435,7 +428,7 @@ class AgreementEditor(AgreementForm):
             else:
                 raise exc
 
-        self._set_writing(True)
+        self.set_writing(True)
         delete_agreement_undoable(
             self.db, self.undo_stack, view.id, view.version, parent=self.parentWidget(),
             done=deleted, failed=refused,
