@@ -98,17 +98,23 @@ def run_benches(
                 notes.append(note)
                 continue
             load = machine.load_average()
-            results += [Result(m, load) for m in measurements]
+            results += [Result(m, load, module=module) for m in measurements]
     return side_by_side(results), notes
 
 
 def kept(record: Path, fresh: Sequence[Result]) -> list[Result]:
-    """The rows of the run recorded in ``record`` that ``fresh`` does not measure again."""
+    """The rows of the run recorded in ``record`` that ``fresh`` does not measure again.
+
+    A bench module measured again at a size and engine replaces every earlier row it wrote
+    there, not only the rows of the same name: an action named after what it found ("filter
+    by type, slowest sort: value") would otherwise keep last run's name beside this one's.
+    """
     if not record.exists():
         return []
     again = {r.key for r in fresh}
+    scopes = {r.scope for r in fresh if r.module is not None}
     earlier = [Result.from_record(r) for r in json.loads(record.read_text(encoding="utf-8"))]
-    return [r for r in earlier if r.key not in again]
+    return [r for r in earlier if r.key not in again and r.scope not in scopes]
 
 
 def side_by_side(results: Sequence[Result]) -> list[Result]:

@@ -15,26 +15,34 @@ COLUMNS = (
 
 @dataclass(frozen=True, slots=True)
 class Result:
-    """One measurement, the machine's 1-minute load average when its bench finished, and
-    when the run that took it started (UTC, "2026-12-03 15:28"): a page can keep rows of an
-    earlier run (``bench/run --keep``), and each row says which run it came from."""
+    """One measurement, the machine's 1-minute load average when its bench finished, when
+    the run that took it started (UTC, "2026-12-03 15:28"), and the bench module that took
+    it: a page can keep rows of an earlier run (``bench/run --keep``), each row says which
+    run it came from, and a module measured again replaces all its earlier rows there."""
 
     measurement: Measurement
     load: float | None = None
     measured: str | None = None
+    module: str | None = None  # None in rows recorded before modules were
 
     def as_record(self) -> dict[str, Any]:
         return {"measurement": asdict(self.measurement), "load": self.load,
-                "measured": self.measured}  # fmt: skip
+                "measured": self.measured, "module": self.module}  # fmt: skip
 
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> Result:
-        return cls(Measurement(**record["measurement"]), record["load"], record["measured"])
+        measurement = Measurement(**record["measurement"])
+        return cls(measurement, record["load"], record["measured"], record.get("module"))
 
     @property
     def key(self) -> tuple[str, int, str]:
         m = self.measurement
         return m.action, m.size, m.engine
+
+    @property
+    def scope(self) -> tuple[str | None, int, str]:
+        """Which bench on which database: what one module's run at one size measures."""
+        return self.module, self.measurement.size, self.measurement.engine
 
 
 def seconds(value: float | None) -> str:

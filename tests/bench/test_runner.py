@@ -31,6 +31,14 @@ STANDINS = {
         def measure(target, size, engine):
             return [Measurement("sort", size, engine, 0.2, None, 0.3, stall_seconds=0.09)]
     """,
+    "named": """
+        import os
+        from bench.measure import Measurement
+
+        def measure(target, size, engine):
+            slowest = os.environ["STANDIN_SLOWEST"]  # a row named after what it found
+            return [Measurement(f"filter, slowest sort: {slowest}", size, engine, 0.1)]
+    """,
     "broken": """
         def measure(target, size, engine):
             raise RuntimeError(f"no such table at {size}")
@@ -169,6 +177,24 @@ def test_keep_adds_this_runs_rows_to_the_last_runs_and_replaces_those_measured_a
     assert len(rows()) == 3  # measured again: replaced, not doubled
     assert runner.main([*common, "--only", f"{standins}.window"]) == 0
     assert [r.split(" | ")[0] for r in rows()] == ["| sort"]  # without --keep: this run only
+
+
+def test_keep_replaces_every_row_a_bench_measured_again_even_under_a_new_name(
+    standins: str, template_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    shutil.copyfile(template_db, cache / "s1000.db")
+    page = tmp_path / "performance.md"
+    common = ["--dir", str(cache), "--out", str(page), "--keep"]
+    monkeypatch.setenv("STANDIN_SLOWEST", "value")
+    assert runner.main([*common, "--only", f"{standins}.named", "--only", f"{standins}.fast"]) == 0
+    monkeypatch.setenv("STANDIN_SLOWEST", "title")
+    assert runner.main([*common, "--only", f"{standins}.named"]) == 0
+    text = page.read_text(encoding="utf-8")
+    assert "| filter, slowest sort: title | 1,000 |" in text
+    assert "slowest sort: value" not in text  # last run's name for the same row: gone
+    assert "| dashboard figures | 1,000 |" in text  # another bench's rows: kept
 
 
 def test_postgresql_without_a_server_is_refused_in_one_line(
