@@ -47,12 +47,14 @@ def _terms(s: Session) -> list[str]:
     return [reference, reference[:-1], local[:2], "ion", "a"]
 
 
-# How each way is forced: the first rows of the sort order looked at (``_FEW // 20``), and
-# the candidates a term may have to be read and sorted rather than walked past (DENSE).
+# How each way is forced: the first rows of the sort order looked at (``_FEW // 20``), the
+# candidates PostgreSQL fetches by id before counting them (_PG_FEW), and the candidates
+# a term may have to be read and sorted rather than walked past (DENSE).
 PLANS = {
     "as chosen": {},
-    "candidates sorted": {"_FEW": 0},
-    "sort order walked": {"_FEW": 0, "DENSE": 0},
+    "candidates fetched and sorted": {"_FEW": 0},
+    "candidates counted, read and sorted": {"_FEW": 0, "_PG_FEW": 0},
+    "sort order walked": {"_FEW": 0, "_PG_FEW": 0, "DENSE": 0},
 }
 
 
