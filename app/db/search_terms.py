@@ -135,7 +135,9 @@ def is_gram(needle: str) -> bool:
     return 0 < len(needle) < 3 and " " not in needle
 
 
-def pg_candidates(needle: str, *, pyformat: bool = False) -> tuple[str, dict[str, str]]:
+def pg_candidates(
+    needle: str, *, pyformat: bool = False, column: str = "id"
+) -> tuple[str, dict[str, str]]:
     """SQL giving the ids of the agreements whose own fields or partner's names may contain
     ``needle`` (each at least once; the list's ILIKE check decides), and its parameters.
 
@@ -146,6 +148,10 @@ def pg_candidates(needle: str, *, pyformat: bool = False) -> tuple[str, dict[str
     as an array computed first: given ``IN (SELECT …)`` PostgreSQL hash-joined them to a
     scan of every agreement (25 ms at 100,000 for 62 partners) rather than look each one's
     agreements up by partner.
+
+    ``column="1"`` selects no column of a row: counted, the partners' half is then read from
+    the partner index alone (38,860 candidates of '物流' at a million: 25 ms, against 150 ms
+    visiting their rows).
     """
     mark = "%({})s" if pyformat else ":{}"
     if is_gram(needle):
@@ -154,8 +160,8 @@ def pg_candidates(needle: str, *, pyformat: bool = False) -> tuple[str, dict[str
         own = pg_grams_of("reference, title, owner, description")
         theirs = pg_grams_of("legal_name, local_name")
         sql = (
-            f"SELECT id FROM agreements WHERE {own} @> {key} UNION ALL SELECT id FROM"
-            " agreements WHERE partner_id = ANY (ARRAY(SELECT id FROM partners WHERE"
+            f"SELECT {column} FROM agreements WHERE {own} @> {key} UNION ALL SELECT {column}"
+            " FROM agreements WHERE partner_id = ANY (ARRAY(SELECT id FROM partners WHERE"
             f" {theirs} @> {key}))"
         )
         return sql, {"search_gram": needle}
@@ -168,7 +174,7 @@ def pg_candidates(needle: str, *, pyformat: bool = False) -> tuple[str, dict[str
 
     own = " OR ".join(contains(c) for c in ("reference", "title", "owner", "description"))
     sql = (
-        f"SELECT id FROM agreements WHERE {own} UNION ALL SELECT id FROM agreements"
+        f"SELECT {column} FROM agreements WHERE {own} UNION ALL SELECT {column} FROM agreements"
         " WHERE partner_id = ANY (ARRAY(SELECT id FROM partners WHERE"
         f" {contains('legal_name')} OR {contains('local_name')}))"
     )

@@ -154,7 +154,7 @@ def by_base_value(
     # A hundred groups' estimates add up past JIT's threshold: compiling them took 0.47 s
     # at a million for a statement that reads 10,000 index entries in 20 ms.
     without_jit(session)
-    splits = _splits(f)
+    splits = _splits(f, by_status=session.get_bind().dialect.name == "sqlite")
     if not splits:
         return []  # an operating model of agreements of other types: none
     # Currencies in as few statements as hold at most _BRANCHES groups each.
@@ -231,7 +231,7 @@ def _groups(
     ]
 
 
-def _splits(f: AgreementFilter | None) -> list[Split]:
+def _splits(f: AgreementFilter | None, *, by_status: bool = True) -> list[Split]:
     """The groups of a currency whose rows an index holds in value order, as column-value
     pairs (none: the currency's rows, ix_agreements_currency_value).
 
@@ -240,18 +240,65 @@ def _splits(f: AgreementFilter | None) -> list[Split]:
     currency's values instead passed every row of the other types or statuses first when
     the filter's values cluster at the other end (logistics agreements by value
     descending: 0.6 s at a million, 8 ms by these groups; brand ones ascending: 0.3 s).
+    Without ``by_status`` (PostgreSQL) a filter that names no status has a group per type:
+    its (type, currency)'s rows are in value order in ix_agreements_type_currency_value
+    (migration 0024), one group where the statuses made seven.
     """
     if f is None or not (f.types or f.statuses or f.operating_model):
         return [()]
+    columns = Agreement.__table__.c
+    kinds = _kinds(f)
+    if not by_status and not f.statuses:
+        return [((columns.type, t),) for t in kinds]
+    return [
+        ((columns.type, t), (columns.status, s))
+        for t in kinds
+        for s in sorted(f.statuses or AgreementStatus, key=lambda s: s.value)
+    ]
+
+
+def _kinds(f: AgreementFilter) -> list[AgreementType]:
+    """The types ``f`` keeps, in the database's order of their values."""
     kinds = set(f.types or AgreementType)
     if f.operating_model is not None:
         kinds &= {AgreementType.BRAND}  # only brand agreements have one
+    return sorted(kinds, key=lambda t: t.value)
+
+
+def by_value_of_types(
+    session: Session, stmt: AnySelect, descending: bool, limit: int, f: AgreementFilter
+) -> list[int]:
+    """PostgreSQL: ``stmt``'s first ids by value, then id, for a filter by type or
+    operating model: each (type, currency)'s first rows in value order
+    (ix_agreements_type_currency_value, migration 0024) merged by the database, which
+    reads each group only as far as the screen reaches.
+
+    Brand agreements (an operating model) are the big ones: a walk of the value index
+    passed 48,000 smaller agreements of other types first (145-250 ms at a million; 3 ms
+    merged).
+    """
     columns = Agreement.__table__.c
-    return [
-        ((columns.type, t), (columns.status, s))
-        for t in sorted(kinds, key=lambda t: t.value)
-        for s in sorted(f.statuses or AgreementStatus, key=lambda s: s.value)
+    currencies = list(session.scalars(_CURRENCIES))
+    value_order = columns.value.desc() if descending else columns.value.asc()
+    tie = columns.id.desc() if descending else columns.id.asc()
+    groups = [
+        stmt.where(columns.type == t, columns.currency == c)
+        .with_only_columns(columns.value, columns.id)
+        .order_by(value_order, tie)
+        .limit(limit)
+        .subquery()
+        for t in _kinds(f)
+        for c in currencies
     ]
+    if not groups:
+        return []
+    without_jit(session)  # (seventy groups' estimates pass JIT's threshold)
+    merged = union_all(*(select(g.c.value, g.c.id) for g in groups)).subquery()
+    by_id = merged.c.id.desc() if descending else merged.c.id.asc()
+    ordered = select(merged.c.id).order_by(
+        merged.c.value.desc() if descending else merged.c.value.asc(), by_id
+    )
+    return list(session.scalars(ordered.limit(limit)))
 
 
 def _rates(session: Session, base: str, on: date) -> dict[str, Decimal]:
