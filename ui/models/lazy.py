@@ -82,6 +82,10 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
     # while the cells show a placeholder (at a million agreements a page costs the GUI
     # thread tens of milliseconds). Tests read pages at once, to assert on the cells.
     rows_in_background = False
+    # Set while a page sets its filter, sort and columns up: it reads once when done, not
+    # once per setting (three reads of the agreements list at the window's build, each
+    # a worker competing with the first paint for the GIL, two of them thrown away).
+    held = False
 
     def __init__(self, db: Database, columns: Sequence[Column[R]], parent: Any = None) -> None:
         super().__init__(parent)
@@ -137,6 +141,8 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
         again in the new order without reading them (a screen of rows with their KPI trends
         is a read of Python objects competing with the GUI thread for the GIL).
         """
+        if self.held:
+            return
         if changed is None:
             self._reusable, self._reusable_pages = {}, []
         else:
