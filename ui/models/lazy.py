@@ -20,7 +20,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from app.db import Database, Session
 from ui.background import give_back_memory
 from ui.models.id_fetch import ids_through_driver
-from ui.models.order_edits import OrderEdits, order_edits
+from ui.models.order_edits import OrderEdits, order_edits, rows_of
 from ui.worker import run_job
 
 R = TypeVar("R")
@@ -382,10 +382,10 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def row_of_id(self, record_id: int) -> int:
-        try:
-            return self._ids.index(record_id)
-        except ValueError:
-            return -1
+        # The ids' bytes searched in C: array.index makes and compares a Python int per
+        # id, ~30 ms at a million on the GUI thread (restoring the selection after a read).
+        rows = rows_of(self._ids.tobytes(), (record_id,))
+        return rows[0] if rows else -1
 
     def record(self, row: int) -> R | None:
         """The row's record, read now if its page is not in memory (a caller that needs it)."""
