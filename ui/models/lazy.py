@@ -318,6 +318,12 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
             if kept:
                 self._pages[number] = kept
         self.endResetModel()
+        if self.rows_in_background and self._ids and 0 not in self._pages:
+            # The first rows at once, painted or not: a list on a hidden page (partners,
+            # or the agreements under the dashboard) then shows them when first switched
+            # to, instead of reading them in that turn while the page paints (#15.2).
+            # (A view in sight asks for them as it paints: the same read, asked once.)
+            self._ask_page(0)
 
     def refresh_rows(self) -> None:
         """Forget cached rows (after an edit) but keep the id order and the selection."""
