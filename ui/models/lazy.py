@@ -281,6 +281,14 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
         self._reusable, self._reusable_pages = {}, []
         self.busy.emit(False)
         self.filled.emit()
+        first_page_known = 0 in self._pages or 0 in self._asked_pages
+        if self.rows_in_background and self._ids and not first_page_known:
+            # The first rows, painted or not: a list on a hidden page (partners, or the
+            # agreements under the dashboard) then shows them when first switched to,
+            # instead of reading them while the page paints (#15.2). Once the whole order
+            # is in, not with the first screen: at the window's first paint the workers
+            # have enough to do. (A view in sight has asked for them as it painted.)
+            self._ask_page(0)
 
     def _failed(self, generation: int, exc: BaseException) -> None:
         if generation == self._generation:
@@ -318,12 +326,6 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
             if kept:
                 self._pages[number] = kept
         self.endResetModel()
-        if self.rows_in_background and self._ids and 0 not in self._pages:
-            # The first rows at once, painted or not: a list on a hidden page (partners,
-            # or the agreements under the dashboard) then shows them when first switched
-            # to, instead of reading them in that turn while the page paints (#15.2).
-            # (A view in sight asks for them as it paints: the same read, asked once.)
-            self._ask_page(0)
 
     def refresh_rows(self) -> None:
         """Forget cached rows (after an edit) but keep the id order and the selection."""
