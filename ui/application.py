@@ -15,11 +15,13 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QInputDialog, QMessageBox
 from app.db import Database, Session, open_database
 from app.db.engine import ENV_VAR, without_password
 from app.errors import DatabaseError
+from app.services.abilities import FULL, Access
 from app.services.dashboard import DecisionDue, decisions_due
 from app.services.demo import DemoResult, load_demo
 from app.services.listing import agreement_ids, count_agreements
 from app.services.overview import count_decisions_due, count_missed_decisions
 from ui import background, i18n, settings, theme
+from ui.access import read_access
 from ui.app_icon import DESKTOP_FILE_NAME, application_icon
 from ui.bundled_fonts import add_missing_fonts
 from ui.main_window import MainWindow
@@ -289,6 +291,28 @@ def greet_in_background(window: MainWindow) -> None:
     background.Reader(window.db, window).read(read, greet)  # the window owns the reader
 
 
+def open_window(db: Database, opened: Callable[[MainWindow], None]) -> None:
+    """Build the main window once who is connected has been read, in a worker.
+
+    The first ORM query of a process configures SQLAlchemy's mappers (about 60 ms, and
+    on PostgreSQL the role's look-ups besides): on the GUI thread the window's build
+    paid it, a freeze before the first paint. The window is built when the answer
+    arrives, with the actions the role allows from its first frame.
+    """
+
+    def build(access: Access) -> None:
+        window = MainWindow(db, access=access)
+        window.setWindowIcon(window.window_icon())
+        window.show()
+        opened(window)
+
+    def unreadable(exc: BaseException) -> None:
+        log.warning("who is connected could not be read: %s", exc)
+        build(FULL)  # as read_access does: the server refuses what the role may not do
+
+    run_job(None, "", lambda _progress: read_access(db), build, unreadable, show_dialog=False)
+
+
 def run(db_target: str | None) -> int:
     app = make_application()
     # The window never waits for SQL on the GUI thread: lists, their rows, every page.
@@ -298,13 +322,17 @@ def run(db_target: str | None) -> int:
     db = open_with_recovery(db_target)
     if db is None:
         return 1
-    window = MainWindow(db)
-    window.setWindowIcon(window.window_icon())
-    window.show()
-    greet_in_background(window)
-    from ui.tray import DueWatcher
+    windows: list[MainWindow] = []
 
-    window.due_watcher = DueWatcher(window)
+    def opened(window: MainWindow) -> None:
+        windows.append(window)
+        greet_in_background(window)
+        from ui.tray import DueWatcher
+
+        window.due_watcher = DueWatcher(window)
+
+    open_window(db, opened)
     code = app.exec()
-    window.db.dispose()
+    # The window may have moved to another database (File ▸ Open) meanwhile.
+    (windows[0].db if windows else db).dispose()
     return int(code)

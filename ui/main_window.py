@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Database
+from app.services.abilities import Access
 from app.services.exporting import ExportResult
 from ui import background, main_menus, settings
 from ui.access import Deed, read_access, refusal, switch, who
@@ -118,7 +119,16 @@ class MainWindow(QMainWindow):
     about_action: QAction
     search_edit: QLineEdit
 
-    def __init__(self, db: Database, today: date | None = None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        db: Database,
+        today: date | None = None,
+        parent: QWidget | None = None,
+        *,
+        access: Access | None = None,
+    ):
+        """``access``: who is connected, already read (``ui.application`` reads it in a
+        worker before building the window); None: read here."""
         super().__init__(parent)
         self.db = db
         self.today = today or date.today()
@@ -142,15 +152,15 @@ class MainWindow(QMainWindow):
         self.status_reader = Reader(db, self)  # the status bar's figures
         self.editor_reader = Reader(db, self, quick=True)  # the agreement an editor opens on
         self.setMinimumSize(QSize(960, 600))
-        self._build()
+        self._build(access)
         self.restore_window()
 
     # --- building (again after a language switch) ---------------------------------------
 
-    def _build(self) -> None:
+    def _build(self, access: Access | None = None) -> None:
         self.setWindowTitle(self.tr("PartnerDesk"))
         # Read again with every build: another database, or a role changed meanwhile.
-        self.access = read_access(self.db)
+        self.access = access if access is not None else read_access(self.db)
         self.dashboard = DashboardPage(self.db, self.today, self)
         self.agreements = AgreementsPage(self.db, self.today, self)
         self.partners = PartnersPage(self.db, self.today, self)

@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from app.db import Database
 from ui import background
+from ui.access import who
 from ui.editors.agreement.editor import AgreementEditor
 from ui.main_window import MainWindow
 from ui.models.lazy import LazyIdModel
@@ -362,3 +363,25 @@ def test_the_partner_editor_reads_and_saves_off_the_gui_thread(
     assert window.undo_stack.count() == steps + 1 and window.undo_stack.index() == steps
     with ui_db.session() as s:
         assert get_partner(s, partner_id).notes == "Changed elsewhere"
+
+
+def test_the_window_opens_without_reading_on_the_gui_thread(
+    qtbot: QtBot, ui_db: Database, on_gui_thread: list[str]
+) -> None:
+    """Who is connected is read in a worker before the window is built (that first ORM
+    query configures SQLAlchemy's mappers); the lists' base currency comes with their ids."""
+    from ui.application import open_window
+
+    windows: list[MainWindow] = []
+    open_window(ui_db, windows.append)
+    assert not windows  # not yet: the event loop runs meanwhile
+    qtbot.waitUntil(lambda: bool(windows), timeout=10_000)
+    window = windows[0]
+    qtbot.addWidget(window)
+    assert window.isVisible()
+    assert window.person_label.text() == who(window.access)  # the status bar says who
+    settle(qtbot, window)
+    assert on_gui_thread == [], "\n---\n".join(on_gui_thread)
+    model = window.agreements.model
+    column = [c.key for c in model.columns].index("base_value")
+    assert model.headerData(column, Qt.Orientation.Horizontal) == "Value (CNY)"

@@ -15,7 +15,7 @@ from app.db import Database, Session
 from app.domain.enums import AgreementStatus
 from app.services.listing import AgreementFilter, AgreementRow, agreement_ids, agreement_rows
 from app.services.settings import base_currency
-from ui import i18n
+from ui import background, i18n
 from ui.background import Reader
 from ui.changes import Changes
 from ui.models.lazy import Column, LazyIdModel
@@ -165,7 +165,11 @@ def agreement_columns(today: date, base: str = "CNY") -> list[Column[AgreementRo
         ),
         Column(
             "base_value",
-            lambda: translate("AgreementTableModel", "Value (%1)").replace("%1", base),
+            lambda: (
+                translate("AgreementTableModel", "Value (%1)").replace("%1", base)
+                if base
+                else translate("AgreementTableModel", "Value")
+            ),
             _base_value,
             "base_value",
             True,
@@ -240,8 +244,13 @@ class _Followed:
 class AgreementTableModel(LazyIdModel[AgreementRow]):
     def __init__(self, db: Database, today: date | None = None, parent: Any = None) -> None:
         self.today = today or date.today()
-        with db.session() as s:
-            self.base = base_currency(s)
+        if background.in_workers:
+            # The application: the GUI thread reads nothing. The base currency comes with
+            # the first ids (``_with_base``); until then the column is "Value".
+            self.base = ""
+        else:
+            with db.session() as s:
+                self.base = base_currency(s)
         self._seen_base = self.base
         super().__init__(db, agreement_columns(self.today, self.base), parent)
         self.filter = AgreementFilter(today=self.today)

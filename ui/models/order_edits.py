@@ -23,7 +23,8 @@ class OrderEdits:
     inserted: list[int]  # rows of the new order, first first (after the removals)
 
 
-def _rows_of(ids: bytes, wanted: Collection[int]) -> list[int]:
+def rows_of(ids: bytes, wanted: Collection[int]) -> list[int]:
+    """The rows of ``wanted`` found in ``ids`` (an ``array('q')``'s bytes), in C."""
     rows = []
     for record_id in wanted:
         needle, start = struct.pack("=q", record_id), 0
@@ -39,8 +40,8 @@ def order_edits(old: array[int], new: array[int], changed: Collection[int]) -> O
     records left, came or moved; None if anything else differs (read the order whole)."""
     if abs(len(new) - len(old)) > len(changed):
         return None
-    removed = sorted(_rows_of(old.tobytes(), changed), reverse=True)
-    inserted = sorted(_rows_of(new.tobytes(), changed))
+    removed = sorted(rows_of(old.tobytes(), changed), reverse=True)
+    inserted = sorted(rows_of(new.tobytes(), changed))
     edited = array("q", old)
     for row in removed:
         del edited[row]

@@ -69,6 +69,7 @@ class AgreementsPage(Page):
         self._select_first = False  # a search asked for its first match to be current
         self._text_timer = QTimer(self, singleShot=True, interval=250)
         self._text_timer.timeout.connect(self.apply_filter)
+        self.model.held = True  # one read when the filters and the sort are set up
         self._build()
         self.model.filled.connect(self._show_count)
         self.model.busy.connect(self._show_busy)
@@ -79,6 +80,7 @@ class AgreementsPage(Page):
         restored = restore_header(self.view, STATE_KEY)
         if not restored:
             self._default_layout()
+        self.model.held = False
         self.apply_filter()
 
     # --- layout -------------------------------------------------------------------------

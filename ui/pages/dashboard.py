@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QByteArray, QModelIndex, Qt, Signal
+from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -31,7 +31,7 @@ from app.services.overview import AttentionCounts, attention_counts
 from app.services.portfolio import ZERO, Bucket, PortfolioFigures, portfolio_figures
 from app.services.scope import Scope
 from app.services.sellers.chain import ExpiringSellerDocument
-from ui import i18n, settings
+from ui import background, i18n, settings
 from ui.editors.fields import measured_text
 from ui.models.agreements import NEAR_COLOUR, PAST_COLOUR
 from ui.models.lazy import Roles
@@ -211,6 +211,8 @@ class DashboardPage(Page):
         # Lists whose columns have not been fitted to what arrived (see _size_columns).
         self._unsized: list[QTableView] = []
         self.tabs.currentChanged.connect(lambda _i: self._size_columns())
+        self._sizing_timer = QTimer(self, singleShot=True, interval=0)
+        self._sizing_timer.timeout.connect(self._size_columns)
 
         attention_box = QWidget()
         attention_layout = QVBoxLayout(attention_box)
@@ -427,7 +429,12 @@ class DashboardPage(Page):
         documents.sort(key=lambda r: r.payload.expires_on)
         self.documents_model.set_records(documents)
         self._unsized = self.findChildren(QTableView)
-        self._size_columns()
+        if background.in_workers:
+            # In the next turn of the event loop: measuring the list's cells is a Python
+            # call per cell and role, as many again as the figures themselves (#15.2).
+            self._sizing_timer.start()
+        else:
+            self._size_columns()
         self.charts_box.fill(f)
         # Drafts alone are something to chart (the pipeline), even with nothing in force.
         anything = any(b.count for b in f.by_scope) or f.agreement_count

@@ -20,7 +20,7 @@ from PySide6.QtCharts import (
     QPieSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt
+from PySide6.QtCore import QMargins, Qt, QTimer
 from PySide6.QtGui import QColor, QCursor, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QToolTip, QWidget
 
@@ -28,7 +28,7 @@ from app.domain.enums import AgreementStatus, AgreementType, OperatingModel
 from app.domain.shares import rounded_shares
 from app.services.portfolio import PortfolioFigures
 from app.services.scope import PIPELINE_STATUSES, Scope
-from ui import i18n
+from ui import background, i18n
 
 # The pipeline's statuses in the order an agreement passes through them.
 PIPELINE_ORDER = [s for s in AgreementStatus if s in PIPELINE_STATUSES]
@@ -55,7 +55,12 @@ def _chart(title: str) -> tuple[QChart, QChartView]:
     view = QChartView(chart)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
     view.setMinimumSize(*CHART_MIN)
-    view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+    policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+    # Hidden until its figures are in (``PortfolioCharts.fill``), in the place it will
+    # take: the page does not move when it appears.
+    policy.setRetainSizeWhenHidden(True)
+    view.setSizePolicy(policy)
+    view.hide()
     return chart, view
 
 
@@ -76,6 +81,10 @@ class PortfolioCharts(QWidget):
         self.rates_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.columns = 0
         self.figures: PortfolioFigures | None = None
+        # Charts still to draw with ``figures``, one per turn of the event loop (staged).
+        self._to_draw: list[int] = []
+        self._draw_timer = QTimer(self, singleShot=True, interval=0)
+        self._draw_timer.timeout.connect(self._draw_next)
         self.arrange(2)
 
     def arrange(self, columns: int) -> None:
@@ -100,53 +109,85 @@ class PortfolioCharts(QWidget):
         chart.setBackgroundBrush(self.palette().color(QPalette.ColorRole.Base))
 
     def fill(self, f: PortfolioFigures) -> None:
-        self.figures = f
-        narrow = self.columns == 4
-        # A vertical legend beside a pie keeps its labels whole; below it, five labels
-        # share one line and are cut to "Br…", "Lo…".
-        for chart in (self.type_chart, self.model_chart):
-            legend = chart.legend()
-            legend.setAlignment(
-                Qt.AlignmentFlag.AlignRight if narrow else Qt.AlignmentFlag.AlignBottom
-            )
-            legend.setShowToolTips(True)  # a label cut short all the same shows whole
-        for chart in self.charts:
-            chart.removeAllSeries()
-            for axis in chart.axes():
-                chart.removeAxis(axis)
-            self._chart_theme(chart)
+        """Chart ``f``: at once in tests, else one chart per turn of the event loop.
 
+        Drawing the four charts (series, axes, the scene's layout and the first paint of
+        each view) held the GUI thread 50-90 ms in one turn when the figures arrived and
+        at the window's first paint (#15.2); a chart a turn is 10-25 ms. Until its turn a
+        chart shows the figures it had, or nothing (hidden, its place kept).
+        """
+        self.figures = f
+        self._to_draw = list(range(len(self.charts)))
+        self._note(f)
+        if background.in_workers:
+            self._draw_timer.start()
+            return
+        while self._to_draw:
+            self._draw_next()
+
+    def drawn(self) -> bool:
+        """True when every chart shows the newest figures."""
+        return not self._to_draw
+
+    def _draw_next(self) -> None:
+        if not self._to_draw or self.figures is None:
+            return
+        number = self._to_draw.pop(0)
+        f, chart = self.figures, self.charts[number]
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        self._chart_theme(chart)
         # Every chart says its scope (app.services.scope): the value charts count what is
         # in force, as the headline does; the count chart puts the pipeline beside it, by
         # status, and ended agreements in none of them.
-        self.type_chart.setTitle(
-            self.tr("Value in force by type (%1)").replace("%1", f.base_currency)
+        if chart is self.type_chart:
+            self._legend_beside(chart)
+            chart.setTitle(self.tr("Value in force by type (%1)").replace("%1", f.base_currency))
+            self._pie(chart, [
+                (i18n.type_label(AgreementType(b.key)), b.value_base) for b in f.by_type
+            ], TYPE_COLOURS)  # fmt: skip
+        elif chart is self.model_chart:
+            self._legend_beside(chart)
+            chart.setTitle(self.tr("Brand operating model, in force"))
+            self._pie(chart, [
+                (i18n.operating_model_label(OperatingModel(b.key)), b.value_base)
+                for b in f.by_operating_model
+            ], ["#2e86c1", "#d68910"])  # fmt: skip
+        elif chart is self.status_chart:
+            in_force = next((b.count for b in f.by_scope if b.key == Scope.IN_FORCE.value), 0)
+            by_status = {b.key: b.count for b in f.by_status}
+            chart.setTitle(self.tr("Agreements in force and in the pipeline"))
+            bars = [(self.tr("In force"), Decimal(in_force))] + [
+                (i18n.status_label(st), Decimal(by_status.get(st.value, 0)))
+                for st in PIPELINE_ORDER
+            ]
+            self._bars(chart, bars, self.tr("Agreements"), "#2e86c1", horizontal=True)
+        else:
+            chart.setTitle(
+                self.tr("Value in force by currency (million %1)").replace("%1", f.base_currency)
+            )
+            self._bars(
+                chart,
+                [(c.currency, c.value_base or Decimal(0)) for c in f.by_currency[:8]],
+                f.base_currency,
+                "#17a589",
+                unit=Decimal(1_000_000),
+            )
+        self.views[number].show()
+        if self._to_draw:
+            self._draw_timer.start()
+
+    def _legend_beside(self, chart: QChart) -> None:
+        # A vertical legend beside a pie keeps its labels whole; below it, five labels
+        # share one line and are cut to "Br…", "Lo…".
+        legend = chart.legend()
+        legend.setAlignment(
+            Qt.AlignmentFlag.AlignRight if self.columns == 4 else Qt.AlignmentFlag.AlignBottom
         )
-        self._pie(self.type_chart, [
-            (i18n.type_label(AgreementType(b.key)), b.value_base) for b in f.by_type
-        ], TYPE_COLOURS)  # fmt: skip
-        self._pie(self.model_chart, [
-            (i18n.operating_model_label(OperatingModel(b.key)), b.value_base)
-            for b in f.by_operating_model
-        ], ["#2e86c1", "#d68910"])  # fmt: skip
-        in_force = next((b.count for b in f.by_scope if b.key == Scope.IN_FORCE.value), 0)
-        by_status = {b.key: b.count for b in f.by_status}
-        self.status_chart.setTitle(self.tr("Agreements in force and in the pipeline"))
-        bars = [(self.tr("In force"), Decimal(in_force))] + [
-            (i18n.status_label(st), Decimal(by_status.get(st.value, 0))) for st in PIPELINE_ORDER
-        ]
-        self._bars(self.status_chart, bars, self.tr("Agreements"), "#2e86c1", horizontal=True)
-        self.model_chart.setTitle(self.tr("Brand operating model, in force"))
-        self.currency_chart.setTitle(
-            self.tr("Value in force by currency (million %1)").replace("%1", f.base_currency)
-        )
-        self._bars(
-            self.currency_chart,
-            [(c.currency, c.value_base or Decimal(0)) for c in f.by_currency[:8]],
-            f.base_currency,
-            "#17a589",
-            unit=Decimal(1_000_000),
-        )
+        legend.setShowToolTips(True)  # a label cut short all the same shows whole
+
+    def _note(self, f: PortfolioFigures) -> None:
         # Each rate with the day it is in force from and who published it.
         rates = "\n".join(
             f"{r.currency} {r.rate.normalize():f} ({r.effective_date.isoformat()}, {r.source})"

@@ -211,6 +211,7 @@ class PartnersPage(Page):
         super().__init__(parent)
         self.db = db
         self.model = PartnerTableModel(db, self)
+        self.model.held = True  # one read when the sort is set up
         self._reselect: int | None = None
         self._timer = QTimer(self, singleShot=True, interval=250)
         self._timer.timeout.connect(self.apply_filter)
@@ -290,6 +291,7 @@ class PartnersPage(Page):
         else:
             self.splitter.restoreState(splitter_state)
         self.model.filled.connect(self._show_count)
+        self.model.held = False
         self.apply_filter()
 
     def set_access(self, access: Access) -> None:

@@ -368,3 +368,32 @@ def test_the_chinese_headline_counts_in_wan_and_yi(
         i18n.install(qapp, "en")
     yi = (figures.total_value_base / Decimal("1e8")).quantize(Decimal("0.1"))
     assert shown == f"{yi:,} 亿 CNY"
+
+
+def test_figures_from_a_worker_show_the_tiles_at_once_and_the_charts_a_turn_each(
+    qtbot: QtBot, ui_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As in the application: the tiles and lists show when the figures arrive, each chart
+    in a turn of the event loop of its own, in the place kept for it (#15.2)."""
+    from ui import background
+    from ui.pages.dashboard import load_dashboard
+
+    monkeypatch.setattr(background, "in_workers", True)
+    page = make_page(qtbot, ui_db)
+    views = page.charts_box.views
+    assert not any(v.isVisible() for v in views)  # no blank axes before the figures
+    data = load_dashboard(ui_db, TODAY)
+    page.show_data(data)
+    assert page.tiles["agreements"].value.text() == f"{data.figures.agreement_count:,}"
+    assert page.decisions_model.rowCount() > 0
+    assert not views[-1].isVisible()  # still to come
+    qtbot.waitUntil(lambda: views[0].isVisible())
+    places = [v.geometry() for v in views]
+    qtbot.waitUntil(lambda: all(v.isVisible() for v in views))
+    assert page.charts_box.drawn()
+    assert [v.geometry() for v in views] == places  # nothing moved when they appeared
+    assert all(chart.series() for chart in page.charts_box.charts)
+    assert page.type_chart.title().endswith(f"({data.figures.base_currency})")
+    # The list in view fits its rows: the title column is wider than its header.
+    header = page.decisions_view.horizontalHeader()
+    qtbot.waitUntil(lambda: header.sectionSize(3) > header.sectionSizeHint(3))

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from app.db import Database
 from app.domain.enums import AgreementType, PartnerRole
 from app.services.listing import AgreementFilter, count_agreements
-from app.services.partners import PartnerFilter, count_partners
+from app.services.partners import PartnerFilter, count_partners, partner_rows
 from ui.models.lazy import Roles
 from ui.pages.partners import PartnersPage
 
@@ -110,3 +110,24 @@ def test_right_click_offers_edit_new_agreement_and_dossier(qtbot: QtBot, ui_db: 
         with qtbot.waitSignal(signal) as caught:
             action.trigger()
         assert caught.args == [partner_id]
+
+
+def test_a_list_read_while_hidden_shows_its_rows_when_first_shown(
+    qtbot: QtBot, ui_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As in the application (rows read in workers): the first rows come with the list,
+    so a page switched to later shows names at once, not "…" while they are read."""
+    from ui.models.lazy import LazyIdModel
+    from ui.worker import jobs_running
+
+    monkeypatch.setattr(LazyIdModel, "rows_in_background", True)
+    page = PartnersPage(ui_db, TODAY)  # built, never shown: a page under the dashboard
+    qtbot.addWidget(page)
+    page.resize(1400, 800)
+    settle(qtbot, page)
+    qtbot.waitUntil(lambda: jobs_running() == 0, timeout=5000)
+    page.show()
+    names = [page.model.index(r, 0).data() for r in range(min(20, page.model.rowCount()))]
+    assert names and "…" not in names
+    with ui_db.session() as s:
+        assert names[0] == partner_rows(s, [page.model.index(0, 0).data(Roles.ID)])[0].legal_name
