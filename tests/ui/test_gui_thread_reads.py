@@ -362,3 +362,39 @@ def test_the_partner_editor_reads_and_saves_off_the_gui_thread(
     assert window.undo_stack.count() == steps + 1 and window.undo_stack.index() == steps
     with ui_db.session() as s:
         assert get_partner(s, partner_id).notes == "Changed elsewhere"
+
+
+def test_renewing_asks_once_the_agreement_is_read_and_writes_in_a_worker(
+    qtbot: QtBot, ui_db: Database, on_gui_thread: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.domain.enums import AgreementStatus
+    from app.services.agreements import get_agreement
+    from app.services.listing import AgreementFilter, agreement_ids
+
+    window = MainWindow(ui_db, today=UI_TODAY)
+    qtbot.addWidget(window)
+    settle(qtbot, window)
+    with ui_db.session() as s:
+        active = agreement_ids(s, AgreementFilter(statuses=frozenset({AgreementStatus.ACTIVE})))[0]
+        reference = get_agreement(s, active).reference
+    asked: list[str] = []
+
+    def question(_parent: object, _title: str, text: str, *_args: object) -> object:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    opened: list[int] = []
+    monkeypatch.setattr(window, "open_agreement", opened.append)
+    on_gui_thread.clear()
+    window.renew(active)
+    assert not asked  # the question comes with the agreement, read in a worker
+    qtbot.waitUntil(lambda: bool(opened), timeout=10_000)
+    assert f"Renew {reference}" in asked[0]
+    assert f"{reference} renewed as" in window.statusBar().currentMessage()
+    settle(qtbot, window)
+    assert not on_gui_thread, "renewing read on the GUI thread:\n" + on_gui_thread[0]
+    with ui_db.session() as s:
+        assert get_agreement(s, active).successor_id == opened[0]  # the successor opens
