@@ -23,7 +23,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.db import Database, Session
 from ui.worker import run_job
@@ -54,6 +54,9 @@ def share_the_gil() -> None:
     # actions (bench_ui with gc.callbacks, PostgreSQL 1M, load 2.4); frozen, 5-7 ms.
     gc.collect()
     gc.freeze()
+    # The window, and the modules its build imports (~90,000 objects more), once built: at
+    # the event loop's first turn. No collection first: it would stall that turn.
+    QTimer.singleShot(0, gc.freeze)
 
 
 class Reader(QObject):
