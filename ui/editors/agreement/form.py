@@ -226,7 +226,7 @@ class AgreementForm(EditorDialog):
     def _load_choices(self) -> None:
         # Read in workers: the editor opens at once with the agreement's own partner. The
         # partner field reads a screenful of names, and more as the user types.
-        self.partner_combo.look_up()
+        self.partner_combo.look_up("")  # the first names, whichever partner is shown
         self.choices.read(_owner_choices, self._show_choices)
 
     def _partner_named(self) -> None:
@@ -275,16 +275,24 @@ class AgreementForm(EditorDialog):
         self._update_decision_date()
 
     def _fill(self, view: AgreementView) -> None:
+        self._fill_general(view)
+        self._fill_terms(view)
+
+    def _fill_terms(self, view: AgreementView) -> None:
+        """The type's own terms (its form made first if the type has none yet)."""
+        if self.terms_form is None or self.terms_form.agreement_type is not view.type:
+            self._set_terms_form(view.type)
+        assert self.terms_form is not None
+        self.terms_form.set_values(view.terms)
+
+    def _fill_general(self, view: AgreementView) -> None:
+        """The fields of the General page."""
         self.reference_edit.setText(view.reference)
         self.title_edit.setText(view.title)
         self.type_combo.blockSignals(True)
         self.type_combo.setCurrentIndex(self.type_combo.findData(view.type.value))
         self.type_combo.blockSignals(False)
         self.type_combo.setEnabled(False)  # a saved agreement keeps its type
-        if self.terms_form is None or self.terms_form.agreement_type is not view.type:
-            self._set_terms_form(view.type)
-        assert self.terms_form is not None
-        self.terms_form.set_values(view.terms)
         self.partner_combo.select(
             view.partner_id, PartnerChoice(view.partner_id, view.partner_name,
                                            view.partner_local_name).label
