@@ -398,3 +398,45 @@ def test_renewing_asks_once_the_agreement_is_read_and_writes_in_a_worker(
     assert not on_gui_thread, "renewing read on the GUI thread:\n" + on_gui_thread[0]
     with ui_db.session() as s:
         assert get_agreement(s, active).successor_id == opened[0]  # the successor opens
+
+
+def test_an_editor_read_in_a_worker_shows_its_agreement_once_filled_in(
+    qtbot: QtBot, ui_db: Database, on_gui_thread: list[str]
+) -> None:
+    """It appears with the agreement's fields, then its terms; a save asked before the
+    terms are in waits (nothing half-filled is written)."""
+    from app.services.agreements import get_agreement
+
+    window = MainWindow(ui_db, today=UI_TODAY)
+    qtbot.addWidget(window)
+    settle(qtbot, window)
+    first = window.agreements.model.id_at(0)
+    assert first is not None
+    with ui_db.session() as s:
+        view = get_agreement(s, first)
+    on_gui_thread.clear()
+    # As open_agreement makes it once the agreement is read:
+    early = AgreementEditor(ui_db, first, view=view, parent=window, access=window.access)
+    assert not early.isVisible()  # shown once its General page is filled in
+    assert not early.save()  # not filled in yet: Ctrl+S does nothing
+    assert not background.writing()
+    qtbot.waitUntil(lambda: early.isVisible() and early.terms_form is not None, timeout=10_000)
+    early.close()
+    open_agreement(window, first)
+    qtbot.waitUntil(lambda: bool(window.open_editors), timeout=10_000)
+    editor = window.open_editors[0]
+    assert isinstance(editor, AgreementEditor)
+    qtbot.waitUntil(lambda: editor.isVisible() and editor.terms_form is not None, timeout=10_000)
+    assert editor.title_edit.text() == view.title
+    assert view.reference in editor.windowTitle()
+    assert editor.tabs.tabText(1).startswith("Terms")
+    assert editor.terms_form is not None and editor.terms_form.agreement_type is view.type
+    settle(qtbot, window)
+    assert not editor.is_dirty()
+    editor.title_edit.setText(view.title + " (signed)")
+    editor.save()
+    qtbot.waitUntil(lambda: not background.writing(), timeout=10_000)
+    assert "Saved" in window.statusBar().currentMessage()
+    settle(qtbot, window)
+    assert not on_gui_thread, on_gui_thread[0]
+    editor.close()

@@ -34,13 +34,15 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
-def show_editor(window: MainWindow, editor: QWidget) -> None:
+def show_editor(window: MainWindow, editor: QWidget, *, shows_itself: bool = False) -> None:
+    """``shows_itself``: the editor shows itself once filled in (see ``_open_editor``)."""
     window.open_editors.append(editor)
     editor.destroyed.connect(lambda _o=None, e=editor: _forget_editor(window, e))
     editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-    editor.show()
-    editor.raise_()
-    editor.activateWindow()
+    if not shows_itself:
+        editor.show()
+        editor.raise_()
+        editor.activateWindow()
 
 
 def _forget_editor(window: MainWindow, editor: QWidget) -> None:
@@ -73,7 +75,9 @@ def _open_editor(
         _cannot_open(window, agreement_id, exc)
         return None
     _connect_agreement_editor(window, editor)
-    show_editor(window, editor)
+    # Read in a worker: made in this turn, filled in the next (hidden: laid out once),
+    # shown in the one after (see AgreementEditor._show_in_turns).
+    show_editor(window, editor, shows_itself=editor.filling())
     return editor
 
 

@@ -173,6 +173,7 @@ class AgreementEditor(AgreementForm):
             # Made and shown now, filled in the event loop's next turns: building the
             # widgets and then the type's terms with their values in one go kept the window
             # from painting for longer than a frame or two (#15.2).
+            self.view = view  # filling() until the terms are in
             QTimer.singleShot(0, self, lambda: self._show_in_turns(view))
         elif view is not None:
             self._show(view)
@@ -207,11 +208,12 @@ class AgreementEditor(AgreementForm):
         self._shown(view)
 
     def _show_in_turns(self, view: AgreementView) -> None:
-        """Fill an editor just opened one page a turn: the General page, then the type's
-        terms (their form made then), then read the choices. In one turn the fill and the
-        terms' form stalled the window 60-75 ms at a million agreements (load 2.5-3, where
-        a turn takes two to three times its CPU time), the partner list's answer landing
-        in the same turn more than once (#15.2). Saving waits for the whole form."""
+        """Fill an editor just made a turn at a time: the General page (hidden, so laid
+        out once), then show it (unless shown already), then the type's terms (their form
+        made then) and read the choices. Making, filling and painting it in one or two
+        turns stalled the window 56-75 ms at a million agreements (load 2.5-3, where a
+        turn takes two to three times its CPU time), the partner list's answer landing in
+        the same turn more than once (#15.2). Saving waits for the whole form."""
         self._filled += 1
         filled = self._filled
         self.view = view
@@ -221,14 +223,21 @@ class AgreementEditor(AgreementForm):
         self._update_title()
         self._baseline = self._form_state()
 
+        def show() -> None:
+            self.show()
+            self.raise_()
+            self.activateWindow()
+            QTimer.singleShot(0, self, terms)
+
         def terms() -> None:
             if filled != self._filled:
+                self._load_choices()
                 return  # a newer _show (a reload) filled it meanwhile
             self._fill_terms(view)
             self._shown(view)
             self._load_choices()
 
-        QTimer.singleShot(0, self, terms)
+        QTimer.singleShot(0, self, terms if self.isVisible() else show)
 
     def filling(self) -> bool:
         """True while an editor just opened is being filled in (see _show_in_turns)."""
