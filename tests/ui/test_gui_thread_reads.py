@@ -440,3 +440,36 @@ def test_an_editor_read_in_a_worker_shows_its_agreement_once_filled_in(
     settle(qtbot, window)
     assert not on_gui_thread, on_gui_thread[0]
     editor.close()
+
+
+def test_the_owner_field_offers_names_once_entered(
+    qtbot: QtBot, ui_db: Database, on_gui_thread: list[str]
+) -> None:
+    """The owners' names are read when the owner field is first entered, in a worker."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QFocusEvent
+    from PySide6.QtWidgets import QApplication
+
+    window = MainWindow(ui_db, today=UI_TODAY)
+    qtbot.addWidget(window)
+    settle(qtbot, window)
+    first = window.agreements.model.id_at(0)
+    assert first is not None
+    on_gui_thread.clear()
+    open_agreement(window, first)
+    qtbot.waitUntil(lambda: bool(window.open_editors), timeout=10_000)
+    editor = window.open_editors[0]
+    assert isinstance(editor, AgreementEditor)
+    qtbot.waitUntil(lambda: editor.terms_form is not None, timeout=10_000)
+    settle(qtbot, window)
+    assert editor.owner_edit.completer() is None  # not read for an editor only looked at
+    QApplication.sendEvent(editor.owner_edit, QFocusEvent(QEvent.Type.FocusIn))
+    qtbot.waitUntil(lambda: editor.owner_edit.completer() is not None, timeout=10_000)
+    completer = editor.owner_edit.completer()
+    assert completer is not None
+    model = completer.model()
+    offered = [model.index(i, 0).data() for i in range(model.rowCount())]
+    assert editor.owner_edit.text() in offered  # the demo's owners, this one's among them
+    assert offered == sorted(offered) and len(offered) > 1
+    assert not on_gui_thread, on_gui_thread[0]
+    editor.close()
