@@ -473,3 +473,70 @@ def test_the_owner_field_offers_names_once_entered(
     assert offered == sorted(offered) and len(offered) > 1
     assert not on_gui_thread, on_gui_thread[0]
     editor.close()
+
+
+def test_adding_a_document_twice_asks_and_writes_in_workers(
+    qtbot: QtBot, ui_db: Database, on_gui_thread: list[str], monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Any,
+) -> None:  # fmt: skip
+    """The dialog is off while its worker checks and writes; a file attached already is
+    asked about with its name, and added only on yes; opening it reads it in a worker."""
+    from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
+
+    from ui.editors.agreement.attachments import AttachmentDialog
+
+    source = tmp_path / "licence.pdf"
+    source.write_bytes(b"%PDF licence")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(source), ""))
+    window = MainWindow(ui_db, today=UI_TODAY)
+    qtbot.addWidget(window)
+    settle(qtbot, window)
+    first = window.agreements.model.id_at(0)
+    assert first is not None
+    open_agreement(window, first)
+    qtbot.waitUntil(lambda: bool(window.open_editors), timeout=10_000)
+    editor = window.open_editors[0]
+    assert isinstance(editor, AgreementEditor)
+    qtbot.waitUntil(lambda: editor.terms_form is not None, timeout=10_000)
+    tab = editor.attachments_tab
+    settle(qtbot, window)
+    before = tab.table.rowCount()
+    on_gui_thread.clear()
+    off_while_writing: list[bool] = []
+
+    def click_ok(dialog: AttachmentDialog) -> int:
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        off_while_writing.append(not dialog.isEnabled())
+        qtbot.waitUntil(lambda: dialog.result() != 0 or dialog.isEnabled(), timeout=10_000)
+        return dialog.result()
+
+    monkeypatch.setattr(AttachmentDialog, "exec", click_ok)
+    asked: list[str] = []
+    reply = [QMessageBox.StandardButton.No]
+
+    def question(_parent: object, _title: str, text: str, *_args: object) -> object:
+        asked.append(text)
+        return reply[0]
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    tab.add()
+    qtbot.waitUntil(lambda: tab.table.rowCount() == before + 1, timeout=10_000)
+    assert off_while_writing == [True] and asked == []
+    tab.add()  # the same file again: asked, and No adds nothing
+    settle(qtbot, window)
+    assert asked == ["the same file is already attached as licence.pdf. Add it again?"]
+    assert tab.table.rowCount() == before + 1
+    reply[0] = QMessageBox.StandardButton.Yes
+    tab.add()
+    qtbot.waitUntil(lambda: tab.table.rowCount() == before + 2, timeout=10_000)
+    opened: list[bytes] = []
+    monkeypatch.setattr("ui.editors.agreement.attachments.open_with_desktop",
+                        lambda _w, path, _none: opened.append(path.read_bytes()))  # fmt: skip
+    names = [getattr(tab.table.item(row, 0), "text", str)() for row in range(tab.table.rowCount())]
+    tab.table.selectRow(names.index("licence.pdf"))
+    tab.activate()
+    qtbot.waitUntil(lambda: bool(opened), timeout=10_000)
+    settle(qtbot, window)
+    assert b"%PDF licence" in opened
+    assert not on_gui_thread, "a document read on the GUI thread:\n" + on_gui_thread[0]
+    editor.close()
