@@ -540,3 +540,37 @@ def test_adding_a_document_twice_asks_and_writes_in_workers(
     assert b"%PDF licence" in opened
     assert not on_gui_thread, "a document read on the GUI thread:\n" + on_gui_thread[0]
     editor.close()
+
+
+def test_a_refused_save_says_which_field_and_why_and_the_note_goes_once_right(
+    qtbot: QtBot, ui_db: Database, on_gui_thread: list[str]
+) -> None:
+    """With the save and the recheck of shown errors in workers: the refusal is shown beside
+    the field, and goes when the field is right again."""
+    window = MainWindow(ui_db, today=UI_TODAY)
+    qtbot.addWidget(window)
+    settle(qtbot, window)
+    first = window.agreements.model.id_at(0)
+    assert first is not None
+    on_gui_thread.clear()
+    open_agreement(window, first)
+    qtbot.waitUntil(lambda: bool(window.open_editors), timeout=10_000)
+    editor = window.open_editors[0]
+    assert isinstance(editor, AgreementEditor)
+    qtbot.waitUntil(lambda: editor.terms_form is not None, timeout=10_000)
+    settle(qtbot, window)
+    title = editor.title_edit.text()
+    end = editor.end_edit.value()
+    editor.end_edit.set_value(editor.start_edit.value().replace(year=2000))
+    editor.save_then()
+    qtbot.waitUntil(lambda: not background.writing(), timeout=10_000)
+    assert "before it starts" in editor.board.text_for("end_date")  # beside it, saying why
+    editor.title_edit.setText(title + " ·")  # another field: the note stays
+    qtbot.wait(editor.board.RECHECK_MS + 100)
+    settle(qtbot, window)
+    assert editor.board.text_for("end_date")
+    editor.end_edit.set_value(end)  # right again: the note goes
+    qtbot.waitUntil(lambda: not editor.board.text_for("end_date"), timeout=10_000)
+    assert not on_gui_thread, on_gui_thread[0]
+    editor.title_edit.setText(title)
+    editor.close()

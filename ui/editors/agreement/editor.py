@@ -103,7 +103,8 @@ class AgreementEditor(AgreementForm):
         # Reads of this agreement by key (after an undo, a conflict, a tab's change).
         self.reader = Reader(db, self, quick=True)
         self.setObjectName("AgreementEditor")
-        self.board.recheck = self._recheck
+        self.board.recheck_later = self._recheck
+        self.checker = Reader(db, self, quick=True)  # the recheck of errors shown
         self.board.all_clear = self._clear_errors
         self.setMinimumSize(860, 640)
         self.setSizeGripEnabled(True)
@@ -372,15 +373,23 @@ class AgreementEditor(AgreementForm):
         else:
             raise exc
 
-    def _recheck(self) -> list[FieldError]:
-        """What is still wrong with the form, asked of the service without writing."""
+    def _recheck(self, answer: Callable[[list[FieldError]], None]) -> None:
+        """What is still wrong with the form, asked of the service without writing, in a
+        worker (a newer recheck overtakes an older); ``answer`` gets it."""
         data, problems = self.collect()
-        try:
-            with self.db.session() as s:
-                _, errors = validate_agreement(s, data, self.agreement_id)
-        except PartnerDeskError:
-            return problems + [FieldError(name, "") for name in self.board.rows]  # keep all
-        return problems + errors
+        agreement_id = self.agreement_id
+        keep_all = [FieldError(name, "") for name in self.board.rows]
+
+        def query(s: Session) -> list[FieldError]:
+            _, errors = validate_agreement(s, data, agreement_id)
+            return errors
+
+        def refused(exc: BaseException) -> None:
+            if not isinstance(exc, PartnerDeskError):
+                raise exc
+            answer(problems + keep_all)  # the service could not tell: every note stays
+
+        self.checker.read(query, lambda errors: answer(problems + errors), refused)
 
     def _push_undo(self, before: AgreementView | None, after: AgreementView) -> None:
         if self.undo_stack is None:
