@@ -574,3 +574,32 @@ def test_a_refused_save_says_which_field_and_why_and_the_note_goes_once_right(
     assert not on_gui_thread, on_gui_thread[0]
     editor.title_edit.setText(title)
     editor.close()
+
+
+def test_a_report_is_read_and_drawn_in_a_worker(
+    qtbot: QtBot, ui_db: Database, on_gui_thread: list[str]
+) -> None:
+    """A portfolio summary and a partner's report (from the partner's menu) are read with
+    their drawing; the preview arrives, and an unknown reference is still one clear line."""
+    from app.services.partners import list_partners
+    from ui.pages.reports_page import ReportsPage
+
+    with ui_db.session() as s:
+        partner = list_partners(s, limit=1)[0]
+    page = ReportsPage(ui_db, today=UI_TODAY)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: jobs_running() == 0, timeout=10_000)
+    on_gui_thread.clear()
+    page.set_kind("portfolio")
+    with qtbot.waitSignal(page.rendered, timeout=30_000):
+        page.generate()
+    assert page.pdf is not None
+    with qtbot.waitSignal(page.rendered, timeout=30_000):
+        page.open_for_partner(partner.id)
+    assert page.form.partner_edit.text() == partner.legal_name
+    page.set_kind("agreement")
+    page.form.reference_edit.setText("XX-1999-0001")
+    page.generate()
+    qtbot.waitUntil(lambda: page.status.text() == "no agreement with reference 'XX-1999-0001'")
+    qtbot.waitUntil(lambda: jobs_running() == 0, timeout=10_000)
+    assert not on_gui_thread, "a report read on the GUI thread:\n" + on_gui_thread[0]
