@@ -97,6 +97,7 @@ class _Form(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self._accept)
+        self._focus: QWidget | None = None
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
@@ -123,6 +124,7 @@ class _Form(QDialog):
         # In a worker, the form off meanwhile (an edit typed then would be lost): a write on
         # the GUI thread froze the window while the database answered.
         self.error.hide()
+        self._focus = self.focusWidget()  # given back with a refusal: typing goes on there
         self.setEnabled(False)
         background.write(self.db, work, self._written, self._refused)
 
@@ -133,6 +135,8 @@ class _Form(QDialog):
 
     def _refused(self, exc: BaseException) -> None:
         self.setEnabled(True)
+        if self._focus is not None:
+            self._focus.setFocus()
         if not isinstance(exc, PartnerDeskError):
             raise exc
         self.show_error(str(exc))
