@@ -179,17 +179,20 @@ class RenewalsPage(Page):
     def _add_rows(
         self, filling: int, rows: list[tuple[QTreeWidgetItem, DecisionDue]], start: int,
         started: float | None = None,
+        held: dict[int, tuple[QTreeWidgetItem, list[QTreeWidgetItem]]] | None = None,
     ) -> None:  # fmt: skip
         """Put ``rows`` in the tree, in the application at most ``ROWS_PER_TURN`` and
         ``TURN_SECONDS`` (from ``started``) per turn of the event loop: 4,000 rows at
-        100,000 agreements took 50-90 ms of the GUI thread in one go (#15.2). A newer fill
-        drops what is left of an older one."""
+        100,000 agreements took 50-90 ms of the GUI thread in one go (#15.2). The first
+        turn's rows go in at once (the first screen); the others are made a turn at a time
+        and go in together with the last: rows added to the tree at each turn had it lay
+        out every open group again, more each turn. A newer fill drops an older one."""
         if filling != self._filling:
             return
         in_turns = background.in_workers
         deadline = (started or time.perf_counter()) + TURN_SECONDS
         last = min(start + ROWS_PER_TURN, len(rows)) if in_turns else len(rows)
-        children: dict[int, tuple[QTreeWidgetItem, list[QTreeWidgetItem]]] = {}
+        children = {} if held is None else held
         end = start
         while end < last:
             head, d = rows[end]
@@ -197,11 +200,13 @@ class RenewalsPage(Page):
             end += 1
             if in_turns and end % 20 == 0 and time.perf_counter() > deadline:
                 break
-        for head, items in children.values():
-            head.addChildren(items)
-            head.setExpanded(True)
+        if start == 0 or end == len(rows):
+            for head, items in children.values():
+                head.addChildren(items)
+                head.setExpanded(True)
+            children = {}
         if end < len(rows):
-            QTimer.singleShot(0, self, lambda: self._add_rows(filling, rows, end))
+            QTimer.singleShot(0, self, lambda: self._add_rows(filling, rows, end, None, children))
 
     def _row(self, d: DecisionDue) -> QTreeWidgetItem:
         partner = d.partner_name
