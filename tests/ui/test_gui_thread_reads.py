@@ -320,6 +320,7 @@ def test_the_partner_editor_reads_and_saves_off_the_gui_thread(
     [editor] = editors()  # the partner asked for first was dropped
     assert editor.legal_name_edit.text() == wanted.legal_name
     assert editor.legal_name_edit.isEnabled() and not editor.is_dirty()
+    editor.tabs.setCurrentIndex(1)
     assert editor.agreements_table.rowCount() > 0  # its agreements arrived from a worker
 
     steps = window.undo_stack.count()
