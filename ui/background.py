@@ -14,6 +14,7 @@ Tests that check what a page shows right after a call keep the reads synchronous
 from __future__ import annotations
 
 import ctypes
+import gc
 import importlib
 import logging
 import sys
@@ -22,7 +23,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.db import Database, Session
 from ui.worker import run_job
@@ -36,7 +37,9 @@ in_workers = False
 
 
 def share_the_gil() -> None:
-    """Let the GUI thread take the GIL sooner from a worker building ORM objects.
+    """Let the GUI thread take the GIL sooner from a worker building ORM objects, and keep
+    the objects of start-up out of the garbage collector's passes (called once, before the
+    window is built).
 
     A worker that loads many ORM rows (the dashboard's approvals waiting, at a million
     agreements) holds the GIL for 5 ms at a time, and painting a table needs it for every
@@ -44,6 +47,16 @@ def share_the_gil() -> None:
     interval and 6.9-9.4 s with 0.5 ms (load ~6). The real cure is fewer objects per read.
     """
     sys.setswitchinterval(0.0005)
+    # What is alive now (every module imported, its classes, functions and constants:
+    # ~150,000 objects) lives as long as the process: out of the collector's full passes.
+    # A full pass over them took 35-60 ms, in whichever thread it fell, and stopped every
+    # thread meanwhile: a worker reading an agreement froze the window that long every few
+    # actions (bench_ui with gc.callbacks, PostgreSQL 1M, load 2.4); frozen, 5-7 ms.
+    gc.collect()
+    gc.freeze()
+    # The window, and the modules its build imports (~90,000 objects more), once built: at
+    # the event loop's first turn. No collection first: it would stall that turn.
+    QTimer.singleShot(0, gc.freeze)
 
 
 class Reader(QObject):

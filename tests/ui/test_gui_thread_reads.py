@@ -321,6 +321,7 @@ def test_the_partner_editor_reads_and_saves_off_the_gui_thread(
     [editor] = editors()  # the partner asked for first was dropped
     assert editor.legal_name_edit.text() == wanted.legal_name
     assert editor.legal_name_edit.isEnabled() and not editor.is_dirty()
+    editor.tabs.setCurrentIndex(1)
     assert editor.agreements_table.rowCount() > 0  # its agreements arrived from a worker
 
     steps = window.undo_stack.count()
@@ -385,3 +386,244 @@ def test_the_window_opens_without_reading_on_the_gui_thread(
     model = window.agreements.model
     column = [c.key for c in model.columns].index("base_value")
     assert model.headerData(column, Qt.Orientation.Horizontal) == "Value (CNY)"
+
+
+def test_renewing_asks_once_the_agreement_is_read_and_writes_in_a_worker(
+    qtbot: QtBot, ui_db: Database, on_gui_thread: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.domain.enums import AgreementStatus
+    from app.services.agreements import get_agreement
+    from app.services.listing import AgreementFilter, agreement_ids
+
+    window = MainWindow(ui_db, today=UI_TODAY)
+    qtbot.addWidget(window)
+    settle(qtbot, window)
+    with ui_db.session() as s:
+        active = agreement_ids(s, AgreementFilter(statuses=frozenset({AgreementStatus.ACTIVE})))[0]
+        reference = get_agreement(s, active).reference
+    asked: list[str] = []
+
+    def question(_parent: object, _title: str, text: str, *_args: object) -> object:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    opened: list[int] = []
+    monkeypatch.setattr(window, "open_agreement", opened.append)
+    on_gui_thread.clear()
+    window.renew(active)
+    assert not asked  # the question comes with the agreement, read in a worker
+    qtbot.waitUntil(lambda: bool(opened), timeout=10_000)
+    assert f"Renew {reference}" in asked[0]
+    assert f"{reference} renewed as" in window.statusBar().currentMessage()
+    settle(qtbot, window)
+    assert not on_gui_thread, "renewing read on the GUI thread:\n" + on_gui_thread[0]
+    with ui_db.session() as s:
+        assert get_agreement(s, active).successor_id == opened[0]  # the successor opens
+
+
+def test_an_editor_read_in_a_worker_shows_its_agreement_once_filled_in(
+    qtbot: QtBot, ui_db: Database, on_gui_thread: list[str]
+) -> None:
+    """It appears with the agreement's fields, then its terms; a save asked before the
+    terms are in waits (nothing half-filled is written)."""
+    from app.services.agreements import get_agreement
+
+    window = MainWindow(ui_db, today=UI_TODAY)
+    qtbot.addWidget(window)
+    settle(qtbot, window)
+    first = window.agreements.model.id_at(0)
+    assert first is not None
+    with ui_db.session() as s:
+        view = get_agreement(s, first)
+    on_gui_thread.clear()
+    # As open_agreement makes it once the agreement is read:
+    early = AgreementEditor(ui_db, first, view=view, parent=window, access=window.access)
+    assert not early.isVisible()  # shown once its General page is filled in
+    assert not early.save()  # not filled in yet: Ctrl+S does nothing
+    assert not background.writing()
+    qtbot.waitUntil(lambda: early.isVisible() and early.terms_form is not None, timeout=10_000)
+    early.close()
+    open_agreement(window, first)
+    qtbot.waitUntil(lambda: bool(window.open_editors), timeout=10_000)
+    editor = window.open_editors[0]
+    assert isinstance(editor, AgreementEditor)
+    qtbot.waitUntil(lambda: editor.isVisible() and editor.terms_form is not None, timeout=10_000)
+    assert editor.title_edit.text() == view.title
+    assert view.reference in editor.windowTitle()
+    assert editor.tabs.tabText(1).startswith("Terms")
+    assert editor.terms_form is not None and editor.terms_form.agreement_type is view.type
+    settle(qtbot, window)
+    assert not editor.is_dirty()
+    editor.title_edit.setText(view.title + " (signed)")
+    editor.save()
+    qtbot.waitUntil(lambda: not background.writing(), timeout=10_000)
+    assert "Saved" in window.statusBar().currentMessage()
+    settle(qtbot, window)
+    assert not on_gui_thread, on_gui_thread[0]
+    editor.close()
+
+
+def test_the_owner_field_offers_names_once_entered(
+    qtbot: QtBot, ui_db: Database, on_gui_thread: list[str]
+) -> None:
+    """The owners' names are read when the owner field is first entered, in a worker."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QFocusEvent
+    from PySide6.QtWidgets import QApplication
+
+    window = MainWindow(ui_db, today=UI_TODAY)
+    qtbot.addWidget(window)
+    settle(qtbot, window)
+    first = window.agreements.model.id_at(0)
+    assert first is not None
+    on_gui_thread.clear()
+    open_agreement(window, first)
+    qtbot.waitUntil(lambda: bool(window.open_editors), timeout=10_000)
+    editor = window.open_editors[0]
+    assert isinstance(editor, AgreementEditor)
+    qtbot.waitUntil(lambda: editor.terms_form is not None, timeout=10_000)
+    settle(qtbot, window)
+    assert editor.owner_edit.completer() is None  # not read for an editor only looked at
+    QApplication.sendEvent(editor.owner_edit, QFocusEvent(QEvent.Type.FocusIn))
+    qtbot.waitUntil(lambda: editor.owner_edit.completer() is not None, timeout=10_000)
+    completer = editor.owner_edit.completer()
+    assert completer is not None
+    model = completer.model()
+    offered = [model.index(i, 0).data() for i in range(model.rowCount())]
+    assert editor.owner_edit.text() in offered  # the demo's owners, this one's among them
+    assert offered == sorted(offered) and len(offered) > 1
+    assert not on_gui_thread, on_gui_thread[0]
+    editor.close()
+
+
+def test_adding_a_document_twice_asks_and_writes_in_workers(
+    qtbot: QtBot, ui_db: Database, on_gui_thread: list[str], monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Any,
+) -> None:  # fmt: skip
+    """The dialog is off while its worker checks and writes; a file attached already is
+    asked about with its name, and added only on yes; opening it reads it in a worker."""
+    from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
+
+    from ui.editors.agreement.attachments import AttachmentDialog
+
+    source = tmp_path / "licence.pdf"
+    source.write_bytes(b"%PDF licence")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(source), ""))
+    window = MainWindow(ui_db, today=UI_TODAY)
+    qtbot.addWidget(window)
+    settle(qtbot, window)
+    first = window.agreements.model.id_at(0)
+    assert first is not None
+    open_agreement(window, first)
+    qtbot.waitUntil(lambda: bool(window.open_editors), timeout=10_000)
+    editor = window.open_editors[0]
+    assert isinstance(editor, AgreementEditor)
+    qtbot.waitUntil(lambda: editor.terms_form is not None, timeout=10_000)
+    tab = editor.attachments_tab
+    settle(qtbot, window)
+    before = tab.table.rowCount()
+    on_gui_thread.clear()
+    off_while_writing: list[bool] = []
+
+    def click_ok(dialog: AttachmentDialog) -> int:
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        off_while_writing.append(not dialog.isEnabled())
+        qtbot.waitUntil(lambda: dialog.result() != 0 or dialog.isEnabled(), timeout=10_000)
+        return dialog.result()
+
+    monkeypatch.setattr(AttachmentDialog, "exec", click_ok)
+    asked: list[str] = []
+    reply = [QMessageBox.StandardButton.No]
+
+    def question(_parent: object, _title: str, text: str, *_args: object) -> object:
+        asked.append(text)
+        return reply[0]
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    tab.add()
+    qtbot.waitUntil(lambda: tab.table.rowCount() == before + 1, timeout=10_000)
+    assert off_while_writing == [True] and asked == []
+    tab.add()  # the same file again: asked, and No adds nothing
+    settle(qtbot, window)
+    assert asked == ["the same file is already attached as licence.pdf. Add it again?"]
+    assert tab.table.rowCount() == before + 1
+    reply[0] = QMessageBox.StandardButton.Yes
+    tab.add()
+    qtbot.waitUntil(lambda: tab.table.rowCount() == before + 2, timeout=10_000)
+    opened: list[bytes] = []
+    monkeypatch.setattr("ui.editors.agreement.attachments.open_with_desktop",
+                        lambda _w, path, _none: opened.append(path.read_bytes()))  # fmt: skip
+    names = [getattr(tab.table.item(row, 0), "text", str)() for row in range(tab.table.rowCount())]
+    tab.table.selectRow(names.index("licence.pdf"))
+    tab.activate()
+    qtbot.waitUntil(lambda: bool(opened), timeout=10_000)
+    settle(qtbot, window)
+    assert b"%PDF licence" in opened
+    assert not on_gui_thread, "a document read on the GUI thread:\n" + on_gui_thread[0]
+    editor.close()
+
+
+def test_a_refused_save_says_which_field_and_why_and_the_note_goes_once_right(
+    qtbot: QtBot, ui_db: Database, on_gui_thread: list[str]
+) -> None:
+    """With the save and the recheck of shown errors in workers: the refusal is shown beside
+    the field, and goes when the field is right again."""
+    window = MainWindow(ui_db, today=UI_TODAY)
+    qtbot.addWidget(window)
+    settle(qtbot, window)
+    first = window.agreements.model.id_at(0)
+    assert first is not None
+    on_gui_thread.clear()
+    open_agreement(window, first)
+    qtbot.waitUntil(lambda: bool(window.open_editors), timeout=10_000)
+    editor = window.open_editors[0]
+    assert isinstance(editor, AgreementEditor)
+    qtbot.waitUntil(lambda: editor.terms_form is not None, timeout=10_000)
+    settle(qtbot, window)
+    title = editor.title_edit.text()
+    end = editor.end_edit.value()
+    editor.end_edit.set_value(editor.start_edit.value().replace(year=2000))
+    editor.save_then()
+    qtbot.waitUntil(lambda: not background.writing(), timeout=10_000)
+    assert "before it starts" in editor.board.text_for("end_date")  # beside it, saying why
+    editor.title_edit.setText(title + " ·")  # another field: the note stays
+    qtbot.wait(editor.board.RECHECK_MS + 100)
+    settle(qtbot, window)
+    assert editor.board.text_for("end_date")
+    editor.end_edit.set_value(end)  # right again: the note goes
+    qtbot.waitUntil(lambda: not editor.board.text_for("end_date"), timeout=10_000)
+    assert not on_gui_thread, on_gui_thread[0]
+    editor.title_edit.setText(title)
+    editor.close()
+
+
+def test_a_report_is_read_and_drawn_in_a_worker(
+    qtbot: QtBot, ui_db: Database, on_gui_thread: list[str]
+) -> None:
+    """A portfolio summary and a partner's report (from the partner's menu) are read with
+    their drawing; the preview arrives, and an unknown reference is still one clear line."""
+    from app.services.partners import list_partners
+    from ui.pages.reports_page import ReportsPage
+
+    with ui_db.session() as s:
+        partner = list_partners(s, limit=1)[0]
+    page = ReportsPage(ui_db, today=UI_TODAY)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: jobs_running() == 0, timeout=10_000)
+    on_gui_thread.clear()
+    page.set_kind("portfolio")
+    with qtbot.waitSignal(page.rendered, timeout=30_000):
+        page.generate()
+    assert page.pdf is not None
+    with qtbot.waitSignal(page.rendered, timeout=30_000):
+        page.open_for_partner(partner.id)
+    assert page.form.partner_edit.text() == partner.legal_name
+    page.set_kind("agreement")
+    page.form.reference_edit.setText("XX-1999-0001")
+    page.generate()
+    qtbot.waitUntil(lambda: page.status.text() == "no agreement with reference 'XX-1999-0001'")
+    qtbot.waitUntil(lambda: jobs_running() == 0, timeout=10_000)
+    assert not on_gui_thread, "a report read on the GUI thread:\n" + on_gui_thread[0]

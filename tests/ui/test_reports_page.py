@@ -73,8 +73,8 @@ def test_unknown_reference_is_one_clear_line(qtbot: QtBot, ui_db: Database) -> N
     page = _page(qtbot, ui_db)
     page.set_kind("agreement")
     page.form.reference_edit.setText("XX-1999-0001")
-    page.preview_button.click()
-    assert page.status.text() == "no agreement with reference 'XX-1999-0001'"
+    page.preview_button.click()  # the reference is looked up with the drawing, in a worker
+    qtbot.waitUntil(lambda: page.status.text() == "no agreement with reference 'XX-1999-0001'")
     assert page.pdf is None
     assert page.preview_button.isEnabled() and page.save_button.isEnabled()
 

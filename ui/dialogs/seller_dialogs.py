@@ -1,10 +1,11 @@
 """The seller editor and the violation dialog of the Sellers page.
 
-Each saves with one service call in one session; a refusal stays in the dialog as one line
-(which field, why) until the form is right."""
+Each saves with one service call in one session, in a worker (``background.write``); a
+refusal stays in the dialog as one line (which field, why) until the form is right."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db import Database
+from app.db import Database, Session
 from app.domain.sellers import (
     DepositStatus,
     SellerDocumentKind,
@@ -46,6 +47,7 @@ from app.services.sellers.supervision import (
     record_violation,
     update_violation,
 )
+from ui import background
 from ui.dialogs.seller_stores import StoresEditor
 from ui.editors.labels import enum_label
 from ui.widgets.titles import fit_title
@@ -95,6 +97,7 @@ class _Form(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self._accept)
+        self._focus: QWidget | None = None
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
@@ -105,19 +108,38 @@ class _Form(QDialog):
         widget.setAccessibleName(label)
         self.form.addRow(label, widget)
 
-    def save(self) -> None:
+    def save(self) -> Callable[[Session], object]:
+        """The form read (a typed number refused raises ValueError) as its one write."""
         raise NotImplementedError
+
+    def saved(self, answer: object) -> None:
+        """What the write answered (a subclass keeps what it needs)."""
 
     def _accept(self) -> None:
         try:
-            self.save()
+            work = self.save()
         except ValueError as exc:
             self.show_error(translate("SellerDialogs", "Not a number: %1").replace("%1", str(exc)))
             return
-        except PartnerDeskError as exc:
-            self.show_error(str(exc))
-            return
+        # In a worker, the form off meanwhile (an edit typed then would be lost): a write on
+        # the GUI thread froze the window while the database answered.
+        self.error.hide()
+        self._focus = self.focusWidget()  # given back with a refusal: typing goes on there
+        self.setEnabled(False)
+        background.write(self.db, work, self._written, self._refused)
+
+    def _written(self, answer: object) -> None:
+        self.setEnabled(True)
+        self.saved(answer)
         self.accept()
+
+    def _refused(self, exc: BaseException) -> None:
+        self.setEnabled(True)
+        if self._focus is not None:
+            self._focus.setFocus()
+        if not isinstance(exc, PartnerDeskError):
+            raise exc
+        self.show_error(str(exc))
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)
@@ -160,7 +182,7 @@ class SellerDialog(_Form):
         self.row(self.tr("Stores"), self.stores)
         fit_title(self)
 
-    def save(self) -> None:
+    def save(self) -> Callable[[Session], object]:
         data = SellerInput(
             legal_name=self.legal_name.text(),
             local_name=self.local_name.text() or None,
@@ -175,12 +197,18 @@ class SellerDialog(_Form):
             notes=self.seller.notes if self.seller else "",
             stores=self.stores.stores(),
         )
-        with self.db.session() as s:
-            if self.seller is None:
-                self.saved_id = create_seller(s, data).id
-            else:
-                view = update_seller(s, self.seller.id, data, self.seller.version)
-                self.saved_id = view.id
+        seller = self.seller
+
+        def work(s: Session) -> int:
+            if seller is None:
+                return create_seller(s, data).id
+            return update_seller(s, seller.id, data, seller.version).id
+
+        return work
+
+    def saved(self, answer: object) -> None:
+        assert isinstance(answer, int)
+        self.saved_id = answer
 
 
 class ViolationDialog(_Form):
@@ -232,7 +260,7 @@ class ViolationDialog(_Form):
         self.row(self.tr("Description"), self.description)
         fit_title(self)
 
-    def save(self) -> None:
+    def save(self) -> Callable[[Session], object]:
         day = self.occurred.date()
         data = ViolationInput(
             occurred_on=date(day.year(), day.month(), day.day()),
@@ -244,11 +272,15 @@ class ViolationDialog(_Form):
             deduction=_number(self.deduction.text()) or Decimal("0"),
             description=self.description.toPlainText(),
         )
-        with self.db.session() as s:
-            if self.violation is None:
-                record_violation(s, self.seller.id, data)
+        seller_id, violation = self.seller.id, self.violation
+
+        def work(s: Session) -> None:
+            if violation is None:
+                record_violation(s, seller_id, data)
             else:
-                update_violation(s, self.violation.id, data)
+                update_violation(s, violation.id, data)
+
+        return work
 
 
 class BrandDialog(_Form):
@@ -268,11 +300,10 @@ class BrandDialog(_Form):
         self.row(self.tr("Brand"), self.brand)
         fit_title(self)
 
-    def save(self) -> None:
-        with self.db.session() as s:
-            link_brand_by_reference(
-                s, self.seller.id, self.reference.text(), self.brand.text(), self.today
-            )
+    def save(self) -> Callable[[Session], object]:
+        seller_id, reference, brand = self.seller.id, self.reference.text(), self.brand.text()
+        today = self.today
+        return lambda s: link_brand_by_reference(s, seller_id, reference, brand, today)
 
 
 class DocumentDialog(_Form):
@@ -293,13 +324,11 @@ class DocumentDialog(_Form):
         self.row(self.tr("Expires"), self.expires)
         fit_title(self)
 
-    def save(self) -> None:
+    def save(self) -> Callable[[Session], object]:
         day = self.expires.date()
-        with self.db.session() as s:
-            add_document(
-                s, self.seller.id, SellerDocumentKind(self.kind.currentData()),
-                self.number.text(), date(day.year(), day.month(), day.day()),
-            )  # fmt: skip
+        seller_id, kind = self.seller.id, SellerDocumentKind(self.kind.currentData())
+        number, expires = self.number.text(), date(day.year(), day.month(), day.day())
+        return lambda s: add_document(s, seller_id, kind, number, expires)
 
 
 def _text(value: Decimal | None) -> str:

@@ -381,6 +381,8 @@ class ErrorBoard:
         self.rows: dict[str, FieldRow] = {}
         self.aliases: dict[str, str] = {}
         self.recheck: Callable[[], Sequence[FieldError]] | None = None
+        # Or asked of a worker: ``recheck_later(answer)`` calls ``answer(errors)`` when read.
+        self.recheck_later: Callable[[Callable[[Sequence[FieldError]], None]], None] | None = None
         self.all_clear: Callable[[], None] | None = None  # e.g. tabs marked red go back
         self._timer = QTimer(banner)
         self._timer.setSingleShot(True)
@@ -395,15 +397,20 @@ class ErrorBoard:
     def _edited(self, row: FieldRow) -> None:
         if not row.error_text:
             return
-        if self.recheck is None:
+        if self.recheck is None and self.recheck_later is None:
             row.clear_error()
         else:
             self._timer.start()
 
     def _recheck_now(self) -> None:
-        if self.recheck is None:
-            return
-        still = {self.aliases.get(e.field, e.field) for e in self.recheck()}
+        if self.recheck_later is not None:
+            self.recheck_later(self._still_wrong)
+        elif self.recheck is not None:
+            self._still_wrong(self.recheck())
+
+    def _still_wrong(self, errors: Sequence[FieldError]) -> None:
+        """Clear the notes of the fields that are right now."""
+        still = {self.aliases.get(e.field, e.field) for e in errors}
         for name, row in self.rows.items():
             if name not in still and row.error_text:
                 row.clear_error()

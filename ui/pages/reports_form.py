@@ -6,6 +6,7 @@ worker, shows it and saves it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, QStringListModel, Qt, Signal
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db import Database
+from app.db import Database, Session
 from app.domain.enums import AgreementStatus, AgreementType
 from app.errors import PartnerDeskError
 from app.reports import ReportData
@@ -206,27 +207,36 @@ class ReportForm(QWidget):
 
     def collect(self) -> ReportData:
         """The data of the report the form describes, read in one short session."""
+        query = self.query()
+        with self.db.session() as s:
+            return query(s)
+
+    def query(self) -> Callable[[Session], ReportData]:
+        """The read of the report the form describes, for a worker: the form is read now
+        (what is missing refused at once), the database when it runs (a portfolio at a
+        million agreements is seconds of queries)."""
         lang = str(self.lang_box.currentData())
         as_of = self.as_of()
         kind = self.kind()
-        with self.db.session() as s:
-            if kind == "agreement":
-                reference = self.reference_edit.text().strip()
-                if not reference:
-                    raise PartnerDeskError(self.tr("Type the reference of an agreement."))
-                return reporting.agreement_report(s, reference, lang, as_of)
-            if kind == "portfolio":
-                f = self.portfolio_filter()
-                return reporting.portfolio_report(
-                    s, lang, as_of, types=f.types, statuses=f.statuses, owner=f.owner,
-                    appendix=self.appendix(),
-                )  # fmt: skip
-            if kind == "renewals":
-                return reporting.renewal_report(s, self.within_spin.value(), lang, as_of)
-            name = self.partner_edit.text().strip()
-            if self.partner_id is None and not name:
-                raise PartnerDeskError(self.tr("Type the name of a partner."))
-            return reporting.partner_report(s, name, lang, as_of, partner_id=self.partner_id)
+        if kind == "agreement":
+            reference = self.reference_edit.text().strip()
+            if not reference:
+                raise PartnerDeskError(self.tr("Type the reference of an agreement."))
+            return lambda s: reporting.agreement_report(s, reference, lang, as_of)
+        if kind == "portfolio":
+            f, appendix = self.portfolio_filter(), self.appendix()
+            return lambda s: reporting.portfolio_report(
+                s, lang, as_of, types=f.types, statuses=f.statuses, owner=f.owner,
+                appendix=appendix,
+            )  # fmt: skip
+        if kind == "renewals":
+            within = self.within_spin.value()
+            return lambda s: reporting.renewal_report(s, within, lang, as_of)
+        name = self.partner_edit.text().strip()
+        partner_id = self.partner_id
+        if partner_id is None and not name:
+            raise PartnerDeskError(self.tr("Type the name of a partner."))
+        return lambda s: reporting.partner_report(s, name, lang, as_of, partner_id=partner_id)
 
     def portfolio_filter(self) -> AgreementFilter:
         """The portfolio form's type, status and owner: the report's and the XLSX's rows."""

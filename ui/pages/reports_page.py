@@ -26,10 +26,10 @@ from app.db import Database
 from app.errors import PartnerDeskError
 from app.reports import render
 from app.services.exporting import ExportResult, export_file
-from app.services.partners import get_partner
+from app.services.partners import PartnerView, get_partner
 from ui import settings
+from ui.background import Reader
 from ui.pages.reports_form import ReportForm
-from ui.widgets.busy import busy_cursor
 from ui.widgets.files import save_path
 from ui.widgets.pdf_preview import PdfPreview, Rendered, rendered
 from ui.worker import Job, Progress, run_job
@@ -60,6 +60,7 @@ class ReportsPage(QWidget):
         self.xlsx_job: Job[ExportResult] | None = None  # the XLSX list being written, if any
 
         self.form = ReportForm(db, self.today)
+        self.partner_reader = Reader(db, self, quick=True)  # a partner's report asked for
         self.form.changed.connect(self._form_changed)
 
         self.preview_button = QPushButton(self.tr("Preview"))
@@ -124,23 +125,31 @@ class ReportsPage(QWidget):
         self.generate()
 
     def open_for_partner(self, partner_id: int) -> None:
-        with self.db.session() as s:
-            partner = get_partner(s, partner_id)
-        self.set_kind("partner")
-        self.form.partner_edit.setText(partner.legal_name)
-        self.form.partner_id = partner_id
-        self.generate()
+        """From a partner's context menu: its report, previewed once its name is read."""
+
+        def show(partner: PartnerView) -> None:
+            self.set_kind("partner")
+            self.form.partner_edit.setText(partner.legal_name)
+            self.form.partner_id = partner_id
+            self.generate()
+
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, PartnerDeskError):
+                raise exc
+            self._fail(str(exc))
+
+        self.partner_reader.read(lambda s: get_partner(s, partner_id), show, failed)
 
     def generate(self) -> None:
         if self._busy:
             return
         try:
-            with busy_cursor():  # a few queries on this thread; the drawing is in a worker
-                data = self.form.collect()
+            query = self.form.query()
         except PartnerDeskError as exc:
             self._save_after = False
             self._fail(str(exc))
             return
+        db = self.db
         self._busy = True
         self._job_form = self.form.key()
         self.preview_button.setEnabled(False)
@@ -148,6 +157,10 @@ class ReportsPage(QWidget):
         self._say(self.tr("Preparing the report…"))
 
         def work(progress: Progress) -> Rendered:
+            # The report's data read here too: on the GUI thread a portfolio's queries
+            # froze the window (seconds at a million agreements).
+            with db.session() as s:
+                data = query(s)
             return rendered(render(data, progress))
 
         self.job = run_job(

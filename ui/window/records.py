@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -31,15 +31,18 @@ if TYPE_CHECKING:
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
-def show_editor(window: MainWindow, editor: QWidget) -> None:
+def show_editor(window: MainWindow, editor: QWidget, *, shows_itself: bool = False) -> None:
+    """``shows_itself``: the editor shows itself once filled in (see ``_open_editor``)."""
     window.open_editors.append(editor)
     editor.destroyed.connect(lambda _o=None, e=editor: _forget_editor(window, e))
     editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-    editor.show()
-    editor.raise_()
-    editor.activateWindow()
+    if not shows_itself:
+        editor.show()
+        editor.raise_()
+        editor.activateWindow()
 
 
 def _forget_editor(window: MainWindow, editor: QWidget) -> None:
@@ -72,7 +75,9 @@ def _open_editor(
         _cannot_open(window, agreement_id, exc)
         return None
     _connect_agreement_editor(window, editor)
-    show_editor(window, editor)
+    # Read in a worker: made in this turn, filled in the next (hidden: laid out once),
+    # shown in the one after (see AgreementEditor._show_in_turns).
+    show_editor(window, editor, shows_itself=editor.filling())
     return editor
 
 
@@ -162,28 +167,52 @@ def new_partner(window: MainWindow) -> PartnerEditor | None:
 
 
 def renew(window: MainWindow, agreement_id: int) -> None:
+    """Ask, then renew: the agreement is read and the successor written in workers (a read
+    and a write on the GUI thread froze the window for each at a million agreements)."""
     if not _may(window, Deed.CHANGE_AGREEMENTS):
         return
-    try:
-        with window.db.session() as s:
-            current = get_agreement(s, agreement_id)
-    except PartnerDeskError as exc:
+
+    def refused(exc: BaseException) -> None:
+        if not isinstance(exc, PartnerDeskError):
+            raise exc
         QMessageBox.warning(window, translate("MainWindow", "Cannot renew"), str(exc))
-        return
-    if not confirm_renewal(window, current):
-        return
-    try:
-        with window.db.session() as s:
-            successor = renew_agreement(s, agreement_id, current.version)
-    except PartnerDeskError as exc:
-        QMessageBox.warning(window, translate("MainWindow", "Cannot renew"), str(exc))
-        return
-    window.apply_changes(Changes.of(AGREEMENT, [agreement_id, successor.id]))
-    window.statusBar().showMessage(
-        translate("MainWindow", "%1 renewed as %2").replace("%1", current.reference)
-        .replace("%2", successor.reference), 8000,
-    )  # fmt: skip
-    window.open_agreement(successor.id)
+
+    def read(current: AgreementView) -> None:
+        if not confirm_renewal(window, current):
+            return
+
+        def renewed(successor: AgreementView) -> None:
+            window.apply_changes(Changes.of(AGREEMENT, [agreement_id, successor.id]))
+            window.statusBar().showMessage(
+                translate("MainWindow", "%1 renewed as %2").replace("%1", current.reference)
+                .replace("%2", successor.reference), 8000,
+            )  # fmt: skip
+            window.open_agreement(successor.id)
+
+        background.write(
+            window.db, lambda s: renew_agreement(s, agreement_id, current.version),
+            renewed, refused,
+        )  # fmt: skip
+
+    _read_once(window, lambda s: get_agreement(s, agreement_id), read, refused)
+
+
+def _read_once(
+    window: MainWindow, query: Callable[[Session], T], show: Callable[[T], object],
+    failed: Callable[[BaseException], None],
+) -> None:  # fmt: skip
+    """One read in a worker for one action (a Reader of its own, gone once answered)."""
+    reader = background.Reader(window.db, window, quick=True)
+
+    def answered(answer: T) -> None:
+        reader.deleteLater()
+        show(answer)
+
+    def refused(exc: BaseException) -> None:
+        reader.deleteLater()
+        failed(exc)
+
+    reader.read(query, answered, refused)
 
 
 def report_for_agreement(window: MainWindow, reference: str) -> None:

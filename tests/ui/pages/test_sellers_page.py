@@ -242,3 +242,32 @@ def test_the_page_imports_violations_and_tells_refusals_by_row(
     assert said[-1] == "Rows read: 1; added: 1, changed: 0, already there: 0."
     assert page.detail is not None and page.detail.deposit_balance == before - 1
     assert sellers_action.text() == "Sellers…"
+
+
+def test_the_seller_editor_saves_in_a_worker_and_still_says_which_field_and_why(
+    qtbot: QtBot, ui_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from ui import background
+
+    monkeypatch.setattr(background, "in_workers", True)
+    dialog = SellerDialog(ui_db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    box = dialog.findChild(QDialogButtonBox)
+    assert box is not None
+    save = box.button(QDialogButtonBox.StandardButton.Save)
+    dialog.legal_name.setText("Orchid Trading Ltd")
+    dialog.country.setText("XX")
+    save.click()
+    assert not dialog.isEnabled()  # off while the worker writes: nothing typed is lost
+    qtbot.waitUntil(lambda: dialog.error.isVisibleTo(dialog), timeout=10_000)
+    assert dialog.isEnabled() and dialog.isVisible()
+    assert dialog.error.text().startswith("country:")
+    dialog.country.setText("SG")
+    save.click()
+    qtbot.waitUntil(lambda: dialog.result() == dialog.DialogCode.Accepted, timeout=10_000)
+    assert dialog.saved_id is not None and not dialog.error.isVisibleTo(dialog)
+    with ui_db.session() as s:
+        assert get_seller(s, dialog.saved_id).legal_name == "Orchid Trading Ltd"

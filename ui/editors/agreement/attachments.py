@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -15,9 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db import Database
+from app.db import Database, Session
 from app.domain.enums import DocumentKind
-from app.errors import PartnerDeskError
 from app.services.agreements import (
     AgreementView,
     AttachmentView,
@@ -30,6 +30,7 @@ from app.services.attachments import (
     safe_filename,
 )
 from ui import settings
+from ui.background import Reader
 from ui.editors.agreement.tab_base import RecordsTab, item
 from ui.editors.fields import OptionalDateEdit
 from ui.editors.labels import enum_label
@@ -39,9 +40,20 @@ from ui.widgets.files import open_path, save_path
 from ui.widgets.system_open import open_with_desktop
 
 
+class DuplicateDocumentError(Exception):
+    """The file is attached already: asked about before it is added again (nothing written)."""
+
+    def __init__(self, note: str) -> None:
+        super().__init__(note)
+        self.note = note
+
+
 class AttachmentDialog(RecordDialog):
     def __init__(self, parent: QWidget | None, path: Path) -> None:
         super().__init__("", parent)
+        # Set by the tab: whether to add a file attached already (asked with its note).
+        self.add_again: Callable[[str], bool] = lambda _note: False
+        self.again = False  # the user said yes: the next submit adds it all the same
         self.setWindowTitle(self.tr("Add document"))
         self.path = path
         name = QLabel(path.name, self)
@@ -54,6 +66,17 @@ class AttachmentDialog(RecordDialog):
         self.add_field("expires_on", self.tr("Expires on"), self.expires_edit)
         self.board.aliases["filename"] = "kind"
         self.board.aliases["content"] = "kind"
+
+    def _refused(self, exc: BaseException) -> None:
+        if not isinstance(exc, DuplicateDocumentError):
+            super()._refused(exc)
+            return
+        self.setEnabled(True)
+        if self.add_again(exc.note):
+            self.again = True
+            self._submit()
+        else:
+            self.accept()  # nothing added, as asked
 
 
 class AttachmentsTab(RecordsTab):
@@ -72,6 +95,9 @@ class AttachmentsTab(RecordsTab):
         self.button(self.tr("Remove"), self.remove, needs_row=True)
         self.finish_buttons()
         self._temp: Path | None = None
+        # The documents' contents, read apart from the tab's refreshes (which they would
+        # overtake, and be overtaken by).
+        self.content_reader = Reader(db, self, quick=True)
 
     def fill(self, view: AgreementView) -> None:
         today = date.today()
@@ -102,43 +128,47 @@ class AttachmentsTab(RecordsTab):
         path = chosen
         dialog = AttachmentDialog(self, path)
 
-        def submit() -> None:
+        def submit() -> Callable[[Session], object]:
             try:
                 content = path.read_bytes()
             except OSError as exc:
                 raise ValueError("kind", str(exc)) from None
-            with self.db.session() as s:
-                note = duplicate_note(s, agreement_id, content)
-                if note and not self.confirm(
-                    self.tr("Add document"),
-                    self.tr("{note}. Add it again?").format(note=translate_message(note)),
-                ):
-                    return
-                add_attachment(
-                    s, agreement_id, path.name, content,
-                    kind=DocumentKind(dialog.kind_combo.currentData()),
-                    expires_on=dialog.expires_edit.value(),
-                )  # fmt: skip
+            kind = DocumentKind(dialog.kind_combo.currentData())
+            expires_on, again = dialog.expires_edit.value(), dialog.again
+
+            def work(s: Session) -> None:
+                # In a worker (the dialog off meanwhile): a file attached already is asked
+                # about on the GUI thread, then submitted again (see AttachmentDialog).
+                if not again and (note := duplicate_note(s, agreement_id, content)):
+                    raise DuplicateDocumentError(note)
+                add_attachment(s, agreement_id, path.name, content, kind=kind,
+                               expires_on=expires_on)  # fmt: skip
+
+            return work
 
         dialog.submit = submit
+        dialog.db = self.db
+        dialog.add_again = lambda note: self.confirm(
+            self.tr("Add document"),
+            self.tr("{note}. Add it again?").format(note=translate_message(note)),
+        )
         if dialog.exec() == RecordDialog.DialogCode.Accepted:
             self.refresh()
 
-    def _content(self, att: AttachmentView) -> bytes | None:
-        try:
-            with self.db.session() as s:
-                return attachment_content(s, att.id)[1]
-        except PartnerDeskError as exc:
-            self.error(str(exc))
-            return None
+    def _with_content(self, att: AttachmentView, then: Callable[[bytes], object]) -> None:
+        """``then(content)`` once the document is read, in a worker: a scanned contract of
+        a few megabytes took the GUI thread with it. A refusal is said."""
+        attachment_id = att.id
+        self.content_reader.read(
+            lambda s: attachment_content(s, attachment_id)[1], then, self._failed
+        )
 
     def activate(self) -> None:
         att = self.selected_data()
-        if not isinstance(att, AttachmentView):
-            return
-        content = self._content(att)
-        if content is None:
-            return
+        if isinstance(att, AttachmentView):
+            self._with_content(att, lambda content: self._open(att, content))
+
+    def _open(self, att: AttachmentView, content: bytes) -> None:
         # A folder per document: two documents may share a file name.
         if self._temp is None:
             # Not a TemporaryDirectory: the viewer opened may still read the file after this
@@ -185,14 +215,15 @@ class AttachmentsTab(RecordsTab):
         if path is None:
             return
         filename = str(path)
-        content = self._content(att)
-        if content is None:
-            return
-        try:
-            Path(filename).write_bytes(content)
-        except OSError as exc:
-            self.error(self.tr("Could not save {name}: {reason}").format(
-                name=filename, reason=exc.strerror or exc))  # fmt: skip
+
+        def save(content: bytes) -> None:
+            try:
+                Path(filename).write_bytes(content)
+            except OSError as exc:
+                self.error(self.tr("Could not save {name}: {reason}").format(
+                    name=filename, reason=exc.strerror or exc))  # fmt: skip
+
+        self._with_content(att, save)
 
     def remove(self) -> None:
         att = self.selected_data()

@@ -103,7 +103,8 @@ class AgreementEditor(AgreementForm):
         # Reads of this agreement by key (after an undo, a conflict, a tab's change).
         self.reader = Reader(db, self, quick=True)
         self.setObjectName("AgreementEditor")
-        self.board.recheck = self._recheck
+        self.board.recheck_later = self._recheck
+        self.checker = Reader(db, self, quick=True)  # the recheck of errors shown
         self.board.all_clear = self._clear_errors
         self.setMinimumSize(860, 640)
         self.setSizeGripEnabled(True)
@@ -159,7 +160,9 @@ class AgreementEditor(AgreementForm):
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
 
-        self._load_choices()
+        self._filled = 0  # the newest _show; a fill in turns of an older one stops
+        if agreement_id is None or view is None or not background.in_workers:
+            self._load_choices()  # else once the form is filled (see _show_in_turns)
         if agreement_id is None:
             self._start_new(agreement_type or AgreementType.BRAND, partner_id)
             self.delete_button.hide()
@@ -168,10 +171,11 @@ class AgreementEditor(AgreementForm):
             if agreement_type is not None:
                 self.type_combo.setEnabled(False)
         elif view is not None and background.in_workers:
-            # Made and shown now, filled in the event loop's next turn: building the widgets
-            # and then the type's terms with their values in one go kept the window from
-            # painting for longer than a frame or two (#15.2).
-            QTimer.singleShot(0, self, lambda: self._show(view))
+            # Made and shown now, filled in the event loop's next turns: building the
+            # widgets and then the type's terms with their values in one go kept the window
+            # from painting for longer than a frame or two (#15.2).
+            self.view = view  # filling() until the terms are in
+            QTimer.singleShot(0, self, lambda: self._show_in_turns(view))
         elif view is not None:
             self._show(view)
         else:
@@ -197,10 +201,50 @@ class AgreementEditor(AgreementForm):
         self.delete_button.setEnabled(False)
 
     def _show(self, view: AgreementView) -> None:
+        self._filled += 1
         self.view = view
         self.agreement_id = view.id
         self._clear_errors()
         self._fill(view)
+        self._shown(view)
+
+    def _show_in_turns(self, view: AgreementView) -> None:
+        """Fill an editor just made a turn at a time: the General page (hidden, so laid
+        out once), then show it (unless shown already), then the type's terms (their form
+        made then) and read the choices. Making, filling and painting it in one or two
+        turns stalled the window 56-75 ms at a million agreements (load 2.5-3, where a
+        turn takes two to three times its CPU time), the partner list's answer landing in
+        the same turn more than once (#15.2). Saving waits for the whole form."""
+        self._filled += 1
+        filled = self._filled
+        self.view = view
+        self.agreement_id = view.id
+        self._clear_errors()
+        self._fill_general(view)
+        self._update_title()
+        self._baseline = self._form_state()
+
+        def show() -> None:
+            self.show()
+            self.raise_()
+            self.activateWindow()
+            QTimer.singleShot(0, self, terms)
+
+        def terms() -> None:
+            if filled != self._filled:
+                self._load_choices()
+                return  # a newer _show (a reload) filled it meanwhile
+            self._fill_terms(view)
+            self._shown(view)
+            self._load_choices()
+
+        QTimer.singleShot(0, self, terms if self.isVisible() else show)
+
+    def filling(self) -> bool:
+        """True while an editor just opened is being filled in (see _show_in_turns)."""
+        return self.view is not None and self.terms_form is None
+
+    def _shown(self, view: AgreementView) -> None:
         self.delete_button.show()
         for tab in self._record_tabs():
             tab.set_agreement(view)
@@ -268,8 +312,8 @@ class AgreementEditor(AgreementForm):
     def save_then(self, then: Callable[[], object] | None = None) -> None:
         """Save through the services in a worker, the form off meanwhile; ``then`` once
         saved. On refusal show why beside the fields and keep going."""
-        if self.refusal is not None or self._writing:  # Ctrl+S read only, or saving already
-            return
+        if self.refusal is not None or self._writing or self.filling():
+            return  # Ctrl+S read only, saving already, or the form is not filled in yet
         self._clear_errors()
         data, problems = self.collect()
         before = self.view
@@ -329,15 +373,23 @@ class AgreementEditor(AgreementForm):
         else:
             raise exc
 
-    def _recheck(self) -> list[FieldError]:
-        """What is still wrong with the form, asked of the service without writing."""
+    def _recheck(self, answer: Callable[[list[FieldError]], None]) -> None:
+        """What is still wrong with the form, asked of the service without writing, in a
+        worker (a newer recheck overtakes an older); ``answer`` gets it."""
         data, problems = self.collect()
-        try:
-            with self.db.session() as s:
-                _, errors = validate_agreement(s, data, self.agreement_id)
-        except PartnerDeskError:
-            return problems + [FieldError(name, "") for name in self.board.rows]  # keep all
-        return problems + errors
+        agreement_id = self.agreement_id
+        keep_all = [FieldError(name, "") for name in self.board.rows]
+
+        def query(s: Session) -> list[FieldError]:
+            _, errors = validate_agreement(s, data, agreement_id)
+            return errors
+
+        def refused(exc: BaseException) -> None:
+            if not isinstance(exc, PartnerDeskError):
+                raise exc
+            answer(problems + keep_all)  # the service could not tell: every note stays
+
+        self.checker.read(query, lambda errors: answer(problems + errors), refused)
 
     def _push_undo(self, before: AgreementView | None, after: AgreementView) -> None:
         if self.undo_stack is None:

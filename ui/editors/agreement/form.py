@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -39,6 +39,7 @@ from app.services.agreements import (
 from app.services.editing import PartnerChoice
 from app.services.listing import owners
 from app.services.people import owner_names
+from ui import background
 from ui.background import Reader
 from ui.editors.agreement.partner_picker import PartnerPicker
 from ui.editors.base import EditorDialog
@@ -61,6 +62,9 @@ def _link(agreement_id: int, reference: str) -> str:
 
 NEW_STATUSES = tuple(s for s in AgreementStatus if s is not AgreementStatus.RENEWED)
 FINAL_STATUSES = {s.value for s in AgreementStatus if not TRANSITIONS[s]}
+
+
+_ENTERED = (QEvent.Type.FocusIn, QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress)
 
 
 def _owner_choices(s: Session) -> list[str]:
@@ -226,8 +230,23 @@ class AgreementForm(EditorDialog):
     def _load_choices(self) -> None:
         # Read in workers: the editor opens at once with the agreement's own partner. The
         # partner field reads a screenful of names, and more as the user types.
-        self.partner_combo.look_up()
+        self.partner_combo.look_up("")  # the first names, whichever partner is shown
+        if background.in_workers:
+            # The owners' names when the field is first entered: their read (a walk of the
+            # owner index, many small queries of Python) ran beside an editor's first paint
+            # and held the GIL it needed: 51 ms stalls at PostgreSQL 1M (load 2.2).
+            self.owner_edit.installEventFilter(self)
+        else:
+            self._read_owner_choices()
+
+    def _read_owner_choices(self) -> None:
         self.choices.read(_owner_choices, self._show_choices)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.owner_edit and event.type() in _ENTERED:
+            self.owner_edit.removeEventFilter(self)
+            self._read_owner_choices()
+        return super().eventFilter(watched, event)
 
     def _partner_named(self) -> None:
         # A new agreement's partner, chosen by id, got its name: that is no edit.
@@ -275,16 +294,24 @@ class AgreementForm(EditorDialog):
         self._update_decision_date()
 
     def _fill(self, view: AgreementView) -> None:
+        self._fill_general(view)
+        self._fill_terms(view)
+
+    def _fill_terms(self, view: AgreementView) -> None:
+        """The type's own terms (its form made first if the type has none yet)."""
+        if self.terms_form is None or self.terms_form.agreement_type is not view.type:
+            self._set_terms_form(view.type)
+        assert self.terms_form is not None
+        self.terms_form.set_values(view.terms)
+
+    def _fill_general(self, view: AgreementView) -> None:
+        """The fields of the General page."""
         self.reference_edit.setText(view.reference)
         self.title_edit.setText(view.title)
         self.type_combo.blockSignals(True)
         self.type_combo.setCurrentIndex(self.type_combo.findData(view.type.value))
         self.type_combo.blockSignals(False)
         self.type_combo.setEnabled(False)  # a saved agreement keeps its type
-        if self.terms_form is None or self.terms_form.agreement_type is not view.type:
-            self._set_terms_form(view.type)
-        assert self.terms_form is not None
-        self.terms_form.set_values(view.terms)
         self.partner_combo.select(
             view.partner_id, PartnerChoice(view.partner_id, view.partner_name,
                                            view.partner_local_name).label

@@ -65,10 +65,11 @@ class PartnerPicker(QComboBox):
         line.setPlaceholderText(self.tr("Type a name in English or Chinese"))
         line.textEdited.connect(lambda _text: self._pause.start())
 
-    def look_up(self) -> None:
-        """Read the partners whose name contains the text typed (the first ones if none)."""
+    def look_up(self, text: str | None = None) -> None:
+        """Read the partners whose name contains ``text`` (default: the text typed; the
+        first ones if none)."""
         self._pause.stop()
-        text = self.currentText().strip()
+        text = self.currentText().strip() if text is None else text
 
         def read(s: Session) -> list[PartnerChoice]:
             return partner_choices(s, text or None, limit=SCREEN + 1)
