@@ -191,13 +191,19 @@ def bulk_load(session: Session, tables: Iterable[str]) -> Iterator[None]:
     indexes = secondary_indexes(connection, names)
     for name, _create in indexes:
         connection.exec_driver_sql(f'DROP INDEX "{name}"')
+    references = foreign_keys(connection, names)
+    for table, name, _definition in references:
+        connection.exec_driver_sql(f'ALTER TABLE "{table}" DROP CONSTRAINT "{name}"')
     cache = None
     if dialect == "sqlite":
         cache = connection.exec_driver_sql("PRAGMA cache_size").scalar()
         connection.exec_driver_sql(f"PRAGMA cache_size = -{_LOAD_CACHE_KIB}")
     elif dialect == "postgresql":
-        # Room to sort each index in memory when it is built again (this transaction only).
+        # Room to sort each index in memory when it is built again, and for the hash joins
+        # that check the foreign keys and rebuild what the hooks keep (this transaction
+        # only; 4 MB of work_mem sent those joins to disk).
         connection.exec_driver_sql("SET LOCAL maintenance_work_mem = '256MB'")
+        connection.exec_driver_sql("SET LOCAL work_mem = '128MB'")
     try:
         with ExitStack() as hooks:
             for hook in BULK_LOAD_HOOKS:
@@ -206,9 +212,32 @@ def bulk_load(session: Session, tables: Iterable[str]) -> Iterator[None]:
             session.flush()
             for _name, create in indexes:
                 connection.exec_driver_sql(create)
+            for table, name, definition in references:
+                connection.exec_driver_sql(
+                    f'ALTER TABLE "{table}" ADD CONSTRAINT "{name}" {definition}'
+                )
     finally:
         if cache is not None:
             connection.exec_driver_sql(f"PRAGMA cache_size = {int(cache)}")
+
+
+def foreign_keys(connection: Connection, tables: frozenset[str]) -> list[tuple[str, str, str]]:
+    """(table, name, definition) of the foreign keys of ``tables`` this login may drop, on
+    PostgreSQL. Checked row by row they were a look-up through the referenced key per row
+    loaded (millions at a million agreements: kpi actuals, milestones, KPIs, terms); added
+    again after the load, each is checked in one join over the whole table."""
+    if connection.dialect.name != "postgresql" or not tables:
+        return []
+    rows = connection.execute(
+        text(
+            "SELECT c.relname, k.conname, pg_get_constraintdef(k.oid) FROM pg_constraint k "
+            "JOIN pg_class c ON c.oid = k.conrelid "
+            "JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE n.nspname = current_schema() AND k.contype = 'f' "
+            "AND pg_has_role(c.relowner, 'USAGE') ORDER BY c.relname, k.conname"
+        )
+    ).all()
+    return [(table, name, definition) for table, name, definition in rows if table in tables]
 
 
 def secondary_indexes(connection: Connection, tables: frozenset[str]) -> list[tuple[str, str]]:

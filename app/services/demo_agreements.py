@@ -29,6 +29,7 @@ from app.domain.models import (
     Approval,
     Attachment,
     KpiActual,
+    KpiDefinition,
     Milestone,
 )
 from app.domain.roles import Role
@@ -86,6 +87,7 @@ _WITH_ACTUALS = frozenset({AgreementStatus.ACTIVE, AgreementStatus.EXPIRED,
                            AgreementStatus.RENEWED})  # fmt: skip
 _ENDED = frozenset({AgreementStatus.EXPIRED, AgreementStatus.TERMINATED,
                     AgreementStatus.RENEWED})  # fmt: skip
+_LIVE = frozenset({AgreementStatus.ACTIVE, AgreementStatus.PENDING_APPROVAL})
 _CENT = Decimal("0.01")
 
 
@@ -160,10 +162,14 @@ def draw(plan: Plan) -> Iterator[Chunk]:
         )
         if need is not None and may_record:
             out.approvals += _approvals(aid, i, need, data, plan.approvers, now)
+        live = status in _LIVE
         for index, period, v in actuals:
             out.actual_kpi.append(kpi_ids[index])
             out.actual_period.append(period)
             out.actual_value.append(v)
+            # Oldest first: the last one stays, with the red-list date it gives.
+            red = live and latest[index] is Attainment.RED
+            out.newest[kpi_ids[index]] = (period, v, period if red else None)
         # Ended agreements settled their obligations; live ones have a few slipping.
         ended = status in _ENDED
         for _ in range(randint(rng, 1, 3)):
@@ -174,6 +180,7 @@ def draw(plan: Plan) -> Iterator[Chunk]:
             out.milestone_due.append(due)
             out.milestone_owner.append(choice(rng, OWNERS))
             out.milestone_done.append(done)
+            out.milestone_live.append(live)
         if t in (AgreementType.BRAND, AgreementType.PAYMENT) and rng.random() < 0.04:
             out.attachments.append(_document(aid, t, reference, today, actor, now, rng))
         if len(out.new) >= plan.chunk:
@@ -188,6 +195,10 @@ def _periods(last_period: date) -> list[date]:
     first = last_period.replace(day=1)
     return [(first - timedelta(days=31 * back)).replace(day=1) - timedelta(days=1)
             for back in (2, 1)] + [last_period]  # fmt: skip
+
+
+_NEWEST = ("latest_period_end", "latest_value", "live_red_end")
+_NO_ACTUALS: tuple[None, None, None] = (None, None, None)
 
 
 class _Rows:
@@ -209,10 +220,20 @@ class _Rows:
         self.milestone_due: list[date] = []
         self.milestone_owner: list[str] = []
         self.milestone_done: list[bool] = []
+        self.milestone_live: list[bool] = []
+        # Each KPI's newest actual: (period end, value, live red end), what the database
+        # keeps of them (migrations 0015, 0021), drawn with the rows so that the bulk
+        # load's rebuild (app.db.derived) finds them right and writes none of them again.
+        self.newest: dict[int, tuple[date, Decimal, date | None]] = {}
 
     def tables(self) -> Tables:
         now = self.new.now
         out = self.new.tables()
+        for model, columns in out:
+            if model is KpiDefinition:
+                kept = [self.newest.get(kpi_id, _NO_ACTUALS) for kpi_id in columns["id"]]
+                for name, values in zip(_NEWEST, zip(*kept, strict=True), strict=True):
+                    columns[name] = list(values)
         out.append((Approval, _columns(self.approvals)))
         n = len(self.actual_kpi)
         out.append((KpiActual, {
@@ -228,6 +249,7 @@ class _Rows:
             "amount": [None] * m, "currency": [None] * m,
             "completed_on": [due if d else None for due, d in zip(self.milestone_due, done,
                                                                   strict=True)],
+            "agreement_live": self.milestone_live,
         }))  # fmt: skip
         out.append((Attachment, _columns(self.attachments)))
         self._clear()

@@ -41,6 +41,33 @@ def _triggers(s: Session) -> set[str]:
     return set(s.scalars(text(query)))
 
 
+def _constraints(s: Session) -> set[tuple[str, str]]:
+    """The foreign keys as the database holds them (a load into PostgreSQL drops them and
+    adds them back)."""
+    if s.connection().dialect.name == "sqlite":
+        return set()
+    rows = s.execute(
+        text("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE contype = 'f'")
+    )
+    return {(name, definition) for name, definition in rows}
+
+
+def _live_by_recount(s: Session) -> tuple[list[tuple[int, object]], list[tuple[int, bool]]]:
+    """Migration 0021's red-list dates and live milestones worked out from the agreements,
+    as the triggers define them: a red KPI of an active or pending agreement keeps its
+    newest period end, a milestone whether its agreement is either."""
+    live = {"active", "pending_approval"}
+    rows = s.execute(text("SELECT id, status FROM agreements"))
+    status: dict[int, str] = {agreement: state for agreement, state in rows}  # noqa: C416
+    kpis = s.execute(
+        text("SELECT id, agreement_id, latest_attainment, latest_period_end FROM kpi_definitions")
+    )
+    red = sorted((i, end if state == "red" and status[a] in live else None)
+                 for i, a, state, end in kpis)  # fmt: skip
+    milestones = s.execute(text("SELECT id, agreement_id FROM milestones"))
+    return red, sorted((i, status[a] in live) for i, a in milestones)
+
+
 def _derived(s: Session) -> tuple[object, ...]:
     """Everything the triggers keep, as a reader sees it."""
     found: list[object] = [tallies.kept(s), newest_kept(s)]
@@ -61,13 +88,20 @@ def test_a_demo_load_rebuilds_in_its_transaction_and_puts_the_triggers_back(
     any_db: Database,  # noqa: F811
 ) -> None:
     with any_db.session() as s:
-        before = _triggers(s)
+        before, references = _triggers(s), _constraints(s)
         assert any(name.startswith("tally_") for name in before)
         load_demo(s, SIZE, SEED, today=TODAY)
         # Inside the load's transaction: rebuilt before anyone else can read.
         rebuilt = _derived(s)
         assert _triggers(s) == before
+        assert _constraints(s) == references
     assert_kept_right(any_db)
+    with any_db.session() as s:
+        red, live = _live_by_recount(s)
+        assert (
+            any(end for _, end in red) and any(v for _, v in live) and not all(v for _, v in live)
+        ), "the demo has red KPIs and milestones of live and other agreements"
+        assert _derived(s)[2:4] == (red, live)
     with any_db.session() as s:
         assert _derived(s) == rebuilt
         assert tallies.kept(s)[0], "no totals at all"
@@ -93,7 +127,26 @@ def test_the_rebuild_equals_what_the_triggers_kept(
     with any_db.session() as s:
         s.execute(text("DELETE FROM agreement_tallies"))
         s.execute(text("DELETE FROM partner_tallies"))
-        s.execute(text("UPDATE kpi_definitions SET latest_period_end = NULL, latest_value = NULL"))
+        # What a load gives with its rows, wrong in every way the rebuild must right: a
+        # newest actual missing or with another value, a red-list date missing or
+        # where none belongs, a milestone's agreement taken as live or not the wrong way.
+        s.execute(
+            text(
+                "UPDATE kpi_definitions SET latest_value = -1 "
+                "WHERE id % 2 = 1 AND latest_value IS NOT NULL"
+            )
+        )
+        s.execute(
+            text("UPDATE kpi_definitions SET latest_period_end = NULL, latest_value = NULL "
+                 "WHERE id % 2 = 0")
+        )  # fmt: skip
+        s.execute(
+            text("UPDATE kpi_definitions SET live_red_end = CASE WHEN live_red_end IS NULL "
+                 "THEN :day END WHERE id % 3 <> 0"), {"day": TODAY}
+        )  # fmt: skip
+        s.execute(
+            text("UPDATE milestones SET agreement_live = NOT agreement_live WHERE id % 2 = 0")
+        )
         s.execute(text("DELETE FROM purchase_tallies"))
         s.execute(text("DELETE FROM approval_requests"))
         if s.connection().dialect.name == "sqlite":
