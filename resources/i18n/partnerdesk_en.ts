@@ -257,18 +257,18 @@
     <name>RenewalsPage</name>
     <message numerus="yes">
         <location filename="../../ui/pages/renewals.py" line="147"/>
-        <source>%n agreement(s)</source>
+        <source>%Ln agreement(s)</source>
         <translation>
-            <numerusform>%n agreement</numerusform>
-            <numerusform>%n agreements</numerusform>
+            <numerusform>%Ln agreement</numerusform>
+            <numerusform>%Ln agreements</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/pages/renewals.py" line="177"/>
-        <source>%n decision(s) due</source>
+        <source>%Ln decision(s) due</source>
         <translation>
-            <numerusform>%n decision due</numerusform>
-            <numerusform>%n decisions due</numerusform>
+            <numerusform>%Ln decision due</numerusform>
+            <numerusform>%Ln decisions due</numerusform>
         </translation>
     </message>
 </context>

@@ -4479,9 +4479,9 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
     </message>
     <message numerus="yes">
         <location filename="../../ui/pages/renewals.py" line="152"/>
-        <source>%n agreement(s)</source>
+        <source>%Ln agreement(s)</source>
         <translation>
-            <numerusform>%n 份协议</numerusform>
+            <numerusform>%Ln 份协议</numerusform>
         </translation>
     </message>
     <message>
@@ -4496,9 +4496,9 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
     </message>
     <message numerus="yes">
         <location filename="../../ui/pages/renewals.py" line="165"/>
-        <source>%n decision(s) due</source>
+        <source>%Ln decision(s) due</source>
         <translation>
-            <numerusform>%n 项待决策</numerusform>
+            <numerusform>%Ln 项待决策</numerusform>
         </translation>
     </message>
     <message>

@@ -155,7 +155,7 @@ class RenewalsPage(Page):
                 if year == 0
                 else self.tr("%1-%2").replace("%1", str(year)).replace("%2", f"{month:02d}")
             )
-            head = QTreeWidgetItem([title, "", "", self.tr("%n agreement(s)", "", len(entries))])
+            head = QTreeWidgetItem([title, "", "", self.tr("%Ln agreement(s)", "", len(entries))])
             head.setFirstColumnSpanned(False)
             for column in range(4):
                 head.setFont(column, bold)
@@ -168,11 +168,11 @@ class RenewalsPage(Page):
             rows += [(head, d) for d in entries]
         self._add_rows(self._filling, rows, 0, started)
         more = len(upcoming) > LIMIT or len(missed) > LIMIT
-        text = self.tr("%n decision(s) due", "", len(shown))
+        text = self.tr("%Ln decision(s) due", "", len(shown))
         if shown_missed:
             text += ", " + self.tr("%1 overdue").replace("%1", f"{len(shown_missed):,}")
         if more:
-            text += " " + self.tr("(first %1 shown)").replace("%1", str(LIMIT))
+            text += " " + self.tr("(first %1 shown)").replace("%1", f"{LIMIT:,}")
         self.summary.setText(text)
         self._update_buttons()
 

@@ -128,3 +128,31 @@ def test_a_long_pipeline_fills_in_steps_and_a_newer_one_replaces_it(
     page._arrived(few)
     qtbot.wait(50)  # the older fill's turns come and go
     assert rows() == [d.agreement_id for d in few]
+
+
+def test_long_pipeline_counts_are_grouped_as_the_reader_writes_numbers(
+    qtbot: QtBot, ui_db: Database
+) -> None:
+    """At a million agreements the summary read "2000 decisions due, 2,000 overdue": the
+    counts are written in the reader's locale, thousands grouped, like the other figures."""
+    from dataclasses import replace
+
+    from PySide6.QtCore import QLocale
+
+    from ui.pages import renewals
+
+    page = RenewalsPage(ui_db, TODAY)
+    qtbot.addWidget(page)
+    page.activate()
+    one = page.items[0]
+    many = [replace(one, agreement_id=10_000 + i, days_left=30) for i in range(renewals.LIMIT + 1)]
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    try:
+        page._arrived(many)
+        qtbot.waitUntil(lambda: page.tree.topLevelItemCount() > 0)
+        assert page.summary.text() == "2,000 decisions due (first 2,000 shown)"
+        head = page.tree.topLevelItem(0)
+        assert head is not None and head.text(3) == "2,000 agreements"
+    finally:
+        QLocale.setDefault(before)
