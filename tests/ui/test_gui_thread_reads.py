@@ -56,6 +56,20 @@ def settle(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: jobs_running() == 0, timeout=10_000)
 
 
+def settled_window(qtbot: QtBot, ui_db: Database) -> MainWindow:
+    """The window as the tests use it: built, its first reads in."""
+    window = MainWindow(ui_db, today=UI_TODAY)
+    qtbot.addWidget(window)
+    settle(qtbot, window)
+    return window
+
+
+def first_agreement(window: MainWindow) -> int:
+    first = window.agreements.model.id_at(0)
+    assert first is not None
+    return first
+
+
 def test_no_action_reads_the_database_on_the_gui_thread(
     qtbot: QtBot, ui_db: Database, on_gui_thread: list[str]
 ) -> None:
@@ -102,11 +116,8 @@ def test_no_action_reads_the_database_on_the_gui_thread(
 def test_an_editor_opens_without_reading_its_choices_on_the_gui_thread(
     qtbot: QtBot, ui_db: Database, on_gui_thread: list[str]
 ) -> None:
-    window = MainWindow(ui_db, today=UI_TODAY)
-    qtbot.addWidget(window)
-    settle(qtbot, window)
-    first = window.agreements.model.id_at(0)
-    assert first is not None
+    window = settled_window(qtbot, ui_db)
+    first = first_agreement(window)
     on_gui_thread.clear()
     assert open_agreement(window, first) is None  # it opens once the agreement is read
     qtbot.waitUntil(lambda: bool(window.open_editors), timeout=10_000)
@@ -131,9 +142,7 @@ def test_the_start_up_reminder_is_read_in_a_worker(
     from ui.application import greet_in_background
 
     settings.STARTUP_REMINDER.set(True)
-    window = MainWindow(ui_db, today=UI_TODAY)
-    qtbot.addWidget(window)
-    settle(qtbot, window)
+    window = settled_window(qtbot, ui_db)
     on_gui_thread.clear()
     greet_in_background(window)
     assert not window.findChildren(QMessageBox)  # not yet: the window paints meanwhile
@@ -147,11 +156,8 @@ def test_the_start_up_reminder_is_read_in_a_worker(
 def test_saving_undoing_deleting_and_the_editors_tabs_stay_off_the_gui_thread(
     qtbot: QtBot, ui_db: Database, on_gui_thread: list[str]
 ) -> None:
-    window = MainWindow(ui_db, today=UI_TODAY)
-    qtbot.addWidget(window)
-    settle(qtbot, window)
-    first = window.agreements.model.id_at(0)
-    assert first is not None
+    window = settled_window(qtbot, ui_db)
+    first = first_agreement(window)
     open_agreement(window, first)
     qtbot.waitUntil(lambda: bool(window.open_editors), timeout=10_000)
     settle(qtbot, window)
@@ -210,9 +216,7 @@ def test_the_start_up_reminder_does_not_pop_up_over_an_editor_opened_meanwhile(
     from ui.application import greet_in_background
 
     settings.STARTUP_REMINDER.set(True)
-    window = MainWindow(ui_db, today=UI_TODAY)
-    qtbot.addWidget(window)
-    settle(qtbot, window)
+    window = settled_window(qtbot, ui_db)
     greet_in_background(window)  # the facts are read in a worker…
     window.new_agreement()  # …while the user opens an editor
     qtbot.waitUntil(lambda: "decision" in window.statusBar().currentMessage(), timeout=10_000)
@@ -265,9 +269,7 @@ def test_an_editor_tab_removes_an_entry_off_the_gui_thread(
 
     with ui_db.session() as s:
         agreement_id = s.scalars(select(Milestone.agreement_id).limit(1)).one()
-    window = MainWindow(ui_db, today=UI_TODAY)
-    qtbot.addWidget(window)
-    settle(qtbot, window)
+    window = settled_window(qtbot, ui_db)
     open_agreement(window, agreement_id)
     qtbot.waitUntil(lambda: bool(window.open_editors), timeout=10_000)
     settle(qtbot, window)
@@ -296,9 +298,7 @@ def test_the_partner_editor_reads_and_saves_off_the_gui_thread(
     from app.services.partners import get_partner, update_partner
     from ui.editors.partner_editor import PartnerEditor
 
-    window = MainWindow(ui_db, today=UI_TODAY)
-    qtbot.addWidget(window)
-    settle(qtbot, window)
+    window = settled_window(qtbot, ui_db)
     partner_id = window.partners.model.id_at(0)
     other = window.partners.model.id_at(1)
     assert partner_id is not None and other is not None
@@ -397,9 +397,7 @@ def test_renewing_asks_once_the_agreement_is_read_and_writes_in_a_worker(
     from app.services.agreements import get_agreement
     from app.services.listing import AgreementFilter, agreement_ids
 
-    window = MainWindow(ui_db, today=UI_TODAY)
-    qtbot.addWidget(window)
-    settle(qtbot, window)
+    window = settled_window(qtbot, ui_db)
     with ui_db.session() as s:
         active = agreement_ids(s, AgreementFilter(statuses=frozenset({AgreementStatus.ACTIVE})))[0]
         reference = get_agreement(s, active).reference
@@ -431,11 +429,8 @@ def test_an_editor_read_in_a_worker_shows_its_agreement_once_filled_in(
     terms are in waits (nothing half-filled is written)."""
     from app.services.agreements import get_agreement
 
-    window = MainWindow(ui_db, today=UI_TODAY)
-    qtbot.addWidget(window)
-    settle(qtbot, window)
-    first = window.agreements.model.id_at(0)
-    assert first is not None
+    window = settled_window(qtbot, ui_db)
+    first = first_agreement(window)
     with ui_db.session() as s:
         view = get_agreement(s, first)
     on_gui_thread.clear()
@@ -474,11 +469,8 @@ def test_the_owner_field_offers_names_once_entered(
     from PySide6.QtGui import QFocusEvent
     from PySide6.QtWidgets import QApplication
 
-    window = MainWindow(ui_db, today=UI_TODAY)
-    qtbot.addWidget(window)
-    settle(qtbot, window)
-    first = window.agreements.model.id_at(0)
-    assert first is not None
+    window = settled_window(qtbot, ui_db)
+    first = first_agreement(window)
     on_gui_thread.clear()
     open_agreement(window, first)
     qtbot.waitUntil(lambda: bool(window.open_editors), timeout=10_000)
@@ -512,11 +504,8 @@ def test_adding_a_document_twice_asks_and_writes_in_workers(
     source = tmp_path / "licence.pdf"
     source.write_bytes(b"%PDF licence")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(source), ""))
-    window = MainWindow(ui_db, today=UI_TODAY)
-    qtbot.addWidget(window)
-    settle(qtbot, window)
-    first = window.agreements.model.id_at(0)
-    assert first is not None
+    window = settled_window(qtbot, ui_db)
+    first = first_agreement(window)
     open_agreement(window, first)
     qtbot.waitUntil(lambda: bool(window.open_editors), timeout=10_000)
     editor = window.open_editors[0]
@@ -571,11 +560,8 @@ def test_a_refused_save_says_which_field_and_why_and_the_note_goes_once_right(
 ) -> None:
     """With the save and the recheck of shown errors in workers: the refusal is shown beside
     the field, and goes when the field is right again."""
-    window = MainWindow(ui_db, today=UI_TODAY)
-    qtbot.addWidget(window)
-    settle(qtbot, window)
-    first = window.agreements.model.id_at(0)
-    assert first is not None
+    window = settled_window(qtbot, ui_db)
+    first = first_agreement(window)
     on_gui_thread.clear()
     open_agreement(window, first)
     qtbot.waitUntil(lambda: bool(window.open_editors), timeout=10_000)
