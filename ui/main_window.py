@@ -44,7 +44,7 @@ from ui.undo import DatabaseCommand, undo_events
 from ui.widgets.stale_rates import StaleRatesLabel
 from ui.window import file_actions, records
 from ui.window.status_figures import StatusFigures, status_figures
-from ui.worker import Job
+from ui.worker import Job, hold_jobs, start_held_jobs
 
 if TYPE_CHECKING:
     from ui.tray import DueWatcher
@@ -130,6 +130,12 @@ class MainWindow(QMainWindow):
         """``access``: who is connected, already read (``ui.application`` reads it in a
         worker before building the window); None: read here."""
         super().__init__(parent)
+        # The pages' first reads start once the first frame is painted (ui.worker.hold_jobs);
+        # a window never painted starts them a quarter second on.
+        self._first_paint = background.in_workers
+        if self._first_paint:
+            hold_jobs()
+            QTimer.singleShot(250, start_held_jobs)
         self.db = db
         self.today = today or date.today()
         self.undo_stack = QUndoStack(self)
@@ -353,6 +359,12 @@ class MainWindow(QMainWindow):
         if old_nav is not None:
             old_nav.deleteLater()
         self.show_page(current)
+
+    def event(self, event: QEvent) -> bool:
+        if self._first_paint and event.type() == QEvent.Type.Paint:
+            self._first_paint = False
+            QTimer.singleShot(0, start_held_jobs)  # after this paint, children's included
+        return super().event(event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "stack"):

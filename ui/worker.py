@@ -146,8 +146,35 @@ def run_job(
     job.signals.failed.connect(failed)
     job.signals.cancelled.connect(cancelled)
     _RUNNING.add(job)
-    (quick_pool() if quick else QThreadPool.globalInstance()).start(job)
+    pool = quick_pool() if quick else QThreadPool.globalInstance()
+    if _held is None:
+        pool.start(job)
+    else:
+        _held.append((pool, job))
     return job
+
+
+# Jobs asked for while the window is built and first painted, started after that paint.
+# The build asks for every page's first reads; on two cores their Python work took the GIL
+# from the first paint, which needs it for each cell and label: the window's first frame
+# stalled 35-77 ms at 1,000 agreements (bench_ui, Qt's own work in the event loop
+# meanwhile), 16-23 ms of it the paint itself.
+_held: list[tuple[QThreadPool, QRunnable]] | None = None
+
+
+def hold_jobs() -> None:
+    """Keep the jobs asked for from now in a queue until ``start_held_jobs``."""
+    global _held
+    if _held is None:
+        _held = []
+
+
+def start_held_jobs() -> None:
+    """Start the jobs ``hold_jobs`` kept, in the order asked (again and again: once)."""
+    global _held
+    held, _held = _held or [], None
+    for pool, job in held:
+        pool.start(job)
 
 
 _QUICK: list[QThreadPool] = []
