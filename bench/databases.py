@@ -89,11 +89,17 @@ def postgresql_database(
 
 
 def postgresql_version(server: str) -> str | None:
+    """The server's version and its buffer cache ("15.18 (…), shared_buffers 128MB"): a
+    million agreements' table outgrows Debian's default 128 MB, and a search that reads
+    40,000 rows takes twice as long from the OS cache as from the server's own."""
     import psycopg
 
     try:
         with psycopg.connect(_libpq(server)) as conn:
-            row = conn.execute("SHOW server_version").fetchone()
+            version = conn.execute("SHOW server_version").fetchone()
+            buffers = conn.execute("SHOW shared_buffers").fetchone()
     except psycopg.Error:
         return None
-    return None if row is None else str(row[0])
+    if version is None:
+        return None
+    return str(version[0]) + ("" if buffers is None else f", shared_buffers {buffers[0]}")

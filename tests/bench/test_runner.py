@@ -233,3 +233,15 @@ def test_a_memory_row_shows_megabytes_not_seconds() -> None:
     row = Measurement("memory with the window open (RSS)", 1000, "sqlite", 0.0, memory_mb=181.4)
     table = text_table([Result(row, 1.0)])
     assert "181 MB" in table and "0 ms" not in table
+
+
+@pytest.mark.postgres
+def test_the_page_says_how_much_memory_the_postgresql_server_caches_in() -> None:
+    """Figures at a million depend on whether the table fits the server's buffer cache."""
+    from bench.databases import postgresql_version
+    from tests.conftest import empty_pg_database
+
+    with empty_pg_database() as url:
+        said = postgresql_version(url)
+    assert said is not None and said[0].isdigit()  # "15.18 (…)"
+    assert ", shared_buffers " in said and said.rstrip().endswith(("kB", "MB", "GB", "TB"))
