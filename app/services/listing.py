@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-from sqlalchemy import Select, any_, case, func, literal, select
+from sqlalchemy import ARRAY, Integer, Select, any_, bindparam, case, func, literal, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import visitors
 
@@ -29,7 +29,7 @@ from app.services.first_screen import (
 )
 from app.services.fx import RateInForce, rate_or_none
 from app.services.kpi_series import first_kpi_trends
-from app.services.listing_filters import filtered, owner_names
+from app.services.listing_filters import filtered, owner_names, partners_named
 from app.services.listing_rows import AgreementFilter, AgreementRow
 from app.services.query_plans import (
     pg_plan,
@@ -389,12 +389,47 @@ def _pg_searched_first(
     few = search_restriction(session, needle, first_screen=True, most=_PG_FEW)
     if few is not None:
         return None, stmt.where(few)
-    read = pg_candidates_read(session, needle, DENSE)
-    if read is None:
+    own = pg_candidates_read(session, needle, DENSE)
+    if own is None:
         return None, stmt
     without_jit(session)
-    ordered = _order(session, stmt.where(read), sort, descending, f, walk_index=False)
-    return list(session.scalars(ordered.limit(limit))), stmt
+    return _pg_halves_first(session, stmt.where(own), f, sort, descending, limit), stmt
+
+
+def _pg_halves_first(
+    session: Session, own: AnySelect, f: AgreementFilter, sort: str, descending: bool, limit: int
+) -> list[int]:
+    """A PostgreSQL search's first screen from its two halves, each read and sorted on its
+    own: ``own``, the agreements whose own fields hold the term, and the agreements of the
+    partners whose names hold it; then their two first screens sorted together.
+
+    Read as one OR, each candidate's row was visited for its sort key: '物流' at a million
+    is 38,860 agreements of 297 partners in 21,000 heap blocks, 120-160 ms at Debian's
+    128 MB of shared buffers. The partners' half sorted by reference reads its keys from
+    ix_agreements_partner_reference (migration 0025) alone: 7 ms. A partner's agreements
+    need no check of their own text: their partner's name matched.
+    """
+    needle = (f.search or "").strip()
+    column = SORT_COLUMNS.get(sort) or Agreement.reference
+    unsearched = select_agreements([Agreement.id], replace(f, search=None), order_by=[column])
+    named = func.array(partners_named(needle).correlate(None).scalar_subquery())
+    halves = (own, unsearched.where(Agreement.partner_id == any_(named)))
+    found = [
+        list(
+            session.scalars(
+                _order(session, half, sort, descending, f, walk_index=False).limit(limit)
+            )
+        )
+        for half in halves
+    ]
+    if not (found[0] and found[1]):
+        return found[0] or found[1]
+    # One parameter, the whole array: not one bound parameter per id.
+    ids = bindparam("first_ids", found[0] + found[1], type_=ARRAY(Integer))
+    both = _order(
+        session, unsearched.where(Agreement.id == any_(ids)), sort, descending, f, walk_index=False
+    )
+    return list(session.scalars(both.limit(limit)))
 
 
 # Candidates a PostgreSQL search's first screen fetches by id before counting them: each id

@@ -16,13 +16,13 @@ from app.db.sql import contains_text, may_hold_gram
 from app.domain.models import Agreement, BrandAgreement, Partner
 from app.services.listing_rows import AgreementFilter
 
-__all__ = ["filtered", "owner_names"]
+__all__ = ["filtered", "owner_names", "partners_named"]
 
 if TYPE_CHECKING:
     AnySelect: TypeAlias = Select[*tuple[Any, ...]]
 
 
-def _partners_named(text: str) -> AnySelect:
+def partners_named(text: str) -> AnySelect:
     named = select(Partner.id).where(
         or_(contains_text(Partner.legal_name, text), contains_text(Partner.local_name, text))
     )
@@ -75,7 +75,7 @@ def filtered(stmt: AnySelect, f: AgreementFilter) -> AnySelect:
     if f.partner_id is not None:
         stmt = stmt.where(Agreement.partner_id == f.partner_id)
     if f.partner:
-        stmt = stmt.where(Agreement.partner_id.in_(_partners_named(f.partner.strip())))
+        stmt = stmt.where(Agreement.partner_id.in_(partners_named(f.partner.strip())))
     if f.search:
         text = f.search.strip()
         # What matches, exactly. It reads only the rows the text index leaves (see
@@ -88,7 +88,7 @@ def filtered(stmt: AnySelect, f: AgreementFilter) -> AnySelect:
                 contains_text(Agreement.title, text),
                 contains_text(Agreement.owner, text),
                 contains_text(Agreement.description, text),
-                Agreement.partner_id.in_(_partners_named(text)),
+                Agreement.partner_id.in_(partners_named(text)),
             )
         )
     if f.operating_model is not None:

@@ -34,7 +34,7 @@ from app.db.search_terms import (
     pg_candidates,
 )
 from app.db.sql import contains_text, may_hold_gram
-from app.domain.models import Agreement, Partner
+from app.domain.models import Agreement
 
 
 def _sqlite_match(session: Session, needle: str) -> str | None:
@@ -95,32 +95,23 @@ def search_restriction(
 
 
 def pg_candidates_read(session: Session, needle: str, most: int) -> Any | None:
-    """PostgreSQL: a WHERE clause that has the statement read ``needle``'s candidates
-    through the text indexes, when there are at most ``most``; None when more.
+    """PostgreSQL: a WHERE clause that reads, through the text indexes, the agreements whose
+    own fields may hold ``needle``, when the term has at most ``most`` candidates (these and
+    its partners' agreements); None when more.
 
-    For a first screen sorted in one statement: the rows are visited once, by a bitmap of
-    the agreements' own index OR'ed with the agreements of the partners whose names may
-    hold the term (the ids fetched first, then looked up again by id, visited each twice:
-    '物流', 38,860 candidates at a million). The candidates are counted first, without
-    reading a row (``pg_candidates``' column "1": the partners' half from the partner
-    index alone), each at most twice (once per half).
+    For a first screen read in two halves (``listing._pg_halves_first``): this one, and
+    the agreements of the partners whose names hold the term. The candidates are counted
+    first, without reading a row (``pg_candidates``' column "1": the partners' half from
+    the partner index alone), each at most twice (once per half).
     """
     sql, params = pg_candidates(needle, column="1")
     counted = text(f"SELECT count(*) FROM ({sql} LIMIT {most + 1}) AS c").bindparams(**params)
     if (session.scalar(counted) or 0) > most:
         return None
     own_columns = (Agreement.reference, Agreement.title, Agreement.owner, Agreement.description)
-    own: Any
     if is_gram(needle):
         # The gram indexes' own expressions (migration 0019): never computed per row, the
         # function's COST keeps the planner on the index.
-        own = may_hold_gram(needle, *own_columns)
-        named: Any = may_hold_gram(needle, Partner.legal_name, Partner.local_name)
-    else:
-        # pg_trgm's indexes answer these (migration 0014).
-        own = or_(*(contains_text(c, needle) for c in own_columns))
-        named = or_(*(contains_text(c, needle) for c in (Partner.legal_name, Partner.local_name)))
-    theirs = select(Partner.id).where(named)
-    # The partners' ids as an array computed first, as pg_candidates has them: an
-    # ``IN (SELECT …)`` in an OR keeps PostgreSQL from the partner index.
-    return or_(own, Agreement.partner_id == any_(func.array(theirs.scalar_subquery())))
+        return may_hold_gram(needle, *own_columns)
+    # pg_trgm's indexes answer these (migration 0014).
+    return or_(*(contains_text(c, needle) for c in own_columns))

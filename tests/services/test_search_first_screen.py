@@ -21,6 +21,7 @@ from app.domain.enums import OperatingModel
 from app.services import listing, search
 from app.services.demo import load_demo
 from app.services.listing import SORT_COLUMNS, AgreementFilter, agreement_ids
+from tests.services.test_list_plans import _plans, _statements
 
 TODAY = date(2026, 11, 26)
 
@@ -83,3 +84,33 @@ def test_every_sorts_first_screen_of_a_search_is_the_lists_beginning(
                             assert first == whole[:limit], (needle, model, sort, descending)
                         if model is None:
                             assert whole, needle  # (each term finds rows)
+
+
+@pytest.mark.postgres
+def test_postgresql_reads_a_partner_names_agreements_by_reference_from_an_index(
+    pg_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A term in partners' names, with too many candidates to fetch by id: their
+    agreements' first screen by reference comes from ix_agreements_partner_reference
+    (migration 0025), whose entries hold the reference, not from a visit of each row."""
+    monkeypatch.setattr(listing, "_FEW", 0)
+    monkeypatch.setattr(listing, "_PG_FEW", 0)
+    with pg_db.session() as s:
+        load_demo(s, 200, seed=5, today=TODAY)
+    # As autovacuum leaves a table: its pages marked all-visible, so that an index's
+    # entries answer without a visit of each row.
+    with pg_db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
+        c.execute(text("VACUUM ANALYZE agreements"))
+    with pg_db.session() as s:
+        # (A few hundred rows would be read whole otherwise, as they should at this size.)
+        s.execute(text("SET LOCAL enable_seqscan = off"))
+        s.execute(text("SET LOCAL enable_bitmapscan = off"))
+        needle = _terms(s)[2]  # a partner's local name's first two characters
+        f = AgreementFilter(search=needle, today=TODAY)
+        whole = agreement_ids(s, f)
+        with _statements(s) as seen:
+            first = agreement_ids(s, f, limit=7)
+        sorted_plans = [p for p in _plans(s, seen) if "Sort Key" in p]
+    assert first == whole[:7] and whole, needle
+    index_alone = "Index Only Scan using ix_agreements_partner_reference"
+    assert any(index_alone in p for p in sorted_plans), sorted_plans
