@@ -100,6 +100,6 @@ def unindexed(column: Any) -> Any:
     past rows the filter rejects. SQLite: its unary ``+`` (its documented hint).
     PostgreSQL: the column as an expression no index holds (``|| ''`` for a text, ``+ 0``
     for a number or a date), for when its statistics cannot tell that the filter's rows
-    cluster at the far end of the sort order (``listing._pg_wide_first``).
+    cluster at the far end of the sort order (``listing.first_screens._pg_dated_first``).
     """
     return _Unindexed(column)

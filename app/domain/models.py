@@ -255,11 +255,11 @@ class Agreement(Base):
         # Covering indexes: portfolio sums by type/status/currency and by partner read
         # the index alone instead of visiting 100,000 wide rows. A type or status filter's
         # first screen by base value reads each (type, status, currency)'s values in order
-        # from the first (first_screen.by_base_value).
+        # from the first (listing.merges.by_base_value).
         Index("ix_agreements_portfolio", "type", "status", "currency", "value"),
         Index("ix_agreements_partner_value", "partner_id", "currency", "value"),
         # Each currency's agreements in value order: the list's first screen by value in
-        # the base currency merges the first of each (app/services/first_screen.py). It
+        # the base currency merges the first of each (app/services/listing/merges.py). It
         # serves a currency filter or sort as the plain currency index it replaced did.
         Index("ix_agreements_currency_value", "currency", "value"),
         # A filtered list's first screen in reference order, the default sort (migration

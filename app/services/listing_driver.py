@@ -306,7 +306,7 @@ def _base_currency(conn: Connection) -> str:
 
 
 def _order(conn: Connection, f: AgreementFilter, sort: str, descending: bool, bind: Params) -> str:
-    """``listing._order``: the sort column, then the id; base values by the rate in force."""
+    """``listing.in_list_order``: the sort column, then the id; base values by the rate in force."""
     way = "DESC" if descending else "ASC"
     if sort == "base_value":
         base, on = bind(_base_currency(conn)), bind(bind.day(f.today or date.today()))

@@ -52,8 +52,9 @@ def owner_names(owner: str) -> AnySelect:
 
 def filtered(stmt: AnySelect, f: AgreementFilter) -> AnySelect:
     """``stmt`` (over agreements joined to partners and brand terms, see
-    ``listing._base``) keeping the agreements ``f`` asks for: what matches, exactly.
-    How fast the rows are found is the first screen's business (``listing._first_ids``).
+    ``listing.joined_select``) keeping the agreements ``f`` asks for: what matches, exactly.
+    How fast the rows are found is the first screen's business
+    (``listing.first_screens.first_ids``).
     """
     if f.ids is not None:
         # Written into the SQL, not bound one parameter per id: a selection of 50,000 rows

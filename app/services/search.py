@@ -99,10 +99,10 @@ def pg_candidates_read(session: Session, needle: str, most: int) -> Any | None:
     own fields may hold ``needle``, when the term has at most ``most`` candidates (these and
     its partners' agreements); None when more.
 
-    For a first screen read in two halves (``listing._pg_halves_first``): this one, and
-    the agreements of the partners whose names hold the term. The candidates are counted
-    first, without reading a row (``pg_candidates``' column "1": the partners' half from
-    the partner index alone), each at most twice (once per half).
+    For a first screen read in two halves (``listing.first_screens._pg_halves_first``):
+    this one, and the agreements of the partners whose names hold the term. The candidates
+    are counted first, without reading a row (``pg_candidates``' column "1": the partners'
+    half from the partner index alone), each at most twice (once per half).
     """
     sql, params = pg_candidates(needle, column="1")
     counted = text(f"SELECT count(*) FROM ({sql} LIMIT {most + 1}) AS c").bindparams(**params)

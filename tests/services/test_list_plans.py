@@ -18,10 +18,10 @@ from sqlalchemy.orm import Session
 
 from app.db import Database
 from app.domain.enums import AgreementStatus, AgreementType, OperatingModel
-from app.services import listing, query_plans
+from app.services import query_plans
 from app.services.agreements import create_agreement
 from app.services.fx import set_rate
-from app.services.listing import SORT_COLUMNS, AgreementFilter, agreement_ids
+from app.services.listing import SORT_COLUMNS, AgreementFilter, agreement_ids, first_screens
 from app.services.partners import PartnerInput, create_partner
 from tests.conftest import TODAY, agreement_input
 
@@ -133,7 +133,7 @@ def test_sqlite_reads_a_wide_filters_first_screen_in_reference_order_from_an_ind
     f, index = WIDE_FILTERS[name]
     _some_agreements(session)
     # Three rows count as wide when nothing counts as narrow.
-    monkeypatch.setattr(listing, "_FEW", 0)
+    monkeypatch.setattr(first_screens, "_FEW", 0)
     with _statements(session) as seen:
         found = agreement_ids(session, f, limit=100)
     assert found == agreement_ids(session, f)
@@ -226,7 +226,7 @@ def test_sqlite_sorts_a_wide_date_or_status_filter_by_another_date_from_its_inde
     (migration 0020): its rows are sorted from index entries, no row is read."""
     f, sort, index = CLUSTERED[name]
     _some_agreements(session)
-    monkeypatch.setattr(listing, "_FEW", 0)
+    monkeypatch.setattr(first_screens, "_FEW", 0)
     with _statements(session) as seen:
         found = agreement_ids(session, f, sort=sort, descending=descending, limit=2)
     assert found == agreement_ids(session, f, sort=sort, descending=descending)[:2]
@@ -241,7 +241,7 @@ def test_sqlite_walks_a_statuss_rows_in_decision_date_order(
     """One status by decision date (the renewals' question) is a walk of its index that
     stops at the first screen: nothing is sorted."""
     _some_agreements(session)
-    monkeypatch.setattr(listing, "_FEW", 0)
+    monkeypatch.setattr(first_screens, "_FEW", 0)
     f = AgreementFilter(statuses=frozenset({AgreementStatus.DRAFT}))
     with _statements(session) as seen:
         found = agreement_ids(session, f, sort="decision_date", limit=2)
@@ -312,7 +312,7 @@ def test_sqlite_reads_a_type_or_status_by_base_value_from_the_portfolio_index(
     Each (type, status, currency) of the filter has its rows in value order in
     ix_agreements_portfolio, read from index entries alone."""
     _typed_agreements(session)
-    monkeypatch.setattr(listing, "_FEW", 0)
+    monkeypatch.setattr(first_screens, "_FEW", 0)
     f = BY_GROUPS[name]
     with _statements(session) as seen:
         found = agreement_ids(session, f, sort="base_value", descending=descending, limit=2)
@@ -336,7 +336,7 @@ def test_sqlite_walks_a_types_rows_in_title_order(
     ix_agreements_type_title (migration 0023) that stops at the first screen, not a walk of
     the titles past the other types' (nor all of the type's rows sorted)."""
     _typed_agreements(session)
-    monkeypatch.setattr(listing, "_FEW", 0)
+    monkeypatch.setattr(first_screens, "_FEW", 0)
     f = BY_GROUPS["type"]
     for descending in (False, True):
         with _statements(session) as seen:
@@ -410,7 +410,7 @@ def test_postgresql_sorts_a_date_ranges_rows_rather_than_walk_past_others(
                     whole = agreement_ids(s, f, sort=sort, descending=descending)
                     assert whole, f
                     with monkeypatch.context() as m:
-                        m.setattr(listing, "walks_past_rejected", lambda _plan: True)
+                        m.setattr(first_screens, "walks_past_rejected", lambda _plan: True)
                         with _statements(s) as seen:
                             first = agreement_ids(s, f, sort=sort, descending=descending,
                                                   limit=3)  # fmt: skip

@@ -9,10 +9,9 @@ import pytest
 
 from app.db import Database, Session
 from app.domain.enums import AgreementStatus, AgreementType, OperatingModel
-from app.services import first_screen, listing
 from app.services.agreements import create_agreement
 from app.services.fx import set_rate
-from app.services.listing import SORT_COLUMNS, AgreementFilter, agreement_ids
+from app.services.listing import SORT_COLUMNS, AgreementFilter, agreement_ids, first_screens, merges
 from app.services.partners import PartnerInput, PartnerView, create_partner
 from tests.conftest import agreement_input
 
@@ -67,7 +66,7 @@ def _every_filters_first_screens(session: Session, partner_id: int, fews: tuple[
         AgreementFilter(decision_from=date(2025, 1, 1), decision_to=date(2026, 12, 31)),
     ]
     for few in fews:
-        listing._FEW = few
+        first_screens._FEW = few
         for f in filters:
             for sort in SORT_COLUMNS:
                 for descending in (False, True):
@@ -83,10 +82,10 @@ def _every_filters_first_screens(session: Session, partner_id: int, fews: tuple[
 def test_every_filters_first_screen_under_every_sort_is_the_whole_lists_beginning(
     session: Session, partner: PartnerView, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(listing, "_FEW", listing._FEW)
+    monkeypatch.setattr(first_screens, "_FEW", first_screens._FEW)
     # By base value, the groups of a currency (or type, status and currency) in fewer
     # statements than one: merged again.
-    monkeypatch.setattr(first_screen, "_BRANCHES", 2)
+    monkeypatch.setattr(merges, "_BRANCHES", 2)
     # Narrow: its rows sorted; wide: the plans for many rows.
     _every_filters_first_screens(session, partner.id, (20_000, 0))
 
@@ -95,9 +94,9 @@ def test_every_filters_first_screen_under_every_sort_is_the_whole_lists_beginnin
 def test_every_filters_first_screen_on_postgresql(
     pg_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(listing, "_FEW", listing._FEW)
-    monkeypatch.setattr(first_screen, "_BRANCHES", 2)
+    monkeypatch.setattr(first_screens, "_FEW", first_screens._FEW)
+    monkeypatch.setattr(merges, "_BRANCHES", 2)
     with pg_db.session() as s:
         partner = create_partner(s, PartnerInput(legal_name="Limit Partner Ltd", country="GB"))
         # Narrow: a merge's filter sorted; wide: the merges (by base value, by model).
-        _every_filters_first_screens(s, partner.id, (listing._FEW, 0))
+        _every_filters_first_screens(s, partner.id, (first_screens._FEW, 0))

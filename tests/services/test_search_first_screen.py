@@ -1,11 +1,12 @@
 """A search's first screen is the whole searched list's beginning, whichever plan finds it.
 
-The first screen of a search is found one of several ways (``listing._first_ids``): among
-the first rows of the sort order, by walking the sort order checking each row, or by
-reading the term's candidates from the text index and sorting them (on PostgreSQL in one
-statement, counted first). Which one depends on how many rows the term matches and where
-they lie; here the thresholds are forced so that each way answers every sort, both ways,
-and must show the rows a user sees in the whole list, in the same order.
+The first screen of a search is found one of several ways
+(``listing.first_screens.first_ids``): among the first rows of the sort order, by walking
+the sort order checking each row, or by reading the term's candidates from the text index
+and sorting them (on PostgreSQL in two halves, counted first). Which one depends on how
+many rows the term matches and where they lie; here the thresholds are forced so that each
+way answers every sort, both ways, and must show the rows a user sees in the whole list,
+in the same order.
 """
 
 from __future__ import annotations
@@ -18,9 +19,9 @@ from sqlalchemy.orm import Session
 
 from app.db import Database
 from app.domain.enums import OperatingModel
-from app.services import listing, search
+from app.services import search
 from app.services.demo import load_demo
-from app.services.listing import SORT_COLUMNS, AgreementFilter, agreement_ids
+from app.services.listing import SORT_COLUMNS, AgreementFilter, agreement_ids, first_screens
 from tests.services.test_list_plans import _plans, _statements
 
 TODAY = date(2026, 11, 26)
@@ -64,7 +65,7 @@ def test_every_sorts_first_screen_of_a_search_is_the_lists_beginning(
     demo_db: Database, monkeypatch: pytest.MonkeyPatch, plan: str
 ) -> None:
     for name, value in PLANS[plan].items():
-        monkeypatch.setattr(listing, name, value)
+        monkeypatch.setattr(first_screens, name, value)
         if name == "DENSE":
             monkeypatch.setattr(search, name, value)
     with demo_db.session() as s:
@@ -93,8 +94,8 @@ def test_postgresql_reads_a_partner_names_agreements_by_reference_from_an_index(
     """A term in partners' names, with too many candidates to fetch by id: their
     agreements' first screen by reference comes from ix_agreements_partner_reference
     (migration 0025), whose entries hold the reference, not from a visit of each row."""
-    monkeypatch.setattr(listing, "_FEW", 0)
-    monkeypatch.setattr(listing, "_PG_FEW", 0)
+    monkeypatch.setattr(first_screens, "_FEW", 0)
+    monkeypatch.setattr(first_screens, "_PG_FEW", 0)
     with pg_db.session() as s:
         load_demo(s, 200, seed=5, today=TODAY)
     # As autovacuum leaves a table: its pages marked all-visible, so that an index's

@@ -11,11 +11,11 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from app.db import Database
-from app.services import listing, search
+from app.services import search
 from app.services.agreements import create_agreement, delete_agreement, update_agreement
 from app.services.demo import load_demo
 from app.services.importing import import_file
-from app.services.listing import AgreementFilter, agreement_ids, count_agreements
+from app.services.listing import AgreementFilter, agreement_ids, count_agreements, first_screens
 from app.services.partners import PartnerInput, create_partner, update_partner
 from tests.conftest import TODAY, agreement_input
 from tests.services.test_importing import row, write_csv
@@ -150,7 +150,7 @@ def test_common_and_rare_terms_give_the_same_first_screen(
     f = AgreementFilter(search=needle)
     whole = agreement_ids(varied, f, sort=sort, descending=True)
     monkeypatch.setattr(search, "DENSE", 1)  # every term is common
-    monkeypatch.setattr(listing, "_FEW", 3)  # and looked for in the first 3 rows first
+    monkeypatch.setattr(first_screens, "_FEW", 3)  # and looked for in the first 3 rows first
     assert agreement_ids(varied, f, sort=sort, descending=True, limit=4) == whole[:4]
 
 

@@ -65,7 +65,7 @@ def events(
 
     from app.domain.enums import MilestoneStatus
     from app.domain.models import Agreement, Milestone, Partner
-    from app.services.listing import AgreementFilter, _base
+    from app.services.listing import AgreementFilter, joined_select
     from app.services.listing_filters import filtered
     from app.services.scope import DECISION_STATUSES
 
@@ -75,10 +75,11 @@ def events(
     i = 1 if lang == "zh" else 0
     word = {k: v[i] for k, v in _WORDS.items()}
     rows = session.execute(
-        filtered(_base([Agreement.id, Agreement.reference, Agreement.title, Agreement.owner,
-                         Partner.legal_name, Partner.local_name, Agreement.decision_date,
-                         Agreement.end_date, Agreement.auto_renew, Agreement.renewal_term_months,
-                         Agreement.version, Agreement.owner_login]), f)
+        filtered(joined_select([Agreement.id, Agreement.reference, Agreement.title,
+                                Agreement.owner, Partner.legal_name, Partner.local_name,
+                                Agreement.decision_date, Agreement.end_date, Agreement.auto_renew,
+                                Agreement.renewal_term_months, Agreement.version,
+                                Agreement.owner_login]), f)
         .order_by(Agreement.decision_date, Agreement.reference)
     )  # fmt: skip
     found: list[Event] = []

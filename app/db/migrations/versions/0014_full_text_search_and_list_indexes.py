@@ -57,7 +57,7 @@ def _has_trigram() -> bool:
 
 def upgrade() -> None:
     # The first screen by value in the base currency reads each currency's rows in value
-    # order (app/services/first_screen.py); the currency alone is this index's prefix.
+    # order (app/services/listing/merges.py); the currency alone is this index's prefix.
     op.create_index("ix_agreements_currency_value", "agreements", ["currency", "value"])
     op.drop_index("ix_agreements_currency", table_name="agreements")
     if op.get_bind().dialect.name == "sqlite":

@@ -19,7 +19,7 @@ depends_on = None
 # '物流' at a million agreements matches no agreement's own text but 297 partners' names:
 # 38,860 agreements in 21,000 heap blocks, each visited for its reference to be sorted
 # (120-160 ms with Debian's 128 MB of shared buffers, whose cache the table outgrows).
-# From this index's entries alone: 7 ms (listing._pg_halves_first). Built in 0.5 s at a
+# From this index's entries alone: 7 ms (listing.first_screens._pg_halves_first). Built in 0.5 s at a
 # million. SQLite's search reads its candidates through FTS5 and sorts them (68 ms at a
 # million): its imports do not pay for it.
 NAME = "ix_agreements_partner_reference"

@@ -25,7 +25,7 @@ from app.domain.models import Agreement, BrandAgreement, FxRate
 from app.services.settings import base_currency
 
 if TYPE_CHECKING:
-    from app.services.listing import AnySelect
+    from app.services.listing.statements import AnySelect
     from app.services.listing_rows import AgreementFilter
 
 # The values of a column of few values (type, status, currency, owner) in the database's own

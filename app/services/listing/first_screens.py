@@ -1,36 +1,37 @@
-"""The agreements list: filtering, sorting and paging done by the database.
+"""A list's first screen of ids, found by whichever index plan finds it soonest.
 
-At 100,000 agreements a screen asks for the sorted ids once (one indexed query) and then
-for rows of the ids it shows; nothing here loads the whole table into Python objects.
+A first screen (the first few hundred ids of a filtered, searched, sorted list) must come
+in well under the 300 ms a sort may take at a million agreements, on two engines whose
+planners see different things: SQLite chooses without statistics, PostgreSQL cannot tell
+how many rows a LIKE keeps. Each plan here says which case it answers and what it measured.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import date
-from decimal import Decimal
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING
 
-from sqlalchemy import ARRAY, Integer, Select, any_, bindparam, case, func, literal, select
+from sqlalchemy import ARRAY, Integer, any_, bindparam, func, select
 from sqlalchemy.orm import Session
-from sqlalchemy.sql import visitors
 
-from app.db.sql import unindexed
 from app.domain.enums import AgreementType
-from app.domain.models import Agreement, BrandAgreement, FxRate, Partner
-from app.domain.money import quantize
-from app.services.first_screen import (
+from app.domain.models import Agreement
+from app.services.listing.merges import (
     by_base_value,
     by_few_values,
     by_operating_model,
     by_value_of_types,
     without_jit,
 )
-from app.services.fx import RateInForce, rate_or_none
-from app.services.kpi_series import first_kpi_trends
-from app.services.listing_filters import filtered, owner_names, partners_named
-from app.services.listing_rows import AgreementFilter, AgreementRow
+from app.services.listing.statements import (
+    SORT_COLUMNS,
+    in_list_order,
+    narrowed,
+    select_agreements,
+)
+from app.services.listing_filters import owner_names, partners_named
+from app.services.listing_rows import AgreementFilter
 from app.services.query_plans import (
     pg_plan,
     reads_indexes_alone,
@@ -39,166 +40,11 @@ from app.services.query_plans import (
     walks_past_rejected,
 )
 from app.services.search import DENSE, pg_candidates_read, search_restriction
-from app.services.settings import base_currency
 
-__all__ = [
-    "AgreementFilter", "AgreementRow", "agreement_ids", "agreement_rows", "count_agreements",
-    "iter_agreements", "list_agreements", "owners", "select_agreements",
-]  # fmt: skip
+__all__ = ["first_ids"]
 
 if TYPE_CHECKING:
-    AnySelect: TypeAlias = Select[*tuple[Any, ...]]
-
-
-SORT_COLUMNS: dict[str, Any] = {
-    "reference": Agreement.reference,
-    "title": Agreement.title,
-    "type": Agreement.type,
-    "partner": Partner.legal_name,
-    "owner": Agreement.owner,
-    "status": Agreement.status,
-    "currency": Agreement.currency,
-    "value": Agreement.value,
-    "start_date": Agreement.start_date,
-    "end_date": Agreement.end_date,
-    "decision_date": Agreement.decision_date,
-    "operating_model": BrandAgreement.operating_model,
-    # In the base currency with the rate in force (see rate_to_base): built per query.
-    "base_value": None,
-}
-
-
-def _narrowed(
-    session: Session, stmt: AnySelect, f: AgreementFilter, *, first_screen: bool
-) -> AnySelect:
-    """``stmt`` reading only the rows the search's text index leaves, when it leaves few."""
-    needle = (f.search or "").strip()
-    restriction = search_restriction(session, needle, first_screen=first_screen)
-    return stmt if restriction is None else stmt.where(restriction)
-
-
-def _base(columns: Sequence[Any]) -> AnySelect:
-    # Plain tables, not the polymorphic entity: one join to partners, one outer join to
-    # brand terms for the operating model, whatever the type filter.
-    return (
-        select(*columns)
-        .select_from(Agreement.__table__)
-        .join(Partner.__table__, Partner.id == Agreement.partner_id)
-        .outerjoin(BrandAgreement.__table__, BrandAgreement.__table__.c.id == Agreement.id)
-    )
-
-
-def _mentions(expressions: Sequence[Any], table: Any) -> bool:
-    for expression in expressions:
-        element = (
-            expression.__clause_element__()
-            if hasattr(expression, "__clause_element__")
-            else expression
-        )
-        for node in visitors.iterate(element):
-            if getattr(node, "table", None) is table:
-                return True
-    return False
-
-
-def select_agreements(
-    columns: Sequence[Any], f: AgreementFilter, *, order_by: Sequence[Any] = ()
-) -> AnySelect:
-    """A filtered SELECT that joins partners and brand terms only when it must.
-
-    Aggregates over 100,000 agreements are several times faster without joins they do
-    not use (SQLite executes every join it is given).
-    """
-    expressions = [*columns, *order_by]
-    stmt = select(*columns).select_from(Agreement.__table__)
-    if _mentions(expressions, Partner.__table__):
-        stmt = stmt.join(Partner.__table__, Partner.id == Agreement.partner_id)
-    if f.operating_model is not None or _mentions(expressions, BrandAgreement.__table__):
-        stmt = stmt.outerjoin(
-            BrandAgreement.__table__, BrandAgreement.__table__.c.id == Agreement.id
-        )
-    return filtered(stmt, f)
-
-
-_ROW_COLUMNS = (
-    Agreement.id, Agreement.reference, Agreement.title, Agreement.type, Agreement.partner_id,
-    Partner.legal_name, Partner.local_name, Agreement.owner, Agreement.status,
-    Agreement.currency, Agreement.value, Agreement.signed_date, Agreement.start_date,
-    Agreement.end_date, Agreement.notice_days, Agreement.decision_date, Agreement.auto_renew,
-    BrandAgreement.operating_model,
-)  # fmt: skip
-
-
-def rate_to_base(base: str, on: date) -> Any:
-    """SQL for the rate in force on ``on`` from each agreement's currency to ``base``.
-
-    NULL when the currency has no rate dated on or before ``on``. The rate is in the
-    database's own units (a scaled integer on SQLite): multiplied by the value it sorts
-    values of any currency on one scale, exactly, in the database.
-    """
-    newest = (
-        select(FxRate.rate)
-        .where(
-            FxRate.currency == Agreement.currency,
-            FxRate.base == base,
-            FxRate.effective_date <= on,
-        )
-        .order_by(FxRate.effective_date.desc())
-        .limit(1)
-        .scalar_subquery()
-    )
-    one = literal(Decimal(1), FxRate.__table__.c.rate.type)
-    return case((Agreement.currency == base, one), else_=newest)
-
-
-def _order(
-    session: Session,
-    stmt: AnySelect,
-    sort: str,
-    descending: bool,
-    f: AgreementFilter,
-    *,
-    walk_index: bool = True,
-) -> AnySelect:
-    """``stmt`` in list order; ``walk_index=False``: sort the rows found, do not walk."""
-    tie = Agreement.id.desc() if descending else Agreement.id.asc()
-    if sort == "base_value":
-        rate = rate_to_base(base_currency(session), f.today or date.today())
-        value = Agreement.value * rate
-        # Agreements that cannot be converted come last whichever way the list is sorted.
-        return stmt.order_by(rate.is_(None).asc(), value.desc() if descending else value.asc(), tie)
-    column = SORT_COLUMNS.get(sort) or Agreement.reference
-    if not walk_index:
-        column, by_id = unindexed(column), unindexed(Agreement.id)
-        tie = by_id.desc() if descending else by_id.asc()
-    order = column.desc() if descending else column.asc()
-    # The id tie-breaker keeps pages stable when many rows share a value.
-    return stmt.order_by(order, tie)
-
-
-def count_agreements(session: Session, f: AgreementFilter | None = None) -> int:
-    f = f or AgreementFilter()
-    stmt = _narrowed(session, select_agreements([func.count()], f), f, first_screen=False)
-    return session.scalar(stmt) or 0
-
-
-def agreement_ids(
-    session: Session,
-    f: AgreementFilter | None = None,
-    *,
-    sort: str = "reference",
-    descending: bool = False,
-    limit: int | None = None,
-) -> list[int]:
-    """The ids in list order; ``limit`` gives only the first ones (a list's first screen)."""
-    f = f or AgreementFilter()
-    column = SORT_COLUMNS.get(sort) or Agreement.reference
-    stmt = select_agreements([Agreement.id], f, order_by=[column])
-    if limit is None:
-        stmt = _narrowed(session, stmt, f, first_screen=False)
-        return list(session.scalars(_order(session, stmt, sort, descending, f)))
-    return _first_ids(session, stmt, f, sort, descending, limit)
-
+    from app.services.listing.statements import AnySelect
 
 # Sorts by a column that is never NULL: the first rows of their order end at a value.
 _WALKABLE = frozenset(SORT_COLUMNS) - {"base_value", "operating_model"}
@@ -211,7 +57,7 @@ _FEW_VALUED = frozenset({"type", "status", "currency", "owner"})
 _FEW = 20_000
 
 
-def _first_ids(
+def first_ids(
     session: Session, stmt: AnySelect, f: AgreementFilter, sort: str, descending: bool, limit: int
 ) -> list[int]:
     """A list's first screen of ids, by whichever of the index plans finds it soonest.
@@ -239,7 +85,7 @@ def _first_ids(
                 return found
         merged = sort in ("operating_model", "base_value")
         # By base value a filter of types, statuses or a model is its groups themselves
-        # (first_screen._splits): none is walked past rows it rejects for another reason,
+        # (merges._splits): none is walked past rows it rejects for another reason,
         # and a few thousand rows sorted cost more (a model's active agreements, 15,000:
         # counted 170 ms, then sorted with each row's rate looked up, 360 ms).
         split = sort == "base_value" and _split_by_value(f)
@@ -250,7 +96,9 @@ def _first_ids(
             # 70 ms). The estimate of an owner's rows is half the table's: past JIT's
             # threshold at 100,000.
             without_jit(session)
-            return list(session.scalars(_order(session, stmt, sort, descending, f).limit(limit)))
+            return list(
+                session.scalars(in_list_order(session, stmt, sort, descending, f).limit(limit))
+            )
         if sort == "operating_model":
             return by_operating_model(session, stmt, descending, limit, f)
         if sort == "base_value":
@@ -260,7 +108,9 @@ def _first_ids(
             # entries are read in status order and sorted by id within it (at most 30 ms at
             # a million). Each status's rows by id walked the primary key to its end for a
             # status the range holds none of (the active ones ending last year: 0.3 s).
-            return list(session.scalars(_order(session, stmt, sort, descending, f).limit(limit)))
+            return list(
+                session.scalars(in_list_order(session, stmt, sort, descending, f).limit(limit))
+            )
         if sort in ("type", "status", "currency", "owner"):
             named = None
             if sort == "owner" and f.owner:
@@ -274,7 +124,7 @@ def _first_ids(
             return by_value_of_types(session, stmt, descending, limit, f)
         if not needle and _dated(f) and sort in _IN_DATE_INDEXES:
             return _pg_dated_first(session, stmt, f, sort, descending, limit)
-        return list(session.scalars(_order(session, stmt, sort, descending, f).limit(limit)))
+        return list(session.scalars(in_list_order(session, stmt, sort, descending, f).limit(limit)))
     if needle:
         restriction = search_restriction(session, needle, first_screen=True)
         if restriction is not None:  # a rare term: its candidates
@@ -286,7 +136,7 @@ def _first_ids(
     if narrow:
         # Whatever the sort: a partner's few hundred agreements sorted by operating model
         # took 0.96 s walking every brand agreement by model at a million.
-        ordered = _order(session, stmt, sort, descending, f, walk_index=False)
+        ordered = in_list_order(session, stmt, sort, descending, f, walk_index=False)
         return list(session.scalars(ordered.limit(limit)))
     if sort == "operating_model":
         return by_operating_model(session, stmt, descending, limit, f)
@@ -299,10 +149,10 @@ def _first_ids(
         found = _first_of_prefix(session, stmt, f, sort, descending, limit)
         if found is not None:
             return found
-        stmt = _narrowed(session, stmt, f, first_screen=False)
+        stmt = narrowed(session, stmt, f, first_screen=False)
     elif _filters(f):
         return _wide_first(session, stmt, f, sort, descending, limit)
-    return list(session.scalars(_order(session, stmt, sort, descending, f).limit(limit)))
+    return list(session.scalars(in_list_order(session, stmt, sort, descending, f).limit(limit)))
 
 
 def _wide_first(
@@ -317,10 +167,10 @@ def _wide_first(
     the first rows of the sort order, where a filter that does not cluster has its first
     screen; else the walk.
     """
-    walk = _order(session, stmt, sort, descending, f).limit(limit)
+    walk = in_list_order(session, stmt, sort, descending, f).limit(limit)
     if walks_in_order(sqlite_plan(session, walk)):
         return list(session.scalars(walk))
-    ordered = _order(session, stmt, sort, descending, f, walk_index=False).limit(limit)
+    ordered = in_list_order(session, stmt, sort, descending, f, walk_index=False).limit(limit)
     if reads_indexes_alone(sqlite_plan(session, ordered)):
         # (A prefix of the sort order is no cheaper here: given the filter's index, SQLite
         # reads all of its entries to check each against the prefix.)
@@ -349,10 +199,10 @@ def _pg_dated_first(
     other dates: 440,000 entries in 60-80 ms); a walk of the range's own index, or a plan
     that sorts, is run as it is.
     """
-    walk = _order(session, stmt, sort, descending, f).limit(limit)
+    walk = in_list_order(session, stmt, sort, descending, f).limit(limit)
     if not walks_past_rejected(pg_plan(session, walk)):
         return list(session.scalars(walk))
-    ordered = _order(session, stmt, sort, descending, f, walk_index=False).limit(limit)
+    ordered = in_list_order(session, stmt, sort, descending, f, walk_index=False).limit(limit)
     return list(session.scalars(ordered))
 
 
@@ -417,7 +267,7 @@ def _pg_halves_first(
     found = [
         list(
             session.scalars(
-                _order(session, half, sort, descending, f, walk_index=False).limit(limit)
+                in_list_order(session, half, sort, descending, f, walk_index=False).limit(limit)
             )
         )
         for half in halves
@@ -426,7 +276,7 @@ def _pg_halves_first(
         return found[0] or found[1]
     # One parameter, the whole array: not one bound parameter per id.
     ids = bindparam("first_ids", found[0] + found[1], type_=ARRAY(Integer))
-    both = _order(
+    both = in_list_order(
         session, unsearched.where(Agreement.id == any_(ids)), sort, descending, f, walk_index=False
     )
     return list(session.scalars(both.limit(limit)))
@@ -487,7 +337,7 @@ def _first_of_prefix(
     everything = AgreementFilter()
     column = SORT_COLUMNS[sort]
     first = select_agreements([Agreement.id], everything, order_by=[column])
-    first = _order(session, first, sort, descending, everything)
+    first = in_list_order(session, first, sort, descending, everything)
     if sort in _FEW_VALUED and session.get_bind().dialect.name != "sqlite":
         # The first value's rows walked by id: ORDER BY currency, id sorted all the rows
         # of the first currency for a thousand of them (0.2 s at a million).
@@ -506,80 +356,10 @@ def _first_of_prefix(
             # An array computed first: given IN, PostgreSQL scanned every agreement to
             # hash-join them to the prefix (5 s at a million for a thousand rows).
             within = stmt.where(Agreement.id == any_(func.array(prefix)))
-        ordered = _order(session, within, sort, descending, f, walk_index=False)
+        ordered = in_list_order(session, within, sort, descending, f, walk_index=False)
         found = list(session.scalars(ordered.limit(limit)))
         if counted is not None:
             counted.append(len(found))
         if len(found) == limit:
             return found
     return None
-
-
-def _row(r: Any) -> AgreementRow:
-    return AgreementRow(*r)
-
-
-def agreement_rows(
-    session: Session, ids: Sequence[int], *, on: date | None = None
-) -> list[AgreementRow]:
-    """Rows for exactly these ids, in this order (what a list model asks for on demand).
-
-    Each row carries its value in the base currency with the rate in force ``on`` (today).
-    """
-    if not ids:
-        return []
-    base, day = base_currency(session), on or date.today()
-    stmt = _base(_ROW_COLUMNS).where(Agreement.id.in_(list(ids)))
-    # A page holds a few currencies: one indexed look-up each gives the rate, its date and
-    # source (the tooltip says which rate made the figure), the same rate the sort uses.
-    rates: dict[str, RateInForce | None] = {}
-    found = {}
-    for r in session.execute(stmt):
-        if r.currency not in rates:
-            rates[r.currency] = rate_or_none(session, r.currency, base, day)
-        rate = rates[r.currency]
-        converted = None if rate is None else quantize(r.value * rate.rate)
-        found[r.id] = _row((*r, converted, rate))
-    trends = first_kpi_trends(session, list(found))
-    return [replace(found[i], kpi_trend=trends.get(i)) for i in ids if i in found]
-
-
-def list_agreements(
-    session: Session,
-    f: AgreementFilter | None = None,
-    *,
-    sort: str = "reference",
-    descending: bool = False,
-    offset: int = 0,
-    limit: int | None = None,
-) -> list[AgreementRow]:
-    f = f or AgreementFilter()
-    stmt = _narrowed(session, filtered(_base(_ROW_COLUMNS), f), f, first_screen=limit is not None)
-    stmt = _order(session, stmt, sort, descending, f).offset(offset)
-    if limit is not None:
-        stmt = stmt.limit(limit)
-    return [_row(r) for r in session.execute(stmt)]
-
-
-def iter_agreements(
-    session: Session,
-    f: AgreementFilter | None = None,
-    *,
-    sort: str = "reference",
-    batch: int = 2000,
-) -> Iterator[AgreementRow]:
-    """Every matching row, streamed in batches: memory stays flat at 100,000 rows."""
-    f = f or AgreementFilter()
-    stmt = _narrowed(session, filtered(_base(_ROW_COLUMNS), f), f, first_screen=False)
-    stmt = _order(session, stmt, sort, False, f)
-    result = session.execute(stmt.execution_options(yield_per=batch))
-    for r in result:
-        yield _row(r)
-
-
-def owners(session: Session) -> list[str]:
-    return [
-        o
-        for o in session.scalars(select(Agreement.owner).distinct().order_by(Agreement.owner))
-        if o
-    ]
