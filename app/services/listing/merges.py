@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from app.db.sql import unindexed
 from app.domain.enums import AgreementStatus, AgreementType, OperatingModel
 from app.domain.models import Agreement, BrandAgreement, FxRate
+from app.services.listing.statements import rates_in_force
 from app.services.settings import base_currency
 
 if TYPE_CHECKING:
@@ -142,13 +143,13 @@ def by_base_value(
 ) -> list[int]:
     """``stmt``'s first ids by value in the base currency with the rate in force ``on``.
 
-    As ``listing._order`` sorts them: by converted value, then id; the agreements whose
+    As ``statements.in_list_order`` sorts them: by converted value, then id; the agreements whose
     currency has no rate last, by id alone (their value times no rate is NULL), whichever
     way the list is sorted.
     """
     base = base_currency(session)
     currencies = list(session.scalars(_CURRENCIES))
-    rates = _rates(session, base, on)
+    rates = rates_in_force(session, base, on)
     rate_of = {c: Decimal(1) if c == base else rates.get(c) for c in currencies}
     known = {c: r for c, r in rate_of.items() if r is not None}
     # A hundred groups' estimates add up past JIT's threshold: compiling them took 0.47 s
@@ -165,7 +166,7 @@ def by_base_value(
         chunk = known_currencies[start : start + per_statement]
         firsts = [_currency_first(stmt, c, splits, descending, limit) for c in chunk]
         merged = union_all(*(select(g.c.currency, g.c.value, g.c.id) for g in firsts)).subquery()
-        # Merged by the database, multiplied as _order multiplies (the rate in its own
+        # Merged by the database, multiplied as in_list_order multiplies (the rate in its own
         # units): a screen of rows comes back, not a screen per currency.
         rate_type = FxRate.__table__.c.rate.type
         rate = case(*((merged.c.currency == c, literal(known[c], rate_type)) for c in chunk))
@@ -299,16 +300,3 @@ def by_value_of_types(
         merged.c.value.desc() if descending else merged.c.value.asc(), by_id
     )
     return list(session.scalars(ordered.limit(limit)))
-
-
-def _rates(session: Session, base: str, on: date) -> dict[str, Decimal]:
-    """Each currency's rate to ``base`` in force ``on`` (as ``rate_in_force`` finds it)."""
-    rows = session.execute(
-        select(FxRate.currency, FxRate.rate)
-        .where(FxRate.base == base, FxRate.effective_date <= on)
-        .order_by(FxRate.currency, FxRate.effective_date.desc())
-    )
-    newest: dict[str, Decimal] = {}
-    for currency, rate in rows:
-        newest.setdefault(currency, rate)
-    return newest

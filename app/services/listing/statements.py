@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-from sqlalchemy import Select, case, literal, select
+from sqlalchemy import Select, case, literal, null, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import visitors
 
@@ -21,7 +21,7 @@ from app.services.settings import base_currency
 
 __all__ = [
     "ROW_COLUMNS", "SORT_COLUMNS", "in_list_order", "joined_select", "narrowed", "rate_to_base",
-    "select_agreements",
+    "rates_in_force", "select_agreements",
 ]  # fmt: skip
 
 if TYPE_CHECKING:
@@ -107,26 +107,36 @@ ROW_COLUMNS = (
 )  # fmt: skip
 
 
-def rate_to_base(base: str, on: date) -> Any:
+def rates_in_force(session: Session, base: str, on: date) -> dict[str, Decimal]:
+    """Each currency's rate to ``base`` in force ``on`` (as ``fx.rate_in_force`` finds it)."""
+    rows = session.execute(
+        select(FxRate.currency, FxRate.rate)
+        .where(FxRate.base == base, FxRate.effective_date <= on)
+        .order_by(FxRate.currency, FxRate.effective_date.desc())
+    )
+    newest: dict[str, Decimal] = {}
+    for currency, rate in rows:
+        newest.setdefault(currency, rate)
+    return newest
+
+
+def rate_to_base(session: Session, base: str, on: date) -> Any:
     """SQL for the rate in force on ``on`` from each agreement's currency to ``base``.
 
     NULL when the currency has no rate dated on or before ``on``. The rate is in the
     database's own units (a scaled integer on SQLite): multiplied by the value it sorts
-    values of any currency on one scale, exactly, in the database.
+    values of any currency on one scale, exactly, in the database. The rates are read
+    first and written into the statement, one per currency: as a subquery each row looked
+    its rate up twice (once to sort the unconverted last), 64,000 index probes for a
+    search's 32,000 foreign-currency agreements at a million.
     """
-    newest = (
-        select(FxRate.rate)
-        .where(
-            FxRate.currency == Agreement.currency,
-            FxRate.base == base,
-            FxRate.effective_date <= on,
-        )
-        .order_by(FxRate.effective_date.desc())
-        .limit(1)
-        .scalar_subquery()
+    rate_type = FxRate.__table__.c.rate.type
+    rates = {c: r for c, r in rates_in_force(session, base, on).items() if c != base}
+    return case(
+        (Agreement.currency == base, literal(Decimal(1), rate_type)),
+        *((Agreement.currency == c, literal(r, rate_type)) for c, r in rates.items()),
+        else_=null(),
     )
-    one = literal(Decimal(1), FxRate.__table__.c.rate.type)
-    return case((Agreement.currency == base, one), else_=newest)
 
 
 def in_list_order(
@@ -141,7 +151,7 @@ def in_list_order(
     """``stmt`` in list order; ``walk_index=False``: sort the rows found, do not walk."""
     tie = Agreement.id.desc() if descending else Agreement.id.asc()
     if sort == "base_value":
-        rate = rate_to_base(base_currency(session), f.today or date.today())
+        rate = rate_to_base(session, base_currency(session), f.today or date.today())
         value = Agreement.value * rate
         # Agreements that cannot be converted come last whichever way the list is sorted.
         return stmt.order_by(rate.is_(None).asc(), value.desc() if descending else value.asc(), tie)
