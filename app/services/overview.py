@@ -6,7 +6,7 @@ says "200" when 3,000 decisions are due would mislead, so each tile counts in SQ
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from sqlalchemy import func, select, true
@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from app.domain.enums import MilestoneStatus
 from app.domain.models import Attachment, Milestone
 from app.services.attachments import document_of_an_agreement_not_ended
-from app.services.dashboard import OPEN_STATUSES, count_red_kpis
+from app.services.dashboard import OPEN_STATUSES, DecisionDue, count_red_kpis, decisions_due
 from app.services.listing import AgreementFilter, count_agreements
 from app.services.sellers.chain import count_expiring_seller_documents
 
@@ -31,24 +31,59 @@ class AttentionCounts:
     decisions_missed: int = 0  # live agreements whose decision date has already passed
 
 
-def count_decisions_due(session: Session, today: date, within_days: int) -> int:
-    """As many as ``dashboard.decisions_due(session, today, within_days)`` would list."""
+def count_decisions_due(
+    session: Session, today: date, within_days: int, f: AgreementFilter | None = None
+) -> int:
+    """As many as ``dashboard.decisions_due(session, today, within_days, f)`` would list."""
+    f = f or AgreementFilter()
     return count_agreements(
         session,
-        AgreementFilter(
-            statuses=OPEN_STATUSES,
+        replace(
+            f,
+            statuses=f.statuses or OPEN_STATUSES,
             decision_from=today,
             decision_to=today + timedelta(days=within_days),
         ),
     )
 
 
-def count_missed_decisions(session: Session, today: date) -> int:
+def count_missed_decisions(session: Session, today: date, f: AgreementFilter | None = None) -> int:
     """As many as ``dashboard.attention(...).missed_decisions`` would list, uncapped."""
+    f = f or AgreementFilter()
     return count_agreements(
         session,
-        AgreementFilter(statuses=OPEN_STATUSES, decision_to=today - timedelta(days=1)),
+        replace(f, statuses=f.statuses or OPEN_STATUSES, decision_to=today - timedelta(days=1)),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class RenewalPipeline:
+    """The renewals page's decisions and how many there are in all."""
+
+    # Missed decision dates first, most overdue first; then those to come, soonest first:
+    # at most the limit of each.
+    decisions: tuple[DecisionDue, ...]
+    due: int  # live agreements whose decision date is within the horizon
+    missed: int  # live agreements whose decision date has passed
+
+
+def renewal_pipeline(
+    session: Session, today: date, within_days: int, f: AgreementFilter | None, *, limit: int
+) -> RenewalPipeline:
+    """The first ``limit`` decisions of each part of the pipeline, and each part's count.
+
+    A part is counted only when its list is full: at a million agreements the page listed
+    2,000 of each and said "2,000 decisions due, 2,000 overdue" where 87,291 were due
+    within 90 days and 20,256 missed (counting them costs 5-22 ms in the page's worker).
+    """
+    decisions = decisions_due(session, today, within_days, f, limit=limit, include_overdue=True)
+    missed = sum(1 for d in decisions if d.days_left < 0)
+    due = len(decisions) - missed
+    if due >= limit:
+        due = count_decisions_due(session, today, within_days, f)
+    if missed >= limit:
+        missed = count_missed_decisions(session, today, f)
+    return RenewalPipeline(tuple(decisions), due, missed)
 
 
 def attention_counts(session: Session, today: date) -> AttentionCounts:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from datetime import date
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 from app.db import Database, Session
 from app.domain.enums import AgreementStatus, AgreementType
 from app.services.abilities import Access
-from app.services.dashboard import DecisionDue, decisions_due
+from app.services.dashboard import DecisionDue
 from app.services.listing import AgreementFilter
+from app.services.overview import RenewalPipeline, renewal_pipeline
 from ui import background, i18n
 from ui.access import Deed, explain_in_menu, refusal, switch
 from ui.background import Reader
@@ -51,6 +52,7 @@ class RenewalsPage(Page):
         self.reader = Reader(db, self)
         self.today = today or date.today()
         self.items: list[DecisionDue] = []
+        self.due = self.missed = 0  # all of them; the items stop at LIMIT of each
         self._filling = 0  # the newest fill (an older one's rows still to add are dropped)
 
         self.horizon_box = QComboBox()
@@ -123,14 +125,15 @@ class RenewalsPage(Page):
                             frozenset())  # fmt: skip
         today = self.today
 
-        def read(s: Session) -> list[DecisionDue]:
-            # Missed decision dates first (each part capped at LIMIT + 1 by the service).
-            return decisions_due(s, today, days, f, limit=LIMIT + 1, include_overdue=True)
+        def read(s: Session) -> RenewalPipeline:
+            # Missed decision dates first, each part at most LIMIT, and how many in all.
+            return renewal_pipeline(s, today, days, f, limit=LIMIT)
 
         self.reader.read(read, self._arrived)
 
-    def _arrived(self, items: list[DecisionDue]) -> None:
-        self.items = items
+    def _arrived(self, pipeline: RenewalPipeline) -> None:
+        self.items = list(pipeline.decisions)
+        self.due, self.missed = pipeline.due, pipeline.missed
         self._fill()
 
     def _fill(self) -> None:
@@ -167,12 +170,13 @@ class RenewalsPage(Page):
             self.tree.addTopLevelItem(head)
             rows += [(head, d) for d in entries]
         self._add_rows(self._filling, rows, 0, started)
-        more = len(upcoming) > LIMIT or len(missed) > LIMIT
-        text = self.tr("%Ln decision(s) due", "", len(shown))
-        if shown_missed:
-            text += ", " + self.tr("%1 overdue").replace("%1", f"{len(shown_missed):,}")
+        # The counts are of all the decisions, not of the rows shown (capped at LIMIT each).
+        more = self.due > len(shown) or self.missed > len(shown_missed)
+        text = self.tr("%Ln decision(s) due", "", self.due)
+        if self.missed:
+            text += ", " + self.tr("%1 overdue").replace("%1", QLocale().toString(self.missed))
         if more:
-            text += " " + self.tr("(first %1 shown)").replace("%1", f"{LIMIT:,}")
+            text += " " + self.tr("(first %1 shown)").replace("%1", QLocale().toString(LIMIT))
         self.summary.setText(text)
         self._update_buttons()
 

@@ -13,6 +13,7 @@ from app.db import Database
 from app.domain.enums import AgreementStatus
 from app.services.agreements import create_agreement
 from app.services.dashboard import decisions_due
+from app.services.overview import RenewalPipeline
 from app.services.partners import PartnerInput, create_partner
 from tests.conftest import agreement_input
 from ui.models.agreements import PAST_COLOUR
@@ -118,14 +119,14 @@ def test_a_long_pipeline_fills_in_steps_and_a_newer_one_replaces_it(
         children = [h.child(j) for h in heads if h for j in range(h.childCount())]
         return [c.data(0, ID_ROLE) for c in children if c is not None]
 
-    page._arrived(many)
+    page._arrived(RenewalPipeline(tuple(many), len(many), 0))
     assert 0 < len(rows()) <= renewals.ROWS_PER_TURN  # the first rows at once
     qtbot.waitUntil(lambda: len(rows()) == len(many))
     assert rows() == [d.agreement_id for d in many]
 
-    page._arrived(many)
+    page._arrived(RenewalPipeline(tuple(many), len(many), 0))
     few = [replace(one, agreement_id=20_000 + i, days_left=30) for i in range(3)]
-    page._arrived(few)
+    page._arrived(RenewalPipeline(tuple(few), len(few), 0))
     qtbot.wait(50)  # the older fill's turns come and go
     assert rows() == [d.agreement_id for d in few]
 
@@ -134,7 +135,8 @@ def test_long_pipeline_counts_are_grouped_as_the_reader_writes_numbers(
     qtbot: QtBot, ui_db: Database
 ) -> None:
     """At a million agreements the summary read "2000 decisions due, 2,000 overdue": the
-    counts are written in the reader's locale, thousands grouped, like the other figures."""
+    counts are written in the reader's locale, thousands grouped, like the other figures;
+    and they count every decision, not the 2,000 of each the page shows."""
     from dataclasses import replace
 
     from PySide6.QtCore import QLocale
@@ -145,13 +147,13 @@ def test_long_pipeline_counts_are_grouped_as_the_reader_writes_numbers(
     qtbot.addWidget(page)
     page.activate()
     one = page.items[0]
-    many = [replace(one, agreement_id=10_000 + i, days_left=30) for i in range(renewals.LIMIT + 1)]
+    many = [replace(one, agreement_id=10_000 + i, days_left=30) for i in range(renewals.LIMIT)]
     before = QLocale()
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     try:
-        page._arrived(many)
+        page._arrived(RenewalPipeline(tuple(many), 14_485, 20_256))
         qtbot.waitUntil(lambda: page.tree.topLevelItemCount() > 0)
-        assert page.summary.text() == "2,000 decisions due (first 2,000 shown)"
+        assert page.summary.text() == "14,485 decisions due, 20,256 overdue (first 2,000 shown)"
         head = page.tree.topLevelItem(0)
         assert head is not None and head.text(3) == "2,000 agreements"
     finally:
