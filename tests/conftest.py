@@ -140,6 +140,13 @@ def pg_db() -> Iterator[Database]:
             database.dispose()
 
 
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def any_db(request: pytest.FixtureRequest) -> Database:
+    """A fresh database on each engine in turn: ``db`` (SQLite), then ``pg_db``."""
+    found: Database = request.getfixturevalue("db" if request.param == "sqlite" else "pg_db")
+    return found
+
+
 def drop_test_databases(admin: Engine, names: list[str]) -> None:
     """Drop the test's databases, then close the admin engine whatever happens.
 

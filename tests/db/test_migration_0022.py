@@ -18,8 +18,7 @@ from app.db.revisions import stored_revision
 from app.domain.roles import Role
 from app.services.demo import load_demo
 from tests.services.test_dashboard_kept_queue import _same_queue
-from tests.services.test_tallies import (  # noqa: F401
-    any_db,
+from tests.services.test_tallies import (
     purchases_kept,
     requests_kept,
 )
@@ -45,7 +44,7 @@ def _triggers_made(conn: Connection) -> int:
 
 
 def test_down_to_0021_and_up_again_keeps_what_was_written_meanwhile(
-    any_db: Database,  # noqa: F811
+    any_db: Database,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     db = any_db

@@ -23,10 +23,10 @@ from tests.conftest import agreement_input
 EDITS_PER_DESK = 20
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def desks(request: pytest.FixtureRequest) -> Iterator[tuple[Database, Database]]:
+@pytest.fixture
+def desks(any_db: Database) -> Iterator[tuple[Database, Database]]:
     """Two desks with their own connections to one database."""
-    first: Database = request.getfixturevalue("db" if request.param == "sqlite" else "pg_db")
+    first = any_db
     if not first.is_sqlite:
         # The edits below would wake autovacuum in the test database, whose worker the
         # fixture's DROP DATABASE ... WITH (FORCE) may not terminate as a non-superuser.

@@ -27,13 +27,11 @@ from app.services.listing import AgreementFilter
 TODAY = date(2026, 11, 26)
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def demo_db(request: pytest.FixtureRequest) -> Database:
-    name = "db" if request.param == "sqlite" else "pg_db"
-    found: Database = request.getfixturevalue(name)
-    with found.session() as s:
+@pytest.fixture
+def demo_db(any_db: Database) -> Database:
+    with any_db.session() as s:
         load_demo(s, 600, seed=11, today=TODAY)
-    return found
+    return any_db
 
 
 def one_by_one(s: Session) -> list[ApprovalState]:

@@ -32,8 +32,7 @@ from app.services.importing import import_file
 from app.services.partners import PartnerInput, create_partner
 from tests.conftest import agreement_input
 from tests.services.test_dashboard_answers import TODAY, waiting_for_me_in_python
-from tests.services.test_tallies import (  # noqa: F401
-    any_db,
+from tests.services.test_tallies import (
     assert_kept_right,
     purchases_kept,
     requests_kept,
@@ -71,7 +70,7 @@ def _pending(s: Session, **where: object) -> Agreement:
 
 
 def test_the_queue_and_purchases_equal_a_recount_after_each_kind_of_write(
-    any_db: Database,  # noqa: F811
+    any_db: Database,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -26,7 +26,6 @@ from app.services.milestones import (
     update_milestone,
 )
 from app.services.overview import attention_counts
-from tests.services.test_tallies import any_db  # noqa: F401
 
 TODAY = date(2026, 11, 30)
 
@@ -86,7 +85,7 @@ def _assert_same(db: Database) -> None:
 
 
 def test_red_kpis_and_overdue_milestones_equal_a_plain_query_after_each_write(
-    any_db: Database,  # noqa: F811
+    any_db: Database,
 ) -> None:
     with any_db.session() as s:
         load_demo(s, 120, 5, today=TODAY)

@@ -19,8 +19,7 @@ from app.services.listing import AgreementFilter, agreement_ids
 from app.services.partners import PartnerInput, create_partner
 from tests.conftest import agreement_input
 from tests.services.test_search_index import QUERIES, _expected, _in_step, _indexed
-from tests.services.test_tallies import (  # noqa: F401
-    any_db,
+from tests.services.test_tallies import (
     assert_kept_right,
     newest_kept,
     purchases_kept,
@@ -85,7 +84,7 @@ def _derived(s: Session) -> tuple[object, ...]:
 
 
 def test_a_demo_load_rebuilds_in_its_transaction_and_puts_the_triggers_back(
-    any_db: Database,  # noqa: F811
+    any_db: Database,
 ) -> None:
     with any_db.session() as s:
         before, references = _triggers(s), _constraints(s)
@@ -114,7 +113,7 @@ def test_a_demo_load_rebuilds_in_its_transaction_and_puts_the_triggers_back(
 
 
 def test_the_rebuild_equals_what_the_triggers_kept(
-    any_db: Database,  # noqa: F811
+    any_db: Database,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(bulk, "BULK_LOAD_HOOKS", [])
@@ -161,7 +160,7 @@ def test_the_rebuild_equals_what_the_triggers_kept(
 
 
 def test_writes_after_a_demo_load_keep_everything_in_step(
-    any_db: Database,  # noqa: F811
+    any_db: Database,
 ) -> None:
     with any_db.session() as s:
         load_demo(s, 40, SEED, today=TODAY)

@@ -30,13 +30,11 @@ FILTERS = {
 }
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def demo_db(request: pytest.FixtureRequest) -> Database:
-    name = "db" if request.param == "sqlite" else "pg_db"
-    found: Database = request.getfixturevalue(name)
-    with found.session() as s:
+@pytest.fixture
+def demo_db(any_db: Database) -> Database:
+    with any_db.session() as s:
         load_demo(s, 300, seed=7, today=TODAY)
-    return found
+    return any_db
 
 
 @pytest.mark.parametrize("name", sorted(FILTERS))

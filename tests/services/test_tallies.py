@@ -40,13 +40,6 @@ from tests.ui.team_logins import Team, team_fixture  # noqa: F401  (the fixture)
 TODAY = date(2026, 11, 26)
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def any_db(request: pytest.FixtureRequest) -> Database:
-    name = "db" if request.param == "sqlite" else "pg_db"
-    found: Database = request.getfixturevalue(name)
-    return found
-
-
 def newest_by_recount(s: Session) -> dict[int, tuple[date | None, Decimal | None]]:
     """Each KPI's newest actual, found the way the dashboard found it before 0015."""
     found: dict[int, tuple[date | None, Decimal | None]] = dict.fromkeys(
