@@ -1,0 +1,139 @@
+"""The window's small imports write in workers (issue #15.2): the menu or page is busy
+meanwhile and refuses a second start, and the result or the refusal (row, field, why) is
+said as before, with the data as it was after a refusal. Not a timing: sessions opened on
+the GUI thread are counted (``tests/ui/gui_thread.py``)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from app.db import Database
+from app.services.agreements import get_agreement
+from ui import background
+from ui.dialogs import kpi_actuals_import, seller_import
+from ui.dialogs.small_import import importing
+from ui.main_window import MainWindow
+from ui.worker import jobs_running
+
+from .gui_thread import first_agreement, on_gui_thread, settle, settled_window
+
+__all__ = ["on_gui_thread"]  # the fixture
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+
+@pytest.fixture
+def said(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What the message boxes said (information and warning), in order."""
+    told: list[str] = []
+
+    def tell(_parent: QWidget, _title: str, text: str, *_a: object) -> QMessageBox.StandardButton:
+        told.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "warning", tell)
+    monkeypatch.setattr(QMessageBox, "information", tell)
+    return told
+
+
+def _written(qtbot: QtBot, window: MainWindow | None = None) -> None:
+    qtbot.waitUntil(lambda: not background.writing() and jobs_running() == 0, timeout=10_000)
+    if window is not None:
+        settle(qtbot, window)
+
+
+def test_kpi_actuals_are_imported_in_a_worker_once_at_a_time(
+    qtbot: QtBot, ui_db: Database, on_gui_thread: list[str], said: list[str], tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    window = settled_window(qtbot, ui_db)
+    agreement_id = first_agreement(window)
+    with ui_db.session() as s:
+        view = get_agreement(s, agreement_id)
+    metric, before = view.kpis[0].metric, view.kpis[0].latest
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        f"reference,kpi,period,value\n{view.reference},{metric},2031-Q3,42\n"
+        f"XX-1999-0001,{metric},2031-Q3,7\n"
+    )
+    good = tmp_path / "good.csv"
+    good.write_text(f"reference,kpi,period,value\n{view.reference},{metric},2031-Q3,42\n")
+    chosen = [bad]
+    monkeypatch.setattr(kpi_actuals_import, "open_path", lambda *_a: chosen[0])
+    on_gui_thread.clear()
+
+    window.import_kpi_action.trigger()
+    assert importing() and not window.import_kpi_action.isEnabled()  # busy meanwhile
+    assert not said  # nothing said yet: the worker imports
+    qtbot.waitUntil(lambda: bool(said), timeout=10_000)
+    assert said[-1].startswith("Nothing was imported from bad.csv:")
+    assert "row 3, reference:" in said[-1]  # which row, which field, why
+    assert window.import_kpi_action.isEnabled() and not importing()
+    _written(qtbot, window)
+    with ui_db.session() as s:
+        assert get_agreement(s, agreement_id).kpis[0].latest == before  # row 2 not written
+
+    on_gui_thread.clear()
+    chosen[0] = good
+    window.import_kpi_action.trigger()
+    assert not window.import_kpi_action.isEnabled()
+    # A second start while it runs (another way in than the menu, which is off) is refused.
+    assert not kpi_actuals_import.import_actuals(window, ui_db, good)
+    assert said[-1] == "Another import is still running: wait for it to finish."
+    qtbot.waitUntil(lambda: said[-1].startswith("1 KPI actuals read"), timeout=10_000)
+    assert said[-1] == "1 KPI actuals read: 1 added, 0 changed, 0 already there."
+    _written(qtbot, window)
+    assert window.import_kpi_action.isEnabled()
+    assert not on_gui_thread, "the import read on the GUI thread:\n" + on_gui_thread[0]
+    with ui_db.session() as s:
+        latest = get_agreement(s, agreement_id).kpis[0].latest
+    assert latest is not None and latest.period_end == date(2031, 9, 30)  # imported once
+    assert said.count("1 KPI actuals read: 1 added, 0 changed, 0 already there.") == 1
+
+
+def test_the_sellers_page_imports_violations_in_a_worker(
+    qtbot: QtBot, ui_db: Database, on_gui_thread: list[str], said: list[str], tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    window = settled_window(qtbot, ui_db)
+    page = window.sellers
+    window.show_page("sellers")
+    settle(qtbot, window)
+    page.view.selectRow(0)
+    qtbot.waitUntil(lambda: page.detail is not None, timeout=10_000)
+    settle(qtbot, window)
+    assert page.detail is not None
+    seller, balance = page.detail.seller, page.detail.deposit_balance
+    path = tmp_path / "violations.csv"
+    head = "seller,country,date,kind,severity,deduction\n"
+    path.write_text(
+        head + f"{seller.legal_name},{seller.country},2026-11-20,customs,major,1\n"
+        f"{seller.legal_name},{seller.country},2026-11-31,customs,major,1\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(seller_import, "open_path", lambda *_a: path)
+    [_sellers, violations] = page.import_button.menu().actions()
+    on_gui_thread.clear()
+    violations.trigger()
+    assert not page.import_button.isEnabled()  # busy meanwhile
+    qtbot.waitUntil(lambda: bool(said), timeout=10_000)
+    assert said[-1] == (
+        "Nothing was imported from violations.csv:\n\nrow 3, date: '2026-11-31' is not a real date"
+    )
+    assert page.import_button.isEnabled()
+    path.write_text(
+        head + f"{seller.legal_name},{seller.country},2026-11-20,customs,major,1\n",
+        encoding="utf-8",
+    )
+    violations.trigger()
+    qtbot.waitUntil(lambda: said[-1].startswith("Rows read"), timeout=10_000)
+    assert said[-1] == "Rows read: 1; added: 1, changed: 0, already there: 0."
+    _written(qtbot, window)
+    qtbot.waitUntil(lambda: page.detail is not None and page.detail.deposit_balance == balance - 1,
+                    timeout=10_000)  # fmt: skip
+    assert not on_gui_thread, "the import read on the GUI thread:\n" + on_gui_thread[0]
