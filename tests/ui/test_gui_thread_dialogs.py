@@ -1,7 +1,8 @@
-"""The window's small imports write in workers (issue #15.2): the menu or page is busy
-meanwhile and refuses a second start, and the result or the refusal (row, field, why) is
-said as before, with the data as it was after a refusal. Not a timing: sessions opened on
-the GUI thread are counted (``tests/ui/gui_thread.py``)."""
+"""The window's small imports and the settings dialog's writes run in workers (issue
+#15.2): the menu, page or dialog is busy meanwhile and refuses a second start, and the
+result or the refusal (row, field, why) is said as before, with the data as it was after a
+refusal. Not a timing: sessions opened on the GUI thread are counted
+(``tests/ui/gui_thread.py``)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.db import Database
+from app.services import fx
 from app.services.agreements import get_agreement
+from app.services.settings import base_currency, company_name
 from ui import background
 from ui.dialogs import kpi_actuals_import, seller_import
 from ui.dialogs.small_import import importing
@@ -137,3 +140,58 @@ def test_the_sellers_page_imports_violations_in_a_worker(
     qtbot.waitUntil(lambda: page.detail is not None and page.detail.deposit_balance == balance - 1,
                     timeout=10_000)  # fmt: skip
     assert not on_gui_thread, "the import read on the GUI thread:\n" + on_gui_thread[0]
+
+
+def test_the_settings_dialog_writes_in_workers_and_says_refusals_beside_the_field(
+    qtbot: QtBot, ui_db: Database, on_gui_thread: list[str], tmp_path: Path
+) -> None:
+    """Opening it still reads its few settings rows here (0.3-3.5 ms at a million
+    agreements); saving a rate, importing rates and OK write in workers."""
+    window = settled_window(qtbot, ui_db)
+    dialog = window.open_settings()
+    tab = dialog.fx_tab
+    on_gui_thread.clear()
+
+    tab.rate_currency.setText("USD")
+    tab.rate_value.setText("7.2001")
+    tab.rate_source.setText("PBOC")
+    assert tab.add_rate()  # on its way
+    assert tab.writing() and not tab.save_button.isEnabled() and not tab.import_button.isEnabled()
+    assert not tab.add_rate()  # a second click meanwhile starts nothing
+    _written(qtbot)
+    assert tab.save_button.isEnabled() and not tab.rate_error.isVisible()
+    assert tab.currency_list.currentItem().text() == "USD"
+    item = tab.table.item(0, 1)
+    assert item is not None and item.text() == "7.2001"  # read again with the write
+
+    bad = tmp_path / "bad.csv"
+    bad.write_text("currency,rate,date,source\nEUR,7.8,2099-11-02,ECB\nUSD,x,2099-11-02,PBOC\n")
+    tab.import_file(bad)
+    _written(qtbot)
+    assert (
+        "Nothing was imported" in tab.rate_error.text() and "row 3, rate:" in tab.rate_error.text()
+    )
+    with ui_db.session() as s:
+        eur = [r.effective_date for r in fx.list_rates(s, "CNY", "EUR")]
+    assert date(2099, 11, 2) not in eur  # the good row was not written either
+    on_gui_thread.clear()
+
+    dialog.company_edit.setText("Somebody Else Ltd")
+    dialog.base_edit.setText("XX1")
+    dialog.save()
+    assert dialog.writing() and not dialog.tabs.isEnabled()  # busy meanwhile
+    dialog.save()  # OK again meanwhile: nothing more
+    _written(qtbot)
+    assert dialog.isVisible() and dialog.tabs.isEnabled()
+    assert "ISO 4217" in dialog.base_error.text() and dialog.tabs.currentIndex() == 2
+    with ui_db.session() as s:
+        assert base_currency(s) == "CNY" and company_name(s) != "Somebody Else Ltd"
+    on_gui_thread.clear()
+
+    dialog.base_edit.setText("CNY")
+    dialog.save()
+    _written(qtbot, window)
+    assert not dialog.isVisible()
+    assert not on_gui_thread, "settings wrote on the GUI thread:\n" + on_gui_thread[0]
+    with ui_db.session() as s:
+        assert company_name(s) == "Somebody Else Ltd"
