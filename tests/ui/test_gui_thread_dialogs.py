@@ -1,8 +1,8 @@
-"""The window's small imports and the settings dialog's writes run in workers (issue
-#15.2): the menu, page or dialog is busy meanwhile and refuses a second start, and the
-result or the refusal (row, field, why) is said as before, with the data as it was after a
-refusal. Not a timing: sessions opened on the GUI thread are counted
-(``tests/ui/gui_thread.py``)."""
+"""The window's small imports and the settings dialog's writes run in workers, and a
+language switch reads who is connected in one (issue #15.2): the menu, page or dialog is
+busy meanwhile and refuses a second start, and the result or the refusal (row, field, why)
+is said as before, with the data as it was after a refusal. Not a timing: sessions opened
+on the GUI thread are counted (``tests/ui/gui_thread.py``)."""
 
 from __future__ import annotations
 
@@ -195,3 +195,27 @@ def test_the_settings_dialog_writes_in_workers_and_says_refusals_beside_the_fiel
     assert not on_gui_thread, "settings wrote on the GUI thread:\n" + on_gui_thread[0]
     with ui_db.session() as s:
         assert company_name(s) == "Somebody Else Ltd"
+
+
+def test_switching_the_language_reads_who_is_connected_in_a_worker(
+    qtbot: QtBot, ui_db: Database, on_gui_thread: list[str]
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from ui import i18n
+    from ui.access import who
+
+    window = settled_window(qtbot, ui_db)
+    on_gui_thread.clear()
+    try:
+        window.switch_language("zh_CN")
+        qtbot.waitUntil(lambda: window.nav.item(0).text() == "仪表板", timeout=10_000)
+        settle(qtbot, window)
+        assert window.person_label.text() == who(window.access)  # the role in Chinese
+        assert not on_gui_thread, "the switch read on the GUI thread:\n" + on_gui_thread[0]
+    finally:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        i18n.install(app, "en")  # one application for the session: leave it in English
+        qtbot.waitUntil(lambda: window.nav.item(0).text() == "Dashboard", timeout=10_000)
+        settle(qtbot, window)
