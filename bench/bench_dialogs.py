@@ -1,12 +1,14 @@
 """The window's small dialogs on a big database: the event loop's longest stall.
 
     python -m bench.bench_dialogs /tmp/big.db        (or a postgresql+psycopg:// URL)
+    BENCH_OTHER_DB=URL python -m bench.bench_dialogs /tmp/big.db    (and switching to URL)
 
 The settings dialog (opened, a rate saved, rates imported, OK), the small imports (KPI
 actuals, sellers, violations: each once accepted and once refused) and the language
 switch's reading of who is connected, each measured as ``bench_ui`` measures the window's
 actions: a 5 ms heartbeat on the GUI thread, the longest gap while the action runs and
 settles. It writes (rates, settings, actuals, sellers, violations): run it on a copy.
+BENCH_OTHER_DB names a database OK switches to (the process's first connection to it).
 """
 
 from __future__ import annotations
@@ -126,6 +128,18 @@ def _use_the_dialogs(bench: Bench, db: Database) -> None:
     bench.act("settings: OK", dialog.save,
               lambda: dialog.result() == QDialog.DialogCode.Accepted, settle=settled)  # fmt: skip
     dialog.close()
+
+    other = os.environ.get("BENCH_OTHER_DB")  # a database to switch to: its own connection
+    if other:
+        chosen: list[Database] = []
+        dialog = SettingsDialog(db)
+        dialog.show()
+        dialog.database_chosen.connect(chosen.append)
+        dialog.db_edit.setText(other)
+        bench.act("settings: OK to another database", dialog.save, lambda: bool(chosen),
+                  settle=settled)  # fmt: skip
+        dialog.close()
+        chosen[0].dispose()
 
     # --- the small imports --------------------------------------------------------------
     parent = QWidget()
