@@ -136,8 +136,14 @@ def _use_the_dialogs(bench: Bench, db: Database) -> None:
         dialog.show()
         dialog.database_chosen.connect(chosen.append)
         dialog.db_edit.setText(other)
-        bench.act("settings: OK to another database", dialog.save, lambda: bool(chosen),
-                  settle=settled)  # fmt: skip
+
+        def answered() -> bool:  # chosen, or no keyring said (OK again goes on without)
+            return bool(chosen) or "keyring" in dialog.db_error.text()
+
+        bench.act("settings: OK to another database", dialog.save, answered, settle=settled)
+        if not chosen:
+            bench.act("settings: OK again (no keyring)", dialog.save, lambda: bool(chosen),
+                      settle=settled)  # fmt: skip
         dialog.close()
         chosen[0].dispose()
 

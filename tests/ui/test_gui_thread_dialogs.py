@@ -219,3 +219,46 @@ def test_switching_the_language_reads_who_is_connected_in_a_worker(
         i18n.install(app, "en")  # one application for the session: leave it in English
         qtbot.waitUntil(lambda: window.nav.item(0).text() == "Dashboard", timeout=10_000)
         settle(qtbot, window)
+
+
+def test_another_database_is_opened_in_a_worker_and_a_wrong_one_refused_beside_the_field(
+    qtbot: QtBot, ui_db: Database, on_gui_thread: list[str], tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """Opening it connects, and backs up and migrates an older file: a worker's job. The
+    window then works on it, who is connected read there too."""
+    import threading
+
+    from app.db import open_database as original
+    from ui import settings
+
+    opened_on: list[bool] = []
+
+    def open_database(*args: object, **kwargs: object) -> Database:
+        opened_on.append(threading.current_thread() is threading.main_thread())
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("ui.dialogs.settings_dialog.open_database", open_database)
+    window = settled_window(qtbot, ui_db)
+    dialog = window.open_settings()
+    notes = tmp_path / "notes.db"
+    notes.write_text("shopping list\n")
+    on_gui_thread.clear()
+    dialog.db_edit.setText(str(notes))
+    dialog.save()
+    assert dialog.writing() and not dialog.tabs.isEnabled()  # busy meanwhile
+    assert dialog.db_error.text() == "Opening the database…"
+    qtbot.waitUntil(lambda: not dialog.writing(), timeout=10_000)
+    assert "not a PartnerDesk database" in dialog.db_error.text()
+    assert dialog.isVisible() and window.db is ui_db and notes.read_text() == "shopping list\n"
+
+    target = tmp_path / "team.db"
+    dialog.db_edit.setText(str(target))
+    dialog.save()
+    qtbot.waitUntil(lambda: window.db is not ui_db, timeout=10_000)
+    _written(qtbot, window)
+    assert window.db.description == str(target) and not dialog.isVisible()
+    assert settings.DATABASE_TARGET.get() == str(target)
+    assert opened_on == [False, False]  # both opened in a worker
+    assert not on_gui_thread, "the new database was read here:\n" + on_gui_thread[0]
+    window.db.dispose()

@@ -38,6 +38,7 @@ from app.services.settings import (
 from ui import background, i18n, settings, theme
 from ui.dialogs.fx_rates_tab import FxRatesTab
 from ui.dialogs.notification_settings import NotificationsTab
+from ui.worker import run_job
 
 COMPANY_LOGO = "company_logo"  # app.services.reporting reads the logo file from this key
 ERROR_STYLE = "color: #c0392b;"
@@ -67,7 +68,8 @@ class SettingsDialog(QDialog):
         self.db = db
         # Why the connected person may not change the team's settings (None: they may).
         self.refusal = refusal
-        self.new_db: Database | None = None
+        self.new_db: Database | None = None  # the database chosen, opened, its password kept
+        self._opened: Database | None = None  # the last one opened (kept for OK again)
         self._keyring_refused = False  # told once that no keyring exists; OK again goes on
         self._writing = False  # OK's write runs in a worker
         self.setWindowTitle(self.tr("Settings"))
@@ -235,18 +237,6 @@ class SettingsDialog(QDialog):
 
     # --- saving -------------------------------------------------------------------------
 
-    def _keep_password(self, db: Database) -> None:
-        """The password goes to the keyring; with no keyring, say so once, then go on with
-        it for this session only (the settings file never holds it)."""
-        try:
-            remember_password(db.url)
-        except DatabaseError as exc:
-            if self._keyring_refused:
-                return
-            self._keyring_refused = True
-            more = self.tr("Press OK again to use the password for this session only.")
-            raise DatabaseError(f"{exc}. {more}") from exc
-
     def save(self) -> None:
         """Check what can be wrong first; nothing is written unless everything is right."""
         if self._writing:
@@ -256,12 +246,11 @@ class SettingsDialog(QDialog):
         if (target != settings.DATABASE_TARGET.get() and target) or (password and "://" in target):
             try:
                 url = target_url(target or None, password)
-                if self.new_db is None or self.new_db.url != url:
-                    self.new_db = open_database(url)
-                self._keep_password(self.new_db)
             except DatabaseError as exc:
-                self.tabs.setCurrentIndex(1)
-                _show_error(self.db_error, str(exc))
+                self._database_refused(exc)
+                return
+            if self.new_db is None or self.new_db.url != url:
+                self._open_then_save(target or None, password)
                 return
         _show_error(self.db_error, "")
         if self.refusal is not None:  # the team's settings are an admin's to change
@@ -288,8 +277,68 @@ class SettingsDialog(QDialog):
         self._set_writing(True)
         background.write(self.db, write, lambda _none: self._written(), self._refused)
 
+    def _open_then_save(self, target: str | None, password: str) -> None:
+        """Open the database chosen and keep its password in the keyring, in a worker, then
+        go on saving (OK once more). The dialog is off meanwhile and says so.
+
+        On the GUI thread the window froze meanwhile: 67 ms for the process's first
+        PostgreSQL connection (9 ms later ones), the keyring's first use as long, and an
+        older file is backed up and migrated first (seconds at a million agreements).
+        With no keyring on this desk that is said once, beside the field; OK again goes on
+        with the password for this session only (the settings file never holds it)."""
+        reuse, remember = self._opened, not self._keyring_refused
+
+        def work(_progress: object) -> tuple[Database, DatabaseError | None]:
+            url = target_url(target, password)
+            db = reuse if reuse is not None and reuse.url == url else open_database(url)
+            try:
+                if remember:
+                    remember_password(db.url)
+            except DatabaseError as exc:
+                return db, exc
+            return db, None
+
+        def opened(answer: tuple[Database, DatabaseError | None]) -> None:
+            self._set_writing(False)
+            db, no_keyring = answer
+            if self._opened is not None and self._opened is not db:
+                self._opened.dispose()  # (opened for a target the user changed since)
+            self._opened = db
+            if no_keyring is not None:
+                self._keyring_refused = True
+                more = self.tr("Press OK again to use the password for this session only.")
+                self._database_refused(DatabaseError(f"{no_keyring}. {more}"))
+                return
+            self.new_db = db
+            self.save()
+
+        def refused(exc: BaseException) -> None:
+            self._set_writing(False)
+            if not isinstance(exc, DatabaseError):
+                raise exc
+            self._database_refused(exc)
+
+        if not background.in_workers:  # (tests that assert right after the call)
+            try:
+                answer = work(None)
+            except DatabaseError as exc:
+                refused(exc)
+                return
+            opened(answer)
+            return
+        self._set_writing(True)
+        self.tabs.setCurrentIndex(1)
+        self.db_error.setStyleSheet("")  # (a line of progress, not an error)
+        _show_error(self.db_error, self.tr("Opening the database…"))
+        run_job(self, "", work, opened, refused, show_dialog=False)
+
+    def _database_refused(self, exc: DatabaseError) -> None:
+        self.tabs.setCurrentIndex(1)
+        self.db_error.setStyleSheet(ERROR_STYLE)
+        _show_error(self.db_error, str(exc))
+
     def writing(self) -> bool:
-        """True while OK's write runs in a worker (the dialog is off meanwhile)."""
+        """True while OK's work runs in a worker (the dialog is off meanwhile)."""
         return self._writing
 
     def _set_writing(self, on: bool) -> None:
