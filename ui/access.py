@@ -7,9 +7,10 @@ be refused on saving.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu, QProxyStyle, QStyle, QStyleOption, QWidget
 
@@ -53,6 +54,22 @@ def read_access(db: Database) -> Access:
             return connected_access(s, register=db.read_only_reason is None)
     except PartnerDeskError:
         return FULL
+
+
+def read_access_then(db: Database, owner: QObject, use: Callable[[Access], object]) -> None:
+    """``read_access`` in a worker (a one-off ``Reader`` that ``owner`` keeps), then
+    ``use(access)`` on the GUI thread: on another database the read connects first (tens
+    of milliseconds on PostgreSQL), and a window never waits for SQL (#15.2)."""
+    from ui.background import Reader
+
+    register = db.read_only_reason is None
+
+    def unreadable(exc: BaseException) -> None:
+        if not isinstance(exc, PartnerDeskError):
+            raise exc
+        use(FULL)  # as read_access: the server refuses what the role may not do
+
+    Reader(db, owner).read(lambda s: connected_access(s, register=register), use, unreadable)
 
 
 def role_name(role: Role | None) -> str:

@@ -28,7 +28,7 @@ from app.db import Database
 from app.services.abilities import Access
 from app.services.exporting import ExportResult
 from ui import background, main_menus, settings
-from ui.access import Deed, read_access, refusal, switch, who
+from ui.access import Deed, read_access, read_access_then, refusal, switch, who
 from ui.app_icon import application_icon
 from ui.background import Reader
 from ui.changes import Changes
@@ -343,7 +343,12 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 10_000)
 
     def retranslate(self) -> None:
-        """Rebuild every page and menu in the language just installed."""
+        """Rebuild every page and menu in the language just installed (or on the database
+        just opened), once who is connected has been read again in a worker: another
+        database, or a role changed meanwhile."""
+        read_access_then(self.db, self, self._rebuild)
+
+    def _rebuild(self, access: Access) -> None:
         current = self.current_page()
         self.save_views()
         # The steps first: the rebuilt Undo and Redo actions read their texts.
@@ -353,7 +358,7 @@ class MainWindow(QMainWindow):
                 step.retranslate()
         old_pages = list(self._pages().values())
         old_nav = self.centralWidget()
-        self._build()
+        self._build(access)
         for page in old_pages:
             page.deleteLater()
         if old_nav is not None:

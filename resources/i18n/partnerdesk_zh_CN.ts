@@ -4,52 +4,52 @@
 <context>
     <name>Access</name>
     <message>
-        <location filename="../../ui/access.py" line="61"/>
+        <location filename="../../ui/access.py" line="78"/>
         <source>no role</source>
         <translation>无角色</translation>
     </message>
     <message>
-        <location filename="../../ui/access.py" line="69"/>
+        <location filename="../../ui/access.py" line="86"/>
         <source>owner</source>
         <translation>所有者</translation>
     </message>
     <message>
-        <location filename="../../ui/access.py" line="78"/>
+        <location filename="../../ui/access.py" line="95"/>
         <source>Your login, %1, has no PartnerDesk role in this database; ask an admin to add you</source>
         <translation>您的登录名 %1 在此数据库中没有 PartnerDesk 角色；请联系管理员添加您</translation>
     </message>
     <message>
-        <location filename="../../ui/access.py" line="83"/>
+        <location filename="../../ui/access.py" line="100"/>
         <source>Your role, %1, cannot change agreements</source>
         <translation>您的角色（%1）不能修改协议</translation>
     </message>
     <message>
-        <location filename="../../ui/access.py" line="84"/>
+        <location filename="../../ui/access.py" line="101"/>
         <source>Your role, %1, cannot change partners</source>
         <translation>您的角色（%1）不能修改合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/access.py" line="85"/>
+        <location filename="../../ui/access.py" line="102"/>
         <source>Your role, %1, cannot import agreements or partners</source>
         <translation>您的角色（%1）不能导入协议或合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/access.py" line="86"/>
+        <location filename="../../ui/access.py" line="103"/>
         <source>Your role, %1, cannot delete agreements</source>
         <translation>您的角色（%1）不能删除协议</translation>
     </message>
     <message>
-        <location filename="../../ui/access.py" line="87"/>
+        <location filename="../../ui/access.py" line="104"/>
         <source>Your role, %1, cannot replace the database</source>
         <translation>您的角色（%1）不能替换数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/access.py" line="88"/>
+        <location filename="../../ui/access.py" line="105"/>
         <source>Your role, %1, cannot change the company settings or FX rates</source>
         <translation>您的角色（%1）不能修改公司设置或汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/access.py" line="91"/>
+        <location filename="../../ui/access.py" line="108"/>
         <source>Your role, %1, cannot approve or reject agreements</source>
         <translation>您的角色（%1）不能批准或驳回协议</translation>
     </message>
@@ -90,134 +90,134 @@
 <context>
     <name>AgreementEditor</name>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="113"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="112"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="114"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="113"/>
         <source>Terms</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="121"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="120"/>
         <source>Milestones</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="121"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="120"/>
         <source>KPIs</source>
         <translation>KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="122"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="121"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="122"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="121"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="123"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="122"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="133"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="132"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="136"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="135"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="139"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="138"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="141"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="140"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="143"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="142"/>
         <source>Delete this agreement; Edit ▸ Undo in the main window brings it back</source>
         <translation>删除此协议；可在主窗口用“编辑 ▸ 撤销”恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="226"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="268"/>
         <source>New agreement</source>
         <translation>新建协议</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="229"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="271"/>
         <source>Agreement {ref} — {title}</source>
         <translation>协议 {ref} — {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="234"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="276"/>
         <source>%1 (read only)</source>
         <translation>%1（只读）</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="242"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="284"/>
         <source>Undo/redo changed this agreement; saving will offer to reload it.</source>
         <translation>撤销/重做已修改此协议；保存时将提示重新加载。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="196"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="198"/>
         <source>Undo/redo removed this agreement.</source>
         <translation>撤销/重做已删除此协议。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="327"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="364"/>
         <source>This agreement no longer exists (deleted on another desk?): {e}</source>
         <translation>该协议已不存在（可能已在其他电脑上删除）：{e}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="333"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="370"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="335"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="372"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="383"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="428"/>
         <source>Not saved: {n} fields need attention on these pages: {pages}</source>
         <translation>未保存：以下页面有 {n} 个字段需要处理：{pages}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="399"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="444"/>
         <source>Reload the agreement as it is now? Your unsaved edits in this window will be lost.</source>
         <translation>是否重新加载该协议的当前内容？此窗口中未保存的修改将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="411"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="456"/>
         <source>Delete agreement</source>
         <translation>删除协议</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="413"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="458"/>
         <source>Delete {ref} “{title}” with its milestones, KPIs and documents?
 You can undo this with Edit ▸ Undo.</source>
         <translation>删除 {ref}“{title}”及其里程碑、KPI 和文件？
 可通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="434"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="479"/>
         <source>Not deleted: {reason}</source>
         <translation>未删除：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/editor.py" line="536"/>
+        <location filename="../../ui/editors/agreement/editor.py" line="581"/>
         <source>This agreement has changes that are not saved. Save them?</source>
         <translation>该协议有未保存的更改。是否保存？</translation>
     </message>
@@ -225,186 +225,186 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>AgreementForm</name>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="87"/>
+        <location filename="../../ui/editors/agreement/form.py" line="91"/>
         <source>Pages of this record</source>
         <translation>此记录的各页</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="104"/>
+        <location filename="../../ui/editors/agreement/form.py" line="108"/>
         <source>Generated when saved, e.g. BR-2026-0042</source>
         <translation>保存时自动生成，如 BR-2026-0042</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="126"/>
+        <location filename="../../ui/editors/agreement/form.py" line="130"/>
         <source>Renews automatically</source>
         <translation>自动续约</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="130"/>
+        <location filename="../../ui/editors/agreement/form.py" line="134"/>
         <source> months</source>
         <translation> 个月</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="133"/>
+        <location filename="../../ui/editors/agreement/form.py" line="137"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="120"/>
+        <location filename="../../ui/editors/agreement/form.py" line="124"/>
         <source>e.g. PRC law, English law</source>
         <translation>如：中国法律、英国法律</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="122"/>
+        <location filename="../../ui/editors/agreement/form.py" line="126"/>
         <source>Comma-separated, e.g. CN, HK, MO</source>
         <translation>以逗号分隔，如 CN, HK, MO</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="159"/>
+        <location filename="../../ui/editors/agreement/form.py" line="163"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="160"/>
+        <location filename="../../ui/editors/agreement/form.py" line="164"/>
         <source>Title *</source>
         <translation>标题 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="161"/>
+        <location filename="../../ui/editors/agreement/form.py" line="165"/>
         <source>Cooperation type</source>
         <translation>合作类型</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="162"/>
+        <location filename="../../ui/editors/agreement/form.py" line="166"/>
         <source>Partner *</source>
         <translation>合作伙伴 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="163"/>
+        <location filename="../../ui/editors/agreement/form.py" line="167"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="164"/>
+        <location filename="../../ui/editors/agreement/form.py" line="168"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="165"/>
+        <location filename="../../ui/editors/agreement/form.py" line="169"/>
         <source>Governing law</source>
         <translation>适用法律</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="166"/>
+        <location filename="../../ui/editors/agreement/form.py" line="170"/>
         <source>Territories</source>
         <translation>地域范围</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="181"/>
+        <location filename="../../ui/editors/agreement/form.py" line="185"/>
         <source>Signed</source>
         <translation>签署日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="182"/>
+        <location filename="../../ui/editors/agreement/form.py" line="186"/>
         <source>Starts *</source>
         <translation>开始日期 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="183"/>
+        <location filename="../../ui/editors/agreement/form.py" line="187"/>
         <source>Ends *</source>
         <translation>结束日期 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="184"/>
+        <location filename="../../ui/editors/agreement/form.py" line="188"/>
         <source>Renewal</source>
         <translation>续约</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="185"/>
+        <location filename="../../ui/editors/agreement/form.py" line="189"/>
         <source>Notice period</source>
         <translation>通知期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="186"/>
-        <location filename="../../ui/editors/agreement/form.py" line="212"/>
+        <location filename="../../ui/editors/agreement/form.py" line="190"/>
+        <location filename="../../ui/editors/agreement/form.py" line="216"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="194"/>
-        <location filename="../../ui/editors/agreement/form.py" line="211"/>
+        <location filename="../../ui/editors/agreement/form.py" line="198"/>
+        <location filename="../../ui/editors/agreement/form.py" line="215"/>
         <source>Renewal chain</source>
         <translation>续约链</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="196"/>
+        <location filename="../../ui/editors/agreement/form.py" line="200"/>
         <source>Contract value *</source>
         <translation>合同金额 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="203"/>
+        <location filename="../../ui/editors/agreement/form.py" line="207"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="208"/>
+        <location filename="../../ui/editors/agreement/form.py" line="212"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="209"/>
+        <location filename="../../ui/editors/agreement/form.py" line="213"/>
         <source>Renewal term</source>
         <translation>续约期限</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="250"/>
+        <location filename="../../ui/editors/agreement/form.py" line="269"/>
         <source>Terms: {type}</source>
         <translation>条款：{type}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="314"/>
+        <location filename="../../ui/editors/agreement/form.py" line="341"/>
         <source>closed</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="316"/>
+        <location filename="../../ui/editors/agreement/form.py" line="343"/>
         <source>passed {n} days ago</source>
         <translation>已过去 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="318"/>
-        <location filename="../../ui/editors/agreement/form.py" line="320"/>
+        <location filename="../../ui/editors/agreement/form.py" line="345"/>
+        <location filename="../../ui/editors/agreement/form.py" line="347"/>
         <source>in {n} days</source>
         <translation>{n} 天后</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="328"/>
+        <location filename="../../ui/editors/agreement/form.py" line="355"/>
         <source>renews {ref}</source>
         <translation>续约自 {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="331"/>
-        <location filename="../../ui/editors/agreement/form.py" line="347"/>
+        <location filename="../../ui/editors/agreement/form.py" line="358"/>
+        <location filename="../../ui/editors/agreement/form.py" line="374"/>
         <source>renewed by {ref}</source>
         <translation>已由 {ref} 续约</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="344"/>
+        <location filename="../../ui/editors/agreement/form.py" line="371"/>
         <source>in force until {end}; renewed by {ref}</source>
         <translation>有效至 {end}；已由 {ref} 续约</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="379"/>
+        <location filename="../../ui/editors/agreement/form.py" line="406"/>
         <source>choose a partner from the list</source>
         <translation>请从列表中选择合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="381"/>
+        <location filename="../../ui/editors/agreement/form.py" line="408"/>
         <source>no single partner matches “{text}”</source>
         <translation>没有唯一匹配“{text}”的合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/form.py" line="390"/>
+        <location filename="../../ui/editors/agreement/form.py" line="417"/>
         <source>enter the contract value (0 if none)</source>
         <translation>请输入合同金额（无则填 0）</translation>
     </message>
@@ -412,34 +412,34 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>AgreementTableModel</name>
     <message>
-        <location filename="../../ui/models/agreements.py" line="68"/>
+        <location filename="../../ui/models/agreements.py" line="70"/>
         <source>entered by hand</source>
         <translation>手动录入</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="70"/>
+        <location filename="../../ui/models/agreements.py" line="72"/>
         <source>%1
 at 1 %2 = %3 %4, in force from %5 (%6)</source>
         <translation>%1
 按 1 %2 = %3 %4 折算，%5 起生效（%6）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="79"/>
+        <location filename="../../ui/models/agreements.py" line="81"/>
         <source>No %1 → %2 exchange rate dated on or before %3: add one in Settings to compare this value with the others.</source>
         <translation>没有 %3 或之前生效的 %1 → %2 汇率：请在“设置”中添加，才能与其他金额比较。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="94"/>
+        <location filename="../../ui/models/agreements.py" line="96"/>
         <source>No KPI</source>
         <translation>无 KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="98"/>
+        <location filename="../../ui/models/agreements.py" line="100"/>
         <source>%1: no actuals recorded yet</source>
         <translation>%1：尚未记录实际值</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="107"/>
+        <location filename="../../ui/models/agreements.py" line="109"/>
         <source>%1 (%2), %3 to %4:
 %5
 target %6</source>
@@ -448,87 +448,88 @@ target %6</source>
 目标 %6</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="123"/>
+        <location filename="../../ui/models/agreements.py" line="125"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="128"/>
+        <location filename="../../ui/models/agreements.py" line="130"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="132"/>
+        <location filename="../../ui/models/agreements.py" line="134"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="138"/>
+        <location filename="../../ui/models/agreements.py" line="140"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="143"/>
+        <location filename="../../ui/models/agreements.py" line="145"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="147"/>
+        <location filename="../../ui/models/agreements.py" line="149"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="153"/>
+        <location filename="../../ui/models/agreements.py" line="155"/>
+        <location filename="../../ui/models/agreements.py" line="171"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="160"/>
+        <location filename="../../ui/models/agreements.py" line="162"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="166"/>
+        <location filename="../../ui/models/agreements.py" line="169"/>
         <source>Value (%1)</source>
         <translation>金额（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="174"/>
+        <location filename="../../ui/models/agreements.py" line="180"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="181"/>
+        <location filename="../../ui/models/agreements.py" line="187"/>
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="190"/>
+        <location filename="../../ui/models/agreements.py" line="196"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="196"/>
+        <location filename="../../ui/models/agreements.py" line="202"/>
         <source>Days to decide</source>
         <translation>距决策天数</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="203"/>
+        <location filename="../../ui/models/agreements.py" line="209"/>
         <source>KPI trend</source>
         <translation>KPI 走势</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="210"/>
+        <location filename="../../ui/models/agreements.py" line="216"/>
         <source>Operating model</source>
         <translation>经营模式</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="217"/>
+        <location filename="../../ui/models/agreements.py" line="223"/>
         <source>Auto-renew</source>
         <translation>自动续约</translation>
     </message>
     <message>
-        <location filename="../../ui/models/agreements.py" line="218"/>
+        <location filename="../../ui/models/agreements.py" line="224"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -536,166 +537,166 @@ target %6</source>
 <context>
     <name>AgreementsPage</name>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="87"/>
+        <location filename="../../ui/pages/agreements.py" line="90"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="91"/>
+        <location filename="../../ui/pages/agreements.py" line="94"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="92"/>
+        <location filename="../../ui/pages/agreements.py" line="95"/>
         <source>Live (active or pending)</source>
         <translation>生效中（生效或待审批）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="97"/>
-        <location filename="../../ui/pages/agreements.py" line="123"/>
+        <location filename="../../ui/pages/agreements.py" line="100"/>
+        <location filename="../../ui/pages/agreements.py" line="126"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="100"/>
+        <location filename="../../ui/pages/agreements.py" line="103"/>
         <source>Search reference, title, partner…</source>
         <translation>搜索编号、标题、合作伙伴…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="103"/>
+        <location filename="../../ui/pages/agreements.py" line="106"/>
         <source>Decision from</source>
         <translation>决策日期从</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="109"/>
+        <location filename="../../ui/pages/agreements.py" line="112"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="111"/>
+        <location filename="../../ui/pages/agreements.py" line="114"/>
         <source>Columns</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="119"/>
+        <location filename="../../ui/pages/agreements.py" line="122"/>
         <source>Search agreements</source>
         <translation>搜索协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="120"/>
+        <location filename="../../ui/pages/agreements.py" line="123"/>
         <source>Cooperation type</source>
         <translation>合作类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="121"/>
+        <location filename="../../ui/pages/agreements.py" line="124"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="122"/>
+        <location filename="../../ui/pages/agreements.py" line="125"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="124"/>
+        <location filename="../../ui/pages/agreements.py" line="127"/>
         <source>Decision date from</source>
         <translation>决策日期起</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="125"/>
+        <location filename="../../ui/pages/agreements.py" line="128"/>
         <source>Decision date to</source>
         <translation>决策日期止</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="144"/>
+        <location filename="../../ui/pages/agreements.py" line="147"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="146"/>
+        <location filename="../../ui/pages/agreements.py" line="149"/>
         <source>Enter opens the agreement; the context menu renews, reports or exports</source>
         <translation>回车打开协议；右键菜单可续约、生成报告或导出</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="153"/>
+        <location filename="../../ui/pages/agreements.py" line="156"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="193"/>
+        <location filename="../../ui/pages/agreements.py" line="196"/>
         <source>All owners</source>
         <translation>全部负责人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="264"/>
+        <location filename="../../ui/pages/agreements.py" line="267"/>
         <source>%Ln agreement(s)</source>
         <translation>
             <numerusform>%Ln 份协议</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="366"/>
+        <location filename="../../ui/pages/agreements.py" line="381"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="368"/>
+        <location filename="../../ui/pages/agreements.py" line="383"/>
         <source>%n selected agreement(s) as CSV…</source>
         <translation>
             <numerusform>将选中的 %n 份协议导出为 CSV…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="369"/>
+        <location filename="../../ui/pages/agreements.py" line="384"/>
         <source>%n selected agreement(s) as XLSX…</source>
         <translation>
             <numerusform>将选中的 %n 份协议导出为 XLSX…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="370"/>
+        <location filename="../../ui/pages/agreements.py" line="385"/>
         <source>This list as CSV…</source>
         <translation>将此列表导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="371"/>
+        <location filename="../../ui/pages/agreements.py" line="386"/>
         <source>This list as XLSX…</source>
         <translation>将此列表导出为 XLSX…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="269"/>
+        <location filename="../../ui/pages/agreements.py" line="272"/>
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="76"/>
+        <location filename="../../ui/pages/agreements.py" line="78"/>
         <source>Counting…</source>
         <translation>正在计数…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="341"/>
+        <location filename="../../ui/pages/agreements.py" line="356"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="342"/>
+        <location filename="../../ui/pages/agreements.py" line="357"/>
         <source>Renew…</source>
         <translation>续约…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="350"/>
+        <location filename="../../ui/pages/agreements.py" line="365"/>
         <source>Export report…</source>
         <translation>导出报告…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/agreements.py" line="354"/>
+        <location filename="../../ui/pages/agreements.py" line="369"/>
         <source>Delete %n agreement(s)…</source>
         <translation>
             <numerusform>删除 %n 份协议…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/agreements.py" line="358"/>
+        <location filename="../../ui/pages/agreements.py" line="373"/>
         <source>New agreement…</source>
         <translation>新建协议…</translation>
     </message>
@@ -703,98 +704,98 @@ target %6</source>
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../ui/application.py" line="62"/>
+        <location filename="../../ui/application.py" line="64"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="63"/>
+        <location filename="../../ui/application.py" line="65"/>
         <source>PartnerDesk cannot open the database.</source>
         <translation>PartnerDesk 无法打开数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="66"/>
+        <location filename="../../ui/application.py" line="68"/>
         <source>Use another database…</source>
         <translation>使用其他数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="70"/>
+        <location filename="../../ui/application.py" line="72"/>
         <source>Use my personal database</source>
         <translation>使用我的个人数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="85"/>
+        <location filename="../../ui/application.py" line="87"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="86"/>
+        <location filename="../../ui/application.py" line="88"/>
         <source>SQLite file path or PostgreSQL URL:</source>
         <translation>SQLite 文件路径或 PostgreSQL 地址：</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="102"/>
-        <location filename="../../ui/application.py" line="140"/>
+        <location filename="../../ui/application.py" line="104"/>
+        <location filename="../../ui/application.py" line="142"/>
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="103"/>
+        <location filename="../../ui/application.py" line="105"/>
         <source>How many demo agreements?</source>
         <translation>需要多少份演示协议？</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="129"/>
+        <location filename="../../ui/application.py" line="131"/>
         <source>Added %1 demo agreements and %2 partners.</source>
         <translation>已添加 %1 份演示协议和 %2 个合作伙伴。</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="141"/>
+        <location filename="../../ui/application.py" line="143"/>
         <source>The demo data was not loaded: %1</source>
         <translation>演示数据未能加载：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="147"/>
+        <location filename="../../ui/application.py" line="149"/>
         <source>Cancelled: no demo data was added.</source>
         <translation>已取消：未添加演示数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="152"/>
+        <location filename="../../ui/application.py" line="154"/>
         <source>Loading demo data</source>
         <translation>正在加载演示数据</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="157"/>
+        <location filename="../../ui/application.py" line="159"/>
         <source>Creating demo partners and agreements…</source>
         <translation>正在创建演示合作伙伴和协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="170"/>
+        <location filename="../../ui/application.py" line="172"/>
         <source>Welcome to PartnerDesk</source>
         <translation>欢迎使用 PartnerDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="171"/>
+        <location filename="../../ui/application.py" line="173"/>
         <source>This database has no agreements yet. Load demo data to look around?</source>
         <translation>该数据库还没有协议。是否加载演示数据先看看？</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="231"/>
+        <location filename="../../ui/application.py" line="233"/>
         <source>… and %1 more</source>
         <translation>… 另有 %1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="235"/>
+        <location filename="../../ui/application.py" line="237"/>
         <source>Renewal decisions due</source>
         <translation>续约决策即将到期</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="247"/>
+        <location filename="../../ui/application.py" line="249"/>
         <source>Don&apos;t remind me at start-up</source>
         <translation>启动时不再提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="250"/>
+        <location filename="../../ui/application.py" line="252"/>
         <source>Show renewals</source>
         <translation>查看续约</translation>
     </message>
@@ -947,22 +948,22 @@ target %6</source>
 <context>
     <name>AttachmentDialog</name>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="45"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="57"/>
         <source>Add document</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="52"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="64"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="53"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="65"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="54"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="66"/>
         <source>Expires on</source>
         <translation>到期日</translation>
     </message>
@@ -970,104 +971,104 @@ target %6</source>
 <context>
     <name>AttachmentsTab</name>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="65"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="88"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="65"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="88"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="65"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="88"/>
         <source>Expires</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="65"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="88"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="66"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="89"/>
         <source>Added</source>
         <translation>添加时间</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="66"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="89"/>
         <source>By</source>
         <translation>添加人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="69"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="92"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="70"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="93"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="71"/>
-        <location filename="../../ui/editors/agreement/attachments.py" line="167"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="94"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="197"/>
         <source>Save a copy…</source>
         <translation>另存副本…</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="72"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="95"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="99"/>
-        <location filename="../../ui/editors/agreement/attachments.py" line="113"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="125"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="152"/>
         <source>Add document</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="114"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="153"/>
         <source>{note}. Add it again?</source>
         <translation>{note}。仍要再添加一次吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="154"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="184"/>
         <source>Could not open {name}: {reason}</source>
         <translation>无法打开 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="162"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="192"/>
         <source>Cannot open the document</source>
         <translation>无法打开文档</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="163"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="193"/>
         <source>No application on this computer opens {name}.</source>
         <translation>本机没有可以打开 {name} 的应用程序。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="166"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="196"/>
         <source>Save a copy and open it with a program of your choice.</source>
         <translation>请保存一份副本，再用您选择的程序打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="180"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="210"/>
         <source>Save a copy</source>
         <translation>另存副本</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="194"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="223"/>
         <source>Could not save {name}: {reason}</source>
         <translation>无法保存 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="201"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="232"/>
         <source>Remove document</source>
         <translation>移除文件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/agreement/attachments.py" line="202"/>
+        <location filename="../../ui/editors/agreement/attachments.py" line="233"/>
         <source>Remove “{name}”?</source>
         <translation>移除“{name}”？</translation>
     </message>
@@ -1144,17 +1145,17 @@ The previous contents are in {path}.</source>
 <context>
     <name>BrandDialog</name>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="261"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="293"/>
         <source>Authorise a brand: %1</source>
         <translation>授权品牌：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="267"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="299"/>
         <source>Brand agreement (platform model)</source>
         <translation>品牌协议（平台模式）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="268"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="300"/>
         <source>Brand</source>
         <translation>品牌</translation>
     </message>
@@ -1437,38 +1438,38 @@ The previous contents are in {path}.</source>
         <translation>待我审批</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="218"/>
+        <location filename="../../ui/pages/dashboard.py" line="220"/>
         <source>Needs attention today (%1)</source>
         <translation>今日待关注（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="233"/>
+        <location filename="../../ui/pages/dashboard.py" line="235"/>
         <source>No agreements yet. Add one, import a file or load the demo data, and the portfolio is charted here.</source>
         <translation>还没有协议。新建协议、导入文件或加载演示数据后，协议组合将在此处以图表显示。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="317"/>
-        <location filename="../../ui/pages/dashboard.py" line="326"/>
+        <location filename="../../ui/pages/dashboard.py" line="319"/>
+        <location filename="../../ui/pages/dashboard.py" line="328"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="351"/>
+        <location filename="../../ui/pages/dashboard.py" line="353"/>
         <source>The dashboard could not be read: %1</source>
         <translation>无法读取仪表板：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="362"/>
+        <location filename="../../ui/pages/dashboard.py" line="364"/>
         <source>Not counted: %1 in the pipeline, %2 ended (history)</source>
         <translation>未计入：筹备中 %1 份，已结束（历史）%2 份</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="368"/>
+        <location filename="../../ui/pages/dashboard.py" line="370"/>
         <source>Not counted: pipeline %1</source>
         <translation>未计入：筹备中 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="373"/>
+        <location filename="../../ui/pages/dashboard.py" line="375"/>
         <source>In force (%1): %2
 Pipeline (%3): %4
 History, ended (%5): %6</source>
@@ -1477,17 +1478,17 @@ History, ended (%5): %6</source>
 历史，已结束（%5 份）：%6</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="386"/>
+        <location filename="../../ui/pages/dashboard.py" line="388"/>
         <source>+ %1 overdue</source>
         <translation>+ %1 项已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="477"/>
+        <location filename="../../ui/pages/dashboard.py" line="484"/>
         <source>overdue by 1 day</source>
         <translation>逾期 1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="479"/>
+        <location filename="../../ui/pages/dashboard.py" line="486"/>
         <source>overdue by %1 days</source>
         <translation>逾期 %1 天</translation>
     </message>
@@ -1523,22 +1524,22 @@ History, ended (%5): %6</source>
 <context>
     <name>DocumentDialog</name>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="284"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="315"/>
         <source>Add a document: %1</source>
         <translation>添加资质文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="291"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="322"/>
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="292"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="323"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="293"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="324"/>
         <source>Expires</source>
         <translation>到期</translation>
     </message>
@@ -1570,32 +1571,32 @@ History, ended (%5): %6</source>
 <context>
     <name>EditorDialog</name>
     <message>
-        <location filename="../../ui/editors/base.py" line="28"/>
+        <location filename="../../ui/editors/base.py" line="42"/>
         <source>Save and close (Enter)</source>
         <translation>保存并关闭（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/base.py" line="29"/>
+        <location filename="../../ui/editors/base.py" line="43"/>
         <source>Save and keep this window open ({keys})</source>
         <translation>保存并保持此窗口打开（{keys}）</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/base.py" line="30"/>
+        <location filename="../../ui/editors/base.py" line="44"/>
         <source>Close; asks first if there are unsaved changes (Esc)</source>
         <translation>关闭；如有未保存的更改会先询问（Esc）</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/base.py" line="95"/>
+        <location filename="../../ui/editors/base.py" line="109"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/base.py" line="117"/>
+        <location filename="../../ui/editors/base.py" line="131"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/base.py" line="136"/>
+        <location filename="../../ui/editors/base.py" line="150"/>
         <source>The new language applies when this window is opened again.</source>
         <translation>新语言将在再次打开此窗口时生效。</translation>
     </message>
@@ -2345,194 +2346,194 @@ History, ended (%5): %6</source>
 <context>
     <name>FxRatesTab</name>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="69"/>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="74"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="73"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="78"/>
         <source>Warn when a rate in use is older than:</source>
         <translation>使用中的汇率超过以下天数时提醒：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="72"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="76"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="76"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="80"/>
         <source>Default %1 days. The dashboard and page 1 of every report say so.</source>
         <translation>默认 %1 天。仪表板和每份报告第 1 页都会提示。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="83"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="87"/>
         <source>Import file…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="85"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="89"/>
         <source>A CSV or XLSX file of rates: currency, rate, date, source</source>
         <translation>汇率 CSV 或 XLSX 文件：币种、汇率、日期、来源</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="94"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="98"/>
         <source>Currencies</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="99"/>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="152"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="103"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="156"/>
         <source>In force from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="99"/>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="109"/>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="146"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="103"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="113"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="150"/>
         <source>%1 per unit</source>
         <translation>折合 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="100"/>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="157"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="104"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="161"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="102"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="106"/>
         <source>Rate history</source>
         <translation>汇率历史</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="129"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="133"/>
         <source>Rate over time</source>
         <translation>汇率随时间变化</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="141"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="145"/>
         <source>USD</source>
         <translation>USD</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="144"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="148"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="147"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="151"/>
         <source>Rate</source>
         <translation>汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="154"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="158"/>
         <source>PBOC, ECB, manual…</source>
         <translation>PBOC、ECB、manual…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="158"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="162"/>
         <source>Save rate</source>
         <translation>保存汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="159"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="163"/>
         <source>A rate already stored for that day is replaced</source>
         <translation>同一天已有的汇率将被替换</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="193"/>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="264"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="192"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="263"/>
         <source>Older than the warning age: add a newer rate.</source>
         <translation>已超过提醒期限：请添加更新的汇率。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="237"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="236"/>
         <source>manual</source>
         <translation>手动录入</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="256"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="255"/>
         <source>No rate in force today.</source>
         <translation>今天没有生效的汇率。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="260"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="259"/>
         <source>In force today: %1, %2 days old.</source>
         <translation>今天生效：%1，已有 %2 天。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="274"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="273"/>
         <source>1 %1 in %2</source>
         <translation>1 %1 折合 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="338"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="383"/>
         <source>The rate must be a number, e.g. 7.1350</source>
         <translation>汇率必须是数字，如 7.1350</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="356"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="403"/>
         <source>Import exchange rates</source>
         <translation>导入汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="357"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="404"/>
         <source>Rate files (*.csv *.xlsx);;All files (*)</source>
         <translation>汇率文件 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="374"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="434"/>
         <source>… and %1 more</source>
         <translation>… 另有 %1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="375"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="435"/>
         <source>Nothing was imported:</source>
         <translation>未导入任何内容：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="384"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="422"/>
         <source>%1 rates read: %2 added, %3 changed, %4 already there.</source>
         <translation>读取 %1 条汇率：新增 %2 条，修改 %3 条，%4 条已存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="100"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="104"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="222"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="221"/>
         <source>In force</source>
         <translation>现行</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="222"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="221"/>
         <source>Converted figures use it</source>
         <translation>折算金额使用此汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="223"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="222"/>
         <source>Stale</source>
         <translation>已过时</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="223"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="222"/>
         <source>In force, but older than the warning age: add a newer rate</source>
         <translation>现行，但已超过提醒期限：请添加更新的汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="110"/>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="225"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="114"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="224"/>
         <source>Superseded</source>
         <translation>已被取代</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="225"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="224"/>
         <source>A newer rate is in force</source>
         <translation>已有更新的汇率生效</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="226"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="225"/>
         <source>Scheduled</source>
         <translation>待生效</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fx_rates_tab.py" line="226"/>
+        <location filename="../../ui/dialogs/fx_rates_tab.py" line="225"/>
         <source>In force from its date</source>
         <translation>自其日期起生效</translation>
     </message>
@@ -2843,18 +2844,18 @@ History, ended (%5): %6</source>
 <context>
     <name>KpiActualsImport</name>
     <message>
-        <location filename="../../ui/dialogs/kpi_actuals_import.py" line="21"/>
-        <location filename="../../ui/dialogs/kpi_actuals_import.py" line="31"/>
+        <location filename="../../ui/dialogs/kpi_actuals_import.py" line="28"/>
+        <location filename="../../ui/dialogs/kpi_actuals_import.py" line="43"/>
         <source>Import KPI actuals</source>
         <translation>导入 KPI 实际值</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/kpi_actuals_import.py" line="22"/>
+        <location filename="../../ui/dialogs/kpi_actuals_import.py" line="29"/>
         <source>Spreadsheets (*.csv *.xlsx);;All files (*)</source>
         <translation>电子表格 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/kpi_actuals_import.py" line="37"/>
+        <location filename="../../ui/dialogs/kpi_actuals_import.py" line="48"/>
         <source>%1 KPI actuals read: %2 added, %3 changed, %4 already there.</source>
         <translation>读取 %1 条 KPI 实际值：新增 %2 条，修改 %3 条，%4 条已存在。</translation>
     </message>
@@ -2862,22 +2863,22 @@ History, ended (%5): %6</source>
 <context>
     <name>KpiChart</name>
     <message>
-        <location filename="../../ui/widgets/kpi_chart.py" line="34"/>
+        <location filename="../../ui/widgets/kpi_chart.py" line="37"/>
         <source>KPI over time</source>
         <translation>KPI 随时间变化</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/kpi_chart.py" line="51"/>
+        <location filename="../../ui/widgets/kpi_chart.py" line="54"/>
         <source>%1: no actuals recorded yet</source>
         <translation>%1：尚未记录实际值</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/kpi_chart.py" line="54"/>
+        <location filename="../../ui/widgets/kpi_chart.py" line="57"/>
         <source>Actual</source>
         <translation>实际</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/kpi_chart.py" line="61"/>
+        <location filename="../../ui/widgets/kpi_chart.py" line="64"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
@@ -3088,67 +3089,67 @@ History, ended (%5): %6</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>PartnerDesk</source>
         <translation>PartnerDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>Dashboard, agreements, partners, renewals, reports, sellers</source>
         <translation>仪表板、协议、合作伙伴、续约、报告、卖家</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>Partners</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>Renewals</source>
         <translation>续约</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>Sellers</source>
         <translation>卖家</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>this computer&apos;s login</source>
         <translation>本机登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>Connected as %1</source>
         <translation>已连接身份：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>Connected person and role</source>
         <translation>已连接的人员和角色</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="422"/>
+        <location filename="../../ui/main_window.py" line="448"/>
         <source>Delete %n agreement(s)? You can undo this with %1.</source>
         <translation>
             <numerusform>删除 %n 份协议？可用 %1 撤销。</numerusform>
@@ -3300,60 +3301,59 @@ History, ended (%5): %6</source>
         <translation>按回车列出编号、标题或合作伙伴匹配的协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>%1 agreements · %2 partners</source>
         <translation>%1 份协议 · %2 个合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/window/records.py" line="82"/>
+        <location filename="../../ui/window/records.py" line="87"/>
         <source>Cannot open the agreement</source>
         <translation>无法打开协议</translation>
     </message>
     <message>
-        <location filename="../../ui/window/records.py" line="102"/>
+        <location filename="../../ui/window/records.py" line="107"/>
         <source>Not allowed</source>
         <translation>不允许</translation>
     </message>
     <message>
-        <location filename="../../ui/window/records.py" line="120"/>
+        <location filename="../../ui/window/records.py" line="125"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/records.py" line="156"/>
+        <location filename="../../ui/window/records.py" line="161"/>
         <source>Cannot open the partner</source>
         <translation>无法打开合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="421"/>
+        <location filename="../../ui/main_window.py" line="447"/>
         <source>Delete agreements</source>
         <translation>删除协议</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="431"/>
+        <location filename="../../ui/main_window.py" line="457"/>
         <source>Delete %n agreement(s)</source>
         <translation>
             <numerusform>删除 %n 份协议</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="432"/>
+        <location filename="../../ui/main_window.py" line="458"/>
         <source>Some agreements were not deleted</source>
         <translation>部分协议未删除</translation>
     </message>
     <message>
-        <location filename="../../ui/window/records.py" line="171"/>
-        <location filename="../../ui/window/records.py" line="179"/>
+        <location filename="../../ui/window/records.py" line="178"/>
         <source>Cannot renew</source>
         <translation>无法续约</translation>
     </message>
     <message>
-        <location filename="../../ui/window/records.py" line="183"/>
+        <location filename="../../ui/window/records.py" line="187"/>
         <source>%1 renewed as %2</source>
         <translation>%1 已续约为 %2</translation>
     </message>
@@ -3398,7 +3398,7 @@ History, ended (%5): %6</source>
         <translation>正在写入日历…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>Editing is off: %1.</source>
         <translation>已关闭编辑：%1。</translation>
     </message>
@@ -3512,139 +3512,139 @@ History, ended (%5): %6</source>
 <context>
     <name>NotificationsTab</name>
     <message>
-        <location filename="../../ui/dialogs/notification_settings.py" line="43"/>
+        <location filename="../../ui/dialogs/notification_settings.py" line="46"/>
         <source>STARTTLS</source>
         <translation>STARTTLS</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notification_settings.py" line="43"/>
+        <location filename="../../ui/dialogs/notification_settings.py" line="46"/>
         <source>TLS (SMTPS)</source>
         <translation>TLS（SMTPS）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notification_settings.py" line="44"/>
+        <location filename="../../ui/dialogs/notification_settings.py" line="47"/>
         <source>None</source>
         <translation>不加密</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notification_settings.py" line="49"/>
+        <location filename="../../ui/dialogs/notification_settings.py" line="52"/>
         <source>Port:</source>
         <translation>端口：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notification_settings.py" line="52"/>
+        <location filename="../../ui/dialogs/notification_settings.py" line="55"/>
         <source>SMTP server:</source>
         <translation>SMTP 服务器：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notification_settings.py" line="53"/>
+        <location filename="../../ui/dialogs/notification_settings.py" line="56"/>
         <source>Login:</source>
         <translation>登录名：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notification_settings.py" line="56"/>
+        <location filename="../../ui/dialogs/notification_settings.py" line="59"/>
         <source>Kept in the system keyring; empty: unchanged</source>
         <translation>保存在系统密钥环中；留空则不变</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notification_settings.py" line="57"/>
+        <location filename="../../ui/dialogs/notification_settings.py" line="60"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notification_settings.py" line="58"/>
+        <location filename="../../ui/dialogs/notification_settings.py" line="61"/>
         <source>Sender:</source>
         <translation>发件人：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notification_settings.py" line="59"/>
+        <location filename="../../ui/dialogs/notification_settings.py" line="62"/>
         <source>Decisions, days before:</source>
         <translation>决策提前提醒天数：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notification_settings.py" line="60"/>
+        <location filename="../../ui/dialogs/notification_settings.py" line="63"/>
         <source>Documents, days before:</source>
         <translation>文件提前提醒天数：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notification_settings.py" line="62"/>
+        <location filename="../../ui/dialogs/notification_settings.py" line="65"/>
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notification_settings.py" line="62"/>
+        <location filename="../../ui/dialogs/notification_settings.py" line="65"/>
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notification_settings.py" line="62"/>
+        <location filename="../../ui/dialogs/notification_settings.py" line="65"/>
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notification_settings.py" line="62"/>
+        <location filename="../../ui/dialogs/notification_settings.py" line="65"/>
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notification_settings.py" line="62"/>
+        <location filename="../../ui/dialogs/notification_settings.py" line="65"/>
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notification_settings.py" line="63"/>
+        <location filename="../../ui/dialogs/notification_settings.py" line="66"/>
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notification_settings.py" line="63"/>
+        <location filename="../../ui/dialogs/notification_settings.py" line="66"/>
         <source>Sun</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notification_settings.py" line="68"/>
+        <location filename="../../ui/dialogs/notification_settings.py" line="71"/>
         <source>Send nothing on:</source>
         <translation>以下日期不发送：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notification_settings.py" line="73"/>
+        <location filename="../../ui/dialogs/notification_settings.py" line="76"/>
         <source>Default language:</source>
         <translation>默认语言：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notification_settings.py" line="76"/>
+        <location filename="../../ui/dialogs/notification_settings.py" line="79"/>
         <source>Team leads:</source>
         <translation>团队负责人：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notification_settings.py" line="77"/>
+        <location filename="../../ui/dialogs/notification_settings.py" line="80"/>
         <source>Attach the renewal outlook (PDF) to e-mails</source>
         <translation>在邮件中附上续约展望报告（PDF）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notification_settings.py" line="85"/>
+        <location filename="../../ui/dialogs/notification_settings.py" line="88"/>
         <source>One per line: NAME KIND URL team=TEAM|person=LOGIN [lang=zh]
 KIND: wecom, dingtalk, feishu or json</source>
         <translation>每行一个：名称 类型 URL team=团队|person=登录名 [lang=zh]
 类型：wecom、dingtalk、feishu 或 json</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notification_settings.py" line="90"/>
+        <location filename="../../ui/dialogs/notification_settings.py" line="93"/>
         <source>Chat webhooks:</source>
         <translation>群聊机器人：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notification_settings.py" line="91"/>
+        <location filename="../../ui/dialogs/notification_settings.py" line="94"/>
         <source>Show a desktop notification when something becomes due</source>
         <translation>有事项到期时显示桌面通知</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notification_settings.py" line="95"/>
+        <location filename="../../ui/dialogs/notification_settings.py" line="98"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notification_settings.py" line="99"/>
+        <location filename="../../ui/dialogs/notification_settings.py" line="102"/>
         <source>Check every:</source>
         <translation>检查间隔：</translation>
     </message>
@@ -3652,231 +3652,231 @@ KIND: wecom, dingtalk, feishu or json</source>
 <context>
     <name>PartnerEditor</name>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="106"/>
+        <location filename="../../ui/editors/partner_editor.py" line="107"/>
         <source>Pages of this record</source>
         <translation>此记录的各页</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="108"/>
+        <location filename="../../ui/editors/partner_editor.py" line="109"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="109"/>
+        <location filename="../../ui/editors/partner_editor.py" line="110"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="114"/>
+        <location filename="../../ui/editors/partner_editor.py" line="117"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="117"/>
+        <location filename="../../ui/editors/partner_editor.py" line="120"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="120"/>
+        <location filename="../../ui/editors/partner_editor.py" line="123"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="154"/>
+        <location filename="../../ui/editors/partner_editor.py" line="157"/>
         <source>e.g. 爱彼贸易有限公司</source>
         <translation>如：爱彼贸易有限公司</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="178"/>
+        <location filename="../../ui/editors/partner_editor.py" line="181"/>
         <source>e.g. unified social credit code, company number</source>
         <translation>如统一社会信用代码、公司注册号</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="190"/>
+        <location filename="../../ui/editors/partner_editor.py" line="193"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="191"/>
+        <location filename="../../ui/editors/partner_editor.py" line="194"/>
         <source>Title</source>
         <comment>a contact&apos;s job title, as a signature block prints it</comment>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="192"/>
+        <location filename="../../ui/editors/partner_editor.py" line="195"/>
         <source>Role</source>
         <comment>a contact&apos;s part in the partnership</comment>
         <translation>分工</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="193"/>
+        <location filename="../../ui/editors/partner_editor.py" line="196"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="194"/>
+        <location filename="../../ui/editors/partner_editor.py" line="197"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="211"/>
+        <location filename="../../ui/editors/partner_editor.py" line="214"/>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="212"/>
+        <location filename="../../ui/editors/partner_editor.py" line="215"/>
         <source>Remove contact</source>
         <translation>移除联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="236"/>
+        <location filename="../../ui/editors/partner_editor.py" line="239"/>
         <source>Legal name *</source>
         <translation>法定名称 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="237"/>
+        <location filename="../../ui/editors/partner_editor.py" line="240"/>
         <source>Local-script name</source>
         <translation>本地文字名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="238"/>
+        <location filename="../../ui/editors/partner_editor.py" line="241"/>
         <source>Country *</source>
         <translation>国家/地区 *</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="239"/>
+        <location filename="../../ui/editors/partner_editor.py" line="242"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="240"/>
+        <location filename="../../ui/editors/partner_editor.py" line="243"/>
         <source>Website</source>
         <translation>网站</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="241"/>
+        <location filename="../../ui/editors/partner_editor.py" line="244"/>
         <source>Registered address</source>
         <translation>注册地址</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="243"/>
+        <location filename="../../ui/editors/partner_editor.py" line="246"/>
         <source>Registration number</source>
         <translation>注册号码</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="246"/>
-        <location filename="../../ui/editors/partner_editor.py" line="256"/>
+        <location filename="../../ui/editors/partner_editor.py" line="249"/>
+        <location filename="../../ui/editors/partner_editor.py" line="259"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="247"/>
+        <location filename="../../ui/editors/partner_editor.py" line="250"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="248"/>
-        <location filename="../../ui/editors/partner_editor.py" line="249"/>
+        <location filename="../../ui/editors/partner_editor.py" line="251"/>
+        <location filename="../../ui/editors/partner_editor.py" line="252"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="256"/>
+        <location filename="../../ui/editors/partner_editor.py" line="259"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="256"/>
+        <location filename="../../ui/editors/partner_editor.py" line="259"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="256"/>
+        <location filename="../../ui/editors/partner_editor.py" line="259"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="257"/>
+        <location filename="../../ui/editors/partner_editor.py" line="260"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="257"/>
+        <location filename="../../ui/editors/partner_editor.py" line="260"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="261"/>
+        <location filename="../../ui/editors/partner_editor.py" line="264"/>
         <source>Agreements of this partner</source>
         <translation>此合作伙伴的协议</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="265"/>
+        <location filename="../../ui/editors/partner_editor.py" line="268"/>
         <source>Double-click an agreement to open it</source>
         <translation>双击协议即可打开</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="277"/>
+        <location filename="../../ui/editors/partner_editor.py" line="280"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="321"/>
+        <location filename="../../ui/editors/partner_editor.py" line="324"/>
         <source>Not read: {reason}</source>
         <translation>未能读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="349"/>
+        <location filename="../../ui/editors/partner_editor.py" line="352"/>
         <source>New partner</source>
         <translation>新建合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="350"/>
+        <location filename="../../ui/editors/partner_editor.py" line="353"/>
         <source>Partner — {name}</source>
         <translation>合作伙伴 — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="356"/>
+        <location filename="../../ui/editors/partner_editor.py" line="359"/>
         <source>%1 (read only)</source>
         <translation>%1（只读）</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="363"/>
+        <location filename="../../ui/editors/partner_editor.py" line="366"/>
         <source>Undo/redo changed this partner; saving will offer to reload it.</source>
         <translation>撤销/重做已修改此合作伙伴；保存时将提示重新加载。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="319"/>
+        <location filename="../../ui/editors/partner_editor.py" line="322"/>
         <source>Undo/redo removed this partner.</source>
         <translation>撤销/重做已删除此合作伙伴。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="396"/>
+        <location filename="../../ui/editors/partner_editor.py" line="389"/>
         <source>Agreements ({n})</source>
         <translation>协议（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="537"/>
+        <location filename="../../ui/editors/partner_editor.py" line="547"/>
         <source>This partner no longer exists: {e}</source>
         <translation>该合作伙伴已不存在：{e}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="540"/>
+        <location filename="../../ui/editors/partner_editor.py" line="550"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="542"/>
+        <location filename="../../ui/editors/partner_editor.py" line="552"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="548"/>
+        <location filename="../../ui/editors/partner_editor.py" line="558"/>
         <source>Reload the partner as it is now? Your unsaved edits in this window will be lost.</source>
         <translation>是否重新加载该合作伙伴的当前内容？此窗口中未保存的修改将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/editors/partner_editor.py" line="556"/>
+        <location filename="../../ui/editors/partner_editor.py" line="566"/>
         <source>This partner has changes that are not saved. Save them?</source>
         <translation>该合作伙伴有未保存的更改。是否保存？</translation>
     </message>
@@ -4016,94 +4016,94 @@ KIND: wecom, dingtalk, feishu or json</source>
 <context>
     <name>PartnersPage</name>
     <message>
-        <location filename="../../ui/pages/partners.py" line="219"/>
+        <location filename="../../ui/pages/partners.py" line="220"/>
         <source>Search partners in either script…</source>
         <translation>以中英文搜索合作伙伴…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="223"/>
+        <location filename="../../ui/pages/partners.py" line="224"/>
         <source>All roles</source>
         <translation>全部角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="228"/>
-        <location filename="../../ui/pages/partners.py" line="246"/>
+        <location filename="../../ui/pages/partners.py" line="229"/>
+        <location filename="../../ui/pages/partners.py" line="247"/>
         <source>Country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="233"/>
+        <location filename="../../ui/pages/partners.py" line="234"/>
         <source>New partner…</source>
         <translation>新建合作伙伴…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="243"/>
+        <location filename="../../ui/pages/partners.py" line="244"/>
         <source>Partners</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="244"/>
+        <location filename="../../ui/pages/partners.py" line="245"/>
         <source>Search partners</source>
         <translation>搜索合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="245"/>
+        <location filename="../../ui/pages/partners.py" line="246"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="251"/>
+        <location filename="../../ui/pages/partners.py" line="252"/>
         <source>Ctrl or Shift and click picks several partners to export</source>
         <translation>按住 Ctrl 或 Shift 单击可选择多个合作伙伴导出</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="318"/>
+        <location filename="../../ui/pages/partners.py" line="320"/>
         <source>%Ln partner(s)</source>
         <translation>
             <numerusform>%Ln 个合作伙伴</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="345"/>
+        <location filename="../../ui/pages/partners.py" line="347"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="347"/>
+        <location filename="../../ui/pages/partners.py" line="349"/>
         <source>%n selected partner(s) as CSV…</source>
         <translation>
             <numerusform>将选中的 %n 个合作伙伴导出为 CSV…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="348"/>
+        <location filename="../../ui/pages/partners.py" line="350"/>
         <source>%n selected partner(s) as XLSX…</source>
         <translation>
             <numerusform>将选中的 %n 个合作伙伴导出为 XLSX…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="349"/>
+        <location filename="../../ui/pages/partners.py" line="351"/>
         <source>This list as CSV…</source>
         <translation>将此列表导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="350"/>
+        <location filename="../../ui/pages/partners.py" line="352"/>
         <source>This list as XLSX…</source>
         <translation>将此列表导出为 XLSX…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="324"/>
+        <location filename="../../ui/pages/partners.py" line="326"/>
         <source>Edit partner…</source>
         <translation>编辑合作伙伴…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="325"/>
+        <location filename="../../ui/pages/partners.py" line="327"/>
         <source>New agreement…</source>
         <translation>新建协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="326"/>
+        <location filename="../../ui/pages/partners.py" line="328"/>
         <source>Partner dossier…</source>
         <translation>合作伙伴档案…</translation>
     </message>
@@ -4119,58 +4119,58 @@ KIND: wecom, dingtalk, feishu or json</source>
 <context>
     <name>PortfolioCharts</name>
     <message>
-        <location filename="../../ui/pages/dashboard_charts.py" line="136"/>
+        <location filename="../../ui/pages/dashboard_charts.py" line="165"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_charts.py" line="63"/>
+        <location filename="../../ui/pages/dashboard_charts.py" line="70"/>
         <source>Value in force by type</source>
         <translation>生效协议按类型金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_charts.py" line="64"/>
+        <location filename="../../ui/pages/dashboard_charts.py" line="71"/>
         <source>In force and pipeline</source>
         <translation>生效中与筹备中</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_charts.py" line="65"/>
-        <location filename="../../ui/pages/dashboard_charts.py" line="137"/>
+        <location filename="../../ui/pages/dashboard_charts.py" line="72"/>
+        <location filename="../../ui/pages/dashboard_charts.py" line="152"/>
         <source>Brand operating model, in force</source>
         <translation>品牌经营模式（生效中）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_charts.py" line="66"/>
+        <location filename="../../ui/pages/dashboard_charts.py" line="73"/>
         <source>Value in force by currency</source>
         <translation>生效协议按币种金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_charts.py" line="121"/>
+        <location filename="../../ui/pages/dashboard_charts.py" line="146"/>
         <source>Value in force by type (%1)</source>
         <translation>生效协议按类型金额（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_charts.py" line="132"/>
+        <location filename="../../ui/pages/dashboard_charts.py" line="160"/>
         <source>Agreements in force and in the pipeline</source>
         <translation>生效中与筹备中的协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_charts.py" line="133"/>
+        <location filename="../../ui/pages/dashboard_charts.py" line="161"/>
         <source>In force</source>
         <translation>生效中</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_charts.py" line="139"/>
+        <location filename="../../ui/pages/dashboard_charts.py" line="168"/>
         <source>Value in force by currency (million %1)</source>
         <translation>生效协议按币种金额（百万 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_charts.py" line="154"/>
+        <location filename="../../ui/pages/dashboard_charts.py" line="197"/>
         <source>Totals in %1 at the rates in force on %2.</source>
         <translation>合计按 %2 生效的汇率折算为 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_charts.py" line="157"/>
+        <location filename="../../ui/pages/dashboard_charts.py" line="200"/>
         <source>Left out for lack of a rate: %1.</source>
         <translation>因缺少汇率未计入：%1。</translation>
     </message>
@@ -4330,14 +4330,14 @@ KIND: wecom, dingtalk, feishu or json</source>
 <context>
     <name>ReminderWords</name>
     <message numerus="yes">
-        <location filename="../../ui/application.py" line="187"/>
+        <location filename="../../ui/application.py" line="189"/>
         <source>%Ln decision(s) due within %1 days:</source>
         <translation>
             <numerusform>%1 天内有 %Ln 项续约决定到期：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/application.py" line="190"/>
+        <location filename="../../ui/application.py" line="192"/>
         <source>%Ln live agreement(s) are past their decision date.</source>
         <translation>
             <numerusform>%Ln 份生效中的协议已过决定日期。</numerusform>
@@ -4381,143 +4381,143 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
 <context>
     <name>RenewalsPage</name>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="53"/>
+        <location filename="../../ui/pages/renewals.py" line="58"/>
         <source>Next %1 days</source>
         <translation>未来 %1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="56"/>
+        <location filename="../../ui/pages/renewals.py" line="61"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="59"/>
-        <location filename="../../ui/pages/renewals.py" line="268"/>
+        <location filename="../../ui/pages/renewals.py" line="64"/>
+        <location filename="../../ui/pages/renewals.py" line="288"/>
         <source>Renew…</source>
         <translation>续约…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="62"/>
-        <location filename="../../ui/pages/renewals.py" line="267"/>
+        <location filename="../../ui/pages/renewals.py" line="67"/>
+        <location filename="../../ui/pages/renewals.py" line="287"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="67"/>
+        <location filename="../../ui/pages/renewals.py" line="72"/>
         <source>Decision dates in the</source>
         <translation>决策日期范围</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="77"/>
+        <location filename="../../ui/pages/renewals.py" line="82"/>
         <source>Decisions due, by month</source>
         <translation>按月列出的待决策事项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="78"/>
+        <location filename="../../ui/pages/renewals.py" line="83"/>
         <source>Decision dates in the next</source>
         <translation>决策日期范围</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="79"/>
+        <location filename="../../ui/pages/renewals.py" line="84"/>
         <source>Cooperation type</source>
         <translation>合作类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="83"/>
+        <location filename="../../ui/pages/renewals.py" line="88"/>
         <source>Decision date</source>
         <translation>决策日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="83"/>
+        <location filename="../../ui/pages/renewals.py" line="88"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="83"/>
+        <location filename="../../ui/pages/renewals.py" line="88"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="84"/>
+        <location filename="../../ui/pages/renewals.py" line="89"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="84"/>
+        <location filename="../../ui/pages/renewals.py" line="89"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="84"/>
+        <location filename="../../ui/pages/renewals.py" line="89"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="84"/>
+        <location filename="../../ui/pages/renewals.py" line="89"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="85"/>
+        <location filename="../../ui/pages/renewals.py" line="90"/>
         <source>Auto-renew</source>
         <translation>自动续约</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="85"/>
+        <location filename="../../ui/pages/renewals.py" line="90"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="148"/>
+        <location filename="../../ui/pages/renewals.py" line="154"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="150"/>
+        <location filename="../../ui/pages/renewals.py" line="156"/>
         <source>%1-%2</source>
         <translation>%1-%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/renewals.py" line="152"/>
+        <location filename="../../ui/pages/renewals.py" line="158"/>
         <source>%Ln agreement(s)</source>
         <translation>
             <numerusform>%Ln 份协议</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="159"/>
+        <location filename="../../ui/pages/renewals.py" line="165"/>
         <source>Live agreements whose decision date has already passed</source>
         <translation>决策日期已过的生效中协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="197"/>
+        <location filename="../../ui/pages/renewals.py" line="217"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/renewals.py" line="165"/>
+        <location filename="../../ui/pages/renewals.py" line="171"/>
         <source>%Ln decision(s) due</source>
         <translation>
             <numerusform>%Ln 项待决策</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="167"/>
+        <location filename="../../ui/pages/renewals.py" line="173"/>
         <source>%1 overdue</source>
         <translation>%1 项已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="169"/>
+        <location filename="../../ui/pages/renewals.py" line="175"/>
         <source>(first %1 shown)</source>
         <translation>（仅显示前 %1 项）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="211"/>
+        <location filename="../../ui/pages/renewals.py" line="231"/>
         <source>overdue by 1 day</source>
         <translation>逾期 1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/renewals.py" line="213"/>
+        <location filename="../../ui/pages/renewals.py" line="233"/>
         <source>overdue by %1 days</source>
         <translation>逾期 %1 天</translation>
     </message>
@@ -4525,137 +4525,137 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
 <context>
     <name>ReportForm</name>
     <message>
-        <location filename="../../ui/pages/reports_form.py" line="64"/>
+        <location filename="../../ui/pages/reports_form.py" line="65"/>
         <source>e.g. BR-2026-0042</source>
         <translation>如 BR-2026-0042</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_form.py" line="68"/>
+        <location filename="../../ui/pages/reports_form.py" line="69"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_form.py" line="72"/>
+        <location filename="../../ui/pages/reports_form.py" line="73"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_form.py" line="83"/>
+        <location filename="../../ui/pages/reports_form.py" line="84"/>
         <source>Also save the full list as XLSX</source>
         <translation>同时将完整清单另存为 XLSX</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_form.py" line="86"/>
+        <location filename="../../ui/pages/reports_form.py" line="87"/>
         <source>Save as… writes the report&apos;s agreements to a spreadsheet beside the PDF</source>
         <translation>“另存为…”会把报告涉及的协议写入 PDF 旁的电子表格</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_form.py" line="91"/>
+        <location filename="../../ui/pages/reports_form.py" line="92"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_form.py" line="93"/>
+        <location filename="../../ui/pages/reports_form.py" line="94"/>
         <source>Legal or local name</source>
         <translation>法定名称或本地名称</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_form.py" line="100"/>
+        <location filename="../../ui/pages/reports_form.py" line="101"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_form.py" line="102"/>
+        <location filename="../../ui/pages/reports_form.py" line="103"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_form.py" line="102"/>
+        <location filename="../../ui/pages/reports_form.py" line="103"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_form.py" line="103"/>
+        <location filename="../../ui/pages/reports_form.py" line="104"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_form.py" line="103"/>
+        <location filename="../../ui/pages/reports_form.py" line="104"/>
         <source>Agreement list</source>
         <translation>协议清单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_form.py" line="106"/>
+        <location filename="../../ui/pages/reports_form.py" line="107"/>
         <source>Decision date within</source>
         <translation>决策日期在以下天数内</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_form.py" line="107"/>
+        <location filename="../../ui/pages/reports_form.py" line="108"/>
         <source>Partner</source>
         <translation>合作伙伴</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_form.py" line="121"/>
+        <location filename="../../ui/pages/reports_form.py" line="122"/>
         <source>As of</source>
         <translation>截至</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_form.py" line="121"/>
+        <location filename="../../ui/pages/reports_form.py" line="122"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_form.py" line="125"/>
+        <location filename="../../ui/pages/reports_form.py" line="126"/>
         <source>&amp;Report</source>
         <translation>报告(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_form.py" line="145"/>
+        <location filename="../../ui/pages/reports_form.py" line="146"/>
         <source>Agreement contract report</source>
         <translation>协议合同报告</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_form.py" line="145"/>
+        <location filename="../../ui/pages/reports_form.py" line="146"/>
         <source>Portfolio summary</source>
         <translation>组合摘要</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_form.py" line="146"/>
+        <location filename="../../ui/pages/reports_form.py" line="147"/>
         <source>Renewal outlook</source>
         <translation>续约展望</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_form.py" line="146"/>
+        <location filename="../../ui/pages/reports_form.py" line="147"/>
         <source>Partner dossier</source>
         <translation>合作伙伴档案</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_form.py" line="149"/>
+        <location filename="../../ui/pages/reports_form.py" line="150"/>
         <source>None (the summary only)</source>
         <translation>无（仅摘要）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_form.py" line="150"/>
+        <location filename="../../ui/pages/reports_form.py" line="151"/>
         <source>Top %1 agreements in force</source>
         <translation>金额最大的 %1 份生效协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_form.py" line="152"/>
+        <location filename="../../ui/pages/reports_form.py" line="153"/>
         <source>Every agreement</source>
         <translation>全部协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_form.py" line="185"/>
+        <location filename="../../ui/pages/reports_form.py" line="186"/>
         <source>All owners</source>
         <translation>全部负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_form.py" line="216"/>
+        <location filename="../../ui/pages/reports_form.py" line="224"/>
         <source>Type the reference of an agreement.</source>
         <translation>请输入协议编号。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_form.py" line="228"/>
+        <location filename="../../ui/pages/reports_form.py" line="238"/>
         <source>Type the name of a partner.</source>
         <translation>请输入合作伙伴名称。</translation>
     </message>
@@ -4663,100 +4663,100 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="65"/>
+        <location filename="../../ui/pages/reports_page.py" line="66"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="68"/>
+        <location filename="../../ui/pages/reports_page.py" line="69"/>
         <source>Draw the report and show it</source>
         <translation>生成报告并显示</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="70"/>
+        <location filename="../../ui/pages/reports_page.py" line="71"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="155"/>
-        <location filename="../../ui/pages/reports_page.py" line="221"/>
+        <location filename="../../ui/pages/reports_page.py" line="168"/>
+        <location filename="../../ui/pages/reports_page.py" line="234"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="92"/>
+        <location filename="../../ui/pages/reports_page.py" line="93"/>
         <source>Choose a report and press Preview</source>
         <translation>请选择报告，然后点击“预览”</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="148"/>
+        <location filename="../../ui/pages/reports_page.py" line="157"/>
         <source>Preparing the report…</source>
         <translation>正在准备报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="160"/>
+        <location filename="../../ui/pages/reports_page.py" line="173"/>
         <source>Drawing the report…</source>
         <translation>正在生成报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="173"/>
+        <location filename="../../ui/pages/reports_page.py" line="186"/>
         <source>Could not save %1: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="178"/>
+        <location filename="../../ui/pages/reports_page.py" line="191"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/reports_page.py" line="197"/>
+        <location filename="../../ui/pages/reports_page.py" line="210"/>
         <source>Saved %1 and the list of %Ln agreement(s) in %2</source>
         <translation>
             <numerusform>已保存 %1，%Ln 份协议的清单保存在 %2</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="208"/>
+        <location filename="../../ui/pages/reports_page.py" line="221"/>
         <source>%1, but the XLSX list could not be saved: %2</source>
         <translation>%1，但 XLSX 清单未能保存：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="215"/>
+        <location filename="../../ui/pages/reports_page.py" line="228"/>
         <source>%1; the XLSX list was cancelled.</source>
         <translation>%1；XLSX 清单已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="222"/>
+        <location filename="../../ui/pages/reports_page.py" line="235"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="236"/>
+        <location filename="../../ui/pages/reports_page.py" line="249"/>
         <source>The options changed. Press Preview to see this report, or Save as… to draw and save it.</source>
         <translation>选项已更改。按“预览”查看此报告，或按“另存为…”生成并保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="253"/>
+        <location filename="../../ui/pages/reports_page.py" line="266"/>
         <source>Ready: %1 KB. Save it with Save as…</source>
         <translation>已就绪：%1 KB。请用“另存为…”保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="271"/>
+        <location filename="../../ui/pages/reports_page.py" line="284"/>
         <source>The report could not be drawn (%1).</source>
         <translation>报告无法生成（%1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="278"/>
+        <location filename="../../ui/pages/reports_page.py" line="291"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="298"/>
+        <location filename="../../ui/pages/reports_page.py" line="311"/>
         <source>Save report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="299"/>
+        <location filename="../../ui/pages/reports_page.py" line="312"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -4772,67 +4772,67 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
 <context>
     <name>SellerDialog</name>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="133"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="155"/>
         <source>New seller</source>
         <translation>新建卖家</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="133"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="155"/>
         <source>Edit seller</source>
         <translation>编辑卖家</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="149"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="171"/>
         <source>Legal name</source>
         <translation>法定名称</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="150"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="172"/>
         <source>Local name</source>
         <translation>本地名称</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="151"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="173"/>
         <source>Country (ISO code)</source>
         <translation>国家/地区（ISO 代码）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="152"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="174"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="153"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="175"/>
         <source>Deposit</source>
         <translation>保证金</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="154"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="176"/>
         <source>Deposit currency</source>
         <translation>保证金币种</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="155"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="177"/>
         <source>Deposit status</source>
         <translation>保证金状态</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="156"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="178"/>
         <source>On-time shipment %</source>
         <translation>准时发货率 %</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="157"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="179"/>
         <source>Dispute rate %</source>
         <translation>纠纷率 %</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="158"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="180"/>
         <source>Rating (0-5)</source>
         <translation>评分（0-5）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="160"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="182"/>
         <source>Stores</source>
         <translation>店铺</translation>
     </message>
@@ -4840,12 +4840,12 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
 <context>
     <name>SellerDialogs</name>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="92"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="94"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="115"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="122"/>
         <source>Not a number: %1</source>
         <translation>不是数字：%1</translation>
     </message>
@@ -4853,22 +4853,22 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
 <context>
     <name>SellerImport</name>
     <message>
-        <location filename="../../ui/dialogs/seller_import.py" line="25"/>
+        <location filename="../../ui/dialogs/seller_import.py" line="32"/>
         <source>Spreadsheets (*.csv *.xlsx);;All files (*)</source>
         <translation>表格文件 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_import.py" line="32"/>
+        <location filename="../../ui/dialogs/seller_import.py" line="40"/>
         <source>Import sellers</source>
         <translation>导入卖家</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_import.py" line="33"/>
+        <location filename="../../ui/dialogs/seller_import.py" line="41"/>
         <source>Import violations</source>
         <translation>导入违规记录</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_import.py" line="47"/>
+        <location filename="../../ui/dialogs/seller_import.py" line="59"/>
         <source>Rows read: %1; added: %2, changed: %3, already there: %4.</source>
         <translation>读取 %1 行：新增 %2，更改 %3，已存在 %4。</translation>
     </message>
@@ -4876,222 +4876,222 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
 <context>
     <name>SellersPage</name>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="57"/>
+        <location filename="../../ui/pages/sellers.py" line="58"/>
         <source>New seller…</source>
         <translation>新建卖家…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="58"/>
+        <location filename="../../ui/pages/sellers.py" line="59"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="59"/>
+        <location filename="../../ui/pages/sellers.py" line="60"/>
         <source>Record violation…</source>
         <translation>登记违规…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="60"/>
+        <location filename="../../ui/pages/sellers.py" line="61"/>
         <source>Authorise brand…</source>
         <translation>授权品牌…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="61"/>
+        <location filename="../../ui/pages/sellers.py" line="62"/>
         <source>Add document…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="77"/>
+        <location filename="../../ui/pages/sellers.py" line="78"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="79"/>
+        <location filename="../../ui/pages/sellers.py" line="80"/>
         <source>Sellers…</source>
         <translation>卖家…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="80"/>
+        <location filename="../../ui/pages/sellers.py" line="81"/>
         <source>Violations…</source>
         <translation>违规记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="89"/>
+        <location filename="../../ui/pages/sellers.py" line="90"/>
         <source>Seller</source>
         <translation>卖家</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="89"/>
+        <location filename="../../ui/pages/sellers.py" line="90"/>
         <source>Country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="89"/>
-        <location filename="../../ui/pages/sellers.py" line="106"/>
+        <location filename="../../ui/pages/sellers.py" line="90"/>
+        <location filename="../../ui/pages/sellers.py" line="107"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="90"/>
+        <location filename="../../ui/pages/sellers.py" line="91"/>
         <source>Scorecard</source>
         <translation>考核评级</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="90"/>
+        <location filename="../../ui/pages/sellers.py" line="91"/>
         <source>Violations (12 months)</source>
         <translation>违规（12 个月）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="91"/>
+        <location filename="../../ui/pages/sellers.py" line="92"/>
         <source>Deposit left</source>
         <translation>保证金余额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="91"/>
+        <location filename="../../ui/pages/sellers.py" line="92"/>
         <source>Deposit</source>
         <translation>保证金</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="91"/>
-        <location filename="../../ui/pages/sellers.py" line="109"/>
-        <location filename="../../ui/pages/sellers.py" line="112"/>
+        <location filename="../../ui/pages/sellers.py" line="92"/>
+        <location filename="../../ui/pages/sellers.py" line="110"/>
+        <location filename="../../ui/pages/sellers.py" line="113"/>
         <source>Brands</source>
         <translation>品牌</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="93"/>
+        <location filename="../../ui/pages/sellers.py" line="94"/>
         <source>Sellers</source>
         <translation>卖家</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="98"/>
+        <location filename="../../ui/pages/sellers.py" line="99"/>
         <source>Brand</source>
         <translation>品牌</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="98"/>
+        <location filename="../../ui/pages/sellers.py" line="99"/>
         <source>Agreement</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="99"/>
+        <location filename="../../ui/pages/sellers.py" line="100"/>
         <source>Brand owner</source>
         <translation>品牌方</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="99"/>
+        <location filename="../../ui/pages/sellers.py" line="100"/>
         <source>In force</source>
         <translation>生效中</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="102"/>
+        <location filename="../../ui/pages/sellers.py" line="103"/>
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="102"/>
+        <location filename="../../ui/pages/sellers.py" line="103"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="102"/>
+        <location filename="../../ui/pages/sellers.py" line="103"/>
         <source>Expires</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="105"/>
+        <location filename="../../ui/pages/sellers.py" line="106"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="105"/>
+        <location filename="../../ui/pages/sellers.py" line="106"/>
         <source>Violation</source>
         <translation>违规类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="105"/>
+        <location filename="../../ui/pages/sellers.py" line="106"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="106"/>
+        <location filename="../../ui/pages/sellers.py" line="107"/>
         <source>Penalty</source>
         <translation>罚款</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="106"/>
+        <location filename="../../ui/pages/sellers.py" line="107"/>
         <source>Deducted</source>
         <translation>扣除保证金</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="110"/>
-        <location filename="../../ui/pages/sellers.py" line="113"/>
+        <location filename="../../ui/pages/sellers.py" line="111"/>
+        <location filename="../../ui/pages/sellers.py" line="114"/>
         <source>Qualification documents</source>
         <translation>资质文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="111"/>
-        <location filename="../../ui/pages/sellers.py" line="114"/>
+        <location filename="../../ui/pages/sellers.py" line="112"/>
+        <location filename="../../ui/pages/sellers.py" line="115"/>
         <source>Violations</source>
         <translation>违规记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="164"/>
+        <location filename="../../ui/pages/sellers.py" line="165"/>
         <source>%1 sellers, %2 in red</source>
         <translation>共 %1 家卖家，红色 %2 家</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="212"/>
+        <location filename="../../ui/pages/sellers.py" line="213"/>
         <source>Select a seller to see its brands, papers and violations.</source>
         <translation>选择一家卖家以查看其品牌、资质文件与违规记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="221"/>
+        <location filename="../../ui/pages/sellers.py" line="222"/>
         <source>%1 · deposit %2 %3 of %4 left · stores: %5</source>
         <translation>%1 · 保证金余额 %2 %3（共 %4）· 店铺：%5</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="230"/>
+        <location filename="../../ui/pages/sellers.py" line="231"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="230"/>
+        <location filename="../../ui/pages/sellers.py" line="231"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="264"/>
+        <location filename="../../ui/pages/sellers.py" line="265"/>
         <source>Remove brand…</source>
         <translation>移除品牌…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="264"/>
+        <location filename="../../ui/pages/sellers.py" line="265"/>
         <source>Remove document…</source>
         <translation>移除文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="265"/>
+        <location filename="../../ui/pages/sellers.py" line="266"/>
         <source>Edit violation…</source>
         <translation>编辑违规…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="287"/>
+        <location filename="../../ui/pages/sellers.py" line="288"/>
         <source>%1 will no longer sell %2 under %3.</source>
         <translation>%1 将不再依据 %3 销售 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="294"/>
+        <location filename="../../ui/pages/sellers.py" line="295"/>
         <source>Remove %1 %2 of %3?</source>
         <translation>移除 %3 的%1 %2？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="296"/>
+        <location filename="../../ui/pages/sellers.py" line="297"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sellers.py" line="310"/>
+        <location filename="../../ui/pages/sellers.py" line="311"/>
         <source>Not removed</source>
         <translation>未移除</translation>
     </message>
@@ -5287,203 +5287,208 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="72"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="74"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="75"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="77"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="76"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="78"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="77"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="79"/>
         <source>Company and currency</source>
         <translation>公司与币种</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="79"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="81"/>
         <source>Exchange rates</source>
         <translation>汇率</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="102"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="104"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="107"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="109"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="109"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="111"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="109"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="111"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="110"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="112"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="113"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="115"/>
         <source>Theme:</source>
         <translation>主题：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="114"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="116"/>
         <source>Remind me of decisions due soon at start-up</source>
         <translation>启动时提醒即将到期的决策</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="118"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="120"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="121"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="123"/>
         <source>Remind me of decisions within:</source>
         <translation>提醒以下天数内的决策：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="123"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="125"/>
         <source>No automatic backup</source>
         <translation>不自动备份</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="124"/>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="187"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="126"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="189"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="129"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="131"/>
         <source>Back up on close to:</source>
         <translation>关闭时备份到：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="140"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="142"/>
         <source>In use:</source>
         <translation>当前使用：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="142"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="144"/>
         <source>SQLite file, or postgresql://user@host/db</source>
         <translation>SQLite 文件，或 postgresql://user@host/db</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="143"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="145"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="148"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="150"/>
         <source>Database:</source>
         <translation>数据库：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="158"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="160"/>
         <source>Leave empty to use the default personal database. A new file is created and set up when it does not exist yet. A PostgreSQL password is kept in the system keyring; without one, PostgreSQL reads it from ~/.pgpass or PGPASSWORD.</source>
         <translation>留空则使用默认的个人数据库。文件不存在时会自动创建并初始化。PostgreSQL 密码保存在系统密钥环中；没有密钥环时，PostgreSQL 从 ~/.pgpass 或 PGPASSWORD 读取。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="152"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="321"/>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="154"/>
         <source>PostgreSQL only; kept in the system keyring, never in a settings file</source>
         <translation>仅用于 PostgreSQL；保存在系统密钥环中，从不写入设置文件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="154"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="156"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="246"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="248"/>
         <source>Press OK again to use the password for this session only.</source>
         <translation>再次按“确定”，仅在本次会话中使用该密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="178"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="180"/>
         <source>Company name:</source>
         <translation>公司名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="81"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="83"/>
         <source>Notifications</source>
         <translation>提醒通知</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="177"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="179"/>
         <source>As contracts name it</source>
         <translation>与合同中的名称一致</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="180"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="182"/>
         <source>Registered address, for agreement reports</source>
         <translation>注册地址，用于协议报告</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="181"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="183"/>
         <source>Address:</source>
         <translation>地址：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="183"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="185"/>
         <source>e.g. unified social credit code</source>
         <translation>例如统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="184"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="186"/>
         <source>Registration number:</source>
         <translation>注册号：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="186"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="188"/>
         <source>PNG or JPEG for report headers</source>
         <translation>用于报告页眉的 PNG 或 JPEG</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="192"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="194"/>
         <source>Logo:</source>
         <translation>标志：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="196"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="198"/>
         <source>Base currency:</source>
         <translation>本位币：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="213"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="215"/>
         <source>Choose a database file</source>
         <translation>选择数据库文件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="214"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="216"/>
         <source>PartnerDesk database (*.db *.sqlite);;All files (*)</source>
         <translation>PartnerDesk 数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="222"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="224"/>
         <source>Choose a logo</source>
         <translation>选择标志</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="223"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="225"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="230"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="232"/>
         <source>Back up to</source>
         <translation>备份到</translation>
     </message>
@@ -5491,12 +5496,22 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
 <context>
     <name>SmallImport</name>
     <message>
-        <location filename="../../ui/dialogs/small_import.py" line="45"/>
+        <location filename="../../ui/dialogs/small_import.py" line="57"/>
+        <source>Another import is still running: wait for it to finish.</source>
+        <translation>另一项导入仍在进行：请等它完成。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/small_import.py" line="103"/>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/small_import.py" line="122"/>
         <source>… and %1 more</source>
         <translation>……另有 %1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/small_import.py" line="47"/>
+        <location filename="../../ui/dialogs/small_import.py" line="124"/>
         <source>Nothing was imported from %1:</source>
         <translation>未从 %1 导入任何数据：</translation>
     </message>
@@ -5626,52 +5641,52 @@ A renewal cannot be undone with Undo: if it was a mistake, delete the draft succ
 <context>
     <name>ViolationDialog</name>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="198"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="226"/>
         <source>Record a violation: %1</source>
         <translation>登记违规：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="200"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="228"/>
         <source>Edit a violation: %1</source>
         <translation>编辑违规：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="222"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="250"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="223"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="251"/>
         <source>Violation</source>
         <translation>违规类型</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="224"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="252"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="225"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="253"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="226"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="254"/>
         <source>Penalty</source>
         <translation>罚款</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="227"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="255"/>
         <source>Penalty currency</source>
         <translation>罚款币种</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="229"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="257"/>
         <source>Deducted from deposit (%1)</source>
         <translation>从保证金扣除（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/seller_dialogs.py" line="232"/>
+        <location filename="../../ui/dialogs/seller_dialogs.py" line="260"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>

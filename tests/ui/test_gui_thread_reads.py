@@ -8,9 +8,7 @@ database; at a million agreements the same query would freeze the window.
 
 from __future__ import annotations
 
-import threading
-import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -22,52 +20,15 @@ from ui import background
 from ui.access import who
 from ui.editors.agreement.editor import AgreementEditor
 from ui.main_window import MainWindow
-from ui.models.lazy import LazyIdModel
 from ui.window.records import open_agreement
 from ui.worker import jobs_running
 
 from .conftest import UI_TODAY
+from .gui_thread import first_agreement, on_gui_thread, settle, settled_window
+
+__all__ = ["on_gui_thread"]  # the fixture
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")  # raise() offscreen
-
-
-@pytest.fixture
-def on_gui_thread(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
-    """Where each session opened on the GUI thread was opened from, with the application's
-    settings: lists, their rows and every page read in workers."""
-    opened: list[str] = []
-    original = Database.session
-
-    def session(self: Database, *args: Any, **kwargs: Any) -> Any:
-        if threading.current_thread() is threading.main_thread():
-            opened.append("".join(traceback.format_stack(limit=7)[:-1]))
-        return original(self, *args, **kwargs)
-
-    monkeypatch.setattr(Database, "session", session)
-    monkeypatch.setattr(LazyIdModel, "rows_in_background", True)
-    monkeypatch.setattr(background, "in_workers", True)
-    yield opened
-
-
-def settle(qtbot: QtBot, window: MainWindow) -> None:
-    model = window.agreements.model
-    qtbot.waitUntil(lambda: jobs_running() == 0 and model.is_current(), timeout=10_000)
-    qtbot.wait(20)  # what arrived is painted (a page of rows may be asked for then)
-    qtbot.waitUntil(lambda: jobs_running() == 0, timeout=10_000)
-
-
-def settled_window(qtbot: QtBot, ui_db: Database) -> MainWindow:
-    """The window as the tests use it: built, its first reads in."""
-    window = MainWindow(ui_db, today=UI_TODAY)
-    qtbot.addWidget(window)
-    settle(qtbot, window)
-    return window
-
-
-def first_agreement(window: MainWindow) -> int:
-    first = window.agreements.model.id_at(0)
-    assert first is not None
-    return first
 
 
 def test_no_action_reads_the_database_on_the_gui_thread(

@@ -4,9 +4,11 @@ stale age, and adding, correcting or importing rates through the same services a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
 from PySide6.QtCore import QDate, QDateTime, QMargins, Qt, QTime
@@ -29,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db import Database
+from app.db import Database, Session
 from app.domain.fx import (
     DEFAULT_STALE_DAYS,
     MANUAL_SOURCE,
@@ -42,12 +44,13 @@ from app.domain.fx import (
 from app.errors import PartnerDeskError, ValidationError
 from app.services import fx
 from app.services.settings import base_currency
-from ui import settings
+from ui import background, settings
 from ui.widgets.files import open_path
 from ui.widgets.tables import leave_on_tab
 
 RED = "#c0392b"  # as the status bar's warning and the settings' errors
 ERROR_STYLE = f"color: {RED};"
+T = TypeVar("T")
 
 
 class FxRatesTab(QWidget):
@@ -59,6 +62,7 @@ class FxRatesTab(QWidget):
         self.today = today or date.today()
         self.wrote = False  # a rate saved or imported: written at once, whatever OK or Cancel
         self.refusal: str | None = None  # why the connected person may not change rates
+        self._writing = False
         with db.session() as s:
             self.base = base_currency(s)
             days = fx.stale_days(s)
@@ -173,11 +177,6 @@ class FxRatesTab(QWidget):
 
     def stale_days(self) -> int:
         return self.stale_spin.value()
-
-    def _reload(self, select: str | None = None) -> None:
-        with self.db.session() as s:
-            self.rates = fx.list_rates(s, self.base)
-        self._fill_currencies(select)
 
     def _fill_currencies(self, select: str | None = None) -> None:
         item = self.currency_list.currentItem()
@@ -328,8 +327,54 @@ class FxRatesTab(QWidget):
             box.setReadOnly(True)
             box.setToolTip(why)
 
+    def writing(self) -> bool:
+        """True while a rate is saved or a file imported (in a worker)."""
+        return self._writing
+
+    def _write(
+        self,
+        work: Callable[[Session], T],
+        done: Callable[[T], object],
+        failed: Callable[[PartnerDeskError], object],
+    ) -> bool:
+        """``work`` and the rates read again, in one transaction in a worker
+        (``background.write``); the buttons are off meanwhile. False: refused (said)."""
+        base = self.base
+        outcome: list[bool] = []
+
+        def both(s: Session) -> tuple[T, list[fx.RateView]]:
+            answer = work(s)
+            s.flush()
+            return answer, fx.list_rates(s, base)
+
+        def written(answer: tuple[T, list[fx.RateView]]) -> None:
+            self._set_writing(False)
+            self.rates = answer[1]
+            outcome.append(True)
+            done(answer[0])
+
+        def refused(exc: BaseException) -> None:
+            self._set_writing(False)
+            outcome.append(False)
+            if not isinstance(exc, PartnerDeskError):
+                raise exc
+            failed(exc)
+
+        self._set_writing(True)
+        # Written at once, whatever OK or Cancel: the window follows even if the dialog is
+        # closed before the worker is done.
+        self.wrote = True
+        background.write(self.db, both, written, refused)
+        return outcome[0] if outcome else True  # (in a worker: on its way)
+
+    def _set_writing(self, on: bool) -> None:
+        self._writing = on
+        for widget in (self.save_button, self.import_button):
+            widget.setEnabled(not on)
+
     def add_rate(self) -> bool:
-        if self.refusal is not None:
+        """Save the form's rate in a worker; False when refused (said under the form)."""
+        if self.refusal is not None or self._writing:
             return False
         code = self.rate_currency.text().strip().upper()
         try:
@@ -338,18 +383,20 @@ class FxRatesTab(QWidget):
             self._error(self.tr("The rate must be a number, e.g. 7.1350"))
             return False
         d = self.rate_date.date()
-        try:
-            with self.db.session() as s:
-                fx.set_rate(s, code, self.base, rate, date(d.year(), d.month(), d.day()),
-                            self.rate_source.text())  # fmt: skip
-        except ValidationError as exc:
-            self._error("; ".join(e.message for e in exc.errors))
-            return False
-        self._error("")
-        self.wrote = True
-        self.rate_value.clear()
-        self._reload(code)
-        return True
+        on, source, base = date(d.year(), d.month(), d.day()), self.rate_source.text(), self.base
+
+        def saved(_change: object) -> None:
+            self._error("")
+            self.rate_value.clear()
+            self._fill_currencies(code)
+
+        def refused(exc: PartnerDeskError) -> None:
+            if isinstance(exc, ValidationError):
+                self._error("; ".join(e.message for e in exc.errors))
+            else:
+                self._error(str(exc))
+
+        return self._write(lambda s: fx.set_rate(s, code, base, rate, on, source), saved, refused)
 
     def _choose_import(self) -> None:
         path = open_path(
@@ -360,30 +407,31 @@ class FxRatesTab(QWidget):
             self.import_file(path)
 
     def import_file(self, path: Path) -> bool:
-        """All or nothing, as ``partnerdesk fx import``: each bad row is listed."""
+        """All or nothing, as ``partnerdesk fx import``, in a worker: each bad row is listed.
+        False when refused (said under the form)."""
         from app.services.fx_import import import_rates
+        from app.services.tabular.fields import Counts
 
-        if self.refusal is not None:
+        if self.refusal is not None or self._writing:
             return False
-        try:
-            with self.db.session() as s:
-                result = import_rates(s, path)
-        except ValidationError as exc:
+
+        def imported(result: Counts) -> None:
+            self._error("")
+            self._fill_currencies()
+            self.note.setText(
+                self.tr("%1 rates read: %2 added, %3 changed, %4 already there.")
+                .replace("%1", str(result.rows)).replace("%2", str(result.added))
+                .replace("%3", str(result.changed)).replace("%4", str(result.unchanged))
+            )  # fmt: skip
+            self.note.setStyleSheet("")
+
+        def refused(exc: PartnerDeskError) -> None:
+            if not isinstance(exc, ValidationError):
+                self._error(str(exc))
+                return
             lines = [str(e) for e in exc.errors[:8]]
             if len(exc.errors) > 8:
                 lines.append(self.tr("… and %1 more").replace("%1", str(len(exc.errors) - 8)))
             self._error(self.tr("Nothing was imported:") + "\n" + "\n".join(lines))
-            return False
-        except PartnerDeskError as exc:
-            self._error(str(exc))
-            return False
-        self._error("")
-        self.wrote = True
-        self._reload()
-        self.note.setText(
-            self.tr("%1 rates read: %2 added, %3 changed, %4 already there.")
-            .replace("%1", str(result.rows)).replace("%2", str(result.added))
-            .replace("%3", str(result.changed)).replace("%4", str(result.unchanged))
-        )  # fmt: skip
-        self.note.setStyleSheet("")
-        return True
+
+        return self._write(lambda s: import_rates(s, path), imported, refused)

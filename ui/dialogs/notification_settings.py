@@ -3,6 +3,8 @@ tray notifications. Secrets go to the system keyring, never the settings table."
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -15,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db import Database
-from app.errors import PartnerDeskError, ValidationError
+from app.db import Database, Session
+from app.errors import FieldError, PartnerDeskError, ValidationError
 from app.services.notifications import config
 from ui import settings
 
@@ -24,6 +26,7 @@ SECURITY = ("starttls", "tls", "none")
 # The declared keys this tab edits with a line edit, in form order.
 LINES = ("notify.smtp.host", "notify.smtp.user", "notify.smtp.from", "notify.decision_steps",
          "notify.document_steps", "notify.team_leads")  # fmt: skip
+PASSWORD = "notify.smtp.password"  # the field a keyring's refusal is said under
 
 
 class NotificationsTab(QWidget):
@@ -113,8 +116,11 @@ class NotificationsTab(QWidget):
                 found[name] = text.strip()
         return found
 
-    def save(self) -> bool:
-        """Write the team's settings in one transaction; False (and why, shown) if refused."""
+    def writer(self) -> Callable[[Session], None]:
+        """The team's settings as the form has them, written by the returned function into
+        the caller's transaction (the settings dialog's, in a worker): a refused value
+        raises ValidationError naming its key; a password the keyring refuses raises one
+        naming ``PASSWORD`` (the settings are then rolled back with it)."""
         values = {key: edit.text() for key, edit in self.lines.items()}
         values |= {
             "notify.smtp.port": str(self.port.value()),
@@ -123,25 +129,42 @@ class NotificationsTab(QWidget):
             "notify.language": str(self.language.currentData()),
             "notify.attach_outlook": "yes" if self.attach.isChecked() else "no",
         }
-        try:
-            with self.db.session() as s:
-                config.save_all(s, values, self._webhooks())
-            if self.password.text():
-                from app.services.notifications import secrets
+        webhooks, password = self._webhooks(), self.password.text()
 
-                entry = secrets.smtp_entry(values["notify.smtp.host"].strip(),
-                                           values["notify.smtp.user"].strip())  # fmt: skip
-                secrets.keep(entry, self.password.text())
-        except ValidationError as exc:
-            self._say("; ".join(f"{e.field}: {e.message}" for e in exc.errors))
-            return False
-        except PartnerDeskError as exc:
+        def write(s: Session) -> None:
+            config.save_all(s, values, webhooks)
+            if not password:
+                return
+            from app.services.notifications import secrets
+
+            entry = secrets.smtp_entry(values["notify.smtp.host"].strip(),
+                                       values["notify.smtp.user"].strip())  # fmt: skip
+            try:
+                secrets.keep(entry, password)  # (D-Bus: in the worker too)
+            except PartnerDeskError as exc:
+                raise ValidationError([FieldError(PASSWORD, str(exc))]) from exc
+
+        return write
+
+    @staticmethod
+    def refuses(exc: PartnerDeskError) -> bool:
+        """True when ``exc`` is about a field of this tab."""
+        fields = exc.errors if isinstance(exc, ValidationError) else []
+        return any(e.field.startswith("notify.") for e in fields)
+
+    def refused(self, exc: PartnerDeskError) -> None:
+        if isinstance(exc, ValidationError):
+            self._say("; ".join(
+                e.message if e.field == PASSWORD else f"{e.field}: {e.message}"
+                for e in exc.errors))  # fmt: skip
+        else:
             self._say(str(exc))
-            return False
+
+    def saved(self) -> None:
+        """Written: this desk's own settings follow."""
         self._say("")
         settings.TRAY_NOTIFY.set(self.tray.isChecked())
         settings.TRAY_MINUTES.set(self.minutes.value())
-        return True
 
     def _say(self, text: str) -> None:
         self.error.setText(text)

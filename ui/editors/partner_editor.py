@@ -89,7 +89,9 @@ class PartnerEditor(EditorDialog):
         self.reader = Reader(db, self, quick=True)
         self.agreements_reader = Reader(db, self, quick=True)
         # Why the connected person may not change partners (None: they may).
-        self.refusal = refusal(access or read_access(db), Deed.CHANGE_PARTNERS)
+        # Kept for the agreements it opens: read again there, on the GUI thread.
+        self.access = access or read_access(db)
+        self.refusal = refusal(self.access, Deed.CHANGE_PARTNERS)
         self.partner_id = partner_id
         self.undo_stack = undo_stack
         self.view: PartnerView | None = None
@@ -296,7 +298,7 @@ class PartnerEditor(EditorDialog):
 
         editor = AgreementEditor(
             self.db, int(item.data(Qt.ItemDataRole.UserRole)), undo_stack=self.undo_stack,
-            parent=self,
+            parent=self, access=self.access,
         )  # fmt: skip
         editor.saved.connect(lambda _id: self._fill_agreements())
         editor.deleted.connect(lambda _id: self._fill_agreements())

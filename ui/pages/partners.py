@@ -334,7 +334,7 @@ class PartnersPage(Page):
 
     def _context_menu(self, pos: QPoint) -> None:
         index = self.view.indexAt(pos)
-        if index.isValid() and index.row() not in selected_rows(self.view):
+        if index.isValid() and not self.view.selectionModel().isRowSelected(index.row()):
             self.view.selectRow(index.row())
         menu = QMenu(self)
         if index.isValid():

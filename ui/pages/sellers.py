@@ -340,8 +340,7 @@ class SellersPage(Page):
     def _import(self, what: str) -> None:
         from ui.dialogs.seller_import import choose_and_import
 
-        if choose_and_import(self, self.db, what):
-            self._written()
+        choose_and_import(self, self.db, what, self._written, busy=(self.import_button,))
 
     def _written(self) -> None:
         self.refresh()

@@ -36,8 +36,8 @@ def import_data(window: MainWindow) -> None:
 def import_kpi_actuals(window: MainWindow) -> None:
     from ui.dialogs.kpi_actuals_import import choose_and_import
 
-    if choose_and_import(window, window.db):
-        window.apply_changes(Changes.all())
+    choose_and_import(window, window.db, lambda: window.apply_changes(Changes.all()),
+                      busy=(window.import_kpi_action,))  # fmt: skip
 
 
 def _imported(window: MainWindow, wrote: bool) -> None:

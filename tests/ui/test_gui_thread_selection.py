@@ -1,0 +1,52 @@
+"""A list's context menu after Ctrl+A counts the selected agreements and reads none of them
+on the GUI thread (issue #15.2): in a list of a million, reading every selected row's
+record took minutes there. Sessions opened on the GUI thread are counted
+(``tests/ui/gui_thread.py``); pages are made small so that the rows below the view are not in
+memory, as in a long list."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMenu
+from pytestqt.qtbot import QtBot
+
+from app.db import Database
+from ui.models.lazy import LazyIdModel
+
+from .gui_thread import on_gui_thread, settle, settled_window
+
+__all__ = ["on_gui_thread"]  # the fixture
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+
+def test_the_context_menu_after_select_all_counts_without_reading(
+    qtbot: QtBot, ui_db: Database, on_gui_thread: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(LazyIdModel, "PAGE_SIZE", 5)
+    window = settled_window(qtbot, ui_db)
+    window.resize(1366, 768)
+    window.show()
+    window.show_page("agreements")
+    settle(qtbot, window)
+    page = window.agreements
+    total = page.model.rowCount()
+    page.view.selectAll()
+    shown: list[list[str]] = []
+
+    def read_and_close() -> None:  # the menu is open: what it offers, then Escape
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
+        shown.append([a.text() for a in menu.actions() if a.text()])
+        menu.close()
+
+    QTimer.singleShot(100, read_and_close)
+    row = 2  # on view: its record is in memory
+    at = page.view.visualRect(page.model.index(row, 0)).center()
+    on_gui_thread.clear()
+    page._context_menu(at)
+    assert not on_gui_thread, "the menu read on the GUI thread:\n" + on_gui_thread[0]
+    assert f"Delete {total} agreements…" in shown[0]  # every selected one counted
+    assert "Open" in shown[0] and "Renew…" in shown[0]
+    assert len(page.selected_ids()) == total  # still all selected
