@@ -16,7 +16,7 @@ from app.db.sql import contains_text, may_hold_gram
 from app.domain.models import Agreement, BrandAgreement, Partner
 from app.services.listing_rows import AgreementFilter
 
-__all__ = ["filtered", "owner_names", "partners_named"]
+__all__ = ["filtered", "owner_names", "owners_in_use", "partners_named"]
 
 if TYPE_CHECKING:
     AnySelect: TypeAlias = Select[*tuple[Any, ...]]
@@ -32,22 +32,29 @@ def partners_named(text: str) -> AnySelect:
     return named if grams is None else named.where(grams)
 
 
-def owner_names(owner: str) -> AnySelect:
-    """The owner names in use that read ``owner`` in any case, one index seek per name.
-
-    ``lower(owner) = :owner`` is what they match, but written on the column no index
-    answers it: an owner's agreements were found by reading every row (0.35-0.84 s at a
-    million). The names themselves come from a walk of the owner index that skips from
-    each name to the next (a dozen seeks for a dozen people); their rows then come from
-    that index.
-    """
+def owners_in_use() -> AnySelect:
+    """Every owner name in use (column ``v``), from a walk of the owner index that skips
+    from each name to the next: a dozen seeks for a dozen people. ``DISTINCT owner`` read
+    every entry (80 ms at a million on PostgreSQL, its parallel workers taking both cores
+    from the window after each save)."""
     names = Agreement.__table__.alias("named")
     used = select(func.min(Agreement.__table__.c.owner).label("v")).cte(
         "owners_used", recursive=True
     )
     later = select(func.min(names.c.owner)).where(names.c.owner > used.c.v).scalar_subquery()
     used = used.union_all(select(later).where(used.c.v.is_not(None)))
-    return select(used.c.v).where(used.c.v.is_not(None), func.lower(used.c.v) == owner.lower())
+    return select(used.c.v).where(used.c.v.is_not(None))
+
+
+def owner_names(owner: str) -> AnySelect:
+    """The owner names in use that read ``owner`` in any case, one index seek per name.
+
+    ``lower(owner) = :owner`` is what they match, but written on the column no index
+    answers it: an owner's agreements were found by reading every row (0.35-0.84 s at a
+    million). The names come from ``owners_in_use``; their rows then from the owner index.
+    """
+    used = owners_in_use().subquery()
+    return select(used.c.v).where(func.lower(used.c.v) == owner.lower())
 
 
 def filtered(stmt: AnySelect, f: AgreementFilter) -> AnySelect:

@@ -31,6 +31,7 @@ from app.services.demo import load_demo
 from app.services.editing import delete_with_snapshot, restore_agreement
 from app.services.importing import import_file
 from app.services.kpis import record_actual, remove_kpi
+from app.services.listing import count_agreements
 from app.services.partners import PartnerInput, create_partner
 from app.services.scope import Scope
 from app.services.settings import set_setting
@@ -113,6 +114,8 @@ def assert_kept_right(db: Database) -> None:
         kept, counted = tallies.kept(s), tallies.recount(s)
         assert kept[0] == counted[0]
         assert kept[1] == counted[1]
+        # The status bar's count of agreements comes from the totals.
+        assert tallies.count_all_agreements(s) == count_agreements(s)
         assert newest_kept(s) == newest_by_recount(s)
         # Migration 0022: minimum purchases and the approval queue.
         assert purchases_kept(s) == purchases_recount(s)

@@ -1,4 +1,4 @@
-"""What the status bar counts, read in one worker (at a million agreements, 0.25 s)."""
+"""What the status bar counts, read in one worker."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from datetime import date
 
 from app.db import Session
 from app.services.fx import RateInForce, stale_rates_in_use
-from app.services.listing import count_agreements
 from app.services.partners import count_partners
+from app.services.tallies import count_all_agreements
 
 
 @dataclass(frozen=True)
@@ -19,4 +19,4 @@ class StatusFigures:
 
 
 def status_figures(s: Session, today: date) -> StatusFigures:
-    return StatusFigures(count_agreements(s), count_partners(s), stale_rates_in_use(s, today))
+    return StatusFigures(count_all_agreements(s), count_partners(s), stale_rates_in_use(s, today))

@@ -31,7 +31,7 @@ from app.services.listing.statements import (
     rate_to_base,
     select_agreements,
 )
-from app.services.listing_filters import filtered
+from app.services.listing_filters import filtered, owners_in_use
 from app.services.listing_rows import AgreementFilter, AgreementRow
 from app.services.settings import base_currency
 
@@ -134,8 +134,6 @@ def iter_agreements(
 
 
 def owners(session: Session) -> list[str]:
-    return [
-        o
-        for o in session.scalars(select(Agreement.owner).distinct().order_by(Agreement.owner))
-        if o
-    ]
+    """The owner names in use, in order (the owner filter's choices)."""
+    used = owners_in_use().subquery()
+    return [o for o in session.scalars(select(used.c.v).order_by(used.c.v)) if o]
