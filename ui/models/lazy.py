@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from array import array
 from collections import OrderedDict
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any, Generic, TypeVar
@@ -388,6 +388,11 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
 
     def id_at(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def ids_in(self, spans: Iterable[tuple[int, int]]) -> list[int]:
+        """The ids of rows first..last of each span, sliced from the id array in C: a
+        million selected rows read one ``id_at`` at a time took 0.5 s on the GUI thread."""
+        return [i for first, last in spans for i in self._ids[max(first, 0) : last + 1].tolist()]
 
     def row_of_id(self, record_id: int) -> int:
         # The ids' bytes searched in C: array.index makes and compares a Python int per

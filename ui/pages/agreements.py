@@ -32,7 +32,13 @@ from ui.models.lazy import Roles
 from ui.pages.base import Page
 from ui.widgets.context_menu import open_by_keyboard
 from ui.widgets.sparkline import SparklineDelegate
-from ui.widgets.tables import fast_table, restore_header, save_header, selected_rows
+from ui.widgets.tables import (
+    fast_table,
+    restore_header,
+    save_header,
+    selected_rows,
+    selected_spans,
+)
 
 # ".2": the list gained a column (the value in the base currency); layouts saved for
 # the old columns would put every column after it in the wrong place.
@@ -324,8 +330,7 @@ class AgreementsPage(Page):
     # --- actions ------------------------------------------------------------------------
 
     def selected_ids(self) -> list[int]:
-        found = (self.model.id_at(r) for r in selected_rows(self.view))
-        return [i for i in found if i is not None]
+        return self.model.ids_in(selected_spans(self.view))
 
     def selected_records(self) -> list[AgreementRow]:
         records = [self.model.record(r) for r in selected_rows(self.view)]
@@ -353,12 +358,13 @@ class AgreementsPage(Page):
         # The row clicked (on view: its record in memory), else the first selected; the
         # others are counted, not read: after Ctrl+A in a list of a million, reading every
         # selected row's record took minutes on the GUI thread (20,000 of them 1.9 s).
-        rows = selected_rows(self.view)
+        spans = selected_spans(self.view)
+        count = sum(last - first + 1 for first, last in spans)
         row = index.row() if index.isValid() and chosen.isRowSelected(index.row()) else -1
-        record = self.model.record(row if row >= 0 else rows[0]) if rows else None
+        record = self.model.record(row if row >= 0 else spans[0][0]) if spans else None
         menu = QMenu(self)
         if record is not None:
-            first, count = record, len(rows)
+            first = record
             menu.addAction(self.tr("Open"), lambda: self.open_requested.emit(first.id))
             renew = menu.addAction(self.tr("Renew…"), lambda: self.renew_requested.emit(first.id))
             renew.setEnabled(
@@ -379,7 +385,7 @@ class AgreementsPage(Page):
         switch(new, refusal(self.access, Deed.CHANGE_AGREEMENTS))
         explain_in_menu(menu)  # what the role may not do says why
         menu.addSeparator()
-        self.add_export_actions(menu, len(rows))
+        self.add_export_actions(menu, count)
         menu.exec(self.view.viewport().mapToGlobal(pos))
 
     def add_export_actions(self, menu: QMenu, selected: int) -> None:

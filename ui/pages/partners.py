@@ -35,7 +35,7 @@ from ui.models.records import Record, RecordTableModel
 from ui.pages.base import Page
 from ui.settings import Option, splitter_state
 from ui.widgets.context_menu import open_by_keyboard
-from ui.widgets.tables import fast_table, restore_header, save_header, selected_rows
+from ui.widgets.tables import fast_table, restore_header, save_header, selected_spans
 
 STATE_KEY = "partners"
 SPLITTER_KEY = "partners"
@@ -358,14 +358,14 @@ class PartnersPage(Page):
             )
 
     def selected_ids(self) -> list[int]:
-        found = (self.model.id_at(r) for r in selected_rows(self.view))
-        return [i for i in found if i is not None]
+        return self.model.ids_in(selected_spans(self.view))
 
     def _selection_changed(self, *_args: object) -> None:
         # The partner under the cursor if it is picked, else the first one picked.
-        rows = selected_rows(self.view)
+        spans = selected_spans(self.view)
         current = self.view.currentIndex().row()
-        row = current if current in rows else (rows[0] if rows else -1)
+        picked = any(first <= current <= last for first, last in spans)
+        row = current if picked else (spans[0][0] if spans else -1)
         partner_id = int(self.model.index(row, 0).data(Roles.ID)) if row >= 0 else None
         shown = self.overview.partner.id if self.overview.partner else None
         if partner_id != shown or partner_id is None:
