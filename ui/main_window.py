@@ -455,7 +455,7 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.question(
             self,
             self.tr("Delete agreements"),
-            self.tr("Delete %n agreement(s)? You can undo this with %1.", "", len(ids)).replace(
+            self.tr("Delete %Ln agreement(s)? You can undo this with %1.", "", len(ids)).replace(
                 "%1", self.undo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
@@ -464,7 +464,7 @@ class MainWindow(QMainWindow):
         if answer != QMessageBox.StandardButton.Yes:
             return
         records.delete_in_workers(
-            self, ids, lambda n: self.tr("Delete %n agreement(s)", "", n),
+            self, ids, lambda n: self.tr("Delete %Ln agreement(s)", "", n),
             lambda: self.tr("Some agreements were not deleted"),
         )  # fmt: skip
 

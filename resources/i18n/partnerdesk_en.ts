@@ -13,26 +13,26 @@
     </message>
     <message numerus="yes">
         <location filename="../../ui/pages/agreements.py" line="354"/>
-        <source>Delete %n agreement(s)…</source>
+        <source>Delete %Ln agreement(s)…</source>
         <translation>
-            <numerusform>Delete %n agreement…</numerusform>
-            <numerusform>Delete %n agreements…</numerusform>
+            <numerusform>Delete %Ln agreement…</numerusform>
+            <numerusform>Delete %Ln agreements…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/pages/agreements.py" line="368"/>
-        <source>%n selected agreement(s) as CSV…</source>
+        <source>%Ln selected agreement(s) as CSV…</source>
         <translation>
-            <numerusform>%n selected agreement as CSV…</numerusform>
-            <numerusform>%n selected agreements as CSV…</numerusform>
+            <numerusform>%Ln selected agreement as CSV…</numerusform>
+            <numerusform>%Ln selected agreements as CSV…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/pages/agreements.py" line="369"/>
-        <source>%n selected agreement(s) as XLSX…</source>
+        <source>%Ln selected agreement(s) as XLSX…</source>
         <translation>
-            <numerusform>%n selected agreement as XLSX…</numerusform>
-            <numerusform>%n selected agreements as XLSX…</numerusform>
+            <numerusform>%Ln selected agreement as XLSX…</numerusform>
+            <numerusform>%Ln selected agreements as XLSX…</numerusform>
         </translation>
     </message>
 </context>
@@ -170,18 +170,18 @@
     <name>MainWindow</name>
     <message numerus="yes">
         <location filename="../../ui/main_window.py" line="420"/>
-        <source>Delete %n agreement(s)? You can undo this with %1.</source>
+        <source>Delete %Ln agreement(s)? You can undo this with %1.</source>
         <translation>
-            <numerusform>Delete %n agreement? You can undo this with %1.</numerusform>
-            <numerusform>Delete %n agreements? You can undo this with %1.</numerusform>
+            <numerusform>Delete %Ln agreement? You can undo this with %1.</numerusform>
+            <numerusform>Delete %Ln agreements? You can undo this with %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/main_window.py" line="429"/>
-        <source>Delete %n agreement(s)</source>
+        <source>Delete %Ln agreement(s)</source>
         <translation>
-            <numerusform>Delete %n agreement</numerusform>
-            <numerusform>Delete %n agreements</numerusform>
+            <numerusform>Delete %Ln agreement</numerusform>
+            <numerusform>Delete %Ln agreements</numerusform>
         </translation>
     </message>
 </context>
@@ -208,18 +208,18 @@
     </message>
     <message numerus="yes">
         <location filename="../../ui/pages/partners.py" line="347"/>
-        <source>%n selected partner(s) as CSV…</source>
+        <source>%Ln selected partner(s) as CSV…</source>
         <translation>
-            <numerusform>%n selected partner as CSV…</numerusform>
-            <numerusform>%n selected partners as CSV…</numerusform>
+            <numerusform>%Ln selected partner as CSV…</numerusform>
+            <numerusform>%Ln selected partners as CSV…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/pages/partners.py" line="348"/>
-        <source>%n selected partner(s) as XLSX…</source>
+        <source>%Ln selected partner(s) as XLSX…</source>
         <translation>
-            <numerusform>%n selected partner as XLSX…</numerusform>
-            <numerusform>%n selected partners as XLSX…</numerusform>
+            <numerusform>%Ln selected partner as XLSX…</numerusform>
+            <numerusform>%Ln selected partners as XLSX…</numerusform>
         </translation>
     </message>
 </context>

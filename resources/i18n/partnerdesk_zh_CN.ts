@@ -641,16 +641,16 @@ target %6</source>
     </message>
     <message numerus="yes">
         <location filename="../../ui/pages/agreements.py" line="383"/>
-        <source>%n selected agreement(s) as CSV…</source>
+        <source>%Ln selected agreement(s) as CSV…</source>
         <translation>
-            <numerusform>将选中的 %n 份协议导出为 CSV…</numerusform>
+            <numerusform>将选中的 %Ln 份协议导出为 CSV…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/pages/agreements.py" line="384"/>
-        <source>%n selected agreement(s) as XLSX…</source>
+        <source>%Ln selected agreement(s) as XLSX…</source>
         <translation>
-            <numerusform>将选中的 %n 份协议导出为 XLSX…</numerusform>
+            <numerusform>将选中的 %Ln 份协议导出为 XLSX…</numerusform>
         </translation>
     </message>
     <message>
@@ -690,9 +690,9 @@ target %6</source>
     </message>
     <message numerus="yes">
         <location filename="../../ui/pages/agreements.py" line="369"/>
-        <source>Delete %n agreement(s)…</source>
+        <source>Delete %Ln agreement(s)…</source>
         <translation>
-            <numerusform>删除 %n 份协议…</numerusform>
+            <numerusform>删除 %Ln 份协议…</numerusform>
         </translation>
     </message>
     <message>
@@ -3150,9 +3150,9 @@ History, ended (%5): %6</source>
     </message>
     <message numerus="yes">
         <location filename="../../ui/main_window.py" line="448"/>
-        <source>Delete %n agreement(s)? You can undo this with %1.</source>
+        <source>Delete %Ln agreement(s)? You can undo this with %1.</source>
         <translation>
-            <numerusform>删除 %n 份协议？可用 %1 撤销。</numerusform>
+            <numerusform>删除 %Ln 份协议？可用 %1 撤销。</numerusform>
         </translation>
     </message>
     <message>
@@ -3337,9 +3337,9 @@ History, ended (%5): %6</source>
     </message>
     <message numerus="yes">
         <location filename="../../ui/main_window.py" line="457"/>
-        <source>Delete %n agreement(s)</source>
+        <source>Delete %Ln agreement(s)</source>
         <translation>
-            <numerusform>删除 %n 份协议</numerusform>
+            <numerusform>删除 %Ln 份协议</numerusform>
         </translation>
     </message>
     <message>
@@ -4070,16 +4070,16 @@ KIND: wecom, dingtalk, feishu or json</source>
     </message>
     <message numerus="yes">
         <location filename="../../ui/pages/partners.py" line="349"/>
-        <source>%n selected partner(s) as CSV…</source>
+        <source>%Ln selected partner(s) as CSV…</source>
         <translation>
-            <numerusform>将选中的 %n 个合作伙伴导出为 CSV…</numerusform>
+            <numerusform>将选中的 %Ln 个合作伙伴导出为 CSV…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/pages/partners.py" line="350"/>
-        <source>%n selected partner(s) as XLSX…</source>
+        <source>%Ln selected partner(s) as XLSX…</source>
         <translation>
-            <numerusform>将选中的 %n 个合作伙伴导出为 XLSX…</numerusform>
+            <numerusform>将选中的 %Ln 个合作伙伴导出为 XLSX…</numerusform>
         </translation>
     </message>
     <message>

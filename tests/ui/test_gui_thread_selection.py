@@ -79,3 +79,23 @@ def test_the_header_does_not_ask_every_selected_cell_after_select_all(
     assert 0 < last_shown < rows - 10  # (rows below the view: the case of a long list)
     assert asked and max(asked) <= last_shown, (max(asked), last_shown)  # the rows on view
     assert view.selectionModel().isRowSelected(rows - 1)  # the table's selection is whole
+
+
+def test_a_menus_count_of_a_million_selected_is_grouped(qtbot: QtBot, ui_db: Database) -> None:
+    """After Ctrl+A in a list of a million the menu read "Delete 999999 agreements…" (%n):
+    the counts are written as the status bar and the list write theirs."""
+    from PySide6.QtCore import QLocale
+
+    window = settled_window(qtbot, ui_db)
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    try:
+        menu = QMenu()
+        window.agreements.add_export_actions(menu, 999_999)
+        export = menu.actions()[0].menu()
+        assert isinstance(export, QMenu)
+        assert "999,999 selected agreements as CSV…" in [a.text() for a in export.actions()]
+        said = window.agreements.tr("Delete %Ln agreement(s)…", "", 999_999)
+        assert said == "Delete 999,999 agreements…"
+    finally:
+        QLocale.setDefault(before)

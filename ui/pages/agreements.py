@@ -377,7 +377,7 @@ class AgreementsPage(Page):
             )
             menu.addSeparator()
             delete = menu.addAction(
-                self.tr("Delete %n agreement(s)…", "", count), self._delete_selected
+                self.tr("Delete %Ln agreement(s)…", "", count), self._delete_selected
             )
             switch(delete, refusal(self.access, Deed.DELETE))
             menu.addSeparator()
@@ -391,8 +391,8 @@ class AgreementsPage(Page):
     def add_export_actions(self, menu: QMenu, selected: int) -> None:
         export = menu.addMenu(self.tr("Export"))
         for scope, fmt, text in (
-            ("selection", "csv", self.tr("%n selected agreement(s) as CSV…", "", selected)),
-            ("selection", "xlsx", self.tr("%n selected agreement(s) as XLSX…", "", selected)),
+            ("selection", "csv", self.tr("%Ln selected agreement(s) as CSV…", "", selected)),
+            ("selection", "xlsx", self.tr("%Ln selected agreement(s) as XLSX…", "", selected)),
             ("filter", "csv", self.tr("This list as CSV…")),
             ("filter", "xlsx", self.tr("This list as XLSX…")),
         ):

@@ -346,8 +346,8 @@ class PartnersPage(Page):
     def add_export_actions(self, menu: QMenu, selected: int) -> None:
         export = menu.addMenu(self.tr("Export"))
         for scope, fmt, text in (
-            ("selection", "csv", self.tr("%n selected partner(s) as CSV…", "", selected)),
-            ("selection", "xlsx", self.tr("%n selected partner(s) as XLSX…", "", selected)),
+            ("selection", "csv", self.tr("%Ln selected partner(s) as CSV…", "", selected)),
+            ("selection", "xlsx", self.tr("%Ln selected partner(s) as XLSX…", "", selected)),
             ("filter", "csv", self.tr("This list as CSV…")),
             ("filter", "xlsx", self.tr("This list as XLSX…")),
         ):
