@@ -24,31 +24,16 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from app.db import Database, open_database
-from bench.bench_ui import Bench, _application
+from app.db import Database
+from bench.bench_ui import Bench, as_the_application
 from bench.measure import Measurement
 
 
 def measure(target: str, size: int, engine: str, *, echo: bool = False) -> list[Measurement]:
-    app = _application()
-    from ui import background
-    from ui.models.lazy import LazyIdModel
-    from ui.worker import quick_pool
-
-    LazyIdModel.assume_slow = LazyIdModel.rows_in_background = True
-    background.in_workers = True
-    background.share_the_gil()
-    db = open_database(target)
-    bench = Bench(app, size, engine, echo)
-    try:
+    with as_the_application(target, size, engine, echo) as (bench, db):
         _use_the_dialogs(bench, db)
-    finally:
-        QThreadPool.globalInstance().waitForDone()
-        quick_pool().waitForDone()
-        db.dispose()
     return bench.rows
 
 

@@ -272,29 +272,37 @@ def _application() -> QApplication:
     return app
 
 
-def measure(target: str, size: int, engine: str, *, echo: bool = False) -> list[Measurement]:
-    """Use the window on ``target`` as a person does; every action's time, floor and stall."""
+@contextmanager
+def as_the_application(
+    target: str, size: int, engine: str, echo: bool
+) -> Iterator[tuple[Bench, Database]]:
+    """A ``Bench`` and the database, the window's classes set as ``ui.application.run()``
+    sets them (nothing waits for SQL on the GUI thread); every job done before closing."""
     app = _application()
     from ui import background
     from ui.models.lazy import LazyIdModel
     from ui.worker import quick_pool
 
-    # As ui.application.run() does: nothing waits for SQL on the GUI thread.
     LazyIdModel.assume_slow = LazyIdModel.rows_in_background = True
     background.in_workers = True
     background.share_the_gil()
-    from ui.main_window import MainWindow  # after the QApplication: pages build widgets
-
     db = open_database(target)
-    bench = Bench(app, size, engine, echo)
-    rss_before = _rss_mb()
     try:
-        _use_the_window(bench, db, MainWindow)
-        rss = _rss_mb()
+        yield Bench(app, size, engine, echo), db
     finally:
         QThreadPool.globalInstance().waitForDone()
         quick_pool().waitForDone()
         db.dispose()
+
+
+def measure(target: str, size: int, engine: str, *, echo: bool = False) -> list[Measurement]:
+    """Use the window on ``target`` as a person does; every action's time, floor and stall."""
+    with as_the_application(target, size, engine, echo) as (bench, db):
+        from ui.main_window import MainWindow  # after the QApplication: pages build widgets
+
+        rss_before = _rss_mb()
+        _use_the_window(bench, db, MainWindow)
+        rss = _rss_mb()
     # The worst of the actions on a window already built (building it is its own row).
     worst = max(bench.rows[1:], key=lambda r: r.stall_seconds or 0)
     rows = bench.rows
